@@ -1,0 +1,104 @@
+// The arrows of DESIGN.md §3. `npm run lint` fails when one points the wrong way.
+const api = '^api/src/';
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ imports nothing outside domain/ and does no I/O.',
+      severity: 'error',
+      from: { path: `${api}domain/` },
+      to: {
+        pathNot: [`${api}domain/`, '^node_modules/zod/'],
+      },
+    },
+    {
+      name: 'domain-no-io-builtins',
+      severity: 'error',
+      from: { path: `${api}domain/` },
+      to: { dependencyTypes: ['core'], pathNot: ['^(node:)?crypto$'] },
+    },
+    {
+      name: 'services-use-ports-only',
+      comment: 'services/ sees domain/ and the port types of store/ and graph/ (and mail ports), never adapters or frameworks.',
+      severity: 'error',
+      from: { path: `${api}services/` },
+      to: {
+        path: [
+          `${api}(http|mail/(?!ports/)|contract)`,
+          `${api}store/(?!ports/)`,
+          `${api}graph/(?!ports/)`,
+          '^node_modules/(lowdb|express|@azure|@microsoft/microsoft-graph-client|pino)/',
+        ],
+      },
+    },
+    {
+      name: 'http-no-adapters',
+      comment: 'http/ calls services; it never reaches into store/, graph/ or mail/.',
+      severity: 'error',
+      from: { path: `${api}http/` },
+      to: { path: `${api}(store|graph|mail)/` },
+    },
+    {
+      name: 'mail-not-http',
+      severity: 'error',
+      from: { path: `${api}mail/` },
+      to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, '^node_modules/(lowdb|express)/'] },
+    },
+    {
+      name: 'adapters-import-domain-only',
+      comment: 'store/ and graph/ are adapters: domain/ and the ports they implement.',
+      severity: 'error',
+      from: { path: `${api}(store|graph)/` },
+      to: { path: `${api}(services|http|contract|mail/(?!ports/))` },
+    },
+    {
+      name: 'contract-is-wire-only',
+      severity: 'error',
+      from: { path: `${api}contract/` },
+      to: { path: `${api}(?!contract/|domain/)` },
+    },
+    {
+      name: 'nothing-imports-main',
+      severity: 'error',
+      from: {},
+      to: { path: `${api}main\\.ts$` },
+    },
+    {
+      name: 'emulator-and-api-apart',
+      comment: 'They share only the Graph wire format, so the emulator cannot copy the client\'s assumptions.',
+      severity: 'error',
+      from: { path: '^emulator/' },
+      to: { path: '^api/' },
+    },
+    {
+      name: 'api-not-emulator',
+      severity: 'error',
+      from: { path: '^api/' },
+      to: { path: '^emulator/' },
+    },
+    {
+      name: 'front-ends-see-contract-only',
+      severity: 'error',
+      from: { path: '^(tab|addin)/' },
+      to: { path: '^api/src/(?!contract/)' },
+    },
+    {
+      name: 'only-host-files-touch-the-host-sdk',
+      severity: 'error',
+      from: { path: '^tab/src/', pathNot: '^tab/src/host/teams\\.ts$' },
+      to: { path: '^node_modules/@microsoft/teams-js/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.d.ts'] },
+  },
+};
