@@ -1,0 +1,32 @@
+import type { AccessLevel } from './note-type.js';
+
+export type NoteSource = 'email' | 'agent' | 'addin' | 'system';
+
+export type Author = { id: string; name: string; email?: string };
+
+/** How an email-sourced note was tied to its SR, so an agent can judge a surprising match. */
+export type EmailOrigin = {
+  from: { name?: string; address: string };
+  subject: string;
+  receivedAt: string;
+  internetMessageId?: string;
+  signal: string;
+  /** Path of the stored original (MIME or Graph JSON) for "view original". */
+  originalRef?: string;
+  /** The quoted history we cut off, kept so agents can expand it. */
+  elidedHtml?: string;
+};
+
+export type Note = {
+  id: string;
+  requestId: number;
+  typeCode: string;
+  accessLevel: AccessLevel;
+  source: NoteSource;
+  /** Sanitised HTML; never rendered unsanitised. */
+  bodyHtml: string;
+  bodyText: string;
+  author: Author;
+  createdAt: string;
+  email?: EmailOrigin;
+};
