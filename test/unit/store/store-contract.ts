@@ -1,0 +1,329 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../../../api/src/domain/app-error.js';
+import type { ServiceRequest } from '../../../api/src/domain/service-request.js';
+import type { Store } from '../../../api/src/store/ports/store.js';
+
+export const aRequest = (id: number, overrides: Partial<ServiceRequest> = {}): ServiceRequest => ({
+  id,
+  title: `Printer ${id} is jammed`,
+  description: 'Paper stuck in tray 2.',
+  requester: { name: 'Ada Customer', email: 'ada@example.com' },
+  participants: ['bob@example.com'],
+  status: 'New',
+  priority: 'Medium',
+  createdAt: '2025-01-02T03:04:05.000Z',
+  updatedAt: '2025-01-02T03:04:05.000Z',
+  hasNewEmailReply: false,
+  ...overrides,
+});
+
+/** A promise with its resolve exposed, to hold a unit of work at a known point. */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
+/** Lets every other queued job and I/O callback run, so a transaction that could start would have. */
+const letOthersRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** The behaviour every Store adapter promises; each adapter's test file runs it with its own factory. */
+export function defineStoreContract(adapter: string, openStore: () => Promise<Store>): void {
+  describe(`Store contract: ${adapter}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await openStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const getRequest = (id: number) => store.read((tx) => tx.collection('requests').get(id));
+
+    describe('records', () => {
+      it('inserts a record and gets it back by id; a missing id gives undefined', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        expect(await getRequest(1)).toEqual(aRequest(1));
+        expect(await getRequest(2)).toBeUndefined();
+      });
+
+      it('starts with every collection empty', async () => {
+        const counts = await store.read(async (tx) =>
+          Promise.all((['requests', 'notes', 'attachments', 'history', 'noteTypes', 'mailAccounts', 'settings'] as const).map((name) => tx.collection(name).count())),
+        );
+        expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0]);
+      });
+
+      it('refuses a second record with the same id as a conflict and keeps the first', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        const second = store.transact((tx) => tx.collection('requests').insert(aRequest(1, { title: 'Other' })));
+        await expect(second).rejects.toBeInstanceOf(AppError);
+        await expect(second).rejects.toMatchObject({ code: 'conflict' });
+        expect((await getRequest(1))?.title).toBe(aRequest(1).title);
+      });
+
+      it('keeps number and string ids apart', async () => {
+        await store.transact(async (tx) => {
+          await tx.collection('noteTypes').insert({ id: '1', code: '1', name: 'One', accessLevel: 'User' });
+          await tx.collection('requests').insert(aRequest(1));
+        });
+        expect(await store.read((tx) => tx.collection('noteTypes').get('1'))).toMatchObject({ name: 'One' });
+        expect(await store.read((tx) => tx.collection('requests').get('1' as unknown as number))).toBeUndefined();
+      });
+
+      it('put inserts a new record and replaces an existing one whole', async () => {
+        await store.transact((tx) => tx.collection('requests').put(aRequest(1, { assignee: { name: 'Sam', email: 'sam@example.com' } })));
+        const replacement = aRequest(1, { status: 'Open' });
+        await store.transact((tx) => tx.collection('requests').put(replacement));
+        expect(await getRequest(1)).toEqual(replacement);
+        expect(await store.read((tx) => tx.collection('requests').count())).toBe(1);
+      });
+
+      it('drops properties whose value is undefined, as JSON does, so put can clear an optional field', async () => {
+        await store.transact((tx) => tx.collection('requests').put(aRequest(1, { assignee: { name: 'Sam', email: 'sam@example.com' } })));
+        await store.transact((tx) => tx.collection('requests').put({ ...aRequest(1), assignee: undefined }));
+        const stored = await getRequest(1);
+        expect(stored).toBeDefined();
+        expect(Object.keys(stored ?? {})).not.toContain('assignee');
+      });
+
+      it('refuses values JSON would change (a Date, NaN, undefined in a list) and commits nothing', async () => {
+        const bad: unknown[] = [new Date(), Number.NaN, ['a', undefined], new Map()];
+        for (const value of bad) {
+          const attempt = store.transact(async (tx) => {
+            await tx.collection('requests').insert(aRequest(1));
+            await tx.collection('requests').put({ ...aRequest(2), title: value as string });
+          });
+          await expect(attempt).rejects.toBeInstanceOf(TypeError);
+        }
+        expect(await store.read((tx) => tx.collection('requests').count())).toBe(0);
+      });
+
+      it('deletes by id and says whether there was something to delete', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        expect(await store.transact((tx) => tx.collection('requests').delete(1))).toBe(true);
+        expect(await store.transact((tx) => tx.collection('requests').delete(1))).toBe(false);
+        expect(await getRequest(1)).toBeUndefined();
+      });
+
+      it('lists, finds, finds one and counts, in insertion order', async () => {
+        await store.transact(async (tx) => {
+          for (const [id, status] of [[3, 'Open'], [1, 'New'], [2, 'Open']] as const) await tx.collection('requests').insert(aRequest(id, { status }));
+        });
+        const ids = await store.read(async (tx) => {
+          const requests = tx.collection('requests');
+          return {
+            all: (await requests.all()).map((r) => r.id),
+            open: (await requests.find((r) => r.status === 'Open')).map((r) => r.id),
+            firstOpen: (await requests.findOne((r) => r.status === 'Open'))?.id,
+            none: await requests.findOne((r) => r.status === 'Closed'),
+            total: await requests.count(),
+            openCount: await requests.count((r) => r.status === 'Open'),
+          };
+        });
+        expect(ids).toEqual({ all: [3, 1, 2], open: [3, 2], firstOpen: 3, none: undefined, total: 3, openCount: 2 });
+      });
+    });
+
+    describe('copies', () => {
+      it('hands out copies: changing a returned record changes nothing stored', async () => {
+        const inserted = await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        inserted.title = 'changed after insert';
+        const read = await getRequest(1);
+        if (!read) throw new Error('the record is missing');
+        read.participants.push('mallory@example.com');
+        const [listed] = await store.read((tx) => tx.collection('requests').all());
+        if (!listed) throw new Error('the record is missing');
+        listed.requester.email = 'mallory@example.com';
+        expect(await getRequest(1)).toEqual(aRequest(1));
+      });
+
+      it('stores a copy: changing the object after insert or put changes nothing stored', async () => {
+        const record = aRequest(1);
+        await store.transact(async (tx) => {
+          await tx.collection('requests').insert(record);
+          record.requester.name = 'changed inside the transaction';
+        });
+        record.participants.push('changed after commit');
+        expect(await getRequest(1)).toEqual(aRequest(1));
+      });
+
+      it('shows predicates the stored record read-only, so a predicate cannot change it', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        const mutating = store.read((tx) => tx.collection('requests').find((r) => ((r.title = 'changed'), true)));
+        await expect(mutating).rejects.toBeInstanceOf(TypeError);
+        expect(await getRequest(1)).toEqual(aRequest(1));
+      });
+    });
+
+    describe('transactions', () => {
+      it('a transaction sees its own writes before it commits', async () => {
+        const seen = await store.transact(async (tx) => {
+          const requests = tx.collection('requests');
+          await requests.insert(aRequest(1));
+          await requests.put(aRequest(2));
+          await requests.delete(2);
+          return { one: await requests.get(1), count: await requests.count(), all: (await requests.all()).map((r) => r.id) };
+        });
+        expect(seen).toEqual({ one: aRequest(1), count: 1, all: [1] });
+      });
+
+      it('rolls back every change, records and sequences, when the work throws', async () => {
+        await store.transact(async (tx) => {
+          await tx.collection('requests').insert(aRequest(1));
+          await tx.collection('requests').insert(aRequest(2));
+          expect(await tx.nextSequence('requests')).toBe(1);
+        });
+        const failure = new Error('the service changed its mind');
+        const attempt = store.transact(async (tx) => {
+          await tx.collection('requests').insert(aRequest(3));
+          await tx.collection('requests').put(aRequest(1, { status: 'Closed' }));
+          await tx.collection('requests').delete(2);
+          await tx.collection('history').insert({ id: 'h1', requestId: 1, kind: 'created', summary: 'x', actor: { id: 'a', name: 'A' }, at: '2025-01-01T00:00:00.000Z' });
+          expect(await tx.nextSequence('requests')).toBe(2);
+          expect(await tx.nextSequence('emails')).toBe(1);
+          throw failure;
+        });
+        await expect(attempt).rejects.toBe(failure);
+        const after = await store.read(async (tx) => ({
+          requests: await tx.collection('requests').all(),
+          history: await tx.collection('history').count(),
+        }));
+        expect(after).toEqual({ requests: [aRequest(1), aRequest(2)], history: 0 });
+        expect(await store.transact(async (tx) => [await tx.nextSequence('requests'), await tx.nextSequence('emails')])).toEqual([2, 1]);
+      });
+
+      it('rolls back when a conflict is not caught, including earlier writes of the same transaction', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        const attempt = store.transact(async (tx) => {
+          await tx.collection('requests').insert(aRequest(2));
+          await tx.collection('requests').insert(aRequest(1));
+        });
+        await expect(attempt).rejects.toMatchObject({ code: 'conflict' });
+        expect(await getRequest(2)).toBeUndefined();
+      });
+
+      it('returns what the work returns', async () => {
+        expect(await store.transact(async () => 'done')).toBe('done');
+        expect(await store.read(async () => 42)).toBe(42);
+      });
+
+      it('runs transactions one at a time: a second does not start until the first has committed', async () => {
+        const events: string[] = [];
+        const holdFirst = gate();
+        const first = store.transact(async (tx) => {
+          events.push('first started');
+          await tx.collection('requests').insert(aRequest(1));
+          await holdFirst.promise;
+          events.push('first finishing');
+        });
+        const second = store.transact(async (tx) => {
+          events.push('second started');
+          return tx.collection('requests').get(1);
+        });
+        await letOthersRun();
+        expect(events).toEqual(['first started']);
+        holdFirst.open();
+        const seenBySecond = await second;
+        await first;
+        expect(events).toEqual(['first started', 'first finishing', 'second started']);
+        expect(seenBySecond).toEqual(aRequest(1));
+      });
+
+      it('concurrent read-modify-write transactions lose no update', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1, { participants: [] })));
+        const additions = Array.from({ length: 25 }, (_, i) =>
+          store.transact(async (tx) => {
+            const requests = tx.collection('requests');
+            const current = await requests.get(1);
+            if (!current) throw new Error('the record is missing');
+            await letOthersRun();
+            await requests.put({ ...current, participants: [...current.participants, `p${i}@example.com`] });
+          }),
+        );
+        await Promise.all(additions);
+        expect((await getRequest(1))?.participants).toHaveLength(25);
+      });
+
+      it('a failed transaction does not block the ones queued behind it', async () => {
+        const failing = store.transact(async () => {
+          await letOthersRun();
+          throw new Error('boom');
+        });
+        const next = store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        await expect(failing).rejects.toThrow('boom');
+        await expect(next).resolves.toEqual(aRequest(1));
+      });
+
+      it('a read during a transaction sees committed data only', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        const inside = gate();
+        const finish = gate();
+        const writing = store.transact(async (tx) => {
+          await tx.collection('requests').put(aRequest(1, { status: 'Open' }));
+          await tx.collection('requests').insert(aRequest(2));
+          inside.open();
+          await finish.promise;
+        });
+        await inside.promise;
+        const during = await store.read(async (tx) => ({ one: await tx.collection('requests').get(1), count: await tx.collection('requests').count() }));
+        expect(during).toEqual({ one: aRequest(1), count: 1 });
+        finish.open();
+        await writing;
+        expect(await store.read((tx) => tx.collection('requests').count())).toBe(2);
+        expect((await getRequest(1))?.status).toBe('Open');
+      });
+
+      it('a read keeps the snapshot it started with while a transaction commits', async () => {
+        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        const started = gate();
+        const resume = gate();
+        const reading = store.read(async (tx) => {
+          const before = await tx.collection('requests').count();
+          started.open();
+          await resume.promise;
+          return [before, await tx.collection('requests').count(), (await tx.collection('requests').get(1))?.status];
+        });
+        await started.promise;
+        await store.transact(async (tx) => {
+          await tx.collection('requests').insert(aRequest(2));
+          await tx.collection('requests').put(aRequest(1, { status: 'Open' }));
+        });
+        resume.open();
+        expect(await reading).toEqual([1, 1, 'New']);
+      });
+
+      it('refuses a transaction started inside another, which would otherwise wait for itself forever', async () => {
+        const nested = store.transact(async () => store.transact(async () => 'inner'));
+        await expect(nested).rejects.toThrow(/inside another transaction/);
+        await expect(store.transact(async () => 'still usable')).resolves.toBe('still usable');
+      });
+
+      it('refuses to use a transaction after it has ended', async () => {
+        const leaked = await store.transact(async (tx) => tx);
+        expect(() => leaked.collection('requests')).toThrow(/has ended/);
+        const leakedRead = await store.read(async (tx) => tx.collection('requests'));
+        await expect(leakedRead.all()).rejects.toThrow(/has ended/);
+      });
+
+      it('waits for queued transactions on close and refuses new work afterwards', async () => {
+        const pending = store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+        await store.close();
+        await expect(pending).resolves.toEqual(aRequest(1));
+        await expect(store.transact(async () => undefined)).rejects.toThrow(/closed/);
+        await expect(store.read(async () => undefined)).rejects.toThrow(/closed/);
+        store = await openStore();
+      });
+    });
+
+    describe('sequences', () => {
+      it('counts from 1, each name on its own, never repeating', async () => {
+        const numbers = await store.transact(async (tx) => [await tx.nextSequence('requests'), await tx.nextSequence('requests'), await tx.nextSequence('emails')]);
+        expect(numbers).toEqual([1, 2, 1]);
+        const concurrent = await Promise.all(Array.from({ length: 10 }, () => store.transact((tx) => tx.nextSequence('requests'))));
+        expect([...concurrent].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+      });
+    });
+  });
+}
+
