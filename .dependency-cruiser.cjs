@@ -8,7 +8,7 @@ module.exports = {
       severity: 'error',
       from: { path: `${api}domain/` },
       to: {
-        pathNot: [`${api}domain/`, '^node_modules/zod/'],
+        pathNot: [`${api}domain/`, '^node_modules/zod/', '^(node:)?crypto$'],
       },
     },
     {

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+// Wire shapes shared by the API, the tab and the add-in (they import types only).
+export const ZEmail = z.email().max(254).transform((v) => v.toLowerCase());
+export const ZPerson = z.strictObject({ name: z.string().trim().min(1).max(200), email: ZEmail });
+export type TPerson = z.infer<typeof ZPerson>;
+
+/** SR references in paths: "SR-000123" or "123". */
+export const ZSrRef = z.string().regex(/^(?:[Ss][Rr]-?)?\d{1,9}$/, 'Expected an SR number such as SR-000123 or 123');
+
+export const ZErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), details: z.unknown().optional() }),
+});
+export type TErrorBody = z.infer<typeof ZErrorBody>;
+
+export const ZPaging = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+});
+
+export function listOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().optional() });
+}
+export type TList<T> = { items: T[]; total: number; nextCursor?: string };

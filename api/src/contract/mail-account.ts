@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ZEmail, listOf } from './common.js';
+
+const ZAfterProcessing = z.enum(['mark-read', 'move', 'delete']);
+const ZHost = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.-]+$/, 'A host name such as outlook.office365.com');
+const ZPort = z.number().int().min(1).max(65535);
+
+export const ZMailAccount = z.object({
+  id: z.string(),
+  emailAddress: z.string(),
+  displayName: z.string().optional(),
+  incomingHost: z.string(),
+  incomingPort: z.number().int(),
+  outgoingHost: z.string(),
+  outgoingPort: z.number().int(),
+  isDefault: z.boolean(),
+  serviceMessaging: z.boolean(),
+  tenantId: z.string(),
+  clientId: z.string(),
+  clientSecret: z.object({ isSet: z.boolean(), last4: z.string().optional() }).describe('the secret itself is never returned'),
+  clientSecretExpiresAt: z.string().optional(),
+  userPrincipalName: z.string(),
+  folder: z.string(),
+  afterProcessing: ZAfterProcessing,
+  moveToFolder: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TMailAccount = z.infer<typeof ZMailAccount>;
+export const ZMailAccountList = listOf(ZMailAccount);
+
+const accountFields = {
+  emailAddress: ZEmail,
+  displayName: z.string().trim().max(200).optional(),
+  incomingHost: ZHost.optional(),
+  incomingPort: ZPort.optional(),
+  outgoingHost: ZHost.optional(),
+  outgoingPort: ZPort.optional(),
+  isDefault: z.boolean(),
+  serviceMessaging: z.boolean(),
+  tenantId: z.uuid('Directory (tenant) ID must be a GUID'),
+  clientId: z.uuid('Application (client) ID must be a GUID'),
+  clientSecret: z.string().min(1).max(1024).optional().describe('write-only'),
+  clientSecretExpiresAt: z.iso.date().optional(),
+  userPrincipalName: ZEmail.optional().describe('defaults to the email address'),
+  folder: z.string().trim().min(1).max(255).optional(),
+  afterProcessing: ZAfterProcessing.optional(),
+  moveToFolder: z.string().trim().min(1).max(255).optional(),
+};
+
+export const ZCreateMailAccount = z.strictObject({
+  ...accountFields,
+  isDefault: z.boolean().default(false),
+  serviceMessaging: z.boolean().default(false),
+});
+export type TCreateMailAccount = z.input<typeof ZCreateMailAccount>;
+
+export const ZUpdateMailAccount = z
+  .strictObject({ ...accountFields, clientSecretExpiresAt: z.iso.date().nullable(), moveToFolder: z.string().trim().max(255).nullable() })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change');
+export type TUpdateMailAccount = z.input<typeof ZUpdateMailAccount>;

@@ -1,0 +1,76 @@
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { THealth } from '../contract/health.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
+import { requestId } from './middleware/request-id.js';
+import { securityHeaders } from './middleware/security-headers.js';
+import { buildOpenApi } from './openapi.js';
+import { registerRoutes } from './register-routes.js';
+import type { RouteSpec } from './route.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { healthRoutes, type HealthCheck } from './routes/health.js';
+import { historyRoutes } from './routes/history.js';
+import { mailAccountRoutes } from './routes/mail-accounts.js';
+import { noteTypeRoutes } from './routes/note-types.js';
+import { noteRoutes } from './routes/notes.js';
+import { requestRoutes } from './routes/requests.js';
+
+export type AppDeps = {
+  services: ServiceDeps;
+  verifyToken: VerifyAccessToken;
+  logger: Logger;
+  version: string;
+  mode: THealth['mode'];
+  adminUpns: readonly string[];
+  healthChecks?: readonly HealthCheck[];
+  /** Hosts the browser may reach for sign-in (CSP connect-src). */
+  identityHosts?: readonly string[];
+  /** Built front ends to serve from the same origin: { '/tab': 'tab/dist', ... }. */
+  staticRoots?: Readonly<Record<string, string>>;
+  /** Routes later features add (mail center, emails, templates ...), mounted like the rest. */
+  extraRoutes?: readonly RouteSpec[];
+};
+
+const JSON_LIMIT = '1mb';
+
+/** The whole HTTP surface, without listening: tests drive it with supertest. */
+export function createApp(deps: AppDeps): Express {
+  const routes: RouteSpec[] = [
+    ...healthRoutes({ version: deps.version, mode: deps.mode }, deps.healthChecks ?? []),
+    ...requestRoutes(deps.services),
+    ...noteRoutes(deps.services),
+    ...attachmentRoutes(deps.services),
+    ...historyRoutes(deps.services),
+    ...noteTypeRoutes(deps.services),
+    ...mailAccountRoutes(deps.services),
+    ...(deps.extraRoutes ?? []),
+  ];
+  const openApi = buildOpenApi(routes, { version: deps.version });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestId);
+  app.use(pinoHttp({ logger: deps.logger, genReqId: (req) => (req as express.Request).id, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(securityHeaders(deps.identityHosts ?? []));
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_LIMIT, strict: true }));
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  api.use(registerRoutes(routes, deps.verifyToken, deps.adminUpns));
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  for (const [mount, dir] of Object.entries(deps.staticRoots ?? {})) {
+    app.use(mount, express.static(dir, { index: 'index.html', fallthrough: true }));
+  }
+  app.get('/', (_req, res) => res.redirect(302, '/tab/'));
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

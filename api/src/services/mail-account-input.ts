@@ -1,0 +1,65 @@
+import { AppError } from '../domain/app-error.js';
+import { MAIL_ACCOUNT_DEFAULTS, assertAfterProcessing, assertSingleDefault, type AfterProcessing, type MailAccount } from '../domain/mail-account.js';
+import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js';
+import type { Transaction } from '../store/ports/store.js';
+import type { ServiceDeps } from './deps.js';
+
+// What admins send for Administration > Mail > Accounts > Email, and how it becomes a stored account.
+// The client secret is sealed on the way in and never leaves.
+export type MailAccountInput = {
+  emailAddress: string;
+  displayName?: string;
+  incomingHost?: string;
+  incomingPort?: number;
+  outgoingHost?: string;
+  outgoingPort?: number;
+  isDefault: boolean;
+  serviceMessaging: boolean;
+  tenantId: string;
+  clientId: string;
+  clientSecret?: string;
+  clientSecretExpiresAt?: string | null;
+  userPrincipalName?: string;
+  folder?: string;
+  afterProcessing?: AfterProcessing;
+  moveToFolder?: string | null;
+};
+
+export function withDefaults(input: MailAccountInput): MailAccountInput {
+  return {
+    ...MAIL_ACCOUNT_DEFAULTS,
+    userPrincipalName: input.emailAddress,
+    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+  } as MailAccountInput;
+}
+
+export function applyInput(deps: ServiceDeps, base: MailAccount, input: Partial<MailAccountInput>, now: string): MailAccount {
+  const { clientSecret, clientSecretExpiresAt, moveToFolder, ...plain } = input;
+  const next: MailAccount = { ...base, ...stripUndefined(plain), updatedAt: now };
+  if (clientSecret !== undefined) next.clientSecret = deps.secrets.seal(clientSecret);
+  if (clientSecretExpiresAt === null) delete next.clientSecretExpiresAt;
+  else if (clientSecretExpiresAt !== undefined) next.clientSecretExpiresAt = clientSecretExpiresAt;
+  if (moveToFolder === null) delete next.moveToFolder;
+  else if (moveToFolder !== undefined) next.moveToFolder = moveToFolder;
+  return next;
+}
+
+/** Every rule that spans accounts or other collections is checked here, inside the transaction. */
+export async function saveChecked(tx: Transaction, account: MailAccount): Promise<void> {
+  assertAfterProcessing(account);
+  const others = (await tx.collection('mailAccounts').all()).filter((a) => a.id !== account.id);
+  assertSingleDefault([...others, account]);
+  if (others.some((a) => a.emailAddress === account.emailAddress)) {
+    throw new AppError('conflict', `A mail account for ${account.emailAddress} already exists.`);
+  }
+  if (account.serviceMessaging) {
+    if (!isPublicNoteTypeUsable(await tx.collection('noteTypes').all())) {
+      throw new AppError('precondition_failed', `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`);
+    }
+    if (!account.clientSecret) throw new AppError('validation_failed', 'Service messaging needs the client secret of the mail app.');
+  }
+  await tx.collection('mailAccounts').put(account);
+}
+
+const stripUndefined = <T extends object>(value: T): Partial<T> =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
