@@ -1,6 +1,7 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import type { TClientConfig } from '../contract/client-config.js';
 import type { THealth } from '../contract/health.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
@@ -11,12 +12,15 @@ import { buildOpenApi } from './openapi.js';
 import { registerRoutes } from './register-routes.js';
 import type { RouteSpec } from './route.js';
 import { attachmentRoutes } from './routes/attachments.js';
+import { clientConfigRoutes } from './routes/client-config.js';
+import { demoRoutes, type DemoSignIn } from './routes/demo.js';
 import { healthRoutes, type HealthCheck } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { mailAccountRoutes } from './routes/mail-accounts.js';
 import { noteTypeRoutes } from './routes/note-types.js';
 import { noteRoutes } from './routes/notes.js';
 import { requestRoutes } from './routes/requests.js';
+import { settingsRoutes } from './routes/settings.js';
 
 export type AppDeps = {
   services: ServiceDeps;
@@ -25,11 +29,14 @@ export type AppDeps = {
   version: string;
   mode: THealth['mode'];
   adminUpns: readonly string[];
+  clientConfig: TClientConfig;
   healthChecks?: readonly HealthCheck[];
   /** Hosts the browser may reach for sign-in (CSP connect-src). */
   identityHosts?: readonly string[];
   /** Built front ends to serve from the same origin: { '/tab': 'tab/dist', ... }. */
   staticRoots?: Readonly<Record<string, string>>;
+  /** Demo mode only: sign-in as the emulator's demo users. */
+  demoSignIn?: DemoSignIn;
   /** Routes later features add (mail center, emails, templates ...), mounted like the rest. */
   extraRoutes?: readonly RouteSpec[];
 };
@@ -40,12 +47,15 @@ const JSON_LIMIT = '1mb';
 export function createApp(deps: AppDeps): Express {
   const routes: RouteSpec[] = [
     ...healthRoutes({ version: deps.version, mode: deps.mode }, deps.healthChecks ?? []),
+    ...clientConfigRoutes(deps.clientConfig),
     ...requestRoutes(deps.services),
     ...noteRoutes(deps.services),
     ...attachmentRoutes(deps.services),
     ...historyRoutes(deps.services),
     ...noteTypeRoutes(deps.services),
     ...mailAccountRoutes(deps.services),
+    ...settingsRoutes(deps.services),
+    ...(deps.demoSignIn ? demoRoutes(deps.demoSignIn) : []),
     ...(deps.extraRoutes ?? []),
   ];
   const openApi = buildOpenApi(routes, { version: deps.version });

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import { createSecretBox } from './domain/secret-box.js';
+import { createDemoDirectory } from './graph/demo-directory.js';
+import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
+import { createApp } from './http/create-app.js';
+import type { ServiceDeps } from './services/deps.js';
+import { ensureDefaults } from './services/ensure-defaults.js';
+import { seedDemoData } from './services/seed-demo-data.js';
+import { createFileBlobStore, createMemoryBlobStore } from './store/blob-store.js';
+import { openLowdbStore } from './store/lowdb-store.js';
+import { createMemoryStore } from './store/memory-store.js';
+import { loadOrCreateSecretKey } from './store/secret-key-file.js';
+
+// Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
+// integration and browser tests compose the same way, so they test what runs.
+
+export type Runtime = { app: Express; services: ServiceDeps; close(): Promise<void> };
+
+export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
+  const services = await buildServices(config);
+  await ensureDefaults(services);
+  if (config.demo) {
+    const seeded = await seedDemoData(services);
+    if (seeded.length > 0) logger.info({ requests: seeded }, 'demo data seeded');
+  }
+  const app = createApp({
+    services,
+    verifyToken: createEntraTokenVerifier({ ...config.auth }),
+    logger,
+    version,
+    mode: { demo: config.demo, store: config.store, graph: config.graph.mode },
+    adminUpns: config.auth.adminUpns,
+    clientConfig: {
+      demo: config.demo,
+      clientId: config.auth.clientId,
+      tenantId: config.auth.tenantId,
+      authority: `${config.auth.authorityHost}/${config.auth.tenantId}`,
+      apiScope: `api://${config.auth.tabDomain ?? 'localhost'}/${config.auth.clientId}/access_as_user`,
+    },
+    identityHosts: [new URL(config.auth.authorityHost).origin],
+    staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
+    ...(config.demo && config.graph.mode === 'emulator' ? { demoSignIn: createDemoDirectory(config.graph.authorityHost) } : {}),
+  });
+  return { app, services, close: () => services.store.close() };
+}
+
+async function buildServices(config: Config): Promise<ServiceDeps> {
+  const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
+  const persistent = config.store === 'lowdb';
+  return {
+    store: persistent ? await openLowdbStore({ file: join(config.dataDir, 'db.json') }) : createMemoryStore(),
+    blobs: persistent ? createFileBlobStore(join(config.dataDir, 'blobs')) : createMemoryBlobStore(),
+    secrets: createSecretBox(key),
+    clock: () => new Date(),
+    newId: randomUUID,
+  };
+}

@@ -1,0 +1,28 @@
+import { AppError } from '../domain/app-error.js';
+import type { Settings } from '../domain/settings.js';
+import { findStatus } from '../domain/status.js';
+import type { ServiceDeps } from './deps.js';
+
+/** Replaces the desk's settings after checking they name only statuses that exist and are unique. */
+export async function updateSettings(deps: ServiceDeps, settings: Settings): Promise<Settings> {
+  assertConsistent(settings);
+  await deps.store.transact(async (tx) => {
+    const inUse = await tx.collection('requests').find((sr) => !findStatus(settings.statuses, sr.status));
+    if (inUse.length > 0) {
+      const names = [...new Set(inUse.map((sr) => sr.status))];
+      throw new AppError('conflict', `Statuses still used by Service Requests cannot be removed: ${names.join(', ')}.`);
+    }
+    await tx.collection('settings').put({ id: 'settings', ...settings });
+  });
+  return settings;
+}
+
+function assertConsistent(settings: Settings): void {
+  const names = settings.statuses.map((s) => s.name.toLowerCase());
+  if (new Set(names).size !== names.length) throw new AppError('validation_failed', 'Each status name must be unique.');
+  const unknown = [
+    ...Object.entries(settings.replyStatusPolicy).flat(),
+    settings.reopenStatus,
+  ].filter((name) => !findStatus(settings.statuses, name));
+  if (unknown.length > 0) throw new AppError('validation_failed', `These are not statuses of this desk: ${[...new Set(unknown)].join(', ')}.`);
+}
