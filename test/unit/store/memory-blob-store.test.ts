@@ -1,0 +1,4 @@
+import { createMemoryBlobStore } from '../../../api/src/store/blob-store.js';
+import { defineBlobStoreContract } from './blob-store-contract.js';
+
+defineBlobStoreContract('memory', async () => createMemoryBlobStore());
