@@ -8,7 +8,8 @@ import { recordHistory } from './record-history.js';
 
 export const MAX_ATTACHMENT_BYTES = 150 * 1024 * 1024;
 
-export type UploadAttachmentInput = { fileName: string; contentType: string; folder: string; content: Buffer | Readable };
+/** `open` is called only once the upload is known to be acceptable, so a refused upload opens nothing. */
+export type UploadAttachmentInput = { fileName: string; contentType: string; folder: string; open: () => Buffer | Readable };
 
 export async function uploadAttachment(deps: ServiceDeps, uploader: Principal, requestId: number, input: UploadAttachmentInput): Promise<Attachment> {
   const fileName = safeFileName(input.fileName);
@@ -16,7 +17,7 @@ export async function uploadAttachment(deps: ServiceDeps, uploader: Principal, r
   if (!folder) throw new AppError('validation_failed', `Attachment folders are ${ATTACHMENT_FOLDERS.join(' and ')}.`);
   await deps.store.read((tx) => loadRequest(tx, requestId));
   // Bytes first: a committed record must never point at missing bytes.
-  const blob = await deps.blobs.put(input.content, { maxBytes: MAX_ATTACHMENT_BYTES });
+  const blob = await deps.blobs.put(input.open(), { maxBytes: MAX_ATTACHMENT_BYTES });
   return deps.store.transact(async (tx) => {
     await loadRequest(tx, requestId);
     const attachment = await tx.collection('attachments').insert({

@@ -64,7 +64,7 @@ export function attachmentRoutes(deps: ServiceDeps) {
             fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
             contentType: file.mimetype,
             folder,
-            content: createReadStream(file.path),
+            open: () => createReadStream(file.path),
           });
           return { status: 201, body: presentAttachment(attachment) };
         } finally {

@@ -1,0 +1,103 @@
+import request from 'supertest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AUTHORITY, CLIENT_ID, TENANT_ID, createTestApi, type TestApi } from '../../support/test-api.js';
+
+// Walks every operation in /api/openapi.json with each kind of caller, so a route added without the
+// right guard fails here.
+
+type Operation = { method: string; path: string; role?: string; isPublic: boolean };
+type Caller = 'none' | 'expired' | 'wrongAudience' | 'wrongIssuer' | 'foreignKey' | 'noScope' | 'agent' | 'admin';
+
+const ACCOUNT = { emailAddress: 'desk@contoso.test', tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: 'a-client-secret-value' };
+
+/** A valid request for each operation that needs a body, so permitted callers get a 2xx, not a 400. */
+const BODIES: Record<string, unknown> = {
+  'post /api/requests': { title: 'Printer jam', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } },
+  'patch /api/requests/{id}': { status: 'Open' },
+  'post /api/requests/{id}/notes': { body: 'We are on it.' },
+  'post /api/admin/note-types': { code: 'PHONE', name: 'Phone call', accessLevel: 'Agent' },
+  'patch /api/admin/note-types/{code}': { name: 'Internal only' },
+  'post /api/admin/mail/accounts': { ...ACCOUNT, emailAddress: 'second@contoso.test' },
+  'patch /api/admin/mail/accounts/{id}': { folder: 'Support' },
+};
+
+async function fixtures(api: TestApi) {
+  const admin = await api.admin();
+  const sr = await request(api.app).post('/api/requests').auth(admin, { type: 'bearer' })
+    .send({ title: 'Seed', requester: { name: 'Diego', email: 'diego@fabrikam.test' } }).expect(201);
+  const account = await request(api.app).post('/api/admin/mail/accounts').auth(admin, { type: 'bearer' }).send(ACCOUNT).expect(201);
+  const attachment = await request(api.app).post(`/api/requests/${sr.body.number}/attachments`).auth(admin, { type: 'bearer' })
+    .attach('file', Buffer.from('hello'), 'hello.txt').expect(201);
+  return { id: sr.body.number as string, accountId: account.body.id as string, attachmentId: attachment.body.id as string, settings: (await request(api.app).get('/api/admin/settings').auth(admin, { type: 'bearer' })).body };
+}
+
+async function tokenFor(api: TestApi, caller: Caller): Promise<string | undefined> {
+  switch (caller) {
+    case 'none': return undefined;
+    case 'expired': return api.token({ roles: ['ServiceDesk.Admin'], expiresInSec: -3600 });
+    case 'wrongAudience': return api.token({ roles: ['ServiceDesk.Admin'], audience: 'api://someone-else' });
+    case 'wrongIssuer': return api.token({ roles: ['ServiceDesk.Admin'], issuer: `${AUTHORITY}/00000000-0000-4000-8000-000000000000/v2.0` });
+    case 'foreignKey': return api.token({ roles: ['ServiceDesk.Admin'], signWith: 'stranger' });
+    case 'noScope': return api.token({ roles: [], scp: 'User.Read' });
+    case 'agent': return api.agent();
+    case 'admin': return api.admin();
+  }
+}
+
+function expected(op: Operation, caller: Caller): 'ok' | 401 | 403 {
+  if (op.isPublic) return 'ok';
+  if (['none', 'expired', 'wrongAudience', 'wrongIssuer', 'foreignKey', 'noScope'].includes(caller)) return 401;
+  if (op.role === 'ServiceDesk.Admin' && caller === 'agent') return 403;
+  return 'ok';
+}
+
+const CALLERS: Caller[] = ['none', 'expired', 'wrongAudience', 'wrongIssuer', 'foreignKey', 'noScope', 'agent', 'admin'];
+
+describe('authorization on every route', () => {
+  let operations: Operation[] = [];
+
+  beforeAll(async () => {
+    const api = await createTestApi();
+    const doc = (await request(api.app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, { security?: unknown[]; 'x-required-role'?: string }>> };
+    operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method, path, role: op['x-required-role'], isPublic: Array.isArray(op.security) && op.security.length === 0 })),
+    );
+    // Deletions last, so the other operations still find what they act on.
+    operations.sort((a, b) => Number(a.method === 'delete') - Number(b.method === 'delete'));
+  });
+
+  it('lists the routes of the public contract', () => {
+    const listed = operations.map((o) => `${o.method} ${o.path}`);
+    for (const route of ['get /api/requests', 'post /api/requests', 'get /api/requests/{id}', 'patch /api/requests/{id}', 'get /api/requests/{id}/notes', 'post /api/requests/{id}/notes', 'get /api/requests/{id}/attachments', 'post /api/requests/{id}/attachments', 'get /api/requests/{id}/attachments/{attachmentId}/content', 'get /api/requests/{id}/history', 'get /api/admin/note-types', 'get /api/admin/mail/accounts', 'get /api/health']) {
+      expect(listed).toContain(route);
+    }
+  });
+
+  it.each(CALLERS)('answers a %s caller as its role allows', async (caller) => {
+    const api = await createTestApi();
+    const ids = await fixtures(api);
+    const bearer = await tokenFor(api, caller);
+    const outcomes: string[] = [];
+    for (const op of operations) {
+      const url = op.path.replace('{id}', op.path.includes('/mail/accounts/') ? ids.accountId : ids.id).replace('{attachmentId}', ids.attachmentId).replace('{code}', 'INTERNAL');
+      let call = request(api.app)[op.method as 'get'](url);
+      if (bearer) call = call.auth(bearer, { type: 'bearer' });
+      const key = `${op.method} ${op.path}`;
+      if (key === 'post /api/requests/{id}/attachments') call = call.attach('file', Buffer.from('x'), 'x.txt');
+      else if (key === 'put /api/admin/settings') call = call.send(ids.settings);
+      else if (BODIES[key]) call = call.send(BODIES[key] as object);
+      const res = await call;
+      const want = expected(op, caller);
+      const ok = want === 'ok' ? res.status >= 200 && res.status < 300 : res.status === want;
+      if (!ok) outcomes.push(`${key}: expected ${want}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (typeof want === 'number') expect(res.body.error?.code).toBe(want === 401 ? 'unauthenticated' : 'forbidden');
+    }
+    expect(outcomes).toEqual([]);
+  });
+
+  it('lets an admin named in ADMIN_UPNS in without the app role', async () => {
+    const api = await createTestApi({ adminUpns: ['owner@contoso.test'] });
+    const token = await api.token({ roles: [], upn: 'owner@contoso.test' });
+    await request(api.app).get('/api/admin/mail/accounts').auth(token, { type: 'bearer' }).expect(200);
+  });
+});
