@@ -7,12 +7,12 @@ import { checkPackageIcons } from './check-package-icons.js';
 import { checkVariableFlow, validateProjectFileSchema, writtenVariables, type ProjectFile } from './check-project-file.js';
 import { checkSharedClientId } from './check-shared-client-id.js';
 import { checkZipLayout } from './check-zip-layout.js';
-import { projectPaths } from './project-paths.js';
+import { projectPaths as repository, type ProjectPaths } from './project-paths.js';
 import { parseEnvFile, readEnvironment } from './read-environment.js';
 import { jsonStringContent, listPlaceholders, substitutePlaceholders } from './substitute-placeholders.js';
 import { validateManifestSchema } from './validate-manifest-schema.js';
 
-export type PackageOptions = { env: string; outFolder?: string };
+export type PackageOptions = { env: string; paths?: ProjectPaths; outFolder?: string };
 export type PackageResult = { problems: string[]; warnings: string[]; zipPath?: string; manifest?: Manifest };
 
 // Values a fresh clone does not have until provision (or an admin) writes them. A package built with
@@ -28,44 +28,47 @@ const previewValues: Record<string, string> = {
 /** The toolkit picks teamsapp.local.yml for "local" and teamsapp.yml for every other environment. */
 export const projectFileFor = (env: string): string => (env === 'local' ? 'teamsapp.local.yml' : 'teamsapp.yml');
 
-export const readProjectFile = (relativePath: string): string => readFileSync(path.resolve(projectPaths.root, relativePath), 'utf8');
-
-export const loadProjectFile = (name: string): ProjectFile => YAML.parse(readProjectFile(name)) as ProjectFile;
+/** Reads a file the project file names, relative to the project root as the toolkit resolves it. */
+export const projectFileReader = (paths: ProjectPaths) => (relativePath: string): string =>
+  readFileSync(path.resolve(paths.root, relativePath), 'utf8');
 
 /**
  * Fills the manifest from env/.env.<env> (+ .user), validates it (schema, manifest rules, icons, the
  * shared client id, the project file) and, when nothing is wrong, writes appPackage.<env>.zip.
  */
-export function packageApp({ env, outFolder = projectPaths.buildFolder }: PackageOptions): PackageResult {
-  const environment = readEnvironment(projectPaths.envFolder, env);
+export function packageApp({ env, paths = repository, outFolder = paths.buildFolder }: PackageOptions): PackageResult {
+  const read = projectFileReader(paths);
+  const environment = readEnvironment(paths.envFolder, env);
   const projectFileName = projectFileFor(env);
-  const projectFile = loadProjectFile(projectFileName);
-  const template = readFileSync(projectPaths.manifest, 'utf8');
-  const { values, warnings } = withPreviewValues(environment.values, listPlaceholders(template), writtenVariables(projectFile, readProjectFile), env);
+  const projectFile = YAML.parse(read(projectFileName)) as ProjectFile;
+  const template = readFileSync(paths.manifest, 'utf8');
+  const { values, warnings } = withPreviewValues(environment.values, listPlaceholders(template), writtenVariables(projectFile, read), env);
 
   const { text, missing } = substitutePlaceholders(template, values, jsonStringContent);
   if (missing.length) {
     return { problems: missing.map((name) => `\${{${name}}} has no value in env/.env.${env} and no provision step writes it`), warnings };
   }
   const manifest = JSON.parse(text) as Manifest & { icons?: { color?: string; outline?: string } };
-  const committed = Object.keys(parseEnvFile(readFileSync(path.join(projectPaths.envFolder, `.env.${env}`), 'utf8')));
+  const committed = parseEnvFile(read(`env/.env.${env}`));
   const problems = [
-    ...validateManifestSchema(manifest),
+    ...validateManifestSchema(manifest, paths.manifestSchema),
     ...checkManifestRules(manifest),
-    ...checkPackageIcons(manifest, projectPaths),
-    ...validateProjectFileSchema(projectFile).map((p) => `${projectFileName}: ${p}`),
-    ...checkVariableFlow(projectFile, committed, readProjectFile).map((p) => `${projectFileName}: ${p}`),
+    ...checkPackageIcons(manifest, paths),
+    ...[
+      ...validateProjectFileSchema(projectFile, paths.projectFileSchema),
+      ...checkVariableFlow(projectFile, Object.keys(committed), read),
+    ].map((p) => `${projectFileName}: ${p}`),
     ...checkSharedClientId({
       manifest: template,
-      aadManifest: readProjectFile('aad.manifest.json'),
+      aadManifest: read('aad.manifest.json'),
       projectFiles: { [projectFileName]: projectFile },
-      apiConfig: existsSync(projectPaths.apiConfig) ? readFileSync(projectPaths.apiConfig, 'utf8') : '',
+      apiConfig: existsSync(paths.apiConfig) ? readFileSync(paths.apiConfig, 'utf8') : '',
     }),
   ];
   if (problems.length) return { problems, warnings, manifest };
 
   const icons = Object.fromEntries(
-    [manifest.icons?.color, manifest.icons?.outline].map((name) => [name as string, readFileSync(path.join(projectPaths.appPackage, name as string))]),
+    [manifest.icons?.color, manifest.icons?.outline].map((name) => [name as string, readFileSync(path.join(paths.appPackage, name as string))]),
   );
   const zip = buildAppPackage({ manifest: `${JSON.stringify(manifest, null, 2)}\n`, icons });
   const layout = checkZipLayout(zip);
