@@ -7,40 +7,41 @@ const bool = z
 
 const list = z.string().transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
 
-const ZEnv = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
-    DATA_DIR: z.string().min(1).default('./.data'),
-    DEMO: bool.default(false),
-    STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    PUBLIC_URL: z.url().optional(),
+const ZEnvShape = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  DEMO: bool.default(false),
+  STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PUBLIC_URL: z.url().optional(),
 
-    // Sign-in to our API: the Entra app registration users sign in to (teamsapp.yml writes these).
-    AAD_APP_CLIENT_ID: z.uuid().optional(),
-    AAD_APP_TENANT_ID: z.uuid().optional(),
-    AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
-    TAB_DOMAIN: z.string().min(1).optional(),
-    ADMIN_UPNS: list.default([]),
+  // Sign-in to our API: the Entra app registration users sign in to (teamsapp.yml writes these).
+  // npm start fills these from the emulator's demo tenant; a real deployment from teamsapp.yml.
+  AAD_APP_CLIENT_ID: z.uuid({ error: 'AAD_APP_CLIENT_ID must be the GUID of the app users sign in to (see README, "Install in your tenant").' }),
+  AAD_APP_TENANT_ID: z.uuid({ error: 'AAD_APP_TENANT_ID must be your directory (tenant) GUID (see README, "Install in your tenant").' }),
+  AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  TAB_DOMAIN: z.string().min(1).optional(),
+  ADMIN_UPNS: list.default([]),
 
-    // Graph: real Microsoft 365, or the local emulator.
-    GRAPH_MODE: z.enum(['real', 'emulator']).default('real'),
-    GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
-    GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
+  // Graph: real Microsoft 365, or the local emulator.
+  GRAPH_MODE: z.enum(['real', 'emulator']).default('real'),
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
+  GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
 
-    // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600).
-    SECRET_KEY: z.base64().optional(),
-  })
-  .superRefine((env, ctx) => {
-    // npm start fills these from the emulator's demo tenant; a real deployment from teamsapp.yml.
-    for (const name of ['AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID'] as const) {
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required (see README, "Install in your tenant").` });
-    }
-    if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32) {
-      ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).' });
-    }
-  });
+  // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600).
+  SECRET_KEY: z.base64().optional(),
+});
+
+/** Every variable the API reads; .env.example documents each (a test checks). */
+export const CONFIG_VARIABLES = Object.keys(ZEnvShape.shape);
+
+// Base64 alone does not say the key is 32 bytes long.
+const ZEnv = ZEnvShape.superRefine((env, ctx) => {
+  if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32) {
+    ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).' });
+  }
+});
 
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
@@ -59,7 +60,9 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 /** Parses the environment once and lists every problem, not just the first. */
 export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const parsed = ZEnv.safeParse(env);
+  // An empty value (PUBLIC_URL= in a copied .env.example) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = ZEnv.safeParse(present);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`) };
   }
@@ -75,8 +78,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       logLevel: e.LOG_LEVEL,
       ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
       auth: Object.freeze({
-        clientId: e.AAD_APP_CLIENT_ID ?? '',
-        tenantId: e.AAD_APP_TENANT_ID ?? '',
+        clientId: e.AAD_APP_CLIENT_ID,
+        tenantId: e.AAD_APP_TENANT_ID,
         authorityHost: stripSlash(e.AAD_APP_OAUTH_AUTHORITY_HOST),
         tabDomain: e.TAB_DOMAIN,
         adminUpns: Object.freeze(e.ADMIN_UPNS),

@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, parseConfig } from '../../api/src/config.js';
+
+const VALID = { AAD_APP_CLIENT_ID: '66666666-7777-4888-9999-aaaaaaaaaaaa', AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555' };
+
+describe('config', () => {
+  it('applies defaults and freezes the result', () => {
+    const result = parseConfig(VALID);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({ port: 3978, dataDir: './.data', store: 'lowdb', demo: false, graph: { mode: 'real', baseUrl: 'https://graph.microsoft.com' } });
+    expect(Object.isFrozen(result.config)).toBe(true);
+  });
+
+  it('lists every problem at once, naming each variable', () => {
+    const result = parseConfig({ PORT: 'eighty', STORE: 'postgres', SECRET_KEY: Buffer.alloc(8).toString('base64'), GRAPH_MODE: 'fake' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const name of ['PORT', 'STORE', 'GRAPH_MODE', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID']) {
+      expect(result.problems.join('\n')).toContain(name);
+    }
+  });
+
+  it('treats empty values as unset, as in a copied .env.example', () => {
+    const result = parseConfig({ ...VALID, PUBLIC_URL: '', SECRET_KEY: '' });
+    expect(result.ok).toBe(true);
+  });
+
+  it('documents every variable in .env.example', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]));
+    expect(CONFIG_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
+  });
+});
