@@ -46,13 +46,17 @@ export async function openLowdbStore({ file, migrations = MIGRATIONS }: LowdbSto
   } catch (error) {
     throw new StoreOpenError(path, error instanceof Error ? error.message : String(error), { cause: error });
   }
-  if (existing && applied.length > 0) {
-    // A migration is a one-way step; keep the file as it was so a failed upgrade can be undone by hand.
-    await copyFile(path, `${path}.schema-v${foundVersion}.bak`);
-  }
-  if (!existing || applied.length > 0) {
-    await mkdir(dirname(path), { recursive: true });
-    await persist(data);
+  try {
+    if (existing && applied.length > 0) {
+      // A migration is a one-way step; keep the file as it was so a failed upgrade can be undone by hand.
+      await copyFile(path, `${path}.schema-v${foundVersion}.bak`);
+    }
+    if (!existing || applied.length > 0) {
+      await mkdir(dirname(path), { recursive: true });
+      await persist(data);
+    }
+  } catch (error) {
+    throw new StoreOpenError(path, `it cannot be written (${(error as Error).message}).`, { cause: error });
   }
   return store;
 }

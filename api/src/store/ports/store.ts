@@ -27,7 +27,10 @@ export type Collections = {
 
 export type CollectionName = keyof Collections;
 
-/** Reads return copies: changing a returned record changes nothing stored. */
+/**
+ * Reads return copies: changing a returned record changes nothing stored. Predicates see the stored
+ * record itself, frozen, so they cannot change it either. Lists keep the order records were first inserted.
+ */
 export interface ReadCollection<T extends StoredRecord> {
   get(id: T['id']): Promise<T | undefined>;
   all(): Promise<T[]>;
@@ -37,7 +40,11 @@ export interface ReadCollection<T extends StoredRecord> {
 }
 
 export interface Collection<T extends StoredRecord> extends ReadCollection<T> {
-  /** Fails with AppError 'conflict' when the id is taken. */
+  /**
+   * Fails with AppError 'conflict' when the id is taken. Records are stored as JSON: a property set to
+   * `undefined` is dropped (so `put` with `assignee: undefined` clears it), and values JSON would change
+   * (Dates, Maps, NaN, `undefined` in a list ...) are refused with a TypeError.
+   */
   insert(record: T): Promise<T>;
   /** Inserts or replaces. */
   put(record: T): Promise<T>;
@@ -56,7 +63,7 @@ export interface Transaction {
 }
 
 export interface Store {
-  /** Reads committed data. */
+  /** Reads committed data, as a snapshot taken when `work` starts: commits made meanwhile are not seen. */
   read<R>(work: (tx: ReadTransaction) => Promise<R>): Promise<R>;
   /**
    * A unit of work: every change made through `tx` commits together when `work` resolves, durably
