@@ -48,7 +48,12 @@ export function packageApp({ env, paths = repository, outFolder = paths.buildFol
   if (missing.length) {
     return { problems: missing.map((name) => `\${{${name}}} has no value in env/.env.${env} and no provision step writes it`), warnings };
   }
-  const manifest = JSON.parse(text) as Manifest & { icons?: { color?: string; outline?: string } };
+  let manifest: Manifest & { icons?: { color?: string; outline?: string } };
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch (error) {
+    return { problems: [`appPackage/manifest.json is not valid JSON after substitution: ${(error as Error).message}`], warnings };
+  }
   const committed = parseEnvFile(read(`env/.env.${env}`));
   const problems = [
     ...validateManifestSchema(manifest, paths.manifestSchema),
