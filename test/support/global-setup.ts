@@ -1,2 +1,9 @@
+import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates.js';
+import { testCaDir } from './emulator-ca.js';
+
 // One place for work every suite shares (building front ends, the emulator's CA); each issue adds its step.
-export default function setup(): void {}
+export default function setup(): void {
+  // Node reads NODE_EXTRA_CA_CERTS only at process start; Vitest forks its workers after global setup with this
+  // process's env, so the workers trust the emulator's CA (test/conformance/tls-trust.test.ts checks that).
+  process.env.NODE_EXTRA_CA_CERTS = ensureCertificates(testCaDir).caCertFile;
+}

@@ -1,0 +1,75 @@
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type PublicJwk = { kty: string; use: 'sig'; kid: string; x5t: string; n: string; e: string; alg: 'RS256' };
+
+type StoredKey = { kid: string; pem: string };
+type StoredKeys = { current: StoredKey; next: StoredKey; retiredKids: string[] };
+
+/**
+ * The token signing keys, kept in the data dir. Like Entra, the JWKS also lists the *next* key before it signs
+ * anything, so a verifier's cached key set keeps working across a rotation. Rotation ("expire every token now")
+ * retires the current key: tokens it signed stop verifying everywhere, and Graph reports them as expired.
+ */
+export class SigningKeys {
+  private state: StoredKeys;
+
+  constructor(private readonly file: string) {
+    this.state = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredKeys) : this.fresh();
+    this.save();
+  }
+
+  get currentKid(): string {
+    return this.state.current.kid;
+  }
+
+  get currentPrivateKey(): KeyObject {
+    return createPrivateKey(this.state.current.pem);
+  }
+
+  /** The public key for a kid that may still verify, or undefined. */
+  publicKey(kid: string): KeyObject | undefined {
+    const key = [this.state.current, this.state.next].find((k) => k.kid === kid);
+    return key ? createPublicKey(createPrivateKey(key.pem)) : undefined;
+  }
+
+  isRetired(kid: string): boolean {
+    return this.state.retiredKids.includes(kid);
+  }
+
+  jwks(): { keys: PublicJwk[] } {
+    return { keys: [this.state.current, this.state.next].map(toPublicJwk) };
+  }
+
+  rotate(): void {
+    this.state = {
+      current: this.state.next,
+      next: newKey(),
+      retiredKids: [...this.state.retiredKids, this.state.current.kid].slice(-50),
+    };
+    this.save();
+  }
+
+  private fresh(): StoredKeys {
+    return { current: newKey(), next: newKey(), retiredKids: [] };
+  }
+
+  private save(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    writeFileSync(this.file, JSON.stringify(this.state), { mode: 0o600 });
+  }
+}
+
+function newKey(): StoredKey {
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  // Entra's kids are the base64url SHA-1 thumbprint of the signing certificate (27 chars); this is of the key.
+  const der = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });
+  return { kid: createHash('sha1').update(der).digest('base64url'), pem };
+}
+
+function toPublicJwk(key: StoredKey): PublicJwk {
+  const jwk = createPublicKey(createPrivateKey(key.pem)).export({ format: 'jwk' });
+  return { kty: 'RSA', use: 'sig', kid: key.kid, x5t: key.kid, n: String(jwk.n), e: String(jwk.e), alg: 'RS256' };
+}
