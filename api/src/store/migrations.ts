@@ -23,6 +23,15 @@ export const MIGRATIONS: readonly Migration[] = [
       data.sequences ??= {};
     },
   },
+  {
+    version: 2,
+    description: 'Create the mail collections: outbound emails, Mail Center, processed-message ledger, templates, rules',
+    up(data) {
+      for (const name of ['outboundEmails', 'mailCenter', 'processedMessages', 'mailTemplates', 'rules']) {
+        data.collections[name] ??= [];
+      }
+    },
+  },
 ];
 
 /** Thrown when the data is from a newer version of the code, which may have changed it in ways we cannot read. */

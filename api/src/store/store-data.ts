@@ -19,6 +19,11 @@ const NAMES = {
   noteTypes: true,
   mailAccounts: true,
   settings: true,
+  outboundEmails: true,
+  mailCenter: true,
+  processedMessages: true,
+  mailTemplates: true,
+  rules: true,
 } as const satisfies Record<CollectionName, true>;
 export const COLLECTION_NAMES = Object.keys(NAMES) as CollectionName[];
 

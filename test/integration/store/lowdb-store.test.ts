@@ -141,7 +141,7 @@ describe('lowdb store on disk', () => {
     const withVersion2: Migration[] = [
       ...MIGRATIONS,
       {
-        version: 2,
+        version: MIGRATIONS.length + 1,
         description: 'Give every request a priority of High',
         up(data) {
           runs += 1;
@@ -152,8 +152,8 @@ describe('lowdb store on disk', () => {
     const migrated = await open(withVersion2);
     expect((await migrated.read((tx) => tx.collection('requests').get(1)))?.priority).toBe('High');
     await migrated.close();
-    expect((await fileContent()).schemaVersion).toBe(2);
-    expect(await readFile(`${file}.schema-v1.bak`)).toEqual(beforeMigration);
+    expect((await fileContent()).schemaVersion).toBe(MIGRATIONS.length + 1);
+    expect(await readFile(`${file}.schema-v${MIGRATIONS.length}.bak`)).toEqual(beforeMigration);
 
     await (await open(withVersion2)).close();
     expect(runs).toBe(1);
@@ -162,7 +162,7 @@ describe('lowdb store on disk', () => {
   it('a migration that fails leaves the file untouched and stops start-up', async () => {
     await (await open()).close();
     const before = await readFile(file);
-    const failing: Migration[] = [...MIGRATIONS, { version: 2, description: 'broken', up: () => { throw new Error('cannot split names'); } }];
+    const failing: Migration[] = [...MIGRATIONS, { version: MIGRATIONS.length + 1, description: 'broken', up: () => { throw new Error('cannot split names'); } }];
     await expect(openLowdbStore({ file, migrations: failing })).rejects.toThrow(/cannot split names/);
     expect(await readFile(file)).toEqual(before);
   });

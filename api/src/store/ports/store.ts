@@ -1,8 +1,13 @@
 import type { Attachment } from '../../domain/attachment.js';
 import type { HistoryEntry } from '../../domain/history.js';
 import type { MailAccount } from '../../domain/mail-account.js';
+import type { MailCenterItem } from '../../domain/mail-center-item.js';
+import type { MailTemplate } from '../../domain/mail-template.js';
 import type { Note } from '../../domain/note.js';
 import type { NoteType } from '../../domain/note-type.js';
+import type { OutboundEmail } from '../../domain/outbound-email.js';
+import type { ProcessedMessage } from '../../domain/processed-message.js';
+import type { Rule } from '../../domain/rule.js';
 import type { ServiceRequest } from '../../domain/service-request.js';
 import type { Settings } from '../../domain/settings.js';
 
@@ -23,6 +28,11 @@ export type Collections = {
   noteTypes: NoteType & { id: string };
   mailAccounts: MailAccount;
   settings: Settings & { id: 'settings' };
+  outboundEmails: OutboundEmail;
+  mailCenter: MailCenterItem;
+  processedMessages: ProcessedMessage;
+  mailTemplates: MailTemplate;
+  rules: Rule;
 };
 
 export type CollectionName = keyof Collections;
