@@ -6,8 +6,7 @@ import type { Recipient, StoredMessage } from '../state/mail-types.js';
  * blocks, `appendonsend`, the `divRplyFwdMsg` header block, then the original in a sibling div.
  */
 export function outlookReplyHtml(replyHtml: string, original: Pick<StoredMessage, 'from' | 'toRecipients' | 'ccRecipients' | 'subject' | 'sentDateTime'>, quotedHtml: string): string {
-  const sent = new Date(original.sentDateTime ?? Date.now());
-  const sentText = sent.toLocaleString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+  const sentText = outlookDate(new Date(original.sentDateTime ?? Date.now()));
   const cc = original.ccRecipients.length > 0 ? `<br>\r\n<b>Cc:</b> ${names(original.ccRecipients)}` : '';
   // Outlook prefixes ids and classes inside the quoted original with x_ (x_divRplyFwdMsg, x_MsoNormal).
   const inner = quotedHtml.replace(/^[\s\S]*<body[^>]*>/i, '').replace(/<\/body>[\s\S]*$/i, '')
@@ -18,6 +17,12 @@ export function outlookReplyHtml(replyHtml: string, original: Pick<StoredMessage
     + `<div id="divRplyFwdMsg" dir="ltr"><font face="Calibri, sans-serif" style="font-size:11pt" color="#000000"><b>From:</b> ${names(original.from ? [original.from] : [])}<br>\r\n`
     + `<b>Sent:</b> ${escapeHtml(sentText)}<br>\r\n<b>To:</b> ${names(original.toRecipients)}${cc}<br>\r\n<b>Subject:</b> ${escapeHtml(original.subject)}</font>\r\n<div>&nbsp;</div>\r\n</div>\r\n`
     + `<div>${inner}</div>\r\n</body>\r\n</html>\r\n`;
+}
+
+/** "Monday, March 3, 2025 2:05 PM", as the English header block shows it (in UTC here). */
+function outlookDate(date: Date): string {
+  const part = (options: Intl.DateTimeFormatOptions): string => date.toLocaleString('en-US', { ...options, timeZone: 'UTC' });
+  return `${part({ weekday: 'long' })}, ${part({ month: 'long' })} ${part({ day: 'numeric' })}, ${part({ year: 'numeric' })} ${part({ hour: 'numeric', minute: '2-digit' })}`;
 }
 
 function names(recipients: Recipient[]): string {

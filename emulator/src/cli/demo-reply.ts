@@ -1,0 +1,33 @@
+import { resolve } from 'node:path';
+import { controlClient } from './control-client.js';
+import { composeCustomerReply, findSentMailForSr, type SentMessage } from './customer-reply.js';
+import { SERVICE_MAILBOX } from '../tenant/demo-tenant.js';
+
+// `npm run demo:reply -- SR-000123 "text"`: the customer answers the last email the desk sent about that SR,
+// the way Outlook would write it, and the reply lands in the support inbox.
+const [srNumber, ...words] = process.argv.slice(2);
+const text = words.join(' ');
+if (!srNumber || !text) {
+  console.error('Usage: npm run demo:reply -- SR-000123 "reply text"');
+  process.exit(2);
+}
+
+const baseUrl = process.env.EMULATOR_URL ?? 'https://localhost:8443';
+const caFile = process.env.EMULATOR_CA_FILE ?? resolve(process.env.EMULATOR_DATA_DIR ?? '.data/emulator', 'emulator-ca.pem');
+const client = controlClient(baseUrl, caFile);
+
+const sent = await client.json<{ value: SentMessage[] }>('GET', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=sentitems`);
+const original = findSentMailForSr(sent.value, srNumber);
+if (!original) {
+  console.error(`No email in ${SERVICE_MAILBOX}'s Sent Items mentions ${srNumber}.`);
+  process.exit(1);
+}
+const reply = await composeCustomerReply(original, text, SERVICE_MAILBOX);
+const delivered = await client.json<{ id: string; internetMessageId: string }>('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, reply.mime, 'message/rfc822');
+console.log(`Delivered to ${SERVICE_MAILBOX} (Inbox):
+  From:        ${reply.from}
+  Subject:     ${reply.subject}
+  In-Reply-To: ${original.internetMessageId}
+  Message-ID:  ${delivered.internetMessageId}
+  Graph id:    ${delivered.id}
+  Text:        ${text}`);
