@@ -12,6 +12,7 @@ import { ensureDefaults } from './services/ensure-defaults.js';
 import { seedDemoData } from './services/seed-demo-data.js';
 import { createFileBlobStore, createMemoryBlobStore } from './store/blob-store.js';
 import { openLowdbStore } from './store/lowdb-store.js';
+import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 
@@ -51,11 +52,13 @@ export async function compose(config: Config, logger: Logger, version: string): 
 async function buildServices(config: Config): Promise<ServiceDeps> {
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
   const persistent = config.store === 'lowdb';
+  const secrets = createSecretBox(key);
   return {
     store: persistent ? await openLowdbStore({ file: join(config.dataDir, 'db.json') }) : createMemoryStore(),
     blobs: persistent ? createFileBlobStore(join(config.dataDir, 'blobs')) : createMemoryBlobStore(),
-    secrets: createSecretBox(key),
+    secrets,
     clock: () => new Date(),
     newId: randomUUID,
+    ecIdKeyring: await loadEcIdKeyring(config.dataDir, secrets, config.ecId),
   };
 }

@@ -29,6 +29,10 @@ const ZEnvShape = z.object({
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
 
+  // EC_ID signing keys: rotated after this many days; a retired key still verifies replies for the grace period.
+  EC_ID_ROTATE_AFTER_DAYS: z.coerce.number().int().min(1).default(90),
+  EC_ID_GRACE_DAYS: z.coerce.number().int().min(1).default(365),
+
   // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600).
   SECRET_KEY: z.base64().optional(),
 });
@@ -53,6 +57,7 @@ export type Config = Readonly<{
   publicUrl?: string;
   auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminUpns: readonly string[] }>;
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
+  ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
   secretKey?: Buffer;
 }>;
 
@@ -84,6 +89,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         tabDomain: e.TAB_DOMAIN,
         adminUpns: Object.freeze(e.ADMIN_UPNS),
       }),
+      ecId: Object.freeze({ rotateAfterDays: e.EC_ID_ROTATE_AFTER_DAYS, graceDays: e.EC_ID_GRACE_DAYS }),
       graph: Object.freeze({ mode: e.GRAPH_MODE, baseUrl: stripSlash(e.GRAPH_BASE_URL), authorityHost: stripSlash(e.GRAPH_AUTHORITY_HOST) }),
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),
     }),

@@ -31,6 +31,7 @@ export async function createTestApi(options: { adminUpns?: string[]; extra?: Par
     secrets: createSecretBox(Buffer.alloc(32, 7)),
     clock: () => new Date(),
     newId: randomUUID,
+    ecIdKeyring: { current: { kid: 'test', secret: 'test-ec-id-secret' }, previous: [] },
   };
   await ensureDefaults(services);
   const app = createApp({

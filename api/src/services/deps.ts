@@ -1,3 +1,4 @@
+import type { EcIdKeyring } from '../domain/ec-id.js';
 import type { SecretBox } from '../domain/secret-box.js';
 import type { BlobStore } from '../store/ports/blob-store.js';
 import type { Store } from '../store/ports/store.js';
@@ -9,4 +10,6 @@ export type ServiceDeps = {
   secrets: SecretBox;
   clock: () => Date;
   newId: () => string;
+  /** Signs and verifies the EC_ID tokens in outbound mail and replies. */
+  ecIdKeyring: EcIdKeyring;
 };
