@@ -8,7 +8,11 @@ import { DEMO_TENANT_ID, SERVICE_MESSAGING_CLIENT_ID } from '../emulator/src/ten
 // configured (no AAD_APP_CLIENT_ID, or DEMO=1) it first starts the M365 emulator and runs the API in demo
 // mode against it: the same code paths as production, pointed at https://localhost:8443.
 
+// ./.env (git-ignored; teamsapp.local.yml writes it) holds a real tenant's settings. Node 20.12+ reads it natively.
+if (existsSync('.env')) process.loadEnvFile('.env');
+
 const port = Number(process.env.PORT ?? 3978);
+const scheme = process.env.SSL_CRT_FILE ? 'https' : 'http';
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const demo = process.env.DEMO === '1' || !process.env.AAD_APP_CLIENT_ID;
 
@@ -46,7 +50,7 @@ async function waitForHealth(api: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && api.exitCode === null) {
     try {
-      const res = await fetch(`http://localhost:${port}/api/health`);
+      const res = await fetch(`${scheme}://localhost:${port}/api/health`);
       if (res.ok) return;
     } catch {
       // not listening yet
@@ -67,9 +71,9 @@ async function main(): Promise<void> {
   await waitForHealth(api);
   console.log(`
 Service Messaging is running${demo ? ' in demo mode' : ''}:
-  Teams tab (standalone):   http://localhost:${port}/tab/
-  Outlook add-in task pane: http://localhost:${port}/addin/taskpane.html
-  API health / contract:    http://localhost:${port}/api/health  http://localhost:${port}/api/openapi.json${
+  Teams tab (standalone):   ${scheme}://localhost:${port}/tab/
+  Outlook add-in task pane: ${scheme}://localhost:${port}/addin/taskpane.html
+  API health / contract:    ${scheme}://localhost:${port}/api/health  ${scheme}://localhost:${port}/api/openapi.json${
     demo ? `\n  Reply as a customer:      npm run demo:reply -- SR-000001 "Thanks, that fixed it"` : ''
   }
 Press Ctrl+C to stop.`);

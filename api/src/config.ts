@@ -15,6 +15,9 @@ const ZEnvShape = z.object({
   STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PUBLIC_URL: z.url().optional(),
+  // Serve https directly (Teams and Outlook only load https pages); teamsapp.local.yml writes a trusted dev certificate.
+  SSL_CRT_FILE: z.string().min(1).optional(),
+  SSL_KEY_FILE: z.string().min(1).optional(),
 
   // Sign-in to our API: the Entra app registration users sign in to (teamsapp.yml writes these).
   // npm start fills these from the emulator's demo tenant; a real deployment from teamsapp.yml.
@@ -42,6 +45,9 @@ export const CONFIG_VARIABLES = Object.keys(ZEnvShape.shape);
 
 // Base64 alone does not say the key is 32 bytes long.
 const ZEnv = ZEnvShape.superRefine((env, ctx) => {
+  if (Boolean(env.SSL_CRT_FILE) !== Boolean(env.SSL_KEY_FILE)) {
+    ctx.addIssue({ code: 'custom', path: ['SSL_KEY_FILE'], message: 'Set both SSL_CRT_FILE and SSL_KEY_FILE, or neither.' });
+  }
   if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32) {
     ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).' });
   }
@@ -55,6 +61,7 @@ export type Config = Readonly<{
   store: 'lowdb' | 'memory';
   logLevel: string;
   publicUrl?: string;
+  tls?: Readonly<{ certFile: string; keyFile: string }>;
   auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminUpns: readonly string[] }>;
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
@@ -82,6 +89,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       store: e.STORE,
       logLevel: e.LOG_LEVEL,
       ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+      ...(e.SSL_CRT_FILE && e.SSL_KEY_FILE ? { tls: Object.freeze({ certFile: e.SSL_CRT_FILE, keyFile: e.SSL_KEY_FILE }) } : {}),
       auth: Object.freeze({
         clientId: e.AAD_APP_CLIENT_ID,
         tenantId: e.AAD_APP_TENANT_ID,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:https';
 import { pino } from 'pino';
 import { compose } from './compose.js';
 import { parseConfig } from './config.js';
@@ -17,12 +18,15 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } });
   const runtime = await compose(config, logger, readVersion());
 
-  const server = runtime.app.listen(config.port, () => {
-    logger.info({ url: `http://localhost:${config.port}/`, demo: config.demo }, 'Service Messaging API listening');
-  });
+  const server = config.tls
+    ? createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, runtime.app)
+    : undefined;
+  const scheme = server ? 'https' : 'http';
+  const onListening = () => logger.info({ url: `${scheme}://localhost:${config.port}/`, demo: config.demo }, 'Service Messaging API listening');
+  const listening = server ? server.listen(config.port, onListening) : runtime.app.listen(config.port, onListening);
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
-    server.close(() => void runtime.close().then(() => process.exit(0)));
+    listening.close(() => void runtime.close().then(() => process.exit(0)));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -79,6 +79,8 @@ export function createApp(deps: AppDeps): Express {
   for (const [mount, dir] of Object.entries(deps.staticRoots ?? {})) {
     app.use(mount, express.static(dir, { index: 'index.html', fallthrough: true }));
   }
+  // The manifest's privacy and terms links point here, so every URL in it stays on our own valid domain.
+  app.use(express.static(new URL('../../public', import.meta.url).pathname, { extensions: ['html'], index: false }));
   app.get('/', (_req, res) => res.redirect(302, '/tab/'));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

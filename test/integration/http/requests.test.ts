@@ -97,3 +97,15 @@ describe('Service Requests over HTTP', () => {
     await as(agent).get('/api/requests/1/attachments/nope/content').expect(404);
   });
 });
+
+describe('pages the app manifest links to', () => {
+  it('serves the privacy and terms pages from our own host, framable by Teams', async () => {
+    const api = await createTestApi();
+    for (const page of ['/privacy', '/terms']) {
+      const res = await request(api.app).get(page).expect(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.headers['content-security-policy']).toContain('https://teams.microsoft.com');
+      expect(res.headers['x-frame-options']).toBeUndefined();
+    }
+  });
+});
