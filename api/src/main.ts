@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
-import { pino } from 'pino';
 import { compose } from './compose.js';
 import { parseConfig } from './config.js';
+import { createLogger } from './logger.js';
 
 // The process: read config, compose, listen, stop cleanly. Nothing imports this file.
-
-const REDACT = ['req.headers.authorization', 'req.headers.cookie', '*.clientSecret', '*.client_secret', '*.secretKey', '*.access_token'];
 
 async function main(): Promise<void> {
   const parsed = parseConfig(process.env);
@@ -15,7 +13,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { config } = parsed;
-  const logger = pino({ level: config.logLevel, redact: { paths: REDACT, censor: '[redacted]' } });
+  const logger = createLogger(config.logLevel);
   const runtime = await compose(config, logger, readVersion());
 
   const server = config.tls
