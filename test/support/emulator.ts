@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type EmulatorOptions, type RecordedExchange, type RunningEmulator } from '../../emulator/src/index.js';
-import { testCaDir } from './emulator-ca.js';
+import { testCaDir, testSigningKeysFile } from './emulator-ca.js';
 
 export type TestEmulator = RunningEmulator & {
   /** Every request the emulator answered, $batch steps included, in order. */
@@ -19,6 +19,7 @@ export type TestEmulator = RunningEmulator & {
  */
 export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
   const dataDir = mkdtempSync(join(tmpdir(), 'm365-emulator-'));
+  copyFileSync(testSigningKeysFile, join(dataDir, 'signing-keys.json'));
   const exchanges: RecordedExchange[] = [];
   const emulator = await startEmulator({
     port: 0,

@@ -1,11 +1,11 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type PublicJwk = { kty: string; use: 'sig'; kid: string; x5t: string; n: string; e: string; alg: 'RS256' };
 
 type StoredKey = { kid: string; pem: string };
-type StoredKeys = { current: StoredKey; next: StoredKey; retiredKids: string[] };
+type StoredKeys = { current: StoredKey; next: StoredKey | null; retiredKids: string[] };
 
 /**
  * The token signing keys, kept in the data dir. Like Entra, the JWKS also lists the *next* key before it signs
@@ -14,10 +14,19 @@ type StoredKeys = { current: StoredKey; next: StoredKey; retiredKids: string[] }
  */
 export class SigningKeys {
   private state: StoredKeys;
+  private closed = false;
+
+  /** Writes a complete key file (current and next) if there is none; lets tests share one instead of generating keys. */
+  static ensureFile(file: string): void {
+    if (existsSync(file)) return;
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ current: newKeySync(), next: newKeySync(), retiredKids: [] } satisfies StoredKeys), { mode: 0o600 });
+  }
 
   constructor(private readonly file: string) {
-    this.state = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredKeys) : this.fresh();
+    this.state = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredKeys) : { current: newKeySync(), next: null, retiredKids: [] };
     this.save();
+    this.prepareNext();
   }
 
   get currentKid(): string {
@@ -30,7 +39,7 @@ export class SigningKeys {
 
   /** The public key for a kid that may still verify, or undefined. */
   publicKey(kid: string): KeyObject | undefined {
-    const key = [this.state.current, this.state.next].find((k) => k.kid === kid);
+    const key = this.published().find((k) => k.kid === kid);
     return key ? createPublicKey(createPrivateKey(key.pem)) : undefined;
   }
 
@@ -39,20 +48,35 @@ export class SigningKeys {
   }
 
   jwks(): { keys: PublicJwk[] } {
-    return { keys: [this.state.current, this.state.next].map(toPublicJwk) };
+    return { keys: this.published().map(toPublicJwk) };
   }
 
   rotate(): void {
     this.state = {
-      current: this.state.next,
-      next: newKey(),
+      current: this.state.next ?? newKeySync(),
+      next: null,
       retiredKids: [...this.state.retiredKids, this.state.current.kid].slice(-50),
     };
     this.save();
+    this.prepareNext();
   }
 
-  private fresh(): StoredKeys {
-    return { current: newKey(), next: newKey(), retiredKids: [] };
+  close(): void {
+    this.closed = true;
+  }
+
+  private published(): StoredKey[] {
+    return this.state.next ? [this.state.current, this.state.next] : [this.state.current];
+  }
+
+  // RSA key generation takes 0.1-1.5 s; the next key is made off the event loop.
+  private prepareNext(): void {
+    if (this.state.next) return;
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, _publicKey, privateKey) => {
+      if (error || this.state.next || this.closed) return;
+      this.state.next = storedKey(privateKey);
+      this.save();
+    });
   }
 
   private save(): void {
@@ -61,8 +85,11 @@ export class SigningKeys {
   }
 }
 
-function newKey(): StoredKey {
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+function newKeySync(): StoredKey {
+  return storedKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+}
+
+function storedKey(privateKey: KeyObject): StoredKey {
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   // Entra's kids are the base64url SHA-1 thumbprint of the signing certificate (27 chars); this is of the key.
   const der = createPublicKey(privateKey).export({ type: 'spki', format: 'der' });

@@ -80,6 +80,7 @@ export class EmulatorServer {
   async close(): Promise<void> {
     this.services.notifier.close();
     this.services.scheduler.close();
+    this.services.keys.close();
     this.snapshot?.saveNow();
     await new Promise<void>((resolve) => {
       this.server.close(() => resolve());
