@@ -32,6 +32,13 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 3,
+    description: 'Create the SR event outbox that rules consume',
+    up(data) {
+      data.collections['srEvents'] ??= [];
+    },
+  },
 ];
 
 /** Thrown when the data is from a newer version of the code, which may have changed it in ways we cannot read. */

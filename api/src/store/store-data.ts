@@ -24,6 +24,7 @@ const NAMES = {
   processedMessages: true,
   mailTemplates: true,
   rules: true,
+  srEvents: true,
 } as const satisfies Record<CollectionName, true>;
 export const COLLECTION_NAMES = Object.keys(NAMES) as CollectionName[];
 

@@ -10,6 +10,7 @@ import type { ProcessedMessage } from '../../domain/processed-message.js';
 import type { Rule } from '../../domain/rule.js';
 import type { ServiceRequest } from '../../domain/service-request.js';
 import type { Settings } from '../../domain/settings.js';
+import type { SrEvent } from '../../domain/sr-event.js';
 
 // The Store port: what services see of storage. Adapters (lowdb, memory) live beside this folder.
 
@@ -33,6 +34,7 @@ export type Collections = {
   processedMessages: ProcessedMessage;
   mailTemplates: MailTemplate;
   rules: Rule;
+  srEvents: SrEvent;
 };
 
 export type CollectionName = keyof Collections;
