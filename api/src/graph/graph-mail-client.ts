@@ -1,0 +1,208 @@
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { Client, ResponseType, type Middleware } from '@microsoft/microsoft-graph-client';
+import type { TokenCredential } from '@azure/identity';
+import { GRAPH_DEFAULTS, type GraphConfig } from './graph-config.js';
+import { mailboxGate } from './mailbox-gate.js';
+import { BearerToken } from './middleware/bearer-token.js';
+import { GateSlot } from './middleware/gate-slot.js';
+import { unwrap } from './middleware/pass-through.js';
+import { PreferImmutableIds } from './middleware/prefer-immutable-ids.js';
+import { RetryThrottled } from './middleware/retry-throttled.js';
+import { SendFetch } from './middleware/send-fetch.js';
+import { GraphError } from './ports/graph-error.js';
+import { responseError, thrownError } from './to-graph-error.js';
+import { createCredential, createTokenSource, type AccountCredentials } from './token-source.js';
+
+// One Graph client per mail account: the SDK with our middleware chain
+//   PreferImmutableIds -> RetryThrottled -> BearerToken -> GateSlot -> fetch
+// so every request carries Prefer: IdType="ImmutableId", at most 4 are in flight per mailbox (shared by every
+// client of that mailbox), 429/503/504 wait out Retry-After however long it is, a 401 gets one fresh token, and
+// every failure leaves as a GraphError (graph.md §7, §8; DESIGN.md §5).
+
+export type GraphMailAccount = { tenantId: string; clientId: string; userPrincipalName: string };
+
+export type RequestOptions = {
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+};
+
+export type BatchStep = { id: string; method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
+export type BatchResult = { id: string; status: number; body?: unknown; error?: GraphError };
+
+export type GraphStream = { body: Readable; contentType: string; size?: number };
+
+export type GraphMailClient = {
+  /** The mailbox this client works on (the account's UPN). */
+  readonly mailbox: string;
+  /** `/users/{upn}`: prefix for mailbox paths, URL-encoded. */
+  readonly userPath: string;
+  /** The SDK client with the same middleware, for what the helpers below do not cover (upload sessions). */
+  readonly sdk: Client;
+  get<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** Resolves undefined for 202/204 answers without a body (sendMail, move-less actions). */
+  post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T | undefined>;
+  patch<T>(path: string, body: unknown, options?: RequestOptions): Promise<T | undefined>;
+  delete(path: string, options?: RequestOptions): Promise<void>;
+  /** The body of a binary answer (`/$value`), streamed; the caller must read or destroy it. */
+  stream(path: string, options?: RequestOptions): Promise<GraphStream>;
+  /**
+   * Up to 20 requests in one `$batch`, run one after another (dependsOn), so the batch holds one of the mailbox's
+   * four slots. Inner 429/503/504 (which the SDK never retries, graph.md C14) and the 424s behind them are sent
+   * again; what still fails comes back per step.
+   */
+  batch(steps: readonly BatchStep[]): Promise<BatchResult[]>;
+  /** Fetches a token (from the cache when valid): proves the tenant, client id and secret. */
+  checkToken(): Promise<void>;
+};
+
+const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
+const MAX_BATCH = 20;
+
+export function createGraphMailClient(account: GraphMailAccount, secret: AccountCredentials['secret'], config: GraphConfig): GraphMailClient {
+  const newCredential = (): TokenCredential =>
+    createCredential({ tenantId: account.tenantId, clientId: account.clientId, secret }, config);
+  return createClientWith(account, createTokenSource(newCredential), config);
+}
+
+function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof createTokenSource>, config: GraphConfig): GraphMailClient {
+  const base = new URL(config.baseUrl);
+  // The SDK sends tokens only to Graph hosts and `customHosts` (host names, no port: graph.md §0.4).
+  const customHosts = new Set([base.hostname]);
+  const gate = mailboxGate(
+    `${config.authorityHost}|${account.tenantId}|${account.clientId}|${account.userPrincipalName.toLowerCase()}`,
+    config.maxInFlightPerMailbox ?? GRAPH_DEFAULTS.maxInFlightPerMailbox,
+  );
+  const chain: Middleware[] = [
+    new PreferImmutableIds(),
+    new RetryThrottled(gate, {
+      maxRetries: config.maxRetries ?? GRAPH_DEFAULTS.maxRetries,
+      maxRetryAfterMs: config.maxRetryAfterMs ?? GRAPH_DEFAULTS.maxRetryAfterMs,
+    }),
+    new BearerToken(tokens, new Set([...GRAPH_HOSTS, ...customHosts])),
+    new GateSlot(gate),
+    new SendFetch(),
+  ];
+  chain.reduce((previous, next) => {
+    previous.setNext?.(next);
+    return next;
+  });
+  const sdk = Client.initWithMiddleware({
+    middleware: chain[0],
+    baseUrl: `${base.origin}${base.pathname.replace(/\/+$/, '')}/`,
+    defaultVersion: 'v1.0',
+    customHosts,
+  });
+
+  async function send(method: string, path: string, options: RequestOptions = {}, body?: unknown): Promise<Response> {
+    let request = sdk.api(path).responseType(ResponseType.RAW);
+    if (options.headers) request = request.headers(options.headers);
+    if (options.query) request = request.query(options.query);
+    let response: Response;
+    try {
+      response = (await dispatch(request, method, body)) as Response;
+    } catch (error) {
+      throw thrownError(unwrap(error));
+    }
+    if (!response.ok) throw await responseError(response);
+    return response;
+  }
+
+  async function json<T>(method: string, path: string, options?: RequestOptions, body?: unknown): Promise<T | undefined> {
+    const response = await send(method, path, options, body);
+    const text = await response.text();
+    return text ? (JSON.parse(text) as T) : undefined;
+  }
+
+  async function batchOnce(steps: readonly BatchStep[]): Promise<BatchResult[]> {
+    const requests = steps.map((step, index) => ({
+      id: step.id,
+      method: step.method,
+      url: step.url,
+      ...(step.body !== undefined ? { body: step.body, headers: { 'content-type': 'application/json', ...step.headers } } : step.headers ? { headers: step.headers } : {}),
+      ...(index > 0 ? { dependsOn: [steps[index - 1]?.id ?? ''] } : {}),
+    }));
+    const answer = await json<{ responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }> }>('POST', '/$batch', {}, { requests });
+    return (answer?.responses ?? []).map((r) => ({
+      id: r.id,
+      status: r.status,
+      ...(r.body !== undefined ? { body: r.body } : {}),
+      ...(r.status >= 400 ? { error: innerError(r) } : {}),
+    }));
+  }
+
+  return {
+    mailbox: account.userPrincipalName,
+    userPath: `/users/${encodeURIComponent(account.userPrincipalName)}`,
+    sdk,
+    get: async <T>(path: string, options?: RequestOptions) => (await json<T>('GET', path, options)) as T,
+    post: <T>(path: string, body?: unknown, options?: RequestOptions) => json<T>('POST', path, options, body ?? {}),
+    patch: <T>(path: string, body: unknown, options?: RequestOptions) => json<T>('PATCH', path, options, body),
+    delete: async (path: string, options?: RequestOptions) => {
+      const response = await send('DELETE', path, options);
+      await response.body?.cancel();
+    },
+    stream: async (path: string, options?: RequestOptions) => {
+      const response = await send('GET', path, options);
+      const length = response.headers.get('content-length');
+      const body = response.body ? Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>) : Readable.from([]);
+      return { body, contentType: response.headers.get('content-type') ?? 'application/octet-stream', ...(length ? { size: Number(length) } : {}) };
+    },
+    batch: async (steps) => {
+      if (steps.length > MAX_BATCH) throw new RangeError(`A $batch holds at most ${MAX_BATCH} requests.`);
+      const results = new Map<string, BatchResult>();
+      let pending = [...steps];
+      const maxRetries = config.maxRetries ?? GRAPH_DEFAULTS.maxRetries;
+      for (let attempt = 0; pending.length > 0; attempt += 1) {
+        const answers = await batchOnce(pending);
+        for (const answer of answers) results.set(answer.id, answer);
+        const retry = answers.filter((a) => a.status === 424 || a.status === 429 || a.status === 503 || a.status === 504);
+        const wait = Math.max(0, ...retry.map((a) => a.error?.retryAfterMs ?? 0));
+        if (retry.length === 0 || attempt >= maxRetries) break;
+        if (wait > 0) gate.pauseFor(wait);
+        const again = new Set(retry.map((a) => a.id));
+        pending = pending.filter((step) => again.has(step.id));
+      }
+      return steps.map((step) => results.get(step.id) ?? { id: step.id, status: 0, error: new GraphError({ source: 'graph', status: 0, code: 'missingBatchResponse', message: 'The batch answer left this request out.' }) });
+    },
+    checkToken: async () => {
+      try {
+        await tokens.get();
+      } catch (error) {
+        throw thrownError(error);
+      }
+    },
+  };
+}
+
+function dispatch(request: ReturnType<Client['api']>, method: string, body: unknown): Promise<unknown> {
+  switch (method) {
+    case 'GET':
+      return request.get();
+    case 'POST':
+      return request.post(body);
+    case 'PATCH':
+      return request.patch(body);
+    case 'PUT':
+      return request.put(body);
+    case 'DELETE':
+      return request.delete();
+    default:
+      throw new RangeError(`Unsupported method ${method}`);
+  }
+}
+
+function innerError(r: { status: number; headers?: Record<string, string>; body?: unknown }): GraphError {
+  const body = (r.body ?? {}) as { error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } } };
+  const retryAfter = Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
+  const requestId = body.error?.innerError?.['request-id'];
+  return new GraphError({
+    source: 'graph',
+    status: r.status,
+    code: body.error?.code ?? `HTTP${r.status}`,
+    message: body.error?.message ?? `Graph answered ${r.status} inside a batch.`,
+    ...(requestId ? { requestId } : {}),
+    ...(retryAfter && /^\d+$/.test(retryAfter) ? { retryAfterMs: Number(retryAfter) * 1000 } : {}),
+    reauthorisationRequired: r.status === 401,
+  });
+}
