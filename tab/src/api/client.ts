@@ -1,0 +1,133 @@
+import type { TErrorBody } from '../../../api/src/contract/common';
+
+// One fetch wrapper for the whole tab: bearer token, JSON, and the API's error body turned into an
+// ApiError whose message is written for people (DESIGN.md §5), so every screen can simply show it.
+
+export type FieldProblem = { path: string; message: string };
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId?: string;
+  readonly details?: unknown;
+
+  constructor(status: number, code: string, message: string, requestId?: string, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.requestId = requestId;
+    this.details = details;
+  }
+
+  /** Validation problems per field ("tenantId": "must be a GUID"), when the API sent them. */
+  get fieldProblems(): FieldProblem[] {
+    return Array.isArray(this.details)
+      ? this.details.filter((d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string')
+      : [];
+  }
+}
+
+export type QueryValue = string | number | boolean | readonly string[] | undefined;
+export type Query = Record<string, QueryValue>;
+
+export type ApiClient = {
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+  delete(path: string): Promise<void>;
+  upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T>;
+  download(path: string): Promise<Blob>;
+};
+
+export type ApiClientOptions = {
+  getToken?: () => Promise<string>;
+  /** Called on 401: the session is over (expired or refused token); the app sends the user to sign in. */
+  onUnauthorized?: (message: string) => void;
+};
+
+const UNREACHABLE = 'The Service Messaging API could not be reached. Check your connection and try again.';
+
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  const url = (path: string, query?: Query): string => {
+    const base = path.startsWith('/api/') ? path : `/api${path}`;
+    const params = new URLSearchParams();
+    for (const [name, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === '') continue;
+      params.set(name, Array.isArray(value) ? value.join(',') : String(value));
+    }
+    const search = params.toString();
+    return search ? `${base}?${search}` : base;
+  };
+
+  const authHeaders = async (): Promise<Record<string, string>> =>
+    options.getToken ? { authorization: `Bearer ${await options.getToken()}` } : {};
+
+  async function send(method: string, path: string, init: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/json', ...(await authHeaders()) };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(url(path, init.query), {
+        method,
+        headers,
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+        ...(init.signal ? { signal: init.signal } : {}),
+      });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new ApiError(0, 'network_error', UNREACHABLE);
+    }
+    if (!res.ok) throw await toApiError(res.status, () => res.text());
+    return res;
+  }
+
+  async function toApiError(status: number, readBody: () => Promise<string>): Promise<ApiError> {
+    const error = parseErrorBody(status, await readBody().catch(() => ''));
+    if (status === 401) options.onUnauthorized?.(error.message);
+    return error;
+  }
+
+  const json = async <T>(res: Response): Promise<T> => (res.status === 204 ? (undefined as T) : ((await res.json()) as T));
+
+  return {
+    get: async (path, query, signal) => json(await send('GET', path, { query, ...(signal ? { signal } : {}) })),
+    post: async (path, body) => json(await send('POST', path, { body: body ?? {} })),
+    put: async (path, body) => json(await send('PUT', path, { body })),
+    patch: async (path, body) => json(await send('PATCH', path, { body })),
+    delete: async (path) => {
+      await send('DELETE', path);
+    },
+    download: async (path) => (await send('GET', path)).blob(),
+    // XMLHttpRequest, not fetch: only it reports upload progress, and attachments can be 150 MB.
+    upload: async <T>(path: string, form: FormData, onProgress?: (fraction: number) => void) => {
+      const headers = await authHeaders();
+      return new Promise<T>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        xhr.open('POST', url(path));
+        for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+        xhr.setRequestHeader('accept', 'application/json');
+        xhr.upload.onprogress = (e) => {
+          if (e.lengthComputable) onProgress?.(e.loaded / e.total);
+        };
+        xhr.onerror = () => reject(new ApiError(0, 'network_error', UNREACHABLE));
+        xhr.onload = () => {
+          if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
+          else void toApiError(xhr.status, async () => xhr.responseText).then(reject);
+        };
+        xhr.send(form);
+      });
+    },
+  };
+}
+
+function parseErrorBody(status: number, text: string): ApiError {
+  try {
+    const { error } = JSON.parse(text) as TErrorBody;
+    if (typeof error?.message === 'string') return new ApiError(status, error.code, error.message, error.requestId, error.details);
+  } catch {
+    // Not our JSON (a proxy's HTML page, say): fall through to a plain description.
+  }
+  return new ApiError(status, 'http_error', `The API answered ${status} without an explanation.`);
+}

@@ -1,0 +1,64 @@
+import type { TAttachment } from '../../../api/src/contract/attachment';
+import type { TClientConfig } from '../../../api/src/contract/client-config';
+import type { TList } from '../../../api/src/contract/common';
+import type { THistoryEntry } from '../../../api/src/contract/history';
+import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../../../api/src/contract/mail-account';
+import type { TAddNote, TNote } from '../../../api/src/contract/note';
+import type { TNoteType } from '../../../api/src/contract/note-type';
+import type { TCreateServiceRequest, TListServiceRequestsQuery, TServiceRequest, TUpdateServiceRequest } from '../../../api/src/contract/service-request';
+import type { TSettings } from '../../../api/src/contract/settings';
+import type { ApiClient } from './client';
+
+// The API's routes as typed functions, one place to read what the tab calls (see /api/openapi.json).
+
+export type StatusOption = { name: string; isClosed: boolean };
+export type DemoUser = { upn: string; displayName: string; roles: string[] };
+/** The list query as the tab sends it (the contract's input type leaves the coerced limit as unknown). */
+export type ListRequestsQuery = Omit<TListServiceRequestsQuery, 'limit'> & { limit?: number };
+
+const sr = (ref: string | number): string => `/requests/${encodeURIComponent(String(ref))}`;
+
+export function createDeskApi(client: ApiClient) {
+  return {
+    listRequests: (query: ListRequestsQuery, signal?: AbortSignal) =>
+      client.get<TList<TServiceRequest>>('/requests', query, signal),
+    createRequest: (body: TCreateServiceRequest) => client.post<TServiceRequest>('/requests', body),
+    getRequest: (ref: string, signal?: AbortSignal) => client.get<TServiceRequest>(sr(ref), undefined, signal),
+    updateRequest: (ref: string | number, patch: TUpdateServiceRequest) => client.patch<TServiceRequest>(sr(ref), patch),
+    listNotes: (ref: string, signal?: AbortSignal) => client.get<TList<TNote>>(`${sr(ref)}/notes`, undefined, signal),
+    addNote: (ref: string | number, body: TAddNote) => client.post<TNote>(`${sr(ref)}/notes`, body),
+    listAttachments: (ref: string, signal?: AbortSignal) => client.get<TList<TAttachment>>(`${sr(ref)}/attachments`, undefined, signal),
+    uploadAttachment: (ref: string | number, file: File, folder: string, onProgress?: (fraction: number) => void) => {
+      const form = new FormData();
+      form.set('folder', folder);
+      form.set('file', file, file.name);
+      return client.upload<TAttachment>(`${sr(ref)}/attachments`, form, onProgress);
+    },
+    downloadAttachment: (attachment: TAttachment) => client.download(attachment.contentUrl),
+    listHistory: (ref: string, signal?: AbortSignal) => client.get<TList<THistoryEntry>>(`${sr(ref)}/history`, undefined, signal),
+    listStatuses: (signal?: AbortSignal) => client.get<TList<StatusOption>>('/statuses', undefined, signal),
+
+    getSettings: (signal?: AbortSignal) => client.get<TSettings>('/admin/settings', undefined, signal),
+    saveSettings: (settings: TSettings) => client.put<TSettings>('/admin/settings', settings),
+    listNoteTypes: (signal?: AbortSignal) => client.get<TList<TNoteType>>('/admin/note-types', undefined, signal),
+    createNoteType: (type: TNoteType) => client.post<TNoteType>('/admin/note-types', type),
+    updateNoteType: (code: string, patch: Partial<Omit<TNoteType, 'code'>>) => client.patch<TNoteType>(`/admin/note-types/${encodeURIComponent(code)}`, patch),
+    deleteNoteType: (code: string) => client.delete(`/admin/note-types/${encodeURIComponent(code)}`),
+    listMailAccounts: (signal?: AbortSignal) => client.get<TList<TMailAccount>>('/admin/mail/accounts', undefined, signal),
+    getMailAccount: (id: string, signal?: AbortSignal) => client.get<TMailAccount>(`/admin/mail/accounts/${encodeURIComponent(id)}`, undefined, signal),
+    createMailAccount: (body: TCreateMailAccount) => client.post<TMailAccount>('/admin/mail/accounts', body),
+    updateMailAccount: (id: string, patch: TUpdateMailAccount) => client.patch<TMailAccount>(`/admin/mail/accounts/${encodeURIComponent(id)}`, patch),
+    deleteMailAccount: (id: string) => client.delete(`/admin/mail/accounts/${encodeURIComponent(id)}`),
+  };
+}
+
+export type DeskApi = ReturnType<typeof createDeskApi>;
+
+/** Calls made before anyone signs in. */
+export function createPublicApi(client: ApiClient) {
+  return {
+    clientConfig: (signal?: AbortSignal) => client.get<TClientConfig>('/client-config', undefined, signal),
+    demoUsers: () => client.get<{ items: DemoUser[] }>('/demo/users'),
+    demoSignIn: (upn: string) => client.post<{ accessToken: string }>('/demo/sign-in', { upn }),
+  };
+}

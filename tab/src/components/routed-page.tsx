@@ -1,0 +1,29 @@
+import { lazy } from 'react';
+import type { Route } from '../routing/route';
+import { useDesk } from '../session/desk-context';
+import { AdminOnly } from './admin-only';
+import { NotFound } from './not-found';
+
+// Each page is its own chunk: the first download stays small and admins' pages load only for admins.
+const RequestsPage = lazy(() => import('../features/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
+const RequestDetailPage = lazy(() => import('../features/request-detail/request-detail-page').then((m) => ({ default: m.RequestDetailPage })));
+const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
+const MailAccountPage = lazy(() => import('../features/admin/accounts/mail-account-page').then((m) => ({ default: m.MailAccountPage })));
+
+export function RoutedPage(props: { route: Route }) {
+  const { session } = useDesk();
+  const { route } = props;
+  switch (route.page) {
+    case 'requests':
+      return <RequestsPage params={route.params} />;
+    case 'request':
+      return <RequestDetailPage key={route.ref} srRef={route.ref} />;
+    case 'admin':
+      return session.user.isAdmin ? <AdminPage section={route.section} /> : <AdminOnly />;
+    case 'mail-account':
+      return session.user.isAdmin ? <MailAccountPage key={route.accountId} accountId={route.accountId} /> : <AdminOnly />;
+    case 'configure':
+    case 'not-found':
+      return <NotFound />;
+  }
+}

@@ -1,0 +1,47 @@
+import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
+import type { TNoteType } from '../../../../../api/src/contract/note-type';
+import { daysUntil } from '../accounts/account-draft';
+
+// The live ticks of the setup checklist: what the API can confirm today from the stored configuration.
+// Steps that happen in the Entra admin center or Exchange Online are "manual" until a connection test
+// can prove them.
+
+export type CheckState = 'done' | 'warning' | 'todo' | 'manual';
+export type SetupFacts = { accounts: TMailAccount[]; noteTypes: TNoteType[] };
+export type Check = { state: CheckState; detail: string };
+
+const defaultAccount = (facts: SetupFacts) => facts.accounts.find((a) => a.isDefault);
+
+export function checkAppRegistration(facts: SetupFacts): Check {
+  const account = defaultAccount(facts) ?? facts.accounts[0];
+  return account
+    ? { state: 'done', detail: `Application (client) ID ${account.clientId} in tenant ${account.tenantId} is recorded on ${account.emailAddress}.` }
+    : { state: 'todo', detail: 'No mail account records the app registration yet.' };
+}
+
+export function checkClientSecret(facts: SetupFacts): Check {
+  const account = defaultAccount(facts);
+  if (!account) return { state: 'todo', detail: 'Record the secret on the Default mail account.' };
+  if (!account.clientSecret.isSet) return { state: 'todo', detail: `${account.emailAddress} has no client secret.` };
+  const ending = `ends in …${account.clientSecret.last4 ?? ''}`;
+  if (!account.clientSecretExpiresAt) return { state: 'done', detail: `Set (${ending}). Record its expiry date so the desk can warn before it expires.` };
+  const days = daysUntil(account.clientSecretExpiresAt);
+  if (days < 0) return { state: 'warning', detail: `The secret (${ending}) expired on ${account.clientSecretExpiresAt}: create a new one and enter it.` };
+  if (days <= 30) return { state: 'warning', detail: `The secret (${ending}) expires in ${days} days: create a new one soon.` };
+  return { state: 'done', detail: `Set (${ending}), valid until ${account.clientSecretExpiresAt}.` };
+}
+
+export function checkMailAccount(facts: SetupFacts): Check {
+  const account = defaultAccount(facts);
+  if (!account) return { state: 'todo', detail: facts.accounts.length ? 'No account is set as Default.' : 'No mail account yet.' };
+  if (!account.serviceMessaging) return { state: 'todo', detail: `${account.emailAddress} is Default, but Service Messaging is No.` };
+  if (!account.clientSecret.isSet) return { state: 'todo', detail: `${account.emailAddress} has no client secret.` };
+  return { state: 'done', detail: `${account.emailAddress} is Default with Service Messaging on.` };
+}
+
+export function checkPublicNoteType(facts: SetupFacts): Check {
+  const type = facts.noteTypes.find((t) => t.code === 'PUBLIC');
+  if (!type) return { state: 'todo', detail: 'There is no note type with code PUBLIC.' };
+  if (type.accessLevel !== 'User') return { state: 'todo', detail: `PUBLIC has access level ${type.accessLevel}; it must be User.` };
+  return { state: 'done', detail: `PUBLIC (${type.name}) has access level User.` };
+}

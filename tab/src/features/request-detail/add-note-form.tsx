@@ -1,0 +1,73 @@
+import { Button, Card, Dropdown, Field, makeStyles, Option, Spinner, Textarea, tokens } from '@fluentui/react-components';
+import { SendRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { TServiceRequest } from '../../../../api/src/contract/service-request';
+import { ErrorBar } from '../../components/error-bar';
+import { useNotify } from '../../components/use-notify';
+import { useResource } from '../../components/use-resource';
+import { useDesk } from '../../session/desk-context';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', justifyContent: 'space-between', flexWrap: 'wrap' },
+});
+
+export function AddNoteForm(props: { sr: TServiceRequest; onAdded: () => void }) {
+  const styles = useStyles();
+  const { api } = useDesk();
+  const notify = useNotify();
+  const types = useResource((signal) => api.listNoteTypes(signal), [api]);
+  const [typeCode, setTypeCode] = useState('PUBLIC');
+  const [body, setBody] = useState('');
+  const [isSaving, setIsSaving] = useState(false);
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const selectedType = types.data?.items.find((t) => t.code === typeCode);
+
+  const handleSubmit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (!body.trim() || isSaving) return;
+    setIsSaving(true);
+    setError(undefined);
+    try {
+      await api.addNote(props.sr.number, { typeCode, body });
+      setBody('');
+      notify('Note added', `${props.sr.number} has a new ${typeCode} note.`);
+      props.onAdded();
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  // Ctrl+Enter (Cmd+Enter) sends, as in Teams' own compose box.
+  const handleKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void handleSubmit();
+  };
+
+  return (
+    <Card className={styles.card}>
+      <form className={styles.form} onSubmit={handleSubmit} aria-label="Add a note">
+        <Field label="New note" hint="Plain text or pasted HTML. Ctrl+Enter adds the note.">
+          <Textarea value={body} onChange={(_, data) => setBody(data.value)} onKeyDown={handleKeyDown} resize="vertical" rows={4} />
+        </Field>
+        <div className={styles.row}>
+          <Field label="Note type" hint={selectedType ? `Visible to access level ${selectedType.accessLevel}` : undefined}>
+            <Dropdown value={selectedType ? `${selectedType.name} (${selectedType.code})` : typeCode} selectedOptions={[typeCode]} onOptionSelect={(_, data) => setTypeCode(data.optionValue ?? 'PUBLIC')}>
+              {(types.data?.items ?? []).map((type) => (
+                <Option key={type.code} value={type.code} text={`${type.name} (${type.code})`}>
+                  {type.name} ({type.code})
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Button appearance="primary" type="submit" icon={isSaving ? <Spinner size="tiny" /> : <SendRegular />} disabled={!body.trim() || isSaving}>
+            Add note
+          </Button>
+        </div>
+        {error && <ErrorBar error={error} title="The note was not added" />}
+      </form>
+    </Card>
+  );
+}

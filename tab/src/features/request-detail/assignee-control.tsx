@@ -1,0 +1,103 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Persona,
+  tokens,
+} from '@fluentui/react-components';
+import { ChevronDownRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import type { TPerson } from '../../../../api/src/contract/common';
+import { useDesk } from '../../session/desk-context';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
+
+export function AssigneeControl(props: { labelledBy: string; assignee?: TPerson; disabled: boolean; onAssign: (assignee: TPerson | null) => void }) {
+  const styles = useStyles();
+  const { session } = useDesk();
+  const [isPicking, setIsPicking] = useState(false);
+  const isMine = props.assignee?.email.toLowerCase() === session.user.upn.toLowerCase();
+
+  return (
+    <div className={styles.root}>
+      {props.assignee ? (
+        <Persona size="small" name={props.assignee.name} secondaryText={props.assignee.email} avatar={{ color: 'colorful' }} />
+      ) : (
+        <span>Unassigned</span>
+      )}
+      <Menu>
+        <MenuTrigger disableButtonEnhancement>
+          <Button size="small" icon={<ChevronDownRegular />} iconPosition="after" disabled={props.disabled} aria-describedby={props.labelledBy}>
+            Change
+          </Button>
+        </MenuTrigger>
+        <MenuPopover>
+          <MenuList>
+            {!isMine && <MenuItem onClick={() => props.onAssign({ name: session.user.name, email: session.user.upn })}>Assign to me</MenuItem>}
+            <MenuItem onClick={() => setIsPicking(true)}>Assign to someone else…</MenuItem>
+            {props.assignee && <MenuItem onClick={() => props.onAssign(null)}>Unassign</MenuItem>}
+          </MenuList>
+        </MenuPopover>
+      </Menu>
+      {isPicking && (
+        <AssignDialog
+          onClose={() => setIsPicking(false)}
+          onAssign={(person) => {
+            setIsPicking(false);
+            props.onAssign(person);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function AssignDialog(props: { onClose: () => void; onAssign: (person: TPerson) => void }) {
+  const styles = useStyles();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onAssign({ name: name.trim(), email: email.trim() });
+  };
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && props.onClose()}>
+      <DialogSurface aria-describedby={undefined}>
+        <form onSubmit={handleSubmit}>
+          <DialogBody>
+            <DialogTitle>Assign to an agent</DialogTitle>
+            <DialogContent className={styles.form}>
+              <Field label="Name" required>
+                <Input value={name} onChange={(_, data) => setName(data.value)} />
+              </Field>
+              <Field label="Email" required>
+                <Input type="email" value={email} onChange={(_, data) => setEmail(data.value)} />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={props.onClose}>Cancel</Button>
+              <Button appearance="primary" type="submit" disabled={!name.trim() || !email.trim()}>
+                Assign
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

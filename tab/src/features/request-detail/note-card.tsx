@@ -1,0 +1,96 @@
+import { Avatar, Badge, Button, Caption1, Card, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { ChevronDownRegular, ChevronUpRegular, MailRegular, PlugConnectedRegular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { TAttachment } from '../../../../api/src/contract/attachment';
+import type { TNote } from '../../../../api/src/contract/note';
+import { formatDateTime, formatRelative } from '../../components/formatters';
+import { SafeHtmlFrame } from '../../components/safe-html-frame';
+import { AttachmentLink } from './attachment-link';
+import { describeSignal } from './describe-signal';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
+  email: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}` },
+  header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  who: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  meta: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  files: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  quoted: { borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+});
+
+const SOURCE_LABEL: Record<TNote['source'], string> = { email: 'Email reply', agent: 'Agent', addin: 'Filed from Outlook', system: 'System' };
+
+/** One note. Email-sourced notes say who wrote, which email, and how it was matched to this SR. */
+export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
+  const styles = useStyles();
+  const { note } = props;
+  const email = note.email;
+  const [isQuoteOpen, setIsQuoteOpen] = useState(false);
+  const who = email ? (email.from.name ?? email.from.address) : note.author.name;
+
+  return (
+    <Card className={email ? `${styles.card} ${styles.email}` : styles.card} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
+      <div className={styles.header}>
+        <Avatar name={who} size={32} color="colorful" icon={email ? <MailRegular /> : undefined} />
+        <div className={styles.who}>
+          <Text weight="semibold">{who}</Text>
+          <Caption1 className={styles.muted}>
+            <time dateTime={note.createdAt} title={formatDateTime(note.createdAt)}>
+              {formatRelative(note.createdAt)}
+            </time>
+            {email && ` · ${email.from.address}`}
+          </Caption1>
+        </div>
+        <Badge appearance="tint" color={note.source === 'email' ? 'brand' : 'informative'} icon={note.source === 'addin' ? <PlugConnectedRegular /> : undefined}>
+          {SOURCE_LABEL[note.source]}
+        </Badge>
+        <Tooltip content={`Note type ${note.typeCode}, visible to access level ${note.accessLevel}`} relationship="description">
+          <Badge appearance="outline" color="informative">
+            {note.typeCode}
+          </Badge>
+        </Tooltip>
+      </div>
+      {email && (
+        <div className={styles.meta}>
+          <Caption1>
+            <Text size={200} weight="semibold">
+              Subject:
+            </Text>{' '}
+            {email.subject}
+          </Caption1>
+          <Caption1 className={styles.muted}>
+            {describeSignal(email.signal)} · received {formatDateTime(email.receivedAt)}
+            {email.hasOriginal ? ' · original email kept' : ''}
+          </Caption1>
+        </div>
+      )}
+      <SafeHtmlFrame html={note.bodyHtml} title={`Note from ${who}`} />
+      {email?.elidedHtml && (
+        <div>
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={isQuoteOpen ? <ChevronUpRegular /> : <ChevronDownRegular />}
+            aria-expanded={isQuoteOpen}
+            onClick={() => setIsQuoteOpen((open) => !open)}
+          >
+            {isQuoteOpen ? 'Hide quoted text' : 'Show quoted text'}
+          </Button>
+          {isQuoteOpen && (
+            <div className={styles.quoted}>
+              <SafeHtmlFrame html={email.elidedHtml} title={`Quoted text of the email from ${who}`} />
+            </div>
+          )}
+        </div>
+      )}
+      {props.attachments.length > 0 && (
+        <div className={styles.files} aria-label="Attachments of this note">
+          {props.attachments.map((attachment) => (
+            <AttachmentLink key={attachment.id} attachment={attachment} />
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}

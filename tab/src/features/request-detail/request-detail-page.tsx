@@ -1,0 +1,116 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowLeftRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect } from 'react';
+import type { TServiceRequest } from '../../../../api/src/contract/service-request';
+import { ApiError } from '../../api/client';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorBar } from '../../components/error-bar';
+import { LoadingBlock } from '../../components/loading-block';
+import { useResource } from '../../components/use-resource';
+import { useDesk } from '../../session/desk-context';
+import { AttachmentsPanel } from './attachments-panel';
+import { HistoryPanel } from './history-panel';
+import { NotesTimeline } from './notes-timeline';
+import { RequestHeader } from './request-header';
+
+const useStyles = makeStyles({
+  top: { display: 'flex', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalM },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(300px, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+});
+
+export function RequestDetailPage(props: { srRef: string }) {
+  const styles = useStyles();
+  const { api } = useDesk();
+  const { srRef } = props;
+  const request = useResource((signal) => api.getRequest(srRef, signal), [api, srRef]);
+  const notes = useResource((signal) => api.listNotes(srRef, signal), [api, srRef]);
+  const attachments = useResource((signal) => api.listAttachments(srRef, signal), [api, srRef]);
+  const history = useResource((signal) => api.listHistory(srRef, signal), [api, srRef]);
+
+  const reloadAll = useCallback(() => {
+    request.reload();
+    notes.reload();
+    attachments.reload();
+    history.reload();
+  }, [request.reload, notes.reload, attachments.reload, history.reload]);
+
+  useRefreshWhenVisible(reloadAll);
+  useMarkReplySeen(request.data);
+
+  const { setData: setRequest } = request;
+  const { reload: reloadHistory } = history;
+  const handleRequestChange = useCallback(
+    (next: TServiceRequest) => {
+      setRequest(() => next);
+      reloadHistory();
+    },
+    [setRequest, reloadHistory],
+  );
+
+  if (request.error) {
+    if (request.error instanceof ApiError && request.error.status === 404) {
+      return (
+        <EmptyState title={`${srRef} does not exist`} action={<Button as="a" href="#/requests" appearance="primary">Back to service requests</Button>}>
+          Check the number, or search the list for the request.
+        </EmptyState>
+      );
+    }
+    return <ErrorBar error={request.error} title={`${srRef} could not be loaded`} onRetry={request.reload} />;
+  }
+  if (!request.data) return <LoadingBlock label={`Loading ${srRef}…`} />;
+
+  const sr = request.data;
+  return (
+    <>
+      <div className={styles.top}>
+        <Button as="a" href="#/requests" appearance="subtle" icon={<ArrowLeftRegular />}>
+          Service requests
+        </Button>
+        <Button icon={<ArrowClockwiseRegular />} onClick={reloadAll} disabled={request.isLoading || notes.isLoading}>
+          Refresh
+        </Button>
+      </div>
+      <RequestHeader sr={sr} onChange={handleRequestChange} />
+      <div className={styles.columns}>
+        <NotesTimeline
+          sr={sr}
+          notes={notes}
+          attachments={attachments.data?.items ?? []}
+          onNoteAdded={() => {
+            notes.reload();
+            history.reload();
+          }}
+        />
+        <div className={styles.side}>
+          <AttachmentsPanel sr={sr} attachments={attachments} onUploaded={history.reload} />
+          <HistoryPanel history={history} />
+        </div>
+      </div>
+    </>
+  );
+}
+
+/** Agents leave the tab open in Teams; coming back to it shows replies that arrived meanwhile. */
+function useRefreshWhenVisible(refresh: () => void): void {
+  useEffect(() => {
+    const handleVisibility = () => document.visibilityState === 'visible' && refresh();
+    document.addEventListener('visibilitychange', handleVisibility);
+    return () => document.removeEventListener('visibilitychange', handleVisibility);
+  }, [refresh]);
+}
+
+/** Opening the SR is seeing the reply: clear "has new email reply" so the list stops flagging it. */
+function useMarkReplySeen(sr: TServiceRequest | undefined): void {
+  const { api } = useDesk();
+  const number = sr?.hasNewEmailReply ? sr.number : undefined;
+  useEffect(() => {
+    if (number) api.updateRequest(number, { hasNewEmailReply: false }).catch((err: unknown) => console.warn('Could not mark the reply as seen.', err));
+  }, [api, number]);
+}
