@@ -1,5 +1,6 @@
 import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates.js';
 import { SigningKeys } from '../../emulator/src/entra/signing-keys.js';
+import { buildFrontEnds } from './build-front-ends.js';
 import { testCaDir, testSigningKeysFile } from './emulator-ca.js';
 
 // One place for work every suite shares (building front ends, the emulator's CA); each issue adds its step.
@@ -9,4 +10,5 @@ export default function setup(): void {
   process.env.NODE_EXTRA_CA_CERTS = ensureCertificates(testCaDir).caCertFile;
   // RSA key generation costs up to a second; test emulators start from one shared pair of signing keys.
   SigningKeys.ensureFile(testSigningKeysFile);
+  buildFrontEnds();
 }
