@@ -16,6 +16,9 @@ export type ResourceKind = 'message' | 'attachment' | 'mailFolder' | 'subscripti
 
 /** Which resource a Graph answer holds, judged from the request (not from anything the emulator says). */
 export function resourceKind(method: string, path: string): ResourceKind | undefined {
+  // The control API lists Graph messages; its other answers are its own.
+  if (path.startsWith('/_emulator/')) return method === 'GET' && /\/messages$/.test(path) ? 'message' : undefined;
+  if (!/^\/v1\.0\//i.test(path)) return undefined;
   const p = decodeURIComponent(path).replace(/^\/v1\.0\//i, '').replace(/\('([^']*)'\)/g, '/$1').toLowerCase();
   const s = p.split('/');
   const last = s.at(-1) ?? '';
