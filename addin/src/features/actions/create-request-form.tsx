@@ -1,0 +1,56 @@
+import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+
+const PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+/** A new SR from the email: the sender becomes the requester, the email its first PUBLIC note. */
+export function CreateRequestForm(props: {
+  defaultTitle: string;
+  requester: string;
+  isBusy: boolean;
+  onCreate: (input: { title: string; priority: Priority }) => void;
+  onCancel: () => void;
+}) {
+  const styles = useStyles();
+  const [title, setTitle] = useState(props.defaultTitle.slice(0, 200));
+  const [priority, setPriority] = useState<Priority>('Medium');
+
+  const handleSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (title.trim()) props.onCreate({ title: title.trim(), priority });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={handleSubmit} aria-label="Create a new SR">
+      <Field label="Title" required validationMessage={title.trim() ? undefined : 'Give the SR a title.'} validationState={title.trim() ? 'none' : 'error'}>
+        <Input value={title} maxLength={200} onChange={(_e, data) => setTitle(data.value)} />
+      </Field>
+      <Field label="Priority">
+        <Dropdown value={priority} selectedOptions={[priority]} onOptionSelect={(_e, data) => setPriority((data.optionValue as Priority | undefined) ?? 'Medium')}>
+          {PRIORITIES.map((p) => (
+            <Option key={p} value={p}>
+              {p}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Requester">
+        <Input value={props.requester} readOnly />
+      </Field>
+      <div className={styles.buttons}>
+        <Button type="submit" appearance="primary" disabled={props.isBusy || !title.trim()}>
+          Create SR
+        </Button>
+        <Button onClick={props.onCancel} disabled={props.isBusy}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,158 @@
+import { Button, Caption1, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
+import type { AddinApi } from '../../api/addin-api';
+import { ErrorBar } from '../../components/error-bar';
+import { formatBytes } from '../../components/format';
+import { LoadingBlock } from '../../components/loading-block';
+import { PaneSection } from '../../components/pane-section';
+import { toError } from '../../components/to-error';
+import type { MailHost } from '../../host/mail-host';
+import { CreateRequestForm, type Priority } from '../actions/create-request-form';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../actions/limits';
+import { createdOutcome, filedOutcome, movedOutcome, type Outcome } from '../actions/outcome';
+import { OutcomeBar } from '../actions/outcome-bar';
+import { AttachmentPicker, defaultTicked } from '../attachments/attachment-picker';
+import { EmailSummary } from '../email/email-summary';
+import { Standing } from '../standing/standing';
+import { useEmailStanding } from '../standing/use-email-standing';
+import { defaultChoice, resolveTarget } from '../suggestions/resolve-target';
+import { SuggestionList, type SuggestionChoice } from '../suggestions/suggestion-list';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' },
+  warning: { color: tokens.colorPaletteRedForeground1 },
+});
+
+type ActionName = 'file' | 'link' | 'create' | 'move';
+
+/** Everything the agent does with one email: see where it stands, pick the SR, then file, link, create or move. */
+export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TAddinEmail }) {
+  const styles = useStyles();
+  const { api, host, email } = props;
+  const standing = useEmailStanding(api, email);
+  const attachments = email.attachments ?? [];
+  const [picked, setPicked] = useState<SuggestionChoice | undefined>(undefined);
+  const [ticked, setTicked] = useState(() => defaultTicked(attachments, MAX_ATTACHMENT_BYTES));
+  const [moveFrom, setMoveFrom] = useState<number | undefined>(undefined);
+  const [busy, setBusy] = useState<ActionName | undefined>(undefined);
+  const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
+  const [isCreating, setIsCreating] = useState(false);
+
+  if (standing.status === 'loading') return <LoadingBlock label="Looking this email up…" />;
+  if (standing.status === 'failed') return <ErrorBar error={standing.error} title="Service Messaging could not look this email up" onRetry={standing.reload} />;
+
+  const { lookup, suggestions } = standing;
+  const filedOn = lookup.filings.map((f) => f.requestId);
+  const choice = picked ?? defaultChoice(suggestions, filedOn);
+  const { target, problem } = resolveTarget(choice, suggestions);
+  const openMailCenterItem = lookup.mailCenter?.state === 'open' ? lookup.mailCenter : undefined;
+  const moveSource = lookup.filings.find((f) => f.requestId === moveFrom) ?? lookup.filings[0];
+  const tickedBytes = attachments.filter((a) => ticked.has(a.id)).reduce((sum, a) => sum + a.size, 0);
+  const attachmentProblem =
+    ticked.size > MAX_ATTACHMENTS
+      ? `Tick at most ${MAX_ATTACHMENTS} attachments.`
+      : tickedBytes > MAX_ATTACHMENT_BYTES
+        ? `The ticked attachments add up to ${formatBytes(tickedBytes)}; at most ${formatBytes(MAX_ATTACHMENT_BYTES)} can be filed at once.`
+        : undefined;
+
+  const run = async (name: ActionName, title: string, action: () => Promise<Outcome>) => {
+    setBusy(name);
+    setOutcome(undefined);
+    try {
+      setOutcome(await action());
+      setPicked(undefined);
+      setIsCreating(false);
+      standing.reload();
+    } catch (err) {
+      setOutcome({ intent: 'error', title, error: toError(err) });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const readTicked = () =>
+    Promise.all([...ticked].map(async (id) => ({ id, contentBase64: await host.readAttachmentContent(id) })));
+
+  const handleFile = (requestId: number) =>
+    run('file', 'The email was not filed', async () => filedOutcome(await api.file({ requestId, email, attachments: await readTicked() })));
+  const handleLink = (mailCenterItemId: string, requestId: number) =>
+    run('link', 'The Mail Center item was not linked', async () => filedOutcome(await api.link({ mailCenterItemId, requestId }), 'Linked'));
+  const handleCreate = (input: { title: string; priority: Priority }) =>
+    run('create', 'The SR was not created', async () => createdOutcome(await api.create({ email, attachments: await readTicked(), ...input })));
+  const handleMove = (fromRequestId: number, toRequestId: number) =>
+    run('move', 'The note was not moved', async () => movedOutcome(await api.move({ internetMessageId: email.internetMessageId, fromRequestId, toRequestId })));
+
+  const isTargetFiled = target !== undefined && filedOn.includes(target.requestId);
+  const isBusy = busy !== undefined;
+
+  return (
+    <div className={styles.root}>
+      <EmailSummary email={email} />
+      <PaneSection title="Where this email stands">
+        <Standing lookup={lookup} />
+      </PaneSection>
+      <PaneSection title={lookup.state === 'filed' ? 'Move it to' : 'Which Service Request?'}>
+        <SuggestionList suggestions={suggestions} filedOn={filedOn} choice={choice} otherProblem={problem} onChange={setPicked} />
+      </PaneSection>
+      {!openMailCenterItem && (
+        <PaneSection title="Attachments">
+          <AttachmentPicker attachments={attachments} ticked={ticked} maxBytes={MAX_ATTACHMENT_BYTES} onChange={setTicked} />
+          {attachmentProblem && <Caption1 className={styles.warning}>{attachmentProblem}</Caption1>}
+        </PaneSection>
+      )}
+      <div className={styles.actions}>
+        {outcome && <OutcomeBar outcome={outcome} />}
+        {openMailCenterItem && (
+          <Button appearance="primary" disabled={!target || isBusy} onClick={() => target && void handleLink(openMailCenterItem.itemId, target.requestId)}>
+            {busy === 'link' ? 'Linking…' : `Link the Mail Center item to ${target?.number ?? 'an SR'}`}
+          </Button>
+        )}
+        {lookup.state === 'filed' && moveSource && (
+          <>
+            {lookup.filings.length > 1 && (
+              <Field label="Move from">
+                <Dropdown value={moveSource.number} selectedOptions={[String(moveSource.requestId)]} onOptionSelect={(_e, data) => setMoveFrom(Number(data.optionValue))}>
+                  {lookup.filings.map((f) => (
+                    <Option key={f.requestId} value={String(f.requestId)}>
+                      {f.number}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            )}
+            <Button appearance="primary" disabled={!target || isTargetFiled || isBusy} onClick={() => target && void handleMove(moveSource.requestId, target.requestId)}>
+              {busy === 'move' ? 'Moving…' : `Move from ${moveSource.number} to ${target?.number ?? 'another SR'}`}
+            </Button>
+          </>
+        )}
+        {!openMailCenterItem && (
+          <Button
+            appearance={lookup.state === 'filed' ? 'secondary' : 'primary'}
+            disabled={!target || isTargetFiled || isBusy || attachmentProblem !== undefined}
+            onClick={() => target && void handleFile(target.requestId)}
+          >
+            {busy === 'file' ? 'Filing…' : `File as reply on ${target?.number ?? 'an SR'}`}
+          </Button>
+        )}
+        {lookup.state !== 'filed' && !isCreating && (
+          <Button appearance="subtle" disabled={isBusy} onClick={() => setIsCreating(true)}>
+            Create a new SR from this email
+          </Button>
+        )}
+      </div>
+      {isCreating && (
+        <PaneSection title="New Service Request">
+          <CreateRequestForm
+            defaultTitle={email.subject}
+            requester={email.from.name ? `${email.from.name} <${email.from.address}>` : email.from.address}
+            isBusy={isBusy}
+            onCreate={(input) => void handleCreate(input)}
+            onCancel={() => setIsCreating(false)}
+          />
+        </PaneSection>
+      )}
+    </div>
+  );
+}
