@@ -5,10 +5,12 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { createDemoDirectory } from './graph/demo-directory.js';
+import { readEmulatorMailApp } from './graph/emulator-mail-app.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
 import { createApp } from './http/create-app.js';
 import type { ServiceDeps } from './services/deps.js';
 import { ensureDefaults } from './services/ensure-defaults.js';
+import { ensureDemoMailAccount } from './services/ensure-demo-mail-account.js';
 import { seedDemoData } from './services/seed-demo-data.js';
 import { createFileBlobStore, createMemoryBlobStore } from './store/blob-store.js';
 import { openLowdbStore } from './store/lowdb-store.js';
@@ -28,6 +30,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     const seeded = await seedDemoData(services);
     if (seeded.length > 0) logger.info({ requests: seeded }, 'demo data seeded');
   }
+  if (config.demo && config.graph.mode === 'emulator') await ensureDemoMailbox(services, config, logger);
   const app = createApp({
     services,
     verifyToken: createEntraTokenVerifier({ ...config.auth }),
@@ -61,4 +64,15 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
     newId: randomUUID,
     ecIdKeyring: await loadEcIdKeyring(config.dataDir, secrets, config.ecId),
   };
+}
+
+/** Demo mode: support@contoso.test with the emulator's mail app, so the mail loop runs without typing credentials. */
+async function ensureDemoMailbox(services: ServiceDeps, config: Config, logger: Logger): Promise<void> {
+  try {
+    const app = await readEmulatorMailApp(config.graph.authorityHost);
+    const account = await ensureDemoMailAccount(services, { emailAddress: 'support@contoso.test', displayName: 'Contoso Support', ...app });
+    logger.info({ mailbox: account.emailAddress }, 'demo mail account ready');
+  } catch (error) {
+    logger.error({ err: error }, 'the demo mail account could not be set up: is the emulator running?');
+  }
 }

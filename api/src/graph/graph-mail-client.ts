@@ -54,6 +54,8 @@ export type GraphMailClient = {
   batch(steps: readonly BatchStep[]): Promise<BatchResult[]>;
   /** Fetches a token (from the cache when valid): proves the tenant, client id and secret. */
   checkToken(): Promise<void>;
+  /** The application roles the token carries (Mail.ReadWrite, Mail.Send ...), read from its claims. */
+  tokenRoles(): Promise<string[]>;
 };
 
 const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
@@ -93,6 +95,14 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
     defaultVersion: 'v1.0',
     customHosts,
   });
+
+  async function token(): Promise<string> {
+    try {
+      return await tokens.get();
+    } catch (error) {
+      throw thrownError(error);
+    }
+  }
 
   async function send(method: string, path: string, options: RequestOptions = {}, body?: unknown): Promise<Response> {
     let request = sdk.api(path).responseType(ResponseType.RAW);
@@ -166,12 +176,9 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
       return steps.map((step) => results.get(step.id) ?? { id: step.id, status: 0, error: new GraphError({ source: 'graph', status: 0, code: 'missingBatchResponse', message: 'The batch answer left this request out.' }) });
     },
     checkToken: async () => {
-      try {
-        await tokens.get();
-      } catch (error) {
-        throw thrownError(error);
-      }
+      await token();
     },
+    tokenRoles: async () => rolesOf(await token()),
   };
 }
 
@@ -205,4 +212,14 @@ function innerError(r: { status: number; headers?: Record<string, string>; body?
     ...(retryAfter && /^\d+$/.test(retryAfter) ? { retryAfterMs: Number(retryAfter) * 1000 } : {}),
     reauthorisationRequired: r.status === 401,
   });
+}
+
+/** The `roles` claim of an app token. Only read for display; Graph checks the signature, we never trust it. */
+function rolesOf(jwt: string): string[] {
+  try {
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: unknown };
+    return Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+  } catch {
+    return [];
+  }
 }
