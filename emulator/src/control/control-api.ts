@@ -33,7 +33,10 @@ async function route(req: EmuRequest, s: Services, reset: () => void): Promise<E
   if ((m = at('GET', /^\/mailboxes\/([^/]+)\/messages\/([^/]+)\/\$value$/))) return mailboxMessageMime(s, m[1]!, m[2]!);
   if (at('GET', /^\/faults$/)) return ok(s.faults.knobs);
   if (at('POST', /^\/faults$/)) return ok(s.faults.update(parseJsonBody(req.body)));
-  if (at('DELETE', /^\/faults$/)) return ok(s.faults.clear());
+  if (at('DELETE', /^\/faults$/)) {
+    s.throttle.reset();
+    return ok(s.faults.clear());
+  }
   if (at('POST', /^\/tokens\/user$/)) return userToken(req, s);
   if (at('POST', /^\/tokens\/expire$/)) {
     s.keys.rotate();
