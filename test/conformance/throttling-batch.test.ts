@@ -40,7 +40,7 @@ describe.skipIf(emulatorOnly())('Graph throttling, faults and JSON batching', ()
 
   it('C13: the request budget per app and mailbox runs out too, and only for that mailbox', async () => {
     await t.emulator!.control('POST', '/faults', { throttle: true, requestsPer10Min: 3 });
-    expect((await t.fetchGraph(inbox)).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) expect((await t.fetchGraph(inbox)).status).toBe(200);
     expect((await t.fetchGraph(inbox)).status).toBe(429);
     expect((await t.fetchGraph('/users/agent@contoso.test/mailFolders/inbox/messages')).status).toBe(200);
   });
