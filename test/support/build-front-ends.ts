@@ -21,6 +21,8 @@ export function buildFrontEnds(frontEnds: readonly FrontEnd[] = FRONT_ENDS): voi
     const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', frontEnd.config, '--logLevel', 'warn'], {
       cwd: root,
       stdio: 'inherit',
+      // Vitest sets NODE_ENV=test, and Vite builds whatever mode NODE_ENV names: build what ships.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     if (result.status !== 0) throw new Error(`Building the ${frontEnd.name} failed (vite build --config ${frontEnd.config}).`);
   }
