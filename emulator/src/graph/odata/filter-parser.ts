@@ -17,6 +17,10 @@ type Token = { kind: 'word' | 'string' | 'number' | 'datetime' | '(' | ')' | ','
 
 /** Parses an OData $filter. Syntax errors answer as Graph's OData layer does: 400 BadRequest "Invalid filter clause". */
 export function parseFilter(text: string): FilterExpr {
+  // Outlook rejects lambdas over collections (toRecipients/any(...)) as invalid nodes, whatever their syntax.
+  if (/\/(any|all)\s*\(/i.test(text)) {
+    throw new GraphHttpError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+  }
   const tokens = tokenize(text);
   let i = 0;
   const peek = (): Token | undefined => tokens[i];
@@ -56,9 +60,6 @@ export function parseFilter(text: string): FilterExpr {
       const value = take('string').text;
       take(')');
       return { kind: 'function', name, property, value };
-    }
-    if (/\/(any|all)$/i.test(first.text) && peek()?.kind === '(') {
-      throw new GraphHttpError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
     }
     if (peek()?.kind === 'word' && COMPARE_OPS.has(peek()!.text.toLowerCase())) {
       const op = take().text.toLowerCase() as CompareOp;
