@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createSecretBox } from './domain/secret-box.js';
 import { createDemoDirectory } from './graph/demo-directory.js';
+import { createDemoMailbox } from './graph/demo-mailbox.js';
 import { readEmulatorMailApp } from './graph/emulator-mail-app.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
 import { createApp } from './http/create-app.js';
@@ -47,7 +48,9 @@ export async function compose(config: Config, logger: Logger, version: string): 
     },
     identityHosts: [new URL(config.auth.authorityHost).origin],
     staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
-    ...(config.demo && config.graph.mode === 'emulator' ? { demoSignIn: createDemoDirectory(config.graph.authorityHost) } : {}),
+    ...(config.demo && config.graph.mode === 'emulator'
+      ? { demoSignIn: createDemoDirectory(config.graph.authorityHost), demoMailbox: createDemoMailbox(config.graph.authorityHost) }
+      : {}),
   });
   return { app, services, close: () => services.store.close() };
 }

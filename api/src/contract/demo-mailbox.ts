@@ -4,7 +4,7 @@ import { ZAddinAttachmentContent, ZAddinEmail, ZMailAddress } from './addin-emai
 // Demo mode only: the emulator's mailboxes, read through the API, so the add-in can be tried in a browser.
 
 export const ZDemoMailboxes = z.object({
-  items: z.array(z.object({ address: z.string(), displayName: z.string(), isShared: z.boolean() })),
+  items: z.array(z.object({ address: z.string(), displayName: z.string() })),
 });
 export type TDemoMailboxes = z.infer<typeof ZDemoMailboxes>;
 

@@ -11,9 +11,11 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { buildOpenApi } from './openapi.js';
 import { registerRoutes } from './register-routes.js';
 import type { RouteSpec } from './route.js';
+import { ADDIN_JSON_LIMIT, addinRoutes } from './routes/addin.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { demoRoutes, type DemoSignIn } from './routes/demo.js';
+import { demoMailboxRoutes, type DemoMailboxReader } from './routes/demo-mailbox.js';
 import { healthRoutes, type HealthCheck } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { mailAccountRoutes } from './routes/mail-accounts.js';
@@ -37,6 +39,8 @@ export type AppDeps = {
   staticRoots?: Readonly<Record<string, string>>;
   /** Demo mode only: sign-in as the emulator's demo users. */
   demoSignIn?: DemoSignIn;
+  /** Demo mode only: the emulator's mailboxes, for the add-in outside Outlook. */
+  demoMailbox?: DemoMailboxReader;
   /** Routes later features add (mail center, emails, templates ...), mounted like the rest. */
   extraRoutes?: readonly RouteSpec[];
 };
@@ -55,7 +59,9 @@ export function createApp(deps: AppDeps): Express {
     ...noteTypeRoutes(deps.services),
     ...mailAccountRoutes(deps.services),
     ...settingsRoutes(deps.services),
+    ...addinRoutes(deps.services),
     ...(deps.demoSignIn ? demoRoutes(deps.demoSignIn) : []),
+    ...(deps.demoMailbox ? demoMailboxRoutes(deps.demoMailbox) : []),
     ...(deps.extraRoutes ?? []),
   ];
   const openApi = buildOpenApi(routes, { version: deps.version });
@@ -68,6 +74,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(deps.identityHosts ?? []));
 
   const api = express.Router();
+  // The add-in sends the email with its attachments; every other body stays small.
+  api.use('/addin', express.json({ limit: ADDIN_JSON_LIMIT, strict: true }));
   api.use(express.json({ limit: JSON_LIMIT, strict: true }));
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);

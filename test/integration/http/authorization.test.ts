@@ -10,6 +10,8 @@ type Caller = 'none' | 'expired' | 'wrongAudience' | 'wrongIssuer' | 'foreignKey
 
 const ACCOUNT = { emailAddress: 'desk@contoso.test', tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: 'a-client-secret-value' };
 
+const ADDIN_EMAIL = { internetMessageId: '<auth@fabrikam.test>', subject: 'Hi', from: { address: 'pat@fabrikam.test' }, receivedAt: '2026-03-02T09:30:00Z', attachments: [] };
+
 /** A valid request for each operation that needs a body, so permitted callers get a 2xx, not a 400. */
 const BODIES: Record<string, unknown> = {
   'post /api/requests': { title: 'Printer jam', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } },
@@ -19,6 +21,8 @@ const BODIES: Record<string, unknown> = {
   'patch /api/admin/note-types/{code}': { name: 'Internal only' },
   'post /api/admin/mail/accounts': { ...ACCOUNT, emailAddress: 'second@contoso.test' },
   'patch /api/admin/mail/accounts/{id}': { folder: 'Support' },
+  'post /api/addin/lookup': { email: ADDIN_EMAIL },
+  'post /api/addin/suggestions': { email: ADDIN_EMAIL },
 };
 
 async function fixtures(api: TestApi) {

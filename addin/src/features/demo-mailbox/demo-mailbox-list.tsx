@@ -75,7 +75,7 @@ export function DemoMailboxList(props: { api: AddinApi; user: User; route: DemoR
             >
               {mailboxes.map((m) => (
                 <Option key={m.address} value={m.address} text={m.displayName}>
-                  {m.displayName} ({m.address}){m.isShared ? ' · shared' : ''}
+                  {m.displayName} ({m.address})
                 </Option>
               ))}
             </Dropdown>
