@@ -1,4 +1,4 @@
-import { Button, Caption1, Card, Combobox, Field, makeStyles, Option, ProgressBar, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, Dropdown, Field, makeStyles, Option, ProgressBar, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowUploadRegular, DocumentRegular, FolderRegular } from '@fluentui/react-icons';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
@@ -15,6 +15,8 @@ import { useAttachmentDownload } from './use-attachment-download';
 const DEFAULT_FOLDER = 'General';
 // Where the mail engine files email attachments (seed guide: "within 'Other' folder").
 const EMAIL_FOLDER = 'Other';
+// The API accepts exactly these folders for uploads (its domain rule; the contract does not list them yet).
+const UPLOAD_FOLDERS = [DEFAULT_FOLDER, EMAIL_FOLDER];
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
@@ -45,7 +47,6 @@ export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Reso
   const [progress, setProgress] = useState<{ fileName: string; fraction: number } | undefined>(undefined);
   const [uploadError, setUploadError] = useState<Error | undefined>(undefined);
   const items = attachments.data?.items ?? [];
-  const folders = [...new Set([DEFAULT_FOLDER, EMAIL_FOLDER, ...items.map((a) => a.folder)])].sort();
 
   const handleFileChosen = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -54,7 +55,7 @@ export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Reso
     setUploadError(undefined);
     setProgress({ fileName: file.name, fraction: 0 });
     try {
-      const stored = await api.uploadAttachment(props.sr.number, file, folder.trim() || DEFAULT_FOLDER, (fraction) => setProgress({ fileName: file.name, fraction }));
+      const stored = await api.uploadAttachment(props.sr.number, file, folder, (fraction) => setProgress({ fileName: file.name, fraction }));
       attachments.setData((current) => ({ items: [...(current?.items ?? []), stored], total: (current?.total ?? 0) + 1 }));
       notify(`${stored.fileName} uploaded`, `Saved in ${stored.folder}.`);
       props.onUploaded();
@@ -110,11 +111,11 @@ export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Reso
       </section>
       <div className={styles.upload}>
         <Field label="Folder">
-          <Combobox freeform value={folder} onChange={(e) => setFolder(e.target.value)} onOptionSelect={(_, data) => setFolder(data.optionText ?? DEFAULT_FOLDER)} disabled={progress !== undefined}>
-            {folders.map((name) => (
+          <Dropdown value={folder} selectedOptions={[folder]} onOptionSelect={(_, data) => setFolder(data.optionValue ?? DEFAULT_FOLDER)} disabled={progress !== undefined}>
+            {UPLOAD_FOLDERS.map((name) => (
               <Option key={name}>{name}</Option>
             ))}
-          </Combobox>
+          </Dropdown>
         </Field>
         <Button icon={<ArrowUploadRegular />} onClick={() => fileInput.current?.click()} disabled={progress !== undefined}>
           Upload file

@@ -1,4 +1,4 @@
-import { Caption1, Card, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Caption1, Card, makeStyles, mergeClasses, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import type { TList } from '../../../../api/src/contract/common';
 import type { THistoryEntry } from '../../../../api/src/contract/history';
 import { ErrorBar } from '../../components/error-bar';
@@ -34,7 +34,7 @@ export function HistoryPanel(props: { history: Resource<TList<THistoryEntry>> })
         {history.data && (
           <ol className={styles.list}>
             {history.data.items.map((entry) => (
-              <li key={entry.id} className={entry.kind === 'note-from-email' ? `${styles.entry} ${styles.email}` : styles.entry}>
+              <li key={entry.id} className={entry.kind === 'note-from-email' ? mergeClasses(styles.entry, styles.email) : styles.entry}>
                 <Text>{entry.summary}</Text>
                 <Caption1 className={styles.muted}>
                   {entry.actor.name} ·{' '}

@@ -1,4 +1,4 @@
-import { Avatar, Badge, Button, Caption1, Card, makeStyles, Text, tokens, Tooltip } from '@fluentui/react-components';
+import { Avatar, Badge, Button, Caption1, Card, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular, MailRegular, PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
@@ -30,7 +30,7 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
   const who = email ? (email.from.name ?? email.from.address) : note.author.name;
 
   return (
-    <Card className={email ? `${styles.card} ${styles.email}` : styles.card} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
+    <Card className={email ? mergeClasses(styles.card, styles.email) : styles.card} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
       <div className={styles.header}>
         <Avatar name={who} size={32} color="colorful" icon={email ? <MailRegular /> : undefined} />
         <div className={styles.who}>

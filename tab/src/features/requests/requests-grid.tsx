@@ -9,6 +9,7 @@ import {
   DataGridRow,
   Link,
   makeStyles,
+  mergeClasses,
   Text,
   tokens,
   Tooltip,
@@ -80,7 +81,7 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
       renderCell: (sr) => (
         <span className={styles.stack}>
           <Text className={styles.ellipsis}>{sr.requester.name}</Text>
-          <Caption1 className={`${styles.muted} ${styles.ellipsis}`}>{sr.requester.email}</Caption1>
+          <Caption1 className={mergeClasses(styles.muted, styles.ellipsis)}>{sr.requester.email}</Caption1>
         </span>
       ),
     }),
@@ -105,7 +106,7 @@ const COLUMN_SIZES = {
   priority: { minWidth: 70, idealWidth: 80 },
   requester: { minWidth: 160, idealWidth: 210 },
   assignee: { minWidth: 110, idealWidth: 140 },
-  updatedAt: { minWidth: 100, idealWidth: 110 },
+  updatedAt: { minWidth: 120, idealWidth: 140 },
 };
 
 export function RequestsGrid(props: { items: TServiceRequest[]; filters: ListFilters; onSortChange: (next: ListFilters) => void }) {

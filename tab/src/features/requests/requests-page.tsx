@@ -86,12 +86,16 @@ export function RequestsPage(props: { params: URLSearchParams }) {
               <Caption1 aria-live="polite">
                 {first}–{first + shown - 1} of {page.data.total}
               </Caption1>
-              <Button icon={<ChevronLeftRegular />} disabled={cursors.length <= 1 || page.isLoading} onClick={handlePrevious}>
-                Previous
-              </Button>
-              <Button icon={<ChevronRightRegular />} iconPosition="after" disabled={!page.data.nextCursor || page.isLoading} onClick={handleNext}>
-                Next
-              </Button>
+              {(cursors.length > 1 || page.data.nextCursor) && (
+                <>
+                  <Button icon={<ChevronLeftRegular />} disabled={cursors.length <= 1 || page.isLoading} onClick={handlePrevious}>
+                    Previous
+                  </Button>
+                  <Button icon={<ChevronRightRegular />} iconPosition="after" disabled={!page.data.nextCursor || page.isLoading} onClick={handleNext}>
+                    Next
+                  </Button>
+                </>
+              )}
             </div>
           </>
         )}

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Card, Link, makeStyles, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, Link, makeStyles, mergeClasses, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, InfoRegular, WarningFilled } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { ErrorBar } from '../../../components/error-bar';
@@ -145,12 +145,12 @@ function StateIcon(props: { state: CheckState }) {
   const label = STATE_LABEL[props.state];
   switch (props.state) {
     case 'done':
-      return <CheckmarkCircleFilled className={`${styles.icon} ${styles.done}`} aria-label={label} role="img" />;
+      return <CheckmarkCircleFilled className={mergeClasses(styles.icon, styles.done)} aria-label={label} role="img" />;
     case 'warning':
-      return <WarningFilled className={`${styles.icon} ${styles.warning}`} aria-label={label} role="img" />;
+      return <WarningFilled className={mergeClasses(styles.icon, styles.warning)} aria-label={label} role="img" />;
     case 'todo':
-      return <CircleRegular className={`${styles.icon} ${styles.todo}`} aria-label={label} role="img" />;
+      return <CircleRegular className={mergeClasses(styles.icon, styles.todo)} aria-label={label} role="img" />;
     case 'manual':
-      return <InfoRegular className={`${styles.icon} ${styles.manual}`} aria-label={label} role="img" />;
+      return <InfoRegular className={mergeClasses(styles.icon, styles.manual)} aria-label={label} role="img" />;
   }
 }

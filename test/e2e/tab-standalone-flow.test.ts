@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TENANT_ID, SERVICE_DESK_MAIL_CLIENT_ID } from '../../emulator/src/index.js';
+import { startStack, type TestStack } from '../support/stack.js';
+import { launchBrowser, newPage, signInAsDemoUser } from './support/browser.js';
+
+// An admin's day in a plain browser, demo mode: sign in with the emulator, find and work an SR, then
+// configure the desk. Each step checks what a person would see, after the API confirmed it.
+
+let stack: TestStack;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  ({ page, problems } = await newPage(browser));
+  await signInAsDemoUser(page, stack.tabUrl, 'admin@contoso.test');
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const grid = () => page.getByRole('grid', { name: 'Service requests' });
+const rowNumbers = () => grid().getByRole('link').allTextContents();
+
+describe('the tab in a browser, signed in as the demo admin', () => {
+  it('lists the seeded SRs, searches and sorts them on the server', async () => {
+    await grid().getByRole('link', { name: 'SR-000003' }).waitFor();
+    expect(await rowNumbers()).toEqual(['SR-000003', 'SR-000002', 'SR-000001']);
+
+    await page.getByRole('searchbox').fill('printer');
+    await page.waitForURL(/q=printer/);
+    await page.waitForFunction(() => document.querySelectorAll('[role="grid"] [role="row"]').length === 2);
+    expect(await rowNumbers()).toEqual(['SR-000003']);
+
+    await page.getByRole('searchbox').fill('');
+    await page.waitForURL((url) => !url.hash.includes('q='));
+    await page.getByRole('columnheader', { name: 'Title' }).click();
+    await page.waitForURL(/sort=title&order=asc/);
+    await page.waitForFunction(() => document.querySelector('[role="grid"] [role="row"]:nth-child(1) a')?.textContent === 'SR-000001');
+    expect(await rowNumbers()).toEqual(['SR-000001', 'SR-000002', 'SR-000003']);
+  });
+
+  it('opens an SR, adds a note and changes its status', async () => {
+    await grid().getByRole('link', { name: 'SR-000001' }).click();
+    await page.getByRole('heading', { level: 1, name: /SR-000001.*Wi-Fi/ }).waitFor();
+
+    await page.getByRole('textbox', { name: 'New note' }).fill('We reset the access point; please try again.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.frameLocator('iframe[title="Note from Megan Bowen (Admin)"]').getByText('We reset the access point; please try again.').waitFor();
+    await page.getByText('Public note added by Megan Bowen (Admin)').waitFor();
+
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Open' }).click();
+    await page.getByText('Status changed from Awaiting Customer to Open').waitFor();
+    const stored = await (await fetch(`${stack.url}/api/requests/SR-000001`, { headers: { authorization: `Bearer ${await stack.tokenFor('admin@contoso.test')}` } })).json();
+    expect(stored.status).toBe('Open');
+  });
+
+  it('uploads an attachment into a folder and downloads it again', async () => {
+    const content = 'netsh wlan show interfaces\nState: disconnected\n';
+    await page.getByRole('combobox', { name: 'Folder' }).click();
+    await page.getByRole('option', { name: 'Other' }).click();
+    await page.getByLabel('File to upload').setInputFiles({ name: 'wifi-log.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
+    const folder = page.getByRole('group', { name: 'Folder Other' });
+    await folder.getByText('wifi-log.txt').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), folder.getByRole('button', { name: 'Download wifi-log.txt' }).click()]);
+    expect(download.suggestedFilename()).toBe('wifi-log.txt');
+    expect(await readFile(await download.path(), 'utf8')).toBe(content);
+  });
+
+  it('adds a second mail account as the only Default, and edits the demo mailbox', async () => {
+    await page.getByRole('tab', { name: 'Administration' }).click();
+    await page.getByText('4 of 4 checks pass').waitFor();
+    await page.getByRole('tab', { name: 'Mail › Accounts' }).click();
+    const demoRow = page.getByRole('row', { name: /support@contoso\.test/ });
+    await demoRow.getByText(/^Set, ends in …/).waitFor();
+
+    await page.getByRole('link', { name: 'Add account' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Add an email account' }).waitFor();
+    expect(await page.getByRole('spinbutton', { name: 'Incoming port' }).inputValue()).toBe('143');
+    expect(await page.getByRole('spinbutton', { name: 'Outgoing port' }).inputValue()).toBe('587');
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('billing@contoso.test');
+    await page.getByRole('switch', { name: 'Default' }).check();
+    await page.getByText('support@contoso.test is the Default account now').waitFor();
+    await page.getByRole('textbox', { name: 'Directory (tenant) ID' }).fill(DEMO_TENANT_ID);
+    await page.getByRole('textbox', { name: 'Application (client) ID' }).fill(SERVICE_DESK_MAIL_CLIENT_ID);
+    await page.getByLabel('Client secret', { exact: true }).fill('billing-secret-WXYZ');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    const billingRow = page.getByRole('row', { name: /billing@contoso\.test/ });
+    await billingRow.getByText('Set, ends in …WXYZ').waitFor();
+
+    await demoRow.getByRole('link', { name: 'support@contoso.test', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'support@contoso.test' }).waitFor();
+    expect(await page.getByLabel('Client secret', { exact: true }).inputValue()).toBe('');
+    await page.getByRole('textbox', { name: 'Name of the folder to check for unread email' }).fill('Service Desk');
+    await page.getByRole('radio', { name: 'Move mail to this folder after processing' }).check();
+    await page.getByRole('textbox', { name: 'Move mail to this folder' }).fill('Processed');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await demoRow.getByText('Service Desk').waitFor();
+
+    const token = await stack.tokenFor('admin@contoso.test');
+    const { items } = await (await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${token}` } })).json();
+    expect(items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ emailAddress: 'billing@contoso.test', isDefault: true, serviceMessaging: false, clientSecret: { isSet: true, last4: 'WXYZ' } }),
+        expect.objectContaining({ emailAddress: 'support@contoso.test', isDefault: false, folder: 'Service Desk', afterProcessing: 'move', moveToFolder: 'Processed' }),
+      ]),
+    );
+
+    await page.getByRole('tab', { name: 'Setup checklist' }).click();
+    await page.getByText('3 of 4 checks pass').waitFor();
+    await page.getByText('billing@contoso.test is Default, but Service Messaging is No.').waitFor();
+  });
+
+  it('adds a note type and renames it', async () => {
+    await page.getByRole('tab', { name: 'General › Type' }).click();
+    await page.getByText('PUBLIC is set up').waitFor();
+    await page.getByRole('button', { name: 'Add note type' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a note type' });
+    await dialog.getByRole('textbox', { name: 'Code' }).fill('billing');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('Billing');
+    await dialog.getByRole('radio', { name: /^Agent:/ }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /BILLING/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Edit BILLING' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit note type BILLING' });
+    await edit.getByRole('textbox', { name: 'Name' }).fill('Billing questions');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /BILLING\s*Billing questions\s*Agent/ }).waitFor();
+    expect(problems).toEqual([]);
+  });
+});
