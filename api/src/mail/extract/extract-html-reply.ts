@@ -1,0 +1,184 @@
+import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
+import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
+import { findHtmlBoundary, type HtmlBoundaryKind } from './html-boundaries.js';
+import { detach, indexDocument, isElement, isHiddenElement, type IndexedDocument, parseHtml } from './html-dom.js';
+import { isOurMarkerLine } from './marker-line.js';
+import { isBannerLine, isDelimiterLine, isQuoteLine } from './quote-patterns.js';
+import { isBlockTag, renderLines, type RenderedLine } from './render-text.js';
+import { attributionEnd, findTextBoundary, type TextBoundaryKind } from './text-boundaries.js';
+import type { ReplyLayout } from './extract-text-reply.js';
+
+// The reply in an html body: find the earliest boundary, either in the markup (Outlook's appendonsend, Gmail's
+// gmail_quote...) or in the text the reader sees (attributions, header blocks in any language, our marker), and cut
+// the tree there. What was cut off is kept as the elided part.
+
+export type HtmlReply = {
+  /** The parsed body, truncated to the reply (serialise it through the sanitiser). */
+  kept: IndexedDocument;
+  elided: (ChildNode | string)[];
+  boundary?: { kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
+  layout: ReplyLayout;
+  bannersRemoved: number;
+};
+
+type Candidate = { point: CutPoint; order: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
+
+const BANNER_SEARCH_LINES = 6;
+const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote']);
+
+function lineOrders(lines: readonly RenderedLine[], order: Map<AnyNode, number>): number[] {
+  let last = 0;
+  return lines.map((line) => (last = line.node ? (order.get(line.node) ?? last) : last));
+}
+
+/** The first line at or after `index` that starts in a text node: a cut point for a text boundary. */
+function pointAtLine(lines: readonly RenderedLine[], index: number): CutPoint | undefined {
+  for (let i = index; i < lines.length; i++) {
+    const line = lines[i];
+    if (line?.node) return { node: line.node, offset: line.offset };
+  }
+  return undefined;
+}
+
+function earliestBoundary(indexed: IndexedDocument, lines: readonly RenderedLine[]): Candidate | undefined {
+  const orders = lineOrders(lines, indexed.order);
+  const candidates: Candidate[] = [];
+  const textBoundary = findTextBoundary(lines.map((l) => l.text), isOurMarkerLine);
+  if (textBoundary) {
+    const point = pointAtLine(lines, textBoundary.line);
+    if (point) candidates.push({ point, order: indexed.order.get(point.node) ?? 0, kind: textBoundary.kind, source: 'text' });
+  }
+  const htmlBoundary = findHtmlBoundary(indexed, lines, orders);
+  if (htmlBoundary) {
+    candidates.push({ point: { node: htmlBoundary.element }, order: indexed.order.get(htmlBoundary.element) ?? 0, kind: htmlBoundary.kind, source: 'html' });
+  }
+  return candidates.sort((a, b) => a.order - b.order || (a.source === 'html' ? -1 : 1))[0];
+}
+
+/** Anything the writer put before document position `order`: visible text (banners and rules aside) or an image. */
+function hasContentBefore(indexed: IndexedDocument, lines: readonly RenderedLine[], order: number): boolean {
+  for (const line of lines) {
+    if (!line.node) continue;
+    if ((indexed.order.get(line.node) ?? 0) >= order) break;
+    const text = line.text.trim();
+    if (text && !isDelimiterLine(text) && !isBannerLine(text)) return true;
+  }
+  for (const element of indexed.elements) {
+    if ((indexed.order.get(element) ?? 0) >= order) break;
+    if (element.name === 'img' && !hiddenByAncestor(element)) return true;
+  }
+  return false;
+}
+
+function hiddenByAncestor(element: Element): boolean {
+  for (let current: AnyNode | null = element; current; current = current.parent) {
+    if (isElement(current) && isHiddenElement(current)) return true;
+  }
+  return false;
+}
+
+/** The outermost element around `node` that holds nothing but the line `text` (a banner's table or paragraph). */
+function lineContainer(node: Text, text: string): ChildNode {
+  let container: ChildNode = node;
+  for (let current = node.parent; current && isElement(current); current = current.parent) {
+    const own = renderLines([current]).map((l) => l.text).join(' ').trim();
+    if (own.length > text.length + 40) break;
+    if (isBlockTag(current.name) || current.name === 'td') container = current;
+  }
+  return container;
+}
+
+function dropBanners(indexed: IndexedDocument): number {
+  let removed = 0;
+  let seen = 0;
+  for (const line of renderLines([indexed.document])) {
+    const text = line.text.trim();
+    if (!text) continue;
+    if (++seen > BANNER_SEARCH_LINES) break;
+    if (line.node && isBannerLine(text)) {
+      detach(lineContainer(line.node, text));
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Separator rules ("________") left at the end of the kept part once the header block below them is gone. */
+function dropTrailingRules(indexed: IndexedDocument): ChildNode[] {
+  const removed: ChildNode[] = [];
+  for (let round = 0; round < 3; round++) {
+    const lines = renderLines([indexed.document]);
+    const last = [...lines].reverse().find((l) => l.text.trim());
+    if (!last?.node || !isDelimiterLine(last.text)) break;
+    const container = lineContainer(last.node, last.text.trim());
+    detach(container);
+    removed.push(container, ...trimTrailingEmpty(indexed.document));
+  }
+  return removed;
+}
+
+/**
+ * Bottom-posting in html (Thunderbird, Apple Mail): the quotes are containers, so take them out with their
+ * attributions and keep what the writer wrote around them.
+ */
+function removeQuoteContainers(indexed: IndexedDocument): ChildNode[] {
+  const removed: ChildNode[] = [];
+  for (const element of indexed.elements) {
+    if (!element.parent) continue;
+    const classes = element.attribs['class'] ?? '';
+    if (element.name === 'blockquote' || /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes)) {
+      detach(element);
+      removed.push(element);
+    }
+  }
+  const lines = renderLines([indexed.document]);
+  const texts = lines.map((l) => l.text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line?.node) continue;
+    const end = isQuoteLine(line.text) ? i : attributionEnd(texts, i);
+    if (end === undefined) continue;
+    for (let j = i; j <= end; j++) {
+      const node = lines[j]?.node;
+      if (node?.parent) {
+        const container = lineContainer(node, lines[j]?.text.trim() ?? '');
+        detach(container);
+        removed.push(container);
+      }
+    }
+    i = end;
+  }
+  return removed;
+}
+
+export function extractHtmlReply(html: string): HtmlReply {
+  const indexed = parseHtml(html);
+  const lines = renderLines([indexed.document]);
+  const boundary = earliestBoundary(indexed, lines);
+  let elided: (ChildNode | string)[] = [];
+  let layout: ReplyLayout = 'no-history';
+  if (boundary) {
+    if (hasContentBefore(indexed, lines, boundary.order)) {
+      layout = 'top-posted';
+      elided = cutAt(boundary.point);
+    } else {
+      layout = 'bottom-posted';
+      if (QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = removeQuoteContainers(indexed);
+      const rest = indexDocument(indexed.document);
+      const restLines = renderLines([rest.document]);
+      const next = earliestBoundary(rest, restLines);
+      if (next) elided.push(...cutAt(next.point));
+      else if (!QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided.push(...cutAt(boundary.point));
+    }
+  }
+  const trailing = trimTrailingEmpty(indexed.document);
+  const rules = dropTrailingRules(indexed);
+  const bannersRemoved = dropBanners(indexed);
+  return {
+    kept: indexDocument(indexed.document),
+    elided: [...rules, ...trailing, ...elided],
+    ...(boundary ? { boundary: { kind: boundary.kind, source: boundary.source } } : {}),
+    layout,
+    bannersRemoved,
+  };
+}

@@ -1,0 +1,72 @@
+import type { HtmlBoundaryKind } from './html-boundaries.js';
+import { extractHtmlReply } from './extract-html-reply.js';
+import { parseHtml } from './html-dom.js';
+import { extractTextReply, type ReplyLayout } from './extract-text-reply.js';
+import { linesToText, renderLines } from './render-text.js';
+import { referencedContentIds, sanitiseNodes, type SanitiseOptions } from './sanitise-html.js';
+import type { TextBoundaryKind } from './text-boundaries.js';
+import { textToHtml } from './text-to-html.js';
+
+// What the person actually wrote: the new text above (or between) the quoted history, with their formatting,
+// signature and pasted images; without the quote, our marker line and tenant banners. Html bodies are cut in the
+// markup and sanitised; plain-text bodies are cut by lines. Graph's uniqueBody is compared, never trusted.
+
+export type ReplyBody = { html?: string; text?: string; uniqueBodyHtml?: string };
+
+export type ExtractedReply = {
+  /** Sanitised html of the reply. */
+  html: string;
+  text: string;
+  /** The quoted history and everything else cut off, so agents can expand it. */
+  elidedText: string;
+  /** The same, sanitised, when the body was html (a plain-text body's history has no markup worth keeping). */
+  elidedHtml?: string;
+  /** Content ids of the inline images the reply shows; images only the quote used are not here. */
+  inlineContentIds: string[];
+  boundary?: { kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
+  layout: ReplyLayout;
+  bannersRemoved: number;
+  /** How Graph's uniqueBody compares with our cut, when it was supplied. */
+  uniqueBody?: 'agrees' | 'differs';
+};
+
+function compact(text: string): string {
+  return text.replace(/\s+/g, '').toLowerCase();
+}
+
+function compareWithUniqueBody(text: string, uniqueBodyHtml: string | undefined): 'agrees' | 'differs' | undefined {
+  if (uniqueBodyHtml === undefined) return undefined;
+  const unique = linesToText(renderLines([parseHtml(uniqueBodyHtml).document]));
+  return compact(unique) === compact(text) ? 'agrees' : 'differs';
+}
+
+export function extractReply(body: ReplyBody, options: SanitiseOptions = {}): ExtractedReply {
+  if (body.html !== undefined && body.html.trim() !== '') {
+    const reply = extractHtmlReply(body.html);
+    const text = linesToText(renderLines([reply.kept.document])).trim();
+    const uniqueBody = compareWithUniqueBody(text, body.uniqueBodyHtml);
+    return {
+      html: sanitiseNodes(reply.kept.document.children, options).trim(),
+      text,
+      elidedHtml: sanitiseNodes(reply.elided, options).trim(),
+      elidedText: linesToText(renderLines(reply.elided)).trim(),
+      inlineContentIds: referencedContentIds([reply.kept.document]),
+      ...(reply.boundary ? { boundary: reply.boundary } : {}),
+      layout: reply.layout,
+      bannersRemoved: reply.bannersRemoved,
+      ...(uniqueBody ? { uniqueBody } : {}),
+    };
+  }
+  const reply = extractTextReply(body.text ?? '');
+  const uniqueBody = compareWithUniqueBody(reply.text, body.uniqueBodyHtml);
+  return {
+    html: textToHtml(reply.text),
+    text: reply.text,
+    elidedText: reply.elidedText,
+    inlineContentIds: [],
+    ...(reply.boundary ? { boundary: { kind: reply.boundary, source: 'text' as const } } : {}),
+    layout: reply.layout,
+    bannersRemoved: reply.bannersRemoved,
+    ...(uniqueBody ? { uniqueBody } : {}),
+  };
+}

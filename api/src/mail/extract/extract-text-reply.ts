@@ -1,0 +1,123 @@
+import { isOurMarkerLine } from './marker-line.js';
+import { isBannerLine, isDelimiterLine } from './quote-patterns.js';
+import { bottomPostedLines, findTextBoundary, type TextBoundary, type TextBoundaryKind } from './text-boundaries.js';
+
+// The reply in a plain-text body. Top-posted (the usual case): everything above the first boundary. Bottom-posted or
+// interleaved (nothing above it): the unquoted lines between and below the quotes.
+
+export type ReplyLayout = 'top-posted' | 'bottom-posted' | 'no-history';
+
+export type TextReply = {
+  text: string;
+  elidedText: string;
+  boundary?: TextBoundaryKind;
+  layout: ReplyLayout;
+  bannersRemoved: number;
+};
+
+const BANNER_SEARCH_LINES = 6;
+
+function isBlank(line: string): boolean {
+  return !/\S/.test(line);
+}
+
+/** Whether `lines` hold anything the writer typed (tenant banners and separator rules don't count). */
+export function hasWrittenContent(lines: readonly string[]): boolean {
+  return lines.some((line) => !isBlank(line) && !isDelimiterLine(line) && !isBannerLine(line));
+}
+
+/** Drops tenant banners among the first lines; returns how many lines went. */
+function dropLeadingBanners(lines: string[]): number {
+  let removed = 0;
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < BANNER_SEARCH_LINES; i++) {
+    const line = lines[i] ?? '';
+    if (isBlank(line)) continue;
+    seen++;
+    if (isBannerLine(line)) {
+      lines.splice(i, 1);
+      removed++;
+      i--;
+    }
+  }
+  return removed;
+}
+
+/** Blank lines and leftover rules ("-----", "____") at the end of the kept part. */
+export function trimTrailingLines(lines: string[]): string[] {
+  const trailing: string[] = [];
+  while (lines.length > 0) {
+    const last = lines[lines.length - 1] ?? '';
+    if (!isBlank(last) && !isDelimiterLine(last)) break;
+    trailing.unshift(lines.pop() ?? '');
+  }
+  return trailing;
+}
+
+function joinLines(lines: readonly string[]): string {
+  let text = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const last = line.charCodeAt(line.length - 1);
+    text += (i > 0 ? '\n' : '') + (last === 32 || last === 9 || last === 160 ? line.trimEnd() : line);
+  }
+  return text.trim();
+}
+
+/** Where line `index` starts in `text` (lines split on "\n"). */
+function offsetOfLine(lines: readonly string[], index: number): number {
+  let offset = 0;
+  for (let i = 0; i < index; i++) offset += (lines[i]?.length ?? 0) + 1;
+  return offset;
+}
+
+// Replies sit at the top: look at the first lines alone, and split the whole (often long) history only when the
+// boundary is not among them or lies too close to their end for the look-ahead of the detectors.
+const FIRST_LOOK = 6_000;
+const LOOK_AHEAD_LINES = 12;
+
+function linesAndBoundary(text: string): { lines: string[]; boundary: TextBoundary | undefined } {
+  if (text.length > FIRST_LOOK * 2) {
+    const cut = text.lastIndexOf('\n', FIRST_LOOK);
+    if (cut > 0) {
+      const head = text.slice(0, cut).split('\n');
+      const boundary = findTextBoundary(head, isOurMarkerLine);
+      if (boundary && boundary.line + LOOK_AHEAD_LINES < head.length && hasWrittenContent(head.slice(0, boundary.line))) {
+        return { lines: head, boundary };
+      }
+    }
+  }
+  const lines = text.split('\n');
+  return { lines, boundary: findTextBoundary(lines, isOurMarkerLine) };
+}
+
+export function extractTextReply(body: string): TextReply {
+  const text = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
+  const { lines, boundary } = linesAndBoundary(text);
+  let kept: string[];
+  // The elided part is mostly one slice of the body: no need to walk the quoted history line by line.
+  let elidedText: string;
+  let layout: ReplyLayout = 'no-history';
+  if (!boundary) {
+    kept = lines;
+    elidedText = '';
+  } else if (hasWrittenContent(lines.slice(0, boundary.line))) {
+    layout = 'top-posted';
+    kept = lines.slice(0, boundary.line);
+    elidedText = text.slice(offsetOfLine(lines, boundary.line));
+  } else {
+    layout = 'bottom-posted';
+    const keptIndexes = new Set(bottomPostedLines(lines, boundary.line, isOurMarkerLine));
+    kept = lines.filter((_, i) => i >= boundary.line && keptIndexes.has(i));
+    elidedText = joinLines(lines.filter((_, i) => i >= boundary.line && !keptIndexes.has(i)));
+  }
+  const bannersRemoved = dropLeadingBanners(kept);
+  const trailing = trimTrailingLines(kept);
+  return {
+    text: joinLines(kept),
+    elidedText: (trailing.length > 0 ? `${trailing.join('\n')}\n${elidedText}` : elidedText).trim(),
+    ...(boundary ? { boundary: boundary.kind } : {}),
+    layout,
+    bannersRemoved,
+  };
+}

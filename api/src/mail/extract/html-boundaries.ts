@@ -1,0 +1,103 @@
+import type { Element } from 'domhandler';
+import { classList, type IndexedDocument } from './html-dom.js';
+import type { RenderedLine } from './render-text.js';
+import { headerLabelKind } from './quote-patterns.js';
+
+// Where quoted history starts according to the markup clients write around it. Ids and classes are language-free, so
+// these find the quote of an Outlook in Finnish as well as one in English. Outlook prefixes ids inside quoted
+// originals with "x_" ("x_divRplyFwdMsg"); Outlook for Mac uses that form for its own separator, so both count, and the
+// earliest boundary wins anyway.
+
+export type HtmlBoundaryKind =
+  | 'our-hidden-token'
+  | 'outlook-append-on-send'
+  | 'outlook-reply-header'
+  | 'outlook-separator'
+  | 'outlook-mobile-quote'
+  | 'outlook-mac-quote'
+  | 'gmail-quote'
+  | 'cite-blockquote'
+  | 'thunderbird-cite'
+  | 'yahoo-quote'
+  | 'other-client-quote'
+  | 'rule-then-headers';
+
+export type HtmlBoundary = { element: Element; kind: HtmlBoundaryKind };
+
+function idOf(element: Element): string {
+  return (element.attribs['id'] ?? '').replace(/^(?:x_)+/i, '').toLowerCase();
+}
+
+function hasClassLike(classes: readonly string[], name: string): boolean {
+  return classes.some((c) => c === name || c === `x_${name}` || c.endsWith(`_${name}`));
+}
+
+const OUTLOOK_SEPARATOR_STYLE = /border-top\s*:\s*solid\s+#(?:e1e1e1|b5c4df)|border\s*:\s*none\s*;\s*border-top\s*:\s*solid[^;]*;\s*padding\s*:\s*3(?:\.0)?pt\s+0/i;
+
+function byMarkup(element: Element): HtmlBoundaryKind | undefined {
+  const id = idOf(element);
+  const classes = classList(element);
+  if (hasClassLike(classes, 'sm-ref') || 'data-sm-ref' in element.attribs) return 'our-hidden-token';
+  if (id === 'appendonsend') return 'outlook-append-on-send';
+  if (id === 'divrplyfwdmsg') return 'outlook-reply-header';
+  if (id === 'mail-editor-reference-message-container' || hasClassLike(classes, 'ms-outlook-mobile-reference-message')) {
+    return 'outlook-mobile-quote';
+  }
+  if (id === 'olk_src_body_section') return 'outlook-mac-quote';
+  if (hasClassLike(classes, 'gmail_quote') || hasClassLike(classes, 'gmail_quote_container') || hasClassLike(classes, 'gmail_attr')) {
+    return 'gmail-quote';
+  }
+  if (element.name === 'blockquote' && (element.attribs['type'] ?? '').toLowerCase() === 'cite') return 'cite-blockquote';
+  if (hasClassLike(classes, 'moz-cite-prefix') || hasClassLike(classes, 'moz-forward-container')) return 'thunderbird-cite';
+  if (hasClassLike(classes, 'yahoo_quoted') || id.startsWith('yahoo_quoted')) return 'yahoo-quote';
+  if (hasClassLike(classes, 'protonmail_quote') || hasClassLike(classes, 'zmail_extra') || hasClassLike(classes, 'replyheader')) {
+    return 'other-client-quote';
+  }
+  return undefined;
+}
+
+/** Lines that begin at or after `order`, as indexes into `lines`. */
+function linesFrom(lineOrders: readonly number[], order: number): number {
+  let low = 0;
+  let high = lineOrders.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((lineOrders[mid] ?? 0) <= order) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** "Label: value" lines right after `from`: the header block Outlook writes under its separators, in any language. */
+function labelledLinesFollow(lines: readonly RenderedLine[], from: number, needed: number): boolean {
+  let labelled = 0;
+  let seen = 0;
+  for (let i = from; i < lines.length && seen < 6; i++) {
+    const text = lines[i]?.text.trim() ?? '';
+    if (!text) continue;
+    seen++;
+    if (headerLabelKind(text) || /^[^:：\s][^:：]{0,30}[:：]\s*\S/u.test(text)) labelled++;
+    else if (seen === 1) return false;
+    if (labelled >= needed) return true;
+  }
+  return false;
+}
+
+/**
+ * The earliest markup boundary. `lineOrders[i]` is the document position of the node lines[i] starts in (lines are
+ * in document order, so it never decreases).
+ */
+export function findHtmlBoundary(indexed: IndexedDocument, lines: readonly RenderedLine[], lineOrders: readonly number[]): HtmlBoundary | undefined {
+  for (const element of indexed.elements) {
+    const kind = byMarkup(element);
+    if (kind) return { element, kind };
+    const order = indexed.order.get(element) ?? 0;
+    if (element.name === 'div' && OUTLOOK_SEPARATOR_STYLE.test(element.attribs['style'] ?? '')) {
+      if (labelledLinesFollow(lines, linesFrom(lineOrders, order), 1)) return { element, kind: 'outlook-separator' };
+    }
+    if (element.name === 'hr' && labelledLinesFollow(lines, linesFrom(lineOrders, order), 2)) {
+      return { element, kind: 'rule-then-headers' };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,225 @@
+// What quoted history, signatures and tenant banners look like, line by line, in the languages our customers write.
+// Label lists follow the localised Outlook/OWA headers (reference/reply-parsing.md §5.2), talon's and crisp's
+// separators and email_reply_trimmer's matchers. Every pattern is linear: no nested quantifiers over overlapping
+// classes, and callers only test lines of bounded length (MAX_PATTERN_LINE), so hostile input cannot make them slow.
+
+export const MAX_PATTERN_LINE = 400;
+
+function alternation(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'))
+    .join('|');
+}
+
+export type HeaderLabelKind = 'from' | 'date' | 'to' | 'cc' | 'subject' | 'reply-to';
+
+const LABELS: Record<HeaderLabelKind, readonly string[]> = {
+  from: [
+    'From', 'Von', 'De', 'Da', 'Van', 'Från', 'Fra', 'Frá', 'Od', 'Lähettäjä', 'От', 'Від', 'Kimden', 'Gönderen', 'Feladó',
+    'Από', 'De la', 'Afzender', 'Remetente', 'Mittente', 'Absender', 'Expéditeur', 'Remitente', 'Odesílatel',
+    'Odosielateľ', 'Saatja', 'Siuntėjas', 'Sūtītājs', 'Pošiljatelj', 'Pošiljalac', 'Dari', 'Pengirim', 'Người gửi', 'מאת',
+    'من', '发件人', '發件人', '寄件者', '寄件人', '差出人', '送信者', '보낸 사람', '보낸사람', 'ผู้ส่ง',
+  ],
+  date: [
+    'Sent', 'Date', 'Gesendet', 'Datum', 'Envoyé', 'Envoyé le', 'Enviado', 'Enviada', 'Enviada em', 'Enviado el',
+    'Fecha', 'Inviato', 'Data', 'Verzonden', 'Verstuurd', 'Skickat', 'Sendt', 'Dato', 'Wysłano', 'Wysłane', 'Lähetetty',
+    'Päivämäärä', 'Отправлено', 'Дата', 'Надіслано', 'Gönderildi', 'Gönderilme', 'Tarih', 'Elküldve', 'Dátum',
+    'Στάλθηκε', 'Ημερομηνία', 'Trimis', 'Odesláno', 'Odoslané', 'Saadetud', 'Išsiųsta', 'Poslano', 'Terkirim', 'Tanggal',
+    'Đã gửi', 'Ngày', 'נשלח', 'תאריך', 'أرسل', 'التاريخ', 'تاريخ', '发送时间', '發送時間', '寄件日期', '日期', '送信日時',
+    '日付', '보낸 날짜', '날짜', 'Message du',
+  ],
+  to: [
+    'To', 'An', 'À', 'A', 'Para', 'Aan', 'Till', 'Til', 'Do', 'Vastaanottaja', 'Кому', 'Kime', 'Címzett', 'Προς',
+    'Către', 'Komu', 'Empfänger', 'Destinataire', 'Destinatario', 'Destinatário', 'Kepada', 'Adresát', 'Đến', 'אל',
+    'إلى', '收件人', '收件者', '宛先', '받는 사람', '받는사람',
+  ],
+  cc: ['Cc', 'Bcc', 'Kopie', 'Copie', 'Copie à', 'Copia', 'Kopia', 'Kopio', 'Копия', 'Копія', 'Kopya', 'Másolat', 'Κοιν', '抄送', '副本', '참조'],
+  subject: [
+    'Subject', 'Betreff', 'Objet', 'Sujet', 'Asunto', 'Oggetto', 'Onderwerp', 'Assunto', 'Ämne', 'Emne', 'Temat', 'Aihe',
+    'Тема', 'Konu', 'Tárgy', 'Θέμα', 'Subiect', 'Předmět', 'Predmet', 'Teema', 'Tema', 'Subjek', 'Perihal', 'Chủ đề',
+    'נושא', 'الموضوع', '主题', '主旨', '件名', '제목',
+  ],
+  'reply-to': ['Reply-To', 'Risposta', 'Antwort an', 'Répondre à', 'Responder a', 'Antwoord aan', 'Svara till'],
+};
+
+const LABEL_KIND = new Map<string, HeaderLabelKind>();
+for (const [kind, words] of Object.entries(LABELS) as [HeaderLabelKind, readonly string[]][]) {
+  for (const word of words) LABEL_KIND.set(word.toLowerCase().replace(/\s+/g, ' '), kind);
+}
+const LABEL_COLON_WITHIN = 40;
+
+/**
+ * The kind of header field a line starts with ("Von: ..." is 'from'), or undefined. "*From:*" (html rendered to
+ * markdown), "From :" (French spacing), "> From:" and full-width colons count. A table lookup, not a regex: it runs
+ * on every line that has a colon.
+ */
+export function headerLabelKind(line: string): HeaderLabelKind | undefined {
+  if (line.length > MAX_PATTERN_LINE) return undefined;
+  let colon = line.indexOf(':');
+  if (colon < 0 || colon > LABEL_COLON_WITHIN) colon = line.indexOf('：');
+  if (colon < 0 || colon > LABEL_COLON_WITHIN) return undefined;
+  const label = line
+    .slice(0, colon)
+    .replace(/^[ \t>]*[*_]{0,2}|[*_]{0,2}[ \t\u00a0\u202f]*$/g, '')
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+  return LABEL_KIND.get(label);
+}
+
+const SEPARATOR_PHRASES = alternation([
+  'Original Message', 'Original message', 'Ursprüngliche Nachricht', 'Originalnachricht', "Message d'origine",
+  'Message d’origine', 'Message original', 'Mensaje original', 'Messaggio originale', 'Oorspronkelijk bericht',
+  'Origineel bericht', 'Mensagem original', 'Ursprungligt meddelande', 'Originalmeddelande', 'Oprindelig meddelelse',
+  'Oprindelig besked', 'Opprinnelig melding', 'Alkuperäinen viesti', 'Wiadomość oryginalna', 'Oryginalna wiadomość',
+  'Исходное сообщение', 'Оригинальное сообщение', 'Вихідне повідомлення', 'Původní zpráva', 'Pôvodná správa',
+  'Eredeti üzenet', 'Orijinal mesaj', 'Özgün ileti', 'Αρχικό μήνυμα', 'Mesaj original', 'Mesajul original',
+  '原始邮件', '原始郵件', '原始信件', '元のメッセージ', '원본 메시지', 'Forwarded message', 'Forwarded Message',
+  'Weitergeleitete Nachricht', 'Message transféré', 'Mensaje reenviado', 'Messaggio inoltrato', 'Doorgestuurd bericht',
+  'Mensagem encaminhada', 'Vidarebefordrat meddelande', 'Videresendt meddelelse', 'Videresendt melding',
+  'Välitetty viesti', 'Przekazana wiadomość', 'Пересылаемое сообщение', 'Пересланное сообщение', 'Přeposlaná zpráva',
+  '转发的邮件', '轉寄的郵件', '転送されたメッセージ', '전달된 메시지', 'Reply message', 'Reply Message',
+]);
+const DASHED_SEPARATOR = new RegExp(`^[ \\t>]{0,6}[*_]{0,2}[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}(?:${SEPARATOR_PHRASES})[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}[*_]{0,2}[ \\t]*$`, 'iu');
+const FORWARD_INTRO = new RegExp(
+  `^[ \\t>]{0,6}(?:${alternation([
+    'Begin forwarded message', 'Anfang der weitergeleiteten Nachricht', 'Début du message réexpédié',
+    'Début du message transféré', 'Début du message réenvoyé', 'Inicio del mensaje reenviado', 'Inizio messaggio inoltrato',
+    'Begin doorgestuurd bericht', 'Início da mensagem reencaminhada', 'Início da mensagem encaminhada',
+    'Vidarebefordrat brev', 'Videresendt besked', 'Välitetty viesti alkaa', 'Początek przekazywanej wiadomości',
+    'Начало переадресованного сообщения',
+  ])})[ \\t]{0,3}[:：]?[ \\t]*$`,
+  'iu',
+);
+
+/** "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:" in many languages. */
+export function isHistorySeparator(line: string): boolean {
+  if (line.length > MAX_PATTERN_LINE) return false;
+  if ((line.includes('--') || line.includes('==')) && DASHED_SEPARATOR.test(line)) return true;
+  // "Begin forwarded message:" and its translations end with a colon (some clients drop it, hence the length cap).
+  return line.length < 80 && (line.includes(':') || line.includes('：') || line.length < 45) && FORWARD_INTRO.test(line);
+}
+
+/** A line of 20+ underscores: Outlook's plain-text separator above the From/Sent block. */
+export function isUnderscoreRule(line: string): boolean {
+  return /^[ \t]*_{20,}[ \t]*$/.test(line);
+}
+
+/** A line made of separator characters only ("-----", "____", "===="), left over above a cut. */
+export function isDelimiterLine(line: string): boolean {
+  return line.length <= MAX_PATTERN_LINE && /^[ \t]*[-_=*~+#.·•—–]{2,}[ \t]*$/u.test(line);
+}
+
+export function isQuoteLine(line: string): boolean {
+  return /^[ \t]{0,6}>/.test(line);
+}
+
+// "On <date>, <name> wrote:" and its cousins. The verb usually closes the line; in some languages (de, no, nl Gmail)
+// it sits before the name, and then the line must carry an address and end with a colon.
+const WROTE_VERBS = alternation([
+  'wrote', 'writes', 'schrieb', 'a écrit', 'a ecrit', 'escribió', 'escribio', 'ha escrito', 'ha scritto', 'scrisse',
+  'schreef', 'het volgende geschreven', 'geschreven', 'escreveu', 'skrev', 'skrev følgende', 'napisał', 'napisała',
+  'napisał(a)', 'napsal', 'napsala', 'napsal(a)', 'napísal', 'napísala', 'napísal(a)', 'kirjoitti', 'написал',
+  'написала', 'написал(а)', 'пише', 'написав', 'написала', 'írta', 'yazdı', 'şunu yazdı', 'έγραψε', 'a scris',
+  'je napisao', 'je napisala', 'je napisal', 'rašė', 'rakstīja', 'kirjutas', 'menulis', 'đã viết', 'כתב', 'כתבה',
+  'كتب', '写道', '寫道', '寫了', 'のメッセージ', 'は書きました', '님이 작성', '작성',
+]);
+const SPACE = '[ \\t\\u00a0\\u202f]';
+const VERB_AT_END = new RegExp(`(?:^|[\\s,>)"'»”])(?:${WROTE_VERBS})${SPACE}{0,3}[:：]?${SPACE}{0,3}[-–—]{0,8}${SPACE}*$`, 'iu');
+const VERB_INSIDE = new RegExp(`(?:^|[\\s,])(?:${WROTE_VERBS})[\\s:]`, 'iu');
+const ENDS_WITH_COLON = /[:：][ \t\u00a0\u202f]*$/;
+// Only the end of a line can hold "... wrote:"; testing the tail keeps the long verb list cheap on long lines.
+const VERB_TAIL = 48;
+// Anchored on the "@" so the engine jumps between @ signs instead of trying every position.
+const EMAIL = /(?<=[^\s<>()"'@])@[^\s<>()"'@.]{1,255}(?:\.[^\s<>()"'@.]{1,255}){0,8}\.[a-z]{2,}/iu;
+const OPENER = new RegExp(
+  `^[ \\t>]{0,6}(?:${alternation([
+    'On', 'Le', 'Am', 'El', 'Il', 'In data', 'Em', 'Op', 'Den', 'På', 'W dniu', 'Dnia', 'Dne', 'V', 'В', 'У', 'At',
+    'Quoting', 'Zitat von', 'Citando', 'Citation de', '在', '于', 'El día', 'Pada', 'Vào', '---- On', '----- On',
+  ])})\\s`,
+  'iu',
+);
+const DATE_TIME = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/u;
+// Gmail's older localised attribution: "2016-03-03 17:21 GMT+01:00 Some One <someone@example.com>:".
+const GMAIL_ISO = /^[ \t>]{0,6}\d{4}-\d{2}-\d{2} \d{1,2}:\d{2} GMT[+-]\d{1,2}:\d{2}\b/;
+
+/** Whether `text` (one line, or a few lines joined with spaces) is a reply attribution. */
+export function isAttribution(text: string): boolean {
+  if (text.length > MAX_PATTERN_LINE) return false;
+  const hasAt = text.includes('@');
+  const hasEmail = (hasAt && EMAIL.test(text)) || text.includes('<');
+  const hasDigit = /\d/.test(text);
+  if (!hasEmail && !hasDigit) return false;
+  if (hasDigit && GMAIL_ISO.test(text)) return true;
+  if (VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
+  if (!ENDS_WITH_COLON.test(text)) return false;
+  if (hasEmail && VERB_INSIDE.test(text)) return true;
+  // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:" (Gmail ru), "26.06.2014, 14:41, "A" <a@b.c>:" (Yandex)
+  return hasEmail && DATE_TIME.test(text) && !headerLabelKind(text);
+}
+
+/** A line that can begin a multi-line attribution: "On <date>, <name>" wrapped before "wrote:". */
+function endsLikeSentence(line: string): boolean {
+  let end = line.length - 1;
+  while (end > 0 && (line.charCodeAt(end) === 32 || line.charCodeAt(end) === 9)) end--;
+  const last = line.charAt(end);
+  return (last === '.' || last === '!' || last === '?') && /\p{L}/u.test(line.charAt(end - 1));
+}
+
+export function startsAttribution(line: string): boolean {
+  // A sentence ("On 3 occasions it failed.") is not an attribution; "... am Fr., 28." (a date) may be.
+  if (line.length > MAX_PATTERN_LINE || endsLikeSentence(line)) return false;
+  if (!/\d/.test(line)) return line.includes('@') && EMAIL.test(line);
+  return OPENER.test(line) || (line.includes('@') && EMAIL.test(line)) || DATE_TIME.test(line);
+}
+
+/** "2013/7/20 sam via Discourse Meta <info@discourse.org>" right above quoted lines. */
+export function isDatedSenderLine(line: string): boolean {
+  return line.length <= MAX_PATTERN_LINE && line.includes('@') && EMAIL.test(line) && DATE_TIME.test(line) && !headerLabelKind(line);
+}
+
+// Device footers mobile clients append after the typed text; anything below one is quoted history.
+const DEVICE_FOOTERS = [
+  'Sent from', 'Sent with', 'Sent via', 'Sent using', 'Get Outlook for', 'Get [Outlook for', 'Get Outlook',
+  'Von meinem', 'Gesendet von', 'Gesendet mit', 'Gesendet vom', 'Diese Nachricht wurde von meinem',
+  'Envoyé de', 'Envoyé depuis', 'Envoyé à partir de', 'Envoyé avec', 'Enviado desde', 'Enviado do', 'Enviado de',
+  'Enviado con', 'Enviado com', 'Inviato da', 'Inviato con', 'Verzonden vanaf', 'Verzonden met', 'Verzonden van',
+  'Verstuurd vanaf', 'Verstuurd met', 'Skickat från', 'Skickat med', 'Sendt fra', 'Sendt med', 'Lähetetty',
+  'Wysłane z', 'Wysłano z', 'Отправлено с', 'Отправлено из', 'Надіслано з', 'Odesláno z', 'Odoslané z',
+  'Elküldve', "iPhone'umdan gönderildi", '從我的', '从我的', '寄件自', 'iPhoneから送信', 'Android から送信',
+  'Someone from mobile', 'From My Iphone',
+];
+// The first word decides whether the full pattern is worth running (a set lookup per line instead of a big regex).
+const FOOTER_FIRST_WORDS = new Set(DEVICE_FOOTERS.map((f) => (/^[^\s]+/.exec(f)?.[0] ?? f).toLowerCase()));
+const FIRST_WORD = /^[ \t]*[([<]{0,2}[ \t]*([^\s([<]+)/;
+const CJK_FOOTER_START = /^[ \t]*(?:從我的|从我的|寄件自|iPhoneから|Android から)/;
+const DEVICE_FOOTER = new RegExp(`^[ \\t]*[([<]{0,2}[ \\t]*(?:${alternation(DEVICE_FOOTERS)})(?!${SPACE}*[:：])`, 'iu');
+
+export function isDeviceFooter(line: string): boolean {
+  if (line.length > MAX_PATTERN_LINE) return false;
+  const first = FIRST_WORD.exec(line)?.[1]?.toLowerCase();
+  if (!(first && FOOTER_FIRST_WORDS.has(first)) && !CJK_FOOTER_START.test(line)) return false;
+  if (!DEVICE_FOOTER.test(line)) return false;
+  const withoutLinks = line.replace(/<[^<>\s]{1,300}>|\((?:https?:|www\.)[^()\s]{1,300}\)|https?:\S{1,300}/g, '').trim();
+  return withoutLinks.length <= 80 && !/[,:;]$/.test(withoutLinks);
+}
+
+// Banners Microsoft 365 tenants and mail gateways put above the text ("CAUTION: This email originated outside...").
+const BANNERS = [
+  /\b(?:originated|comes?|came|was sent|is from|sent) from outside\b/i,
+  /\boutside (?:of )?(?:the |your |our )?(?:organi[sz]ation|company)\b.{0,120}\b(?:click|links?|attachments?|recogni[sz]e|caution)/i,
+  /\byou don'?t often get email from\b/i,
+  /\bdon'?t often get email from\b.{0,200}\blearn why this is important\b/i,
+  /^\s*\[?(?:EXTERNAL|EXTERN|EXTERNE?|EXTERNO|ESTERNO)(?: (?:EMAIL|E-MAIL|SENDER|MESSAGE|MAIL))?\]?\s*[:!-]?\s*$/i,
+  /^\s*(?:CAUTION|WARNING|ATTENTION|ACHTUNG|VORSICHT|ATTENZIONE|PRECAUCIÓN|LET OP|VARNING|OBS)\s*[:!-].{0,300}\b(?:external|extern|externe|esterno|externo|extern[ae]|außerhalb|l'extérieur|fuera|buiten|utanför|utenfor)\b/iu,
+  /\bstammt von (?:einem )?(?:externen|außerhalb)\b/i,
+  /\bprovient de l'extérieur\b/i,
+  /\bafkomstig (?:is )?van buiten\b/i,
+];
+
+// Every banner above mentions one of these; one cheap test spares ordinary lines the full list.
+const BANNER_HINT = /outside|extern|often get email|außerhalb|extérieur|fuera|buiten|utanför|utenfor/i;
+
+export function isBannerLine(line: string): boolean {
+  return line.length <= 600 && BANNER_HINT.test(line) && BANNERS.some((pattern) => pattern.test(line));
+}

@@ -1,0 +1,130 @@
+import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
+import { isElement, isHiddenElement, NON_CONTENT_TAGS } from './html-dom.js';
+
+// Html as the reader sees it, one entry per visual line, each remembering the text node it starts in so a cut found in
+// the text can be made in the markup. Blocks and <br> break lines; whitespace collapses as browsers do; hidden content
+// and non-content elements are skipped.
+
+export type RenderedLine = {
+  text: string;
+  /** The text node the first visible character of the line comes from. */
+  node?: Text;
+  /** Offset of that character inside node.data (only non-zero in preformatted text). */
+  offset: number;
+};
+
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
+  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'details', 'summary', 'body', 'html',
+]);
+const CELL_TAGS = new Set(['td', 'th']);
+const COLLAPSIBLE = /[ \t\n\r\f]+/g;
+
+export function isBlockTag(name: string): boolean {
+  return BLOCK_TAGS.has(name);
+}
+
+function isPreformatted(element: Element): boolean {
+  return element.name === 'pre' || /white-space\s*:\s*pre/i.test(element.attribs['style'] ?? '');
+}
+
+class LineWriter {
+  readonly lines: RenderedLine[] = [];
+  private text = '';
+  private start: { node: Text; offset: number } | undefined;
+
+  append(chunk: string, node: Text | undefined, offset: number): void {
+    if (!chunk) return;
+    if (this.start === undefined && this.text.trim() === '') {
+      const firstVisible = chunk.search(/[^ \t\n\r\f]/);
+      // Leading collapsible space at the start of a line is not rendered.
+      if (firstVisible < 0 && this.text === '') return;
+      if (firstVisible >= 0 && node) this.start = { node, offset: offset + firstVisible };
+    }
+    this.text += chunk;
+  }
+
+  space(): void {
+    if (this.text !== '' && !/\s$/.test(this.text)) this.text += ' ';
+  }
+
+  newline(): void {
+    this.lines.push({ text: this.text.replace(/[ \t\u00a0]+$/, '').replace(/^[ \t]+/, ''), node: this.start?.node, offset: this.start?.offset ?? 0 });
+    this.text = '';
+    this.start = undefined;
+  }
+
+  /** A block boundary: ends the current line unless it is still empty. */
+  breakLine(): void {
+    if (this.text !== '') this.newline();
+  }
+
+  finish(): RenderedLine[] {
+    this.breakLine();
+    return this.lines;
+  }
+}
+
+type Frame = { node: AnyNode | string; exit: boolean; pre: boolean };
+
+/** Renders `roots` (a document, or nodes cut out of one; strings are text) to lines, in document order. */
+export function renderLines(roots: readonly (AnyNode | string)[]): RenderedLine[] {
+  const writer = new LineWriter();
+  const stack: Frame[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i] as AnyNode | string, exit: false, pre: false });
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame;
+    const { node } = frame;
+    if (typeof node === 'string') {
+      writer.append(node.replace(COLLAPSIBLE, ' '), undefined, 0);
+      continue;
+    }
+    if (frame.exit) {
+      if (isElement(node) && (BLOCK_TAGS.has(node.name) || node.name === 'li')) writer.breakLine();
+      continue;
+    }
+    if (node.type === 'text') {
+      const text = node as Text;
+      if (frame.pre) {
+        const parts = text.data.split(/\r\n|\r|\n/);
+        let offset = 0;
+        parts.forEach((part, index) => {
+          if (index > 0) writer.newline();
+          writer.append(part, text, offset);
+          offset += part.length + 1;
+        });
+      } else {
+        writer.append(text.data.replace(COLLAPSIBLE, ' '), text, 0);
+      }
+      continue;
+    }
+    if (isElement(node)) {
+      if (NON_CONTENT_TAGS.has(node.name) || isHiddenElement(node)) continue;
+      if (node.name === 'br') {
+        writer.newline();
+        continue;
+      }
+      if (BLOCK_TAGS.has(node.name)) writer.breakLine();
+      stack.push({ node, exit: true, pre: frame.pre });
+      const pre = frame.pre || isPreformatted(node);
+      // Table cells sit side by side: keep their words apart.
+      if (CELL_TAGS.has(node.name)) writer.space();
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as ChildNode, exit: false, pre });
+      continue;
+    }
+    if ((node.type === 'root' || node.type === 'cdata') && 'children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as ChildNode, exit: false, pre: frame.pre });
+    }
+  }
+  return writer.finish();
+}
+
+/** The plain text of rendered lines: trailing spaces dropped, runs of blank lines kept as the writer made them. */
+export function linesToText(lines: readonly RenderedLine[]): string {
+  return lines
+    .map((line) => line.text.replace(/\u00a0/g, ' ').replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .trimEnd();
+}

@@ -1,0 +1,169 @@
+import {
+  headerLabelKind,
+  isAttribution,
+  isDatedSenderLine,
+  isDelimiterLine,
+  isDeviceFooter,
+  isHistorySeparator,
+  isQuoteLine,
+  isUnderscoreRule,
+  MAX_PATTERN_LINE,
+  startsAttribution,
+} from './quote-patterns.js';
+
+// Where quoted history starts in a list of text lines: the earliest of our marker line, ">" quoting, an
+// "On ... wrote:" attribution, an "Original Message" separator, an Outlook From/Sent/To/Subject block, or the end of a
+// mobile device footer. The same scan runs on plain-text bodies and on the text rendering of html bodies.
+
+export type TextBoundaryKind = 'marker' | 'quote' | 'attribution' | 'separator' | 'header-block' | 'device-footer';
+
+export type TextBoundary = {
+  /** First line of quoted history (the cut goes before it). */
+  line: number;
+  kind: TextBoundaryKind;
+  /** Last line of the boundary itself (a wrapped attribution spans several). */
+  lastLine: number;
+};
+
+const MAX_ATTRIBUTION_LINES = 6;
+const MAY_BE_ATTRIBUTION = /[\d０-９@<＜]/;
+const BOUNDARY_CHARACTERS = /[>:：\-=_#\d０-９@<＜]/;
+const MAX_CONTINUATION_LENGTH = 120;
+
+function isBlank(line: string | undefined): boolean {
+  return line === undefined || line.trim() === '';
+}
+
+function nextContentLine(lines: readonly string[], from: number, limit = lines.length): number | undefined {
+  for (let i = from; i < Math.min(lines.length, limit); i++) if (!isBlank(lines[i])) return i;
+  return undefined;
+}
+
+/** An Outlook-style header block whose From line is at `at`: enough other header fields close below it. */
+function isHeaderBlock(lines: readonly string[], at: number): boolean {
+  const fromLine = lines[at] ?? '';
+  const kinds = new Set<string>();
+  let seen = 0;
+  for (let i = at + 1; i < lines.length && seen < 7; i++) {
+    const line = lines[i] ?? '';
+    if (isBlank(line)) continue;
+    seen++;
+    const kind = headerLabelKind(line);
+    if (kind && kind !== 'from') kinds.add(kind);
+  }
+  if (kinds.size >= 2) return true;
+  if (kinds.size === 0) return false;
+  const previous = [...lines.slice(Math.max(0, at - 3), at)].reverse().find((l) => !isBlank(l)) ?? '';
+  return /@|<|\[mailto:/i.test(fromLine) || isDelimiterLine(previous) || isHistorySeparator(previous);
+}
+
+/** How far up a header block reaches: Hotmail and Outlook for Mac put Date/Subject above From. */
+function headerBlockStart(lines: readonly string[], fromLine: number): number {
+  let start = fromLine;
+  for (let i = fromLine - 1; i >= 0 && fromLine - i <= 4; i--) {
+    const line = lines[i] ?? '';
+    if (isBlank(line)) break;
+    if (!headerLabelKind(line)) break;
+    start = i;
+  }
+  return start;
+}
+
+/** The last line of an attribution that starts at `at`, or undefined. Attributions wrap over up to six lines. */
+export function attributionEnd(lines: readonly string[], at: number): number | undefined {
+  const first = lines[at] ?? '';
+  if (first.length > MAX_PATTERN_LINE) return undefined;
+  if (isAttribution(first)) return at;
+  if (!startsAttribution(first)) return undefined;
+  let joined = first.trim();
+  let considered = 0;
+  for (let i = at + 1; i < lines.length && considered < MAX_ATTRIBUTION_LINES - 1; i++) {
+    const line = lines[i] ?? '';
+    if (isBlank(line)) continue;
+    if (line.length > MAX_CONTINUATION_LENGTH) return undefined;
+    considered++;
+    joined = `${joined} ${line.trim()}`;
+    if (isAttribution(joined) && (/^[ \t>]{0,6}(?:On|Le|Am|El|Il|Em|Op|W|Dnia|Den|På)\s/i.test(first) || /@|</.test(joined))) {
+      return i;
+    }
+  }
+  return undefined;
+}
+
+function isQuoteLikeLine(line: string | undefined): boolean {
+  return line !== undefined && (isQuoteLine(line) || /^[ \t]{0,6}\|/.test(line));
+}
+
+/** The earliest boundary in `lines`, or undefined when everything is the writer's own text. */
+export function findTextBoundary(lines: readonly string[], isMarkerLine: (line: string) => boolean): TextBoundary | undefined {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (isBlank(line)) continue;
+    // Every boundary but a device footer has one of these characters; plain prose skips straight to that check.
+    if (BOUNDARY_CHARACTERS.test(line)) {
+      const found = boundaryAt(lines, i, line, isMarkerLine);
+      if (found) return found;
+    }
+    if (isDeviceFooter(line)) {
+      const next = nextContentLine(lines, i + 1);
+      if (next !== undefined) return { line: next, kind: 'device-footer', lastLine: i };
+    }
+  }
+  return undefined;
+}
+
+function boundaryAt(lines: readonly string[], i: number, line: string, isMarkerLine: (line: string) => boolean): TextBoundary | undefined {
+  if (isMarkerLine(line)) return { line: i, kind: 'marker', lastLine: i };
+  if (isQuoteLine(line)) return { line: i, kind: 'quote', lastLine: i };
+  if (line.length > MAX_PATTERN_LINE) return undefined;
+  if (isHistorySeparator(line)) return { line: i, kind: 'separator', lastLine: i };
+  if (isUnderscoreRule(line)) {
+    const next = nextContentLine(lines, i + 1, i + 4);
+    if (next !== undefined && headerLabelKind(lines[next] ?? '')) return { line: i, kind: 'header-block', lastLine: next };
+  }
+  if (headerLabelKind(line) === 'from' && isHeaderBlock(lines, i)) {
+    return { line: headerBlockStart(lines, i), kind: 'header-block', lastLine: i };
+  }
+  // Every attribution form carries a date, an address or "<": prose without them skips the costly checks.
+  if (MAY_BE_ATTRIBUTION.test(line)) {
+    const attributionLast = attributionEnd(lines, i);
+    if (attributionLast !== undefined) return { line: i, kind: 'attribution', lastLine: attributionLast };
+    if (isDatedSenderLine(line)) {
+      const next = nextContentLine(lines, i + 1, i + 3);
+      if (next !== undefined && isQuoteLikeLine(lines[next])) return { line: i, kind: 'attribution', lastLine: i };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * For a bottom-posted or interleaved reply (nothing written above the first boundary): the lines the writer added
+ * between and below the quotes. Quotes, attributions, separators and header blocks are left out; our own marker line
+ * ends it, because below it is our outbound text.
+ */
+export function bottomPostedLines(lines: readonly string[], from: number, isMarkerLine: (line: string) => boolean): number[] {
+  const kept: number[] = [];
+  let inHeaderBlock = false;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (isBlank(line)) {
+      inHeaderBlock = false;
+      kept.push(i);
+      continue;
+    }
+    if (inHeaderBlock) continue;
+    if (isMarkerLine(line)) break;
+    if (isQuoteLikeLine(line) || isHistorySeparator(line) || isUnderscoreRule(line)) continue;
+    if (headerLabelKind(line) === 'from' && isHeaderBlock(lines, i)) {
+      inHeaderBlock = true;
+      continue;
+    }
+    const attributionLast = attributionEnd(lines, i);
+    if (attributionLast !== undefined) {
+      i = attributionLast;
+      continue;
+    }
+    kept.push(i);
+  }
+  return kept;
+}

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { loadCases } from './eval/corpus.js';
+import { type Evaluation, evaluate, type ExtractionStats } from './eval/evaluate.js';
+import { checkTargets } from './eval/targets.js';
+
+// npm run eval:replies -- <dir> [--json] [--failures]
+// Reads every case under <dir> (format: shared/corpus/README.md), runs our classification and extraction and the npm
+// peers email-reply-parser and planer, and prints tables per source. With --json the last line is one JSON object.
+
+function usage(): never {
+  console.error('usage: npm run eval:replies -- <corpus-dir> [--json] [--failures]');
+  process.exit(2);
+}
+
+function pad(value: string, width: number): string {
+  return value.length >= width ? value : value + ' '.repeat(width - value.length);
+}
+
+function extractionRow(name: string, s: ExtractionStats): string {
+  return [pad(name, 20), pad(s.exact.toFixed(3), 7), pad(s.tokenF1.toFixed(3), 8), pad(s.overTrim.toFixed(3), 9), pad(s.underTrim.toFixed(3), 10), pad(s.msPerMessage.median.toFixed(4), 10), s.msPerMessage.p95.toFixed(4)].join(' ');
+}
+
+function printTables(result: Evaluation, withFailures: boolean): void {
+  const sections = [['all sources', result] as const, ...Object.entries(result.bySource)];
+  for (const [name, section] of sections) {
+    console.log(`\n== ${name}: ${section.cases} cases, ${section.ours.cases} with an expected reply`);
+    if (section.ours.cases > 0) {
+      console.log([pad('tool', 20), pad('exact', 7), pad('tokenF1', 8), pad('overTrim', 9), pad('underTrim', 10), pad('median ms', 10), 'p95 ms'].join(' '));
+      console.log(extractionRow('ours', section.ours));
+      for (const [peer, stats] of Object.entries(section.peers)) console.log(extractionRow(peer, stats));
+    }
+    const confusion = section.ours.classification.confusion;
+    const predicted = [...new Set(Object.values(confusion).flatMap((row) => Object.keys(row)))];
+    console.log(`classification (rows: expected, columns: ours)\n${pad('', 12)}${predicted.map((p) => pad(p, 11)).join('')}`);
+    for (const [expected, row] of Object.entries(confusion)) {
+      console.log(`${pad(expected, 12)}${predicted.map((p) => pad(String(row[p] ?? 0), 11)).join('')}`);
+    }
+  }
+  console.log('\n== targets (issue 4)');
+  for (const check of checkTargets(result)) console.log(`${check.ok ? 'PASS' : 'FAIL'}  ${pad(check.target, 36)} ${check.actual}`);
+  if (withFailures) {
+    console.log(`\n== our inexact cases (${result.failures.length})`);
+    for (const failure of result.failures) {
+      const s = failure.score;
+      console.log(`${failure.id}  f1=${s.f1.toFixed(3)}${s.overTrim ? ' overTrim' : ''}${s.underTrim ? ' underTrim' : ''}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--'));
+  if (!dir) usage();
+  const cases = await loadCases(path.resolve(dir));
+  if (cases.length === 0) {
+    console.error(`no corpus cases under ${dir}`);
+    process.exit(1);
+  }
+  const result = await evaluate(cases);
+  if (args.includes('--json')) {
+    const { failures, ...rest } = result;
+    console.log(JSON.stringify(args.includes('--failures') ? result : rest));
+    void failures;
+    return;
+  }
+  printTables(result, args.includes('--failures'));
+}
+
+await main();
