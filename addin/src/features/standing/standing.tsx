@@ -6,19 +6,10 @@ const useStyles = makeStyles({
   list: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
 });
 
-const MARKER_TEXT: Record<TAddinLookup['markers'][number]['status'], string> = {
-  valid: 'is intact',
-  damaged: 'was damaged (its check failed)',
-  'unknown-key': 'was not signed by this desk',
-  expired: 'was signed with a retired key',
-  forged: 'does not verify (not made by this desk)',
-};
-
-/** Where the email stands: filed (with links to the notes), waiting in the Mail Center (and why), or unknown. */
+/** Where the email stands: filed (with links to the notes), waiting in the Mail Center (and why), or not filed. */
 export function Standing(props: { lookup: TAddinLookup }) {
   const styles = useStyles();
   const { lookup } = props;
-  const markers = lookup.markers.map((m) => `The reply marker ${m.number ? `for ${m.number} ` : ''}${MARKER_TEXT[m.status]}.`);
   if (lookup.state === 'filed') {
     return (
       <MessageBar intent="success" layout="multiline" data-standing="filed">
@@ -59,13 +50,6 @@ export function Standing(props: { lookup: TAddinLookup }) {
       <MessageBarBody>
         <MessageBarTitle>Not filed yet</MessageBarTitle>
         {lookup.summary}
-        {markers.length > 0 && (
-          <ul className={styles.list}>
-            {markers.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-        )}
       </MessageBarBody>
     </MessageBar>
   );

@@ -5,7 +5,8 @@ const useStyles = makeStyles({
   option: { alignItems: 'flex-start' },
   label: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingTop: '2px' },
   title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
+  // A label may only hold phrasing content, so the reasons are block-styled spans rather than a list.
+  reason: { display: 'block', color: tokens.colorNeutralForeground2, '::before': { content: '"• "' } },
   badges: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   other: { marginLeft: tokens.spacingHorizontalXXL },
 });
@@ -29,36 +30,35 @@ export function SuggestionList(props: {
       {props.suggestions.length === 0 && <Caption1>No SR matches this email&apos;s sender, subject or headers. Type an SR number below.</Caption1>}
       <RadioGroup aria-label="Service Request" value={choice.value} onChange={(_e, data) => props.onChange({ ...choice, value: data.value })}>
         {props.suggestions.map((s) => (
-          <Radio
-            key={s.requestId}
-            className={styles.option}
-            value={String(s.requestId)}
-            data-suggestion={s.number}
-            label={
-              <span className={styles.label}>
-                <Text className={styles.title}>
-                  {s.number} · {s.title}
-                </Text>
-                <span className={styles.badges}>
-                  <Badge appearance="tint" color={s.isClosed ? 'subtle' : 'brand'}>
-                    {s.status}
-                  </Badge>
-                  {props.filedOn.includes(s.requestId) && (
-                    <Badge appearance="filled" color="success">
-                      Filed here
+          // The wrapper names the SR for tests and tools; the radio itself stays a plain input with its label.
+          <div key={s.requestId} data-suggestion={s.number}>
+            <Radio
+              className={styles.option}
+              value={String(s.requestId)}
+              label={
+                <span className={styles.label}>
+                  <Text className={styles.title}>
+                    {s.number} · {s.title}
+                  </Text>
+                  <span className={styles.badges}>
+                    <Badge appearance="tint" color={s.isClosed ? 'subtle' : 'brand'}>
+                      {s.status}
                     </Badge>
-                  )}
-                </span>
-                <ul className={styles.reasons}>
+                    {props.filedOn.includes(s.requestId) && (
+                      <Badge appearance="filled" color="success">
+                        Filed here
+                      </Badge>
+                    )}
+                  </span>
                   {s.reasons.map((r) => (
-                    <li key={r.code}>
-                      <Caption1>{r.text}</Caption1>
-                    </li>
+                    <Caption1 key={r.code} className={styles.reason}>
+                      {r.text}
+                    </Caption1>
                   ))}
-                </ul>
-              </span>
-            }
-          />
+                </span>
+              }
+            />
+          </div>
         ))}
         <Radio value={OTHER} label="Another SR" />
       </RadioGroup>
