@@ -1,0 +1,25 @@
+import type { MailMessage } from '../../domain/mail-message.js';
+import type { MatchContext } from '../ports/match-lookup.js';
+
+export type MatchSignal = 'body-token' | 'own-message-id' | 'in-reply-to' | 'hidden-token' | 'conversation-id' | 'subject-sr-number';
+
+/** A matcher's answer: this SR, through this signal, this sure. */
+export type Match = { srId: number; signal: MatchSignal; confidence: number; detail: string };
+
+/** A signal that was there but must not be trusted: it sends the email to the Mail Center, never to a guessed SR. */
+export type MatchProblem = {
+  problem: 'token-damaged' | 'token-forged' | 'token-unknown-key' | 'token-expired';
+  signal: MatchSignal;
+  /** The SR number a damaged token still shows, for people to look at; never used to file. */
+  srHint?: number;
+  detail: string;
+};
+
+export type Matcher = (message: MailMessage, context: MatchContext) => Promise<Match | MatchProblem | undefined>;
+
+/** Signals we signed or minted ourselves; a stranger cannot produce them. */
+export const SIGNED_SIGNALS: ReadonlySet<MatchSignal> = new Set(['body-token', 'own-message-id', 'hidden-token', 'in-reply-to']);
+
+export function isProblem(result: Match | MatchProblem): result is MatchProblem {
+  return 'problem' in result;
+}

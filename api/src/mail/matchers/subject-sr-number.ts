@@ -1,0 +1,19 @@
+import { sameAddress } from '../../domain/mail-message.js';
+import { formatSrNumber, parseSrRef } from '../../domain/service-request.js';
+import type { Matcher } from './match-types.js';
+
+// 4. "[SR-000123]" in the subject. Anyone can type it, so it counts only when the sender takes part in that SR.
+const SUBJECT_REFERENCE = /\[\s*(SR-?\s?\d{1,9})\s*\]/i;
+
+export const matchSubjectSrNumber: Matcher = async (message, context) => {
+  const reference = SUBJECT_REFERENCE.exec(message.subject)?.[1];
+  const srId = reference ? parseSrRef(reference.replace(/\s/g, '')) : undefined;
+  if (srId === undefined) return undefined;
+  const summary = await context.lookup.getRequestSummary(srId);
+  if (!summary) return undefined;
+  const sender = message.from.address;
+  const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) => sameAddress(address, sender));
+  return participates
+    ? { srId, signal: 'subject-sr-number', confidence: 0.6, detail: `The subject names ${formatSrNumber(srId)} and ${sender} takes part in it.` }
+    : undefined;
+};
