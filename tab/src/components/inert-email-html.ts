@@ -6,17 +6,27 @@ const ACTIVE_ELEMENTS = 'script, noscript, template, meta, base, link, iframe, f
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'background', 'poster', 'cite', 'longdesc', 'ping'];
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 const SAFE_IMAGE = /^(data:image\/(png|gif|jpe?g|webp);|cid:)/i;
+// CSS can load remote resources too (background images, @import, fonts): those go, the rest of the style stays.
+const CSS_URL = /url\s*\([^)]*\)/gi;
+const CSS_IMPORT = /@import[^;]*;?/gi;
+const withoutRemoteCss = (css: string): string => css.replace(CSS_IMPORT, '').replace(CSS_URL, 'none');
+// Even an inert document checks event-handler attributes against the page's CSP as it parses them, and
+// reports each one as an error. Renamed first, they arrive as plain data attributes and are dropped below.
+const HANDLER_ATTRIBUTE = /([\s/"'])(on[a-z]+\s*=)/gi;
+const BLOCKED_PREFIX = 'data-blocked-';
 
 export type InertHtml = { html: string; blockedImages: number };
 
 export function inertEmailHtml(source: string): InertHtml {
-  const doc = new DOMParser().parseFromString(source, 'text/html');
+  const doc = new DOMParser().parseFromString(source.replace(HANDLER_ATTRIBUTE, `$1${BLOCKED_PREFIX}$2`), 'text/html');
   for (const element of Array.from(doc.querySelectorAll(ACTIVE_ELEMENTS))) element.remove();
+  for (const style of Array.from(doc.querySelectorAll('style'))) style.textContent = withoutRemoteCss(style.textContent ?? '');
   let blockedImages = 0;
   for (const element of Array.from(doc.body.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
       const name = attribute.name.toLowerCase();
-      if (name.startsWith('on') || name === 'srcset' || name === 'srcdoc') element.removeAttribute(attribute.name);
+      if (name.startsWith('on') || name.startsWith(BLOCKED_PREFIX) || name === 'srcset' || name === 'srcdoc') element.removeAttribute(attribute.name);
+      else if (name === 'style') element.setAttribute('style', withoutRemoteCss(attribute.value));
     }
     for (const name of URL_ATTRIBUTES) {
       const value = element.getAttribute(name)?.trim();
@@ -34,5 +44,7 @@ export function inertEmailHtml(source: string): InertHtml {
       element.setAttribute('rel', 'noopener noreferrer');
     }
   }
-  return { html: doc.body.innerHTML, blockedImages };
+  // An email's <style> in its <head> still formats its body.
+  const headStyles = Array.from(doc.head.querySelectorAll('style'), (style) => style.outerHTML).join('');
+  return { html: headStyles + doc.body.innerHTML, blockedImages };
 }

@@ -67,7 +67,7 @@ export function SafeHtmlFrame(props: { html: string; title: string }) {
       {blockedImages > 0 && (
         <Caption1 className={styles.blocked}>
           <ImageOffRegular aria-hidden />
-          {blockedImages === 1 ? '1 remote image was not loaded' : `${blockedImages} remote images were not loaded`} to protect your privacy.
+          {blockedImages === 1 ? '1 image was not loaded' : `${blockedImages} images were not loaded`} to protect your privacy (remote content is blocked).
         </Caption1>
       )}
     </>
