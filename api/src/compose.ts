@@ -7,12 +7,16 @@ import { createSecretBox } from './domain/secret-box.js';
 import { createDemoDirectory } from './graph/demo-directory.js';
 import { createDemoMailbox } from './graph/demo-mailbox.js';
 import { readEmulatorMailApp } from './graph/emulator-mail-app.js';
+import { createGraphMailSender } from './graph/mail-sender.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
 import { createApp } from './http/create-app.js';
+import { notifyOnCommit } from './mail/outbound/notify-on-commit.js';
+import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import type { ServiceDeps } from './services/deps.js';
 import { ensureDefaults } from './services/ensure-defaults.js';
 import { ensureDemoMailAccount } from './services/ensure-demo-mail-account.js';
 import { seedDemoData } from './services/seed-demo-data.js';
+import { seedDemoRules } from './services/seed-demo-rules.js';
 import { createFileBlobStore, createMemoryBlobStore } from './store/blob-store.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
@@ -26,12 +30,16 @@ export type Runtime = { app: Express; services: ServiceDeps; close(): Promise<vo
 
 export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
   const services = await buildServices(config);
+  const outbound = createOutbound(services, config, logger);
   await ensureDefaults(services);
   if (config.demo) {
+    await seedDemoRules(services);
     const seeded = await seedDemoData(services);
     if (seeded.length > 0) logger.info({ requests: seeded }, 'demo data seeded');
   }
   if (config.demo && config.graph.mode === 'emulator') await ensureDemoMailbox(services, config, logger);
+  // After seeding, so the demo SRs' rule emails go out from the demo account at once.
+  outbound.start();
   const app = createApp({
     services,
     verifyToken: createEntraTokenVerifier({ ...config.auth }),
@@ -52,7 +60,27 @@ export async function compose(config: Config, logger: Logger, version: string): 
       ? { demoSignIn: createDemoDirectory(config.graph.authorityHost), demoMailbox: createDemoMailbox(config.graph.authorityHost) }
       : {}),
   });
-  return { app, services, close: () => services.store.close() };
+  return {
+    app,
+    services,
+    close: async () => {
+      await outbound.stop();
+      await services.store.close();
+    },
+  };
+}
+
+/**
+ * The outbound queue and rules: every committed SR event wakes the worker, and services send through it. Started
+ * once defaults and demo data are in place.
+ */
+function createOutbound(services: ServiceDeps, config: Config, logger: Logger): OutboundWorker {
+  const policy = { ...config.outbound, publicUrl: config.publicUrl };
+  const worker = new OutboundWorker({ services, sender: createGraphMailSender(services.secrets, config.graph), policy, logger });
+  services.store = notifyOnCommit(services.store, 'srEvents', () => worker.wake());
+  services.outbound = worker;
+  services.outboundPolicy = policy;
+  return worker;
 }
 
 async function buildServices(config: Config): Promise<ServiceDeps> {

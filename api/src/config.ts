@@ -36,6 +36,11 @@ const ZEnvShape = z.object({
   EC_ID_ROTATE_AFTER_DAYS: z.coerce.number().int().min(1).default(90),
   EC_ID_GRACE_DAYS: z.coerce.number().int().min(1).default(365),
 
+  // Outbound email: Exchange's per-mailbox sending rate, and the hourly limits that stop mail loops.
+  OUTBOUND_PER_MAILBOX_PER_MINUTE: z.coerce.number().int().min(1).max(30).default(30),
+  RULE_EMAILS_PER_SR_PER_HOUR: z.coerce.number().int().min(1).default(10),
+  RULE_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+
   // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600).
   SECRET_KEY: z.base64().optional(),
 });
@@ -65,6 +70,7 @@ export type Config = Readonly<{
   auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminUpns: readonly string[] }>;
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
+  outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
   secretKey?: Buffer;
 }>;
 
@@ -98,6 +104,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         adminUpns: Object.freeze(e.ADMIN_UPNS),
       }),
       ecId: Object.freeze({ rotateAfterDays: e.EC_ID_ROTATE_AFTER_DAYS, graceDays: e.EC_ID_GRACE_DAYS }),
+      outbound: Object.freeze({
+        perMailboxPerMinute: e.OUTBOUND_PER_MAILBOX_PER_MINUTE,
+        rulePerSrPerHour: e.RULE_EMAILS_PER_SR_PER_HOUR,
+        rulePerRecipientPerHour: e.RULE_EMAILS_PER_RECIPIENT_PER_HOUR,
+      }),
       graph: Object.freeze({ mode: e.GRAPH_MODE, baseUrl: stripSlash(e.GRAPH_BASE_URL), authorityHost: stripSlash(e.GRAPH_AUTHORITY_HOST) }),
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),
     }),

@@ -32,6 +32,10 @@ export type OutboundEmail = {
   statusReason?: string;
   attempts: number;
   queuedAt: string;
+  /** When the latest attempt began; attempts in the last minute count against the mailbox's sending limit. */
+  attemptedAt?: string;
+  /** A retry after a transient failure waits until then. */
+  notBefore?: string;
   sentAt?: string;
   actor: { id: string; name: string };
 };

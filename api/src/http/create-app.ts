@@ -19,9 +19,12 @@ import { demoMailboxRoutes, type DemoMailboxReader } from './routes/demo-mailbox
 import { healthRoutes, type HealthCheck } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { mailAccountRoutes } from './routes/mail-accounts.js';
+import { mailTemplateRoutes } from './routes/mail-templates.js';
 import { noteTypeRoutes } from './routes/note-types.js';
 import { noteRoutes } from './routes/notes.js';
+import { requestEmailRoutes } from './routes/request-emails.js';
 import { requestRoutes } from './routes/requests.js';
+import { ruleRoutes } from './routes/rules.js';
 import { settingsRoutes } from './routes/settings.js';
 
 export type AppDeps = {
@@ -58,6 +61,9 @@ export function createApp(deps: AppDeps): Express {
     ...historyRoutes(deps.services),
     ...noteTypeRoutes(deps.services),
     ...mailAccountRoutes(deps.services),
+    ...mailTemplateRoutes(deps.services),
+    ...ruleRoutes(deps.services),
+    ...requestEmailRoutes(deps.services),
     ...settingsRoutes(deps.services),
     ...addinRoutes(deps.services),
     ...(deps.demoSignIn ? demoRoutes(deps.demoSignIn) : []),

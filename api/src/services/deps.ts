@@ -1,5 +1,7 @@
 import type { EcIdKeyring } from '../domain/ec-id.js';
+import type { OutboundPolicy } from '../domain/outbound-policy.js';
 import type { SecretBox } from '../domain/secret-box.js';
+import type { OutboundDispatcher } from '../mail/ports/outbound-dispatcher.js';
 import type { BlobStore } from '../store/ports/blob-store.js';
 import type { Store } from '../store/ports/store.js';
 
@@ -12,4 +14,8 @@ export type ServiceDeps = {
   newId: () => string;
   /** Signs and verifies the EC_ID tokens in outbound mail and replies. */
   ecIdKeyring: EcIdKeyring;
+  /** Sends queued email; without it (tests of other features) emails stay queued. */
+  outbound?: OutboundDispatcher;
+  /** Sending limits and the #SR_LINK# base; DEFAULT_OUTBOUND_POLICY when absent. */
+  outboundPolicy?: OutboundPolicy;
 };

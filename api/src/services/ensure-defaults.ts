@@ -1,9 +1,10 @@
 import { DEFAULT_NOTE_TYPES } from '../domain/note-type.js';
 import { DEFAULT_SETTINGS } from '../domain/settings.js';
 import type { ServiceDeps } from './deps.js';
+import { ensureMailTemplates } from './ensure-mail-templates.js';
 
 /**
- * A new desk starts with the note types and settings the seed guide expects (PUBLIC with access level
+ * A new desk starts with the note types, settings and mail templates the seed guide expects (PUBLIC with access level
  * User among them). Runs at every start and adds only what is missing: an admin's changes stay.
  */
 export async function ensureDefaults(deps: ServiceDeps): Promise<void> {
@@ -16,4 +17,5 @@ export async function ensureDefaults(deps: ServiceDeps): Promise<void> {
       }
     }
   });
+  await ensureMailTemplates(deps);
 }

@@ -23,16 +23,31 @@ const BODIES: Record<string, unknown> = {
   'patch /api/admin/mail/accounts/{id}': { folder: 'Support' },
   'post /api/addin/lookup': { email: ADDIN_EMAIL },
   'post /api/addin/suggestions': { email: ADDIN_EMAIL },
+  'post /api/admin/mail/templates': { name: 'Another template', subject: 'About #SR_ID#', bodyHtml: '<p>Hello #REQUESTER_NAME#</p>' },
+  'put /api/admin/mail/templates/{id}': { name: 'Renamed template', subject: 'About #SR_ID#', bodyHtml: '<p>Hello</p>' },
+  'post /api/admin/mail/templates/{id}/preview': { requestId: 'SR-000001' },
+  'post /api/admin/rules': { name: 'Another rule', trigger: { kind: 'assigned' }, templateId: 'status-update', recipients: [{ kind: 'assignee' }] },
+  'put /api/admin/rules/{id}': { name: 'Renamed rule', trigger: { kind: 'note-added' }, templateId: 'status-update', recipients: [{ kind: 'requester' }] },
+  'post /api/requests/{id}/emails': { templateId: 'reply-to-customer' },
 };
 
 async function fixtures(api: TestApi) {
   const admin = await api.admin();
   const sr = await request(api.app).post('/api/requests').auth(admin, { type: 'bearer' })
     .send({ title: 'Seed', requester: { name: 'Diego', email: 'diego@fabrikam.test' } }).expect(201);
-  const account = await request(api.app).post('/api/admin/mail/accounts').auth(admin, { type: 'bearer' }).send(ACCOUNT).expect(201);
+  const account = await request(api.app).post('/api/admin/mail/accounts').auth(admin, { type: 'bearer' }).send({ ...ACCOUNT, isDefault: true, serviceMessaging: true }).expect(201);
+  const rule = await request(api.app).post('/api/admin/rules').auth(admin, { type: 'bearer' })
+    .send({ name: 'Seed rule', trigger: { kind: 'sr-created' }, templateId: 'request-received', recipients: [{ kind: 'requester' }] }).expect(201);
   const attachment = await request(api.app).post(`/api/requests/${sr.body.number}/attachments`).auth(admin, { type: 'bearer' })
     .attach('file', Buffer.from('hello'), 'hello.txt').expect(201);
-  return { id: sr.body.number as string, accountId: account.body.id as string, attachmentId: attachment.body.id as string, settings: (await request(api.app).get('/api/admin/settings').auth(admin, { type: 'bearer' })).body };
+  return { id: sr.body.number as string, accountId: account.body.id as string, templateId: 'reply-to-customer', ruleId: rule.body.id as string, attachmentId: attachment.body.id as string, settings: (await request(api.app).get('/api/admin/settings').auth(admin, { type: 'bearer' })).body };
+}
+
+function idFor(path: string, ids: Awaited<ReturnType<typeof fixtures>>): string {
+  if (path.includes('/mail/accounts/')) return ids.accountId;
+  if (path.includes('/mail/templates/')) return ids.templateId;
+  if (path.includes('/admin/rules/')) return ids.ruleId;
+  return ids.id;
 }
 
 async function tokenFor(api: TestApi, caller: Caller): Promise<string | undefined> {
@@ -83,7 +98,7 @@ describe('authorization on every route', () => {
     const bearer = await tokenFor(api, caller);
     const outcomes: string[] = [];
     for (const op of operations) {
-      const url = op.path.replace('{id}', op.path.includes('/mail/accounts/') ? ids.accountId : ids.id).replace('{attachmentId}', ids.attachmentId).replace('{code}', 'INTERNAL');
+      const url = op.path.replace('{id}', idFor(op.path, ids)).replace('{attachmentId}', ids.attachmentId).replace('{code}', 'INTERNAL');
       let call = request(api.app)[op.method as 'get'](url);
       if (bearer) call = call.auth(bearer, { type: 'bearer' });
       const key = `${op.method} ${op.path}`;

@@ -1,0 +1,52 @@
+import { ZErrorBody } from '../../contract/common.js';
+import { ZOutboundEmailList, ZSendEmail, ZSentEmail } from '../../contract/outbound-email.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { listRequestEmails } from '../../services/list-request-emails.js';
+import { sendRequestEmail } from '../../services/send-request-email.js';
+import { presentOutboundEmail } from '../presenters/present-outbound-email.js';
+import { defineRoute } from '../route.js';
+import { ZRequestParams } from './params.js';
+
+const tag = 'Emails';
+
+export function requestEmailRoutes(deps: ServiceDeps) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/requests/:id/emails',
+      tag,
+      summary: 'Email from an SR through the Default account, with the reply line and the SR token',
+      access: 'agent',
+      params: ZRequestParams,
+      body: ZSendEmail,
+      responses: {
+        201: { description: 'Sent, or queued for the next free sending slot', schema: ZSentEmail },
+        400: { description: 'Invalid recipients, unknown placeholders, attachments not of this SR', schema: ZErrorBody },
+        404: { description: 'No such SR or template', schema: ZErrorBody },
+        413: { description: 'Attachments over 150 MB', schema: ZErrorBody },
+        422: { description: 'No Default mail account, or Service Messaging off', schema: ZErrorBody },
+        502: { description: 'Graph refused the email; it is recorded as failed and nothing was sent', schema: ZErrorBody },
+      },
+      handler: async ({ params, body, principal }) => {
+        const email = await sendRequestEmail(deps, principal, params.id, body);
+        return {
+          status: 201,
+          body: { outboundId: email.id, internetMessageId: email.internetMessageId, status: email.status, ...(email.statusReason ? { statusReason: email.statusReason } : {}) },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/requests/:id/emails',
+      tag,
+      summary: "The SR's outbound log: emails sent, queued, failed or stopped",
+      access: 'agent',
+      params: ZRequestParams,
+      responses: { 200: { description: 'The emails, oldest first', schema: ZOutboundEmailList }, 404: { description: 'No such SR', schema: ZErrorBody } },
+      handler: async ({ params }) => {
+        const items = await listRequestEmails(deps, params.id);
+        return { status: 200, body: { items: items.map(presentOutboundEmail), total: items.length } };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,128 @@
+import type { OutboundEmail } from '../../domain/outbound-email.js';
+import { outboundHeaders } from '../../domain/outbound-message.js';
+import { retryDelayMs, sendingSlotFreeAt, type OutboundPolicy } from '../../domain/outbound-policy.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { recordHistory } from '../../services/record-history.js';
+import { MailSendError, type MailSender, type OutgoingAttachment, type SentMail } from '../ports/mail-sender.js';
+
+// One try at sending one queued email. The claim (queued -> sending) is a transaction of its own, and so is the
+// outcome, so a crash in between leaves a 'sending' record that recover-send.ts resolves by looking in the mailbox.
+
+const MAX_RULE_ATTEMPTS = 5;
+
+export type Claim = { kind: 'claimed'; email: OutboundEmail } | { kind: 'wait'; until: Date; mailboxBusy: boolean } | { kind: 'not-queued' };
+
+/** Takes a queued email for sending if its retry time has come and its mailbox has a free slot this minute. */
+export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, id: number): Promise<Claim> {
+  return deps.store.transact(async (tx) => {
+    const emails = tx.collection('outboundEmails');
+    const email = await emails.get(id);
+    if (email?.status !== 'queued') return { kind: 'not-queued' };
+    const now = deps.clock();
+    if (email.notBefore && new Date(email.notBefore) > now) return { kind: 'wait', until: new Date(email.notBefore), mailboxBusy: false };
+    const attempts = (await emails.find((e) => e.accountId === email.accountId && e.attemptedAt !== undefined)).map((e) => e.attemptedAt ?? '');
+    const freeAt = sendingSlotFreeAt(attempts, now, policy.perMailboxPerMinute);
+    if (freeAt) return { kind: 'wait', until: freeAt, mailboxBusy: true };
+    const { notBefore: _notBefore, statusReason: _reason, ...rest } = email;
+    const claimed: OutboundEmail = { ...rest, status: 'sending', attempts: email.attempts + 1, attemptedAt: now.toISOString() };
+    await emails.put(claimed);
+    return { kind: 'claimed', email: claimed };
+  });
+}
+
+/** Sends a claimed email and records what happened. */
+export async function deliverOutbound(deps: ServiceDeps, sender: MailSender, email: OutboundEmail): Promise<OutboundEmail> {
+  const { account, attachments, problem } = await deps.store.read(async (tx) => {
+    const account = await tx.collection('mailAccounts').get(email.accountId);
+    const attachments = await Promise.all(email.attachmentIds.map((id) => tx.collection('attachments').get(id)));
+    const problem = !account
+      ? 'The mail account it was to be sent from has been removed.'
+      : !account.serviceMessaging
+        ? `Service Messaging was turned off for ${account.emailAddress}.`
+        : attachments.some((a) => !a)
+          ? 'One of its attachments has been deleted from the SR.'
+          : undefined;
+    return { account, attachments: attachments.flatMap((a) => (a ? [a] : [])), problem };
+  });
+  if (problem || !account) return markFailed(deps, email, new MailSendError(problem ?? 'No account.', { transient: false }));
+  const outgoing: OutgoingAttachment[] = attachments.map((a) => ({ name: a.fileName, contentType: a.contentType, size: a.size, open: () => deps.blobs.open(a.sha256) }));
+  try {
+    const sent = await sender.send(account, {
+      to: email.to,
+      cc: email.cc,
+      subject: email.subject,
+      bodyHtml: email.bodyHtml,
+      internetMessageId: `<${email.internetMessageId}>`,
+      headers: outboundHeaders({ token: email.token, trigger: email.trigger, fromAddress: email.from.address }),
+      attachments: outgoing,
+    });
+    return await markSent(deps, email, sent);
+  } catch (error) {
+    return markFailed(deps, email, error);
+  }
+}
+
+export async function markSent(deps: ServiceDeps, email: OutboundEmail, sent: SentMail): Promise<OutboundEmail> {
+  return deps.store.transact(async (tx) => {
+    const current = await tx.collection('outboundEmails').get(email.id);
+    if (current?.status === 'sent') return current;
+    const record: OutboundEmail = {
+      ...email,
+      status: 'sent',
+      sentAt: deps.clock().toISOString(),
+      graphMessageId: sent.graphMessageId,
+      ...(sent.conversationId ? { conversationId: sent.conversationId } : {}),
+    };
+    await tx.collection('outboundEmails').put(record);
+    const recipients = [...email.to, ...email.cc].map((r) => r.address);
+    await recordHistory(deps, tx, {
+      requestId: email.requestId,
+      kind: 'email-sent',
+      summary: `Email "${email.subject}" sent to ${recipients.join(', ')}`,
+      actor: email.actor,
+      details: {
+        outboundId: email.id,
+        trigger: email.trigger,
+        ...(email.ruleId ? { ruleId: email.ruleId } : {}),
+        ...(email.templateId ? { templateId: email.templateId } : {}),
+        from: email.from.address,
+        to: email.to.map((r) => r.address),
+        cc: email.cc.map((r) => r.address),
+        internetMessageId: email.internetMessageId,
+        attachmentIds: email.attachmentIds,
+      },
+    });
+    return record;
+  });
+}
+
+/**
+ * A rule email that failed for a passing reason waits and goes back in the queue; an agent's email fails at once
+ * (they see the error and decide). A send that may have happened stays 'sending' until the mailbox is checked.
+ */
+async function markFailed(deps: ServiceDeps, email: OutboundEmail, error: unknown): Promise<OutboundEmail> {
+  const failure = error instanceof MailSendError ? error : new MailSendError(`Sending failed: ${(error as Error).message ?? String(error)}`, { transient: false, cause: error });
+  if (failure.maybeSent) return email;
+  return deps.store.transact(async (tx) => {
+    const now = deps.clock();
+    if (failure.transient && email.trigger !== 'manual' && email.attempts < MAX_RULE_ATTEMPTS) {
+      const retry: OutboundEmail = {
+        ...email,
+        status: 'queued',
+        statusReason: `Attempt ${email.attempts} failed: ${failure.message} Trying again.`,
+        notBefore: new Date(now.getTime() + retryDelayMs(email.attempts, failure.retryAfterMs)).toISOString(),
+      };
+      return tx.collection('outboundEmails').put(retry);
+    }
+    const failed: OutboundEmail = { ...email, status: 'failed', statusReason: failure.message };
+    await tx.collection('outboundEmails').put(failed);
+    await recordHistory(deps, tx, {
+      requestId: email.requestId,
+      kind: 'email-stopped',
+      summary: `Email "${email.subject}" could not be sent: ${failure.message}`,
+      actor: email.actor,
+      details: { outboundId: email.id, status: 'failed', reason: failure.message },
+    });
+    return failed;
+  });
+}

@@ -1,0 +1,157 @@
+import type { Logger } from 'pino';
+import type { OutboundEmail } from '../../domain/outbound-email.js';
+import type { OutboundPolicy } from '../../domain/outbound-policy.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { processSrEvent } from '../../services/process-sr-event.js';
+import type { MailSender } from '../ports/mail-sender.js';
+import type { OutboundDispatcher } from '../ports/outbound-dispatcher.js';
+import { claimOutbound, deliverOutbound } from './attempt-send.js';
+import { recoverSend } from './recover-send.js';
+
+export type OutboundWorkerOptions = {
+  services: ServiceDeps;
+  sender: MailSender;
+  policy: OutboundPolicy;
+  logger: Pick<Logger, 'error' | 'warn'>;
+  /** A pass also runs this often, in case something was committed without a wake (default 60 s). */
+  sweepMs?: number;
+  /** How long after an interrupted attempt the mailbox is checked (the Sent Items copy can lag; default 2 min). */
+  recoveryGraceMs?: number;
+};
+
+type Attempt = { email?: OutboundEmail; waitUntil?: Date; mailboxBusy?: boolean };
+
+/**
+ * The outbound side of the engine. A pass runs the rules for pending SR events, settles interrupted sends, then
+ * sends queued emails oldest first, as the mailbox's per-minute budget allows; one pass at a time, another when
+ * woken meanwhile, and a timer for the next retry or free slot. The queue itself is the store's queued records.
+ */
+export class OutboundWorker implements OutboundDispatcher {
+  private running = false;
+  private pass: Promise<void> | undefined;
+  private passAgain = false;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+  private sweep: NodeJS.Timeout | undefined;
+  private readonly inFlight = new Map<number, Promise<Attempt>>();
+
+  constructor(private readonly options: OutboundWorkerOptions) {}
+
+  /** The first pass runs pending events and sends what a restart left queued; start-up does not wait for Graph. */
+  start(): void {
+    this.running = true;
+    this.sweep = setInterval(() => this.wake(), this.options.sweepMs ?? 60_000);
+    this.sweep.unref();
+    this.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearInterval(this.sweep);
+    clearTimeout(this.timer);
+    await this.pass;
+    await Promise.allSettled(this.inFlight.values());
+  }
+
+  wake(): void {
+    if (!this.running) return;
+    if (this.pass) {
+      this.passAgain = true;
+      return;
+    }
+    this.pass = this.passes().finally(() => {
+      this.pass = undefined;
+    });
+  }
+
+  /** Resolves when no pass is running and none is due: what tests wait on instead of sleeping. */
+  async idle(): Promise<void> {
+    while (this.pass) await this.pass;
+  }
+
+  async sendNow(id: number): Promise<OutboundEmail> {
+    const attempt = await this.attempt(id);
+    if (attempt.waitUntil) this.wakeAt(attempt.waitUntil);
+    if (attempt.email) return attempt.email;
+    const current = await this.options.services.store.read((tx) => tx.collection('outboundEmails').get(id));
+    if (!current) throw new Error(`Outbound email ${id} does not exist.`);
+    return current;
+  }
+
+  private async passes(): Promise<void> {
+    do {
+      this.passAgain = false;
+      try {
+        await this.onePass();
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'outbound pass failed; the next one retries');
+      }
+    } while (this.passAgain && this.running);
+  }
+
+  private async onePass(): Promise<void> {
+    const { services } = this.options;
+    const eventIds = await services.store.read(async (tx) => (await tx.collection('srEvents').all()).map((e) => e.id));
+    for (const id of eventIds) {
+      if (!this.running) return;
+      try {
+        await processSrEvent(services, id);
+      } catch (error) {
+        this.options.logger.error({ err: error, eventId: id }, 'rules for an SR event failed; retried on the next pass');
+      }
+    }
+    const { sending, queued } = await services.store.read(async (tx) => {
+      const all = await tx.collection('outboundEmails').find((e) => e.status === 'sending' || e.status === 'queued');
+      return { sending: all.filter((e) => e.status === 'sending'), queued: all.filter((e) => e.status === 'queued').sort((a, b) => a.id - b.id) };
+    });
+    for (const email of sending) {
+      if (!this.running) return;
+      if (this.inFlight.has(email.id)) continue;
+      const recovery = await recoverSend(services, this.options.sender, email, this.options.recoveryGraceMs ?? 120_000);
+      if (recovery.kind === 'later') this.wakeAt(recovery.at);
+      else this.passAgain = true;
+    }
+    // A mailbox out of slots this minute stays so for the rest of the pass: its other emails wait without asking.
+    const busy = new Set<string>();
+    for (const email of queued) {
+      if (!this.running) return;
+      if (busy.has(email.accountId)) continue;
+      const attempt = await this.attempt(email.id);
+      if (attempt.waitUntil) this.wakeAt(attempt.waitUntil);
+      if (attempt.mailboxBusy) busy.add(email.accountId);
+    }
+  }
+
+  /** One attempt per email at a time, whether asked by a pass or by sendNow. */
+  private attempt(id: number): Promise<Attempt> {
+    const existing = this.inFlight.get(id);
+    if (existing) return existing;
+    const attempt = this.claimAndSend(id).finally(() => this.inFlight.delete(id));
+    this.inFlight.set(id, attempt);
+    return attempt;
+  }
+
+  private async claimAndSend(id: number): Promise<Attempt> {
+    const { services, sender, policy } = this.options;
+    const claim = await claimOutbound(services, policy, id);
+    if (claim.kind === 'wait') return { waitUntil: claim.until, mailboxBusy: claim.mailboxBusy };
+    if (claim.kind === 'not-queued') return {};
+    const email = await deliverOutbound(services, sender, claim.email);
+    if (email.status === 'queued' && email.notBefore) return { email, waitUntil: new Date(email.notBefore) };
+    if (email.status === 'sending') this.wakeAt(new Date(services.clock().getTime() + (this.options.recoveryGraceMs ?? 120_000)));
+    return { email };
+  }
+
+  private wakeAt(at: Date): void {
+    if (!this.running) return;
+    const when = at.getTime();
+    if (when >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = when;
+    this.timer = setTimeout(() => {
+      this.timerAt = Infinity;
+      this.wake();
+    }, Math.max(0, when - this.options.services.clock().getTime()));
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,31 @@
+import { encodeEcId } from '../domain/ec-id.js';
+import { composeEmail, lastPublicNoteText, type ComposedEmail } from './compose-email.js';
+import type { ServiceDeps } from './deps.js';
+import { deskOf } from './load-sending-account.js';
+import { loadMailTemplate } from './load-mail-template.js';
+import { loadRequest } from './load-request.js';
+
+// A throw-away key: the preview shows a token of the real shape, but a reply quoting it does not verify.
+const PREVIEW_KEYRING = { current: { kid: 'preview', secret: 'preview-only' }, previous: [] };
+
+export type MailTemplatePreview = ComposedEmail & { sampleToken: string };
+
+/** The template rendered against an SR, as it would be sent from the Default account (or a stand-in address). */
+export async function previewMailTemplate(deps: ServiceDeps, templateId: string, requestId: number): Promise<MailTemplatePreview> {
+  return deps.store.read(async (tx) => {
+    const template = await loadMailTemplate(tx, templateId);
+    const sr = await loadRequest(tx, requestId);
+    const account = await tx.collection('mailAccounts').findOne((a) => a.isDefault);
+    const sampleToken = encodeEcId({ srId: sr.id, outboundId: 0 }, PREVIEW_KEYRING);
+    const email = composeEmail({
+      sr,
+      content: template,
+      token: sampleToken,
+      trigger: template.purpose === 'rule' ? 'rule' : 'manual',
+      desk: account ? deskOf(account) : { name: 'Service desk', address: 'service-desk@example.invalid' },
+      lastNote: await lastPublicNoteText(tx, sr.id),
+      publicUrl: deps.outboundPolicy?.publicUrl,
+    });
+    return { ...email, sampleToken };
+  });
+}

@@ -1,0 +1,86 @@
+import { SYSTEM_ACTOR } from '../domain/history.js';
+import type { OutboundEmail } from '../domain/outbound-email.js';
+import { applyRateLimits, DEFAULT_OUTBOUND_POLICY, isRecentSend } from '../domain/outbound-policy.js';
+import type { Rule } from '../domain/rule.js';
+import { ruleMatches, ruleRecipients } from '../domain/rule-match.js';
+import type { ServiceRequest } from '../domain/service-request.js';
+import type { SrEvent } from '../domain/sr-event.js';
+import type { Transaction } from '../store/ports/store.js';
+import { lastPublicNoteText } from './compose-email.js';
+import type { ServiceDeps } from './deps.js';
+import { enqueueEmail } from './enqueue-email.js';
+import { recordHistory } from './record-history.js';
+
+/**
+ * Runs the rules for one SR event and deletes the event, in one transaction: the emails it queues (or stops) and
+ * its removal from the outbox commit together, so a crash re-runs the whole event or none of it. Returns the emails
+ * queued for sending.
+ */
+export async function processSrEvent(deps: ServiceDeps, eventId: string): Promise<OutboundEmail[]> {
+  return deps.store.transact(async (tx) => {
+    const event = await tx.collection('srEvents').get(eventId);
+    if (!event) return [];
+    await tx.collection('srEvents').delete(eventId);
+    const rules = (await tx.collection('rules').all()).filter((rule) => ruleMatches(rule, event));
+    const sr = await tx.collection('requests').get(event.requestId);
+    if (rules.length === 0 || !sr) return [];
+    const queued: OutboundEmail[] = [];
+    for (const rule of rules) {
+      const email = await runRule(deps, tx, rule, event, sr);
+      if (email?.status === 'queued') queued.push(email);
+    }
+    return queued;
+  });
+}
+
+async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: SrEvent, sr: ServiceRequest): Promise<OutboundEmail | undefined> {
+  const actor = { id: `rule:${rule.id}`, name: `Rule "${rule.name}"` };
+  const notSent = (reason: string) =>
+    recordHistory(deps, tx, { requestId: sr.id, kind: 'email-stopped', summary: `Rule "${rule.name}" sent no email: ${reason}`, actor: SYSTEM_ACTOR, details: { ruleId: rule.id, reason } });
+  const template = await tx.collection('mailTemplates').get(rule.templateId);
+  if (!template) return void (await notSent('its mail template no longer exists.'));
+  const account = await tx.collection('mailAccounts').findOne((a) => a.isDefault);
+  if (!account?.serviceMessaging) {
+    return void (await notSent(account ? `Service Messaging is off for ${account.emailAddress}.` : 'no mail account is set as Default.'));
+  }
+  const recipients = ruleRecipients(rule, sr);
+  if (recipients.length === 0) return void (await notSent('the SR has nobody to send it to (no assignee or participants).'));
+
+  const policy = deps.outboundPolicy ?? DEFAULT_OUTBOUND_POLICY;
+  const now = deps.clock();
+  const recent = await tx.collection('outboundEmails').find((e) => isRecentSend(e, now));
+  const decision = applyRateLimits(
+    { to: recipients, cc: [] },
+    {
+      forSr: recent.filter((e) => e.requestId === sr.id).length,
+      forAddress: (address) => recent.filter((e) => [...e.to, ...e.cc].some((r) => r.address === address)).length,
+    },
+    policy,
+  );
+  const noteId = typeof event.details['noteId'] === 'string' ? event.details['noteId'] : undefined;
+  if (!decision.stoppedReason && decision.dropped.length > 0) {
+    const reason = decision.dropped.map((d) => d.reason).join('; ');
+    await recordHistory(deps, tx, {
+      requestId: sr.id,
+      kind: 'email-stopped',
+      summary: `Rule "${rule.name}" left out ${decision.dropped.map((d) => d.address).join(', ')}: ${reason}`,
+      actor: SYSTEM_ACTOR,
+      details: { ruleId: rule.id, reason, dropped: decision.dropped.map((d) => d.address) },
+    });
+  }
+  return enqueueEmail(deps, tx, {
+    sr,
+    account,
+    content: template,
+    to: decision.stoppedReason ? recipients : decision.to,
+    cc: [],
+    attachmentIds: [],
+    trigger: 'rule',
+    actor,
+    templateId: template.id,
+    ruleId: rule.id,
+    lastNote: await lastPublicNoteText(tx, sr.id, noteId),
+    ...(decision.stoppedReason ? { stoppedReason: decision.stoppedReason } : {}),
+  });
+}
+
