@@ -115,31 +115,20 @@ export function createGraphMailbox(client: GraphMailClient): Mailbox {
     return out;
   }
 
-  async function afterStep(ids: readonly string[], action: AfterStepAction): Promise<AfterStepOutcome[]> {
-    const outcomes: AfterStepOutcome[] = [];
-    for (let start = 0; start < ids.length; start += 20) {
-      const chunk = ids.slice(start, start + 20);
-      const steps = chunk.map((id, index) => {
-        const url = `${user}/messages/${encodeURIComponent(id)}`;
-        switch (action.kind) {
-          case 'mark-read':
-            return { id: String(index), method: 'PATCH' as const, url, body: { isRead: true } };
-          case 'move':
-            return { id: String(index), method: 'POST' as const, url: `${url}/move`, body: { destinationId: action.folderId } };
-          case 'delete':
-            // Bare DELETE lands in Recoverable Items, invisible to users; permanentDelete says what it does (graph.md C6).
-            return { id: String(index), method: 'POST' as const, url: `${url}/permanentDelete`, body: {} };
-        }
-      });
-      const results = await client.batch(steps);
-      results.forEach((result, index) => {
-        const id = chunk[index] ?? '';
-        if (result.status >= 200 && result.status < 300) outcomes.push({ id, outcome: 'done' });
-        else if (isNotFound(result.error)) outcomes.push({ id, outcome: 'gone' });
-        else outcomes.push({ id, outcome: 'failed', error: result.error });
-      });
+  async function afterStep(id: string, action: AfterStepAction): Promise<AfterStepOutcome> {
+    const url = `${user}/messages/${encodeURIComponent(id)}`;
+    try {
+      if (action.kind === 'delete') {
+        // Bare DELETE lands in Recoverable Items, invisible to users; permanentDelete says what it does (graph.md C6).
+        await client.post(`${url}/permanentDelete`);
+        return { outcome: 'done' };
+      }
+      await client.patch(url, { isRead: true });
+      if (action.kind === 'move') await client.post(`${url}/move`, { destinationId: action.folderId });
+      return { outcome: 'done' };
+    } catch (error) {
+      return isNotFound(error) ? { outcome: 'gone' } : { outcome: 'failed', error };
     }
-    return outcomes;
   }
 
   return {
@@ -177,6 +166,15 @@ export function createGraphMailbox(client: GraphMailClient): Mailbox {
       });
       if (!created) throw new GraphError({ source: 'graph', status: 0, code: 'emptyAnswer', message: 'Graph created the subscription but sent no body.' });
       return { id: created.id, expiresAt: created.expirationDateTime };
+    },
+    async listSubscriptions() {
+      const out: Array<Subscription & { notificationUrl: string; resource: string }> = [];
+      for (let url: string | undefined = SUBSCRIPTION_PATH; url;) {
+        const page: Page<{ id: string; expirationDateTime: string; notificationUrl: string; resource: string }> = await client.get(url);
+        for (const s of page.value ?? []) out.push({ id: s.id, expiresAt: s.expirationDateTime, notificationUrl: s.notificationUrl, resource: s.resource });
+        url = page['@odata.nextLink'];
+      }
+      return out;
     },
     async renewSubscription(id, expiresAt) {
       const renewed = await client.patch<{ id: string; expirationDateTime: string }>(`${SUBSCRIPTION_PATH}/${encodeURIComponent(id)}`, {

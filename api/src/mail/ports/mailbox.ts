@@ -19,8 +19,8 @@ export type InlineAttachment = { contentId?: string; contentType: string; bytes:
 
 export type AfterStepAction = { kind: 'mark-read' } | { kind: 'move'; folderId: string } | { kind: 'delete' };
 
-/** Per message: done, already gone (someone else moved or deleted it: also done), or failed for now. */
-export type AfterStepOutcome = { id: string; outcome: 'done' | 'gone' | 'failed'; error?: unknown };
+/** Done, already gone (someone else moved or deleted it: also done), or failed for now. */
+export type AfterStepOutcome = { outcome: 'done' | 'gone' } | { outcome: 'failed'; error: unknown };
 
 export type SubscriptionRequest = {
   folderId: string;
@@ -48,8 +48,11 @@ export interface Mailbox {
   readInlineAttachment(messageId: string, attachmentId: string): Promise<InlineAttachment>;
   /** The whole message as MIME. */
   openMime(messageId: string): Promise<Readable>;
-  afterStep(ids: readonly string[], action: AfterStepAction): Promise<AfterStepOutcome[]>;
+  /** Mark read, or mark read and move, or delete for good. Never throws: the outcome says. */
+  afterStep(id: string, action: AfterStepAction): Promise<AfterStepOutcome>;
   createSubscription(request: SubscriptionRequest): Promise<Subscription>;
+  /** This app's subscriptions (all mailboxes), to remove those a previous run left behind. */
+  listSubscriptions(): Promise<Array<Subscription & { notificationUrl: string; resource: string }>>;
   renewSubscription(id: string, expiresAt: Date): Promise<Subscription>;
   deleteSubscription(id: string): Promise<void>;
   /** Proves the credentials: a token from the identity platform. */

@@ -1,0 +1,43 @@
+import type { MailAccount } from '../domain/mail-account.js';
+import type { ExplainedError, SubscriptionHealth, SyncReport, SyncTrigger } from './ports/mail-engine.js';
+import type { Mailbox } from './ports/mailbox.js';
+import { SerialRunner } from './serial-runner.js';
+
+// What the engine keeps about one mailbox while it runs: its adapter, cached folder ids, the one-at-a-time sync
+// runner, the subscription and the health figures. Subscriptions and their clientState live only here: the engine
+// replaces a previous run's subscriptions at start, so the secret never needs to be stored.
+export class AccountRuntime {
+  folderId: string | undefined;
+  moveFolderId: string | undefined;
+  nextTrigger: SyncTrigger | undefined;
+  lastSync: SyncReport | undefined;
+  lastSuccessfulSyncAt: string | undefined;
+  lastError: ExplainedError | undefined;
+  reauthorisationRequired = false;
+  stopped: string | undefined;
+  subscription: { id: string; expiresAt: string; clientState: string } | undefined;
+  subscriptionHealth: SubscriptionHealth = { state: 'pending', explanation: 'Not created yet.' };
+  notifications = { received: 0, rejected: 0 };
+  /** Message ids named by notifications and not yet seen in a listing (graph.md C16). */
+  readonly notified = new Set<string>();
+  followUps = 0;
+  readonly runner: SerialRunner<SyncReport>;
+
+  constructor(
+    public account: MailAccount,
+    public mailbox: Mailbox,
+    sync: (runtime: AccountRuntime) => Promise<SyncReport>,
+  ) {
+    this.runner = new SerialRunner(() => sync(this));
+  }
+
+  /** The account changed (secret, folder, after-step ...): forget what depended on it. */
+  replace(account: MailAccount, mailbox: Mailbox): void {
+    this.account = account;
+    this.mailbox = mailbox;
+    this.folderId = undefined;
+    this.moveFolderId = undefined;
+    this.reauthorisationRequired = false;
+    this.stopped = undefined;
+  }
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Message } from '@microsoft/microsoft-graph-types';
+import { SYSTEM_ACTOR } from '../domain/history.js';
+import type { MailCenterItem } from '../domain/mail-center-item.js';
+import type { MailMessage } from '../domain/mail-message.js';
+import type { ProcessedMessage } from '../domain/processed-message.js';
+import { isNotFound } from '../graph/ports/graph-error.js';
+import { applyReplyIn } from '../services/apply-reply.js';
+import { recordMailCenterItemIn, recordProcessingFailure } from '../services/record-mail-center-item.js';
+import { graphAttachmentSources } from './attachment-sources.js';
+import { decide, type Decision } from './decide.js';
+import { mailCenterItem, storeJson, storeOriginal } from './hold-message.js';
+import { blockedAttachments } from './import-attachments.js';
+import { messageKey } from './message-key.js';
+import { fromGraphMessage } from './normalise/from-graph-message.js';
+import type { ListedMessage } from './ports/mailbox.js';
+import { prepareReply } from './prepare-reply.js';
+import type { SyncContext } from './sync-context.js';
+
+// One listed message through the pipeline (DESIGN.md §4): ledger -> normalise -> classify -> match -> check ->
+// extract -> apply | Mail Center. Whatever it throws, the message is not lost: it stays unread and a processing-failed
+// item says so until a later attempt goes through, or the attempts run out and it waits for a person.
+
+export type MessageOutcome = { key: string } & (
+  | { kind: 'note' | 'mail-center' | 'already'; afterStep: true }
+  | { kind: 'failed'; afterStep: boolean }
+  /** Waiting for its next attempt, or gone from the mailbox meanwhile (moved or deleted by someone, graph.md C16). */
+  | { kind: 'deferred' | 'gone'; afterStep: false }
+);
+
+type LedgerBase = Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>;
+
+export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Promise<MessageOutcome> {
+  const { deps } = ctx;
+  const message = fromGraphMessage(listed.graph as Message);
+  const mailboxKey = ctx.account.userPrincipalName.toLowerCase();
+  const { key, contentHash } = messageKey(mailboxKey, message);
+  const [done, failure] = await deps.store.read(async (tx) => [
+    await tx.collection('processedMessages').get(key),
+    await tx.collection('mailCenter').findOne((i) => i.reason === 'processing-failed' && i.state === 'open' && i.mailbox === mailboxKey && sameMessage(i, message, listed.id)),
+  ] as const);
+  if (done) return { key, kind: 'already', afterStep: true };
+  const now = deps.clock();
+  if (failure?.nextAttemptAt && Date.parse(failure.nextAttemptAt) > now.getTime()) return { key, kind: 'deferred', afterStep: false };
+  const ledger: LedgerBase = {
+    id: key,
+    accountId: ctx.account.id,
+    mailbox: mailboxKey,
+    ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
+    ...(contentHash ? { contentHash } : {}),
+    graphMessageId: listed.id,
+    afterStep: 'pending',
+    processedAt: now.toISOString(),
+  };
+  try {
+    return { key, kind: await importMessage(ctx, listed, message, ledger, failure), afterStep: true };
+  } catch (error) {
+    if (isNotFound(error)) {
+      ctx.logger.info({ mailbox: mailboxKey, messageId: listed.id }, 'message gone before it was imported');
+      return { key, kind: 'gone', afterStep: false };
+    }
+    return recordFailure(ctx, listed, message, ledger, failure, error);
+  }
+}
+
+async function importMessage(ctx: SyncContext, listed: ListedMessage, message: MailMessage, ledger: LedgerBase, failure: MailCenterItem | undefined): Promise<'note' | 'mail-center'> {
+  const { deps, settings, limits } = ctx;
+  const recent = ctx.countSender(message.from.address);
+  let decision: Decision = await decide(deps, {
+    message,
+    settings,
+    classify: { ...ctx.classify, recent: { count: recent, limit: limits.loopLimitPerHour } },
+    match: ctx.match,
+  });
+  if (decision.kind === 'file') decision = checkSize(ctx, message, decision);
+  const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
+
+  if (decision.kind === 'hold') {
+    const original = await storeOriginal(deps, ctx.mailbox, listed, { mime: decision.reason !== 'too-large', maxBytes: limits.maxMessageBytes * 2 });
+    const item = mailCenterItem({ ...base, reason: decision.reason, evidence: decision.evidence, candidates: decision.candidates, original });
+    await ctx.committer.commit((tx) => recordMailCenterItemIn(deps, tx, { item, ledger, ...(failure ? { replaces: failure.id } : {}) }));
+    return 'mail-center';
+  }
+
+  const json = await storeJson(deps, listed.graph);
+  const prepared = await prepareReply(deps, {
+    message,
+    sources: graphAttachmentSources(ctx.mailbox, listed.id, message.attachments),
+    target: { requestId: decision.requestId, signal: decision.signal, source: 'email', actor: SYSTEM_ACTOR, manual: false, applyStatusPolicy: true },
+    policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: limits.maxAttachmentBytes },
+    originalRef: json.sha256,
+  });
+  const evidence = decision.evidence;
+  return ctx.committer.commit(async (tx) => {
+    const result = await applyReplyIn(deps, tx, { ...prepared, ledger, ...(failure ? { mailCenterItem: { id: failure.id, state: 'resolved' as const } } : {}) });
+    if (result.outcome !== 'closed') return 'note';
+    // Closed while we were preparing, and the policy holds replies to closed SRs.
+    const item = mailCenterItem({ ...base, reason: 'sr-closed', evidence: [...evidence, `The request is ${result.status}.`], candidates: [prepared.requestId], original: { ref: json.sha256, contentType: 'application/json' } });
+    await recordMailCenterItemIn(deps, tx, { item, ledger, ...(failure ? { replaces: failure.id } : {}) });
+    return 'mail-center';
+  });
+}
+
+function checkSize(ctx: SyncContext, message: MailMessage, decision: Extract<Decision, { kind: 'file' }>): Decision {
+  const total = message.attachments.reduce((sum, a) => sum + a.size, 0);
+  const hold = (reason: 'too-large' | 'attachment-blocked', line: string): Decision => ({ kind: 'hold', reason, evidence: [...decision.evidence, line], candidates: [decision.requestId] });
+  if (total > ctx.limits.maxMessageBytes) {
+    return hold('too-large', `The attachments add up to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB.`);
+  }
+  const blocked = blockedAttachments(message.attachments, ctx.settings.attachmentBlockList);
+  if (blocked.length > 0 && ctx.settings.blockedAttachmentAction === 'mail-center') {
+    return hold('attachment-blocked', `Blocked file types: ${blocked.join(', ')}.`);
+  }
+  return decision;
+}
+
+async function recordFailure(
+  ctx: SyncContext,
+  listed: ListedMessage,
+  message: MailMessage,
+  ledger: LedgerBase,
+  failure: MailCenterItem | undefined,
+  error: unknown,
+): Promise<MessageOutcome> {
+  const errorId = randomUUID();
+  ctx.logger.error({ err: error, errorId, mailbox: ledger.mailbox, internetMessageId: message.internetMessageId }, 'processing an email failed; it stays unread and is tried again');
+  const attempts = (failure?.attempts ?? 0) + 1;
+  const final = attempts >= ctx.limits.maxAttempts;
+  const original = failure ? { ref: failure.originalRef, contentType: failure.originalContentType } : { ref: (await storeJson(ctx.deps, listed.graph)).sha256, contentType: 'application/json' as const };
+  const { reason: _reason, ...item } = mailCenterItem({
+    accountId: ctx.account.id,
+    mailbox: ledger.mailbox,
+    graphMessageId: listed.id,
+    message,
+    reason: 'processing-failed',
+    evidence: [`Processing failed (error id ${errorId}); attempt ${attempts} of ${ctx.limits.maxAttempts}.`],
+    candidates: [],
+    original,
+  });
+  const delay = Math.min(ctx.limits.retryMaxMs, ctx.limits.retryBaseMs * 2 ** (attempts - 1));
+  await recordProcessingFailure(ctx.deps, {
+    ...(failure ? { existing: failure } : {}),
+    item,
+    errorId,
+    ...(final ? { ledger } : { nextAttemptAt: new Date(ctx.deps.clock().getTime() + delay).toISOString() }),
+  });
+  return { key: ledger.id, kind: 'failed', afterStep: final };
+}
+
+function sameMessage(item: MailCenterItem, message: MailMessage, graphId: string): boolean {
+  return message.internetMessageId ? item.internetMessageId === message.internetMessageId : item.graphMessageId === graphId;
+}

@@ -1,0 +1,398 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Logger } from 'pino';
+import { AppError, notFound } from '../domain/app-error.js';
+import type { MailAccount } from '../domain/mail-account.js';
+import { domainOf } from '../domain/mail-message.js';
+import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js';
+import { isGraphError } from '../graph/ports/graph-error.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { loadSettings } from '../services/load-settings.js';
+import { purgeMailCenter } from '../services/purge-mail-center.js';
+import { AccountRuntime } from './account-runtime.js';
+import type { ClassifyContext } from './classify.js';
+import { DEFAULT_LIMITS } from './engine-limits.js';
+import { explainError } from './explain-error.js';
+import { GroupCommitter } from './group-committer.js';
+import { accountHealth } from './account-health.js';
+import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
+import { createMatchReply, type MatchReply } from './match-reply.js';
+import type { Actor, ConnectionTest, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from './ports/mail-engine.js';
+import type { OpenMailbox } from './ports/mailbox.js';
+import { syncMailbox } from './sync-mailbox.js';
+import type { EngineLimits } from './sync-context.js';
+import { testConnection } from './test-connection.js';
+
+// The running engine (DESIGN.md §4): for every account with Service Messaging on, one sync at a time, triggered by
+// change notifications, the sweep timer, start-up and an admin's "Sync now"; subscriptions created, renewed and
+// replaced; Mail Center actions through the same apply step.
+
+export type MailEngineOptions = {
+  deps: ServiceDeps;
+  logger: Logger;
+  openMailbox: OpenMailbox;
+  /** Default every 60 s. */
+  sweepIntervalMs: number;
+  /** Public base URL of the API; change notifications are posted to {publicUrl}/api/graph/notifications. */
+  publicUrl?: string;
+  limits?: Partial<EngineLimits>;
+  match?: MatchReply;
+  /** Subscriptions are requested for this long and renewed when less than a day is left (graph.md §6.1). */
+  subscriptionLifetimeMs?: number;
+};
+
+const DAY = 24 * 60 * 60_000;
+const HOUR = 60 * 60_000;
+const FOLLOW_UP_DELAYS_MS = [1_000, 3_000, 10_000];
+
+export class MailEngineRunner implements MailEngine {
+  private readonly runtimes = new Map<string, AccountRuntime>();
+  private readonly senders = new Map<string, number[]>();
+  private readonly limits: EngineLimits;
+  private readonly match: MatchReply;
+  private readonly committer: GroupCommitter;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private sweepTimer: NodeJS.Timeout | undefined;
+  private refreshing: Promise<void> | undefined;
+  private lastPurge = 0;
+  private stopped = false;
+
+  constructor(private readonly options: MailEngineOptions) {
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.match = options.match ?? createMatchReply(options.deps);
+    this.committer = new GroupCommitter(options.deps.store);
+  }
+
+  private get deps(): ServiceDeps {
+    return this.options.deps;
+  }
+
+  private get notificationUrl(): string | undefined {
+    return this.options.publicUrl ? `${this.options.publicUrl.replace(/\/+$/, '')}/api/graph/notifications` : undefined;
+  }
+
+  /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
+  start(): void {
+    void this.refresh('start-up', true);
+    this.sweepTimer = setInterval(() => void this.refresh('sweep', false), this.options.sweepIntervalMs);
+    this.sweepTimer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.sweepTimer);
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await this.refreshing?.catch(() => undefined);
+    await Promise.all([...this.runtimes.values()].map(async (runtime) => {
+      if (runtime.runner.isRunning) await runtime.runner.run().catch(() => undefined);
+      if (runtime.subscription) await runtime.mailbox.deleteSubscription(runtime.subscription.id).catch(() => undefined);
+    }));
+  }
+
+  async syncNow(accountId: string): Promise<SyncReport> {
+    const runtime = await this.runtimeFor(accountId);
+    return this.requestSync(runtime, 'admin');
+  }
+
+  async testConnection(accountId: string): Promise<ConnectionTest> {
+    const account = await this.loadAccount(accountId);
+    return testConnection(this.options.openMailbox(account), account, this.deps.clock());
+  }
+
+  async health(accountId: string) {
+    const account = await this.loadAccount(accountId);
+    await this.refreshing;
+    return accountHealth(this.deps, account, this.runtimes.get(accountId), {
+      notificationsEnabled: this.notificationUrl !== undefined,
+      sweepIntervalMs: this.options.sweepIntervalMs,
+    });
+  }
+
+  receiveNotifications(items: readonly unknown[]): NotificationReceipt {
+    const receipt = { accepted: 0, rejected: 0 };
+    for (const raw of items) {
+      const item = (raw ?? {}) as { subscriptionId?: unknown; clientState?: unknown; lifecycleEvent?: unknown; resourceData?: { id?: unknown } };
+      const runtime = [...this.runtimes.values()].find((r) => r.subscription && r.subscription.id === item.subscriptionId);
+      if (!runtime?.subscription || !sameSecret(item.clientState, runtime.subscription.clientState)) {
+        receipt.rejected += 1;
+        if (runtime) runtime.notifications.rejected += 1;
+        this.options.logger.warn({ subscriptionId: item.subscriptionId }, 'change notification ignored: unknown subscription or wrong clientState');
+        continue;
+      }
+      receipt.accepted += 1;
+      runtime.notifications.received += 1;
+      if (typeof item.lifecycleEvent === 'string') {
+        void this.lifecycle(runtime, item.lifecycleEvent);
+        continue;
+      }
+      if (typeof item.resourceData?.id === 'string') runtime.notified.add(item.resourceData.id);
+      void this.requestSync(runtime, 'notification').catch(() => undefined);
+    }
+    return receipt;
+  }
+
+  linkItem(itemId: string, requestId: number, actor: Actor) {
+    return linkItem(this.actionContext(), itemId, requestId, actor);
+  }
+
+  createRequestFromItem(itemId: string, actor: Actor) {
+    return createRequestFromItem(this.actionContext(), itemId, actor);
+  }
+
+  reprocessItem(itemId: string, actor: Actor) {
+    return reprocessItem(this.actionContext(), itemId, actor);
+  }
+
+  async identityCheck(): Promise<{ ok: boolean; detail: string }> {
+    await this.refreshing;
+    const runtimes = [...this.runtimes.values()];
+    if (runtimes.length === 0) return { ok: true, detail: 'No mail account has Service Messaging on.' };
+    const results = await Promise.all(runtimes.map(async (r) => {
+      try {
+        await r.mailbox.checkToken();
+        return { ok: true, line: `${r.account.emailAddress}: token issued` };
+      } catch (error) {
+        return { ok: false, line: `${r.account.emailAddress}: ${explainError(error, this.deps.clock()).explanation}` };
+      }
+    }));
+    return { ok: results.every((r) => r.ok), detail: results.map((r) => r.line).join('; ') };
+  }
+
+  private actionContext(): ActionContext {
+    return {
+      deps: this.deps,
+      logger: this.options.logger,
+      limits: this.limits,
+      match: this.match,
+      classify: () => this.classifyContext(),
+      mailboxFor: (accountId) => this.runtimes.get(accountId)?.mailbox,
+    };
+  }
+
+  private async loadAccount(accountId: string): Promise<MailAccount> {
+    const account = await this.deps.store.read((tx) => tx.collection('mailAccounts').get(accountId));
+    if (!account) throw notFound('Mail account', accountId);
+    return account;
+  }
+
+  private async runtimeFor(accountId: string): Promise<AccountRuntime> {
+    const account = await this.loadAccount(accountId);
+    if (!account.serviceMessaging) throw new AppError('precondition_failed', `Service Messaging is off for ${account.emailAddress}.`);
+    if (!account.clientSecret) throw new AppError('precondition_failed', `${account.emailAddress} has no client secret.`);
+    await this.refreshing;
+    return this.ensureRuntime(account);
+  }
+
+  private ensureRuntime(account: MailAccount): AccountRuntime {
+    const existing = this.runtimes.get(account.id);
+    if (!existing) {
+      const runtime = new AccountRuntime(account, this.options.openMailbox(account), (r) => this.runSync(r));
+      this.runtimes.set(account.id, runtime);
+      return runtime;
+    }
+    if (existing.account.updatedAt !== account.updatedAt) {
+      const mailboxChanged = ['tenantId', 'clientId', 'clientSecret', 'userPrincipalName', 'folder'].some(
+        (k) => JSON.stringify(existing.account[k as keyof MailAccount]) !== JSON.stringify(account[k as keyof MailAccount]),
+      );
+      if (mailboxChanged && existing.subscription) void existing.mailbox.deleteSubscription(existing.subscription.id).catch(() => undefined);
+      if (mailboxChanged) existing.subscription = undefined;
+      existing.replace(account, mailboxChanged ? this.options.openMailbox(account) : existing.mailbox);
+    }
+    return existing;
+  }
+
+  /** Picks up added, changed and removed accounts, keeps subscriptions alive, and syncs every mailbox. */
+  private refresh(trigger: SyncTrigger, firstRun: boolean): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    const run = (async () => {
+      const accounts = (await this.deps.store.read((tx) => tx.collection('mailAccounts').all())).filter((a) => a.serviceMessaging && a.clientSecret);
+      for (const [id, runtime] of this.runtimes) {
+        if (accounts.some((a) => a.id === id)) continue;
+        this.runtimes.delete(id);
+        if (runtime.subscription) void runtime.mailbox.deleteSubscription(runtime.subscription.id).catch(() => undefined);
+      }
+      const runtimes = accounts.map((a) => this.ensureRuntime(a));
+      if (firstRun) await Promise.all(runtimes.map((r) => this.removeStaleSubscriptions(r)));
+      for (const runtime of runtimes) {
+        void this.requestSync(runtime, trigger).catch(() => undefined);
+        void this.keepSubscription(runtime);
+      }
+      await this.purgeHourly();
+    })();
+    this.refreshing = run.catch((error: unknown) => this.options.logger.error({ err: error }, 'mail engine refresh failed'));
+    return this.refreshing;
+  }
+
+  private requestSync(runtime: AccountRuntime, trigger: SyncTrigger): Promise<SyncReport> {
+    if (this.stopped) return Promise.reject(new AppError('service_unavailable', 'The mail engine is stopping.'));
+    runtime.nextTrigger ??= trigger;
+    return runtime.runner.run();
+  }
+
+  private async runSync(runtime: AccountRuntime): Promise<SyncReport> {
+    const trigger = runtime.nextTrigger ?? 'sweep';
+    runtime.nextTrigger = undefined;
+    const now = () => this.deps.clock();
+    const seen = new Set<string>();
+    try {
+      const [settings, types] = await this.deps.store.read(async (tx) => [await loadSettings(tx), await tx.collection('noteTypes').all()] as const);
+      if (!isPublicNoteTypeUsable(types)) {
+        runtime.stopped = `Service messaging is stopped: it files replies as note type ${PUBLIC_NOTE_TYPE.code} (access level User), which is missing. Add it under Administration > General > Type.`;
+        throw new AppError('precondition_failed', runtime.stopped);
+      }
+      runtime.stopped = undefined;
+      const { account, mailbox } = runtime;
+      runtime.folderId ??= (await mailbox.resolveFolder(account.folder)).id;
+      if (account.afterProcessing === 'move' && account.moveToFolder) runtime.moveFolderId ??= (await mailbox.resolveFolder(account.moveToFolder)).id;
+      const afterStep = account.afterProcessing === 'delete' ? { kind: 'delete' as const }
+        : account.afterProcessing === 'move' && runtime.moveFolderId ? { kind: 'move' as const, folderId: runtime.moveFolderId }
+          : { kind: 'mark-read' as const };
+      const report = await syncMailbox({
+        deps: this.deps,
+        logger: this.options.logger,
+        account,
+        mailbox,
+        folderId: runtime.folderId,
+        afterStep,
+        settings,
+        classify: await this.classifyContext(),
+        match: this.match,
+        limits: this.limits,
+        committer: this.committer,
+        countSender: (address) => this.countSender(address),
+      }, trigger, seen);
+      runtime.lastSync = report;
+      runtime.lastSuccessfulSyncAt = report.finishedAt;
+      runtime.lastError = undefined;
+      runtime.reauthorisationRequired = false;
+      this.followUp(runtime, seen);
+      return report;
+    } catch (error) {
+      if (isGraphError(error) && error.code === 'ErrorFolderNotFound') runtime.folderId = undefined;
+      if (isGraphError(error) && error.reauthorisationRequired) runtime.reauthorisationRequired = true;
+      runtime.lastError = error instanceof AppError
+        ? { code: error.code, explanation: error.message, at: now().toISOString() }
+        : explainError(error, now(), { folder: runtime.account.folder });
+      this.options.logger.warn({ err: error, mailbox: runtime.account.emailAddress, trigger }, 'mail sync failed');
+      throw error;
+    }
+  }
+
+  /** A notified message the listing did not show may not be readable yet (graph.md C16): look again shortly. */
+  private followUp(runtime: AccountRuntime, seen: ReadonlySet<string>): void {
+    for (const id of seen) runtime.notified.delete(id);
+    if (runtime.notified.size === 0) {
+      runtime.followUps = 0;
+      return;
+    }
+    const delay = FOLLOW_UP_DELAYS_MS[runtime.followUps];
+    if (delay === undefined) {
+      // Long gone (read, moved or deleted by someone): the sweep covers anything else.
+      runtime.notified.clear();
+      runtime.followUps = 0;
+      return;
+    }
+    runtime.followUps += 1;
+    this.later(delay, () => void this.requestSync(runtime, 'retry').catch(() => undefined));
+  }
+
+  private async classifyContext(): Promise<Omit<ClassifyContext, 'recent'>> {
+    const accounts = await this.deps.store.read((tx) => tx.collection('mailAccounts').all());
+    const ownAddresses = [...new Set(accounts.flatMap((a) => [a.emailAddress, a.userPrincipalName]).map((a) => a.toLowerCase()))];
+    return { ownAddresses, ownMessageIdDomains: [...new Set(ownAddresses.map(domainOf).filter(Boolean))] };
+  }
+
+  private countSender(address: string): number {
+    const key = address.toLowerCase();
+    const now = Date.now();
+    const recent = (this.senders.get(key) ?? []).filter((t) => t > now - HOUR);
+    const count = recent.length;
+    recent.push(now);
+    this.senders.set(key, recent);
+    return count;
+  }
+
+  private async keepSubscription(runtime: AccountRuntime): Promise<void> {
+    const url = this.notificationUrl;
+    if (!url) {
+      runtime.subscriptionHealth = {
+        state: 'disabled',
+        explanation: `No public URL (PUBLIC_URL) is configured, so Microsoft 365 cannot notify the API of new mail; the sweep checks the mailbox every ${Math.round(this.options.sweepIntervalMs / 1000)} s instead.`,
+      };
+      return;
+    }
+    const now = this.deps.clock().getTime();
+    const lifetime = this.options.subscriptionLifetimeMs ?? 2 * DAY;
+    const expiresAt = new Date(now + lifetime);
+    try {
+      const current = runtime.subscription;
+      if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, lifetime / 2)) return;
+      if (current) {
+        try {
+          const renewed = await runtime.mailbox.renewSubscription(current.id, expiresAt);
+          runtime.subscription = { ...current, expiresAt: renewed.expiresAt };
+          runtime.subscriptionHealth = { state: 'active', id: current.id, expiresAt: renewed.expiresAt };
+          return;
+        } catch (error) {
+          if (!(isGraphError(error) && error.status === 404)) throw error;
+        }
+      }
+      runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
+      const clientState = randomBytes(32).toString('base64url');
+      const created = await runtime.mailbox.createSubscription({ folderId: runtime.folderId, notificationUrl: url, lifecycleNotificationUrl: url, clientState, expiresAt });
+      runtime.subscription = { id: created.id, expiresAt: created.expiresAt, clientState };
+      runtime.subscriptionHealth = { state: 'active', id: created.id, expiresAt: created.expiresAt };
+    } catch (error) {
+      runtime.subscription = undefined;
+      const explained = explainError(error, this.deps.clock());
+      runtime.subscriptionHealth = { state: 'failed', explanation: `The change-notification subscription could not be created or renewed; the sweep keeps the mailbox in sync. ${explained.explanation}`, error: explained };
+      this.options.logger.warn({ err: error, mailbox: runtime.account.emailAddress }, 'subscription could not be created or renewed');
+    }
+  }
+
+  /** Subscriptions an earlier run of this API left for this mailbox and URL: their clientState is gone with it. */
+  private async removeStaleSubscriptions(runtime: AccountRuntime): Promise<void> {
+    const url = this.notificationUrl;
+    if (!url) return;
+    try {
+      const mailbox = runtime.account.userPrincipalName.toLowerCase();
+      const stale = (await runtime.mailbox.listSubscriptions()).filter((s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox));
+      await Promise.all(stale.map((s) => runtime.mailbox.deleteSubscription(s.id)));
+    } catch (error) {
+      this.options.logger.warn({ err: error }, 'could not list earlier subscriptions');
+    }
+  }
+
+  private async lifecycle(runtime: AccountRuntime, event: string): Promise<void> {
+    // https://learn.microsoft.com/graph/change-notifications-lifecycle-events
+    if (event === 'subscriptionRemoved') runtime.subscription = undefined;
+    if (event === 'reauthorizationRequired' && runtime.subscription) runtime.subscription.expiresAt = new Date(0).toISOString();
+    await this.keepSubscription(runtime);
+    await this.requestSync(runtime, 'lifecycle').catch(() => undefined);
+  }
+
+  private async purgeHourly(): Promise<void> {
+    const now = this.deps.clock().getTime();
+    if (now - this.lastPurge < HOUR) return;
+    this.lastPurge = now;
+    const purged = await purgeMailCenter(this.deps);
+    if (purged > 0) this.options.logger.info({ purged }, 'Mail Center items past their retention purged');
+  }
+
+  private later(ms: number, run: () => void): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    timer.unref();
+    this.timers.add(timer);
+  }
+}
+
+function sameSecret(presented: unknown, expected: string): boolean {
+  if (typeof presented !== 'string') return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { MailAccount } from '../domain/mail-account.js';
+import type { Settings } from '../domain/settings.js';
+import type { ServiceDeps } from '../services/deps.js';
+import type { ClassifyContext } from './classify.js';
+import type { GroupCommitter } from './group-committer.js';
+import type { MatchReply } from './match-reply.js';
+import type { AfterStepAction, Mailbox } from './ports/mailbox.js';
+
+/** Limits an installation may tune (config.ts); defaults in engine-options.ts. */
+export type EngineLimits = {
+  /** Sum of attachment sizes above which a message goes to the Mail Center as too-large. */
+  maxMessageBytes: number;
+  /** Per attachment; larger ones are left in the mailbox with a line in the note. */
+  maxAttachmentBytes: number;
+  /** Messages from one sender per hour before the rest is held as a loop. */
+  loopLimitPerHour: number;
+  /** Attempts before a message that keeps failing stays in the Mail Center for a person. */
+  maxAttempts: number;
+  /** Wait before the second attempt; doubles each time up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** Messages taken per listing round. */
+  roundSize: number;
+  /** Messages prepared at once (attachment downloads overlap; transactions stay serial). */
+  parallel: number;
+};
+
+/** What one sync of one mailbox works with. */
+export type SyncContext = {
+  deps: ServiceDeps;
+  logger: Logger;
+  account: MailAccount;
+  mailbox: Mailbox;
+  folderId: string;
+  afterStep: AfterStepAction;
+  settings: Settings;
+  classify: Omit<ClassifyContext, 'recent'>;
+  match: MatchReply;
+  limits: EngineLimits;
+  committer: GroupCommitter;
+  /** Counts a message from this sender and says how many came in the last hour. */
+  countSender(address: string): number;
+};

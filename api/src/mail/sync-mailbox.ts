@@ -1,0 +1,96 @@
+import { handleMessage, type MessageOutcome } from './handle-message.js';
+import type { ListedMessage } from './ports/mailbox.js';
+import type { SyncReport, SyncTrigger } from './ports/mail-engine.js';
+import type { SyncContext } from './sync-context.js';
+
+// One sync of one mailbox: list every unread message of the folder first (marking read while following $skip links
+// would skip mail, graph.md C1), then run each through the pipeline; after its commit, the after-step (mark read /
+// move / delete), then the ledger says 'finished'. A round takes at most `roundSize` messages; another round
+// re-queries from the start while the last one made progress.
+
+export type SyncCounts = Omit<SyncReport, 'trigger' | 'startedAt' | 'finishedAt' | 'rounds'>;
+
+const MAX_ROUNDS = 50;
+
+export function emptyCounts(): SyncCounts {
+  return { listed: 0, notes: 0, mailCenter: 0, alreadyProcessed: 0, failed: 0, deferred: 0, gone: 0, afterStepsDone: 0, afterStepsFailed: 0 };
+}
+
+export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?: Set<string>): Promise<SyncReport> {
+  const startedAt = ctx.deps.clock().toISOString();
+  const counts = emptyCounts();
+  let rounds = 0;
+  while (rounds < MAX_ROUNDS) {
+    rounds += 1;
+    const listed = await ctx.mailbox.listUnread(ctx.folderId, ctx.limits.roundSize);
+    counts.listed += listed.length;
+    for (const item of listed) seen?.add(item.id);
+    const finished: string[] = [];
+    const afterSteps: Promise<void>[] = [];
+    await forEachLimited(listed, ctx.limits.parallel, async (item) => {
+      const outcome = await handleMessage(ctx, item);
+      count(counts, outcome);
+      // The after-step starts as soon as this message is committed, while the others are still being imported.
+      if (outcome.afterStep) afterSteps.push(afterStep(ctx, item, outcome.key, counts, finished));
+    });
+    await Promise.all(afterSteps);
+    await finishLedger(ctx, finished);
+    if (listed.length < ctx.limits.roundSize || finished.length === 0) break;
+  }
+  return { trigger, ...counts, rounds, startedAt, finishedAt: ctx.deps.clock().toISOString() };
+}
+
+async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, counts: SyncCounts, finished: string[]): Promise<void> {
+  const result = await ctx.mailbox.afterStep(item.id, ctx.afterStep);
+  if (result.outcome === 'failed') {
+    counts.afterStepsFailed += 1;
+    ctx.logger.warn({ err: result.error, mailbox: ctx.mailbox.address }, 'the after-step failed; the next sync does it again');
+    return;
+  }
+  counts.afterStepsDone += 1;
+  finished.push(key);
+}
+
+/** Marks the after-steps done, in one transaction per round: the ledger is the record, the read flag is not. */
+async function finishLedger(ctx: SyncContext, keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const at = ctx.deps.clock().toISOString();
+  await ctx.committer.commit(async (tx) => {
+    const ledger = tx.collection('processedMessages');
+    for (const key of keys) {
+      const entry = await ledger.get(key);
+      if (entry && entry.afterStep !== 'finished') await ledger.put({ ...entry, afterStep: 'finished', finishedAt: at });
+    }
+  });
+}
+
+function count(counts: SyncCounts, outcome: MessageOutcome): void {
+  switch (outcome.kind) {
+    case 'note':
+      counts.notes += 1;
+      break;
+    case 'mail-center':
+      counts.mailCenter += 1;
+      break;
+    case 'already':
+      counts.alreadyProcessed += 1;
+      break;
+    case 'failed':
+      counts.failed += 1;
+      break;
+    case 'deferred':
+      counts.deferred += 1;
+      break;
+    case 'gone':
+      counts.gone += 1;
+      break;
+  }
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index < items.length; index = next++) await run(items[index] as T);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}

@@ -1,0 +1,56 @@
+import type { MailCenterItem } from '../domain/mail-center-item.js';
+import type { ProcessedMessage } from '../domain/processed-message.js';
+import type { Transaction } from '../store/ports/store.js';
+import type { ServiceDeps } from './deps.js';
+
+export type NewMailCenterItem = Omit<MailCenterItem, 'id' | 'state' | 'attempts' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * An email that did not become a note, kept with its reason, evidence and stored original, in the same transaction as
+ * its ledger entry, so it is held exactly once. `replaces` is an earlier processing-failed item for the same email,
+ * which this decision supersedes.
+ */
+export async function recordMailCenterItemIn(
+  deps: Pick<ServiceDeps, 'clock' | 'newId'>,
+  tx: Transaction,
+  input: { item: NewMailCenterItem; ledger?: Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>; replaces?: string },
+): Promise<MailCenterItem> {
+  const now = deps.clock().toISOString();
+  if (input.replaces) await tx.collection('mailCenter').delete(input.replaces);
+  const item = await tx.collection('mailCenter').insert({ ...input.item, id: deps.newId(), state: 'open', attempts: 0, createdAt: now, updatedAt: now });
+  if (input.ledger) await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
+  return item;
+}
+
+/**
+ * Processing threw. The email stays unread and is tried again after `nextAttemptAt`; the item says so, with an error id
+ * to find the logged exception. When `final`, the ledger closes it: it stays in the Mail Center for a person.
+ */
+export async function recordProcessingFailure(
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'newId'>,
+  input: {
+    existing?: MailCenterItem;
+    item: Omit<NewMailCenterItem, 'reason' | 'errorId' | 'nextAttemptAt'>;
+    errorId: string;
+    nextAttemptAt?: string;
+    ledger?: Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>;
+  },
+): Promise<MailCenterItem> {
+  return deps.store.transact(async (tx) => {
+    const now = deps.clock().toISOString();
+    const previous = input.existing ? await tx.collection('mailCenter').get(input.existing.id) : undefined;
+    const base: MailCenterItem = previous ?? { ...input.item, reason: 'processing-failed', id: deps.newId(), state: 'open', attempts: 0, createdAt: now, updatedAt: now };
+    delete base.nextAttemptAt;
+    const item: MailCenterItem = {
+      ...base,
+      reason: 'processing-failed',
+      errorId: input.errorId,
+      attempts: (previous?.attempts ?? 0) + 1,
+      ...(input.nextAttemptAt ? { nextAttemptAt: input.nextAttemptAt } : {}),
+      updatedAt: now,
+    };
+    await tx.collection('mailCenter').put(item);
+    if (input.ledger) await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
+    return item;
+  });
+}
