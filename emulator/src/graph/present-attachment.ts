@@ -1,3 +1,4 @@
+import type { FileAttachment, ItemAttachment, ReferenceAttachment } from '@microsoft/microsoft-graph-types';
 import type { StoredAttachment } from '../state/mail-types.js';
 import type { PropertyTable } from './odata/property-table.js';
 
@@ -10,19 +11,16 @@ export const ATTACHMENT_TABLE: PropertyTable<unknown> = {
 const TYPE = { file: '#microsoft.graph.fileAttachment', item: '#microsoft.graph.itemAttachment', reference: '#microsoft.graph.referenceAttachment' } as const;
 
 /** An attachment as Graph shows it: file attachments carry contentBytes, item attachments never do (graph.md §4.1). */
-export function presentAttachment(a: StoredAttachment, select: Set<string> | null = null, item?: Record<string, unknown>): Record<string, unknown> {
-  const all: Record<string, unknown> = {
-    '@odata.type': TYPE[a.kind],
-    ...(a.kind === 'file' ? { '@odata.mediaContentType': a.contentType ?? 'application/octet-stream' } : {}),
-    id: a.id,
-    lastModifiedDateTime: a.lastModifiedDateTime,
-    name: a.name,
-    contentType: a.contentType,
-    size: a.size,
-    isInline: a.isInline,
-    ...(a.kind === 'file' ? { contentId: a.contentId, contentLocation: a.contentLocation, contentBytes: a.contentBytes ?? '' } : {}),
-    ...(a.kind === 'item' && item ? { item } : {}),
-  };
+export type AttachmentJson = (FileAttachment | ItemAttachment | ReferenceAttachment) & { '@odata.type': string; '@odata.mediaContentType'?: string };
+
+export function presentAttachment(a: StoredAttachment, select: Set<string> | null = null, item?: ItemAttachment['item']): AttachmentJson {
+  const base = { id: a.id, lastModifiedDateTime: a.lastModifiedDateTime, name: a.name, contentType: a.contentType, size: a.size, isInline: a.isInline };
+  const file: FileAttachment = { ...base, contentId: a.contentId, contentLocation: a.contentLocation, contentBytes: a.contentBytes ?? '' };
+  const itemAttachment: ItemAttachment = item ? { ...base, item } : base;
+  const reference: ReferenceAttachment = base;
+  const all: AttachmentJson = a.kind === 'file'
+    ? { '@odata.type': TYPE.file, '@odata.mediaContentType': a.contentType ?? 'application/octet-stream', ...file }
+    : { '@odata.type': TYPE[a.kind], ...(a.kind === 'item' ? itemAttachment : reference) };
   if (!select) return all;
-  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('@odata.') || k === 'id' || select.has(k)));
+  return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('@odata.') || k === 'id' || select.has(k))) as AttachmentJson;
 }

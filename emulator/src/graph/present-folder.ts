@@ -1,3 +1,4 @@
+import type { MailFolder } from '@microsoft/microsoft-graph-types';
 import type { Mailbox, StoredFolder } from '../state/mail-types.js';
 import type { PropertyTable } from './odata/property-table.js';
 
@@ -19,9 +20,9 @@ export const FOLDER_TABLE: PropertyTable<FolderView> = {
   },
 };
 
-export function presentFolder({ folder, mailbox }: FolderView, select: Set<string> | null = null): Record<string, unknown> {
+export function presentFolder({ folder, mailbox }: FolderView, select: Set<string> | null = null): MailFolder {
   const n = counts({ folder, mailbox });
-  const all: Record<string, unknown> = {
+  const all: MailFolder = {
     id: folder.id,
     displayName: folder.displayName,
     parentFolderId: folder.parentFolderId,

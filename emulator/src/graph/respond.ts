@@ -8,7 +8,7 @@ export function contextUrl(call: GraphCall, fragment: string): string {
   return `${call.req.origin}/v1.0/$metadata#${fragment}`;
 }
 
-export function entityResponse(call: GraphCall, status: number, context: string, body: Record<string, unknown>, headers: Record<string, string> = {}): EmuResponse {
+export function entityResponse(call: GraphCall, status: number, context: string, body: object, headers: Record<string, string> = {}): EmuResponse {
   return { status, json: { '@odata.context': contextUrl(call, context), ...body }, headers: { ...preferenceHeaders(call.prefer), ...headers } };
 }
 

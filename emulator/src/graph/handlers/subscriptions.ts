@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EmuResponse } from '../../server/emu-http.js';
+import type { Subscription } from '@microsoft/microsoft-graph-types';
 import type { StoredSubscription } from '../../state/mail-types.js';
 import { tenantRoute, type GraphCall, type Route } from '../graph-call.js';
 import { GraphHttpError, notImplemented } from '../graph-error.js';
@@ -155,7 +156,7 @@ function checkExpiration(call: GraphCall, text: string): string {
   return new Date(at).toISOString();
 }
 
-function present(s: StoredSubscription): Record<string, unknown> {
+function present(s: StoredSubscription): Subscription {
   return {
     id: s.id,
     resource: s.resource,
