@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startEmulator } from '../index.js';
+import { startEmulator, type Knobs } from '../index.js';
 
 // `npm run emulator`: the emulator on its own. Every setting comes from the environment (emulator/README.md).
 const env = process.env;
@@ -7,6 +7,8 @@ const flag = (name: string, fallback: boolean): boolean => (env[name] === undefi
 const number = (name: string): number | undefined => (env[name] === undefined ? undefined : Number(env[name]));
 
 const dataDir = resolve(env.EMULATOR_DATA_DIR ?? '.data/emulator');
+// Any other knob as JSON, e.g. EMULATOR_KNOBS='{"irregularPaging":true,"sentItemsDelayMs":2000}'.
+const knobs = env.EMULATOR_KNOBS ? (JSON.parse(env.EMULATOR_KNOBS) as Partial<Knobs>) : {};
 const emulator = await startEmulator({
   port: number('EMULATOR_PORT') ?? 8443,
   host: env.EMULATOR_HOST ?? '127.0.0.1',
@@ -14,7 +16,8 @@ const emulator = await startEmulator({
   caDir: resolve(env.EMULATOR_CA_DIR ?? dataDir),
   snapshot: flag('EMULATOR_SNAPSHOT', true),
   seed: flag('EMULATOR_SEED', true),
-  throttle: flag('EMULATOR_THROTTLE', false),
+  knobs,
+  throttle: flag('EMULATOR_THROTTLE', knobs.throttle ?? false),
   ...(number('EMULATOR_LATENCY_MS') !== undefined ? { latencyMs: number('EMULATOR_LATENCY_MS') } : {}),
   ...(number('EMULATOR_TOKEN_LIFETIME_SEC') !== undefined ? { tokenLifetimeSec: number('EMULATOR_TOKEN_LIFETIME_SEC') } : {}),
 });
