@@ -11,6 +11,7 @@ import { createGraphMailSender } from './graph/mail-sender.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
 import { createApp } from './http/create-app.js';
 import { notifyOnCommit } from './mail/outbound/notify-on-commit.js';
+import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import type { ServiceDeps } from './services/deps.js';
 import { ensureDefaults } from './services/ensure-defaults.js';
@@ -26,7 +27,7 @@ import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
 // integration and browser tests compose the same way, so they test what runs.
 
-export type Runtime = { app: Express; services: ServiceDeps; close(): Promise<void> };
+export type Runtime = { app: Express; services: ServiceDeps; outbound: OutboundWorker; close(): Promise<void> };
 
 export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
   const services = await buildServices(config);
@@ -56,6 +57,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     },
     identityHosts: [new URL(config.auth.authorityHost).origin],
     staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
+    prepareReply: createAddinReplyPreparer(services),
     ...(config.demo && config.graph.mode === 'emulator'
       ? { demoSignIn: createDemoDirectory(config.graph.authorityHost), demoMailbox: createDemoMailbox(config.graph.authorityHost) }
       : {}),
@@ -63,6 +65,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
   return {
     app,
     services,
+    outbound,
     close: async () => {
       await outbound.stop();
       await services.store.close();

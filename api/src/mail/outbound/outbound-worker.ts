@@ -70,7 +70,8 @@ export class OutboundWorker implements OutboundDispatcher {
   }
 
   async sendNow(id: number): Promise<OutboundEmail> {
-    const attempt = await this.attempt(id);
+    // Stopped (shutting down): the email stays queued for the next start.
+    const attempt = this.running ? await this.attempt(id) : {};
     if (attempt.waitUntil) this.wakeAt(attempt.waitUntil);
     if (attempt.email) return attempt.email;
     const current = await this.options.services.store.read((tx) => tx.collection('outboundEmails').get(id));

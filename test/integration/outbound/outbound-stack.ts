@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import request from 'supertest';
+import { compose, type Runtime } from '../../../api/src/compose.js';
+import { parseConfig } from '../../../api/src/config.js';
+import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID, type EmulatorOptions } from '../../../emulator/src/index.js';
+import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+
+// The API as npm start composes it (lowdb in a temp DATA_DIR, the outbound worker running) against an in-process
+// emulator, but not in demo mode: tests set up the Default account and the SRs they need through the API.
+
+export type GraphMessage = {
+  id: string;
+  subject: string;
+  internetMessageId: string;
+  conversationId?: string;
+  isDraft?: boolean;
+  body: { contentType: string; content: string };
+  toRecipients: { emailAddress: { address: string; name?: string } }[];
+  ccRecipients: { emailAddress: { address: string; name?: string } }[];
+  internetMessageHeaders?: { name: string; value: string }[];
+  attachments?: { name: string; size: number; contentBytes?: string }[];
+};
+
+export type OutboundStack = {
+  emulator: TestEmulator;
+  runtime: Runtime;
+  dataDir: string;
+  admin: string;
+  agent: string;
+  /** Composes the API again over the same data directory (a restart); the old runtime must be closed first. */
+  restart(): Promise<Runtime>;
+  api(): ReturnType<typeof request>;
+  /** Messages in a mailbox folder, newest first. */
+  mailbox(address: string, folder?: string): Promise<GraphMessage[]>;
+  /** Polls until `done` holds for the folder's messages; fails after `timeoutMs`. */
+  waitForMail(address: string, done: (messages: GraphMessage[]) => boolean, options?: { folder?: string; timeoutMs?: number }): Promise<GraphMessage[]>;
+  close(): Promise<void>;
+};
+
+export const DESK = SERVICE_MAILBOX;
+
+export async function startOutboundStack(options: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions>; dataDir?: string } = {}): Promise<OutboundStack> {
+  const emulator = await startTestEmulator(options.emulator);
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'outbound-'));
+  const parsed = parseConfig({
+    NODE_ENV: 'test',
+    STORE: 'lowdb',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
+    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
+    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
+    GRAPH_MODE: 'emulator',
+    GRAPH_BASE_URL: emulator.url,
+    GRAPH_AUTHORITY_HOST: emulator.authorityHost,
+    ...options.env,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const config = parsed.config;
+  const stack = {
+    emulator,
+    dataDir,
+    runtime: await compose(config, pino({ level: 'silent' }), 'test'),
+    admin: await userToken(emulator, 'admin@contoso.test'),
+    agent: await userToken(emulator, 'agent@contoso.test'),
+  };
+  const mailbox = async (address: string, folder = 'inbox'): Promise<GraphMessage[]> => {
+    const res = await emulator.control('GET', `/mailboxes/${address}/messages?folder=${folder}`);
+    if (res.status === 404) return [];
+    if (!res.ok) throw new Error(`Listing ${address}/${folder}: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { value: GraphMessage[] }).value;
+  };
+  return {
+    ...stack,
+    get runtime() {
+      return stack.runtime;
+    },
+    async restart() {
+      stack.runtime = await compose(config, pino({ level: 'silent' }), 'test');
+      return stack.runtime;
+    },
+    api: () => request(stack.runtime.app),
+    mailbox,
+    async waitForMail(address, done, { folder = 'inbox', timeoutMs = 10_000 } = {}) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const messages = await mailbox(address, folder);
+        if (done(messages)) return messages;
+        if (Date.now() > deadline) throw new Error(`${address}/${folder} did not reach the expected state in ${timeoutMs} ms; it holds ${messages.length}: ${messages.map((m) => m.subject).join(' | ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async close() {
+      await stack.runtime.close();
+      await emulator.close();
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function userToken(emulator: TestEmulator, upn: string): Promise<string> {
+  const res = await emulator.control('POST', '/tokens/user', { upn });
+  if (!res.ok) throw new Error(`No token for ${upn}: ${res.status}`);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+/** The Default account on the emulator's support mailbox, with the demo mail app's credentials. */
+export async function addDefaultAccount(stack: OutboundStack, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await stack.api().post('/api/admin/mail/accounts').auth(stack.admin, { type: 'bearer' }).send({
+    emailAddress: DESK,
+    displayName: 'Contoso Support',
+    tenantId: DEMO_TENANT_ID,
+    clientId: stack.emulator.mailApp.clientId,
+    clientSecret: stack.emulator.mailApp.clientSecret,
+    isDefault: true,
+    serviceMessaging: true,
+    ...extra,
+  });
+  if (res.status !== 201) throw new Error(`Adding the account: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as string;
+}
+
+export async function createSr(stack: OutboundStack, fields: Record<string, unknown> = {}): Promise<string> {
+  const res = await stack.api().post('/api/requests').auth(stack.agent, { type: 'bearer' })
+    .send({ title: 'Printer on floor 3 prints blank pages', description: 'Since the toner change.', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' }, ...fields });
+  if (res.status !== 201) throw new Error(`Creating the SR: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.number as string;
+}
+
+export function header(message: GraphMessage, name: string): string | undefined {
+  return message.internetMessageHeaders?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+}
