@@ -91,5 +91,7 @@ describe.skipIf(emulatorOnly())('bad input', () => {
     expect((await t.emulator!.control('POST', '/faults', { rate: 5 })).status).toBe(400);
     expect((await t.emulator!.control('POST', `/mailboxes/${mb}/messages`, 'plain text', 'text/plain')).status).toBe(415);
     expect((await t.emulator!.control('GET', '/nosuch')).status).toBe(404);
+    expect((await t.emulator!.control('GET', '/mailboxes/%E0%A4%A/messages')).status).toBe(400);
+    expect((await fetch(`${t.emulator!.url}/%E0%A4%A/v2.0/.well-known/openid-configuration`)).status).toBe(400);
   });
 });

@@ -20,6 +20,7 @@ export async function handleControl(req: EmuRequest, s: Services, reset: () => v
   } catch (error) {
     if (error instanceof GraphHttpError) return graphError(req, error.status, error.code, error.message);
     if (error instanceof z.ZodError) return graphError(req, 400, 'BadRequest', z.prettifyError(error));
+    if (error instanceof URIError) return graphError(req, 400, 'BadRequest', 'The path is not valid percent-encoding.');
     throw error;
   }
 }

@@ -18,9 +18,10 @@ export async function handleEntra(req: EmuRequest, ctx: EntraContext): Promise<E
   const cors = corsHeaders(req);
   if (req.method === 'OPTIONS') return { status: 204, headers: cors };
   const multiTenant = tenantName === 'common' || tenantName === 'organizations';
-  if (!multiTenant && !isTenantName(ctx.tenant, decodeURIComponent(tenantName))) {
+  const tenant = safeDecode(tenantName);
+  if (!multiTenant && !isTenantName(ctx.tenant, tenant)) {
     const error = endpoint.includes('well-known') ? 'invalid_tenant' : 'invalid_request';
-    return tenantNotFound(req, decodeURIComponent(tenantName), error, cors);
+    return tenantNotFound(req, tenant, error, cors);
   }
   const response = await route(req, ctx, endpoint, multiTenant);
   return { ...response, headers: { ...response.headers, ...cors } };
@@ -63,4 +64,12 @@ function corsHeaders(req: EmuRequest): Record<string, string> {
     'access-control-max-age': '600',
     vary: 'Origin',
   };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
