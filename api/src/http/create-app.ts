@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import type { TClientConfig } from '../contract/client-config.js';
 import type { THealth } from '../contract/health.js';
 import type { ServiceDeps } from '../services/deps.js';
+import type { PrepareReply } from '../services/prepare-reply-port.js';
 import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
@@ -44,6 +45,8 @@ export type AppDeps = {
   demoSignIn?: DemoSignIn;
   /** Demo mode only: the emulator's mailboxes, for the add-in outside Outlook. */
   demoMailbox?: DemoMailboxReader;
+  /** The mail engine's reply preparation, for emails filed from Outlook; without it the add-in cannot file. */
+  prepareReply?: PrepareReply;
   /** Routes later features add (mail center, emails, templates ...), mounted like the rest. */
   extraRoutes?: readonly RouteSpec[];
 };
@@ -65,7 +68,7 @@ export function createApp(deps: AppDeps): Express {
     ...ruleRoutes(deps.services),
     ...requestEmailRoutes(deps.services),
     ...settingsRoutes(deps.services),
-    ...addinRoutes(deps.services),
+    ...addinRoutes(deps.services, deps.prepareReply),
     ...(deps.demoSignIn ? demoRoutes(deps.demoSignIn) : []),
     ...(deps.demoMailbox ? demoMailboxRoutes(deps.demoMailbox) : []),
     ...(deps.extraRoutes ?? []),

@@ -23,6 +23,10 @@ const BODIES: Record<string, unknown> = {
   'patch /api/admin/mail/accounts/{id}': { folder: 'Support' },
   'post /api/addin/lookup': { email: ADDIN_EMAIL },
   'post /api/addin/suggestions': { email: ADDIN_EMAIL },
+  // Declared in this order: file puts the email on the fixture SR, move takes it to the SR 'post /api/requests' made.
+  'post /api/addin/file': { requestId: 'SR-000001', email: ADDIN_EMAIL, attachments: [] },
+  'post /api/addin/create': { email: { ...ADDIN_EMAIL, internetMessageId: '<auth-create@fabrikam.test>' }, attachments: [] },
+  'post /api/addin/move': { internetMessageId: ADDIN_EMAIL.internetMessageId, fromRequestId: 'SR-000001', toRequestId: 'SR-000002' },
   'post /api/admin/mail/templates': { name: 'Another template', subject: 'About #SR_ID#', bodyHtml: '<p>Hello #REQUESTER_NAME#</p>' },
   'put /api/admin/mail/templates/{id}': { name: 'Renamed template', subject: 'About #SR_ID#', bodyHtml: '<p>Hello</p>' },
   'post /api/admin/mail/templates/{id}/preview': { requestId: 'SR-000001' },

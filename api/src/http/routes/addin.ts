@@ -1,21 +1,55 @@
 import { MAX_ADDIN_REQUEST_BYTES } from '../../contract/addin-email.js';
-import { ZAddinLookup, ZAddinLookupRequest, ZAddinSuggestions } from '../../contract/addin.js';
+import {
+  ZAddinCreated,
+  ZAddinCreateRequest,
+  ZAddinFiled,
+  ZAddinFileRequest,
+  ZAddinLookup,
+  ZAddinLookupRequest,
+  ZAddinMoved,
+  ZAddinMoveRequest,
+  ZAddinSuggestions,
+  ZAlreadyFiledDetails,
+} from '../../contract/addin.js';
 import { ZErrorBody } from '../../contract/common.js';
-import { formatSrNumber } from '../../domain/service-request.js';
+import { AppError } from '../../domain/app-error.js';
+import { formatSrNumber, requireSrId } from '../../domain/service-request.js';
+import { createRequestFromEmail } from '../../services/create-request-from-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import { fileEmail } from '../../services/file-email.js';
 import { lookupEmail } from '../../services/lookup-email.js';
+import { moveFiledEmail } from '../../services/move-filed-email.js';
+import type { PrepareReply } from '../../services/prepare-reply-port.js';
 import { suggestRequests } from '../../services/suggest-requests.js';
+import { presentAddinCreated, presentAddinFiled, presentAddinMoved } from '../presenters/present-addin-filed.js';
 import { presentAddinLookup } from '../presenters/present-addin-lookup.js';
 import { defineRoute } from '../route.js';
-import { toMailMessage } from './addin-email-input.js';
+import { toMailMessage, toReplyFiles } from './addin-email-input.js';
 
 /** The add-in's bodies carry the email and the ticked attachments (base64), so /api/addin takes more than 1 MB. */
 export const ADDIN_JSON_LIMIT = MAX_ADDIN_REQUEST_BYTES;
 
 const TAG = 'Outlook add-in';
 const refused = { 400: { description: 'Invalid input', schema: ZErrorBody }, 403: { description: 'Not a service desk agent', schema: ZErrorBody } };
+const conflict = {
+  409: { description: 'The email is already on that SR: error.details names it', schema: ZErrorBody.extend({ error: ZErrorBody.shape.error.extend({ details: ZAlreadyFiledDetails }) }) },
+};
+const filingRefusals = {
+  ...refused,
+  ...conflict,
+  404: { description: 'No such SR', schema: ZErrorBody },
+  413: { description: 'The ticked attachments are over the cap', schema: ZErrorBody },
+  503: { description: 'This server runs without the mail engine', schema: ZErrorBody },
+};
 
-export function addinRoutes(deps: ServiceDeps) {
+const requestRef = (ref: string | number): number => (typeof ref === 'number' ? ref : requireSrId(ref));
+
+/** `prepare` is the mail engine's reply preparation; without it (an API started without the engine) nothing is filed. */
+export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
+  const requirePrepare = (): PrepareReply => {
+    if (!prepare) throw new AppError('service_unavailable', 'Filing email needs the mail engine, and this server runs without it.');
+    return prepare;
+  };
   return [
     defineRoute({
       method: 'post',
@@ -48,6 +82,60 @@ export function addinRoutes(deps: ServiceDeps) {
           reasons,
         }));
         return { status: 200, body: { items } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/addin/file',
+      tag: TAG,
+      summary: 'File the email as a reply on an SR: the engine\'s apply step (PUBLIC note, ticked attachments in "Other", status policy, history); once per (internetMessageId, SR)',
+      access: 'agent',
+      body: ZAddinFileRequest,
+      responses: { 201: { description: 'Filed', schema: ZAddinFiled }, ...filingRefusals },
+      handler: async ({ body, principal }) => {
+        const filed = await fileEmail(deps, requirePrepare(), principal, {
+          requestId: requestRef(body.requestId),
+          message: toMailMessage(body.email),
+          files: toReplyFiles(body.email, body.attachments),
+          ...(body.email.mailbox ? { mailbox: body.email.mailbox } : {}),
+        });
+        return { status: 201, body: presentAddinFiled(filed) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/addin/create',
+      tag: TAG,
+      summary: 'Create a new SR from the email (requester = sender) with the email as its first PUBLIC note; refused when the email is already on an SR',
+      access: 'agent',
+      body: ZAddinCreateRequest,
+      responses: { 201: { description: 'Created', schema: ZAddinCreated }, ...filingRefusals },
+      handler: async ({ body, principal }) => {
+        const created = await createRequestFromEmail(deps, requirePrepare(), principal, {
+          message: toMailMessage(body.email),
+          files: toReplyFiles(body.email, body.attachments),
+          title: body.title ?? (body.email.subject.trim().slice(0, 200) || 'Email from Outlook'),
+          priority: body.priority,
+          ...(body.email.mailbox ? { mailbox: body.email.mailbox } : {}),
+        });
+        return { status: 201, body: presentAddinCreated(created) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/addin/move',
+      tag: TAG,
+      summary: 'Move an email filed on the wrong SR to another: the note and its attachments move, both histories record it',
+      access: 'agent',
+      body: ZAddinMoveRequest,
+      responses: { 200: { description: 'Moved', schema: ZAddinMoved }, ...refused, ...conflict, 404: { description: 'No such SR, or the email is not on it', schema: ZErrorBody } },
+      handler: async ({ body, principal }) => {
+        const moved = await moveFiledEmail(deps, principal, {
+          internetMessageId: body.internetMessageId,
+          fromRequestId: requestRef(body.fromRequestId),
+          toRequestId: requestRef(body.toRequestId),
+        });
+        return { status: 200, body: presentAddinMoved(moved) };
       },
     }),
   ];

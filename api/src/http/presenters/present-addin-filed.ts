@@ -1,0 +1,21 @@
+import type { TAddinCreated, TAddinFiled, TAddinMoved } from '../../contract/addin.js';
+import { formatSrNumber } from '../../domain/service-request.js';
+import type { FiledEmail } from '../../services/file-email.js';
+import type { MovedEmail } from '../../services/move-filed-email.js';
+import { presentFiling } from './present-addin-lookup.js';
+
+export function presentAddinFiled(filed: FiledEmail): TAddinFiled {
+  return {
+    filing: presentFiling(filed.request, filed.note),
+    attachmentIds: filed.attachmentIds,
+    ...(filed.statusChange ? { statusChange: filed.statusChange } : {}),
+  };
+}
+
+export function presentAddinCreated(filed: FiledEmail): TAddinCreated {
+  return { ...presentAddinFiled(filed), request: { id: filed.request.id, number: formatSrNumber(filed.request.id), title: filed.request.title } };
+}
+
+export function presentAddinMoved(moved: MovedEmail): TAddinMoved {
+  return { filing: presentFiling(moved.to, moved.note), from: { requestId: moved.from.id, number: formatSrNumber(moved.from.id) } };
+}
