@@ -53,12 +53,12 @@ describe('the tab inside Teams', () => {
     await host.changeTheme('dark');
     await tab.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     expect(luminance((await theme(tab)).background)).toBeLessThan(0.2);
-    await saveScreenshot(page, 'teams-requests-dark');
+    await saveScreenshot(page, 'tab-teams-requests-dark');
 
     await host.changeTheme('contrast');
     await tab.waitForFunction(() => document.documentElement.dataset.theme === 'contrast');
     expect((await theme(tab)).background).toBe('rgb(0, 0, 0)');
-    await saveScreenshot(page, 'teams-requests-contrast');
+    await saveScreenshot(page, 'tab-teams-requests-contrast');
 
     expect(withoutKnownGaps(problems)).toEqual([]);
     await context.close();

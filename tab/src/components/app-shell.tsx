@@ -21,6 +21,7 @@ import { navigate, useHashRoute } from '../routing/use-hash-route';
 import { useDesk } from '../session/desk-context';
 import { LoadingBlock } from './loading-block';
 import { RoutedPage } from './routed-page';
+import { VisuallyHidden } from './visually-hidden';
 
 const useStyles = makeStyles({
   header: {
@@ -89,7 +90,8 @@ export function AppShell(props: { onSignOut?: () => void }) {
         </nav>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton appearance="subtle" icon={<Avatar name={session.user.name} size={24} color="colorful" />} aria-label={`Signed in as ${session.user.name}`}>
+            <MenuButton appearance="subtle" icon={<Avatar name={session.user.name} size={24} color="colorful" aria-hidden />}>
+              <VisuallyHidden>Signed in as </VisuallyHidden>
               {session.user.name}
             </MenuButton>
           </MenuTrigger>

@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   add: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   input: { minWidth: '260px' },
   muted: { color: tokens.colorNeutralForeground3 },
+  tags: { display: 'flex', flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
 });
 
 /** Participants may reply by email and have it filed (sender policy); the requester always may. */
@@ -32,6 +33,7 @@ export function ParticipantsEditor(props: { participants: string[]; disabled: bo
         <Text className={styles.muted}>No participants. Add the people who may reply by email besides the requester.</Text>
       ) : (
         <TagGroup
+          className={styles.tags}
           aria-labelledby="participants-heading"
           onDismiss={(_, data) => props.onChange(props.participants.filter((p) => p !== data.value), `${data.value} removed`)}
         >

@@ -5,6 +5,7 @@ import { createPublicApi } from '../../api/desk-api';
 import { ErrorBar } from '../../components/error-bar';
 import { LoadingBlock } from '../../components/loading-block';
 import { useResource } from '../../components/use-resource';
+import { VisuallyHidden } from '../../components/visually-hidden';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -51,8 +52,8 @@ export function DemoUserList(props: { onSignIn: (upn: string) => Promise<void> }
               appearance="outline"
               onClick={() => void handleSignIn(user.upn)}
               disabled={pendingUpn !== undefined}
-              aria-label={`Sign in as ${user.displayName} (${user.upn})`}
             >
+              <VisuallyHidden>Sign in as </VisuallyHidden>
               <Persona name={user.displayName} secondaryText={`${user.upn} · ${describeRoles(user.roles)}`} avatar={{ color: 'colorful' }} />
               {pendingUpn === user.upn && <Spinner size="tiny" label="Signing in…" />}
             </Button>

@@ -8,6 +8,7 @@ const useStyles = makeStyles({
   card: { width: '100%', maxWidth: '520px', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   logo: { width: '40px', height: '40px' },
+  title: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
   intro: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -40,7 +41,7 @@ export function SignInPage(props: Props) {
       <Card className={styles.card}>
         <div className={styles.brand}>
           <img className={styles.logo} src="favicon.png" alt="" />
-          <div>
+          <div className={styles.title}>
             <Title2 as="h1">Service Messaging</Title2>
             {props.config.demo && (
               <Badge appearance="tint" color="informative">

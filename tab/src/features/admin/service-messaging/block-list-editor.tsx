@@ -35,6 +35,7 @@ export function BlockListEditor(props: { settings: TSettings; onChange: (next: T
       <Text className={styles.muted}>Email attachments with these extensions are never saved to an SR.</Text>
       {settings.attachmentBlockList.length > 0 && (
         <TagGroup
+          className={styles.tags}
           aria-labelledby="block-list-heading"
           onDismiss={(_, data) => onChange({ ...settings, attachmentBlockList: settings.attachmentBlockList.filter((e) => e !== data.value) })}
         >

@@ -8,4 +8,6 @@ export const useSectionStyles = makeStyles({
   rows: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '180px' },
+  tags: { display: 'flex', flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
+  narrow: { maxWidth: '200px' },
 });

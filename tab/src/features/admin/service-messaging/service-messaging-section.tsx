@@ -89,7 +89,7 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
 
       <Card className={styles.card}>
         <Subtitle2 as="h2">Mail Center</Subtitle2>
-        <Field label="Keep Mail Center items for (days)" hint="Mail that could not be filed is removed after this many days.">
+        <Field className={styles.narrow} label="Keep Mail Center items for (days)" hint="Mail that could not be filed is removed after this many days.">
           <Input
             type="number"
             min={1}

@@ -1,0 +1,151 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type TestStack } from '../support/stack.js';
+import { seriousAxeViolations } from './support/axe.js';
+import { newPage, launchBrowser, signInAsDemoUser } from './support/browser.js';
+import { saveScreenshot } from './support/screenshots.js';
+
+// Every page of the tab in the light and the dark theme: no serious or critical axe-core violations, and a
+// full-page screenshot in test-results/screenshots/ for a person to look at.
+
+let stack: TestStack;
+let browser: Browser;
+let accountId: string;
+
+const REPLY_HTML = `<p>Hi,</p><p>forgetting the network worked: the laptop is online again. Thanks for the quick help!</p><p>Diego</p>`;
+const QUOTED_HTML = `<blockquote><p>On Monday, Contoso Service Desk wrote:</p><p>Could you try forgetting the network and joining again? Tell us what you see.</p></blockquote>`;
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
+  // What the mail engine files for a customer's reply (the engine's own tests cover how it gets there).
+  const receivedAt = new Date().toISOString();
+  await stack.runtime.services.store.transact(async (tx) => {
+    await tx.collection('notes').insert({
+      id: 'reply-from-diego',
+      requestId: 1,
+      typeCode: 'PUBLIC',
+      accessLevel: 'User',
+      source: 'email',
+      bodyHtml: REPLY_HTML,
+      bodyText: 'Hi, forgetting the network worked.',
+      author: { id: 'email', name: 'Diego Siciliani', email: 'diego@fabrikam.test' },
+      createdAt: receivedAt,
+      email: { from: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' }, subject: 'RE: [SR-000001] Laptop will not connect to the office Wi-Fi', receivedAt, signal: 'ec-id', elidedHtml: QUOTED_HTML },
+    });
+  });
+  const token = await stack.tokenFor('admin@contoso.test');
+  const form = new FormData();
+  form.set('folder', 'Other');
+  form.set('file', new Blob(['ipconfig /all output'], { type: 'text/plain' }), 'ipconfig.txt');
+  await fetch(`${stack.url}/api/requests/SR-000001/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const accounts = await (await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${token}` } })).json();
+  accountId = accounts.items[0].id;
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function markReplyAsNew(): Promise<void> {
+  await stack.runtime.services.store.transact(async (tx) => {
+    const sr = await tx.collection('requests').get('1');
+    if (sr) await tx.collection('requests').put({ ...sr, hasNewEmailReply: true });
+  });
+}
+
+type PageCheck = { name: string; open(page: Page): Promise<void> };
+
+const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+
+const PAGES: PageCheck[] = [
+  {
+    name: 'requests',
+    open: async (page) => {
+      await go(page, '#/requests');
+      await page.getByRole('grid', { name: 'Service requests' }).getByRole('link', { name: 'SR-000001' }).waitFor();
+    },
+  },
+  {
+    name: 'new-request-dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'New service request' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New service request' });
+      await dialog.waitFor();
+      // Focus moves into the dialog (and stays there) so keyboard users start at its first field.
+      expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    },
+  },
+  {
+    name: 'request-detail',
+    open: async (page) => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await go(page, '#/requests/SR-000001');
+      await page.frameLocator('iframe[title="Note from Diego Siciliani"]').getByText('the laptop is online again').waitFor();
+      await page.getByRole('group', { name: 'Folder Other' }).getByText('ipconfig.txt').waitFor();
+      await page.getByRole('button', { name: 'Show quoted text' }).click();
+      await page.frameLocator('iframe[title="Quoted text of the email from Diego Siciliani"]').getByText('On Monday').waitFor();
+    },
+  },
+  {
+    name: 'admin-setup',
+    open: async (page) => {
+      await go(page, '#/admin/setup');
+      await page.getByText(/\d of \d checks pass/).waitFor();
+    },
+  },
+  {
+    name: 'admin-accounts',
+    open: async (page) => {
+      await go(page, '#/admin/accounts');
+      await page.getByRole('row', { name: /support@contoso\.test/ }).waitFor();
+    },
+  },
+  {
+    name: 'admin-account-edit',
+    open: async (page) => {
+      await go(page, `#/admin/accounts/${accountId}`);
+      await page.getByRole('heading', { level: 1, name: 'support@contoso.test' }).waitFor();
+    },
+  },
+  {
+    name: 'admin-note-types',
+    open: async (page) => {
+      await go(page, '#/admin/note-types');
+      await page.getByText('PUBLIC is set up').waitFor();
+    },
+  },
+  {
+    name: 'admin-service-messaging',
+    open: async (page) => {
+      await go(page, '#/admin/service-messaging');
+      await page.getByRole('heading', { name: 'Status when a reply arrives' }).waitFor();
+    },
+  },
+];
+
+describe.each(['light', 'dark'] as const)('every page in the %s theme', (theme) => {
+  it('passes axe-core and is photographed', async () => {
+    await markReplyAsNew();
+    const { context, page, problems } = await newPage(browser, { colorScheme: theme });
+    const violations: string[] = [];
+
+    await page.goto(stack.tabUrl);
+    await page.getByRole('heading', { name: 'Sign in as a demo user' }).waitFor();
+    await page.getByRole('button', { name: /^Sign in as Megan Bowen/ }).waitFor();
+    violations.push(...(await seriousAxeViolations(page)).map((v) => `sign-in: ${v}`));
+    await saveScreenshot(page, `tab-sign-in-${theme}`);
+    await signInAsDemoUser(page, stack.tabUrl, 'admin@contoso.test');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+
+    for (const check of PAGES) {
+      await check.open(page);
+      violations.push(...(await seriousAxeViolations(page)).map((v) => `${check.name}: ${v}`));
+      await saveScreenshot(page, `tab-${check.name}-${theme}`);
+    }
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
