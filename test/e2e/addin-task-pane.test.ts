@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createRequest, damage, recordSentEmail } from '../integration/addin/addin-fixtures.js';
+import request from 'supertest';
+import { createRequest, damage, emailFor, recordMailCenterItem, recordSentEmail } from '../integration/addin/addin-fixtures.js';
 import { damagedReply } from './addin-fixture-message.js';
 import { blockOfficeJs, installOfficeStub, type OfficeFixture } from './addin-office-stub.js';
 import { startAddinServer, type AddinServer } from './addin-server.js';
@@ -100,6 +101,85 @@ describe('in Outlook', () => {
     await page.getByRole('button', { name: `File as reply on ${sr.battery.number}` }).waitFor();
     await saveScreenshot(page, 'addin-damaged-marker-suggestions');
     expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  const get = async (path: string) => (await request(server.api.app).get(path).auth(await server.api.agent(), { type: 'bearer' }).expect(200)).body;
+
+  it('files the email with the ticked attachments, refuses a second filing, and moves it to another SR', async () => {
+    const fixture = await agentFixture(damagedReply(markerLine, '<flow-1@mail.fabrikam.test>'));
+    // Two agents with the pane open on the same email in the shared mailbox.
+    const [first, second] = [await openPane(fixture), await openPane(fixture)];
+    await Promise.all([first.page.getByText('Not filed yet').waitFor(), second.page.getByText('Not filed yet').waitFor()]);
+
+    const { page } = first;
+    expect(await page.getByRole('checkbox', { name: /battery-report\.pdf/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /image001\.png/ }).isChecked()).toBe(false);
+    await page.getByRole('checkbox', { name: /photo\.jpg/ }).uncheck();
+    await page.getByRole('button', { name: `File as reply on ${sr.battery.number}` }).click();
+    await page.getByText(`The email is a PUBLIC note on ${sr.battery.number} with 1 attachment in "Other". Status: New → Customer Replied.`).waitFor();
+    await page.locator('[data-standing="filed"]').waitFor();
+    const filed = (await get(`/api/requests/${sr.battery.number}/notes`)).items.filter((n: { email?: { internetMessageId?: string } }) => n.email?.internetMessageId === '<flow-1@mail.fabrikam.test>');
+    expect(filed).toHaveLength(1);
+    const stored = (await get(`/api/requests/${sr.battery.number}/attachments`)).items.filter((a: { noteId?: string }) => a.noteId === filed[0].id);
+    expect(stored.map((a: { fileName: string; folder: string }) => [a.fileName, a.folder])).toEqual([['battery-report.pdf', 'Other']]);
+    await saveScreenshot(page, 'addin-filed');
+
+    await second.page.getByRole('button', { name: `File as reply on ${sr.battery.number}` }).click();
+    await second.page.getByText(`This email is already on ${sr.battery.number}.`).waitFor();
+    expect(await second.page.getByText('The email was not filed').isVisible()).toBe(true);
+    // The stale pane catches up: it now shows where the email is, and who filed it.
+    await second.page.locator('[data-standing="filed"]').getByText(/by alex$/).waitFor();
+    await saveScreenshot(second.page, 'addin-already-filed');
+
+    await page.getByRole('button', { name: `Move from ${sr.battery.number} to ${sr.printer.number}` }).click();
+    await page.getByText(`The note moved from ${sr.battery.number} to ${sr.printer.number}; both histories record the move.`).waitFor();
+    await page.getByRole('link', { name: new RegExp(`${sr.printer.number} · Printer`) }).waitFor();
+    const moved = (await get(`/api/requests/${sr.printer.number}/notes`)).items.map((n: { id: string }) => n.id);
+    expect(moved).toContain(filed[0].id);
+    for (const number of [sr.battery.number, sr.printer.number]) {
+      const kinds = (await get(`/api/requests/${number}/history`)).items.map((h: { kind: string }) => h.kind);
+      expect(kinds).toContain('note-moved');
+    }
+    await saveScreenshot(page, 'addin-moved');
+    expect([...first.problems, ...second.problems.filter((p) => !p.includes('409'))]).toEqual([]);
+    await page.context().close();
+    await second.page.context().close();
+  });
+
+  it("links the email's Mail Center item to the chosen SR", async () => {
+    const message = damagedReply(markerLine, '<flow-mc@mail.fabrikam.test>');
+    const item = await recordMailCenterItem(server.api, emailFor({ internetMessageId: message.internetMessageId, subject: message.subject }));
+    const { page } = await openPane(await agentFixture(message));
+    await page.getByText('In the Mail Center').waitFor();
+    expect(await page.getByText('Its reply marker was damaged or not made by this desk, so it was not filed automatically.').isVisible()).toBe(true);
+    await saveScreenshot(page, 'addin-mail-center');
+    await page.getByRole('button', { name: `Link the Mail Center item to ${sr.battery.number}` }).click();
+    await page.getByText('Linked', { exact: true }).waitFor();
+    const resolved = await server.api.services.store.read((tx) => tx.collection('mailCenter').get(item.id));
+    expect(resolved).toMatchObject({ state: 'linked', resolution: { requestId: sr.battery.id } });
+    await page.context().close();
+  });
+
+  it('shows what the API refused, in words, with the request id', async () => {
+    const { page } = await openPane(await agentFixture(damagedReply(markerLine, '<flow-error@mail.fabrikam.test>')));
+    await page.getByText('Not filed yet').waitFor();
+    await page.getByRole('radio', { name: 'Another SR' }).check();
+    await page.getByRole('textbox', { name: 'SR number' }).fill('999');
+    await page.getByRole('button', { name: 'File as reply on SR-000999' }).click();
+    await page.getByText('Service Request SR-000999 does not exist.').waitFor();
+    expect(await page.getByText(/Request id: \S+/).isVisible()).toBe(true);
+    await saveScreenshot(page, 'addin-api-error');
+    await page.context().close();
+  });
+
+  it('says when the API cannot be reached', async () => {
+    const { page } = await newPage(browser, { viewport: PANE });
+    await installOfficeStub(page, await agentFixture(damagedReply(markerLine, '<flow-offline@mail.fabrikam.test>')));
+    await page.route('**/api/addin/**', (route) => route.abort('connectionrefused'));
+    await page.goto(server.paneUrl);
+    await page.getByText('Service Messaging could not look this email up').waitFor();
+    expect(await page.getByText('The Service Messaging API could not be reached. Check your connection and try again.').isVisible()).toBe(true);
     await page.context().close();
   });
 });

@@ -3,7 +3,6 @@ import type {
   TAddinCreateRequest,
   TAddinFiled,
   TAddinFileRequest,
-  TAddinLinkRequest,
   TAddinLookup,
   TAddinLookupRequest,
   TAddinMoved,
@@ -28,7 +27,6 @@ export function createAddinApi(client: ApiClient) {
     suggestions: async (body: TAddinLookupRequest, signal?: AbortSignal) =>
       (await client.post<{ items: TAddinSuggestion[] }>('/addin/suggestions', body, signal)).items,
     file: (body: TAddinFileRequest) => client.post<TAddinFiled>('/addin/file', body),
-    link: (body: TAddinLinkRequest) => client.post<TAddinFiled>('/addin/link', body),
     create: (body: TAddinCreateRequest) => client.post<TAddinCreated>('/addin/create', body),
     move: (body: TAddinMoveRequest) => client.post<TAddinMoved>('/addin/move', body),
     demoMailboxes: () => client.get<TDemoMailboxes>('/demo/mailboxes'),

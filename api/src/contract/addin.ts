@@ -3,9 +3,10 @@ import { ZAddinEmail, ZAddinTickedAttachments } from './addin-email.js';
 import { ZPerson, ZSrRef } from './common.js';
 import { ZPriority } from './service-request.js';
 
-// The Outlook add-in's API: where an email stands, which SRs it may belong to, and the actions that file,
-// link, create and move. Every action is idempotent per (internetMessageId, SR): doing it again changes nothing
-// and answers 409 saying where the email already is.
+// The Outlook add-in's API: where an email stands, which SRs it may belong to, and the actions that file, create
+// and move. Filing an email that waits in the Mail Center links that item (it is resolved in the same transaction).
+// Every action is idempotent per (internetMessageId, SR): doing it again changes nothing and answers 409 saying
+// where the email already is.
 
 export const ZRequestRef = z.union([z.number().int().min(1), ZSrRef]).describe('SR-000123, "123" or 123');
 
@@ -16,7 +17,7 @@ export const ZAddinFiling = z.object({
   status: z.string(),
   noteId: z.string(),
   filedAt: z.string(),
-  filedBy: z.string().describe('The agent, or "Service Messaging" when the mail engine filed it'),
+  filedBy: z.string().describe('The agent who filed, linked or last moved it, or "Service Messaging" when the mail engine filed it'),
   source: z.enum(['email', 'agent', 'addin', 'system']),
   noteUrl: z.string().describe("The note in the tab, relative to the API's origin"),
 });
@@ -89,9 +90,6 @@ export const ZAddinFiled = z.object({
   statusChange: z.object({ from: z.string(), to: z.string() }).optional(),
 });
 export type TAddinFiled = z.infer<typeof ZAddinFiled>;
-
-export const ZAddinLinkRequest = z.strictObject({ mailCenterItemId: z.string().min(1).max(100), requestId: ZRequestRef });
-export type TAddinLinkRequest = z.input<typeof ZAddinLinkRequest>;
 
 export const ZAddinCreateRequest = z.strictObject({
   email: ZAddinEmail,

@@ -6,7 +6,8 @@ import type { ReadTransaction } from '../store/ports/store.js';
 import type { ServiceDeps } from './deps.js';
 import { readEmailEvidence, type EmailEvidence } from './read-email-evidence.js';
 
-export type EmailFiling = { request: ServiceRequest; note: Note };
+/** `filedBy` is who put it there: the agent who filed, linked or moved it, or the engine. */
+export type EmailFiling = { request: ServiceRequest; note: Note; filedBy: string };
 
 export type EmailStanding = {
   /** Every SR the email is a note on, newest filing first. */
@@ -23,7 +24,11 @@ export async function findFilings(tx: ReadTransaction, internetMessageId: string
   const filings: EmailFiling[] = [];
   for (const note of notes.sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
     const request = await tx.collection('requests').get(note.requestId);
-    if (request) filings.push({ request, note });
+    if (!request) continue;
+    // The note's author is the sender; the history entry that made or moved the note names who filed it.
+    const entries = await tx.collection('history').find((h) => h.details?.noteId === note.id);
+    const latest = entries.sort((a, b) => b.at.localeCompare(a.at))[0];
+    filings.push({ request, note, filedBy: latest?.actor.name ?? note.author.name });
   }
   return filings;
 }

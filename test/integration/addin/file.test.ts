@@ -70,6 +70,7 @@ describe('add-in: file as reply on an SR', () => {
     await post(api, '/api/addin/file', { requestId: 'SR-000001', email, attachments: [] }, 201);
     const lookup = await post(api, '/api/addin/lookup', { email });
     expect(lookup.body.filings.map((f: { number: string }) => f.number).sort()).toEqual(['SR-000001', sr.number]);
+    expect(lookup.body.filings.map((f: { filedBy: string }) => f.filedBy)).toEqual(['agent', 'agent']);
   });
 
   it("resolves the email's open Mail Center item as linked", async () => {

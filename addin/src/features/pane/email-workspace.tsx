@@ -2,6 +2,7 @@ import { Button, Caption1, Dropdown, Field, makeStyles, Option, tokens } from '@
 import { useState } from 'react';
 import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
 import type { AddinApi } from '../../api/addin-api';
+import { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/error-bar';
 import { formatBytes } from '../../components/format';
 import { LoadingBlock } from '../../components/loading-block';
@@ -19,13 +20,18 @@ import { useEmailStanding } from '../standing/use-email-standing';
 import { defaultChoice, resolveTarget } from '../suggestions/resolve-target';
 import { SuggestionList, type SuggestionChoice } from '../suggestions/suggestion-list';
 
+function fileLabel(isBusy: boolean, isInMailCenter: boolean, number: string): string {
+  if (isInMailCenter) return isBusy ? 'Linking…' : `Link the Mail Center item to ${number}`;
+  return isBusy ? 'Filing…' : `File as reply on ${number}`;
+}
+
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   actions: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, alignItems: 'stretch' },
   warning: { color: tokens.colorPaletteRedForeground1 },
 });
 
-type ActionName = 'file' | 'link' | 'create' | 'move';
+type ActionName = 'file' | 'create' | 'move';
 
 /** Everything the agent does with one email: see where it stands, pick the SR, then file, link, create or move. */
 export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TAddinEmail }) {
@@ -67,6 +73,8 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
       standing.reload();
     } catch (err) {
       setOutcome({ intent: 'error', title, error: toError(err) });
+      // Someone else filed or moved it meanwhile (a shared mailbox): show where it is now.
+      if (err instanceof ApiError && err.code === 'conflict') standing.reload();
     } finally {
       setBusy(undefined);
     }
@@ -75,10 +83,11 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
   const readTicked = () =>
     Promise.all([...ticked].map(async (id) => ({ id, contentBase64: await host.readAttachmentContent(id) })));
 
+  // Filing an email that waits in the Mail Center links that item: the API resolves it in the same transaction.
   const handleFile = (requestId: number) =>
-    run('file', 'The email was not filed', async () => filedOutcome(await api.file({ requestId, email, attachments: await readTicked() })));
-  const handleLink = (mailCenterItemId: string, requestId: number) =>
-    run('link', 'The Mail Center item was not linked', async () => filedOutcome(await api.link({ mailCenterItemId, requestId }), 'Linked'));
+    run('file', openMailCenterItem ? 'The Mail Center item was not linked' : 'The email was not filed', async () =>
+      filedOutcome(await api.file({ requestId, email, attachments: await readTicked() }), openMailCenterItem ? 'Linked' : 'Filed'),
+    );
   const handleCreate = (input: { title: string; priority: Priority }) =>
     run('create', 'The SR was not created', async () => createdOutcome(await api.create({ email, attachments: await readTicked(), ...input })));
   const handleMove = (fromRequestId: number, toRequestId: number) =>
@@ -96,19 +105,12 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
       <PaneSection title={lookup.state === 'filed' ? 'Move it to' : 'Which Service Request?'}>
         <SuggestionList suggestions={suggestions} filedOn={filedOn} choice={choice} otherProblem={problem} onChange={setPicked} />
       </PaneSection>
-      {!openMailCenterItem && (
-        <PaneSection title="Attachments">
-          <AttachmentPicker attachments={attachments} ticked={ticked} maxBytes={MAX_ATTACHMENT_BYTES} onChange={setTicked} />
-          {attachmentProblem && <Caption1 className={styles.warning}>{attachmentProblem}</Caption1>}
-        </PaneSection>
-      )}
+      <PaneSection title="Attachments">
+        <AttachmentPicker attachments={attachments} ticked={ticked} maxBytes={MAX_ATTACHMENT_BYTES} onChange={setTicked} />
+        {attachmentProblem && <Caption1 className={styles.warning}>{attachmentProblem}</Caption1>}
+      </PaneSection>
       <div className={styles.actions}>
         {outcome && <OutcomeBar outcome={outcome} />}
-        {openMailCenterItem && (
-          <Button appearance="primary" disabled={!target || isBusy} onClick={() => target && void handleLink(openMailCenterItem.itemId, target.requestId)}>
-            {busy === 'link' ? 'Linking…' : `Link the Mail Center item to ${target?.number ?? 'an SR'}`}
-          </Button>
-        )}
         {lookup.state === 'filed' && moveSource && (
           <>
             {lookup.filings.length > 1 && (
@@ -127,15 +129,13 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
             </Button>
           </>
         )}
-        {!openMailCenterItem && (
-          <Button
-            appearance={lookup.state === 'filed' ? 'secondary' : 'primary'}
-            disabled={!target || isTargetFiled || isBusy || attachmentProblem !== undefined}
-            onClick={() => target && void handleFile(target.requestId)}
-          >
-            {busy === 'file' ? 'Filing…' : `File as reply on ${target?.number ?? 'an SR'}`}
-          </Button>
-        )}
+        <Button
+          appearance={lookup.state === 'filed' ? 'secondary' : 'primary'}
+          disabled={!target || isTargetFiled || isBusy || attachmentProblem !== undefined}
+          onClick={() => target && void handleFile(target.requestId)}
+        >
+          {fileLabel(busy === 'file', openMailCenterItem !== undefined, target?.number ?? 'an SR')}
+        </Button>
         {lookup.state !== 'filed' && !isCreating && (
           <Button appearance="subtle" disabled={isBusy} onClick={() => setIsCreating(true)}>
             Create a new SR from this email

@@ -4,18 +4,18 @@ import type { FiledEmail } from '../../services/file-email.js';
 import type { MovedEmail } from '../../services/move-filed-email.js';
 import { presentFiling } from './present-addin-lookup.js';
 
-export function presentAddinFiled(filed: FiledEmail): TAddinFiled {
+export function presentAddinFiled(filed: FiledEmail, agent: string): TAddinFiled {
   return {
-    filing: presentFiling(filed.request, filed.note),
+    filing: presentFiling(filed.request, filed.note, agent),
     attachmentIds: filed.attachmentIds,
     ...(filed.statusChange ? { statusChange: filed.statusChange } : {}),
   };
 }
 
-export function presentAddinCreated(filed: FiledEmail): TAddinCreated {
-  return { ...presentAddinFiled(filed), request: { id: filed.request.id, number: formatSrNumber(filed.request.id), title: filed.request.title } };
+export function presentAddinCreated(filed: FiledEmail, agent: string): TAddinCreated {
+  return { ...presentAddinFiled(filed, agent), request: { id: filed.request.id, number: formatSrNumber(filed.request.id), title: filed.request.title } };
 }
 
-export function presentAddinMoved(moved: MovedEmail): TAddinMoved {
-  return { filing: presentFiling(moved.to, moved.note), from: { requestId: moved.from.id, number: formatSrNumber(moved.from.id) } };
+export function presentAddinMoved(moved: MovedEmail, agent: string): TAddinMoved {
+  return { filing: presentFiling(moved.to, moved.note, agent), from: { requestId: moved.from.id, number: formatSrNumber(moved.from.id) } };
 }

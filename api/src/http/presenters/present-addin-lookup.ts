@@ -24,7 +24,7 @@ const REASONS: Record<MailCenterReason, string> = {
 /** Where the tab shows the SR (its hash route); relative, since the tab is served by the API's origin. */
 export const requestUrl = (requestId: number): string => `/tab/#/requests/${formatSrNumber(requestId)}`;
 
-export function presentFiling(request: ServiceRequest, note: Note): TAddinFiling {
+export function presentFiling(request: ServiceRequest, note: Note, filedBy: string): TAddinFiling {
   return {
     requestId: request.id,
     number: formatSrNumber(request.id),
@@ -32,7 +32,7 @@ export function presentFiling(request: ServiceRequest, note: Note): TAddinFiling
     status: request.status,
     noteId: note.id,
     filedAt: note.createdAt,
-    filedBy: note.author.name,
+    filedBy,
     source: note.source,
     noteUrl: requestUrl(request.id),
   };
@@ -53,7 +53,7 @@ function unknownSummary(standing: EmailStanding): string {
 
 export function presentAddinLookup(standing: EmailStanding): TAddinLookup {
   const item = standing.mailCenterItem;
-  const filings = standing.filings.map((f) => presentFiling(f.request, f.note));
+  const filings = standing.filings.map((f) => presentFiling(f.request, f.note, f.filedBy));
   const state = filings.length > 0 ? 'filed' : item ? 'mail-center' : 'unknown';
   const summary =
     state === 'filed'

@@ -99,7 +99,7 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
           files: toReplyFiles(body.email, body.attachments),
           ...(body.email.mailbox ? { mailbox: body.email.mailbox } : {}),
         });
-        return { status: 201, body: presentAddinFiled(filed) };
+        return { status: 201, body: presentAddinFiled(filed, principal.name) };
       },
     }),
     defineRoute({
@@ -118,7 +118,7 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
           priority: body.priority,
           ...(body.email.mailbox ? { mailbox: body.email.mailbox } : {}),
         });
-        return { status: 201, body: presentAddinCreated(created) };
+        return { status: 201, body: presentAddinCreated(created, principal.name) };
       },
     }),
     defineRoute({
@@ -135,7 +135,7 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
           fromRequestId: requestRef(body.fromRequestId),
           toRequestId: requestRef(body.toRequestId),
         });
-        return { status: 200, body: presentAddinMoved(moved) };
+        return { status: 200, body: presentAddinMoved(moved, principal.name) };
       },
     }),
   ];
