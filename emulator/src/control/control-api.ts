@@ -48,7 +48,7 @@ async function route(req: EmuRequest, s: Services, reset: () => void): Promise<E
     reset();
     return { status: 204 };
   }
-  if (at('GET', /^\/stats$/)) return ok(s.stats.snapshot());
+  if (at('GET', /^\/stats$/)) return ok({ ...s.stats.snapshot(), throttleInFlight: s.throttle.inFlightNow() });
   if (at('GET', /^\/access-policy$/)) return ok({ policies: s.accessPolicy.describe() });
   if (at('PUT', /^\/access-policy$/)) {
     const body = ZAccessPolicy.parse(parseJsonBody(req.body));

@@ -48,6 +48,11 @@ export class Throttle {
     return true;
   }
 
+  /** Requests currently counted against the concurrency limit, per app|mailbox. */
+  inFlightNow(): Record<string, number> {
+    return Object.fromEntries([...this.inFlight].filter(([, n]) => n > 0));
+  }
+
   reset(): void {
     this.recent.clear();
     this.uploads.clear();
