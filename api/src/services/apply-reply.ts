@@ -28,7 +28,7 @@ export type ApplyReplyInput = {
   source: Extract<NoteSource, 'email' | 'addin'>;
   /** Who filed it: the engine (SYSTEM_ACTOR) or the agent who linked it. */
   actor: { id: string; name: string };
-  /** An agent chose the SR: history says "linked manually by", and a closed SR takes the note. */
+  /** An agent chose the SR: history says "linked manually by" ("filed from Outlook by" from the add-in), and a closed SR takes the note. */
   manual: boolean;
   attachments: StoredFile[];
   originalRef?: string;
@@ -122,7 +122,7 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
     ...(messageId ? { internetMessageId: messageId } : {}),
   };
   await recordHistory(deps, tx, input.manual
-    ? { requestId: sr.id, kind: 'linked-manually', summary: `Email "${input.email.subject}" from ${who} linked manually by ${input.actor.name}; note created as a response to the email`, actor: input.actor, details }
+    ? { requestId: sr.id, kind: 'linked-manually', summary: `Email "${input.email.subject}" from ${who} ${input.source === 'addin' ? 'filed from Outlook' : 'linked manually'} by ${input.actor.name}; note created as a response to the email`, actor: input.actor, details }
     : { requestId: sr.id, kind: 'note-from-email', summary: `Note created as a response to the email "${input.email.subject}" from ${who} (${input.signal})`, actor: input.actor, details });
   if (target) {
     await recordHistory(deps, tx, {
