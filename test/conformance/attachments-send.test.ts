@@ -130,7 +130,7 @@ describe('Graph mail: attachments and sending', () => {
   });
 
   it('C11: sendMail answers 202 with no body; draft → send keeps the internetMessageId, and the Sent Items copy can come late', async () => {
-    if (!t.live) await t.emulator!.control('POST', '/faults', { sentItemsDelayMs: 300 });
+    if (!t.live) await t.emulator!.control('POST', '/faults', { sentItemsDelayMs: 1_500 });
     try {
       const subject = `C11 ${Date.now()}`;
       const sent = await t.fetchGraph(`/users/${mb}/sendMail`, { method: 'POST', body: JSON.stringify({ message: { subject, body: { contentType: 'Text', content: 'hi' }, toRecipients: [{ emailAddress: { address: customer } }] } }) });

@@ -97,28 +97,28 @@ describe.skipIf(emulatorOnly())('Graph change notifications', () => {
   });
 
   it('C16: the announced message can answer 404 for a while after its notification', async () => {
-    await t.emulator!.control('POST', '/faults', { hideNotifiedMessagesMs: 500 });
+    await t.emulator!.control('POST', '/faults', { hideNotifiedMessagesMs: 2_000 });
     const sub = await subscribe(`users/${mb}/mailFolders('inbox')/messages`);
     const message = await deliver('Not yet visible');
     await waitFor(sub.path, (n) => n.resourceData.id === message.id, 'the notification');
     const early = await graphFailure(t.graph.api(`/users/${mb}/messages/${message.id}`).get());
     expect([early.statusCode, early.code]).toEqual([404, 'ErrorItemNotFound']);
-    await eventually(async () => ((await t.fetchGraph(`/users/${mb}/messages/${message.id}`)).status === 200 ? true : undefined), 5_000, 'the message to appear');
+    await eventually(async () => ((await t.fetchGraph(`/users/${mb}/messages/${message.id}`)).status === 200 ? true : undefined), 10_000, 'the message to appear');
   });
 
   it('C19: 5xx or slow answers are retried; when retries run out the subscriber gets a missed lifecycle event', async () => {
-    await t.emulator!.control('POST', '/faults', { notificationRetryDelaysMs: [30, 30, 30], notificationTimeoutMs: 200 });
+    await t.emulator!.control('POST', '/faults', { notificationRetryDelaysMs: [30, 30, 30], notificationTimeoutMs: 1_000 });
     let calls = 0;
     sink.respond = async () => {
       calls += 1;
       if (calls === 1) return 503;
-      if (calls === 2) await new Promise((resolve) => setTimeout(resolve, 400));
+      if (calls === 2) await new Promise((resolve) => setTimeout(resolve, 1_500));
       return 202;
     };
     const sub = await subscribe(`users/${mb}/messages`);
     const message = await deliver('Retry me');
-    await eventually(() => (sink.deliveries(sub.path).length >= 3 ? true : undefined), 5_000, 'three attempts');
-    expect(notifications(sub.path).filter((n) => n.resourceData.id === message.id && n.changeType === 'created').length).toBe(3);
+    await eventually(() => (sink.deliveries(sub.path).length >= 3 ? true : undefined), 10_000, 'three attempts');
+    expect(notifications(sub.path).filter((n) => n.resourceData.id === message.id && n.changeType === 'created').length).toBeGreaterThanOrEqual(3);
 
     sink.respond = () => 500;
     const dropped = await subscribe(`users/${mb}/messages`, { lifecycleNotificationUrl: `${sink.url}/lifecycle-missed` });
