@@ -80,6 +80,27 @@ describe('the tab inside Teams', () => {
     await context.close();
   });
 
+  it('configures a team tab: Save pins the Service Requests view', async () => {
+    const token = await stack.tokenFor('agent@contoso.test');
+    const { context, page } = await newPage(browser);
+    const host = await openInFakeTeamsHost(page, {
+      origin: stack.url,
+      tabPath: '/tab/#/configure',
+      token,
+      context: { tid: DEMO_TENANT_ID, userPrincipalName: 'agent@contoso.test', frameContext: 'settings', entityId: '' },
+    });
+    const tab = await host.tab();
+    await tab.getByRole('heading', { name: 'Add Service Messaging to this team' }).waitFor();
+    await page.waitForFunction(() => (window as unknown as { hostMessages: { func: string }[] }).hostMessages.some((m) => m.func === 'settings.setValidityState'));
+    expect(await host.argsOf('settings.setValidityState')).toEqual([[true]]);
+
+    await host.sendToTab('settings.save', [{}]);
+    await page.waitForFunction(() => (window as unknown as { hostMessages: { func: string }[] }).hostMessages.some((m) => m.func === 'settings.save.success'));
+    const [[settings]] = (await host.argsOf('settings.setSettings')) as [[{ contentUrl: string; entityId: string; suggestedDisplayName: string }]];
+    expect(settings).toMatchObject({ contentUrl: `${stack.tabUrl}#/requests`, entityId: 'requests', suggestedDisplayName: 'Service Requests' });
+    await context.close();
+  });
+
   it('says why and offers a retry when Teams cannot give a token', async () => {
     const { context, page } = await newPage(browser);
     const host = await openInFakeTeamsHost(page, {

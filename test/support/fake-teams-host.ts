@@ -14,7 +14,8 @@ export type TeamsLegacyContext = {
   userPrincipalName: string;
   loginHint: string;
   hostClientType: 'web' | 'desktop';
-  frameContext: 'content';
+  /** content for a tab; settings for a team tab's configuration page. */
+  frameContext: 'content' | 'settings';
   hostName: 'Teams' | 'Outlook' | 'Office';
 };
 
@@ -33,9 +34,15 @@ export type FakeTeamsHost = {
   /** The tab's frame inside the host page. */
   tab(): Promise<Frame>;
   changeTheme(theme: TeamsTheme): Promise<void>;
+  /** Raises a host event in the tab, as Teams does when the user selects Save on a configuration page. */
+  sendToTab(func: string, args: unknown[]): Promise<void>;
   /** The teams-js functions the tab called, in order. */
   calls(): Promise<string[]>;
+  /** The arguments of every call to one function, in order. */
+  argsOf(func: string): Promise<unknown[][]>;
 };
+
+type HostWindow = { sendToTab(func: string, args: unknown[]): void; hostMessages: { func: string; args: unknown[] }[] };
 
 const HOST_PATH = '/__fake-teams-host.html';
 const template = readFileSync(new URL('./fake-teams-host.html', import.meta.url), 'utf8');
@@ -72,7 +79,9 @@ export async function openInFakeTeamsHost(page: Page, options: FakeTeamsHostOpti
       if (!frame) throw new Error('The fake Teams host has no tab frame.');
       return frame;
     },
-    changeTheme: (theme) => page.evaluate((t) => (window as unknown as { changeTheme(t: string): void }).changeTheme(t), theme),
-    calls: () => page.evaluate(() => (window as unknown as { hostCalls: string[] }).hostCalls),
+    changeTheme: (theme) => page.evaluate((t) => (window as unknown as HostWindow).sendToTab('themeChange', [t]), theme),
+    sendToTab: (func, args) => page.evaluate(([f, a]) => (window as unknown as HostWindow).sendToTab(f, a), [func, args] as const),
+    calls: () => page.evaluate(() => (window as unknown as HostWindow).hostMessages.map((m) => m.func)),
+    argsOf: (func) => page.evaluate((f) => (window as unknown as HostWindow).hostMessages.filter((m) => m.func === f).map((m) => m.args), func),
   };
 }

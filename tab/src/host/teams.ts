@@ -30,6 +30,8 @@ export type NestedAuthConfig = { clientId: string; authority: string; scopes: st
 // teams-js waits 60 s before giving up inside a frame that is not Teams; nobody should look at a spinner
 // that long (platform.md §6.4), so we give up sooner and run standalone.
 const DEFAULT_TIMEOUT_MS = 5000;
+// Long enough for a consent prompt Teams may show; after that the tab says so and offers a retry.
+const TOKEN_TIMEOUT_MS = 60_000;
 
 export async function connectToHost(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Host> {
   // A top-level page has no host around it (initialize() would reject at once); mobile clients inject nativeInterface.
@@ -70,7 +72,7 @@ export async function getHostToken(nested?: NestedAuthConfig): Promise<string> {
       console.warn('Nested app authentication failed; falling back to Teams SSO.', err);
     }
   }
-  return authentication.getAuthToken();
+  return withTimeout(authentication.getAuthToken(), TOKEN_TIMEOUT_MS);
 }
 
 async function getNestedAppToken({ clientId, authority, scopes }: NestedAuthConfig): Promise<string> {

@@ -9,5 +9,5 @@ export const useSectionStyles = makeStyles({
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: '180px' },
   tags: { display: 'flex', flexWrap: 'wrap', rowGap: tokens.spacingVerticalXS },
-  narrow: { maxWidth: '200px' },
+  narrow: { maxWidth: '320px' },
 });
