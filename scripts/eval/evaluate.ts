@@ -15,8 +15,9 @@ import { type PeerInput, type PeerName, PEERS } from './peers.js';
 // runs): for us classification + extraction (html, text, elided part), for a peer its one function (planer's html
 // output is rendered to text afterwards, untimed). msPerMessage is the median and p95 of those over the messages.
 
-const REPEATS = 7;
-// A mail engine runs warm; so does every tool here. Cold-start cost would measure module loading, not parsing.
+const REPEATS = 9;
+// A mail engine runs warm; so does every tool here (cold start would measure module loading and JIT tiers, not
+// parsing). Warm-up interleaves the tools, so none has gone cold again (V8 flushes unused code) when timing starts.
 const WARM_UP_ROUNDS = 10;
 const CONTEXT: ClassifyContext = { ownAddresses: [], ownMessageIdDomains: [] };
 export const TOOLS = ['ours', 'email-reply-parser', 'planer'] as const;
@@ -33,7 +34,7 @@ export type ExtractionStats = {
 export type Confusion = Record<string, Record<string, number>>;
 export type ClassificationStats = { confusion: Confusion; recall: Record<string, number>; humanAsNonHuman: number };
 export type SourceResult = { cases: number; ours: ExtractionStats & { classification: ClassificationStats }; peers: Record<PeerName, ExtractionStats> };
-export type Evaluation = SourceResult & { bySource: Record<string, SourceResult>; failures: { id: string; score: ReplyScore }[]; times?: { id: string; ms?: Record<Tool, number> }[] };
+export type Evaluation = SourceResult & { bySource: Record<string, SourceResult>; failures: { id: string; score: ReplyScore }[] };
 
 type Prepared = { c: TCorpusCase; message: MailMessage; peerInput: PeerInput };
 type CaseRun = { c: TCorpusCase; predicted: MailClass; scores?: Record<Tool, ReplyScore>; ms?: Record<Tool, number> };
@@ -162,7 +163,6 @@ export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluatio
   return {
     ...summarise(runs),
     bySource: Object.fromEntries(groups.map((g) => [g, summarise(runs.filter((r) => r.c.group === g))])),
-    times: runs.filter((r) => r.ms).map((r) => ({ id: r.c.id, ms: r.ms })),
     failures: runs.filter((r) => r.scores && !r.scores.ours.exact).map((r) => ({ id: r.c.id, score: r.scores!.ours })),
   };
 }

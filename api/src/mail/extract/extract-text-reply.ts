@@ -1,11 +1,11 @@
 import { isOurMarkerLine } from './marker-line.js';
-import { isBannerLine, isDelimiterLine } from './quote-patterns.js';
-import { bottomPostedLines, findTextBoundary, type TextBoundary, type TextBoundaryKind } from './text-boundaries.js';
+import { isBannerLine, isDelimiterLine, mayHoldBanner } from './quote-patterns.js';
+import { bottomPostedLines, findTextBoundary, interleavedLines, type TextBoundary, type TextBoundaryKind } from './text-boundaries.js';
 
 // The reply in a plain-text body. Top-posted (the usual case): everything above the first boundary. Bottom-posted or
 // interleaved (nothing above it): the unquoted lines between and below the quotes.
 
-export type ReplyLayout = 'top-posted' | 'bottom-posted' | 'no-history';
+export type ReplyLayout = 'top-posted' | 'bottom-posted' | 'interleaved' | 'no-history';
 
 export type TextReply = {
   text: string;
@@ -22,8 +22,8 @@ function isBlank(line: string): boolean {
 }
 
 /** Whether `lines` hold anything the writer typed (tenant banners and separator rules don't count). */
-export function hasWrittenContent(lines: readonly string[]): boolean {
-  return lines.some((line) => !isBlank(line) && !isDelimiterLine(line) && !isBannerLine(line));
+export function hasWrittenContent(lines: readonly string[], banners = true): boolean {
+  return lines.some((line) => !isBlank(line) && !isDelimiterLine(line) && !(banners && isBannerLine(line)));
 }
 
 /** Drops tenant banners among the first lines; returns how many lines went. */
@@ -91,9 +91,13 @@ function linesAndBoundary(text: string): { lines: string[]; boundary: TextBounda
   return { lines, boundary: findTextBoundary(lines, isOurMarkerLine) };
 }
 
+// Tenant banners open the body; looking for their words further down would only cost time.
+const BANNER_ZONE = 1_000;
+
 export function extractTextReply(body: string): TextReply {
   const text = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
   const { lines, boundary } = linesAndBoundary(text);
+  const banners = mayHoldBanner(text.slice(0, BANNER_ZONE));
   let kept: string[];
   // The elided part is mostly one slice of the body: no need to walk the quoted history line by line.
   let elidedText: string;
@@ -101,17 +105,25 @@ export function extractTextReply(body: string): TextReply {
   if (!boundary) {
     kept = lines;
     elidedText = '';
-  } else if (hasWrittenContent(lines.slice(0, boundary.line))) {
+  } else if (hasWrittenContent(lines.slice(0, boundary.line), banners)) {
     layout = 'top-posted';
     kept = lines.slice(0, boundary.line);
     elidedText = text.slice(offsetOfLine(lines, boundary.line));
+    const answers =
+      boundary.kind === 'quote' || boundary.kind === 'attribution' ? interleavedLines(lines, boundary.lastLine + (boundary.kind === 'quote' ? 0 : 1), isOurMarkerLine) : undefined;
+    if (answers) {
+      layout = 'interleaved';
+      const keptIndexes = new Set(answers);
+      kept = [...kept, '', ...lines.filter((_, i) => keptIndexes.has(i))];
+      elidedText = joinLines(lines.filter((_, i) => i >= boundary.line && !keptIndexes.has(i)));
+    }
   } else {
     layout = 'bottom-posted';
     const keptIndexes = new Set(bottomPostedLines(lines, boundary.line, isOurMarkerLine));
     kept = lines.filter((_, i) => i >= boundary.line && keptIndexes.has(i));
     elidedText = joinLines(lines.filter((_, i) => i >= boundary.line && !keptIndexes.has(i)));
   }
-  const bannersRemoved = dropLeadingBanners(kept);
+  const bannersRemoved = banners ? dropLeadingBanners(kept) : 0;
   const trailing = trimTrailingLines(kept);
   return {
     text: joinLines(kept),

@@ -5,6 +5,15 @@
 
 export const MAX_PATTERN_LINE = 400;
 
+/** The first word of a line, lower-cased (openers in brackets skipped): the key for several set lookups. */
+function firstWord(line: string): string {
+  let start = 0;
+  while (start < line.length && ' \t([<'.includes(line.charAt(start))) start++;
+  let end = start;
+  while (end < line.length && end - start < 40 && !' \t([<'.includes(line.charAt(end))) end++;
+  return line.slice(start, end).toLowerCase();
+}
+
 function alternation(words: readonly string[]): string {
   return [...words]
     .sort((a, b) => b.length - a.length)
@@ -59,12 +68,13 @@ export function headerLabelKind(line: string): HeaderLabelKind | undefined {
   let colon = line.indexOf(':');
   if (colon < 0 || colon > LABEL_COLON_WITHIN) colon = line.indexOf('：');
   if (colon < 0 || colon > LABEL_COLON_WITHIN) return undefined;
-  const label = line
-    .slice(0, colon)
-    .replace(/^[ \t>]*[*_]{0,2}|[*_]{0,2}[ \t\u00a0\u202f]*$/g, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase();
-  return LABEL_KIND.get(label);
+  let start = 0;
+  let end = colon;
+  while (start < end && ' \t>*_'.includes(line.charAt(start))) start++;
+  while (end > start && ' \t\u00a0\u202f*_'.includes(line.charAt(end - 1))) end--;
+  if (end - start > 24) return undefined;
+  const label = line.slice(start, end).toLowerCase();
+  return LABEL_KIND.get(/\s\s|[\t\u00a0]/.test(label) ? label.replace(/\s+/g, ' ') : label);
 }
 
 const SEPARATOR_PHRASES = alternation([
@@ -81,23 +91,22 @@ const SEPARATOR_PHRASES = alternation([
   '转发的邮件', '轉寄的郵件', '転送されたメッセージ', '전달된 메시지', 'Reply message', 'Reply Message',
 ]);
 const DASHED_SEPARATOR = new RegExp(`^[ \\t>]{0,6}[*_]{0,2}[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}(?:${SEPARATOR_PHRASES})[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}[*_]{0,2}[ \\t]*$`, 'iu');
-const FORWARD_INTRO = new RegExp(
-  `^[ \\t>]{0,6}(?:${alternation([
+const FORWARD_INTROS = [
     'Begin forwarded message', 'Anfang der weitergeleiteten Nachricht', 'Début du message réexpédié',
     'Début du message transféré', 'Début du message réenvoyé', 'Inicio del mensaje reenviado', 'Inizio messaggio inoltrato',
     'Begin doorgestuurd bericht', 'Início da mensagem reencaminhada', 'Início da mensagem encaminhada',
     'Vidarebefordrat brev', 'Videresendt besked', 'Välitetty viesti alkaa', 'Początek przekazywanej wiadomości',
     'Начало переадресованного сообщения',
-  ])})[ \\t]{0,3}[:：]?[ \\t]*$`,
-  'iu',
-);
+];
+const FORWARD_INTRO = new RegExp(`^[ \\t>]{0,6}(?:${alternation(FORWARD_INTROS)})[ \\t]{0,3}[:：]?[ \\t]*$`, 'iu');
+const FORWARD_INTRO_FIRST_WORDS = new Set(FORWARD_INTROS.map((intro) => firstWord(intro)));
 
 /** "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:" in many languages. */
 export function isHistorySeparator(line: string): boolean {
   if (line.length > MAX_PATTERN_LINE) return false;
   if ((line.includes('--') || line.includes('==')) && DASHED_SEPARATOR.test(line)) return true;
   // "Begin forwarded message:" and its translations end with a colon (some clients drop it, hence the length cap).
-  return line.length < 80 && (line.includes(':') || line.includes('：') || line.length < 45) && FORWARD_INTRO.test(line);
+  return line.length < 80 && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line.replace(/^[ \t>]+/, ''))) && FORWARD_INTRO.test(line);
 }
 
 /** A line of 20+ underscores: Outlook's plain-text separator above the From/Sent block. */
@@ -116,14 +125,32 @@ export function isQuoteLine(line: string): boolean {
 
 // "On <date>, <name> wrote:" and its cousins. The verb usually closes the line; in some languages (de, no, nl Gmail)
 // it sits before the name, and then the line must carry an address and end with a colon.
-const WROTE_VERBS = alternation([
+const WROTE_VERB_LIST = [
   'wrote', 'writes', 'schrieb', 'a écrit', 'a ecrit', 'escribió', 'escribio', 'ha escrito', 'ha scritto', 'scrisse',
   'schreef', 'het volgende geschreven', 'geschreven', 'escreveu', 'skrev', 'skrev følgende', 'napisał', 'napisała',
   'napisał(a)', 'napsal', 'napsala', 'napsal(a)', 'napísal', 'napísala', 'napísal(a)', 'kirjoitti', 'написал',
   'написала', 'написал(а)', 'пише', 'написав', 'написала', 'írta', 'yazdı', 'şunu yazdı', 'έγραψε', 'a scris',
   'je napisao', 'je napisala', 'je napisal', 'rašė', 'rakstīja', 'kirjutas', 'menulis', 'đã viết', 'כתב', 'כתבה',
   'كتب', '写道', '寫道', '寫了', 'のメッセージ', 'は書きました', '님이 작성', '작성',
-]);
+];
+const WROTE_VERBS = alternation(WROTE_VERB_LIST);
+// The last word of each verb: a set lookup decides whether the line can end in one before the regex runs.
+const VERB_LAST_WORDS = new Set(WROTE_VERB_LIST.map((verb) => lastWord(verb)));
+
+function lastWord(text: string): string {
+  let end = text.length;
+  while (end > 0 && ' \t\u00a0\u202f:：-–—'.includes(text.charAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !' \t\u00a0\u202f,>)"\'»”<'.includes(text.charAt(start - 1)) && end - start < 24) start--;
+  return text.slice(start, end).toLowerCase();
+}
+
+function endsWithVerbWord(text: string): boolean {
+  const word = lastWord(text);
+  if (VERB_LAST_WORDS.has(word)) return true;
+  // CJK and Korean verbs are glued to the name: "Heggen <a@b.c>写道", "홍길동님이 작성"
+  return /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(word) && [...VERB_LAST_WORDS].some((verb) => word.endsWith(verb));
+}
 const SPACE = '[ \\t\\u00a0\\u202f]';
 const VERB_AT_END = new RegExp(`(?:^|[\\s,>)"'»”])(?:${WROTE_VERBS})${SPACE}{0,3}[:：]?${SPACE}{0,3}[-–—]{0,8}${SPACE}*$`, 'iu');
 const VERB_INSIDE = new RegExp(`(?:^|[\\s,])(?:${WROTE_VERBS})[\\s:]`, 'iu');
@@ -151,7 +178,7 @@ export function isAttribution(text: string): boolean {
   const hasDigit = /\d/.test(text);
   if (!hasEmail && !hasDigit) return false;
   if (hasDigit && GMAIL_ISO.test(text)) return true;
-  if (VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
+  if (endsWithVerbWord(text) && VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
   if (!ENDS_WITH_COLON.test(text)) return false;
   if (hasEmail && VERB_INSIDE.test(text)) return true;
   // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:" (Gmail ru), "26.06.2014, 14:41, "A" <a@b.c>:" (Yandex)
@@ -191,14 +218,12 @@ const DEVICE_FOOTERS = [
 ];
 // The first word decides whether the full pattern is worth running (a set lookup per line instead of a big regex).
 const FOOTER_FIRST_WORDS = new Set(DEVICE_FOOTERS.map((f) => (/^[^\s]+/.exec(f)?.[0] ?? f).toLowerCase()));
-const FIRST_WORD = /^[ \t]*[([<]{0,2}[ \t]*([^\s([<]+)/;
 const CJK_FOOTER_START = /^[ \t]*(?:從我的|从我的|寄件自|iPhoneから|Android から)/;
 const DEVICE_FOOTER = new RegExp(`^[ \\t]*[([<]{0,2}[ \\t]*(?:${alternation(DEVICE_FOOTERS)})(?!${SPACE}*[:：])`, 'iu');
 
 export function isDeviceFooter(line: string): boolean {
   if (line.length > MAX_PATTERN_LINE) return false;
-  const first = FIRST_WORD.exec(line)?.[1]?.toLowerCase();
-  if (!(first && FOOTER_FIRST_WORDS.has(first)) && !CJK_FOOTER_START.test(line)) return false;
+  if (!FOOTER_FIRST_WORDS.has(firstWord(line)) && !CJK_FOOTER_START.test(line)) return false;
   if (!DEVICE_FOOTER.test(line)) return false;
   const withoutLinks = line.replace(/<[^<>\s]{1,300}>|\((?:https?:|www\.)[^()\s]{1,300}\)|https?:\S{1,300}/g, '').trim();
   return withoutLinks.length <= 80 && !/[,:;]$/.test(withoutLinks);
@@ -219,6 +244,11 @@ const BANNERS = [
 
 // Every banner above mentions one of these; one cheap test spares ordinary lines the full list.
 const BANNER_HINT = /outside|extern|often get email|außerhalb|extérieur|fuera|buiten|utanför|utenfor/i;
+
+/** Whether `text` could hold a banner at all: one scan of a body's start spares its lines the per-line checks. */
+export function mayHoldBanner(text: string): boolean {
+  return BANNER_HINT.test(text);
+}
 
 export function isBannerLine(line: string): boolean {
   return line.length <= 600 && BANNER_HINT.test(line) && BANNERS.some((pattern) => pattern.test(line));

@@ -55,6 +55,16 @@ class LineWriter {
     this.start = undefined;
   }
 
+  /** Where the writer is: (line index, column), to find the text a link wrapped. */
+  position(): { line: number; column: number } {
+    return { line: this.lines.length, column: this.text.length };
+  }
+
+  /** The text written since `from`, when it is still on the current line. */
+  since(from: { line: number; column: number }): string | undefined {
+    return from.line === this.lines.length ? this.text.slice(from.column) : undefined;
+  }
+
   /** A block boundary: ends the current line unless it is still empty. */
   breakLine(): void {
     if (this.text !== '') this.newline();
@@ -66,7 +76,13 @@ class LineWriter {
   }
 }
 
-type Frame = { node: AnyNode | string; exit: boolean; pre: boolean };
+type Frame = { node: AnyNode | string; exit: boolean; pre: boolean; link?: { href: string; line: number; column: number } };
+
+/** "https://www.acme.com/" and "acme.com" name the same place: no need to repeat a link whose text is its address. */
+function sameTarget(text: string, href: string): boolean {
+  const bare = (value: string) => value.trim().toLowerCase().replace(/^(?:https?:\/\/)?(?:www\.)?/, '').replace(/\/+$/, '');
+  return bare(text) === bare(href);
+}
 
 /** Renders `roots` (a document, or nodes cut out of one; strings are text) to lines, in document order. */
 export function renderLines(roots: readonly (AnyNode | string)[]): RenderedLine[] {
@@ -81,6 +97,11 @@ export function renderLines(roots: readonly (AnyNode | string)[]): RenderedLine[
       continue;
     }
     if (frame.exit) {
+      if (frame.link) {
+        // Plain text keeps where a link goes, as mail clients' own text parts do: "Sparrow <http://...>".
+        const text = writer.since(frame.link);
+        if (text !== undefined && text.trim() && !sameTarget(text, frame.link.href)) writer.append(` <${frame.link.href}>`, undefined, 0);
+      }
       if (isElement(node) && (BLOCK_TAGS.has(node.name) || node.name === 'li')) writer.breakLine();
       continue;
     }
@@ -106,7 +127,8 @@ export function renderLines(roots: readonly (AnyNode | string)[]): RenderedLine[
         continue;
       }
       if (BLOCK_TAGS.has(node.name)) writer.breakLine();
-      stack.push({ node, exit: true, pre: frame.pre });
+      const href = node.name === 'a' ? (node.attribs['href'] ?? '').trim() : '';
+      stack.push({ node, exit: true, pre: frame.pre, ...(/^https?:\/\//i.test(href) ? { link: { href, ...writer.position() } } : {}) });
       const pre = frame.pre || isPreformatted(node);
       // Table cells sit side by side: keep their words apart.
       if (CELL_TAGS.has(node.name)) writer.space();

@@ -31,7 +31,7 @@ const BOUNDARY_CHARACTERS = /[>:：\-=_#\d０-９@<＜]/;
 const MAX_CONTINUATION_LENGTH = 120;
 
 function isBlank(line: string | undefined): boolean {
-  return line === undefined || line.trim() === '';
+  return line === undefined || !/\S/.test(line);
 }
 
 function nextContentLine(lines: readonly string[], from: number, limit = lines.length): number | undefined {
@@ -92,6 +92,81 @@ export function attributionEnd(lines: readonly string[], at: number): number | u
 
 function isQuoteLikeLine(line: string | undefined): boolean {
   return line !== undefined && (isQuoteLine(line) || /^[ \t]{0,6}\|/.test(line));
+}
+
+/** ">", "|" and Supercite's "Name>" quoting. Called on every line of a quote, so the common case is a char test. */
+function isAnyQuoteLine(line: string): boolean {
+  let i = 0;
+  while (i < 6 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const first = line.charCodeAt(i);
+  if (first === 62 || first === 124) return true; // ">" or "|"
+  return line.includes('>') && /^[ \t]{0,3}[A-Za-z]{1,8}>(?:[ \t]|$)/.test(line);
+}
+
+/** Where the writer's own text stops below the quotes: a rule, a signature separator, a footer, more history. */
+function endsInterleaving(lines: readonly string[], i: number, isMarkerLine: (line: string) => boolean): boolean {
+  const line = lines[i] ?? '';
+  return (
+    isDelimiterLine(line) ||
+    /^--[ \t]*$/.test(line) ||
+    isMarkerLine(line) ||
+    isDeviceFooter(line) ||
+    isHistorySeparator(line) ||
+    isUnderscoreRule(line) ||
+    (headerLabelKind(line) === 'from' && isHeaderBlock(lines, i))
+  );
+}
+
+/**
+ * An interleaved reply below the top text: answers written between quoted passages ("> question / answer"). `from` is
+ * the first line after the attribution (or the first quoted line). Returns
+ * the lines to keep (each answer with the quote it answers), or undefined when the quote is not interrupted by the
+ * writer. Unquoted lines glued to a quote line are the quote re-wrapped by a client; text after the last quote
+ * counts only once an answer sat between two quotes (else it is a footer or a signature placed below the quote).
+ */
+export function interleavedLines(lines: readonly string[], from: number, isMarkerLine: (line: string) => boolean): number[] | undefined {
+  const kept: number[] = [];
+  let quoteBlock: number[] = [];
+  let answer: number[] = [];
+  let sawQuote = false;
+  let previousWasQuote = false;
+  let sandwiched = false;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (isAnyQuoteLine(line)) {
+      if (answer.some((a) => !isBlank(lines[a]))) {
+        kept.push(...quoteBlock, ...answer);
+        quoteBlock = [];
+        sandwiched = true;
+      }
+      answer = [];
+      quoteBlock.push(i);
+      sawQuote = previousWasQuote = true;
+      continue;
+    }
+    if (isBlank(line)) {
+      if (answer.length > 0) answer.push(i);
+      previousWasQuote = false;
+      continue;
+    }
+    // Unquoted text before any quote: the history is not ">"-quoted, so there are no answers to tell apart.
+    if (!sawQuote) return undefined;
+    if (previousWasQuote) {
+      // a quoted line a client re-wrapped without its ">"
+      quoteBlock.push(i);
+      continue;
+    }
+    if (answer.length === 0 && endsInterleaving(lines, i, isMarkerLine)) break;
+    const attributionLast = answer.length === 0 ? attributionEnd(lines, i) : undefined;
+    if (attributionLast !== undefined) {
+      for (let j = i; j <= attributionLast; j++) quoteBlock.push(j);
+      i = attributionLast;
+      continue;
+    }
+    answer.push(i);
+  }
+  if (sandwiched && answer.some((a) => !isBlank(lines[a]))) kept.push(...quoteBlock, ...answer);
+  return sandwiched ? kept : undefined;
 }
 
 /** The earliest boundary in `lines`, or undefined when everything is the writer's own text. */
