@@ -7,10 +7,14 @@ import { createSecretBox } from './domain/secret-box.js';
 import { createDemoDirectory } from './graph/demo-directory.js';
 import { createDemoMailbox } from './graph/demo-mailbox.js';
 import { readEmulatorMailApp } from './graph/emulator-mail-app.js';
+import { createGraphMailClient } from './graph/graph-mail-client.js';
+import { createGraphMailbox } from './graph/graph-mailbox.js';
 import { createGraphMailSender } from './graph/mail-sender.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
 import { createApp } from './http/create-app.js';
 import { notifyOnCommit } from './mail/outbound/notify-on-commit.js';
+import { MailEngineRunner } from './mail/mail-engine.js';
+import { onCollectionChange } from './mail/on-collection-change.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -27,11 +31,12 @@ import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
 // integration and browser tests compose the same way, so they test what runs.
 
-export type Runtime = { app: Express; services: ServiceDeps; outbound: OutboundWorker; close(): Promise<void> };
+export type Runtime = { app: Express; services: ServiceDeps; outbound: OutboundWorker; mail: MailEngineRunner; close(): Promise<void> };
 
 export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
   const services = await buildServices(config);
   const outbound = createOutbound(services, config, logger);
+  const mail = createMailEngine(services, config, logger);
   await ensureDefaults(services);
   if (config.demo) {
     await seedDemoRules(services);
@@ -41,6 +46,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
   if (config.demo && config.graph.mode === 'emulator') await ensureDemoMailbox(services, config, logger);
   // After seeding, so the demo SRs' rule emails go out from the demo account at once.
   outbound.start();
+  mail.start();
   const app = createApp({
     services,
     verifyToken: createEntraTokenVerifier({ ...config.auth }),
@@ -57,6 +63,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     },
     identityHosts: [new URL(config.auth.authorityHost).origin],
     staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
+    healthChecks: [async () => ({ name: 'identity', ...(await mail.identityCheck()) })],
     prepareReply: createAddinReplyPreparer(services),
     ...(config.demo && config.graph.mode === 'emulator'
       ? { demoSignIn: createDemoDirectory(config.graph.authorityHost), demoMailbox: createDemoMailbox(config.graph.authorityHost) }
@@ -66,7 +73,9 @@ export async function compose(config: Config, logger: Logger, version: string): 
     app,
     services,
     outbound,
+    mail,
     close: async () => {
+      await mail.stop();
       await outbound.stop();
       await services.store.close();
     },
@@ -84,6 +93,26 @@ function createOutbound(services: ServiceDeps, config: Config, logger: Logger): 
   services.outbound = worker;
   services.outboundPolicy = policy;
   return worker;
+}
+
+/**
+ * The inbound mail engine over Graph. Change notifications need a URL Microsoft 365 can reach (PUBLIC_URL); the
+ * emulator also posts to loopback, so demo mode gets them on http://localhost:PORT.
+ */
+function createMailEngine(services: ServiceDeps, config: Config, logger: Logger): MailEngineRunner {
+  const publicUrl = config.publicUrl ?? (config.demo && config.graph.mode === 'emulator' ? `http://localhost:${config.port}` : undefined);
+  const engine = new MailEngineRunner({
+    deps: services,
+    logger: logger.child({ component: 'mail-engine' }),
+    openMailbox: (account) =>
+      createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
+    sweepIntervalMs: config.mail.sweepIntervalMs,
+    ...(publicUrl ? { publicUrl } : {}),
+    limits: { maxMessageBytes: config.mail.maxMessageBytes, loopLimitPerHour: config.mail.loopLimitPerHour, retryBaseMs: config.mail.retryBaseMs },
+  });
+  services.mail = engine;
+  services.store = onCollectionChange(services.store, 'mailAccounts', () => engine.accountsChanged());
+  return engine;
 }
 
 async function buildServices(config: Config): Promise<ServiceDeps> {

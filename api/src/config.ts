@@ -32,6 +32,12 @@ const ZEnvShape = z.object({
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com'),
   GRAPH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
 
+  // Inbound mail: the sweep that runs beside change notifications, and the engine's limits.
+  MAIL_SWEEP_INTERVAL_SEC: z.coerce.number().int().min(5).max(3600).default(60),
+  MAIL_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(150).default(150),
+  MAIL_LOOP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  MAIL_RETRY_BASE_SEC: z.coerce.number().int().min(1).default(60),
+
   // EC_ID signing keys: rotated after this many days; a retired key still verifies replies for the grace period.
   EC_ID_ROTATE_AFTER_DAYS: z.coerce.number().int().min(1).default(90),
   EC_ID_GRACE_DAYS: z.coerce.number().int().min(1).default(365),
@@ -71,6 +77,7 @@ export type Config = Readonly<{
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
   outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
+  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; loopLimitPerHour: number; retryBaseMs: number }>;
   secretKey?: Buffer;
 }>;
 
@@ -108,6 +115,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         perMailboxPerMinute: e.OUTBOUND_PER_MAILBOX_PER_MINUTE,
         rulePerSrPerHour: e.RULE_EMAILS_PER_SR_PER_HOUR,
         rulePerRecipientPerHour: e.RULE_EMAILS_PER_RECIPIENT_PER_HOUR,
+      }),
+      mail: Object.freeze({
+        sweepIntervalMs: e.MAIL_SWEEP_INTERVAL_SEC * 1000,
+        maxMessageBytes: e.MAIL_MAX_MESSAGE_MB * 1024 * 1024,
+        loopLimitPerHour: e.MAIL_LOOP_LIMIT_PER_HOUR,
+        retryBaseMs: e.MAIL_RETRY_BASE_SEC * 1000,
       }),
       graph: Object.freeze({ mode: e.GRAPH_MODE, baseUrl: stripSlash(e.GRAPH_BASE_URL), authorityHost: stripSlash(e.GRAPH_AUTHORITY_HOST) }),
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),

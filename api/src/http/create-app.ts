@@ -17,9 +17,12 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { demoRoutes, type DemoSignIn } from './routes/demo.js';
 import { demoMailboxRoutes, type DemoMailboxReader } from './routes/demo-mailbox.js';
+import { graphNotificationRoutes } from './routes/graph-notifications.js';
 import { healthRoutes, type HealthCheck } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
+import { mailAccountEngineRoutes } from './routes/mail-account-engine.js';
 import { mailAccountRoutes } from './routes/mail-accounts.js';
+import { mailCenterRoutes } from './routes/mail-center.js';
 import { mailTemplateRoutes } from './routes/mail-templates.js';
 import { noteTypeRoutes } from './routes/note-types.js';
 import { noteRoutes } from './routes/notes.js';
@@ -64,6 +67,9 @@ export function createApp(deps: AppDeps): Express {
     ...historyRoutes(deps.services),
     ...noteTypeRoutes(deps.services),
     ...mailAccountRoutes(deps.services),
+    ...mailAccountEngineRoutes(deps.services),
+    ...mailCenterRoutes(deps.services),
+    ...graphNotificationRoutes(deps.services),
     ...mailTemplateRoutes(deps.services),
     ...ruleRoutes(deps.services),
     ...requestEmailRoutes(deps.services),

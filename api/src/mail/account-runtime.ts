@@ -21,6 +21,7 @@ export class AccountRuntime {
   /** Message ids named by notifications and not yet seen in a listing (graph.md C16). */
   readonly notified = new Set<string>();
   followUps = 0;
+  keeping: Promise<void> | undefined;
   readonly runner: SerialRunner<SyncReport>;
 
   constructor(

@@ -70,7 +70,6 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, message: M
     message,
     settings,
     classify: { ...ctx.classify, recent: { count: recent, limit: limits.loopLimitPerHour } },
-    match: ctx.match,
   });
   if (decision.kind === 'file') decision = checkSize(ctx, message, decision);
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };

@@ -12,7 +12,6 @@ import { loadSettings } from '../services/load-settings.js';
 import type { ClassifyContext } from './classify.js';
 import { decide, type Decision } from './decide.js';
 import { blockedAttachments } from './import-attachments.js';
-import type { MatchReply } from './match-reply.js';
 import { messageKey } from './message-key.js';
 import type { Actor } from './ports/mail-engine.js';
 import type { Mailbox } from './ports/mailbox.js';
@@ -28,7 +27,6 @@ export type ActionContext = {
   deps: ServiceDeps;
   logger: Logger;
   limits: EngineLimits;
-  match: MatchReply;
   classify: (accountId: string) => Promise<Omit<ClassifyContext, 'recent'>>;
   mailboxFor: (accountId: string) => Mailbox | undefined;
 };
@@ -60,7 +58,7 @@ export async function createRequestFromItem(ctx: ActionContext, itemId: string, 
 export async function reprocessItem(ctx: ActionContext, itemId: string, actor: Actor): Promise<MailCenterItem> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
-  let decision: Decision = await decide(ctx.deps, { message: original.message, settings, classify: await ctx.classify(item.accountId), match: ctx.match });
+  let decision: Decision = await decide(ctx.deps, { message: original.message, settings, classify: await ctx.classify(item.accountId) });
   if (decision.kind === 'file') {
     const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
     if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {

@@ -15,7 +15,6 @@ import { explainError } from './explain-error.js';
 import { GroupCommitter } from './group-committer.js';
 import { accountHealth } from './account-health.js';
 import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
-import { createMatchReply, type MatchReply } from './match-reply.js';
 import type { Actor, ConnectionTest, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from './ports/mail-engine.js';
 import type { OpenMailbox } from './ports/mailbox.js';
 import { syncMailbox } from './sync-mailbox.js';
@@ -35,7 +34,6 @@ export type MailEngineOptions = {
   /** Public base URL of the API; change notifications are posted to {publicUrl}/api/graph/notifications. */
   publicUrl?: string;
   limits?: Partial<EngineLimits>;
-  match?: MatchReply;
   /** Subscriptions are requested for this long and renewed when less than a day is left (graph.md §6.1). */
   subscriptionLifetimeMs?: number;
 };
@@ -48,17 +46,16 @@ export class MailEngineRunner implements MailEngine {
   private readonly runtimes = new Map<string, AccountRuntime>();
   private readonly senders = new Map<string, number[]>();
   private readonly limits: EngineLimits;
-  private readonly match: MatchReply;
   private readonly committer: GroupCommitter;
   private readonly timers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   private lastPurge = 0;
   private stopped = false;
+  private started = false;
 
   constructor(private readonly options: MailEngineOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.match = options.match ?? createMatchReply(options.deps);
     this.committer = new GroupCommitter(options.deps.store);
   }
 
@@ -72,9 +69,15 @@ export class MailEngineRunner implements MailEngine {
 
   /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
   start(): void {
+    this.started = true;
     void this.refresh('start-up', true);
     this.sweepTimer = setInterval(() => void this.refresh('sweep', false), this.options.sweepIntervalMs);
     this.sweepTimer.unref();
+  }
+
+  /** An account was added, changed or removed: start, adjust or stop its sync and subscription now. */
+  accountsChanged(): void {
+    if (this.started) void this.refresh('account-changed', false);
   }
 
   async stop(): Promise<void> {
@@ -91,7 +94,13 @@ export class MailEngineRunner implements MailEngine {
 
   async syncNow(accountId: string): Promise<SyncReport> {
     const runtime = await this.runtimeFor(accountId);
-    return this.requestSync(runtime, 'admin');
+    try {
+      return await this.requestSync(runtime, 'admin');
+    } catch (error) {
+      if (!isGraphError(error)) throw error;
+      const explained = explainError(error, this.deps.clock(), { folder: runtime.account.folder });
+      throw new AppError('upstream_failed', explained.explanation, { code: explained.code, ...(explained.requestId ? { graphRequestId: explained.requestId } : {}) });
+    }
   }
 
   async testConnection(accountId: string): Promise<ConnectionTest> {
@@ -163,7 +172,6 @@ export class MailEngineRunner implements MailEngine {
       deps: this.deps,
       logger: this.options.logger,
       limits: this.limits,
-      match: this.match,
       classify: () => this.classifyContext(),
       mailboxFor: (accountId) => this.runtimes.get(accountId)?.mailbox,
     };
@@ -256,8 +264,7 @@ export class MailEngineRunner implements MailEngine {
         afterStep,
         settings,
         classify: await this.classifyContext(),
-        match: this.match,
-        limits: this.limits,
+          limits: this.limits,
         committer: this.committer,
         countSender: (address) => this.countSender(address),
       }, trigger, seen);
@@ -312,7 +319,15 @@ export class MailEngineRunner implements MailEngine {
     return count;
   }
 
-  private async keepSubscription(runtime: AccountRuntime): Promise<void> {
+  /** One create-or-renew at a time per mailbox, or two triggers would make two subscriptions. */
+  private keepSubscription(runtime: AccountRuntime): Promise<void> {
+    runtime.keeping ??= this.createOrRenew(runtime).finally(() => {
+      runtime.keeping = undefined;
+    });
+    return runtime.keeping;
+  }
+
+  private async createOrRenew(runtime: AccountRuntime): Promise<void> {
     const url = this.notificationUrl;
     if (!url) {
       runtime.subscriptionHealth = {

@@ -4,7 +4,6 @@ import type { Settings } from '../domain/settings.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { ClassifyContext } from './classify.js';
 import type { GroupCommitter } from './group-committer.js';
-import type { MatchReply } from './match-reply.js';
 import type { AfterStepAction, Mailbox } from './ports/mailbox.js';
 
 /** Limits an installation may tune (config.ts); defaults in engine-options.ts. */
@@ -36,7 +35,6 @@ export type SyncContext = {
   afterStep: AfterStepAction;
   settings: Settings;
   classify: Omit<ClassifyContext, 'recent'>;
-  match: MatchReply;
   limits: EngineLimits;
   committer: GroupCommitter;
   /** Counts a message from this sender and says how many came in the last hour. */

@@ -1,6 +1,7 @@
 import type { EcIdKeyring } from '../domain/ec-id.js';
 import type { OutboundPolicy } from '../domain/outbound-policy.js';
 import type { SecretBox } from '../domain/secret-box.js';
+import type { MailEngine } from '../mail/ports/mail-engine.js';
 import type { OutboundDispatcher } from '../mail/ports/outbound-dispatcher.js';
 import type { BlobStore } from '../store/ports/blob-store.js';
 import type { Store } from '../store/ports/store.js';
@@ -18,4 +19,6 @@ export type ServiceDeps = {
   outbound?: OutboundDispatcher;
   /** Sending limits and the #SR_LINK# base; DEFAULT_OUTBOUND_POLICY when absent. */
   outboundPolicy?: OutboundPolicy;
+  /** The running mail engine (sync, health, Mail Center actions); absent when Graph is not configured or in tests of other features. */
+  mail?: MailEngine;
 };

@@ -5,7 +5,7 @@ import type { ServiceRequest } from '../../domain/service-request.js';
 // What services (and through them the HTTP routes) may ask of the running mail engine. The engine lives in mail/;
 // this port keeps services free of it (DESIGN.md §3).
 
-export type SyncTrigger = 'start-up' | 'sweep' | 'notification' | 'lifecycle' | 'admin' | 'retry';
+export type SyncTrigger = 'start-up' | 'sweep' | 'notification' | 'lifecycle' | 'admin' | 'retry' | 'account-changed';
 
 export type SyncReport = {
   trigger: SyncTrigger;

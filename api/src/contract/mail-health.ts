@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+// Administration > Mail > Accounts: health, "Test connection" and "Sync now" of one account.
+
+export const ZSyncReport = z.object({
+  trigger: z.enum(['start-up', 'sweep', 'notification', 'lifecycle', 'admin', 'retry', 'account-changed']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  rounds: z.number().int(),
+  listed: z.number().int().describe('unread messages found in the folder'),
+  notes: z.number().int().describe('filed as notes'),
+  mailCenter: z.number().int().describe('held in the Mail Center'),
+  alreadyProcessed: z.number().int().describe('in the ledger already: only the after-step ran'),
+  failed: z.number().int(),
+  deferred: z.number().int().describe('waiting for their next attempt'),
+  gone: z.number().int(),
+  afterStepsDone: z.number().int(),
+  afterStepsFailed: z.number().int(),
+});
+export type TSyncReport = z.infer<typeof ZSyncReport>;
+
+const ZExplainedError = z.object({
+  code: z.string(),
+  explanation: z.string().describe('what is wrong, in words an admin can act on'),
+  status: z.number().int().optional(),
+  requestId: z.string().optional(),
+  at: z.string(),
+});
+
+export const ZConnectionTest = z.object({
+  ok: z.boolean(),
+  steps: z.array(z.object({ name: z.enum(['token', 'mailbox', 'folder', 'send-permission']), ok: z.boolean(), detail: z.string() })),
+});
+export type TConnectionTest = z.infer<typeof ZConnectionTest>;
+
+export const ZAccountHealth = z.object({
+  accountId: z.string(),
+  mailbox: z.string(),
+  serviceMessaging: z.boolean(),
+  stopped: z.string().optional().describe('why the engine does not run for this account'),
+  syncing: z.boolean(),
+  lastSync: ZSyncReport.optional(),
+  lastSuccessfulSyncAt: z.string().optional(),
+  lastError: ZExplainedError.optional(),
+  reauthorisationRequired: z.boolean(),
+  last24h: z.object({ processed: z.number().int(), ignored: z.number().int(), queued: z.number().int() }),
+  subscription: z.union([
+    z.object({ state: z.literal('active'), id: z.string(), expiresAt: z.string() }),
+    z.object({ state: z.literal('disabled'), explanation: z.string() }),
+    z.object({ state: z.enum(['pending', 'failed']), explanation: z.string(), error: ZExplainedError.optional() }),
+  ]),
+  notifications: z.object({ received: z.number().int(), rejected: z.number().int().describe('wrong clientState or unknown subscription') }),
+  secretExpiry: z
+    .object({ expiresAt: z.string(), daysLeft: z.number().int(), level: z.enum(['ok', 'warning', 'urgent', 'expired']), message: z.string().optional() })
+    .optional(),
+});
+export type TAccountHealth = z.infer<typeof ZAccountHealth>;

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { ZErrorBody } from '../../contract/common.js';
+import { ZBulkDiscard, ZBulkDiscardResult, ZCreateRequestResult, ZLinkMailCenterItem, ZLinkResult, ZMailCenterItem, ZMailCenterList, ZMailCenterQuery } from '../../contract/mail-center.js';
+import { parseSrRef } from '../../domain/service-request.js';
+import { createRequestFromMailCenterItem } from '../../services/create-request-from-mail-center-item.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { discardMailCenterItem, discardMailCenterItems } from '../../services/discard-mail-center-items.js';
+import { getMailCenterItem } from '../../services/get-mail-center-item.js';
+import { listStatuses } from '../../services/list-statuses.js';
+import { linkMailCenterItem } from '../../services/link-mail-center-item.js';
+import { listMailCenterItems } from '../../services/list-mail-center-items.js';
+import { openMailCenterOriginal } from '../../services/open-mail-center-original.js';
+import { reprocessMailCenterItem } from '../../services/reprocess-mail-center-item.js';
+import { presentMailCenterItem } from '../presenters/present-mail-center-item.js';
+import { presentNote } from '../presenters/present-note.js';
+import { presentRequest } from '../presenters/present-request.js';
+import { defineRoute } from '../route.js';
+
+const tag = 'Mail Center';
+const ZItemParams = z.object({ itemId: z.string().min(1).max(100) });
+const notFound = { description: 'No such item', schema: ZErrorBody };
+const conflict = { description: 'The item was already linked, turned into an SR or discarded', schema: ZErrorBody };
+
+export function mailCenterRoutes(deps: ServiceDeps) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/mail-center',
+      tag,
+      summary: 'Emails that did not become notes, newest first (filter by reason and state, search)',
+      access: 'agent',
+      query: ZMailCenterQuery,
+      responses: { 200: { description: 'A page of items', schema: ZMailCenterList } },
+      handler: async ({ query }) => {
+        const page = await listMailCenterItems(deps, query);
+        return { status: 200, body: { ...page, items: page.items.map(presentMailCenterItem) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mail-center/discard',
+      tag,
+      summary: 'Discard several items at once',
+      access: 'agent',
+      body: ZBulkDiscard,
+      responses: { 200: { description: 'How many were discarded; items no longer open are skipped', schema: ZBulkDiscardResult } },
+      handler: async ({ body, principal }) => ({ status: 200, body: await discardMailCenterItems(deps, principal, body.itemIds) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/mail-center/:itemId',
+      tag,
+      summary: 'One item with its reason and evidence',
+      access: 'agent',
+      params: ZItemParams,
+      responses: { 200: { description: 'The item', schema: ZMailCenterItem }, 404: notFound },
+      handler: async ({ params }) => ({ status: 200, body: presentMailCenterItem(await getMailCenterItem(deps, params.itemId)) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/mail-center/:itemId/original',
+      tag,
+      summary: 'The stored original: MIME (.eml) or, when the mailbox could not give it, Graph JSON',
+      access: 'agent',
+      params: ZItemParams,
+      responses: {
+        200: { description: 'The original email', contentType: 'message/rfc822' },
+        404: notFound,
+      },
+      handler: async ({ params, res }) => {
+        const original = await openMailCenterOriginal(deps, params.itemId);
+        res.status(200).type(original.contentType).attachment(original.fileName);
+        original.body.pipe(res);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mail-center/:itemId/link',
+      tag,
+      summary: 'File the email as a note on an SR (same apply step as the engine; history says "linked manually")',
+      access: 'agent',
+      params: ZItemParams,
+      body: ZLinkMailCenterItem,
+      responses: { 200: { description: 'The item and the note', schema: ZLinkResult }, 404: notFound, 409: conflict },
+      handler: async ({ params, body, principal }) => {
+        const result = await linkMailCenterItem(deps, principal, params.itemId, parseSrRef(body.requestId) ?? 0);
+        return { status: 200, body: { item: presentMailCenterItem(result.item), note: presentNote(result.note) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mail-center/:itemId/create-request',
+      tag,
+      summary: 'Create a new SR from the email (sender as requester), with the email as its first note',
+      access: 'agent',
+      params: ZItemParams,
+      responses: { 201: { description: 'The item, the SR and the note', schema: ZCreateRequestResult }, 404: notFound, 409: conflict },
+      handler: async ({ params, principal }) => {
+        const result = await createRequestFromMailCenterItem(deps, principal, params.itemId);
+        const statuses = await listStatuses(deps);
+        return { status: 201, body: { item: presentMailCenterItem(result.item), request: presentRequest(result.request, statuses), note: presentNote(result.note) } };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mail-center/:itemId/discard',
+      tag,
+      summary: 'Discard the email',
+      access: 'agent',
+      params: ZItemParams,
+      responses: { 200: { description: 'The item', schema: ZMailCenterItem }, 404: notFound, 409: conflict },
+      handler: async ({ params, principal }) => ({ status: 200, body: presentMailCenterItem(await discardMailCenterItem(deps, principal, params.itemId)) }),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mail-center/:itemId/reprocess',
+      tag,
+      summary: 'Run the pipeline again on the stored original (after a configuration fix)',
+      access: 'agent',
+      params: ZItemParams,
+      responses: { 200: { description: 'The item: linked when it became a note, else open with the new reason', schema: ZMailCenterItem }, 404: notFound, 409: conflict },
+      handler: async ({ params, principal }) => ({ status: 200, body: presentMailCenterItem(await reprocessMailCenterItem(deps, principal, params.itemId)) }),
+    }),
+  ];
+}

@@ -1,0 +1,49 @@
+import { normaliseMessageId } from '../domain/mail-message.js';
+import type { OutboundEmail } from '../domain/outbound-email.js';
+import { findStatus } from '../domain/status.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { loadSettings } from '../services/load-settings.js';
+import type { MatchLookup, OutboundRef } from './ports/match-lookup.js';
+
+// The matchers' questions answered from the store: our outbound emails (by Message-ID, conversation, number) and the
+// SR a signal names.
+
+function ref(email: OutboundEmail): OutboundRef {
+  return {
+    outboundId: email.id,
+    srId: email.requestId,
+    internetMessageId: normaliseMessageId(email.internetMessageId),
+    ...(email.conversationId ? { conversationId: email.conversationId } : {}),
+  };
+}
+
+export function createStoreMatchLookup(deps: Pick<ServiceDeps, 'store'>): MatchLookup {
+  const findOutbound = (predicate: (email: OutboundEmail) => boolean) =>
+    deps.store.read(async (tx) => {
+      const found = await tx.collection('outboundEmails').findOne(predicate);
+      return found ? ref(found) : undefined;
+    });
+  return {
+    findOutboundByMessageId: (messageId) => {
+      const wanted = normaliseMessageId(messageId).toLowerCase();
+      return findOutbound((e) => normaliseMessageId(e.internetMessageId).toLowerCase() === wanted);
+    },
+    findOutboundByConversationId: (conversationId) => findOutbound((e) => e.conversationId === conversationId),
+    findOutboundById: (outboundId) => deps.store.read(async (tx) => {
+      const found = await tx.collection('outboundEmails').get(outboundId);
+      return found ? ref(found) : undefined;
+    }),
+    getRequestSummary: (srId) => deps.store.read(async (tx) => {
+      const sr = await tx.collection('requests').get(srId);
+      if (!sr) return undefined;
+      const settings = await loadSettings(tx);
+      return {
+        id: sr.id,
+        status: sr.status,
+        isClosed: findStatus(settings.statuses, sr.status)?.isClosed ?? false,
+        requesterEmail: sr.requester.email,
+        participantEmails: sr.participants,
+      };
+    }),
+  };
+}
