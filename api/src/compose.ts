@@ -12,7 +12,6 @@ import { createGraphMailbox } from './graph/graph-mailbox.js';
 import { createGraphMailSender } from './graph/mail-sender.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
 import { createApp } from './http/create-app.js';
-import { notifyOnCommit } from './mail/outbound/notify-on-commit.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
 import { onCollectionChange } from './mail/on-collection-change.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
@@ -89,7 +88,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
 function createOutbound(services: ServiceDeps, config: Config, logger: Logger): OutboundWorker {
   const policy = { ...config.outbound, publicUrl: config.publicUrl };
   const worker = new OutboundWorker({ services, sender: createGraphMailSender(services.secrets, config.graph), policy, logger });
-  services.store = notifyOnCommit(services.store, 'srEvents', () => worker.wake());
+  services.store = onCollectionChange(services.store, 'srEvents', () => worker.wake());
   services.outbound = worker;
   services.outboundPolicy = policy;
   return worker;

@@ -1,40 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceDeps } from '../../../api/src/services/deps.js';
-import { classifyMessage } from '../../../api/src/mail/classify.js';
-import { decideRoute, runMatchers } from '../../../api/src/mail/match.js';
-import { fromMime } from '../../../api/src/mail/normalise/from-mime.js';
-import type { MatchLookup } from '../../../api/src/mail/ports/match-lookup.js';
 import { composeCustomerReply, findSentMailForSr, type SentMessage } from '../../../emulator/src/cli/customer-reply.js';
 import { startStack, type TestStack } from '../../support/stack.js';
 import { addDefaultAccount, createSr, DESK, startOutboundStack, type OutboundStack } from './outbound-stack.js';
 
-// A customer answers our email the way Outlook does (the composer `npm run demo:reply` uses) and the matchers find the
-// SR. The mail engine is not wired into compose() yet, so these tests stop at the matching decision instead of
-// looking for the note.
+// The loop closed: a customer answers our email the way Outlook does (the composer `npm run demo:reply` uses), the
+// mail engine reads it from the desk's inbox, and the answer becomes a PUBLIC note on the SR the email was about.
 
-function lookupOver(services: ServiceDeps): MatchLookup {
-  const outbound = (predicate: (e: { id: number; requestId: number; internetMessageId: string; conversationId?: string }) => boolean) =>
-    services.store.read(async (tx) => {
-      const found = await tx.collection('outboundEmails').findOne(predicate);
-      return found ? { outboundId: found.id, srId: found.requestId, internetMessageId: found.internetMessageId, ...(found.conversationId ? { conversationId: found.conversationId } : {}) } : undefined;
-    });
-  return {
-    findOutboundByMessageId: (id) => outbound((e) => e.internetMessageId.toLowerCase() === id.replace(/^<|>$/g, '').toLowerCase()),
-    findOutboundByConversationId: (id) => outbound((e) => e.conversationId === id),
-    findOutboundById: (id) => outbound((e) => e.id === id),
-    getRequestSummary: (srId) => services.store.read(async (tx) => {
-      const sr = await tx.collection('requests').get(srId);
-      return sr && { id: sr.id, status: sr.status, isClosed: false, requesterEmail: sr.requester.email, participantEmails: sr.participants };
-    }),
-  };
-}
-
-async function routeOf(services: ServiceDeps, mime: Buffer) {
-  const message = await fromMime(mime);
-  const classification = classifyMessage(message, { ownAddresses: [DESK], ownMessageIdDomains: ['contoso.test'] });
-  const context = { lookup: lookupOver(services), keyring: services.ecIdKeyring, now: new Date() };
-  return { classification, matches: (await runMatchers(message, context)).matches, route: await decideRoute(message, classification, context, { unknownSender: 'review', closedSr: 'reopen' }) };
-}
+type Note = { requestId: number; source: string; bodyText: string; email?: { signal: string; subject: string } };
 
 async function sentItems(emulator: { control(method: string, path: string): Promise<Response> }): Promise<SentMessage[]> {
   return ((await (await emulator.control('GET', `/mailboxes/${DESK}/messages?folder=sentitems`)).json()) as { value: SentMessage[] }).value;
@@ -42,38 +14,44 @@ async function sentItems(emulator: { control(method: string, path: string): Prom
 
 describe('replies to the emails we send', () => {
   let stack: OutboundStack;
+  let accountId: string;
   beforeAll(async () => {
     stack = await startOutboundStack();
-    await addDefaultAccount(stack);
+    accountId = await addDefaultAccount(stack);
   });
   afterAll(() => stack?.close());
 
-  it('an Outlook reply lands on the right SR by its token, its Message-ID and its hidden token', async () => {
-    await createSr(stack, { title: 'Another request first' });
-    const sr = await createSr(stack, { requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } });
+  const notesOf = async (sr: string) => (await stack.api().get(`/api/requests/${sr}/notes`).auth(stack.agent, { type: 'bearer' }).expect(200)).body.items as Note[];
+
+  /** Emails the SR, answers the email as the customer (optionally after changing it), and has the engine read the inbox. */
+  async function replyTo(sr: string, text: string, change: (original: SentMessage) => SentMessage = (m) => m): Promise<void> {
     await stack.api().post(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).send({ templateId: 'reply-to-customer' }).expect(201);
     const original = findSentMailForSr(await sentItems(stack.emulator), sr);
-    expect(original).toBeDefined();
-    const reply = await composeCustomerReply(original!, 'The printer works again, thank you!', DESK);
-    const delivered = await stack.emulator.control('POST', `/mailboxes/${DESK}/messages?folder=inbox`, reply.mime, 'message/rfc822');
-    expect(delivered.status).toBe(201);
+    expect(original, `a sent email about ${sr}`).toBeDefined();
+    const reply = await composeCustomerReply(change(original!), text, DESK);
+    expect((await stack.emulator.control('POST', `/mailboxes/${DESK}/messages?folder=inbox`, reply.mime, 'message/rfc822')).status).toBe(201);
+    await stack.api().post(`/api/admin/mail/accounts/${accountId}/sync`).auth(stack.admin, { type: 'bearer' }).expect(200);
+  }
 
-    const { classification, matches, route } = await routeOf(stack.runtime.services, reply.mime);
-    expect(classification.class).toBe('human');
-    expect(route).toMatchObject({ kind: 'note', srId: Number(sr.slice(3)), signal: 'body-token' });
-    expect(matches.map((m) => m.signal)).toEqual(expect.arrayContaining(['body-token', 'own-message-id', 'hidden-token']));
-    expect(new Set(matches.map((m) => m.srId))).toEqual(new Set([Number(sr.slice(3))]));
+  it('an Outlook reply becomes a PUBLIC note on the SR the email was about, by its token', async () => {
+    const other = await createSr(stack, { title: 'Another request', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } });
+    const sr = await createSr(stack, { requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } });
+    await replyTo(sr, 'The printer works again, thank you!');
+
+    const notes = await notesOf(sr);
+    expect(notes).toEqual([expect.objectContaining({ source: 'email', bodyText: expect.stringContaining('The printer works again, thank you!'), email: expect.objectContaining({ signal: 'body-token' }) })]);
+    expect(notes[0]!.bodyText).not.toContain('Please type your reply above this line');
+    expect(await notesOf(other)).toEqual([]);
+    const sr1 = await stack.api().get(`/api/requests/${sr}`).auth(stack.agent, { type: 'bearer' }).expect(200);
+    expect(sr1.body.status).toBe('Customer Replied');
   });
 
-  it('a reply whose visible marker line was deleted still lands by our Message-ID and the hidden token', async () => {
+  it('a reply whose visible marker line was deleted still lands, by our Message-ID', async () => {
     const sr = await createSr(stack, { requester: { name: 'Nia', email: 'nia@fabrikam.test' } });
-    await stack.api().post(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).send({ templateId: 'reply-to-customer' }).expect(201);
-    const original = findSentMailForSr(await sentItems(stack.emulator), sr)!;
-    const withoutMarker = { ...original, body: { ...original.body, content: original.body!.content!.replace(/##-[^<]*-## \[[^\]]+\]/, '') } };
-    const reply = await composeCustomerReply(withoutMarker, 'Done.', DESK);
-    const { matches, route } = await routeOf(stack.runtime.services, reply.mime);
-    expect(matches.map((m) => m.signal)).not.toContain('body-token');
-    expect(route).toMatchObject({ kind: 'note', srId: Number(sr.slice(3)) });
+    await replyTo(sr, 'Done, see you.', (m) => ({ ...m, body: { ...m.body, content: m.body!.content!.replace(/##-[^<]*-## \[[^\]]+\]/, '') } }));
+    const notes = await notesOf(sr);
+    expect(notes).toEqual([expect.objectContaining({ source: 'email', bodyText: expect.stringContaining('Done, see you.') })]);
+    expect(notes[0]!.email?.signal).not.toBe('body-token');
   });
 });
 
@@ -84,7 +62,7 @@ describe('demo mode', () => {
   });
   afterAll(() => demo?.close());
 
-  it('the seeded SRs each have an email sent by a rule, which demo:reply answers onto SR-000001', async () => {
+  it('the seeded SRs each have an email sent by a rule; demo:reply answers SR-000001 and the note appears', async () => {
     const deadline = Date.now() + 15_000;
     let sent = await sentItems(demo.emulator);
     while (sent.length < 3 && Date.now() < deadline) {
@@ -97,6 +75,14 @@ describe('demo mode', () => {
       expect(email?.internetMessageHeaders?.find((h) => h.name === 'X-SM-Trigger')?.value).toBe('rule');
     }
     const reply = await composeCustomerReply(findSentMailForSr(sent, 'SR-000001')!, 'Forgetting the network worked.', DESK);
-    expect((await routeOf(demo.runtime.services, reply.mime)).route).toMatchObject({ kind: 'note', srId: 1, signal: 'body-token' });
+    await demo.emulator.control('POST', `/mailboxes/${DESK}/messages?folder=inbox`, reply.mime, 'message/rfc822');
+
+    const admin = await demo.tokenFor('admin@contoso.test');
+    const api = (path: string, method = 'GET') => fetch(`${demo.url}/api${path}`, { method, headers: { authorization: `Bearer ${admin}` } });
+    const accounts = (await (await api('/admin/mail/accounts')).json()) as { items: { id: string; isDefault: boolean }[] };
+    const account = accounts.items.find((a) => a.isDefault)!;
+    expect((await api(`/admin/mail/accounts/${account.id}/sync`, 'POST')).status).toBe(200);
+    const notes = (await (await api('/requests/SR-000001/notes')).json()) as { items: Note[] };
+    expect(notes.items.filter((n) => n.source === 'email')).toEqual([expect.objectContaining({ bodyText: expect.stringContaining('Forgetting the network worked.') })]);
   });
 });
