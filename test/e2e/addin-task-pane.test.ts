@@ -5,6 +5,7 @@ import { createRequest, damage, emailFor, recordMailCenterItem, recordSentEmail 
 import { damagedReply } from './addin-fixture-message.js';
 import { blockOfficeJs, installOfficeStub, type OfficeFixture } from './addin-office-stub.js';
 import { startAddinServer, type AddinServer } from './addin-server.js';
+import { seriousAxeViolations } from './support/axe.js';
 import { launchBrowser, newPage } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 
@@ -37,6 +38,7 @@ describe('outside Outlook', () => {
     const { page, problems } = await openPane({ host: null, mailboxOwner: '' });
     await page.getByRole('heading', { name: 'Open this in Outlook' }).waitFor();
     expect(await page.getByText('This page was opened in a browser, outside Outlook.').isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'addin-not-in-outlook');
     expect(problems).toEqual([]);
     await page.context().close();
@@ -77,6 +79,7 @@ describe('in Outlook', () => {
     await page.getByText('You are not a service desk agent').waitFor();
     expect(await page.getByText(/signed in as casey \(casey@contoso\.test\)/).isVisible()).toBe(true);
     expect(await page.getByText(/needs the ServiceDesk\.Agent role/).isVisible()).toBe(true);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'addin-no-role');
     await page.context().close();
   });
@@ -99,6 +102,7 @@ describe('in Outlook', () => {
     expect(await first.textContent()).toContain(`quoted marker ${sr.battery.number} (check failed)`);
     expect(await options.first().isChecked()).toBe(true);
     await page.getByRole('button', { name: `File as reply on ${sr.battery.number}` }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'addin-damaged-marker-suggestions');
     expect(problems).toEqual([]);
     await page.context().close();
@@ -123,6 +127,7 @@ describe('in Outlook', () => {
     expect(filed).toHaveLength(1);
     const stored = (await get(`/api/requests/${sr.battery.number}/attachments`)).items.filter((a: { noteId?: string }) => a.noteId === filed[0].id);
     expect(stored.map((a: { fileName: string; folder: string }) => [a.fileName, a.folder])).toEqual([['battery-report.pdf', 'Other']]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'addin-filed');
 
     await second.page.getByRole('button', { name: `File as reply on ${sr.battery.number}` }).click();

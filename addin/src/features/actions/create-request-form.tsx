@@ -1,4 +1,4 @@
-import { Button, Dropdown, Field, Input, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 
 const PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
@@ -32,13 +32,13 @@ export function CreateRequestForm(props: {
         <Input value={title} maxLength={200} onChange={(_e, data) => setTitle(data.value)} />
       </Field>
       <Field label="Priority">
-        <Dropdown value={priority} selectedOptions={[priority]} onOptionSelect={(_e, data) => setPriority((data.optionValue as Priority | undefined) ?? 'Medium')}>
+        <Select value={priority} onChange={(_e, data) => setPriority(data.value as Priority)}>
           {PRIORITIES.map((p) => (
-            <Option key={p} value={p}>
+            <option key={p} value={p}>
               {p}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
       </Field>
       <Field label="Requester">
         <Input value={props.requester} readOnly />

@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Dropdown, Field, makeStyles, mergeClasses, Option, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, makeStyles, mergeClasses, Select, Subtitle1, Text, tokens } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, AttachRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { TDemoMailboxes, TDemoMessageSummary } from '../../../../api/src/contract/demo-mailbox';
@@ -68,17 +68,13 @@ export function DemoMailboxList(props: { api: AddinApi; user: User; route: DemoR
       {mailboxes && mailbox && (
         <div className={styles.toolbar}>
           <Field label="Mailbox">
-            <Dropdown
-              value={mailboxes.find((m) => m.address === mailbox)?.displayName ?? mailbox}
-              selectedOptions={[mailbox]}
-              onOptionSelect={(_e, data) => data.optionValue && onNavigate({ mailbox: data.optionValue })}
-            >
+            <Select value={mailbox} onChange={(_e, data) => onNavigate({ mailbox: data.value })}>
               {mailboxes.map((m) => (
-                <Option key={m.address} value={m.address} text={m.displayName}>
+                <option key={m.address} value={m.address}>
                   {m.displayName} ({m.address})
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
           </Field>
           <Button icon={<ArrowClockwiseRegular />} onClick={handleRefresh}>
             Refresh

@@ -1,4 +1,4 @@
-import { Button, Caption1, Dropdown, Field, makeStyles, Option, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
 import type { AddinApi } from '../../api/addin-api';
@@ -115,13 +115,13 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
           <>
             {lookup.filings.length > 1 && (
               <Field label="Move from">
-                <Dropdown value={moveSource.number} selectedOptions={[String(moveSource.requestId)]} onOptionSelect={(_e, data) => setMoveFrom(Number(data.optionValue))}>
+                <Select value={String(moveSource.requestId)} onChange={(_e, data) => setMoveFrom(Number(data.value))}>
                   {lookup.filings.map((f) => (
-                    <Option key={f.requestId} value={String(f.requestId)}>
+                    <option key={f.requestId} value={String(f.requestId)}>
                       {f.number}
-                    </Option>
+                    </option>
                   ))}
-                </Dropdown>
+                </Select>
               </Field>
             )}
             <Button appearance="primary" disabled={!target || isTargetFiled || isBusy} onClick={() => target && void handleMove(moveSource.requestId, target.requestId)}>

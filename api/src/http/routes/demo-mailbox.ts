@@ -18,12 +18,13 @@ const ZMailboxParams = z.object({ address: z.email().max(254) });
 const ZMessageParams = ZMailboxParams.extend({ id: z.string().min(1).max(400) });
 
 /** The email as the add-in's Outlook host would read it: the same shape the pane sends back to /api/addin. */
-function presentDemoMessage({ message, attachmentContents }: DemoMessage): TDemoMessage {
+function presentDemoMessage(mailbox: string, { message, attachmentContents }: DemoMessage): TDemoMessage {
   return {
     email: {
       internetMessageId: message.internetMessageId ?? `<${message.id ?? 'unknown'}@demo.invalid>`,
       ...(message.conversationId ? { conversationId: message.conversationId } : {}),
       ...(message.id ? { itemId: message.id } : {}),
+      mailbox,
       subject: message.subject,
       from: message.from,
       to: message.to,
@@ -82,9 +83,10 @@ export function demoMailboxRoutes(reader: DemoMailboxReader) {
       params: ZMessageParams,
       responses: { 200: { description: 'The email', schema: ZDemoMessage }, 404: { description: 'No such mailbox or email', schema: ZErrorBody } },
       handler: async ({ params }) => {
-        const found = await reader.readMessage(await requireMailbox(params.address), params.id);
+        const mailbox = await requireMailbox(params.address);
+        const found = await reader.readMessage(mailbox, params.id);
         if (!found) throw notFound('Email', params.id);
-        return { status: 200, body: presentDemoMessage(found) };
+        return { status: 200, body: presentDemoMessage(mailbox, found) };
       },
     }),
   ];
