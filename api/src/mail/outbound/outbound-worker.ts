@@ -49,6 +49,7 @@ export class OutboundWorker implements OutboundDispatcher {
     this.running = false;
     clearInterval(this.sweep);
     clearTimeout(this.timer);
+    this.timerAt = Infinity;
     await this.pass;
     await Promise.allSettled(this.inFlight.values());
   }
@@ -64,7 +65,7 @@ export class OutboundWorker implements OutboundDispatcher {
     });
   }
 
-  /** Resolves when no pass is running and none is due: what tests wait on instead of sleeping. */
+  /** Resolves when no pass is running or asked for (a timer may be set for a later retry): what tests wait on. */
   async idle(): Promise<void> {
     while (this.pass) await this.pass;
   }
