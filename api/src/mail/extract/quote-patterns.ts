@@ -134,6 +134,7 @@ const WROTE_VERB_LIST = [
   'كتب', '写道', '寫道', '寫了', 'のメッセージ', 'は書きました', '님이 작성', '작성',
 ];
 const WROTE_VERBS = alternation(WROTE_VERB_LIST);
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 // The last word of each verb: a set lookup decides whether the line can end in one before the regex runs.
 const VERB_LAST_WORDS = new Set(WROTE_VERB_LIST.map((verb) => lastWord(verb)));
 
@@ -149,10 +150,15 @@ function endsWithVerbWord(text: string): boolean {
   const word = lastWord(text);
   if (VERB_LAST_WORDS.has(word)) return true;
   // CJK and Korean verbs are glued to the name: "Heggen <a@b.c>写道", "홍길동님이 작성"
-  return /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/.test(word) && [...VERB_LAST_WORDS].some((verb) => word.endsWith(verb));
+  return CJK.test(word) && CJK_VERBS.some((verb) => word.endsWith(verb));
 }
 const SPACE = '[ \\t\\u00a0\\u202f]';
-const VERB_AT_END = new RegExp(`(?:^|[\\s,>)"'»”])(?:${WROTE_VERBS})${SPACE}{0,3}[:：]?${SPACE}{0,3}[-–—]{0,8}${SPACE}*$`, 'iu');
+const CJK_VERBS = WROTE_VERB_LIST.filter((verb) => CJK.test(verb));
+// Latin verbs stand apart from the name ("Bob wrote:"); CJK verbs follow it or the time directly ("10:15写道：").
+const VERB_AT_END = new RegExp(
+  `(?:(?:^|[\\s,>)"'»”])(?:${alternation(WROTE_VERB_LIST.filter((verb) => !CJK.test(verb)))})|(?:${alternation(CJK_VERBS)}))${SPACE}{0,3}[:：]?${SPACE}{0,3}[-–—]{0,8}${SPACE}*$`,
+  'iu',
+);
 const VERB_INSIDE = new RegExp(`(?:^|[\\s,])(?:${WROTE_VERBS})[\\s:]`, 'iu');
 const ENDS_WITH_COLON = /[:：][ \t\u00a0\u202f]*$/;
 // Only the end of a line can hold "... wrote:"; testing the tail keeps the long verb list cheap on long lines.
