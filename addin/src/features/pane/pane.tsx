@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import { lazy, useMemo } from 'react';
 import { createAddinApi } from '../../api/addin-api';
 import { createApiClient } from '../../api/client';
 import { createDemoMailboxHost } from '../../host/demo-mailbox';
 import { outlookHost } from '../../host/outlook';
 import type { HostKind, Session } from '../../session/use-boot';
-import { DemoMailboxPage } from '../demo-mailbox/demo-mailbox-page';
 import { EmailPane } from './email-pane';
+
+// Only demo mode outside Outlook shows the demo mailbox; agents in Outlook never download it.
+const DemoMailboxPage = lazy(() => import('../demo-mailbox/demo-mailbox-page').then((m) => ({ default: m.DemoMailboxPage })));
 
 /** The signed-in pane: in Outlook it works on the open email; in demo mode on one picked from a demo mailbox. */
 export function Pane(props: {
