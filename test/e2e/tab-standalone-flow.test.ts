@@ -137,4 +137,16 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.getByRole('row', { name: /BILLING\s*Billing questions\s*Agent/ }).waitFor();
     expect(problems).toEqual([]);
   });
+
+  // Last: it ends the session. Tokens expire while a tab stays open; the API's 401 must not leave a broken page.
+  it('sends the user back to sign-in, saying why, when the API refuses the token', async () => {
+    await page.route(/\/api\/requests\?/, (route) =>
+      route.fulfill({ status: 401, json: { error: { code: 'unauthenticated', message: 'The access token has expired; sign in again.', requestId: 'e2e' } } }),
+      { times: 1 },
+    );
+    await page.getByRole('tab', { name: 'Service requests' }).click();
+    await page.getByRole('heading', { name: 'Sign in as a demo user' }).waitFor();
+    await page.getByText('You were signed out: The access token has expired; sign in again.').waitFor();
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes('token')))).toEqual([]);
+  });
 });

@@ -15,7 +15,14 @@ export type EntraSignIn = {
 export async function createEntraSignIn(config: TClientConfig): Promise<EntraSignIn> {
   const msal = await import('@azure/msal-browser');
   const client: PublicClientApplication = new msal.PublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: new URL('auth-redirect.html', location.href.split('#')[0]).href },
+    auth: {
+      clientId: config.clientId,
+      authority: config.authority,
+      // Trust the configured authority as it is (no instance discovery call to login.microsoftonline.com),
+      // which also lets the local M365 emulator stand in for Entra ID.
+      knownAuthorities: [new URL(config.authority).host],
+      redirectUri: new URL('auth-redirect.html', location.href.split('#')[0]).href,
+    },
     cache: { cacheLocation: 'sessionStorage' },
   });
   await client.initialize();
