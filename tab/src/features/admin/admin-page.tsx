@@ -25,6 +25,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXL,
     '@media (max-width: 720px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
   },
+  tab: { justifyContent: 'flex-start' },
 });
 
 export function AdminPage(props: { section: AdminSection }) {
@@ -32,9 +33,9 @@ export function AdminPage(props: { section: AdminSection }) {
   return (
     <div className={styles.root}>
       <nav aria-label="Administration">
-        <TabList vertical selectedValue={props.section} onTabSelect={(_, data) => navigate(href({ page: 'admin', section: data.value as AdminSection }))}>
+        <TabList vertical reserveSelectedTabSpace={false} selectedValue={props.section} onTabSelect={(_, data) => navigate(href({ page: 'admin', section: data.value as AdminSection }))}>
           {SECTIONS.map((section) => (
-            <Tab key={section.value} value={section.value}>
+            <Tab key={section.value} value={section.value} className={styles.tab}>
               {section.label}
             </Tab>
           ))}
