@@ -130,7 +130,7 @@ const WROTE_VERB_LIST = [
   'schreef', 'het volgende geschreven', 'geschreven', 'escreveu', 'skrev', 'skrev følgende', 'napisał', 'napisała',
   'napisał(a)', 'napsal', 'napsala', 'napsal(a)', 'napísal', 'napísala', 'napísal(a)', 'kirjoitti', 'написал',
   'написала', 'написал(а)', 'пише', 'написав', 'написала', 'írta', 'yazdı', 'şunu yazdı', 'έγραψε', 'a scris',
-  'je napisao', 'je napisala', 'je napisal', 'rašė', 'rakstīja', 'kirjutas', 'menulis', 'đã viết', 'כתב', 'כתבה',
+  'je napisao', 'je napisala', 'je napisal', 'pisze', 'пишет', 'rašė', 'rakstīja', 'kirjutas', 'menulis', 'đã viết', 'כתב', 'כתבה',
   'كتب', '写道', '寫道', '寫了', 'のメッセージ', 'は書きました', '님이 작성', '작성',
 ];
 const WROTE_VERBS = alternation(WROTE_VERB_LIST);
@@ -186,7 +186,8 @@ export function isAttribution(text: string): boolean {
   if (hasDigit && GMAIL_ISO.test(text)) return true;
   if (endsWithVerbWord(text) && VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
   if (!ENDS_WITH_COLON.test(text)) return false;
-  if (hasEmail && VERB_INSIDE.test(text)) return true;
+  // "Am 12.02.24 um 10:15 schrieb Service Desk:" (Thunderbird names no address when it has a display name)
+  if (VERB_INSIDE.test(text) && (hasEmail || (hasDigit && (OPENER.test(text) || /^[ \t>]{0,6}\d/.test(text))))) return true;
   // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:" (Gmail ru), "26.06.2014, 14:41, "A" <a@b.c>:" (Yandex)
   return hasEmail && DATE_TIME.test(text) && !headerLabelKind(text);
 }
