@@ -22,6 +22,8 @@ export class AccountRuntime {
   readonly notified = new Set<string>();
   followUps = 0;
   keeping: Promise<void> | undefined;
+  /** When a retry sync is scheduled (ms since epoch). */
+  retryAt: number | undefined;
   readonly runner: SerialRunner<SyncReport>;
 
   constructor(

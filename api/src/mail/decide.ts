@@ -19,12 +19,19 @@ export async function decide(
 ): Promise<Decision> {
   const { message, settings } = input;
   const route = await decideRoute(message, classifyMessage(message, input.classify), { lookup: createStoreMatchLookup(deps), keyring: deps.ecIdKeyring, now: deps.clock() }, {
-    // "participants-only" holds every stranger; "review" files a stranger's reply on a signal we signed (a colleague
-    // the customer forwarded our email to) and holds the rest for review.
-    unknownSender: settings.senderPolicy === 'participants-only' ? 'review' : 'accept',
+    // Both sender policies keep a stranger's reply out of the SR; they differ in who looks at it (strangerState).
+    unknownSender: 'review',
     closedSr: settings.closedPolicy,
   });
   return route.kind === 'note'
     ? { kind: 'file', requestId: route.srId, signal: route.signal, evidence: route.evidence }
     : { kind: 'hold', reason: route.reason, evidence: route.evidence, candidates: route.candidates };
+}
+
+/**
+ * Where a stranger's email waits: "review" puts it in the agents' Mail Center queue; "participants-only" records it
+ * as ignored (kept, searchable, never filed).
+ */
+export function strangerState(settings: Settings): 'open' | 'ignored' {
+  return settings.senderPolicy === 'participants-only' ? 'ignored' : 'open';
 }

@@ -8,7 +8,7 @@ import { isNotFound } from '../graph/ports/graph-error.js';
 import { applyReplyIn } from '../services/apply-reply.js';
 import { recordMailCenterItemIn, recordProcessingFailure } from '../services/record-mail-center-item.js';
 import { graphAttachmentSources } from './attachment-sources.js';
-import { decide, type Decision } from './decide.js';
+import { decide, strangerState, type Decision } from './decide.js';
 import { mailCenterItem, storeJson, storeOriginal } from './hold-message.js';
 import { blockedAttachments } from './import-attachments.js';
 import { messageKey } from './message-key.js';
@@ -77,7 +77,8 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, message: M
   if (decision.kind === 'hold') {
     const original = await storeOriginal(deps, ctx.mailbox, listed, { mime: decision.reason !== 'too-large', maxBytes: limits.maxMessageBytes * 2 });
     const item = mailCenterItem({ ...base, reason: decision.reason, evidence: decision.evidence, candidates: decision.candidates, original });
-    await ctx.committer.commit((tx) => recordMailCenterItemIn(deps, tx, { item, ledger, ...(failure ? { replaces: failure.id } : {}) }));
+    const state = decision.reason === 'unknown-sender' ? strangerState(settings) : 'open';
+    await ctx.committer.commit((tx) => recordMailCenterItemIn(deps, tx, { item, state, ledger, ...(failure ? { replaces: failure.id } : {}) }));
     return 'mail-center';
   }
 

@@ -85,7 +85,8 @@ export async function reprocessItem(ctx: ActionContext, itemId: string, actor: A
 async function openItem(ctx: ActionContext, itemId: string): Promise<MailCenterItem> {
   const item = await ctx.deps.store.read((tx) => tx.collection('mailCenter').get(itemId));
   if (!item) throw notFound('Mail Center item', itemId);
-  if (item.state !== 'open') throw new AppError('conflict', `This email was already ${item.state}.`);
+  // An ignored item (a stranger's email under "participants only") can still be filed by an agent who finds it.
+  if (item.state !== 'open' && item.state !== 'ignored') throw new AppError('conflict', `This email was already ${item.state}.`);
   return item;
 }
 

@@ -273,6 +273,7 @@ export class MailEngineRunner implements MailEngine {
       runtime.lastError = undefined;
       runtime.reauthorisationRequired = false;
       this.followUp(runtime, seen);
+      await this.scheduleRetry(runtime);
       return report;
     } catch (error) {
       if (isGraphError(error) && error.code === 'ErrorFolderNotFound') runtime.folderId = undefined;
@@ -301,6 +302,21 @@ export class MailEngineRunner implements MailEngine {
     }
     runtime.followUps += 1;
     this.later(delay, () => void this.requestSync(runtime, 'retry').catch(() => undefined));
+  }
+
+  /** Emails whose processing failed are tried again when their backoff ends, not only at the next sweep. */
+  private async scheduleRetry(runtime: AccountRuntime): Promise<void> {
+    const mailbox = runtime.account.userPrincipalName.toLowerCase();
+    const waiting = await this.deps.store.read((tx) =>
+      tx.collection('mailCenter').find((i) => i.mailbox === mailbox && i.reason === 'processing-failed' && i.state === 'open' && i.nextAttemptAt !== undefined),
+    );
+    const next = Math.min(...waiting.map((i) => Date.parse(i.nextAttemptAt ?? '')));
+    if (!Number.isFinite(next) || (runtime.retryAt !== undefined && runtime.retryAt <= next)) return;
+    runtime.retryAt = next;
+    this.later(Math.max(0, next - this.deps.clock().getTime()), () => {
+      runtime.retryAt = undefined;
+      void this.requestSync(runtime, 'retry').catch(() => undefined);
+    });
   }
 
   private async classifyContext(): Promise<Omit<ClassifyContext, 'recent'>> {

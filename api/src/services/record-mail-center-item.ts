@@ -13,11 +13,11 @@ export type NewMailCenterItem = Omit<MailCenterItem, 'id' | 'state' | 'attempts'
 export async function recordMailCenterItemIn(
   deps: Pick<ServiceDeps, 'clock' | 'newId'>,
   tx: Transaction,
-  input: { item: NewMailCenterItem; ledger?: Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>; replaces?: string },
+  input: { item: NewMailCenterItem; state?: 'open' | 'ignored'; ledger?: Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>; replaces?: string },
 ): Promise<MailCenterItem> {
   const now = deps.clock().toISOString();
   if (input.replaces) await tx.collection('mailCenter').delete(input.replaces);
-  const item = await tx.collection('mailCenter').insert({ ...input.item, id: deps.newId(), state: 'open', attempts: 0, createdAt: now, updatedAt: now });
+  const item = await tx.collection('mailCenter').insert({ ...input.item, id: deps.newId(), state: input.state ?? 'open', attempts: 0, createdAt: now, updatedAt: now });
   if (input.ledger) await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
   return item;
 }

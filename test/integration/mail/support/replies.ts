@@ -14,6 +14,8 @@ export type ReplyOptions = {
   from?: { name: string; address: string };
   text?: string;
   outboundId?: number;
+  /** Our Message-ID the reply answers (default: the one carrying the same token). */
+  inReplyTo?: string;
   /** Leave out the marker line and headers: an email with no reference at all. */
   noMarker?: boolean;
   token?: string;
@@ -36,7 +38,7 @@ export async function customerReply(options: ReplyOptions): Promise<Buffer> {
     `<html><body><div>${text.split('\n').map((l) => `<p>${l}</p>`).join('')}</div>` +
       `<hr><div id="divRplyFwdMsg"><b>From:</b> Contoso Support &lt;${SERVICE_MAILBOX}&gt;<br><b>Subject:</b> Your request</div>` +
       `<div>${quoted}</div></body></html>`;
-  const ownId = formatOwnMessageId(token, 'contoso.test');
+  const ownId = options.inReplyTo ?? formatOwnMessageId(token, 'contoso.test');
   const composer = new MailComposer({
     from,
     to: SERVICE_MAILBOX,
