@@ -39,8 +39,7 @@ const STUB_SOURCE = `(() => {
   const fx = window.__officeFixture;
   const ok = (value) => ({ status: 'succeeded', value });
   const failed = (message, code) => ({ status: 'failed', error: { message, code } });
-  const m = fx.message;
-  const item = m && {
+  const toItem = (m) => m && {
     itemType: 'message',
     subject: m.subject,
     from: m.from,
@@ -59,6 +58,11 @@ const STUB_SOURCE = `(() => {
     },
   };
   const handlers = [];
+  // A pinned pane: the agent selects another email (or none), and Outlook raises ItemChanged.
+  window.__selectOutlookMessage = (message) => {
+    window.Office.context.mailbox.item = toItem(message) || null;
+    handlers.forEach((handler) => handler({ type: 'olkItemSelectedChanged' }));
+  };
   window.Office = {
     HostType: { Outlook: 'Outlook', Word: 'Word', Excel: 'Excel' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
@@ -82,7 +86,7 @@ const STUB_SOURCE = `(() => {
         },
       },
       mailbox: {
-        item: fx.host === 'Outlook' ? item : undefined,
+        item: fx.host === 'Outlook' ? toItem(fx.message) : undefined,
         userProfile: { emailAddress: fx.mailboxOwner, displayName: fx.mailboxOwner },
         addHandlerAsync: (type, handler, callback) => { handlers.push(handler); if (callback) callback(ok()); },
         removeHandlerAsync: (type, callback) => { handlers.length = 0; if (callback) callback(ok()); },
@@ -96,6 +100,11 @@ const STUB_SOURCE = `(() => {
     },
   };
 })();`;
+
+/** What Outlook does when the agent selects another email while the pane is pinned (null: nothing selected). */
+export async function selectOutlookMessage(page: Page, message: StubMessage | null): Promise<void> {
+  await page.evaluate((m) => (window as unknown as { __selectOutlookMessage(m: unknown): void }).__selectOutlookMessage(m), message);
+}
 
 export async function installOfficeStub(page: Page, fixture: OfficeFixture): Promise<void> {
   await page.addInitScript((fx) => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { createRequest, damage, emailFor, recordMailCenterItem, recordSentEmail } from '../integration/addin/addin-fixtures.js';
 import { damagedReply } from './addin-fixture-message.js';
-import { blockOfficeJs, installOfficeStub, type OfficeFixture } from './addin-office-stub.js';
+import { blockOfficeJs, installOfficeStub, selectOutlookMessage, type OfficeFixture } from './addin-office-stub.js';
 import { startAddinServer, type AddinServer } from './addin-server.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { launchBrowser, newPage } from './support/browser.js';
@@ -163,6 +163,21 @@ describe('in Outlook', () => {
     await page.getByText('Linked', { exact: true }).waitFor();
     const resolved = await server.api.services.store.read((tx) => tx.collection('mailCenter').get(item.id));
     expect(resolved).toMatchObject({ state: 'linked', resolution: { requestId: sr.battery.id } });
+    await page.context().close();
+  });
+
+  it('follows the agent to the next email when the pane is pinned', async () => {
+    const { page, problems } = await openPane(await agentFixture(damagedReply(markerLine, '<pinned-1@mail.fabrikam.test>')));
+    await page.locator(`[data-suggestion="${sr.battery.number}"]`).waitFor();
+    const next = { ...damagedReply('', '<pinned-2@mail.fabrikam.test>'), subject: `RE: [${sr.printer.number}] paper jam`, html: '<p>Jammed again.</p>', text: 'Jammed again.', attachments: [] };
+    await selectOutlookMessage(page, next);
+    await page.getByText(`RE: [${sr.printer.number}] paper jam`).waitFor();
+    await page.getByRole('button', { name: `File as reply on ${sr.printer.number}` }).waitFor();
+    expect(await page.locator('[data-suggestion]').first().textContent()).toContain(`${sr.printer.number} in the subject`);
+    expect(await page.getByText('This email has no attachments.').isVisible()).toBe(true);
+    await selectOutlookMessage(page, null);
+    await page.getByText('Open an email to file it on a Service Request.').waitFor();
+    expect(problems).toEqual([]);
     await page.context().close();
   });
 
