@@ -50,8 +50,9 @@ export const detectAutoReply: Classifier = (message) => {
   if (message.from.address && NO_REPLY_SENDER.test(localPart(message.from.address))) {
     evidence.push({ class: 'auto-reply', signal: 'from:no-reply', strength: 'supporting', detail: message.from.address });
   }
-  // Wording alone never decides (people write "I'll be out of office"); it only backs another signal.
-  if (evidence.length > 0) {
+  // Wording never decides (people write "Absence next week ... I'll be out of the office"): body text only backs a
+  // signal from the headers or the sender.
+  if (evidence.some((e) => !e.signal.startsWith('subject:'))) {
     const away = AWAY_TEXT.exec(signalText(message).slice(0, 4000));
     if (away) evidence.push({ class: 'auto-reply', signal: 'content:away-wording', strength: 'supporting', detail: away[0] });
   }

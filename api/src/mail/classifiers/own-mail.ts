@@ -1,4 +1,4 @@
-import { domainOf, sameAddress } from '../../domain/mail-message.js';
+import { domainOf, headerValue, sameAddress } from '../../domain/mail-message.js';
 import { parseOwnMessageId } from '../../domain/reply-marker.js';
 import type { Classifier, Evidence } from './evidence.js';
 
@@ -14,5 +14,8 @@ export const detectOwnMail: Classifier = (message, context) => {
   if (id && parseOwnMessageId(id) && ownDomains.includes(domainOf(id))) {
     evidence.push({ class: 'own', signal: 'message-id:own', strength: 'strong', detail: id });
   }
+  // The outbound composer stamps X-SM-Ref on what we send; replies never carry the header back, our own copies do.
+  const ref = headerValue(message, 'x-sm-ref');
+  if (ref) evidence.push({ class: 'own', signal: 'header:x-sm-ref', strength: 'strong', detail: ref });
   return evidence;
 };

@@ -140,7 +140,8 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
         sandwiched = true;
       }
       answer = [];
-      quoteBlock.push(i);
+      // Our marker line stays out of what is kept, even as the quote an answer follows.
+      if (!isMarkerLine(line)) quoteBlock.push(i);
       sawQuote = previousWasQuote = true;
       continue;
     }
