@@ -63,6 +63,9 @@ afterAll(async () => {
 describe('the add-in in demo mode, outside Outlook', () => {
   it('signs in as a demo agent and opens an email from the shared support mailbox', async () => {
     await page.goto(`${stack.url}/addin/taskpane.html`);
+    await page.getByRole('heading', { name: 'Sign in to Service Messaging (demo)' }).waitFor();
+    await page.getByRole('button', { name: 'Sign in as Alex Wilber (Agent) (agent@contoso.test)' }).waitFor();
+    await saveScreenshot(page, 'addin-demo-sign-in');
     await page.getByRole('button', { name: 'Sign in as Alex Wilber (Agent) (agent@contoso.test)' }).click();
     await page.getByRole('heading', { name: 'Demo mailbox' }).waitFor();
     await page.getByText('Pick an email from the demo mailbox.').waitFor();
