@@ -81,6 +81,8 @@ const PAGES: PageCheck[] = [
     open: async (page) => {
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').waitFor({ state: 'detached' });
+      // Closing the dialog gives focus back to the button that opened it.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('New service request');
       await go(page, '#/requests/SR-000001');
       await page.frameLocator('iframe[title="Note from Diego Siciliani"]').getByText('the laptop is online again').waitFor();
       await page.getByRole('group', { name: 'Folder Other' }).getByText('ipconfig.txt').waitFor();

@@ -45,8 +45,62 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     expect(await rowNumbers()).toEqual(['SR-000001', 'SR-000002', 'SR-000003']);
   });
 
-  it('opens an SR, adds a note and changes its status', async () => {
-    await grid().getByRole('link', { name: 'SR-000001' }).click();
+  it('filters by status and by "has new email reply", and says what to do when nothing matches', async () => {
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    // A multi-select Fluent combobox lists its options as menuitemcheckbox.
+    await page.getByRole('menuitemcheckbox', { name: 'Open' }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/status=Open/);
+    await page.waitForFunction(() => document.querySelectorAll('[role="grid"] [role="row"]').length === 2);
+    expect(await rowNumbers()).toEqual(['SR-000002']);
+
+    await page.getByRole('checkbox', { name: 'Has new email reply' }).check();
+    await page.getByText('No service requests match these filters').waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('[role="grid"] [role="row"]').length === 4);
+    expect(await page.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('');
+  });
+
+  it('creates an SR with the dialog and opens it', async () => {
+    await page.getByRole('button', { name: 'New service request' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New service request' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill('VPN drops every hour');
+    await dialog.getByRole('textbox', { name: 'Requester name' }).fill('Lee Gu');
+    await dialog.getByRole('textbox', { name: 'Requester email' }).fill('lee@fabrikam.test');
+    await dialog.getByRole('textbox', { name: 'Participants' }).fill('it@fabrikam.test');
+    await dialog.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { level: 1, name: /SR-000004.*VPN drops every hour/ }).waitFor();
+    await page.getByRole('button', { name: 'it@fabrikam.test', exact: true }).waitFor();
+    const created = await (await fetch(`${stack.url}/api/requests/SR-000004`, { headers: { authorization: `Bearer ${await stack.tokenFor('admin@contoso.test')}` } })).json();
+    expect(created).toMatchObject({ title: 'VPN drops every hour', requester: { email: 'lee@fabrikam.test' }, assignee: { email: 'admin@contoso.test' }, participants: ['it@fabrikam.test'] });
+  });
+
+  it('pages through the list with the API cursor', async () => {
+    const token = await stack.tokenFor('admin@contoso.test');
+    for (let i = 1; i <= 27; i += 1) {
+      const res = await fetch(`${stack.url}/api/requests`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Bulk request ${i}`, requester: { name: 'Bulk', email: 'bulk@fabrikam.test' } }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await page.getByRole('tab', { name: 'Service requests' }).click();
+    await page.getByRole('searchbox').fill('bulk request');
+    await page.getByText('1–25 of 27').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('26–27 of 27').waitFor();
+    expect(await rowNumbers()).toHaveLength(2);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.getByText('1–25 of 27').waitFor();
+    await page.getByRole('searchbox').fill('');
+    await page.waitForURL((url) => !url.hash.includes('q='));
+  });
+
+  it('opens an SR, adds a note, changes its status, assignee and participants', async () => {
+    await page.getByRole('searchbox').fill('wi-fi');
+    await grid().getByRole('link', { name: 'SR-000001' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /SR-000001.*Wi-Fi/ }).waitFor();
 
     await page.getByRole('textbox', { name: 'New note' }).fill('We reset the access point; please try again.');
@@ -57,8 +111,18 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Open' }).click();
     await page.getByText('Status changed from Awaiting Customer to Open').waitFor();
+
+    await page.getByRole('button', { name: 'Change' }).click();
+    await page.getByRole('menuitem', { name: 'Assign to me' }).click();
+    await page.getByText('Assigned to Megan Bowen (Admin)').first().waitFor();
+    await page.getByRole('textbox', { name: 'Add participant' }).fill('lee@fabrikam.test');
+    await page.getByRole('textbox', { name: 'Add participant' }).press('Enter');
+    await page.getByRole('button', { name: 'lee@fabrikam.test', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Remove adele@fabrikam.test' }).click();
+    await page.getByRole('button', { name: 'adele@fabrikam.test', exact: true }).waitFor({ state: 'detached' });
+
     const stored = await (await fetch(`${stack.url}/api/requests/SR-000001`, { headers: { authorization: `Bearer ${await stack.tokenFor('admin@contoso.test')}` } })).json();
-    expect(stored.status).toBe('Open');
+    expect(stored).toMatchObject({ status: 'Open', assignee: { email: 'admin@contoso.test' }, participants: ['lee@fabrikam.test'] });
   });
 
   it('uploads an attachment into a folder and downloads it again', async () => {

@@ -16,6 +16,7 @@ import {
   MenuTrigger,
   Persona,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
@@ -31,6 +32,8 @@ export function AssigneeControl(props: { labelledBy: string; assignee?: TPerson;
   const styles = useStyles();
   const { session } = useDesk();
   const [isPicking, setIsPicking] = useState(false);
+  // The assign dialog opens from the menu; closing it returns focus to the Change button.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const isMine = props.assignee?.email.toLowerCase() === session.user.upn.toLowerCase();
 
   return (
@@ -42,7 +45,7 @@ export function AssigneeControl(props: { labelledBy: string; assignee?: TPerson;
       )}
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button size="small" icon={<ChevronDownRegular />} iconPosition="after" disabled={props.disabled} aria-describedby={props.labelledBy}>
+          <Button size="small" icon={<ChevronDownRegular />} iconPosition="after" disabled={props.disabled} aria-describedby={props.labelledBy} {...restoreFocusTarget}>
             Change
           </Button>
         </MenuTrigger>

@@ -1,4 +1,4 @@
-import { Button, Caption1, Card, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { AddRegular, ArrowClockwiseRegular, ChevronLeftRegular, ChevronRightRegular, TextBulletListSquareSearchRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
@@ -27,6 +27,8 @@ export function RequestsPage(props: { params: URLSearchParams }) {
   const filterKey = props.params.toString();
   const filters = readFilters(props.params);
   const [isCreating, setIsCreating] = useState(false);
+  // Dialogs opened from these buttons give focus back to them when they close.
+  const restoreFocusTarget = useRestoreFocusTarget();
   // The API pages with opaque cursors: remember the ones behind us to go back. A new filter starts over.
   const [paging, setPaging] = useState<{ key: string; cursors: (string | undefined)[] }>({ key: filterKey, cursors: [undefined] });
   const cursors = paging.key === filterKey ? paging.cursors : [undefined];
@@ -52,7 +54,7 @@ export function RequestsPage(props: { params: URLSearchParams }) {
             <Button icon={<ArrowClockwiseRegular />} onClick={page.reload} disabled={page.isLoading}>
               Refresh
             </Button>
-            <Button appearance="primary" icon={<AddRegular />} onClick={() => setIsCreating(true)}>
+            <Button appearance="primary" icon={<AddRegular />} onClick={() => setIsCreating(true)} {...restoreFocusTarget}>
               New service request
             </Button>
           </>
@@ -70,7 +72,7 @@ export function RequestsPage(props: { params: URLSearchParams }) {
               hasActiveFilters(filters) ? (
                 <Button onClick={() => handleFiltersChange({ ...filters, q: '', statuses: [], assignee: 'anyone', hasNewEmailReply: false })}>Clear filters</Button>
               ) : (
-                <Button appearance="primary" onClick={() => setIsCreating(true)}>
+                <Button appearance="primary" onClick={() => setIsCreating(true)} {...restoreFocusTarget}>
                   New service request
                 </Button>
               )

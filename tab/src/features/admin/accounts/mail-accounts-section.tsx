@@ -15,6 +15,7 @@ import {
   TableRow,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular, MailSettingsRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
@@ -52,6 +53,7 @@ export function MailAccountsSection() {
   const notify = useNotify();
   const accounts = useResource((signal) => api.listMailAccounts(signal), [api]);
   const [deleting, setDeleting] = useState<TMailAccount | undefined>(undefined);
+  const restoreFocusTarget = useRestoreFocusTarget();
   const items = accounts.data?.items ?? [];
   const defaultAccount = items.find((a) => a.isDefault);
 
@@ -147,7 +149,7 @@ export function MailAccountsSection() {
                   <TableCell>
                     <span className={styles.actions}>
                       <Button as="a" href={href({ page: 'mail-account', accountId: account.id })} appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${account.emailAddress}`} />
-                      <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove ${account.emailAddress}`} onClick={() => setDeleting(account)} />
+                      <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove ${account.emailAddress}`} onClick={() => setDeleting(account)} {...restoreFocusTarget} />
                     </span>
                   </TableCell>
                 </TableRow>

@@ -1,4 +1,4 @@
-import { Button, Card, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens } from '@fluentui/react-components';
+import { Button, Card, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular, NoteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TNoteType } from '../../../../../api/src/contract/note-type';
@@ -30,6 +30,8 @@ export function NoteTypesSection() {
   const types = useResource((signal) => api.listNoteTypes(signal), [api]);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
   const [deleting, setDeleting] = useState<TNoteType | undefined>(undefined);
+  // Dialogs opened from these buttons give focus back to them when they close.
+  const restoreFocusTarget = useRestoreFocusTarget();
   const items = types.data?.items ?? [];
 
   const handleSaved = (saved: TNoteType) => {
@@ -53,7 +55,7 @@ export function NoteTypesSection() {
         title="Note types"
         description="Every note has a type; its access level decides who can see it."
         actions={
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing({ mode: 'create' })}>
+          <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing({ mode: 'create' })} {...restoreFocusTarget}>
             Add note type
           </Button>
         }
@@ -98,8 +100,8 @@ export function NoteTypesSection() {
                   <TableCell>{type.name}</TableCell>
                   <TableCell title={ACCESS_LEVEL_TEXT[type.accessLevel]}>{type.accessLevel}</TableCell>
                   <TableCell>
-                    <Button appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${type.code}`} onClick={() => setEditing({ mode: 'edit', type })} />
-                    <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Delete ${type.code}`} onClick={() => setDeleting(type)} />
+                    <Button appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${type.code}`} onClick={() => setEditing({ mode: 'edit', type })} {...restoreFocusTarget} />
+                    <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Delete ${type.code}`} onClick={() => setDeleting(type)} {...restoreFocusTarget} />
                   </TableCell>
                 </TableRow>
               ))}
