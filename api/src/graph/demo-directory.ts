@@ -9,7 +9,7 @@ export type DemoDirectory = {
   signIn(upn: string): Promise<{ accessToken: string }>;
 };
 
-type TenantDocument = { users?: { userPrincipalName?: string; displayName?: string; appRoles?: string[]; roles?: string[]; canSignIn?: boolean }[] };
+type TenantDocument = { users?: { userPrincipalName?: string; displayName?: string; roles?: string[] }[] };
 
 export function createDemoDirectory(emulatorUrl: string): DemoDirectory {
   const call = async <T>(path: string, init?: RequestInit): Promise<T> => {
@@ -20,9 +20,10 @@ export function createDemoDirectory(emulatorUrl: string): DemoDirectory {
   return {
     async listUsers() {
       const tenant = await call<TenantDocument>('/_emulator/tenant');
+      // Only people who hold one of our app roles: the shared mailbox and unlicensed users would get a token the API refuses.
       return (tenant.users ?? [])
-        .filter((u) => u.canSignIn !== false && u.userPrincipalName)
-        .map((u) => ({ upn: u.userPrincipalName ?? '', displayName: u.displayName ?? u.userPrincipalName ?? '', roles: u.appRoles ?? u.roles ?? [] }));
+        .map((u) => ({ upn: u.userPrincipalName ?? '', displayName: u.displayName ?? u.userPrincipalName ?? '', roles: u.roles ?? [] }))
+        .filter((u) => u.upn && u.roles.some((role) => role.startsWith('ServiceDesk.')));
     },
     async signIn(upn) {
       const body = await call<{ access_token: string }>('/_emulator/tokens/user', {
