@@ -130,6 +130,15 @@ export async function createSr(stack: OutboundStack, fields: Record<string, unkn
   return res.body.number as string;
 }
 
+/**
+ * Copies of our email in the desk's Sent Items. Graph's send puts it there at once (the emulator delivers to
+ * recipients a moment later), so this is how a test sees that something was sent, or was not, without waiting.
+ */
+export async function sentCopies(stack: OutboundStack, internetMessageId: string): Promise<number> {
+  const wanted = `<${internetMessageId.replace(/^<|>$/g, '')}>`;
+  return (await stack.mailbox(DESK, 'sentitems')).filter((m) => m.internetMessageId === wanted).length;
+}
+
 export function header(message: GraphMessage, name: string): string | undefined {
   return message.internetMessageHeaders?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 }

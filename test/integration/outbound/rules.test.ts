@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordHistory } from '../../../api/src/services/record-history.js';
-import { addDefaultAccount, createSr, startOutboundStack, type OutboundStack } from './outbound-stack.js';
+import { addDefaultAccount, createSr, sentCopies, startOutboundStack, type OutboundStack } from './outbound-stack.js';
 
 // Rules run after the change they react to has committed, once per event, from the SR event outbox.
 
@@ -53,7 +53,7 @@ describe('rules', () => {
     expect(fromStatus!.subject).toBe(`Printer on floor 3 prints blank pages is now Awaiting Customer [${sr}]`);
     expect(fromNote!.body.content).toContain('We replaced the toner cartridge.');
     expect(inbox.map((m) => m.body.content).join()).not.toContain('customer is difficult');
-    expect((await stack.mailbox('audit@fabrikam.test')).filter((m) => m.subject.includes(sr))).toHaveLength(1);
+    expect((await stack.waitForMail('audit@fabrikam.test', (m) => m.some((x) => x.subject.includes(sr)))).filter((m) => m.subject.includes(sr))).toHaveLength(1);
     expect((await emailsOf(sr)).map((e) => e.status)).toEqual(['sent', 'sent']);
     expect((await historyOf(sr)).filter((h) => h.kind === 'email-sent')).toHaveLength(2);
     for (const id of rules) await deleteRule(id);
@@ -127,6 +127,7 @@ describe('rules across a restart', () => {
     await stack.restart();
     await stack.runtime.outbound.idle();
     expect(await pending()).toEqual({ events: 0, emails: 1 });
+    expect(await sentCopies(stack, mail!.internetMessageId)).toBe(1);
     expect(await stack.mailbox(customer)).toHaveLength(1);
   });
 });
