@@ -21,6 +21,11 @@ export function App() {
   const host = state.phase === 'starting' ? undefined : state.host;
   const activeTheme = useAppTheme(host);
 
+  // Screen readers and date formats follow the language Teams runs in (the browser's outside Teams).
+  useEffect(() => {
+    document.documentElement.lang = host?.kind === 'teams' ? host.locale : navigator.language;
+  }, [host]);
+
   // Tests and assistive tech can read the theme; the page behind the tab matches it (no white flash).
   useEffect(() => {
     document.documentElement.dataset.theme = activeTheme.name;

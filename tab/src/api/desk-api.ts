@@ -45,7 +45,6 @@ export function createDeskApi(client: ApiClient) {
     updateNoteType: (code: string, patch: Partial<Omit<TNoteType, 'code'>>) => client.patch<TNoteType>(`/admin/note-types/${encodeURIComponent(code)}`, patch),
     deleteNoteType: (code: string) => client.delete(`/admin/note-types/${encodeURIComponent(code)}`),
     listMailAccounts: (signal?: AbortSignal) => client.get<TList<TMailAccount>>('/admin/mail/accounts', undefined, signal),
-    getMailAccount: (id: string, signal?: AbortSignal) => client.get<TMailAccount>(`/admin/mail/accounts/${encodeURIComponent(id)}`, undefined, signal),
     createMailAccount: (body: TCreateMailAccount) => client.post<TMailAccount>('/admin/mail/accounts', body),
     updateMailAccount: (id: string, patch: TUpdateMailAccount) => client.patch<TMailAccount>(`/admin/mail/accounts/${encodeURIComponent(id)}`, patch),
     deleteMailAccount: (id: string) => client.delete(`/admin/mail/accounts/${encodeURIComponent(id)}`),

@@ -19,6 +19,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { href, type Route } from '../routing/route';
 import { navigate, useHashRoute } from '../routing/use-hash-route';
 import { useDesk } from '../session/desk-context';
+import { SIGN_IN_METHOD_LABEL } from '../session/session';
 import { LoadingBlock } from './loading-block';
 import { RoutedPage } from './routed-page';
 import { VisuallyHidden } from './visually-hidden';
@@ -99,8 +100,8 @@ export function AppShell(props: { onSignOut?: () => void }) {
             <MenuList>
               <MenuGroupHeader>
                 <Caption1>
-                  {session.user.upn} · {session.user.isAdmin ? 'Admin' : 'Agent'}
-                  {host.kind === 'teams' ? ` · in ${host.hostName}` : ''}
+                  {session.user.upn} · {session.user.isAdmin ? 'Admin' : 'Agent'} · {SIGN_IN_METHOD_LABEL[session.via]}
+                  {host.kind === 'teams' ? ` in ${host.hostName}` : ''}
                 </Caption1>
               </MenuGroupHeader>
               {props.onSignOut && (

@@ -16,16 +16,16 @@ export type TeamsHost = {
   hostName: string;
   theme: HostTheme;
   locale: string;
-  user: { id?: string; upn?: string; tenantId?: string };
+  /** Who Teams says is signed in: the login hint for nested app authentication. */
+  userPrincipalName?: string;
   /** The static tab the user opened (manifest entityId) and a deep link's subPageId. */
   entityId?: string;
   subPageId?: string;
-  frameContext?: string;
 };
 export type StandaloneHost = { kind: 'standalone'; reason: string };
 export type Host = TeamsHost | StandaloneHost;
 
-export type NestedAuthConfig = { clientId: string; authority: string; scopes: string[] };
+export type NestedAuthConfig = { clientId: string; authority: string; scopes: string[]; loginHint?: string };
 
 // teams-js waits 60 s before giving up inside a frame that is not Teams; nobody should look at a spinner
 // that long (platform.md §6.4), so we give up sooner and run standalone.
@@ -45,10 +45,9 @@ export async function connectToHost(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Hos
       hostName: context.app.host.name,
       theme: toHostTheme(context.app.theme),
       locale: context.app.locale,
-      user: { id: context.user?.id, upn: context.user?.userPrincipalName ?? context.user?.loginHint, tenantId: context.user?.tenant?.id },
+      userPrincipalName: context.user?.userPrincipalName ?? context.user?.loginHint,
       entityId: context.page.id || undefined,
       subPageId: context.page.subPageId || undefined,
-      frameContext: context.page.frameContext,
     };
   } catch (err) {
     return { kind: 'standalone', reason: err instanceof Error ? err.message : String(err) };
@@ -75,7 +74,7 @@ export async function getHostToken(nested?: NestedAuthConfig): Promise<string> {
   return withTimeout(authentication.getAuthToken(), TOKEN_TIMEOUT_MS);
 }
 
-async function getNestedAppToken({ clientId, authority, scopes }: NestedAuthConfig): Promise<string> {
+async function getNestedAppToken({ clientId, authority, scopes, loginHint }: NestedAuthConfig): Promise<string> {
   // Loaded on demand: most hosts never need MSAL, and it would double the tab's first download.
   const msal = await import('@azure/msal-browser');
   const client = await msal.createNestablePublicClientApplication({ auth: { clientId, authority } });
@@ -84,7 +83,7 @@ async function getNestedAppToken({ clientId, authority, scopes }: NestedAuthConf
     return (await client.acquireTokenSilent({ scopes, ...(account ? { account } : {}) })).accessToken;
   } catch (err) {
     if (!(err instanceof msal.InteractionRequiredAuthError)) throw err;
-    return (await client.acquireTokenPopup({ scopes })).accessToken;
+    return (await client.acquireTokenPopup({ scopes, ...(loginHint ? { loginHint } : {}) })).accessToken;
   }
 }
 

@@ -2,7 +2,7 @@
 // under /tab/, Teams deep links carry the route in the URL fragment, and office.js-style hosts null history.
 
 export type AdminSection = 'setup' | 'accounts' | 'note-types' | 'service-messaging';
-export const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'note-types', 'service-messaging'];
+const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'note-types', 'service-messaging'];
 
 export type Route =
   | { page: 'requests'; params: URLSearchParams }

@@ -9,9 +9,9 @@ export type Session = {
   user: User;
   via: SignInMethod;
   getToken(): Promise<string>;
-  /** Standalone only: Teams owns the sign-in inside Teams. */
-  signOut?: () => void;
 };
+
+export const SIGN_IN_METHOD_LABEL: Record<SignInMethod, string> = { teams: 'Teams single sign-on', demo: 'Demo sign-in', entra: 'Microsoft sign-in' };
 
 export const ADMIN_ROLE = 'ServiceDesk.Admin';
 

@@ -99,7 +99,7 @@ export function useBoot() {
 }
 
 async function startInTeams(host: TeamsHost, config: TClientConfig): Promise<BootState> {
-  const nested = { clientId: config.clientId, authority: config.authority, scopes: [config.apiScope] };
+  const nested = { clientId: config.clientId, authority: config.authority, scopes: [config.apiScope], loginHint: host.userPrincipalName };
   const getToken = reuseWhileFresh(() => getHostToken(nested));
   try {
     const token = await getToken();

@@ -7,7 +7,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
 import { useDesk } from '../../../session/desk-context';
-import { checkAppRegistration, checkClientSecret, checkMailAccount, checkPublicNoteType, type Check, type CheckState, type SetupFacts } from './evaluate-setup';
+import { checkAppRegistration, checkClientSecret, checkMailAccount, checkPublicNoteType, type Check, type CheckState, type SetupFacts } from './setup-checks';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, maxWidth: '880px' },
