@@ -144,6 +144,10 @@ describe('Entra token service', () => {
     expect(decodeJwt(tokens.id_token!)).toMatchObject({ aud: SERVICE_MESSAGING_CLIENT_ID, nonce: 'n1', preferred_username: 'admin@contoso.test' });
     const refreshed = await form({ grant_type: 'refresh_token', client_id: SERVICE_MESSAGING_CLIENT_ID, refresh_token: tokens.refresh_token! });
     expect(decodeJwt(((await refreshed.json()) as { access_token: string }).access_token)).toMatchObject({ preferred_username: 'admin@contoso.test' });
+    // The API's Application ID URI (api://<tab host>/<client id>) on a laptop: loopback hosts only.
+    const redeemFor = async (scope: string) => form({ grant_type: 'authorization_code', client_id: SERVICE_MESSAGING_CLIENT_ID, code: await newCode(), redirect_uri: redirectUri, code_verifier: verifier, scope });
+    expect((await redeemFor(`api://localhost:3978/${SERVICE_MESSAGING_CLIENT_ID}/access_as_user`)).status).toBe(200);
+    expect(await (await redeemFor(`api://desk.example.com/${SERVICE_MESSAGING_CLIENT_ID}/access_as_user`)).json()).toMatchObject({ error: 'invalid_resource', error_codes: [500011] });
     const preflight = await fetch(tokenEndpoint, { method: 'OPTIONS', headers: { origin: 'http://localhost:3978', 'access-control-request-method': 'POST' } });
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
   });

@@ -22,6 +22,7 @@ import { healthRoutes, type HealthCheck } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { mailAccountEngineRoutes } from './routes/mail-account-engine.js';
 import { mailAccountRoutes } from './routes/mail-accounts.js';
+import { meRoutes } from './routes/me.js';
 import { mailCenterRoutes } from './routes/mail-center.js';
 import { mailTemplateRoutes } from './routes/mail-templates.js';
 import { noteTypeRoutes } from './routes/note-types.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   const routes: RouteSpec[] = [
     ...healthRoutes({ version: deps.version, mode: deps.mode }, deps.healthChecks ?? []),
     ...clientConfigRoutes(deps.clientConfig),
+    ...meRoutes(),
     ...requestRoutes(deps.services),
     ...noteRoutes(deps.services),
     ...attachmentRoutes(deps.services),

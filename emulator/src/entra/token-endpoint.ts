@@ -122,11 +122,17 @@ async function userTokens(
   };
 }
 
-/** Delegated scopes the demo tenant can grant: OIDC ones and our API's access_as_user (or its .default). */
+/**
+ * Delegated scopes the demo tenant can grant: OIDC ones and our API's access_as_user (or its .default). The API's
+ * Application ID URI is api://<tab host>/<client id> (aad.manifest.json); on a laptop the tab host is loopback, with
+ * or without a port, so the demo app registration carries those identifier URIs.
+ */
 function isKnownDelegatedScope(scope: string): boolean {
   if (['openid', 'profile', 'email', 'offline_access'].includes(scope)) return true;
   const api = [`api://${SERVICE_MESSAGING_CLIENT_ID}`, SERVICE_MESSAGING_CLIENT_ID];
-  return api.some((prefix) => scope === `${prefix}/${USER_SCOPE}` || scope === `${prefix}/.default`);
+  if (api.some((prefix) => scope === `${prefix}/${USER_SCOPE}` || scope === `${prefix}/.default`)) return true;
+  const loopbackUri = new RegExp(`^api://(localhost|127\\.0\\.0\\.1)(:\\d{1,5})?/${SERVICE_MESSAGING_CLIENT_ID}/(${USER_SCOPE}|\\.default)$`);
+  return loopbackUri.test(scope);
 }
 
 function basicCredentials(authorization: string | undefined): { id: string; secret: string } | undefined {

@@ -143,3 +143,14 @@ describe('authorization on every route', () => {
     await request(api.app).get('/api/admin/mail/accounts').auth(token, { type: 'bearer' }).expect(200);
   });
 });
+
+describe('/api/me', () => {
+  it('shows the roles the API grants, including admins named in ADMIN_UPNS', async () => {
+    const api = await createTestApi({ adminUpns: ['owner@contoso.test'] });
+    const owner = await api.token({ roles: ['ServiceDesk.Agent'], upn: 'owner@contoso.test' });
+    const me = await request(api.app).get('/api/me').auth(owner, { type: 'bearer' }).expect(200);
+    expect(me.body).toMatchObject({ email: 'owner@contoso.test', roles: expect.arrayContaining(['ServiceDesk.Admin', 'ServiceDesk.Agent']) });
+    const agent = await request(api.app).get('/api/me').auth(await api.agent(), { type: 'bearer' }).expect(200);
+    expect(agent.body.roles).toEqual(['ServiceDesk.Agent']);
+  });
+});

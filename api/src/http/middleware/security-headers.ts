@@ -25,7 +25,8 @@ export function securityHeaders(identityHosts: readonly string[]) {
         scriptSrc: ["'self'", 'https://appsforoffice.microsoft.com'],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'", ...identityHosts],
+        // teams-js fetches the list of valid Teams host origins from Microsoft's CDN.
+        connectSrc: ["'self'", 'https://res.cdn.office.net', ...identityHosts],
         frameSrc: ["'self'", ...identityHosts],
         upgradeInsecureRequests: null,
       },

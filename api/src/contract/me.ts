@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const ZMe = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(z.enum(['ServiceDesk.Admin', 'ServiceDesk.Agent'])).describe('including admin rights granted through ADMIN_UPNS'),
+});
+export type TMe = z.infer<typeof ZMe>;
