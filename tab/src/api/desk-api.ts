@@ -3,6 +3,11 @@ import type { TClientConfig } from '../../../api/src/contract/client-config';
 import type { TList } from '../../../api/src/contract/common';
 import type { THistoryEntry } from '../../../api/src/contract/history';
 import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../../../api/src/contract/mail-account';
+import type { MAIL_CENTER_REASONS, MAIL_CENTER_STATES, TMailCenterItem } from '../../../api/src/contract/mail-center';
+import type { TAccountHealth, TConnectionTest, TSyncReport } from '../../../api/src/contract/mail-health';
+import type { TMailTemplate, TMailTemplateDefaults, TMailTemplatePreview, TSaveMailTemplate } from '../../../api/src/contract/mail-template';
+import type { TOutboundEmail, TSendEmail, TSentEmail } from '../../../api/src/contract/outbound-email';
+import type { TRule, TSaveRule } from '../../../api/src/contract/rule';
 import type { TAddNote, TNote } from '../../../api/src/contract/note';
 import type { TNoteType } from '../../../api/src/contract/note-type';
 import type { TCreateServiceRequest, TListServiceRequestsQuery, TServiceRequest, TUpdateServiceRequest } from '../../../api/src/contract/service-request';
@@ -16,7 +21,16 @@ export type DemoUser = { upn: string; displayName: string; roles: string[] };
 /** The list query as the tab sends it (the contract's input type leaves the coerced limit as unknown). */
 export type ListRequestsQuery = Omit<TListServiceRequestsQuery, 'limit'> & { limit?: number };
 
+export type MailCenterReason = (typeof MAIL_CENTER_REASONS)[number];
+export type MailCenterState = (typeof MAIL_CENTER_STATES)[number];
+export type MailCenterQuery = { reason?: MailCenterReason; state?: MailCenterState | 'all'; q?: string; limit?: number; cursor?: string };
+
 const sr = (ref: string | number): string => `/requests/${encodeURIComponent(String(ref))}`;
+const account = (id: string): string => `/admin/mail/accounts/${encodeURIComponent(id)}`;
+const template = (id: string): string => `/admin/mail/templates/${encodeURIComponent(id)}`;
+const mailItem = (id: string): string => `/mail-center/${encodeURIComponent(id)}`;
+type TLinkResult = { item: TMailCenterItem; note: TNote };
+type TCreateRequestResult = { item: TMailCenterItem; request: TServiceRequest; note: TNote };
 
 export function createDeskApi(client: ApiClient) {
   return {
@@ -48,6 +62,31 @@ export function createDeskApi(client: ApiClient) {
     createMailAccount: (body: TCreateMailAccount) => client.post<TMailAccount>('/admin/mail/accounts', body),
     updateMailAccount: (id: string, patch: TUpdateMailAccount) => client.patch<TMailAccount>(`/admin/mail/accounts/${encodeURIComponent(id)}`, patch),
     deleteMailAccount: (id: string) => client.delete(`/admin/mail/accounts/${encodeURIComponent(id)}`),
+    getAccountHealth: (id: string, signal?: AbortSignal) => client.get<TAccountHealth>(`${account(id)}/health`, undefined, signal),
+    testAccount: (id: string) => client.post<TConnectionTest>(`${account(id)}/test`),
+    syncAccount: (id: string) => client.post<TSyncReport>(`${account(id)}/sync`),
+
+    sendEmail: (ref: string | number, body: TSendEmail) => client.post<TSentEmail>(`${sr(ref)}/emails`, body),
+    listEmails: (ref: string, signal?: AbortSignal) => client.get<TList<TOutboundEmail>>(`${sr(ref)}/emails`, undefined, signal),
+    listTemplates: (signal?: AbortSignal) => client.get<TList<TMailTemplate>>('/admin/mail/templates', undefined, signal),
+    templateDefaults: (signal?: AbortSignal) => client.get<TMailTemplateDefaults>('/admin/mail/templates/defaults', undefined, signal),
+    createTemplate: (body: TSaveMailTemplate) => client.post<TMailTemplate>('/admin/mail/templates', body),
+    updateTemplate: (id: string, body: TSaveMailTemplate) => client.put<TMailTemplate>(template(id), body),
+    deleteTemplate: (id: string) => client.delete(template(id)),
+    previewTemplate: (id: string, requestId: string | number) => client.post<TMailTemplatePreview>(`${template(id)}/preview`, { requestId }),
+    listRules: (signal?: AbortSignal) => client.get<TList<TRule>>('/admin/rules', undefined, signal),
+    createRule: (body: TSaveRule) => client.post<TRule>('/admin/rules', body),
+    updateRule: (id: string, body: TSaveRule) => client.put<TRule>(`/admin/rules/${encodeURIComponent(id)}`, body),
+    deleteRule: (id: string) => client.delete(`/admin/rules/${encodeURIComponent(id)}`),
+
+    listMailCenter: (query: MailCenterQuery, signal?: AbortSignal) => client.get<TList<TMailCenterItem>>('/mail-center', query, signal),
+    getMailCenterItem: (id: string, signal?: AbortSignal) => client.get<TMailCenterItem>(mailItem(id), undefined, signal),
+    downloadMailCenterOriginal: (id: string) => client.download(`${mailItem(id)}/original`),
+    linkMailCenterItem: (id: string, requestId: string) => client.post<TLinkResult>(`${mailItem(id)}/link`, { requestId }),
+    createRequestFromMailCenterItem: (id: string) => client.post<TCreateRequestResult>(`${mailItem(id)}/create-request`),
+    discardMailCenterItem: (id: string) => client.post<TMailCenterItem>(`${mailItem(id)}/discard`),
+    reprocessMailCenterItem: (id: string) => client.post<TMailCenterItem>(`${mailItem(id)}/reprocess`),
+    discardMailCenterItems: (itemIds: string[]) => client.post<{ discarded: number; skipped: number }>('/mail-center/discard', { itemIds }),
   };
 }
 

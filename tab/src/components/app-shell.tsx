@@ -43,14 +43,19 @@ const useStyles = makeStyles({
 
 type NavItem = { value: string; label: string; target: string; isAdminOnly?: boolean };
 
-// Later features (Mail Center) add their entry here and their page in RoutedPage.
+// Each entry's page is in RoutedPage.
 const NAV_ITEMS: readonly NavItem[] = [
   { value: 'requests', label: 'Service requests', target: '#/requests' },
+  { value: 'mail-center', label: 'Mail Center', target: '#/mail-center' },
   { value: 'admin', label: 'Administration', target: '#/admin', isAdminOnly: true },
 ];
 
 const navValue = (route: Route): string | undefined =>
-  route.page === 'requests' || route.page === 'request' ? 'requests' : route.page === 'admin' || route.page === 'mail-account' ? 'admin' : undefined;
+  route.page === 'requests' || route.page === 'request'
+    ? 'requests'
+    : route.page === 'mail-center' || route.page === 'mail-item'
+      ? 'mail-center'
+      : route.page === 'admin' || route.page === 'mail-account' ? 'admin' : undefined;
 
 const ConfigurePage = lazy(() => import('../features/configure/configure-page').then((m) => ({ default: m.ConfigurePage })));
 

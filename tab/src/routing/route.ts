@@ -1,12 +1,14 @@
 // Hash routes (#/requests, #/requests/SR-000123, #/admin/accounts ...): the tab is served as static files
 // under /tab/, Teams deep links carry the route in the URL fragment, and office.js-style hosts null history.
 
-export type AdminSection = 'setup' | 'accounts' | 'note-types' | 'service-messaging';
-const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'note-types', 'service-messaging'];
+export type AdminSection = 'setup' | 'accounts' | 'templates' | 'note-types' | 'service-messaging' | 'rules';
+const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'templates', 'note-types', 'service-messaging', 'rules'];
 
 export type Route =
   | { page: 'requests'; params: URLSearchParams }
   | { page: 'request'; ref: string }
+  | { page: 'mail-center'; params: URLSearchParams }
+  | { page: 'mail-item'; itemId: string }
   | { page: 'admin'; section: AdminSection }
   | { page: 'mail-account'; accountId: string | 'new' }
   | { page: 'configure' }
@@ -18,6 +20,8 @@ export function parseRoute(hash: string): Route {
   const [first, second, third] = parts;
   if (!first || (first === 'requests' && !second)) return { page: 'requests', params: new URLSearchParams(search) };
   if (first === 'requests' && second && !third) return { page: 'request', ref: second };
+  if (first === 'mail-center' && !second) return { page: 'mail-center', params: new URLSearchParams(search) };
+  if (first === 'mail-center' && second && !third) return { page: 'mail-item', itemId: second };
   if (first === 'admin' && !second) return { page: 'admin', section: 'setup' };
   if (first === 'admin' && second === 'accounts' && third) return { page: 'mail-account', accountId: third };
   if (first === 'admin' && isAdminSection(second) && !third) return { page: 'admin', section: second };
@@ -33,6 +37,12 @@ export function href(route: Route): string {
     }
     case 'request':
       return `#/requests/${encodeURIComponent(route.ref)}`;
+    case 'mail-center': {
+      const search = route.params.toString();
+      return search ? `#/mail-center?${search}` : '#/mail-center';
+    }
+    case 'mail-item':
+      return `#/mail-center/${encodeURIComponent(route.itemId)}`;
     case 'admin':
       return `#/admin/${route.section}`;
     case 'mail-account':

@@ -1,0 +1,31 @@
+import type { MailCenterReason, MailCenterState } from '../../api/desk-api';
+
+// The API's reason and state codes, in words an agent reads at a glance (the evidence lines say the details).
+export const REASON_LABELS: Record<MailCenterReason, string> = {
+  'no-marker': 'No SR marker',
+  'token-invalid': 'Marker not valid',
+  'conflicting-signals': 'Points at several SRs',
+  'unknown-sender': 'Unknown sender',
+  'sr-closed': 'SR closed',
+  'sr-not-found': 'SR not found',
+  'auto-reply': 'Automatic reply',
+  bounce: 'Bounce',
+  'own-mail': 'Sent by the desk',
+  loop: 'Mail loop',
+  system: 'System message',
+  'too-large': 'Too large',
+  'attachment-blocked': 'Attachment blocked',
+  'processing-failed': 'Processing failed',
+};
+
+export const STATE_LABELS: Record<MailCenterState | 'all', string> = {
+  open: 'Open',
+  linked: 'Linked to an SR',
+  created: 'Became an SR',
+  discarded: 'Discarded',
+  ignored: 'Ignored',
+  all: 'All',
+};
+
+export const senderLabel = (from: { name?: string; address: string }): string =>
+  from.name && from.name !== from.address ? `${from.name} <${from.address}>` : from.address;

@@ -1,0 +1,233 @@
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, ArrowLeftRegular, ArrowSyncRegular, DeleteRegular, DocumentAddRegular, LinkRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
+import { ApiError } from '../../api/client';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorBar } from '../../components/error-bar';
+import { formatDateTime } from '../../components/formatters';
+import { LoadingBlock } from '../../components/loading-block';
+import { PageHeader } from '../../components/page-header';
+import { saveBlob } from '../../components/save-blob';
+import { useNotify } from '../../components/use-notify';
+import { useResource } from '../../components/use-resource';
+import { href, requestHref } from '../../routing/route';
+import { navigate } from '../../routing/use-hash-route';
+import { useDesk } from '../../session/desk-context';
+import { REASON_LABELS, senderLabel, STATE_LABELS } from './mail-center-labels';
+import { SrPicker } from './sr-picker';
+
+const useStyles = makeStyles({
+  top: { marginBottom: tokens.spacingVerticalM },
+  columns: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 2fr) minmax(300px, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
+  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  detail: { margin: 0, overflowWrap: 'anywhere' },
+  evidence: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  preview: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+type Action = 'link' | 'create' | 'discard' | 'reprocess';
+const ACTION_FAILED: Record<Action, string> = {
+  link: 'The email was not linked',
+  create: 'No SR was created',
+  discard: 'The email was not discarded',
+  reprocess: 'Reprocessing failed',
+};
+
+/** One Mail Center email: why it is here (reason and evidence), what it says, and what to do with it. */
+export function MailItemPage(props: { itemId: string }) {
+  const styles = useStyles();
+  const { api } = useDesk();
+  const notify = useNotify();
+  const item = useResource((signal) => api.getMailCenterItem(props.itemId, signal), [api, props.itemId]);
+  const [requestRef, setRequestRef] = useState('');
+  const [pending, setPending] = useState<Action | 'download' | undefined>(undefined);
+  const [failure, setFailure] = useState<{ title: string; error: Error } | undefined>(undefined);
+  const [outcome, setOutcome] = useState<string | undefined>(undefined);
+
+  const run = async (action: Action | 'download', work: () => Promise<void>) => {
+    setPending(action);
+    setFailure(undefined);
+    setOutcome(undefined);
+    try {
+      await work();
+    } catch (err) {
+      setFailure({ title: action === 'download' ? 'The original email could not be downloaded' : ACTION_FAILED[action], error: err instanceof Error ? err : new Error(String(err)) });
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  const update = (next: TMailCenterItem) => item.setData(() => next);
+
+  const handleLink = (event: FormEvent) => {
+    event.preventDefault();
+    void run('link', async () => {
+      const result = await api.linkMailCenterItem(props.itemId, requestRef);
+      update(result.item);
+      const number = result.item.resolution?.requestId;
+      notify('Email linked', number ? `It is a note on ${srNumber(number)} now.` : undefined);
+    });
+  };
+  const handleCreate = () =>
+    run('create', async () => {
+      const result = await api.createRequestFromMailCenterItem(props.itemId);
+      notify(`${result.request.number} created`, 'The email is its first note.');
+      navigate(requestHref(result.request.number));
+    });
+  const handleDiscard = () =>
+    run('discard', async () => {
+      update(await api.discardMailCenterItem(props.itemId));
+      notify('Email discarded');
+    });
+  // Reprocessing runs the whole pipeline again and can take a moment: the button shows progress, the page the result.
+  const handleReprocess = () =>
+    run('reprocess', async () => {
+      const next = await api.reprocessMailCenterItem(props.itemId);
+      update(next);
+      setOutcome(
+        next.state === 'linked' && next.resolution?.requestId
+          ? `Reprocessed: the email became a note on ${srNumber(next.resolution.requestId)}.`
+          : `Reprocessed: the email still needs a person (${REASON_LABELS[next.reason]}).`,
+      );
+    });
+  const handleDownload = () =>
+    run('download', async () => {
+      const data = item.data;
+      const extension = data?.originalContentType === 'application/json' ? 'json' : 'eml';
+      saveBlob(await api.downloadMailCenterOriginal(props.itemId), `${data?.subject.replace(/[^\w .-]+/g, '_').slice(0, 80) || 'email'}.${extension}`);
+    });
+
+  if (item.error) {
+    if (item.error instanceof ApiError && item.error.status === 404) {
+      return (
+        <EmptyState title="This email is not in the Mail Center" action={<Button as="a" href={href({ page: 'mail-center', params: new URLSearchParams() })} appearance="primary">Back to the Mail Center</Button>}>
+          It may have been handled and removed by another agent.
+        </EmptyState>
+      );
+    }
+    return <ErrorBar error={item.error} title="The email could not be loaded" onRetry={item.reload} />;
+  }
+  if (!item.data) return <LoadingBlock label="Loading the email…" />;
+
+  const data = item.data;
+  const isOpen = data.state === 'open';
+  const addresses = (list: { name?: string; address: string }[]) => list.map(senderLabel).join(', ');
+
+  return (
+    <>
+      <div className={styles.top}>
+        <Button as="a" href={href({ page: 'mail-center', params: new URLSearchParams() })} appearance="subtle" icon={<ArrowLeftRegular />}>
+          Mail Center
+        </Button>
+      </div>
+      <PageHeader
+        path={`Mail Center › ${REASON_LABELS[data.reason]}`}
+        title={data.subject || '(no subject)'}
+        actions={
+          <Button icon={pending === 'download' ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} onClick={handleDownload} disabled={pending !== undefined}>
+            Download original
+          </Button>
+        }
+      />
+      <div className={styles.columns}>
+        <div className={styles.stack}>
+          <Card className={styles.card}>
+            <CardHeader header={<Subtitle2 as="h2">Why it is here</Subtitle2>} action={<Badge appearance="tint" color={isOpen ? 'warning' : 'informative'}>{STATE_LABELS[data.state]}</Badge>} />
+            <ul className={styles.evidence} aria-label="Evidence">
+              {data.evidence.map((line) => (
+                <li key={line}>
+                  <Body1>{line}</Body1>
+                </li>
+              ))}
+            </ul>
+            {data.resolution && (
+              <Caption1>
+                {STATE_LABELS[data.state]} by {data.resolution.by.name}, {formatDateTime(data.resolution.at)}
+                {data.resolution.requestId && (
+                  <>
+                    {' · '}
+                    <Link href={requestHref(srNumber(data.resolution.requestId))}>Open {srNumber(data.resolution.requestId)}</Link>
+                  </>
+                )}
+              </Caption1>
+            )}
+          </Card>
+          <Card className={styles.card}>
+            <CardHeader header={<Subtitle2 as="h2">The email</Subtitle2>} />
+            <dl className={styles.facts}>
+              <dt className={styles.term}>From</dt>
+              <dd className={styles.detail}>{senderLabel(data.from)}</dd>
+              <dt className={styles.term}>To</dt>
+              <dd className={styles.detail}>{addresses(data.to) || '—'}</dd>
+              {data.cc.length > 0 && (
+                <>
+                  <dt className={styles.term}>Cc</dt>
+                  <dd className={styles.detail}>{addresses(data.cc)}</dd>
+                </>
+              )}
+              <dt className={styles.term}>Received</dt>
+              <dd className={styles.detail}>
+                {formatDateTime(data.receivedAt)} in {data.mailbox}
+              </dd>
+            </dl>
+            {/* The preview is plain text from the API; the whole email is the original download. */}
+            <Text className={styles.preview} aria-label="Beginning of the email">
+              {data.bodyPreview || '(no text)'}
+            </Text>
+          </Card>
+        </div>
+        <div className={styles.stack}>
+          {/* A handled email says so above; only open ones can be acted on. */}
+          {isOpen && (
+            <>
+          <Card className={styles.card}>
+            <CardHeader header={<Subtitle2 as="h2">Link to an SR</Subtitle2>} />
+            <form className={styles.form} onSubmit={handleLink} aria-label="Link to an SR">
+              <SrPicker candidateIds={data.candidateRequestIds} value={requestRef} onChange={setRequestRef} disabled={pending !== undefined} />
+              <Button type="submit" appearance="primary" icon={pending === 'link' ? <Spinner size="tiny" /> : <LinkRegular />} disabled={!requestRef || pending !== undefined}>
+                Link as a note
+              </Button>
+            </form>
+          </Card>
+          <Card className={styles.card}>
+            <CardHeader header={<Subtitle2 as="h2">Other actions</Subtitle2>} />
+            <div className={styles.actions}>
+              <Button icon={pending === 'create' ? <Spinner size="tiny" /> : <DocumentAddRegular />} onClick={handleCreate} disabled={pending !== undefined}>
+                Create SR
+              </Button>
+              <Button icon={pending === 'reprocess' ? <Spinner size="tiny" /> : <ArrowSyncRegular />} onClick={handleReprocess} disabled={pending !== undefined}>
+                {pending === 'reprocess' ? 'Reprocessing…' : 'Reprocess'}
+              </Button>
+              <Button icon={pending === 'discard' ? <Spinner size="tiny" /> : <DeleteRegular />} onClick={handleDiscard} disabled={pending !== undefined}>
+                Discard
+              </Button>
+            </div>
+            <Caption1>Reprocess runs the email through matching again, for example after fixing a participant or reopening an SR.</Caption1>
+          </Card>
+            </>
+          )}
+          {outcome && (
+            <MessageBar intent="info" role="status">
+              <MessageBarBody>{outcome}</MessageBarBody>
+            </MessageBar>
+          )}
+          {failure && <ErrorBar error={failure.error} title={failure.title} />}
+        </div>
+      </div>
+    </>
+  );
+}
+
+const srNumber = (id: number): string => `SR-${String(id).padStart(6, '0')}`;
