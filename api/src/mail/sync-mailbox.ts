@@ -25,7 +25,7 @@ export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?:
     const listed = await ctx.mailbox.listUnread(ctx.folderId, ctx.limits.roundSize);
     counts.listed += listed.length;
     for (const item of listed) seen?.add(item.id);
-    const finished: string[] = [];
+    const finished: string[] = rounds === 1 && listed.length < ctx.limits.roundSize ? await settledElsewhere(ctx, listed, startedAt) : [];
     const afterSteps: Promise<void>[] = [];
     await forEachLimited(listed, ctx.limits.parallel, async (item) => {
       const outcome = await handleMessage(ctx, item);
@@ -49,6 +49,19 @@ async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, cou
   }
   counts.afterStepsDone += 1;
   finished.push(key);
+}
+
+/**
+ * Ledger entries still 'pending' whose message is no longer unread in the folder: the after-step went through but the
+ * process stopped before the ledger said so (or a person read, moved or deleted the email). Only a complete listing
+ * can tell.
+ */
+async function settledElsewhere(ctx: SyncContext, listed: readonly ListedMessage[], startedAt: string): Promise<string[]> {
+  const unread = new Set(listed.map((m) => m.id));
+  const pending = await ctx.deps.store.read((tx) =>
+    tx.collection('processedMessages').find((e) => e.accountId === ctx.account.id && e.afterStep === 'pending' && e.processedAt < startedAt),
+  );
+  return pending.filter((e) => e.graphMessageId === undefined || !unread.has(e.graphMessageId)).map((e) => e.id);
 }
 
 /** Marks the after-steps done, in one transaction per round: the ledger is the record, the read flag is not. */

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { compose } from '../../../api/src/compose.js';
+import { parseConfig } from '../../../api/src/config.js';
+import { createRequest } from '../../../api/src/services/create-request.js';
+import { ensureDemoMailAccount } from '../../../api/src/services/ensure-demo-mail-account.js';
+import { openLowdbStore } from '../../../api/src/store/lowdb-store.js';
+import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID } from '../../../emulator/src/index.js';
+import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { customerReply } from './support/replies.js';
+
+// Exactly once, the hard way: the engine runs in a child process over a lowdb file and is killed with SIGKILL at
+// random moments while it imports 200 replies (20 kills), then restarted; the emulator, in this process, outlives
+// every child. At the end every reply is exactly one note, nothing that should be a note is in the Mail Center, and
+// nothing is lost. Each round imports a slice of the backlog before its kill (the brief allows smaller batches per
+// round as long as kills land throughout the import).
+
+const REPLIES = 200;
+const KILLS = 20;
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const childSource = fileURLToPath(new URL('./support/engine-child.ts', import.meta.url));
+// Bundled once (packages stay external, resolved from the repo's node_modules): a child then starts in about a second
+// instead of transpiling the API on every restart.
+const childBundle = join(repoRoot, 'node_modules/.cache/mail-kill-test/engine-child.mjs');
+
+let emulator: TestEmulator;
+let dataDir: string;
+let env: Record<string, string>;
+let accountId = '';
+let requestIds: number[] = [];
+
+beforeAll(async () => {
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [childSource], outfile: childBundle, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  emulator = await startTestEmulator();
+  dataDir = mkdtempSync(join(tmpdir(), 'mail-kill-'));
+  env = {
+    NODE_ENV: 'test',
+    STORE: 'lowdb',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
+    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
+    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
+    GRAPH_MODE: 'emulator',
+    GRAPH_BASE_URL: emulator.url,
+    GRAPH_AUTHORITY_HOST: emulator.authorityHost,
+    MAIL_SWEEP_INTERVAL_SEC: '3600',
+    MAIL_LOOP_LIMIT_PER_HOUR: '1000',
+  };
+  const parsed = parseConfig(env);
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  // Set up the desk in-process, then close it before any child opens the file.
+  const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'kill-test');
+  const actor = { id: 'setup', name: 'Setup' };
+  for (let i = 0; i < REPLIES; i++) {
+    const sr = await createRequest(runtime.services, actor, { title: `SR ${i}`, description: '', requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` }, participants: [], priority: 'Low' });
+    requestIds.push(sr.id);
+  }
+  const keyring = runtime.services.ecIdKeyring;
+  await runtime.close();
+  const account = await (async () => {
+    const store = await openLowdbStore({ file: join(dataDir, 'db.json') });
+    const { createSecretBox } = await import('../../../api/src/domain/secret-box.js');
+    const { loadOrCreateSecretKey } = await import('../../../api/src/store/secret-key-file.js');
+    const deps = { ...runtime.services, store, secrets: createSecretBox(await loadOrCreateSecretKey(dataDir)) };
+    const created = await ensureDemoMailAccount(deps, { emailAddress: SERVICE_MAILBOX, displayName: 'Support', tenantId: DEMO_TENANT_ID, ...emulator.mailApp });
+    await store.close();
+    return created;
+  })();
+  accountId = account.id;
+  for (const [i, srId] of requestIds.entries()) {
+    const mime = await customerReply({ srId, keyring, from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` }, text: `Reply ${i}`, ...(i % 10 === 0 ? { attachments: [{ filename: `f${i}.txt`, content: `file ${i}` }] } : {}) });
+    const res = await emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, mime, 'message/rfc822');
+    expect(res.status).toBe(201);
+  }
+}, 120_000);
+
+afterAll(async () => {
+  await emulator.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function startChild(): { child: ChildProcessWithoutNullStreams; ready: Promise<void>; exited: Promise<number | null>; output: string[] } {
+  const child = spawn(process.execPath, [childBundle], { cwd: repoRoot, env: { ...process.env, ...env, KILL_TEST_ACCOUNT_ID: accountId }, stdio: 'pipe' });
+  const output: string[] = [];
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.join('').includes('ready')) onReady();
+  });
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, ready, exited, output };
+}
+
+async function unread(): Promise<number> {
+  const res = await emulator.control('GET', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`);
+  return ((await res.json()) as { value: Array<{ isRead: boolean }> }).value.filter((m) => !m.isRead).length;
+}
+
+it(`files ${REPLIES} replies exactly once across ${KILLS} SIGKILLs at random moments`, async () => {
+  const unreadAtKills: number[] = [];
+  for (let kill = 0; kill < KILLS; kill++) {
+    const run = startChild();
+    await Promise.race([run.ready, run.exited]);
+    // Random moments through the import: token and listing, attachment downloads, commits, after-steps.
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 1_900));
+    run.child.kill('SIGKILL');
+    await run.exited;
+    unreadAtKills.push(await unread());
+  }
+  const last = startChild();
+  const code = await last.exited;
+  expect(code, last.output.join('')).toBe(0);
+  expect(last.output.join('')).toContain('done');
+
+  const store = await openLowdbStore({ file: join(dataDir, 'db.json') });
+  const [notes, mailCenter, ledger, attachments] = await store.read(async (tx) => [
+    await tx.collection('notes').all(),
+    await tx.collection('mailCenter').all(),
+    await tx.collection('processedMessages').all(),
+    await tx.collection('attachments').all(),
+  ] as const);
+  await store.close();
+  const perRequest = new Map<number, number>();
+  for (const note of notes) perRequest.set(note.requestId, (perRequest.get(note.requestId) ?? 0) + 1);
+  const notExactlyOnce = requestIds.filter((id) => perRequest.get(id) !== 1);
+  expect(notExactlyOnce, `unread before each kill: ${unreadAtKills.join(', ')}`).toEqual([]);
+  expect(notes).toHaveLength(REPLIES);
+  expect(mailCenter).toEqual([]);
+  expect(ledger).toHaveLength(REPLIES);
+  expect(ledger.every((e) => e.outcome === 'note' && e.afterStep === 'finished')).toBe(true);
+  expect(attachments).toHaveLength(REPLIES / 10);
+  expect(await unread()).toBe(0);
+  // The kills landed while there was work left, and between them the import moved on.
+  expect(unreadAtKills.filter((n) => n > 0).length, unreadAtKills.join(', ')).toBeGreaterThanOrEqual(KILLS / 2);
+  expect(new Set(unreadAtKills).size, unreadAtKills.join(', ')).toBeGreaterThan(5);
+}, 240_000);
