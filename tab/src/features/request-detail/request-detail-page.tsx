@@ -1,6 +1,6 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowLeftRegular } from '@fluentui/react-icons';
-import { useCallback, useEffect } from 'react';
+import { Button, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { ArrowClockwiseRegular, ArrowLeftRegular, MailRegular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useState } from 'react';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
 import { ApiError } from '../../api/client';
 import { EmptyState } from '../../components/empty-state';
@@ -9,12 +9,15 @@ import { LoadingBlock } from '../../components/loading-block';
 import { useResource } from '../../components/use-resource';
 import { useDesk } from '../../session/desk-context';
 import { AttachmentsPanel } from './attachments-panel';
+import { EmailsPanel } from './emails-panel';
 import { HistoryPanel } from './history-panel';
 import { NotesTimeline } from './notes-timeline';
 import { RequestHeader } from './request-header';
+import { SendEmailDialog } from './send-email-dialog';
 
 const useStyles = makeStyles({
-  top: { display: 'flex', justifyContent: 'space-between', marginBottom: tokens.spacingVerticalM },
+  top: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
+  topActions: { display: 'flex', gap: tokens.spacingHorizontalS },
   columns: {
     display: 'grid',
     gridTemplateColumns: 'minmax(0, 2fr) minmax(300px, 1fr)',
@@ -33,13 +36,18 @@ export function RequestDetailPage(props: { srRef: string }) {
   const notes = useResource((signal) => api.listNotes(srRef, signal), [api, srRef]);
   const attachments = useResource((signal) => api.listAttachments(srRef, signal), [api, srRef]);
   const history = useResource((signal) => api.listHistory(srRef, signal), [api, srRef]);
+  const emails = useResource((signal) => api.listEmails(srRef, signal), [api, srRef]);
+  const [isEmailing, setIsEmailing] = useState(false);
+  // The dialog gives focus back to the button that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   const reloadAll = useCallback(() => {
     request.reload();
     notes.reload();
     attachments.reload();
     history.reload();
-  }, [request.reload, notes.reload, attachments.reload, history.reload]);
+    emails.reload();
+  }, [request.reload, notes.reload, attachments.reload, history.reload, emails.reload]);
 
   useRefreshWhenVisible(reloadAll);
   useMarkReplySeen(request.data);
@@ -73,9 +81,14 @@ export function RequestDetailPage(props: { srRef: string }) {
         <Button as="a" href="#/requests" appearance="subtle" icon={<ArrowLeftRegular />}>
           Service requests
         </Button>
-        <Button icon={<ArrowClockwiseRegular />} onClick={reloadAll} disabled={request.isLoading || notes.isLoading}>
-          Refresh
-        </Button>
+        <div className={styles.topActions}>
+          <Button icon={<ArrowClockwiseRegular />} onClick={reloadAll} disabled={request.isLoading || notes.isLoading}>
+            Refresh
+          </Button>
+          <Button appearance="primary" icon={<MailRegular />} onClick={() => setIsEmailing(true)} {...restoreFocusTarget}>
+            Send email
+          </Button>
+        </div>
       </div>
       <RequestHeader sr={sr} onChange={handleRequestChange} />
       <div className={styles.columns}>
@@ -89,10 +102,22 @@ export function RequestDetailPage(props: { srRef: string }) {
           }}
         />
         <div className={styles.side}>
+          <EmailsPanel emails={emails} />
           <AttachmentsPanel sr={sr} attachments={attachments} onUploaded={history.reload} />
           <HistoryPanel history={history} />
         </div>
       </div>
+      {isEmailing && (
+        <SendEmailDialog
+          sr={sr}
+          attachments={attachments.data?.items ?? []}
+          onSent={() => {
+            emails.reload();
+            history.reload();
+          }}
+          onClose={() => setIsEmailing(false)}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,58 @@
+import { Badge, Caption1, Card, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import type { TList } from '../../../../api/src/contract/common';
+import type { TOutboundEmail } from '../../../../api/src/contract/outbound-email';
+import { ErrorBar } from '../../components/error-bar';
+import { formatDateTime, formatRelative } from '../../components/formatters';
+import { LoadingBlock } from '../../components/loading-block';
+import type { Resource } from '../../components/use-resource';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL },
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  subject: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const STATUS_COLOR = { sent: 'success', sending: 'informative', queued: 'informative', failed: 'danger', stopped: 'warning' } as const;
+const TRIGGER_LABEL: Record<TOutboundEmail['trigger'], string> = { manual: 'sent by', rule: 'rule, on behalf of', 'demo-seed': 'demo data, as' };
+
+/** The SR's outbound log: every email sent from it (by an agent or a rule), with its delivery state. */
+export function EmailsPanel(props: { emails: Resource<TList<TOutboundEmail>> }) {
+  const styles = useStyles();
+  const { emails } = props;
+  return (
+    <Card className={styles.card}>
+      <section aria-labelledby="emails-heading">
+        <Subtitle2 as="h2" id="emails-heading" block>
+          Emails sent
+        </Subtitle2>
+        {emails.error && <ErrorBar error={emails.error} title="The email log could not be loaded" onRetry={emails.reload} />}
+        {!emails.data && !emails.error && <LoadingBlock label="Loading the email log…" />}
+        {emails.data?.items.length === 0 && <Caption1 className={styles.muted}>No email sent yet. Use Send email to write to the requester.</Caption1>}
+        {emails.data && emails.data.items.length > 0 && (
+          <ol className={styles.list}>
+            {emails.data.items.map((email) => (
+              <li key={email.id} className={styles.entry}>
+                <span className={styles.line}>
+                  <Text className={styles.subject}>{email.subject}</Text>
+                  <Badge appearance="tint" color={STATUS_COLOR[email.status]}>
+                    {email.status}
+                  </Badge>
+                </span>
+                <Caption1 className={styles.muted}>
+                  To {email.to.map((r) => r.address).join(', ')} · {TRIGGER_LABEL[email.trigger]} {email.actor.name} ·{' '}
+                  <time dateTime={email.sentAt ?? email.queuedAt} title={formatDateTime(email.sentAt ?? email.queuedAt)}>
+                    {formatRelative(email.sentAt ?? email.queuedAt)}
+                  </time>
+                </Caption1>
+                {email.statusReason && <Caption1>{email.statusReason}</Caption1>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </Card>
+  );
+}

@@ -1,0 +1,199 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import { SendRegular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import type { TAttachment } from '../../../../api/src/contract/attachment';
+import type { TMailTemplate } from '../../../../api/src/contract/mail-template';
+import type { TServiceRequest } from '../../../../api/src/contract/service-request';
+import { ErrorBar } from '../../components/error-bar';
+import { fieldErrors } from '../../components/field-errors';
+import { SafeHtmlFrame } from '../../components/safe-html-frame';
+import { useNotify } from '../../components/use-notify';
+import { useResource } from '../../components/use-resource';
+import { useDesk } from '../../session/desk-context';
+import { splitEmails } from '../requests/split-emails';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: '760px', width: 'calc(100vw - 48px)' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  files: { display: 'flex', flexDirection: 'column' },
+  preview: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  marker: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const STATUS_TEXT: Record<string, string> = {
+  sent: 'It is on its way.',
+  sending: 'It is being sent.',
+  queued: 'It waits for a free sending slot (30 a minute per mailbox) and goes out shortly.',
+  failed: 'Sending failed: see the email log.',
+  stopped: 'Sending was stopped: see the email log.',
+};
+
+/**
+ * Emails the requester from the SR with a template: the API adds the reply line with the SR's marker, so the
+ * answer comes back to this SR. The preview shows that line as the customer will see it.
+ */
+export function SendEmailDialog(props: { sr: TServiceRequest; attachments: TAttachment[]; onSent: () => void; onClose: () => void }) {
+  const styles = useStyles();
+  const { api, session } = useDesk();
+  const notify = useNotify();
+  const { sr } = props;
+  const templates = useResource((signal) => api.listTemplates(signal), [api]);
+  const manual = templates.data?.items.filter((t) => t.purpose === 'manual') ?? [];
+  const [templateId, setTemplateId] = useState<string | undefined>(undefined);
+  const template = manual.find((t) => t.id === templateId) ?? manual[0];
+  const [to, setTo] = useState(sr.requester.email);
+  const [cc, setCc] = useState(sr.participants.join(', '));
+  const [subject, setSubject] = useState('');
+  const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
+  const [isSending, setIsSending] = useState(false);
+  const [error, setError] = useState<Error | undefined>(undefined);
+  const problems = fieldErrors(error);
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!template) return;
+    setIsSending(true);
+    setError(undefined);
+    try {
+      const sent = await api.sendEmail(sr.number, {
+        templateId: template.id,
+        to: splitEmails(to),
+        cc: splitEmails(cc),
+        ...(subject.trim() ? { subject: subject.trim() } : {}),
+        ...(attachmentIds.length ? { attachmentIds } : {}),
+      });
+      notify('Email sent', STATUS_TEXT[sent.status] ?? sent.statusReason);
+      props.onSent();
+      props.onClose();
+    } catch (err) {
+      setError(err instanceof Error ? err : new Error(String(err)));
+      setIsSending(false);
+    }
+  };
+
+  // While sending, Send stays focusable (disabledFocusable): focus that fell to the page could not go back to
+  // "Send email" when the dialog closes.
+  const handleToggleAttachment = (id: string, isChecked: boolean) =>
+    setAttachmentIds((current) => (isChecked ? [...current, id] : current.filter((a) => a !== id)));
+
+  return (
+    <Dialog open onOpenChange={(_, data) => !data.open && props.onClose()}>
+      <DialogSurface className={styles.surface}>
+        <form onSubmit={handleSubmit} noValidate>
+          <DialogBody>
+            <DialogTitle>Send email about {sr.number}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {templates.error && <ErrorBar error={templates.error} title="Templates could not be loaded" onRetry={templates.reload} />}
+              {templates.data && manual.length === 0 && (
+                <Body1>
+                  There is no template for agents yet. {session.user.isAdmin ? 'Add one under Administration › Mail › Templates (purpose "manual").' : 'Ask an admin to add one.'}
+                </Body1>
+              )}
+              <Field label="Template" validationMessage={problems.templateId}>
+                <Dropdown
+                  value={template?.name ?? ''}
+                  selectedOptions={template ? [template.id] : []}
+                  disabled={manual.length === 0}
+                  placeholder={templates.data ? 'No template' : 'Loading templates…'}
+                  onOptionSelect={(_, data) => setTemplateId(data.optionValue)}
+                >
+                  {manual.map((t) => (
+                    <Option key={t.id} value={t.id}>
+                      {t.name}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+              <Field label="To" hint="Separate addresses with commas." validationMessage={problems.to}>
+                <Input value={to} onChange={(_, data) => setTo(data.value)} />
+              </Field>
+              <Field label="Cc" validationMessage={problems.cc}>
+                <Input value={cc} onChange={(_, data) => setCc(data.value)} />
+              </Field>
+              <Field label="Subject" hint="Leave empty to use the template's subject." validationMessage={problems.subject}>
+                <Input value={subject} placeholder={template?.subject} onChange={(_, data) => setSubject(data.value)} />
+              </Field>
+              {props.attachments.length > 0 && (
+                <Field label="Attachments" validationMessage={problems.attachmentIds}>
+                  <div className={styles.files}>
+                    {props.attachments.map((a) => (
+                      <Checkbox key={a.id} label={`${a.folder} / ${a.fileName}`} checked={attachmentIds.includes(a.id)} onChange={(_, data) => handleToggleAttachment(a.id, data.checked === true)} />
+                    ))}
+                  </div>
+                </Field>
+              )}
+              {template && <EmailPreview key={template.id} template={template} srNumber={sr.number} />}
+              {error && <ErrorBar error={error} title="The email was not sent" />}
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={props.onClose} disabled={isSending}>
+                Cancel
+              </Button>
+              <Button type="submit" appearance="primary" icon={isSending ? <Spinner size="tiny" /> : <SendRegular />} disabled={!template || !to.trim()} disabledFocusable={isSending}>
+                {isSending ? 'Sending…' : 'Send'}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
+/**
+ * The email as the customer will get it. Admins get the API's rendering against this SR (placeholders filled,
+ * a sample token in the marker); the API keeps that preview for admins, so agents see the template itself.
+ */
+function EmailPreview(props: { template: TMailTemplate; srNumber: string }) {
+  const styles = useStyles();
+  const { api, session } = useDesk();
+  const { template, srNumber } = props;
+  const preview = useResource(
+    () => (session.user.isAdmin ? api.previewTemplate(template.id, srNumber) : Promise.resolve(undefined)),
+    [api, session.user.isAdmin, template.id, srNumber],
+  );
+  const rendered = preview.data;
+
+  return (
+    <section className={styles.preview} aria-label="Preview">
+      <Caption1 className={styles.muted}>
+        Preview. The reply line at the top carries the SR's marker: replies typed above it come back to {srNumber} as notes.
+        {rendered ? '' : ' Placeholders are filled in when the email is sent.'}
+      </Caption1>
+      {preview.isLoading && <Spinner size="tiny" label="Rendering the preview…" />}
+      {preview.error && <ErrorBar error={preview.error} title="The preview could not be rendered" />}
+      <Text weight="semibold">{rendered?.subject ?? template.subject}</Text>
+      {/* The API's rendering has the reply line in its body already; the template alone does not. */}
+      {!rendered && <Text className={styles.marker}>{template.replyText.replace('#EC_ID#', `[${srNumber} token]`)}</Text>}
+      <SafeHtmlFrame html={rendered?.bodyHtml ?? template.bodyHtml} title="Email preview" />
+    </section>
+  );
+}
