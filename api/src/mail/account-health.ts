@@ -53,7 +53,11 @@ export async function accountHealth(
 }
 
 export function secretExpiry(expiresAt: string, now: Date): NonNullable<AccountHealth['secretExpiry']> {
-  const daysLeft = Math.floor((Date.parse(expiresAt) - now.getTime()) / DAY);
+  // Admins record the expiry date Entra shows (a calendar date): count whole days from today's date.
+  const today = Date.parse(now.toISOString().slice(0, 10));
+  const daysLeft = /^\d{4}-\d{2}-\d{2}$/.test(expiresAt)
+    ? Math.round((Date.parse(expiresAt) - today) / DAY)
+    : Math.floor((Date.parse(expiresAt) - now.getTime()) / DAY);
   if (daysLeft < 0) return { expiresAt, daysLeft, level: 'expired', message: 'The client secret has expired: mail stops until a new secret is entered.' };
   if (daysLeft <= 7) return { expiresAt, daysLeft, level: 'urgent', message: `The client secret expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: create a new one in Entra ID and enter it here now.` };
   if (daysLeft <= 30) return { expiresAt, daysLeft, level: 'warning', message: `The client secret expires in ${daysLeft} days: plan its renewal.` };
