@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', 'appPackage/build/**', 'test-results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.scratch*/**', 'appPackage/build/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
