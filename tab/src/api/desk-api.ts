@@ -70,6 +70,7 @@ export function createDeskApi(client: ApiClient) {
     listEmails: (ref: string, signal?: AbortSignal) => client.get<TList<TOutboundEmail>>(`${sr(ref)}/emails`, undefined, signal),
     listTemplates: (signal?: AbortSignal) => client.get<TList<TMailTemplate>>('/admin/mail/templates', undefined, signal),
     templateDefaults: (signal?: AbortSignal) => client.get<TMailTemplateDefaults>('/admin/mail/templates/defaults', undefined, signal),
+    getTemplate: (id: string, signal?: AbortSignal) => client.get<TMailTemplate>(template(id), undefined, signal),
     createTemplate: (body: TSaveMailTemplate) => client.post<TMailTemplate>('/admin/mail/templates', body),
     updateTemplate: (id: string, body: TSaveMailTemplate) => client.put<TMailTemplate>(template(id), body),
     deleteTemplate: (id: string) => client.delete(template(id)),

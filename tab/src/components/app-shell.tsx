@@ -55,7 +55,7 @@ const navValue = (route: Route): string | undefined =>
     ? 'requests'
     : route.page === 'mail-center' || route.page === 'mail-item'
       ? 'mail-center'
-      : route.page === 'admin' || route.page === 'mail-account' ? 'admin' : undefined;
+      : route.page === 'admin' || route.page === 'mail-account' || route.page === 'mail-template' ? 'admin' : undefined;
 
 const ConfigurePage = lazy(() => import('../features/configure/configure-page').then((m) => ({ default: m.ConfigurePage })));
 

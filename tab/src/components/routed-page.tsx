@@ -11,6 +11,7 @@ const MailCenterPage = lazy(() => import('../features/mail-center/mail-center-pa
 const MailItemPage = lazy(() => import('../features/mail-center/mail-item-page').then((m) => ({ default: m.MailItemPage })));
 const AdminPage = lazy(() => import('../features/admin/admin-page').then((m) => ({ default: m.AdminPage })));
 const MailAccountPage = lazy(() => import('../features/admin/accounts/mail-account-page').then((m) => ({ default: m.MailAccountPage })));
+const MailTemplatePage = lazy(() => import('../features/admin/templates/mail-template-page').then((m) => ({ default: m.MailTemplatePage })));
 
 export function RoutedPage(props: { route: Route }) {
   const { session } = useDesk();
@@ -28,6 +29,8 @@ export function RoutedPage(props: { route: Route }) {
       return session.user.isAdmin ? <AdminPage section={route.section} /> : <AdminOnly />;
     case 'mail-account':
       return session.user.isAdmin ? <MailAccountPage key={route.accountId} accountId={route.accountId} /> : <AdminOnly />;
+    case 'mail-template':
+      return session.user.isAdmin ? <MailTemplatePage key={route.templateId} templateId={route.templateId} /> : <AdminOnly />;
     case 'configure':
     case 'not-found':
       return <NotFound />;

@@ -1,8 +1,8 @@
 // Hash routes (#/requests, #/requests/SR-000123, #/admin/accounts ...): the tab is served as static files
 // under /tab/, Teams deep links carry the route in the URL fragment, and office.js-style hosts null history.
 
-export type AdminSection = 'setup' | 'accounts' | 'templates' | 'note-types' | 'service-messaging' | 'rules';
-const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'templates', 'note-types', 'service-messaging', 'rules'];
+export type AdminSection = 'setup' | 'accounts' | 'templates' | 'note-types' | 'service-messaging';
+const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'templates', 'note-types', 'service-messaging'];
 
 export type Route =
   | { page: 'requests'; params: URLSearchParams }
@@ -11,6 +11,7 @@ export type Route =
   | { page: 'mail-item'; itemId: string }
   | { page: 'admin'; section: AdminSection }
   | { page: 'mail-account'; accountId: string | 'new' }
+  | { page: 'mail-template'; templateId: string | 'new' }
   | { page: 'configure' }
   | { page: 'not-found'; path: string };
 
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'mail-center' && second && !third) return { page: 'mail-item', itemId: second };
   if (first === 'admin' && !second) return { page: 'admin', section: 'setup' };
   if (first === 'admin' && second === 'accounts' && third) return { page: 'mail-account', accountId: third };
+  if (first === 'admin' && second === 'templates' && third) return { page: 'mail-template', templateId: third };
   if (first === 'admin' && isAdminSection(second) && !third) return { page: 'admin', section: second };
   if (first === 'configure') return { page: 'configure' };
   return { page: 'not-found', path: `/${parts.join('/')}` };
@@ -47,6 +49,8 @@ export function href(route: Route): string {
       return `#/admin/${route.section}`;
     case 'mail-account':
       return `#/admin/accounts/${encodeURIComponent(route.accountId)}`;
+    case 'mail-template':
+      return `#/admin/templates/${encodeURIComponent(route.templateId)}`;
     case 'configure':
       return '#/configure';
     case 'not-found':

@@ -6,14 +6,15 @@ import { navigate } from '../../routing/use-hash-route';
 
 const SetupChecklist = lazy(() => import('./setup/setup-checklist').then((m) => ({ default: m.SetupChecklist })));
 const MailAccountsSection = lazy(() => import('./accounts/mail-accounts-section').then((m) => ({ default: m.MailAccountsSection })));
+const MailTemplatesSection = lazy(() => import('./templates/mail-templates-section').then((m) => ({ default: m.MailTemplatesSection })));
 const NoteTypesSection = lazy(() => import('./note-types/note-types-section').then((m) => ({ default: m.NoteTypesSection })));
 const ServiceMessagingSection = lazy(() => import('./service-messaging/service-messaging-section').then((m) => ({ default: m.ServiceMessagingSection })));
 
-// Labels follow the seed guides' menu paths, which admins already know. Templates, rules and account
-// health join this list when their API arrives.
+// Labels follow the seed guides' menu paths, which admins already know.
 const SECTIONS: { value: AdminSection; label: string }[] = [
   { value: 'setup', label: 'Setup checklist' },
   { value: 'accounts', label: 'Mail › Accounts' },
+  { value: 'templates', label: 'Mail › Templates' },
   { value: 'note-types', label: 'General › Type' },
   { value: 'service-messaging', label: 'Service messaging' },
 ];
@@ -45,6 +46,7 @@ export function AdminPage(props: { section: AdminSection }) {
         <Suspense fallback={<LoadingBlock label="Loading…" />}>
           {props.section === 'setup' && <SetupChecklist />}
           {props.section === 'accounts' && <MailAccountsSection />}
+          {props.section === 'templates' && <MailTemplatesSection />}
           {props.section === 'note-types' && <NoteTypesSection />}
           {props.section === 'service-messaging' && <ServiceMessagingSection />}
         </Suspense>
