@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates.js';
+
+// `npm run bench`: the mail engine's three performance figures (issue 5) against in-process emulators, one JSON line
+// each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
+// Options: --only=latency|sweep|backlog, BENCH_BACKLOG=<replies> (default 2000), BENCH_SWEEP_SEC (default 10).
+
+const caDir = join(process.cwd(), '.data', 'bench-ca');
+const { caCertFile } = ensureCertificates(caDir);
+if (process.env.NODE_EXTRA_CA_CERTS !== caCertFile) {
+  const result = spawnSync(process.execPath, process.execArgv.concat(process.argv.slice(1)), { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertFile } });
+  process.exit(result.status ?? 1);
+}
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const { notificationLatency } = await import('./notification-latency.js');
+const { sweepLatency } = await import('./sweep-latency.js');
+const { backlog } = await import('./backlog.js');
+const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
+  ['latency', () => notificationLatency(caDir)],
+  ['sweep', () => sweepLatency(caDir, Number(process.env.BENCH_SWEEP_SEC ?? 10))],
+  ['backlog', () => backlog(caDir, Number(process.env.BENCH_BACKLOG ?? 2_000))],
+];
+let failed = false;
+for (const [name, run] of figures) {
+  if (only && only !== name) continue;
+  try {
+    console.log(JSON.stringify({ at: new Date().toISOString(), ...(await run()) }));
+  } catch (error) {
+    failed = true;
+    console.log(JSON.stringify({ figure: name, error: error instanceof Error ? error.message : String(error) }));
+  }
+}
+process.exit(failed ? 1 : 0);
