@@ -1,3 +1,4 @@
+import type { Runtime } from '../../api/src/compose.js';
 import { startBenchStack } from './bench-stack.js';
 import { percentile } from './percentiles.js';
 import { replyMime } from './reply-mime.js';
@@ -44,7 +45,7 @@ export async function notificationLatency(caDir: string, rounds = 5, perRound = 
   }
 }
 
-async function waitForSubscription(runtime: import('../../api/src/compose.js').Runtime): Promise<void> {
+async function waitForSubscription(runtime: Runtime): Promise<void> {
   const accounts = await runtime.services.store.read((tx) => tx.collection('mailAccounts').all());
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
