@@ -16,7 +16,7 @@ export function normaliseReply(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => line.replace(/\s+$/u, ''))
+    .map((line) => line.trimEnd())
     .join('\n')
     .trim();
 }

@@ -31,10 +31,10 @@ const MAX_SIGNAL_TEXT = 20_000;
 export function signalText(message: MailMessage): string {
   if (message.bodyText) return message.bodyText.slice(0, MAX_SIGNAL_TEXT);
   if (!message.bodyHtml) return '';
+  // Rough on purpose (signals, not display): tags out, a few entities decoded. [^<>] keeps it linear on "<<<<".
   return message.bodyHtml
     .slice(0, MAX_SIGNAL_TEXT * 4)
-    .replace(/<(?:style|script|head)\b[^>]*>[^<]*(?:<(?!\/(?:style|script|head)>)[^<]*)*<\/(?:style|script|head)>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/gi, ' ')
     .replace(/&amp;/gi, '&')
     .replace(/&lt;/gi, '<')

@@ -55,19 +55,19 @@ function hasVisibleContent(node: AnyNode): boolean {
  * comments. Returns the removed nodes (they belong with the elided part).
  */
 export function trimTrailingEmpty(root: AnyNode): ChildNode[] {
-  const removed: ChildNode[] = [];
+  // What goes at a deeper level sits before what goes at the level above it (inside that level's last child).
+  const levels: ChildNode[][] = [];
   let container: AnyNode | null = root;
   // Dangling junk sits near the surface; a bounded descent keeps hostile nesting from making this quadratic.
   for (let level = 0; level < MAX_TRIM_DEPTH && container && 'children' in container; level++) {
     const children = container.children as ChildNode[];
-    let last = children[children.length - 1];
-    while (last && !hasVisibleContent(last)) {
-      children.pop();
-      last.parent = null;
-      removed.unshift(last);
-      last = children[children.length - 1];
-    }
+    let end = children.length;
+    while (end > 0 && !hasVisibleContent(children[end - 1] as ChildNode)) end--;
+    const gone = children.splice(end);
+    for (const node of gone) node.parent = null;
+    levels.push(gone);
+    const last = children[children.length - 1];
     container = last && isElement(last) ? last : null;
   }
-  return removed;
+  return levels.reverse().flat();
 }

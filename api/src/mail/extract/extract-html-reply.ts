@@ -1,4 +1,4 @@
-import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
+import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
 import { findHtmlBoundary, type HtmlBoundaryKind } from './html-boundaries.js';
 import { detach, indexDocument, isElement, isHiddenElement, type IndexedDocument, parseHtml } from './html-dom.js';
@@ -14,7 +14,9 @@ import type { ReplyLayout } from './extract-text-reply.js';
 
 export type HtmlReply = {
   /** The parsed body, truncated to the reply (serialise it through the sanitiser). */
-  kept: IndexedDocument;
+  kept: Document;
+  /** The kept body rendered to lines. */
+  lines: RenderedLine[];
   elided: (ChildNode | string)[];
   boundary?: { kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
   layout: ReplyLayout;
@@ -91,7 +93,7 @@ function lineContainer(node: Text, text: string): ChildNode {
 function dropBanners(indexed: IndexedDocument): number {
   let removed = 0;
   let seen = 0;
-  for (const line of renderLines([indexed.document])) {
+  for (const line of renderLines([indexed.document], BANNER_SEARCH_LINES)) {
     const text = line.text.trim();
     if (!text) continue;
     if (++seen > BANNER_SEARCH_LINES) break;
@@ -103,18 +105,22 @@ function dropBanners(indexed: IndexedDocument): number {
   return removed;
 }
 
-/** Separator rules ("________") left at the end of the kept part once the header block below them is gone. */
-function dropTrailingRules(indexed: IndexedDocument): ChildNode[] {
+/**
+ * Separator rules ("________") left at the end of the kept part once the header block below them is gone. Returns
+ * what it removed and the kept part's lines as they are now.
+ */
+function dropTrailingRules(document: Document): { removed: ChildNode[]; lines: RenderedLine[] } {
   const removed: ChildNode[] = [];
+  let lines = renderLines([document]);
   for (let round = 0; round < 3; round++) {
-    const lines = renderLines([indexed.document]);
-    const last = [...lines].reverse().find((l) => l.text.trim());
+    const last = lines.findLast((l) => l.text.trim());
     if (!last?.node || !isDelimiterLine(last.text)) break;
     const container = lineContainer(last.node, last.text.trim());
     detach(container);
-    removed.push(container, ...trimTrailingEmpty(indexed.document));
+    removed.push(container, ...trimTrailingEmpty(document));
+    lines = renderLines([document]);
   }
-  return removed;
+  return { removed, lines };
 }
 
 /**
@@ -167,16 +173,17 @@ export function extractHtmlReply(html: string): HtmlReply {
       const rest = indexDocument(indexed.document);
       const restLines = renderLines([rest.document]);
       const next = earliestBoundary(rest, restLines);
-      if (next) elided.push(...cutAt(next.point));
-      else if (!QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided.push(...cutAt(boundary.point));
+      if (next) elided = [...elided, ...cutAt(next.point)];
+      else if (!QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = [...elided, ...cutAt(boundary.point)];
     }
   }
   const trailing = trimTrailingEmpty(indexed.document);
-  const rules = dropTrailingRules(indexed);
   const bannersRemoved = dropBanners(indexed);
+  const rules = dropTrailingRules(indexed.document);
   return {
-    kept: indexDocument(indexed.document),
-    elided: [...rules, ...trailing, ...elided],
+    kept: indexed.document,
+    lines: rules.lines,
+    elided: [...rules.removed, ...trailing, ...elided],
     ...(boundary ? { boundary: { kind: boundary.kind, source: boundary.source } } : {}),
     layout,
     bannersRemoved,

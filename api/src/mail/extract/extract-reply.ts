@@ -43,14 +43,14 @@ function compareWithUniqueBody(text: string, uniqueBodyHtml: string | undefined)
 export function extractReply(body: ReplyBody, options: SanitiseOptions = {}): ExtractedReply {
   if (body.html !== undefined && body.html.trim() !== '') {
     const reply = extractHtmlReply(body.html);
-    const text = linesToText(renderLines([reply.kept.document])).trim();
+    const text = linesToText(reply.lines).trim();
     const uniqueBody = compareWithUniqueBody(text, body.uniqueBodyHtml);
     return {
-      html: sanitiseNodes(reply.kept.document.children, options).trim(),
+      html: sanitiseNodes(reply.kept.children, options).trim(),
       text,
       elidedHtml: sanitiseNodes(reply.elided, options).trim(),
       elidedText: linesToText(renderLines(reply.elided)).trim(),
-      inlineContentIds: referencedContentIds([reply.kept.document]),
+      inlineContentIds: referencedContentIds([reply.kept]),
       ...(reply.boundary ? { boundary: reply.boundary } : {}),
       layout: reply.layout,
       bannersRemoved: reply.bannersRemoved,

@@ -45,13 +45,9 @@ function dropLeadingBanners(lines: string[]): number {
 
 /** Blank lines and leftover rules ("-----", "____") at the end of the kept part. */
 export function trimTrailingLines(lines: string[]): string[] {
-  const trailing: string[] = [];
-  while (lines.length > 0) {
-    const last = lines[lines.length - 1] ?? '';
-    if (!isBlank(last) && !isDelimiterLine(last)) break;
-    trailing.unshift(lines.pop() ?? '');
-  }
-  return trailing;
+  let end = lines.length;
+  while (end > 0 && (isBlank(lines[end - 1] ?? '') || isDelimiterLine(lines[end - 1] ?? ''))) end--;
+  return lines.splice(end);
 }
 
 function joinLines(lines: readonly string[]): string {

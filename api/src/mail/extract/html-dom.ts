@@ -1,5 +1,6 @@
 import type { AnyNode, ChildNode, Document, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
+import { limitNesting } from './limit-nesting.js';
 
 // A parsed html body with every node numbered in document order, so a cut found in the text rendering and one found
 // in the markup can be compared ("which comes first"). Everything here walks with an explicit stack: replies with
@@ -18,7 +19,7 @@ export function isElement(node: AnyNode): node is Element {
 }
 
 export function parseHtml(html: string): IndexedDocument {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const document = parseDocument(limitNesting(html), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   return indexDocument(document);
 }
 

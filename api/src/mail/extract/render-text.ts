@@ -50,7 +50,8 @@ class LineWriter {
   }
 
   newline(): void {
-    this.lines.push({ text: this.text.replace(/[ \t\u00a0]+$/, '').replace(/^[ \t]+/, ''), node: this.start?.node, offset: this.start?.offset ?? 0 });
+    // trimEnd/trimStart, not /[ ]+$/: a regex anchored at the end backtracks quadratically on long runs of spaces.
+    this.lines.push({ text: this.text.trimEnd().trimStart(), node: this.start?.node, offset: this.start?.offset ?? 0 });
     this.text = '';
     this.start = undefined;
   }
@@ -70,6 +71,13 @@ class LineWriter {
     if (this.text !== '') this.newline();
   }
 
+  /** Lines with visible text written so far. */
+  contentLines(): number {
+    let count = 0;
+    for (const line of this.lines) if (line.text.trim()) count++;
+    return count;
+  }
+
   finish(): RenderedLine[] {
     this.breakLine();
     return this.lines;
@@ -80,16 +88,29 @@ type Frame = { node: AnyNode | string; exit: boolean; pre: boolean; link?: { hre
 
 /** "https://www.acme.com/" and "acme.com" name the same place: no need to repeat a link whose text is its address. */
 function sameTarget(text: string, href: string): boolean {
-  const bare = (value: string) => value.trim().toLowerCase().replace(/^(?:https?:\/\/)?(?:www\.)?/, '').replace(/\/+$/, '');
+  const bare = (value: string) => {
+    const core = value.trim().toLowerCase().slice(0, 2048).replace(/^(?:https?:\/\/)?(?:www\.)?/, '');
+    let end = core.length;
+    while (end > 0 && core.charAt(end - 1) === '/') end--;
+    return core.slice(0, end);
+  };
   return bare(text) === bare(href);
 }
 
-/** Renders `roots` (a document, or nodes cut out of one; strings are text) to lines, in document order. */
-export function renderLines(roots: readonly (AnyNode | string)[]): RenderedLine[] {
+/**
+ * Renders `roots` (a document, or nodes cut out of one; strings are text) to lines, in document order. With
+ * `firstLines`, stops once that many lines with text are out (for checks that only look at the top).
+ */
+export function renderLines(roots: readonly (AnyNode | string)[], firstLines = Infinity): RenderedLine[] {
   const writer = new LineWriter();
+  let written = 0;
   const stack: Frame[] = [];
   for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i] as AnyNode | string, exit: false, pre: false });
   while (stack.length > 0) {
+    if (writer.lines.length !== written) {
+      written = writer.lines.length;
+      if (firstLines !== Infinity && writer.contentLines() >= firstLines) break;
+    }
     const frame = stack.pop() as Frame;
     const { node } = frame;
     if (typeof node === 'string') {
@@ -145,7 +166,7 @@ export function renderLines(roots: readonly (AnyNode | string)[]): RenderedLine[
 /** The plain text of rendered lines: trailing spaces dropped, runs of blank lines kept as the writer made them. */
 export function linesToText(lines: readonly RenderedLine[]): string {
   return lines
-    .map((line) => line.text.replace(/\u00a0/g, ' ').replace(/[ \t]+$/, ''))
+    .map((line) => line.text.replace(/\u00a0/g, ' ').trimEnd())
     .join('\n')
     .replace(/^\s*\n/, '')
     .trimEnd();

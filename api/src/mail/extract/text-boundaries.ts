@@ -135,7 +135,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
     const line = lines[i] ?? '';
     if (isAnyQuoteLine(line)) {
       if (answer.some((a) => !isBlank(lines[a]))) {
-        kept.push(...quoteBlock, ...answer);
+        for (const index of [quoteBlock, answer].flat()) kept.push(index);
         quoteBlock = [];
         sandwiched = true;
       }
@@ -166,7 +166,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
     }
     answer.push(i);
   }
-  if (sandwiched && answer.some((a) => !isBlank(lines[a]))) kept.push(...quoteBlock, ...answer);
+  if (sandwiched && answer.some((a) => !isBlank(lines[a]))) for (const index of [quoteBlock, answer].flat()) kept.push(index);
   return sandwiched ? kept : undefined;
 }
 

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { decodeEcId } from '../../../api/src/domain/ec-id.js';
+import { findEcIdCandidates } from '../../../api/src/domain/ec-id-scan.js';
+import type { MailMessage } from '../../../api/src/domain/mail-message.js';
+import { classifyMessage } from '../../../api/src/mail/classify.js';
+import { extractReply } from '../../../api/src/mail/extract/extract-reply.js';
+import { headerLabelKind, isAttribution, isBannerLine, isDelimiterLine, isDeviceFooter, isHistorySeparator, startsAttribution } from '../../../api/src/mail/extract/quote-patterns.js';
+import { decideRoute } from '../../../api/src/mail/match.js';
+import { fromMime } from '../../../api/src/mail/normalise/from-mime.js';
+import { matchContext, openRequest } from '../../fixtures/replies/match-lookup-stub.js';
+import { KEYRING } from '../../fixtures/replies/outbound.js';
+
+// Bad input (issue 4): every one of these gets a result or a clear classification within a time bound, never a crash
+// and never catastrophic regex backtracking. Bounds are generous for a loaded CI machine; the real times are a
+// fraction of them.
+
+function timed<T>(bound: number, run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  expect(performance.now() - started).toBeLessThan(bound);
+  return result;
+}
+
+function message(body: Partial<MailMessage>): MailMessage {
+  return { subject: 'x', from: { address: 'a@b.example' }, to: [], cc: [], replyTo: [], receivedAt: '2025-01-01T00:00:00Z', headers: [], attachments: [], ...body };
+}
+
+describe('hostile and broken input', () => {
+  it('extracts from 10 MB of html in bounded time', () => {
+    const paragraph = '<p class="MsoNormal">Lorem ipsum <b>dolor</b> sit amet, consectetur adipiscing elit.</p>\n';
+    const html = `<html><body><div>Reply on top.</div>${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}</body></html>`;
+    const reply = timed(15_000, () => extractReply({ html }));
+    expect(reply.text.startsWith('Reply on top.')).toBe(true);
+  });
+
+  it('survives 100,000 nested tags', () => {
+    const html = `${'<div>'.repeat(100_000)}deep text${'</div>'.repeat(100_000)}<div class="gmail_quote">quoted</div>`;
+    const reply = timed(10_000, () => extractReply({ html }));
+    expect(reply.text).toBe('deep text');
+    expect(reply.html).toContain('deep text');
+  });
+
+  it('survives unclosed nesting and a body that is all tags', () => {
+    expect(timed(10_000, () => extractReply({ html: '<div><span><b><i>'.repeat(50_000) })).text).toBe('');
+  });
+
+  it('handles the marker repeated 1,000 times', () => {
+    const line = '##- Please type your reply above this line -## [SR-000123-7-TWWA4CRAHNG]\n';
+    const text = `Top reply.\n${line.repeat(1000)}`;
+    expect(timed(2_000, () => extractReply({ text })).text).toBe('Top reply.');
+    expect(timed(2_000, () => extractReply({ html: `<div>Top reply.</div>${`<div>${line}</div>`.repeat(1000)}` })).text).toBe('Top reply.');
+  });
+
+  it('matches on the topmost of 1,000 markers without scanning them all into a decision', async () => {
+    const line = '> ##- Please type your reply above this line -## [SR-000123-7-TWWA4CRAHNG]\n';
+    const m = message({ bodyText: `Top reply.\n${line.repeat(1000)}` });
+    const started = performance.now();
+    const decision = await decideRoute(m, classifyMessage(m, { ownAddresses: [], ownMessageIdDomains: [] }), matchContext({ requests: [openRequest(123)] }), {
+      unknownSender: 'accept',
+      closedSr: 'mail-center',
+    });
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(decision).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token' });
+  });
+
+  it('handles binary garbage as text and as html', () => {
+    const garbage = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join('');
+    timed(10_000, () => extractReply({ text: garbage }));
+    timed(10_000, () => extractReply({ html: garbage }));
+    timed(5_000, () => classifyMessage(message({ bodyText: garbage, subject: garbage.slice(0, 5000) }), { ownAddresses: [], ownMessageIdDomains: [] }));
+  });
+
+  it('handles broken MIME and undecodable charsets', async () => {
+    const broken = Buffer.from('Content-Type: multipart/mixed; boundary="b"\r\nSubject: =?bogus?Q?x?=\r\n\r\n--b\r\nContent-Type: text/plain; charset=x-nonsense\r\nContent-Transfer-Encoding: base64\r\n\r\n@@@@\r\n');
+    const parsed = await fromMime(broken);
+    expect(() => extractReply({ html: parsed.bodyHtml, text: parsed.bodyText })).not.toThrow();
+    expect(await fromMime(Buffer.alloc(0))).toBeDefined();
+  });
+
+  it('handles a 5 MB single line and a million empty lines', () => {
+    timed(10_000, () => extractReply({ text: `${'a'.repeat(5_000_000)}\n> quote` }));
+    timed(10_000, () => extractReply({ text: '\n'.repeat(1_000_000) }));
+  });
+
+  // Inputs shaped to make a backtracking regex explode: long runs of what each pattern repeats, then a mismatch.
+  const evil = [
+    ' '.repeat(50_000) + 'x',
+    '-'.repeat(50_000) + 'x',
+    '>'.repeat(50_000) + 'x',
+    '@'.repeat(50_000),
+    'a@'.repeat(25_000),
+    'On 1 '.repeat(10_000),
+    '1:1 '.repeat(12_000),
+    ':'.repeat(50_000),
+    '<'.repeat(50_000),
+    'wrote '.repeat(8_000) + 'x',
+    'SR-1-'.repeat(10_000),
+    '\u00a0'.repeat(50_000) + ':',
+    '_'.repeat(50_000) + 'x',
+  ];
+
+  it.each(evil.map((input, i) => [i, input] as const))('line patterns stay linear on hostile input #%i', (_, input) => {
+    timed(1_000, () => {
+      for (const test of [headerLabelKind, isAttribution, startsAttribution, isBannerLine, isDelimiterLine, isDeviceFooter, isHistorySeparator]) test(input);
+      findEcIdCandidates(input);
+      decodeEcId(input, KEYRING, new Date());
+    });
+    timed(3_000, () => extractReply({ text: `${input}\n${input}` }));
+    timed(3_000, () => extractReply({ html: `<div>${input}</div>` }));
+    timed(3_000, () => classifyMessage(message({ subject: input, bodyText: input, from: { name: input, address: input } }), { ownAddresses: [], ownMessageIdDomains: [] }));
+  });
+});
