@@ -1,14 +1,26 @@
-import { Button } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorBar } from '../../../components/error-bar';
 import { LoadingBlock } from '../../../components/loading-block';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
 import { useDesk } from '../../../session/desk-context';
+import { AccountHealthPanel } from './account-health-panel';
 import { MailAccountEditor } from './mail-account-editor';
+
+const useStyles = makeStyles({
+  layout: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 880px) minmax(300px, 1fr)',
+    gap: tokens.spacingHorizontalXL,
+    alignItems: 'start',
+    '@media (max-width: 1100px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
+  },
+});
 
 /** #/admin/accounts/new or #/admin/accounts/<id>: loads every account (Default is a rule across them). */
 export function MailAccountPage(props: { accountId: string }) {
+  const styles = useStyles();
   const { api } = useDesk();
   const accounts = useResource((signal) => api.listMailAccounts(signal), [api]);
   const isNew = props.accountId === 'new';
@@ -30,5 +42,12 @@ export function MailAccountPage(props: { accountId: string }) {
       </EmptyState>
     );
   }
-  return <MailAccountEditor account={account} accounts={accounts.data.items} />;
+  if (!account) return <MailAccountEditor accounts={accounts.data.items} />;
+  // Health, Test connection and Sync now need a saved account; they sit next to its settings.
+  return (
+    <div className={styles.layout}>
+      <MailAccountEditor account={account} accounts={accounts.data.items} />
+      <AccountHealthPanel accountId={account.id} />
+    </div>
+  );
 }
