@@ -93,7 +93,8 @@ const BANNER_ZONE = 1_000;
 export function extractTextReply(body: string): TextReply {
   const text = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
   const { lines, boundary } = linesAndBoundary(text);
-  const banners = mayHoldBanner(text.slice(0, BANNER_ZONE));
+  const boundaryOffset = boundary ? offsetOfLine(lines, boundary.line) : text.length;
+  const banners = mayHoldBanner(text.slice(0, Math.min(boundaryOffset, BANNER_ZONE)));
   let kept: string[];
   // The elided part is mostly one slice of the body: no need to walk the quoted history line by line.
   let elidedText: string;
@@ -104,7 +105,7 @@ export function extractTextReply(body: string): TextReply {
   } else if (hasWrittenContent(lines.slice(0, boundary.line), banners)) {
     layout = 'top-posted';
     kept = lines.slice(0, boundary.line);
-    elidedText = text.slice(offsetOfLine(lines, boundary.line));
+    elidedText = text.slice(boundaryOffset);
     const answers =
       boundary.kind === 'quote' || boundary.kind === 'attribution' ? interleavedLines(lines, boundary.lastLine + (boundary.kind === 'quote' ? 0 : 1), isOurMarkerLine) : undefined;
     if (answers) {

@@ -168,6 +168,7 @@ export function linesToText(lines: readonly RenderedLine[]): string {
   return lines
     .map((line) => line.text.replace(/\u00a0/g, ' ').trimEnd())
     .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
     .replace(/^\s*\n/, '')
     .trimEnd();
 }
