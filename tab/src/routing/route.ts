@@ -1,8 +1,8 @@
 // Hash routes (#/requests, #/requests/SR-000123, #/admin/accounts ...): the tab is served as static files
 // under /tab/, Teams deep links carry the route in the URL fragment, and office.js-style hosts null history.
 
-export type AdminSection = 'setup' | 'accounts' | 'templates' | 'note-types' | 'service-messaging';
-const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'templates', 'note-types', 'service-messaging'];
+export type AdminSection = 'setup' | 'accounts' | 'templates' | 'note-types' | 'service-messaging' | 'rules';
+const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'templates', 'note-types', 'service-messaging', 'rules'];
 
 export type Route =
   | { page: 'requests'; params: URLSearchParams }

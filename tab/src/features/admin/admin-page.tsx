@@ -9,6 +9,7 @@ const MailAccountsSection = lazy(() => import('./accounts/mail-accounts-section'
 const MailTemplatesSection = lazy(() => import('./templates/mail-templates-section').then((m) => ({ default: m.MailTemplatesSection })));
 const NoteTypesSection = lazy(() => import('./note-types/note-types-section').then((m) => ({ default: m.NoteTypesSection })));
 const ServiceMessagingSection = lazy(() => import('./service-messaging/service-messaging-section').then((m) => ({ default: m.ServiceMessagingSection })));
+const RulesSection = lazy(() => import('./rules/rules-section').then((m) => ({ default: m.RulesSection })));
 
 // Labels follow the seed guides' menu paths, which admins already know.
 const SECTIONS: { value: AdminSection; label: string }[] = [
@@ -17,6 +18,7 @@ const SECTIONS: { value: AdminSection; label: string }[] = [
   { value: 'templates', label: 'Mail › Templates' },
   { value: 'note-types', label: 'General › Type' },
   { value: 'service-messaging', label: 'Service messaging' },
+  { value: 'rules', label: 'Rules' },
 ];
 
 const useStyles = makeStyles({
@@ -49,6 +51,7 @@ export function AdminPage(props: { section: AdminSection }) {
           {props.section === 'templates' && <MailTemplatesSection />}
           {props.section === 'note-types' && <NoteTypesSection />}
           {props.section === 'service-messaging' && <ServiceMessagingSection />}
+          {props.section === 'rules' && <RulesSection />}
         </Suspense>
       </div>
     </div>
