@@ -1,5 +1,4 @@
-import type { RecordedExchange } from '../../emulator/src/index.js';
-import { startBenchStack } from './bench-stack.js';
+import { startBenchStack, type Exchange } from './bench-stack.js';
 import { replyMime } from './reply-mime.js';
 
 // Figure 3: a backlog of 2,000 unread replies (no attachments) with realistic latency (100 ms a request) and Outlook
@@ -8,11 +7,10 @@ import { replyMime } from './reply-mime.js';
 // Targets: throughput >= 90% of what the throttle allows, <= 1.2 Graph requests per reply, no unhonoured 429.
 
 export async function backlog(caDir: string, replies = 2_000, latencyMs = 100): Promise<Record<string, unknown>> {
-  const exchanges: Array<RecordedExchange & { at: number }> = [];
   const knobs = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
   const stack = await startBenchStack({
     caDir,
-    emulator: { latencyMs, throttle: true, knobs, onExchange: (e) => exchanges.push({ ...e, at: Date.now() }) },
+    emulator: { latencyMs, throttle: true, knobs },
     env: { MAIL_SWEEP_INTERVAL_SEC: '3600', MAIL_LOOP_LIMIT_PER_HOUR: '100000' },
     notifications: false,
   });
@@ -23,7 +21,7 @@ export async function backlog(caDir: string, replies = 2_000, latencyMs = 100): 
       const mimes = await Promise.all(batch.map((id) => replyMime(id, stack.runtime.services.ecIdKeyring, `Backlog reply for ${id}.`)));
       for (const mime of mimes) await stack.deliver(mime);
     }
-    exchanges.length = 0;
+    await stack.emulator.clearExchanges();
     const started = Date.now();
     await stack.addAccount();
     let notesAt = 0;
@@ -39,6 +37,7 @@ export async function backlog(caDir: string, replies = 2_000, latencyMs = 100): 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (Date.now() - started) / 1000;
+    const exchanges = await stack.emulator.exchanges();
     // HTTP requests to Graph (a $batch counts once); the token endpoint is Entra, not Graph.
     const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.batched);
     const graphRequests = graph.length;
@@ -78,7 +77,7 @@ export async function backlog(caDir: string, replies = 2_000, latencyMs = 100): 
 }
 
 /** Requests answered after a 429 that must have been sent before its Retry-After had passed. */
-function unhonoured(exchanges: ReadonlyArray<RecordedExchange & { at: number }>, retryAfterMs: number, latencyMs: number): number {
+function unhonoured(exchanges: readonly Exchange[], retryAfterMs: number, latencyMs: number): number {
   const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/'));
   let count = 0;
   for (const throttled of graph.filter((e) => e.status === 429)) {

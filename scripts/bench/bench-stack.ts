@@ -7,12 +7,26 @@ import { pino } from 'pino';
 import { compose, type Runtime } from '../../api/src/compose.js';
 import { parseConfig } from '../../api/src/config.js';
 import { ensureDemoMailAccount } from '../../api/src/services/ensure-demo-mail-account.js';
-import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator/src/index.js';
+import { Worker } from 'node:worker_threads';
+import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID, type EmulatorOptions, type TenantInfo } from '../../emulator/src/index.js';
 
 // The API as `npm start` composes it (real SDKs, the real engine) beside an in-process emulator, on free ports.
 
+export type Exchange = { method: string; path: string; status: number; batched: boolean; at: number };
+
+export type BenchEmulator = {
+  url: string;
+  authorityHost: string;
+  tenant: TenantInfo;
+  control(method: string, path: string, body?: unknown, contentType?: string): Promise<Response>;
+  /** Every request the emulator answered since the last clear, with the time it answered. */
+  exchanges(): Promise<Exchange[]>;
+  clearExchanges(): Promise<void>;
+  close(): Promise<void>;
+};
+
 export type BenchStack = {
-  emulator: RunningEmulator & { control(method: string, path: string, body?: unknown, contentType?: string): Promise<Response> };
+  emulator: BenchEmulator;
   runtime: Runtime;
   /** Adds support@contoso.test with Service Messaging on; the engine starts on it at once. */
   addAccount(): Promise<string>;
@@ -22,9 +36,9 @@ export type BenchStack = {
   close(): Promise<void>;
 };
 
-export async function startBenchStack(options: { caDir: string; emulator: Partial<EmulatorOptions>; env: Record<string, string>; notifications: boolean }): Promise<BenchStack> {
+export async function startBenchStack(options: { caDir: string; emulator: Partial<Omit<EmulatorOptions, 'onExchange'>>; env: Record<string, string>; notifications: boolean }): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mail-bench-'));
-  const emulator = await startEmulator({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, ...options.emulator });
+  const emulator = await startEmulatorThread({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, ...options.emulator });
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -46,14 +60,9 @@ export async function startBenchStack(options: { caDir: string; emulator: Partia
   const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'bench');
   server.on('request', runtime.app);
   const mailApp = emulator.tenant.apps.find((a) => a.clientSecret);
-  const control = (method: string, path: string, body?: unknown, contentType?: string) =>
-    fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': contentType ?? 'application/json' },
-      body: body === undefined ? undefined : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
-    });
+  const control = emulator.control;
   return {
-    emulator: { ...emulator, control },
+    emulator,
     runtime,
     async addAccount() {
       const account = await ensureDemoMailAccount(runtime.services, {
@@ -97,6 +106,51 @@ export async function startBenchStack(options: { caDir: string; emulator: Partia
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The emulator in a worker thread (scripts/bench/emulator-worker.ts), driven over its HTTP control API. */
+async function startEmulatorThread(options: EmulatorOptions): Promise<BenchEmulator> {
+  // A worker does not inherit tsx's loader hooks: it registers them before importing the TypeScript entry.
+  const entry = JSON.stringify(new URL('./emulator-worker.ts', import.meta.url).href);
+  const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`, { eval: true, workerData: options });
+  const next = <T>(key: string): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (message: Record<string, unknown>) => {
+        if (!(key in message)) return;
+        worker.off('message', onMessage);
+        worker.off('error', reject);
+        resolve(message[key] as T);
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+    });
+  const started = await next<{ url: string; authorityHost: string; tenant: TenantInfo }>('started');
+  const control = (method: string, path: string, body?: unknown, contentType?: string) =>
+    fetch(`${started.url}/_emulator${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': contentType ?? 'application/json' },
+      body: body === undefined ? undefined : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
+    });
+  return {
+    ...started,
+    control,
+    exchanges: () => {
+      const answer = next<Exchange[]>('exchanges');
+      worker.postMessage('exchanges');
+      return answer;
+    },
+    clearExchanges: async () => {
+      const answer = next<boolean>('cleared');
+      worker.postMessage('clear');
+      await answer;
+    },
+    close: async () => {
+      const answer = next<boolean>('closed');
+      worker.postMessage('close');
+      await answer;
+      await worker.terminate();
     },
   };
 }

@@ -25,6 +25,8 @@ export type GraphMailAccount = { tenantId: string; clientId: string; userPrincip
 export type RequestOptions = {
   query?: Record<string, string>;
   headers?: Record<string, string>;
+  /** Read the answer's body but do not parse it (a PATCH answers with the whole message; parsing it costs for nothing). */
+  ignoreBody?: boolean;
 };
 
 export type BatchStep = { id: string; method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
@@ -120,6 +122,11 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
 
   async function json<T>(method: string, path: string, options?: RequestOptions, body?: unknown): Promise<T | undefined> {
     const response = await send(method, path, options, body);
+    if (options?.ignoreBody) {
+      // Read to the end rather than cancel: a cancelled body closes the connection, and TLS to Graph is not free.
+      await response.arrayBuffer();
+      return undefined;
+    }
     const text = await response.text();
     return text ? (JSON.parse(text) as T) : undefined;
   }

@@ -120,11 +120,11 @@ export function createGraphMailbox(client: GraphMailClient): Mailbox {
     try {
       if (action.kind === 'delete') {
         // Bare DELETE lands in Recoverable Items, invisible to users; permanentDelete says what it does (graph.md C6).
-        await client.post(`${url}/permanentDelete`);
+        await client.post(`${url}/permanentDelete`, {}, { ignoreBody: true });
         return { outcome: 'done' };
       }
-      await client.patch(url, { isRead: true });
-      if (action.kind === 'move') await client.post(`${url}/move`, { destinationId: action.folderId });
+      await client.patch(url, { isRead: true }, { ignoreBody: true });
+      if (action.kind === 'move') await client.post(`${url}/move`, { destinationId: action.folderId }, { ignoreBody: true });
       return { outcome: 'done' };
     } catch (error) {
       return isNotFound(error) ? { outcome: 'gone' } : { outcome: 'failed', error };

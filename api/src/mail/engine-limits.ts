@@ -9,5 +9,5 @@ export const DEFAULT_LIMITS: EngineLimits = {
   retryBaseMs: 60_000,
   retryMaxMs: 60 * 60_000,
   roundSize: 500,
-  parallel: 8,
+  parallel: 32,
 };

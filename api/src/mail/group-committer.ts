@@ -15,7 +15,7 @@ export class GroupCommitter {
 
   constructor(
     private readonly store: Store,
-    private readonly maxGroup = 25,
+    private readonly maxGroup = 50,
   ) {}
 
   commit<R>(work: Work<R>): Promise<R> {
