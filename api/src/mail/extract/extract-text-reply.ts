@@ -94,7 +94,7 @@ export function extractTextReply(body: string): TextReply {
   const text = body.includes('\r') ? body.replace(/\r\n?/g, '\n') : body;
   const { lines, boundary } = linesAndBoundary(text);
   const boundaryOffset = boundary ? offsetOfLine(lines, boundary.line) : text.length;
-  const banners = mayHoldBanner(text.slice(0, Math.min(boundaryOffset, BANNER_ZONE)));
+  const banners = boundaryOffset > BANNER_ZONE || mayHoldBanner(text.slice(0, boundaryOffset));
   let kept: string[];
   // The elided part is mostly one slice of the body: no need to walk the quoted history line by line.
   let elidedText: string;
