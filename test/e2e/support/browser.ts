@@ -12,6 +12,7 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
   // Fail a step within the test's own time limit, naming the locator it waited for.
   context.setDefaultTimeout(10_000);
+  await serveTeamsJsValidDomains(context);
   const page = await context.newPage();
   return { context, page, problems: watchForProblems(page) };
 }
@@ -34,14 +35,12 @@ export async function signInAsDemoUser(page: Page, tabUrl: string, upn: string):
   await page.getByRole('heading', { name: 'Service requests', level: 1 }).waitFor();
 }
 
-// teams-js fetches its list of valid host origins from Microsoft's CDN when it initialises in a frame. The
-// API's CSP (connect-src) does not allow https://res.cdn.office.net yet, so the browser blocks the fetch and
-// teams-js uses its built-in list. Reported for api/src/http/middleware/security-headers.ts; remove this
-// filter when the CSP allows the host.
-const TEAMS_JS_CDN_BLOCKED = /res\.cdn\.office\.net\/teams-js\/validDomains/;
+// teams-js fetches its list of valid host origins from Microsoft's CDN when it initialises in a frame (the API's
+// CSP allows it). This sandbox has no internet, so the browser answers it the way the CDN would: with the list
+// teams-js ships as its own fallback.
+const TEAMS_JS_VALID_DOMAINS = 'https://res.cdn.office.net/teams-js/validDomains/**';
 
-export function withoutKnownGaps(problems: string[]): string[] {
-  const rest = problems.filter((p) => !TEAMS_JS_CDN_BLOCKED.test(p));
-  if (rest.length < problems.length) console.warn('Ignored (known API gap): the CSP blocks teams-js fetching validDomains.json from res.cdn.office.net.');
-  return rest;
+async function serveTeamsJsValidDomains(context: BrowserContext): Promise<void> {
+  const { validOrigins } = (await import('@microsoft/teams-js/dist/esm/packages/teams-js/src/artifactsForCDN/validDomains.json.js' as string)) as { validOrigins: string[] };
+  await context.route(TEAMS_JS_VALID_DOMAINS, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ validOrigins }) }));
 }
