@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphMailClient, type GraphMailClient } from '../../api/src/graph/graph-mail-client.js';
 import { createGraphMailbox } from '../../api/src/graph/graph-mailbox.js';
