@@ -3,6 +3,7 @@ import type { MailCenterReason } from '../domain/mail-center-item.js';
 import type { MailMessage } from '../domain/mail-message.js';
 import type { NewMailCenterItem } from '../services/record-mail-center-item.js';
 import type { ServiceDeps } from '../services/deps.js';
+import { visibleText } from './extract/visible-text.js';
 import type { ListedMessage, Mailbox } from './ports/mailbox.js';
 
 // A Mail Center item's stored original: the MIME when the mailbox gives it (what a person or another tool can open,
@@ -65,7 +66,8 @@ export function mailCenterItem(input: {
   };
 }
 
+/** Plain text, as the tab shows it: html rendered (entities decoded once, hidden parts gone), else the text part. */
 function preview(message: MailMessage): string {
-  const text = message.bodyText ?? (message.bodyHtml ?? '').replace(/<(style|script)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
-  return text.replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim().slice(0, PREVIEW);
+  const text = message.bodyText ?? visibleText({ bodyHtml: message.bodyHtml ?? '' });
+  return text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW);
 }
