@@ -1,5 +1,4 @@
-import { AppError } from '../domain/app-error.js';
-import { checkMailTemplate } from '../domain/check-mail-template.js';
+import { requireValidMailTemplate } from '../domain/check-mail-template.js';
 import type { MailTemplate, TemplatePurpose } from '../domain/mail-template.js';
 import { DEFAULT_REPLY_MARKER } from '../domain/reply-marker.js';
 import { sanitiseMailHtml } from './sanitise-mail-html.js';
@@ -20,9 +19,6 @@ export function mailTemplateFields(input: MailTemplateInput): TemplateFields {
     bodyHtml: sanitiseMailHtml(input.bodyHtml),
     replyText: input.replyText?.trim() || DEFAULT_REPLY_MARKER,
   };
-  const problems = checkMailTemplate(fields);
-  if (problems.length > 0) {
-    throw new AppError('validation_failed', problems.map((p) => p.message).join(' '), { problems });
-  }
+  requireValidMailTemplate(fields);
   return fields;
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../domain/app-error.js';
 import type { Attachment } from '../domain/attachment.js';
-import { checkMailTemplate } from '../domain/check-mail-template.js';
+import { requireValidMailTemplate } from '../domain/check-mail-template.js';
 import type { MailAddress } from '../domain/mail-message.js';
 import type { OutboundEmail } from '../domain/outbound-email.js';
 import { MAX_EMAIL_ATTACHMENT_BYTES, MAX_EMAIL_RECIPIENTS } from '../domain/outbound-message.js';
@@ -43,8 +43,7 @@ export async function sendRequestEmail(deps: ServiceDeps, sender: Principal, req
       bodyHtml: ownBody ?? template?.bodyHtml ?? '',
       replyText: template?.replyText ?? DEFAULT_REPLY_MARKER,
     };
-    const problems = checkMailTemplate(content);
-    if (problems.length > 0) throw new AppError('validation_failed', problems.map((p) => p.message).join(' '), { problems });
+    requireValidMailTemplate(content);
     const { to, cc } = recipients(sr, input);
     const attachments = await chosenAttachments(tx, sr.id, input.attachmentIds ?? []);
     const account = await loadSendingAccount(tx);

@@ -1,6 +1,6 @@
 import { ApiError } from '../api/client';
 
-/** The API's validation problems by top-level field, for Fluent Field's validationMessage. */
+/** The API's validation problems (every route sends `details: [{ path, message }]`) by top-level field, for Fluent Field's validationMessage. */
 export function fieldErrors(error: Error | undefined): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const byField: Record<string, string> = {};

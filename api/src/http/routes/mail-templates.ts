@@ -18,7 +18,7 @@ import { defineRoute } from '../route.js';
 import { ZIdParams } from './params.js';
 
 const tag = 'Administration: mail templates';
-const invalid = { description: 'Refused: reply text without #EC_ID# or with broken hashes, unknown placeholders, too long', schema: ZErrorBody };
+const invalid = { description: 'Refused: reply text without #EC_ID# or with broken hashes, unknown placeholders, too long; details list [{ path, message }] per field', schema: ZErrorBody };
 const missing = { description: 'No such template', schema: ZErrorBody };
 
 export function mailTemplateRoutes(deps: ServiceDeps) {

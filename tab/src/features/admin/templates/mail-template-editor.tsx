@@ -2,7 +2,6 @@ import { Button, Caption1, Card, Dropdown, Field, Input, makeStyles, Option, Spi
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { TMailTemplate, TMailTemplateDefaults, TSaveMailTemplate } from '../../../../../api/src/contract/mail-template';
-import { ApiError } from '../../../api/client';
 import { ErrorBar } from '../../../components/error-bar';
 import { fieldErrors } from '../../../components/field-errors';
 import { PageHeader } from '../../../components/page-header';
@@ -49,7 +48,7 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
   );
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<Error | undefined>(undefined);
-  const problems = { ...fieldErrors(error), ...templateProblems(error) };
+  const problems = fieldErrors(error);
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
   const handleSubmit = async (event: FormEvent) => {
@@ -138,15 +137,4 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
       </div>
     </>
   );
-}
-
-/** The API's template checks (unknown placeholder, marker missing from the reply text…) come per field in details.problems. */
-function templateProblems(error: Error | undefined): Record<string, string> {
-  const details = error instanceof ApiError ? (error.details as { problems?: unknown } | undefined) : undefined;
-  const byField: Record<string, string> = {};
-  if (!Array.isArray(details?.problems)) return byField;
-  for (const problem of details.problems as { field?: unknown; message?: unknown }[]) {
-    if (typeof problem.field === 'string' && typeof problem.message === 'string') byField[problem.field] ??= problem.message;
-  }
-  return byField;
 }
