@@ -1,4 +1,4 @@
-import { Button, Caption1, Card, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ArrowClockwiseRegular, ChevronLeftRegular, ChevronRightRegular, DeleteRegular, MailCheckmarkRegular } from '@fluentui/react-icons';
 import { useCallback, useState } from 'react';
 import { EmptyState } from '../../components/empty-state';
@@ -10,6 +10,7 @@ import { useResource } from '../../components/use-resource';
 import { href } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
 import { useDesk } from '../../session/desk-context';
+import { ConfirmDialog } from '../admin/confirm-dialog';
 import { DEFAULT_FILTERS, readMailCenterFilters, toMailCenterQuery, writeMailCenterFilters, type MailCenterFilters } from './mail-center-filters';
 import { MailCenterTable } from './mail-center-table';
 import { MailCenterToolbar } from './mail-center-toolbar';
@@ -33,8 +34,10 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
   const cursors = paging.key === filterKey ? paging.cursors : [undefined];
   const cursor = cursors[cursors.length - 1];
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [isDiscarding, setIsDiscarding] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  // The items the confirmation is about, fixed when it opens.
+  const [discarding, setDiscarding] = useState<string[] | undefined>(undefined);
+  // The dialog gives focus back to the button that opened it.
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   const page = useResource(
     (signal) => api.listMailCenter(toMailCenterQuery(readMailCenterFilters(new URLSearchParams(filterKey)), cursor, PAGE_SIZE), signal),
@@ -48,19 +51,12 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
   const handleNext = () => page.data?.nextCursor && setPaging({ key: filterKey, cursors: [...cursors, page.data.nextCursor] });
   const handlePrevious = () => setPaging({ key: filterKey, cursors: cursors.slice(0, -1) });
 
-  const handleBulkDiscard = async () => {
-    setIsDiscarding(true);
-    setError(undefined);
-    try {
-      const result = await api.discardMailCenterItems([...selected]);
-      notify(result.discarded === 1 ? '1 email discarded' : `${result.discarded} emails discarded`, result.skipped ? `${result.skipped} were no longer open and were left as they are.` : undefined);
-      setSelected(new Set());
-      page.reload();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setIsDiscarding(false);
-    }
+  // The confirmation dialog shows progress, and the API's message when it fails.
+  const handleBulkDiscard = async (itemIds: string[]) => {
+    const result = await api.discardMailCenterItems(itemIds);
+    notify(result.discarded === 1 ? '1 email discarded' : `${result.discarded} emails discarded`, result.skipped ? `${result.skipped} were no longer open and were left as they are.` : undefined);
+    setSelected(new Set());
+    page.reload();
   };
 
   const isFiltered = filterKey !== '';
@@ -77,14 +73,13 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
             <Button icon={<ArrowClockwiseRegular />} onClick={page.reload} disabled={page.isLoading}>
               Refresh
             </Button>
-            <Button icon={isDiscarding ? <Spinner size="tiny" /> : <DeleteRegular />} onClick={handleBulkDiscard} disabled={selected.size === 0 || isDiscarding}>
+            <Button icon={<DeleteRegular />} onClick={() => setDiscarding([...selected])} disabled={selected.size === 0} {...restoreFocusTarget}>
               {selected.size > 0 ? `Discard ${selected.size} selected` : 'Discard selected'}
             </Button>
           </>
         }
       />
       <MailCenterToolbar filters={filters} onChange={handleFiltersChange} />
-      {error && <ErrorBar error={error} title="The emails were not discarded" />}
       {page.error && <ErrorBar error={page.error} title="The Mail Center could not be loaded" onRetry={page.reload} />}
       <Card className={styles.card}>
         {!page.data && !page.error && <LoadingBlock label="Loading the Mail Center…" />}
@@ -120,6 +115,17 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
           </>
         )}
       </Card>
+      {discarding && (
+        <ConfirmDialog
+          title={discarding.length === 1 ? 'Discard 1 email?' : `Discard ${discarding.length} emails?`}
+          confirmLabel="Discard"
+          onConfirm={() => handleBulkDiscard(discarding)}
+          onClose={() => setDiscarding(undefined)}
+        >
+          They leave the open list for good: a discarded email cannot be linked to an SR or reprocessed. The state filter
+          "Discarded" still shows them.
+        </ConfirmDialog>
+      )}
     </>
   );
 }
