@@ -15,6 +15,7 @@ import { createApp } from './http/create-app.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
 import { onCollectionChange } from './mail/on-collection-change.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
+import { renderOriginal } from './mail/render-original.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import type { ServiceDeps } from './services/deps.js';
 import { ensureDefaults } from './services/ensure-defaults.js';
@@ -64,6 +65,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
     healthChecks: [async () => ({ name: 'identity', ...(await mail.identityCheck()) })],
     prepareReply: createAddinReplyPreparer(services),
+    renderOriginal,
     ...(config.demo && config.graph.mode === 'emulator'
       ? { demoSignIn: createDemoDirectory(config.graph.authorityHost), demoMailbox: createDemoMailbox(config.graph.authorityHost) }
       : {}),

@@ -6,6 +6,7 @@ import type { Role } from '../../api/src/domain/principal.js';
 import { createEntraTokenVerifier } from '../../api/src/http/auth/entra-token-verifier.js';
 import { createApp, type AppDeps } from '../../api/src/http/create-app.js';
 import { createAddinReplyPreparer } from '../../api/src/mail/prepare-addin-reply.js';
+import { renderOriginal } from '../../api/src/mail/render-original.js';
 import type { ServiceDeps } from '../../api/src/services/deps.js';
 import { ensureDefaults } from '../../api/src/services/ensure-defaults.js';
 import { createMemoryBlobStore } from '../../api/src/store/blob-store.js';
@@ -44,6 +45,7 @@ export async function createTestApi(options: { adminUpns?: string[]; extra?: Par
     adminUpns: options.adminUpns ?? [],
     clientConfig: { demo: false, clientId: CLIENT_ID, tenantId: TENANT_ID, authority: `${AUTHORITY}/${TENANT_ID}`, apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user` },
     prepareReply: createAddinReplyPreparer(services),
+    renderOriginal,
     ...options.extra,
   });
 

@@ -1,4 +1,5 @@
 import type { MailAddress } from './mail-message.js';
+import type { OriginalContentType } from './stored-original.js';
 
 // An inbound email that did not become a note, with the reason and the evidence, so a person can decide.
 export type MailCenterReason =
@@ -40,7 +41,7 @@ export type MailCenterItem = {
   state: MailCenterState;
   /** Blob hash of the stored original (MIME when we have it, else the Graph JSON). */
   originalRef: string;
-  originalContentType: 'message/rfc822' | 'application/json';
+  originalContentType: OriginalContentType;
   resolution?: { by: { id: string; name: string }; at: string; requestId?: number; noteId?: string };
   /** For processing-failed: an id to find the logged exception (never the stack), and retry bookkeeping. */
   errorId?: string;

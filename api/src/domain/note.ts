@@ -1,4 +1,5 @@
 import type { AccessLevel } from './note-type.js';
+import type { OriginalContentType } from './stored-original.js';
 
 export type NoteSource = 'email' | 'agent' | 'addin' | 'system';
 
@@ -11,8 +12,10 @@ export type EmailOrigin = {
   receivedAt: string;
   internetMessageId?: string;
   signal: string;
-  /** Path of the stored original (MIME or Graph JSON) for "view original". */
+  /** Blob hash of the stored original for "view original" (see stored-original.ts). */
   originalRef?: string;
+  /** Absent on notes filed before it was recorded; their original says itself which it is. */
+  originalContentType?: OriginalContentType;
   /** The quoted history we cut off, kept so agents can expand it. */
   elidedHtml?: string;
 };

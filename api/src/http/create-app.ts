@@ -5,6 +5,7 @@ import type { TClientConfig } from '../contract/client-config.js';
 import type { THealth } from '../contract/health.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { PrepareReply } from '../services/prepare-reply-port.js';
+import type { RenderOriginal } from '../services/render-original-port.js';
 import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
@@ -51,6 +52,8 @@ export type AppDeps = {
   demoMailbox?: DemoMailboxReader;
   /** The mail engine's reply preparation, for emails filed from Outlook; without it the add-in cannot file. */
   prepareReply?: PrepareReply;
+  /** The mail engine's reading of a stored original, for "view original". */
+  renderOriginal: RenderOriginal;
   /** Routes later features add (mail center, emails, templates ...), mounted like the rest. */
   extraRoutes?: readonly RouteSpec[];
 };
@@ -64,7 +67,7 @@ export function createApp(deps: AppDeps): Express {
     ...clientConfigRoutes(deps.clientConfig),
     ...meRoutes(),
     ...requestRoutes(deps.services),
-    ...noteRoutes(deps.services),
+    ...noteRoutes(deps.services, deps.renderOriginal),
     ...attachmentRoutes(deps.services),
     ...historyRoutes(deps.services),
     ...noteTypeRoutes(deps.services),

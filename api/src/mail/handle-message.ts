@@ -88,7 +88,7 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, message: M
     sources: graphAttachmentSources(ctx.mailbox, listed.id, message.attachments),
     target: { requestId: decision.requestId, signal: decision.signal, source: 'email', actor: SYSTEM_ACTOR, manual: false, applyStatusPolicy: true },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: limits.maxAttachmentBytes },
-    originalRef: json.sha256,
+    original: { ref: json.sha256, contentType: 'application/json' },
   });
   const evidence = decision.evidence;
   return ctx.committer.commit(async (tx) => {

@@ -118,7 +118,7 @@ async function file(
     sources: original.sources,
     target: { requestId: target.requestId, signal: target.signal, source: 'email', actor: target.actor, manual: target.manual, applyStatusPolicy: target.applyStatusPolicy },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: ctx.limits.maxAttachmentBytes },
-    originalRef: item.originalRef,
+    original: { ref: item.originalRef, contentType: item.originalContentType },
   });
   const { key, contentHash } = messageKey(item.mailbox, original.message);
   const existing = await ctx.deps.store.read((tx) => tx.collection('processedMessages').get(key));

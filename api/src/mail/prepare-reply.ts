@@ -1,4 +1,5 @@
 import type { MailMessage } from '../domain/mail-message.js';
+import type { StoredOriginal } from '../domain/stored-original.js';
 import type { ApplyReplyInput } from '../services/apply-reply.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { AttachmentSource } from './attachment-sources.js';
@@ -14,7 +15,7 @@ export type PreparedReply = Omit<ApplyReplyInput, 'ledger' | 'mailCenterItem'>;
 
 export async function prepareReply(
   deps: Pick<ServiceDeps, 'blobs' | 'newId'>,
-  input: { message: MailMessage; sources: readonly AttachmentSource[]; target: ReplyTarget; policy: AttachmentPolicy; originalRef?: string },
+  input: { message: MailMessage; sources: readonly AttachmentSource[]; target: ReplyTarget; policy: AttachmentPolicy; original?: StoredOriginal },
 ): Promise<PreparedReply> {
   const { message, target } = input;
   const body = { html: message.bodyHtml, text: message.bodyText, uniqueBodyHtml: message.uniqueBodyHtml };
@@ -48,7 +49,7 @@ export async function prepareReply(
       ...(reply.elidedHtml ? { elidedHtml: reply.elidedHtml } : {}),
     },
     attachments: imported.files,
-    ...(input.originalRef ? { originalRef: input.originalRef } : {}),
+    ...(input.original ? { original: input.original } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import { formatSrNumber } from '../domain/service-request.js';
 import { findStatus } from '../domain/status.js';
+import type { StoredOriginal } from '../domain/stored-original.js';
 import type { Transaction } from '../store/ports/store.js';
 import type { ServiceDeps } from './deps.js';
 import { loadRequest } from './load-request.js';
@@ -31,7 +32,8 @@ export type ApplyReplyInput = {
   /** An agent chose the SR: history says "linked manually by" ("filed from Outlook by" from the add-in), and a closed SR takes the note. */
   manual: boolean;
   attachments: StoredFile[];
-  originalRef?: string;
+  /** The email as it arrived, for "view original" (emails filed from Outlook have none). */
+  original?: StoredOriginal;
   /** False for the first note of an SR just created from the email: it is not a reply to anything. */
   applyStatusPolicy: boolean;
   /** Written in this transaction, so the import happens exactly once (ProcessedMessage without the outcome fields). */
@@ -89,7 +91,7 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
       receivedAt: input.email.receivedAt,
       ...(messageId ? { internetMessageId: messageId } : {}),
       signal: input.signal,
-      ...(input.originalRef ? { originalRef: input.originalRef } : {}),
+      ...(input.original ? { originalRef: input.original.ref, originalContentType: input.original.contentType } : {}),
       ...(input.reply.elidedHtml ? { elidedHtml: input.reply.elidedHtml } : {}),
     },
   });

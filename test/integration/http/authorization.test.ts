@@ -63,7 +63,13 @@ async function fixtures(api: TestApi) {
     subject: 'Hello', receivedAt: now, bodyPreview: 'Hi', reason: 'no-marker', evidence: [], candidateRequestIds: [], state: 'open',
     originalRef: original.sha256, originalContentType: 'message/rfc822', attempts: 0, createdAt: now, updatedAt: now,
   }));
-  return { id: sr.body.number as string, accountId: account.body.id as string, itemId: 'mc-1', templateId: 'reply-to-customer', ruleId: rule.body.id as string, attachmentId: attachment.body.id as string, settings: (await request(api.app).get('/api/admin/settings').auth(admin, { type: 'bearer' })).body };
+  // An email note keeping that original, for "view original".
+  await api.services.store.transact((tx) => tx.collection('notes').insert({
+    id: 'note-1', requestId: sr.body.id as number, typeCode: 'PUBLIC', accessLevel: 'User', source: 'email', bodyHtml: '<p>Hi</p>', bodyText: 'Hi',
+    author: { id: 'email:pat@fabrikam.test', name: 'Pat' }, createdAt: now,
+    email: { from: { address: 'pat@fabrikam.test' }, subject: 'Hello', receivedAt: now, signal: 'manual', originalRef: original.sha256, originalContentType: 'message/rfc822' },
+  }));
+  return { id: sr.body.number as string, accountId: account.body.id as string, itemId: 'mc-1', noteId: 'note-1', templateId: 'reply-to-customer', ruleId: rule.body.id as string, attachmentId: attachment.body.id as string, settings: (await request(api.app).get('/api/admin/settings').auth(admin, { type: 'bearer' })).body };
 }
 
 function idFor(path: string, ids: Awaited<ReturnType<typeof fixtures>>): string {
@@ -121,7 +127,7 @@ describe('authorization on every route', () => {
     const bearer = await tokenFor(api, caller);
     const outcomes: string[] = [];
     for (const op of operations) {
-      const url = op.path.replace('{id}', idFor(op.path, ids)).replace('{attachmentId}', ids.attachmentId).replace('{code}', 'INTERNAL').replace('{itemId}', ids.itemId);
+      const url = op.path.replace('{id}', idFor(op.path, ids)).replace('{attachmentId}', ids.attachmentId).replace('{code}', 'INTERNAL').replace('{itemId}', ids.itemId).replace('{noteId}', ids.noteId);
       let call = request(api.app)[op.method as 'get'](url);
       if (bearer) call = call.auth(bearer, { type: 'bearer' });
       const key = `${op.method} ${op.path}`;

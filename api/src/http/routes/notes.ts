@@ -1,13 +1,19 @@
 import { ZErrorBody } from '../../contract/common.js';
+import { ZEmailOriginal } from '../../contract/email-original.js';
 import { ZAddNote, ZNote, ZNoteList } from '../../contract/note.js';
 import { addNote } from '../../services/add-note.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listNotes } from '../../services/list-notes.js';
+import { openNoteOriginal } from '../../services/open-note-original.js';
+import type { RenderOriginal } from '../../services/render-original-port.js';
+import { viewNoteOriginal } from '../../services/view-note-original.js';
 import { presentNote } from '../presenters/present-note.js';
 import { defineRoute } from '../route.js';
-import { ZRequestParams } from './params.js';
+import { ZNoteParams, ZRequestParams } from './params.js';
 
-export function noteRoutes(deps: ServiceDeps) {
+const noOriginal = { description: 'No such SR or note, or the note has no original email (it was not filed from the mailbox)', schema: ZErrorBody };
+
+export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
   return [
     defineRoute({
       method: 'get',
@@ -32,6 +38,35 @@ export function noteRoutes(deps: ServiceDeps) {
       body: ZAddNote,
       responses: { 201: { description: 'The note', schema: ZNote }, 404: { description: 'No such SR', schema: ZErrorBody } },
       handler: async ({ params, body, principal }) => ({ status: 201, body: presentNote(await addNote(deps, principal, params.id, body)) }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/requests/:id/notes/:noteId/original',
+      tag: 'Notes',
+      summary: "An email note's original as it arrived: MIME (.eml) or, when the mailbox did not give it, Graph JSON",
+      access: 'agent',
+      params: ZNoteParams,
+      responses: { 200: { description: 'The original email', contentType: 'message/rfc822' }, 404: noOriginal },
+      handler: async ({ params, res }) => {
+        const original = await openNoteOriginal(deps, params.id, params.noteId);
+        res.status(200).type(original.contentType).attachment(original.fileName);
+        original.body.pipe(res);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/requests/:id/notes/:noteId/original/view',
+      tag: 'Notes',
+      summary: "An email note's original for the screen: From, To, Cc, Date, Subject and the whole body, sanitised",
+      access: 'agent',
+      params: ZNoteParams,
+      responses: {
+        200: { description: 'The original, read', schema: ZEmailOriginal },
+        404: noOriginal,
+        413: { description: 'Too large to show; download the original instead', schema: ZErrorBody },
+      },
+      handler: async ({ params }) => ({ status: 200, body: await viewNoteOriginal(deps, renderOriginal, params.id, params.noteId) }),
     }),
   ];
 }

@@ -7,4 +7,5 @@ const ZSrId = ZSrRef.transform((ref) => parseSrRef(ref) ?? 0).describe('SR-00012
 
 export const ZRequestParams = z.object({ id: ZSrId });
 export const ZAttachmentParams = z.object({ id: ZSrId, attachmentId: z.string().min(1).max(100) });
+export const ZNoteParams = z.object({ id: ZSrId, noteId: z.string().min(1).max(100) });
 export const ZIdParams = z.object({ id: z.string().min(1).max(100) });
