@@ -1,5 +1,6 @@
 import type { TAttachment } from '../../../api/src/contract/attachment';
 import type { TClientConfig } from '../../../api/src/contract/client-config';
+import type { TEmailOriginal } from '../../../api/src/contract/email-original';
 import type { TList } from '../../../api/src/contract/common';
 import type { THistoryEntry } from '../../../api/src/contract/history';
 import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../../../api/src/contract/mail-account';
@@ -41,6 +42,9 @@ export function createDeskApi(client: ApiClient) {
     updateRequest: (ref: string | number, patch: TUpdateServiceRequest) => client.patch<TServiceRequest>(sr(ref), patch),
     listNotes: (ref: string, signal?: AbortSignal) => client.get<TList<TNote>>(`${sr(ref)}/notes`, undefined, signal),
     addNote: (ref: string | number, body: TAddNote) => client.post<TNote>(`${sr(ref)}/notes`, body),
+    viewNoteOriginal: (ref: string | number, noteId: string, signal?: AbortSignal) =>
+      client.get<TEmailOriginal>(`${sr(ref)}/notes/${encodeURIComponent(noteId)}/original/view`, undefined, signal),
+    downloadNoteOriginal: (ref: string | number, noteId: string) => client.download(`${sr(ref)}/notes/${encodeURIComponent(noteId)}/original`),
     listAttachments: (ref: string, signal?: AbortSignal) => client.get<TList<TAttachment>>(`${sr(ref)}/attachments`, undefined, signal),
     uploadAttachment: (ref: string | number, file: File, folder: string, onProgress?: (fraction: number) => void) => {
       const form = new FormData();

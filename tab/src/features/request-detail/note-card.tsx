@@ -7,6 +7,7 @@ import { formatDateTime, formatRelative } from '../../components/formatters';
 import { SafeHtmlFrame } from '../../components/safe-html-frame';
 import { AttachmentLink } from './attachment-link';
 import { describeSignal } from './describe-signal';
+import { ViewOriginalDialog } from './view-original-dialog';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
@@ -14,7 +15,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   who: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  meta: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  meta: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  metaText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1, minWidth: 0 },
   files: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   quoted: { borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
 });
@@ -53,16 +55,18 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
       </div>
       {email && (
         <div className={styles.meta}>
-          <Caption1>
-            <Text size={200} weight="semibold">
-              Subject:
-            </Text>{' '}
-            {email.subject}
-          </Caption1>
-          <Caption1 className={styles.muted}>
-            {describeSignal(email.signal)} · received {formatDateTime(email.receivedAt)}
-            {email.hasOriginal ? ' · original email kept' : ''}
-          </Caption1>
+          <div className={styles.metaText}>
+            <Caption1>
+              <Text size={200} weight="semibold">
+                Subject:
+              </Text>{' '}
+              {email.subject}
+            </Caption1>
+            <Caption1 className={styles.muted}>
+              {describeSignal(email.signal)} · received {formatDateTime(email.receivedAt)}
+            </Caption1>
+          </div>
+          {email.hasOriginal && <ViewOriginalDialog requestId={note.requestId} noteId={note.id} sender={who} />}
         </div>
       )}
       <SafeHtmlFrame html={note.bodyHtml} title={`Note from ${who}`} />
