@@ -88,7 +88,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
  * once defaults and demo data are in place.
  */
 function createOutbound(services: ServiceDeps, config: Config, logger: Logger): OutboundWorker {
-  const policy = { ...config.outbound, publicUrl: config.publicUrl };
+  const policy = { perMailboxPerMinute: config.outbound.perMailboxPerMinute, publicUrl: config.publicUrl };
   const worker = new OutboundWorker({ services, sender: createGraphMailSender(services.secrets, config.graph), policy, logger });
   services.store = onCollectionChange(services.store, 'srEvents', () => worker.wake());
   services.outbound = worker;
@@ -109,7 +109,7 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
       createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
     sweepIntervalMs: config.mail.sweepIntervalMs,
     ...(publicUrl ? { publicUrl } : {}),
-    limits: { maxMessageBytes: config.mail.maxMessageBytes, loopLimitPerHour: config.mail.loopLimitPerHour, retryBaseMs: config.mail.retryBaseMs },
+    limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs },
   });
   services.mail = engine;
   services.store = onCollectionChange(services.store, 'mailAccounts', () => engine.accountsChanged());
@@ -127,6 +127,11 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
     clock: () => new Date(),
     newId: randomUUID,
     ecIdKeyring: await loadEcIdKeyring(config.dataDir, secrets, config.ecId),
+    rateLimitDefaults: {
+      inboundPerSenderPerHour: config.mail.loopLimitPerHour,
+      rulePerRecipientPerHour: config.outbound.rulePerRecipientPerHour,
+      rulePerSrPerHour: config.outbound.rulePerSrPerHour,
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
 
 // The one place that reads process.env (DESIGN.md §6). Every variable is documented in .env.example.
 const bool = z
@@ -35,7 +36,8 @@ const ZEnvShape = z.object({
   // Inbound mail: the sweep that runs beside change notifications, and the engine's limits.
   MAIL_SWEEP_INTERVAL_SEC: z.coerce.number().int().min(5).max(3600).default(60),
   MAIL_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(150).default(150),
-  MAIL_LOOP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  // The loop guards: the installation's defaults; Administration > Service messaging > Rate limits can set each.
+  MAIL_LOOP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.inboundPerSenderPerHour),
   MAIL_RETRY_BASE_SEC: z.coerce.number().int().min(1).default(60),
 
   // EC_ID signing keys: rotated after this many days; a retired key still verifies replies for the grace period.
@@ -44,8 +46,8 @@ const ZEnvShape = z.object({
 
   // Outbound email: Exchange's per-mailbox sending rate, and the hourly limits that stop mail loops.
   OUTBOUND_PER_MAILBOX_PER_MINUTE: z.coerce.number().int().min(1).max(30).default(30),
-  RULE_EMAILS_PER_SR_PER_HOUR: z.coerce.number().int().min(1).default(10),
-  RULE_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(30),
+  RULE_EMAILS_PER_SR_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerSrPerHour),
+  RULE_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerRecipientPerHour),
 
   // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600).
   SECRET_KEY: z.base64().optional(),

@@ -1,23 +1,18 @@
 import type { MailAddress } from './mail-message.js';
 import type { OutboundEmail } from './outbound-email.js';
+import type { RateLimits } from './rate-limits.js';
 
 // Limits on what the desk sends. Exchange Online accepts 30 messages a minute per mailbox (graph.md §4.3); the
-// hourly limits stop two systems from mailing each other forever (our rule answers their auto-reply, which
-// changes the SR, which fires our rule ...). Only rule-generated emails are stopped: an agent who presses Send
-// means it, but manual emails still count towards the hour.
+// hourly limits (rate-limits.ts) stop two systems from mailing each other forever (our rule answers their
+// auto-reply, which changes the SR, which fires our rule ...). Only rule-generated emails are stopped: an agent who
+// presses Send means it, but manual emails still count towards the hour.
 
 export type OutboundPolicy = {
   /** Sends per mailbox per minute; the queue waits for the next slot. */
   perMailboxPerMinute: number;
-  /** Rule emails about one SR in the last hour, beyond which the next one is stopped. */
-  rulePerSrPerHour: number;
-  /** Rule emails to one address (across SRs) in the last hour. */
-  rulePerRecipientPerHour: number;
   /** Base URL of the app for #SR_LINK#; without it the placeholder is the SR number. */
   publicUrl?: string;
 };
-
-export const DEFAULT_OUTBOUND_POLICY: OutboundPolicy = { perMailboxPerMinute: 30, rulePerSrPerHour: 10, rulePerRecipientPerHour: 30 };
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -35,7 +30,7 @@ export type RateDecision = { to: MailAddress[]; cc: MailAddress[]; dropped: { ad
 export function applyRateLimits(
   recipients: { to: MailAddress[]; cc: MailAddress[] },
   recent: { forSr: number; forAddress: (address: string) => number },
-  policy: Pick<OutboundPolicy, 'rulePerSrPerHour' | 'rulePerRecipientPerHour'>,
+  policy: Pick<RateLimits, 'rulePerSrPerHour' | 'rulePerRecipientPerHour'>,
 ): RateDecision {
   if (recent.forSr >= policy.rulePerSrPerHour) {
     return { to: [], cc: [], dropped: [], stoppedReason: `Stopped: ${recent.forSr} emails about this SR in the last hour (limit ${policy.rulePerSrPerHour}); this looks like a mail loop.` };

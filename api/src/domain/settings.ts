@@ -1,3 +1,4 @@
+import type { RateLimits } from './rate-limits.js';
 import { DEFAULT_STATUSES, type StatusDefinition } from './status.js';
 
 // Administration > Service messaging: one record of desk-wide policy.
@@ -16,6 +17,8 @@ export type Settings = {
   attachmentBlockList: string[];
   blockedAttachmentAction: 'mail-center' | 'strip';
   mailCenterRetentionDays: number;
+  /** The loop guards an admin set; a missing one follows the installation's default (rate-limits.ts). */
+  rateLimits?: Partial<RateLimits>;
 };
 
 export const DEFAULT_SETTINGS: Settings = {

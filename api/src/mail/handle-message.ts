@@ -6,6 +6,7 @@ import type { MailMessage } from '../domain/mail-message.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import { isNotFound } from '../graph/ports/graph-error.js';
 import { applyReplyIn } from '../services/apply-reply.js';
+import { currentRateLimits } from '../services/current-rate-limits.js';
 import { recordMailCenterItemIn, recordProcessingFailure } from '../services/record-mail-center-item.js';
 import { graphAttachmentSources } from './attachment-sources.js';
 import { decide, strangerState, type Decision } from './decide.js';
@@ -69,7 +70,7 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, message: M
   let decision: Decision = await decide(deps, {
     message,
     settings,
-    classify: { ...ctx.classify, recent: { count: recent, limit: limits.loopLimitPerHour } },
+    classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
   });
   if (decision.kind === 'file') decision = checkSize(ctx, message, decision);
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };

@@ -12,8 +12,6 @@ export type EngineLimits = {
   maxMessageBytes: number;
   /** Per attachment; larger ones are left in the mailbox with a line in the note. */
   maxAttachmentBytes: number;
-  /** Messages from one sender per hour before the rest is held as a loop. */
-  loopLimitPerHour: number;
   /** Attempts before a message that keeps failing stays in the Mail Center for a person. */
   maxAttempts: number;
   /** Wait before the second attempt; doubles each time up to retryMaxMs. */

@@ -1,5 +1,6 @@
 import type { EcIdKeyring } from '../domain/ec-id.js';
 import type { OutboundPolicy } from '../domain/outbound-policy.js';
+import type { RateLimits } from '../domain/rate-limits.js';
 import type { SecretBox } from '../domain/secret-box.js';
 import type { MailEngine } from '../mail/ports/mail-engine.js';
 import type { OutboundDispatcher } from '../mail/ports/outbound-dispatcher.js';
@@ -17,8 +18,10 @@ export type ServiceDeps = {
   ecIdKeyring: EcIdKeyring;
   /** Sends queued email; without it (tests of other features) emails stay queued. */
   outbound?: OutboundDispatcher;
-  /** Sending limits and the #SR_LINK# base; DEFAULT_OUTBOUND_POLICY when absent. */
+  /** The mailbox's sending rate and the #SR_LINK# base; services read the base (absent: the placeholder is the SR number). */
   outboundPolicy?: OutboundPolicy;
+  /** The installation's loop guards (environment), where the admin's settings leave one unset; DEFAULT_RATE_LIMITS when absent. */
+  rateLimitDefaults?: RateLimits;
   /** The running mail engine (sync, health, Mail Center actions); absent when Graph is not configured or in tests of other features. */
   mail?: MailEngine;
 };

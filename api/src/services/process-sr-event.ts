@@ -1,14 +1,16 @@
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import type { OutboundEmail } from '../domain/outbound-email.js';
-import { applyRateLimits, DEFAULT_OUTBOUND_POLICY, isRecentSend } from '../domain/outbound-policy.js';
+import { applyRateLimits, isRecentSend } from '../domain/outbound-policy.js';
 import type { Rule } from '../domain/rule.js';
 import { ruleMatches, ruleRecipients } from '../domain/rule-match.js';
 import type { ServiceRequest } from '../domain/service-request.js';
 import type { SrEvent } from '../domain/sr-event.js';
 import type { Transaction } from '../store/ports/store.js';
 import { lastPublicNoteText } from './compose-email.js';
+import { currentRateLimits } from './current-rate-limits.js';
 import type { ServiceDeps } from './deps.js';
 import { enqueueEmail } from './enqueue-email.js';
+import { loadSettings } from './load-settings.js';
 import { recordHistory } from './record-history.js';
 
 /**
@@ -46,7 +48,7 @@ async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: Sr
   const recipients = ruleRecipients(rule, sr);
   if (recipients.length === 0) return void (await notSent('the SR has nobody to send it to (no assignee or participants).'));
 
-  const policy = deps.outboundPolicy ?? DEFAULT_OUTBOUND_POLICY;
+  const limits = currentRateLimits(deps, await loadSettings(tx));
   const now = deps.clock();
   const recent = await tx.collection('outboundEmails').find((e) => isRecentSend(e, now));
   const decision = applyRateLimits(
@@ -55,7 +57,7 @@ async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: Sr
       forSr: recent.filter((e) => e.requestId === sr.id).length,
       forAddress: (address) => recent.filter((e) => [...e.to, ...e.cc].some((r) => r.address === address)).length,
     },
-    policy,
+    limits,
   );
   const noteId = typeof event.details['noteId'] === 'string' ? event.details['noteId'] : undefined;
   if (!decision.stoppedReason && decision.dropped.length > 0) {

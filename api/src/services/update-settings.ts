@@ -1,10 +1,12 @@
 import { AppError } from '../domain/app-error.js';
 import type { Settings } from '../domain/settings.js';
 import { findStatus } from '../domain/status.js';
+import { rateLimitDefaults } from './current-rate-limits.js';
 import type { ServiceDeps } from './deps.js';
+import type { SettingsView } from './get-settings.js';
 
 /** Replaces the desk's settings after checking they name only statuses that exist and are unique. */
-export async function updateSettings(deps: ServiceDeps, settings: Settings): Promise<Settings> {
+export async function updateSettings(deps: ServiceDeps, settings: Settings): Promise<SettingsView> {
   assertConsistent(settings);
   await deps.store.transact(async (tx) => {
     const inUse = await tx.collection('requests').find((sr) => !findStatus(settings.statuses, sr.status));
@@ -14,7 +16,7 @@ export async function updateSettings(deps: ServiceDeps, settings: Settings): Pro
     }
     await tx.collection('settings').put({ id: 'settings', ...settings });
   });
-  return settings;
+  return { ...settings, rateLimitDefaults: rateLimitDefaults(deps) };
 }
 
 function assertConsistent(settings: Settings): void {
