@@ -1,10 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composeCustomerReply, findSentMailForSr, type SentMessage } from '../../emulator/src/cli/customer-reply.js';
-import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
+import { findSentMailForSr } from '../../emulator/src/cli/customer-reply.js';
 import { startStack, type TestStack } from '../support/stack.js';
+import { apiAs, type ApiCall } from './support/api-as.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { launchBrowser, newPage, signInAsDemoUser } from './support/browser.js';
+import { isSentByHand, replyToDesk, waitForSent } from './support/desk-mailbox.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 // The demo loop in a plain browser, as issue 7 tells it: the demo admin emails the requester from an SR, the
@@ -15,37 +16,11 @@ let stack: TestStack;
 let browser: Browser;
 let page: Page;
 let problems: string[];
-let adminToken: string;
-
-/** Polls the desk's Sent Items (Graph fills it as the send answers) until `done` finds a message. */
-async function waitForSent(done: (sent: SentMessage[]) => SentMessage | undefined): Promise<SentMessage> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const sent = ((await (await stack.emulator.control('GET', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=sentitems`)).json()) as { value: SentMessage[] }).value;
-    const found = done(sent);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('No such email in Sent Items');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
-
-const api = async (path: string, method = 'GET') => {
-  const res = await fetch(`${stack.url}/api${path}`, { method, headers: { authorization: `Bearer ${adminToken}` } });
-  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
-  return res.json();
-};
-
-/** Puts a customer's email into the service mailbox's inbox and has the engine read it (Sync now through the API). */
-async function deliverToDesk(original: SentMessage, text: string): Promise<void> {
-  const reply = await composeCustomerReply(original, text, SERVICE_MAILBOX);
-  expect((await stack.emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, reply.mime, 'message/rfc822')).status).toBe(201);
-  const accounts = (await api('/admin/mail/accounts')) as { items: { id: string; isDefault: boolean }[] };
-  await api(`/admin/mail/accounts/${accounts.items.find((a) => a.isDefault)!.id}/sync`, 'POST');
-}
+let api: ApiCall;
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  adminToken = await stack.tokenFor('admin@contoso.test');
+  api = apiAs(stack, 'admin@contoso.test');
   ({ page, problems } = await newPage(browser));
   await signInAsDemoUser(page, stack.tabUrl, 'admin@contoso.test');
 }, 60_000);
@@ -70,7 +45,7 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
     await preview.getByText('Dear Diego Siciliani,').waitFor();
     expect(await dialog.getByRole('textbox', { name: 'To' }).inputValue()).toBe('diego@fabrikam.test');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'send-email-dialog-light');
+    await saveScreenshot(page, 'send-email-dialog-light', { fullPage: false });
 
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -79,8 +54,8 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
   });
 
   it("the requester's reply becomes a note on the SR after the tab's Refresh", async () => {
-    const ours = await waitForSent((sent) => findSentMailForSr(sent.filter((m) => m.internetMessageHeaders?.some((h) => h.name === 'X-SM-Trigger' && h.value === 'manual')), 'SR-000001'));
-    await deliverToDesk(ours, 'Forgetting the network worked, thanks!');
+    const ours = await waitForSent(stack, (sent) => findSentMailForSr(sent.filter(isSentByHand), 'SR-000001'), 'the email about SR-000001');
+    await replyToDesk(stack, ours, 'Forgetting the network worked, thanks!');
     await page.getByRole('button', { name: 'Refresh' }).click();
     await page.frameLocator('iframe[title^="Note from Diego"]').getByText('Forgetting the network worked, thanks!').waitFor();
   });
@@ -94,7 +69,8 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
 
   it('a reply without a marker lands in the Mail Center; the agent links it to an SR from there', async () => {
     // A new email in an old thread of Adele's: no reply line, no token, no Message-ID of ours.
-    await deliverToDesk(
+    await replyToDesk(
+      stack,
       { subject: 'Printer on floor 2', from: { emailAddress: { name: 'Adele Vance', address: 'adele@fabrikam.test' } }, toRecipients: [{ emailAddress: { name: 'Adele Vance', address: 'adele@fabrikam.test' } }], body: { contentType: 'text', content: 'Earlier mail.' } },
       'The printer on floor 2 jams again.',
     );
@@ -111,7 +87,7 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
     await page.getByRole('option', { name: /^SR-000003 · / }).click();
     await page.getByRole('button', { name: 'Link as a note' }).click();
     await page.getByRole('link', { name: 'Open SR-000003' }).waitFor();
-    const notes = (await api('/requests/SR-000003/notes')) as { items: { source: string; bodyText: string }[] };
+    const notes = await api<{ items: { source: string; bodyText: string }[] }>('/requests/SR-000003/notes');
     expect(notes.items.filter((n) => n.source === 'email')).toEqual([expect.objectContaining({ bodyText: expect.stringContaining('The printer on floor 2 jams again.') })]);
 
     await page.getByRole('link', { name: 'Open SR-000003' }).click();

@@ -26,7 +26,7 @@ describe('rules, signed in as the demo admin', () => {
     await session.page.getByRole('option', { name: 'Status update' }).click();
     await dialog.getByRole('textbox', { name: 'Other addresses' }).fill('lead@contoso.test');
     expect(await seriousAxeViolations(session.page)).toEqual([]);
-    await saveScreenshot(session.page, 'mail-rule-dialog-light');
+    await saveScreenshot(session.page, 'mail-rule-dialog-light', { fullPage: false });
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     const row = table().getByRole('row', { name: /Tell the requester it is solved/ });
