@@ -8,6 +8,7 @@ import { useNotify } from '../../../components/use-notify';
 import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
 import { BlockListEditor } from './block-list-editor';
+import { RateLimitsEditor } from './rate-limits-editor';
 import { ReplyPolicyEditor } from './reply-policy-editor';
 import { useSectionStyles } from './section-styles';
 import { StatusesEditor } from './statuses-editor';
@@ -99,6 +100,8 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
           />
         </Field>
       </Card>
+
+      <RateLimitsEditor settings={draft} error={error} onChange={setDraft} />
 
       {error && <ErrorBar error={error} title="The settings were not saved" />}
       <div className={styles.actions}>
