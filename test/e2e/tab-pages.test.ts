@@ -1,5 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeCustomerReply } from '../../emulator/src/cli/customer-reply.js';
+import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { startStack, type TestStack } from '../support/stack.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { newPage, launchBrowser, signInAsDemoUser } from './support/browser.js';
@@ -18,8 +20,20 @@ const QUOTED_HTML = `<blockquote><p>On Monday, Contoso Service Desk wrote:</p><p
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  // What the mail engine files for a customer's reply (the engine's own tests cover how it gets there).
+  // What the mail engine files for a customer's reply (the engine's own tests cover how it gets there), with the
+  // original as Outlook wrote it for "View original".
   const receivedAt = new Date().toISOString();
+  const original = await composeCustomerReply(
+    {
+      subject: 'Laptop will not connect to the office Wi-Fi [SR-000001]',
+      from: { emailAddress: { name: 'Contoso Support', address: SERVICE_MAILBOX } },
+      toRecipients: [{ emailAddress: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' } }],
+      body: { contentType: 'html', content: '<p>Could you try forgetting the network and joining again? Tell us what you see.</p>' },
+    },
+    'Hi,\n\nforgetting the network worked: the laptop is online again. Thanks for the quick help!\n\nDiego',
+    SERVICE_MAILBOX,
+  );
+  const originalRef = (await stack.runtime.services.blobs.put(original.mime)).sha256;
   await stack.runtime.services.store.transact(async (tx) => {
     await tx.collection('notes').insert({
       id: 'reply-from-diego',
@@ -31,7 +45,7 @@ beforeAll(async () => {
       bodyText: 'Hi, forgetting the network worked.',
       author: { id: 'email', name: 'Diego Siciliani', email: 'diego@fabrikam.test' },
       createdAt: receivedAt,
-      email: { from: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' }, subject: 'RE: [SR-000001] Laptop will not connect to the office Wi-Fi', receivedAt, signal: 'ec-id', elidedHtml: QUOTED_HTML },
+      email: { from: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' }, subject: 'RE: [SR-000001] Laptop will not connect to the office Wi-Fi', receivedAt, signal: 'ec-id', elidedHtml: QUOTED_HTML, originalRef, originalContentType: 'message/rfc822' },
     });
   });
   const token = await stack.tokenFor('admin@contoso.test');
@@ -41,8 +55,9 @@ beforeAll(async () => {
   await fetch(`${stack.url}/api/requests/SR-000001/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
   const accounts = await (await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${token}` } })).json();
   accountId = accounts.items[0].id;
-  // An email the engine could not place, for the Mail Center pages.
+  // Emails the engine could not place, for the Mail Center pages: one without any reference, one from a stranger.
   await emailDesk(stack, { from: { name: 'Lee Gu', address: 'lee@fabrikam.test' }, subject: 'Projector in meeting room 4 flickers', text: 'The projector in room 4 flickers every few seconds since Monday.' });
+  await emailDesk(stack, { from: { name: 'Pradeep Gupta', address: 'pradeep@fabrikam.test' }, subject: 'RE: [SR-000003] Printer on floor 3 prints blank pages', text: 'Same here on floor 3 since this morning. Any news?' });
 }, 60_000);
 
 afterAll(async () => {
@@ -94,6 +109,17 @@ const PAGES: PageCheck[] = [
       await page.getByRole('group', { name: 'Folder Other' }).getByText('ipconfig.txt').waitFor();
       await page.getByRole('button', { name: 'Show quoted text' }).click();
       await page.frameLocator('iframe[title="Quoted text of the email from Diego Siciliani"]').getByText('On Monday').waitFor();
+    },
+  },
+  {
+    name: 'view-original-dialog',
+    open: async (page) => {
+      await page.getByRole('button', { name: 'View original of the email from Diego Siciliani' }).click();
+      await page.frameLocator('iframe[title^="Original email: RE: Laptop will not connect"]').getByText('the laptop is online again').waitFor();
+    },
+    close: async (page) => {
+      await page.getByRole('dialog', { name: 'Original email' }).getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
     },
   },
   {
