@@ -83,6 +83,19 @@ module.exports = {
       to: { path: '^api/src/(?!contract/)' },
     },
     {
+      name: 'web-shared-serves-both-front-ends',
+      comment: 'web-shared/ holds what the tab and the add-in both use: it sees the wire contract only, never either app, the API or a host SDK.',
+      severity: 'error',
+      from: { path: '^web-shared/' },
+      to: { path: ['^(tab|addin|emulator)/', '^api/src/(?!contract/)', '^node_modules/@microsoft/teams-js/'] },
+    },
+    {
+      name: 'back-ends-not-web-shared',
+      severity: 'error',
+      from: { path: '^(api|emulator)/' },
+      to: { path: '^web-shared/' },
+    },
+    {
       name: 'only-host-files-touch-the-host-sdk',
       severity: 'error',
       from: { path: '^tab/src/', pathNot: '^tab/src/host/teams\\.ts$' },

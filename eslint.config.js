@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tab/src/**', 'addin/src/**'],
+    files: ['tab/src/**', 'addin/src/**', 'web-shared/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense } from 'react';
+import { StartupProblem } from '../../web-shared/startup-problem';
 import { LoadingBlock } from './components/loading-block';
-import { StartupProblem } from './components/startup-problem';
 import { NoRole } from './features/no-role/no-role';
 import { NotInOutlook } from './features/not-in-outlook/not-in-outlook';
 import { Pane } from './features/pane/pane';
@@ -11,6 +11,7 @@ const DemoSignIn = lazy(() => import('./features/sign-in/demo-sign-in').then((m)
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  problem: { padding: tokens.spacingHorizontalL },
 });
 
 export function App() {
@@ -20,7 +21,7 @@ export function App() {
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <Suspense fallback={<LoadingBlock label="Loading…" />}>
         {state.phase === 'starting' && <LoadingBlock label="Starting Service Messaging…" />}
-        {state.phase === 'failed' && <StartupProblem message={state.message} onRetry={retry} />}
+        {state.phase === 'failed' && <StartupProblem className={styles.problem} message={state.message} onRetry={retry} />}
         {state.phase === 'not-in-outlook' && <NotInOutlook reason={state.reason} host={state.host} />}
         {state.phase === 'sign-in' && <DemoSignIn hostKind={state.hostKind} message={state.message} onSignIn={signInAsDemo} />}
         {state.phase === 'no-role' && <NoRole user={state.user} message={state.message} onSignOut={state.via === 'demo' ? signOut : undefined} />}

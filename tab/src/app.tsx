@@ -1,8 +1,8 @@
 import { FluentProvider, makeStyles, tokens, Toaster } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect } from 'react';
+import { StartupProblem } from '../../web-shared/startup-problem';
 import { AppShell } from './components/app-shell';
 import { LoadingBlock } from './components/loading-block';
-import { StartupProblem } from './components/startup-problem';
 import { TOASTER_ID } from './components/use-notify';
 import { DeskProvider } from './session/desk-context';
 import { useBoot } from './session/use-boot';
@@ -13,6 +13,7 @@ const SignInPage = lazy(() => import('./features/sign-in/sign-in-page').then((m)
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  problem: { maxWidth: '640px', margin: '0 auto', padding: tokens.spacingVerticalXXL },
 });
 
 export function App() {
@@ -40,7 +41,7 @@ export function App() {
         <div className={styles.root}>
           <Suspense fallback={<LoadingBlock label="Loading…" />}>
             {state.phase === 'starting' && <LoadingBlock label="Starting Service Messaging…" />}
-            {state.phase === 'failed' && <StartupProblem message={state.message} onRetry={retry} />}
+            {state.phase === 'failed' && <StartupProblem className={styles.problem} message={state.message} onRetry={retry} />}
             {state.phase === 'sign-in' && <SignInPage config={state.config} message={state.message} onDemoSignIn={signInAsDemo} onEntraSignIn={signInWithEntra} />}
             {state.phase === 'signed-in' && (
               <DeskProvider session={state.session} host={state.host} config={state.config} onUnauthorized={endSession}>

@@ -11,8 +11,8 @@ type FrontEnd = { name: string; config: string; sources: string[]; output: strin
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export const FRONT_ENDS: readonly FrontEnd[] = [
-  { name: 'tab', config: 'tab/vite.config.ts', sources: ['tab/src', 'tab/public', 'tab/index.html', 'tab/auth-redirect.html', 'tab/vite.config.ts'], output: 'tab/dist/index.html' },
-  { name: 'add-in', config: 'addin/vite.config.ts', sources: ['addin/src', 'addin/public', 'addin/taskpane.html', 'addin/vite.config.ts'], output: 'addin/dist/taskpane.html' },
+  { name: 'tab', config: 'tab/vite.config.ts', sources: ['tab/src', 'web-shared', 'tab/public', 'tab/index.html', 'tab/auth-redirect.html', 'tab/vite.config.ts'], output: 'tab/dist/index.html' },
+  { name: 'add-in', config: 'addin/vite.config.ts', sources: ['addin/src', 'web-shared', 'addin/public', 'addin/taskpane.html', 'addin/vite.config.ts'], output: 'addin/dist/taskpane.html' },
 ];
 
 export function buildFrontEnds(frontEnds: readonly FrontEnd[] = FRONT_ENDS): void {

@@ -1,20 +1,3 @@
-import { isFresh, readTokenClaims } from './token-claims';
+import { demoTokenStore } from '../../../web-shared/demo-token-store';
 
-// Demo mode: the API asks the local M365 emulator for a user token on our behalf. sessionStorage, not
-// localStorage: closing the pane signs the agent out.
-const STORAGE_KEY = 'service-messaging.addin.demo-token';
-
-export function restoreDemoToken(): string | undefined {
-  const token = sessionStorage.getItem(STORAGE_KEY) ?? undefined;
-  if (token && isFresh(readTokenClaims(token))) return token;
-  forgetDemoToken();
-  return undefined;
-}
-
-export function rememberDemoToken(token: string): void {
-  sessionStorage.setItem(STORAGE_KEY, token);
-}
-
-export function forgetDemoToken(): void {
-  sessionStorage.removeItem(STORAGE_KEY);
-}
+export const { restore: restoreDemoToken, remember: rememberDemoToken, forget: forgetDemoToken } = demoTokenStore('service-messaging.addin.demo-token');

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TClientConfig } from '../../../api/src/contract/client-config';
+import { readTokenClaims, reuseWhileFresh } from '../../../web-shared/token-claims';
 import { createPublicApi } from '../api/addin-api';
 import { createApiClient } from '../api/client';
 import { connectToOutlook, getOfficeSsoToken, supportsNestedAppAuth, type OfficeStart } from '../host/outlook';
 import { forgetDemoToken, rememberDemoToken, restoreDemoToken } from './demo-token';
-import { readTokenClaims, reuseWhileFresh } from './token-claims';
 
 export type HostKind = 'outlook' | 'demo-mailbox';
 export type SignInMethod = 'nested-app-auth' | 'office-sso' | 'demo';

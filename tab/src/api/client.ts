@@ -1,32 +1,9 @@
-import type { TErrorBody } from '../../../api/src/contract/common';
+import { ApiError, parseErrorBody, UNREACHABLE_MESSAGE } from '../../../web-shared/api-error';
+
+export { ApiError };
 
 // One fetch wrapper for the whole tab: bearer token, JSON, and the API's error body turned into an
 // ApiError whose message is written for people (DESIGN.md §5), so every screen can simply show it.
-
-export type FieldProblem = { path: string; message: string };
-
-export class ApiError extends Error {
-  readonly status: number;
-  readonly code: string;
-  readonly requestId?: string;
-  readonly details?: unknown;
-
-  constructor(status: number, code: string, message: string, requestId?: string, details?: unknown) {
-    super(message);
-    this.name = 'ApiError';
-    this.status = status;
-    this.code = code;
-    this.requestId = requestId;
-    this.details = details;
-  }
-
-  /** Validation problems per field ("tenantId": "must be a GUID"), when the API sent them. */
-  get fieldProblems(): FieldProblem[] {
-    return Array.isArray(this.details)
-      ? this.details.filter((d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string')
-      : [];
-  }
-}
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 export type Query = Record<string, QueryValue>;
@@ -46,8 +23,6 @@ export type ApiClientOptions = {
   /** Called on 401: the session is over (expired or refused token); the app sends the user to sign in. */
   onUnauthorized?: (message: string) => void;
 };
-
-const UNREACHABLE = 'The Service Messaging API could not be reached. Check your connection and try again.';
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const url = (path: string, query?: Query): string => {
@@ -77,7 +52,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw new ApiError(0, 'network_error', UNREACHABLE);
+      throw new ApiError(0, 'network_error', UNREACHABLE_MESSAGE);
     }
     if (!res.ok) throw await toApiError(res.status, () => res.text());
     return res;
@@ -111,7 +86,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         xhr.upload.onprogress = (e) => {
           if (e.lengthComputable) onProgress?.(e.loaded / e.total);
         };
-        xhr.onerror = () => reject(new ApiError(0, 'network_error', UNREACHABLE));
+        xhr.onerror = () => reject(new ApiError(0, 'network_error', UNREACHABLE_MESSAGE));
         xhr.onload = () => {
           if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
           else void toApiError(xhr.status, async () => xhr.responseText).then(reject);
@@ -120,14 +95,4 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     },
   };
-}
-
-function parseErrorBody(status: number, text: string): ApiError {
-  try {
-    const { error } = JSON.parse(text) as TErrorBody;
-    if (typeof error?.message === 'string') return new ApiError(status, error.code, error.message, error.requestId, error.details);
-  } catch {
-    // Not our JSON (a proxy's HTML page, say): fall through to a plain description.
-  }
-  return new ApiError(status, 'http_error', `The API answered ${status} without an explanation.`);
 }

@@ -1,4 +1,4 @@
-import type { TokenClaims } from './token-claims';
+import type { TokenClaims } from '../../../web-shared/token-claims';
 
 // Who is signed in and how the tab gets a token for the API. The three ways in: Teams SSO (or nested
 // app authentication) inside Teams; the emulator's demo users in demo mode; Entra ID (MSAL) in a browser.

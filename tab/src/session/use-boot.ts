@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TClientConfig } from '../../../api/src/contract/client-config';
+import { readTokenClaims, reuseWhileFresh } from '../../../web-shared/token-claims';
 import { createApiClient } from '../api/client';
 import { createPublicApi } from '../api/desk-api';
 import { connectToHost, getHostToken, type Host, type StandaloneHost, type TeamsHost } from '../host/teams';
 import { forgetDemoToken, restoreDemoToken, signInAsDemoUser } from './demo-session';
 import type { EntraSignIn } from './entra-sign-in';
 import { userFromClaims, type Session, type SignInMethod } from './session';
-import { isFresh, readTokenClaims } from './token-claims';
 
 export type BootState =
   | { phase: 'starting' }
@@ -114,19 +114,6 @@ function signedIn(host: Host, config: TClientConfig, via: SignInMethod, token: s
   if (!claims) return { phase: 'failed', host, message: 'The sign-in returned a token this app cannot read.' };
   const session: Session = { user: userFromClaims(claims), via, getToken };
   return { phase: 'signed-in', host, config, session };
-}
-
-/** Asks the host for a new token only when the last one is about to expire; parallel callers share one request. */
-function reuseWhileFresh(fetchToken: () => Promise<string>): () => Promise<string> {
-  let token: string | undefined;
-  let pending: Promise<string> | undefined;
-  return () => {
-    if (token && isFresh(readTokenClaims(token))) return Promise.resolve(token);
-    pending ??= fetchToken()
-      .then((fresh) => (token = fresh))
-      .finally(() => (pending = undefined));
-    return pending;
-  };
 }
 
 const describe = (err: unknown, fallback: string): string => (err instanceof Error && err.message ? err.message : fallback);

@@ -2,11 +2,11 @@ import { Body1, Button, Caption1, Field, makeStyles, mergeClasses, Select, Subti
 import { ArrowClockwiseRegular, AttachRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { TDemoMailboxes, TDemoMessageSummary } from '../../../../api/src/contract/demo-mailbox';
+import { toError } from '../../../../web-shared/to-error';
 import type { AddinApi } from '../../api/addin-api';
 import { ErrorBar } from '../../components/error-bar';
 import { formatDateTime } from '../../components/format';
 import { LoadingBlock } from '../../components/loading-block';
-import { toError } from '../../components/to-error';
 import type { DemoRoute } from '../../routing/use-hash-route';
 import type { User } from '../../session/use-boot';
 

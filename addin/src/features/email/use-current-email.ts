@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
-import { toError } from '../../components/to-error';
+import { toError } from '../../../../web-shared/to-error';
 import type { MailHost } from '../../host/mail-host';
 
 export type CurrentEmail =

@@ -1,13 +1,13 @@
 import { Button, Caption1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
+import { toError } from '../../../../web-shared/to-error';
 import type { AddinApi } from '../../api/addin-api';
 import { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/error-bar';
 import { formatBytes } from '../../components/format';
 import { LoadingBlock } from '../../components/loading-block';
 import { PaneSection } from '../../components/pane-section';
-import { toError } from '../../components/to-error';
 import type { MailHost } from '../../host/mail-host';
 import { CreateRequestForm, type Priority } from '../actions/create-request-form';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../actions/limits';

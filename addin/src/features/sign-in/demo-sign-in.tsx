@@ -1,10 +1,10 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Persona, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
+import { toError } from '../../../../web-shared/to-error';
 import { createPublicApi } from '../../api/addin-api';
 import { createApiClient } from '../../api/client';
 import { ErrorBar } from '../../components/error-bar';
 import { LoadingBlock } from '../../components/loading-block';
-import { toError } from '../../components/to-error';
 import type { HostKind } from '../../session/use-boot';
 
 const useStyles = makeStyles({

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TAddinLookup, TAddinSuggestion } from '../../../../api/src/contract/addin';
 import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
+import { toError } from '../../../../web-shared/to-error';
 import type { AddinApi } from '../../api/addin-api';
-import { toError } from '../../components/to-error';
 
 export type EmailStanding =
   | { status: 'loading' }

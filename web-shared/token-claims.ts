@@ -1,7 +1,7 @@
-// Reads (does not verify) the claims of our own access token, to greet the agent. The API verifies every token
-// and enforces the roles itself.
+// Reads (does not verify) the claims of our own access token, to greet the user and decide which navigation to
+// show. The API verifies every token and enforces the roles itself.
 
-export type TokenClaims = { name: string; upn: string; expiresAt: number };
+export type TokenClaims = { name: string; upn: string; roles: string[]; expiresAt: number };
 
 export function readTokenClaims(token: string): TokenClaims | undefined {
   const payload = token.split('.')[1];
@@ -13,6 +13,7 @@ export function readTokenClaims(token: string): TokenClaims | undefined {
     return {
       name: String(claims.name ?? upn),
       upn,
+      roles: Array.isArray(claims.roles) ? claims.roles.map(String) : [],
       expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : 0,
     };
   } catch {

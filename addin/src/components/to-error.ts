@@ -1,1 +1,0 @@
-export const toError = (err: unknown): Error => (err instanceof Error ? err : new Error(String(err)));
