@@ -14,25 +14,23 @@ import { loadSettings } from './load-settings.js';
 import { recordHistory } from './record-history.js';
 
 /**
- * Runs the rules for one SR event and deletes the event, in one transaction: the emails it queues (or stops) and
- * its removal from the outbox commit together, so a crash re-runs the whole event or none of it. Returns the emails
- * queued for sending.
+ * Runs the rules for one SR event and deletes the event, in the caller's transaction: the emails it queues (or stops)
+ * and its removal from the outbox commit together, so a crash re-runs the whole event or none of it. Returns the
+ * emails queued for sending.
  */
-export async function processSrEvent(deps: ServiceDeps, eventId: string): Promise<OutboundEmail[]> {
-  return deps.store.transact(async (tx) => {
-    const event = await tx.collection('srEvents').get(eventId);
-    if (!event) return [];
-    await tx.collection('srEvents').delete(eventId);
-    const rules = (await tx.collection('rules').all()).filter((rule) => ruleMatches(rule, event));
-    const sr = await tx.collection('requests').get(event.requestId);
-    if (rules.length === 0 || !sr) return [];
-    const queued: OutboundEmail[] = [];
-    for (const rule of rules) {
-      const email = await runRule(deps, tx, rule, event, sr);
-      if (email?.status === 'queued') queued.push(email);
-    }
-    return queued;
-  });
+export async function processSrEventIn(deps: ServiceDeps, tx: Transaction, eventId: string): Promise<OutboundEmail[]> {
+  const event = await tx.collection('srEvents').get(eventId);
+  if (!event) return [];
+  await tx.collection('srEvents').delete(eventId);
+  const rules = (await tx.collection('rules').all()).filter((rule) => ruleMatches(rule, event));
+  const sr = await tx.collection('requests').get(event.requestId);
+  if (rules.length === 0 || !sr) return [];
+  const queued: OutboundEmail[] = [];
+  for (const rule of rules) {
+    const email = await runRule(deps, tx, rule, event, sr);
+    if (email?.status === 'queued') queued.push(email);
+  }
+  return queued;
 }
 
 async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: SrEvent, sr: ServiceRequest): Promise<OutboundEmail | undefined> {

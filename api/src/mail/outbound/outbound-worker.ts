@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import type { OutboundEmail } from '../../domain/outbound-email.js';
 import type { OutboundPolicy } from '../../domain/outbound-policy.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { processSrEvent } from '../../services/process-sr-event.js';
+import { processSrEventIn } from '../../services/process-sr-event.js';
+import { GroupCommitter } from '../group-committer.js';
 import type { MailSender } from '../ports/mail-sender.js';
 import type { OutboundDispatcher } from '../ports/outbound-dispatcher.js';
 import { claimOutbound, deliverOutbound } from './attempt-send.js';
@@ -34,8 +35,12 @@ export class OutboundWorker implements OutboundDispatcher {
   private timerAt = Infinity;
   private sweep: NodeJS.Timeout | undefined;
   private readonly inFlight = new Map<number, Promise<Attempt>>();
+  // A backlog of replies leaves an event or two per reply; one transaction each would rewrite the store per event.
+  private readonly committer: GroupCommitter;
 
-  constructor(private readonly options: OutboundWorkerOptions) {}
+  constructor(private readonly options: OutboundWorkerOptions) {
+    this.committer = new GroupCommitter(options.services.store);
+  }
 
   /** The first pass runs pending events and sends what a restart left queued; start-up does not wait for Graph. */
   start(): void {
@@ -94,14 +99,14 @@ export class OutboundWorker implements OutboundDispatcher {
   private async onePass(): Promise<void> {
     const { services } = this.options;
     const eventIds = await services.store.read(async (tx) => (await tx.collection('srEvents').all()).map((e) => e.id));
-    for (const id of eventIds) {
-      if (!this.running) return;
-      try {
-        await processSrEvent(services, id);
-      } catch (error) {
-        this.options.logger.error({ err: error, eventId: id }, 'rules for an SR event failed; retried on the next pass');
-      }
-    }
+    await Promise.all(
+      eventIds.map((id) =>
+        this.committer.commit((tx) => processSrEventIn(services, tx, id)).catch((error: unknown) => {
+          this.options.logger.error({ err: error, eventId: id }, 'rules for an SR event failed; retried on the next pass');
+        }),
+      ),
+    );
+    if (!this.running) return;
     const { sending, queued } = await services.store.read(async (tx) => {
       const all = await tx.collection('outboundEmails').find((e) => e.status === 'sending' || e.status === 'queued');
       return { sending: all.filter((e) => e.status === 'sending'), queued: all.filter((e) => e.status === 'queued').sort((a, b) => a.id - b.id) };
