@@ -15,6 +15,8 @@ type StoredKeys = { current: StoredKey; next: StoredKey | null; retiredKids: str
 export class SigningKeys {
   private state: StoredKeys;
   private closed = false;
+  // Parsing a PEM costs milliseconds; every Graph request checks a token, so each kid's key objects are kept.
+  private readonly keyObjects = new Map<string, { privateKey: KeyObject; publicKey: KeyObject }>();
 
   /** Writes a complete key file (current and next) if there is none; lets tests share one instead of generating keys. */
   static ensureFile(file: string): void {
@@ -34,13 +36,13 @@ export class SigningKeys {
   }
 
   get currentPrivateKey(): KeyObject {
-    return createPrivateKey(this.state.current.pem);
+    return this.keyObjectsOf(this.state.current).privateKey;
   }
 
   /** The public key for a kid that may still verify, or undefined. */
   publicKey(kid: string): KeyObject | undefined {
     const key = this.published().find((k) => k.kid === kid);
-    return key ? createPublicKey(createPrivateKey(key.pem)) : undefined;
+    return key ? this.keyObjectsOf(key).publicKey : undefined;
   }
 
   isRetired(kid: string): boolean {
@@ -63,6 +65,16 @@ export class SigningKeys {
 
   close(): void {
     this.closed = true;
+  }
+
+  private keyObjectsOf(key: StoredKey): { privateKey: KeyObject; publicKey: KeyObject } {
+    let objects = this.keyObjects.get(key.kid);
+    if (!objects) {
+      const privateKey = createPrivateKey(key.pem);
+      objects = { privateKey, publicKey: createPublicKey(privateKey) };
+      this.keyObjects.set(key.kid, objects);
+    }
+    return objects;
   }
 
   private published(): StoredKey[] {

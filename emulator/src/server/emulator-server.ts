@@ -191,6 +191,7 @@ export class EmulatorServer {
     }
     return runBatch(req, async (inner) => {
       const fault = this.services.faults.next(inner, true);
+      if (fault) this.services.stats.fault();
       const outcome = fault ? { response: fault, operation: 'fault' } : await runGraphRequest(inner, this.services);
       this.services.stats.request(outcome.operation, 'mailbox' in outcome ? outcome.mailbox : undefined, outcome.response.status);
       this.record(inner, outcome.response);
