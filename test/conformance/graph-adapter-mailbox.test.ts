@@ -134,6 +134,34 @@ describe('after-steps', () => {
     expect(((await recoverable.json()) as { value: Array<{ subject: string }> }).value.map((m) => m.subject)).not.toContain('to delete');
     expect(await mailbox.afterStep(deleted.immutableId, { kind: 'mark-read' })).toEqual({ outcome: 'gone' });
   });
+
+  it('sends a lone after-step as one request and a backlog as $batch chains of at most 20, each message with its own outcome', async () => {
+    await emulator.control('POST', '/faults', { throttle: true, maxConcurrentPerMailbox: 4 });
+    const lone = await deliver({ subject: 'lone' });
+    emulator.exchanges.length = 0;
+    expect(await mailbox.afterStep(lone.immutableId, { kind: 'mark-read' })).toEqual({ outcome: 'done' });
+    expect(emulator.exchanges.map((e) => `${e.method} ${e.path.split('/').slice(-2, -1)[0]}`)).toEqual(['PATCH messages']);
+
+    const backlog: string[] = [];
+    for (let i = 0; i < 60; i++) backlog.push((await deliver({ subject: `backlog ${i}` })).immutableId);
+    // One of them goes before its turn: a chain breaks behind it (424) and must still finish the rest.
+    await client.post(`${client.userPath}/messages/${backlog[30]}/permanentDelete`, {}, { ignoreBody: true });
+    const archive = await mailbox.resolveFolder('archive');
+    emulator.exchanges.length = 0;
+    const outcomes = await Promise.all(backlog.map((id, i) => mailbox.afterStep(id, i % 10 === 9 ? { kind: 'move', folderId: archive.id } : { kind: 'mark-read' })));
+
+    expect(outcomes.filter((o) => o.outcome === 'gone')).toHaveLength(1);
+    expect(outcomes[30]).toEqual({ outcome: 'gone' });
+    expect(outcomes.filter((o) => o.outcome === 'done')).toHaveLength(59);
+    const inbox = await mailbox.resolveFolder('inbox');
+    expect(await mailbox.listUnread(inbox.id, 1000)).toEqual([]);
+    expect((await client.get<{ value: unknown[] }>(`${client.userPath}/mailFolders/${archive.id}/messages?$top=100`)).value).toHaveLength(6);
+    const outer = emulator.exchanges.filter((e) => !e.batched && e.path.startsWith('/v1.0/') && !e.path.includes('/mailFolders'));
+    const batches = outer.filter((e) => e.path.endsWith('/$batch'));
+    expect(batches.length).toBeGreaterThan(0);
+    expect(outer.length).toBeLessThan(30);
+    expect(emulator.exchanges.filter((e) => e.status === 429)).toEqual([]);
+  }, 60_000);
 });
 
 describe('subscriptions', () => {

@@ -49,9 +49,9 @@ export type GraphMailClient = {
   /** The body of a binary answer (`/$value`), streamed; the caller must read or destroy it. */
   stream(path: string, options?: RequestOptions): Promise<GraphStream>;
   /**
-   * Up to 20 requests in one `$batch`, run one after another (dependsOn), so the batch holds one of the mailbox's
-   * four slots. Inner 429/503/504 (which the SDK never retries, graph.md C14) and the 424s behind them are sent
-   * again; what still fails comes back per step.
+   * Up to 20 requests in one `$batch`, chained one after another (dependsOn), so the batch holds one of the mailbox's
+   * four slots. Inner 429/503/504 (which the SDK never retries, graph.md C14) are sent again after their Retry-After,
+   * as are the 424s a failed step leaves behind it; what still fails comes back per step.
    */
   batch(steps: readonly BatchStep[]): Promise<BatchResult[]>;
   /** Fetches a token (from the cache when valid): proves the tenant, client id and secret. */
@@ -170,12 +170,17 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
       const results = new Map<string, BatchResult>();
       let pending = [...steps];
       const maxRetries = config.maxRetries ?? GRAPH_DEFAULTS.maxRetries;
-      for (let attempt = 0; pending.length > 0; attempt += 1) {
+      // Only throttling and outages spend a retry: a step that failed for good (say 404) breaks the chain behind it,
+      // and each re-send is shorter by that step. A re-send that settled nothing and was not throttled ends it.
+      for (let retries = 0; pending.length > 0;) {
         const answers = await batchOnce(pending);
         for (const answer of answers) results.set(answer.id, answer);
-        const retry = answers.filter((a) => a.status === 424 || a.status === 429 || a.status === 503 || a.status === 504);
-        const wait = Math.max(0, ...retry.map((a) => a.error?.retryAfterMs ?? 0));
-        if (retry.length === 0 || attempt >= maxRetries) break;
+        const retry = answers.filter((a) => a.status === 424 || RETRYABLE.has(a.status));
+        const throttled = retry.filter((a) => RETRYABLE.has(a.status));
+        const stuck = throttled.length === 0 && retry.length === pending.length;
+        if (retry.length === 0 || stuck || (throttled.length > 0 && retries >= maxRetries)) break;
+        if (throttled.length > 0) retries += 1;
+        const wait = Math.max(0, ...throttled.map((a) => a.error?.retryAfterMs ?? 0));
         if (wait > 0) gate.pauseFor(wait);
         const again = new Set(retry.map((a) => a.id));
         pending = pending.filter((step) => again.has(step.id));
@@ -188,6 +193,9 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
     tokenRoles: async () => rolesOf(await token()),
   };
 }
+
+// Inner answers worth sending again (the SDK's retry middleware never sees them, graph.md C14).
+const RETRYABLE = new Set([429, 503, 504]);
 
 function dispatch(request: ReturnType<Client['api']>, method: string, body: unknown): Promise<unknown> {
   switch (method) {

@@ -1,5 +1,6 @@
-import { GraphError, isNotFound } from './ports/graph-error.js';
-import type { AfterStepAction, AfterStepOutcome, Mailbox, MailFolderRef, ListedMessage, Subscription, SubscriptionRequest } from '../mail/ports/mailbox.js';
+import { GraphError } from './ports/graph-error.js';
+import type { Mailbox, MailFolderRef, ListedMessage, Subscription, SubscriptionRequest } from '../mail/ports/mailbox.js';
+import { createAfterStepLanes } from './after-step-lanes.js';
 import type { GraphMailClient } from './graph-mail-client.js';
 
 // The Mailbox port over Graph (graph.md §2-§6). Every call goes through the client's middleware: immutable ids,
@@ -15,8 +16,8 @@ const MESSAGE_FIELDS = ['id', 'internetMessageId', 'conversationId', 'subject', 
 // contentId cannot be selected on the attachment base type (Graph: "Could not find a property named 'contentId'"),
 // so inline images are read one by one when the reply keeps them.
 const ATTACHMENT_FIELDS = 'id,name,contentType,size,isInline';
-// Pages carry whole bodies; large pages risk 504s (graph.md §2.2).
-const PAGE_SIZE = 50;
+// Pages carry whole bodies; large pages risk 504s (graph.md §2.2), small ones cost a round trip each.
+const PAGE_SIZE = 100;
 const SUBSCRIPTION_PATH = '/subscriptions';
 
 type Page<T> = { value?: T[]; '@odata.nextLink'?: string };
@@ -115,21 +116,7 @@ export function createGraphMailbox(client: GraphMailClient): Mailbox {
     return out;
   }
 
-  async function afterStep(id: string, action: AfterStepAction): Promise<AfterStepOutcome> {
-    const url = `${user}/messages/${encodeURIComponent(id)}`;
-    try {
-      if (action.kind === 'delete') {
-        // Bare DELETE lands in Recoverable Items, invisible to users; permanentDelete says what it does (graph.md C6).
-        await client.post(`${url}/permanentDelete`, {}, { ignoreBody: true });
-        return { outcome: 'done' };
-      }
-      await client.patch(url, { isRead: true }, { ignoreBody: true });
-      if (action.kind === 'move') await client.post(`${url}/move`, { destinationId: action.folderId }, { ignoreBody: true });
-      return { outcome: 'done' };
-    } catch (error) {
-      return isNotFound(error) ? { outcome: 'gone' } : { outcome: 'failed', error };
-    }
-  }
+  const afterStep = createAfterStepLanes(client);
 
   return {
     address: client.mailbox,

@@ -1,30 +1,23 @@
 // Outlook allows 4 concurrent requests per app and mailbox and answers a fifth with 429 MailboxConcurrency
 // (graph.md §7.1, C13). Every client for a mailbox shares one gate, so the reader and the sender together stay
 // under the limit. A Retry-After closes the gate for everyone: the other requests would only be throttled too.
+// Waiters start in arrival order, one per freed slot (no stampede of woken callers re-checking).
 // https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits
 
 export class MailboxGate {
   private inFlight = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly queue: Array<() => void> = [];
   private closedUntil = 0;
   private reopenTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly limit: number) {}
 
-  /** Resolves with a release function once a slot is free and no Retry-After is pending. */
-  async acquire(slots = 1): Promise<() => void> {
-    const wanted = Math.min(slots, this.limit);
-    while (!this.canStart(wanted)) {
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    this.inFlight += wanted;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.inFlight -= wanted;
-      this.wakeAll();
-    };
+  /** Resolves with a release function once a slot is free, no Retry-After is pending and earlier callers started. */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      this.queue.push(() => resolve(this.releaser()));
+      this.dispatch();
+    });
   }
 
   /** The service asked every caller of this mailbox to wait. */
@@ -32,23 +25,39 @@ export class MailboxGate {
     const until = Date.now() + ms;
     if (until <= this.closedUntil) return;
     this.closedUntil = until;
-    clearTimeout(this.reopenTimer);
-    this.reopenTimer = setTimeout(() => this.wakeAll(), ms);
-    this.reopenTimer.unref();
+    this.dispatch();
   }
 
-  /** Milliseconds until the gate reopens (0 when open). */
+  /** How long the gate stays closed by a Retry-After (0 when open). */
   pausedForMs(): number {
     return Math.max(0, this.closedUntil - Date.now());
   }
 
-  private canStart(slots: number): boolean {
-    return this.pausedForMs() === 0 && this.inFlight + slots <= this.limit;
+  private releaser(): () => void {
+    this.inFlight += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inFlight -= 1;
+      this.dispatch();
+    };
   }
 
-  private wakeAll(): void {
-    const waiting = this.waiting.splice(0);
-    for (const wake of waiting) wake();
+  private dispatch(): void {
+    const paused = this.pausedForMs();
+    if (paused > 0) {
+      // (Re)armed on every check, so a timer that fires a hair early cannot leave the waiters stranded.
+      clearTimeout(this.reopenTimer);
+      this.reopenTimer = setTimeout(() => this.dispatch(), paused);
+      this.reopenTimer.unref();
+      return;
+    }
+    while (this.inFlight < this.limit) {
+      const start = this.queue.shift();
+      if (!start) return;
+      start();
+    }
   }
 }
 

@@ -7,6 +7,7 @@ export const DEFAULT_LIMITS: EngineLimits = {
   maxAttempts: 5,
   retryBaseMs: 60_000,
   retryMaxMs: 60 * 60_000,
-  roundSize: 500,
+  // A round holds what it listed (bodies included) in memory; a 2,000-reply backlog is one round.
+  roundSize: 2_000,
   parallel: 32,
 };
