@@ -1,19 +1,10 @@
-import { Button } from '@fluentui/react-components';
 import { CompassNorthwestRegular } from '@fluentui/react-icons';
-import { EmptyState } from './empty-state';
+import { Unavailable } from './unavailable';
 
 export function NotFound() {
   return (
-    <EmptyState
-      icon={<CompassNorthwestRegular />}
-      title="This page is not available"
-      action={
-        <Button as="a" href="#/requests" appearance="primary">
-          Go to service requests
-        </Button>
-      }
-    >
+    <Unavailable icon={<CompassNorthwestRegular />} title="This page is not available" backHref="#/requests" backLabel="Go to service requests">
       The link may be old, or this server does not have that feature yet.
-    </EmptyState>
+    </Unavailable>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { toError } from '../../../web-shared/to-error';
 
 export type Resource<T> = {
   data: T | undefined;
@@ -30,7 +31,7 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
       })
       .catch((err: unknown) => {
         if (controller.signal.aborted) return;
-        setError(err instanceof Error ? err : new Error(String(err)));
+        setError(toError(err));
       })
       .finally(() => {
         if (!controller.signal.aborted) setIsLoading(false);

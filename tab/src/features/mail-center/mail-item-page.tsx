@@ -2,14 +2,14 @@ import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, makeStyles, Mes
 import { ArrowDownloadRegular, ArrowLeftRegular, ArrowSyncRegular, DeleteRegular, DocumentAddRegular, LinkRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
-import { ApiError } from '../../api/client';
-import { EmptyState } from '../../components/empty-state';
+import { DetailColumns } from '../../components/detail-columns';
 import { ErrorBar } from '../../components/error-bar';
 import { formatDateTime } from '../../components/formatters';
-import { LoadingBlock } from '../../components/loading-block';
+import { isLoaded, LoadState } from '../../components/load-state';
 import { PageHeader } from '../../components/page-header';
 import { saveBlob } from '../../components/save-blob';
 import { useNotify } from '../../components/use-notify';
+import { usePendingAction } from '../../components/use-pending-action';
 import { useResource } from '../../components/use-resource';
 import { href, requestHref } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
@@ -19,13 +19,6 @@ import { SrPicker } from './sr-picker';
 
 const useStyles = makeStyles({
   top: { marginBottom: tokens.spacingVerticalM },
-  columns: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 2fr) minmax(300px, 1fr)',
-    gap: tokens.spacingHorizontalXL,
-    alignItems: 'start',
-    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
   facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
@@ -37,12 +30,15 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-type Action = 'link' | 'create' | 'discard' | 'reprocess';
+const MAIL_CENTER_HREF = href({ page: 'mail-center', params: new URLSearchParams() });
+
+type Action = 'link' | 'create' | 'discard' | 'reprocess' | 'download';
 const ACTION_FAILED: Record<Action, string> = {
   link: 'The email was not linked',
   create: 'No SR was created',
   discard: 'The email was not discarded',
   reprocess: 'Reprocessing failed',
+  download: 'The original email could not be downloaded',
 };
 
 /** One Mail Center email: why it is here (reason and evidence), what it says, and what to do with it. */
@@ -52,21 +48,12 @@ export function MailItemPage(props: { itemId: string }) {
   const notify = useNotify();
   const item = useResource((signal) => api.getMailCenterItem(props.itemId, signal), [api, props.itemId]);
   const [requestRef, setRequestRef] = useState('');
-  const [pending, setPending] = useState<Action | 'download' | undefined>(undefined);
-  const [failure, setFailure] = useState<{ title: string; error: Error } | undefined>(undefined);
+  const { pending, failure, run: runAction } = usePendingAction<Action>();
   const [outcome, setOutcome] = useState<string | undefined>(undefined);
 
-  const run = async (action: Action | 'download', work: () => Promise<void>) => {
-    setPending(action);
-    setFailure(undefined);
+  const run = (action: Action, work: () => Promise<void>) => {
     setOutcome(undefined);
-    try {
-      await work();
-    } catch (err) {
-      setFailure({ title: action === 'download' ? 'The original email could not be downloaded' : ACTION_FAILED[action], error: err instanceof Error ? err : new Error(String(err)) });
-    } finally {
-      setPending(undefined);
-    }
+    return runAction(action, ACTION_FAILED[action], work);
   };
 
   const update = (next: TMailCenterItem) => item.setData(() => next);
@@ -109,17 +96,16 @@ export function MailItemPage(props: { itemId: string }) {
       saveBlob(await api.downloadMailCenterOriginal(props.itemId), `${data?.subject.replace(/[^\w .-]+/g, '_').slice(0, 80) || 'email'}.${extension}`);
     });
 
-  if (item.error) {
-    if (item.error instanceof ApiError && item.error.status === 404) {
-      return (
-        <EmptyState title="This email is not in the Mail Center" action={<Button as="a" href={href({ page: 'mail-center', params: new URLSearchParams() })} appearance="primary">Back to the Mail Center</Button>}>
-          It may have been handled and removed by another agent.
-        </EmptyState>
-      );
-    }
-    return <ErrorBar error={item.error} title="The email could not be loaded" onRetry={item.reload} />;
+  if (!isLoaded(item)) {
+    return (
+      <LoadState
+        resource={item}
+        loadingLabel="Loading the email…"
+        failedTitle="The email could not be loaded"
+        missing={{ title: 'This email is not in the Mail Center', text: 'It may have been handled and removed by another agent.', backHref: MAIL_CENTER_HREF, backLabel: 'Back to the Mail Center' }}
+      />
+    );
   }
-  if (!item.data) return <LoadingBlock label="Loading the email…" />;
 
   const data = item.data;
   const isOpen = data.state === 'open';
@@ -128,7 +114,7 @@ export function MailItemPage(props: { itemId: string }) {
   return (
     <>
       <div className={styles.top}>
-        <Button as="a" href={href({ page: 'mail-center', params: new URLSearchParams() })} appearance="subtle" icon={<ArrowLeftRegular />}>
+        <Button as="a" href={MAIL_CENTER_HREF} appearance="subtle" icon={<ArrowLeftRegular />}>
           Mail Center
         </Button>
       </div>
@@ -141,7 +127,7 @@ export function MailItemPage(props: { itemId: string }) {
           </Button>
         }
       />
-      <div className={styles.columns}>
+      <DetailColumns>
         <div className={styles.stack}>
           <Card className={styles.card}>
             <CardHeader header={<Subtitle2 as="h2">Why it is here</Subtitle2>} action={<Badge appearance="tint" color={isOpen ? 'warning' : 'informative'}>{STATE_LABELS[data.state]}</Badge>} />
@@ -225,7 +211,7 @@ export function MailItemPage(props: { itemId: string }) {
           )}
           {failure && <ErrorBar error={failure.error} title={failure.title} />}
         </div>
-      </div>
+      </DetailColumns>
     </>
   );
 }

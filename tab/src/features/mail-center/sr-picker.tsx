@@ -46,7 +46,6 @@ export function SrPicker(props: { candidateIds: number[]; value: string; onChang
     };
   }, [api, text]);
 
-  const label = (sr: TServiceRequest) => `${sr.number} · ${sr.title}`;
   const others = results.filter((sr) => !suggestions.some((s) => s.id === sr.id));
 
   return (
@@ -66,25 +65,24 @@ export function SrPicker(props: { candidateIds: number[]; value: string; onChang
           props.onChange(data.optionValue ?? '');
         }}
       >
-        {suggestions.length > 0 && (
-          <OptionGroup label="Suggested">
-            {suggestions.map((sr) => (
-              <Option key={sr.id} value={sr.number} text={label(sr)}>
-                {label(sr)}
-              </Option>
-            ))}
-          </OptionGroup>
-        )}
-        {others.length > 0 && (
-          <OptionGroup label="Search results">
-            {others.map((sr) => (
-              <Option key={sr.id} value={sr.number} text={label(sr)}>
-                {label(sr)}
-              </Option>
-            ))}
-          </OptionGroup>
-        )}
+        <RequestGroup label="Suggested" requests={suggestions} />
+        <RequestGroup label="Search results" requests={others} />
       </Combobox>
     </Field>
+  );
+}
+
+const optionText = (sr: TServiceRequest) => `${sr.number} · ${sr.title}`;
+
+function RequestGroup(props: { label: string; requests: TServiceRequest[] }) {
+  if (props.requests.length === 0) return null;
+  return (
+    <OptionGroup label={props.label}>
+      {props.requests.map((sr) => (
+        <Option key={sr.id} value={sr.number} text={optionText(sr)}>
+          {optionText(sr)}
+        </Option>
+      ))}
+    </OptionGroup>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
 import { ErrorBar } from '../../components/error-bar';
 import { useNotify } from '../../components/use-notify';
+import { usePendingAction } from '../../components/use-pending-action';
 import { useResource } from '../../components/use-resource';
 import { useDesk } from '../../session/desk-context';
 
@@ -20,30 +21,23 @@ export function AddNoteForm(props: { sr: TServiceRequest; onAdded: () => void })
   const types = useResource((signal) => api.listNoteTypes(signal), [api]);
   const [typeCode, setTypeCode] = useState('PUBLIC');
   const [body, setBody] = useState('');
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  const { isBusy: isSaving, failure, run } = usePendingAction<'add'>();
   const selectedType = types.data?.items.find((t) => t.code === typeCode);
 
-  const handleSubmit = async (event?: FormEvent) => {
+  const handleSubmit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (!body.trim() || isSaving) return;
-    setIsSaving(true);
-    setError(undefined);
-    try {
+    if (!body.trim()) return;
+    void run('add', 'The note was not added', async () => {
       await api.addNote(props.sr.number, { typeCode, body });
       setBody('');
       notify('Note added', `${props.sr.number} has a new ${typeCode} note.`);
       props.onAdded();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
 
   // Ctrl+Enter (Cmd+Enter) sends, as in Teams' own compose box.
   const handleKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void handleSubmit();
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) handleSubmit();
   };
 
   return (
@@ -66,7 +60,7 @@ export function AddNoteForm(props: { sr: TServiceRequest; onAdded: () => void })
             Add note
           </Button>
         </div>
-        {error && <ErrorBar error={error} title="The note was not added" />}
+        {failure && <ErrorBar error={failure.error} title={failure.title} />}
       </form>
     </Card>
   );

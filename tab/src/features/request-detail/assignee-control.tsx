@@ -1,31 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
-  Persona,
-  tokens,
-  useRestoreFocusTarget,
-} from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Persona, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
 import { ChevronDownRegular } from '@fluentui/react-icons';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TPerson } from '../../../../api/src/contract/common';
+import { FormDialog } from '../../components/form-dialog';
 import { useDesk } from '../../session/desk-context';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
 export function AssigneeControl(props: { labelledBy: string; assignee?: TPerson; disabled: boolean; onAssign: (assignee: TPerson | null) => void }) {
@@ -71,36 +52,22 @@ export function AssigneeControl(props: { labelledBy: string; assignee?: TPerson;
 }
 
 function AssignDialog(props: { onClose: () => void; onAssign: (person: TPerson) => void }) {
-  const styles = useStyles();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const handleSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    props.onAssign({ name: name.trim(), email: email.trim() });
-  };
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface aria-describedby={undefined}>
-        <form onSubmit={handleSubmit}>
-          <DialogBody>
-            <DialogTitle>Assign to an agent</DialogTitle>
-            <DialogContent className={styles.form}>
-              <Field label="Name" required>
-                <Input value={name} onChange={(_, data) => setName(data.value)} />
-              </Field>
-              <Field label="Email" required>
-                <Input type="email" value={email} onChange={(_, data) => setEmail(data.value)} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={props.onClose}>Cancel</Button>
-              <Button appearance="primary" type="submit" disabled={!name.trim() || !email.trim()}>
-                Assign
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title="Assign to an agent"
+      submitLabel="Assign"
+      isSubmitDisabled={!name.trim() || !email.trim()}
+      onSubmit={() => props.onAssign({ name: name.trim(), email: email.trim() })}
+      onClose={props.onClose}
+    >
+      <Field label="Name" required>
+        <Input value={name} onChange={(_, data) => setName(data.value)} />
+      </Field>
+      <Field label="Email" required>
+        <Input type="email" value={email} onChange={(_, data) => setEmail(data.value)} />
+      </Field>
+    </FormDialog>
   );
 }

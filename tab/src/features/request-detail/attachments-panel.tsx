@@ -1,12 +1,14 @@
-import { Button, Caption1, Card, Dropdown, Field, makeStyles, Option, ProgressBar, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Dropdown, Field, makeStyles, Option, ProgressBar, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowUploadRegular, DocumentRegular, FolderRegular } from '@fluentui/react-icons';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TList } from '../../../../api/src/contract/common';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
+import { toError } from '../../../../web-shared/to-error';
 import { ErrorBar } from '../../components/error-bar';
 import { formatDateTime, formatSize } from '../../components/formatters';
-import { LoadingBlock } from '../../components/loading-block';
+import { LoadState } from '../../components/load-state';
+import { PanelCard } from '../../components/panel-card';
 import { useNotify } from '../../components/use-notify';
 import type { Resource } from '../../components/use-resource';
 import { useDesk } from '../../session/desk-context';
@@ -19,7 +21,6 @@ const EMAIL_FOLDER = 'Other';
 const UPLOAD_FOLDERS = [DEFAULT_FOLDER, EMAIL_FOLDER];
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
   folder: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}` },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -60,74 +61,75 @@ export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Reso
       notify(`${stored.fileName} uploaded`, `Saved in ${stored.folder}.`);
       props.onUploaded();
     } catch (err) {
-      setUploadError(err instanceof Error ? err : new Error(String(err)));
+      setUploadError(toError(err));
     } finally {
       setProgress(undefined);
     }
   };
 
   return (
-    <Card className={styles.card}>
-      <section aria-labelledby="attachments-heading">
-        <Subtitle2 as="h2" id="attachments-heading" block>
-          Attachments
-        </Subtitle2>
-        {attachments.error && <ErrorBar error={attachments.error} title="Attachments could not be loaded" onRetry={attachments.reload} />}
-        {!attachments.data && !attachments.error && <LoadingBlock label="Loading attachments…" />}
-        {attachments.data && items.length === 0 && (
-          <Text as="p" block className={styles.muted}>
-            No attachments. Upload files here; files attached to email replies arrive in the {EMAIL_FOLDER} folder.
-          </Text>
-        )}
-        {groupByFolder(items).map(([name, files]) => (
-          <div key={name} role="group" aria-label={`Folder ${name}`}>
-            <Text className={styles.folder} weight="semibold">
-              <FolderRegular aria-hidden /> {name}
-            </Text>
-            <ul className={styles.list}>
-              {files.map((file) => (
-                <li key={file.id} className={styles.file}>
-                  <DocumentRegular aria-hidden />
-                  <span className={styles.fileText}>
-                    <Text className={styles.name} title={file.fileName}>
-                      {file.fileName}
-                    </Text>
-                    <Caption1 className={styles.muted}>
-                      {formatSize(file.size)} · {formatDateTime(file.createdAt)}
-                    </Caption1>
-                  </span>
-                  <Button
-                    appearance="subtle"
-                    icon={pendingId === file.id ? <Spinner size="extra-tiny" /> : <ArrowDownloadRegular />}
-                    aria-label={`Download ${file.fileName}`}
-                    onClick={() => void download(file)}
-                  />
-                </li>
-              ))}
-            </ul>
+    <PanelCard
+      title="Attachments"
+      headingId="attachments-heading"
+      footer={
+        <>
+          <div className={styles.upload}>
+            <Field label="Folder">
+              <Dropdown value={folder} selectedOptions={[folder]} onOptionSelect={(_, data) => setFolder(data.optionValue ?? DEFAULT_FOLDER)} disabled={progress !== undefined}>
+                {UPLOAD_FOLDERS.map((name) => (
+                  <Option key={name}>{name}</Option>
+                ))}
+              </Dropdown>
+            </Field>
+            <Button icon={<ArrowUploadRegular />} onClick={() => fileInput.current?.click()} disabled={progress !== undefined}>
+              Upload file
+            </Button>
+            <input ref={fileInput} className={styles.hidden} type="file" aria-label="File to upload" onChange={(e) => void handleFileChosen(e)} />
           </div>
-        ))}
-        {downloadError && <ErrorBar error={downloadError} title="The download failed" />}
-      </section>
-      <div className={styles.upload}>
-        <Field label="Folder">
-          <Dropdown value={folder} selectedOptions={[folder]} onOptionSelect={(_, data) => setFolder(data.optionValue ?? DEFAULT_FOLDER)} disabled={progress !== undefined}>
-            {UPLOAD_FOLDERS.map((name) => (
-              <Option key={name}>{name}</Option>
-            ))}
-          </Dropdown>
-        </Field>
-        <Button icon={<ArrowUploadRegular />} onClick={() => fileInput.current?.click()} disabled={progress !== undefined}>
-          Upload file
-        </Button>
-        <input ref={fileInput} className={styles.hidden} type="file" aria-label="File to upload" onChange={(e) => void handleFileChosen(e)} />
-      </div>
-      {progress && (
-        <Field label={`Uploading ${progress.fileName}`} validationState="none" hint={`${Math.round(progress.fraction * 100)}%`}>
-          <ProgressBar value={progress.fraction} />
-        </Field>
+          {progress && (
+            <Field label={`Uploading ${progress.fileName}`} validationState="none" hint={`${Math.round(progress.fraction * 100)}%`}>
+              <ProgressBar value={progress.fraction} />
+            </Field>
+          )}
+          {uploadError && <ErrorBar error={uploadError} title="The upload failed" />}
+        </>
+      }
+    >
+      <LoadState resource={attachments} loadingLabel="Loading attachments…" failedTitle="Attachments could not be loaded" />
+      {attachments.data && items.length === 0 && (
+        <Text as="p" block className={styles.muted}>
+          No attachments. Upload files here; files attached to email replies arrive in the {EMAIL_FOLDER} folder.
+        </Text>
       )}
-      {uploadError && <ErrorBar error={uploadError} title="The upload failed" />}
-    </Card>
+      {groupByFolder(items).map(([name, files]) => (
+        <div key={name} role="group" aria-label={`Folder ${name}`}>
+          <Text className={styles.folder} weight="semibold">
+            <FolderRegular aria-hidden /> {name}
+          </Text>
+          <ul className={styles.list}>
+            {files.map((file) => (
+              <li key={file.id} className={styles.file}>
+                <DocumentRegular aria-hidden />
+                <span className={styles.fileText}>
+                  <Text className={styles.name} title={file.fileName}>
+                    {file.fileName}
+                  </Text>
+                  <Caption1 className={styles.muted}>
+                    {formatSize(file.size)} · {formatDateTime(file.createdAt)}
+                  </Caption1>
+                </span>
+                <Button
+                  appearance="subtle"
+                  icon={pendingId === file.id ? <Spinner size="extra-tiny" /> : <ArrowDownloadRegular />}
+                  aria-label={`Download ${file.fileName}`}
+                  onClick={() => void download(file)}
+                />
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {downloadError && <ErrorBar error={downloadError} title="The download failed" />}
+    </PanelCard>
   );
 }

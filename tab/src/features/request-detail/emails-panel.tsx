@@ -1,13 +1,12 @@
-import { Badge, Caption1, Card, makeStyles, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { TList } from '../../../../api/src/contract/common';
 import type { TOutboundEmail } from '../../../../api/src/contract/outbound-email';
-import { ErrorBar } from '../../components/error-bar';
 import { formatDateTime, formatRelative } from '../../components/formatters';
-import { LoadingBlock } from '../../components/loading-block';
+import { LoadState } from '../../components/load-state';
+import { PanelCard } from '../../components/panel-card';
 import type { Resource } from '../../components/use-resource';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -23,36 +22,30 @@ export function EmailsPanel(props: { emails: Resource<TList<TOutboundEmail>> }) 
   const styles = useStyles();
   const { emails } = props;
   return (
-    <Card className={styles.card}>
-      <section aria-labelledby="emails-heading">
-        <Subtitle2 as="h2" id="emails-heading" block>
-          Emails sent
-        </Subtitle2>
-        {emails.error && <ErrorBar error={emails.error} title="The email log could not be loaded" onRetry={emails.reload} />}
-        {!emails.data && !emails.error && <LoadingBlock label="Loading the email log…" />}
-        {emails.data?.items.length === 0 && <Caption1 className={styles.muted}>No email sent yet. Use Send email to write to the requester.</Caption1>}
-        {emails.data && emails.data.items.length > 0 && (
-          <ol className={styles.list}>
-            {emails.data.items.map((email) => (
-              <li key={email.id} className={styles.entry}>
-                <span className={styles.line}>
-                  <Text className={styles.subject}>{email.subject}</Text>
-                  <Badge appearance="tint" color={STATUS_COLOR[email.status]}>
-                    {email.status}
-                  </Badge>
-                </span>
-                <Caption1 className={styles.muted}>
-                  To {email.to.map((r) => r.address).join(', ')} · {TRIGGER_LABEL[email.trigger]} {email.actor.name} ·{' '}
-                  <time dateTime={email.sentAt ?? email.queuedAt} title={formatDateTime(email.sentAt ?? email.queuedAt)}>
-                    {formatRelative(email.sentAt ?? email.queuedAt)}
-                  </time>
-                </Caption1>
-                {email.statusReason && <Caption1>{email.statusReason}</Caption1>}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-    </Card>
+    <PanelCard title="Emails sent" headingId="emails-heading">
+      <LoadState resource={emails} loadingLabel="Loading the email log…" failedTitle="The email log could not be loaded" />
+      {emails.data?.items.length === 0 && <Caption1 className={styles.muted}>No email sent yet. Use Send email to write to the requester.</Caption1>}
+      {emails.data && emails.data.items.length > 0 && (
+        <ol className={styles.list}>
+          {emails.data.items.map((email) => (
+            <li key={email.id} className={styles.entry}>
+              <span className={styles.line}>
+                <Text className={styles.subject}>{email.subject}</Text>
+                <Badge appearance="tint" color={STATUS_COLOR[email.status]}>
+                  {email.status}
+                </Badge>
+              </span>
+              <Caption1 className={styles.muted}>
+                To {email.to.map((r) => r.address).join(', ')} · {TRIGGER_LABEL[email.trigger]} {email.actor.name} ·{' '}
+                <time dateTime={email.sentAt ?? email.queuedAt} title={formatDateTime(email.sentAt ?? email.queuedAt)}>
+                  {formatRelative(email.sentAt ?? email.queuedAt)}
+                </time>
+              </Caption1>
+              {email.statusReason && <Caption1>{email.statusReason}</Caption1>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </PanelCard>
   );
 }

@@ -1,13 +1,12 @@
-import { Caption1, Card, makeStyles, mergeClasses, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { TList } from '../../../../api/src/contract/common';
 import type { THistoryEntry } from '../../../../api/src/contract/history';
-import { ErrorBar } from '../../components/error-bar';
 import { formatDateTime, formatRelative } from '../../components/formatters';
-import { LoadingBlock } from '../../components/loading-block';
+import { LoadState } from '../../components/load-state';
+import { PanelCard } from '../../components/panel-card';
 import type { Resource } from '../../components/use-resource';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column' },
   entry: {
     display: 'flex',
@@ -24,29 +23,23 @@ export function HistoryPanel(props: { history: Resource<TList<THistoryEntry>> })
   const styles = useStyles();
   const { history } = props;
   return (
-    <Card className={styles.card}>
-      <section aria-labelledby="history-heading">
-        <Subtitle2 as="h2" id="history-heading" block>
-          History
-        </Subtitle2>
-        {history.error && <ErrorBar error={history.error} title="History could not be loaded" onRetry={history.reload} />}
-        {!history.data && !history.error && <LoadingBlock label="Loading history…" />}
-        {history.data && (
-          <ol className={styles.list}>
-            {history.data.items.map((entry) => (
-              <li key={entry.id} className={entry.kind === 'note-from-email' ? mergeClasses(styles.entry, styles.email) : styles.entry}>
-                <Text>{entry.summary}</Text>
-                <Caption1 className={styles.muted}>
-                  {entry.actor.name} ·{' '}
-                  <time dateTime={entry.at} title={formatDateTime(entry.at)}>
-                    {formatRelative(entry.at)}
-                  </time>
-                </Caption1>
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-    </Card>
+    <PanelCard title="History" headingId="history-heading">
+      <LoadState resource={history} loadingLabel="Loading history…" failedTitle="History could not be loaded" />
+      {history.data && (
+        <ol className={styles.list}>
+          {history.data.items.map((entry) => (
+            <li key={entry.id} className={entry.kind === 'note-from-email' ? mergeClasses(styles.entry, styles.email) : styles.entry}>
+              <Text>{entry.summary}</Text>
+              <Caption1 className={styles.muted}>
+                {entry.actor.name} ·{' '}
+                <time dateTime={entry.at} title={formatDateTime(entry.at)}>
+                  {formatRelative(entry.at)}
+                </time>
+              </Caption1>
+            </li>
+          ))}
+        </ol>
+      )}
+    </PanelCard>
   );
 }

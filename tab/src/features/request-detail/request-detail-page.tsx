@@ -1,11 +1,10 @@
 import { Button, makeStyles, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
-import { ArrowClockwiseRegular, ArrowLeftRegular, MailRegular } from '@fluentui/react-icons';
+import { ArrowLeftRegular, MailRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
-import { ApiError } from '../../api/client';
-import { EmptyState } from '../../components/empty-state';
-import { ErrorBar } from '../../components/error-bar';
-import { LoadingBlock } from '../../components/loading-block';
+import { DetailColumns } from '../../components/detail-columns';
+import { isLoaded, LoadState } from '../../components/load-state';
+import { RefreshButton } from '../../components/refresh-button';
 import { useResource } from '../../components/use-resource';
 import { useDesk } from '../../session/desk-context';
 import { AttachmentsPanel } from './attachments-panel';
@@ -18,13 +17,6 @@ import { SendEmailDialog } from './send-email-dialog';
 const useStyles = makeStyles({
   top: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
   topActions: { display: 'flex', gap: tokens.spacingHorizontalS },
-  columns: {
-    display: 'grid',
-    gridTemplateColumns: 'minmax(0, 2fr) minmax(300px, 1fr)',
-    gap: tokens.spacingHorizontalXL,
-    alignItems: 'start',
-    '@media (max-width: 900px)': { gridTemplateColumns: 'minmax(0, 1fr)' },
-  },
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
@@ -62,17 +54,16 @@ export function RequestDetailPage(props: { srRef: string }) {
     [setRequest, reloadHistory],
   );
 
-  if (request.error) {
-    if (request.error instanceof ApiError && request.error.status === 404) {
-      return (
-        <EmptyState title={`${srRef} does not exist`} action={<Button as="a" href="#/requests" appearance="primary">Back to service requests</Button>}>
-          Check the number, or search the list for the request.
-        </EmptyState>
-      );
-    }
-    return <ErrorBar error={request.error} title={`${srRef} could not be loaded`} onRetry={request.reload} />;
+  if (!isLoaded(request)) {
+    return (
+      <LoadState
+        resource={request}
+        loadingLabel={`Loading ${srRef}…`}
+        failedTitle={`${srRef} could not be loaded`}
+        missing={{ title: `${srRef} does not exist`, text: 'Check the number, or search the list for the request.', backHref: '#/requests', backLabel: 'Back to service requests' }}
+      />
+    );
   }
-  if (!request.data) return <LoadingBlock label={`Loading ${srRef}…`} />;
 
   const sr = request.data;
   return (
@@ -82,16 +73,14 @@ export function RequestDetailPage(props: { srRef: string }) {
           Service requests
         </Button>
         <div className={styles.topActions}>
-          <Button icon={<ArrowClockwiseRegular />} onClick={reloadAll} disabled={request.isLoading || notes.isLoading}>
-            Refresh
-          </Button>
+          <RefreshButton onRefresh={reloadAll} isLoading={request.isLoading || notes.isLoading} />
           <Button appearance="primary" icon={<MailRegular />} onClick={() => setIsEmailing(true)} {...restoreFocusTarget}>
             Send email
           </Button>
         </div>
       </div>
       <RequestHeader sr={sr} onChange={handleRequestChange} />
-      <div className={styles.columns}>
+      <DetailColumns>
         <NotesTimeline
           sr={sr}
           notes={notes}
@@ -106,7 +95,7 @@ export function RequestDetailPage(props: { srRef: string }) {
           <AttachmentsPanel sr={sr} attachments={attachments} onUploaded={history.reload} />
           <HistoryPanel history={history} />
         </div>
-      </div>
+      </DetailColumns>
       {isEmailing && (
         <SendEmailDialog
           sr={sr}

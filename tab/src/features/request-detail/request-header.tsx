@@ -1,9 +1,9 @@
 import { Badge, Body1, Card, Dropdown, Field, Label, Link, makeStyles, Option, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
 import type { TServiceRequest, TUpdateServiceRequest } from '../../../../api/src/contract/service-request';
 import { ErrorBar } from '../../components/error-bar';
 import { StatusBadge } from '../../components/status-badge';
 import { useNotify } from '../../components/use-notify';
+import { usePendingAction } from '../../components/use-pending-action';
 import { useResource } from '../../components/use-resource';
 import { useDesk } from '../../session/desk-context';
 import { AssigneeControl } from './assignee-control';
@@ -29,21 +29,13 @@ export function RequestHeader(props: { sr: TServiceRequest; onChange: (next: TSe
   const notify = useNotify();
   const { sr, onChange } = props;
   const statuses = useResource((signal) => api.listStatuses(signal), [api]);
-  const [saving, setSaving] = useState<string | undefined>(undefined);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  const { pending: saving, failure, run } = usePendingAction<string>();
 
-  const save = async (what: string, patch: TUpdateServiceRequest, done: string) => {
-    setSaving(what);
-    setError(undefined);
-    try {
+  const save = (what: string, patch: TUpdateServiceRequest, done: string) =>
+    run(what, 'The change was not saved', async () => {
       onChange(await api.updateRequest(sr.number, patch));
       notify(done);
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setSaving(undefined);
-    }
-  };
+    });
 
   return (
     <Card className={styles.card}>
@@ -118,7 +110,7 @@ export function RequestHeader(props: { sr: TServiceRequest; onChange: (next: TSe
           </Text>
         </span>
       )}
-      {error && <ErrorBar error={error} title="The change was not saved" />}
+      {failure && <ErrorBar error={failure.error} title={failure.title} />}
     </Card>
   );
 }

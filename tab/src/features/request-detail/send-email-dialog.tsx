@@ -1,30 +1,11 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Dropdown,
-  Field,
-  Input,
-  makeStyles,
-  Option,
-  Spinner,
-  Text,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Checkbox, Dropdown, Field, Input, makeStyles, Option, Spinner, Text, tokens } from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TMailTemplate } from '../../../../api/src/contract/mail-template';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
 import { ErrorBar } from '../../components/error-bar';
-import { fieldErrors } from '../../components/field-errors';
+import { FormDialog } from '../../components/form-dialog';
 import { SafeHtmlFrame } from '../../components/safe-html-frame';
 import { useNotify } from '../../components/use-notify';
 import { useResource } from '../../components/use-resource';
@@ -33,7 +14,6 @@ import { splitEmails } from '../requests/split-emails';
 
 const useStyles = makeStyles({
   surface: { maxWidth: '760px', width: 'calc(100vw - 48px)' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   files: { display: 'flex', flexDirection: 'column' },
   preview: {
     display: 'flex',
@@ -73,98 +53,82 @@ export function SendEmailDialog(props: { sr: TServiceRequest; attachments: TAtta
   const [cc, setCc] = useState(sr.participants.join(', '));
   const [subject, setSubject] = useState('');
   const [attachmentIds, setAttachmentIds] = useState<string[]>([]);
-  const [isSending, setIsSending] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
-  const problems = fieldErrors(error);
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!template) return;
-    setIsSending(true);
-    setError(undefined);
-    try {
-      const sent = await api.sendEmail(sr.number, {
-        templateId: template.id,
-        to: splitEmails(to),
-        cc: splitEmails(cc),
-        ...(subject.trim() ? { subject: subject.trim() } : {}),
-        ...(attachmentIds.length ? { attachmentIds } : {}),
-      });
-      notify('Email sent', STATUS_TEXT[sent.status] ?? sent.statusReason);
-      props.onSent();
-      props.onClose();
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-      setIsSending(false);
-    }
+  const handleSubmit = async () => {
+    // Send is disabled without a template; this only keeps the dialog open if that ever slips.
+    if (!template) throw new Error('Choose a template first.');
+    const sent = await api.sendEmail(sr.number, {
+      templateId: template.id,
+      to: splitEmails(to),
+      cc: splitEmails(cc),
+      ...(subject.trim() ? { subject: subject.trim() } : {}),
+      ...(attachmentIds.length ? { attachmentIds } : {}),
+    });
+    notify('Email sent', STATUS_TEXT[sent.status] ?? sent.statusReason);
+    props.onSent();
   };
 
-  // While sending, Send stays focusable (disabledFocusable): focus that fell to the page could not go back to
-  // "Send email" when the dialog closes.
   const handleToggleAttachment = (id: string, isChecked: boolean) =>
     setAttachmentIds((current) => (isChecked ? [...current, id] : current.filter((a) => a !== id)));
 
   return (
-    <Dialog open onOpenChange={(_, data) => !data.open && props.onClose()}>
-      <DialogSurface className={styles.surface}>
-        <form onSubmit={handleSubmit} noValidate>
-          <DialogBody>
-            <DialogTitle>Send email about {sr.number}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {templates.error && <ErrorBar error={templates.error} title="Templates could not be loaded" onRetry={templates.reload} />}
-              {templates.data && manual.length === 0 && (
-                <Body1>
-                  There is no template for agents yet. {session.user.isAdmin ? 'Add one under Administration › Mail › Templates (purpose "manual").' : 'Ask an admin to add one.'}
-                </Body1>
-              )}
-              <Field label="Template" validationMessage={problems.templateId}>
-                <Dropdown
-                  value={template?.name ?? ''}
-                  selectedOptions={template ? [template.id] : []}
-                  disabled={manual.length === 0}
-                  placeholder={templates.data ? 'No template' : 'Loading templates…'}
-                  onOptionSelect={(_, data) => setTemplateId(data.optionValue)}
-                >
-                  {manual.map((t) => (
-                    <Option key={t.id} value={t.id}>
-                      {t.name}
-                    </Option>
-                  ))}
-                </Dropdown>
-              </Field>
-              <Field label="To" hint="Separate addresses with commas." validationMessage={problems.to}>
-                <Input value={to} onChange={(_, data) => setTo(data.value)} />
-              </Field>
-              <Field label="Cc" validationMessage={problems.cc}>
-                <Input value={cc} onChange={(_, data) => setCc(data.value)} />
-              </Field>
-              <Field label="Subject" hint="Leave empty to use the template's subject." validationMessage={problems.subject}>
-                <Input value={subject} placeholder={template?.subject} onChange={(_, data) => setSubject(data.value)} />
-              </Field>
-              {props.attachments.length > 0 && (
-                <Field label="Attachments" validationMessage={problems.attachmentIds}>
-                  <div className={styles.files}>
-                    {props.attachments.map((a) => (
-                      <Checkbox key={a.id} label={`${a.folder} / ${a.fileName}`} checked={attachmentIds.includes(a.id)} onChange={(_, data) => handleToggleAttachment(a.id, data.checked === true)} />
-                    ))}
-                  </div>
-                </Field>
-              )}
-              {template && <EmailPreview key={template.id} template={template} srNumber={sr.number} />}
-              {error && <ErrorBar error={error} title="The email was not sent" />}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={props.onClose} disabled={isSending}>
-                Cancel
-              </Button>
-              <Button type="submit" appearance="primary" icon={isSending ? <Spinner size="tiny" /> : <SendRegular />} disabled={!template || !to.trim()} disabledFocusable={isSending}>
-                {isSending ? 'Sending…' : 'Send'}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      className={styles.surface}
+      title={`Send email about ${sr.number}`}
+      submitLabel="Send"
+      busyLabel="Sending…"
+      submitIcon={<SendRegular />}
+      failedTitle="The email was not sent"
+      isSubmitDisabled={!template || !to.trim()}
+      noValidate
+      onSubmit={handleSubmit}
+      onClose={props.onClose}
+    >
+      {(problems) => (
+        <>
+          {templates.error && <ErrorBar error={templates.error} title="Templates could not be loaded" onRetry={templates.reload} />}
+          {templates.data && manual.length === 0 && (
+            <Body1>
+              There is no template for agents yet. {session.user.isAdmin ? 'Add one under Administration › Mail › Templates (purpose "manual").' : 'Ask an admin to add one.'}
+            </Body1>
+          )}
+          <Field label="Template" validationMessage={problems.templateId}>
+            <Dropdown
+              value={template?.name ?? ''}
+              selectedOptions={template ? [template.id] : []}
+              disabled={manual.length === 0}
+              placeholder={templates.data ? 'No template' : 'Loading templates…'}
+              onOptionSelect={(_, data) => setTemplateId(data.optionValue)}
+            >
+              {manual.map((t) => (
+                <Option key={t.id} value={t.id}>
+                  {t.name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+          <Field label="To" hint="Separate addresses with commas." validationMessage={problems.to}>
+            <Input value={to} onChange={(_, data) => setTo(data.value)} />
+          </Field>
+          <Field label="Cc" validationMessage={problems.cc}>
+            <Input value={cc} onChange={(_, data) => setCc(data.value)} />
+          </Field>
+          <Field label="Subject" hint="Leave empty to use the template's subject." validationMessage={problems.subject}>
+            <Input value={subject} placeholder={template?.subject} onChange={(_, data) => setSubject(data.value)} />
+          </Field>
+          {props.attachments.length > 0 && (
+            <Field label="Attachments" validationMessage={problems.attachmentIds}>
+              <div className={styles.files}>
+                {props.attachments.map((a) => (
+                  <Checkbox key={a.id} label={`${a.folder} / ${a.fileName}`} checked={attachmentIds.includes(a.id)} onChange={(_, data) => handleToggleAttachment(a.id, data.checked === true)} />
+                ))}
+              </div>
+            </Field>
+          )}
+          {template && <EmailPreview key={template.id} template={template} srNumber={sr.number} />}
+        </>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
+import { toError } from '../../../../web-shared/to-error';
 import { saveBlob } from '../../components/save-blob';
 import { useDesk } from '../../session/desk-context';
 
@@ -15,7 +16,7 @@ export function useAttachmentDownload() {
     try {
       saveBlob(await api.downloadAttachment(attachment), attachment.fileName);
     } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
+      setError(toError(err));
     } finally {
       setPendingId(undefined);
     }

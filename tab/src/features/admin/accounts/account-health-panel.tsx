@@ -1,15 +1,16 @@
-import { Badge, Button, Caption1, Card, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkCircleRegular, DismissCircleRegular, PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TConnectionTest, TSyncReport } from '../../../../../api/src/contract/mail-health';
 import { ErrorBar } from '../../../components/error-bar';
 import { formatDateTime, formatRelative } from '../../../components/formatters';
-import { LoadingBlock } from '../../../components/loading-block';
+import { LoadState } from '../../../components/load-state';
+import { PanelCard } from '../../../components/panel-card';
+import { usePendingAction } from '../../../components/use-pending-action';
 import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
   facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
   term: { color: tokens.colorNeutralForeground3 },
   detail: { margin: 0, overflowWrap: 'anywhere' },
@@ -40,148 +41,134 @@ export function AccountHealthPanel(props: { accountId: string }) {
   const styles = useStyles();
   const { api } = useDesk();
   const health = useResource((signal) => api.getAccountHealth(props.accountId, signal), [api, props.accountId]);
-  const [pending, setPending] = useState<'test' | 'sync' | undefined>(undefined);
+  const { pending, failure, run } = usePendingAction<'test' | 'sync'>();
   const [test, setTest] = useState<TConnectionTest | undefined>(undefined);
   const [sync, setSync] = useState<TSyncReport | undefined>(undefined);
-  const [error, setError] = useState<{ title: string; error: Error } | undefined>(undefined);
 
-  const handleTest = async () => {
-    setPending('test');
-    setError(undefined);
+  const handleTest = () => {
     setTest(undefined);
-    try {
-      setTest(await api.testAccount(props.accountId));
-    } catch (err) {
-      setError({ title: 'The connection test did not run', error: err instanceof Error ? err : new Error(String(err)) });
-    } finally {
-      setPending(undefined);
-    }
+    return run('test', 'The connection test did not run', async () => setTest(await api.testAccount(props.accountId)));
   };
 
-  const handleSync = async () => {
-    setPending('sync');
-    setError(undefined);
+  const handleSync = () => {
     setSync(undefined);
-    try {
+    return run('sync', 'Sync did not finish', async () => {
       setSync(await api.syncAccount(props.accountId));
       health.reload();
-    } catch (err) {
-      setError({ title: 'Sync did not finish', error: err instanceof Error ? err : new Error(String(err)) });
-    } finally {
-      setPending(undefined);
-    }
+    });
   };
 
   const data = health.data;
   const subscription = data?.subscription;
   return (
-    <Card className={styles.card}>
-      <section aria-labelledby="health-heading">
-        <Subtitle2 as="h2" id="health-heading" block>
-          Health
-        </Subtitle2>
-        {health.error && <ErrorBar error={health.error} title="Health could not be loaded" onRetry={health.reload} />}
-        {!data && !health.error && <LoadingBlock label="Loading health…" />}
-        {data && (
-          <dl className={styles.facts}>
-            <dt className={styles.term}>State</dt>
-            <dd className={styles.detail}>
-              {data.stopped ? (
-                <Badge appearance="tint" color="warning">
-                  Not running: {data.stopped}
-                </Badge>
-              ) : data.syncing ? (
-                <Badge appearance="tint" color="informative">
-                  Syncing
-                </Badge>
-              ) : (
-                <Badge appearance="tint" color="success">
-                  Running
-                </Badge>
-              )}
-            </dd>
-            <dt className={styles.term}>Last sync</dt>
-            <dd className={styles.detail}>
-              {data.lastSync ? (
-                <>
-                  <time dateTime={data.lastSync.finishedAt} title={formatDateTime(data.lastSync.finishedAt)}>
-                    {formatRelative(data.lastSync.finishedAt)}
-                  </time>
-                  {' · '}
-                  {describeSync(data.lastSync)}
-                </>
-              ) : (
-                'Not yet'
-              )}
-            </dd>
-            <dt className={styles.term}>Last 24 hours</dt>
-            <dd className={styles.detail}>
-              {data.last24h.processed} processed, {data.last24h.ignored} ignored, {data.last24h.queued} queued
-            </dd>
-            <dt className={styles.term}>Change notifications</dt>
-            <dd className={styles.detail}>
-              {subscription?.state === 'active'
-                ? `Active until ${formatDateTime(subscription.expiresAt)} (${data.notifications.received} received${data.notifications.rejected ? `, ${data.notifications.rejected} rejected` : ''})`
-                : subscription
-                  ? `${subscription.state === 'disabled' ? 'Off' : subscription.state === 'pending' ? 'Being set up' : 'Failed'}: ${subscription.explanation}`
-                  : ''}
-            </dd>
-          </dl>
-        )}
-        {data?.secretExpiry && data.secretExpiry.level !== 'ok' && (
-          <MessageBar intent={data.secretExpiry.level === 'warning' ? 'warning' : 'error'}>
-            <MessageBarBody>
-              <MessageBarTitle>Client secret</MessageBarTitle>
-              {data.secretExpiry.message ??
-                (data.secretExpiry.daysLeft < 0 ? `Expired on ${formatDateTime(data.secretExpiry.expiresAt)}.` : `Expires in ${data.secretExpiry.daysLeft} days.`)}{' '}
-              Create a new secret in the app registration and paste it here.
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {data?.lastError && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Last error, {formatRelative(data.lastError.at)}</MessageBarTitle>
-              {data.lastError.explanation}
-              {data.reauthorisationRequired ? ' An admin must grant consent again.' : ''}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </section>
-      <div className={styles.actions}>
-        <Button icon={pending === 'test' ? <Spinner size="tiny" /> : <PlugConnectedRegular />} onClick={handleTest} disabledFocusable={pending !== undefined}>
-          {pending === 'test' ? 'Testing…' : 'Test connection'}
-        </Button>
-        <Button icon={pending === 'sync' ? <Spinner size="tiny" /> : <ArrowSyncRegular />} onClick={handleSync} disabledFocusable={pending !== undefined}>
-          {pending === 'sync' ? 'Syncing…' : 'Sync now'}
-        </Button>
-      </div>
-      <div className={styles.results} aria-live="polite">
-        {test && (
-          <section aria-label="Connection test result">
-            <Text weight="semibold" block>
-              {test.ok ? 'The connection works.' : 'The connection does not work yet.'}
-            </Text>
-            <ul className={styles.steps}>
-              {test.steps.map((step) => (
-                <li key={step.name} className={styles.step}>
-                  {step.ok ? <CheckmarkCircleRegular className={styles.ok} aria-label="Passed" /> : <DismissCircleRegular className={styles.bad} aria-label="Failed" />}
-                  <span>
-                    <Text block>{STEP_LABELS[step.name]}</Text>
-                    <Caption1>{step.detail}</Caption1>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        {sync && (
-          <Text role="status" block>
-            Sync finished: {describeSync(sync)}
-          </Text>
-        )}
-      </div>
-      {error && <ErrorBar error={error.error} title={error.title} />}
-    </Card>
+    <PanelCard
+      title="Health"
+      headingId="health-heading"
+      footer={
+        <>
+          <div className={styles.actions}>
+            <Button icon={pending === 'test' ? <Spinner size="tiny" /> : <PlugConnectedRegular />} onClick={handleTest} disabledFocusable={pending !== undefined}>
+              {pending === 'test' ? 'Testing…' : 'Test connection'}
+            </Button>
+            <Button icon={pending === 'sync' ? <Spinner size="tiny" /> : <ArrowSyncRegular />} onClick={handleSync} disabledFocusable={pending !== undefined}>
+              {pending === 'sync' ? 'Syncing…' : 'Sync now'}
+            </Button>
+          </div>
+          <div className={styles.results} aria-live="polite">
+            {test && (
+              <section aria-label="Connection test result">
+                <Text weight="semibold" block>
+                  {test.ok ? 'The connection works.' : 'The connection does not work yet.'}
+                </Text>
+                <ul className={styles.steps}>
+                  {test.steps.map((step) => (
+                    <li key={step.name} className={styles.step}>
+                      {step.ok ? <CheckmarkCircleRegular className={styles.ok} aria-label="Passed" /> : <DismissCircleRegular className={styles.bad} aria-label="Failed" />}
+                      <span>
+                        <Text block>{STEP_LABELS[step.name]}</Text>
+                        <Caption1>{step.detail}</Caption1>
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {sync && (
+              <Text role="status" block>
+                Sync finished: {describeSync(sync)}
+              </Text>
+            )}
+          </div>
+          {failure && <ErrorBar error={failure.error} title={failure.title} />}
+        </>
+      }
+    >
+      <LoadState resource={health} loadingLabel="Loading health…" failedTitle="Health could not be loaded" />
+      {data && (
+        <dl className={styles.facts}>
+          <dt className={styles.term}>State</dt>
+          <dd className={styles.detail}>
+            {data.stopped ? (
+              <Badge appearance="tint" color="warning">
+                Not running: {data.stopped}
+              </Badge>
+            ) : data.syncing ? (
+              <Badge appearance="tint" color="informative">
+                Syncing
+              </Badge>
+            ) : (
+              <Badge appearance="tint" color="success">
+                Running
+              </Badge>
+            )}
+          </dd>
+          <dt className={styles.term}>Last sync</dt>
+          <dd className={styles.detail}>
+            {data.lastSync ? (
+              <>
+                <time dateTime={data.lastSync.finishedAt} title={formatDateTime(data.lastSync.finishedAt)}>
+                  {formatRelative(data.lastSync.finishedAt)}
+                </time>
+                {' · '}
+                {describeSync(data.lastSync)}
+              </>
+            ) : (
+              'Not yet'
+            )}
+          </dd>
+          <dt className={styles.term}>Last 24 hours</dt>
+          <dd className={styles.detail}>
+            {data.last24h.processed} processed, {data.last24h.ignored} ignored, {data.last24h.queued} queued
+          </dd>
+          <dt className={styles.term}>Change notifications</dt>
+          <dd className={styles.detail}>
+            {subscription?.state === 'active'
+              ? `Active until ${formatDateTime(subscription.expiresAt)} (${data.notifications.received} received${data.notifications.rejected ? `, ${data.notifications.rejected} rejected` : ''})`
+              : subscription
+                ? `${subscription.state === 'disabled' ? 'Off' : subscription.state === 'pending' ? 'Being set up' : 'Failed'}: ${subscription.explanation}`
+                : ''}
+          </dd>
+        </dl>
+      )}
+      {data?.secretExpiry && data.secretExpiry.level !== 'ok' && (
+        <MessageBar intent={data.secretExpiry.level === 'warning' ? 'warning' : 'error'}>
+          <MessageBarBody>
+            <MessageBarTitle>Client secret</MessageBarTitle>
+            {data.secretExpiry.message ??
+              (data.secretExpiry.daysLeft < 0 ? `Expired on ${formatDateTime(data.secretExpiry.expiresAt)}.` : `Expires in ${data.secretExpiry.daysLeft} days.`)}{' '}
+            Create a new secret in the app registration and paste it here.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {data?.lastError && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Last error, {formatRelative(data.lastError.at)}</MessageBarTitle>
+            {data.lastError.explanation}
+            {data.reauthorisationRequired ? ' An admin must grant consent again.' : ''}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </PanelCard>
   );
 }

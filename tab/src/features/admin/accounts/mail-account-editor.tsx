@@ -1,10 +1,11 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
-import { ErrorBar } from '../../../components/error-bar';
 import { fieldErrors } from '../../../components/field-errors';
 import { PageHeader } from '../../../components/page-header';
+import { SaveActions } from '../../../components/save-actions';
 import { useNotify } from '../../../components/use-notify';
+import { usePendingAction } from '../../../components/use-pending-action';
 import { href } from '../../../routing/route';
 import { navigate } from '../../../routing/use-hash-route';
 import { useDesk } from '../../../session/desk-context';
@@ -13,7 +14,6 @@ import { MailAccountForm } from './mail-account-form';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '880px' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
 const listHref = href({ page: 'admin', section: 'accounts' });
@@ -24,18 +24,15 @@ export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMa
   const notify = useNotify();
   const { account } = props;
   const [draft, setDraft] = useState<AccountDraft>(() => (account ? draftFromAccount(account) : NEW_ACCOUNT));
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  const save = usePendingAction<'save'>();
   // Only one account can be Default: making this one Default takes it from the other (and gives it back on failure).
   const currentDefault = props.accounts.find((a) => a.isDefault && a.id !== account?.id);
   const isTakingDefault = draft.isDefault && currentDefault !== undefined;
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setError(undefined);
     const handOver = isTakingDefault ? currentDefault : undefined;
-    try {
+    void save.run('save', 'The account was not saved', async () => {
       if (handOver) await api.updateMailAccount(handOver.id, { isDefault: false });
       try {
         const saved = account ? await api.updateMailAccount(account.id, toUpdateBody(draft, account)) : await api.createMailAccount(toCreateBody(draft));
@@ -45,10 +42,7 @@ export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMa
         if (handOver) await api.updateMailAccount(handOver.id, { isDefault: true }).catch(() => undefined);
         throw err;
       }
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-      setIsSaving(false);
-    }
+    });
   };
 
   return (
@@ -58,7 +52,7 @@ export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMa
         title={account ? account.emailAddress : 'Add an email account'}
         description="Values from the app registration's Overview page (Directory and Application IDs) and its Certificates & secrets page."
       />
-      <MailAccountForm draft={draft} onChange={setDraft} account={account} problems={fieldErrors(error)} disabled={isSaving} />
+      <MailAccountForm draft={draft} onChange={setDraft} account={account} problems={fieldErrors(save.failure?.error)} disabled={save.isBusy} />
       {isTakingDefault && (
         <MessageBar intent="info">
           <MessageBarBody>
@@ -66,15 +60,7 @@ export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMa
           </MessageBarBody>
         </MessageBar>
       )}
-      {error && <ErrorBar error={error} title="The account was not saved" />}
-      <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={isSaving} icon={isSaving ? <Spinner size="tiny" /> : undefined}>
-          {isSaving ? 'Saving…' : 'Save'}
-        </Button>
-        <Button as="a" href={listHref}>
-          Cancel
-        </Button>
-      </div>
+      <SaveActions isSaving={save.isBusy} cancelHref={listHref} failure={save.failure} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorBar } from '../../../components/error-bar';
-import { LoadingBlock } from '../../../components/loading-block';
+import { makeStyles, tokens } from '@fluentui/react-components';
+import { isLoaded, LoadState } from '../../../components/load-state';
+import { Unavailable } from '../../../components/unavailable';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
 import { useDesk } from '../../../session/desk-context';
@@ -25,21 +24,13 @@ export function MailAccountPage(props: { accountId: string }) {
   const accounts = useResource((signal) => api.listMailAccounts(signal), [api]);
   const isNew = props.accountId === 'new';
 
-  if (accounts.error) return <ErrorBar error={accounts.error} title="Mail accounts could not be loaded" onRetry={accounts.reload} />;
-  if (!accounts.data) return <LoadingBlock label="Loading the mail account…" />;
+  if (!isLoaded(accounts)) return <LoadState resource={accounts} loadingLabel="Loading the mail account…" failedTitle="Mail accounts could not be loaded" />;
   const account = accounts.data.items.find((a) => a.id === props.accountId);
   if (!isNew && !account) {
     return (
-      <EmptyState
-        title="This mail account does not exist"
-        action={
-          <Button as="a" href={href({ page: 'admin', section: 'accounts' })} appearance="primary">
-            Back to email accounts
-          </Button>
-        }
-      >
+      <Unavailable title="This mail account does not exist" backHref={href({ page: 'admin', section: 'accounts' })} backLabel="Back to email accounts">
         It may have been removed by another admin.
-      </EmptyState>
+      </Unavailable>
     );
   }
   if (!account) return <MailAccountEditor accounts={accounts.data.items} />;

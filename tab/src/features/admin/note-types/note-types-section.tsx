@@ -1,24 +1,17 @@
-import { Button, Card, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
-import { AddRegular, DeleteRegular, EditRegular, NoteRegular } from '@fluentui/react-icons';
+import { Button, makeStyles, TableCell, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import { AddRegular, NoteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TNoteType } from '../../../../../api/src/contract/note-type';
 import { EmptyState } from '../../../components/empty-state';
-import { ErrorBar } from '../../../components/error-bar';
-import { LoadingBlock } from '../../../components/loading-block';
-import { PageHeader } from '../../../components/page-header';
 import { useNotify } from '../../../components/use-notify';
 import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
-import { ConfirmDialog } from '../confirm-dialog';
+import { AdminSection } from '../admin-section';
 import { ACCESS_LEVEL_TEXT } from './access-levels';
 import { NoteTypeDialog } from './note-type-dialog';
 import { PublicTypeStatus } from './public-type-status';
 
-const useStyles = makeStyles({
-  card: { padding: 0, overflowX: 'auto' },
-  status: { marginBottom: tokens.spacingVerticalM },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
+const useStyles = makeStyles({ status: { marginBottom: tokens.spacingVerticalM } });
 
 type Editing = { mode: 'create'; initial?: Partial<TNoteType> } | { mode: 'edit'; type: TNoteType };
 
@@ -29,10 +22,8 @@ export function NoteTypesSection() {
   const notify = useNotify();
   const types = useResource((signal) => api.listNoteTypes(signal), [api]);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
-  const [deleting, setDeleting] = useState<TNoteType | undefined>(undefined);
-  // Dialogs opened from these buttons give focus back to them when they close.
+  // The dialog gives focus back to the button that opened it.
   const restoreFocusTarget = useRestoreFocusTarget();
-  const items = types.data?.items ?? [];
 
   const handleSaved = (saved: TNoteType) => {
     types.setData((current) => {
@@ -42,73 +33,56 @@ export function NoteTypesSection() {
     notify(`Note type ${saved.code} saved`);
   };
 
-  const handleDelete = async (type: TNoteType) => {
-    await api.deleteNoteType(type.code);
-    types.setData((current) => ({ items: (current?.items ?? []).filter((t) => t.code !== type.code), total: (current?.total ?? 1) - 1 }));
-    notify(`Note type ${type.code} deleted`);
-  };
-
   return (
-    <>
-      <PageHeader
-        path="Administration > General > Type"
-        title="Note types"
-        description="Every note has a type; its access level decides who can see it."
-        actions={
-          <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing({ mode: 'create' })} {...restoreFocusTarget}>
-            Add note type
-          </Button>
-        }
-      />
-      {types.error && <ErrorBar error={types.error} title="Note types could not be loaded" onRetry={types.reload} />}
-      {!types.data && !types.error && <LoadingBlock label="Loading note types…" />}
-      {types.data && (
+    <AdminSection
+      path="Administration > General > Type"
+      title="Note types"
+      description="Every note has a type; its access level decides who can see it."
+      actions={
+        <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing({ mode: 'create' })} {...restoreFocusTarget}>
+          Add note type
+        </Button>
+      }
+      resource={types}
+      loadingLabel="Loading note types…"
+      failedTitle="Note types could not be loaded"
+      notice={
         <div className={styles.status}>
           <PublicTypeStatus
-            types={items}
+            types={types.data?.items ?? []}
             onCreate={() => setEditing({ mode: 'create', initial: { code: 'PUBLIC', name: 'Public', accessLevel: 'User' } })}
             onFix={(type) => setEditing({ mode: 'edit', type: { ...type, accessLevel: 'User' } })}
           />
         </div>
-      )}
-      {types.data && items.length === 0 && (
-        <Card>
-          <EmptyState icon={<NoteRegular />} title="No note types">
-            Add PUBLIC first: service messaging files every email reply as a PUBLIC note.
-          </EmptyState>
-        </Card>
-      )}
-      {items.length > 0 && (
-        <Card className={styles.card}>
-          <Table aria-label="Note types">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Code</TableHeaderCell>
-                <TableHeaderCell>Name</TableHeaderCell>
-                <TableHeaderCell>Access level</TableHeaderCell>
-                <TableHeaderCell>
-                  <span className={styles.muted}>Actions</span>
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((type) => (
-                <TableRow key={type.code}>
-                  <TableCell>
-                    <strong>{type.code}</strong>
-                  </TableCell>
-                  <TableCell>{type.name}</TableCell>
-                  <TableCell title={ACCESS_LEVEL_TEXT[type.accessLevel]}>{type.accessLevel}</TableCell>
-                  <TableCell>
-                    <Button appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${type.code}`} onClick={() => setEditing({ mode: 'edit', type })} {...restoreFocusTarget} />
-                    <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Delete ${type.code}`} onClick={() => setDeleting(type)} {...restoreFocusTarget} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Card>
-      )}
+      }
+      empty={
+        <EmptyState icon={<NoteRegular />} title="No note types">
+          Add PUBLIC first: service messaging files every email reply as a PUBLIC note.
+        </EmptyState>
+      }
+      table={{
+        label: 'Note types',
+        columns: ['Code', 'Name', 'Access level'],
+        rowKey: (type: TNoteType) => type.code,
+        cells: (type) => (
+          <>
+            <TableCell>
+              <strong>{type.code}</strong>
+            </TableCell>
+            <TableCell>{type.name}</TableCell>
+            <TableCell title={ACCESS_LEVEL_TEXT[type.accessLevel]}>{type.accessLevel}</TableCell>
+          </>
+        ),
+      }}
+      itemName={(type) => type.code}
+      edit={{ onEdit: (type) => setEditing({ mode: 'edit', type }) }}
+      remove={{
+        title: (type) => `Delete note type ${type.code}?`,
+        text: (type) => `Existing notes keep their type code. ${type.code === 'PUBLIC' ? 'Service messaging cannot file email replies without PUBLIC.' : ''}`,
+        run: (type) => api.deleteNoteType(type.code),
+        done: (type) => `Note type ${type.code} deleted`,
+      }}
+    >
       {editing && (
         <NoteTypeDialog
           existing={editing.mode === 'edit' ? editing.type : undefined}
@@ -117,11 +91,6 @@ export function NoteTypesSection() {
           onClose={() => setEditing(undefined)}
         />
       )}
-      {deleting && (
-        <ConfirmDialog title={`Delete note type ${deleting.code}?`} confirmLabel="Delete" onConfirm={() => handleDelete(deleting)} onClose={() => setDeleting(undefined)}>
-          Existing notes keep their type code. {deleting.code === 'PUBLIC' ? 'Service messaging cannot file email replies without PUBLIC.' : ''}
-        </ConfirmDialog>
-      )}
-    </>
+    </AdminSection>
   );
 }

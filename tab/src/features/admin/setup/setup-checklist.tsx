@@ -1,8 +1,7 @@
 import { Body1, Button, Caption1, Card, Link, makeStyles, mergeClasses, ProgressBar, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, InfoRegular, WarningFilled } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
-import { ErrorBar } from '../../../components/error-bar';
-import { LoadingBlock } from '../../../components/loading-block';
+import { isLoaded, LoadState } from '../../../components/load-state';
 import { PageHeader } from '../../../components/page-header';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
@@ -36,8 +35,7 @@ export function SetupChecklist() {
     return { accounts: accounts.items, noteTypes: noteTypes.items };
   }, [api]);
 
-  if (facts.error) return <ErrorBar error={facts.error} title="The setup could not be checked" onRetry={facts.reload} />;
-  if (!facts.data) return <LoadingBlock label="Checking the setup…" />;
+  if (!isLoaded(facts)) return <LoadState resource={facts} loadingLabel="Checking the setup…" failedTitle="The setup could not be checked" />;
 
   const clientId = facts.data.accounts.find((a) => a.isDefault)?.clientId ?? '<Application (client) ID>';
   const mailbox = facts.data.accounts.find((a) => a.isDefault)?.userPrincipalName ?? '<desk mailbox>';

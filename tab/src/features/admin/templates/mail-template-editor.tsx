@@ -1,11 +1,13 @@
-import { Button, Caption1, Card, Dropdown, Field, Input, makeStyles, Option, Spinner, Subtitle2, Textarea, tokens, Tooltip } from '@fluentui/react-components';
+import { Button, Caption1, Card, Field, Input, makeStyles, Subtitle2, Textarea, tokens, Tooltip } from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { TMailTemplate, TMailTemplateDefaults, TSaveMailTemplate } from '../../../../../api/src/contract/mail-template';
-import { ErrorBar } from '../../../components/error-bar';
+import { DropdownField } from '../../../components/dropdown-field';
 import { fieldErrors } from '../../../components/field-errors';
 import { PageHeader } from '../../../components/page-header';
+import { SaveActions } from '../../../components/save-actions';
 import { useNotify } from '../../../components/use-notify';
+import { usePendingAction } from '../../../components/use-pending-action';
 import { href } from '../../../routing/route';
 import { navigate } from '../../../routing/use-hash-route';
 import { useDesk } from '../../../session/desk-context';
@@ -28,7 +30,6 @@ const useStyles = makeStyles({
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   card: { padding: tokens.spacingHorizontalL },
   placeholders: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
   body: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -46,23 +47,18 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
       ? { name: template.name, purpose: template.purpose, subject: template.subject, bodyHtml: template.bodyHtml, replyText: template.replyText }
       : { name: '', purpose: 'manual', subject: '#SR_TITLE#', bodyHtml: '<p>Dear #REQUESTER_NAME#,</p><p></p><p>Kind regards,<br>#DESK_NAME#</p>', replyText: defaults.replyText },
   );
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
-  const problems = fieldErrors(error);
+  const save = usePendingAction<'save'>();
+  const isSaving = save.isBusy;
+  const problems = fieldErrors(save.failure?.error);
   const change = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setError(undefined);
-    try {
+    void save.run('save', 'The template was not saved', async () => {
       const saved = template ? await api.updateTemplate(template.id, draft) : await api.createTemplate(draft);
       notify(`Template "${saved.name}" saved`);
       navigate(listHref);
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-      setIsSaving(false);
-    }
+    });
   };
 
   // Placeholders go where the admin will most likely want them: at the end of the body, ready to move.
@@ -76,15 +72,15 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
           <Field label="Name" required validationMessage={problems.name}>
             <Input value={draft.name} onChange={(_, data) => change({ name: data.value })} disabled={isSaving} />
           </Field>
-          <Field label="Used by" hint="Agents choose from their templates when they email from an SR; rules send theirs on their own." validationMessage={problems.purpose}>
-            <Dropdown value={PURPOSE_LABELS[draft.purpose]} selectedOptions={[draft.purpose]} onOptionSelect={(_, data) => change({ purpose: data.optionValue === 'rule' ? 'rule' : 'manual' })} disabled={isSaving}>
-              {Object.entries(PURPOSE_LABELS).map(([value, label]) => (
-                <Option key={value} value={value}>
-                  {label}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
+          <DropdownField
+            label="Used by"
+            hint="Agents choose from their templates when they email from an SR; rules send theirs on their own."
+            validationMessage={problems.purpose}
+            options={PURPOSE_LABELS}
+            value={draft.purpose}
+            onChange={(purpose) => change({ purpose })}
+            disabled={isSaving}
+          />
           <Field label="Subject" required validationMessage={problems.subject} hint={`${draft.subject.length} of ${defaults.limits.subjectChars} characters`}>
             <Input value={draft.subject} onChange={(_, data) => change({ subject: data.value })} disabled={isSaving} />
           </Field>
@@ -106,15 +102,7 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
           <Field label="Body (HTML)" required validationMessage={problems.bodyHtml} hint={`${draft.bodyHtml.length} of ${defaults.limits.bodyChars} characters`}>
             <Textarea className={styles.body} value={draft.bodyHtml} onChange={(_, data) => change({ bodyHtml: data.value })} rows={10} resize="vertical" disabled={isSaving} />
           </Field>
-          {error && <ErrorBar error={error} title="The template was not saved" />}
-          <div className={styles.actions}>
-            <Button appearance="primary" type="submit" disabledFocusable={isSaving} icon={isSaving ? <Spinner size="tiny" /> : undefined}>
-              {isSaving ? 'Saving…' : 'Save'}
-            </Button>
-            <Button as="a" href={listHref}>
-              Cancel
-            </Button>
-          </div>
+          <SaveActions isSaving={isSaving} cancelHref={listHref} failure={save.failure} />
         </form>
         <div className={styles.side}>
           <Card className={styles.card}>

@@ -1,8 +1,4 @@
-import { Button } from '@fluentui/react-components';
-import { ApiError } from '../../../api/client';
-import { EmptyState } from '../../../components/empty-state';
-import { ErrorBar } from '../../../components/error-bar';
-import { LoadingBlock } from '../../../components/loading-block';
+import { isLoaded, LoadState } from '../../../components/load-state';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
 import { useDesk } from '../../../session/desk-context';
@@ -11,26 +7,21 @@ import { MailTemplateEditor } from './mail-template-editor';
 /** #/admin/templates/new or #/admin/templates/<id>: the template with the placeholders and limits the API offers. */
 export function MailTemplatePage(props: { templateId: string }) {
   const { api } = useDesk();
-  const isNew = props.templateId === 'new';
-  const defaults = useResource((signal) => api.templateDefaults(signal), [api]);
-  const template = useResource((signal) => (isNew ? Promise.resolve(undefined) : api.getTemplate(props.templateId, signal)), [api, isNew, props.templateId]);
+  const { templateId } = props;
+  const loaded = useResource(async (signal) => {
+    const [defaults, template] = await Promise.all([api.templateDefaults(signal), templateId === 'new' ? undefined : api.getTemplate(templateId, signal)]);
+    return { defaults, template };
+  }, [api, templateId]);
 
-  if (template.error instanceof ApiError && template.error.status === 404) {
+  if (!isLoaded(loaded)) {
     return (
-      <EmptyState
-        title="This template does not exist"
-        action={
-          <Button as="a" href={href({ page: 'admin', section: 'templates' })} appearance="primary">
-            Back to templates
-          </Button>
-        }
-      >
-        It may have been deleted by another admin.
-      </EmptyState>
+      <LoadState
+        resource={loaded}
+        loadingLabel="Loading the template…"
+        failedTitle="The template could not be loaded"
+        missing={{ title: 'This template does not exist', text: 'It may have been deleted by another admin.', backHref: href({ page: 'admin', section: 'templates' }), backLabel: 'Back to templates' }}
+      />
     );
   }
-  const error = template.error ?? defaults.error;
-  if (error) return <ErrorBar error={error} title="The template could not be loaded" onRetry={template.error ? template.reload : defaults.reload} />;
-  if (!defaults.data || template.isLoading) return <LoadingBlock label="Loading the template…" />;
-  return <MailTemplateEditor template={template.data} defaults={defaults.data} />;
+  return <MailTemplateEditor template={loaded.data.template} defaults={loaded.data.defaults} />;
 }

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { TMailTemplatePreview } from '../../../../../api/src/contract/mail-template';
 import { ErrorBar } from '../../../components/error-bar';
 import { SafeHtmlFrame } from '../../../components/safe-html-frame';
+import { usePendingAction } from '../../../components/use-pending-action';
 import { useDesk } from '../../../session/desk-context';
 
 const useStyles = makeStyles({
@@ -24,22 +25,20 @@ export function TemplatePreview(props: { draft: { subject: string; replyText: st
   const { draft, savedTemplateId } = props;
   const [srRef, setSrRef] = useState('SR-000001');
   const [rendered, setRendered] = useState<TMailTemplatePreview | undefined>(undefined);
-  const [isRendering, setIsRendering] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  const { isBusy: isRendering, failure, run } = usePendingAction<'render'>();
 
-  const handleRender = async (event: FormEvent) => {
+  const handleRender = (event: FormEvent) => {
     event.preventDefault();
     if (!savedTemplateId) return;
-    setIsRendering(true);
-    setError(undefined);
-    try {
-      setRendered(await api.previewTemplate(savedTemplateId, srRef.trim()));
-    } catch (err) {
-      setRendered(undefined);
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setIsRendering(false);
-    }
+    void run('render', 'The preview could not be rendered', async () => {
+      try {
+        setRendered(await api.previewTemplate(savedTemplateId, srRef.trim()));
+      } catch (err) {
+        // A failed render must not leave an older SR's rendering on screen as if it were this one.
+        setRendered(undefined);
+        throw err;
+      }
+    });
   };
 
   return (
@@ -70,7 +69,7 @@ export function TemplatePreview(props: { draft: { subject: string; replyText: st
       ) : (
         <Caption1 className={styles.muted}>Save the template to preview it with a real SR.</Caption1>
       )}
-      {error && <ErrorBar error={error} title="The preview could not be rendered" />}
+      {failure && <ErrorBar error={failure.error} title={failure.title} />}
       {rendered && (
         <section aria-label="Rendered with the SR">
           <Text weight="semibold" block>
