@@ -4,8 +4,8 @@ import type { Mailbox } from './ports/mailbox.js';
 import { SerialRunner } from './serial-runner.js';
 
 // What the engine keeps about one mailbox while it runs: its adapter, cached folder ids, the one-at-a-time sync
-// runner, the subscription and the health figures. Subscriptions and their clientState live only here: the engine
-// replaces a previous run's subscriptions at start, so the secret never needs to be stored.
+// runner, the subscription and the health figures. Subscriptions and their clientState live only here: before its
+// first subscription the runtime removes those an earlier run left, so the secret never needs to be stored.
 export class AccountRuntime {
   folderId: string | undefined;
   moveFolderId: string | undefined;
@@ -22,6 +22,8 @@ export class AccountRuntime {
   readonly notified = new Set<string>();
   followUps = 0;
   keeping: Promise<void> | undefined;
+  /** Earlier runs' subscriptions for this mailbox are removed once, before this runtime creates its own. */
+  staleSubscriptionsRemoved = false;
   /** When a retry sync is scheduled (ms since epoch). */
   retryAt: number | undefined;
   readonly runner: SerialRunner<SyncReport>;

@@ -70,14 +70,14 @@ export class MailEngineRunner implements MailEngine {
   /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
   start(): void {
     this.started = true;
-    void this.refresh('start-up', true);
-    this.sweepTimer = setInterval(() => void this.refresh('sweep', false), this.options.sweepIntervalMs);
+    void this.refresh('start-up');
+    this.sweepTimer = setInterval(() => void this.refresh('sweep'), this.options.sweepIntervalMs);
     this.sweepTimer.unref();
   }
 
   /** An account was added, changed or removed: start, adjust or stop its sync and subscription now. */
   accountsChanged(): void {
-    if (this.started) void this.refresh('account-changed', false);
+    if (this.started) void this.refresh('account-changed');
   }
 
   async stop(): Promise<void> {
@@ -210,7 +210,7 @@ export class MailEngineRunner implements MailEngine {
   }
 
   /** Picks up added, changed and removed accounts, keeps subscriptions alive, and syncs every mailbox. */
-  private refresh(trigger: SyncTrigger, firstRun: boolean): Promise<void> {
+  private refresh(trigger: SyncTrigger): Promise<void> {
     if (this.stopped) return Promise.resolve();
     const run = (async () => {
       const accounts = (await this.deps.store.read((tx) => tx.collection('mailAccounts').all())).filter((a) => a.serviceMessaging && a.clientSecret);
@@ -220,7 +220,6 @@ export class MailEngineRunner implements MailEngine {
         if (runtime.subscription) void runtime.mailbox.deleteSubscription(runtime.subscription.id).catch(() => undefined);
       }
       const runtimes = accounts.map((a) => this.ensureRuntime(a));
-      if (firstRun) await Promise.all(runtimes.map((r) => this.removeStaleSubscriptions(r)));
       for (const runtime of runtimes) {
         void this.requestSync(runtime, trigger).catch(() => undefined);
         void this.keepSubscription(runtime);
@@ -367,6 +366,12 @@ export class MailEngineRunner implements MailEngine {
         } catch (error) {
           if (!(isGraphError(error) && error.status === 404)) throw error;
         }
+      }
+      // Here, inside the one create-or-renew at a time, so a clean-up listing can never catch (and delete) the
+      // subscription a concurrent refresh of this run has just made.
+      if (!runtime.staleSubscriptionsRemoved) {
+        await this.removeStaleSubscriptions(runtime);
+        runtime.staleSubscriptionsRemoved = true;
       }
       runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
       const clientState = randomBytes(32).toString('base64url');

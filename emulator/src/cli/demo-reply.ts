@@ -13,7 +13,9 @@ if (!srNumber || !text) {
 }
 
 const baseUrl = process.env.EMULATOR_URL ?? 'https://localhost:8443';
-const caFile = process.env.EMULATOR_CA_FILE ?? resolve(process.env.EMULATOR_DATA_DIR ?? '.data/emulator', 'emulator-ca.pem');
+// Where `npm start` keeps the emulator (DATA_DIR/emulator), unless told otherwise.
+const emulatorDir = process.env.EMULATOR_DATA_DIR ?? resolve(process.env.DATA_DIR ?? '.data', 'emulator');
+const caFile = process.env.EMULATOR_CA_FILE ?? resolve(emulatorDir, 'emulator-ca.pem');
 const client = controlClient(baseUrl, caFile);
 
 const sent = await client.json<{ value: SentMessage[] }>('GET', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=sentitems`);

@@ -47,6 +47,10 @@ describe('reply -> note', () => {
       return (res.body as { subscription: { state: string } }).subscription.state === 'active' ? res.body : undefined;
     });
     expect(health).toMatchObject({ subscription: { state: 'active' } });
+    // The one the engine holds is the one Graph holds: start-up and the new account's refresh ran side by side, and a
+    // clean-up of earlier runs' subscriptions must not have deleted this run's.
+    const held = (await (await stack.emulator.control('GET', '/subscriptions')).json()) as { value: Array<{ id: string }> };
+    expect(held.value.map((s) => s.id)).toEqual([(health as { subscription: { id: string } }).subscription.id]);
   });
 
   it('files a reply as a PUBLIC note with attachments in Other, changes the status and records history', async () => {
