@@ -168,3 +168,36 @@ describe('Mail Center actions', () => {
     expect((await d.mailCenter()).total).toBe(0);
   });
 });
+
+describe('retention', () => {
+  it('purges items past the retention the admin set, keeps younger ones, and never imports a purged email again', async () => {
+    const { purgeMailCenter } = await import('../../../api/src/services/purge-mail-center.js');
+    const { services } = stack.runtime;
+    const before = (await d.mailCenter({ state: 'all' })).items;
+    expect(before.length).toBeGreaterThan(0);
+    const ledger = await services.store.read((tx) => tx.collection('processedMessages').count());
+    const settings = await stack.api().get('/api/admin/settings').set(d.as(stack.admin));
+    const put = await stack.api().put('/api/admin/settings').set(d.as(stack.admin)).send({ ...settings.body, mailCenterRetentionDays: 7 });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    const DAY = 24 * 60 * 60_000;
+
+    expect(await purgeMailCenter({ store: services.store, clock: () => new Date(Date.now() + 6 * DAY) })).toBe(0);
+    expect((await d.mailCenter({ state: 'all' })).total).toBe(before.length);
+    expect(await purgeMailCenter({ store: services.store, clock: () => new Date(Date.now() + 8 * DAY) })).toBe(before.length);
+    expect((await d.mailCenter({ state: 'all' })).total).toBe(0);
+
+    // The ledger outlives the items: the same emails delivered again are not held (or filed) a second time.
+    expect(await services.store.read((tx) => tx.collection('processedMessages').count())).toBe(ledger);
+    const mailbox = '/mailboxes/support@contoso.test/messages';
+    const held = before.map((item) => item.subject);
+    const again = (await d.inbox()).filter((m) => held.includes(m.subject)).slice(0, 3);
+    expect(again.length).toBeGreaterThan(0);
+    for (const message of again) {
+      const mime = Buffer.from(await (await stack.emulator.control('GET', `${mailbox}/${encodeURIComponent(message.id)}/$value`)).arrayBuffer());
+      expect((await stack.emulator.control('POST', `${mailbox}?folder=inbox`, mime, 'message/rfc822')).status).toBe(201);
+    }
+    await d.syncNow();
+    expect((await d.mailCenter({ state: 'all' })).total).toBe(0);
+    expect(await services.store.read((tx) => tx.collection('processedMessages').count())).toBe(ledger);
+  });
+});
