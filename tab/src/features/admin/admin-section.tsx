@@ -1,12 +1,13 @@
 import { Button, Card, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
-import { DeleteRegular, EditRegular } from '@fluentui/react-icons';
+import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { TList } from '../../../../api/src/contract/common';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { EmptyState } from '../../components/empty-state';
 import { LoadState } from '../../components/load-state';
 import { PageHeader } from '../../components/page-header';
 import { useNotify } from '../../components/use-notify';
 import type { Resource } from '../../components/use-resource';
-import { ConfirmDialog } from '../../components/confirm-dialog';
 
 const useStyles = makeStyles({
   card: { padding: 0, overflowX: 'auto' },
@@ -14,7 +15,10 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
 });
 
-/** A page of its own (a link), or a dialog on this page. */
+/** "Add …" opens a page of its own (a link) or a dialog on this page. */
+type Add = { label: string } & ({ href: string } | { onAdd: () => void; isDisabled?: boolean });
+
+/** Like Add: a page of its own, or a dialog. */
 type Edit<T> = { href: (item: T) => string } | { onEdit: (item: T) => void };
 
 type Remove<T> = {
@@ -31,8 +35,7 @@ type AdminSectionProps<T> = {
   path: string;
   title: string;
   description: string;
-  /** The header's buttons (usually "Add …"). */
-  actions: ReactNode;
+  add: Add;
   resource: Resource<TList<T>>;
   /** Other data the section cannot work without; their load failures show too. */
   also?: readonly Resource<unknown>[];
@@ -40,8 +43,8 @@ type AdminSectionProps<T> = {
   failedTitle: string;
   /** Shown once the list has loaded, above it: warnings about the configuration as a whole. */
   notice?: ReactNode;
-  /** The EmptyState for no items, saying what to add first. */
-  empty: ReactNode;
+  /** No items yet: what to add first, with the Add button unless the text points elsewhere. */
+  empty: { icon: ReactNode; title: string; text: ReactNode; offersAdd?: boolean };
   table: { label: string; minWidth?: string; columns: readonly string[]; rowKey: (item: T) => string; cells: (item: T) => ReactNode };
   /** How the row buttons name an item ("Edit Follow-up"). */
   itemName: (item: T) => string;
@@ -60,11 +63,21 @@ export function AdminSection<T>(props: AdminSectionProps<T>) {
   const styles = useStyles();
   const notify = useNotify();
   const [deleting, setDeleting] = useState<T | undefined>(undefined);
-  // Dialogs opened from the row buttons give focus back to them when they close.
+  // Dialogs opened from these buttons give focus back to them when they close.
   const restoreFocusTarget = useRestoreFocusTarget();
-  const { resource, table, itemName, edit, remove } = props;
+  const { resource, add, empty, table, itemName, edit, remove } = props;
   const verb = remove.verb ?? 'Delete';
   const items = resource.data?.items ?? [];
+  const addButton =
+    'href' in add ? (
+      <Button as="a" href={add.href} appearance="primary" icon={<AddRegular />}>
+        {add.label}
+      </Button>
+    ) : (
+      <Button appearance="primary" icon={<AddRegular />} onClick={add.onAdd} disabled={add.isDisabled} {...restoreFocusTarget}>
+        {add.label}
+      </Button>
+    );
 
   const handleDelete = async (item: T) => {
     await remove.run(item);
@@ -75,10 +88,16 @@ export function AdminSection<T>(props: AdminSectionProps<T>) {
 
   return (
     <>
-      <PageHeader path={props.path} title={props.title} description={props.description} actions={props.actions} />
+      <PageHeader path={props.path} title={props.title} description={props.description} actions={addButton} />
       <LoadState resource={resource} also={props.also} loadingLabel={props.loadingLabel} failedTitle={props.failedTitle} />
       {resource.data && props.notice}
-      {resource.data && items.length === 0 && <Card>{props.empty}</Card>}
+      {resource.data && items.length === 0 && (
+        <Card>
+          <EmptyState icon={empty.icon} title={empty.title} action={empty.offersAdd === false ? undefined : addButton}>
+            {empty.text}
+          </EmptyState>
+        </Card>
+      )}
       {items.length > 0 && (
         <Card className={styles.card}>
           <Table style={table.minWidth ? { minWidth: table.minWidth } : undefined} aria-label={table.label}>

@@ -1,7 +1,6 @@
-import { Badge, Button, Caption1, Link, makeStyles, MessageBar, MessageBarBody, TableCell, Text, tokens } from '@fluentui/react-components';
-import { AddRegular, MailSettingsRegular } from '@fluentui/react-icons';
+import { Badge, Caption1, Link, makeStyles, MessageBar, MessageBarBody, TableCell, Text, tokens } from '@fluentui/react-components';
+import { MailSettingsRegular } from '@fluentui/react-icons';
 import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
-import { EmptyState } from '../../../components/empty-state';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
 import { useDesk } from '../../../session/desk-context';
@@ -29,18 +28,13 @@ export function MailAccountsSection() {
   const accounts = useResource((signal) => api.listMailAccounts(signal), [api]);
   const items = accounts.data?.items ?? [];
   const defaultAccount = items.find((a) => a.isDefault);
-  const addLink = (
-    <Button as="a" href={accountHref('new')} appearance="primary" icon={<AddRegular />}>
-      Add account
-    </Button>
-  );
 
   return (
     <AdminSection
       path="Administration > Mail > Accounts > Email"
       title="Email accounts"
       description="The Microsoft 365 mailboxes the desk sends from and reads replies from, through Microsoft Graph."
-      actions={addLink}
+      add={{ label: 'Add account', href: accountHref('new') }}
       resource={accounts}
       loadingLabel="Loading mail accounts…"
       failedTitle="Mail accounts could not be loaded"
@@ -60,11 +54,11 @@ export function MailAccountsSection() {
           </div>
         )
       }
-      empty={
-        <EmptyState icon={<MailSettingsRegular />} title="No mail accounts yet" action={addLink}>
-          Add the Microsoft 365 mailbox of your service desk with the tenant ID, client ID and client secret of its app registration. The setup checklist lists the steps.
-        </EmptyState>
-      }
+      empty={{
+        icon: <MailSettingsRegular />,
+        title: 'No mail accounts yet',
+        text: 'Add the Microsoft 365 mailbox of your service desk with the tenant ID, client ID and client secret of its app registration. The setup checklist lists the steps.',
+      }}
       table={{
         label: 'Email accounts',
         minWidth: '760px',

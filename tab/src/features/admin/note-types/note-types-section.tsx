@@ -1,8 +1,7 @@
-import { Button, makeStyles, TableCell, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
-import { AddRegular, NoteRegular } from '@fluentui/react-icons';
+import { makeStyles, TableCell, tokens } from '@fluentui/react-components';
+import { NoteRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TNoteType } from '../../../../../api/src/contract/note-type';
-import { EmptyState } from '../../../components/empty-state';
 import { useNotify } from '../../../components/use-notify';
 import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
@@ -22,8 +21,6 @@ export function NoteTypesSection() {
   const notify = useNotify();
   const types = useResource((signal) => api.listNoteTypes(signal), [api]);
   const [editing, setEditing] = useState<Editing | undefined>(undefined);
-  // The dialog gives focus back to the button that opened it.
-  const restoreFocusTarget = useRestoreFocusTarget();
 
   const handleSaved = (saved: TNoteType) => {
     types.setData((current) => {
@@ -38,11 +35,7 @@ export function NoteTypesSection() {
       path="Administration > General > Type"
       title="Note types"
       description="Every note has a type; its access level decides who can see it."
-      actions={
-        <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing({ mode: 'create' })} {...restoreFocusTarget}>
-          Add note type
-        </Button>
-      }
+      add={{ label: 'Add note type', onAdd: () => setEditing({ mode: 'create' }) }}
       resource={types}
       loadingLabel="Loading note types…"
       failedTitle="Note types could not be loaded"
@@ -55,11 +48,8 @@ export function NoteTypesSection() {
           />
         </div>
       }
-      empty={
-        <EmptyState icon={<NoteRegular />} title="No note types">
-          Add PUBLIC first: service messaging files every email reply as a PUBLIC note.
-        </EmptyState>
-      }
+      // The PUBLIC status above offers "Create PUBLIC" already.
+      empty={{ icon: <NoteRegular />, title: 'No note types', text: 'Add PUBLIC first: service messaging files every email reply as a PUBLIC note.', offersAdd: false }}
       table={{
         label: 'Note types',
         columns: ['Code', 'Name', 'Access level'],

@@ -1,8 +1,7 @@
-import { Badge, Button, TableCell, useRestoreFocusTarget } from '@fluentui/react-components';
-import { AddRegular, FlowRegular } from '@fluentui/react-icons';
+import { Badge, TableCell } from '@fluentui/react-components';
+import { FlowRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TRule, TSaveRule } from '../../../../../api/src/contract/rule';
-import { EmptyState } from '../../../components/empty-state';
 import { useNotify } from '../../../components/use-notify';
 import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
@@ -19,8 +18,6 @@ export function RulesSection() {
   const statuses = useResource((signal) => api.listStatuses(signal), [api]);
   // undefined: no dialog; 'new': adding; a rule: editing it.
   const [editing, setEditing] = useState<TRule | 'new' | undefined>(undefined);
-  // The dialog gives focus back to the button that opened it.
-  const restoreFocusTarget = useRestoreFocusTarget();
   const templateName = (id: string) => templates.data?.items.find((t) => t.id === id)?.name ?? id;
 
   const handleSave = async (body: TSaveRule) => {
@@ -29,27 +26,17 @@ export function RulesSection() {
     notify(`Rule "${saved.name}" saved`);
   };
 
-  const addButton = (
-    <Button appearance="primary" icon={<AddRegular />} onClick={() => setEditing('new')} disabled={!templates.data} {...restoreFocusTarget}>
-      Add rule
-    </Button>
-  );
-
   return (
     <AdminSection
       path="Administration > Service messaging > Rules"
       title="Rules"
       description="Emails the desk sends on its own: when something happens to an SR, a template goes to the people you choose. Sends share the mailbox's limit of 30 a minute."
-      actions={addButton}
+      add={{ label: 'Add rule', onAdd: () => setEditing('new'), isDisabled: !templates.data }}
       resource={rules}
       also={[templates]}
       loadingLabel="Loading rules…"
       failedTitle="Rules could not be loaded"
-      empty={
-        <EmptyState icon={<FlowRegular />} title="No rules yet" action={addButton}>
-          Add a rule to acknowledge new requests or tell requesters when the status changes.
-        </EmptyState>
-      }
+      empty={{ icon: <FlowRegular />, title: 'No rules yet', text: 'Add a rule to acknowledge new requests or tell requesters when the status changes.' }}
       table={{
         label: 'Rules',
         minWidth: '760px',

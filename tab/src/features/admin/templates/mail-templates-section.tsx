@@ -1,7 +1,6 @@
-import { Badge, Button, Caption1, Link, TableCell } from '@fluentui/react-components';
-import { AddRegular, MailTemplateRegular } from '@fluentui/react-icons';
+import { Badge, Caption1, Link, TableCell } from '@fluentui/react-components';
+import { MailTemplateRegular } from '@fluentui/react-icons';
 import type { TMailTemplate } from '../../../../../api/src/contract/mail-template';
-import { EmptyState } from '../../../components/empty-state';
 import { formatRelative } from '../../../components/formatters';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
@@ -15,26 +14,21 @@ const templateHref = (templateId: string) => href({ page: 'mail-template', templ
 export function MailTemplatesSection() {
   const { api } = useDesk();
   const templates = useResource((signal) => api.listTemplates(signal), [api]);
-  const addLink = (
-    <Button as="a" href={templateHref('new')} appearance="primary" icon={<AddRegular />}>
-      Add template
-    </Button>
-  );
 
   return (
     <AdminSection
       path="Administration > Mail > Templates"
       title="Mail templates"
       description="Emails agents send from an SR and rules send on their own. Every email starts with the template's reply text line, which carries the SR's marker."
-      actions={addLink}
+      add={{ label: 'Add template', href: templateHref('new') }}
       resource={templates}
       loadingLabel="Loading templates…"
       failedTitle="Templates could not be loaded"
-      empty={
-        <EmptyState icon={<MailTemplateRegular />} title="No templates yet" action={addLink}>
-          Add a template for agents (purpose "Agents") so they can email requesters from an SR, and one for each rule.
-        </EmptyState>
-      }
+      empty={{
+        icon: <MailTemplateRegular />,
+        title: 'No templates yet',
+        text: 'Add a template for agents (purpose "Agents") so they can email requesters from an SR, and one for each rule.',
+      }}
       table={{
         label: 'Mail templates',
         minWidth: '680px',
