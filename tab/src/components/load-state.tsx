@@ -8,8 +8,8 @@ type Missing = { title: string; text: string; backHref: string; backLabel: strin
 
 /**
  * What a resource shows before (or instead of) its data: the API's message with "Try again", or a spinner while
- * nothing has arrived yet. Data from before a failed reload stays on screen below the message. With `missing`, a
- * 404 says the thing is gone and offers the way back instead of an error.
+ * nothing has arrived yet (never a blank screen). Lists and panels keep data from before a failed reload below the
+ * message; with `missing`, a 404 says the thing is gone and offers the way back instead of an error.
  */
 export function LoadState(props: {
   resource: Resource<unknown>;
