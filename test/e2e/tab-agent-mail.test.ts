@@ -116,6 +116,7 @@ describe('an agent emails a requester and works the Mail Center', () => {
     await page().getByRole('checkbox', { name: `Select "${parcel}"` }).check();
     await page().getByRole('button', { name: 'Discard 2 selected' }).click();
     const confirm = page().getByRole('alertdialog', { name: 'Discard 2 emails?' });
+    await confirm.waitFor();
     expect(await seriousAxeViolations(page())).toEqual([]);
     await confirm.getByRole('button', { name: 'Discard' }).click();
     await confirm.waitFor({ state: 'detached' });

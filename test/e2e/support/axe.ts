@@ -12,8 +12,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * their content is the sender's, and they cannot run axe (no scripts in the sandbox).
  */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Check the page at rest: a pointer left over a grid row from the last click would be checked as hover colours.
+  // Check the page at rest: a pointer left over a grid row from the last click would be checked as hover colours,
+  // and a dialog still fading in as half-transparent text.
   await page.mouse.move(0, 0);
+  await finishMotion(page);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
@@ -24,4 +26,12 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+}
+
+/** Waits (up to 2 s) for the running finite animations and transitions; spinners run forever and are left alone. */
+async function finishMotion(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
+    await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+  });
 }
