@@ -26,6 +26,3 @@ export const STATE_LABELS: Record<MailCenterState | 'all', string> = {
   ignored: 'Ignored',
   all: 'All',
 };
-
-export const senderLabel = (from: { name?: string; address: string }): string =>
-  from.name && from.name !== from.address ? `${from.name} <${from.address}>` : from.address;

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from 'react';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
 import { DetailColumns } from '../../components/detail-columns';
 import { ErrorBar } from '../../components/error-bar';
-import { formatDateTime } from '../../components/formatters';
+import { FactsList } from '../../components/facts-list';
+import { formatAddress, formatAddresses, formatDateTime } from '../../components/formatters';
 import { isLoaded, LoadState } from '../../components/load-state';
 import { PageHeader } from '../../components/page-header';
 import { saveBlob } from '../../components/save-blob';
@@ -14,16 +15,13 @@ import { useResource } from '../../components/use-resource';
 import { href, requestHref } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
 import { useDesk } from '../../session/desk-context';
-import { REASON_LABELS, senderLabel, STATE_LABELS } from './mail-center-labels';
+import { REASON_LABELS, STATE_LABELS } from './mail-center-labels';
 import { SrPicker } from './sr-picker';
 
 const useStyles = makeStyles({
   top: { marginBottom: tokens.spacingVerticalM },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
-  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  term: { color: tokens.colorNeutralForeground3 },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
   evidence: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   preview: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -109,7 +107,6 @@ export function MailItemPage(props: { itemId: string }) {
 
   const data = item.data;
   const isOpen = data.state === 'open';
-  const addresses = (list: { name?: string; address: string }[]) => list.map(senderLabel).join(', ');
 
   return (
     <>
@@ -152,22 +149,14 @@ export function MailItemPage(props: { itemId: string }) {
           </Card>
           <Card className={styles.card}>
             <CardHeader header={<Subtitle2 as="h2">The email</Subtitle2>} />
-            <dl className={styles.facts}>
-              <dt className={styles.term}>From</dt>
-              <dd className={styles.detail}>{senderLabel(data.from)}</dd>
-              <dt className={styles.term}>To</dt>
-              <dd className={styles.detail}>{addresses(data.to) || '—'}</dd>
-              {data.cc.length > 0 && (
-                <>
-                  <dt className={styles.term}>Cc</dt>
-                  <dd className={styles.detail}>{addresses(data.cc)}</dd>
-                </>
-              )}
-              <dt className={styles.term}>Received</dt>
-              <dd className={styles.detail}>
-                {formatDateTime(data.receivedAt)} in {data.mailbox}
-              </dd>
-            </dl>
+            <FactsList
+              facts={[
+                { label: 'From', value: formatAddress(data.from) },
+                { label: 'To', value: formatAddresses(data.to) || '—' },
+                data.cc.length > 0 && { label: 'Cc', value: formatAddresses(data.cc) },
+                { label: 'Received', value: `${formatDateTime(data.receivedAt)} in ${data.mailbox}` },
+              ]}
+            />
             {/* The preview is plain text from the API; the whole email is the original download. */}
             <Text className={styles.preview} aria-label="Beginning of the email">
               {data.bodyPreview || '(no text)'}

@@ -5,8 +5,7 @@ import type { TList } from '../../../../api/src/contract/common';
 import type { TNote } from '../../../../api/src/contract/note';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorBar } from '../../components/error-bar';
-import { LoadingBlock } from '../../components/loading-block';
+import { LoadState } from '../../components/load-state';
 import type { Resource } from '../../components/use-resource';
 import { AddNoteForm } from './add-note-form';
 import { NoteCard } from './note-card';
@@ -37,8 +36,7 @@ export function NotesTimeline(props: { sr: TServiceRequest; notes: Resource<TLis
           </Caption1>
         )}
       </div>
-      {notes.error && <ErrorBar error={notes.error} title="Notes could not be loaded" onRetry={notes.reload} />}
-      {!notes.data && !notes.error && <LoadingBlock label="Loading notes…" />}
+      <LoadState resource={notes} loadingLabel="Loading notes…" failedTitle="Notes could not be loaded" />
       {notes.data && items.length === 0 && (
         <EmptyState icon={<NoteRegular />} title="No notes yet">
           Add the first note below. When the requester replies to an email from this SR, the reply appears here as a PUBLIC note.
