@@ -1,7 +1,7 @@
 import { Dropdown, Field, Option } from '@fluentui/react-components';
 
-/** A labelled choice among a set of values, each with the words people see (state, reason, trigger…). */
-export function DropdownField<V extends string>(props: {
+/** What a labelled choice takes, as a dropdown (DropdownField) or as radios (RadioField). */
+export type ChoiceFieldProps<V extends string> = {
   label: string;
   options: Readonly<Record<V, string>>;
   value: V;
@@ -10,7 +10,10 @@ export function DropdownField<V extends string>(props: {
   hint?: string;
   validationMessage?: string;
   disabled?: boolean;
-}) {
+};
+
+/** A labelled choice among a set of values, each with the words people see (state, reason, trigger…). */
+export function DropdownField<V extends string>(props: ChoiceFieldProps<V>) {
   const { options, value, onChange } = props;
   return (
     <Field label={props.label} className={props.className} hint={props.hint} validationMessage={props.validationMessage}>

@@ -1,5 +1,6 @@
-import { Card, Field, Input, makeStyles, Radio, RadioGroup, Subtitle2, Switch, Text, tokens } from '@fluentui/react-components';
+import { Card, Field, Input, makeStyles, Subtitle2, Switch, Text, tokens } from '@fluentui/react-components';
 import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
+import { RadioField } from '../../../components/radio-field';
 import type { AccountDraft, AfterProcessing } from './account-draft';
 
 const useStyles = makeStyles({
@@ -7,6 +8,12 @@ const useStyles = makeStyles({
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+const AFTER_PROCESSING: Record<AfterProcessing, string> = {
+  'mark-read': 'Mark mail as read (it stays in the folder)',
+  move: 'Move mail to this folder after processing',
+  delete: 'Remove mail from mailbox',
+};
 
 type Props = {
   draft: AccountDraft;
@@ -86,13 +93,14 @@ export function MailAccountForm(props: Props) {
             <Input {...text('folder')} />
           </Field>
         </div>
-        <Field label="After processing" validationMessage={problems.afterProcessing}>
-          <RadioGroup value={draft.afterProcessing} disabled={disabled} onChange={(_, data) => set('afterProcessing', data.value as AfterProcessing)}>
-            <Radio value="mark-read" label="Mark mail as read (it stays in the folder)" />
-            <Radio value="move" label="Move mail to this folder after processing" />
-            <Radio value="delete" label="Remove mail from mailbox" />
-          </RadioGroup>
-        </Field>
+        <RadioField
+          label="After processing"
+          options={AFTER_PROCESSING}
+          value={draft.afterProcessing}
+          onChange={(value) => set('afterProcessing', value)}
+          validationMessage={problems.afterProcessing}
+          disabled={disabled}
+        />
         {draft.afterProcessing === 'move' && (
           <Field label="Move mail to this folder" required validationMessage={problems.moveToFolder}>
             <Input {...text('moveToFolder')} placeholder="Processed" />

@@ -2,9 +2,7 @@ import type { TNoteType } from '../../../../../api/src/contract/note-type';
 
 type AccessLevel = TNoteType['accessLevel'];
 
-export const ACCESS_LEVELS: readonly AccessLevel[] = ['User', 'Agent', 'Admin'];
-
-// From the widest audience to the narrowest: a User-level note is what the customer may see.
+// From the widest audience to the narrowest (the order the dialog offers them): a User-level note is what the customer may see.
 export const ACCESS_LEVEL_TEXT: Record<AccessLevel, string> = {
   User: 'User: visible to the requester as well as the desk',
   Agent: 'Agent: visible to service desk agents and admins only',

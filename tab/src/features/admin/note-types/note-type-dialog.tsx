@@ -1,9 +1,10 @@
-import { Field, Input, Radio, RadioGroup } from '@fluentui/react-components';
+import { Field, Input } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TNoteType } from '../../../../../api/src/contract/note-type';
 import { FormDialog } from '../../../components/form-dialog';
+import { RadioField } from '../../../components/radio-field';
 import { useDesk } from '../../../session/desk-context';
-import { ACCESS_LEVEL_TEXT, ACCESS_LEVELS } from './access-levels';
+import { ACCESS_LEVEL_TEXT } from './access-levels';
 
 export function NoteTypeDialog(props: { existing?: TNoteType; initial?: Partial<TNoteType>; onSaved: (type: TNoteType) => void; onClose: () => void }) {
   const { api } = useDesk();
@@ -26,13 +27,7 @@ export function NoteTypeDialog(props: { existing?: TNoteType; initial?: Partial<
           <Field label="Name" required validationMessage={problems.name}>
             <Input value={name} onChange={(_, data) => setName(data.value)} />
           </Field>
-          <Field label="Access level" validationMessage={problems.accessLevel}>
-            <RadioGroup value={accessLevel} onChange={(_, data) => setAccessLevel(data.value as TNoteType['accessLevel'])}>
-              {ACCESS_LEVELS.map((level) => (
-                <Radio key={level} value={level} label={ACCESS_LEVEL_TEXT[level]} />
-              ))}
-            </RadioGroup>
-          </Field>
+          <RadioField label="Access level" options={ACCESS_LEVEL_TEXT} value={accessLevel} onChange={setAccessLevel} validationMessage={problems.accessLevel} />
         </>
       )}
     </FormDialog>

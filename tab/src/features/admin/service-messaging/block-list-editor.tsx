@@ -1,10 +1,16 @@
-import { Button, Card, Field, Input, InteractionTag, InteractionTagPrimary, InteractionTagSecondary, Radio, RadioGroup, Subtitle2, TagGroup, Text } from '@fluentui/react-components';
+import { Button, Card, Field, Input, InteractionTag, InteractionTagPrimary, InteractionTagSecondary, Subtitle2, TagGroup, Text } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { TSettings } from '../../../../../api/src/contract/settings';
+import { RadioField } from '../../../components/radio-field';
 import { useSectionStyles } from './section-styles';
 
 const EXTENSION = /^\.[a-z0-9]{1,10}$/;
+
+const BLOCKED_ACTIONS: Record<TSettings['blockedAttachmentAction'], string> = {
+  strip: 'File the reply without the blocked attachment',
+  'mail-center': 'Hold the whole email in the Mail Center',
+};
 
 /** File types never filed from email (executables and scripts by default), and what happens to them. */
 export function BlockListEditor(props: { settings: TSettings; onChange: (next: TSettings) => void }) {
@@ -55,12 +61,12 @@ export function BlockListEditor(props: { settings: TSettings; onChange: (next: T
           Block
         </Button>
       </div>
-      <Field label="When an email has a blocked attachment">
-        <RadioGroup value={settings.blockedAttachmentAction} onChange={(_, data) => onChange({ ...settings, blockedAttachmentAction: data.value as TSettings['blockedAttachmentAction'] })}>
-          <Radio value="strip" label="File the reply without the blocked attachment" />
-          <Radio value="mail-center" label="Hold the whole email in the Mail Center" />
-        </RadioGroup>
-      </Field>
+      <RadioField
+        label="When an email has a blocked attachment"
+        options={BLOCKED_ACTIONS}
+        value={settings.blockedAttachmentAction}
+        onChange={(blockedAttachmentAction) => onChange({ ...settings, blockedAttachmentAction })}
+      />
     </Card>
   );
 }

@@ -1,10 +1,12 @@
-import { Button, Card, Dropdown, Field, Input, Option, Radio, RadioGroup, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import { Button, Card, Dropdown, Field, Input, Option, Spinner, Subtitle2, Text } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { TSettings } from '../../../../../api/src/contract/settings';
 import { ErrorBar } from '../../../components/error-bar';
-import { LoadingBlock } from '../../../components/loading-block';
+import { isLoaded, LoadState } from '../../../components/load-state';
 import { PageHeader } from '../../../components/page-header';
+import { RadioField } from '../../../components/radio-field';
 import { useNotify } from '../../../components/use-notify';
+import { usePendingAction } from '../../../components/use-pending-action';
 import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
 import { BlockListEditor } from './block-list-editor';
@@ -13,12 +15,21 @@ import { ReplyPolicyEditor } from './reply-policy-editor';
 import { useSectionStyles } from './section-styles';
 import { StatusesEditor } from './statuses-editor';
 
+const SENDER_POLICIES: Record<TSettings['senderPolicy'], string> = {
+  'participants-only': "Participants only: replies from the requester and the SR's participants are filed; mail from anyone else is not",
+  review: 'Review: replies from anyone else wait in the Mail Center until an agent links or discards them',
+};
+
+const CLOSED_POLICIES: Record<TSettings['closedPolicy'], string> = {
+  reopen: 'Reopen the SR and file the reply',
+  'mail-center': 'Keep the SR closed; the reply goes to the Mail Center for an agent to decide',
+};
+
 /** Administration > Service messaging: desk-wide policy for what happens when a reply arrives. */
 export function ServiceMessagingSection() {
   const { api } = useDesk();
   const settings = useResource((signal) => api.getSettings(signal), [api]);
-  if (settings.error) return <ErrorBar error={settings.error} title="The settings could not be loaded" onRetry={settings.reload} />;
-  if (!settings.data) return <LoadingBlock label="Loading settings…" />;
+  if (!isLoaded(settings)) return <LoadState resource={settings} loadingLabel="Loading settings…" failedTitle="The settings could not be loaded" />;
   return <SettingsForm saved={settings.data} onSaved={(next) => settings.setData(() => next)} />;
 }
 
@@ -27,25 +38,18 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
   const { api } = useDesk();
   const notify = useNotify();
   const [draft, setDraft] = useState<TSettings>(props.saved);
-  const [isSaving, setIsSaving] = useState(false);
-  const [error, setError] = useState<Error | undefined>(undefined);
+  const save = usePendingAction<'save'>();
   const isDirty = JSON.stringify(draft) !== JSON.stringify(props.saved);
   const statusNames = draft.statuses.map((s) => s.name).filter(Boolean);
 
-  const handleSubmit = async (event: FormEvent) => {
+  const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setIsSaving(true);
-    setError(undefined);
-    try {
+    void save.run('save', 'The settings were not saved', async () => {
       const saved = await api.saveSettings(draft);
       props.onSaved(saved);
       setDraft(saved);
       notify('Service messaging settings saved');
-    } catch (err) {
-      setError(err instanceof Error ? err : new Error(String(err)));
-    } finally {
-      setIsSaving(false);
-    }
+    });
   };
 
   return (
@@ -57,22 +61,12 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
 
       <Card className={styles.card}>
         <Subtitle2 as="h2">Who may reply</Subtitle2>
-        <Field label="Sender policy">
-          <RadioGroup value={draft.senderPolicy} onChange={(_, data) => setDraft({ ...draft, senderPolicy: data.value as TSettings['senderPolicy'] })}>
-            <Radio value="participants-only" label="Participants only: replies from the requester and the SR's participants are filed; mail from anyone else is not" />
-            <Radio value="review" label="Review: replies from anyone else wait in the Mail Center until an agent links or discards them" />
-          </RadioGroup>
-        </Field>
+        <RadioField label="Sender policy" options={SENDER_POLICIES} value={draft.senderPolicy} onChange={(senderPolicy) => setDraft({ ...draft, senderPolicy })} />
       </Card>
 
       <Card className={styles.card}>
         <Subtitle2 as="h2">Replies to closed SRs</Subtitle2>
-        <Field label="Closed-SR policy">
-          <RadioGroup value={draft.closedPolicy} onChange={(_, data) => setDraft({ ...draft, closedPolicy: data.value as TSettings['closedPolicy'] })}>
-            <Radio value="reopen" label="Reopen the SR and file the reply" />
-            <Radio value="mail-center" label="Keep the SR closed; the reply goes to the Mail Center for an agent to decide" />
-          </RadioGroup>
-        </Field>
+        <RadioField label="Closed-SR policy" options={CLOSED_POLICIES} value={draft.closedPolicy} onChange={(closedPolicy) => setDraft({ ...draft, closedPolicy })} />
         {draft.closedPolicy === 'reopen' && (
           <Field label="Reopen with status">
             <Dropdown value={draft.reopenStatus} selectedOptions={[draft.reopenStatus]} onOptionSelect={(_, data) => data.optionValue && setDraft({ ...draft, reopenStatus: data.optionValue })}>
@@ -101,14 +95,14 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
         </Field>
       </Card>
 
-      <RateLimitsEditor settings={draft} error={error} onChange={setDraft} />
+      <RateLimitsEditor settings={draft} error={save.failure?.error} onChange={setDraft} />
 
-      {error && <ErrorBar error={error} title="The settings were not saved" />}
+      {save.failure && <ErrorBar error={save.failure.error} title={save.failure.title} />}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={!isDirty || isSaving || statusNames.length === 0} icon={isSaving ? <Spinner size="tiny" /> : undefined}>
-          {isSaving ? 'Saving…' : 'Save'}
+        <Button appearance="primary" type="submit" disabled={!isDirty || save.isBusy || statusNames.length === 0} icon={save.isBusy ? <Spinner size="tiny" /> : undefined}>
+          {save.isBusy ? 'Saving…' : 'Save'}
         </Button>
-        <Button onClick={() => setDraft(props.saved)} disabled={!isDirty || isSaving}>
+        <Button onClick={() => setDraft(props.saved)} disabled={!isDirty || save.isBusy}>
           Discard changes
         </Button>
         {isDirty && <Text className={styles.muted}>You have unsaved changes.</Text>}
