@@ -90,7 +90,17 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
-  app.use(pinoHttp({ logger: deps.logger, genReqId: (req) => (req as express.Request).id, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(pinoHttp({
+    logger: deps.logger,
+    genReqId: (req) => (req as express.Request).id,
+    autoLogging: { ignore: (req) => req.url === '/api/health' },
+    // One short line per request: headers (and the security policy echoed in every answer) only drown it, and a
+    // header is where a secret would leak from.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+  }));
   app.use(securityHeaders(deps.identityHosts ?? []));
 
   const api = express.Router();
