@@ -24,6 +24,17 @@ export const ZSentEmail = z.object({
 });
 export type TSentEmail = z.infer<typeof ZSentEmail>;
 
+export const ZEmailPreview = z.object({
+  subject: z.string(),
+  bodyHtml: z.string().describe('the whole email as sending it would send it, reply line and hidden token included'),
+  bodyText: z.string(),
+  replyText: z.string().describe('the reply text line, with a sample token'),
+  sampleToken: z.string().describe('signed with a throw-away key: a reply quoting it is not matched'),
+  to: z.array(ZAddress),
+  cc: z.array(ZAddress),
+});
+export type TEmailPreview = z.infer<typeof ZEmailPreview>;
+
 export const ZOutboundEmail = z.object({
   id: z.number().int(),
   requestId: z.number().int(),

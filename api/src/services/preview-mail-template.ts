@@ -6,7 +6,7 @@ import { loadMailTemplate } from './load-mail-template.js';
 import { loadRequest } from './load-request.js';
 
 // A throw-away key: the preview shows a token of the real shape, but a reply quoting it does not verify.
-const PREVIEW_KEYRING = { current: { kid: 'preview', secret: 'preview-only' }, previous: [] };
+export const PREVIEW_KEYRING = { current: { kid: 'preview', secret: 'preview-only' }, previous: [] };
 
 export type MailTemplatePreview = ComposedEmail & { sampleToken: string };
 

@@ -33,6 +33,7 @@ const BODIES: Record<string, unknown> = {
   'post /api/admin/rules': { name: 'Another rule', trigger: { kind: 'assigned' }, templateId: 'status-update', recipients: [{ kind: 'assignee' }] },
   'put /api/admin/rules/{id}': { name: 'Renamed rule', trigger: { kind: 'note-added' }, templateId: 'status-update', recipients: [{ kind: 'requester' }] },
   'post /api/requests/{id}/emails': { templateId: 'reply-to-customer' },
+  'post /api/requests/{id}/emails/preview': { templateId: 'reply-to-customer' },
   'post /api/mail-center/discard': { itemIds: ['not-an-item'] },
   'post /api/mail-center/{itemId}/link': { requestId: 'SR-000001' },
 };

@@ -1,7 +1,8 @@
 import { ZErrorBody } from '../../contract/common.js';
-import { ZOutboundEmailList, ZSendEmail, ZSentEmail } from '../../contract/outbound-email.js';
+import { ZEmailPreview, ZOutboundEmailList, ZSendEmail, ZSentEmail } from '../../contract/outbound-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listRequestEmails } from '../../services/list-request-emails.js';
+import { previewRequestEmail } from '../../services/preview-request-email.js';
 import { sendRequestEmail } from '../../services/send-request-email.js';
 import { presentOutboundEmail } from '../presenters/present-outbound-email.js';
 import { defineRoute } from '../route.js';
@@ -32,6 +33,29 @@ export function requestEmailRoutes(deps: ServiceDeps) {
         return {
           status: 201,
           body: { outboundId: email.id, internetMessageId: email.internetMessageId, status: email.status, ...(email.statusReason ? { statusReason: email.statusReason } : {}) },
+        };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/requests/:id/emails/preview',
+      tag,
+      summary: 'What sending this body from the SR would send, with a sample token; nothing is recorded or sent',
+      access: 'agent',
+      params: ZRequestParams,
+      body: ZSendEmail,
+      responses: {
+        200: { description: 'The rendered email', schema: ZEmailPreview },
+        400: { description: 'Invalid recipients, unknown placeholders, attachments not of this SR', schema: ZErrorBody },
+        404: { description: 'No such SR or template', schema: ZErrorBody },
+        413: { description: 'Attachments over 150 MB', schema: ZErrorBody },
+        422: { description: 'No Default mail account, or Service Messaging off', schema: ZErrorBody },
+      },
+      handler: async ({ params, body }) => {
+        const preview = await previewRequestEmail(deps, params.id, body);
+        return {
+          status: 200,
+          body: { subject: preview.subject, bodyHtml: preview.bodyHtml, bodyText: preview.bodyText, replyText: preview.markerLine, sampleToken: preview.sampleToken, to: preview.to, cc: preview.cc },
         };
       },
     }),

@@ -24,7 +24,6 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  marker: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -133,31 +132,29 @@ export function SendEmailDialog(props: { sr: TServiceRequest; attachments: TAtta
 }
 
 /**
- * The email as the customer will get it. Admins get the API's rendering against this SR (placeholders filled,
- * a sample token in the marker); the API keeps that preview for admins, so agents see the template itself.
+ * The email as the customer will get it: the API renders the template against this SR the way sending does
+ * (placeholders filled, the reply line with a sample marker in place of the real one).
  */
 function EmailPreview(props: { template: TMailTemplate; srNumber: string }) {
   const styles = useStyles();
-  const { api, session } = useDesk();
+  const { api } = useDesk();
   const { template, srNumber } = props;
-  const preview = useResource(
-    () => (session.user.isAdmin ? api.previewTemplate(template.id, srNumber) : Promise.resolve(undefined)),
-    [api, session.user.isAdmin, template.id, srNumber],
-  );
+  const preview = useResource(() => api.previewEmail(srNumber, { templateId: template.id }), [api, template.id, srNumber]);
   const rendered = preview.data;
 
   return (
     <section className={styles.preview} aria-label="Preview">
       <Caption1 className={styles.muted}>
         Preview. The reply line at the top carries the SR's marker: replies typed above it come back to {srNumber} as notes.
-        {rendered ? '' : ' Placeholders are filled in when the email is sent.'}
       </Caption1>
       {preview.isLoading && <Spinner size="tiny" label="Rendering the preview…" />}
-      {preview.error && <ErrorBar error={preview.error} title="The preview could not be rendered" />}
-      <Text weight="semibold">{rendered?.subject ?? template.subject}</Text>
-      {/* The API's rendering has the reply line in its body already; the template alone does not. */}
-      {!rendered && <Text className={styles.marker}>{template.replyText.replace('#EC_ID#', `[${srNumber} token]`)}</Text>}
-      <SafeHtmlFrame html={rendered?.bodyHtml ?? template.bodyHtml} title="Email preview" />
+      {preview.error && <ErrorBar error={preview.error} title="The preview could not be rendered" onRetry={preview.reload} />}
+      {rendered && (
+        <>
+          <Text weight="semibold">{rendered.subject}</Text>
+          <SafeHtmlFrame html={rendered.bodyHtml} title="Email preview" />
+        </>
+      )}
     </section>
   );
 }
