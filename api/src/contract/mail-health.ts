@@ -43,7 +43,14 @@ export const ZAccountHealth = z.object({
   lastSuccessfulSyncAt: z.string().optional(),
   lastError: ZExplainedError.optional(),
   reauthorisationRequired: z.boolean(),
-  last24h: z.object({ processed: z.number().int(), ignored: z.number().int(), queued: z.number().int() }),
+  last24h: z
+    .object({
+      notes: z.number().int().describe('emails filed as notes on SRs'),
+      mailCenter: z.number().int().describe('emails held in the Mail Center for an agent (no or a damaged marker, SR closed, blocked file, auto-reply …)'),
+      ignored: z.number().int().describe('emails kept as ignored: strangers under the "participants only" sender policy'),
+      queued: z.number().int().describe('emails waiting: a retry after a failure, or the after-step (mark read / move) still to do'),
+    })
+    .describe('what the engine did with the emails it read in the last 24 hours'),
   subscription: z.union([
     z.object({ state: z.literal('active'), id: z.string(), expiresAt: z.string() }),
     z.object({ state: z.literal('disabled'), explanation: z.string() }),

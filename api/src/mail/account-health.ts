@@ -19,10 +19,15 @@ export async function accountHealth(
   const mailbox = account.userPrincipalName.toLowerCase();
   const last24h = await deps.store.read(async (tx) => {
     const ledger = await tx.collection('processedMessages').find((p) => p.accountId === account.id && Date.parse(p.processedAt) >= since);
+    const held = ledger.filter((p) => p.outcome === 'mail-center');
+    // Kept as ignored at arrival: a stranger's email under "participants only" (it is in the Mail Center's Ignored list).
+    const ignoredIds = new Set((await tx.collection('mailCenter').find((i) => i.mailbox === mailbox && i.state === 'ignored')).map((i) => i.id));
+    const ignored = held.filter((p) => p.mailCenterItemId !== undefined && ignoredIds.has(p.mailCenterItemId)).length;
     const waiting = await tx.collection('mailCenter').count((i) => i.mailbox === mailbox && i.reason === 'processing-failed' && i.state === 'open' && i.nextAttemptAt !== undefined);
     return {
-      processed: ledger.filter((p) => p.outcome === 'note').length,
-      ignored: ledger.filter((p) => p.outcome === 'mail-center').length,
+      notes: ledger.filter((p) => p.outcome === 'note').length,
+      mailCenter: held.length - ignored,
+      ignored,
       queued: waiting + ledger.filter((p) => p.afterStep === 'pending').length + (runtime?.lastSync?.deferred ?? 0),
     };
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID } from '../../../emulator/src/index.js';
+import { formatSrNumber } from '../../../api/src/domain/service-request.js';
 import { desk } from './support/desk.js';
 import { startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';
@@ -88,10 +89,29 @@ describe('sync now and health', () => {
       lastSync: { notes: 1 },
       lastSuccessfulSyncAt: expect.any(String),
       reauthorisationRequired: false,
-      last24h: { processed: 1, ignored: 0, queued: 0 },
+      last24h: { notes: 1, mailCenter: 0, ignored: 0, queued: 0 },
       subscription: { state: 'disabled', explanation: expect.stringMatching(/No public URL \(PUBLIC_URL\)/) },
     });
     expect(health.lastError).toBeUndefined();
+  });
+
+  it('counts the last day by what happened: notes, held in the Mail Center, ignored by the sender policy', async () => {
+    type Day = { notes: number; mailCenter: number; ignored: number; queued: number };
+    const day = async () => (await d.health()).last24h as Day;
+    const before = await day();
+    const id = await d.createRequest({ status: 'Open' });
+    const stranger = { name: 'Eve Stranger', address: 'eve@elsewhere.test' };
+    await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring }));
+    await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring, noMarker: true, from: stranger, subject: 'held for an agent' }));
+    expect(await d.syncNow()).toMatchObject({ notes: 1, mailCenter: 1 });
+    await d.settings({ senderPolicy: 'participants-only' });
+    try {
+      await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring, noMarker: true, from: stranger, subject: `Re: [${formatSrNumber(id)}] kept as ignored` }));
+      expect(await d.syncNow()).toMatchObject({ mailCenter: 1 });
+    } finally {
+      await d.settings({ senderPolicy: 'review' });
+    }
+    expect(await day()).toEqual({ notes: before.notes + 1, mailCenter: before.mailCenter + 1, ignored: before.ignored + 1, queued: before.queued });
   });
 
   it('keeps the last error in plain language: throttled beyond our patience', async () => {

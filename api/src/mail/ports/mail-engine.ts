@@ -45,7 +45,7 @@ export type AccountHealth = {
   lastSuccessfulSyncAt?: string;
   lastError?: ExplainedError;
   reauthorisationRequired: boolean;
-  last24h: { processed: number; ignored: number; queued: number };
+  last24h: { notes: number; mailCenter: number; ignored: number; queued: number };
   subscription: SubscriptionHealth;
   notifications: { received: number; rejected: number };
   secretExpiry?: { expiresAt: string; daysLeft: number; level: 'ok' | 'warning' | 'urgent' | 'expired'; message?: string };

@@ -1,7 +1,7 @@
 import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, CheckmarkCircleRegular, DismissCircleRegular, PlugConnectedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { TConnectionTest, TSyncReport } from '../../../../../api/src/contract/mail-health';
+import type { TAccountHealth, TConnectionTest, TSyncReport } from '../../../../../api/src/contract/mail-health';
 import { ErrorBar } from '../../../components/error-bar';
 import { formatDateTime, formatRelative } from '../../../components/formatters';
 import { LoadState } from '../../../components/load-state';
@@ -32,6 +32,10 @@ const STEP_LABELS: Record<TConnectionTest['steps'][number]['name'], string> = {
 const describeSync = (report: TSyncReport): string =>
   `${report.listed} unread found: ${report.notes} became notes, ${report.mailCenter} went to the Mail Center` +
   `${report.failed ? `, ${report.failed} failed` : ''}${report.deferred ? `, ${report.deferred} wait for a retry` : ''}.`;
+
+const describeLast24h = (day: TAccountHealth['last24h']): string =>
+  `${day.notes} became notes, ${day.mailCenter} went to the Mail Center` +
+  `${day.ignored ? `, ${day.ignored} ignored (sender not a participant)` : ''}${day.queued ? `, ${day.queued} wait for a retry or the after-step` : ''}.`;
 
 /**
  * Is this mailbox working? Last sync, the last 24 hours, the change subscription, the last error in words an
@@ -138,7 +142,7 @@ export function AccountHealthPanel(props: { accountId: string }) {
           </dd>
           <dt className={styles.term}>Last 24 hours</dt>
           <dd className={styles.detail}>
-            {data.last24h.processed} processed, {data.last24h.ignored} ignored, {data.last24h.queued} queued
+            {describeLast24h(data.last24h)}
           </dd>
           <dt className={styles.term}>Change notifications</dt>
           <dd className={styles.detail}>
