@@ -140,7 +140,8 @@ describe('the tab in a browser, signed in as the demo admin', () => {
 
   it('adds a second mail account as the only Default, and edits the demo mailbox', async () => {
     await page.getByRole('tab', { name: 'Administration' }).click();
-    await page.getByText('4 of 4 checks pass').waitFor();
+    await page.getByText('5 of 5 checks pass').waitFor();
+    await page.getByText('All 3 templates carry the reply line with #EC_ID#.').waitFor();
     await page.getByRole('tab', { name: 'Mail › Accounts' }).click();
     const demoRow = page.getByRole('row', { name: /support@contoso\.test/ });
     await demoRow.getByText(/^Set, ends in …/).waitFor();
@@ -179,7 +180,7 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     );
 
     await page.getByRole('tab', { name: 'Setup checklist' }).click();
-    await page.getByText('3 of 4 checks pass').waitFor();
+    await page.getByText('4 of 5 checks pass').waitFor();
     await page.getByText('billing@contoso.test is Default, but Service Messaging is No.').waitFor();
   });
 

@@ -13,6 +13,9 @@ export const ZMailTemplate = z.object({
   bodyHtml: z.string().describe('sanitised HTML with placeholders'),
   bodyText: z.string().describe('the plain-text alternative generated from bodyHtml'),
   replyText: z.string().describe('the reply text line put at the top of every email; #EC_ID# becomes the SR token'),
+  replyTextProblems: z
+    .array(z.string())
+    .describe('why the reply text would not bring replies back to their SR (no ##- … -## line, no #EC_ID#); empty when it will'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

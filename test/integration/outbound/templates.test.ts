@@ -40,6 +40,20 @@ describe('mail templates', () => {
     expect(defaults.body.limits).toEqual({ subjectChars: 200, bodyChars: 100_000 });
   });
 
+  it('says for each template whether its reply text brings replies back (the setup checklist ticks it from this)', async () => {
+    const problemsOf = async () =>
+      Object.fromEntries((await as('get', '/api/admin/mail/templates').expect(200)).body.items.map((t: { id: string; replyTextProblems: string[] }) => [t.id, t.replyTextProblems]));
+    expect(Object.values(await problemsOf()).every((p) => Array.isArray(p) && p.length === 0)).toBe(true);
+    // Saving refuses such a line; one stored before that rule (or edited in the data file) is still reported.
+    await api.services.store.transact(async (tx) => {
+      const stale = (await tx.collection('mailTemplates').get('status-update'))!;
+      await tx.collection('mailTemplates').put({ ...stale, replyText: 'Please reply above this line' });
+    });
+    const problems = await problemsOf();
+    expect(problems['status-update']).toEqual(expect.arrayContaining([expect.stringMatching(/#EC_ID#/)]));
+    expect(problems['reply-to-customer']).toEqual([]);
+  });
+
   it('gives a new template the example reply text, keeps reworded text between the hashes, and "Set Example text" restores it', async () => {
     const created = await as('post', '/api/admin/mail/templates').send(template()).expect(201);
     expect(created.body).toMatchObject({ replyText: DEFAULT_LINE, purpose: 'manual', bodyText: 'Dear #REQUESTER_NAME#,\n\n#LAST_NOTE#' });

@@ -6,7 +6,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useResource } from '../../../components/use-resource';
 import { href } from '../../../routing/route';
 import { useDesk } from '../../../session/desk-context';
-import { checkAppRegistration, checkClientSecret, checkMailAccount, checkPublicNoteType, type Check, type CheckState, type SetupFacts } from './setup-checks';
+import { checkAppRegistration, checkClientSecret, checkMailAccount, checkPublicNoteType, checkReplyMarker, type Check, type CheckState, type SetupFacts } from './setup-checks';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -31,8 +31,8 @@ export function SetupChecklist() {
   const styles = useStyles();
   const { api } = useDesk();
   const facts = useResource(async (signal): Promise<SetupFacts> => {
-    const [accounts, noteTypes] = await Promise.all([api.listMailAccounts(signal), api.listNoteTypes(signal)]);
-    return { accounts: accounts.items, noteTypes: noteTypes.items };
+    const [accounts, noteTypes, templates] = await Promise.all([api.listMailAccounts(signal), api.listNoteTypes(signal), api.listTemplates(signal)]);
+    return { accounts: accounts.items, noteTypes: noteTypes.items, templates: templates.items };
   }, [api]);
 
   if (!isLoaded(facts)) return <LoadState resource={facts} loadingLabel="Checking the setup…" failedTitle="The setup could not be checked" />;
@@ -87,14 +87,15 @@ export function SetupChecklist() {
       action: <Link href={href({ page: 'admin', section: 'note-types' })}>Open note types</Link>,
     },
     {
-      title: 'Keep the reply marker in the mail template',
+      title: 'Keep the reply marker in the mail templates',
       path: 'Administration > Mail > Templates',
       body: (
         <>
           The reply text must hold <code>##- Please type your reply above this line -## #EC_ID#</code> ("Set Example text" fills it in). The words between the hashes may change; #EC_ID# must stay.
         </>
       ),
-      check: manual('Templates are edited on their own page, which comes with outgoing email.'),
+      check: checkReplyMarker(facts.data),
+      action: <Link href={href({ page: 'admin', section: 'templates' })}>Open templates</Link>,
     },
   ];
   const verifiable = steps.filter((s) => s.check.state !== 'manual');

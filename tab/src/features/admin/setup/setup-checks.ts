@@ -1,4 +1,5 @@
 import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
+import type { TMailTemplate } from '../../../../../api/src/contract/mail-template';
 import type { TNoteType } from '../../../../../api/src/contract/note-type';
 import { daysUntil } from '../accounts/account-draft';
 
@@ -7,7 +8,7 @@ import { daysUntil } from '../accounts/account-draft';
 // can prove them.
 
 export type CheckState = 'done' | 'warning' | 'todo' | 'manual';
-export type SetupFacts = { accounts: TMailAccount[]; noteTypes: TNoteType[] };
+export type SetupFacts = { accounts: TMailAccount[]; noteTypes: TNoteType[]; templates: TMailTemplate[] };
 export type Check = { state: CheckState; detail: string };
 
 const defaultAccount = (facts: SetupFacts) => facts.accounts.find((a) => a.isDefault);
@@ -44,4 +45,13 @@ export function checkPublicNoteType(facts: SetupFacts): Check {
   if (!type) return { state: 'todo', detail: 'There is no note type with code PUBLIC.' };
   if (type.accessLevel !== 'User') return { state: 'todo', detail: `PUBLIC has access level ${type.accessLevel}; it must be User.` };
   return { state: 'done', detail: `PUBLIC (${type.name}) has access level User.` };
+}
+
+/** Every template sends its reply text at the top of the email: without the marker and #EC_ID#, replies come back unmatched. */
+export function checkReplyMarker(facts: SetupFacts): Check {
+  if (facts.templates.length === 0) return { state: 'todo', detail: 'There is no mail template.' };
+  const broken = facts.templates.filter((t) => t.replyTextProblems.length > 0);
+  if (broken.length > 0) return { state: 'todo', detail: broken.map((t) => `${t.name}: ${t.replyTextProblems.join(' ')}`).join(' ') };
+  const count = facts.templates.length;
+  return { state: 'done', detail: `${count === 1 ? 'The template carries' : `All ${count} templates carry`} the reply line with #EC_ID#.` };
 }
