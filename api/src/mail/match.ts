@@ -5,12 +5,12 @@ import type { Classification } from './classify.js';
 import { matchBodyToken } from './matchers/body-token.js';
 import { matchConversationId } from './matchers/conversation-id.js';
 import { matchHiddenHtmlToken } from './matchers/hidden-html-token.js';
-import { isProblem, type Match, type Matcher, type MatchProblem, SIGNED_SIGNALS } from './matchers/match-types.js';
+import { isHint, isProblem, type Match, type MatchHint, type Matcher, type MatchProblem, SIGNED_SIGNALS } from './matchers/match-types.js';
 import { matchMessageIdHeaders } from './matchers/message-id-headers.js';
 import { matchSubjectSrNumber } from './matchers/subject-sr-number.js';
 import type { MatchContext } from './ports/match-lookup.js';
 
-export type { Match, MatchProblem, MatchSignal } from './matchers/match-types.js';
+export type { Match, MatchHint, MatchProblem, MatchSignal } from './matchers/match-types.js';
 
 // Which SR a human reply belongs to. Every matcher runs, so that two signals naming different SRs are seen as a
 // conflict; a token that fails its check, a closed SR under a "no reopen" policy or a stranger under a "review" policy
@@ -37,16 +37,18 @@ export type RouteDecision =
 
 const REASON_OF_CLASS = { bounce: 'bounce', 'auto-reply': 'auto-reply', own: 'own-mail', loop: 'loop', system: 'system' } as const;
 
-export async function runMatchers(message: MailMessage, context: MatchContext): Promise<{ matches: Match[]; problems: MatchProblem[] }> {
+export async function runMatchers(message: MailMessage, context: MatchContext): Promise<{ matches: Match[]; problems: MatchProblem[]; hints: MatchHint[] }> {
   const matches: Match[] = [];
   const problems: MatchProblem[] = [];
+  const hints: MatchHint[] = [];
   for (const matcher of MATCHERS) {
     const result = await matcher(message, context);
     if (!result) continue;
     if (isProblem(result)) problems.push(result);
+    else if (isHint(result)) hints.push(result);
     else matches.push(result);
   }
-  return { matches, problems };
+  return { matches, problems, hints };
 }
 
 /** A damaged token is excused only when a signed signal names the SR its visible number shows. */
@@ -65,16 +67,19 @@ export async function decideRoute(message: MailMessage, classification: Classifi
       candidates: [],
     };
   }
-  const { matches, problems } = await runMatchers(message, context);
-  const evidence = [...problems.map((p) => p.detail), ...matches.map((m) => m.detail)];
-  const candidates = [...new Set([...matches.map((m) => m.srId), ...problems.flatMap((p) => (p.srHint === undefined ? [] : [p.srHint]))])];
+  const { matches, problems, hints } = await runMatchers(message, context);
+  const evidence = [...problems.map((p) => p.detail), ...matches.map((m) => m.detail), ...hints.map((h) => h.detail)];
+  const candidates = [
+    ...new Set([...matches.map((m) => m.srId), ...problems.flatMap((p) => (p.srHint === undefined ? [] : [p.srHint])), ...hints.map((h) => h.srId)]),
+  ];
   const hold = (reason: RouteReason, line?: string): RouteDecision => ({ kind: 'mail-center', reason, evidence: line ? [...evidence, line] : evidence, candidates });
 
   if (untrusted(problems, matches)) return hold('token-invalid');
   const srIds = [...new Set(matches.map((m) => m.srId))];
   if (srIds.length > 1) return hold('conflicting-signals', `The signals name different requests: ${srIds.map(formatSrNumber).join(', ')}.`);
   const best = [...matches].sort((a, b) => b.confidence - a.confidence)[0];
-  if (!best) return hold('no-marker', 'No reference to a Service Request was found.');
+  // Only hints: an SR was named, by someone who is not on it (their detail says so). Held under either sender policy.
+  if (!best) return hints.length > 0 ? hold('unknown-sender') : hold('no-marker', 'No reference to a Service Request was found.');
 
   const summary = await context.lookup.getRequestSummary(best.srId);
   const number = formatSrNumber(best.srId);

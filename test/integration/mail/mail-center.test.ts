@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEcId } from '../../../api/src/domain/ec-id.js';
 import { formatOwnMessageId } from '../../../api/src/domain/reply-marker.js';
+import { formatSrNumber } from '../../../api/src/domain/service-request.js';
 import { desk, type MailCenterItemBody } from './support/desk.js';
 import { eventually, startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';
@@ -61,6 +62,29 @@ describe('Mail Center reasons', () => {
     // Held mail is processed too: read in the mailbox, never imported again.
     expect((await d.inbox()).every((m) => m.isRead)).toBe(true);
     expect(await d.syncNow()).toMatchObject({ listed: 0 });
+  });
+
+  it('holds a stranger\'s email with only an SR number in the subject as unknown-sender, naming and suggesting that SR', async () => {
+    const id = await d.createRequest({ status: 'Open' });
+    const number = formatSrNumber(id);
+    await d.deliver(await customerReply({ srId: id, keyring: keyring(), noMarker: true, from: stranger, subject: `Printer still jamming [${number}]` }));
+    expect(await d.syncNow()).toMatchObject({ mailCenter: 1, notes: 0 });
+    const item = await heldAs(`Printer still jamming [${number}]`);
+    expect(item).toMatchObject({ reason: 'unknown-sender', state: 'open', candidateRequestIds: [id] });
+    expect(item.evidence.join(' ')).toContain(`The subject names ${number}, but eve@elsewhere.test is not its requester or a participant`);
+    expect(item.evidence.join(' ')).not.toMatch(/No reference to a Service Request/);
+    expect(await d.notes(id)).toHaveLength(0);
+
+    // "Participants only": the same email is kept as ignored, still with the SR suggested; never a note.
+    await d.settings({ senderPolicy: 'participants-only' });
+    try {
+      await d.deliver(await customerReply({ srId: id, keyring: keyring(), noMarker: true, from: stranger, subject: `Re: [${number}] again` }));
+      expect(await d.syncNow()).toMatchObject({ mailCenter: 1, notes: 0 });
+      expect(await heldAs(`Re: [${number}] again`)).toMatchObject({ reason: 'unknown-sender', state: 'ignored', candidateRequestIds: [id] });
+    } finally {
+      await d.settings({ senderPolicy: 'review' });
+    }
+    expect(await d.notes(id)).toHaveLength(0);
   });
 
   it('holds a reply with a blocked file type when the policy says Mail Center, and strips it when it says strip', async () => {

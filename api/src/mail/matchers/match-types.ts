@@ -15,11 +15,21 @@ export type MatchProblem = {
   detail: string;
 };
 
-export type Matcher = (message: MailMessage, context: MatchContext) => Promise<Match | MatchProblem | undefined>;
+/**
+ * A weak signal that names an SR but cannot file to it: a subject number from someone who is not on that SR. It is
+ * evidence and a suggestion for the agent, never a match: it neither files the email nor conflicts with a real match.
+ */
+export type MatchHint = { hint: 'sender-not-on-sr'; signal: MatchSignal; srId: number; detail: string };
+
+export type Matcher = (message: MailMessage, context: MatchContext) => Promise<Match | MatchProblem | MatchHint | undefined>;
 
 /** Signals we signed or minted ourselves; a stranger cannot produce them. */
 export const SIGNED_SIGNALS: ReadonlySet<MatchSignal> = new Set(['body-token', 'own-message-id', 'hidden-token', 'in-reply-to']);
 
-export function isProblem(result: Match | MatchProblem): result is MatchProblem {
+export function isProblem(result: Match | MatchProblem | MatchHint): result is MatchProblem {
   return 'problem' in result;
+}
+
+export function isHint(result: Match | MatchProblem | MatchHint): result is MatchHint {
+  return 'hint' in result;
 }

@@ -101,9 +101,27 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
     expect(await route(message({ bodyText: marker(tokenA), headers }))).toMatchObject({ kind: 'mail-center', reason: 'conflicting-signals', candidates: [123, 124] });
   });
 
-  it('holds mail with no signal, and a subject SR number from a stranger', async () => {
-    expect(await route(message({ bodyText: 'Hello?' }))).toMatchObject({ kind: 'mail-center', reason: 'no-marker' });
-    expect(await route(message({ subject: 'Re: [SR-000123]', from: { address: 'mallory@evil.example' } }))).toMatchObject({ kind: 'mail-center', reason: 'no-marker' });
+  it('holds mail with no signal as no-marker', async () => {
+    expect(await route(message({ bodyText: 'Hello?' }))).toMatchObject({ kind: 'mail-center', reason: 'no-marker', candidates: [] });
+  });
+
+  it('holds a subject SR number from a stranger as unknown-sender under either policy, naming and suggesting the SR', async () => {
+    const stranger = message({ subject: 'Re: [SR-000123] printer', bodyText: 'Hello?', from: { address: 'mallory@evil.example' } });
+    for (const unknownSender of ['review', 'accept'] as const) {
+      const decision = await route(stranger, { ...policy, unknownSender });
+      expect(decision).toMatchObject({ kind: 'mail-center', reason: 'unknown-sender', candidates: [123] });
+      expect(decision.evidence.join(' ')).toMatch(/SR-000123.*mallory@evil\.example is not its requester or a participant/);
+      expect(decision.evidence.join(' ')).not.toContain('No reference');
+    }
+  });
+
+  it('files a participant\'s subject SR number, and never lets a stranger\'s number override or contradict a signed signal', async () => {
+    expect(await route(message({ subject: 'Re: [SR-000124]' }))).toMatchObject({ kind: 'note', srId: 124, signal: 'subject-sr-number' });
+    // The sender is on SR-000123 (token) but not on SR-000124 (subject): the token decides, the subject is only evidence.
+    const d: StubData = { ...data, requests: [openRequest(123), openRequest(124, { requesterEmail: 'bob@fabrikam.example' })] };
+    const decision = await route(message({ subject: 'Re: [SR-000124]', bodyText: marker(tokenA) }), policy, d);
+    expect(decision).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token' });
+    expect(decision.evidence.join(' ')).toContain('SR-000124');
   });
 
   it('applies the sender and closed-SR policies', async () => {

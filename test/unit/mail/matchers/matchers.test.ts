@@ -95,9 +95,15 @@ describe('3. the hidden html token and the conversation', () => {
 
 describe('4. the SR number in the subject', () => {
   it('counts only for a participant of that SR', async () => {
-    expect(await matchSubjectSrNumber(message({ subject: 'RE: Printer [SR-000124]' }), context)).toMatchObject({ srId: 124, signal: 'subject-sr-number' });
-    expect(await matchSubjectSrNumber(message({ subject: 'RE: Printer [SR-000124]', from: { address: 'mallory@evil.example' } }), context)).toBeUndefined();
+    expect(await matchSubjectSrNumber(message({ subject: 'RE: Printer [SR-000124]' }), context)).toMatchObject({ srId: 124, signal: 'subject-sr-number', confidence: 0.6 });
     expect(await matchSubjectSrNumber(message({ subject: 'RE: Printer [SR-000999]' }), context)).toBeUndefined();
     expect(await matchSubjectSrNumber(message({ subject: 'RE: Printer SR-000124' }), context)).toBeUndefined();
+  });
+
+  it('reports the number from anyone else as a hint naming the SR, not as a match', async () => {
+    const result = await matchSubjectSrNumber(message({ subject: 'RE: Printer [SR-000124]', from: { address: 'mallory@evil.example' } }), context);
+    expect(result).toEqual({ hint: 'sender-not-on-sr', srId: 124, signal: 'subject-sr-number', detail: expect.stringContaining('SR-000124') });
+    expect(result).not.toHaveProperty('confidence');
+    expect((result as { detail: string }).detail).toContain('mallory@evil.example is not its requester or a participant');
   });
 });
