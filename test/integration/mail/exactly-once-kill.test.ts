@@ -105,7 +105,7 @@ async function progressBelow(before: number, exited: Promise<unknown>): Promise<
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 30_000;
-  while (!gone && Date.now() < deadline && (await unread()) >= before) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (!gone && Date.now() < deadline && (await unread()) >= before) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 async function notesInStore(): Promise<number> {
@@ -119,14 +119,21 @@ it(`files ${REPLIES} replies exactly once across ${KILLS} SIGKILLs at random mom
   const unreadAtKills: number[] = [];
   const committedNotReadAtKills: number[] = [];
   let left = REPLIES;
+  // How long a child took from "ready" to its first after-step, last time it was measured (machines differ tenfold).
+  let untilFirstAfterStep = 1_000;
   for (let kill = 0; kill < KILLS; kill++) {
     const run = startChild();
     await Promise.race([run.ready, run.exited]);
-    // Random moments through the import. Even rounds: a random time after start (token and listing, downloads,
-    // commits); the window shrinks with the backlog so kills keep landing while work is left. Odd rounds: shortly after
-    // the first after-step of the round, so the import moves on between kills however slow the machine is.
-    if (kill % 2 === 0) await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * Math.min(1_500, 8 * left)));
-    else await progressBelow(left, run.exited).then(() => new Promise((resolve) => setTimeout(resolve, Math.random() * 150)));
+    const ready = Date.now();
+    // Random moments through the import. Odd rounds: the moment the round's first after-step shows, so some imported
+    // replies are committed but not yet marked read. Even rounds: a random moment before that (token, listing,
+    // downloads, commits).
+    if (kill % 2 === 1) {
+      await progressBelow(left, run.exited);
+      untilFirstAfterStep = Date.now() - ready;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * untilFirstAfterStep));
+    }
     run.child.kill('SIGKILL');
     await run.exited;
     left = await unread();
