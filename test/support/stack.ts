@@ -35,12 +35,27 @@ export type StackOptions = {
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const emulator = await startTestEmulator(options.emulator);
   const dataDir = mkdtempSync(join(tmpdir(), 'service-messaging-e2e-'));
+  // Listen before composing, so the API's public URL is this server's: the engine subscribes to change notifications
+  // at start-up and the emulator's validation handshake must reach it (demo mode would otherwise assume
+  // http://localhost:3978, where nothing of this stack listens: the health panel said "Failed ... 400 InvalidRequest").
+  // Requests that come in while the API is being composed wait for it.
+  let ready!: (app: Runtime['app'] | undefined) => void;
+  const app = new Promise<Runtime['app'] | undefined>((resolve) => (ready = resolve));
+  const server = createServer((req, res) =>
+    void app.then((handler) => {
+      if (handler) handler(req, res);
+      else res.writeHead(503).end();
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const parsed = parseConfig({
     NODE_ENV: 'test',
     DEMO: '1',
     STORE: 'lowdb',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
+    PUBLIC_URL: url,
     AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
     AAD_APP_TENANT_ID: DEMO_TENANT_ID,
     AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
@@ -50,13 +65,18 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     ...options.env,
   });
   if (!parsed.ok) {
+    ready(undefined);
+    await closeServer(server);
     await emulator.close();
     throw new Error(`The test stack's configuration is invalid:\n${parsed.problems.join('\n')}`);
   }
-  const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'e2e');
-  const server = createServer(runtime.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'e2e').catch(async (error: unknown) => {
+    ready(undefined);
+    await closeServer(server);
+    await emulator.close();
+    throw error;
+  });
+  ready(runtime.app);
 
   return {
     url,
