@@ -59,7 +59,7 @@ describe('folders', () => {
 describe('listing unread mail', () => {
   it('returns every unread message across pages, oldest first, before anything is marked read (C1, C3)', async () => {
     const sent: string[] = [];
-    for (let i = 0; i < 120; i++) sent.push((await deliver({ subject: `m${i}`, receivedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() })).immutableId);
+    for (let i = 0; i < 230; i++) sent.push((await deliver({ subject: `m${i}`, receivedDateTime: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() })).immutableId);
     await deliver({ subject: 'already read', isRead: true });
     const inbox = await mailbox.resolveFolder('inbox');
     const listed = await mailbox.listUnread(inbox.id, 1000);

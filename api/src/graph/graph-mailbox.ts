@@ -16,8 +16,9 @@ const MESSAGE_FIELDS = ['id', 'internetMessageId', 'conversationId', 'subject', 
 // contentId cannot be selected on the attachment base type (Graph: "Could not find a property named 'contentId'"),
 // so inline images are read one by one when the reply keeps them.
 const ATTACHMENT_FIELDS = 'id,name,contentType,size,isInline';
-// Pages carry whole bodies; large pages risk 504s (graph.md §2.2), small ones cost a round trip each.
-const PAGE_SIZE = 100;
+// Pages carry whole bodies: large pages risk 504s (graph.md §2.2), small ones cost a round trip each while the
+// mailbox's other slots wait for the listing to end (C1). 200 keeps a page near 1-2 MB.
+const PAGE_SIZE = 200;
 const SUBSCRIPTION_PATH = '/subscriptions';
 
 type Page<T> = { value?: T[]; '@odata.nextLink'?: string };
