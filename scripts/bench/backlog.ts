@@ -1,4 +1,5 @@
-import { startBenchStack, type Exchange } from './bench-stack.js';
+import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
+import { startBenchStack, type BenchStack, type Exchange } from './bench-stack.js';
 import { replyMime } from './reply-mime.js';
 
 // Figure 3: a backlog of 2,000 unread replies (no attachments) with realistic latency (100 ms a request) and Outlook
@@ -6,13 +7,14 @@ import { replyMime } from './reply-mime.js';
 // the account is added; the run ends when every reply is a note and its after-step (mark read) is done.
 // Targets: throughput >= 90% of what the throttle allows, <= 1.2 Graph requests per reply, no unhonoured 429.
 
-export async function backlog(caDir: string, replies = 2_000, latencyMs = 100): Promise<Record<string, unknown>> {
+export async function backlog(caDir: string, replies = 2_000, store: 'lowdb' | 'memory' = 'lowdb', latencyMs = 100): Promise<Record<string, unknown>> {
   const knobs = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
   const stack = await startBenchStack({
     caDir,
     emulator: { latencyMs, throttle: true, knobs },
     env: { MAIL_SWEEP_INTERVAL_SEC: '3600', MAIL_LOOP_LIMIT_PER_HOUR: '100000' },
     notifications: false,
+    store,
   });
   try {
     const ids = await stack.createRequests(replies);
@@ -21,6 +23,7 @@ export async function backlog(caDir: string, replies = 2_000, latencyMs = 100): 
       const mimes = await Promise.all(batch.map((id) => replyMime(id, stack.runtime.services.ecIdKeyring, `Backlog reply for ${id}.`)));
       for (const mime of mimes) await stack.deliver(mime);
     }
+    const calibrated = await calibrate(stack, knobs.maxConcurrentPerMailbox, 400);
     await stack.emulator.clearExchanges();
     const started = Date.now();
     await stack.addAccount();
@@ -38,47 +41,84 @@ export async function backlog(caDir: string, replies = 2_000, latencyMs = 100): 
     }
     const seconds = (Date.now() - started) / 1000;
     const exchanges = await stack.emulator.exchanges();
-    // HTTP requests to Graph (a $batch counts once); the token endpoint is Entra, not Graph.
+    // HTTP requests to Graph (a $batch counts once; the token endpoint is Entra, not Graph), and the operations the
+    // throttle counts (each step of a $batch on its own, as Outlook does).
     const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.batched);
+    const operations = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.path.endsWith('/$batch'));
     const graphRequests = graph.length;
-    const requestsPerSecond = graphRequests / seconds;
-    // What the throttle allows over this run: 4 requests in flight of `latencyMs` each, and 10,000 per 10 minutes.
+    const operationsPerSecond = operations.length / seconds;
+    // What the throttle allows over this run: 4 operations in flight of `latencyMs` each, and 10,000 per 10 minutes.
     const allowedPerSecond = Math.min(knobs.maxConcurrentPerMailbox / (latencyMs / 1000), knobs.requestsPer10Min / Math.min(seconds, 600));
     const byOperation: Record<string, number> = {};
-    for (const e of graph) {
+    for (const e of operations) {
       const key = `${e.method} ${e.path.replace(/\/users\/[^/]+/, '/users/{id}').replace(/messages\/[^/]+/, 'messages/{id}').replace(/mailFolders\/[^/]+/, 'mailFolders/{id}')}`;
       byOperation[key] = (byOperation[key] ?? 0) + 1;
     }
-    const throttled = graph.filter((e) => e.status === 429).length;
+    const throttled = operations.filter((e) => e.status === 429).length;
     const unhonoured429 = unhonoured(exchanges, knobs.retryAfterSec * 1000, latencyMs);
     return {
       figure: 'backlog-throttled',
       replies,
       emulatorLatencyMs: latencyMs,
       throttle: knobs,
-      store: 'lowdb',
+      store,
       seconds: round(seconds),
       notesVisibleAfterSeconds: round((notesAt - started) / 1000),
       repliesPerSecond: round(replies / seconds),
       graphRequests,
       graphRequestsPerReply: round(graphRequests / replies, 3),
-      requestsByOperation: byOperation,
-      graphRequestsPerSecond: round(requestsPerSecond),
-      throttleAllowsRequestsPerSecond: allowedPerSecond,
-      throughputVsThrottle: round(requestsPerSecond / allowedPerSecond, 3),
+      graphOperationsPerReply: round(operations.length / replies, 3),
+      operations: byOperation,
+      graphOperationsPerSecond: round(operationsPerSecond),
+      throttleAllowsOperationsPerSecond: allowedPerSecond,
+      throughputVsThrottle: round(operationsPerSecond / allowedPerSecond, 3),
+      // Context, not the target: what 4 bare clients sending single requests get from this emulator on this machine.
+      singleRequestClientsOperationsPerSecond: round(calibrated),
       throttled429: throttled,
       unhonoured429,
       target: { throughputVsThrottle: 0.9, graphRequestsPerReply: 1.2, unhonoured429: 0 },
-      met: requestsPerSecond / allowedPerSecond >= 0.9 && graphRequests / replies <= 1.2 && unhonoured429 === 0,
+      met: operationsPerSecond / allowedPerSecond >= 0.9 && graphRequests / replies <= 1.2 && unhonoured429 === 0,
     };
   } finally {
     await stack.close();
   }
 }
 
+/**
+ * What the throttle lets through in this environment, measured before the run: `concurrency` bare fetch loops (no
+ * engine, no SDK) marking messages in another folder read and unread, for `operations` PATCHes.
+ */
+async function calibrate(stack: BenchStack, concurrency: number, operations: number): Promise<number> {
+  const { emulator } = stack;
+  for (let i = 0; i < concurrency * 4; i++) {
+    await emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=archive`, { subject: `calibration ${i}`, body: { contentType: 'text', content: '.' } });
+  }
+  const app = emulator.tenant.apps.find((a) => a.clientSecret);
+  const tokenAnswer = await fetch(`${emulator.authorityHost}/${emulator.tenant.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: app?.clientId ?? '', client_secret: app?.clientSecret ?? '', scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' }),
+  });
+  const token = ((await tokenAnswer.json()) as { access_token: string }).access_token;
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', prefer: 'IdType="ImmutableId"' };
+  const base = `${emulator.url}/v1.0/users/${SERVICE_MAILBOX}`;
+  const page = (await (await fetch(`${base}/mailFolders/archive/messages?$select=id&$top=${concurrency * 4}`, { headers })).json()) as { value: Array<{ id: string }> };
+  const ids = page.value.map((m) => m.id);
+  let done = 0;
+  const started = Date.now();
+  await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
+    for (let i = worker; done < operations; i += concurrency) {
+      const res = await fetch(`${base}/messages/${ids[i % ids.length]}`, { method: 'PATCH', headers, body: JSON.stringify({ isRead: i % 2 === 0 }) });
+      await res.arrayBuffer();
+      if (res.status === 200) done += 1;
+    }
+  }));
+  return done / ((Date.now() - started) / 1000);
+}
+
 /** Requests answered after a 429 that must have been sent before its Retry-After had passed. */
 function unhonoured(exchanges: readonly Exchange[], retryAfterMs: number, latencyMs: number): number {
-  const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/'));
+  const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.path.endsWith('/$batch'));
   let count = 0;
   for (const throttled of graph.filter((e) => e.status === 429)) {
     // Anything answered later than one latency after the 429, but earlier than Retry-After + latency, was sent inside the window.

@@ -36,7 +36,13 @@ export type BenchStack = {
   close(): Promise<void>;
 };
 
-export async function startBenchStack(options: { caDir: string; emulator: Partial<Omit<EmulatorOptions, 'onExchange'>>; env: Record<string, string>; notifications: boolean }): Promise<BenchStack> {
+export async function startBenchStack(options: {
+  caDir: string;
+  emulator: Partial<Omit<EmulatorOptions, 'onExchange'>>;
+  env: Record<string, string>;
+  notifications: boolean;
+  store?: 'lowdb' | 'memory';
+}): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mail-bench-'));
   const emulator = await startEmulatorThread({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, ...options.emulator });
   const server = createServer();
@@ -44,7 +50,7 @@ export async function startBenchStack(options: { caDir: string; emulator: Partia
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const parsed = parseConfig({
     NODE_ENV: 'production',
-    STORE: 'lowdb',
+    STORE: options.store ?? 'lowdb',
     DATA_DIR: join(dataDir, 'api'),
     LOG_LEVEL: 'silent',
     AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,

@@ -4,7 +4,8 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 
 // `npm run bench`: the mail engine's three performance figures (issue 5) against in-process emulators, one JSON line
 // each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
-// Options: --only=latency|sweep|backlog, BENCH_BACKLOG=<replies> (default 2000), BENCH_SWEEP_SEC (default 10).
+// Options: --only=latency|sweep|backlog, BENCH_BACKLOG=<replies> (default 2000), BENCH_SWEEP_SEC (default 10),
+// BENCH_STORE=lowdb|memory (default lowdb, what a deployment runs).
 
 const caDir = join(process.cwd(), '.data', 'bench-ca');
 const { caCertFile } = ensureCertificates(caDir);
@@ -20,7 +21,7 @@ const { backlog } = await import('./backlog.js');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
   ['sweep', () => sweepLatency(caDir, Number(process.env.BENCH_SWEEP_SEC ?? 10))],
-  ['backlog', () => backlog(caDir, Number(process.env.BENCH_BACKLOG ?? 2_000))],
+  ['backlog', () => backlog(caDir, Number(process.env.BENCH_BACKLOG ?? 2_000), process.env.BENCH_STORE === 'memory' ? 'memory' : 'lowdb')],
 ];
 let failed = false;
 for (const [name, run] of figures) {
