@@ -10,6 +10,14 @@ import { ZRequestParams } from './params.js';
 
 const tag = 'Emails';
 
+// What the send and its preview both refuse, for the same reasons (they share the draft step).
+const REFUSALS = {
+  400: { description: 'Invalid recipients, unknown placeholders, attachments not of this SR', schema: ZErrorBody },
+  404: { description: 'No such SR or template', schema: ZErrorBody },
+  413: { description: 'Attachments over 150 MB', schema: ZErrorBody },
+  422: { description: 'No Default mail account, or Service Messaging off', schema: ZErrorBody },
+} as const;
+
 export function requestEmailRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
@@ -22,10 +30,7 @@ export function requestEmailRoutes(deps: ServiceDeps) {
       body: ZSendEmail,
       responses: {
         201: { description: 'Sent, or queued for the next free sending slot', schema: ZSentEmail },
-        400: { description: 'Invalid recipients, unknown placeholders, attachments not of this SR', schema: ZErrorBody },
-        404: { description: 'No such SR or template', schema: ZErrorBody },
-        413: { description: 'Attachments over 150 MB', schema: ZErrorBody },
-        422: { description: 'No Default mail account, or Service Messaging off', schema: ZErrorBody },
+        ...REFUSALS,
         502: { description: 'Graph refused the email; it is recorded as failed and nothing was sent', schema: ZErrorBody },
       },
       handler: async ({ params, body, principal }) => {
@@ -46,10 +51,7 @@ export function requestEmailRoutes(deps: ServiceDeps) {
       body: ZSendEmail,
       responses: {
         200: { description: 'The rendered email', schema: ZEmailPreview },
-        400: { description: 'Invalid recipients, unknown placeholders, attachments not of this SR', schema: ZErrorBody },
-        404: { description: 'No such SR or template', schema: ZErrorBody },
-        413: { description: 'Attachments over 150 MB', schema: ZErrorBody },
-        422: { description: 'No Default mail account, or Service Messaging off', schema: ZErrorBody },
+        ...REFUSALS,
       },
       handler: async ({ params, body }) => {
         const preview = await previewRequestEmail(deps, params.id, body);
