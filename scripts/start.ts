@@ -1,8 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startEmulator } from '../emulator/src/index.js';
-import { DEMO_TENANT_ID, SERVICE_MESSAGING_CLIENT_ID } from '../emulator/src/tenant/demo-tenant.js';
+import { apiEnvironment, startEmulator } from '../emulator/src/index.js';
 
 // `npm start`: builds the front ends when they are missing, then runs the API. With no real tenant
 // configured (no AAD_APP_CLIENT_ID, or DEMO=1) it first starts the M365 emulator and runs the API in demo
@@ -34,12 +33,7 @@ async function demoEnvironment(): Promise<NodeJS.ProcessEnv> {
   console.log(`M365 emulator (Entra + Graph mail): ${emulator.url}  (control API: ${emulator.url}/_emulator/tenant)`);
   return {
     DEMO: '1',
-    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
-    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
-    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.url,
-    GRAPH_MODE: 'emulator',
-    GRAPH_BASE_URL: emulator.url,
-    GRAPH_AUTHORITY_HOST: emulator.url,
+    ...apiEnvironment(emulator),
     EMULATOR_URL: emulator.url,
     // Read by Node only at process start, which is why the API runs as a child process.
     NODE_EXTRA_CA_CERTS: emulator.caCertFile,

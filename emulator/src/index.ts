@@ -39,6 +39,7 @@ export type RunningEmulator = {
 
 export type { RecordedExchange, TenantInfo, Knobs };
 export * from './tenant/demo-tenant.js';
+export { apiEnvironment } from './api-environment.js';
 
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const knobs: Partial<Knobs> = { ...options.knobs };

@@ -8,7 +8,7 @@ import { compose, type Runtime } from '../../api/src/compose.js';
 import { parseConfig } from '../../api/src/config.js';
 import { ensureDemoMailAccount } from '../../api/src/services/ensure-demo-mail-account.js';
 import { Worker } from 'node:worker_threads';
-import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID, type EmulatorOptions, type TenantInfo } from '../../emulator/src/index.js';
+import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions, type TenantInfo } from '../../emulator/src/index.js';
 
 // The API as `npm start` composes it (real SDKs, the real engine) beside an in-process emulator, on free ports.
 
@@ -53,12 +53,7 @@ export async function startBenchStack(options: {
     STORE: options.store ?? 'lowdb',
     DATA_DIR: join(dataDir, 'api'),
     LOG_LEVEL: 'silent',
-    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
-    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
-    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
-    GRAPH_MODE: 'emulator',
-    GRAPH_BASE_URL: emulator.url,
-    GRAPH_AUTHORITY_HOST: emulator.authorityHost,
+    ...apiEnvironment(emulator),
     ...(options.notifications ? { PUBLIC_URL: url } : {}),
     ...options.env,
   });

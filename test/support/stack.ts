@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { compose, type Runtime } from '../../api/src/compose.js';
 import { parseConfig } from '../../api/src/config.js';
-import { DEMO_TENANT_ID, SERVICE_MESSAGING_CLIENT_ID, type EmulatorOptions } from '../../emulator/src/index.js';
+import { apiEnvironment, type EmulatorOptions } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from './emulator.js';
 
 export type TestStack = {
@@ -56,12 +56,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     PUBLIC_URL: url,
-    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
-    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
-    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
-    GRAPH_MODE: 'emulator',
-    GRAPH_BASE_URL: emulator.url,
-    GRAPH_AUTHORITY_HOST: emulator.authorityHost,
+    ...apiEnvironment(emulator),
     ...options.env,
   });
   if (!parsed.ok) {

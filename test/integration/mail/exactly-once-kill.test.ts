@@ -9,7 +9,7 @@ import { compose } from '../../../api/src/compose.js';
 import { parseConfig } from '../../../api/src/config.js';
 import { ensureDemoMailAccount } from '../../../api/src/services/ensure-demo-mail-account.js';
 import { openLowdbStore } from '../../../api/src/store/lowdb-store.js';
-import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID } from '../../../emulator/src/index.js';
+import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { customerReply } from './support/replies.js';
 
@@ -43,12 +43,7 @@ beforeAll(async () => {
     STORE: 'lowdb',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
-    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
-    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
-    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
-    GRAPH_MODE: 'emulator',
-    GRAPH_BASE_URL: emulator.url,
-    GRAPH_AUTHORITY_HOST: emulator.authorityHost,
+    ...apiEnvironment(emulator),
     MAIL_SWEEP_INTERVAL_SEC: '3600',
     MAIL_LOOP_LIMIT_PER_HOUR: '1000',
   };

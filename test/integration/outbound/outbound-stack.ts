@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { compose, type Runtime } from '../../../api/src/compose.js';
 import { parseConfig } from '../../../api/src/config.js';
-import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID, type EmulatorOptions } from '../../../emulator/src/index.js';
+import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 
 // The API as npm start composes it (lowdb in a temp DATA_DIR, the outbound worker running) against an in-process
@@ -50,12 +50,7 @@ export async function startOutboundStack(options: { env?: Record<string, string>
     STORE: 'lowdb',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
-    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
-    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
-    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
-    GRAPH_MODE: 'emulator',
-    GRAPH_BASE_URL: emulator.url,
-    GRAPH_AUTHORITY_HOST: emulator.authorityHost,
+    ...apiEnvironment(emulator),
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { compose, type Runtime } from '../../../../api/src/compose.js';
 import { parseConfig } from '../../../../api/src/config.js';
-import { DEMO_TENANT_ID, SERVICE_MAILBOX, SERVICE_MESSAGING_CLIENT_ID, type EmulatorOptions } from '../../../../emulator/src/index.js';
+import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions } from '../../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 
 // The API as it runs (compose: lowdb or memory store, the real engine, real SDKs), listening on a free port so the
@@ -46,12 +46,7 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
     STORE: 'memory',
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.MAIL_TEST_LOG ?? 'silent',
-    AAD_APP_CLIENT_ID: SERVICE_MESSAGING_CLIENT_ID,
-    AAD_APP_TENANT_ID: DEMO_TENANT_ID,
-    AAD_APP_OAUTH_AUTHORITY_HOST: emulator.authorityHost,
-    GRAPH_MODE: 'emulator',
-    GRAPH_BASE_URL: emulator.url,
-    GRAPH_AUTHORITY_HOST: emulator.authorityHost,
+    ...apiEnvironment(emulator),
     // Tests trigger syncs themselves (notifications, "Sync now"); the sweep stays out of the way.
     MAIL_SWEEP_INTERVAL_SEC: '3600',
     MAIL_RETRY_BASE_SEC: '1',
