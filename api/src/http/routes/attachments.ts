@@ -12,6 +12,7 @@ import { MAX_ATTACHMENT_BYTES, uploadAttachment } from '../../services/upload-at
 import { presentAttachment } from '../presenters/present-attachment.js';
 import { defineRoute } from '../route.js';
 import { ZAttachmentParams, ZRequestParams } from './params.js';
+import { sendDownload } from '../send-download.js';
 
 // Uploads spool to a temp file (not memory) so a 150 MB file costs disk, not heap, and stream on to the blob store.
 const upload = multer({ dest: tmpdir(), limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } }).single('file');
@@ -82,13 +83,7 @@ export function attachmentRoutes(deps: ServiceDeps) {
       responses: { 200: { description: 'The file', contentType: 'application/octet-stream' }, 404: { description: 'No such attachment', schema: ZErrorBody } },
       handler: async ({ params, res }) => {
         const { attachment, content } = await openAttachment(deps, params.id, params.attachmentId);
-        res.setHeader('Content-Type', attachment.contentType);
-        res.setHeader('Content-Length', String(attachment.size));
-        // Always a download, never rendered in our origin: an uploaded HTML file must not run as our page.
-        res.attachment(attachment.fileName);
-        res.setHeader('X-Content-Type-Options', 'nosniff');
-        await new Promise<void>((resolve, reject) => content.on('error', reject).pipe(res).on('finish', resolve).on('error', reject));
-        return undefined;
+        return sendDownload(res, { body: content, contentType: attachment.contentType, fileName: attachment.fileName, size: attachment.size });
       },
     }),
   ];

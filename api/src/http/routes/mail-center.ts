@@ -15,6 +15,7 @@ import { presentMailCenterItem } from '../presenters/present-mail-center-item.js
 import { presentNote } from '../presenters/present-note.js';
 import { presentRequest } from '../presenters/present-request.js';
 import { defineRoute } from '../route.js';
+import { sendDownload } from '../send-download.js';
 
 const tag = 'Mail Center';
 const ZItemParams = z.object({ itemId: z.string().min(1).max(100) });
@@ -68,10 +69,7 @@ export function mailCenterRoutes(deps: ServiceDeps) {
         404: notFound,
       },
       handler: async ({ params, res }) => {
-        const original = await openMailCenterOriginal(deps, params.itemId);
-        res.status(200).type(original.contentType).attachment(original.fileName);
-        original.body.pipe(res);
-        return undefined;
+        return sendDownload(res, await openMailCenterOriginal(deps, params.itemId));
       },
     }),
     defineRoute({

@@ -10,6 +10,7 @@ import { viewNoteOriginal } from '../../services/view-note-original.js';
 import { presentNote } from '../presenters/present-note.js';
 import { defineRoute } from '../route.js';
 import { ZNoteParams, ZRequestParams } from './params.js';
+import { sendDownload } from '../send-download.js';
 
 const noOriginal = { description: 'No such SR or note, or the note has no original email (it was not filed from the mailbox)', schema: ZErrorBody };
 
@@ -48,10 +49,7 @@ export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
       params: ZNoteParams,
       responses: { 200: { description: 'The original email', contentType: 'message/rfc822' }, 404: noOriginal },
       handler: async ({ params, res }) => {
-        const original = await openNoteOriginal(deps, params.id, params.noteId);
-        res.status(200).type(original.contentType).attachment(original.fileName);
-        original.body.pipe(res);
-        return undefined;
+        return sendDownload(res, await openNoteOriginal(deps, params.id, params.noteId));
       },
     }),
     defineRoute({
