@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../support/stack.js';
-import { launchBrowser, newPage, signInAsDemoUser } from './support/browser.js';
+import { launchBrowser, newPage, signInAsDemoUser, watchForHostileEffects } from './support/browser.js';
 
 // A hostile email as if it had slipped past the API's sanitiser: it is written straight into the store, so
 // only the tab's own defences (inert parsing, a sandboxed frame without scripts, a frame CSP) stand between
@@ -50,17 +50,8 @@ afterAll(async () => {
 describe('a hostile email note', () => {
   it('renders without running, navigating or loading anything', async () => {
     const { context, page, problems } = await newPage(browser);
-    const dialogs: string[] = [];
+    const { dialogs, evilRequests } = await watchForHostileEffects(context, page);
     const navigations: string[] = [];
-    const evilRequests: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await context.route(/evil\.example/, (route) => {
-      evilRequests.push(route.request().url());
-      return route.abort();
-    });
     await signInAsDemoUser(page, stack.tabUrl, 'agent@contoso.test');
     page.on('framenavigated', (frame) => navigations.push(frame === page.mainFrame() ? `main: ${frame.url()}` : `frame: ${frame.url()}`));
 

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type TestStack } from '../support/stack.js';
 import { seriousAxeViolations } from './support/axe.js';
-import { launchBrowser, newPage, signInAsDemoUser } from './support/browser.js';
+import { launchBrowser, newPage, signInAsDemoUser, watchForHostileEffects } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 // "View original" on an email note, in a browser: the dialog shows the headers and the whole email as the API read
@@ -67,16 +67,7 @@ afterAll(async () => {
 describe('view original', () => {
   it.each(['light', 'dark'] as const)('shows the headers and the sanitised email, and downloads the .eml (%s)', async (theme) => {
     const { context, page, problems } = await newPage(browser, { colorScheme: theme, acceptDownloads: true });
-    const dialogs: string[] = [];
-    const evilRequests: string[] = [];
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await context.route(/evil\.example/, (route) => {
-      evilRequests.push(route.request().url());
-      return route.abort();
-    });
+    const { dialogs, evilRequests } = await watchForHostileEffects(context, page);
     await signInAsDemoUser(page, stack.tabUrl, 'agent@contoso.test');
     await page.evaluate(() => (window.location.hash = '#/requests/SR-000002'));
 

@@ -27,6 +27,24 @@ export function watchForProblems(page: Page): string[] {
   return problems;
 }
 
+/**
+ * What a hostile email could make the page do: script dialogs (dismissed) and requests to the attacker's host
+ * (`evil.example`, aborted). A safe rendering leaves both lists empty.
+ */
+export async function watchForHostileEffects(context: BrowserContext, page: Page): Promise<{ dialogs: string[]; evilRequests: string[] }> {
+  const dialogs: string[] = [];
+  const evilRequests: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await context.route(/evil\.example/, (route) => {
+    evilRequests.push(route.request().url());
+    return route.abort();
+  });
+  return { dialogs, evilRequests };
+}
+
 /** Signs in through the demo sign-in page (standalone browser) and waits for the service request list. */
 export async function signInAsDemoUser(page: Page, tabUrl: string, upn: string): Promise<void> {
   await page.goto(tabUrl);
