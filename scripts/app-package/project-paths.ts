@@ -2,8 +2,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// The vendored schemas stay in ../shared beside the repository and are read in place, never copied in.
-const schemas = path.resolve(repositoryRoot, '../shared/schemas');
+// Microsoft's published schemas, vendored in schemas/ (sources and licences in schemas/README.md), so a fresh clone
+// builds the app package with nothing beside it.
+const schemas = path.resolve(repositoryRoot, 'schemas');
 
 export type ProjectPaths = ReturnType<typeof projectPathsAt>;
 

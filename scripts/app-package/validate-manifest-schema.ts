@@ -10,7 +10,7 @@ function compile(schemaPath: string): ValidateFunction {
   let validate = compiled.get(schemaPath);
   if (!validate) {
     // The manifest schema is draft-04 and leaves out `type` beside type-specific keywords, which
-    // Ajv's strict mode only warns about; shared/schemas/README.md lists these options.
+    // Ajv's strict mode only warns about; schemas/README.md lists these options.
     const ajv = new Ajv04.default({ allErrors: true, strict: false, strictTypes: false });
     addFormats.default(ajv);
     validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);

@@ -5,8 +5,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { RecordedExchange } from '../../emulator/src/index.js';
 
-// The official schemas stay in ../shared (read-only); they are read at test time, never copied.
-export const schemaDir = join(fileURLToPath(new URL('../../..', import.meta.url)), 'shared', 'schemas', 'graph');
+// The Graph schemas generated from Microsoft's metadata, vendored in schemas/graph (see schemas/README.md).
+export const schemaDir = join(fileURLToPath(new URL('../..', import.meta.url)), 'schemas', 'graph');
 
 type PropertyInfo = { type: string; collection: boolean; modelled: boolean; navigation: boolean };
 type TypeInfo = { knownProperties?: string[]; properties?: Record<string, PropertyInfo> };

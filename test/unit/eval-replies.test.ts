@@ -8,11 +8,12 @@ import { loadCases } from '../../scripts/eval/corpus.js';
 import { evaluate } from '../../scripts/eval/evaluate.js';
 import { checkTargets } from '../../scripts/eval/targets.js';
 
-// Issue 4's bar, measured on the shared corpus by the same code `npm run eval:replies` runs; and the command's own
-// contract (last line one JSON object with the documented keys) on a small corpus of our own.
+// The extraction and classification targets, measured on a third-party corpus by the same code `npm run eval:replies`
+// runs; and the command's own contract (last line one JSON object with the documented keys) on a small corpus of ours.
+// The corpus is never part of the repository: REPLY_CORPUS names it, and CI's checkout has one at ../shared/corpus.
 
 const root = path.resolve(import.meta.dirname, '../..');
-const corpus = path.resolve(root, '../shared/corpus');
+const corpus = path.resolve(root, process.env.REPLY_CORPUS ?? '../shared/corpus');
 const run = promisify(execFile);
 
 describe('npm run eval:replies', () => {
@@ -39,7 +40,7 @@ describe('npm run eval:replies', () => {
   }, 120_000);
 });
 
-describe.runIf(existsSync(corpus))('issue 4 targets on ../shared/corpus', () => {
+describe.runIf(existsSync(corpus))(`reply-understanding targets on ${corpus}`, () => {
   it('meets every quality target, and prints the speed figure', async () => {
     const cases = await loadCases(corpus);
     const checks = checkTargets(await evaluate(cases));
@@ -52,4 +53,6 @@ describe.runIf(existsSync(corpus))('issue 4 targets on ../shared/corpus', () => 
   }, 600_000);
 });
 
-if (!existsSync(corpus)) console.log(`eval-replies targets skipped: no corpus at ${corpus}`);
+if (!existsSync(corpus)) {
+  console.log(`Reply-understanding targets NOT checked: no corpus at ${corpus}. Set REPLY_CORPUS=<dir> (format: the corpus README) to check them.`);
+}
