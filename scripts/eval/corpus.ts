@@ -7,6 +7,7 @@ import { z } from 'zod';
 const ZCase = z.object({
   id: z.string(),
   source: z.string().optional(),
+  notes: z.string().optional(),
   input: z.object({
     kind: z.enum(['text', 'html', 'eml']),
     content: z.string(),

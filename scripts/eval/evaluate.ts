@@ -2,18 +2,22 @@ import { performance } from 'node:perf_hooks';
 import type { MailMessage } from '../../api/src/domain/mail-message.js';
 import { classifyMessage, type ClassifyContext, type MailClass } from '../../api/src/mail/classify.js';
 import { extractReply } from '../../api/src/mail/extract/extract-reply.js';
-import { parseHtml } from '../../api/src/mail/extract/html-dom.js';
-import { linesToText, renderLines } from '../../api/src/mail/extract/render-text.js';
 import { fromMime } from '../../api/src/mail/normalise/from-mime.js';
 import { inputBytes, type TCorpusCase } from './corpus.js';
 import { type ReplyScore, scoreReply } from './compare.js';
+import { caseLayout, type Layout } from './layout.js';
 import { type PeerInput, type PeerName, PEERS } from './peers.js';
+import { htmlToText } from './render.js';
+import { type ClassificationStats, classificationStats, type ExtractionStats, extractionStats } from './stats.js';
+
+export type { ExtractionStats } from './stats.js';
 
 // Runs our classification + extraction and the npm peers over a directory of corpus cases, in one process, and
-// aggregates what eval-replies prints. MIME parsing is preparation for everyone (outside the timings). A tool's time for
-// a message is the fastest of REPEATS runs of exactly its own call (the least disturbed by whatever else the machine
-// runs): for us classification + extraction (html, text, elided part), for a peer its one function (planer's html
-// output is rendered to text afterwards, untimed). msPerMessage is the median and p95 of those over the messages.
+// aggregates what eval-replies prints: overall, per source and per layout. MIME parsing is preparation for everyone
+// (outside the timings). A tool's time for a message is the fastest of REPEATS runs of exactly its own call (the least
+// disturbed by whatever else the machine runs): for us classification + extraction (html, text, elided part), for a
+// peer its one function. Every html that is compared (our kept html, planer's html output, the corpus's expected
+// replyHtml) is rendered to text by the one converter in render.ts, untimed.
 
 const REPEATS = 9;
 // A mail engine runs warm; so does every tool here (cold start would measure module loading and JIT tiers, not
@@ -23,21 +27,12 @@ const CONTEXT: ClassifyContext = { ownAddresses: [], ownMessageIdDomains: [] };
 export const TOOLS = ['ours', 'email-reply-parser', 'planer'] as const;
 export type Tool = (typeof TOOLS)[number];
 
-export type ExtractionStats = {
-  cases: number;
-  exact: number;
-  tokenF1: number;
-  overTrim: number;
-  underTrim: number;
-  msPerMessage: { median: number; p95: number };
-};
-export type Confusion = Record<string, Record<string, number>>;
-export type ClassificationStats = { confusion: Confusion; recall: Record<string, number>; humanAsNonHuman: number };
 export type SourceResult = { cases: number; ours: ExtractionStats & { classification: ClassificationStats }; peers: Record<PeerName, ExtractionStats> };
-export type Evaluation = SourceResult & { bySource: Record<string, SourceResult>; failures: { id: string; score: ReplyScore }[] };
+export type Failure = { id: string; layout: Layout; score: ReplyScore; expected: string; produced: string };
+export type Evaluation = SourceResult & { bySource: Record<string, SourceResult>; byLayout: Partial<Record<Layout, SourceResult>>; failures: Failure[] };
 
-type Prepared = { c: TCorpusCase; message: MailMessage; peerInput: PeerInput };
-type CaseRun = { c: TCorpusCase; predicted: MailClass; scores?: Record<Tool, ReplyScore>; ms?: Record<Tool, number> };
+type Prepared = { c: TCorpusCase; message: MailMessage; peerInput: PeerInput; expected?: string; layout?: Layout };
+type CaseRun = { c: TCorpusCase; predicted: MailClass; layout?: Layout; runs?: Record<Tool, { score: ReplyScore; ms: number }>; expected?: string; produced?: string };
 
 async function prepare(c: TCorpusCase): Promise<Prepared> {
   const base = { subject: '', from: { address: '' }, to: [], cc: [], replyTo: [], receivedAt: new Date(0).toISOString(), headers: [], attachments: [] };
@@ -47,15 +42,12 @@ async function prepare(c: TCorpusCase): Promise<Prepared> {
       : c.input.kind === 'html'
         ? { ...base, bodyHtml: c.input.content }
         : { ...base, bodyText: c.input.content };
-  const peerInput: PeerInput =
-    message.bodyText !== undefined
-      ? { text: message.bodyText }
-      : { html: message.bodyHtml ?? '', htmlText: htmlToText(message.bodyHtml ?? '') };
-  return { c, message, peerInput };
-}
-
-function htmlToText(html: string): string {
-  return linesToText(renderLines([parseHtml(html).document]));
+  const bodyText = message.bodyHtml !== undefined && message.bodyHtml.trim() !== '' ? htmlToText(message.bodyHtml) : undefined;
+  const peerInput: PeerInput = message.bodyText !== undefined ? { text: message.bodyText } : { html: message.bodyHtml ?? '', htmlText: bodyText ?? '' };
+  if (c.expected.class !== 'human' || c.expected.reply === null) return { c, message, peerInput };
+  const expected = c.expected.replyHtml !== undefined ? htmlToText(c.expected.replyHtml) : c.expected.reply;
+  const layout = caseLayout({ text: bodyText ?? message.bodyText ?? '', subject: message.subject, ...(c.notes ? { notes: c.notes } : {}) }, expected);
+  return { c, message, peerInput, expected, layout };
 }
 
 function runOurs(message: MailMessage): { predicted: MailClass; text: string } {
@@ -77,70 +69,25 @@ function timed(run: () => unknown): number {
   return performance.now() - start;
 }
 
-function median(values: readonly number[]): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-const round = (value: number, digits = 4) => Number(value.toFixed(digits));
-
-function extractionStats(runs: readonly CaseRun[], tool: Tool): ExtractionStats {
-  const scored = runs.filter((r) => r.scores);
-  const share = (pick: (s: ReplyScore) => boolean) => (scored.length ? scored.filter((r) => pick(r.scores![tool])).length / scored.length : 0);
-  const times = scored.map((r) => r.ms![tool]);
-  return {
-    cases: scored.length,
-    exact: round(share((s) => s.exact)),
-    tokenF1: round(scored.length ? scored.reduce((sum, r) => sum + r.scores![tool].f1, 0) / scored.length : 0),
-    overTrim: round(share((s) => s.overTrim)),
-    underTrim: round(share((s) => s.underTrim)),
-    msPerMessage: { median: round(median(times)), p95: round(percentile(times, 95)) },
-  };
-}
-
-function classificationStats(runs: readonly CaseRun[]): ClassificationStats {
-  const confusion: Confusion = {};
-  for (const run of runs) {
-    const row = (confusion[run.c.expected.class] ??= { human: 0, 'auto-reply': 0, bounce: 0 });
-    row[run.predicted] = (row[run.predicted] ?? 0) + 1;
-  }
-  const recall: Record<string, number> = {};
-  for (const [klass, row] of Object.entries(confusion)) {
-    const total = Object.values(row).reduce((a, b) => a + b, 0);
-    recall[klass] = round(total ? (row[klass] ?? 0) / total : 0);
-  }
-  const human = confusion['human'] ?? {};
-  const humanAsNonHuman = Object.entries(human).filter(([k]) => k !== 'human').reduce((sum, [, n]) => sum + n, 0);
-  return { confusion, recall, humanAsNonHuman };
-}
-
 function summarise(runs: readonly CaseRun[]): SourceResult {
+  const scored = runs.filter((r) => r.runs);
+  const tool = (name: Tool) => extractionStats(scored.map((r) => r.runs![name]));
   return {
     cases: runs.length,
-    ours: { ...extractionStats(runs, 'ours'), classification: classificationStats(runs) },
-    peers: { 'email-reply-parser': extractionStats(runs, 'email-reply-parser'), planer: extractionStats(runs, 'planer') },
+    ours: { ...tool('ours'), classification: classificationStats(runs.map((r) => ({ expected: r.c.expected.class, predicted: r.predicted }))) },
+    peers: { 'email-reply-parser': tool('email-reply-parser'), planer: tool('planer') },
   };
 }
 
-export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluation> {
-  const prepared = await Promise.all(cases.map(prepare));
-  const scoredCases = prepared.filter((p) => p.c.expected.class === 'human' && p.c.expected.reply !== null);
+/** Per-tool times: warm-up first, then REPEATS rounds in which every tool processes all messages in a row. */
+function measure(scoredCases: readonly Prepared[]): Map<Prepared, Record<Tool, number[]>> {
   const runners = (p: Prepared): Record<Tool, () => string> => ({
     ours: () => runOurs(p.message).text,
     'email-reply-parser': runPeer('email-reply-parser', p.peerInput),
     planer: runPeer('planer', p.peerInput),
   });
-  // Warm up every code path. Then time REPEATS rounds; in each, every tool processes all messages in a row, as a mail
-  // engine does (interleaving tools per message would mostly measure whose code the others evicted from the CPU
-  // caches). Rotating the tool order per round spreads machine load evenly over the tools.
+  // Interleaving tools per message would mostly measure whose code the others evicted from the CPU caches; rotating
+  // the tool order per round spreads machine load evenly over the tools.
   for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const p of scoredCases) for (const tool of TOOLS) runners(p)[tool]();
   const samples = new Map<Prepared, Record<Tool, number[]>>(scoredCases.map((p) => [p, { ours: [], 'email-reply-parser': [], planer: [] }]));
   for (let round = 0; round < REPEATS; round++) {
@@ -149,20 +96,32 @@ export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluatio
       for (const p of scoredCases) samples.get(p)?.[tool].push(timed(runners(p)[tool]));
     }
   }
+  return samples;
+}
+
+function groupBy<K extends string>(runs: readonly CaseRun[], key: (run: CaseRun) => K | undefined): Partial<Record<K, SourceResult>> {
+  const keys = [...new Set(runs.map(key).filter((k): k is K => k !== undefined))].sort();
+  return Object.fromEntries(keys.map((k) => [k, summarise(runs.filter((r) => key(r) === k))])) as Partial<Record<K, SourceResult>>;
+}
+
+export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluation> {
+  const prepared = await Promise.all(cases.map(prepare));
+  const samples = measure(prepared.filter((p) => p.expected !== undefined));
   const runs: CaseRun[] = prepared.map((p) => {
     const ours = runOurs(p.message);
-    const entry = samples.get(p);
-    if (!entry || p.c.expected.reply === null) return { c: p.c, predicted: ours.predicted };
-    const expectation = { ...p.c.expected, reply: p.c.expected.reply };
-    const run = runners(p);
-    const scores = Object.fromEntries(TOOLS.map((tool) => [tool, scoreReply(tool === 'ours' ? ours.text : run[tool](), expectation)])) as Record<Tool, ReplyScore>;
-    const ms = Object.fromEntries(TOOLS.map((tool) => [tool, Math.min(...entry[tool])])) as Record<Tool, number>;
-    return { c: p.c, predicted: ours.predicted, scores, ms };
+    const times = samples.get(p);
+    if (!times || p.expected === undefined) return { c: p.c, predicted: ours.predicted };
+    const expectation = { ...p.c.expected, reply: p.expected };
+    const outputs: Record<Tool, string> = { ours: ours.text, 'email-reply-parser': runPeer('email-reply-parser', p.peerInput)(), planer: runPeer('planer', p.peerInput)() };
+    const toolRuns = Object.fromEntries(TOOLS.map((tool) => [tool, { score: scoreReply(outputs[tool], expectation), ms: Math.min(...times[tool]) }])) as Record<Tool, { score: ReplyScore; ms: number }>;
+    return { c: p.c, predicted: ours.predicted, ...(p.layout ? { layout: p.layout } : {}), runs: toolRuns, expected: p.expected, produced: ours.text };
   });
-  const groups = [...new Set(runs.map((r) => r.c.group))].sort();
   return {
     ...summarise(runs),
-    bySource: Object.fromEntries(groups.map((g) => [g, summarise(runs.filter((r) => r.c.group === g))])),
-    failures: runs.filter((r) => r.scores && !r.scores.ours.exact).map((r) => ({ id: r.c.id, score: r.scores!.ours })),
+    bySource: groupBy(runs, (r) => r.c.group) as Record<string, SourceResult>,
+    byLayout: groupBy(runs, (r) => (r.runs ? r.layout : undefined)),
+    failures: runs
+      .filter((r) => r.runs && !r.runs.ours.score.exact)
+      .map((r) => ({ id: r.c.id, layout: r.layout ?? 'unplaced', score: r.runs!.ours.score, expected: r.expected ?? '', produced: r.produced ?? '' })),
   };
 }

@@ -1,25 +1,46 @@
-import type { Evaluation } from './evaluate.js';
+import type { Evaluation, SourceResult } from './evaluate.js';
 
-// The bar of issue 4, checked on an evaluation: printed by eval-replies and asserted by the test.
+// The bar of issue 17, checked on an evaluation: printed by eval-replies; the quality checks are asserted by the test,
+// the timing checks only printed (timings belong to benchmark runs, not to a test sharing the cores).
 
-export type TargetCheck = { target: string; ok: boolean; actual: string };
+export type TargetCheck = { target: string; ok: boolean; actual: string; kind: 'quality' | 'timing' };
+
+const MIN_EXACT = 0.95;
+const MIN_LEAD_OVER_BEST_PEER = 0.2;
+const MAX_OVER_TRIM = 0.01;
+const MIN_RECALL = 0.99;
+
+function speedCheck(name: string, result: SourceResult): TargetCheck {
+  const ours = result.ours.msPerMessage.median;
+  const planer = result.peers.planer.msPerMessage.median;
+  return { target: `median ms/message <= planer / 2 (${name})`, ok: ours <= planer / 2, actual: `${ours.toFixed(4)} vs ${planer.toFixed(4)}`, kind: 'timing' };
+}
 
 export function checkTargets(result: Evaluation): TargetCheck[] {
   const ours = result.ours;
   const bestPeer = Math.max(...Object.values(result.peers).map((p) => p.exact));
   const recall = ours.classification.recall;
-  const planerMedian = result.peers.planer.msPerMessage.median;
+  const recallCheck = (klass: string): TargetCheck => ({
+    target: `${klass} recall >= ${MIN_RECALL}`,
+    ok: (recall[klass] ?? 1) >= MIN_RECALL,
+    actual: String(recall[klass] ?? 'n/a'),
+    kind: 'quality',
+  });
   return [
-    { target: 'exact >= 0.90', ok: ours.exact >= 0.9, actual: ours.exact.toFixed(3) },
-    { target: 'exact >= best peer + 0.05', ok: ours.exact >= bestPeer + 0.05, actual: `${ours.exact.toFixed(3)} vs ${bestPeer.toFixed(3)}` },
-    { target: 'overTrim <= 0.02', ok: ours.overTrim <= 0.02, actual: ours.overTrim.toFixed(3) },
-    { target: 'no human case classified non-human', ok: ours.classification.humanAsNonHuman === 0, actual: String(ours.classification.humanAsNonHuman) },
-    { target: 'bounce recall >= 0.98', ok: (recall['bounce'] ?? 1) >= 0.98, actual: String(recall['bounce'] ?? 'n/a') },
-    { target: 'auto-reply recall >= 0.98', ok: (recall['auto-reply'] ?? 1) >= 0.98, actual: String(recall['auto-reply'] ?? 'n/a') },
+    { target: `exact >= ${MIN_EXACT}`, ok: ours.exact >= MIN_EXACT, actual: ours.exact.toFixed(3), kind: 'quality' },
     {
-      target: 'median ms/message <= planer / 2',
-      ok: ours.msPerMessage.median <= planerMedian / 2,
-      actual: `${ours.msPerMessage.median.toFixed(4)} vs ${planerMedian.toFixed(4)}`,
+      target: `exact >= best peer + ${MIN_LEAD_OVER_BEST_PEER}`,
+      ok: ours.exact >= bestPeer + MIN_LEAD_OVER_BEST_PEER - 1e-9,
+      actual: `${ours.exact.toFixed(3)} vs ${bestPeer.toFixed(3)}`,
+      kind: 'quality',
     },
+    { target: `overTrim <= ${MAX_OVER_TRIM}`, ok: ours.overTrim <= MAX_OVER_TRIM, actual: ours.overTrim.toFixed(3), kind: 'quality' },
+    { target: 'no human case classified non-human', ok: ours.classification.humanAsNonHuman === 0, actual: String(ours.classification.humanAsNonHuman), kind: 'quality' },
+    recallCheck('bounce'),
+    recallCheck('auto-reply'),
+    speedCheck('all sources', result),
+    ...Object.entries(result.bySource)
+      .filter(([, source]) => source.ours.cases > 0)
+      .map(([name, source]) => speedCheck(name, source)),
   ];
 }
