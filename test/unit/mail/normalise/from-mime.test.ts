@@ -34,6 +34,15 @@ describe('raw MIME -> MailMessage', () => {
     expect(message.bodyText ?? message.problems?.join(' ')).toBeTruthy();
   });
 
+  it('decodes raw 8-bit UTF-8 inside a part declared quoted-printable as mail clients do', async () => {
+    // Gateways and some clients put UTF-8 bytes unescaped into a quoted-printable part; clients read them as bytes of
+    // the part's charset. mailparser 3.9 turned the dash and the apostrophe into control characters.
+    const message = await fromMime(eml('qp-raw-utf8.eml'));
+    const expected = 'The printer works again \u2014 it\u2019s the one on floor 3 (caf\u00e9 side). Thanks!';
+    expect(message.bodyText?.trim()).toBe(expected);
+    expect(message.bodyHtml).toContain(`<div>${expected}</div>`);
+  });
+
   it('never throws, even on binary garbage', async () => {
     const garbage = Buffer.from(Array.from({ length: 20_000 }, (_, i) => (i * 7919) % 256));
     const message = await fromMime(garbage);
