@@ -1,7 +1,10 @@
+import { allOf, alternation, HEADER_LABELS, type HeaderLabelKind } from '../languages/vocabulary.js';
+
 // What quoted history, signatures and tenant banners look like, line by line, in the languages our customers write.
-// Label lists follow the localised Outlook/OWA headers (reference/reply-parsing.md §5.2), talon's and crisp's
-// separators and email_reply_trimmer's matchers. Every pattern is linear: no nested quantifiers over overlapping
-// classes, and callers only test lines of bounded length (MAX_PATTERN_LINE), so hostile input cannot make them slow.
+// The words come from the language table (../languages: header labels, attributions, separators, device footers as
+// the clients localise them); the shapes around them (dashes, colons, dates, addresses) are here. Every pattern is
+// linear: no nested quantifiers over overlapping classes, and callers only test lines of bounded length
+// (MAX_PATTERN_LINE), so hostile input cannot make them slow.
 
 export const MAX_PATTERN_LINE = 400;
 
@@ -14,48 +17,8 @@ function firstWord(line: string): string {
   return line.slice(start, end).toLowerCase();
 }
 
-function alternation(words: readonly string[]): string {
-  return [...words]
-    .sort((a, b) => b.length - a.length)
-    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'))
-    .join('|');
-}
+export type { HeaderLabelKind } from '../languages/vocabulary.js';
 
-export type HeaderLabelKind = 'from' | 'date' | 'to' | 'cc' | 'subject' | 'reply-to';
-
-const LABELS: Record<HeaderLabelKind, readonly string[]> = {
-  from: [
-    'From', 'Von', 'De', 'Da', 'Van', 'Från', 'Fra', 'Frá', 'Od', 'Lähettäjä', 'От', 'Від', 'Kimden', 'Gönderen', 'Feladó',
-    'Από', 'De la', 'Afzender', 'Remetente', 'Mittente', 'Absender', 'Expéditeur', 'Remitente', 'Odesílatel',
-    'Odosielateľ', 'Saatja', 'Siuntėjas', 'Sūtītājs', 'Pošiljatelj', 'Pošiljalac', 'Dari', 'Pengirim', 'Người gửi', 'מאת',
-    'من', '发件人', '發件人', '寄件者', '寄件人', '差出人', '送信者', '보낸 사람', '보낸사람', 'ผู้ส่ง',
-  ],
-  date: [
-    'Sent', 'Date', 'Gesendet', 'Datum', 'Envoyé', 'Envoyé le', 'Enviado', 'Enviada', 'Enviada em', 'Enviado el',
-    'Fecha', 'Inviato', 'Data', 'Verzonden', 'Verstuurd', 'Skickat', 'Sendt', 'Dato', 'Wysłano', 'Wysłane', 'Lähetetty',
-    'Päivämäärä', 'Отправлено', 'Дата', 'Надіслано', 'Gönderildi', 'Gönderilme', 'Tarih', 'Elküldve', 'Dátum',
-    'Στάλθηκε', 'Ημερομηνία', 'Trimis', 'Odesláno', 'Odoslané', 'Saadetud', 'Išsiųsta', 'Poslano', 'Terkirim', 'Tanggal',
-    'Đã gửi', 'Ngày', 'נשלח', 'תאריך', 'أرسل', 'التاريخ', 'تاريخ', '发送时间', '發送時間', '寄件日期', '日期', '送信日時',
-    '日付', '보낸 날짜', '날짜', 'Message du',
-  ],
-  to: [
-    'To', 'An', 'À', 'A', 'Para', 'Aan', 'Till', 'Til', 'Do', 'Vastaanottaja', 'Кому', 'Kime', 'Címzett', 'Προς',
-    'Către', 'Komu', 'Empfänger', 'Destinataire', 'Destinatario', 'Destinatário', 'Kepada', 'Adresát', 'Đến', 'אל',
-    'إلى', '收件人', '收件者', '宛先', '받는 사람', '받는사람',
-  ],
-  cc: ['Cc', 'Bcc', 'Kopie', 'Copie', 'Copie à', 'Copia', 'Kopia', 'Kopio', 'Копия', 'Копія', 'Kopya', 'Másolat', 'Κοιν', '抄送', '副本', '참조'],
-  subject: [
-    'Subject', 'Betreff', 'Objet', 'Sujet', 'Asunto', 'Oggetto', 'Onderwerp', 'Assunto', 'Ämne', 'Emne', 'Temat', 'Aihe',
-    'Тема', 'Konu', 'Tárgy', 'Θέμα', 'Subiect', 'Předmět', 'Predmet', 'Teema', 'Tema', 'Subjek', 'Perihal', 'Chủ đề',
-    'נושא', 'الموضوع', '主题', '主旨', '件名', '제목',
-  ],
-  'reply-to': ['Reply-To', 'Risposta', 'Antwort an', 'Répondre à', 'Responder a', 'Antwoord aan', 'Svara till'],
-};
-
-const LABEL_KIND = new Map<string, HeaderLabelKind>();
-for (const [kind, words] of Object.entries(LABELS) as [HeaderLabelKind, readonly string[]][]) {
-  for (const word of words) LABEL_KIND.set(word.toLowerCase().replace(/\s+/g, ' '), kind);
-}
 const LABEL_COLON_WITHIN = 40;
 
 /**
@@ -74,30 +37,12 @@ export function headerLabelKind(line: string): HeaderLabelKind | undefined {
   while (end > start && ' \t\u00a0\u202f*_'.includes(line.charAt(end - 1))) end--;
   if (end - start > 24) return undefined;
   const label = line.slice(start, end).toLowerCase();
-  return LABEL_KIND.get(/\s\s|[\t\u00a0]/.test(label) ? label.replace(/\s+/g, ' ') : label);
+  return HEADER_LABELS.get(/\s\s|[\t\u00a0]/.test(label) ? label.replace(/\s+/g, ' ') : label);
 }
 
-const SEPARATOR_PHRASES = alternation([
-  'Original Message', 'Original message', 'Ursprüngliche Nachricht', 'Originalnachricht', "Message d'origine",
-  'Message d’origine', 'Message original', 'Mensaje original', 'Messaggio originale', 'Oorspronkelijk bericht',
-  'Origineel bericht', 'Mensagem original', 'Ursprungligt meddelande', 'Originalmeddelande', 'Oprindelig meddelelse',
-  'Oprindelig besked', 'Opprinnelig melding', 'Alkuperäinen viesti', 'Wiadomość oryginalna', 'Oryginalna wiadomość',
-  'Исходное сообщение', 'Оригинальное сообщение', 'Вихідне повідомлення', 'Původní zpráva', 'Pôvodná správa',
-  'Eredeti üzenet', 'Orijinal mesaj', 'Özgün ileti', 'Αρχικό μήνυμα', 'Mesaj original', 'Mesajul original',
-  '原始邮件', '原始郵件', '原始信件', '元のメッセージ', '원본 메시지', 'Forwarded message', 'Forwarded Message',
-  'Weitergeleitete Nachricht', 'Message transféré', 'Mensaje reenviado', 'Messaggio inoltrato', 'Doorgestuurd bericht',
-  'Mensagem encaminhada', 'Vidarebefordrat meddelande', 'Videresendt meddelelse', 'Videresendt melding',
-  'Välitetty viesti', 'Przekazana wiadomość', 'Пересылаемое сообщение', 'Пересланное сообщение', 'Přeposlaná zpráva',
-  '转发的邮件', '轉寄的郵件', '転送されたメッセージ', '전달된 메시지', 'Reply message', 'Reply Message',
-]);
+const SEPARATOR_PHRASES = alternation([...allOf('originalMessage'), ...allOf('forwardedMessage')]);
 const DASHED_SEPARATOR = new RegExp(`^[ \\t>]{0,6}[*_]{0,2}[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}(?:${SEPARATOR_PHRASES})[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}[*_]{0,2}[ \\t]*$`, 'iu');
-const FORWARD_INTROS = [
-    'Begin forwarded message', 'Anfang der weitergeleiteten Nachricht', 'Début du message réexpédié',
-    'Début du message transféré', 'Début du message réenvoyé', 'Inicio del mensaje reenviado', 'Inizio messaggio inoltrato',
-    'Begin doorgestuurd bericht', 'Início da mensagem reencaminhada', 'Início da mensagem encaminhada',
-    'Vidarebefordrat brev', 'Videresendt besked', 'Välitetty viesti alkaa', 'Początek przekazywanej wiadomości',
-    'Начало переадресованного сообщения',
-];
+const FORWARD_INTROS = allOf('forwardIntro');
 const FORWARD_INTRO = new RegExp(`^[ \\t>]{0,6}(?:${alternation(FORWARD_INTROS)})[ \\t]{0,3}[:：]?[ \\t]*$`, 'iu');
 const FORWARD_INTRO_FIRST_WORDS = new Set(FORWARD_INTROS.map((intro) => firstWord(intro)));
 
@@ -125,14 +70,7 @@ export function isQuoteLine(line: string): boolean {
 
 // "On <date>, <name> wrote:" and its cousins. The verb usually closes the line; in some languages (de, no, nl Gmail)
 // it sits before the name, and then the line must carry an address and end with a colon.
-const WROTE_VERB_LIST = [
-  'wrote', 'writes', 'schrieb', 'a écrit', 'a ecrit', 'escribió', 'escribio', 'ha escrito', 'ha scritto', 'scrisse',
-  'schreef', 'het volgende geschreven', 'geschreven', 'escreveu', 'skrev', 'skrev følgende', 'napisał', 'napisała',
-  'napisał(a)', 'napsal', 'napsala', 'napsal(a)', 'napísal', 'napísala', 'napísal(a)', 'kirjoitti', 'написал',
-  'написала', 'написал(а)', 'пише', 'написав', 'написала', 'írta', 'yazdı', 'şunu yazdı', 'έγραψε', 'a scris',
-  'je napisao', 'je napisala', 'je napisal', 'pisze', 'пишет', 'rašė', 'rakstīja', 'kirjutas', 'menulis', 'đã viết', 'כתב', 'כתבה',
-  'كتب', '写道', '寫道', '寫了', 'のメッセージ', 'は書きました', '님이 작성', '작성',
-];
+const WROTE_VERB_LIST = allOf('wrote');
 const WROTE_VERBS = alternation(WROTE_VERB_LIST);
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 // The last word of each verb: a set lookup decides whether the line can end in one before the regex runs.
@@ -165,13 +103,13 @@ const ENDS_WITH_COLON = /[:：][ \t\u00a0\u202f]*$/;
 const VERB_TAIL = 48;
 // Anchored on the "@" so the engine jumps between @ signs instead of trying every position.
 const EMAIL = /(?<=[^\s<>()"'@])@[^\s<>()"'@.]{1,255}(?:\.[^\s<>()"'@.]{1,255}){0,8}\.[a-z]{2,}/iu;
-const OPENER = new RegExp(
-  `^[ \\t>]{0,6}(?:${alternation([
-    'On', 'Le', 'Am', 'El', 'Il', 'In data', 'Em', 'Op', 'Den', 'På', 'W dniu', 'Dnia', 'Dne', 'V', 'В', 'У', 'At',
-    'Quoting', 'Zitat von', 'Citando', 'Citation de', '在', '于', 'El día', 'Pada', 'Vào', '---- On', '----- On',
-  ])})\\s`,
-  'iu',
-);
+// Zoho and some webmails frame the attribution in dashes: "---- On Mon, 12 Feb 2024 Desk wrote ----".
+const OPENER = new RegExp(`^[ \\t>-]{0,8}(?:${alternation(allOf('attributionOpeners'))})\\s`, 'iu');
+/** Whether `line` opens like an attribution in some language ("On", "Am", "Le", "W dniu" ...). */
+export function hasAttributionOpener(line: string): boolean {
+  return line.length <= MAX_PATTERN_LINE && OPENER.test(line);
+}
+
 const DATE_TIME = /\d{1,2}[:.]\d{2}|\b(?:19|20)\d{2}\b|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}/u;
 // Gmail's older localised attribution: "2016-03-03 17:21 GMT+01:00 Some One <someone@example.com>:".
 const GMAIL_ISO = /^[ \t>]{0,6}\d{4}-\d{2}-\d{2} \d{1,2}:\d{2} GMT[+-]\d{1,2}:\d{2}\b/;
@@ -213,23 +151,16 @@ export function isDatedSenderLine(line: string): boolean {
 }
 
 // Device footers mobile clients append after the typed text; anything below one is quoted history.
-const DEVICE_FOOTERS = [
-  'Sent from', 'Sent with', 'Sent via', 'Sent using', 'Get Outlook for', 'Get [Outlook for', 'Get Outlook',
-  'Von meinem', 'Gesendet von', 'Gesendet mit', 'Gesendet vom', 'Diese Nachricht wurde von meinem',
-  'Envoyé de', 'Envoyé depuis', 'Envoyé à partir de', 'Envoyé avec', 'Enviado desde', 'Enviado do', 'Enviado de',
-  'Enviado con', 'Enviado com', 'Inviato da', 'Inviato con', 'Verzonden vanaf', 'Verzonden met', 'Verzonden van',
-  'Verstuurd vanaf', 'Verstuurd met', 'Skickat från', 'Skickat med', 'Sendt fra', 'Sendt med', 'Lähetetty',
-  'Wysłane z', 'Wysłano z', 'Отправлено с', 'Отправлено из', 'Надіслано з', 'Odesláno z', 'Odoslané z',
-  'Elküldve', "iPhone'umdan gönderildi", '從我的', '从我的', '寄件自', 'iPhoneから送信', 'Android から送信',
-  'Someone from mobile', 'From My Iphone',
-];
+const DEVICE_FOOTERS = allOf('deviceFooters');
 // The first word decides whether the full pattern is worth running (a set lookup per line instead of a big regex).
 const FOOTER_FIRST_WORDS = new Set(DEVICE_FOOTERS.map((f) => (/^[^\s]+/.exec(f)?.[0] ?? f).toLowerCase()));
-const CJK_FOOTER_START = /^[ \t]*(?:從我的|从我的|寄件自|iPhoneから|Android から)/;
+const CJK_FOOTER_START = new RegExp(`^[ \\t]*(?:${alternation(DEVICE_FOOTERS.filter((footer) => CJK.test(footer)))})`, 'u');
 const DEVICE_FOOTER = new RegExp(`^[ \\t]*[([<]{0,2}[ \\t]*(?:${alternation(DEVICE_FOOTERS)})(?!${SPACE}*[:：])`, 'iu');
 
-export function isDeviceFooter(line: string): boolean {
-  if (line.length > MAX_PATTERN_LINE) return false;
+export function isDeviceFooter(text: string): boolean {
+  if (text.length > MAX_PATTERN_LINE) return false;
+  // Markdown renderings link part of the footer: "Get [Outlook for Android](https://aka.ms/...)".
+  const line = text.includes('[') ? text.replace(/[[\]]/g, '') : text;
   if (!FOOTER_FIRST_WORDS.has(firstWord(line)) && !CJK_FOOTER_START.test(line)) return false;
   if (!DEVICE_FOOTER.test(line)) return false;
   const withoutLinks = line.replace(/<[^<>\s]{1,300}>|\((?:https?:|www\.)[^()\s]{1,300}\)|https?:\S{1,300}/g, '').trim();

@@ -1,4 +1,5 @@
 import {
+  hasAttributionOpener,
   headerLabelKind,
   isAttribution,
   isDatedSenderLine,
@@ -83,7 +84,7 @@ export function attributionEnd(lines: readonly string[], at: number): number | u
     if (line.length > MAX_CONTINUATION_LENGTH) return undefined;
     considered++;
     joined = `${joined} ${line.trim()}`;
-    if (isAttribution(joined) && (/^[ \t>]{0,6}(?:On|Le|Am|El|Il|Em|Op|W|Dnia|Den|På)\s/i.test(first) || /@|</.test(joined))) {
+    if (isAttribution(joined) && (hasAttributionOpener(first) || /@|</.test(joined))) {
       return i;
     }
   }
