@@ -5,6 +5,7 @@ import type { ClassifyContext, Classifier, Evidence, MachineClass, MailClass } f
 import { detectLoop } from './classifiers/loop.js';
 import { detectOwnMail } from './classifiers/own-mail.js';
 import { detectSystemMessage } from './classifiers/system-message.js';
+import { detectWording } from './classifiers/wording.js';
 
 export type { ClassifyContext, Evidence, MailClass } from './classifiers/evidence.js';
 
@@ -14,32 +15,52 @@ const CLASSIFIERS: readonly Classifier[] = [detectBounce, detectOwnMail, detectS
 
 // Headers that say "a machine sent this" without saying which kind: RFC 3464 bounces carry Auto-Submitted too.
 const GENERIC_AUTOMATION = new Set(['header:auto-submitted', 'header:precedence']);
+// What a person writes as easily as a machine: the subject line and the words of the body. Evidence of these kinds
+// never decides on its own, however much of it there is.
+const PERSON_WRITABLE = new Set(['subject', 'content']);
 
-type Weight = { strong: boolean; specific: boolean; supporting: Set<string> };
+/** The kind of evidence a signal is: "header", "from", "subject", "content", "part", "content-type" ... */
+function kindOf(signal: string): string {
+  const colon = signal.indexOf(':');
+  return colon < 0 ? signal : signal.slice(0, colon);
+}
+
+type Weight = { strong: boolean; specific: boolean; kinds: Set<string> };
+
+function weigh(evidence: readonly Evidence[]): Map<MachineClass, Weight> {
+  const weights = new Map<MachineClass, Weight>();
+  for (const item of evidence) {
+    const weight = weights.get(item.class) ?? { strong: false, specific: false, kinds: new Set<string>() };
+    if (item.strength === 'strong') {
+      weight.strong = true;
+      if (!GENERIC_AUTOMATION.has(item.signal)) weight.specific = true;
+    }
+    weight.kinds.add(kindOf(item.signal));
+    weights.set(item.class, weight);
+  }
+  return weights;
+}
 
 /**
- * Bounces first: an NDR quoting our Message-ID must never reach matching. A class needs one strong signal or two
- * different supporting ones. Order: definite bounce, own mail, system message, a specific auto-reply signal (its
- * subject, X-Autoreply, the Exchange rule headers), a bounce by combined evidence, a generic "automated" header, a
- * loop, then combined evidence for the rest.
+ * Every kind of evidence is gathered: the report structure, headers, the sender, the subject, and — when anything a
+ * person would not write is there — the body's wording. A class needs one strong signal, or supporting signals of
+ * two different kinds of which one is not person-writable; so no single weak hint decides, and none stops the others
+ * from being looked at. Bounces first (an NDR quoting our Message-ID must never reach matching), then own mail, system
+ * messages, a specific auto-reply signal, a bounce by combined evidence, a generic "automated" header, a loop, and
+ * combined evidence for the rest.
  */
 export function classifyMessage(message: MailMessage, context: ClassifyContext): Classification {
   const evidence: Evidence[] = [];
   for (const classifier of CLASSIFIERS) for (const item of classifier(message, context)) evidence.push(item);
   if (evidence.length === 0) return { class: 'human', evidence };
-  const weights = new Map<MachineClass, Weight>();
-  for (const item of evidence) {
-    const weight = weights.get(item.class) ?? { strong: false, specific: false, supporting: new Set<string>() };
-    if (item.strength === 'strong') {
-      weight.strong = true;
-      if (!GENERIC_AUTOMATION.has(item.signal)) weight.specific = true;
-    }
-    weight.supporting.add(item.signal);
-    weights.set(item.class, weight);
-  }
+  if (evidence.some((item) => !PERSON_WRITABLE.has(kindOf(item.signal)))) evidence.push(...detectWording(message, context));
+  const weights = weigh(evidence);
   const strong = (klass: MachineClass) => weights.get(klass)?.strong === true;
   const specific = (klass: MachineClass) => weights.get(klass)?.specific === true;
-  const supported = (klass: MachineClass) => (weights.get(klass)?.supporting.size ?? 0) >= 2;
+  const supported = (klass: MachineClass) => {
+    const kinds = [...(weights.get(klass)?.kinds ?? [])];
+    return kinds.length >= 2 && kinds.some((kind) => !PERSON_WRITABLE.has(kind));
+  };
   const decided: MachineClass | undefined =
     (strong('bounce') && 'bounce') ||
     (strong('own') && 'own') ||

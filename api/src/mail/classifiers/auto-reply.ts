@@ -1,18 +1,19 @@
 import { hasHeader, headerValue } from '../../domain/mail-message.js';
-import { type Classifier, type Evidence, localPart, signalText, subjectCore } from './evidence.js';
+import { allOf, alternation, fold, phrasePattern } from '../languages/vocabulary.js';
+import { type Classifier, type Evidence, localPart, subjectCore } from './evidence.js';
 
-// Out-of-office and other automatic answers (RFC 3834). X-Auto-Response-Suppress on its own only *asks* others not
-// to auto-reply (Discourse and sisimai learned this the hard way); it counts only together with the Exchange
-// inbox-rules loop header, as Zammad does.
+// Out-of-office and other automatic answers (RFC 3834), from headers, the message class, the sender and the subject
+// in any language of the table. X-Auto-Response-Suppress on its own only *asks* others not to auto-reply (Discourse
+// and sisimai learned this the hard way); it counts only together with the Exchange inbox-rules loop header, as
+// Zammad does.
 
 const AUTO_HEADERS = ['x-autoreply', 'x-autorespond', 'x-autoresponse', 'x-autoreply-from', 'x-mail-autoreply', 'x-auto-reply'];
 // Prefixes machines put in front of the subject; a person answering one writes "RE: Automatic reply: ...".
-const AUTO_SUBJECT = /^(?:automatic reply|auto(?:matic)?[ -]?(?:reply|response|respons|answer)|autoreply|auto|out of (?:the )?office(?: auto ?reply)?|abwesenheitsnotiz|automatische antwort|réponse automatique|respuesta automática|fuera de la oficina|risposta automatica|fuori sede|automatisch antwoord|resposta automática|autosvar|automatisk svar|frånvaro|ikke til stede|automaattinen vastaus|poissa|odpowiedź automatyczna|automatická odpověď|автоматический ответ|автоответ|自动回复|自動回覆|自動応答|자동 회신)\s*[:：]/iu;
-const AWAY_SUBJECT = /(?<![\p{L}\p{N}])(?:out of (?:the )?office|vacation|on leave|abwesend|urlaub|absence|absent|congés?|vacaciones|ferie|vakantie|semester)(?![\p{L}\p{N}])/iu;
-const AWAY_TEXT = /(?<![\p{L}\p{N}])(?:out of (?:the )?office|currently (?:away|out)|on (?:annual |parental |sick |maternity )?(?:leave|vacation|holiday)|limited access to (?:my )?e-?mail|will (?:be )?(?:back|returning)|nicht im büro|abwesend|außer haus|absente? du bureau|en congés?|fuera de la oficina|de vacaciones|fuori (?:ufficio|sede)|in ferie|afwezig|met vakantie|ikke på kontoret|frånvarande|poza biurem|в отпуске|no longer (?:in use|with|monitored|active)|automatic(?:ally)? (?:reply|generated|response))(?![\p{L}\p{N}])/iu;
+const AUTO_SUBJECT = new RegExp(`^(?:${alternation(allOf('autoReplySubjects').map(fold))})\\s*[:：]`, 'u');
+const AWAY_SUBJECT = phrasePattern([...allOf('autoReplySubjects').filter((s) => s.length > 4), ...allOf('awayWording')]);
 const NO_REPLY_SENDER = /^(?:no-?reply|do-?not-?reply|donotreply|noreply-\w+|auto-?reply|autoresponder)$/;
 
-export const detectAutoReply: Classifier = (message) => {
+function headerEvidence(message: Parameters<Classifier>[0]): Evidence[] {
   const evidence: Evidence[] = [];
   const autoSubmitted = headerValue(message, 'auto-submitted')?.trim().toLowerCase();
   if (autoSubmitted && !autoSubmitted.startsWith('no')) {
@@ -35,26 +36,27 @@ export const detectAutoReply: Classifier = (message) => {
   if (hasHeader(message, 'x-auto-response-suppress') && hasHeader(message, 'x-ms-exchange-inbox-rules-loop')) {
     evidence.push({ class: 'auto-reply', signal: 'header:exchange-inbox-rule', strength: 'strong' });
   }
+  if (/^<\s*>$/.test(headerValue(message, 'return-path')?.trim() ?? '')) {
+    evidence.push({ class: 'auto-reply', signal: 'header:null-return-path', strength: 'supporting' });
+  }
+  return evidence;
+}
+
+export const detectAutoReply: Classifier = (message) => {
+  const evidence = headerEvidence(message);
   if (/^ipm\.note\.rules\.(?:oof|reply)template/i.test(message.messageClass ?? '')) {
     evidence.push({ class: 'auto-reply', signal: 'message-class:oof', strength: 'strong', detail: message.messageClass });
   }
   const subject = subjectCore(message.subject);
-  if (subject.core && !subject.replied && !subject.forwarded && AUTO_SUBJECT.test(subject.core)) {
+  const core = fold(subject.core);
+  if (core && !subject.replied && !subject.forwarded && AUTO_SUBJECT.test(core)) {
     evidence.push({ class: 'auto-reply', signal: 'subject:auto-reply', strength: 'strong', detail: message.subject });
-  } else if (subject.core && AWAY_SUBJECT.test(subject.core)) {
+  } else if (core && AWAY_SUBJECT.test(core)) {
     evidence.push({ class: 'auto-reply', signal: 'subject:away', strength: 'supporting', detail: message.subject });
   }
-  if (/^<\s*>$/.test(headerValue(message, 'return-path')?.trim() ?? '')) {
-    evidence.push({ class: 'auto-reply', signal: 'header:null-return-path', strength: 'supporting' });
-  }
+  // A no-reply sender is one hint among others: it never stands in for, or hides, what the rest of the message says.
   if (message.from.address && NO_REPLY_SENDER.test(localPart(message.from.address))) {
     evidence.push({ class: 'auto-reply', signal: 'from:no-reply', strength: 'supporting', detail: message.from.address });
-  }
-  // Wording never decides (people write "Absence next week ... I'll be out of the office"): body text only backs a
-  // signal from the headers or the sender.
-  if (evidence.some((e) => !e.signal.startsWith('subject:'))) {
-    const away = AWAY_TEXT.exec(signalText(message).slice(0, 4000));
-    if (away) evidence.push({ class: 'auto-reply', signal: 'content:away-wording', strength: 'supporting', detail: away[0] });
   }
   return evidence;
 };

@@ -1,3 +1,4 @@
+import { allOf, alternation } from '../languages/vocabulary.js';
 import type { MailMessage } from '../../domain/mail-message.js';
 
 // The vocabulary the classifiers share. Each classifier reports what it saw; classify() weighs it.
@@ -61,8 +62,13 @@ export function contentType(value: string | undefined): { type: string; params: 
   return { type: type.trim().toLowerCase(), params };
 }
 
+// "RE:", "AW:", "Odp:", "回复：" and "FW:", "WG:", "TR:", possibly numbered ("RE[2]:"), in every language of the table.
+const prefixPattern = (prefixes: readonly string[]) => new RegExp(`^(?:${alternation(prefixes)})\\s*(?:\\[\\d+\\])?\\s*[:：]\\s*`, 'iu');
+const FORWARD_PREFIX = prefixPattern(allOf('forwardPrefixes'));
+const REPLY_PREFIX = prefixPattern(allOf('replyPrefixes'));
+
 /** A subject with reply/forward prefixes and tenant tags such as "[EXTERNAL]" removed from the front. */
-const PREFIX_HINT = /^\s*(?:\[|[\p{L}]{1,6}\s*(?:\[\d+\])?\s*[:：])/u;
+const PREFIX_HINT = /^\s*(?:\[|\p{L}[\p{L} ]{0,15}(?:\[\d+\])?\s*[:：])/u;
 
 export function subjectCore(subject: string): { core: string; forwarded: boolean; replied: boolean } {
   if (!PREFIX_HINT.test(subject)) return { core: subject.trim(), forwarded: false, replied: false };
@@ -75,13 +81,13 @@ export function subjectCore(subject: string): { core: string; forwarded: boolean
       core = core.slice(tag[0].length);
       continue;
     }
-    const prefix = /^(fwd?|wg|tr|rv|enc|i|vs|doorst|fw)\s*(?:\[\d+\])?\s*:\s*/i.exec(core);
+    const prefix = FORWARD_PREFIX.exec(core);
     if (prefix) {
       forwarded = true;
       core = core.slice(prefix[0].length);
       continue;
     }
-    const reply = /^(re|aw|sv|antw|odp|ynt|res|r|ref|atb|vá|отв|答复|回复|回覆)\s*(?:\[\d+\])?\s*[:：]\s*/i.exec(core);
+    const reply = REPLY_PREFIX.exec(core);
     if (reply) {
       replied = true;
       core = core.slice(reply[0].length);

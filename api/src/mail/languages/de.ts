@@ -16,7 +16,7 @@ export const de: LanguageStrings = {
   forwardedMessage: ['Weitergeleitete Nachricht'],
   forwardIntro: ['Anfang der weitergeleiteten Nachricht', 'Anfang der weitergeleiteten E-Mail'],
   deviceFooters: ['Von meinem', 'Gesendet von', 'Gesendet mit', 'Gesendet vom', 'Diese Nachricht wurde von meinem', 'Outlook für'],
-  autoReplySubjects: ['Automatische Antwort', 'Abwesenheitsnotiz', 'Automatische Abwesenheitsnotiz', 'Abwesenheit'],
+  autoReplySubjects: ['Automatische Antwort', 'Urlaub', 'Abwesenheitsnotiz', 'Automatische Abwesenheitsnotiz', 'Abwesenheit'],
   awayWording: ['nicht im Büro', 'abwesend', 'außer Haus', 'im Urlaub', 'bin ich nicht erreichbar', 'wieder im Büro', 'wieder erreichbar'],
   bounceSubjects: ['Unzustellbar', 'Nicht zustellbar', 'Zustellung fehlgeschlagen', 'Unzustellbare Nachricht'],
   bounceWording: ['konnte nicht zugestellt werden', 'nicht zugestellt', 'unzustellbar', 'Zustellung fehlgeschlagen', 'Postfach voll', 'Empfänger unbekannt', 'unbekannter Empfänger'],

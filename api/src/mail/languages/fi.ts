@@ -18,6 +18,6 @@ export const fi: LanguageStrings = {
   awayWording: ['poissa toimistolta', 'lomalla', 'palaan', 'tavoitettavissa'],
   bounceSubjects: ['Ei voitu toimittaa', 'Toimittamaton', 'Toimitus epäonnistui'],
   bounceWording: ['ei voitu toimittaa', 'toimitus epäonnistui', 'tuntematon vastaanottaja', 'postilaatikko on täynnä'],
-  replyPrefixes: ['VS', 'VL'],
+  replyPrefixes: ['VS'],
   forwardPrefixes: ['VL', 'ED', 'FW'],
 };

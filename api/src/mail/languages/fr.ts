@@ -20,6 +20,6 @@ export const fr: LanguageStrings = {
   awayWording: ['absent du bureau', 'absente du bureau', 'en congé', 'en congés', 'de retour le', 'je serai de retour', 'actuellement absent', 'actuellement absente'],
   bounceSubjects: ['Non remis', 'Non distribuable', 'Échec de la remise', 'Echec de la remise', 'Message non remis'],
   bounceWording: ["n'a pas pu être remis", 'n’a pas pu être remis', 'non remis', 'non distribuable', 'échec de la remise', 'boîte aux lettres pleine', 'destinataire inconnu', 'adresse introuvable'],
-  replyPrefixes: ['RE', 'Réf'],
+  replyPrefixes: ['RE', 'Réf', 'REF'],
   forwardPrefixes: ['TR', 'Fwd'],
 };

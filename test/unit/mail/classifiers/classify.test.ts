@@ -34,6 +34,32 @@ describe('classification before matching', () => {
   });
 
   it.each([
+    ['carrier-mailbox-full.eml', ['part:attached-original', 'content:ndr-wording', 'subject:bounce']],
+    ['smail-failed.eml', ['from:mail-system', 'subject:bounce', 'content:ndr-wording']],
+    ['list-loop-alert.eml', ['from:list-manager', 'subject:bounce', 'content:ndr-wording']],
+  ])('%s is a bounce, though it is no DSN: several kinds of evidence agree', async (name, signals) => {
+    const result = await classifyEml(name);
+    expect(result.class).toBe('bounce');
+    expect(result.evidence.map((e) => e.signal)).toEqual(expect.arrayContaining(signals));
+  });
+
+  it('lets no single weak hint decide, nor hide the others: a no-reply sender still gets its bounce wording read', async () => {
+    const result = await classifyEml('carrier-mailbox-full.eml');
+    expect(result.evidence.map((e) => e.signal)).toContain('from:no-reply');
+    expect(result.class).toBe('bounce');
+    const noReplyOnly = classifyMessage(message({ from: { address: 'no-reply@fabrikam.example' }, bodyText: 'Thanks for your order.' }), context);
+    expect(noReplyOnly.class).toBe('human');
+  });
+
+  it('reads an auto-reply subject a gateway folded to ASCII (Latvian Outlook)', async () => {
+    const result = await classifyEml('oof-latvian-folded.eml');
+    expect(result.class).toBe('auto-reply');
+    expect(result.evidence.map((e) => e.signal)).toContain('subject:auto-reply');
+  });
+
+  it.each([
+    ['human-undeliverable-question.eml', 'a person may write every bounce and away word there is'],
+    ['human-forward-as-attachment.eml', 'a person forwarding a bounce as an attachment'],
     ['human-xars-only.eml', 'X-Auto-Response-Suppress alone only asks others not to auto-reply'],
     ['human-forwarded-bounce.eml', 'a person forwarding a bounce is a person'],
     ['outlook-reply-images.eml', 'an ordinary Outlook reply'],
