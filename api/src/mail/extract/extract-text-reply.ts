@@ -1,11 +1,14 @@
 import { isOurMarkerLine } from './marker-line.js';
-import { isBannerLine, isDelimiterLine, mayHoldBanner } from './quote-patterns.js';
+import { isBannerLine, isDelimiterLine, isQuoteLine, mayHoldBanner } from './quote-patterns.js';
 import { bottomPostedLines, findTextBoundary, interleavedLines, type TextBoundary, type TextBoundaryKind } from './text-boundaries.js';
 
 // The reply in a plain-text body. Top-posted (the usual case): everything above the first boundary. Bottom-posted or
-// interleaved (nothing above it): the unquoted lines between and below the quotes.
+// interleaved (nothing above it): the unquoted lines between and below the quotes — only where the quote is marked
+// (">"): below an Outlook header block, a separator or a forward header the quoted message carries no marks, so
+// nothing there can be told apart from it, and all of it is history. A forward keeps the text above it; the
+// forwarded message is the elided part.
 
-export type ReplyLayout = 'top-posted' | 'bottom-posted' | 'interleaved' | 'no-history';
+export type ReplyLayout = 'top-posted' | 'bottom-posted' | 'interleaved' | 'forwarded' | 'no-history';
 
 export type TextReply = {
   text: string;
@@ -87,6 +90,16 @@ function linesAndBoundary(text: string): { lines: string[]; boundary: TextBounda
   return { lines, boundary: findTextBoundary(lines, isOurMarkerLine) };
 }
 
+/** Whether what follows the boundary is history without quote marks (see the top of the file). */
+function unmarkedHistoryFollows(lines: readonly string[], boundary: TextBoundary): boolean {
+  if (boundary.kind === 'separator' || boundary.kind === 'forward' || boundary.kind === 'header-block') return true;
+  // After an attribution, a client that marks its quotes marks all of them: unmarked text there is the writer's when
+  // a ">" quote follows somewhere below, else the quoted message itself (Outlook for Mac only indents it).
+  if (boundary.kind !== 'attribution') return false;
+  for (let i = boundary.lastLine + 1; i < lines.length; i++) if (isQuoteLine(lines[i] ?? '')) return false;
+  return true;
+}
+
 // Tenant banners open the body; looking for their words further down would only cost time.
 const BANNER_ZONE = 1_000;
 
@@ -103,7 +116,7 @@ export function extractTextReply(body: string): TextReply {
     kept = lines;
     elidedText = '';
   } else if (hasWrittenContent(lines.slice(0, boundary.line), banners)) {
-    layout = 'top-posted';
+    layout = boundary.kind === 'forward' ? 'forwarded' : 'top-posted';
     kept = lines.slice(0, boundary.line);
     elidedText = text.slice(boundaryOffset);
     const answers =
@@ -114,9 +127,15 @@ export function extractTextReply(body: string): TextReply {
       kept = [...kept, '', ...lines.filter((_, i) => keptIndexes.has(i))];
       elidedText = joinLines(lines.filter((_, i) => i >= boundary.line && !keptIndexes.has(i)));
     }
+  } else if (unmarkedHistoryFollows(lines, boundary)) {
+    layout = boundary.kind === 'forward' ? 'forwarded' : 'top-posted';
+    kept = [];
+    elidedText = text.slice(boundaryOffset);
   } else {
     layout = 'bottom-posted';
-    const keptIndexes = new Set(bottomPostedLines(lines, boundary.line, isOurMarkerLine));
+    // The attribution itself (a dated sender line too, which bottomPostedLines would not know for one) is history.
+    const from = boundary.kind === 'attribution' ? boundary.lastLine + 1 : boundary.line;
+    const keptIndexes = new Set(bottomPostedLines(lines, from, isOurMarkerLine));
     kept = lines.filter((_, i) => i >= boundary.line && keptIndexes.has(i));
     elidedText = joinLines(lines.filter((_, i) => i >= boundary.line && !keptIndexes.has(i)));
   }

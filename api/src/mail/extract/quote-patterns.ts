@@ -54,6 +54,40 @@ export function isHistorySeparator(line: string): boolean {
   return line.length < 80 && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line.replace(/^[ \t>]+/, ''))) && FORWARD_INTRO.test(line);
 }
 
+// A caption between rules, as clients head a forwarded or original message in words of their own: "-------- Välitetty
+// viesti / Fwd.Msg --------", "----- Message transmis ----- De : ..." (Yahoo runs the header fields on in the same line).
+const RULED_CAPTION = /^[ \t>]{0,6}[-=]{2,40}[^\n]{1,120}?[-=]{2,40}[ \t]*$/u;
+const RULED_CAPTION_THEN_TEXT = /^[ \t>]{0,6}[-=]{2,40}[ \t]*[^-=\n]{1,80}?[ \t]*[-=]{2,40}[ \t]+(\S.*)$/u;
+
+/**
+ * A line that may head a message: letters between two rules. Returns what follows the closing rule on the same line
+ * ('' when nothing), or undefined. Callers confirm it with the header fields that must follow.
+ */
+export function ruledCaption(line: string): string | undefined {
+  if (line.length > MAX_PATTERN_LINE || !/\p{L}/u.test(line)) return undefined;
+  if (RULED_CAPTION.test(line)) return '';
+  return RULED_CAPTION_THEN_TEXT.exec(line)?.[1];
+}
+
+const FORWARD_PHRASE = new RegExp(alternation([...allOf('forwardedMessage'), ...allOf('forwardIntro')]), 'iu');
+
+/** A separator that introduces a forwarded message, not a quoted one ("---------- Forwarded message ---------"). */
+export function isForwardSeparator(line: string): boolean {
+  return isHistorySeparator(line) && FORWARD_PHRASE.test(line);
+}
+
+/** Whether a line names a forward in some language ("Forwarded", "Weitergeleitet", "転送" ...). */
+export function mentionsForward(line: string): boolean {
+  return line.length <= MAX_PATTERN_LINE && FORWARD_PHRASE.test(line);
+}
+
+const REPLY_ABOVE = new RegExp(alternation(allOf('replyAboveLine')), 'iu');
+
+/** A help desk's "reply above this line" delimiter, in any language of the table (ours is found by its token too). */
+export function isReplyAboveLine(line: string): boolean {
+  return line.length <= 200 && REPLY_ABOVE.test(line);
+}
+
 /** A line of 20+ underscores: Outlook's plain-text separator above the From/Sent block. */
 export function isUnderscoreRule(line: string): boolean {
   return /^[ \t]*_{20,}[ \t]*$/.test(line);

@@ -5,10 +5,14 @@ import {
   isDatedSenderLine,
   isDelimiterLine,
   isDeviceFooter,
+  isForwardSeparator,
   isHistorySeparator,
   isQuoteLine,
+  isReplyAboveLine,
   isUnderscoreRule,
   MAX_PATTERN_LINE,
+  mentionsForward,
+  ruledCaption,
   startsAttribution,
 } from './quote-patterns.js';
 
@@ -16,7 +20,7 @@ import {
 // "On ... wrote:" attribution, an "Original Message" separator, an Outlook From/Sent/To/Subject block, or the end of a
 // mobile device footer. The same scan runs on plain-text bodies and on the text rendering of html bodies.
 
-export type TextBoundaryKind = 'marker' | 'quote' | 'attribution' | 'separator' | 'header-block' | 'device-footer';
+export type TextBoundaryKind = 'marker' | 'quote' | 'attribution' | 'separator' | 'forward' | 'header-block' | 'device-footer';
 
 export type TextBoundary = {
   /** First line of quoted history (the cut goes before it). */
@@ -190,10 +194,17 @@ export function findTextBoundary(lines: readonly string[], isMarkerLine: (line: 
 }
 
 function boundaryAt(lines: readonly string[], i: number, line: string, isMarkerLine: (line: string) => boolean): TextBoundary | undefined {
-  if (isMarkerLine(line)) return { line: i, kind: 'marker', lastLine: i };
+  if (isMarkerLine(line) || isReplyAboveLine(line)) return { line: i, kind: 'marker', lastLine: i };
   if (isQuoteLine(line)) return { line: i, kind: 'quote', lastLine: i };
   if (line.length > MAX_PATTERN_LINE) return undefined;
-  if (isHistorySeparator(line)) return { line: i, kind: 'separator', lastLine: i };
+  if (isHistorySeparator(line)) return { line: i, kind: isForwardSeparator(line) ? 'forward' : 'separator', lastLine: i };
+  const captionRest = ruledCaption(line);
+  if (captionRest !== undefined) {
+    const next = captionRest ? i : nextContentLine(lines, i + 1, i + 4);
+    if (next !== undefined && headerLabelKind(next === i ? captionRest : (lines[next] ?? ''))) {
+      return { line: i, kind: mentionsForward(line) ? 'forward' : 'separator', lastLine: i };
+    }
+  }
   if (isUnderscoreRule(line)) {
     const next = nextContentLine(lines, i + 1, i + 4);
     if (next !== undefined && headerLabelKind(lines[next] ?? '')) return { line: i, kind: 'header-block', lastLine: next };

@@ -21,4 +21,5 @@ export const cs: LanguageStrings = {
   bounceWording: ['nelze doručit', 'nemohla být doručena', 'nebyla doručena', 'nedoručitelné', 'neznámý příjemce'],
   replyPrefixes: ['Odp', 'RE'],
   forwardPrefixes: ['PŘ', 'Fwd', 'FW'],
+  replyAboveLine: ['nad tento řádek', 'nad tímto řádkem'],
 };

@@ -22,4 +22,5 @@ export const da: LanguageStrings = {
   bounceWording: ['kunne ikke leveres', 'kan ikke leveres', 'ikke leveret', 'ukendt modtager', 'postkassen er fuld'],
   replyPrefixes: ['SV'],
   forwardPrefixes: ['VS', 'FW'],
+  replyAboveLine: ['over denne linje'],
 };

@@ -12,7 +12,7 @@ export const de: LanguageStrings = {
   },
   wrote: ['schrieb', 'hat geschrieben'],
   attributionOpeners: ['Am', 'Zitat von'],
-  originalMessage: ['Ursprüngliche Nachricht', 'Originalnachricht'],
+  originalMessage: ['Ursprüngliche Nachricht', 'Originalnachricht', 'Antwort Nachricht'],
   forwardedMessage: ['Weitergeleitete Nachricht'],
   forwardIntro: ['Anfang der weitergeleiteten Nachricht', 'Anfang der weitergeleiteten E-Mail'],
   deviceFooters: ['Von meinem', 'Gesendet von', 'Gesendet mit', 'Gesendet vom', 'Diese Nachricht wurde von meinem', 'Outlook für'],
@@ -22,4 +22,5 @@ export const de: LanguageStrings = {
   bounceWording: ['konnte nicht zugestellt werden', 'nicht zugestellt', 'unzustellbar', 'Zustellung fehlgeschlagen', 'Postfach voll', 'Empfänger unbekannt', 'unbekannter Empfänger'],
   replyPrefixes: ['AW'],
   forwardPrefixes: ['WG', 'Fwd'],
+  replyAboveLine: ['oberhalb dieser Zeile', 'über dieser Zeile'],
 };

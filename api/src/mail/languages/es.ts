@@ -22,4 +22,5 @@ export const es: LanguageStrings = {
   bounceWording: ['no se pudo entregar', 'no se puede entregar', 'no se ha podido entregar', 'no entregado', 'buzón lleno', 'destinatario desconocido', 'usuario desconocido'],
   replyPrefixes: ['RE'],
   forwardPrefixes: ['RV', 'Fwd', 'REENV'],
+  replyAboveLine: ['encima de esta línea', 'por encima de esta línea'],
 };

@@ -20,4 +20,5 @@ export const fi: LanguageStrings = {
   bounceWording: ['ei voitu toimittaa', 'toimitus epäonnistui', 'tuntematon vastaanottaja', 'postilaatikko on täynnä'],
   replyPrefixes: ['VS'],
   forwardPrefixes: ['VL', 'ED', 'FW'],
+  replyAboveLine: ['tämän rivin yläpuolelle'],
 };

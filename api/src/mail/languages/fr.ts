@@ -22,4 +22,5 @@ export const fr: LanguageStrings = {
   bounceWording: ["n'a pas pu être remis", 'n’a pas pu être remis', 'non remis', 'non distribuable', 'échec de la remise', 'boîte aux lettres pleine', 'destinataire inconnu', 'adresse introuvable'],
   replyPrefixes: ['RE', 'Réf', 'REF'],
   forwardPrefixes: ['TR', 'Fwd'],
+  replyAboveLine: ['au-dessus de cette ligne'],
 };

@@ -20,4 +20,5 @@ export const hu: LanguageStrings = {
   bounceWording: ['nem kézbesíthető', 'nem sikerült kézbesíteni', 'kézbesíthetetlen', 'ismeretlen címzett', 'a postafiók megtelt'],
   replyPrefixes: ['Vá', 'RE'],
   forwardPrefixes: ['Továbbítás', 'Fw', 'Fwd'],
+  replyAboveLine: ['e sor fölé', 'a sor fölé'],
 };

@@ -22,4 +22,5 @@ export const it: LanguageStrings = {
   bounceWording: ['non è stato possibile recapitare', "non e' stato possibile recapitare", 'non recapitabile', 'mancato recapito', 'casella piena', 'destinatario sconosciuto', 'utente sconosciuto'],
   replyPrefixes: ['R', 'RIF'],
   forwardPrefixes: ['I', 'Inoltro'],
+  replyAboveLine: ['sopra questa riga', 'sopra questa linea'],
 };

@@ -3,7 +3,7 @@ import type { LanguageStrings } from './language.js';
 export const ja: LanguageStrings = {
   code: 'ja',
   header: {
-    from: ['差出人', '送信者'],
+    from: ['差出人', '送信者', '送信元'],
     sent: ['送信日時', '日付', '送信日'],
     to: ['宛先', '送信先'],
     cc: ['CC'],
@@ -20,4 +20,5 @@ export const ja: LanguageStrings = {
   bounceWording: ['配信できませんでした', '送信できませんでした', '配信不能', '宛先不明', 'メールボックスがいっぱい', '容量オーバー', '受信拒否', '存在しません'],
   replyPrefixes: ['返信'],
   forwardPrefixes: ['転送'],
+  replyAboveLine: ['この行より上に'],
 };

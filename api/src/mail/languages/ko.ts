@@ -20,4 +20,5 @@ export const ko: LanguageStrings = {
   bounceWording: ['전달되지 않았습니다', '배달할 수 없습니다', '반송', '받는 사람을 찾을 수 없습니다'],
   replyPrefixes: ['회신', '답장'],
   forwardPrefixes: ['전달'],
+  replyAboveLine: ['이 줄 위에'],
 };

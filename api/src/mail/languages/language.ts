@@ -16,6 +16,8 @@
 //    vacation responders' subjects; awayWording: the usual words of an out-of-office text.
 //  - bounceSubjects / bounceWording: Exchange's localised "Undeliverable:" NDR subject and delivery-failure texts.
 //  - replyPrefixes / forwardPrefixes: what clients put before a subject ("RE:", "AW:", "FW:", "WG:").
+//  - replyAboveLine: the delimiter help desks put at the top of their notifications, which every reply then quotes
+//    (Zendesk's "##- Please type your reply above this line -##", griddler's "-- REPLY ABOVE THIS LINE --", ours).
 
 export type LanguageStrings = {
   /** BCP 47 code; a script or region suffix where the strings differ (zh-Hant, pt-BR). */
@@ -33,4 +35,5 @@ export type LanguageStrings = {
   bounceWording: string[];
   replyPrefixes: string[];
   forwardPrefixes: string[];
+  replyAboveLine?: string[];
 };

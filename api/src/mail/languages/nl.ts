@@ -22,4 +22,5 @@ export const nl: LanguageStrings = {
   bounceWording: ['kon niet worden bezorgd', 'kan niet worden bezorgd', 'onbestelbaar', 'niet bezorgd', 'postvak vol', 'onbekende ontvanger'],
   replyPrefixes: ['Antw', 'RE'],
   forwardPrefixes: ['Doorst', 'FW'],
+  replyAboveLine: ['boven deze regel', 'boven deze lijn'],
 };

@@ -22,4 +22,5 @@ export const no: LanguageStrings = {
   bounceWording: ['kunne ikke leveres', 'kan ikke leveres', 'ikke levert', 'ukjent mottaker', 'postboksen er full'],
   replyPrefixes: ['SV'],
   forwardPrefixes: ['VS', 'VB', 'FW'],
+  replyAboveLine: ['over denne linjen'],
 };

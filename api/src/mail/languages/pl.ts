@@ -22,4 +22,5 @@ export const pl: LanguageStrings = {
   bounceWording: ['nie może zostać dostarczona', 'nie można dostarczyć', 'nie dostarczono', 'nie została dostarczona', 'skrzynka pełna', 'nieznany adresat'],
   replyPrefixes: ['Odp', 'RE'],
   forwardPrefixes: ['PD', 'Fwd', 'FW'],
+  replyAboveLine: ['powyżej tej linii'],
 };

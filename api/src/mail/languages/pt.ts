@@ -22,4 +22,5 @@ export const pt: LanguageStrings = {
   bounceWording: ['não pôde ser entregue', 'não foi possível entregar', 'não entregue', 'falha na entrega', 'caixa postal cheia', 'caixa de correio cheia', 'destinatário desconhecido'],
   replyPrefixes: ['RES', 'RE', 'R'],
   forwardPrefixes: ['ENC', 'FW', 'Fwd'],
+  replyAboveLine: ['acima desta linha'],
 };

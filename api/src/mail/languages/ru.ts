@@ -21,4 +21,5 @@ export const ru: LanguageStrings = {
   bounceWording: ['не может быть доставлено', 'не удалось доставить', 'не доставлено', 'ящик переполнен', 'неизвестный получатель'],
   replyPrefixes: ['Отв', 'RE'],
   forwardPrefixes: ['Пересл', 'FW', 'Fwd'],
+  replyAboveLine: ['над этой строкой'],
 };

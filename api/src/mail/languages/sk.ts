@@ -21,4 +21,5 @@ export const sk: LanguageStrings = {
   bounceWording: ['nedá sa doručiť', 'nemohla byť doručená', 'nebola doručená', 'nedoručiteľné', 'neznámy príjemca'],
   replyPrefixes: ['Re', 'Odp'],
   forwardPrefixes: ['Fwd', 'PD', 'FW'],
+  replyAboveLine: ['nad tento riadok'],
 };

@@ -22,4 +22,5 @@ export const sv: LanguageStrings = {
   bounceWording: ['kunde inte levereras', 'kan inte levereras', 'olevererbart', 'okänd mottagare', 'brevlådan är full'],
   replyPrefixes: ['SV'],
   forwardPrefixes: ['VB', 'VS', 'FW'],
+  replyAboveLine: ['ovanför den här raden', 'ovanför denna rad'],
 };

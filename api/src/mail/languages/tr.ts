@@ -20,4 +20,5 @@ export const tr: LanguageStrings = {
   bounceWording: ['teslim edilemedi', 'teslim edilemiyor', 'bilinmeyen alıcı', 'posta kutusu dolu'],
   replyPrefixes: ['YNT', 'Cvp'],
   forwardPrefixes: ['İLT', 'FW', 'Fwd'],
+  replyAboveLine: ['bu satırın üstüne'],
 };

@@ -21,4 +21,5 @@ export const uk: LanguageStrings = {
   bounceWording: ['не вдалося доставити', 'не може бути доставлено', 'не доставлено', 'невідомий одержувач'],
   replyPrefixes: ['Відп'],
   forwardPrefixes: ['Перес'],
+  replyAboveLine: ['над цим рядком'],
 };

@@ -21,4 +21,5 @@ export const zhHans: LanguageStrings = {
   bounceWording: ['无法投递', '投递失败', '退信', '未能送达', '收件人不存在', '邮箱已满'],
   replyPrefixes: ['回复', '答复'],
   forwardPrefixes: ['转发'],
+  replyAboveLine: ['在此行上方', '请在此行之上回复'],
 };

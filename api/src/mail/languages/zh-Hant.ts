@@ -21,4 +21,5 @@ export const zhHant: LanguageStrings = {
   bounceWording: ['無法傳遞', '無法投遞', '傳遞失敗', '收件者不存在', '信箱已滿'],
   replyPrefixes: ['回覆', '答覆'],
   forwardPrefixes: ['轉寄', '轉發'],
+  replyAboveLine: ['在此行上方'],
 };
