@@ -19,7 +19,7 @@ export type ExtractedReply = {
   text: string;
   /** The quoted history and everything else cut off, so agents can expand it. */
   elidedText: string;
-  /** The same, sanitised, when the body was html (a plain-text body's history has no markup worth keeping). */
+  /** The same as html to show folded under the note (a plain-text body's history as preformatted text). */
   elidedHtml?: string;
   /** Content ids of the inline images the reply shows; images only the quote used are not here. */
   inlineContentIds: string[];
@@ -63,6 +63,8 @@ export function extractReply(body: ReplyBody, options: SanitiseOptions = {}): Ex
     html: textToHtml(reply.text),
     text: reply.text,
     elidedText: reply.elidedText,
+    // A forwarded message or quoted history is shown folded under the note, never dropped.
+    ...(reply.elidedText ? { elidedHtml: textToHtml(reply.elidedText) } : {}),
     inlineContentIds: [],
     ...(reply.boundary ? { boundary: { kind: reply.boundary, source: 'text' as const } } : {}),
     layout: reply.layout,

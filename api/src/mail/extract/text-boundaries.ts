@@ -122,6 +122,24 @@ function endsInterleaving(lines: readonly string[], i: number, isMarkerLine: (li
   );
 }
 
+// Clients wrap quoted text at 72-78 columns (RFC 3676 §4.2 asks for at most 78). An unquoted line right below a quoted
+// one is the rest of it, re-wrapped without its ">", when the quoted line reached that width, or when it does not open
+// like a sentence (no capital, no letter of a caseless script, no digit) and the quote goes on below it; otherwise it
+// is the writer's answer.
+const WRAP_WIDTH = 60;
+
+function isQuoteRemainder(lines: readonly string[], i: number): boolean {
+  if ((lines[i - 1] ?? '').trimEnd().length >= WRAP_WIDTH) return true;
+  return !/^[\p{Lu}\p{Lt}\p{Lo}\p{N}]/u.test(lines[i] ?? '') && isAnyQuoteLine(lines[i + 1] ?? '');
+}
+
+/** Quote lines with nothing but quote marks, at the head of a quoted passage kept above an answer. */
+function withoutEmptyHead(block: readonly number[], lines: readonly string[]): number[] {
+  let start = 0;
+  while (start < block.length && /^[ \t]*[>|][>| \t]*$/.test(lines[block[start] ?? 0] ?? '')) start++;
+  return block.slice(start);
+}
+
 /**
  * An interleaved reply below the top text: answers written between quoted passages ("> question / answer"). `from` is
  * the first line after the attribution (or the first quoted line). Returns
@@ -140,7 +158,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
     const line = lines[i] ?? '';
     if (isAnyQuoteLine(line)) {
       if (answer.some((a) => !isBlank(lines[a]))) {
-        for (const index of [quoteBlock, answer].flat()) kept.push(index);
+        for (const index of [withoutEmptyHead(quoteBlock, lines), answer].flat()) kept.push(index);
         quoteBlock = [];
         sandwiched = true;
       }
@@ -157,7 +175,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
     }
     // Unquoted text before any quote: the history is not ">"-quoted, so there are no answers to tell apart.
     if (!sawQuote) return undefined;
-    if (previousWasQuote) {
+    if (previousWasQuote && isQuoteRemainder(lines, i)) {
       // a quoted line a client re-wrapped without its ">"
       quoteBlock.push(i);
       continue;
@@ -171,7 +189,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
     }
     answer.push(i);
   }
-  if (sandwiched && answer.some((a) => !isBlank(lines[a]))) for (const index of [quoteBlock, answer].flat()) kept.push(index);
+  if (sandwiched && answer.some((a) => !isBlank(lines[a]))) for (const index of [withoutEmptyHead(quoteBlock, lines), answer].flat()) kept.push(index);
   return sandwiched ? kept : undefined;
 }
 
@@ -240,8 +258,9 @@ export function bottomPostedLines(lines: readonly string[], from: number, isMark
       continue;
     }
     if (inHeaderBlock) continue;
-    if (isMarkerLine(line)) break;
+    // A quoted marker is part of the quote; only an unquoted one starts our own text.
     if (isQuoteLikeLine(line) || isHistorySeparator(line) || isUnderscoreRule(line)) continue;
+    if (isMarkerLine(line)) break;
     if (headerLabelKind(line) === 'from' && isHeaderBlock(lines, i)) {
       inHeaderBlock = true;
       continue;

@@ -9,7 +9,7 @@ export const ko: LanguageStrings = {
     cc: ['참조'],
     subject: ['제목'],
   },
-  wrote: ['님이 작성', '작성'],
+  wrote: ['님이 작성', '작성', '쓴 글'],
   originalMessage: ['원본 메시지', '원래 메시지'],
   forwardedMessage: ['전달된 메시지', '전달 메시지'],
   forwardIntro: ['전달된 메시지'],

@@ -3,7 +3,8 @@ import type { MailMessage } from '../../../../api/src/domain/mail-message.js';
 import { classifyMessage } from '../../../../api/src/mail/classify.js';
 import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
 import { decideRoute } from '../../../../api/src/mail/match.js';
-import { HTML_CLIENTS, STRIPPED_HTML_CLIENTS, TEXT_CLIENTS } from '../../../fixtures/replies/clients.js';
+import { HTML_CLIENTS, STRIPPED_HTML_CLIENTS, TEXT_CLIENTS, withoutClientMarkup } from '../../../fixtures/replies/clients.js';
+import { MORE_HTML_CLIENTS } from '../../../fixtures/replies/clients-more.js';
 import { LOCALES } from '../../../fixtures/replies/locales.js';
 import { matchContext, openRequest } from '../../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, DESK_ADDRESS, LOGO_CID, outboundEmail } from '../../../fixtures/replies/outbound.js';
@@ -15,7 +16,7 @@ import { CUSTOMER_ADDRESS, DESK_ADDRESS, LOGO_CID, outboundEmail } from '../../.
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const cases = LOCALES.flatMap((locale, l) =>
-  [...HTML_CLIENTS, ...STRIPPED_HTML_CLIENTS, ...TEXT_CLIENTS].map((build, c) => {
+  [...HTML_CLIENTS, ...MORE_HTML_CLIENTS, ...STRIPPED_HTML_CLIENTS, ...MORE_HTML_CLIENTS.map(withoutClientMarkup), ...TEXT_CLIENTS].map((build, c) => {
     const srId = 1000 + l * 40 + c;
     const outbound = outboundEmail({ srId, outboundId: 7, marker: locale.marker, greeting: 'Dear Anna,', question: 'Could you tell us the error code?' });
     return { locale: locale.code, srId, outbound, reply: build(locale, outbound) };
