@@ -93,10 +93,13 @@ function linesAndBoundary(text: string): { lines: string[]; boundary: TextBounda
 /** Whether what follows the boundary is history without quote marks (see the top of the file). */
 function unmarkedHistoryFollows(lines: readonly string[], boundary: TextBoundary): boolean {
   if (boundary.kind === 'separator' || boundary.kind === 'forward' || boundary.kind === 'header-block') return true;
-  // After an attribution, a client that marks its quotes marks all of them: unmarked text there is the writer's when
-  // a ">" quote follows somewhere below, else the quoted message itself (Outlook for Mac only indents it).
+  // After an attribution the quote is marked with ">", or (Outlook for Mac) by indenting the whole original. Text
+  // that is neither is the writer's: the attribution heads a quote that was removed, or the answers to a ">" quote.
   if (boundary.kind !== 'attribution') return false;
-  for (let i = boundary.lastLine + 1; i < lines.length; i++) if (isQuoteLine(lines[i] ?? '')) return false;
+  for (let i = boundary.lastLine + 1; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (isQuoteLine(line) || (!isBlank(line) && !/^(?: {2}|\t)/.test(line))) return false;
+  }
   return true;
 }
 
