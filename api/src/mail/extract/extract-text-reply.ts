@@ -123,11 +123,14 @@ export function extractTextReply(body: string): TextReply {
     kept = lines.slice(0, boundary.line);
     elidedText = text.slice(boundaryOffset);
     const answers =
-      boundary.kind === 'quote' || boundary.kind === 'attribution' ? interleavedLines(lines, boundary.lastLine + (boundary.kind === 'quote' ? 0 : 1), isOurMarkerLine) : undefined;
+      boundary.kind === 'quote' || boundary.kind === 'attribution' ? interleavedLines(lines, boundary.lastLine + (boundary.kind === 'quote' ? 0 : 1), isOurMarkerLine, boundary.kind === 'attribution') : undefined;
     if (answers) {
       layout = 'interleaved';
       const keptIndexes = new Set(answers);
-      kept = [...kept, '', ...lines.filter((_, i) => keptIndexes.has(i))];
+      // One blank line between the top text and the answers, where the writer left one.
+      trimTrailingLines(kept);
+      const gap = isBlank(lines[boundary.line - 1] ?? '') ? [''] : [];
+      kept = [...kept, ...gap, ...lines.filter((_, i) => keptIndexes.has(i))];
       elidedText = joinLines(lines.filter((_, i) => i >= boundary.line && !keptIndexes.has(i)));
     }
   } else if (unmarkedHistoryFollows(lines, boundary)) {

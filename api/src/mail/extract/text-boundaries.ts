@@ -140,15 +140,26 @@ function withoutEmptyHead(block: readonly number[], lines: readonly string[]): n
   return block.slice(start);
 }
 
+/** Whether a quoted line (marks removed) is what clients put at the head of quoted history. */
+function headsHistory(line: string, isMarkerLine: (line: string) => boolean): boolean {
+  return isMarkerLine(line) || isHistorySeparator(line) || isAttribution(line) || headerLabelKind(line) !== undefined;
+}
+
 /**
  * An interleaved reply below the top text: answers written between quoted passages ("> question / answer"). `from` is
  * the first line after the attribution (or the first quoted line). Returns
  * the lines to keep (each answer with the quote it answers), or undefined when the quote is not interrupted by the
- * writer. Unquoted lines glued to a quote line are the quote re-wrapped by a client; text after the last quote
- * counts only once an answer sat between two quotes (else it is a footer or a signature placed below the quote).
+ * writer. Unquoted lines glued to a quote line may be the quote re-wrapped by a client (isQuoteRemainder); text after
+ * the last quote counts once an answer sat between two quotes (else it is a footer or a signature placed below the
+ * quote, as Apple Mail does when told to), or when it sits right below a quote that heads no history. `headed`: an
+ * attribution stands right above `from`.
  */
-export function interleavedLines(lines: readonly string[], from: number, isMarkerLine: (line: string) => boolean): number[] | undefined {
+export function interleavedLines(lines: readonly string[], from: number, isMarkerLine: (line: string) => boolean, headed: boolean): number[] | undefined {
   const kept: number[] = [];
+  // Clients head the history they quote with an attribution or a header block. A ">" passage with neither is the
+  // writer quoting a line of their own choosing, and what they write right below it is theirs, even after the last one.
+  let quotesHistory = headed;
+  let glued = false;
   let quoteBlock: number[] = [];
   let answer: number[] = [];
   let sawQuote = false;
@@ -165,6 +176,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
       answer = [];
       // Our marker line stays out of what is kept, even as the quote an answer follows.
       if (!isMarkerLine(line)) quoteBlock.push(i);
+      if (!quotesHistory) quotesHistory = headsHistory(line.replace(/^[ \t>|]+/, ''), isMarkerLine);
       sawQuote = previousWasQuote = true;
       continue;
     }
@@ -187,10 +199,13 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
       i = attributionLast;
       continue;
     }
+    if (answer.length === 0) glued = previousWasQuote;
+    previousWasQuote = false;
     answer.push(i);
   }
-  if (sandwiched && answer.some((a) => !isBlank(lines[a]))) for (const index of [withoutEmptyHead(quoteBlock, lines), answer].flat()) kept.push(index);
-  return sandwiched ? kept : undefined;
+  const lastAnswered = (sandwiched || (glued && !quotesHistory)) && answer.some((a) => !isBlank(lines[a]));
+  if (lastAnswered) for (const index of [withoutEmptyHead(quoteBlock, lines), answer].flat()) kept.push(index);
+  return sandwiched || lastAnswered ? kept : undefined;
 }
 
 /** The earliest boundary in `lines`, or undefined when everything is the writer's own text. */
