@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { loadCases } from './eval/corpus.js';
 import { type Evaluation, evaluate, type ExtractionStats, type Failure, type SourceResult } from './eval/evaluate.js';
-import { checkTargets } from './eval/targets.js';
+import { measureScaling, type ScalingRow } from './eval/scaling.js';
+import { checkScaling, checkTargets } from './eval/targets.js';
 
 // npm run eval:replies -- <dir> [--json] [--failures]
 // Reads every case under <dir> (format: shared/corpus/README.md), runs our classification and extraction and the npm
 // peers email-reply-parser and planer, and prints tables overall, per layout (top / bottom / interleaved / forward)
-// and per source. --failures lists our inexact cases with the first line where ours and the expectation part.
+// and per source, and time against message size. --failures lists our inexact cases with the first line where ours and
+// the expectation part.
 // With --json the last line is one JSON object.
 
 function usage(): never {
@@ -49,12 +51,14 @@ function firstDifference(failure: Failure): string {
   return `line ${i + 1}: expected ${show(expected[i])} / ours ${show(produced[i])}`;
 }
 
-function printTables(result: Evaluation, withFailures: boolean): void {
+function printTables(result: Evaluation, scaling: readonly ScalingRow[], withFailures: boolean): void {
   printSection('all sources', result, true);
   for (const [layout, section] of Object.entries(result.byLayout)) printSection(`layout ${layout}`, section, false);
   for (const [source, section] of Object.entries(result.bySource)) printSection(source, section, true);
+  console.log('\n== time against message size (one reply grown; fastest of 3)');
+  for (const row of scaling) console.log(`${pad(row.body, 5)} ${pad(`${row.kb} KB`, 8)} ${pad(`${row.ms} ms`, 12)} ${row.msPerKb} ms/KB`);
   console.log('\n== targets (issue 17; timings are printed here, asserted nowhere)');
-  for (const check of checkTargets(result)) console.log(`${check.ok ? 'PASS' : 'FAIL'}  ${pad(check.target, 52)} ${check.actual}`);
+  for (const check of [...checkTargets(result), ...checkScaling(scaling)]) console.log(`${check.ok ? 'PASS' : 'FAIL'}  ${pad(check.target, 52)} ${check.actual}`);
   if (!withFailures) return;
   console.log(`\n== our inexact cases (${result.failures.length})`);
   for (const failure of result.failures) {
@@ -73,12 +77,13 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const result = await evaluate(cases);
+  const scaling = measureScaling();
   if (args.includes('--json')) {
     const { failures, ...rest } = result;
-    console.log(JSON.stringify(args.includes('--failures') ? { ...rest, failures } : rest));
+    console.log(JSON.stringify({ ...rest, scaling, ...(args.includes('--failures') ? { failures } : {}) }));
     return;
   }
-  printTables(result, args.includes('--failures'));
+  printTables(result, scaling, args.includes('--failures'));
 }
 
 await main();

@@ -1,4 +1,5 @@
 import type { Evaluation, SourceResult } from './evaluate.js';
+import { MAX_MS_PER_MB, MAX_PER_KB_GROWTH, type ScalingRow } from './scaling.js';
 
 // The bar of issue 17, checked on an evaluation: printed by eval-replies; the quality checks are asserted by the test,
 // the timing checks only printed (timings belong to benchmark runs, not to a test sharing the cores).
@@ -14,6 +15,21 @@ function speedCheck(name: string, result: SourceResult): TargetCheck {
   const ours = result.ours.msPerMessage.median;
   const planer = result.peers.planer.msPerMessage.median;
   return { target: `median ms/message <= planer / 2 (${name})`, ok: ours <= planer / 2, actual: `${ours.toFixed(4)} vs ${planer.toFixed(4)}`, kind: 'timing' };
+}
+
+/** Per body kind: the largest message within the bar, and the cost per KB not doubled between the two largest. */
+export function checkScaling(rows: readonly ScalingRow[]): TargetCheck[] {
+  return (['html', 'text'] as const).flatMap((body) => {
+    const own = rows.filter((r) => r.body === body);
+    const first = own.at(-2);
+    const last = own.at(-1);
+    if (!first || !last) return [];
+    const growth = last.msPerKb / Math.max(first.msPerKb, 1e-6);
+    return [
+      { target: `${body}: ${last.kb} KB in <= ${MAX_MS_PER_MB * (last.kb / 1024)} ms`, ok: last.ms <= MAX_MS_PER_MB * (last.kb / 1024), actual: `${last.ms} ms`, kind: 'timing' as const },
+      { target: `${body}: linear (ms/KB grows <= ${MAX_PER_KB_GROWTH}x)`, ok: growth <= MAX_PER_KB_GROWTH, actual: `${growth.toFixed(2)}x (${first.msPerKb} -> ${last.msPerKb} ms/KB)`, kind: 'timing' as const },
+    ];
+  });
 }
 
 export function checkTargets(result: Evaluation): TargetCheck[] {

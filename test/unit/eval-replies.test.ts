@@ -45,6 +45,7 @@ describe('npm run eval:replies', () => {
     expect(Object.keys(result.bySource)).toEqual(['ours']);
     expect(Object.keys(result.byLayout).sort()).toEqual(['bottom', 'top']);
     expect(result.byLayout.bottom.ours).toMatchObject({ cases: 1, exact: 1 });
+    expect(result.scaling).toEqual(expect.arrayContaining([expect.objectContaining({ body: 'html', kb: 1024 }), expect.objectContaining({ body: 'text', kb: 1024 })]));
   }, 120_000);
 });
 

@@ -32,7 +32,8 @@ export async function prepareReply(
             return id ? `/api/requests/${target.requestId}/attachments/${id}/content` : undefined;
           },
         });
-  const text = reply.text.trim() || '(No text above the quoted history.)';
+  const empty = reply.layout === 'forwarded' ? '(Forwarded without a note of its own: the forwarded message is in the quoted text.)' : '(No text above the quoted history.)';
+  const text = reply.text.trim() || empty;
   const html = reply.html.trim() || `<p>${escapeHtml(text)}</p>`;
   const notesHtml = imported.notes.map((line) => `<p><em>${escapeHtml(line)}</em></p>`).join('');
   return {
