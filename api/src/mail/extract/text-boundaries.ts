@@ -160,6 +160,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
   // writer quoting a line of their own choosing, and what they write right below it is theirs, even after the last one.
   let quotesHistory = headed;
   let glued = false;
+  let spacing: number[] = [];
   let quoteBlock: number[] = [];
   let answer: number[] = [];
   let sawQuote = false;
@@ -174,6 +175,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
         sandwiched = true;
       }
       answer = [];
+      spacing = [];
       // Our marker line stays out of what is kept, even as the quote an answer follows.
       if (!isMarkerLine(line)) quoteBlock.push(i);
       if (!quotesHistory) quotesHistory = headsHistory(line.replace(/^[ \t>|]+/, ''), isMarkerLine);
@@ -181,7 +183,8 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
       continue;
     }
     if (isBlank(line)) {
-      if (answer.length > 0) answer.push(i);
+      // Blank lines between a quote and the answer below it are the writer's spacing: they go with the answer.
+      (answer.length > 0 ? answer : spacing).push(i);
       previousWasQuote = false;
       continue;
     }
@@ -199,7 +202,10 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
       i = attributionLast;
       continue;
     }
-    if (answer.length === 0) glued = previousWasQuote;
+    if (answer.length === 0) {
+      glued = previousWasQuote;
+      answer.push(...spacing);
+    }
     previousWasQuote = false;
     answer.push(i);
   }
