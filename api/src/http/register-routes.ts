@@ -3,6 +3,7 @@ import { AppError } from '../domain/app-error.js';
 import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
 import { authenticate } from './middleware/authenticate.js';
 import type { RouteSpec } from './route.js';
+import { parseInput } from './validation/parse-input.js';
 
 // Mounts the route table: authenticate (and check the role) first, then validate, then run the handler.
 export function registerRoutes(routes: readonly RouteSpec[], verify: VerifyAccessToken, adminUpns: readonly string[]): Router {
@@ -10,9 +11,9 @@ export function registerRoutes(routes: readonly RouteSpec[], verify: VerifyAcces
   for (const route of routes) {
     router[route.method](route.path, authenticate(verify, route.access, adminUpns), async (req, res) => {
       const input = {
-        params: route.params ? route.params.parse(req.params) : {},
-        query: route.query ? route.query.parse(req.query) : rejectUnknownQuery(req),
-        body: route.body ? route.body.parse(req.body ?? undefined) : undefined,
+        params: route.params ? parseInput(route.params, req.params) : {},
+        query: route.query ? parseInput(route.query, req.query) : rejectUnknownQuery(req),
+        body: route.body ? parseInput(route.body, req.body ?? undefined) : undefined,
         principal: req.principal as NonNullable<Request['principal']>,
         req,
         res,

@@ -40,9 +40,9 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 function describe(err: unknown, requestId: string): { status: number; body: Body } {
   if (err instanceof AppError) return { status: STATUS[err.code], body: errorBody(requestId, err.code, err.message, err.details) };
   if (err instanceof ZodError) {
+    // Each message names its field in words (http/validation), so the summary needs no keys to be read on its own.
     const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    const summary = details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)).join('; ');
-    return { status: 400, body: errorBody(requestId, 'validation_failed', `The request is not valid: ${summary}`, details) };
+    return { status: 400, body: errorBody(requestId, 'validation_failed', details.map((d) => d.message).join(' '), details) };
   }
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed') return { status: 400, body: errorBody(requestId, 'malformed_json', 'The request body is not valid JSON.') };

@@ -13,6 +13,7 @@ import { presentAttachment } from '../presenters/present-attachment.js';
 import { defineRoute } from '../route.js';
 import { ZAttachmentParams, ZRequestParams } from './params.js';
 import { sendDownload } from '../send-download.js';
+import { parseInput } from '../validation/parse-input.js';
 
 // Uploads spool to a temp file (not memory) so a 150 MB file costs disk, not heap, and stream on to the blob store.
 const upload = multer({ dest: tmpdir(), limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } }).single('file');
@@ -60,7 +61,7 @@ export function attachmentRoutes(deps: ServiceDeps) {
         if (!req.is('multipart/form-data')) throw new AppError('unsupported_media_type', 'Upload attachments as multipart/form-data.');
         const file = await receiveFile(req, res);
         try {
-          const { folder } = ZUploadAttachmentFields.parse(req.body ?? {});
+          const { folder } = parseInput(ZUploadAttachmentFields, req.body ?? {});
           const attachment = await uploadAttachment(deps, principal, params.id, {
             fileName: Buffer.from(file.originalname, 'latin1').toString('utf8'),
             contentType: file.mimetype,

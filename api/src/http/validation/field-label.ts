@@ -1,0 +1,53 @@
+// A field's name as a person reads it, from the path of a validation issue: "emailAddress" -> "email address",
+// ["requester", "email"] -> "requester's email address". The words the forms show, not the keys the wire uses.
+
+/** Keys whose words are not just the key split at its capitals. */
+const WORDS: Record<string, string> = {
+  email: 'email address',
+  bodyHtml: 'body',
+  bodyText: 'body',
+  tenantId: 'directory (tenant) ID',
+  clientId: 'application (client) ID',
+  clientSecretExpiresAt: 'client secret expiry date',
+  userPrincipalName: 'user principal name',
+  moveToFolder: 'folder to move mail to',
+  folder: 'folder',
+  requestId: 'SR',
+  fromRequestId: 'SR to move from',
+  toRequestId: 'SR to move to',
+  templateId: 'template',
+  attachmentIds: 'attachments',
+  internetMessageId: 'email’s Message-ID',
+  to: 'To addresses',
+  cc: 'Cc addresses',
+  q: 'search text',
+};
+
+const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', html: 'HTML', url: 'URL', sr: 'SR', upn: 'UPN' };
+
+function wordsOf(key: string): string {
+  if (WORDS[key]) return WORDS[key];
+  // isDefault, hasNewEmailReply: the switch is named by what it says, not by the question.
+  return key
+    .replace(/^(is|has)(?=[A-Z])/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_-]+/)
+    .map((word) => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase())
+    .join(' ');
+}
+
+/** The field's words, or undefined for the request as a whole. Array positions count as the list they are in. */
+export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
+  const keys = path.filter((segment): segment is string => typeof segment === 'string');
+  if (keys.length === 0) return undefined;
+  const words = keys.map(wordsOf);
+  const last = words.pop() as string;
+  return words.length ? `${words.join(' ')}’s ${last}` : last;
+}
+
+/** "a name", "an email address", "an SR": the article English asks for before the words. */
+export function withArticle(label: string): string {
+  // "SR" is read "ess-ar"; "user" and "unique" start with a "y" sound.
+  const startsWithVowelSound = /^SR\b/.test(label) || /^[aeio]/i.test(label) || /^u(?![sn]i|se)/i.test(label);
+  return `${startsWithVowelSound ? 'an' : 'a'} ${label}`;
+}
