@@ -17,6 +17,17 @@ export default tseslint.config(
   {
     files: ['tab/src/**', 'addin/src/**', 'web-shared/**'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // Forms say what is wrong at the field, in our words (the API's, or the form's own): never the browser's
+      // "Please fill out this field." bubble, which differs by browser and language and hides below Teams' frame.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'JSXOpeningElement[name.name="form"]:not(:has(JSXAttribute[name.name="noValidate"]))',
+          message: 'Give every <form> noValidate: validation messages come from us, at the field (web-shared/field-errors.ts).',
+        },
+      ],
+    },
   },
   {
     // Host SDK calls sit behind promise-returning functions in host/ (DESIGN.md §9.5). Office is a global, so

@@ -1,4 +1,4 @@
-import { AppError } from './app-error.js';
+import { AppError, fieldError } from './app-error.js';
 
 // Administration > Mail > Accounts > Email. The host and port fields mirror the seed guide's form
 // (admins know them); the engine itself talks to the mailbox through Microsoft Graph.
@@ -49,6 +49,6 @@ export function assertSingleDefault(accounts: readonly MailAccount[]): void {
 
 export function assertAfterProcessing(account: Pick<MailAccount, 'afterProcessing' | 'moveToFolder'>): void {
   if (account.afterProcessing === 'move' && !account.moveToFolder?.trim()) {
-    throw new AppError('validation_failed', 'Choose the folder to move processed mail to, or pick another after-processing action.');
+    throw fieldError('validation_failed', 'moveToFolder', 'Choose the folder to move processed mail to, or pick another after-processing action.');
   }
 }

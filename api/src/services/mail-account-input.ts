@@ -1,4 +1,4 @@
-import { AppError } from '../domain/app-error.js';
+import { fieldError } from '../domain/app-error.js';
 import { MAIL_ACCOUNT_DEFAULTS, assertAfterProcessing, assertSingleDefault, type AfterProcessing, type MailAccount } from '../domain/mail-account.js';
 import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js';
 import type { Transaction } from '../store/ports/store.js';
@@ -50,13 +50,13 @@ export async function saveChecked(tx: Transaction, account: MailAccount): Promis
   const others = (await tx.collection('mailAccounts').all()).filter((a) => a.id !== account.id);
   assertSingleDefault([...others, account]);
   if (others.some((a) => a.emailAddress === account.emailAddress)) {
-    throw new AppError('conflict', `A mail account for ${account.emailAddress} already exists.`);
+    throw fieldError('conflict', 'emailAddress', `A mail account for ${account.emailAddress} already exists.`);
   }
   if (account.serviceMessaging) {
     if (!isPublicNoteTypeUsable(await tx.collection('noteTypes').all())) {
-      throw new AppError('precondition_failed', `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`);
+      throw fieldError('precondition_failed', 'serviceMessaging', `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`);
     }
-    if (!account.clientSecret) throw new AppError('validation_failed', 'Service messaging needs the client secret of the mail app.');
+    if (!account.clientSecret) throw fieldError('validation_failed', 'clientSecret', 'Service messaging needs the client secret of the mail app.');
   }
   await tx.collection('mailAccounts').put(account);
 }

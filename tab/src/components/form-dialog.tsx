@@ -1,7 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, tokens } from '@fluentui/react-components';
 import type { FormEvent, ReactElement, ReactNode } from 'react';
 import { ErrorBar } from './error-bar';
-import { fieldErrors } from './field-errors';
+import { fieldErrors } from '../../../web-shared/field-errors';
 import { usePendingAction } from './use-pending-action';
 
 const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
@@ -15,8 +15,6 @@ type FormDialogProps = {
   /** What did not happen, above the API's message ("The rule was not saved"). */
   failedTitle?: string;
   isSubmitDisabled?: boolean;
-  /** Leave the checks to the API, which answers per field; otherwise the browser checks required and email fields first. */
-  noValidate?: boolean;
   /** 'alert' for a confirmation: a click outside does not dismiss it. */
   modalType?: 'modal' | 'alert';
   className?: string;
@@ -47,7 +45,7 @@ export function FormDialog(props: FormDialogProps) {
   return (
     <Dialog open modalType={props.modalType ?? 'modal'} onOpenChange={(_, data) => !data.open && props.onClose()}>
       <DialogSurface className={props.className}>
-        <form onSubmit={handleSubmit} noValidate={props.noValidate}>
+        <form onSubmit={handleSubmit} noValidate>
           <DialogBody>
             <DialogTitle>{props.title}</DialogTitle>
             <DialogContent className={styles.content}>

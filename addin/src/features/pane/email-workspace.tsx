@@ -1,6 +1,7 @@
 import { Button, Caption1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
+import { fieldErrors } from '../../../../web-shared/field-errors';
 import { toError } from '../../../../web-shared/to-error';
 import type { AddinApi } from '../../api/addin-api';
 import { ApiError } from '../../api/client';
@@ -148,6 +149,7 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
             defaultTitle={email.subject}
             requester={email.from.name ? `${email.from.name} <${email.from.address}>` : email.from.address}
             isBusy={isBusy}
+            problems={outcome?.intent === 'error' ? fieldErrors(outcome.error) : {}}
             onCreate={(input) => void handleCreate(input)}
             onCancel={() => setIsCreating(false)}
           />

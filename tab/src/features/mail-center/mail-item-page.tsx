@@ -169,7 +169,7 @@ export function MailItemPage(props: { itemId: string }) {
             <>
           <Card className={styles.card}>
             <CardHeader header={<Subtitle2 as="h2">Link to an SR</Subtitle2>} />
-            <form className={styles.form} onSubmit={handleLink} aria-label="Link to an SR">
+            <form className={styles.form} onSubmit={handleLink} noValidate aria-label="Link to an SR">
               <SrPicker candidateIds={data.candidateRequestIds} value={requestRef} onChange={setRequestRef} disabled={pending !== undefined} />
               <Button type="submit" appearance="primary" icon={pending === 'link' ? <Spinner size="tiny" /> : <LinkRegular />} disabled={!requestRef || pending !== undefined}>
                 Link as a note

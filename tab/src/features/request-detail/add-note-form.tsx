@@ -42,7 +42,7 @@ export function AddNoteForm(props: { sr: TServiceRequest; onAdded: () => void })
 
   return (
     <Card className={styles.card}>
-      <form className={styles.form} onSubmit={handleSubmit} aria-label="Add a note">
+      <form className={styles.form} onSubmit={handleSubmit} noValidate aria-label="Add a note">
         <Field label="New note" hint="Plain text or pasted HTML. Ctrl+Enter adds the note.">
           <Textarea value={body} onChange={(_, data) => setBody(data.value)} onKeyDown={handleKeyDown} resize="vertical" rows={4} />
         </Field>

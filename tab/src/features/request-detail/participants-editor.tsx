@@ -45,7 +45,7 @@ export function ParticipantsEditor(props: { participants: string[]; disabled: bo
           ))}
         </TagGroup>
       )}
-      <form className={styles.add} onSubmit={handleAdd}>
+      <form className={styles.add} onSubmit={handleAdd} noValidate>
         <Field label="Add participant" className={styles.input}>
           <Input type="text" value={text} onChange={(_, data) => setText(data.value)} placeholder="name@example.com" disabled={props.disabled} />
         </Field>

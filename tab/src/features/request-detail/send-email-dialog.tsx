@@ -79,7 +79,6 @@ export function SendEmailDialog(props: { sr: TServiceRequest; attachments: TAtta
       submitIcon={<SendRegular />}
       failedTitle="The email was not sent"
       isSubmitDisabled={!template || !to.trim()}
-      noValidate
       onSubmit={handleSubmit}
       onClose={props.onClose}
     >

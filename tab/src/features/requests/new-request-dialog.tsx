@@ -52,10 +52,10 @@ export function NewRequestDialog(props: { onClose: () => void }) {
             <Textarea value={description} onChange={(_, data) => setDescription(data.value)} resize="vertical" rows={4} />
           </Field>
           <div className={styles.row}>
-            <Field label="Requester name" required validationMessage={problems.requester}>
+            <Field label="Requester name" required validationMessage={problems['requester.name'] ?? problems.requester}>
               <Input value={requesterName} onChange={(_, data) => setRequesterName(data.value)} />
             </Field>
-            <Field label="Requester email" required>
+            <Field label="Requester email" required validationMessage={problems['requester.email']}>
               <Input type="email" value={requesterEmail} onChange={(_, data) => setRequesterEmail(data.value)} />
             </Field>
           </div>

@@ -1,7 +1,7 @@
 import { makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
-import { fieldErrors } from '../../../components/field-errors';
+import { fieldErrors } from '../../../../../web-shared/field-errors';
 import { PageHeader } from '../../../components/page-header';
 import { SaveActions } from '../../../components/save-actions';
 import { useNotify } from '../../../components/use-notify';

@@ -15,6 +15,9 @@ const useStyles = makeStyles({
 });
 
 const ANY_STATUS = 'any';
+
+/** An address the API refused belongs under "Other addresses"; "To" keeps the problems of the list itself. */
+const addressProblemOf = (problems: Record<string, string>) => Object.entries(problems).find(([path]) => /^recipients\.\d+\.address$/.test(path))?.[1];
 type RoleKind = keyof typeof RECIPIENT_LABELS;
 
 /** Adds or edits a rule: when (trigger) → which template → to whom. */
@@ -43,7 +46,7 @@ export function RuleDialog(props: { rule?: TRule; templates: TMailTemplate[]; st
   };
 
   return (
-    <FormDialog title={rule ? `Edit "${rule.name}"` : 'Add a rule'} submitLabel="Save" failedTitle="The rule was not saved" noValidate onSubmit={handleSubmit} onClose={props.onClose}>
+    <FormDialog title={rule ? `Edit "${rule.name}"` : 'Add a rule'} submitLabel="Save" failedTitle="The rule was not saved" onSubmit={handleSubmit} onClose={props.onClose}>
       {(problems) => (
         <>
           <Field label="Name" required validationMessage={problems.name}>
@@ -67,14 +70,14 @@ export function RuleDialog(props: { rule?: TRule; templates: TMailTemplate[]; st
               ))}
             </Dropdown>
           </Field>
-          <Field label="To" validationMessage={problems.recipients}>
+          <Field label="To" validationMessage={addressProblemOf(problems) ? undefined : problems.recipients}>
             <div className={styles.checks}>
               {(Object.entries(RECIPIENT_LABELS) as [RoleKind, string][]).map(([kind, label]) => (
                 <Checkbox key={kind} label={label} checked={roles.includes(kind)} onChange={(_, data) => handleRoleToggle(kind, data.checked === true)} />
               ))}
             </div>
           </Field>
-          <Field label="Other addresses" hint="Separate addresses with commas.">
+          <Field label="Other addresses" hint="Separate addresses with commas." validationMessage={addressProblemOf(problems)}>
             <Input value={addresses} onChange={(_, data) => setAddresses(data.value)} />
           </Field>
         </>

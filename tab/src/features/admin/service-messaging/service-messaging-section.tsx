@@ -53,7 +53,7 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
   };
 
   return (
-    <form className={styles.form} onSubmit={handleSubmit}>
+    <form className={styles.form} onSubmit={handleSubmit} noValidate>
       <PageHeader path="Administration > Service messaging" title="Service messaging" description="What happens to an SR when a customer's email reply is filed as a note." />
 
       <StatusesEditor settings={draft} onChange={setDraft} />

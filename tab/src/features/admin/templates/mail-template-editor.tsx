@@ -3,7 +3,7 @@ import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { TMailTemplate, TMailTemplateDefaults, TSaveMailTemplate } from '../../../../../api/src/contract/mail-template';
 import { DropdownField } from '../../../components/dropdown-field';
-import { fieldErrors } from '../../../components/field-errors';
+import { fieldErrors } from '../../../../../web-shared/field-errors';
 import { PageHeader } from '../../../components/page-header';
 import { SaveActions } from '../../../components/save-actions';
 import { useNotify } from '../../../components/use-notify';

@@ -1,6 +1,7 @@
 import { Button, Caption1, Card, Field, Input, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { TMailTemplatePreview } from '../../../../../api/src/contract/mail-template';
+import { fieldErrors } from '../../../../../web-shared/field-errors';
 import { ErrorBar } from '../../../components/error-bar';
 import { SafeHtmlFrame } from '../../../components/safe-html-frame';
 import { usePendingAction } from '../../../components/use-pending-action';
@@ -56,9 +57,9 @@ export function TemplatePreview(props: { draft: { subject: string; replyText: st
         <SafeHtmlFrame html={draft.bodyHtml} title="Live preview of the body" />
       </section>
       {savedTemplateId ? (
-        <form onSubmit={handleRender} aria-label="Preview with an SR">
+        <form onSubmit={handleRender} noValidate aria-label="Preview with an SR">
           <div className={styles.row}>
-            <Field label="Preview the saved template with SR">
+            <Field label="Preview the saved template with SR" validationMessage={fieldErrors(failure?.error).requestId}>
               <Input value={srRef} onChange={(_, data) => setSrRef(data.value)} />
             </Field>
             <Button type="submit" disabledFocusable={isRendering} icon={isRendering ? <Spinner size="tiny" /> : undefined}>
