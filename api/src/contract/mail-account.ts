@@ -48,15 +48,25 @@ const accountFields = {
   moveToFolder: z.string().trim().min(1).max(255).optional(),
 };
 
+// Rule and manual emails go out from the Default account, so moving Default to another account is confirmed by naming
+// the account that stops being Default; the API then tests the new one's connection before it changes anything.
+const ZReplacesDefault = z
+  .string()
+  .min(1)
+  .max(100)
+  .optional()
+  .describe('confirms moving Default to this account: the id of the account that is Default now (else 409 naming it)');
+
 export const ZCreateMailAccount = z.strictObject({
   ...accountFields,
   isDefault: z.boolean().default(false),
   serviceMessaging: z.boolean().default(false),
+  replacesDefault: ZReplacesDefault,
 });
 export type TCreateMailAccount = z.input<typeof ZCreateMailAccount>;
 
 export const ZUpdateMailAccount = z
-  .strictObject({ ...accountFields, clientSecretExpiresAt: z.iso.date().nullable(), moveToFolder: z.string().trim().max(255).nullable() })
+  .strictObject({ ...accountFields, clientSecretExpiresAt: z.iso.date().nullable(), moveToFolder: z.string().trim().max(255).nullable(), replacesDefault: ZReplacesDefault })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change');
 export type TUpdateMailAccount = z.input<typeof ZUpdateMailAccount>;

@@ -178,9 +178,10 @@ export function createGraphMailbox(client: GraphMailClient): Mailbox {
       }
     },
     checkToken: () => client.checkToken(),
+    // The token shows only what Entra consented to. Exchange's RBAC for Applications (the recommended setup) grants
+    // Mail.Send without it, and Exchange checks that at send time, so a token without the role proves nothing.
     async checkSendPermission() {
-      const roles = await client.tokenRoles();
-      return roles.includes('Mail.Send') ? 'granted' : 'denied';
+      return (await client.tokenRoles()).includes('Mail.Send') ? 'granted' : 'unknown';
     },
   };
 }

@@ -104,7 +104,10 @@ export class MailEngineRunner implements MailEngine {
   }
 
   async testConnection(accountId: string): Promise<ConnectionTest> {
-    const account = await this.loadAccount(accountId);
+    return this.testCandidate(await this.loadAccount(accountId));
+  }
+
+  testCandidate(account: MailAccount): Promise<ConnectionTest> {
     return testConnection(this.options.openMailbox(account), account, this.deps.clock());
   }
 

@@ -31,7 +31,8 @@ export async function testConnection(mailbox: Mailbox, account: MailAccount, now
     (await step('send-permission', async () => {
       const permission = await mailbox.checkSendPermission();
       if (permission === 'denied') throw new StepFailed('The app lacks the Mail.Send application permission (or its admin consent): the desk cannot send email from this mailbox.');
-      return 'The app has the Mail.Send application permission.';
+      if (permission === 'unknown') return 'The token carries no Graph Mail.Send consent, as intended with Exchange RBAC for Applications: Exchange checks the send permission when the desk sends, and the SR\'s email log shows a refusal.';
+      return 'The app has the Mail.Send application permission (Entra admin consent).';
     }));
   return { ok, steps };
 }

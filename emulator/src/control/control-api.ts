@@ -11,6 +11,11 @@ import type { LifecycleEvent } from '../notifications/notifier.js';
 
 const ZUserToken = z.object({ upn: z.string(), clientId: z.string().optional() });
 const ZAccessPolicy = z.object({ appId: z.string().optional(), mailboxes: z.array(z.string()) });
+const ZAppPermissions = z.strictObject({
+  appId: z.string().optional(),
+  entraRoles: z.array(z.string()).optional(),
+  exchangeRoles: z.array(z.strictObject({ role: z.string(), mailboxes: z.array(z.string()) })).optional(),
+});
 const ZLifecycle = z.object({ event: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']) });
 
 /** The control API under /_emulator/ (documented in emulator/README.md). Its paths are a public contract. */
@@ -52,12 +57,21 @@ async function route(req: EmuRequest, s: Services, reset: () => void): Promise<E
   if (at('GET', /^\/access-policy$/)) return ok({ policies: s.accessPolicy.describe() });
   if (at('PUT', /^\/access-policy$/)) {
     const body = ZAccessPolicy.parse(parseJsonBody(req.body));
-    const mailApp = s.tenant.apps.find((a) => a.clientSecret !== null);
-    s.accessPolicy.restrict(body.appId ?? mailApp?.clientId ?? '', body.mailboxes);
+    s.accessPolicy.restrict(body.appId ?? mailAppId(s), body.mailboxes);
     return ok({ policies: s.accessPolicy.describe() });
   }
   if (at('DELETE', /^\/access-policy$/)) {
     s.accessPolicy.clear();
+    return { status: 204 };
+  }
+  if (at('GET', /^\/app-permissions$/)) return ok({ apps: s.appPermissions.describe() });
+  if (at('PUT', /^\/app-permissions$/)) {
+    const { appId, ...change } = ZAppPermissions.parse(parseJsonBody(req.body));
+    s.appPermissions.set(appId ?? mailAppId(s), change);
+    return ok({ apps: s.appPermissions.describe() });
+  }
+  if (at('DELETE', /^\/app-permissions$/)) {
+    s.appPermissions.clear();
     return { status: 204 };
   }
   if (at('POST', /^\/delta\/expire$/)) {
@@ -89,6 +103,11 @@ async function lifecycle(req: EmuRequest, s: Services, id: string): Promise<EmuR
   else s.store.saveSubscriptions(s.store.subscriptions());
   const delivered = await s.notifier.lifecycle(subscription, event as LifecycleEvent);
   return ok({ delivered });
+}
+
+/** The daemon app (the one with a secret): what the access-policy and permission endpoints mean by default. */
+function mailAppId(s: Services): string {
+  return s.tenant.apps.find((a) => a.clientSecret !== null)?.clientId ?? '';
 }
 
 function ok(json: unknown): EmuResponse {

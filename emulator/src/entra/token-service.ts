@@ -20,6 +20,8 @@ export class TokenService {
     private readonly tenant: Tenant,
     private readonly origin: string,
     private readonly lifetimeSec: () => number,
+    /** The Graph permissions Entra consented to for an app (a test may revoke them; graph/app-permissions.ts). */
+    private readonly entraRoles: (app: AppRegistration) => string[] = (app) => app.roles,
   ) {}
 
   get userTokenIssuer(): string {
@@ -29,6 +31,8 @@ export class TokenService {
   /** App-only Graph token, v1 shape (graph.md §1.2). */
   async appToken(app: AppRegistration): Promise<IssuedToken> {
     const tid = this.tenant.tenantId;
+    // Entra leaves `roles` out when nothing is consented, as for an app whose mail access comes from Exchange RBAC.
+    const roles = this.entraRoles(app);
     return this.sign({
       aud: GRAPH_RESOURCE,
       iss: `https://sts.windows.net/${tid}/`,
@@ -39,7 +43,7 @@ export class TokenService {
       idtyp: 'app',
       oid: app.servicePrincipalId,
       sub: app.servicePrincipalId,
-      roles: app.roles,
+      ...(roles.length > 0 ? { roles } : {}),
       tid,
       ver: '1.0',
     });

@@ -5,6 +5,7 @@ import { GraphHttpError, graphError } from './graph-error.js';
 import { parseGraphPath } from './graph-path.js';
 import { findRoute } from './graph-routes.js';
 import { resolveMailbox } from './resolve.js';
+import { findUser } from '../tenant/tenant-directory.js';
 import { parsePrefer } from './prefer.js';
 import type { Permission } from './graph-call.js';
 
@@ -30,7 +31,9 @@ export async function runGraphRequest(req: EmuRequest, s: Services): Promise<Gra
     if (route === 'wrong-method') throw new GraphHttpError(405, 'BadRequest', `The HTTP method '${req.method}' is not allowed for the requested resource.`);
     operation = route.operation;
     const app = await authenticate(req, s);
-    if (!ROLES[route.permission].some((role) => app.roles?.includes(role))) {
+    // Entra consent (the token's roles) and Exchange's role assignments for the addressed mailbox add up (graph.md §9).
+    const granted = [...(app.roles ?? []), ...(route.mailbox ? s.appPermissions.exchangeRoles(app.appid, mailboxAddress(s, params)) : [])];
+    if (!ROLES[route.permission].some((role) => granted.includes(role))) {
       throw route.permission === 'directory'
         ? new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')
         : new GraphHttpError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
@@ -53,6 +56,10 @@ export async function runGraphRequest(req: EmuRequest, s: Services): Promise<Gra
   } finally {
     release();
   }
+}
+
+function mailboxAddress(s: Services, params: { user?: string }): string {
+  return findUser(s.tenant, params.user ?? '')?.userPrincipalName ?? '';
 }
 
 /** Bearer check with Graph's 401 body and WWW-Authenticate header (graph.md §8). */

@@ -18,6 +18,7 @@ import type { Knobs } from '../faults/knobs.js';
 import { Notifier } from '../notifications/notifier.js';
 import { UploadSessions } from '../graph/upload-sessions.js';
 import { AccessPolicy } from '../graph/access-policy.js';
+import { AppPermissions } from '../graph/app-permissions.js';
 import { authenticate, runGraphRequest } from '../graph/graph-pipeline.js';
 import { runBatch } from '../graph/handlers/batch.js';
 import { handleUploadChunk, isUploadPath } from '../graph/handlers/upload-chunk.js';
@@ -97,15 +98,17 @@ export class EmulatorServer {
     const faults = new FaultInjector(options.knobs);
     const stats = new Stats();
     const keys = new SigningKeys(join(options.dataDir, 'signing-keys.json'));
+    const appPermissions = new AppPermissions();
     this.services = {
       tenant, store, keys, faults, stats,
-      tokens: new TokenService(keys, tenant, this.origin, () => faults.knobs.tokenLifetimeSec),
+      tokens: new TokenService(keys, tenant, this.origin, () => faults.knobs.tokenLifetimeSec, (app) => appPermissions.entraRoles(app)),
       codes: new AuthCodes(),
       throttle: new Throttle(),
       notifier: new Notifier(store, faults, stats, tenant.tenantId),
       uploads: new UploadSessions(),
       scheduler: new Scheduler(),
       accessPolicy: new AccessPolicy(),
+      appPermissions,
     };
     if (this.snapshot) store.onMutation(() => this.snapshot?.schedule());
     if (!restored && options.seed) await seedDemoContent(store);
@@ -118,6 +121,7 @@ export class EmulatorServer {
     s.throttle.reset();
     s.uploads.clear();
     s.accessPolicy.clear();
+    s.appPermissions.clear();
     s.stats.reset();
     if (this.options.seed) await seedDemoContent(s.store);
   }

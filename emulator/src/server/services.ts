@@ -10,6 +10,7 @@ import type { UploadSessions } from '../graph/upload-sessions.js';
 import type { Stats } from './stats.js';
 import type { Scheduler } from './scheduler.js';
 import type { AccessPolicy } from '../graph/access-policy.js';
+import type { AppPermissions } from '../graph/app-permissions.js';
 
 /** Everything a handler may use; built once in emulator-server.ts. */
 export type Services = {
@@ -25,4 +26,5 @@ export type Services = {
   stats: Stats;
   scheduler: Scheduler;
   accessPolicy: AccessPolicy;
+  appPermissions: AppPermissions;
 };

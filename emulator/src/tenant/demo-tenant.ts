@@ -24,6 +24,11 @@ export type DemoUser = {
   hasMailbox: boolean;
   /** Shown on the sign-in page; a shared mailbox cannot sign in. */
   canSignIn: boolean;
+  /**
+   * A shared mailbox: a disabled account that nobody signs in to. Graph serves its mail to an app at
+   * /users/{address} like a user's, which is all the desk uses (no /me, no delegated token).
+   */
+  isSharedMailbox?: true;
 };
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -50,6 +55,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     appRoles: [],
     hasMailbox: true,
     canSignIn: false,
+    isSharedMailbox: true,
   },
   {
     id: '3d9e5f7a-1b4c-4d6e-8f8a-0b5c4d3e6f74',

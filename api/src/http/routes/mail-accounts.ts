@@ -11,7 +11,11 @@ import { defineRoute } from '../route.js';
 import { ZIdParams } from './params.js';
 
 const tag = 'Administration: mail accounts';
-const conflict = { description: 'A second Default account, or a duplicate address', schema: ZErrorBody };
+const conflict = { description: 'Default moves to this account without replacesDefault naming the current one, a duplicate address, or a change made meanwhile', schema: ZErrorBody };
+const refused = {
+  description: 'Default refused: Service Messaging is off for the account, or it fails Test connection (nothing is stored); or service messaging without the PUBLIC note type',
+  schema: ZErrorBody,
+};
 
 export function mailAccountRoutes(deps: ServiceDeps) {
   return [
@@ -34,7 +38,7 @@ export function mailAccountRoutes(deps: ServiceDeps) {
       summary: 'Add a mail account',
       access: 'admin',
       body: ZCreateMailAccount,
-      responses: { 201: { description: 'Created', schema: ZMailAccount }, 409: conflict },
+      responses: { 201: { description: 'Created', schema: ZMailAccount }, 409: conflict, 422: refused },
       handler: async ({ body }) => ({ status: 201, body: presentMailAccount(await createMailAccount(deps, body)) }),
     }),
     defineRoute({
@@ -55,7 +59,7 @@ export function mailAccountRoutes(deps: ServiceDeps) {
       access: 'admin',
       params: ZIdParams,
       body: ZUpdateMailAccount,
-      responses: { 200: { description: 'Updated', schema: ZMailAccount }, 409: conflict },
+      responses: { 200: { description: 'Updated', schema: ZMailAccount }, 409: conflict, 422: refused },
       handler: async ({ params, body }) => ({ status: 200, body: presentMailAccount(await updateMailAccount(deps, params.id, body)) }),
     }),
     defineRoute({

@@ -1,3 +1,4 @@
+import type { MailAccount } from '../../domain/mail-account.js';
 import type { MailCenterItem } from '../../domain/mail-center-item.js';
 import type { Note } from '../../domain/note.js';
 import type { ServiceRequest } from '../../domain/service-request.js';
@@ -58,6 +59,8 @@ export type Actor = { id: string; name: string };
 export interface MailEngine {
   syncNow(accountId: string): Promise<SyncReport>;
   testConnection(accountId: string): Promise<ConnectionTest>;
+  /** Test connection for an account as it would be saved (a change of the Default account is tested before it is stored). */
+  testCandidate(account: MailAccount): Promise<ConnectionTest>;
   health(accountId: string): Promise<AccountHealth>;
   /** Change notifications and lifecycle events as Graph posts them (the `value` array); answers at once. */
   receiveNotifications(items: readonly unknown[]): NotificationReceipt;
