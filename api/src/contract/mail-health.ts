@@ -30,6 +30,10 @@ const ZExplainedError = z.object({
 export const ZConnectionTest = z.object({
   ok: z.boolean(),
   steps: z.array(z.object({ name: z.enum(['token', 'mailbox', 'folder', 'send-permission']), ok: z.boolean(), detail: z.string() })),
+  hasGraphMailConsent: z
+    .boolean()
+    .optional()
+    .describe('the token carries Mail.Send from Entra admin consent (reaches every mailbox); false with Exchange RBAC for Applications; absent when the test stopped before'),
 });
 export type TConnectionTest = z.infer<typeof ZConnectionTest>;
 

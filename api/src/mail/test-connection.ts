@@ -6,6 +6,7 @@ import type { Mailbox } from './ports/mailbox.js';
 // "Test connection": each step on its own, so the admin sees the first thing that is wrong and what already works.
 export async function testConnection(mailbox: Mailbox, account: MailAccount, now: Date): Promise<ConnectionTest> {
   const steps: ConnectionStep[] = [];
+  let hasGraphMailConsent: boolean | undefined;
   const step = async (name: ConnectionStep['name'], run: () => Promise<string>): Promise<boolean> => {
     try {
       steps.push({ name, ok: true, detail: await run() });
@@ -30,11 +31,12 @@ export async function testConnection(mailbox: Mailbox, account: MailAccount, now
     })) &&
     (await step('send-permission', async () => {
       const permission = await mailbox.checkSendPermission();
+      hasGraphMailConsent = permission === 'granted';
       if (permission === 'denied') throw new StepFailed('The app lacks the Mail.Send application permission (or its admin consent): the desk cannot send email from this mailbox.');
       if (permission === 'unknown') return 'The token carries no Graph Mail.Send consent, as intended with Exchange RBAC for Applications: Exchange checks the send permission when the desk sends, and the SR\'s email log shows a refusal.';
       return 'The app has the Mail.Send application permission (Entra admin consent).';
     }));
-  return { ok, steps };
+  return { ok, steps, ...(hasGraphMailConsent === undefined ? {} : { hasGraphMailConsent }) };
 }
 
 class StepFailed extends Error {}

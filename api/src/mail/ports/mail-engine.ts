@@ -28,7 +28,12 @@ export type SyncReport = {
 export type ExplainedError = { code: string; explanation: string; status?: number; requestId?: string; at: string };
 
 export type ConnectionStep = { name: 'token' | 'mailbox' | 'folder' | 'send-permission'; ok: boolean; detail: string };
-export type ConnectionTest = { ok: boolean; steps: ConnectionStep[] };
+export type ConnectionTest = {
+  ok: boolean;
+  steps: ConnectionStep[];
+  /** The token carries Mail.Send from Entra admin consent, which reaches every mailbox; absent when the test stopped before. */
+  hasGraphMailConsent?: boolean;
+};
 
 export type SubscriptionHealth =
   | { state: 'active'; id: string; expiresAt: string }

@@ -10,6 +10,7 @@ import { href } from '../../../routing/route';
 import { navigate } from '../../../routing/use-hash-route';
 import { useDesk } from '../../../session/desk-context';
 import { draftFromAccount, NEW_ACCOUNT, toCreateBody, toUpdateBody, type AccountDraft } from './account-draft';
+import { DefaultChangeDialog } from './default-change-dialog';
 import { MailAccountForm } from './mail-account-form';
 
 const useStyles = makeStyles({
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
 });
 
 const listHref = href({ page: 'admin', section: 'accounts' });
+const SENT_FROM_DEFAULT = 'rule emails and the emails agents send from SRs';
 
 export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMailAccount[] }) {
   const styles = useStyles();
@@ -24,25 +26,28 @@ export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMa
   const notify = useNotify();
   const { account } = props;
   const [draft, setDraft] = useState<AccountDraft>(() => (account ? draftFromAccount(account) : NEW_ACCOUNT));
-  const save = usePendingAction<'save'>();
-  // Only one account can be Default: making this one Default takes it from the other (and gives it back on failure).
+  const [isConfirming, setIsConfirming] = useState(false);
+  const save = usePendingAction<'save' | 'default-change'>();
+  // Only one account can be Default. Taking it from another is confirmed here and tested by the API, which
+  // refuses (at the Default switch) an account that could not send.
   const currentDefault = props.accounts.find((a) => a.isDefault && a.id !== account?.id);
-  const isTakingDefault = draft.isDefault && currentDefault !== undefined;
+  const isTakingDefault = draft.isDefault && !account?.isDefault && currentDefault !== undefined;
+  const isGivingUpDefault = account?.isDefault === true && !draft.isDefault;
+
+  const saveAccount = (replacesDefault?: string) =>
+    void save.run(replacesDefault ? 'default-change' : 'save', 'The account was not saved', async () => {
+      const confirmation = replacesDefault ? { replacesDefault } : {};
+      const saved = account
+        ? await api.updateMailAccount(account.id, { ...toUpdateBody(draft, account), ...confirmation })
+        : await api.createMailAccount({ ...toCreateBody(draft), ...confirmation });
+      notify(`${saved.emailAddress} saved`, saved.isDefault ? 'It is the Default account.' : undefined);
+      navigate(listHref);
+    });
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const handOver = isTakingDefault ? currentDefault : undefined;
-    void save.run('save', 'The account was not saved', async () => {
-      if (handOver) await api.updateMailAccount(handOver.id, { isDefault: false });
-      try {
-        const saved = account ? await api.updateMailAccount(account.id, toUpdateBody(draft, account)) : await api.createMailAccount(toCreateBody(draft));
-        notify(`${saved.emailAddress} saved`, saved.isDefault ? 'It is the Default account.' : undefined);
-        navigate(listHref);
-      } catch (err) {
-        if (handOver) await api.updateMailAccount(handOver.id, { isDefault: true }).catch(() => undefined);
-        throw err;
-      }
-    });
+    if (isTakingDefault) setIsConfirming(true);
+    else saveAccount();
   };
 
   return (
@@ -56,11 +61,19 @@ export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMa
       {isTakingDefault && (
         <MessageBar intent="info">
           <MessageBarBody>
-            {currentDefault.emailAddress} is the Default account now. Saving makes this account the Default instead: only one account can be Default.
+            {currentDefault.emailAddress} is the Default account now: {SENT_FROM_DEFAULT} go out from it. Saving asks you to confirm the change and tests this account first.
           </MessageBarBody>
         </MessageBar>
       )}
-      <SaveActions isSaving={save.isBusy} cancelHref={listHref} failure={save.failure} />
+      {isGivingUpDefault && (
+        <MessageBar intent="warning">
+          <MessageBarBody>With no Default account, {SENT_FROM_DEFAULT} cannot be sent. Make another account the Default instead to move them there.</MessageBarBody>
+        </MessageBar>
+      )}
+      <SaveActions isSaving={save.isBusy} busyLabel={save.pending === 'default-change' ? 'Testing the connection…' : undefined} cancelHref={listHref} failure={save.failure} />
+      {isConfirming && currentDefault && (
+        <DefaultChangeDialog from={currentDefault.emailAddress} to={draft.emailAddress.trim()} onConfirm={() => saveAccount(currentDefault.id)} onClose={() => setIsConfirming(false)} />
+      )}
     </form>
   );
 }

@@ -41,13 +41,13 @@ export function MailAccountForm(props: Props) {
       <Card className={styles.card}>
         <Subtitle2 as="h2">Mailbox</Subtitle2>
         <div className={styles.grid}>
-          <Field label="Email" required validationMessage={problems.emailAddress} hint="The M365 mailbox of the desk (a user mailbox, not a shared one).">
+          <Field label="Email" required validationMessage={problems.emailAddress} hint="The desk's Microsoft 365 mailbox: a shared mailbox (it needs no licence) or a user mailbox.">
             <Input type="email" {...text('emailAddress')} />
           </Field>
           <Field label="Display name" validationMessage={problems.displayName} hint="Shown as the sender name, e.g. Contoso Service Desk.">
             <Input {...text('displayName')} />
           </Field>
-          <Field label="Default" hint="Only one mailbox can be the Default: all default emails are sent from it." validationMessage={problems.isDefault}>
+          <Field label="Default" hint="Only one mailbox can be the Default: rule emails and the emails agents send from SRs go out from it." validationMessage={problems.isDefault}>
             <Switch checked={draft.isDefault} disabled={disabled} onChange={(_, data) => set('isDefault', data.checked)} label={draft.isDefault ? 'Yes' : 'No'} />
           </Field>
           <Field
