@@ -153,7 +153,7 @@ const PAGES: PageCheck[] = [
     name: 'admin-setup',
     open: async (page) => {
       await go(page, '#/admin/setup');
-      await page.getByText(/\d of \d checks pass/).waitFor();
+      await page.getByText(/\d of 7 steps done/).waitFor();
     },
   },
   {

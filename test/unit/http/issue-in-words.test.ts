@@ -35,6 +35,8 @@ describe('validation messages in words', () => {
     ['a bad expiry date', ZCreateMailAccount, { ...account, clientSecretExpiresAt: '31/12/2026' }, 'clientSecretExpiresAt', 'The client secret expiry date must be a date such as 2026-03-31.'],
     ['a missing switch', ZCreateMailAccount, { ...account, isDefault: 'yes' }, 'isDefault', 'Choose yes or no for the default.'],
     ['a nested email', ZCreateServiceRequest, { title: 'T', requester: { name: 'Lee', email: 'lee' } }, 'requester.email', 'The requester’s email address must look like name@example.com.'],
+    ['an empty requester name', ZCreateServiceRequest, { title: 'T', requester: { name: '', email: 'lee@fabrikam.test' } }, 'requester.name', 'Enter the requester’s name.'],
+    ['a rule address', ZSaveRule, { name: 'r', trigger: { kind: 'sr-created' }, templateId: 't', recipients: [{ kind: 'requester' }, { kind: 'address', address: 'x@' }] }, 'recipients.1.address', 'The address must look like name@example.com.'],
     ['a missing requester', ZCreateServiceRequest, { title: 'T' }, 'requester', 'Send the requester with its fields.'],
     ['an unknown access level', ZCreateNoteType, { code: 'X', name: 'X', accessLevel: 'Everyone' }, 'accessLevel', 'Choose the access level from: User, Agent, Admin.'],
     ['an unknown field', ZCreateNoteType, { code: 'X', name: 'X', accessLevel: 'User', isAdmin: true }, '', 'The request has 1 field this API does not take: isAdmin.'],

@@ -36,17 +36,23 @@ function wordsOf(key: string): string {
     .join(' ');
 }
 
-/** The field's words, or undefined for the request as a whole. Array positions count as the list they are in. */
+/**
+ * The field's words, or undefined for the request as a whole. Inside a list the entry's own field names it
+ * (["recipients", 1, "address"] -> "address"); an entry without one is named by its list (["to", 0] -> "To addresses").
+ */
 export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
-  const keys = path.filter((segment): segment is string => typeof segment === 'string');
+  const lastIndex = path.findLastIndex((segment) => typeof segment === 'number');
+  const inEntry = path.slice(lastIndex + 1).filter((segment): segment is string => typeof segment === 'string');
+  const keys = inEntry.length > 0 ? inEntry : path.filter((segment): segment is string => typeof segment === 'string');
   if (keys.length === 0) return undefined;
   const words = keys.map(wordsOf);
   const last = words.pop() as string;
   return words.length ? `${words.join(' ')}’s ${last}` : last;
 }
 
-/** "a name", "an email address", "an SR": the article English asks for before the words. */
+/** "a name", "an email address", "an SR", "the requester’s name": the article English asks for before the words. */
 export function withArticle(label: string): string {
+  if (label.includes('’s ')) return `the ${label}`;
   // "SR" is read "ess-ar"; "user" and "unique" start with a "y" sound.
   const startsWithVowelSound = /^SR\b/.test(label) || /^[aeio]/i.test(label) || /^u(?![sn]i|se)/i.test(label);
   return `${startsWithVowelSound ? 'an' : 'a'} ${label}`;
