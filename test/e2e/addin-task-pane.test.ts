@@ -110,7 +110,7 @@ describe('in Outlook', () => {
 
   const get = async (path: string) => (await request(server.api.app).get(path).auth(await server.api.agent(), { type: 'bearer' }).expect(200)).body;
 
-  it('files the email with the ticked attachments, refuses a second filing, and moves it to another SR', async () => {
+  it('files the email with the ticked attachments, refuses a second filing, and moves it to another SR only after confirming', async () => {
     const fixture = await agentFixture(damagedReply(markerLine, '<flow-1@mail.fabrikam.test>'));
     // Two agents with the pane open on the same email in the shared mailbox.
     const [first, second] = [await openPane(fixture), await openPane(fixture)];
@@ -137,7 +137,22 @@ describe('in Outlook', () => {
     await second.page.locator('[data-standing="filed"]').getByText(/by alex$/).waitFor();
     await saveScreenshot(second.page, 'addin-already-filed');
 
-    await page.getByRole('button', { name: `Move from ${sr.battery.number} to ${sr.printer.number}` }).click();
+    // Filed: the pane says where, and offers no other SR as its main action; moving is a correction on the side.
+    expect(await page.getByRole('radiogroup', { name: 'Service Request' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(File as reply|Move from|Move to SR)/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Move to another SR…' }).click();
+    expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+    await page.getByRole('radio', { name: new RegExp(`^${sr.printer.number} · `) }).check();
+    await page.getByRole('button', { name: `Move to ${sr.printer.number}…` }).click();
+    const confirm = page.getByRole('alertdialog', { name: `Move this email from ${sr.battery.number} to ${sr.printer.number}?` });
+    await confirm.getByText(`It is filed on ${sr.battery.number} · `).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await saveScreenshot(page, 'addin-move-confirmation');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await get(`/api/requests/${sr.battery.number}/notes`)).items.map((n: { id: string }) => n.id)).toContain(filed[0].id);
+    await page.getByRole('button', { name: `Move to ${sr.printer.number}…` }).click();
+    await confirm.getByRole('button', { name: `Move to ${sr.printer.number}` }).click();
     await page.getByText(`The note moved from ${sr.battery.number} to ${sr.printer.number}; both histories record the move.`).waitFor();
     await page.getByRole('link', { name: new RegExp(`${sr.printer.number} · Printer`) }).waitFor();
     const moved = (await get(`/api/requests/${sr.printer.number}/notes`)).items.map((n: { id: string }) => n.id);

@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, makeStyles, Select, tokens } from '@fluentui/react-components';
+import { Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TAddinEmail } from '../../../../api/src/contract/addin-email';
 import { fieldErrors } from '../../../../web-shared/field-errors';
@@ -12,6 +12,7 @@ import { PaneSection } from '../../components/pane-section';
 import type { MailHost } from '../../host/mail-host';
 import { CreateRequestForm, type Priority } from '../actions/create-request-form';
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from '../actions/limits';
+import { MoveSection } from '../actions/move-section';
 import { createdOutcome, filedOutcome, movedOutcome, type Outcome } from '../actions/outcome';
 import { OutcomeBar } from '../actions/outcome-bar';
 import { AttachmentPicker, defaultTicked } from '../attachments/attachment-picker';
@@ -42,7 +43,6 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
   const attachments = email.attachments ?? [];
   const [picked, setPicked] = useState<SuggestionChoice | undefined>(undefined);
   const [ticked, setTicked] = useState(() => defaultTicked(attachments, MAX_ATTACHMENT_BYTES));
-  const [moveFrom, setMoveFrom] = useState<number | undefined>(undefined);
   const [busy, setBusy] = useState<ActionName | undefined>(undefined);
   const [outcome, setOutcome] = useState<Outcome | undefined>(undefined);
   const [isCreating, setIsCreating] = useState(false);
@@ -55,7 +55,6 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
   const choice = picked ?? defaultChoice(suggestions, filedOn);
   const { target, problem } = resolveTarget(choice, suggestions);
   const openMailCenterItem = lookup.mailCenter?.state === 'open' ? lookup.mailCenter : undefined;
-  const moveSource = lookup.filings.find((f) => f.requestId === moveFrom) ?? lookup.filings[0];
   const tickedBytes = attachments.filter((a) => ticked.has(a.id)).reduce((sum, a) => sum + a.size, 0);
   const attachmentProblem =
     ticked.size > MAX_ATTACHMENTS
@@ -97,13 +96,29 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
   const isTargetFiled = target !== undefined && filedOn.includes(target.requestId);
   const isBusy = busy !== undefined;
 
+  // Filed already: where it is filed is the answer; moving it is a correction, offered on the side (MoveSection).
+  if (lookup.state === 'filed') {
+    return (
+      <div className={styles.root}>
+        <EmailSummary email={email} />
+        <PaneSection title="Where this email stands">
+          <Standing lookup={lookup} />
+        </PaneSection>
+        <div className={styles.actions}>
+          {outcome && <OutcomeBar outcome={outcome} />}
+          {busy === 'move' ? <LoadingBlock label="Moving…" /> : <MoveSection filings={lookup.filings} suggestions={suggestions} isBusy={isBusy} onMove={(from, to) => void handleMove(from, to)} />}
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div className={styles.root}>
       <EmailSummary email={email} />
       <PaneSection title="Where this email stands">
         <Standing lookup={lookup} />
       </PaneSection>
-      <PaneSection title={lookup.state === 'filed' ? 'Move it to' : 'Which Service Request?'}>
+      <PaneSection title="Which Service Request?">
         <SuggestionList suggestions={suggestions} filedOn={filedOn} choice={choice} otherProblem={problem} onChange={setPicked} />
       </PaneSection>
       <PaneSection title="Attachments">
@@ -112,32 +127,10 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
       </PaneSection>
       <div className={styles.actions}>
         {outcome && <OutcomeBar outcome={outcome} />}
-        {lookup.state === 'filed' && moveSource && (
-          <>
-            {lookup.filings.length > 1 && (
-              <Field label="Move from">
-                <Select value={String(moveSource.requestId)} onChange={(_e, data) => setMoveFrom(Number(data.value))}>
-                  {lookup.filings.map((f) => (
-                    <option key={f.requestId} value={String(f.requestId)}>
-                      {f.number}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            )}
-            <Button appearance="primary" disabled={!target || isTargetFiled || isBusy} onClick={() => target && void handleMove(moveSource.requestId, target.requestId)}>
-              {busy === 'move' ? 'Moving…' : `Move from ${moveSource.number} to ${target?.number ?? 'another SR'}`}
-            </Button>
-          </>
-        )}
-        <Button
-          appearance={lookup.state === 'filed' ? 'secondary' : 'primary'}
-          disabled={!target || isTargetFiled || isBusy || attachmentProblem !== undefined}
-          onClick={() => target && void handleFile(target.requestId)}
-        >
+        <Button appearance="primary" disabled={!target || isTargetFiled || isBusy || attachmentProblem !== undefined} onClick={() => target && void handleFile(target.requestId)}>
           {fileLabel(busy === 'file', openMailCenterItem !== undefined, target?.number ?? 'an SR')}
         </Button>
-        {lookup.state !== 'filed' && !isCreating && (
+        {!isCreating && (
           <Button appearance="subtle" disabled={isBusy} onClick={() => setIsCreating(true)}>
             Create a new SR from this email
           </Button>
