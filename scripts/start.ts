@@ -10,7 +10,7 @@ import { apiEnvironment, startEmulator } from '../emulator/src/index.js';
 // ./.env (git-ignored; teamsapp.local.yml writes it) holds a real tenant's settings. Node 20.12+ reads it natively.
 if (existsSync('.env')) process.loadEnvFile('.env');
 
-const port = Number(process.env.PORT ?? 3978);
+const requestedPort = Number(process.env.PORT ?? 3978);
 const scheme = process.env.SSL_CRT_FILE ? 'https' : 'http';
 const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const demo = process.env.DEMO === '1' || !process.env.AAD_APP_CLIENT_ID;
@@ -28,49 +28,57 @@ function hasScript(name: string): boolean {
   return spawnSync('npm', ['pkg', 'get', `scripts.${name}`], { encoding: 'utf8' }).stdout.trim() !== '{}';
 }
 
-async function demoEnvironment(): Promise<NodeJS.ProcessEnv> {
+async function demoEnvironment(): Promise<{ env: NodeJS.ProcessEnv; emulatorPort: number }> {
   const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 8443), dataDir: resolve(dataDir, 'emulator'), snapshot: true });
   console.log(`M365 emulator (Entra + Graph mail): ${emulator.url}  (control API: ${emulator.url}/_emulator/tenant)`);
-  return {
+  return { emulatorPort: emulator.port, env: {
     DEMO: '1',
     ...apiEnvironment(emulator),
     EMULATOR_URL: emulator.url,
     // Read by Node only at process start, which is why the API runs as a child process.
     NODE_EXTRA_CA_CERTS: emulator.caCertFile,
-  };
+  } };
 }
 
-async function waitForHealth(api: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline && api.exitCode === null) {
-    try {
-      const res = await fetch(`${scheme}://localhost:${port}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(api.exitCode === null ? 'The API did not answer /api/health within 60 s.' : `The API exited with code ${api.exitCode}.`);
+/** The API says on its IPC channel which port it listens on (PORT=0 picks a free one). */
+function listeningPort(api: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('The API did not start listening within 60 s.')), 60_000);
+    api.on('message', (message: { listening?: { port?: unknown } }) => {
+      if (typeof message?.listening?.port !== 'number') return;
+      clearTimeout(timer);
+      resolve(message.listening.port);
+    });
+    api.once('exit', (code) => reject(new Error(`The API stopped (exit code ${code}) before it listened; its messages are above.`)));
+  });
+}
+
+/** What demo:reply needs to find this run: the ports, when they are not the defaults it assumes. */
+function demoReplyCommand(port: number, emulatorPort: number): string {
+  const env = [port !== 3978 ? `PORT=${port}` : '', emulatorPort !== 8443 ? `EMULATOR_PORT=${emulatorPort}` : '', dataDir !== resolve('.data') ? `DATA_DIR=${dataDir}` : ''];
+  return [...env.filter(Boolean), 'npm run demo:reply -- SR-000001 "Thanks, that fixed it"'].join(' ');
 }
 
 async function main(): Promise<void> {
   buildFrontEnds();
-  const env = { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...(demo ? await demoEnvironment() : {}) };
-  const api = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { env, stdio: 'inherit' });
+  const emulated = demo ? await demoEnvironment() : undefined;
+  const env = { ...process.env, PORT: String(requestedPort), DATA_DIR: dataDir, ...emulated?.env };
+  const api = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   const stop = () => api.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  const port = await listeningPort(api);
   api.once('exit', (code) => process.exit(code ?? 0));
-  await waitForHealth(api);
+  const base = `${scheme}://localhost:${port}`;
+  // After start-up, the log shows one line per event (LOG_LEVEL=debug adds every read and static file), so this
+  // stays in sight.
   console.log(`
 Service Messaging is running${demo ? ' in demo mode' : ''}:
-  Teams tab (standalone):   ${scheme}://localhost:${port}/tab/
-  Outlook add-in task pane: ${scheme}://localhost:${port}/addin/taskpane.html
-  API health / contract:    ${scheme}://localhost:${port}/api/health  ${scheme}://localhost:${port}/api/openapi.json${
-    demo ? `\n  Reply as a customer:      npm run demo:reply -- SR-000001 "Thanks, that fixed it"` : ''
-  }
-Press Ctrl+C to stop.`);
+  Teams tab (standalone):   ${base}/tab/
+  Outlook add-in task pane: ${base}/addin/taskpane.html
+  API health / contract:    ${base}/api/health  ${base}/api/openapi.json${emulated ? `\n  Reply as a customer:      ${demoReplyCommand(port, emulated.emulatorPort)}` : ''}
+Press Ctrl+C to stop.
+`);
 }
 
 main().catch((err: unknown) => {

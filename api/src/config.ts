@@ -15,6 +15,7 @@ const ZEnvShape = z.object({
   DEMO: bool.default(false),
   STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   PUBLIC_URL: z.url().optional(),
   // Serve https directly (Teams and Outlook only load https pages); teamsapp.local.yml writes a trusted dev certificate.
   SSL_CRT_FILE: z.string().min(1).optional(),
@@ -73,6 +74,8 @@ export type Config = Readonly<{
   demo: boolean;
   store: 'lowdb' | 'memory';
   logLevel: string;
+  /** auto: one readable line per event on a terminal, JSON lines when the output goes to a file or a collector. */
+  logFormat: 'auto' | 'pretty' | 'json';
   publicUrl?: string;
   tls?: Readonly<{ certFile: string; keyFile: string }>;
   auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminUpns: readonly string[] }>;
@@ -103,6 +106,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       demo: e.DEMO,
       store: e.STORE,
       logLevel: e.LOG_LEVEL,
+      logFormat: e.LOG_FORMAT,
       ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
       ...(e.SSL_CRT_FILE && e.SSL_KEY_FILE ? { tls: Object.freeze({ certFile: e.SSL_CRT_FILE, keyFile: e.SSL_KEY_FILE }) } : {}),
       auth: Object.freeze({

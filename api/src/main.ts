@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { compose } from './compose.js';
 import { parseConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger, readableLines } from './logger.js';
 
 // The process: read config, compose, listen, stop cleanly. Nothing imports this file.
 
@@ -13,15 +14,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const { config } = parsed;
-  const logger = createLogger(config.logLevel);
+  const isReadable = config.logFormat === 'pretty' || (config.logFormat === 'auto' && process.stdout.isTTY === true);
+  const logger = createLogger(config.logLevel, isReadable ? readableLines() : undefined);
   const runtime = await compose(config, logger, readVersion());
 
   const server = config.tls
     ? createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, runtime.app)
     : undefined;
   const scheme = server ? 'https' : 'http';
-  const onListening = () => logger.info({ url: `${scheme}://localhost:${config.port}/`, demo: config.demo }, 'Service Messaging API listening');
-  const listening = server ? server.listen(config.port, onListening) : runtime.app.listen(config.port, onListening);
+  const listening = server ? server.listen(config.port) : runtime.app.listen(config.port);
+  listening.once('listening', () => {
+    // PORT=0 picks a free port: say which, and tell `npm start` (its parent, over IPC) so it prints the right URLs.
+    const { port } = listening.address() as AddressInfo;
+    logger.info({ url: `${scheme}://localhost:${port}/`, demo: config.demo }, 'Service Messaging API listening');
+    process.send?.({ listening: { port } });
+  });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     listening.close(() => void runtime.close().then(() => process.exit(0)));

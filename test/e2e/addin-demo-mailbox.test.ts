@@ -69,7 +69,9 @@ describe('the add-in in demo mode, outside Outlook', () => {
     await page.getByRole('button', { name: 'Sign in as Alex Wilber (Agent) (agent@contoso.test)' }).click();
     await page.getByRole('heading', { name: 'Demo mailbox' }).waitFor();
     await page.getByText('Pick an email from the demo mailbox.').waitFor();
-    await page.getByRole('combobox', { name: 'Mailbox' }).selectOption(SUPPORT);
+    // It opens where customers' replies (and npm run demo:reply) arrive, not on the agent's own empty mailbox.
+    expect(await page.getByRole('combobox', { name: 'Mailbox' }).inputValue()).toBe(SUPPORT);
+    expect(await page.getByRole('combobox', { name: 'Mailbox' }).locator('option:checked').textContent()).toContain('the desk’s mailbox');
     await page.getByRole('button', { name: /RE: printer still printing blank pages/ }).click();
     await page.waitForURL(/#\/mailbox\/support%40contoso\.test\//);
     await page.locator('[data-suggestion]').first().waitFor();

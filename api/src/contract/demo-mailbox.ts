@@ -4,7 +4,13 @@ import { ZAddinAttachmentContent, ZAddinEmail, ZMailAddress } from './addin-emai
 // Demo mode only: the emulator's mailboxes, read through the API, so the add-in can be tried in a browser.
 
 export const ZDemoMailboxes = z.object({
-  items: z.array(z.object({ address: z.string(), displayName: z.string() })),
+  items: z.array(
+    z.object({
+      address: z.string(),
+      displayName: z.string(),
+      isDeskMailbox: z.boolean().describe('a mail account with Service Messaging reads it: customer replies, and npm run demo:reply, arrive here'),
+    }),
+  ),
 });
 export type TDemoMailboxes = z.infer<typeof ZDemoMailboxes>;
 

@@ -1,6 +1,5 @@
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import type { TClientConfig } from '../contract/client-config.js';
 import type { THealth } from '../contract/health.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -9,6 +8,7 @@ import type { RenderOriginal } from '../services/render-original-port.js';
 import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
+import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { buildOpenApi } from './openapi.js';
 import { registerRoutes } from './register-routes.js';
@@ -81,7 +81,7 @@ export function createApp(deps: AppDeps): Express {
     ...settingsRoutes(deps.services),
     ...addinRoutes(deps.services, deps.prepareReply),
     ...(deps.demoSignIn ? demoRoutes(deps.demoSignIn) : []),
-    ...(deps.demoMailbox ? demoMailboxRoutes(deps.demoMailbox) : []),
+    ...(deps.demoMailbox ? demoMailboxRoutes(deps.demoMailbox, deps.services) : []),
     ...(deps.extraRoutes ?? []),
   ];
   const openApi = buildOpenApi(routes, { version: deps.version });
@@ -90,17 +90,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestId);
-  app.use(pinoHttp({
-    logger: deps.logger,
-    genReqId: (req) => (req as express.Request).id,
-    autoLogging: { ignore: (req) => req.url === '/api/health' },
-    // One short line per request: headers (and the security policy echoed in every answer) only drown it, and a
-    // header is where a secret would leak from.
-    serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-  }));
+  app.use(requestLog(deps.logger));
   app.use(securityHeaders(deps.identityHosts ?? []));
 
   const api = express.Router();

@@ -272,6 +272,11 @@ export class MailEngineRunner implements MailEngine {
       }, trigger, seen);
       runtime.lastSync = report;
       runtime.lastSuccessfulSyncAt = report.finishedAt;
+      // The operator's line per sync that did something (a quiet sweep says nothing); what each email became is in SRs.
+      if (report.notes + report.mailCenter + report.failed > 0) {
+        const { notes, mailCenter, failed } = report;
+        this.options.logger.info({ mailbox: runtime.account.emailAddress, trigger, notes, mailCenter, failed }, `new mail in ${runtime.account.emailAddress}: ${notes} filed as notes, ${mailCenter} held in the Mail Center, ${failed} failed`);
+      }
       runtime.lastError = undefined;
       runtime.reauthorisationRequired = false;
       this.followUp(runtime, seen);

@@ -19,8 +19,8 @@ describe('structured logs', () => {
     expect(log).not.toContain('never-log-this-secret');
     expect(log).not.toContain(admin);
     // One short line per request: method, path and status, not the headers.
-    const completed = lines.map((l) => JSON.parse(l) as { msg?: string; req?: unknown; res?: unknown }).find((l) => l.msg === 'request completed');
-    expect(completed).toMatchObject({ req: { id: 'trace-0001-abcd', method: 'POST', url: '/api/admin/mail/accounts' }, res: { statusCode: 201 } });
+    const completed = lines.map((l) => JSON.parse(l) as { msg?: string; req?: unknown; res?: unknown }).find((l) => l.msg?.startsWith('POST /api/admin/mail/accounts 201'));
+    expect(completed).toMatchObject({ level: 30, req: { id: 'trace-0001-abcd', method: 'POST', url: '/api/admin/mail/accounts' }, res: { statusCode: 201 } });
     expect(log).not.toContain('content-security-policy');
   });
 });

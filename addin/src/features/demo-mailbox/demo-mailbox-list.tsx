@@ -39,8 +39,10 @@ export function DemoMailboxList(props: { api: AddinApi; user: User; route: DemoR
       .catch((err: unknown) => setError(toError(err)));
   }, [api]);
 
-  // Open the agent's own mailbox first when nothing is chosen yet.
-  const defaultMailbox = mailboxes?.find((m) => m.address.toLowerCase() === props.user.upn.toLowerCase()) ?? mailboxes?.[0];
+  // Open where customers' replies (and npm run demo:reply) arrive first, when nothing is chosen yet: that is where the
+  // emails to file are. Then the agent's own mailbox.
+  const defaultMailbox =
+    mailboxes?.find((m) => m.isDeskMailbox) ?? mailboxes?.find((m) => m.address.toLowerCase() === props.user.upn.toLowerCase()) ?? mailboxes?.[0];
   const mailbox = route.mailbox ?? defaultMailbox?.address;
 
   useEffect(() => {
@@ -71,7 +73,7 @@ export function DemoMailboxList(props: { api: AddinApi; user: User; route: DemoR
             <Select value={mailbox} onChange={(_e, data) => onNavigate({ mailbox: data.value })}>
               {mailboxes.map((m) => (
                 <option key={m.address} value={m.address}>
-                  {m.displayName} ({m.address})
+                  {m.displayName} ({m.address}){m.isDeskMailbox ? ' · the desk’s mailbox' : ''}
                 </option>
               ))}
             </Select>

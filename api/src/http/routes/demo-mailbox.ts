@@ -3,6 +3,8 @@ import { ZErrorBody } from '../../contract/common.js';
 import { ZDemoMailboxes, ZDemoMessage, ZDemoMessageList, type TDemoMessage } from '../../contract/demo-mailbox.js';
 import { notFound } from '../../domain/app-error.js';
 import type { MailMessage } from '../../domain/mail-message.js';
+import type { ServiceDeps } from '../../services/deps.js';
+import { listMailAccounts } from '../../services/list-mail-accounts.js';
 import { defineRoute } from '../route.js';
 
 type DemoMessage = { message: MailMessage; preview: string; hasAttachments: boolean; attachmentContents: { id: string; contentBase64: string }[] };
@@ -41,7 +43,7 @@ function presentDemoMessage(mailbox: string, { message, attachmentContents }: De
   };
 }
 
-export function demoMailboxRoutes(reader: DemoMailboxReader) {
+export function demoMailboxRoutes(reader: DemoMailboxReader, services: ServiceDeps) {
   const requireMailbox = async (address: string) => {
     const mailboxes = await reader.listMailboxes();
     const mailbox = mailboxes.find((m) => m.address.toLowerCase() === address.toLowerCase());
@@ -56,7 +58,11 @@ export function demoMailboxRoutes(reader: DemoMailboxReader) {
       summary: "Demo mode: the emulator's mailboxes the add-in can open",
       access: 'agent',
       responses: { 200: { description: 'Mailboxes', schema: ZDemoMailboxes } },
-      handler: async () => ({ status: 200, body: { items: await reader.listMailboxes() } }),
+      handler: async () => {
+        const [mailboxes, accounts] = await Promise.all([reader.listMailboxes(), listMailAccounts(services)]);
+        const read = new Set(accounts.filter((a) => a.serviceMessaging).map((a) => a.userPrincipalName.toLowerCase()));
+        return { status: 200, body: { items: mailboxes.map((m) => ({ ...m, isDeskMailbox: read.has(m.address.toLowerCase()) })) } };
+      },
     }),
     defineRoute({
       method: 'get',
