@@ -51,7 +51,7 @@ describe('the setup checklist', () => {
       await page().getByRole('button', { name: 'Check again' }).click();
       await page().getByText('7 of 7 steps done').waitFor();
       expect(await step(3).textContent()).toContain('Done: The app’s token carries no Graph mail permission');
-      await saveScreenshot(page(), 'tab-admin-setup-light');
+      await saveScreenshot(page(), 'tab-admin-setup-recommended-light');
     } finally {
       await session.stack.emulator.control('DELETE', '/app-permissions');
     }
