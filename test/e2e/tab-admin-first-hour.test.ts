@@ -124,9 +124,8 @@ describe('form errors: in words, at their field, never a browser bubble', () => 
     await dialog.getByRole('textbox', { name: 'Other addresses' }).fill('lead@');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expectAtField(dialog.getByRole('textbox', { name: 'Name' }), 'Enter a name.');
+    // The sweep (tab-pages.test.ts) pictures this dialog with its errors in light, dark and high contrast.
     await expectAtField(dialog.getByRole('textbox', { name: 'Other addresses' }), 'The address must look like name@example.com.');
-    expect(await seriousAxeViolations(page())).toEqual([]);
-    await saveScreenshot(page(), 'tab-admin-rule-dialog-errors-light', { fullPage: false });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 

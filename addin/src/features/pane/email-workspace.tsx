@@ -96,14 +96,20 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
   const isTargetFiled = target !== undefined && filedOn.includes(target.requestId);
   const isBusy = busy !== undefined;
 
+  const whereItStands = (
+    <>
+      <EmailSummary email={email} />
+      <PaneSection title="Where this email stands">
+        <Standing lookup={lookup} />
+      </PaneSection>
+    </>
+  );
+
   // Filed already: where it is filed is the answer; moving it is a correction, offered on the side (MoveSection).
   if (lookup.state === 'filed') {
     return (
       <div className={styles.root}>
-        <EmailSummary email={email} />
-        <PaneSection title="Where this email stands">
-          <Standing lookup={lookup} />
-        </PaneSection>
+        {whereItStands}
         <div className={styles.actions}>
           {outcome && <OutcomeBar outcome={outcome} />}
           {busy === 'move' ? <LoadingBlock label="Moving…" /> : <MoveSection filings={lookup.filings} suggestions={suggestions} isBusy={isBusy} onMove={(from, to) => void handleMove(from, to)} />}
@@ -114,10 +120,7 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
 
   return (
     <div className={styles.root}>
-      <EmailSummary email={email} />
-      <PaneSection title="Where this email stands">
-        <Standing lookup={lookup} />
-      </PaneSection>
+      {whereItStands}
       <PaneSection title="Which Service Request?">
         <SuggestionList suggestions={suggestions} filedOn={filedOn} choice={choice} otherProblem={problem} onChange={setPicked} />
       </PaneSection>
