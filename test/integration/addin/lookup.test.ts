@@ -95,10 +95,11 @@ describe('add-in lookup', () => {
     const missingId = emailFor();
     delete (missingId as Partial<typeof missingId>).internetMessageId;
     const res = await post(api, '/api/addin/lookup', { email: missingId }, 400);
-    expect(res.body.error.message).toMatch(/email\.internetMessageId/);
+    expect(res.body.error).toMatchObject({ message: 'Enter the email’s Message-ID.', details: [{ path: 'email.internetMessageId', message: 'Enter the email’s Message-ID.' }] });
     await post(api, '/api/addin/lookup', { email: emailFor({ receivedAt: 'yesterday' }) }, 400);
     await post(api, '/api/addin/lookup', { email: emailFor(), extra: true }, 400);
     const tooLong = await post(api, '/api/addin/lookup', { email: emailFor({ bodyHtml: 'x'.repeat(1_000_001) }) }, 400);
-    expect(tooLong.body.error.message).toMatch(/bodyHtml/);
+    expect(tooLong.body.error.details).toEqual([{ path: 'email.bodyHtml', message: tooLong.body.error.message }]);
+    expect(tooLong.body.error.message).toMatch(/^Use at most 1000000 characters for the email’s body\.$/);
   });
 });

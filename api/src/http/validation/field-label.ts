@@ -17,11 +17,14 @@ const WORDS: Record<string, string> = {
   toRequestId: 'SR to move to',
   templateId: 'template',
   attachmentIds: 'attachments',
-  internetMessageId: 'email’s Message-ID',
+  internetMessageId: 'Message-ID',
   to: 'To addresses',
   cc: 'Cc addresses',
   q: 'search text',
 };
+
+/** A key that holds fields means the thing itself: the add-in's `email` is the email, not an address. */
+const OWNER_WORDS: Record<string, string> = { email: 'email' };
 
 const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', html: 'HTML', url: 'URL', sr: 'SR', upn: 'UPN' };
 
@@ -45,9 +48,9 @@ export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
   const inEntry = path.slice(lastIndex + 1).filter((segment): segment is string => typeof segment === 'string');
   const keys = inEntry.length > 0 ? inEntry : path.filter((segment): segment is string => typeof segment === 'string');
   if (keys.length === 0) return undefined;
-  const words = keys.map(wordsOf);
-  const last = words.pop() as string;
-  return words.length ? `${words.join(' ')}’s ${last}` : last;
+  const last = wordsOf(keys[keys.length - 1] as string);
+  const owners = keys.slice(0, -1).map((key) => OWNER_WORDS[key] ?? wordsOf(key));
+  return owners.length ? `${owners.join(' ')}’s ${last}` : last;
 }
 
 /** "a name", "an email address", "an SR", "the requester’s name": the article English asks for before the words. */
