@@ -17,6 +17,7 @@ import { accountHealth } from './account-health.js';
 import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
 import type { Actor, ConnectionTest, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from './ports/mail-engine.js';
 import type { OpenMailbox } from './ports/mailbox.js';
+import { logSyncReport } from './log-sync-report.js';
 import { syncMailbox } from './sync-mailbox.js';
 import type { EngineLimits } from './sync-context.js';
 import { testConnection } from './test-connection.js';
@@ -272,11 +273,7 @@ export class MailEngineRunner implements MailEngine {
       }, trigger, seen);
       runtime.lastSync = report;
       runtime.lastSuccessfulSyncAt = report.finishedAt;
-      // The operator's line per sync that did something (a quiet sweep says nothing); what each email became is in SRs.
-      if (report.notes + report.mailCenter + report.failed > 0) {
-        const { notes, mailCenter, failed } = report;
-        this.options.logger.info({ mailbox: runtime.account.emailAddress, trigger, notes, mailCenter, failed }, `new mail in ${runtime.account.emailAddress}: ${notes} filed as notes, ${mailCenter} held in the Mail Center, ${failed} failed`);
-      }
+      logSyncReport(this.options.logger, runtime.account.emailAddress, report);
       runtime.lastError = undefined;
       runtime.reauthorisationRequired = false;
       this.followUp(runtime, seen);
