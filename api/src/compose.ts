@@ -11,6 +11,11 @@ import { createGraphMailClient } from './graph/graph-mail-client.js';
 import { createGraphMailbox } from './graph/graph-mailbox.js';
 import { createGraphMailSender } from './graph/mail-sender.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
+import type { MailAccount } from './domain/mail-account.js';
+import { createImapCredentials, type ImapCredentials } from './imap/imap-credentials.js';
+import { createImapMailbox } from './imap/imap-mailbox.js';
+import { createSmtpMailSender } from './imap/smtp-sender.js';
+import { senderByTransport } from './mail/outbound/sender-by-transport.js';
 import { createApp } from './http/create-app.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
 import { onCollectionChange } from './mail/on-collection-change.js';
@@ -89,24 +94,38 @@ export async function compose(config: Config, logger: Logger, version: string): 
  */
 function createOutbound(services: ServiceDeps, config: Config, logger: Logger): OutboundWorker {
   const policy = { perMailboxPerMinute: config.outbound.perMailboxPerMinute, publicUrl: config.publicUrl };
-  const worker = new OutboundWorker({ services, sender: createGraphMailSender(services.secrets, config.graph), policy, logger });
+  const sender = senderByTransport({ graph: createGraphMailSender(services.secrets, config.graph), 'imap-smtp': createSmtpMailSender(imapCredentials(services, config)) });
+  const worker = new OutboundWorker({ services, sender, policy, logger });
   services.store = onCollectionChange(services.store, 'srEvents', () => worker.wake());
   services.outbound = worker;
   services.outboundPolicy = policy;
   return worker;
 }
 
+/** IMAP/SMTP sign-in for an account: its password, or app tokens from the same identity platform as Graph's. */
+function imapCredentials(services: ServiceDeps, config: Config): (account: MailAccount) => ImapCredentials {
+  const identity = { authorityHost: config.graph.authorityHost, disableInstanceDiscovery: config.graph.mode === 'emulator' };
+  return (account) =>
+    createImapCredentials(account, {
+      ...(account.password ? { password: services.secrets.open(account.password) } : {}),
+      ...(account.clientSecret ? { clientSecret: services.secrets.open(account.clientSecret) } : {}),
+    }, identity);
+}
+
 /**
- * The inbound mail engine over Graph. Change notifications need a URL Microsoft 365 can reach (PUBLIC_URL); the
+ * The inbound mail engine over Graph or IMAP, by each account's transport. Change notifications need a URL Microsoft 365 can reach (PUBLIC_URL); the
  * emulator also posts to loopback, so demo mode gets them on http://localhost:PORT.
  */
 function createMailEngine(services: ServiceDeps, config: Config, logger: Logger): MailEngineRunner {
   const publicUrl = config.publicUrl ?? (config.demo && config.graph.mode === 'emulator' ? `http://localhost:${config.port}` : undefined);
+  const credentials = imapCredentials(services, config);
   const engine = new MailEngineRunner({
     deps: services,
     logger: logger.child({ component: 'mail-engine' }),
     openMailbox: (account) =>
-      createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
+      account.transport === 'imap-smtp'
+        ? createImapMailbox(account, credentials(account), { heartbeatMs: config.mail.idleHeartbeatMs, answerWithinMs: Math.min(15_000, config.mail.idleHeartbeatMs) })
+        : createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
     sweepIntervalMs: config.mail.sweepIntervalMs,
     ...(publicUrl ? { publicUrl } : {}),
     limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs },

@@ -40,6 +40,8 @@ const ZEnvShape = z.object({
   // The loop guards: the installation's defaults; Administration > Service messaging > Rate limits can set each.
   MAIL_LOOP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.inboundPerSenderPerHour),
   MAIL_RETRY_BASE_SEC: z.coerce.number().int().min(1).default(60),
+  // IMAP accounts: a NOOP on the IDLE connection this often must be answered, or the connection is opened again.
+  IMAP_IDLE_HEARTBEAT_SEC: z.coerce.number().int().min(1).max(1740).default(60),
 
   // EC_ID signing keys: rotated after this many days; a retired key still verifies replies for the grace period.
   EC_ID_ROTATE_AFTER_DAYS: z.coerce.number().int().min(1).default(90),
@@ -82,7 +84,7 @@ export type Config = Readonly<{
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
   outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
-  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; loopLimitPerHour: number; retryBaseMs: number }>;
+  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number }>;
   secretKey?: Buffer;
 }>;
 
@@ -127,6 +129,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         maxMessageBytes: e.MAIL_MAX_MESSAGE_MB * 1024 * 1024,
         loopLimitPerHour: e.MAIL_LOOP_LIMIT_PER_HOUR,
         retryBaseMs: e.MAIL_RETRY_BASE_SEC * 1000,
+        idleHeartbeatMs: e.IMAP_IDLE_HEARTBEAT_SEC * 1000,
       }),
       graph: Object.freeze({ mode: e.GRAPH_MODE, baseUrl: stripSlash(e.GRAPH_BASE_URL), authorityHost: stripSlash(e.GRAPH_AUTHORITY_HOST) }),
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),

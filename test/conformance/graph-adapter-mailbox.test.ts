@@ -1,9 +1,8 @@
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphMailClient, type GraphMailClient } from '../../api/src/graph/graph-mail-client.js';
-import { createGraphMailbox } from '../../api/src/graph/graph-mailbox.js';
+import { createGraphMailbox, type GraphMailbox } from '../../api/src/graph/graph-mailbox.js';
 import { GraphError } from '../../api/src/graph/ports/graph-error.js';
-import type { Mailbox } from '../../api/src/mail/ports/mailbox.js';
 import { DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { NotificationSink } from '../support/emulator-notification-sink.js';
@@ -14,7 +13,7 @@ import { NotificationSink } from '../support/emulator-notification-sink.js';
 
 let emulator: TestEmulator;
 let client: GraphMailClient;
-let mailbox: Mailbox;
+let mailbox: GraphMailbox;
 
 beforeAll(async () => {
   emulator = await startTestEmulator();

@@ -29,7 +29,7 @@ const ZExplainedError = z.object({
 
 export const ZConnectionTest = z.object({
   ok: z.boolean(),
-  steps: z.array(z.object({ name: z.enum(['token', 'mailbox', 'folder', 'send-permission']), ok: z.boolean(), detail: z.string() })),
+  steps: z.array(z.object({ name: z.enum(['token', 'mailbox', 'folder', 'send-permission', 'dns', 'tcp', 'tls', 'authentication', 'smtp']), ok: z.boolean(), detail: z.string() })),
   hasGraphMailConsent: z
     .boolean()
     .optional()
@@ -58,6 +58,7 @@ export const ZAccountHealth = z.object({
   subscription: z.union([
     z.object({ state: z.literal('active'), id: z.string(), expiresAt: z.string() }),
     z.object({ state: z.literal('disabled'), explanation: z.string() }),
+    z.object({ state: z.literal('idle'), connected: z.boolean(), explanation: z.string() }).describe('IMAP: the server pushes new mail over IDLE'),
     z.object({ state: z.enum(['pending', 'failed']), explanation: z.string(), error: ZExplainedError.optional() }),
   ]),
   notifications: z.object({ received: z.number().int(), rejected: z.number().int().describe('wrong clientState or unknown subscription') }),

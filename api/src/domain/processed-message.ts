@@ -12,6 +12,9 @@ export type ProcessedMessage = {
   contentHash?: string;
   /** The Graph id when it was processed; ids change on move, so this is informational. */
   graphMessageId?: string;
+  /** IMAP: the folder's UIDVALIDITY and the message's UID when it was processed (a UIDVALIDITY change renumbers). */
+  imapUidValidity?: string;
+  imapUid?: number;
   outcome: ProcessedOutcome;
   requestId?: number;
   noteId?: string;
@@ -25,4 +28,10 @@ export type ProcessedMessage = {
 export function ledgerKey(mailbox: string, internetMessageId: string | undefined, contentHash: string): string {
   const box = mailbox.toLowerCase();
   return internetMessageId ? `${box}|${internetMessageId}` : `${box}|sha256:${contentHash}`;
+}
+
+/** The id the mailbox listed the message under when it was processed: Graph's id, or IMAP's UIDVALIDITY:UID. */
+export function listedIdOf(entry: Pick<ProcessedMessage, 'graphMessageId' | 'imapUidValidity' | 'imapUid'>): string | undefined {
+  if (entry.graphMessageId) return entry.graphMessageId;
+  return entry.imapUid !== undefined ? `${entry.imapUidValidity}:${entry.imapUid}` : undefined;
 }

@@ -1,5 +1,5 @@
 import { GraphError } from './ports/graph-error.js';
-import type { Mailbox, MailFolderRef, ListedMessage, Subscription, SubscriptionRequest } from '../mail/ports/mailbox.js';
+import type { Mailbox, MailFolderRef, GraphListedMessage, Subscription, SubscriptionRequest } from '../mail/ports/mailbox.js';
 import { createAfterStepLanes } from './after-step-lanes.js';
 import type { GraphMailClient } from './graph-mail-client.js';
 
@@ -24,7 +24,13 @@ const SUBSCRIPTION_PATH = '/subscriptions';
 type Page<T> = { value?: T[]; '@odata.nextLink'?: string };
 type GraphFolder = { id: string; displayName: string };
 
-export function createGraphMailbox(client: GraphMailClient): Mailbox {
+/** Graph's mailbox: listings are Graph JSON, and new mail is pushed through change-notification subscriptions. */
+export type GraphMailbox = Omit<Mailbox, 'listUnread'> &
+  Required<Pick<Mailbox, 'createSubscription' | 'listSubscriptions' | 'renewSubscription' | 'deleteSubscription'>> & {
+    listUnread(folderId: string, limit: number): Promise<GraphListedMessage[]>;
+  };
+
+export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
   const user = client.userPath;
 
   async function childByName(parentPath: string, name: string): Promise<GraphFolder | undefined> {
@@ -94,8 +100,8 @@ export function createGraphMailbox(client: GraphMailClient): Mailbox {
     return { id: folder.id, displayName: folder.displayName };
   }
 
-  async function listUnread(folderId: string, limit: number): Promise<ListedMessage[]> {
-    const out: ListedMessage[] = [];
+  async function listUnread(folderId: string, limit: number): Promise<GraphListedMessage[]> {
+    const out: GraphListedMessage[] = [];
     // $orderby needs its property first in $filter, or Graph answers InefficientFilter (graph.md C3).
     let url: string | undefined = `${user}/mailFolders/${encodeURIComponent(folderId)}/messages`;
     let query: Record<string, string> | undefined = {
@@ -109,7 +115,7 @@ export function createGraphMailbox(client: GraphMailClient): Mailbox {
     while (url && out.length < limit) {
       const page: Page<Record<string, unknown>> = await client.get<Page<Record<string, unknown>>>(url, query ? { query } : {});
       for (const graph of page.value ?? []) {
-        if (typeof graph.id === 'string' && out.length < limit) out.push({ id: graph.id, graph });
+        if (typeof graph.id === 'string' && out.length < limit) out.push({ id: graph.id, format: 'graph', graph });
       }
       url = page['@odata.nextLink'];
       query = undefined;

@@ -1,4 +1,4 @@
-import type { MailAccount } from '../domain/mail-account.js';
+import { missingCredentials, type MailAccount } from '../domain/mail-account.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { AccountHealth } from './ports/mail-engine.js';
@@ -33,8 +33,8 @@ export async function accountHealth(
   });
   const stopped = !account.serviceMessaging
     ? 'Service Messaging is off for this account.'
-    : !account.clientSecret
-      ? 'No client secret is set.'
+    : missingCredentials(account)
+      ? `The engine cannot sign in: ${missingCredentials(account)} is not set.`
       : runtime?.stopped;
   return {
     accountId: account.id,

@@ -1,6 +1,6 @@
 import type { MailAccount } from '../domain/mail-account.js';
 import type { ExplainedError, SubscriptionHealth, SyncReport, SyncTrigger } from './ports/mail-engine.js';
-import type { Mailbox } from './ports/mailbox.js';
+import type { Mailbox, MailboxWatch } from './ports/mailbox.js';
 import { SerialRunner } from './serial-runner.js';
 
 // What the engine keeps about one mailbox while it runs: its adapter, cached folder ids, the one-at-a-time sync
@@ -22,6 +22,8 @@ export class AccountRuntime {
   readonly notified = new Set<string>();
   followUps = 0;
   keeping: Promise<void> | undefined;
+  /** IMAP: the IDLE watch on the folder (instead of a subscription). */
+  watch: MailboxWatch | undefined;
   /** Earlier runs' subscriptions for this mailbox are removed once, before this runtime creates its own. */
   staleSubscriptionsRemoved = false;
   /** When a retry sync is scheduled (ms since epoch). */

@@ -1,5 +1,6 @@
 import { isGraphError } from '../graph/ports/graph-error.js';
 import type { ExplainedError } from './ports/mail-engine.js';
+import { isMailTransportError } from './ports/mail-transport-error.js';
 
 // The last error of an account in words an admin can act on (graph.md §1.2 Entra codes, §8 Graph codes, §9 RBAC).
 // Branch on codes, never on messages.
@@ -14,6 +15,8 @@ const ENTRA: Record<number, string> = {
 
 export function explainError(error: unknown, at: Date, context: { folder?: string } = {}): ExplainedError {
   const when = at.toISOString();
+  // IMAP/SMTP failures are explained where the protocol detail is known (imap/).
+  if (isMailTransportError(error)) return { code: `imap-${error.kind}`, explanation: error.message, at: when };
   if (!isGraphError(error)) {
     return { code: 'internal', explanation: 'The mail engine hit an unexpected error; the API log has the details.', at: when };
   }

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Message } from '@microsoft/microsoft-graph-types';
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import type { MailCenterItem } from '../domain/mail-center-item.js';
 import type { MailMessage } from '../domain/mail-message.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import { isNotFound } from '../graph/ports/graph-error.js';
+import { isMailTransportError } from './ports/mail-transport-error.js';
 import { applyReplyIn } from '../services/apply-reply.js';
 import { currentRateLimits } from '../services/current-rate-limits.js';
 import { recordMailCenterItemIn, recordProcessingFailure } from '../services/record-mail-center-item.js';
-import { graphAttachmentSources } from './attachment-sources.js';
 import { decide, strangerState, type Decision } from './decide.js';
-import { mailCenterItem, storeJson, storeOriginal } from './hold-message.js';
+import { mailCenterItem } from './hold-message.js';
 import { blockedAttachments } from './import-attachments.js';
 import { messageKey } from './message-key.js';
-import { fromGraphMessage } from './normalise/from-graph-message.js';
+import { readListed, type ListedContent } from './listed-content.js';
 import type { ListedMessage } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
 import type { SyncContext } from './sync-context.js';
@@ -33,7 +32,15 @@ type LedgerBase = Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'm
 
 export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Promise<MessageOutcome> {
   const { deps } = ctx;
-  const message = fromGraphMessage(listed.graph as Message);
+  let content: ListedContent;
+  try {
+    content = await readListed(deps, ctx.mailbox, listed, ctx.limits.maxMessageBytes);
+  } catch (error) {
+    // Not read at all (the connection dropped mid-fetch, or it is gone): nothing was recorded, the next sync reads it.
+    if (isGone(error)) return { key: listed.id, kind: 'gone', afterStep: false };
+    throw error;
+  }
+  const { message } = content;
   const mailboxKey = ctx.account.userPrincipalName.toLowerCase();
   const { key, contentHash } = messageKey(mailboxKey, message);
   const [done, failure] = await deps.store.read(async (tx) => [
@@ -49,62 +56,70 @@ export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Pr
     mailbox: mailboxKey,
     ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
     ...(contentHash ? { contentHash } : {}),
-    graphMessageId: listed.id,
+    ...(listed.format === 'graph' ? { graphMessageId: listed.id } : { imapUidValidity: listed.imap.uidValidity, imapUid: listed.imap.uid }),
     afterStep: 'pending',
     processedAt: now.toISOString(),
   };
   try {
-    return { key, kind: await importMessage(ctx, listed, message, ledger, failure), afterStep: true };
+    return { key, kind: await importMessage(ctx, listed, content, ledger, failure), afterStep: true };
   } catch (error) {
-    if (isNotFound(error)) {
+    if (isGone(error)) {
       ctx.logger.info({ mailbox: mailboxKey, messageId: listed.id }, 'message gone before it was imported');
       return { key, kind: 'gone', afterStep: false };
     }
-    return recordFailure(ctx, listed, message, ledger, failure, error);
+    return recordFailure(ctx, listed, content, ledger, failure, error);
   }
 }
 
-async function importMessage(ctx: SyncContext, listed: ListedMessage, message: MailMessage, ledger: LedgerBase, failure: MailCenterItem | undefined): Promise<'note' | 'mail-center'> {
+function isGone(error: unknown): boolean {
+  return isNotFound(error) || (isMailTransportError(error) && error.kind === 'gone');
+}
+
+async function importMessage(ctx: SyncContext, listed: ListedMessage, content: ListedContent, ledger: LedgerBase, failure: MailCenterItem | undefined): Promise<'note' | 'mail-center'> {
   const { deps, settings, limits } = ctx;
+  const { message } = content;
   const recent = ctx.countSender(message.from.address);
   let decision: Decision = await decide(deps, {
     message,
     settings,
     classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
   });
-  if (decision.kind === 'file') decision = checkSize(ctx, message, decision);
+  if (decision.kind === 'file') decision = checkSize(ctx, message, decision, content.tooLarge);
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
 
   if (decision.kind === 'hold') {
-    const original = await storeOriginal(deps, ctx.mailbox, listed, { mime: decision.reason !== 'too-large', maxBytes: limits.maxMessageBytes * 2 });
+    const original = await content.heldOriginal(limits.maxMessageBytes * 2);
     const item = mailCenterItem({ ...base, reason: decision.reason, evidence: decision.evidence, candidates: decision.candidates, original });
     const state = decision.reason === 'unknown-sender' ? strangerState(settings) : 'open';
     await ctx.committer.commit((tx) => recordMailCenterItemIn(deps, tx, { item, state, ledger, ...(failure ? { replaces: failure.id } : {}) }));
     return 'mail-center';
   }
 
-  const json = await storeJson(deps, listed.graph);
+  const original = await content.noteOriginal();
   const prepared = await prepareReply(deps, {
     message,
-    sources: graphAttachmentSources(ctx.mailbox, listed.id, message.attachments),
+    sources: content.sources,
     target: { requestId: decision.requestId, signal: decision.signal, source: 'email', actor: SYSTEM_ACTOR, manual: false, applyStatusPolicy: true },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: limits.maxAttachmentBytes },
-    original: { ref: json.sha256, contentType: 'application/json' },
+    original,
   });
   const evidence = decision.evidence;
   return ctx.committer.commit(async (tx) => {
     const result = await applyReplyIn(deps, tx, { ...prepared, ledger, ...(failure ? { mailCenterItem: { id: failure.id, state: 'resolved' as const } } : {}) });
     if (result.outcome !== 'closed') return 'note';
     // Closed while we were preparing, and the policy holds replies to closed SRs.
-    const item = mailCenterItem({ ...base, reason: 'sr-closed', evidence: [...evidence, `The request is ${result.status}.`], candidates: [prepared.requestId], original: { ref: json.sha256, contentType: 'application/json' } });
+    const item = mailCenterItem({ ...base, reason: 'sr-closed', evidence: [...evidence, `The request is ${result.status}.`], candidates: [prepared.requestId], original });
     await recordMailCenterItemIn(deps, tx, { item, ledger, ...(failure ? { replaces: failure.id } : {}) });
     return 'mail-center';
   });
 }
 
-function checkSize(ctx: SyncContext, message: MailMessage, decision: Extract<Decision, { kind: 'file' }>): Decision {
-  const total = message.attachments.reduce((sum, a) => sum + a.size, 0);
+function checkSize(ctx: SyncContext, message: MailMessage, decision: Extract<Decision, { kind: 'file' }>, tooLarge?: { bytes: number }): Decision {
+  const total = tooLarge?.bytes ?? message.attachments.reduce((sum, a) => sum + a.size, 0);
   const hold = (reason: 'too-large' | 'attachment-blocked', line: string): Decision => ({ kind: 'hold', reason, evidence: [...decision.evidence, line], candidates: [decision.requestId] });
+  if (tooLarge) {
+    return hold('too-large', `The email is ${Math.ceil(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB. Only its headers were read; the email stays in the mailbox.`);
+  }
   if (total > ctx.limits.maxMessageBytes) {
     return hold('too-large', `The attachments add up to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB.`);
   }
@@ -118,16 +133,17 @@ function checkSize(ctx: SyncContext, message: MailMessage, decision: Extract<Dec
 async function recordFailure(
   ctx: SyncContext,
   listed: ListedMessage,
-  message: MailMessage,
+  content: ListedContent,
   ledger: LedgerBase,
   failure: MailCenterItem | undefined,
   error: unknown,
 ): Promise<MessageOutcome> {
+  const { message } = content;
   const errorId = randomUUID();
   ctx.logger.error({ err: error, errorId, mailbox: ledger.mailbox, internetMessageId: message.internetMessageId }, 'processing an email failed; it stays unread and is tried again');
   const attempts = (failure?.attempts ?? 0) + 1;
   const final = attempts >= ctx.limits.maxAttempts;
-  const original = failure ? { ref: failure.originalRef, contentType: failure.originalContentType } : { ref: (await storeJson(ctx.deps, listed.graph)).sha256, contentType: 'application/json' as const };
+  const original = failure ? { ref: failure.originalRef, contentType: failure.originalContentType } : await content.failureOriginal();
   const { reason: _reason, ...item } = mailCenterItem({
     accountId: ctx.account.id,
     mailbox: ledger.mailbox,

@@ -4,7 +4,7 @@ import type { MailMessage } from '../domain/mail-message.js';
 import type { NewMailCenterItem } from '../services/record-mail-center-item.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { visibleText } from './extract/visible-text.js';
-import type { ListedMessage, Mailbox } from './ports/mailbox.js';
+import type { GraphListedMessage, Mailbox } from './ports/mailbox.js';
 
 // A Mail Center item's stored original: the MIME when the mailbox gives it (what a person or another tool can open,
 // attachments included), else the Graph JSON we listed.
@@ -14,7 +14,7 @@ const PREVIEW = 255;
 export async function storeOriginal(
   deps: Pick<ServiceDeps, 'blobs'>,
   mailbox: Mailbox,
-  listed: ListedMessage,
+  listed: GraphListedMessage,
   options: { mime: boolean; maxBytes: number },
 ): Promise<{ ref: string; contentType: 'message/rfc822' | 'application/json' }> {
   if (options.mime) {

@@ -1,7 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, notFound } from '../domain/app-error.js';
-import type { MailAccount } from '../domain/mail-account.js';
+import { hasCredentials, missingCredentials, type MailAccount } from '../domain/mail-account.js';
 import { domainOf } from '../domain/mail-message.js';
 import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js';
 import { isGraphError } from '../graph/ports/graph-error.js';
@@ -14,6 +14,8 @@ import { DEFAULT_LIMITS } from './engine-limits.js';
 import { explainError } from './explain-error.js';
 import { GroupCommitter } from './group-committer.js';
 import { accountHealth } from './account-health.js';
+import { keepWatching, stopWatching } from './idle-keeper.js';
+import { isMailTransportError } from './ports/mail-transport-error.js';
 import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
 import type { Actor, ConnectionTest, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from './ports/mail-engine.js';
 import type { OpenMailbox } from './ports/mailbox.js';
@@ -89,7 +91,8 @@ export class MailEngineRunner implements MailEngine {
     await this.refreshing?.catch(() => undefined);
     await Promise.all([...this.runtimes.values()].map(async (runtime) => {
       if (runtime.runner.isRunning) await runtime.runner.run().catch(() => undefined);
-      if (runtime.subscription) await runtime.mailbox.deleteSubscription(runtime.subscription.id).catch(() => undefined);
+      await stopWatching(runtime);
+      if (runtime.subscription) await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
     }));
   }
 
@@ -98,6 +101,7 @@ export class MailEngineRunner implements MailEngine {
     try {
       return await this.requestSync(runtime, 'admin');
     } catch (error) {
+      if (isMailTransportError(error)) throw new AppError('upstream_failed', error.message, { code: `imap-${error.kind}` });
       if (!isGraphError(error)) throw error;
       const explained = explainError(error, this.deps.clock(), { folder: runtime.account.folder });
       throw new AppError('upstream_failed', explained.explanation, { code: explained.code, ...(explained.requestId ? { graphRequestId: explained.requestId } : {}) });
@@ -108,8 +112,13 @@ export class MailEngineRunner implements MailEngine {
     return this.testCandidate(await this.loadAccount(accountId));
   }
 
-  testCandidate(account: MailAccount): Promise<ConnectionTest> {
-    return testConnection(this.options.openMailbox(account), account, this.deps.clock());
+  async testCandidate(account: MailAccount): Promise<ConnectionTest> {
+    const mailbox = this.options.openMailbox(account);
+    try {
+      return await testConnection(mailbox, account, this.deps.clock());
+    } finally {
+      await mailbox.close?.().catch(() => undefined);
+    }
   }
 
   async health(accountId: string) {
@@ -190,7 +199,8 @@ export class MailEngineRunner implements MailEngine {
   private async runtimeFor(accountId: string): Promise<AccountRuntime> {
     const account = await this.loadAccount(accountId);
     if (!account.serviceMessaging) throw new AppError('precondition_failed', `Service Messaging is off for ${account.emailAddress}.`);
-    if (!account.clientSecret) throw new AppError('precondition_failed', `${account.emailAddress} has no client secret.`);
+    const missing = missingCredentials(account);
+    if (missing) throw new AppError('precondition_failed', `${account.emailAddress} has no ${missing}.`);
     await this.refreshing;
     return this.ensureRuntime(account);
   }
@@ -203,11 +213,14 @@ export class MailEngineRunner implements MailEngine {
       return runtime;
     }
     if (existing.account.updatedAt !== account.updatedAt) {
-      const mailboxChanged = ['tenantId', 'clientId', 'clientSecret', 'userPrincipalName', 'folder'].some(
-        (k) => JSON.stringify(existing.account[k as keyof MailAccount]) !== JSON.stringify(account[k as keyof MailAccount]),
+      const mailboxChanged = MAILBOX_FIELDS.some(
+        (k) => JSON.stringify(existing.account[k]) !== JSON.stringify(account[k]),
       );
-      if (mailboxChanged && existing.subscription) void existing.mailbox.deleteSubscription(existing.subscription.id).catch(() => undefined);
-      if (mailboxChanged) existing.subscription = undefined;
+      if (mailboxChanged && existing.subscription) void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
+      if (mailboxChanged) {
+        existing.subscription = undefined;
+        void stopWatching(existing, existing.mailbox);
+      }
       existing.replace(account, mailboxChanged ? this.options.openMailbox(account) : existing.mailbox);
     }
     return existing;
@@ -217,11 +230,12 @@ export class MailEngineRunner implements MailEngine {
   private refresh(trigger: SyncTrigger): Promise<void> {
     if (this.stopped) return Promise.resolve();
     const run = (async () => {
-      const accounts = (await this.deps.store.read((tx) => tx.collection('mailAccounts').all())).filter((a) => a.serviceMessaging && a.clientSecret);
+      const accounts = (await this.deps.store.read((tx) => tx.collection('mailAccounts').all())).filter((a) => a.serviceMessaging && hasCredentials(a));
       for (const [id, runtime] of this.runtimes) {
         if (accounts.some((a) => a.id === id)) continue;
         this.runtimes.delete(id);
-        if (runtime.subscription) void runtime.mailbox.deleteSubscription(runtime.subscription.id).catch(() => undefined);
+        void stopWatching(runtime);
+        if (runtime.subscription) void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
       }
       const runtimes = accounts.map((a) => this.ensureRuntime(a));
       for (const runtime of runtimes) {
@@ -281,7 +295,8 @@ export class MailEngineRunner implements MailEngine {
       return report;
     } catch (error) {
       if (isGraphError(error) && error.code === 'ErrorFolderNotFound') runtime.folderId = undefined;
-      if (isGraphError(error) && error.reauthorisationRequired) runtime.reauthorisationRequired = true;
+      if (isMailTransportError(error) && error.kind === 'folder-missing') runtime.folderId = undefined;
+      if ((isGraphError(error) || isMailTransportError(error)) && error.reauthorisationRequired) runtime.reauthorisationRequired = true;
       runtime.lastError = error instanceof AppError
         ? { code: error.code, explanation: error.message, at: now().toISOString() }
         : explainError(error, now(), { folder: runtime.account.folder });
@@ -339,15 +354,29 @@ export class MailEngineRunner implements MailEngine {
     return count;
   }
 
-  /** One create-or-renew at a time per mailbox, or two triggers would make two subscriptions. */
+  /** One create-or-renew at a time per mailbox, or two triggers would make two subscriptions. IMAP watches instead. */
   private keepSubscription(runtime: AccountRuntime): Promise<void> {
+    if (runtime.mailbox.watch) return this.keepIdle(runtime);
     runtime.keeping ??= this.createOrRenew(runtime).finally(() => {
       runtime.keeping = undefined;
     });
     return runtime.keeping;
   }
 
+  private async keepIdle(runtime: AccountRuntime): Promise<void> {
+    if (this.stopped || runtime.watch) return;
+    try {
+      runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
+    } catch {
+      return; // The sync reports why; the next refresh tries again.
+    }
+    if (this.stopped || this.runtimes.get(runtime.account.id) !== runtime) return;
+    keepWatching(runtime, () => void this.requestSync(runtime, 'notification').catch(() => undefined), this.options.logger);
+  }
+
   private async createOrRenew(runtime: AccountRuntime): Promise<void> {
+    const { createSubscription, renewSubscription } = runtime.mailbox;
+    if (!createSubscription || !renewSubscription) return;
     const url = this.notificationUrl;
     if (!url) {
       runtime.subscriptionHealth = {
@@ -364,7 +393,7 @@ export class MailEngineRunner implements MailEngine {
       if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, lifetime / 2)) return;
       if (current) {
         try {
-          const renewed = await runtime.mailbox.renewSubscription(current.id, expiresAt);
+          const renewed = await renewSubscription.call(runtime.mailbox, current.id, expiresAt);
           runtime.subscription = { ...current, expiresAt: renewed.expiresAt };
           runtime.subscriptionHealth = { state: 'active', id: current.id, expiresAt: renewed.expiresAt };
           return;
@@ -380,7 +409,7 @@ export class MailEngineRunner implements MailEngine {
       }
       runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
       const clientState = randomBytes(32).toString('base64url');
-      const created = await runtime.mailbox.createSubscription({ folderId: runtime.folderId, notificationUrl: url, lifecycleNotificationUrl: url, clientState, expiresAt });
+      const created = await createSubscription.call(runtime.mailbox, { folderId: runtime.folderId, notificationUrl: url, lifecycleNotificationUrl: url, clientState, expiresAt });
       runtime.subscription = { id: created.id, expiresAt: created.expiresAt, clientState };
       runtime.subscriptionHealth = { state: 'active', id: created.id, expiresAt: created.expiresAt };
     } catch (error) {
@@ -394,11 +423,12 @@ export class MailEngineRunner implements MailEngine {
   /** Subscriptions an earlier run of this API left for this mailbox and URL: their clientState is gone with it. */
   private async removeStaleSubscriptions(runtime: AccountRuntime): Promise<void> {
     const url = this.notificationUrl;
-    if (!url) return;
+    const box = runtime.mailbox;
+    if (!url || !box.listSubscriptions || !box.deleteSubscription) return;
     try {
       const mailbox = runtime.account.userPrincipalName.toLowerCase();
-      const stale = (await runtime.mailbox.listSubscriptions()).filter((s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox));
-      await Promise.all(stale.map((s) => runtime.mailbox.deleteSubscription(s.id)));
+      const stale = (await box.listSubscriptions()).filter((s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox));
+      await Promise.all(stale.map((s) => box.deleteSubscription?.(s.id)));
     } catch (error) {
       this.options.logger.warn({ err: error }, 'could not list earlier subscriptions');
     }
@@ -430,6 +460,12 @@ export class MailEngineRunner implements MailEngine {
     this.timers.add(timer);
   }
 }
+
+/** What the mailbox adapter is built from: a change to any of these needs a new adapter (and subscription or watch). */
+const MAILBOX_FIELDS: ReadonlyArray<keyof MailAccount> = [
+  'transport', 'tenantId', 'clientId', 'clientSecret', 'userPrincipalName', 'folder', 'incomingHost', 'incomingPort', 'incomingSecurity',
+  'outgoingHost', 'outgoingPort', 'outgoingSecurity', 'username', 'authMethod', 'password', 'oauthScope',
+];
 
 function sameSecret(presented: unknown, expected: string): boolean {
   if (typeof presented !== 'string') return false;

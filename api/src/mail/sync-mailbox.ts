@@ -1,3 +1,4 @@
+import { listedIdOf } from '../domain/processed-message.js';
 import { handleMessage, type MessageOutcome } from './handle-message.js';
 import type { ListedMessage } from './ports/mailbox.js';
 import type { SyncReport, SyncTrigger } from './ports/mail-engine.js';
@@ -61,7 +62,10 @@ async function settledElsewhere(ctx: SyncContext, listed: readonly ListedMessage
   const pending = await ctx.deps.store.read((tx) =>
     tx.collection('processedMessages').find((e) => e.accountId === ctx.account.id && e.afterStep === 'pending' && e.processedAt < startedAt),
   );
-  return pending.filter((e) => e.graphMessageId === undefined || !unread.has(e.graphMessageId)).map((e) => e.id);
+  return pending.filter((e) => {
+    const id = listedIdOf(e);
+    return id === undefined || !unread.has(id);
+  }).map((e) => e.id);
 }
 
 /** Marks the after-steps done, in one transaction per round: the ledger is the record, the read flag is not. */

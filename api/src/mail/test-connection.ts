@@ -5,6 +5,11 @@ import type { Mailbox } from './ports/mailbox.js';
 
 // "Test connection": each step on its own, so the admin sees the first thing that is wrong and what already works.
 export async function testConnection(mailbox: Mailbox, account: MailAccount, now: Date): Promise<ConnectionTest> {
+  if (mailbox.diagnose) {
+    // IMAP/SMTP: DNS, TCP, TLS, sign-in, folder and the SMTP server, each in the transport's own words.
+    const steps = await mailbox.diagnose(account.folder);
+    return { ok: steps.every((s) => s.ok), steps };
+  }
   const steps: ConnectionStep[] = [];
   let hasGraphMailConsent: boolean | undefined;
   const step = async (name: ConnectionStep['name'], run: () => Promise<string>): Promise<boolean> => {

@@ -1,11 +1,21 @@
 import { fieldError } from '../domain/app-error.js';
-import { MAIL_ACCOUNT_DEFAULTS, assertAfterProcessing, assertSingleDefault, type AfterProcessing, type MailAccount } from '../domain/mail-account.js';
+import {
+  MAIL_ACCOUNT_DEFAULTS,
+  assertAfterProcessing,
+  assertSingleDefault,
+  missingCredential,
+  type AfterProcessing,
+  type ConnectionSecurity,
+  type MailAccount,
+  type MailAuthMethod,
+  type MailTransport,
+} from '../domain/mail-account.js';
 import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js';
 import type { Transaction } from '../store/ports/store.js';
 import type { ServiceDeps } from './deps.js';
 
 // What admins send for Administration > Mail > Accounts > Email, and how it becomes a stored account.
-// The client secret is sealed on the way in and never leaves.
+// The client secret and the IMAP/SMTP password are sealed on the way in and never leave.
 export type MailAccountInput = {
   emailAddress: string;
   displayName?: string;
@@ -13,10 +23,17 @@ export type MailAccountInput = {
   incomingPort?: number;
   outgoingHost?: string;
   outgoingPort?: number;
+  transport?: MailTransport;
+  incomingSecurity?: ConnectionSecurity;
+  outgoingSecurity?: ConnectionSecurity;
+  username?: string | null;
+  authMethod?: MailAuthMethod;
+  password?: string;
+  oauthScope?: string;
   isDefault: boolean;
   serviceMessaging: boolean;
-  tenantId: string;
-  clientId: string;
+  tenantId?: string;
+  clientId?: string;
   clientSecret?: string;
   clientSecretExpiresAt?: string | null;
   userPrincipalName?: string;
@@ -28,15 +45,20 @@ export type MailAccountInput = {
 export function withDefaults(input: MailAccountInput): MailAccountInput {
   return {
     ...MAIL_ACCOUNT_DEFAULTS,
+    tenantId: '',
+    clientId: '',
     userPrincipalName: input.emailAddress,
     ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
   } as MailAccountInput;
 }
 
 export function applyInput(deps: ServiceDeps, base: MailAccount, input: Partial<MailAccountInput>, now: string): MailAccount {
-  const { clientSecret, clientSecretExpiresAt, moveToFolder, ...plain } = input;
+  const { clientSecret, clientSecretExpiresAt, moveToFolder, password, username, ...plain } = input;
   const next: MailAccount = { ...base, ...stripUndefined(plain), updatedAt: now };
   if (clientSecret !== undefined) next.clientSecret = deps.secrets.seal(clientSecret);
+  if (password !== undefined) next.password = deps.secrets.seal(password);
+  if (username === null || username === '') delete next.username;
+  else if (username !== undefined) next.username = username;
   if (clientSecretExpiresAt === null) delete next.clientSecretExpiresAt;
   else if (clientSecretExpiresAt !== undefined) next.clientSecretExpiresAt = clientSecretExpiresAt;
   if (moveToFolder === null) delete next.moveToFolder;
@@ -56,7 +78,8 @@ export async function saveChecked(tx: Transaction, account: MailAccount): Promis
     if (!isPublicNoteTypeUsable(await tx.collection('noteTypes').all())) {
       throw fieldError('precondition_failed', 'serviceMessaging', `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`);
     }
-    if (!account.clientSecret) throw fieldError('validation_failed', 'clientSecret', 'Service messaging needs the client secret of the mail app.');
+    const missing = missingCredential(account);
+    if (missing) throw fieldError('validation_failed', missing.field, `Service messaging needs ${missing.words}.`);
   }
   await tx.collection('mailAccounts').put(account);
 }

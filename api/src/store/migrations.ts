@@ -39,6 +39,20 @@ export const MIGRATIONS: readonly Migration[] = [
       data.collections['srEvents'] ??= [];
     },
   },
+  {
+    version: 4,
+    description: 'Mail accounts get a transport: every existing account is a Graph account, with the IMAP/SMTP defaults',
+    up(data) {
+      // The literal values of this release (a migration is frozen), not the live defaults.
+      for (const account of (data.collections['mailAccounts'] ?? []) as Array<Record<string, unknown>>) {
+        account['transport'] ??= 'graph';
+        account['incomingSecurity'] ??= account['incomingPort'] === 993 ? 'tls' : 'starttls';
+        account['outgoingSecurity'] ??= account['outgoingPort'] === 465 ? 'tls' : 'starttls';
+        account['authMethod'] ??= 'oauth2';
+        account['oauthScope'] ??= 'https://outlook.office365.com/.default';
+      }
+    },
+  },
 ];
 
 /** Thrown when the data is from a newer version of the code, which may have changed it in ways we cannot read. */

@@ -3,7 +3,7 @@ import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
 import type { EntraContext } from './entra-context.js';
 import { entraError } from './entra-error.js';
 import { findApp, findUser, type AppRegistration } from '../tenant/tenant-directory.js';
-import { GRAPH_APP_ID, GRAPH_RESOURCE, SERVICE_MESSAGING_CLIENT_ID, USER_SCOPE } from '../tenant/demo-tenant.js';
+import { EXCHANGE_APP_ID, EXCHANGE_RESOURCE, GRAPH_APP_ID, GRAPH_RESOURCE, SERVICE_MESSAGING_CLIENT_ID, USER_SCOPE } from '../tenant/demo-tenant.js';
 
 const NO_STORE = { 'cache-control': 'no-store, no-cache', pragma: 'no-cache' };
 
@@ -36,6 +36,14 @@ export async function tokenEndpoint(req: EmuRequest, ctx: EntraContext): Promise
   }
 }
 
+/** The resources a daemon app may ask for: Graph, and Exchange Online for IMAP/SMTP with XOAUTH2. */
+const APP_RESOURCES: Record<string, string> = {
+  [`${GRAPH_RESOURCE}/.default`]: GRAPH_RESOURCE,
+  [`${GRAPH_APP_ID}/.default`]: GRAPH_RESOURCE,
+  [`${EXCHANGE_RESOURCE}/.default`]: EXCHANGE_RESOURCE,
+  [`${EXCHANGE_APP_ID}/.default`]: EXCHANGE_RESOURCE,
+};
+
 async function clientCredentials(
   req: EmuRequest, ctx: EntraContext, app: AppRegistration, form: URLSearchParams, secret: string | undefined,
 ): Promise<EmuResponse> {
@@ -49,12 +57,12 @@ async function clientCredentials(
   }
   const scope = form.get('scope') ?? '';
   const scopes = scope.split(' ').filter(Boolean);
-  const graphDefault = scopes.length === 1 && [`${GRAPH_RESOURCE}/.default`, `${GRAPH_APP_ID}/.default`].includes(scopes[0]!);
-  if (!graphDefault) {
+  const resource = scopes.length === 1 ? APP_RESOURCES[scopes[0]!] : undefined;
+  if (!resource) {
     return entraError(req, 400, 'invalid_scope', 1002012,
       `The provided value for scope ${scope || '(empty)'} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
   }
-  const issued = await ctx.tokens.appToken(app);
+  const issued = await ctx.tokens.appToken(app, resource);
   ctx.countTokenIssued('app');
   return {
     status: 200,

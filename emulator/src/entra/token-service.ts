@@ -28,13 +28,13 @@ export class TokenService {
     return `${this.origin}/${this.tenant.tenantId}/v2.0`;
   }
 
-  /** App-only Graph token, v1 shape (graph.md §1.2). */
-  async appToken(app: AppRegistration): Promise<IssuedToken> {
+  /** App-only token, v1 shape (graph.md §1.2), for Graph or (IMAP/SMTP XOAUTH2) Exchange Online. */
+  async appToken(app: AppRegistration, resource: string = GRAPH_RESOURCE): Promise<IssuedToken> {
     const tid = this.tenant.tenantId;
     // Entra leaves `roles` out when nothing is consented, as for an app whose mail access comes from Exchange RBAC.
     const roles = this.entraRoles(app);
     return this.sign({
-      aud: GRAPH_RESOURCE,
+      aud: resource,
       iss: `https://sts.windows.net/${tid}/`,
       idp: `https://sts.windows.net/${tid}/`,
       app_displayname: app.name,

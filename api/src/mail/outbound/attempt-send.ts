@@ -54,6 +54,7 @@ export async function deliverOutbound(deps: ServiceDeps, sender: MailSender, ema
       bodyHtml: email.bodyHtml,
       internetMessageId: `<${email.internetMessageId}>`,
       headers: outboundHeaders({ token: email.token, trigger: email.trigger, fromAddress: email.from.address }),
+      autoSubmitted: email.trigger !== 'manual',
       attachments: outgoing,
     });
     return await markSent(deps, email, sent);

@@ -27,7 +27,11 @@ export type SyncReport = {
 /** A failure in words an admin can act on, with the service's code for support. */
 export type ExplainedError = { code: string; explanation: string; status?: number; requestId?: string; at: string };
 
-export type ConnectionStep = { name: 'token' | 'mailbox' | 'folder' | 'send-permission'; ok: boolean; detail: string };
+export type ConnectionStep = {
+  name: 'token' | 'mailbox' | 'folder' | 'send-permission' | 'dns' | 'tcp' | 'tls' | 'authentication' | 'smtp';
+  ok: boolean;
+  detail: string;
+};
 export type ConnectionTest = {
   ok: boolean;
   steps: ConnectionStep[];
@@ -38,6 +42,7 @@ export type ConnectionTest = {
 export type SubscriptionHealth =
   | { state: 'active'; id: string; expiresAt: string }
   | { state: 'disabled'; explanation: string }
+  | { state: 'idle'; connected: boolean; explanation: string }
   | { state: 'pending' | 'failed'; explanation: string; error?: ExplainedError };
 
 export type AccountHealth = {

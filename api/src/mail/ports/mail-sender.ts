@@ -16,6 +16,8 @@ export type OutgoingMail = {
   internetMessageId: string;
   /** x- headers only (Graph refuses others). */
   headers: MailHeader[];
+  /** Sent by a rule, not a person: SMTP adds Auto-Submitted: auto-generated (Graph cannot set it). */
+  autoSubmitted?: boolean;
   attachments: OutgoingAttachment[];
 };
 

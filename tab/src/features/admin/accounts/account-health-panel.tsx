@@ -27,6 +27,11 @@ const STEP_LABELS: Record<TConnectionTest['steps'][number]['name'], string> = {
   mailbox: 'Access to the mailbox',
   folder: 'Mailbox folder',
   'send-permission': 'Permission to send',
+  dns: 'Incoming host name (DNS)',
+  tcp: 'Connection to the IMAP port',
+  tls: 'TLS and the server certificate',
+  authentication: 'IMAP sign-in',
+  smtp: 'Outgoing SMTP server',
 };
 
 const describeSync = (report: TSyncReport): string =>
@@ -149,7 +154,7 @@ export function AccountHealthPanel(props: { accountId: string }) {
             {subscription?.state === 'active'
               ? `Active until ${formatDateTime(subscription.expiresAt)} (${data.notifications.received} received${data.notifications.rejected ? `, ${data.notifications.rejected} rejected` : ''})`
               : subscription
-                ? `${subscription.state === 'disabled' ? 'Off' : subscription.state === 'pending' ? 'Being set up' : 'Failed'}: ${subscription.explanation}`
+                ? `${subscription.state === 'idle' ? (subscription.connected ? 'IMAP IDLE' : 'IMAP IDLE reconnecting') : subscription.state === 'disabled' ? 'Off' : subscription.state === 'pending' ? 'Being set up' : 'Failed'}: ${subscription.explanation}`
                 : ''}
           </dd>
         </dl>
