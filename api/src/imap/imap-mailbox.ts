@@ -64,6 +64,9 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
     async listUnread(folderId, limit): Promise<MimeListedMessage[]> {
       watchedFolder = folderId;
       return session.inFolder(folderId, async (client, box: MailboxObject) => {
+        // The connection keeps the folder selected between syncs; NOOP makes the server report what arrived since
+        // (a SEARCH alone runs on the view of the last sync, so mail pushed by IDLE would not be found).
+        await client.noop();
         const uids = ((await client.search({ seen: false }, { uid: true })) || []).sort((a, b) => a - b).slice(0, limit);
         if (uids.length === 0) return [];
         const uidValidity = String(box.uidValidity);
