@@ -26,6 +26,8 @@ export type MessageOutcome = { key: string } & (
   | { kind: 'failed'; afterStep: boolean }
   /** Waiting for its next attempt, or gone from the mailbox meanwhile (moved or deleted by someone, graph.md C16). */
   | { kind: 'deferred' | 'gone'; afterStep: false }
+  /** Could not be read this time (the connection dropped mid-fetch): nothing recorded, read again next round. */
+  | { kind: 'unreadable'; afterStep: false }
 );
 
 type LedgerBase = Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>;
@@ -36,8 +38,12 @@ export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Pr
   try {
     content = await readListed(deps, ctx.mailbox, listed, ctx.limits.maxMessageBytes);
   } catch (error) {
-    // Not read at all (the connection dropped mid-fetch, or it is gone): nothing was recorded, the next sync reads it.
+    // Not read at all (gone, or the connection dropped mid-fetch): nothing was recorded; a later round reads it again.
     if (isGone(error)) return { key: listed.id, kind: 'gone', afterStep: false };
+    if (isMailTransportError(error) && error.transient) {
+      ctx.logger.warn({ err: error, mailbox: ctx.mailbox.address }, 'an email could not be read; it is read again in the next round');
+      return { key: listed.id, kind: 'unreadable', afterStep: false };
+    }
     throw error;
   }
   const { message } = content;

@@ -12,6 +12,8 @@ import type { SyncContext } from './sync-context.js';
 export type SyncCounts = Omit<SyncReport, 'trigger' | 'startedAt' | 'finishedAt' | 'rounds'>;
 
 const MAX_ROUNDS = 50;
+/** Extra rounds for emails that could not be read (a dropped connection); after that the next sync tries. */
+const MAX_REREAD_ROUNDS = 3;
 
 export function emptyCounts(): SyncCounts {
   return { listed: 0, notes: 0, mailCenter: 0, alreadyProcessed: 0, failed: 0, deferred: 0, gone: 0, afterStepsDone: 0, afterStepsFailed: 0 };
@@ -21,6 +23,7 @@ export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?:
   const startedAt = ctx.deps.clock().toISOString();
   const counts = emptyCounts();
   let rounds = 0;
+  let rereads = 0;
   while (rounds < MAX_ROUNDS) {
     rounds += 1;
     const listed = await ctx.mailbox.listUnread(ctx.folderId, ctx.limits.roundSize);
@@ -28,14 +31,20 @@ export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?:
     for (const item of listed) seen?.add(item.id);
     const finished: string[] = rounds === 1 && listed.length < ctx.limits.roundSize ? await settledElsewhere(ctx, listed, startedAt) : [];
     const afterSteps: Promise<void>[] = [];
+    let unreadable = 0;
     await forEachLimited(listed, ctx.limits.parallel, async (item) => {
       const outcome = await handleMessage(ctx, item);
+      if (outcome.kind === 'unreadable') unreadable += 1;
       count(counts, outcome);
       // The after-step starts as soon as this message is committed, while the others are still being imported.
       if (outcome.afterStep) afterSteps.push(afterStep(ctx, item, outcome.key, counts, finished));
     });
     await Promise.all(afterSteps);
     await finishLedger(ctx, finished);
+    if (unreadable > 0 && rereads < MAX_REREAD_ROUNDS) {
+      rereads += 1;
+      continue;
+    }
     if (listed.length < ctx.limits.roundSize || finished.length === 0) break;
   }
   return { trigger, ...counts, rounds, startedAt, finishedAt: ctx.deps.clock().toISOString() };
@@ -96,6 +105,7 @@ function count(counts: SyncCounts, outcome: MessageOutcome): void {
       counts.failed += 1;
       break;
     case 'deferred':
+    case 'unreadable':
       counts.deferred += 1;
       break;
     case 'gone':

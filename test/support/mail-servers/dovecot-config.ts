@@ -21,6 +21,11 @@ ssl_cert = <${join(dir, 'tls', 'cert.pem')}
 ssl_key = <${join(dir, 'tls', 'key.pem')}
 ssl_min_protocol = TLSv1.2
 auth_mechanisms = plain login xoauth2
+# Sign-in failures (a refused token, a wrong password) are logged with their reason: tests and admins read them.
+auth_verbose = yes
+# No delays or growing penalties for failed sign-ins (they are test cases here, not attacks).
+auth_failure_delay = 0
+login_trusted_networks = 127.0.0.0/8
 default_login_user = ${who.loginUser}
 default_internal_user = ${who.internalUser}
 first_valid_uid = ${Math.min(who.mailUid, 100)}

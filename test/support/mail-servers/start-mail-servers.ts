@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,8 +25,12 @@ export type MailServers = {
   addUser(address: string, password: string): void;
   /** A user whose IMAP is turned off: the right password is refused with [CONTACTADMIN] (Dovecot's nologin). */
   addUserWithImapOff(address: string, password: string): void;
-  /** Replaces the keys Dovecot accepts token signatures from (a JWKS). */
+  /** Replaces the keys Dovecot accepts token signatures from (a JWKS), and reloads Dovecot. */
   trustKeys(jwks: { keys: Array<Record<string, unknown>> }): void;
+  /** Sends a signal to every IMAP session process (SIGSTOP: a server gone silent; SIGTERM: connections dropped). */
+  signalImapSessions(signal: NodeJS.Signals): number[];
+  /** Sets a folder's UIDVALIDITY (doveadm), as a server does when it rebuilds a folder. */
+  setUidValidity(user: string, folder: string, value: number): Promise<void>;
   log(): string;
   close(): Promise<void>;
 };
@@ -82,6 +86,18 @@ export async function startMailServers(options: { issuer: string; audience: stri
         const kid = String(jwk.kid);
         writeFileSync(join(folder, kid), createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }));
       }
+      // The auth process caches keys it has loaded: a reload starts a new one that reads the new set.
+      dovecot.child.kill('SIGHUP');
+    },
+    signalImapSessions(signal) {
+      const pids = childProcesses(dovecot.child.pid ?? -1).filter((p) => p.command === 'dovecot/imap').map((p) => p.pid);
+      for (const pid of pids) process.kill(pid, signal);
+      return pids;
+    },
+    async setUidValidity(user, folder, value) {
+      const doveadm = run('/usr/bin/doveadm', ['-c', join(dir, 'dovecot.conf'), 'mailbox', 'update', '-u', user, '--uid-validity', String(value), folder]);
+      const code = await new Promise<number | null>((resolve) => doveadm.child.on('exit', resolve));
+      if (code !== 0) throw new Error(`doveadm mailbox update failed: ${doveadm.output.join('')}`);
     },
     log: () => [join(dir, 'dovecot.log'), join(postfixDir, 'maillog')].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\n'),
     async close() {
@@ -148,6 +164,20 @@ async function freePorts(count: number): Promise<number[]> {
   const ports = servers.map((s) => (s.address() as AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   return ports;
+}
+
+/** The direct children of a process (Linux /proc), with their titles: Dovecot names its workers "dovecot/imap". */
+function childProcesses(parent: number): Array<{ pid: number; command: string }> {
+  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0')[0]?.trim() ?? '';
+      return ppid === parent ? [{ pid: Number(name), command }] : [];
+    } catch {
+      return [];
+    }
+  });
 }
 
 function uidOf(user: string): { uid: number; gid: number } {
