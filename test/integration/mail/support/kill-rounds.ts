@@ -1,0 +1,116 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { openLowdbStore } from '../../../../api/src/store/lowdb-store.js';
+
+// The exactly-once kill test's machinery, for every transport: the engine runs in a child process over a lowdb file
+// and is killed with SIGKILL at random moments, then restarted, while the mailbox (in this process) outlives it.
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const childSource = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
+// Bundled once (packages stay external, resolved from the repo's node_modules): a child then starts in about a second
+// instead of transpiling the API on every restart.
+const childBundle = join(repoRoot, 'node_modules/.cache/mail-kill-test/engine-child.mjs');
+
+export async function bundleEngineChild(): Promise<void> {
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [childSource], outfile: childBundle, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+}
+
+export type Child = { child: ChildProcessWithoutNullStreams; ready: Promise<void>; exited: Promise<number | null>; output: string[] };
+
+export function startChild(env: Record<string, string>): Child {
+  const child = spawn(process.execPath, [childBundle], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' });
+  const output: string[] = [];
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.push(chunk.toString());
+    if (output.join('').includes('ready')) onReady();
+  });
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, ready, exited, output };
+}
+
+export async function notesInStore(dataDir: string): Promise<number> {
+  const store = await openLowdbStore({ file: join(dataDir, 'db.json') });
+  const notes = await store.read((tx) => tx.collection('notes').count());
+  await store.close();
+  return notes;
+}
+
+/** Polls (bounded) until the inbox has fewer unread than `before`: the child has finished at least one after-step. */
+async function progressBelow(before: number, unread: () => Promise<number>, exited: Promise<unknown>): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 30_000;
+  while (!gone && Date.now() < deadline && (await unread()) >= before) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/**
+ * Kills the engine `kills` times at random moments through the import, then lets a last child finish. Odd rounds: the
+ * moment the round's first after-step shows, so some imported replies are committed but not yet marked read. Even
+ * rounds: a random moment before that (token, listing, downloads, commits).
+ */
+export async function killRounds(input: { kills: number; total: number; env: Record<string, string>; dataDir: string; unread: () => Promise<number> }) {
+  const unreadAtKills: number[] = [];
+  const committedNotReadAtKills: number[] = [];
+  let left = input.total;
+  // How long a child took from "ready" to its first after-step, last time it was measured (machines differ tenfold).
+  let untilFirstAfterStep = 1_000;
+  for (let kill = 0; kill < input.kills; kill++) {
+    const run = startChild(input.env);
+    await Promise.race([run.ready, run.exited]);
+    const ready = Date.now();
+    if (kill % 2 === 1) {
+      await progressBelow(left, input.unread, run.exited);
+      untilFirstAfterStep = Date.now() - ready;
+    } else {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * untilFirstAfterStep));
+    }
+    run.child.kill('SIGKILL');
+    await run.exited;
+    left = await input.unread();
+    unreadAtKills.push(left);
+    // Notes committed whose email is still unread: the kill landed between a commit and its after-step.
+    committedNotReadAtKills.push((await notesInStore(input.dataDir)) - (input.total - left));
+  }
+  const last = startChild(input.env);
+  const code = await last.exited;
+  return { unreadAtKills, committedNotReadAtKills, lastCode: code, lastOutput: last.output.join('') };
+}
+
+/** Every reply exactly one note, nothing in the Mail Center, the ledger finished; and the kills landed where they matter. */
+export async function expectExactlyOnce(input: {
+  dataDir: string;
+  requestIds: readonly number[];
+  attachments: number;
+  kills: number;
+  unreadAtKills: readonly number[];
+  committedNotReadAtKills: readonly number[];
+}): Promise<void> {
+  const store = await openLowdbStore({ file: join(input.dataDir, 'db.json') });
+  const [notes, mailCenter, ledger, attachments] = await store.read(async (tx) => [
+    await tx.collection('notes').all(),
+    await tx.collection('mailCenter').all(),
+    await tx.collection('processedMessages').all(),
+    await tx.collection('attachments').all(),
+  ] as const);
+  await store.close();
+  const perRequest = new Map<number, number>();
+  for (const note of notes) perRequest.set(note.requestId, (perRequest.get(note.requestId) ?? 0) + 1);
+  const evidence = `unread before each kill: ${input.unreadAtKills.join(', ')}; committed but unread: ${input.committedNotReadAtKills.join(', ')}`;
+  expect(input.requestIds.filter((id) => perRequest.get(id) !== 1), evidence).toEqual([]);
+  expect(notes).toHaveLength(input.requestIds.length);
+  expect(mailCenter).toEqual([]);
+  expect(ledger).toHaveLength(input.requestIds.length);
+  expect(ledger.every((e) => e.outcome === 'note' && e.afterStep === 'finished')).toBe(true);
+  expect(attachments).toHaveLength(input.attachments);
+  // The kills landed while there was work left, between them the import moved on, and some landed between a commit and
+  // its after-step (the window the ledger is for).
+  expect(input.unreadAtKills.filter((n) => n > 0).length, evidence).toBeGreaterThanOrEqual(input.kills / 2);
+  expect(new Set(input.unreadAtKills).size, evidence).toBeGreaterThan(Math.min(5, input.kills / 2));
+  expect(input.committedNotReadAtKills.some((n) => n > 0), evidence).toBe(true);
+}
