@@ -42,7 +42,7 @@ export function mailServersUnavailable(): string | undefined {
   return undefined;
 }
 
-export async function startMailServers(options: { issuer: string; audience: string; messageSizeLimit?: number }): Promise<MailServers> {
+export async function startMailServers(options: { issuer: string; audience: string; messageSizeLimit?: number; caDir?: string }): Promise<MailServers> {
   const reason = mailServersUnavailable();
   if (reason) throw new Error(reason);
   const dir = mkdtempSync(join(tmpdir(), 'mail-servers-'));
@@ -55,7 +55,8 @@ export async function startMailServers(options: { issuer: string; audience: stri
   chownSync(join(dir, 'mail'), vmail.uid, vmail.gid);
   const postfixUser = uidOf('postfix');
   chownSync(join(dir, 'postfix', 'data'), postfixUser.uid, postfixUser.gid);
-  const certs = ensureCertificates(testCaDir);
+  // The certificate comes from the CA the caller's process trusts (NODE_EXTRA_CA_CERTS): the tests' or the bench's.
+  const certs = ensureCertificates(options.caDir ?? testCaDir);
   writeFileSync(join(dir, 'tls', 'cert.pem'), certs.leafCertPem);
   writeFileSync(join(dir, 'tls', 'key.pem'), certs.leafKeyPem, { mode: 0o600 });
   writeFileSync(join(dir, 'users'), '');
