@@ -29,6 +29,27 @@ describe('mail accounts', () => {
     expect(api.services.secrets.open(stored!.clientSecret!)).toBe('super-secret-XYZ9');
   });
 
+  it('takes an IMAP/SMTP account with a password (no tenant needed), seals the password and never returns it', async () => {
+    const res = await call('post', '/api/admin/mail/accounts').send({
+      emailAddress: 'desk@fabrikam.test', transport: 'imap-smtp', incomingHost: 'imap.fabrikam.test', incomingPort: 993, incomingSecurity: 'tls',
+      outgoingHost: 'smtp.fabrikam.test', outgoingPort: 465, outgoingSecurity: 'tls', authMethod: 'password', password: 'imap-pass-123', serviceMessaging: true,
+    }).expect(201);
+    expect(res.body).toMatchObject({ transport: 'imap-smtp', incomingSecurity: 'tls', authMethod: 'password', password: { isSet: true }, clientSecret: { isSet: false } });
+    expect(JSON.stringify(res.body)).not.toContain('imap-pass');
+    const stored = await api.services.store.read((tx) => tx.collection('mailAccounts').get(res.body.id));
+    expect(JSON.stringify(stored)).not.toContain('imap-pass');
+    expect(api.services.secrets.open(stored!.password!)).toBe('imap-pass-123');
+  });
+
+  it('refuses an OAuth account without its tenant and client ids, and Service Messaging without the password, changing nothing', async () => {
+    const oauth = await call('post', '/api/admin/mail/accounts').send({ emailAddress: 'x@contoso.test', transport: 'imap-smtp', authMethod: 'oauth2' }).expect(400);
+    expect(JSON.stringify(oauth.body.error)).toContain('tenantId');
+    const noPassword = await call('post', '/api/admin/mail/accounts').send({ emailAddress: 'y@contoso.test', transport: 'imap-smtp', authMethod: 'password', serviceMessaging: true });
+    expect(noPassword.status).toBe(400);
+    expect(noPassword.body.error.message).toContain('the IMAP/SMTP password');
+    expect((await call('get', '/api/admin/mail/accounts').expect(200)).body.items).toEqual([]);
+  });
+
   it('moves Default from one account to another only when the first gives it up', async () => {
     const base = { tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: 's3cret-value' };
     const first = await call('post', '/api/admin/mail/accounts').send({ ...base, emailAddress: 'a@contoso.test', isDefault: true }).expect(201);

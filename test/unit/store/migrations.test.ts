@@ -32,4 +32,17 @@ describe('migrate', () => {
     const noop = () => undefined;
     expect(() => migrate(newStoreData(), [{ version: 1, description: 'a', up: noop }, { version: 3, description: 'b', up: noop }])).toThrow(/numbered 1, 2, 3/);
   });
+
+  it('makes every mail account of a version-3 database a Graph account, with security read from its ports', () => {
+    const data = { ...newStoreData(), schemaVersion: 3 };
+    data.collections.mailAccounts = [
+      { id: 'a', emailAddress: 'desk@contoso.test', incomingPort: 143, outgoingPort: 587 },
+      { id: 'b', emailAddress: 'old@contoso.test', incomingPort: 993, outgoingPort: 465 },
+    ] as never;
+    migrate(data);
+    expect(data.collections.mailAccounts).toEqual([
+      expect.objectContaining({ id: 'a', transport: 'graph', incomingSecurity: 'starttls', outgoingSecurity: 'starttls', authMethod: 'oauth2', oauthScope: 'https://outlook.office365.com/.default' }),
+      expect.objectContaining({ id: 'b', transport: 'graph', incomingSecurity: 'tls', outgoingSecurity: 'tls' }),
+    ]);
+  });
 });

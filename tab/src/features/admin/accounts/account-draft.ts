@@ -4,6 +4,9 @@ import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../..
 // Defaults are the seed guide's ("ports will default to 143/587") and the API's own.
 
 export type AfterProcessing = TMailAccount['afterProcessing'];
+export type Transport = TMailAccount['transport'];
+export type Security = TMailAccount['incomingSecurity'];
+export type AuthMethod = TMailAccount['authMethod'];
 
 export type AccountDraft = {
   emailAddress: string;
@@ -12,6 +15,14 @@ export type AccountDraft = {
   incomingPort: string;
   outgoingHost: string;
   outgoingPort: string;
+  transport: Transport;
+  incomingSecurity: Security;
+  outgoingSecurity: Security;
+  username: string;
+  authMethod: AuthMethod;
+  /** Write-only: empty keeps the stored password. */
+  password: string;
+  oauthScope: string;
   isDefault: boolean;
   serviceMessaging: boolean;
   tenantId: string;
@@ -32,6 +43,13 @@ export const NEW_ACCOUNT: AccountDraft = {
   incomingPort: '143',
   outgoingHost: 'smtp.office365.com',
   outgoingPort: '587',
+  transport: 'graph',
+  incomingSecurity: 'starttls',
+  outgoingSecurity: 'starttls',
+  username: '',
+  authMethod: 'oauth2',
+  password: '',
+  oauthScope: 'https://outlook.office365.com/.default',
   isDefault: false,
   serviceMessaging: false,
   tenantId: '',
@@ -51,6 +69,13 @@ export const draftFromAccount = (account: TMailAccount): AccountDraft => ({
   incomingPort: String(account.incomingPort),
   outgoingHost: account.outgoingHost,
   outgoingPort: String(account.outgoingPort),
+  transport: account.transport,
+  incomingSecurity: account.incomingSecurity,
+  outgoingSecurity: account.outgoingSecurity,
+  username: account.username ?? '',
+  authMethod: account.authMethod,
+  password: '',
+  oauthScope: account.oauthScope,
   isDefault: account.isDefault,
   serviceMessaging: account.serviceMessaging,
   tenantId: account.tenantId,
@@ -74,10 +99,17 @@ export function toCreateBody(draft: AccountDraft): TCreateMailAccount {
     incomingPort: port(draft.incomingPort),
     outgoingHost: optional(draft.outgoingHost),
     outgoingPort: port(draft.outgoingPort),
+    transport: draft.transport,
+    incomingSecurity: draft.incomingSecurity,
+    outgoingSecurity: draft.outgoingSecurity,
+    username: optional(draft.username),
+    authMethod: draft.authMethod,
+    password: draft.password || undefined,
+    oauthScope: optional(draft.oauthScope),
     isDefault: draft.isDefault,
     serviceMessaging: draft.serviceMessaging,
-    tenantId: draft.tenantId.trim(),
-    clientId: draft.clientId.trim(),
+    tenantId: optional(draft.tenantId),
+    clientId: optional(draft.clientId),
     clientSecret: draft.clientSecret || undefined,
     clientSecretExpiresAt: optional(draft.clientSecretExpiresAt),
     userPrincipalName: optional(draft.userPrincipalName),
@@ -88,10 +120,12 @@ export function toCreateBody(draft: AccountDraft): TCreateMailAccount {
 }
 
 export function toUpdateBody(draft: AccountDraft, before: TMailAccount): TUpdateMailAccount {
-  const { clientSecret, clientSecretExpiresAt, moveToFolder, displayName, ...rest } = toCreateBody(draft);
+  const { clientSecret, clientSecretExpiresAt, moveToFolder, displayName, password, username, ...rest } = toCreateBody(draft);
   return {
     ...rest,
     ...(clientSecret ? { clientSecret } : {}),
+    ...(password ? { password } : {}),
+    username: username ?? null,
     // Clearing a field the account had is a change too: the API takes null (or an empty name) for that.
     ...(displayName !== undefined ? { displayName } : before.displayName ? { displayName: '' } : {}),
     clientSecretExpiresAt: clientSecretExpiresAt ?? null,
@@ -102,4 +136,9 @@ export function toUpdateBody(draft: AccountDraft, before: TMailAccount): TUpdate
 /** Days until the recorded secret expiry (negative once it has expired). */
 export function daysUntil(isoDate: string, now = Date.now()): number {
   return Math.floor((new Date(`${isoDate.slice(0, 10)}T23:59:59Z`).getTime() - now) / 86_400_000);
+}
+
+/** The usual port for a security setting, when the port still holds the other setting's usual one. */
+export function portForSecurity(current: string, security: Security, ports: { tls: string; starttls: string }): string {
+  return current === ports.tls || current === ports.starttls || !current.trim() ? ports[security] : current;
 }

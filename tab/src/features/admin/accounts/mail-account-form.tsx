@@ -1,13 +1,19 @@
 import { Card, Field, Input, makeStyles, Subtitle2, Switch, Text, tokens } from '@fluentui/react-components';
 import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
 import { RadioField } from '../../../components/radio-field';
-import type { AccountDraft, AfterProcessing } from './account-draft';
+import type { AccountDraft, AfterProcessing, Transport } from './account-draft';
+import { ImapSmtpFields } from './imap-smtp-fields';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
   grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+const TRANSPORTS: Record<Transport, string> = {
+  graph: 'Microsoft Graph: a Microsoft 365 mailbox through the app registration (recommended)',
+  'imap-smtp': 'IMAP and SMTP: any mail server (Microsoft 365 with OAuth 2.0, Google Workspace, Exchange on-premises …)',
+};
 
 const AFTER_PROCESSING: Record<AfterProcessing, string> = {
   'mark-read': 'Mark mail as read (it stays in the folder)',
@@ -35,6 +41,7 @@ export function MailAccountForm(props: Props) {
     onChange: (_: unknown, data: { value: string }) => set(key, data.value as never),
   });
   const secret = props.account?.clientSecret;
+  const usesApp = draft.transport === 'graph' || draft.authMethod === 'oauth2';
 
   return (
     <>
@@ -61,6 +68,15 @@ export function MailAccountForm(props: Props) {
       </Card>
 
       <Card className={styles.card}>
+        <Subtitle2 as="h2">Connection</Subtitle2>
+        <RadioField label="How the desk reaches the mailbox" options={TRANSPORTS} value={draft.transport} onChange={(value) => set('transport', value)} validationMessage={problems.transport} disabled={disabled} />
+        {draft.transport === 'imap-smtp' && (
+          <ImapSmtpFields draft={draft} set={set} onChange={props.onChange} text={text} {...(props.account ? { account: props.account } : {})} problems={problems} disabled={disabled} />
+        )}
+      </Card>
+
+      {usesApp && (
+      <Card className={styles.card}>
         <Subtitle2 as="h2">M365 tenant details</Subtitle2>
         <Text className={styles.muted}>From the Enterprise application (app registration) your Entra administrator created for the desk's mail.</Text>
         <div className={styles.grid}>
@@ -82,6 +98,7 @@ export function MailAccountForm(props: Props) {
           </Field>
         </div>
       </Card>
+      )}
 
       <Card className={styles.card}>
         <Subtitle2 as="h2">Incoming mail</Subtitle2>
@@ -108,26 +125,28 @@ export function MailAccountForm(props: Props) {
         )}
       </Card>
 
-      <Card className={styles.card}>
-        <Subtitle2 as="h2">Servers</Subtitle2>
-        <Text className={styles.muted}>
-          The classic setup's host and port values (they default to 143 and 587). Service Messaging reaches the mailbox through Microsoft Graph with the tenant details above.
-        </Text>
-        <div className={styles.grid}>
-          <Field label="Incoming host" validationMessage={problems.incomingHost}>
-            <Input {...text('incomingHost')} />
-          </Field>
-          <Field label="Incoming port" validationMessage={problems.incomingPort}>
-            <Input type="number" min={1} max={65535} {...text('incomingPort')} />
-          </Field>
-          <Field label="Outgoing host" validationMessage={problems.outgoingHost}>
-            <Input {...text('outgoingHost')} />
-          </Field>
-          <Field label="Outgoing port" validationMessage={problems.outgoingPort}>
-            <Input type="number" min={1} max={65535} {...text('outgoingPort')} />
-          </Field>
-        </div>
-      </Card>
+      {draft.transport === 'graph' && (
+        <Card className={styles.card}>
+          <Subtitle2 as="h2">Servers</Subtitle2>
+          <Text className={styles.muted}>
+            The classic setup's host and port values (they default to 143 and 587). With Microsoft Graph they are kept but not used; choose IMAP and SMTP above to use them.
+          </Text>
+          <div className={styles.grid}>
+            <Field label="Incoming host" validationMessage={problems.incomingHost}>
+              <Input {...text('incomingHost')} />
+            </Field>
+            <Field label="Incoming port" validationMessage={problems.incomingPort}>
+              <Input type="number" min={1} max={65535} {...text('incomingPort')} />
+            </Field>
+            <Field label="Outgoing host" validationMessage={problems.outgoingHost}>
+              <Input {...text('outgoingHost')} />
+            </Field>
+            <Field label="Outgoing port" validationMessage={problems.outgoingPort}>
+              <Input type="number" min={1} max={65535} {...text('outgoingPort')} />
+            </Field>
+          </div>
+        </Card>
+      )}
     </>
   );
 }

@@ -1,0 +1,91 @@
+import { Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
+import { RadioField } from '../../../components/radio-field';
+import { portForSecurity, type AccountDraft, type AuthMethod, type Security } from './account-draft';
+
+const useStyles = makeStyles({
+  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+const INCOMING_SECURITY: Record<Security, string> = { tls: 'IMAPS: TLS from the start (port 993)', starttls: 'STARTTLS (port 143)' };
+const OUTGOING_SECURITY: Record<Security, string> = { tls: 'TLS from the start (port 465)', starttls: 'STARTTLS (port 587)' };
+const AUTH_METHODS: Record<AuthMethod, string> = {
+  oauth2: 'OAuth 2.0 (XOAUTH2) with the app registration below: Microsoft 365',
+  password: 'User name and password (servers that still allow it)',
+};
+
+type Props = {
+  draft: AccountDraft;
+  set: <K extends keyof AccountDraft>(key: K, value: AccountDraft[K]) => void;
+  onChange: (next: AccountDraft) => void;
+  text: (key: keyof AccountDraft) => { value: string; disabled: boolean; onChange: (_: unknown, data: { value: string }) => void };
+  account?: TMailAccount;
+  problems: Record<string, string>;
+  disabled: boolean;
+};
+
+/** The incoming and outgoing servers of an IMAP/SMTP account, and how it signs in. */
+export function ImapSmtpFields({ draft, set, onChange, text, account, problems, disabled }: Props) {
+  const styles = useStyles();
+  const password = account?.password;
+  return (
+    <>
+      <Text className={styles.muted}>
+        For Microsoft 365 the incoming host is outlook.office365.com and the outgoing host smtp.office365.com. Older setup guides write
+        “smtp.office.365.com”: that is a typo, the host does not exist.
+      </Text>
+      <div className={styles.grid}>
+        <Field label="Incoming host (IMAP)" required validationMessage={problems.incomingHost}>
+          <Input {...text('incomingHost')} />
+        </Field>
+        <Field label="Incoming port" required validationMessage={problems.incomingPort}>
+          <Input type="number" min={1} max={65535} {...text('incomingPort')} />
+        </Field>
+      </div>
+      <RadioField
+        label="Incoming security"
+        options={INCOMING_SECURITY}
+        value={draft.incomingSecurity}
+        onChange={(value) => onChange({ ...draft, incomingSecurity: value, incomingPort: portForSecurity(draft.incomingPort, value, { tls: '993', starttls: '143' }) })}
+        validationMessage={problems.incomingSecurity}
+        disabled={disabled}
+      />
+      <div className={styles.grid}>
+        <Field label="Outgoing host (SMTP)" required validationMessage={problems.outgoingHost}>
+          <Input {...text('outgoingHost')} />
+        </Field>
+        <Field label="Outgoing port" required validationMessage={problems.outgoingPort}>
+          <Input type="number" min={1} max={65535} {...text('outgoingPort')} />
+        </Field>
+      </div>
+      <RadioField
+        label="Outgoing security"
+        options={OUTGOING_SECURITY}
+        value={draft.outgoingSecurity}
+        onChange={(value) => onChange({ ...draft, outgoingSecurity: value, outgoingPort: portForSecurity(draft.outgoingPort, value, { tls: '465', starttls: '587' }) })}
+        validationMessage={problems.outgoingSecurity}
+        disabled={disabled}
+      />
+      <RadioField label="Authentication" options={AUTH_METHODS} value={draft.authMethod} onChange={(value) => set('authMethod', value)} validationMessage={problems.authMethod} disabled={disabled} />
+      <div className={styles.grid}>
+        <Field label="User name" validationMessage={problems.username} hint="The IMAP/SMTP sign-in name; empty means the email address.">
+          <Input {...text('username')} placeholder={draft.emailAddress} />
+        </Field>
+        {draft.authMethod === 'password' ? (
+          <Field
+            label="Password"
+            validationMessage={problems.password}
+            hint={password?.isSet ? 'Set. Leave empty to keep it; type a new one to replace it.' : 'Stored encrypted and never shown again.'}
+          >
+            <Input type="password" autoComplete="new-password" {...text('password')} placeholder={password?.isSet ? '••••••••' : ''} />
+          </Field>
+        ) : (
+          <Field label="OAuth scope" validationMessage={problems.oauthScope} hint="Exchange Online's: the app needs IMAP.AccessAsApp and SMTP.SendAsApp with admin consent.">
+            <Input {...text('oauthScope')} />
+          </Field>
+        )}
+      </div>
+    </>
+  );
+}
