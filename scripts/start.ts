@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { apiEnvironment, startEmulator } from '../emulator/src/index.js';
+import { addDemoImapAccount, DEMO_IMAP_MAILBOX, startDemoImap, type DemoImap } from './demo-imap.js';
 
 // `npm start`: builds the front ends when they are missing, then runs the API. With no real tenant
 // configured (no AAD_APP_CLIENT_ID, or DEMO=1) it first starts the M365 emulator and runs the API in demo
@@ -28,9 +29,14 @@ function hasScript(name: string): boolean {
   return spawnSync('npm', ['pkg', 'get', `scripts.${name}`], { encoding: 'utf8' }).stdout.trim() !== '{}';
 }
 
+let demoImap: DemoImap | undefined;
+let emulatorCa = '';
+
 async function demoEnvironment(): Promise<{ env: NodeJS.ProcessEnv; emulatorPort: number }> {
   const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 8443), dataDir: resolve(dataDir, 'emulator'), snapshot: true });
   console.log(`M365 emulator (Entra + Graph mail): ${emulator.url}  (control API: ${emulator.url}/_emulator/tenant)`);
+  emulatorCa = emulator.caCertFile;
+  if (process.env.DEMO_IMAP === '1') demoImap = await startDemoImap(emulator.caCertFile);
   return { emulatorPort: emulator.port, env: {
     DEMO: '1',
     ...apiEnvironment(emulator),
@@ -62,14 +68,19 @@ function demoReplyCommand(port: number, emulatorPort: number): string {
 async function main(): Promise<void> {
   buildFrontEnds();
   const emulated = demo ? await demoEnvironment() : undefined;
-  const env = { ...process.env, PORT: String(requestedPort), DATA_DIR: dataDir, ...emulated?.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(requestedPort), DATA_DIR: dataDir, ...emulated?.env };
   const api = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
   const stop = () => api.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const port = await listeningPort(api);
-  api.once('exit', (code) => process.exit(code ?? 0));
+  api.once('exit', (code) => void (demoImap?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0)));
   const base = `${scheme}://localhost:${port}`;
+  if (demoImap && env.EMULATOR_URL) {
+    await addDemoImapAccount(base, { url: env.EMULATOR_URL, caCertFile: emulatorCa }, demoImap.accountBody);
+    const { ports } = demoImap.servers;
+    console.log(`IMAP/SMTP demo mailbox ${DEMO_IMAP_MAILBOX} (Dovecot + Postfix): IMAPS 127.0.0.1:${ports.imaps}, submission 127.0.0.1:${ports.submission}, password ${demoImap.password}; customer diego@fabrikam.test, password ${demoImap.customerPassword}`);
+  }
   // After start-up, the log shows one line per event (LOG_LEVEL=debug adds every read and static file), so this
   // stays in sight.
   console.log(`
@@ -81,7 +92,8 @@ Press Ctrl+C to stop.
 `);
 }
 
-main().catch((err: unknown) => {
+main().catch(async (err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
+  await demoImap?.close();
   process.exit(1);
 });

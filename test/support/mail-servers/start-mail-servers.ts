@@ -16,6 +16,7 @@ import { postfixConfig } from './postfix-config.js';
 export const INSTALL_COMMAND = 'sudo apt-get install -y dovecot-imapd dovecot-lmtpd postfix';
 const DOVECOT = '/usr/sbin/dovecot';
 const POSTFIX = '/usr/sbin/postfix';
+const POSTFIX_MASTER = '/usr/lib/postfix/sbin/master';
 
 export type MailServers = {
   dir: string;
@@ -37,7 +38,7 @@ export type MailServers = {
 
 /** Why the servers cannot run here, or undefined when they can. */
 export function mailServersUnavailable(): string | undefined {
-  if (!existsSync(DOVECOT) || !existsSync(POSTFIX)) return `Dovecot and Postfix are not installed; install them with: ${INSTALL_COMMAND}`;
+  if (!existsSync(DOVECOT) || !existsSync(POSTFIX) || !existsSync(POSTFIX_MASTER)) return `Dovecot and Postfix are not installed; install them with: ${INSTALL_COMMAND}`;
   if (process.getuid?.() !== 0) return 'Postfix starts only as root (its master drops privileges to the postfix user); run the IMAP/SMTP tests as root, or in CI.';
   return undefined;
 }
@@ -66,7 +67,10 @@ export async function startMailServers(options: { issuer: string; audience: stri
   for (const [name, text] of Object.entries(postfixConfig(dir, ports, { messageSizeLimit: options.messageSizeLimit ?? 40 * 1024 * 1024 }))) writeFileSync(join(postfixDir, name), text);
 
   const dovecot = run(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')]);
-  const postfix = run(POSTFIX, ['-c', postfixDir, 'start-fg']);
+  // `postfix check` creates the queue directories; the master then runs in the foreground as our child (`postfix
+  // start-fg` would leave it detached from us, outliving the test).
+  await finished(run(POSTFIX, ['-c', postfixDir, 'check']));
+  const postfix = run(POSTFIX_MASTER, ['-c', postfixDir, '-d']);
   const servers: MailServers = {
     dir,
     host: '127.0.0.1',
@@ -96,9 +100,7 @@ export async function startMailServers(options: { issuer: string; audience: stri
       return pids;
     },
     async setUidValidity(user, folder, value) {
-      const doveadm = run('/usr/bin/doveadm', ['-c', join(dir, 'dovecot.conf'), 'mailbox', 'update', '-u', user, '--uid-validity', String(value), folder]);
-      const code = await new Promise<number | null>((resolve) => doveadm.child.on('exit', resolve));
-      if (code !== 0) throw new Error(`doveadm mailbox update failed: ${doveadm.output.join('')}`);
+      await finished(run('/usr/bin/doveadm', ['-c', join(dir, 'dovecot.conf'), 'mailbox', 'update', '-u', user, '--uid-validity', String(value), folder]));
     },
     log: () => [join(dir, 'dovecot.log'), join(postfixDir, 'maillog')].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\n'),
     async close() {
@@ -125,6 +127,12 @@ function run(command: string, args: string[]): Running {
   child.stderr?.on('data', (c: Buffer) => running.output.push(c.toString()));
   child.on('exit', () => (running.exited = true));
   return running;
+}
+
+/** Waits for a command to end; fails with its output when it did not succeed. */
+async function finished(command: Running): Promise<void> {
+  const code = command.exited ? command.child.exitCode : await new Promise<number | null>((resolve) => command.child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${command.child.spawnargs.join(' ')} failed (${code}): ${command.output.join('')}`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {
