@@ -3,6 +3,7 @@ import { createMailAccount } from '../../api/src/services/create-mail-account.js
 import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { mailServersUnavailable, startMailServers, type MailServers } from '../../test/support/mail-servers/start-mail-servers.js';
 import { startBenchStack, type BenchStack } from './bench-stack.js';
+import { latencyRounds } from './latency-rounds.js';
 import { percentile } from './percentiles.js';
 import { replyMime } from './reply-mime.js';
 import { waitForNotes } from './wait-for-notes.js';
@@ -43,22 +44,9 @@ export async function imapIdleLatency(caDir: string, rounds = 5, perRound = 20):
     await addAccount();
     await waitForIdle(stack);
     const smtp = nodemailer.createTransport({ host: '127.0.0.1', port: servers.ports.submission, requireTLS: true, auth: { user: SERVICE_MAILBOX, pass: PASSWORD }, pool: true, maxConnections: 4 });
-    const samples: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const ids = await stack.createRequests(perRound);
-      const mimes = await Promise.all(ids.map((id) => replyMime(id, stack.runtime.services.ecIdKeyring, `Round ${round}: it works again.`)));
-      const delivered = new Map<number, number>();
-      const waiting = waitForNotes(stack.runtime, ids, 30_000);
-      await Promise.all(ids.map(async (id, i) => {
-        await smtp.sendMail({ envelope: { from: `customer${id}@fabrikam.test`, to: [SERVICE_MAILBOX] }, raw: mimes[i] as Buffer });
-        delivered.set(id, Date.now());
-      }));
-      const filed = await waiting;
-      for (const id of ids) {
-        const at = filed.get(id);
-        samples.push(at === undefined ? Number.POSITIVE_INFINITY : Math.max(0, at - (delivered.get(id) ?? 0)));
-      }
-    }
+    const samples = await latencyRounds(stack, rounds, perRound, async (mime, id) => {
+      await smtp.sendMail({ envelope: { from: `customer${id}@fabrikam.test`, to: [SERVICE_MAILBOX] }, raw: mime });
+    });
     smtp.close();
     const p50 = percentile(samples, 50);
     const p99 = percentile(samples, 99);

@@ -1,8 +1,7 @@
 import type { Runtime } from '../../api/src/compose.js';
 import { startBenchStack } from './bench-stack.js';
 import { percentile } from './percentiles.js';
-import { replyMime } from './reply-mime.js';
-import { waitForNotes } from './wait-for-notes.js';
+import { latencyRounds } from './latency-rounds.js';
 
 // Figure 1: reply delivered -> note visible, with change notifications, emulator latency 0, 20 replies to 20 SRs
 // delivered at once; several rounds for a p99 worth the name. Target p50 <= 1 s, p99 <= 3 s.
@@ -11,22 +10,7 @@ export async function notificationLatency(caDir: string, rounds = 5, perRound = 
   try {
     await stack.addAccount();
     await waitForSubscription(stack.runtime);
-    const samples: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const ids = await stack.createRequests(perRound);
-      const mimes = await Promise.all(ids.map((id) => replyMime(id, stack.runtime.services.ecIdKeyring, `Round ${round}: it works again.`)));
-      const delivered = new Map<number, number>();
-      const waiting = waitForNotes(stack.runtime, ids, 30_000);
-      await Promise.all(ids.map(async (id, i) => {
-        await stack.deliver(mimes[i] as Buffer);
-        delivered.set(id, Date.now());
-      }));
-      const filed = await waiting;
-      for (const id of ids) {
-        const at = filed.get(id);
-        samples.push(at === undefined ? Number.POSITIVE_INFINITY : at - (delivered.get(id) ?? 0));
-      }
-    }
+    const samples = await latencyRounds(stack, rounds, perRound, (mime) => stack.deliver(mime));
     const p50 = percentile(samples, 50);
     const p99 = percentile(samples, 99);
     return {

@@ -11,7 +11,7 @@ import { apiEnvironment, SERVICE_MAILBOX } from '../../../emulator/src/index.js'
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { startMailServers, type MailServers } from '../../support/mail-servers/start-mail-servers.js';
 import { imapUnavailable, SERVICE_PASSWORD, unreadIn } from './support/imap-stack.js';
-import { bundleEngineChild, expectExactlyOnce, killRounds } from './support/kill-rounds.js';
+import { bundleEngineChild, expectExactlyOnce, killRounds, seedRequests } from './support/kill-rounds.js';
 import { customerReply } from './support/replies.js';
 
 // The kill test on IMAP: the engine, reading support@contoso.test from real Dovecot, is killed with SIGKILL at random
@@ -42,14 +42,7 @@ describe.skipIf(imapUnavailable)('exactly once on IMAP', () => {
     const parsed = parseConfig(env);
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'kill-test');
-    const now = new Date().toISOString();
-    await runtime.services.store.transact(async (tx) => {
-      for (let i = 0; i < REPLIES; i++) {
-        const id = await tx.nextSequence('requests');
-        await tx.collection('requests').insert({ id, title: `SR ${i}`, description: '', requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` }, participants: [], status: 'Open', priority: 'Low', createdAt: now, updatedAt: now, hasNewEmailReply: false });
-        requestIds.push(id);
-      }
-    });
+    requestIds.push(...(await seedRequests(runtime.services, REPLIES)));
     const account = await createMailAccount(runtime.services, {
       emailAddress: SERVICE_MAILBOX, isDefault: true, serviceMessaging: true, transport: 'imap-smtp',
       incomingHost: '127.0.0.1', incomingPort: servers.ports.imaps, incomingSecurity: 'tls',

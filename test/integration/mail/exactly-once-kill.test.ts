@@ -8,7 +8,7 @@ import { parseConfig } from '../../../api/src/config.js';
 import { ensureDemoMailAccount } from '../../../api/src/services/ensure-demo-mail-account.js';
 import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { bundleEngineChild, expectExactlyOnce, killRounds } from './support/kill-rounds.js';
+import { bundleEngineChild, expectExactlyOnce, killRounds, seedRequests } from './support/kill-rounds.js';
 import { customerReply } from './support/replies.js';
 
 // Exactly once, the hard way: the engine runs in a child process over a lowdb file and is killed with SIGKILL at
@@ -44,14 +44,7 @@ beforeAll(async () => {
   // Set up the desk in-process, then close it before any child opens the file.
   const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'kill-test');
   // The SRs in one transaction: setup, not what is measured.
-  const now = new Date().toISOString();
-  await runtime.services.store.transact(async (tx) => {
-    for (let i = 0; i < REPLIES; i++) {
-      const id = await tx.nextSequence('requests');
-      await tx.collection('requests').insert({ id, title: `SR ${i}`, description: '', requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` }, participants: [], status: 'Open', priority: 'Low', createdAt: now, updatedAt: now, hasNewEmailReply: false });
-      requestIds.push(id);
-    }
-  });
+  requestIds.push(...(await seedRequests(runtime.services, REPLIES)));
   const account = await ensureDemoMailAccount(runtime.services, { emailAddress: SERVICE_MAILBOX, displayName: 'Support', tenantId: DEMO_TENANT_ID, ...emulator.mailApp });
   const keyring = runtime.services.ecIdKeyring;
   await runtime.close();

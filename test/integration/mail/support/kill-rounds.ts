@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { ServiceDeps } from '../../../../api/src/services/deps.js';
 import { openLowdbStore } from '../../../../api/src/store/lowdb-store.js';
 
 // The exactly-once kill test's machinery, for every transport: the engine runs in a child process over a lowdb file
@@ -113,4 +114,18 @@ export async function expectExactlyOnce(input: {
   expect(input.unreadAtKills.filter((n) => n > 0).length, evidence).toBeGreaterThanOrEqual(input.kills / 2);
   expect(new Set(input.unreadAtKills).size, evidence).toBeGreaterThan(Math.min(5, input.kills / 2));
   expect(input.committedNotReadAtKills.some((n) => n > 0), evidence).toBe(true);
+}
+
+/** One SR per reply (requester cN@fabrikam.test), in one transaction: setup, not what is measured. */
+export function seedRequests(services: ServiceDeps, count: number): Promise<number[]> {
+  const now = new Date().toISOString();
+  return services.store.transact(async (tx) => {
+    const ids: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = await tx.nextSequence('requests');
+      await tx.collection('requests').insert({ id, title: `SR ${i}`, description: '', requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` }, participants: [], status: 'Open', priority: 'Low', createdAt: now, updatedAt: now, hasNewEmailReply: false });
+      ids.push(id);
+    }
+    return ids;
+  });
 }

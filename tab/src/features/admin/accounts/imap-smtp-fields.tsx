@@ -8,8 +8,12 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const INCOMING_SECURITY: Record<Security, string> = { tls: 'IMAPS: TLS from the start (port 993)', starttls: 'STARTTLS (port 143)' };
-const OUTGOING_SECURITY: Record<Security, string> = { tls: 'TLS from the start (port 465)', starttls: 'STARTTLS (port 587)' };
+type Side = { prefix: 'incoming' | 'outgoing'; label: string; security: Record<Security, string>; ports: { tls: string; starttls: string } };
+
+const SIDES: Side[] = [
+  { prefix: 'incoming', label: 'Incoming', security: { tls: 'IMAPS: TLS from the start (port 993)', starttls: 'STARTTLS (port 143)' }, ports: { tls: '993', starttls: '143' } },
+  { prefix: 'outgoing', label: 'Outgoing', security: { tls: 'TLS from the start (port 465)', starttls: 'STARTTLS (port 587)' }, ports: { tls: '465', starttls: '587' } },
+];
 const AUTH_METHODS: Record<AuthMethod, string> = {
   oauth2: 'OAuth 2.0 (XOAUTH2) with the app registration below: Microsoft 365',
   password: 'User name and password (servers that still allow it)',
@@ -35,38 +39,9 @@ export function ImapSmtpFields({ draft, set, onChange, text, account, problems, 
         For Microsoft 365 the incoming host is outlook.office365.com and the outgoing host smtp.office365.com. Older setup guides write
         “smtp.office.365.com”: that is a typo, the host does not exist.
       </Text>
-      <div className={styles.grid}>
-        <Field label="Incoming host (IMAP)" required validationMessage={problems.incomingHost}>
-          <Input {...text('incomingHost')} />
-        </Field>
-        <Field label="Incoming port" required validationMessage={problems.incomingPort}>
-          <Input type="number" min={1} max={65535} {...text('incomingPort')} />
-        </Field>
-      </div>
-      <RadioField
-        label="Incoming security"
-        options={INCOMING_SECURITY}
-        value={draft.incomingSecurity}
-        onChange={(value) => onChange({ ...draft, incomingSecurity: value, incomingPort: portForSecurity(draft.incomingPort, value, { tls: '993', starttls: '143' }) })}
-        validationMessage={problems.incomingSecurity}
-        disabled={disabled}
-      />
-      <div className={styles.grid}>
-        <Field label="Outgoing host (SMTP)" required validationMessage={problems.outgoingHost}>
-          <Input {...text('outgoingHost')} />
-        </Field>
-        <Field label="Outgoing port" required validationMessage={problems.outgoingPort}>
-          <Input type="number" min={1} max={65535} {...text('outgoingPort')} />
-        </Field>
-      </div>
-      <RadioField
-        label="Outgoing security"
-        options={OUTGOING_SECURITY}
-        value={draft.outgoingSecurity}
-        onChange={(value) => onChange({ ...draft, outgoingSecurity: value, outgoingPort: portForSecurity(draft.outgoingPort, value, { tls: '465', starttls: '587' }) })}
-        validationMessage={problems.outgoingSecurity}
-        disabled={disabled}
-      />
+      {SIDES.map((side) => (
+        <ServerFields key={side.prefix} side={side} draft={draft} onChange={onChange} text={text} problems={problems} disabled={disabled} />
+      ))}
       <RadioField label="Authentication" options={AUTH_METHODS} value={draft.authMethod} onChange={(value) => set('authMethod', value)} validationMessage={problems.authMethod} disabled={disabled} />
       <div className={styles.grid}>
         <Field label="User name" validationMessage={problems.username} hint="The IMAP/SMTP sign-in name; empty means the email address.">
@@ -86,6 +61,34 @@ export function ImapSmtpFields({ draft, set, onChange, text, account, problems, 
           </Field>
         )}
       </div>
+    </>
+  );
+}
+
+/** Host, port and security of one side; choosing a security moves a usual port along with it. */
+function ServerFields({ side, draft, onChange, text, problems, disabled }: Pick<Props, 'draft' | 'onChange' | 'text' | 'problems' | 'disabled'> & { side: Side }) {
+  const styles = useStyles();
+  const host = `${side.prefix}Host` as const;
+  const port = `${side.prefix}Port` as const;
+  const security = `${side.prefix}Security` as const;
+  return (
+    <>
+      <div className={styles.grid}>
+        <Field label={`${side.label} host (${side.prefix === 'incoming' ? 'IMAP' : 'SMTP'})`} required validationMessage={problems[host]}>
+          <Input {...text(host)} />
+        </Field>
+        <Field label={`${side.label} port`} required validationMessage={problems[port]}>
+          <Input type="number" min={1} max={65535} {...text(port)} />
+        </Field>
+      </div>
+      <RadioField
+        label={`${side.label} security`}
+        options={side.security}
+        value={draft[security]}
+        onChange={(value) => onChange({ ...draft, [security]: value, [port]: portForSecurity(draft[port], value, side.ports) })}
+        validationMessage={problems[security]}
+        disabled={disabled}
+      />
     </>
   );
 }
