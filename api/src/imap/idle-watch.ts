@@ -29,6 +29,7 @@ export function watchFolder(open: () => Promise<ImapFlow>, folder: string, event
       let why = 'The IDLE connection closed';
       try {
         client = await open();
+        if (stopped) continue;
         // EXAMINE: watching must not change the folder (no \Recent taken, nothing marked).
         await client.mailboxOpen(folder, { readOnly: true });
         client.on('exists', () => events.onChange());
@@ -53,7 +54,9 @@ export function watchFolder(open: () => Promise<ImapFlow>, folder: string, event
       stopped = true;
       client?.close();
       wake?.();
-      await loop;
+      // A connection still being opened (up to its timeouts) is closed by the loop when it arrives; stopping does not
+      // wait for it, or shutting down would hang on a server that does not answer.
+      await Promise.race([loop, new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
     },
   };
 }

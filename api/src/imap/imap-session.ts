@@ -85,11 +85,12 @@ export class ImapSession {
     }
   }
 
+  /** Logs out; a connection still being opened is closed when it arrives, without waiting for it. */
   async close(): Promise<void> {
     const pending = this.connecting;
     this.connecting = undefined;
-    const client = await pending?.catch(() => undefined);
-    await client?.logout().catch(() => client.close());
+    const closeWhenOpen = pending?.then((client) => client.logout().catch(() => client.close()), () => undefined);
+    await Promise.race([closeWhenOpen, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   }
 
   private client(): Promise<ImapFlow> {

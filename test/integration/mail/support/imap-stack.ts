@@ -81,8 +81,8 @@ export async function startImapStack(options: MailStackOptions & { messageSizeLi
     },
     imap,
     async close() {
-      await stack.close();
-      await mailServers.close();
+      // Side by side: the servers always stop, and the engine's connections then fail fast instead of waiting.
+      await Promise.allSettled([stack.close(), mailServers.close()]);
     },
   };
   return result;
