@@ -18,6 +18,11 @@ const STEP_WORDS: Record<ConnectionStep['name'], string> = {
   mailbox: 'opening the mailbox',
   folder: 'finding the folder',
   'send-permission': 'the send permission',
+  dns: 'looking up the server',
+  tcp: 'connecting to the server',
+  tls: 'the secure connection',
+  authentication: 'signing in',
+  smtp: 'the outgoing (SMTP) server',
 };
 
 /**
