@@ -134,7 +134,7 @@ describe('form errors: in words, at their field, never a browser bubble', () => 
     await page().getByRole('textbox', { name: 'Email', exact: true }).fill('desk');
     await page().getByRole('button', { name: 'Save' }).click();
     await expectAtField(page().getByRole('textbox', { name: 'Email', exact: true }), 'The email address must look like name@example.com.');
-    await expectAtField(page().getByRole('textbox', { name: 'Directory (tenant) ID' }), 'Directory (tenant) ID must be a GUID');
+    await expectAtField(page().getByRole('textbox', { name: 'Directory (tenant) ID' }), 'Directory (tenant) ID is required for Microsoft 365 sign-in');
     const banner = await page().getByRole('alert', { name: 'The account was not saved' }).textContent();
     expect(banner).not.toMatch(/emailAddress|tenantId|Too small|expected|Invalid/);
   });
