@@ -58,7 +58,13 @@ export const ZAccountHealth = z.object({
   subscription: z.union([
     z.object({ state: z.literal('active'), id: z.string(), expiresAt: z.string() }),
     z.object({ state: z.literal('disabled'), explanation: z.string() }),
-    z.object({ state: z.literal('idle'), connected: z.boolean(), explanation: z.string() }).describe('IMAP: the server pushes new mail over IDLE'),
+    z.object({
+      state: z.literal('idle'),
+      connected: z.boolean(),
+      explanation: z.string(),
+      // A reconnect can be over in a second; the last interruption stays in sight so an admin (and a test) can see it happened.
+      lastInterruption: z.object({ at: z.string().datetime(), explanation: z.string() }).optional(),
+    }).describe('IMAP: the server pushes new mail over IDLE'),
     z.object({ state: z.enum(['pending', 'failed']), explanation: z.string(), error: ZExplainedError.optional() }),
   ]),
   notifications: z.object({ received: z.number().int(), rejected: z.number().int().describe('wrong clientState or unknown subscription') }),

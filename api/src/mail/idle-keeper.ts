@@ -12,7 +12,9 @@ export function keepWatching(runtime: AccountRuntime, requestSync: () => void, l
   runtime.watch = mailbox.watch(runtime.folderId, {
     onChange: requestSync,
     onState: ({ connected, explanation }) => {
-      runtime.subscriptionHealth = { state: 'idle', connected, explanation };
+      const previous = runtime.subscriptionHealth.state === 'idle' ? runtime.subscriptionHealth.lastInterruption : undefined;
+      const lastInterruption = connected ? previous : { at: new Date().toISOString(), explanation };
+      runtime.subscriptionHealth = { state: 'idle', connected, explanation, ...(lastInterruption ? { lastInterruption } : {}) };
       if (!connected) logger.warn({ mailbox: runtime.account.emailAddress, explanation }, 'IMAP IDLE connection lost; reconnecting');
     },
   });

@@ -42,7 +42,7 @@ export type ConnectionTest = {
 export type SubscriptionHealth =
   | { state: 'active'; id: string; expiresAt: string }
   | { state: 'disabled'; explanation: string }
-  | { state: 'idle'; connected: boolean; explanation: string }
+  | { state: 'idle'; connected: boolean; explanation: string; lastInterruption?: { at: string; explanation: string } }
   | { state: 'pending' | 'failed'; explanation: string; error?: ExplainedError };
 
 export type AccountHealth = {
