@@ -183,7 +183,10 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
         if (!(error instanceof GraphError && error.status === 404)) throw error;
       }
     },
-    checkToken: () => client.checkToken(),
+    checkToken: async () => {
+      await client.checkToken();
+      return 'token issued';
+    },
     // The token shows only what Entra consented to. Exchange's RBAC for Applications (the recommended setup) grants
     // Mail.Send without it, and Exchange checks that at send time, so a token without the role proves nothing.
     async checkSendPermission() {

@@ -120,6 +120,8 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
 
     async checkToken() {
       await credentials.signIn();
+      // A password proves nothing until the server takes it (Test connection and every sync sign in for real).
+      return credentials.method === 'oauth2' ? 'token issued' : 'password stored (the next sign-in checks it)';
     },
 
     checkSendPermission: () => Promise.resolve('unknown'),

@@ -171,8 +171,7 @@ export class MailEngineRunner implements MailEngine {
     if (runtimes.length === 0) return { ok: true, detail: 'No mail account has Service Messaging on.' };
     const results = await Promise.all(runtimes.map(async (r) => {
       try {
-        await r.mailbox.checkToken();
-        return { ok: true, line: `${r.account.emailAddress}: token issued` };
+        return { ok: true, line: `${r.account.emailAddress}: ${await r.mailbox.checkToken()}` };
       } catch (error) {
         return { ok: false, line: `${r.account.emailAddress}: ${explainError(error, this.deps.clock()).explanation}` };
       }

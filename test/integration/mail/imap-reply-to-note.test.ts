@@ -82,6 +82,32 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
     expect(again).toMatchObject({ listed: 0, notes: 0, mailCenter: 0 });
   });
 
+  it('moves a filed reply to the chosen folder when the account says Move (ImapFlow: MOVE, or COPY + \\Deleted + EXPUNGE)', async () => {
+    const admin = await stack.imap();
+    await admin.mailboxCreate('Processed');
+    await admin.logout();
+    const res = await stack.api().patch(`/api/admin/mail/accounts/${stack.accountId}`).set(d.as(stack.admin)).send({ afterProcessing: 'move', moveToFolder: 'Processed' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const id = await d.createRequest({ status: 'Awaiting Customer' });
+    const reply = await customerReply({ srId: id, keyring: keyring(), text: 'Moved along, thank you.' });
+    await stack.sendAsCustomer(reply);
+    await eventually('the note', async () => (await d.notes(id)).length > 0, 20_000);
+    const client = await stack.imap();
+    const inFolder = async (folder: string) => {
+      const lock = await client.getMailboxLock(folder);
+      try {
+        const uids = await client.search({ body: 'Moved along, thank you.' }, { uid: true });
+        return Array.isArray(uids) ? uids.length : 0;
+      } finally {
+        lock.release();
+      }
+    };
+    await eventually('the reply in Processed', async () => (await inFolder('Processed')) === 1, 20_000);
+    expect(await inFolder('INBOX')).toBe(0);
+    await client.logout();
+    expect(await d.notes(id)).toHaveLength(1);
+  });
+
   it('sends an email from an SR through Postfix with our Message-ID and the marker, and keeps a copy in Sent', async () => {
     const id = await d.createRequest({ status: 'Open' });
     const res = await stack.api().post(`/api/requests/${id}/emails`).set(d.as(stack.agent)).send({ templateId: 'reply-to-customer' });

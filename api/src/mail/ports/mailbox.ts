@@ -83,8 +83,11 @@ export interface Mailbox {
   close?(): Promise<void>;
   /** Test connection in the transport's own steps (DNS, TCP, TLS, sign-in, folder, SMTP), where it has them. */
   diagnose?(folder: string): Promise<ConnectionStepResult[]>;
-  /** Proves the credentials: a token from the identity platform. */
-  checkToken(): Promise<void>;
+  /**
+   * Proves the credentials as far as the transport can without touching mail: a token from the identity platform, or,
+   * for a password, only that one is stored. Resolves with what was proved, in words for the health line.
+   */
+  checkToken(): Promise<string>;
   /** Whether the app may send as this mailbox, without sending anything. */
   checkSendPermission(): Promise<'granted' | 'denied' | 'unknown'>;
 }
