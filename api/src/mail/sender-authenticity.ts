@@ -106,7 +106,7 @@ export function assessSender(
     outcome: verdict.authenticated ? 'pass' : 'fail',
     summary: verdict.authenticated
       ? `The sender ${message.from.address} is authenticated: ${verdict.because}.`
-      : `${notAuthenticated}: ${verdict.because}. Anyone can write ${message.from.address || 'an address'} in From:.`,
+      : `${notAuthenticated}: ${verdict.because}. Anyone can put ${message.from.address || 'an address'} in the From: line.`,
     details: [stamp, ...(arc ? [`ARC result reported by the receiving server: ${arc.result}.`] : []), ...arcLine, ...ignored],
   };
 }
