@@ -65,7 +65,7 @@ const accountFields = {
   afterProcessing: ZAfterProcessing.optional(),
   moveToFolder: z.string().trim().min(1).max(255).optional(),
   authservIds: z
-    .array(ZHost)
+    .array(z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.-]+$/, 'Each trusted Authentication-Results server is a host name such as mx.example.com'))
     .max(10)
     .optional()
     .describe("IMAP only: the names the receiving mail server writes at the start of its Authentication-Results header; the incoming host when empty (docs/sender-authenticity.md)"),
