@@ -89,25 +89,30 @@ export function assessSender(
     return { authenticated: false, outcome: 'unverified', summary: `${notAuthenticated}: the receiving mail server left no Authentication-Results stamp.`, details: [] };
   }
   if (!isTrusted(top, context.trust)) {
-    const who = top.authservId ? `written by ${top.authservId}` : 'with no server name';
+    const who = top.authservId ? `was written by ${top.authservId}, not by the server that received the mail` : "names no server, so it is not the receiving server's";
     return {
       authenticated: false,
       outcome: 'unverified',
-      summary: `${notAuthenticated}: the topmost Authentication-Results stamp is ${who}, not by the server that received the mail.`,
+      summary: `${notAuthenticated}: the topmost Authentication-Results stamp ${who}.`,
       details: [`Untrusted stamp: ${top.results.map(describe).join('; ') || 'no results'}.`, ...ignored],
     };
   }
   const verdict = judge(top, fromDomain || '(no domain)');
   const stamp = `Receiving server's stamp: ${top.results.map(describe).join('; ') || 'no results'}.`;
   const arc = methodResult(top, 'arc');
-  const arcLine = top.results.find((r) => r.method === 'compauth')?.properties.reason === '130' ? ['ARC: a trusted forwarder vouched for the message, which overrode a DMARC failure (reason 130).'] : [];
+  const arcOverride = methodResult(top, 'compauth')?.properties.reason === '130';
   return {
     authenticated: verdict.authenticated,
     outcome: verdict.authenticated ? 'pass' : 'fail',
     summary: verdict.authenticated
       ? `The sender ${message.from.address} is authenticated: ${verdict.because}.`
       : `${notAuthenticated}: ${verdict.because}. Anyone can put ${message.from.address || 'an address'} in the From: line.`,
-    details: [stamp, ...(arc ? [`ARC result reported by the receiving server: ${arc.result}.`] : []), ...arcLine, ...ignored],
+    details: [
+      stamp,
+      ...(arc ? [`ARC result reported by the receiving server: ${arc.result}.`] : []),
+      ...(arcOverride ? ['ARC: a trusted forwarder vouched for the message, which overrode a DMARC failure (reason 130).'] : []),
+      ...ignored,
+    ],
   };
 }
 
