@@ -60,6 +60,25 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
     await page.frameLocator('iframe[title^="Note from Diego"]').getByText('Forgetting the network worked, thanks!').waitFor();
   });
 
+  it('a reply the mail server could not authenticate still files by its token, and the note says so', async () => {
+    const ours = await waitForSent(stack, (sent) => findSentMailForSr(sent.filter(isSentByHand), 'SR-000001'), 'the email about SR-000001');
+    // The emulator's Exchange stamps Diego's mail as failing SPF, DMARC and compauth: a forged From:.
+    await stack.emulator.control('POST', '/faults', { unauthenticatedSenders: ['diego@fabrikam.test'] });
+    try {
+      await replyToDesk(stack, ours, 'Written under a forged From: line.');
+    } finally {
+      await stack.emulator.control('DELETE', '/faults');
+    }
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    const card = page.getByRole('group', { name: /^Email reply from Diego/ }).filter({ hasText: 'Sender not authenticated' });
+    await card.getByText(/The sender could not be authenticated: Microsoft 365's composite check failed/).waitFor();
+    expect(await card.count()).toBe(1);
+    await card.frameLocator('iframe[title^="Note from Diego"]').getByText('Written under a forged From: line.').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await saveScreenshot(page, 'note-sender-not-authenticated-light', { fullPage: false });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   it('the Mail Center says what to do when nothing is waiting', async () => {
     await page.getByRole('tab', { name: 'Mail Center' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mail Center' }).waitFor();

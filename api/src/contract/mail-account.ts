@@ -33,6 +33,7 @@ export const ZMailAccount = z.object({
   folder: z.string(),
   afterProcessing: ZAfterProcessing,
   moveToFolder: z.string().optional(),
+  authservIds: z.array(z.string()).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -63,6 +64,11 @@ const accountFields = {
   folder: z.string().trim().min(1).max(255).optional(),
   afterProcessing: ZAfterProcessing.optional(),
   moveToFolder: z.string().trim().min(1).max(255).optional(),
+  authservIds: z
+    .array(z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.-]+$/, 'Each trusted Authentication-Results server is a host name such as mx.example.com'))
+    .max(10)
+    .optional()
+    .describe("IMAP only: the names the receiving mail server writes at the start of its Authentication-Results header; the incoming host when empty (docs/sender-authenticity.md)"),
 };
 
 // Rule and manual emails go out from the Default account, so moving Default to another account is confirmed by naming

@@ -6,7 +6,7 @@ import { ZServiceRequest } from './service-request.js';
 // The Mail Center: inbound email that did not become a note, with the reason and the evidence (tab and add-in).
 
 export const MAIL_CENTER_REASONS = [
-  'no-marker', 'token-invalid', 'conflicting-signals', 'unknown-sender', 'sr-closed', 'sr-not-found', 'auto-reply', 'bounce',
+  'no-marker', 'token-invalid', 'conflicting-signals', 'unknown-sender', 'sender-not-authenticated', 'sr-closed', 'sr-not-found', 'auto-reply', 'bounce',
   'own-mail', 'loop', 'system', 'too-large', 'attachment-blocked', 'processing-failed',
 ] as const;
 export const MAIL_CENTER_STATES = ['open', 'linked', 'created', 'discarded', 'ignored'] as const;

@@ -18,6 +18,10 @@ export const ZNote = z.object({
       receivedAt: z.string(),
       internetMessageId: z.string().optional(),
       signal: z.string(),
+      authentication: z
+        .object({ outcome: z.enum(['pass', 'fail', 'unverified', 'internal']), summary: z.string() })
+        .optional()
+        .describe("what the receiving mail server said of the From: address (docs/sender-authenticity.md)"),
       hasOriginal: z.boolean(),
       elidedHtml: z.string().optional(),
     })

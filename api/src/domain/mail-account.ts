@@ -42,6 +42,11 @@ export type MailAccount = {
   clientSecretExpiresAt?: string;
   userPrincipalName: string;
   folder: string;
+  /**
+   * IMAP only: the authserv-ids whose Authentication-Results stamp is the receiving server's own; the incoming host when
+   * unset (docs/sender-authenticity.md). Graph mailboxes trust Exchange Online's stamp.
+   */
+  authservIds?: string[];
   afterProcessing: AfterProcessing;
   moveToFolder?: string;
   createdAt: string;

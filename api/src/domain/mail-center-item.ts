@@ -7,6 +7,7 @@ export type MailCenterReason =
   | 'token-invalid'
   | 'conflicting-signals'
   | 'unknown-sender'
+  | 'sender-not-authenticated'
   | 'sr-closed'
   | 'sr-not-found'
   | 'auto-reply'

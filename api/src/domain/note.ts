@@ -5,6 +5,11 @@ export type NoteSource = 'email' | 'agent' | 'addin' | 'system';
 
 export type Author = { id: string; name: string; email?: string };
 
+/** What the receiving mail server said of the From: address (docs/sender-authenticity.md). */
+export type AuthenticityOutcome = 'pass' | 'fail' | 'unverified' | 'internal';
+
+export type SenderVerdict = { outcome: AuthenticityOutcome; summary: string };
+
 /** How an email-sourced note was tied to its SR, so an agent can judge a surprising match. */
 export type EmailOrigin = {
   from: { name?: string; address: string };
@@ -12,6 +17,8 @@ export type EmailOrigin = {
   receivedAt: string;
   internetMessageId?: string;
   signal: string;
+  /** Whether the sender was authenticated; absent on notes filed before it was recorded and on manual filings. */
+  authentication?: SenderVerdict;
   /** Blob hash of the stored original for "view original" (see stored-original.ts). */
   originalRef?: string;
   /** Absent on notes filed before it was recorded; their original says itself which it is. */

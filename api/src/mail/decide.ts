@@ -4,27 +4,28 @@ import type { Settings } from '../domain/settings.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { classifyMessage, type ClassifyContext } from './classify.js';
 import { decideRoute } from './match.js';
+import type { SenderAuthenticity } from './sender-authenticity.js';
 import { createStoreMatchLookup } from './store-match-lookup.js';
 
 // classify -> match -> check (DESIGN.md §4), with the desk's policies: whether a message becomes a note on an SR, or
 // which Mail Center reason holds it, with the evidence a person needs to decide.
 
 export type Decision =
-  | { kind: 'file'; requestId: number; signal: string; evidence: string[] }
+  | { kind: 'file'; requestId: number; signal: string; evidence: string[]; authenticity: SenderAuthenticity }
   | { kind: 'hold'; reason: MailCenterReason; evidence: string[]; candidates: number[] };
 
 export async function decide(
   deps: Pick<ServiceDeps, 'store' | 'ecIdKeyring' | 'clock'>,
-  input: { message: MailMessage; settings: Settings; classify: ClassifyContext },
+  input: { message: MailMessage; settings: Settings; classify: ClassifyContext; authenticity: SenderAuthenticity },
 ): Promise<Decision> {
   const { message, settings } = input;
   const route = await decideRoute(message, classifyMessage(message, input.classify), { lookup: createStoreMatchLookup(deps), keyring: deps.ecIdKeyring, now: deps.clock() }, {
     // Both sender policies keep a stranger's reply out of the SR; they differ in who looks at it (strangerState).
     unknownSender: 'review',
     closedSr: settings.closedPolicy,
-  });
+  }, input.authenticity);
   return route.kind === 'note'
-    ? { kind: 'file', requestId: route.srId, signal: route.signal, evidence: route.evidence }
+    ? { kind: 'file', requestId: route.srId, signal: route.signal, evidence: route.evidence, authenticity: input.authenticity }
     : { kind: 'hold', reason: route.reason, evidence: route.evidence, candidates: route.candidates };
 }
 

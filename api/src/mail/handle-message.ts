@@ -15,6 +15,7 @@ import { messageKey } from './message-key.js';
 import { readListed, type ListedContent } from './listed-content.js';
 import type { ListedMessage } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
+import { assessSender, senderBucket, senderTrust } from './sender-authenticity.js';
 import type { SyncContext } from './sync-context.js';
 
 // One listed message through the pipeline (DESIGN.md §4): ledger -> normalise -> classify -> match -> check ->
@@ -84,11 +85,14 @@ function isGone(error: unknown): boolean {
 async function importMessage(ctx: SyncContext, listed: ListedMessage, content: ListedContent, ledger: LedgerBase, failure: MailCenterItem | undefined): Promise<'note' | 'mail-center'> {
   const { deps, settings, limits } = ctx;
   const { message } = content;
-  const recent = ctx.countSender(message.from.address);
+  const authenticity = assessSender(message, { trust: senderTrust(ctx.account), ownDomains: ctx.classify.ownMessageIdDomains });
+  // Counted per authenticated sender: forged mail claiming a customer's address uses up only its own allowance.
+  const recent = ctx.countSender(senderBucket(message.from.address, authenticity));
   let decision: Decision = await decide(deps, {
     message,
     settings,
     classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
+    authenticity,
   });
   if (decision.kind === 'file') decision = checkSize(ctx, message, decision, content.tooLarge);
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
@@ -105,7 +109,10 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, content: L
   const prepared = await prepareReply(deps, {
     message,
     sources: content.sources,
-    target: { requestId: decision.requestId, signal: decision.signal, source: 'email', actor: SYSTEM_ACTOR, manual: false, applyStatusPolicy: true },
+    target: {
+      requestId: decision.requestId, signal: decision.signal, source: 'email', actor: SYSTEM_ACTOR, manual: false, applyStatusPolicy: true,
+      authentication: { outcome: decision.authenticity.outcome, summary: decision.authenticity.summary },
+    },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: limits.maxAttachmentBytes },
     original,
   });

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { AppError, notFound } from '../domain/app-error.js';
 import type { MailCenterItem } from '../domain/mail-center-item.js';
-import type { Note } from '../domain/note.js';
+import type { Note, SenderVerdict } from '../domain/note.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import type { ServiceRequest } from '../domain/service-request.js';
 import type { Settings } from '../domain/settings.js';
@@ -16,6 +16,7 @@ import { messageKey } from './message-key.js';
 import type { Actor } from './ports/mail-engine.js';
 import type { Mailbox } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
+import { assessSender, type SenderTrust } from './sender-authenticity.js';
 import { readOriginal, type Original } from './read-original.js';
 import type { EngineLimits } from './sync-context.js';
 
@@ -28,6 +29,8 @@ export type ActionContext = {
   logger: Logger;
   limits: EngineLimits;
   classify: (accountId: string) => Promise<Omit<ClassifyContext, 'recent'>>;
+  /** Which Authentication-Results stamp the account's mail server writes (sender-authenticity.ts); undefined for a deleted account. */
+  trustFor: (accountId: string) => Promise<SenderTrust | undefined>;
   mailboxFor: (accountId: string) => Mailbox | undefined;
 };
 
@@ -58,7 +61,11 @@ export async function createRequestFromItem(ctx: ActionContext, itemId: string, 
 export async function reprocessItem(ctx: ActionContext, itemId: string, actor: Actor): Promise<MailCenterItem> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
-  let decision: Decision = await decide(ctx.deps, { message: original.message, settings, classify: await ctx.classify(item.accountId) });
+  const classify = await ctx.classify(item.accountId);
+  // An account deleted since: no server to believe, so only a signed signal can file it.
+  const trust: SenderTrust = (await ctx.trustFor(item.accountId)) ?? { kind: 'authserv-ids', ids: [] };
+  const authenticity = assessSender(original.message, { trust, ownDomains: classify.ownMessageIdDomains });
+  let decision: Decision = await decide(ctx.deps, { message: original.message, settings, classify, authenticity });
   if (decision.kind === 'file') {
     const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
     if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {
@@ -66,7 +73,8 @@ export async function reprocessItem(ctx: ActionContext, itemId: string, actor: A
     }
   }
   if (decision.kind === 'file') {
-    const result = await file(ctx, item, original, settings, { requestId: decision.requestId, signal: decision.signal, actor, manual: false, applyStatusPolicy: true, state: 'linked' });
+    const authentication = { outcome: decision.authenticity.outcome, summary: decision.authenticity.summary };
+    const result = await file(ctx, item, original, settings, { requestId: decision.requestId, signal: decision.signal, actor, manual: false, applyStatusPolicy: true, state: 'linked', authentication });
     if (result.outcome !== 'closed') return reload(ctx, itemId);
     decision = { kind: 'hold', reason: 'sr-closed', evidence: [...decision.evidence, `The request is ${result.status}.`], candidates: [decision.requestId] };
   }
@@ -111,12 +119,15 @@ async function file(
   item: MailCenterItem,
   original: Original,
   settings: Settings,
-  target: { requestId: number; signal: string; actor: Actor; manual: boolean; applyStatusPolicy: boolean; state: 'linked' | 'created' },
+  target: { requestId: number; signal: string; actor: Actor; manual: boolean; applyStatusPolicy: boolean; state: 'linked' | 'created'; authentication?: SenderVerdict },
 ): Promise<ApplyReplyResult> {
   const prepared = await prepareReply(ctx.deps, {
     message: original.message,
     sources: original.sources,
-    target: { requestId: target.requestId, signal: target.signal, source: 'email', actor: target.actor, manual: target.manual, applyStatusPolicy: target.applyStatusPolicy },
+    target: {
+      requestId: target.requestId, signal: target.signal, source: 'email', actor: target.actor, manual: target.manual, applyStatusPolicy: target.applyStatusPolicy,
+      ...(target.authentication ? { authentication: target.authentication } : {}),
+    },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: ctx.limits.maxAttachmentBytes },
     original: { ref: item.originalRef, contentType: item.originalContentType },
   });

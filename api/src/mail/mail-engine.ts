@@ -19,6 +19,7 @@ import { isMailTransportError } from './ports/mail-transport-error.js';
 import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
 import type { Actor, ConnectionTest, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from './ports/mail-engine.js';
 import type { OpenMailbox } from './ports/mailbox.js';
+import { senderTrust } from './sender-authenticity.js';
 import { logSyncReport } from './log-sync-report.js';
 import { syncMailbox } from './sync-mailbox.js';
 import type { EngineLimits } from './sync-context.js';
@@ -185,6 +186,10 @@ export class MailEngineRunner implements MailEngine {
       logger: this.options.logger,
       limits: this.limits,
       classify: () => this.classifyContext(),
+      trustFor: async (accountId) => {
+        const account = await this.deps.store.read((tx) => tx.collection('mailAccounts').get(accountId));
+        return account ? senderTrust(account) : undefined;
+      },
       mailboxFor: (accountId) => this.runtimes.get(accountId)?.mailbox,
     };
   }

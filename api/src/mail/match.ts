@@ -9,6 +9,7 @@ import { isHint, isProblem, type Match, type MatchHint, type Matcher, type Match
 import { matchMessageIdHeaders } from './matchers/message-id-headers.js';
 import { matchSubjectSrNumber } from './matchers/subject-sr-number.js';
 import type { MatchContext } from './ports/match-lookup.js';
+import type { SenderAuthenticity } from './sender-authenticity.js';
 
 export type { Match, MatchHint, MatchProblem, MatchSignal } from './matchers/match-types.js';
 
@@ -28,7 +29,8 @@ export type MatchPolicy = {
 
 export type RouteReason = Extract<
   MailCenterReason,
-  'no-marker' | 'token-invalid' | 'conflicting-signals' | 'unknown-sender' | 'sr-closed' | 'sr-not-found' | 'auto-reply' | 'bounce' | 'own-mail' | 'loop' | 'system'
+  | 'no-marker' | 'token-invalid' | 'conflicting-signals' | 'unknown-sender' | 'sender-not-authenticated' | 'sr-closed' | 'sr-not-found' | 'auto-reply' | 'bounce'
+  | 'own-mail' | 'loop' | 'system'
 >;
 
 export type RouteDecision =
@@ -58,7 +60,17 @@ function untrusted(problems: readonly MatchProblem[], matches: readonly Match[])
   );
 }
 
-export async function decideRoute(message: MailMessage, classification: Classification, context: MatchContext, policy: MatchPolicy): Promise<RouteDecision> {
+/**
+ * `authenticity` is what the receiving server said of the From: address (sender-authenticity.ts): a weak signal files
+ * only for an authenticated sender, a signed one files either way (the token is the secret) and carries the verdict.
+ */
+export async function decideRoute(
+  message: MailMessage,
+  classification: Classification,
+  context: MatchContext,
+  policy: MatchPolicy,
+  authenticity?: SenderAuthenticity,
+): Promise<RouteDecision> {
   if (classification.class !== 'human') {
     return {
       kind: 'mail-center',
@@ -88,6 +100,11 @@ export async function decideRoute(message: MailMessage, classification: Classifi
   const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) => sameAddress(address, sender));
   if (!participates && (policy.unknownSender === 'review' || !SIGNED_SIGNALS.has(best.signal))) {
     return hold('unknown-sender', `${sender || 'The sender'} is not the requester or a participant of ${number}.`);
+  }
+  if (authenticity && !authenticity.authenticated && !SIGNED_SIGNALS.has(best.signal)) {
+    // The reason in plain words first, then what tied it to the SR, then the stamp as read.
+    const why = `Only a weak signal (${best.signal}) ties it to ${number}; those file only for an authenticated sender, since the From: address may be forged.`;
+    return { kind: 'mail-center', reason: 'sender-not-authenticated', evidence: [authenticity.summary, why, ...evidence, ...authenticity.details], candidates };
   }
   if (summary.isClosed && policy.closedSr === 'mail-center') return hold('sr-closed', `${number} is ${summary.status}.`);
   return { kind: 'note', srId: best.srId, signal: best.signal, confidence: best.confidence, reopen: summary.isClosed, evidence };

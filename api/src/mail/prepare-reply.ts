@@ -9,7 +9,7 @@ import { importAttachments, type AttachmentPolicy } from './import-attachments.j
 // Everything about filing a reply that happens before the transaction: the reply text cut from the quoted history,
 // the attachments and kept inline images in the blob store, and the note's image links pointing at them.
 
-export type ReplyTarget = Pick<ApplyReplyInput, 'requestId' | 'signal' | 'source' | 'actor' | 'manual' | 'applyStatusPolicy'>;
+export type ReplyTarget = Pick<ApplyReplyInput, 'requestId' | 'signal' | 'source' | 'actor' | 'manual' | 'applyStatusPolicy' | 'authentication'>;
 
 export type PreparedReply = Omit<ApplyReplyInput, 'ledger' | 'mailCenterItem'>;
 

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/app-error.js';
 import { EMAIL_ATTACHMENT_FOLDER, safeFileName } from '../domain/attachment.js';
 import type { MailAddress } from '../domain/mail-message.js';
-import type { Note, NoteSource } from '../domain/note.js';
+import type { Note, NoteSource, SenderVerdict } from '../domain/note.js';
 import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import { formatSrNumber } from '../domain/service-request.js';
@@ -26,6 +26,8 @@ export type ApplyReplyInput = {
   reply: { html: string; text: string; elidedHtml?: string };
   /** What tied the email to the SR: "ec-id", "message-id", "manual" ... */
   signal: string;
+  /** What the receiving mail server said of the sender; shown on the note and in the history when it did not vouch. */
+  authentication?: SenderVerdict;
   source: Extract<NoteSource, 'email' | 'addin'>;
   /** Who filed it: the engine (SYSTEM_ACTOR) or the agent who linked it. */
   actor: { id: string; name: string };
@@ -91,6 +93,7 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
       receivedAt: input.email.receivedAt,
       ...(messageId ? { internetMessageId: messageId } : {}),
       signal: input.signal,
+      ...(input.authentication ? { authentication: input.authentication } : {}),
       ...(input.original ? { originalRef: input.original.ref, originalContentType: input.original.contentType } : {}),
       ...(input.reply.elidedHtml ? { elidedHtml: input.reply.elidedHtml } : {}),
     },
@@ -119,13 +122,14 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
     subject: input.email.subject,
     from: sender.address,
     signal: input.signal,
+    ...(input.authentication ? { authentication: input.authentication.outcome } : {}),
     source: input.source,
     attachments: input.attachments.length,
     ...(messageId ? { internetMessageId: messageId } : {}),
   };
   await recordHistory(deps, tx, input.manual
     ? { requestId: sr.id, kind: 'linked-manually', summary: `Email "${input.email.subject}" from ${who} ${input.source === 'addin' ? 'filed from Outlook' : 'linked manually'} by ${input.actor.name}; note created as a response to the email`, actor: input.actor, details }
-    : { requestId: sr.id, kind: 'note-from-email', summary: `Note created as a response to the email "${input.email.subject}" from ${who} (${input.signal})`, actor: input.actor, details });
+    : { requestId: sr.id, kind: 'note-from-email', summary: `Note created as a response to the email "${input.email.subject}" from ${who} (${input.signal})${unauthenticated(input.authentication)}`, actor: input.actor, details });
   if (target) {
     await recordHistory(deps, tx, {
       requestId: sr.id,
@@ -163,4 +167,9 @@ async function finish(tx: Transaction, input: ApplyReplyInput, now: string, file
       updatedAt: now,
     });
   }
+}
+
+/** A signed signal files mail the server could not vouch for (the token is the secret); the history says so. */
+function unauthenticated(verdict: SenderVerdict | undefined): string {
+  return verdict && (verdict.outcome === 'fail' || verdict.outcome === 'unverified') ? ` — ${verdict.summary}` : '';
 }

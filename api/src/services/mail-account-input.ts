@@ -40,6 +40,7 @@ export type MailAccountInput = {
   folder?: string;
   afterProcessing?: AfterProcessing;
   moveToFolder?: string | null;
+  authservIds?: string[];
 };
 
 export function withDefaults(input: MailAccountInput): MailAccountInput {

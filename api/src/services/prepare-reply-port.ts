@@ -8,7 +8,7 @@ import type { ApplyReplyInput } from './apply-reply.js';
 /** An attachment the agent ticked, with the bytes Outlook gave the pane. */
 export type ReplyFile = { meta: MailAttachment; bytes: Buffer };
 
-export type ReplyTarget = Pick<ApplyReplyInput, 'requestId' | 'signal' | 'source' | 'actor' | 'manual' | 'applyStatusPolicy'>;
+export type ReplyTarget = Pick<ApplyReplyInput, 'requestId' | 'signal' | 'source' | 'actor' | 'manual' | 'applyStatusPolicy' | 'authentication'>;
 
 export type PreparedReply = Omit<ApplyReplyInput, 'ledger' | 'mailCenterItem'>;
 

@@ -6,6 +6,7 @@ import { GraphHttpError } from '../graph/graph-error.js';
 import { parseJsonBody } from '../graph/json-body.js';
 import { parseMessageInput } from '../mail/message-input.js';
 import { deliverInput, deliverMime } from '../mail/deliver.js';
+import type { StampPolicy } from '../mail/authentication-stamp.js';
 import { presentMessage } from '../graph/present-message.js';
 import { MESSAGE_PROPERTY_NAMES } from '../graph/odata/message-properties.js';
 import { sortMessages } from '../graph/handlers/messages-list.js';
@@ -19,9 +20,9 @@ export async function deliverToMailbox(req: EmuRequest, s: Services, address: st
   const contentType = (req.headers['content-type'] ?? '').toLowerCase();
   let message;
   if (contentType.startsWith('message/rfc822')) {
-    message = await deliverMime(s.store, mailbox, req.body, folder.id);
+    message = await deliverMime(s.store, mailbox, req.body, folder.id, stampPolicy(s));
   } else if (contentType.startsWith('application/json')) {
-    message = await deliverInput(s.store, mailbox, parseMessageInput(parseJsonBody(req.body), 'control'), folder.id);
+    message = await deliverInput(s.store, mailbox, parseMessageInput(parseJsonBody(req.body), 'control'), folder.id, stampPolicy(s));
   } else {
     throw new GraphHttpError(415, 'UnsupportedMediaType', 'Send the message as message/rfc822 (raw MIME) or application/json (a Graph message).');
   }
@@ -64,4 +65,9 @@ function folderFor(s: Services, mailbox: Mailbox, ref: string): StoredFolder {
   const folder = s.store.folder(mailbox, ref) ?? mailbox.folders.find((f) => f.displayName.toLowerCase() === ref.toLowerCase());
   if (!folder) throw new GraphHttpError(404, 'ErrorFolderNotFound', `No folder '${ref}' in ${mailbox.address}.`);
   return folder;
+}
+
+/** Mail posted here arrives from outside: Exchange stamps it (authentication-stamp.ts). */
+export function stampPolicy(s: Pick<Services, 'tenant' | 'faults'>): StampPolicy {
+  return { tenant: s.tenant, unauthenticatedSenders: s.faults.knobs.unauthenticatedSenders };
 }

@@ -31,6 +31,8 @@ export const ZKnobs = z.object({
   notificationTimeoutMs: z.number().int().min(1).default(3_000),
   maxSubscriptionMinutes: z.number().int().min(1).default(10_080),
   tokenLifetimeSec: z.number().int().min(1).default(3599),
+  /** Addresses or domains whose mail arrives with failing SPF, DMARC and compauth (a forged From:). */
+  unauthenticatedSenders: z.array(z.string().trim().min(1)).default([]),
 });
 
 export type Knobs = z.infer<typeof ZKnobs>;

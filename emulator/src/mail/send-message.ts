@@ -10,7 +10,7 @@ import { composeMime } from '../mime/compose-mime.js';
 import { deliverMime } from './deliver.js';
 import { nonDeliveryReport } from './non-delivery-report.js';
 
-export type SendServices = { store: MailStore; tenant: Tenant; scheduler: Scheduler; sentItemsDelayMs: () => number };
+export type SendServices = { store: MailStore; tenant: Tenant; scheduler: Scheduler; sentItemsDelayMs: () => number; unauthenticatedSenders: () => readonly string[] };
 
 const ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -72,6 +72,7 @@ export async function submitMessage(svc: SendServices, mailbox: Mailbox, message
 async function route(svc: SendServices, from: Mailbox, message: StoredMessage, mime: Buffer): Promise<void> {
   const recipients = [...message.toRecipients, ...message.ccRecipients, ...message.bccRecipients];
   const seen = new Set<string>();
+  const stamp = { tenant: svc.tenant, unauthenticatedSenders: svc.unauthenticatedSenders() };
   for (const r of recipients) {
     const address = r.emailAddress.address.toLowerCase();
     if (seen.has(address)) continue;
@@ -79,10 +80,10 @@ async function route(svc: SendServices, from: Mailbox, message: StoredMessage, m
     const domain = address.split('@')[1] ?? '';
     const target = svc.store.mailbox(address);
     if (target) {
-      await deliverMime(svc.store, target, mime, svc.store.wellKnownFolder(target, 'inbox').id);
+      await deliverMime(svc.store, target, mime, svc.store.wellKnownFolder(target, 'inbox').id, stamp);
     } else if (isCustomerAddress(svc.tenant, address)) {
       const created = svc.store.ensureMailbox(address, r.emailAddress.name || address);
-      await deliverMime(svc.store, created, mime, svc.store.wellKnownFolder(created, 'inbox').id);
+      await deliverMime(svc.store, created, mime, svc.store.wellKnownFolder(created, 'inbox').id, stamp);
     } else if (svc.tenant.domains.includes(domain)) {
       const ndr = await nonDeliveryReport(domain, from.address, message.subject, address, mime);
       await deliverMime(svc.store, from, ndr, svc.store.wellKnownFolder(from, 'inbox').id);

@@ -8,7 +8,8 @@ export async function messageMime(message: StoredMessage): Promise<Buffer> {
 }
 
 export async function composeMime(message: StoredMessage): Promise<Buffer> {
-  const custom = message.internetMessageHeaders.filter((h) => /^x-/i.test(h.name));
+  // Custom x- headers and the receiving server's Authentication-Results stamp (the API reads it from the MIME too).
+  const custom = message.internetMessageHeaders.filter((h) => /^(x-|authentication-results$)/i.test(h.name));
   const composer = new MailComposer({
     from: address(message.from),
     sender: message.sender && message.sender.emailAddress.address !== message.from?.emailAddress.address ? address(message.sender) : undefined,

@@ -50,6 +50,18 @@ describe('mail accounts', () => {
     expect((await call('get', '/api/admin/mail/accounts').expect(200)).body.items).toEqual([]);
   });
 
+  it('keeps the authserv-ids an IMAP account trusts, refuses a name that is not a host name, and an empty list restores the default', async () => {
+    const body = { emailAddress: 'mx@fabrikam.test', transport: 'imap-smtp', incomingHost: 'imap.fabrikam.test', authMethod: 'password', password: 'pw-123456' };
+    const bad = await call('post', '/api/admin/mail/accounts').send({ ...body, authservIds: ['mx.fabrikam.test; spf=pass'] }).expect(400);
+    expect(JSON.stringify(bad.body.error)).toContain('authservIds');
+    expect(bad.body.error.message).toContain('Authentication-Results server');
+    expect((await call('get', '/api/admin/mail/accounts').expect(200)).body.items).toEqual([]);
+    const created = await call('post', '/api/admin/mail/accounts').send({ ...body, authservIds: ['mx.fabrikam.test'] }).expect(201);
+    expect(created.body).toMatchObject({ authservIds: ['mx.fabrikam.test'] });
+    const cleared = await call('patch', `/api/admin/mail/accounts/${created.body.id}`).send({ authservIds: [] }).expect(200);
+    expect(cleared.body.authservIds ?? []).toEqual([]);
+  });
+
   it('moves Default from one account to another only when the first gives it up', async () => {
     const base = { tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: 's3cret-value' };
     const first = await call('post', '/api/admin/mail/accounts').send({ ...base, emailAddress: 'a@contoso.test', isDefault: true }).expect(201);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatSrNumber } from '../../../api/src/domain/service-request.js';
 import { customerReply } from './support/replies.js';
 import { desk } from './support/desk.js';
 import { eventually } from './support/mail-stack.js';
@@ -106,6 +107,24 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
     expect(await inFolder('INBOX')).toBe(0);
     await client.logout();
     expect(await d.notes(id)).toHaveLength(1);
+  });
+
+  it('files a subject-number reply only when the configured receiving server stamped it as authenticated', async () => {
+    // Dovecot does not check senders: the test stamps each message as the receiving MTA would, on top.
+    const res = await stack.api().patch(`/api/admin/mail/accounts/${stack.accountId}`).set(d.as(stack.admin)).send({ authservIds: ['mx.contoso.test'] });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ authservIds: ['mx.contoso.test'] });
+    const id = await d.createRequest({ status: 'Open' });
+    const pass = 'spf=pass smtp.mailfrom=fabrikam.test; dkim=pass header.d=fabrikam.test; dmarc=pass header.from=fabrikam.test';
+    const reply = async (stamp: string, subject: string) =>
+      Buffer.concat([Buffer.from(`Authentication-Results: ${stamp}\r\n`), await customerReply({ srId: id, keyring: keyring(), noMarker: true, subject: `RE: [${formatSrNumber(id)}] ${subject}` })]);
+    await stack.append(await reply(`mx.contoso.test; ${pass}`, 'stamped by our server'));
+    await stack.append(await reply(`mx.fabrikam.test; ${pass}`, 'stamped by the sender'));
+    const [note] = await eventually('the note', async () => ((await d.notes(id)).length > 0 ? d.notes(id) : undefined), 20_000);
+    expect(note).toMatchObject({ email: { signal: 'subject-sr-number', subject: expect.stringContaining('stamped by our server') } });
+    const held = await eventually('the forged one held', async () => (await d.mailCenter()).items.find((i) => i.subject.endsWith('stamped by the sender')), 20_000);
+    expect(held).toMatchObject({ reason: 'sender-not-authenticated' });
+    expect(held.evidence[0]).toContain('written by mx.fabrikam.test');
   });
 
   it('sends an email from an SR through Postfix with our Message-ID and the marker, and keeps a copy in Sent', async () => {

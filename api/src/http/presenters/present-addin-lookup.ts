@@ -9,6 +9,7 @@ const REASONS: Record<MailCenterReason, string> = {
   'token-invalid': 'Its reply marker was damaged or not made by this desk, so it was not filed automatically.',
   'conflicting-signals': 'Its marker and its headers point at different SRs.',
   'unknown-sender': 'The sender is not a participant of the SR it points at.',
+  'sender-not-authenticated': 'Only a weak signal ties it to an SR, and the mail server could not confirm the sender is who the From: line says.',
   'sr-closed': 'It answers a closed SR.',
   'sr-not-found': 'It points at an SR that does not exist.',
   'auto-reply': 'It is an automatic reply (out of office or similar).',

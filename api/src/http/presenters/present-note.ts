@@ -22,6 +22,7 @@ export function presentNote(note: Note & { attachmentIds?: string[] }): TNote {
             receivedAt: email.receivedAt,
             ...(email.internetMessageId ? { internetMessageId: email.internetMessageId } : {}),
             signal: email.signal,
+            ...(email.authentication ? { authentication: email.authentication } : {}),
             hasOriginal: Boolean(email.originalRef),
             ...(email.elidedHtml ? { elidedHtml: email.elidedHtml } : {}),
           },

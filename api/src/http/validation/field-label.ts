@@ -11,6 +11,7 @@ const WORDS: Record<string, string> = {
   clientSecretExpiresAt: 'client secret expiry date',
   userPrincipalName: 'user principal name',
   moveToFolder: 'folder to move mail to',
+  authservIds: 'trusted Authentication-Results server',
   folder: 'folder',
   requestId: 'SR',
   fromRequestId: 'SR to move from',

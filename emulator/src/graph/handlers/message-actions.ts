@@ -88,7 +88,7 @@ function replyBody(call: MailboxCall): { comment: string; message: ReturnType<ty
 }
 
 export function sendServices(call: MailboxCall) {
-  return { store: call.s.store, tenant: call.s.tenant, scheduler: call.s.scheduler, sentItemsDelayMs: () => call.s.faults.knobs.sentItemsDelayMs };
+  return { store: call.s.store, tenant: call.s.tenant, scheduler: call.s.scheduler, sentItemsDelayMs: () => call.s.faults.knobs.sentItemsDelayMs, unauthenticatedSenders: () => call.s.faults.knobs.unauthenticatedSenders };
 }
 
 export const messageActionRoutes: Route[] = [

@@ -6,6 +6,7 @@ export const REASON_LABELS: Record<MailCenterReason, string> = {
   'token-invalid': 'Marker not valid',
   'conflicting-signals': 'Points at several SRs',
   'unknown-sender': 'Unknown sender',
+  'sender-not-authenticated': 'Sender not authenticated',
   'sr-closed': 'SR closed',
   'sr-not-found': 'SR not found',
   'auto-reply': 'Automatic reply',

@@ -1,5 +1,5 @@
 import { Avatar, Badge, Button, Caption1, Card, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronUpRegular, MailRegular, PlugConnectedRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular, ChevronUpRegular, MailRegular, PlugConnectedRegular, ShieldErrorRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TNote } from '../../../../api/src/contract/note';
@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   meta: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   metaText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1, minWidth: 0 },
   files: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  unauthenticated: { color: tokens.colorPaletteDarkOrangeForeground1 },
   quoted: { borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
 });
 
@@ -30,6 +31,8 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
   const email = note.email;
   const [isQuoteOpen, setIsQuoteOpen] = useState(false);
   const who = email ? (email.from.name ?? email.from.address) : note.author.name;
+  // Filed by a signed signal although the mail server could not vouch for the From: address (docs/sender-authenticity.md).
+  const unauthenticated = email?.authentication && ['fail', 'unverified'].includes(email.authentication.outcome) ? email.authentication.summary : undefined;
 
   return (
     <Card className={email ? mergeClasses(styles.card, styles.email) : styles.card} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
@@ -47,6 +50,13 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
         <Badge appearance="tint" color={note.source === 'email' ? 'brand' : 'informative'} icon={note.source === 'addin' ? <PlugConnectedRegular /> : undefined}>
           {SOURCE_LABEL[note.source]}
         </Badge>
+        {unauthenticated && (
+          <Tooltip content={unauthenticated} relationship="description">
+            <Badge appearance="tint" color="warning" icon={<ShieldErrorRegular />}>
+              Sender not authenticated
+            </Badge>
+          </Tooltip>
+        )}
         <Tooltip content={`Note type ${note.typeCode}, visible to access level ${note.accessLevel}`} relationship="description">
           <Badge appearance="outline" color="informative">
             {note.typeCode}
@@ -65,6 +75,7 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
             <Caption1 className={styles.muted}>
               {describeSignal(email.signal)} · received {formatDateTime(email.receivedAt)}
             </Caption1>
+            {unauthenticated && <Caption1 className={styles.unauthenticated}>{unauthenticated}</Caption1>}
           </div>
           {email.hasOriginal && <ViewOriginalDialog requestId={note.requestId} noteId={note.id} sender={who} />}
         </div>

@@ -34,6 +34,8 @@ export type AccountDraft = {
   folder: string;
   afterProcessing: AfterProcessing;
   moveToFolder: string;
+  /** IMAP only: the receiving server's names in Authentication-Results, comma-separated; empty means the incoming host. */
+  authservIds: string;
 };
 
 export const NEW_ACCOUNT: AccountDraft = {
@@ -60,6 +62,7 @@ export const NEW_ACCOUNT: AccountDraft = {
   folder: 'Inbox',
   afterProcessing: 'mark-read',
   moveToFolder: '',
+  authservIds: '',
 };
 
 export const draftFromAccount = (account: TMailAccount): AccountDraft => ({
@@ -86,10 +89,12 @@ export const draftFromAccount = (account: TMailAccount): AccountDraft => ({
   folder: account.folder,
   afterProcessing: account.afterProcessing,
   moveToFolder: account.moveToFolder ?? '',
+  authservIds: (account.authservIds ?? []).join(', '),
 });
 
 const port = (text: string): number | undefined => (text.trim() ? Number(text) : undefined);
 const optional = (text: string): string | undefined => text.trim() || undefined;
+const names = (text: string): string[] => text.split(/[\s,;]+/).filter(Boolean);
 
 export function toCreateBody(draft: AccountDraft): TCreateMailAccount {
   return {
@@ -116,6 +121,7 @@ export function toCreateBody(draft: AccountDraft): TCreateMailAccount {
     folder: optional(draft.folder),
     afterProcessing: draft.afterProcessing,
     moveToFolder: draft.afterProcessing === 'move' ? optional(draft.moveToFolder) : undefined,
+    authservIds: draft.transport === 'imap-smtp' && names(draft.authservIds).length > 0 ? names(draft.authservIds) : undefined,
   };
 }
 
@@ -130,6 +136,8 @@ export function toUpdateBody(draft: AccountDraft, before: TMailAccount): TUpdate
     ...(displayName !== undefined ? { displayName } : before.displayName ? { displayName: '' } : {}),
     clientSecretExpiresAt: clientSecretExpiresAt ?? null,
     moveToFolder: moveToFolder ?? null,
+    // An emptied list goes back to the default (the incoming host).
+    ...(draft.transport === 'imap-smtp' || before.authservIds?.length ? { authservIds: draft.transport === 'imap-smtp' ? names(draft.authservIds) : [] } : {}),
   };
 }
 

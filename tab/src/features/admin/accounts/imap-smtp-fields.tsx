@@ -60,6 +60,13 @@ export function ImapSmtpFields({ draft, set, onChange, text, account, problems, 
             <Input {...text('oauthScope')} />
           </Field>
         )}
+        <Field
+          label="Trusted Authentication-Results server"
+          validationMessage={problems.authservIds}
+          hint="The name your receiving mail server writes first in its Authentication-Results header; several separated by commas; empty means the incoming host. Replies tied to an SR only by its number file only when that server authenticated the sender."
+        >
+          <Input {...text('authservIds')} placeholder={draft.incomingHost} />
+        </Field>
       </div>
     </>
   );
