@@ -32,10 +32,15 @@ export async function prepareReply(
             return id ? `/api/requests/${target.requestId}/attachments/${id}/content` : undefined;
           },
         });
-  const empty = reply.layout === 'forwarded' ? '(Forwarded without a note of its own: the forwarded message is in the quoted text.)' : '(No text above the quoted history.)';
+  const empty = reply.htmlNotParsed
+    ? '(The email has no plain-text version to take the note from.)'
+    : reply.layout === 'forwarded'
+      ? '(Forwarded without a note of its own: the forwarded message is in the quoted text.)'
+      : '(No text above the quoted history.)';
   const text = reply.text.trim() || empty;
   const html = reply.html.trim() || `<p>${escapeHtml(text)}</p>`;
-  const notesHtml = imported.notes.map((line) => `<p><em>${escapeHtml(line)}</em></p>`).join('');
+  const notes = [...(reply.htmlNotParsed ? [notParsedNote(reply.htmlNotParsed)] : []), ...imported.notes];
+  const notesHtml = notes.map((line) => `<p><em>${escapeHtml(line)}</em></p>`).join('');
   return {
     ...target,
     email: {
@@ -46,12 +51,17 @@ export async function prepareReply(
     },
     reply: {
       html: html + notesHtml,
-      text: [text, ...imported.notes].join('\n\n'),
+      text: [text, ...notes].join('\n\n'),
       ...(reply.elidedHtml ? { elidedHtml: reply.elidedHtml } : {}),
     },
     attachments: imported.files,
     ...(input.original ? { original: input.original } : {}),
   };
+}
+
+function notParsedNote({ chars, limit }: { chars: number; limit: number }): string {
+  const mb = (n: number) => `${(n / 1_000_000).toFixed(1)} MB`;
+  return `The HTML of this email is ${mb(chars)}, more than the ${mb(limit)} the desk reads, so it was not read for this note. The whole email is kept as the original.`;
 }
 
 function escapeHtml(text: string): string {
