@@ -16,6 +16,7 @@ import { readListed, type ListedContent } from './listed-content.js';
 import type { ListedMessage } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
 import type { SyncContext } from './sync-context.js';
+import { readBody, tooComplexEvidence } from './understand/read-body.js';
 
 // One listed message through the pipeline (DESIGN.md §4): ledger -> normalise -> classify -> match -> check ->
 // extract -> apply | Mail Center. Whatever it throws, the message is not lost: it stays unread and a processing-failed
@@ -83,13 +84,21 @@ function isGone(error: unknown): boolean {
 
 async function importMessage(ctx: SyncContext, listed: ListedMessage, content: ListedContent, ledger: LedgerBase, failure: MailCenterItem | undefined): Promise<'note' | 'mail-center'> {
   const { deps, settings, limits } = ctx;
-  const { message } = content;
+  const read = await readBody(content.message, limits.readTimeLimitMs);
+  if (read.kind === 'too-complex') {
+    ctx.logger.warn({ mailbox: ctx.mailbox.address, internetMessageId: read.message.internetMessageId, limitMs: read.limitMs }, 'an email took too long to read; it is held in the Mail Center as too-complex');
+  }
+  // Every check below reuses the rendering made in the worker; nothing parses the body on this thread.
+  const { message } = read;
   const recent = ctx.countSender(message.from.address);
-  let decision: Decision = await decide(deps, {
-    message,
-    settings,
-    classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
-  });
+  let decision: Decision =
+    read.kind === 'too-complex'
+      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      : await decide(deps, {
+          message,
+          settings,
+          classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
+        });
   if (decision.kind === 'file') decision = checkSize(ctx, message, decision, content.tooLarge);
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
 
@@ -108,6 +117,8 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, content: L
     target: { requestId: decision.requestId, signal: decision.signal, source: 'email', actor: SYSTEM_ACTOR, manual: false, applyStatusPolicy: true },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: limits.maxAttachmentBytes },
     original,
+    ...(read.kind === 'read' ? { first: read.understood.reply } : {}),
+    readTimeLimitMs: limits.readTimeLimitMs,
   });
   const evidence = decision.evidence;
   return ctx.committer.commit(async (tx) => {

@@ -17,6 +17,7 @@ import type { Actor } from './ports/mail-engine.js';
 import type { Mailbox } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
 import { readOriginal, type Original } from './read-original.js';
+import { readBody, tooComplexEvidence } from './understand/read-body.js';
 import type { EngineLimits } from './sync-context.js';
 
 // Mail Center actions that need the pipeline: link to an SR, create an SR from the email, reprocess after a
@@ -58,7 +59,11 @@ export async function createRequestFromItem(ctx: ActionContext, itemId: string, 
 export async function reprocessItem(ctx: ActionContext, itemId: string, actor: Actor): Promise<MailCenterItem> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
-  let decision: Decision = await decide(ctx.deps, { message: original.message, settings, classify: await ctx.classify(item.accountId) });
+  const read = await readBody(original.message, ctx.limits.readTimeLimitMs);
+  let decision: Decision =
+    read.kind === 'too-complex'
+      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      : await decide(ctx.deps, { message: read.message, settings, classify: await ctx.classify(item.accountId) });
   if (decision.kind === 'file') {
     const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
     if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {
@@ -119,6 +124,7 @@ async function file(
     target: { requestId: target.requestId, signal: target.signal, source: 'email', actor: target.actor, manual: target.manual, applyStatusPolicy: target.applyStatusPolicy },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: ctx.limits.maxAttachmentBytes },
     original: { ref: item.originalRef, contentType: item.originalContentType },
+    readTimeLimitMs: ctx.limits.readTimeLimitMs,
   });
   const { key, contentHash } = messageKey(item.mailbox, original.message);
   const existing = await ctx.deps.store.read((tx) => tx.collection('processedMessages').get(key));

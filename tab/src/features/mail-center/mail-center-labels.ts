@@ -14,6 +14,7 @@ export const REASON_LABELS: Record<MailCenterReason, string> = {
   loop: 'Mail loop',
   system: 'System message',
   'too-large': 'Too large',
+  'too-complex': 'Too complex to read',
   'attachment-blocked': 'Attachment blocked',
   'processing-failed': 'Processing failed',
 };
