@@ -2,6 +2,7 @@ import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
 import { findHtmlBoundary, type HtmlBoundaryKind } from './html-boundaries.js';
 import { detach, detachAll, indexDocument, isElement, isHiddenElement, type IndexedDocument, type NodeOrder, parseHtml } from './html-dom.js';
+import { removeInterleavedQuotes } from './html-interleaved.js';
 import { isOurMarkerLine } from './marker-line.js';
 import { isBannerLine, isDelimiterLine, isQuoteLine } from './quote-patterns.js';
 import { isBlockTag, renderLines, type RenderedLine } from './render-text.js';
@@ -26,7 +27,10 @@ export type HtmlReply = {
 type Candidate = { point: CutPoint; order: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
 
 const BANNER_SEARCH_LINES = 6;
-const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote']);
+const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
+// Containers some webmails wrap around the writer's note and the quoted message together (issue: "the note inside the
+// client's own quote container"): when taking one as the boundary leaves no note at all, it is read as plain markup.
+const WRAPPING_KINDS = new Set<string>(['gmail-quote', 'cite-blockquote', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
 
 function lineOrders(lines: readonly RenderedLine[], order: NodeOrder): number[] {
   let last = 0;
@@ -157,8 +161,43 @@ function removeQuoteContainers(indexed: IndexedDocument): ChildNode[] {
   return [...removed, ...detachAll(quoted)];
 }
 
+// Boundaries after which the writer may have answered between quotes: a quote container or an attribution, as a
+// plain-text reply's ">" quote. Below a header block or a separator the history carries no quote marks.
+const INTERLEAVING_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'bare-blockquote']);
+
+function interleavedAnswers(lines: readonly RenderedLine[], order: number, nodeOrder: NodeOrder): ChildNode[] | undefined {
+  const from = lines.findIndex((line) => line.node && (nodeOrder.get(line.node) ?? 0) >= order);
+  if (from < 0) return undefined;
+  // The document is measured (one more rendering pass) only when there are answers to keep.
+  const measure = () => {
+    const lengths = new Map<AnyNode, number>();
+    let top: AnyNode | undefined = lines[from]?.node;
+    while (top?.parent) top = top.parent;
+    if (top) renderLines([top], Infinity, lengths);
+    return (node: Text, text: string) => lineContainer(node, text, lengths);
+  };
+  return removeInterleavedQuotes(lines, from, measure);
+}
+
+/** Makes the element at document position `order` plain markup: no longer a quote container or a client's marker. */
+function unwrap(indexed: IndexedDocument, order: number): void {
+  const element = indexed.elements.find((e) => indexed.order.get(e) === order);
+  if (!element) return;
+  if (element.name === 'blockquote') element.name = 'div';
+  element.attribs = {};
+}
+
 export function extractHtmlReply(html: string): HtmlReply {
+  const reply = extractOnce(html, []);
+  if (reply.lines.some((line) => line.text.trim()) || reply.wrapper === undefined) return reply;
+  // Nothing kept: the boundary may have been a container holding the note as well as the quote.
+  const unwrapped = extractOnce(html, [reply.wrapper]);
+  return unwrapped.lines.some((line) => line.text.trim()) ? unwrapped : reply;
+}
+
+function extractOnce(html: string, transparent: readonly number[]): HtmlReply & { wrapper?: number } {
   const indexed = parseHtml(html);
+  for (const order of transparent) unwrap(indexed, order);
   const lines = renderLines([indexed.document]);
   const boundary = earliestBoundary(indexed, lines);
   let elided: (ChildNode | string)[] = [];
@@ -166,7 +205,13 @@ export function extractHtmlReply(html: string): HtmlReply {
   if (boundary) {
     if (hasContentBefore(indexed, lines, boundary.order)) {
       layout = 'top-posted';
-      elided = cutAt(boundary.point);
+      const answers = INTERLEAVING_KINDS.has(boundary.kind) ? interleavedAnswers(lines, boundary.order, indexed.order) : undefined;
+      if (answers) {
+        layout = 'interleaved';
+        elided = answers;
+      } else {
+        elided = cutAt(boundary.point);
+      }
     } else {
       layout = 'bottom-posted';
       if (QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = removeQuoteContainers(indexed);
@@ -187,5 +232,6 @@ export function extractHtmlReply(html: string): HtmlReply {
     ...(boundary ? { boundary: { kind: boundary.kind, source: boundary.source } } : {}),
     layout,
     bannersRemoved,
+    ...(boundary?.source === 'html' && WRAPPING_KINDS.has(boundary.kind) && transparent.length === 0 ? { wrapper: boundary.order } : {}),
   };
 }

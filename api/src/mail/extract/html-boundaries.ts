@@ -1,6 +1,7 @@
 import type { Element } from 'domhandler';
 import { classList, type IndexedDocument } from './html-dom.js';
 import type { RenderedLine } from './render-text.js';
+import { isQuoteContainer } from './html-interleaved.js';
 import { headerLabelKind } from './quote-patterns.js';
 
 // Where quoted history starts according to the markup clients write around it. Ids and classes are language-free, so
@@ -20,6 +21,7 @@ export type HtmlBoundaryKind =
   | 'thunderbird-cite'
   | 'yahoo-quote'
   | 'other-client-quote'
+  | 'bare-blockquote'
   | 'rule-then-headers';
 
 export type HtmlBoundary = { element: Element; kind: HtmlBoundaryKind };
@@ -53,6 +55,9 @@ function byMarkup(element: Element): HtmlBoundaryKind | undefined {
   if (hasClassLike(classes, 'protonmail_quote') || hasClassLike(classes, 'zmail_extra') || hasClassLike(classes, 'replyheader')) {
     return 'other-client-quote';
   }
+  // A blockquote with no client's mark is still a quote (webmails and older clients write them bare), unless it is the
+  // border-less indent the writer's own "increase indent" button makes.
+  if (element.name === 'blockquote' && isQuoteContainer(element)) return 'bare-blockquote';
   return undefined;
 }
 
