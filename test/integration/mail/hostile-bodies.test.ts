@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_HTML_CHARS } from '../../../api/src/mail/extract/extract-reply.js';
-import { desk, type MailCenterItemBody } from './support/desk.js';
+import { desk } from './support/desk.js';
 import { startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';
 
@@ -41,13 +41,6 @@ function quotedLines(bytes: number): string {
   return line.repeat(Math.ceil(bytes / line.length));
 }
 
-async function heldAs(subject: string): Promise<MailCenterItemBody> {
-  const { items } = await d.mailCenter({ state: 'all' });
-  const item = items.find((i) => i.subject === subject);
-  if (!item) throw new Error(`No Mail Center item "${subject}"; have ${items.map((i) => `${i.subject}:${i.reason}`).join(', ')}`);
-  return item;
-}
-
 describe('bodies built to be slow do not stall the API', () => {
   it('files a 421 KB reply from the requester (answer below a long quote) while health keeps answering', async () => {
     const id = await d.createRequest({ status: 'Open' });
@@ -64,7 +57,7 @@ describe('bodies built to be slow do not stall the API', () => {
     const html = `<html><body><div>On Mon, 1 Jan 2024 at 10:00, Someone &lt;someone@elsewhere.test&gt; wrote:</div>${quotedLines(280_000)}<div>Our office printer is jammed again.</div></body></html>`;
     await d.deliver(await customerReply({ srId: 1, keyring: stack.runtime.services.ecIdKeyring, noMarker: true, from: stranger, html, subject: 'stranger with a long quote' }));
     await whileHealthAnswers(d.syncNow());
-    const item = await heldAs('stranger with a long quote');
+    const item = await d.heldItem('stranger with a long quote');
     const { result: res } = await whileHealthAnswers(stack.api().post(`/api/mail-center/${item.id}/create-request`).set(d.as(stack.agent)).then((r) => r));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const created = res.body as { request: { id: number } };
@@ -101,13 +94,12 @@ describe('the time one email may take', () => {
     const html = `<div>On Mon, 1 Jan 2024 at 10:00, Contoso Support &lt;support@contoso.test&gt; wrote:</div>${quotedLines(1_500_000)}<div>Answer below.</div>`;
     await t.deliver(await customerReply({ srId: id, keyring: tight.runtime.services.ecIdKeyring, html, text: 'Answer in the text part.', subject: 'over its time' }));
     expect(await t.syncNow()).toMatchObject({ mailCenter: 1, notes: 0, failed: 0 });
-    const { items } = await t.mailCenter({ state: 'all' });
-    const item = items.find((i) => i.subject === 'over its time');
+    const item = await t.heldItem('over its time');
     expect(item).toMatchObject({ reason: 'too-complex', state: 'open' });
-    expect(item?.evidence.join(' ')).toMatch(/took longer than the 1 ms allowed for one email\. It is kept whole as the original/);
+    expect(item.evidence.join(' ')).toMatch(/took longer than the 1 ms allowed for one email\. It is kept whole as the original/);
     expect(await t.notes(id)).toHaveLength(0);
 
-    const res = await tight.api().post(`/api/mail-center/${item?.id}/create-request`).set(t.as(tight.agent));
+    const res = await tight.api().post(`/api/mail-center/${item.id}/create-request`).set(t.as(tight.agent));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const [note] = await t.notes((res.body as { request: { id: number } }).request.id);
     expect(note?.bodyText).toMatch(/took longer than the 1 ms allowed for one email\. So this note is taken from its plain-text version, if it has one\. The whole email is kept as the original\./);
