@@ -13,8 +13,6 @@ export const MAX_NESTING = 1000;
 /** The fields of htmlparser2's Parser this relies on (private in its typings; checked when a parser is made). */
 type ParserInternals = { stack: string[]; tagname: string; attribs: Record<string, string> | null; openTagStart: number; startIndex: number; getSlice(start: number, end: number): string };
 
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'image', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
-
 class DepthLimitedParser extends Parser {
   /** Tags dropped for depth that are still open, by name: their closing tags are dropped too. */
   private readonly droppedOpen = new Map<string, number>();
@@ -37,7 +35,8 @@ class DepthLimitedParser extends Parser {
   override onopentagname(start: number, endIndex: number): void {
     const self = this.internals();
     const name = self.getSlice(start, endIndex).toLowerCase();
-    if (self.stack.length < this.maxDepth || VOID.has(name)) {
+    // Void elements never enter the stack: the parser's own list decides which those are.
+    if (self.stack.length < this.maxDepth || this.isVoidElement(name)) {
       super.onopentagname(start, endIndex);
       return;
     }
