@@ -35,6 +35,11 @@ export function isTooComplex(error: unknown): error is TooComplexError {
   return error instanceof TooComplexError;
 }
 
+/** Starts the workers ahead of the first email (loading them takes a few seconds under tsx). */
+export function warmUnderstandPool(): void {
+  shared().warm();
+}
+
 /** Stops the workers (at shutdown; a later call starts a new pool). */
 export async function closeUnderstandPool(): Promise<void> {
   const current = pool;

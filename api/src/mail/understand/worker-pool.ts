@@ -52,6 +52,11 @@ export class WorkerPool {
     });
   }
 
+  /** Starts the workers now, so the first emails do not wait for them to load. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   /** Tasks running or waiting. */
   get pending(): number {
     return this.queue.length + this.slots.filter((s) => s.task).length;
