@@ -20,6 +20,7 @@ import { createApp } from './http/create-app.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
 import { onCollectionChange } from './mail/on-collection-change.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
+import { warmUnderstandPool } from './mail/understand/understand.js';
 import { renderOriginal } from './mail/render-original.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -75,6 +76,8 @@ export async function compose(config: Config, logger: Logger, version: string): 
       ? { demoSignIn: createDemoDirectory(config.graph.authorityHost), demoMailbox: createDemoMailbox(config.graph.authorityHost) }
       : {}),
   });
+  // The workers that read email bodies load while the API starts, not when the first email arrives.
+  warmUnderstandPool();
   return {
     app,
     services,
@@ -128,7 +131,7 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
         : createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
     sweepIntervalMs: config.mail.sweepIntervalMs,
     ...(publicUrl ? { publicUrl } : {}),
-    limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs },
+    limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs, readTimeLimitMs: config.mail.readTimeLimitMs },
   });
   services.mail = engine;
   services.store = onCollectionChange(services.store, 'mailAccounts', () => engine.accountsChanged());

@@ -3,7 +3,10 @@ import { extractReply } from '../../api/src/mail/extract/extract-reply.js';
 
 // Time against message size: the same reply (a line on top, Outlook's separator and header block, then quoted
 // history) grown to each size, as html and as plain text; the fastest of REPEATS extractions at each size. Linear time
-// means the cost per KB stays flat as the message grows; the bar for the largest is 50 ms for 1 MB (issue 17).
+// means the cost per KB stays flat as the message grows; the bar for the largest is 50 ms for 1 MB (issue 17). Two more
+// html shapes are the ones that used to grow with the square of the size (issue 15): an answer below a quote of one
+// <div> per "> " line (each line used to re-render its block), and tags nested a thousand deep with a "<" in an
+// attribute (the old nesting cap did not see them).
 
 const SIZES_KB = [64, 256, 1024];
 const REPEATS = 3;
@@ -14,7 +17,7 @@ export const MAX_MS_PER_MB = 50;
  */
 export const MAX_PER_KB_GROWTH = 2;
 
-export type ScalingRow = { body: 'html' | 'text'; kb: number; ms: number; msPerKb: number };
+export type ScalingRow = { body: 'html' | 'text' | 'html-quoted-lines' | 'html-deep-attributes'; kb: number; ms: number; msPerKb: number };
 
 const HTML_PARAGRAPH = '<p class="MsoNormal">The printer on floor 3 shows error 0x80070005 again after the update.</p>\n';
 const TEXT_LINE = '> The printer on floor 3 shows error 0x80070005 again after the update.\n';
@@ -28,15 +31,33 @@ function htmlReply(kb: number): string {
   );
 }
 
+function quotedLinesReply(kb: number): string {
+  const line = '<div>&gt; The printer on floor 3 shows error 0x80070005 again after the update.</div>';
+  return `<div>On Mon, 12 Feb 2024 at 10:15, Service Desk &lt;support@contoso.com&gt; wrote:</div>${line.repeat(Math.ceil((kb * 1024) / line.length))}<div>Works now, thanks.</div>`;
+}
+
+function deepAttributesReply(kb: number): string {
+  const open = '<div title="<">';
+  const depth = Math.ceil((kb * 1024) / (open.length + 6));
+  return `<div>Works now, thanks.</div>${open.repeat(depth)}deep${'</div>'.repeat(depth)}`;
+}
+
+const BODIES = {
+  html: (kb: number) => ({ html: htmlReply(kb) }),
+  text: (kb: number) => ({ text: textReply(kb) }),
+  'html-quoted-lines': (kb: number) => ({ html: quotedLinesReply(kb) }),
+  'html-deep-attributes': (kb: number) => ({ html: deepAttributesReply(kb) }),
+} as const;
+
 function textReply(kb: number): string {
   return `Works now, thanks.\n\nOn Mon, 12 Feb 2024 at 10:15, Service Desk <support@contoso.com> wrote:\n${TEXT_LINE.repeat(Math.ceil((kb * 1024) / TEXT_LINE.length))}`;
 }
 
 export function measureScaling(): ScalingRow[] {
   const rows: ScalingRow[] = [];
-  for (const body of ['html', 'text'] as const) {
+  for (const body of Object.keys(BODIES) as Array<keyof typeof BODIES>) {
     for (const kb of SIZES_KB) {
-      const input = body === 'html' ? { html: htmlReply(kb) } : { text: textReply(kb) };
+      const input = BODIES[body](kb);
       let best = Infinity;
       for (let i = 0; i < REPEATS; i++) {
         const start = performance.now();

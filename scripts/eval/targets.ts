@@ -19,7 +19,7 @@ function speedCheck(name: string, result: SourceResult): TargetCheck {
 
 /** Per body kind: the largest message within the bar, and the cost per KB not doubled between the two largest. */
 export function checkScaling(rows: readonly ScalingRow[]): TargetCheck[] {
-  return (['html', 'text'] as const).flatMap((body) => {
+  return (['html', 'text', 'html-quoted-lines', 'html-deep-attributes'] as const).flatMap((body) => {
     const own = rows.filter((r) => r.body === body);
     const first = own.at(-2);
     const last = own.at(-1);

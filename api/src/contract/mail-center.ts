@@ -7,7 +7,7 @@ import { ZServiceRequest } from './service-request.js';
 
 export const MAIL_CENTER_REASONS = [
   'no-marker', 'token-invalid', 'conflicting-signals', 'unknown-sender', 'sender-not-authenticated', 'sr-closed', 'sr-not-found', 'auto-reply', 'bounce',
-  'own-mail', 'loop', 'system', 'too-large', 'attachment-blocked', 'processing-failed',
+  'own-mail', 'loop', 'system', 'too-large', 'too-complex', 'attachment-blocked', 'processing-failed',
 ] as const;
 export const MAIL_CENTER_STATES = ['open', 'linked', 'created', 'discarded', 'ignored'] as const;
 

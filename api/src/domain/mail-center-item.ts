@@ -16,6 +16,8 @@ export type MailCenterReason =
   | 'loop'
   | 'system'
   | 'too-large'
+  /** Reading its body took longer than the time allowed for one email (a body built to be slow to parse). */
+  | 'too-complex'
   | 'attachment-blocked'
   | 'processing-failed';
 

@@ -16,6 +16,14 @@ export type MailAttachment = {
   kind: MailAttachmentKind;
 };
 
+/** The body as text, read once off the API's thread (mail/understand) and reused by every check. */
+export type MessageRendering = {
+  /** What a reader sees: the html rendered (hidden parts left out), or the text part. */
+  visible: string;
+  /** The html's rough one-pass text for finding tokens (hidden token copies kept); empty without html. */
+  search: string;
+};
+
 export type MailMessage = {
   /** Graph message id, when the message came from Graph. */
   id?: string;
@@ -38,6 +46,8 @@ export type MailMessage = {
   messageClass?: string;
   /** What went wrong while normalising (undecodable charset, broken MIME...), so decisions can say why. */
   problems?: string[];
+  /** The body already read (mail/understand); absent, the checks render it themselves. */
+  rendered?: MessageRendering;
 };
 
 // Messages are never mutated once normalised, so each header list is indexed once (classifiers ask for ~20 names).

@@ -1,3 +1,4 @@
+import { DEFAULT_READ_TIME_LIMIT_MS } from './understand/understand.js';
 import type { EngineLimits } from './sync-context.js';
 
 export const DEFAULT_LIMITS: EngineLimits = {
@@ -10,4 +11,6 @@ export const DEFAULT_LIMITS: EngineLimits = {
   // A round holds what it listed (bodies included) in memory; a 2,000-reply backlog is one round.
   roundSize: 2_000,
   parallel: 32,
+  // Reading a 2 MB body (the most that is parsed) takes well under a second; ten leave room for a loaded machine.
+  readTimeLimitMs: DEFAULT_READ_TIME_LIMIT_MS,
 };

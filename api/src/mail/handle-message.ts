@@ -17,6 +17,7 @@ import type { ListedMessage } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
 import { assessSender, senderBucket, senderTrust } from './sender-authenticity.js';
 import type { SyncContext } from './sync-context.js';
+import { readBody, tooComplexEvidence } from './understand/read-body.js';
 
 // One listed message through the pipeline (DESIGN.md §4): ledger -> normalise -> classify -> match -> check ->
 // extract -> apply | Mail Center. Whatever it throws, the message is not lost: it stays unread and a processing-failed
@@ -84,16 +85,24 @@ function isGone(error: unknown): boolean {
 
 async function importMessage(ctx: SyncContext, listed: ListedMessage, content: ListedContent, ledger: LedgerBase, failure: MailCenterItem | undefined): Promise<'note' | 'mail-center'> {
   const { deps, settings, limits } = ctx;
-  const { message } = content;
+  const read = await readBody(content.message, limits.readTimeLimitMs);
+  if (read.kind === 'too-complex') {
+    ctx.logger.warn({ mailbox: ctx.mailbox.address, internetMessageId: read.message.internetMessageId, limitMs: read.limitMs }, 'an email took too long to read; it is held in the Mail Center as too-complex');
+  }
+  // Every check below reuses the rendering made in the worker; nothing parses the body on this thread.
+  const { message } = read;
   const authenticity = assessSender(message, { trust: senderTrust(ctx.account), ownDomains: ctx.classify.ownMessageIdDomains });
   // Counted per authenticated sender: forged mail claiming a customer's address uses up only its own allowance.
   const recent = ctx.countSender(senderBucket(message.from.address, authenticity));
-  let decision: Decision = await decide(deps, {
-    message,
-    settings,
-    classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
-    authenticity,
-  });
+  let decision: Decision =
+    read.kind === 'too-complex'
+      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      : await decide(deps, {
+          message,
+          settings,
+          classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
+          authenticity,
+        });
   if (decision.kind === 'file') decision = checkSize(ctx, message, decision, content.tooLarge);
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
 
@@ -115,6 +124,8 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, content: L
     },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: limits.maxAttachmentBytes },
     original,
+    ...(read.kind === 'read' ? { first: read.understood.reply } : {}),
+    readTimeLimitMs: limits.readTimeLimitMs,
   });
   const evidence = decision.evidence;
   return ctx.committer.commit(async (tx) => {

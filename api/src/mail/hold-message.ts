@@ -68,6 +68,6 @@ export function mailCenterItem(input: {
 
 /** Plain text, as the tab shows it: html rendered (entities decoded once, hidden parts gone), else the text part. */
 function preview(message: MailMessage): string {
-  const text = message.bodyText ?? visibleText({ bodyHtml: message.bodyHtml ?? '' });
+  const text = message.bodyText ?? message.rendered?.visible ?? visibleText({ bodyHtml: message.bodyHtml ?? '' });
   return text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW);
 }

@@ -18,6 +18,7 @@ import type { Mailbox } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
 import { assessSender, type SenderTrust } from './sender-authenticity.js';
 import { readOriginal, type Original } from './read-original.js';
+import { readBody, tooComplexEvidence } from './understand/read-body.js';
 import type { EngineLimits } from './sync-context.js';
 
 // Mail Center actions that need the pipeline: link to an SR, create an SR from the email, reprocess after a
@@ -61,11 +62,15 @@ export async function createRequestFromItem(ctx: ActionContext, itemId: string, 
 export async function reprocessItem(ctx: ActionContext, itemId: string, actor: Actor): Promise<MailCenterItem> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
+  const read = await readBody(original.message, ctx.limits.readTimeLimitMs);
   const classify = await ctx.classify(item.accountId);
   // An account deleted since: no server to believe, so only a signed signal can file it.
   const trust: SenderTrust = (await ctx.trustFor(item.accountId)) ?? { kind: 'authserv-ids', ids: [] };
-  const authenticity = assessSender(original.message, { trust, ownDomains: classify.ownMessageIdDomains });
-  let decision: Decision = await decide(ctx.deps, { message: original.message, settings, classify, authenticity });
+  const authenticity = assessSender(read.message, { trust, ownDomains: classify.ownMessageIdDomains });
+  let decision: Decision =
+    read.kind === 'too-complex'
+      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      : await decide(ctx.deps, { message: read.message, settings, classify, authenticity });
   if (decision.kind === 'file') {
     const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
     if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {
@@ -130,6 +135,7 @@ async function file(
     },
     policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: ctx.limits.maxAttachmentBytes },
     original: { ref: item.originalRef, contentType: item.originalContentType },
+    readTimeLimitMs: ctx.limits.readTimeLimitMs,
   });
   const { key, contentHash } = messageKey(item.mailbox, original.message);
   const existing = await ctx.deps.store.read((tx) => tx.collection('processedMessages').get(key));

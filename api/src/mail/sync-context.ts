@@ -21,6 +21,8 @@ export type EngineLimits = {
   roundSize: number;
   /** Messages prepared at once (attachment downloads overlap; transactions stay serial). */
   parallel: number;
+  /** Time one email's body may take to read (render, extract) in a worker; over it, the email is too-complex. */
+  readTimeLimitMs: number;
 };
 
 /** What one sync of one mailbox works with. */

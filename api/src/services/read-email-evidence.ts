@@ -22,9 +22,10 @@ export type EmailEvidence = {
   subjectSrIds: number[];
 };
 
-export function searchText(message: Pick<MailMessage, 'bodyText' | 'bodyHtml'>): string {
+export function searchText(message: Pick<MailMessage, 'bodyText' | 'bodyHtml' | 'rendered'>): string {
   // Outlook's own text rendering first: the pane sends it, and it is what the customer saw.
-  return [message.bodyText ?? '', message.bodyHtml ? htmlToSearchText(message.bodyHtml) : ''].join('\n');
+  const html = message.rendered ? message.rendered.search : message.bodyHtml ? htmlToSearchText(message.bodyHtml) : '';
+  return [message.bodyText ?? '', html].join('\n');
 }
 
 export async function readEmailEvidence(deps: Pick<ServiceDeps, 'ecIdKeyring' | 'clock'>, tx: ReadTransaction, message: MailMessage): Promise<EmailEvidence> {

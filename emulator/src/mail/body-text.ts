@@ -1,34 +1,58 @@
-import { Parser } from 'htmlparser2';
+import { Tokenizer } from 'htmlparser2';
 import { escapeHtml } from '../util/escape-html.js';
 import type { ItemBody } from '../state/mail-types.js';
 
 const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 'table', 'pre']);
 const SKIP = new Set(['script', 'style', 'head', 'title']);
 
-/** Plain text of an HTML body, roughly as Exchange renders `Prefer: outlook.body-content-type="text"`. */
+/**
+ * Plain text of an HTML body, roughly as Exchange renders `Prefer: outlook.body-content-type="text"`. Read straight
+ * from htmlparser2's tokenizer: text needs no tree, and the parser's open-element stack costs time in the square of
+ * the nesting depth (a body of 200,000 nested tags would hold the emulator, and every test beside it, for minutes).
+ */
 export function htmlToText(html: string): string {
-  let out = '';
+  const out: string[] = [];
   let skipping = 0;
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (SKIP.has(name)) skipping += 1;
-        else if (BLOCK.has(name)) out += '\n';
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) skipping -= 1;
-        else if (BLOCK.has(name) && name !== 'br') out += '\n';
-      },
-      ontext(text) {
-        if (skipping === 0) out += text.replace(/[ \t\r\n]+/g, ' ');
-      },
-    },
+  const name = (start: number, end: number) => html.slice(start, end).toLowerCase();
+  const tokenizer = new Tokenizer(
     { decodeEntities: true },
+    {
+      onopentagname(start, end) {
+        const tag = name(start, end);
+        if (SKIP.has(tag)) skipping += 1;
+        // A void <hr> opens and closes at once: a line break for each, as the tree parser reported it.
+        else if (BLOCK.has(tag)) out.push(tag === 'hr' ? '\n\n' : '\n');
+      },
+      onclosetag(start, end) {
+        const tag = name(start, end);
+        if (SKIP.has(tag)) skipping = Math.max(0, skipping - 1);
+        else if (BLOCK.has(tag) && tag !== 'br' && tag !== 'hr') out.push('\n');
+      },
+      ontext(start, end) {
+        if (skipping === 0) out.push(html.slice(start, end).replace(/[ \t\r\n]+/g, ' '));
+      },
+      ontextentity(codepoint) {
+        if (skipping === 0) out.push(String.fromCodePoint(codepoint));
+      },
+      onattribdata: noop,
+      onattribentity: noop,
+      onattribend: noop,
+      onattribname: noop,
+      oncdata: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onopentagend: noop,
+      onprocessinginstruction: noop,
+      onselfclosingtag: noop,
+    },
   );
-  parser.write(html);
-  parser.end();
-  return out.split('\n').map((l) => l.trim()).join('\r\n').replace(/(\r\n){3,}/g, '\r\n\r\n').trim();
+  tokenizer.write(html);
+  tokenizer.end();
+  return out.join('').split('\n').map((l) => l.trim()).join('\r\n').replace(/(\r\n){3,}/g, '\r\n\r\n').trim();
 }
+
+const noop = (): void => undefined;
 
 /** Exchange stores HTML bodies as a full document with a charset meta tag. */
 export function wrapHtml(html: string): string {

@@ -18,6 +18,7 @@ const REASONS: Record<MailCenterReason, string> = {
   loop: 'It is one of too many emails from this sender in a short time (a mail loop).',
   system: 'It is a system message (a read receipt or a meeting message).',
   'too-large': 'It is larger than the desk accepts.',
+  'too-complex': 'Its body took longer to read than the desk allows for one email.',
   'attachment-blocked': 'It carries an attachment type the desk blocks.',
   'processing-failed': 'Processing it failed; the engine retries it.',
 };

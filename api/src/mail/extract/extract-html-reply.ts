@@ -1,7 +1,8 @@
 import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
 import { findHtmlBoundary, type HtmlBoundaryKind } from './html-boundaries.js';
-import { detach, indexDocument, isElement, isHiddenElement, type IndexedDocument, parseHtml } from './html-dom.js';
+import { detach, detachAll, indexDocument, isElement, isHiddenElement, type IndexedDocument, type NodeOrder, parseHtml } from './html-dom.js';
+import { removeInterleavedQuotes } from './html-interleaved.js';
 import { isOurMarkerLine } from './marker-line.js';
 import { isBannerLine, isDelimiterLine, isQuoteLine } from './quote-patterns.js';
 import { isBlockTag, renderLines, type RenderedLine } from './render-text.js';
@@ -26,9 +27,12 @@ export type HtmlReply = {
 type Candidate = { point: CutPoint; order: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
 
 const BANNER_SEARCH_LINES = 6;
-const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote']);
+const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
+// Containers some webmails wrap around the writer's note and the quoted message together (issue: "the note inside the
+// client's own quote container"): when taking one as the boundary leaves no note at all, it is read as plain markup.
+const WRAPPING_KINDS = new Set<string>(['gmail-quote', 'cite-blockquote', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
 
-function lineOrders(lines: readonly RenderedLine[], order: Map<AnyNode, number>): number[] {
+function lineOrders(lines: readonly RenderedLine[], order: NodeOrder): number[] {
   let last = 0;
   return lines.map((line) => (last = line.node ? (order.get(line.node) ?? last) : last));
 }
@@ -79,12 +83,15 @@ function hiddenByAncestor(element: Element): boolean {
   return false;
 }
 
-/** The outermost element around `node` that holds nothing but the line `text` (a banner's table or paragraph). */
-function lineContainer(node: Text, text: string): ChildNode {
+/**
+ * The outermost element around `node` that holds nothing but the line `text` (a banner's table or paragraph). `lengths`
+ * are the elements' rendered lengths from the rendering the line came from; an element not measured there counts as
+ * large.
+ */
+function lineContainer(node: Text, text: string, lengths: ReadonlyMap<AnyNode, number>): ChildNode {
   let container: ChildNode = node;
   for (let current = node.parent; current && isElement(current); current = current.parent) {
-    const own = renderLines([current]).map((l) => l.text).join(' ').trim();
-    if (own.length > text.length + 40) break;
+    if ((lengths.get(current) ?? Infinity) > text.length + 40) break;
     if (isBlockTag(current.name) || current.name === 'td') container = current;
   }
   return container;
@@ -93,12 +100,13 @@ function lineContainer(node: Text, text: string): ChildNode {
 function dropBanners(indexed: IndexedDocument): number {
   let removed = 0;
   let seen = 0;
-  for (const line of renderLines([indexed.document], BANNER_SEARCH_LINES)) {
+  const lengths = new Map<AnyNode, number>();
+  for (const line of renderLines([indexed.document], BANNER_SEARCH_LINES, lengths)) {
     const text = line.text.trim();
     if (!text) continue;
     if (++seen > BANNER_SEARCH_LINES) break;
     if (line.node && isBannerLine(text)) {
-      detach(lineContainer(line.node, text));
+      detach(lineContainer(line.node, text, lengths));
       removed++;
     }
   }
@@ -111,14 +119,16 @@ function dropBanners(indexed: IndexedDocument): number {
  */
 function dropTrailingRules(document: Document): { removed: ChildNode[]; lines: RenderedLine[] } {
   const removed: ChildNode[] = [];
-  let lines = renderLines([document]);
+  let lengths = new Map<AnyNode, number>();
+  let lines = renderLines([document], Infinity, lengths);
   for (let round = 0; round < 3; round++) {
     const last = lines.findLast((l) => l.text.trim());
     if (!last?.node || !isDelimiterLine(last.text)) break;
-    const container = lineContainer(last.node, last.text.trim());
+    const container = lineContainer(last.node, last.text.trim(), lengths);
     detach(container);
     removed.push(container, ...trimTrailingEmpty(document));
-    lines = renderLines([document]);
+    lengths = new Map();
+    lines = renderLines([document], Infinity, lengths);
   }
   return { removed, lines };
 }
@@ -128,17 +138,15 @@ function dropTrailingRules(document: Document): { removed: ChildNode[]; lines: R
  * attributions and keep what the writer wrote around them.
  */
 function removeQuoteContainers(indexed: IndexedDocument): ChildNode[] {
-  const removed: ChildNode[] = [];
-  for (const element of indexed.elements) {
-    if (!element.parent) continue;
+  const containers = indexed.elements.filter((element) => {
     const classes = element.attribs['class'] ?? '';
-    if (element.name === 'blockquote' || /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes)) {
-      detach(element);
-      removed.push(element);
-    }
-  }
-  const lines = renderLines([indexed.document]);
+    return element.name === 'blockquote' || /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes);
+  });
+  const removed = detachAll(containers);
+  const lengths = new Map<AnyNode, number>();
+  const lines = renderLines([indexed.document], Infinity, lengths);
   const texts = lines.map((l) => l.text);
+  const quoted: ChildNode[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (!line?.node) continue;
@@ -146,19 +154,50 @@ function removeQuoteContainers(indexed: IndexedDocument): ChildNode[] {
     if (end === undefined) continue;
     for (let j = i; j <= end; j++) {
       const node = lines[j]?.node;
-      if (node?.parent) {
-        const container = lineContainer(node, lines[j]?.text.trim() ?? '');
-        detach(container);
-        removed.push(container);
-      }
+      if (node) quoted.push(lineContainer(node, lines[j]?.text.trim() ?? '', lengths));
     }
     i = end;
   }
-  return removed;
+  return [...removed, ...detachAll(quoted)];
+}
+
+// Boundaries after which the writer may have answered between quotes: a quote container or an attribution, as a
+// plain-text reply's ">" quote. Below a header block or a separator the history carries no quote marks.
+const INTERLEAVING_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'bare-blockquote']);
+
+function interleavedAnswers(lines: readonly RenderedLine[], order: number, nodeOrder: NodeOrder): ChildNode[] | undefined {
+  const from = lines.findIndex((line) => line.node && (nodeOrder.get(line.node) ?? 0) >= order);
+  if (from < 0) return undefined;
+  // The document is measured (one more rendering pass) only when there are answers to keep.
+  const measure = () => {
+    const lengths = new Map<AnyNode, number>();
+    let top: AnyNode | undefined = lines[from]?.node;
+    while (top?.parent) top = top.parent;
+    if (top) renderLines([top], Infinity, lengths);
+    return (node: Text, text: string) => lineContainer(node, text, lengths);
+  };
+  return removeInterleavedQuotes(lines, from, measure);
+}
+
+/** Makes the element at document position `order` plain markup: no longer a quote container or a client's marker. */
+function unwrap(indexed: IndexedDocument, order: number): void {
+  const element = indexed.elements.find((e) => indexed.order.get(e) === order);
+  if (!element) return;
+  if (element.name === 'blockquote') element.name = 'div';
+  element.attribs = {};
 }
 
 export function extractHtmlReply(html: string): HtmlReply {
+  const reply = extractOnce(html, []);
+  if (reply.lines.some((line) => line.text.trim()) || reply.wrapper === undefined) return reply;
+  // Nothing kept: the boundary may have been a container holding the note as well as the quote.
+  const unwrapped = extractOnce(html, [reply.wrapper]);
+  return unwrapped.lines.some((line) => line.text.trim()) ? unwrapped : reply;
+}
+
+function extractOnce(html: string, transparent: readonly number[]): HtmlReply & { wrapper?: number } {
   const indexed = parseHtml(html);
+  for (const order of transparent) unwrap(indexed, order);
   const lines = renderLines([indexed.document]);
   const boundary = earliestBoundary(indexed, lines);
   let elided: (ChildNode | string)[] = [];
@@ -166,7 +205,13 @@ export function extractHtmlReply(html: string): HtmlReply {
   if (boundary) {
     if (hasContentBefore(indexed, lines, boundary.order)) {
       layout = 'top-posted';
-      elided = cutAt(boundary.point);
+      const answers = INTERLEAVING_KINDS.has(boundary.kind) ? interleavedAnswers(lines, boundary.order, indexed.order) : undefined;
+      if (answers) {
+        layout = 'interleaved';
+        elided = answers;
+      } else {
+        elided = cutAt(boundary.point);
+      }
     } else {
       layout = 'bottom-posted';
       if (QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = removeQuoteContainers(indexed);
@@ -187,5 +232,6 @@ export function extractHtmlReply(html: string): HtmlReply {
     ...(boundary ? { boundary: { kind: boundary.kind, source: boundary.source } } : {}),
     layout,
     bannersRemoved,
+    ...(boundary?.source === 'html' && WRAPPING_KINDS.has(boundary.kind) && transparent.length === 0 ? { wrapper: boundary.order } : {}),
   };
 }

@@ -13,6 +13,14 @@ import { textToHtml } from './text-to-html.js';
 
 export type ReplyBody = { html?: string; text?: string; uniqueBodyHtml?: string };
 
+/**
+ * The largest html body that is parsed, in characters (docs/reply-extraction.md). Replies are a few kilobytes and long
+ * threads a few hundred; beyond this is either a newsletter-sized document or hostile input, and parsing it would only
+ * spend the worker's time budget. A larger body is not parsed: the note comes from the plain-text part when there is
+ * one, and says that the whole email is in the original, which is always kept.
+ */
+export const MAX_HTML_CHARS = 2_000_000;
+
 export type ExtractedReply = {
   /** Sanitised html of the reply. */
   html: string;
@@ -28,6 +36,8 @@ export type ExtractedReply = {
   bannersRemoved: number;
   /** How Graph's uniqueBody compares with our cut, when it was supplied. */
   uniqueBody?: 'agrees' | 'differs';
+  /** Set when the html body was over MAX_HTML_CHARS and not parsed (the reply is from the text part, if any). */
+  htmlNotParsed?: { chars: number; limit: number };
 };
 
 function compact(text: string): string {
@@ -35,12 +45,16 @@ function compact(text: string): string {
 }
 
 function compareWithUniqueBody(text: string, uniqueBodyHtml: string | undefined): 'agrees' | 'differs' | undefined {
-  if (uniqueBodyHtml === undefined) return undefined;
+  if (uniqueBodyHtml === undefined || uniqueBodyHtml.length > MAX_HTML_CHARS) return undefined;
   const unique = linesToText(renderLines([parseHtml(uniqueBodyHtml).document]));
   return compact(unique) === compact(text) ? 'agrees' : 'differs';
 }
 
 export function extractReply(body: ReplyBody, options: SanitiseOptions = {}): ExtractedReply {
+  if (body.html !== undefined && body.html.length > MAX_HTML_CHARS) {
+    const fromText = extractTextOnly({ text: body.text ?? '' });
+    return { ...fromText, htmlNotParsed: { chars: body.html.length, limit: MAX_HTML_CHARS } };
+  }
   if (body.html !== undefined && body.html.trim() !== '') {
     const reply = extractHtmlReply(body.html);
     const text = linesToText(reply.lines).trim();
@@ -57,6 +71,10 @@ export function extractReply(body: ReplyBody, options: SanitiseOptions = {}): Ex
       ...(uniqueBody ? { uniqueBody } : {}),
     };
   }
+  return extractTextOnly(body);
+}
+
+function extractTextOnly(body: ReplyBody): ExtractedReply {
   const reply = extractTextReply(body.text ?? '');
   const uniqueBody = compareWithUniqueBody(reply.text, body.uniqueBodyHtml);
   return {

@@ -1,7 +1,9 @@
 import type { Element } from 'domhandler';
 import { classList, type IndexedDocument } from './html-dom.js';
 import type { RenderedLine } from './render-text.js';
-import { headerLabelKind } from './quote-patterns.js';
+import { isQuoteContainer } from './html-interleaved.js';
+import { isOurMarkerLine } from './marker-line.js';
+import { headerLabelKind, isAttribution, isHistorySeparator, isReplyAboveLine, MAX_PATTERN_LINE } from './quote-patterns.js';
 
 // Where quoted history starts according to the markup clients write around it. Ids and classes are language-free, so
 // these find the quote of an Outlook in Finnish as well as one in English. Outlook prefixes ids inside quoted
@@ -20,6 +22,7 @@ export type HtmlBoundaryKind =
   | 'thunderbird-cite'
   | 'yahoo-quote'
   | 'other-client-quote'
+  | 'bare-blockquote'
   | 'rule-then-headers';
 
 export type HtmlBoundary = { element: Element; kind: HtmlBoundaryKind };
@@ -54,6 +57,23 @@ function byMarkup(element: Element): HtmlBoundaryKind | undefined {
     return 'other-client-quote';
   }
   return undefined;
+}
+
+/**
+ * Whether a bare blockquote's first line opens quoted history: our marker, a separator, a From: header or an
+ * attribution, possibly with the quoted text running on in the same line (a quote without line breaks). A bare
+ * blockquote without such a head is the writer quoting a passage, or indenting, and stays theirs.
+ */
+function headsHistory(text: string): boolean {
+  const head = text.trim().slice(0, MAX_PATTERN_LINE);
+  if (!head) return false;
+  if (isOurMarkerLine(head) || isReplyAboveLine(head) || isHistorySeparator(head) || headerLabelKind(head) === 'from') return true;
+  // Attributions end with a colon; the first colons may be a time's ("10:15").
+  const colon = /[:：]/g;
+  for (let match = colon.exec(head), tries = 0; match && tries < 8; match = colon.exec(head), tries++) {
+    if (isAttribution(head.slice(0, match.index + 1))) return true;
+  }
+  return false;
 }
 
 /** Lines that begin at or after `order`, as indexes into `lines`. */
@@ -92,6 +112,11 @@ export function findHtmlBoundary(indexed: IndexedDocument, lines: readonly Rende
     const kind = byMarkup(element);
     if (kind) return { element, kind };
     const order = indexed.order.get(element) ?? 0;
+    // A blockquote with no client's mark is a quote when what it holds opens history (webmails and older clients
+    // write them bare); the border-less indent of the writer's own "increase indent" button never is.
+    if (element.name === 'blockquote' && isQuoteContainer(element) && headsHistory(lines[linesFrom(lineOrders, order)]?.text ?? '')) {
+      return { element, kind: 'bare-blockquote' };
+    }
     if (element.name === 'div' && OUTLOOK_SEPARATOR_STYLE.test(element.attribs['style'] ?? '')) {
       if (labelledLinesFollow(lines, linesFrom(lineOrders, order), 1)) return { element, kind: 'outlook-separator' };
     }

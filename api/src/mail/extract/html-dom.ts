@@ -1,40 +1,41 @@
-import type { AnyNode, ChildNode, Document, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
-import { limitNesting } from './limit-nesting.js';
+import type { AnyNode, ChildNode, Document, Element, ParentNode } from 'domhandler';
+import { parseLimited } from './limit-nesting.js';
 
 // A parsed html body with every node numbered in document order, so a cut found in the text rendering and one found
-// in the markup can be compared ("which comes first"). Everything here walks with an explicit stack: replies with
-// thousands of nested tags must not overflow the call stack.
+// in the markup can be compared ("which comes first"). The number is where the parser met the node in the source
+// (its startIndex): the parser creates nodes in document order, so no separate numbering pass or map is needed.
+// Everything here walks with an explicit stack: replies with thousands of nested tags must not overflow the call stack.
 
 export type IndexedDocument = {
   document: Document;
-  /** Pre-order position of every node. */
-  order: Map<AnyNode, number>;
+  /** Document-order position of every node (undefined for a node the parser did not make). */
+  order: NodeOrder;
   /** Elements in document order. */
   elements: Element[];
 };
+
+export type NodeOrder = { get(node: AnyNode): number | undefined };
+
+const SOURCE_ORDER: NodeOrder = { get: (node) => node.startIndex ?? undefined };
 
 export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
 export function parseHtml(html: string): IndexedDocument {
-  const document = parseDocument(limitNesting(html), { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const document = parseLimited(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, withStartIndices: true });
   return indexDocument(document);
 }
 
 export function indexDocument(document: Document): IndexedDocument {
-  const order = new Map<AnyNode, number>();
   const elements: Element[] = [];
   const stack: AnyNode[] = [document];
-  let position = 0;
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
-    order.set(node, position++);
     if (isElement(node)) elements.push(node);
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
   }
-  return { document, order, elements };
+  return { document, order: SOURCE_ORDER, elements };
 }
 
 export function classList(element: Element): string[] {
@@ -69,6 +70,31 @@ export function detach(node: ChildNode): void {
   const index = parent.children.indexOf(node);
   if (index >= 0) parent.children.splice(index, 1);
   node.parent = null;
+}
+
+/**
+ * Removes many nodes at once: each parent's children are filtered once, where detaching them one by one would search
+ * the siblings for each (quadratic when a quote is thousands of sibling lines). A node inside another one removed
+ * stays inside it. Returns the outermost removed nodes in the order given.
+ */
+export function detachAll(nodes: readonly ChildNode[]): ChildNode[] {
+  const chosen = new Set(nodes);
+  const outermost = nodes.filter((node) => {
+    for (let current = node.parent; current; current = current.parent) if (chosen.has(current as ChildNode)) return false;
+    return true;
+  });
+  const byParent = new Map<ParentNode, Set<ChildNode>>();
+  for (const node of outermost) {
+    if (!node.parent) continue;
+    const set = byParent.get(node.parent) ?? new Set<ChildNode>();
+    set.add(node);
+    byParent.set(node.parent, set);
+  }
+  for (const [parent, gone] of byParent) {
+    parent.children = parent.children.filter((child) => !gone.has(child));
+    for (const node of gone) node.parent = null;
+  }
+  return outermost;
 }
 
 /** Whether `ancestor` contains `node` (or is it). */

@@ -33,10 +33,12 @@ class LineWriter {
   readonly lines: RenderedLine[] = [];
   private text = '';
   private start: { node: Text; offset: number } | undefined;
+  /** Characters in the lines already ended (each counted with its line break). */
+  private before = 0;
 
   append(chunk: string, node: Text | undefined, offset: number): void {
     if (!chunk) return;
-    if (this.start === undefined && this.text.trim() === '') {
+    if (this.start === undefined && (this.text === '' || this.text.trim() === '')) {
       const firstVisible = chunk.search(/[^ \t\n\r\f]/);
       // Leading collapsible space at the start of a line is not rendered.
       if (firstVisible < 0 && this.text === '') return;
@@ -52,6 +54,7 @@ class LineWriter {
   newline(): void {
     // trimEnd/trimStart, not /[ ]+$/: a regex anchored at the end backtracks quadratically on long runs of spaces.
     this.lines.push({ text: this.text.trimEnd().trimStart(), node: this.start?.node, offset: this.start?.offset ?? 0 });
+    this.before += this.text.length + 1;
     this.text = '';
     this.start = undefined;
   }
@@ -59,6 +62,11 @@ class LineWriter {
   /** Where the writer is: (line index, column), to find the text a link wrapped. */
   position(): { line: number; column: number } {
     return { line: this.lines.length, column: this.text.length };
+  }
+
+  /** Characters written so far, line breaks included: where an element starts and ends in the rendering. */
+  written(): number {
+    return this.before + this.text.length;
   }
 
   /** The text written since `from`, when it is still on the current line. */
@@ -84,7 +92,7 @@ class LineWriter {
   }
 }
 
-type Frame = { node: AnyNode | string; exit: boolean; pre: boolean; link?: { href: string; line: number; column: number } };
+type Frame = { node: AnyNode | string; exit: boolean; pre: boolean; link?: { href: string; line: number; column: number }; start?: number };
 
 /** "https://www.acme.com/" and "acme.com" name the same place: no need to repeat a link whose text is its address. */
 function sameTarget(text: string, href: string): boolean {
@@ -99,9 +107,11 @@ function sameTarget(text: string, href: string): boolean {
 
 /**
  * Renders `roots` (a document, or nodes cut out of one; strings are text) to lines, in document order. With
- * `firstLines`, stops once that many lines with text are out (for checks that only look at the top).
+ * `firstLines`, stops once that many lines with text are out (for checks that only look at the top). With `lengths`,
+ * also measures every element rendered, in the same pass: how many characters of the rendering it produced (so "how
+ * much text is in this block" never needs a rendering of its own, which made each such question cost the whole body).
  */
-export function renderLines(roots: readonly (AnyNode | string)[], firstLines = Infinity): RenderedLine[] {
+export function renderLines(roots: readonly (AnyNode | string)[], firstLines = Infinity, lengths?: Map<AnyNode, number>): RenderedLine[] {
   const writer = new LineWriter();
   let written = 0;
   const stack: Frame[] = [];
@@ -118,6 +128,7 @@ export function renderLines(roots: readonly (AnyNode | string)[], firstLines = I
       continue;
     }
     if (frame.exit) {
+      if (lengths && frame.start !== undefined) lengths.set(node, writer.written() - frame.start);
       if (frame.link) {
         // Plain text keeps where a link goes, as mail clients' own text parts do: "Sparrow <http://...>".
         const text = writer.since(frame.link);
@@ -149,7 +160,10 @@ export function renderLines(roots: readonly (AnyNode | string)[], firstLines = I
       }
       if (BLOCK_TAGS.has(node.name)) writer.breakLine();
       const href = node.name === 'a' ? (node.attribs['href'] ?? '').trim() : '';
-      stack.push({ node, exit: true, pre: frame.pre, ...(/^https?:\/\//i.test(href) ? { link: { href, ...writer.position() } } : {}) });
+      const exit: Frame = { node, exit: true, pre: frame.pre };
+      if (/^https?:\/\//i.test(href)) exit.link = { href, ...writer.position() };
+      if (lengths) exit.start = writer.written();
+      stack.push(exit);
       const pre = frame.pre || isPreformatted(node);
       // Table cells sit side by side: keep their words apart.
       if (CELL_TAGS.has(node.name)) writer.space();

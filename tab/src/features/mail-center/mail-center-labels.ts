@@ -15,6 +15,7 @@ export const REASON_LABELS: Record<MailCenterReason, string> = {
   loop: 'Mail loop',
   system: 'System message',
   'too-large': 'Too large',
+  'too-complex': 'Too complex to read',
   'attachment-blocked': 'Attachment blocked',
   'processing-failed': 'Processing failed',
 };

@@ -54,6 +54,13 @@ export function desk(stack: MailStack) {
       expect(res.status).toBe(200);
       return res.body;
     },
+    /** The Mail Center item (any state) whose subject is `subject`; fails naming the items there are. */
+    async heldItem(subject: string): Promise<MailCenterItemBody> {
+      const { items } = await this.mailCenter({ state: 'all' });
+      const item = items.find((i) => i.subject === subject);
+      if (!item) throw new Error(`No Mail Center item "${subject}"; have ${items.map((i) => `${i.subject}:${i.reason}`).join(', ')}`);
+      return item;
+    },
     async deliver(mime: Buffer | string): Promise<{ id: string; internetMessageId: string }> {
       const res = await stack.emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, mime, 'message/rfc822');
       expect(res.status).toBe(201);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
+import { HTML_INTERLEAVED, NOTE_INSIDE_QUOTE } from '../../../fixtures/replies/layouts-html.js';
 import { BOTTOM_POSTED, FORWARDED, INTERLEAVED } from '../../../fixtures/replies/layouts.js';
 import { LOCALES } from '../../../fixtures/replies/locales.js';
 import { outboundEmail } from '../../../fixtures/replies/outbound.js';
@@ -11,7 +12,7 @@ import { outboundEmail } from '../../../fixtures/replies/outbound.js';
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 const cases = LOCALES.flatMap((locale, l) =>
-  [...BOTTOM_POSTED, ...INTERLEAVED, ...FORWARDED].map((build, c) => {
+  [...BOTTOM_POSTED, ...INTERLEAVED, ...HTML_INTERLEAVED, ...NOTE_INSIDE_QUOTE, ...FORWARDED].map((build, c) => {
     const outbound = outboundEmail({ srId: 3000 + l * 20 + c, outboundId: 4, marker: locale.marker, greeting: 'Dear Anna,', question: 'Could you tell us the error code?' });
     return { locale: locale.code, outbound, reply: build(locale, outbound) };
   }),
