@@ -18,7 +18,6 @@ import { createSmtpMailSender } from './imap/smtp-sender.js';
 import { senderByTransport } from './mail/outbound/sender-by-transport.js';
 import { createApp } from './http/create-app.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
-import { onCollectionChange } from './mail/on-collection-change.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { renderOriginal } from './mail/render-original.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
@@ -96,7 +95,9 @@ function createOutbound(services: ServiceDeps, config: Config, logger: Logger): 
   const policy = { perMailboxPerMinute: config.outbound.perMailboxPerMinute, publicUrl: config.publicUrl };
   const sender = senderByTransport({ graph: createGraphMailSender(services.secrets, config.graph), 'imap-smtp': createSmtpMailSender(imapCredentials(services, config)) });
   const worker = new OutboundWorker({ services, sender, policy, logger });
-  services.store = onCollectionChange(services.store, 'srEvents', () => worker.wake());
+  services.store.onCommit((change) => {
+    if (change.collections.srEvents) worker.wake();
+  });
   services.outbound = worker;
   services.outboundPolicy = policy;
   return worker;
@@ -131,7 +132,9 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
     limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs },
   });
   services.mail = engine;
-  services.store = onCollectionChange(services.store, 'mailAccounts', () => engine.accountsChanged());
+  services.store.onCommit((change) => {
+    if (change.collections.mailAccounts) engine.accountsChanged();
+  });
   return engine;
 }
 

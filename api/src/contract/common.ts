@@ -15,7 +15,8 @@ export type TErrorBody = z.infer<typeof ZErrorBody>;
 
 export const ZPaging = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  // Room for a keyset cursor that carries an SR title (200 characters, up to 4 bytes each, base64).
+  cursor: z.string().max(2000).optional(),
 });
 
 export function listOf<T extends z.ZodType>(item: T) {
