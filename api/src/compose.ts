@@ -30,6 +30,8 @@ import { createFileBlobStore, createMemoryBlobStore } from './store/blob-store.j
 import { openLowdbStore } from './store/lowdb-store.js';
 import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
 import { createMemoryStore } from './store/memory-store.js';
+import type { Store } from './store/ports/store.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
@@ -67,7 +69,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     },
     identityHosts: [new URL(config.auth.authorityHost).origin],
     staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
-    healthChecks: [async () => ({ name: 'identity', ...(await mail.identityCheck()) })],
+    healthChecks: [async () => ({ name: 'identity', ...(await mail.identityCheck()) }), async () => storeCheck(services.store)],
     prepareReply: createAddinReplyPreparer(services),
     renderOriginal,
     ...(config.demo && config.graph.mode === 'emulator'
@@ -140,10 +142,10 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
 
 async function buildServices(config: Config): Promise<ServiceDeps> {
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
-  const persistent = config.store === 'lowdb';
+  const persistent = config.store !== 'memory';
   const secrets = createSecretBox(key);
   return {
-    store: persistent ? await openLowdbStore({ file: join(config.dataDir, 'db.json') }) : createMemoryStore(),
+    store: await openStore(config),
     blobs: persistent ? createFileBlobStore(join(config.dataDir, 'blobs')) : createMemoryBlobStore(),
     secrets,
     clock: () => new Date(),
@@ -155,6 +157,23 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
       rulePerSrPerHour: config.outbound.rulePerSrPerHour,
     },
   };
+}
+
+async function openStore(config: Config): Promise<Store> {
+  switch (config.store) {
+    case 'postgres':
+      return PostgresStore.open({ ...(config.database.url ? { connectionString: config.database.url } : {}), poolSize: config.database.poolSize });
+    case 'lowdb':
+      return openLowdbStore({ file: join(config.dataDir, 'db.json') });
+    default:
+      return createMemoryStore();
+  }
+}
+
+/** The store's health for /api/health: a lost database is not ok; a warning (lowdb grown large) rides in the detail. */
+async function storeCheck(store: Store): Promise<{ name: string; ok: boolean; detail: string }> {
+  const health = await store.health();
+  return { name: 'store', ok: health.ok, detail: health.warning ? `${health.detail}. ${health.warning}` : health.detail };
 }
 
 /** Demo mode: support@contoso.test with the emulator's mail app, so the mail loop runs without typing credentials. */

@@ -19,6 +19,16 @@ export const ZPaging = z.strictObject({
   cursor: z.string().max(2000).optional(),
 });
 
+/**
+ * Search text: any characters but control characters (a database cannot store a NUL, and none belongs in a search).
+ * Quotes, % and _ are searched for literally.
+ */
+export const ZSearchText = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'Search text must not contain control characters');
+
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().optional() });
 }

@@ -11,7 +11,8 @@ import { postgresCollection, type Run } from './postgres-collection.js';
 
 
 export type PostgresStoreOptions = {
-  connectionString: string;
+  /** Without it, pg reads the usual PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE variables. */
+  connectionString?: string;
   poolSize?: number;
   /** Tries of a transaction that hits a serialisation failure or deadlock before the error is passed on. */
   maxAttempts?: number;
@@ -52,7 +53,7 @@ export class PostgresStore implements Store {
       await migratePostgres(pool);
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new StoreOpenError(redact(options.connectionString), error instanceof Error ? error.message : String(error), { cause: error });
+      throw new StoreOpenError(redact(options.connectionString ?? 'PostgreSQL (PG* variables)'), error instanceof Error ? error.message : String(error), { cause: error });
     }
     const store = new PostgresStore(pool, options.maxAttempts ?? 12);
     await store.#listen(options.connectionString).catch(() => undefined);
@@ -61,9 +62,13 @@ export class PostgresStore implements Store {
 
   async read<R>(work: (tx: ReadTransaction) => Promise<R>): Promise<R> {
     this.#assertOpen();
-    return this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', async (run, guard) =>
-      work({ collection: <K extends CollectionName>(name: K) => (guard(), postgresCollection(name, run, false, () => undefined) as unknown as ReadCollection<K>) }),
-    );
+    try {
+      return await this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', async (run, guard) =>
+        work({ collection: <K extends CollectionName>(name: K) => (guard(), postgresCollection(name, run, false, () => undefined) as unknown as ReadCollection<K>) }),
+      );
+    } catch (error) {
+      throw this.#mapped(error);
+    }
   }
 
   async transact<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
@@ -173,8 +178,8 @@ export class PostgresStore implements Store {
   }
 
   /** Hears the commits of other instances on the same database, so their listeners learn of them too. */
-  async #listen(connectionString: string): Promise<void> {
-    const client = new pg.Client({ connectionString });
+  async #listen(connectionString: string | undefined): Promise<void> {
+    const client = new pg.Client(connectionString ? { connectionString } : {});
     client.on('error', () => undefined);
     await client.connect();
     client.on('notification', (message) => {
