@@ -27,7 +27,7 @@ export const ZSearchText = z
   .string()
   .trim()
   .max(200)
-  .regex(/^[^\u0000-\u001f\u007f]*$/, 'Search text must not contain control characters');
+  .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'Search text must not contain control characters');
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().optional() });
