@@ -105,6 +105,15 @@ export class PostgresStore implements Store {
     }
   }
 
+  /**
+   * Moves sequence `name` on so its next number is above `atLeast`: a desk copied in keeps numbering where it was.
+   * Never moves a sequence back.
+   */
+  async advanceSequence(name: string, atLeast: number): Promise<void> {
+    const sequence = await this.#sequence(name);
+    await this.#pool.query(`SELECT setval('${sequence}', greatest($1::bigint, (SELECT last_value FROM ${sequence})))`, [Math.max(1, atLeast)]);
+  }
+
   onCommit(listener: (change: CommitChange) => void): () => void {
     return this.#listeners.add(listener);
   }
