@@ -18,6 +18,16 @@ const where = <T>(records: Records<T>, copy: Copy, test: (record: T) => boolean)
   return found;
 };
 
+/** One page of `matching` in `compare` order, starting after the cursor `after`; `next` is the last item's key. */
+function keysetPage<T, C>(matching: T[], key: (record: T) => C, compare: (a: C, b: C) => number, page: { limit: number; after?: C | undefined }, copy: Copy) {
+  const { after } = page;
+  const sorted = matching.sort((a, b) => compare(key(a), key(b)));
+  const rest = after ? sorted.filter((record) => compare(key(record), after) > 0) : sorted;
+  const items = rest.slice(0, page.limit);
+  const last = items.at(-1);
+  return { items: items.map(copy), total: matching.length, ...(last && rest.length > items.length ? { next: key(last) } : {}) };
+}
+
 function requests(records: Records<ServiceRequest>, copy: Copy) {
   return {
     async list(query: RequestListQuery) {
@@ -34,12 +44,7 @@ function requests(records: Records<ServiceRequest>, copy: Copy) {
       const direction = query.order === 'asc' ? 1 : -1;
       const key = (sr: ServiceRequest): RequestCursor => ({ value: requestSortValue(sr, query.sort), id: sr.id });
       const compare = (a: RequestCursor, b: RequestCursor) => direction * (compareValues(a.value, b.value) || a.id - b.id);
-      const after = query.after;
-      const sorted = matching.sort((a, b) => compare(key(a), key(b)));
-      const rest = after ? sorted.filter((sr) => compare(key(sr), after) > 0) : sorted;
-      const items = rest.slice(0, query.limit);
-      const last = items.at(-1);
-      return { items: items.map(copy), total: matching.length, ...(last && rest.length > items.length ? { next: key(last) } : {}) };
+      return keysetPage(matching, key, compare, query, copy);
     },
     async withStatusIn(statuses: readonly string[]) {
       const wanted = new Set(statuses.map((s) => s.toLowerCase()));
@@ -65,12 +70,7 @@ function mailCenter(records: Records<MailCenterItem>, copy: Copy) {
       const compare = (a: MailCenterCursor, b: MailCenterCursor) =>
         -(compareValues(a.receivedAt, b.receivedAt) || compareValues(a.createdAt, b.createdAt) || compareValues(a.id, b.id));
       const key = (item: MailCenterItem): MailCenterCursor => ({ receivedAt: item.receivedAt, createdAt: item.createdAt, id: item.id });
-      const after = query.after;
-      const sorted = matching.sort((a, b) => compare(key(a), key(b)));
-      const rest = after ? sorted.filter((item) => compare(key(item), after) > 0) : sorted;
-      const items = rest.slice(0, query.limit);
-      const last = items.at(-1);
-      return { items: items.map(copy), total: matching.length, ...(last && rest.length > items.length ? { next: key(last) } : {}) };
+      return keysetPage(matching, key, compare, query, copy);
     },
     byMessageId: async (id: string) => where(records, copy, byId(messageIdKey(id))),
     ofMailbox: async (mailbox: string, filter: { state: string; reason?: string }) =>
