@@ -28,7 +28,7 @@ module.exports = {
           `${api}store/(?!ports/)`,
           `${api}graph/(?!ports/)`,
           `${api}imap/`,
-          '^node_modules/(lowdb|express|@azure|@microsoft/microsoft-graph-client|pino|imapflow|nodemailer)/',
+          '^node_modules/(lowdb|pg|express|@azure|@microsoft/microsoft-graph-client|pino|imapflow|nodemailer)/',
         ],
       },
     },
@@ -43,7 +43,7 @@ module.exports = {
       name: 'mail-not-http',
       severity: 'error',
       from: { path: `${api}mail/` },
-      to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, `${api}imap/`, '^node_modules/(lowdb|express|imapflow)/'] },
+      to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, `${api}imap/`, '^node_modules/(lowdb|pg|express|imapflow)/'] },
     },
     {
       name: 'adapters-import-domain-only',

@@ -18,7 +18,6 @@ import { createSmtpMailSender } from './imap/smtp-sender.js';
 import { senderByTransport } from './mail/outbound/sender-by-transport.js';
 import { createApp } from './http/create-app.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
-import { onCollectionChange } from './mail/on-collection-change.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { warmUnderstandPool } from './mail/understand/understand.js';
 import { renderOriginal } from './mail/render-original.js';
@@ -32,6 +31,8 @@ import { createFileBlobStore, createMemoryBlobStore } from './store/blob-store.j
 import { openLowdbStore } from './store/lowdb-store.js';
 import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
 import { createMemoryStore } from './store/memory-store.js';
+import type { Store } from './store/ports/store.js';
+import { PostgresStore } from './store/postgres/postgres-store.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
@@ -69,7 +70,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     },
     identityHosts: [new URL(config.auth.authorityHost).origin],
     staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
-    healthChecks: [async () => ({ name: 'identity', ...(await mail.identityCheck()) })],
+    healthChecks: [async () => ({ name: 'identity', ...(await mail.identityCheck()) }), async () => storeCheck(services.store)],
     prepareReply: createAddinReplyPreparer(services),
     renderOriginal,
     ...(config.demo && config.graph.mode === 'emulator'
@@ -99,7 +100,9 @@ function createOutbound(services: ServiceDeps, config: Config, logger: Logger): 
   const policy = { perMailboxPerMinute: config.outbound.perMailboxPerMinute, publicUrl: config.publicUrl };
   const sender = senderByTransport({ graph: createGraphMailSender(services.secrets, config.graph), 'imap-smtp': createSmtpMailSender(imapCredentials(services, config)) });
   const worker = new OutboundWorker({ services, sender, policy, logger });
-  services.store = onCollectionChange(services.store, 'srEvents', () => worker.wake());
+  services.store.onCommit((change) => {
+    if (change.collections.srEvents) worker.wake();
+  });
   services.outbound = worker;
   services.outboundPolicy = policy;
   return worker;
@@ -134,16 +137,18 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
     limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs, readTimeLimitMs: config.mail.readTimeLimitMs },
   });
   services.mail = engine;
-  services.store = onCollectionChange(services.store, 'mailAccounts', () => engine.accountsChanged());
+  services.store.onCommit((change) => {
+    if (change.collections.mailAccounts) engine.accountsChanged();
+  });
   return engine;
 }
 
 async function buildServices(config: Config): Promise<ServiceDeps> {
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
-  const persistent = config.store === 'lowdb';
+  const persistent = config.store !== 'memory';
   const secrets = createSecretBox(key);
   return {
-    store: persistent ? await openLowdbStore({ file: join(config.dataDir, 'db.json') }) : createMemoryStore(),
+    store: await openStore(config),
     blobs: persistent ? createFileBlobStore(join(config.dataDir, 'blobs')) : createMemoryBlobStore(),
     secrets,
     clock: () => new Date(),
@@ -155,6 +160,23 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
       rulePerSrPerHour: config.outbound.rulePerSrPerHour,
     },
   };
+}
+
+async function openStore(config: Config): Promise<Store> {
+  switch (config.store) {
+    case 'postgres':
+      return PostgresStore.open({ ...(config.database.url ? { connectionString: config.database.url } : {}), poolSize: config.database.poolSize });
+    case 'lowdb':
+      return openLowdbStore({ file: join(config.dataDir, 'db.json') });
+    default:
+      return createMemoryStore();
+  }
+}
+
+/** The store's health for /api/health: a lost database is not ok; a warning (lowdb grown large) rides in the detail. */
+async function storeCheck(store: Store): Promise<{ name: string; ok: boolean; detail: string }> {
+  const health = await store.health();
+  return { name: 'store', ok: health.ok, detail: health.warning ? `${health.detail}. ${health.warning}` : health.detail };
 }
 
 /** Demo mode: support@contoso.test with the emulator's mail app, so the mail loop runs without typing credentials. */

@@ -14,7 +14,10 @@ const ZEnvShape = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   DATA_DIR: z.string().min(1).default('./.data'),
   DEMO: bool.default(false),
-  STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
+  STORE: z.enum(['lowdb', 'memory', 'postgres']).default('lowdb'),
+  // STORE=postgres: where the database is (without it, pg reads the usual PGHOST, PGUSER ... variables).
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   PUBLIC_URL: z.url().optional(),
@@ -76,7 +79,8 @@ export type Config = Readonly<{
   port: number;
   dataDir: string;
   demo: boolean;
-  store: 'lowdb' | 'memory';
+  store: 'lowdb' | 'memory' | 'postgres';
+  database: Readonly<{ url?: string; poolSize: number }>;
   logLevel: string;
   /** auto: one readable line per event on a terminal, JSON lines when the output goes to a file or a collector. */
   logFormat: 'auto' | 'pretty' | 'json';
@@ -109,6 +113,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       dataDir: e.DATA_DIR,
       demo: e.DEMO,
       store: e.STORE,
+      database: Object.freeze({ ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), poolSize: e.DATABASE_POOL_SIZE }),
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,
       ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),

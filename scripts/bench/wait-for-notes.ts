@@ -9,7 +9,7 @@ export async function waitForNotes(runtime: Runtime, requestIds: readonly number
   const wanted = new Set(requestIds);
   const deadline = Date.now() + timeoutMs;
   while (seen.size < wanted.size && Date.now() < deadline) {
-    const filed = await runtime.services.store.read((tx) => tx.collection('notes').find((n) => wanted.has(n.requestId)));
+    const filed = await runtime.services.store.read(async (tx) => (await Promise.all([...wanted].map((id) => tx.collection('notes').ofRequest(id)))).flat());
     const now = Date.now();
     for (const note of filed) if (!seen.has(note.requestId)) seen.set(note.requestId, now);
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -11,6 +11,7 @@ import type { ServiceDeps } from '../../api/src/services/deps.js';
 import { ensureDefaults } from '../../api/src/services/ensure-defaults.js';
 import { createMemoryBlobStore } from '../../api/src/store/blob-store.js';
 import { createMemoryStore } from '../../api/src/store/memory-store.js';
+import type { Store } from '../../api/src/store/ports/store.js';
 
 // The API over a memory store with a local signing key standing in for the tenant's JWKS: the real
 // verifier runs (signature, issuer, audience, expiry), only the key source differs.
@@ -24,11 +25,11 @@ export type TokenOptions = { roles?: Role[]; upn?: string; audience?: string; is
 // RSA key generation is the slow part of a test API; one pair per test process is enough.
 const keyPairs = Promise.all([generateKeyPair('RS256'), generateKeyPair('RS256')]);
 
-export async function createTestApi(options: { adminUpns?: string[]; extra?: Partial<AppDeps> } = {}) {
+export async function createTestApi(options: { adminUpns?: string[]; extra?: Partial<AppDeps>; store?: Store } = {}) {
   const [ours, stranger] = await keyPairs;
   const jwk = { ...(await exportJWK(ours.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const services: ServiceDeps = {
-    store: createMemoryStore(),
+    store: options.store ?? createMemoryStore(),
     blobs: createMemoryBlobStore(),
     secrets: createSecretBox(Buffer.alloc(32, 7)),
     clock: () => new Date(),
@@ -41,7 +42,7 @@ export async function createTestApi(options: { adminUpns?: string[]; extra?: Par
     verifyToken: createEntraTokenVerifier({ tenantId: TENANT_ID, clientId: CLIENT_ID, authorityHost: AUTHORITY, tabDomain: 'desk.example.com', keys: createLocalJWKSet({ keys: [jwk] }) }),
     logger: pino({ level: 'silent' }),
     version: 'test',
-    mode: { demo: false, store: 'memory', graph: 'real' },
+    mode: { demo: false, store: options.store ? 'other' : 'memory', graph: 'real' },
     adminUpns: options.adminUpns ?? [],
     clientConfig: { demo: false, clientId: CLIENT_ID, tenantId: TENANT_ID, authority: `${AUTHORITY}/${TENANT_ID}`, apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user` },
     prepareReply: createAddinReplyPreparer(services),

@@ -15,8 +15,19 @@ export type TErrorBody = z.infer<typeof ZErrorBody>;
 
 export const ZPaging = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  // Room for a keyset cursor that carries an SR title (200 characters, up to 4 bytes each, base64).
+  cursor: z.string().max(2000).optional(),
 });
+
+/**
+ * Search text: any characters but control characters (a database cannot store a NUL, and none belongs in a search).
+ * Quotes, % and _ are searched for literally.
+ */
+export const ZSearchText = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'Search text must not contain control characters');
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPaging, ZSrRef, listOf } from './common.js';
+import { ZPaging, ZSearchText, ZSrRef, listOf } from './common.js';
 import { ZNote } from './note.js';
 import { ZServiceRequest } from './service-request.js';
 
@@ -43,7 +43,7 @@ export const ZMailCenterList = listOf(ZMailCenterItem);
 export const ZMailCenterQuery = ZPaging.extend({
   reason: z.enum(MAIL_CENTER_REASONS).optional(),
   state: z.enum([...MAIL_CENTER_STATES, 'all']).default('open'),
-  q: z.string().trim().max(200).optional().describe('words in the subject, sender or preview'),
+  q: ZSearchText.optional().describe('words in the subject, sender or preview'),
 });
 export type TMailCenterQuery = z.input<typeof ZMailCenterQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZEmail, ZPaging, ZPerson, listOf } from './common.js';
+import { ZEmail, ZPaging, ZPerson, ZSearchText, listOf } from './common.js';
 
 export const ZPriority = z.enum(['Low', 'Medium', 'High', 'Critical']);
 
@@ -48,7 +48,7 @@ export type TUpdateServiceRequest = z.input<typeof ZUpdateServiceRequest>;
 export const SR_SORT_FIELDS = ['id', 'title', 'status', 'priority', 'createdAt', 'updatedAt'] as const;
 
 export const ZListServiceRequestsQuery = ZPaging.extend({
-  q: z.string().trim().max(200).optional(),
+  q: ZSearchText.optional(),
   status: z
     .union([z.string().max(60), z.array(z.string().max(60)).max(20)])
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))

@@ -14,7 +14,8 @@ export type OutboundPolicy = {
   publicUrl?: string;
 };
 
-const HOUR_MS = 60 * 60 * 1000;
+/** How far back the rate limits of rule emails look. */
+export const HOUR_MS = 60 * 60 * 1000;
 
 /** Emails that went, or are about to go, in the hour before `now`: stopped and failed ones sent nothing. */
 export function isRecentSend(email: Pick<OutboundEmail, 'status' | 'queuedAt'>, now: Date): boolean {

@@ -18,12 +18,12 @@ export async function accountHealth(
   const since = now.getTime() - DAY;
   const mailbox = account.userPrincipalName.toLowerCase();
   const last24h = await deps.store.read(async (tx) => {
-    const ledger = await tx.collection('processedMessages').find((p) => p.accountId === account.id && Date.parse(p.processedAt) >= since);
+    const ledger = await tx.collection('processedMessages').processedSince(account.id, new Date(since).toISOString());
     const held = ledger.filter((p) => p.outcome === 'mail-center');
     // Kept as ignored at arrival: a stranger's email under "participants only" (it is in the Mail Center's Ignored list).
-    const ignoredIds = new Set((await tx.collection('mailCenter').find((i) => i.mailbox === mailbox && i.state === 'ignored')).map((i) => i.id));
+    const ignoredIds = new Set((await tx.collection('mailCenter').ofMailbox(mailbox, { state: 'ignored' })).map((i) => i.id));
     const ignored = held.filter((p) => p.mailCenterItemId !== undefined && ignoredIds.has(p.mailCenterItemId)).length;
-    const waiting = await tx.collection('mailCenter').count((i) => i.mailbox === mailbox && i.reason === 'processing-failed' && i.state === 'open' && i.nextAttemptAt !== undefined);
+    const waiting = (await tx.collection('mailCenter').ofMailbox(mailbox, { state: 'open', reason: 'processing-failed' })).filter((i) => i.nextAttemptAt !== undefined).length;
     return {
       notes: ledger.filter((p) => p.outcome === 'note').length,
       mailCenter: held.length - ignored,

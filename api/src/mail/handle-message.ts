@@ -53,7 +53,7 @@ export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Pr
   const { key, contentHash } = messageKey(mailboxKey, message);
   const [done, failure] = await deps.store.read(async (tx) => [
     await tx.collection('processedMessages').get(key),
-    await tx.collection('mailCenter').findOne((i) => i.reason === 'processing-failed' && i.state === 'open' && i.mailbox === mailboxKey && sameMessage(i, message, listed.id)),
+    (await tx.collection('mailCenter').ofMailbox(mailboxKey, { state: 'open', reason: 'processing-failed' })).find((i) => sameMessage(i, message, listed.id)),
   ] as const);
   if (done) return { key, kind: 'already', afterStep: true };
   const now = deps.clock();

@@ -331,9 +331,9 @@ export class MailEngineRunner implements MailEngine {
   private async scheduleRetry(runtime: AccountRuntime): Promise<void> {
     const mailbox = runtime.account.userPrincipalName.toLowerCase();
     const waiting = await this.deps.store.read((tx) =>
-      tx.collection('mailCenter').find((i) => i.mailbox === mailbox && i.reason === 'processing-failed' && i.state === 'open' && i.nextAttemptAt !== undefined),
+      tx.collection('mailCenter').ofMailbox(mailbox, { state: 'open', reason: 'processing-failed' }),
     );
-    const next = Math.min(...waiting.map((i) => Date.parse(i.nextAttemptAt ?? '')));
+    const next = Math.min(...waiting.flatMap((i) => (i.nextAttemptAt === undefined ? [] : [Date.parse(i.nextAttemptAt)])));
     if (!Number.isFinite(next) || (runtime.retryAt !== undefined && runtime.retryAt <= next)) return;
     runtime.retryAt = next;
     this.later(Math.max(0, next - this.deps.clock().getTime()), () => {

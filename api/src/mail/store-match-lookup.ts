@@ -18,17 +18,10 @@ function ref(email: OutboundEmail): OutboundRef {
 }
 
 export function createStoreMatchLookup(deps: Pick<ServiceDeps, 'store'>): MatchLookup {
-  const findOutbound = (predicate: (email: OutboundEmail) => boolean) =>
-    deps.store.read(async (tx) => {
-      const found = await tx.collection('outboundEmails').findOne(predicate);
-      return found ? ref(found) : undefined;
-    });
+  const first = (found: OutboundEmail[]) => (found[0] ? ref(found[0]) : undefined);
   return {
-    findOutboundByMessageId: (messageId) => {
-      const wanted = normaliseMessageId(messageId).toLowerCase();
-      return findOutbound((e) => normaliseMessageId(e.internetMessageId).toLowerCase() === wanted);
-    },
-    findOutboundByConversationId: (conversationId) => findOutbound((e) => e.conversationId === conversationId),
+    findOutboundByMessageId: (messageId) => deps.store.read(async (tx) => first(await tx.collection('outboundEmails').byMessageId(messageId))),
+    findOutboundByConversationId: (conversationId) => deps.store.read(async (tx) => first(await tx.collection('outboundEmails').byConversationId(conversationId))),
     findOutboundById: (outboundId) => deps.store.read(async (tx) => {
       const found = await tx.collection('outboundEmails').get(outboundId);
       return found ? ref(found) : undefined;

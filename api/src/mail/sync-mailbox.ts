@@ -69,7 +69,7 @@ async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, cou
 async function settledElsewhere(ctx: SyncContext, listed: readonly ListedMessage[], startedAt: string): Promise<string[]> {
   const unread = new Set(listed.map((m) => m.id));
   const pending = await ctx.deps.store.read((tx) =>
-    tx.collection('processedMessages').find((e) => e.accountId === ctx.account.id && e.afterStep === 'pending' && e.processedAt < startedAt),
+    tx.collection('processedMessages').pendingAfterStep(ctx.account.id, startedAt),
   );
   return pending.filter((e) => {
     const id = listedIdOf(e);

@@ -10,7 +10,7 @@ export async function addNote(deps: ServiceDeps, author: Principal, requestId: n
   const { bodyHtml, bodyText } = noteBody(input.body);
   return deps.store.transact(async (tx) => {
     const sr = await loadRequest(tx, requestId);
-    const type = await tx.collection('noteTypes').findOne((t) => t.code === input.typeCode.toUpperCase());
+    const type = await (await tx.collection('noteTypes').all()).find((t) => t.code === input.typeCode.toUpperCase());
     if (!type) throw new AppError('validation_failed', `There is no note type "${input.typeCode}" (Administration > General > Type).`);
     const now = deps.clock().toISOString();
     const note = await tx.collection('notes').insert({

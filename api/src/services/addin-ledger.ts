@@ -12,7 +12,7 @@ type Ledger = Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailC
  */
 export async function addinLedgerEntry(deps: Pick<ServiceDeps, 'clock'>, tx: ReadTransaction, message: MailMessage & { internetMessageId: string }, mailbox: string | undefined): Promise<Ledger | undefined> {
   if (!mailbox) return undefined;
-  const account = await tx.collection('mailAccounts').findOne((a) => a.serviceMessaging && a.emailAddress.toLowerCase() === mailbox.toLowerCase());
+  const account = await (await tx.collection('mailAccounts').all()).find((a) => a.serviceMessaging && a.emailAddress.toLowerCase() === mailbox.toLowerCase());
   if (!account) return undefined;
   const id = ledgerKey(account.emailAddress, message.internetMessageId, '');
   const existing = await tx.collection('processedMessages').get(id);

@@ -65,7 +65,7 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
   // Idempotent per (internetMessageId, SR): the same email reaching two mailboxes, or filed from Outlook after the
   // engine filed it, is one note.
   const existing = messageId
-    ? await tx.collection('notes').findOne((n) => n.requestId === sr.id && n.email?.internetMessageId === messageId)
+    ? (await tx.collection('notes').byMessageId(messageId)).find((n) => n.requestId === sr.id && n.email?.internetMessageId === messageId)
     : undefined;
   if (existing) {
     await finish(tx, input, now, { requestId: sr.id, noteId: existing.id });

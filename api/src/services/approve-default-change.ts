@@ -31,7 +31,7 @@ const STEP_WORDS: Record<ConnectionStep['name'], string> = {
  */
 export async function approveDefaultChange(deps: ServiceDeps, candidate: MailAccount, wasDefault: boolean, replacesDefault: string | undefined): Promise<MailAccount | undefined> {
   if (!candidate.isDefault || wasDefault) return undefined;
-  const current = await deps.store.read((tx) => tx.collection('mailAccounts').findOne((a) => a.isDefault && a.id !== candidate.id));
+  const current = await deps.store.read(async (tx) => (await tx.collection('mailAccounts').all()).find((a) => a.isDefault && a.id !== candidate.id));
   if (!current) return undefined;
   const { emailAddress: next } = candidate;
   if (replacesDefault !== current.id) {

@@ -5,7 +5,7 @@ import type { Transaction } from '../store/ports/store.js';
 /** Service messaging files every reply as PUBLIC (access level User); while it is on, that type must stay. */
 export async function assertPublicNoteTypeKept(tx: Transaction, types: NoteType[]): Promise<void> {
   if (isPublicNoteTypeUsable(types)) return;
-  const enabled = await tx.collection('mailAccounts').find((a) => a.serviceMessaging);
+  const enabled = (await tx.collection('mailAccounts').all()).filter((a) => a.serviceMessaging);
   if (enabled.length === 0) return;
   throw new AppError(
     'conflict',

@@ -49,7 +49,7 @@ export function composeEmail(args: ComposeEmailArgs): ComposedEmail {
  * note. Internal notes never go out.
  */
 export async function lastPublicNoteText(tx: ReadTransaction, requestId: number, noteId?: string): Promise<string | undefined> {
-  const notes = await tx.collection('notes').find((n) => n.requestId === requestId && n.typeCode === 'PUBLIC');
+  const notes = (await tx.collection('notes').ofRequest(requestId)).filter((n) => n.typeCode === 'PUBLIC');
   const chosen = (noteId ? notes.find((n) => n.id === noteId) : undefined) ?? notes.at(-1);
   return chosen?.bodyText;
 }

@@ -19,7 +19,7 @@ export type FiledEmail = { request: ServiceRequest; note: Note; attachmentIds: s
 /** The open Mail Center item for this email, which filing it resolves. */
 export async function openMailCenterItemId(tx: Transaction, internetMessageId: string): Promise<string | undefined> {
   const wanted = normaliseMessageId(internetMessageId);
-  const item = await tx.collection('mailCenter').findOne((i) => i.state === 'open' && i.internetMessageId !== undefined && normaliseMessageId(i.internetMessageId) === wanted);
+  const item = (await tx.collection('mailCenter').byMessageId(wanted)).find((i) => i.state === 'open');
   return item?.id;
 }
 

@@ -5,7 +5,7 @@ import { loadRequest } from './load-request.js';
 export async function listAttachments(deps: ServiceDeps, requestId: number): Promise<Attachment[]> {
   return deps.store.read(async (tx) => {
     await loadRequest(tx, requestId);
-    const attachments = await tx.collection('attachments').find((a) => a.requestId === requestId);
+    const attachments = await tx.collection('attachments').ofRequest(requestId);
     return attachments.sort((a, b) => a.folder.localeCompare(b.folder) || a.createdAt.localeCompare(b.createdAt));
   });
 }

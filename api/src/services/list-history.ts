@@ -6,7 +6,7 @@ import { loadRequest } from './load-request.js';
 export async function listHistory(deps: ServiceDeps, requestId: number): Promise<HistoryEntry[]> {
   return deps.store.read(async (tx) => {
     await loadRequest(tx, requestId);
-    const entries = await tx.collection('history').find((h) => h.requestId === requestId);
+    const entries = await tx.collection('history').ofRequest(requestId);
     return entries.sort((a, b) => b.at.localeCompare(a.at));
   });
 }

@@ -9,8 +9,8 @@ export type NoteWithAttachments = Note & { attachmentIds: string[] };
 export async function listNotes(deps: ServiceDeps, requestId: number): Promise<NoteWithAttachments[]> {
   return deps.store.read(async (tx) => {
     await loadRequest(tx, requestId);
-    const notes = await tx.collection('notes').find((n) => n.requestId === requestId);
-    const attachments = await tx.collection('attachments').find((a) => a.requestId === requestId && a.noteId !== undefined);
+    const notes = await tx.collection('notes').ofRequest(requestId);
+    const attachments = (await tx.collection('attachments').ofRequest(requestId)).filter((a) => a.noteId !== undefined);
     const byNote = groupBy(attachments, (a) => a.noteId ?? '');
     return notes
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))

@@ -6,7 +6,7 @@ import { loadRequest } from './load-request.js';
 export async function listRequestEmails(deps: ServiceDeps, requestId: number): Promise<OutboundEmail[]> {
   return deps.store.read(async (tx) => {
     await loadRequest(tx, requestId);
-    const emails = await tx.collection('outboundEmails').find((e) => e.requestId === requestId);
+    const emails = await tx.collection('outboundEmails').ofRequest(requestId);
     return emails.sort((a, b) => a.id - b.id);
   });
 }

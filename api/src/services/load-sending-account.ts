@@ -4,7 +4,7 @@ import type { ReadTransaction } from '../store/ports/store.js';
 
 /** The seed guide: all email goes out from the account set as Default, and only with Service Messaging on. */
 export async function loadSendingAccount(tx: ReadTransaction): Promise<MailAccount> {
-  const account = await tx.collection('mailAccounts').findOne((a) => a.isDefault);
+  const account = await (await tx.collection('mailAccounts').all()).find((a) => a.isDefault);
   if (!account) {
     throw new AppError('precondition_failed', 'No mail account is set as Default (Administration > Mail > Accounts > Email), so there is nothing to send from.');
   }

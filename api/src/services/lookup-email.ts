@@ -1,5 +1,5 @@
 import type { MailCenterItem } from '../domain/mail-center-item.js';
-import { normaliseMessageId, type MailMessage } from '../domain/mail-message.js';
+import type { MailMessage } from '../domain/mail-message.js';
 import type { Note } from '../domain/note.js';
 import type { ServiceRequest } from '../domain/service-request.js';
 import type { ReadTransaction } from '../store/ports/store.js';
@@ -19,14 +19,13 @@ export type EmailStanding = {
 
 /** The notes made from this email (by the mail engine or by an agent), found by its internetMessageId. */
 export async function findFilings(tx: ReadTransaction, internetMessageId: string): Promise<EmailFiling[]> {
-  const wanted = normaliseMessageId(internetMessageId);
-  const notes = await tx.collection('notes').find((n) => n.email?.internetMessageId !== undefined && normaliseMessageId(n.email.internetMessageId) === wanted);
+  const notes = await tx.collection('notes').byMessageId(internetMessageId);
   const filings: EmailFiling[] = [];
   for (const note of notes.sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
     const request = await tx.collection('requests').get(note.requestId);
     if (!request) continue;
     // The note's author is the sender; the history entry that made or moved the note names who filed it.
-    const entries = await tx.collection('history').find((h) => h.details?.noteId === note.id);
+    const entries = await tx.collection('history').ofNote(note.id);
     const latest = entries.sort((a, b) => b.at.localeCompare(a.at))[0];
     filings.push({ request, note, filedBy: latest?.actor.name ?? note.author.name });
   }
@@ -37,8 +36,7 @@ export async function findFilings(tx: ReadTransaction, internetMessageId: string
 export async function lookupEmail(deps: ServiceDeps, message: MailMessage & { internetMessageId: string }): Promise<EmailStanding> {
   return deps.store.read(async (tx) => {
     const filings = await findFilings(tx, message.internetMessageId);
-    const wanted = normaliseMessageId(message.internetMessageId);
-    const items = await tx.collection('mailCenter').find((i) => i.internetMessageId !== undefined && normaliseMessageId(i.internetMessageId) === wanted);
+    const items = await tx.collection('mailCenter').byMessageId(message.internetMessageId);
     const mailCenterItem = items.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
     const evidence = await readEmailEvidence(deps, tx, message);
     return { filings, ...(mailCenterItem ? { mailCenterItem } : {}), evidence };

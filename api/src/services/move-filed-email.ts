@@ -48,17 +48,17 @@ export async function moveFiledEmail(
 }
 
 async function moveNote(tx: Transaction, note: Note, toRequestId: number): Promise<{ note: Note; attachmentIds: string[] }> {
-  const attachments = await tx.collection('attachments').find((a) => a.noteId === note.id);
+  const attachments = await tx.collection('attachments').ofNote(note.id);
   let bodyHtml = note.bodyHtml;
   for (const attachment of attachments) {
     await tx.collection('attachments').put({ ...attachment, requestId: toRequestId });
     bodyHtml = bodyHtml.split(`/api/requests/${note.requestId}/attachments/${attachment.id}/`).join(`/api/requests/${toRequestId}/attachments/${attachment.id}/`);
   }
   const moved = await tx.collection('notes').put({ ...note, requestId: toRequestId, bodyHtml });
-  for (const entry of await tx.collection('processedMessages').find((p) => p.noteId === note.id)) {
+  for (const entry of await tx.collection('processedMessages').ofNote(note.id)) {
     await tx.collection('processedMessages').put({ ...entry, requestId: toRequestId });
   }
-  for (const item of await tx.collection('mailCenter').find((i) => i.resolution?.noteId === note.id)) {
+  for (const item of await tx.collection('mailCenter').resolvedToNote(note.id)) {
     if (item.resolution) await tx.collection('mailCenter').put({ ...item, resolution: { ...item.resolution, requestId: toRequestId } });
   }
   return { note: moved, attachmentIds: attachments.map((a) => a.id) };

@@ -2,22 +2,19 @@ import { AppError } from '../domain/app-error.js';
 
 export type Page<T> = { items: T[]; total: number; nextCursor?: string };
 
-// Cursors are opaque to clients; today they carry an offset, which keeps lists stable enough for a desk's sizes.
-export function paginate<T>(all: readonly T[], limit: number, cursor?: string): Page<T> {
-  const offset = cursor ? decodeCursor(cursor) : 0;
-  const items = all.slice(offset, offset + limit);
-  const next = offset + items.length;
-  return { items, total: all.length, ...(next < all.length ? { nextCursor: encodeCursor(next) } : {}) };
-}
+// Cursors are opaque to clients: they carry where the previous page ended (its last sort key and id), so a page
+// is found with an index however deep it is, and records added meanwhile do not shift later pages.
+export const encodeCursor = (position: unknown): string => Buffer.from(JSON.stringify(position)).toString('base64url');
 
-const encodeCursor = (offset: number): string => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-
-function decodeCursor(cursor: string): number {
+/** The position a cursor carries, checked by `isValid`; a cursor this API did not issue is a 400. */
+export function decodeCursor<T>(cursor: string, isValid: (position: unknown) => position is T): T {
   try {
-    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
+    const position: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (isValid(position)) return position;
   } catch {
     // fall through to the one error below
   }
   throw new AppError('validation_failed', 'The cursor is not one this API issued.');
 }
+
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

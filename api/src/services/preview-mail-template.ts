@@ -15,7 +15,7 @@ export async function previewMailTemplate(deps: ServiceDeps, templateId: string,
   return deps.store.read(async (tx) => {
     const template = await loadMailTemplate(tx, templateId);
     const sr = await loadRequest(tx, requestId);
-    const account = await tx.collection('mailAccounts').findOne((a) => a.isDefault);
+    const account = await (await tx.collection('mailAccounts').all()).find((a) => a.isDefault);
     const sampleToken = encodeEcId({ srId: sr.id, outboundId: 0 }, PREVIEW_KEYRING);
     const email = composeEmail({
       sr,

@@ -1,6 +1,6 @@
 import { SYSTEM_ACTOR } from '../domain/history.js';
 import type { OutboundEmail } from '../domain/outbound-email.js';
-import { applyRateLimits, isRecentSend } from '../domain/outbound-policy.js';
+import { HOUR_MS, applyRateLimits, isRecentSend } from '../domain/outbound-policy.js';
 import type { Rule } from '../domain/rule.js';
 import { ruleMatches, ruleRecipients } from '../domain/rule-match.js';
 import type { ServiceRequest } from '../domain/service-request.js';
@@ -39,7 +39,7 @@ async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: Sr
     recordHistory(deps, tx, { requestId: sr.id, kind: 'email-stopped', summary: `Rule "${rule.name}" sent no email: ${reason}`, actor: SYSTEM_ACTOR, details: { ruleId: rule.id, reason } });
   const template = await tx.collection('mailTemplates').get(rule.templateId);
   if (!template) return void (await notSent('its mail template no longer exists.'));
-  const account = await tx.collection('mailAccounts').findOne((a) => a.isDefault);
+  const account = await (await tx.collection('mailAccounts').all()).find((a) => a.isDefault);
   if (!account?.serviceMessaging) {
     return void (await notSent(account ? `Service Messaging is off for ${account.emailAddress}.` : 'no mail account is set as Default.'));
   }
@@ -48,7 +48,8 @@ async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: Sr
 
   const limits = currentRateLimits(deps, await loadSettings(tx));
   const now = deps.clock();
-  const recent = await tx.collection('outboundEmails').find((e) => isRecentSend(e, now));
+  // isRecentSend looks back one hour, so only that hour is read.
+  const recent = (await tx.collection('outboundEmails').queuedSince(new Date(now.getTime() - HOUR_MS).toISOString())).filter((e) => isRecentSend(e, now));
   const decision = applyRateLimits(
     { to: recipients, cc: [] },
     {

@@ -8,7 +8,7 @@ export async function purgeMailCenter(deps: Pick<ServiceDeps, 'store' | 'clock'>
   return deps.store.transact(async (tx) => {
     const settings = await loadSettings(tx);
     const cutoff = deps.clock().getTime() - settings.mailCenterRetentionDays * DAY;
-    const old = await tx.collection('mailCenter').find((item) => Date.parse(item.createdAt) < cutoff);
+    const old = await tx.collection('mailCenter').createdBefore(new Date(cutoff).toISOString());
     for (const item of old) await tx.collection('mailCenter').delete(item.id);
     return old.length;
   });

@@ -1,7 +1,7 @@
 import { decodeEcId, type EcIdDecoded } from '../domain/ec-id.js';
 import { findEcIdCandidates } from '../domain/ec-id-scan.js';
 import { htmlToSearchText } from '../domain/html-search-text.js';
-import { headerValues, normaliseMessageId, parseMessageIdList, type MailMessage } from '../domain/mail-message.js';
+import { headerValues, parseMessageIdList, type MailMessage } from '../domain/mail-message.js';
 import type { OutboundEmail } from '../domain/outbound-email.js';
 import { parseOwnMessageId } from '../domain/reply-marker.js';
 import { subjectSrIds } from '../domain/subject-words.js';
@@ -36,8 +36,7 @@ export async function readEmailEvidence(deps: Pick<ServiceDeps, 'ecIdKeyring' | 
     if (!markers.has(decoded.token.toUpperCase())) markers.set(decoded.token.toUpperCase(), decoded);
   }
 
-  const outbound = await tx.collection('outboundEmails').all();
-  const byMessageId = new Map(outbound.map((o) => [normaliseMessageId(o.internetMessageId), o]));
+  const outbound = tx.collection('outboundEmails');
   const answers: AnsweredEmail[] = [];
   const referenced = [
     ...headerValues(message, 'In-Reply-To').flatMap((v) => parseMessageIdList(v).map((id) => ({ id, header: 'In-Reply-To' as const }))),
@@ -45,7 +44,7 @@ export async function readEmailEvidence(deps: Pick<ServiceDeps, 'ecIdKeyring' | 
     ...headerValues(message, 'References').flatMap((v) => parseMessageIdList(v).reverse().map((id) => ({ id, header: 'References' as const }))),
   ];
   for (const { id, header } of referenced) {
-    const sent = byMessageId.get(normaliseMessageId(id));
+    const [sent] = await outbound.byMessageId(id);
     if (sent) {
       answers.push({ srId: sent.requestId, header, outbound: sent });
       continue;
@@ -56,6 +55,6 @@ export async function readEmailEvidence(deps: Pick<ServiceDeps, 'ecIdKeyring' | 
     if (decoded?.status === 'valid' || decoded?.status === 'expired') answers.push({ srId: decoded.srId, header });
   }
 
-  const conversation = message.conversationId ? outbound.filter((o) => o.conversationId === message.conversationId) : [];
+  const conversation = message.conversationId ? await outbound.byConversationId(message.conversationId) : [];
   return { markers: [...markers.values()], answers, conversation, subjectSrIds: subjectSrIds(message.subject) };
 }

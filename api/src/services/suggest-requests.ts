@@ -50,13 +50,12 @@ export async function suggestRequests(deps: ServiceDeps, message: MailMessage): 
   return deps.store.read(async (tx) => {
     const evidence = await readEmailEvidence(deps, tx, message);
     const { statuses } = await loadSettings(tx);
-    const requests = await tx.collection('requests').all();
     const isClosed = (sr: ServiceRequest) => findStatus(statuses, sr.status)?.isClosed ?? false;
+    const openRequests = await tx.collection('requests').withStatusIn(statuses.filter((s) => !s.isClosed).map((s) => s.name));
     const sender = message.from.address.trim().toLowerCase();
 
     const signals = evidenceSignals(evidence);
-    for (const sr of requests) {
-      if (isClosed(sr)) continue;
+    for (const sr of openRequests) {
       if (sender && isParticipant(sr, sender)) {
         signals.push({ srId: sr.id, code: 'sender-open-sr', text: sr.requester.email.toLowerCase() === sender ? "sender's open SR" : "open SR the sender takes part in" });
       }
@@ -66,7 +65,12 @@ export async function suggestRequests(deps: ServiceDeps, message: MailMessage): 
       }
     }
 
-    const byId = new Map(requests.map((sr) => [sr.id, sr]));
+    const byId = new Map(openRequests.map((sr) => [sr.id, sr]));
+    // The evidence may name a closed SR; those are read one by one.
+    for (const srId of new Set(signals.map((s) => s.srId))) {
+      const sr = byId.has(srId) ? undefined : await tx.collection('requests').get(srId);
+      if (sr) byId.set(srId, sr);
+    }
     return rankSuggestions(signals.filter((s) => byId.has(s.srId))).flatMap(({ srId, ...ranked }) => {
       const request = byId.get(srId);
       return request ? [{ ...ranked, request, isClosed: isClosed(request) }] : [];

@@ -9,9 +9,8 @@ import type { SettingsView } from './get-settings.js';
 export async function updateSettings(deps: ServiceDeps, settings: Settings): Promise<SettingsView> {
   assertConsistent(settings);
   await deps.store.transact(async (tx) => {
-    const inUse = await tx.collection('requests').find((sr) => !findStatus(settings.statuses, sr.status));
-    if (inUse.length > 0) {
-      const names = [...new Set(inUse.map((sr) => sr.status))];
+    const names = (await tx.collection('requests').statusesInUse()).filter((status) => !findStatus(settings.statuses, status));
+    if (names.length > 0) {
       throw new AppError('conflict', `Statuses still used by Service Requests cannot be removed: ${names.join(', ')}.`);
     }
     await tx.collection('settings').put({ id: 'settings', ...settings });

@@ -1,22 +1,23 @@
 import { AppError } from '../domain/app-error.js';
 import { toJsonRecord } from './json-record.js';
-import type { Collection, ReadCollection, RecordId, StoredRecord } from './ports/store.js';
+import { memoryQueries } from './memory-queries.js';
+import type { CollectionName, RecordId, RecordReads, RecordWrites, StoredRecord } from './ports/store.js';
 import { isRecordId, type Table } from './store-state.js';
 import type { WorkingSet } from './working-set.js';
 
 /** Throws when the read or transaction a view belongs to has already ended. */
 export type ScopeGuard = () => void;
 
-// Stored records are frozen and shared, so everything handed out is a fresh copy. Predicates see the
-// stored record itself (copying every record to test it would make each find cost a deep clone of the
-// collection); being frozen, it cannot be changed through them.
+// Stored records are frozen and shared, so everything handed out is a fresh copy; the queries test the stored
+// record itself (copying every record to test it would cost a deep clone of the collection).
 const copyOut = <T>(record: T): T => structuredClone(record);
 
-export function readCollection(table: () => Table, guard: ScopeGuard): ReadCollection<StoredRecord> {
-  const matching = (predicate?: (record: StoredRecord) => boolean): StoredRecord[] => {
+type ReadView = RecordReads<StoredRecord> & object;
+
+export function readCollection(name: CollectionName, table: () => Table, guard: ScopeGuard): ReadView {
+  const records = function* (): Iterable<StoredRecord> {
     guard();
-    const records = [...table().values()];
-    return predicate ? records.filter(predicate) : records;
+    yield* table().values();
   };
   return {
     async get(id) {
@@ -24,25 +25,24 @@ export function readCollection(table: () => Table, guard: ScopeGuard): ReadColle
       const record = table().get(id);
       return record && copyOut(record);
     },
-    async all() {
-      return matching().map(copyOut);
-    },
-    async find(predicate) {
-      return matching(predicate).map(copyOut);
-    },
-    async findOne(predicate) {
+    async count() {
       guard();
-      for (const record of table().values()) if (predicate(record)) return copyOut(record);
-      return undefined;
+      return table().size;
     },
-    async count(predicate) {
+    async page(after, limit) {
       guard();
-      return predicate ? matching(predicate).length : table().size;
+      const ids = [...table().keys()];
+      const start = after === undefined ? 0 : ids.indexOf(after) + 1;
+      return ids.slice(start, start + limit).map((id) => copyOut(table().get(id) as StoredRecord));
     },
+    ...memoryQueries(name, records, copyOut, (id) => {
+      guard();
+      return table().get(id);
+    }),
   };
 }
 
-export function writeCollection(name: string, working: WorkingSet, guard: ScopeGuard): Collection<StoredRecord> {
+export function writeCollection(name: CollectionName, working: WorkingSet, guard: ScopeGuard): ReadView & RecordWrites<StoredRecord> {
   const store = (record: StoredRecord, mode: 'insert' | 'put'): StoredRecord => {
     guard();
     const stored = toJsonRecord(record);
@@ -50,11 +50,11 @@ export function writeCollection(name: string, working: WorkingSet, guard: ScopeG
     if (mode === 'insert' && working.table(name).has(stored.id)) {
       throw new AppError('conflict', `${name} ${JSON.stringify(stored.id)} already exists.`);
     }
-    working.writableTable(name).set(stored.id, stored);
+    working.writableTable(name, stored.id).set(stored.id, stored);
     return copyOut(stored);
   };
   return {
-    ...readCollection(() => working.table(name), guard),
+    ...readCollection(name, () => working.table(name), guard),
     async insert(record) {
       return store(record, 'insert');
     },
@@ -63,7 +63,7 @@ export function writeCollection(name: string, working: WorkingSet, guard: ScopeG
     },
     async delete(id: RecordId) {
       guard();
-      return working.table(name).has(id) && working.writableTable(name).delete(id);
+      return working.table(name).has(id) && working.writableTable(name, id).delete(id);
     },
   };
 }

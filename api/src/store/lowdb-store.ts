@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { fsyncPath } from './durable-fs.js';
 import { MIGRATIONS, migrate, type Migration } from './migrations.js';
-import type { Store } from './ports/store.js';
+import type { Store, StoreHealth } from './ports/store.js';
 import { newStoreData, parseStoreData, type StoreData } from './store-data.js';
 import { StoreOpenError } from './store-open-error.js';
 import { TransactionalStore } from './transactional-store.js';
@@ -42,7 +42,7 @@ export async function openLowdbStore({ file, migrations = MIGRATIONS }: LowdbSto
   let store: TransactionalStore;
   try {
     applied = migrate(data, migrations);
-    store = new TransactionalStore(data, persist);
+    store = new TransactionalStore(data, persist, () => lowdbHealth(path));
   } catch (error) {
     throw new StoreOpenError(path, error instanceof Error ? error.message : String(error), { cause: error });
   }
@@ -59,6 +59,24 @@ export async function openLowdbStore({ file, migrations = MIGRATIONS }: LowdbSto
     throw new StoreOpenError(path, `it cannot be written (${(error as Error).message}).`, { cause: error });
   }
   return store;
+}
+
+/**
+ * Every commit rewrites the whole file, so commit time grows with it: about 5 ms per MB on the project's machines
+ * (README, "Store"). Past this size a commit takes over 50 ms and agents start to queue behind the mail engine.
+ */
+export const LOWDB_SLOW_BYTES = 10 * 1024 * 1024;
+
+async function lowdbHealth(path: string): Promise<StoreHealth> {
+  const { size } = await stat(path);
+  const megabytes = (size / 1024 / 1024).toFixed(1);
+  return {
+    ok: true,
+    detail: `lowdb file ${megabytes} MB`,
+    ...(size > LOWDB_SLOW_BYTES
+      ? { warning: `The lowdb file is past ${LOWDB_SLOW_BYTES / 1024 / 1024} MB, where every commit slows down; move the desk to PostgreSQL with "npm run store:migrate -- --from lowdb --to postgres".` }
+      : {}),
+  };
 }
 
 /** The parsed database, or undefined when there is no file yet. */

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readCollection, writeCollection, type ScopeGuard } from './collection-views.js';
-import type { Collection, Collections, ReadCollection, ReadTransaction, Store, Transaction } from './ports/store.js';
+import { CommitListeners } from './commit-listeners.js';
+import type { Collection, Collections, CommitChange, ReadCollection, ReadTransaction, Store, StoreHealth, Transaction } from './ports/store.js';
 import type { StoreData } from './store-data.js';
 import { dataFromState, stateFromData, type StoreState } from './store-state.js';
 import { WorkingSet } from './working-set.js';
@@ -18,6 +19,8 @@ type Scope = { kind: 'read' | 'transaction'; isOpen: boolean };
 export class TransactionalStore implements Store {
   #state: StoreState;
   readonly #persist: Persist;
+  readonly #health: () => Promise<StoreHealth>;
+  readonly #listeners = new CommitListeners();
   #queue: Promise<unknown> = Promise.resolve();
   #isClosed = false;
   // Which transaction the current async context runs in, so a nested transact fails at once instead of
@@ -25,9 +28,10 @@ export class TransactionalStore implements Store {
   readonly #currentTransaction = new AsyncLocalStorage<Scope>();
 
   /** `data` must be migrated to the current schema version. */
-  constructor(data: StoreData, persist: Persist) {
+  constructor(data: StoreData, persist: Persist, health: () => Promise<StoreHealth> = async () => ({ ok: true, detail: 'in memory' })) {
     this.#state = stateFromData(data);
     this.#persist = persist;
+    this.#health = health;
   }
 
   async read<R>(work: (tx: ReadTransaction) => Promise<R>): Promise<R> {
@@ -40,7 +44,7 @@ export class TransactionalStore implements Store {
         guard();
         const table = snapshot.tables.get(name);
         if (!table) throw new Error(`Unknown collection "${name}".`);
-        return readCollection(() => table, guard) as unknown as ReadCollection<Collections[K]>;
+        return readCollection(name, () => table, guard) as unknown as ReadCollection<K>;
       },
     };
     try {
@@ -60,6 +64,14 @@ export class TransactionalStore implements Store {
     return run;
   }
 
+  onCommit(listener: (change: CommitChange) => void): () => void {
+    return this.#listeners.add(listener);
+  }
+
+  async health(): Promise<StoreHealth> {
+    return this.#health();
+  }
+
   async close(): Promise<void> {
     this.#isClosed = true;
     await this.#queue;
@@ -73,7 +85,7 @@ export class TransactionalStore implements Store {
       collection: <K extends keyof Collections>(name: K) => {
         guard();
         working.table(name); // an unknown name fails here rather than at first use
-        return writeCollection(name, working, guard) as unknown as Collection<Collections[K]>;
+        return writeCollection(name, working, guard) as unknown as Collection<K>;
       },
       async nextSequence(name) {
         guard();
@@ -90,6 +102,7 @@ export class TransactionalStore implements Store {
       const next = working.result();
       await this.#persist(dataFromState(next));
       this.#state = next;
+      this.#listeners.notify({ collections: working.changedIds() });
     }
     return result;
   }

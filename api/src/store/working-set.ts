@@ -9,6 +9,7 @@ export class WorkingSet {
   readonly #base: StoreState;
   readonly #changedTables = new Map<string, Map<RecordId, StoredRecord>>();
   #changedSequences: Map<string, number> | undefined;
+  readonly #changedIds = new Map<string, Set<RecordId>>();
 
   constructor(base: StoreState) {
     this.#base = base;
@@ -20,7 +21,10 @@ export class WorkingSet {
     return table;
   }
 
-  writableTable(name: string): Map<RecordId, StoredRecord> {
+  /** The table to change record `id` in; the id is remembered for the commit's change notice. */
+  writableTable(name: string, id: RecordId): Map<RecordId, StoredRecord> {
+    const ids = this.#changedIds.get(name) ?? new Set<RecordId>();
+    this.#changedIds.set(name, ids.add(id));
     let table = this.#changedTables.get(name);
     if (!table) {
       table = new Map(this.table(name));
@@ -38,6 +42,11 @@ export class WorkingSet {
 
   get hasChanges(): boolean {
     return this.#changedTables.size > 0 || this.#changedSequences !== undefined;
+  }
+
+  /** Which records of which collections this transaction wrote. */
+  changedIds(): Record<string, RecordId[]> {
+    return Object.fromEntries([...this.#changedIds].map(([name, ids]) => [name, [...ids]]));
   }
 
   /** The state this transaction commits: the base with its changed tables and sequences swapped in. */

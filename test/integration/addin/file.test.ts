@@ -2,6 +2,7 @@ import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { TENANT_ID, CLIENT_ID, createTestApi, type TestApi } from '../../support/test-api.js';
 import { createRequest, damage, emailFor, outlookReplyQuoting, post, recordMailCenterItem, recordSentEmail } from './addin-fixtures.js';
+import { allRecords } from '../../support/store-records.js';
 
 // POST /api/addin/file: the engine's apply step for an email an agent chose the SR for in Outlook.
 
@@ -91,7 +92,7 @@ describe('add-in: file as reply on an SR', () => {
       .send({ emailAddress: 'support@contoso.test', tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: 'a-client-secret-value', serviceMessaging: true })
       .expect(201);
     const res = await post(api, '/api/addin/file', { requestId: sr.number, email: { ...email, mailbox: 'Support@contoso.test' }, attachments: [] }, 201);
-    const ledger = await api.services.store.read((tx) => tx.collection('processedMessages').all());
+    const ledger = await api.services.store.read((tx) => allRecords(tx, 'processedMessages'));
     expect(ledger).toEqual([expect.objectContaining({ id: `support@contoso.test|${email.internetMessageId}`, outcome: 'note', requestId: sr.id, noteId: res.body.filing.noteId, afterStep: 'pending' })]);
   });
 

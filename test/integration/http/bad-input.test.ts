@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CLIENT_ID, TENANT_ID, createTestApi, type TestApi } from '../../support/test-api.js';
+import { allRecords } from '../../support/store-records.js';
 
 // Each refusal must be a clear 4xx in the one error shape, and must leave what is stored as it was.
 
@@ -8,7 +9,7 @@ describe('bad input', () => {
   let api: TestApi;
   let admin: string;
   const snapshot = () => api.services.store.read(async (tx) => ({
-    requests: await tx.collection('requests').all(),
+    requests: await allRecords(tx, 'requests'),
     accounts: await tx.collection('mailAccounts').all(),
     noteTypes: await tx.collection('noteTypes').all(),
     history: await tx.collection('history').count(),

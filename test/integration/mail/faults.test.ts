@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { desk } from './support/desk.js';
 import { eventually, startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';
+import { allRecords } from '../../support/store-records.js';
 
 // A backlog imported while Graph misbehaves: one request in five answers 429, 503, 504 (an HTML gateway page) or
 // drops the connection. Everything still becomes a note, and nothing twice.
@@ -52,7 +53,7 @@ it('imports a 60-reply backlog under 20% injected 429/503/504/resets: all proces
   }
   expect((await d.mailCenter({ state: 'all' })).total).toBe(0);
   expect((await d.inbox()).filter((m) => !m.isRead)).toEqual([]);
-  const ledger = await stack.runtime.services.store.read((tx) => tx.collection('processedMessages').all());
+  const ledger = await stack.runtime.services.store.read((tx) => allRecords(tx, 'processedMessages'));
   expect(ledger).toHaveLength(60);
   expect(ledger.every((entry) => entry.outcome === 'note' && entry.afterStep === 'finished')).toBe(true);
 }, 90_000);

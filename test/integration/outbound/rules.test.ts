@@ -26,7 +26,7 @@ describe('rules', () => {
     for (;;) {
       await stack.runtime.outbound.idle();
       const pending = await stack.runtime.services.store.read(async (tx) =>
-        (await tx.collection('srEvents').count()) + (await tx.collection('outboundEmails').count((e) => e.status === 'queued' || e.status === 'sending')));
+        (await tx.collection('srEvents').count()) + (await tx.collection('outboundEmails').unfinished()).length);
       if (pending === 0) return;
       if (Date.now() > deadline) throw new Error(`${pending} events or emails still pending`);
       await new Promise((resolve) => setTimeout(resolve, 20));

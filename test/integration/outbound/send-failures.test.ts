@@ -18,7 +18,7 @@ describe('emails that cannot be sent', () => {
   });
 
   const send = (body: object = { templateId: 'reply-to-customer' }) => stack.api().post(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).send(body);
-  const outbound = () => stack.runtime.services.store.read((tx) => tx.collection('outboundEmails').find((e) => e.requestId === Number(sr.slice(3))));
+  const outbound = () => stack.runtime.services.store.read((tx) => tx.collection('outboundEmails').ofRequest(Number(sr.slice(3))));
   const graphCalls = () => stack.emulator.exchanges.filter((e) => e.path.startsWith('/v1.0/')).length;
 
   async function expectRefusedBeforeGraph(body: object, status: number, code: string, message?: RegExp) {

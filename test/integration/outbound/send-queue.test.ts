@@ -3,6 +3,7 @@ import type { OutboundEmail } from '../../../api/src/domain/outbound-email.js';
 import { createGraphMailClient } from '../../../api/src/graph/graph-mail-client.js';
 import { DEMO_TENANT_ID } from '../../../emulator/src/index.js';
 import { addDefaultAccount, createSr, DESK, sentCopies, startOutboundStack, type OutboundStack } from './outbound-stack.js';
+import { allRecords } from '../../support/store-records.js';
 
 // The queue is the store's queued records: Exchange's 30 a minute per mailbox is kept, a restart resumes it, and an
 // email is sent once even when the process died between Graph's send and our record of it.
@@ -62,7 +63,7 @@ describe('sends interrupted by a crash', () => {
   });
   afterAll(() => stack?.close());
 
-  const records = () => stack.runtime.services.store.read((tx) => tx.collection('outboundEmails').all());
+  const records = () => stack.runtime.services.store.read((tx) => allRecords(tx, 'outboundEmails'));
 
   /** Queues an email with the worker stopped, then makes it look like the process died in the middle of sending it. */
   async function interrupted(to: string, attemptedAgoMs: number): Promise<OutboundEmail> {

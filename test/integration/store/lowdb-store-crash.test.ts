@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openLowdbStore } from '../../../api/src/store/lowdb-store.js';
+import { allRecords } from '../../support/store-records.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const writerScript = fileURLToPath(new URL('../../support/store-writer.ts', import.meta.url));
@@ -73,7 +74,7 @@ it('a kill -9 during writes never leaves an unreadable database, and keeps every
     const raw = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number };
     expect(raw.schemaVersion).toBeGreaterThan(0);
     const store = await openLowdbStore({ file });
-    const stored = await store.read((tx) => tx.collection('history').find((entry) => entry.id.startsWith('writer-')));
+    const stored = await store.read(async (tx) => (await allRecords(tx, 'history')).filter((entry) => entry.id.startsWith('writer-')));
     await store.close();
     const storedIds = new Set(stored.map((entry) => entry.requestId));
     expect([...reported].filter((n) => !storedIds.has(n))).toEqual([]);

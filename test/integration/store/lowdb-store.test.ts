@@ -7,10 +7,13 @@ import { MIGRATIONS, type Migration } from '../../../api/src/store/migrations.js
 import type { Store } from '../../../api/src/store/ports/store.js';
 import { StoreOpenError } from '../../../api/src/store/store-open-error.js';
 import { aRequest, defineStoreContract } from '../../unit/store/store-contract.js';
+import { allRecords } from '../../support/store-records.js';
+import { defineStoreQueryContract } from '../../unit/store/store-query-contract.js';
 
 const contractDir = await mkdtemp(join(tmpdir(), 'sm-lowdb-contract-'));
 let contractFiles = 0;
 defineStoreContract('lowdb', () => openLowdbStore({ file: join(contractDir, `db-${++contractFiles}.json`) }));
+defineStoreQueryContract('lowdb', () => openLowdbStore({ file: join(contractDir, `db-${++contractFiles}.json`) }));
 afterAll(() => rm(contractDir, { recursive: true, force: true }));
 
 describe('lowdb store on disk', () => {
@@ -70,7 +73,7 @@ describe('lowdb store on disk', () => {
 
     const second = await open();
     const seen = await second.read(async (tx) => ({
-      requests: await tx.collection('requests').all(),
+      requests: await allRecords(tx, 'requests'),
       publicType: await tx.collection('noteTypes').get('PUBLIC'),
     }));
     expect(seen).toEqual({ requests: [aRequest(2)], publicType: { id: 'PUBLIC', code: 'PUBLIC', name: 'Public', accessLevel: 'User' } });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../../api/src/store/memory-store.js';
 import { aRequest, defineStoreContract } from './store-contract.js';
+import { defineStoreQueryContract } from './store-query-contract.js';
 
 defineStoreContract('memory', async () => createMemoryStore());
+defineStoreQueryContract('memory', async () => createMemoryStore());
 
 describe('createMemoryStore with initial content', () => {
   it('starts with the given records and continues the given sequences', async () => {

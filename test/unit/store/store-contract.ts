@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../api/src/domain/app-error.js';
 import type { ServiceRequest } from '../../../api/src/domain/service-request.js';
 import type { Store } from '../../../api/src/store/ports/store.js';
+import { allRecords } from '../../support/store-records.js';
 
 export const aRequest = (id: number, overrides: Partial<ServiceRequest> = {}): ServiceRequest => ({
   id,
@@ -27,8 +28,11 @@ function gate(): { promise: Promise<void>; open: () => void } {
 /** Lets every other queued job and I/O callback run, so a transaction that could start would have. */
 const letOthersRun = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** How an adapter may differ where the port leaves room: PostgreSQL runs transactions side by side, and its sequences never roll back. */
+export type ContractOptions = { concurrentTransactions?: boolean; sequencesMayGap?: boolean };
+
 /** The behaviour every Store adapter promises; each adapter's test file runs it with its own factory. */
-export function defineStoreContract(adapter: string, openStore: () => Promise<Store>): void {
+export function defineStoreContract(adapter: string, openStore: () => Promise<Store>, options: ContractOptions = {}): void {
   describe(`Store contract: ${adapter}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -106,22 +110,19 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         expect(await getRequest(1)).toBeUndefined();
       });
 
-      it('lists, finds, finds one and counts, in insertion order', async () => {
+      it('pages through a collection in insertion order and counts it', async () => {
         await store.transact(async (tx) => {
           for (const [id, status] of [[3, 'Open'], [1, 'New'], [2, 'Open']] as const) await tx.collection('requests').insert(aRequest(id, { status }));
         });
         const ids = await store.read(async (tx) => {
           const requests = tx.collection('requests');
           return {
-            all: (await requests.all()).map((r) => r.id),
-            open: (await requests.find((r) => r.status === 'Open')).map((r) => r.id),
-            firstOpen: (await requests.findOne((r) => r.status === 'Open'))?.id,
-            none: await requests.findOne((r) => r.status === 'Closed'),
+            first: (await requests.page(undefined, 2)).map((r) => r.id),
+            rest: (await requests.page(1, 2)).map((r) => r.id),
             total: await requests.count(),
-            openCount: await requests.count((r) => r.status === 'Open'),
           };
         });
-        expect(ids).toEqual({ all: [3, 1, 2], open: [3, 2], firstOpen: 3, none: undefined, total: 3, openCount: 2 });
+        expect(ids).toEqual({ first: [3, 1], rest: [2], total: 3 });
       });
     });
 
@@ -132,7 +133,7 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         const read = await getRequest(1);
         if (!read) throw new Error('the record is missing');
         read.participants.push('mallory@example.com');
-        const [listed] = await store.read((tx) => tx.collection('requests').all());
+        const [listed] = await store.read((tx) => allRecords(tx, 'requests'));
         if (!listed) throw new Error('the record is missing');
         listed.requester.email = 'mallory@example.com';
         expect(await getRequest(1)).toEqual(aRequest(1));
@@ -148,12 +149,6 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         expect(await getRequest(1)).toEqual(aRequest(1));
       });
 
-      it('shows predicates the stored record read-only, so a predicate cannot change it', async () => {
-        await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
-        const mutating = store.read((tx) => tx.collection('requests').find((r) => ((r.title = 'changed'), true)));
-        await expect(mutating).rejects.toBeInstanceOf(TypeError);
-        expect(await getRequest(1)).toEqual(aRequest(1));
-      });
     });
 
     describe('transactions', () => {
@@ -163,7 +158,7 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
           await requests.insert(aRequest(1));
           await requests.put(aRequest(2));
           await requests.delete(2);
-          return { one: await requests.get(1), count: await requests.count(), all: (await requests.all()).map((r) => r.id) };
+          return { one: await requests.get(1), count: await requests.count(), all: (await allRecords(tx, 'requests')).map((r) => r.id) };
         });
         expect(seen).toEqual({ one: aRequest(1), count: 1, all: [1] });
       });
@@ -186,11 +181,17 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         });
         await expect(attempt).rejects.toBe(failure);
         const after = await store.read(async (tx) => ({
-          requests: await tx.collection('requests').all(),
+          requests: await allRecords(tx, 'requests'),
           history: await tx.collection('history').count(),
         }));
         expect(after).toEqual({ requests: [aRequest(1), aRequest(2)], history: 0 });
-        expect(await store.transact(async (tx) => [await tx.nextSequence('requests'), await tx.nextSequence('emails')])).toEqual([2, 1]);
+        const [request, email] = await store.transact(async (tx) => [await tx.nextSequence('requests'), await tx.nextSequence('emails')]);
+        if (options.sequencesMayGap) {
+          // The numbers the failed transaction took are skipped, never handed out twice.
+          expect([request, email]).toEqual([3, 2]);
+        } else {
+          expect([request, email]).toEqual([2, 1]);
+        }
       });
 
       it('rolls back when a conflict is not caught, including earlier writes of the same transaction', async () => {
@@ -208,27 +209,42 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         expect(await store.read(async () => 42)).toBe(42);
       });
 
-      it('runs transactions one at a time: a second does not start until the first has committed', async () => {
-        const events: string[] = [];
-        const holdFirst = gate();
-        const first = store.transact(async (tx) => {
-          events.push('first started');
-          await tx.collection('requests').insert(aRequest(1));
-          await holdFirst.promise;
-          events.push('first finishing');
+      if (options.concurrentTransactions) {
+        it('runs transactions side by side, each unable to see the other before it commits', async () => {
+          const holdFirst = gate();
+          const first = store.transact(async (tx) => {
+            await tx.collection('requests').insert(aRequest(1));
+            await holdFirst.promise;
+          });
+          const seenBySecond = await store.transact((tx) => tx.collection('requests').get(1));
+          holdFirst.open();
+          await first;
+          expect(seenBySecond).toBeUndefined();
+          expect(await getRequest(1)).toEqual(aRequest(1));
         });
-        const second = store.transact(async (tx) => {
-          events.push('second started');
-          return tx.collection('requests').get(1);
+      } else {
+        it('runs transactions one at a time: a second does not start until the first has committed', async () => {
+          const events: string[] = [];
+          const holdFirst = gate();
+          const first = store.transact(async (tx) => {
+            events.push('first started');
+            await tx.collection('requests').insert(aRequest(1));
+            await holdFirst.promise;
+            events.push('first finishing');
+          });
+          const second = store.transact(async (tx) => {
+            events.push('second started');
+            return tx.collection('requests').get(1);
+          });
+          await letOthersRun();
+          expect(events).toEqual(['first started']);
+          holdFirst.open();
+          const seenBySecond = await second;
+          await first;
+          expect(events).toEqual(['first started', 'first finishing', 'second started']);
+          expect(seenBySecond).toEqual(aRequest(1));
         });
-        await letOthersRun();
-        expect(events).toEqual(['first started']);
-        holdFirst.open();
-        const seenBySecond = await second;
-        await first;
-        expect(events).toEqual(['first started', 'first finishing', 'second started']);
-        expect(seenBySecond).toEqual(aRequest(1));
-      });
+      }
 
       it('concurrent read-modify-write transactions lose no update', async () => {
         await store.transact((tx) => tx.collection('requests').insert(aRequest(1, { participants: [] })));
@@ -303,7 +319,7 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         const leaked = await store.transact(async (tx) => tx);
         expect(() => leaked.collection('requests')).toThrow(/has ended/);
         const leakedRead = await store.read(async (tx) => tx.collection('requests'));
-        await expect(leakedRead.all()).rejects.toThrow(/has ended/);
+        await expect(leakedRead.count()).rejects.toThrow(/has ended/);
       });
 
       it('waits for queued transactions on close and refuses new work afterwards', async () => {

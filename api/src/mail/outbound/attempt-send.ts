@@ -20,7 +20,9 @@ export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, i
     if (email?.status !== 'queued') return { kind: 'not-queued' };
     const now = deps.clock();
     if (email.notBefore && new Date(email.notBefore) > now) return { kind: 'wait', until: new Date(email.notBefore), mailboxBusy: false };
-    const attempts = (await emails.find((e) => e.accountId === email.accountId && e.attemptedAt !== undefined)).map((e) => e.attemptedAt ?? '');
+    // Only the last minute counts towards the sending rate (sendingSlotFreeAt), so only it is read.
+    const since = new Date(now.getTime() - 60_000).toISOString();
+    const attempts = (await emails.attemptedSince(email.accountId, since)).map((e) => e.attemptedAt ?? '');
     const freeAt = sendingSlotFreeAt(attempts, now, policy.perMailboxPerMinute);
     if (freeAt) return { kind: 'wait', until: freeAt, mailboxBusy: true };
     const { notBefore: _notBefore, statusReason: _reason, ...rest } = email;

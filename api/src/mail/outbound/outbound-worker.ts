@@ -98,7 +98,7 @@ export class OutboundWorker implements OutboundDispatcher {
 
   private async onePass(): Promise<void> {
     const { services } = this.options;
-    const eventIds = await services.store.read(async (tx) => (await tx.collection('srEvents').all()).map((e) => e.id));
+    const eventIds = await services.store.read(async (tx) => (await tx.collection('srEvents').pending()).map((e) => e.id));
     await Promise.all(
       eventIds.map((id) =>
         this.committer.commit((tx) => processSrEventIn(services, tx, id)).catch((error: unknown) => {
@@ -108,8 +108,8 @@ export class OutboundWorker implements OutboundDispatcher {
     );
     if (!this.running) return;
     const { sending, queued } = await services.store.read(async (tx) => {
-      const all = await tx.collection('outboundEmails').find((e) => e.status === 'sending' || e.status === 'queued');
-      return { sending: all.filter((e) => e.status === 'sending'), queued: all.filter((e) => e.status === 'queued').sort((a, b) => a.id - b.id) };
+      const all = await tx.collection('outboundEmails').unfinished();
+      return { sending: all.filter((e) => e.status === 'sending'), queued: all.filter((e) => e.status === 'queued') };
     });
     for (const email of sending) {
       if (!this.running) return;

@@ -11,8 +11,19 @@ import type { Rule } from '../../domain/rule.js';
 import type { ServiceRequest } from '../../domain/service-request.js';
 import type { Settings } from '../../domain/settings.js';
 import type { SrEvent } from '../../domain/sr-event.js';
+import type {
+  AttachmentQueries,
+  HistoryQueries,
+  MailCenterQueries,
+  NoteQueries,
+  OutboundEmailQueries,
+  ProcessedMessageQueries,
+  RequestQueries,
+  SmallCollectionQueries,
+  SrEventQueries,
+} from './store-queries.js';
 
-// The Store port: what services see of storage. Adapters (lowdb, memory) live beside this folder.
+// The Store port: what services see of storage. Adapters (memory, lowdb, PostgreSQL) live beside this folder.
 
 export type RecordId = string | number;
 export type StoredRecord = { id: RecordId };
@@ -39,19 +50,37 @@ export type Collections = {
 
 export type CollectionName = keyof Collections;
 
+/** What a commit changed: the collections written and the ids written in each (inserted, replaced or deleted). */
+export type CommitChange = { collections: { [K in CollectionName]?: Array<Collections[K]['id']> } };
+
+type QueriesOf = {
+  requests: RequestQueries;
+  notes: NoteQueries;
+  attachments: AttachmentQueries;
+  history: HistoryQueries;
+  outboundEmails: OutboundEmailQueries;
+  mailCenter: MailCenterQueries;
+  processedMessages: ProcessedMessageQueries;
+  srEvents: SrEventQueries;
+  noteTypes: SmallCollectionQueries<Collections['noteTypes']>;
+  mailAccounts: SmallCollectionQueries<Collections['mailAccounts']>;
+  settings: SmallCollectionQueries<Collections['settings']>;
+  mailTemplates: SmallCollectionQueries<Collections['mailTemplates']>;
+  rules: SmallCollectionQueries<Collections['rules']>;
+};
+
 /**
- * Reads return copies: changing a returned record changes nothing stored. Predicates see the stored
- * record itself, frozen, so they cannot change it either. Lists keep the order records were first inserted.
+ * Reads return copies: changing a returned record changes nothing stored. Besides `get` and `count`, a collection
+ * answers only its named queries (store-queries.ts): there is no predicate scan, so every read has an index behind
+ * it in a database. `page` walks a whole collection in insertion order, for copying a desk and for tests.
  */
-export interface ReadCollection<T extends StoredRecord> {
+export interface RecordReads<T extends StoredRecord> {
   get(id: T['id']): Promise<T | undefined>;
-  all(): Promise<T[]>;
-  find(predicate: (record: T) => boolean): Promise<T[]>;
-  findOne(predicate: (record: T) => boolean): Promise<T | undefined>;
-  count(predicate?: (record: T) => boolean): Promise<number>;
+  count(): Promise<number>;
+  page(after: T['id'] | undefined, limit: number): Promise<T[]>;
 }
 
-export interface Collection<T extends StoredRecord> extends ReadCollection<T> {
+export interface RecordWrites<T extends StoredRecord> {
   /**
    * Fails with AppError 'conflict' when the id is taken. Records are stored as JSON: a property set to
    * `undefined` is dropped (so `put` with `assignee: undefined` clears it), and values JSON would change
@@ -64,12 +93,15 @@ export interface Collection<T extends StoredRecord> extends ReadCollection<T> {
   delete(id: T['id']): Promise<boolean>;
 }
 
+export type ReadCollection<K extends CollectionName> = RecordReads<Collections[K]> & QueriesOf[K];
+export type Collection<K extends CollectionName> = ReadCollection<K> & RecordWrites<Collections[K]>;
+
 export interface ReadTransaction {
-  collection<K extends CollectionName>(name: K): ReadCollection<Collections[K]>;
+  collection<K extends CollectionName>(name: K): ReadCollection<K>;
 }
 
 export interface Transaction {
-  collection<K extends CollectionName>(name: K): Collection<Collections[K]>;
+  collection<K extends CollectionName>(name: K): Collection<K>;
   /** The next number of a named sequence (SR numbers, outbound email numbers ...); rolled back with the transaction. */
   nextSequence(name: string): Promise<number>;
 }
@@ -80,8 +112,18 @@ export interface Store {
   /**
    * A unit of work: every change made through `tx` commits together when `work` resolves, durably
    * (the lowdb adapter has written the file before this resolves), or none does when it throws.
-   * Transactions run one at a time.
+   * Transactions behave as if they ran one at a time (serializable). An adapter that runs them concurrently
+   * may run `work` again after a serialisation conflict, so `work` does nothing outside `tx` it cannot repeat.
    */
   transact<R>(work: (tx: Transaction) => Promise<R>): Promise<R>;
+  /**
+   * Calls `listener` after every commit that changed something, with what it changed; returns the unsubscribe.
+   * On PostgreSQL the change also reaches listeners in other processes sharing the database.
+   */
+  onCommit(listener: (change: CommitChange) => void): () => void;
+  /** Whether the store can serve requests now, and why not. */
+  health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
+
+export type StoreHealth = { ok: boolean; detail: string; warning?: string };

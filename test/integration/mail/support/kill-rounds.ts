@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ServiceDeps } from '../../../../api/src/services/deps.js';
 import { openLowdbStore } from '../../../../api/src/store/lowdb-store.js';
+import { allRecords } from '../../../support/store-records.js';
 
 // The exactly-once kill test's machinery, for every transport: the engine runs in a child process over a lowdb file
 // and is killed with SIGKILL at random moments, then restarted, while the mailbox (in this process) outlives it.
@@ -94,10 +95,10 @@ export async function expectExactlyOnce(input: {
 }): Promise<void> {
   const store = await openLowdbStore({ file: join(input.dataDir, 'db.json') });
   const [notes, mailCenter, ledger, attachments] = await store.read(async (tx) => [
-    await tx.collection('notes').all(),
-    await tx.collection('mailCenter').all(),
-    await tx.collection('processedMessages').all(),
-    await tx.collection('attachments').all(),
+    await allRecords(tx, 'notes'),
+    await allRecords(tx, 'mailCenter'),
+    await allRecords(tx, 'processedMessages'),
+    await allRecords(tx, 'attachments'),
   ] as const);
   await store.close();
   const perRequest = new Map<number, number>();

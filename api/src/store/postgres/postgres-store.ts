@@ -1,0 +1,225 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { AppError } from '../../domain/app-error.js';
+import { CommitListeners } from '../commit-listeners.js';
+import type { Collection, CollectionName, CommitChange, ReadCollection, ReadTransaction, RecordId, Store, StoreHealth, Transaction } from '../ports/store.js';
+import { StoreOpenError } from '../store-open-error.js';
+import { migratePostgres } from './migrate-postgres.js';
+import { isConnectionLost, isRetryable } from './pg-errors.js';
+import { postgresCollection, type Run } from './postgres-collection.js';
+
+
+export type PostgresStoreOptions = {
+  /** Without it, pg reads the usual PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE variables. */
+  connectionString?: string;
+  poolSize?: number;
+  /** Tries of a transaction that hits a serialisation failure or deadlock before the error is passed on. */
+  maxAttempts?: number;
+};
+
+type Scope = { kind: 'read' | 'transaction'; isOpen: boolean };
+const CHANGES_CHANNEL = 'sm_store_changes';
+/** NOTIFY payloads must stay under 8000 bytes; a bigger change is announced by collection only. */
+const MAX_PAYLOAD = 7000;
+
+/**
+ * The store on PostgreSQL. Writes run at SERIALIZABLE: the services read, decide and write (the ledger check before
+ * a note, a status change after reading the SR) and must never see a half-applied concurrent commit; PostgreSQL
+ * aborts one of two conflicting transactions with 40001, and `work` is then run again, a bounded number of times.
+ * Reads run at REPEATABLE READ, READ ONLY: one snapshot for the whole read, as the port promises, without the cost
+ * of serializable predicate locks.
+ */
+export class PostgresStore implements Store {
+  readonly #pool: pg.Pool;
+  readonly #maxAttempts: number;
+  readonly #listeners = new CommitListeners();
+  readonly #instance = randomUUID();
+  readonly #currentTransaction = new AsyncLocalStorage<Scope>();
+  readonly #sequencesMade = new Set<string>();
+  #listener: pg.Client | undefined;
+  #isClosed = false;
+
+  private constructor(pool: pg.Pool, maxAttempts: number) {
+    this.#pool = pool;
+    this.#maxAttempts = maxAttempts;
+    // An idle client losing its server must not crash the process; the next query reports it instead.
+    pool.on('error', () => undefined);
+  }
+
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    try {
+      await migratePostgres(pool);
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new StoreOpenError(redact(options.connectionString ?? 'PostgreSQL (PG* variables)'), error instanceof Error ? error.message : String(error), { cause: error });
+    }
+    const store = new PostgresStore(pool, options.maxAttempts ?? 12);
+    await store.#listen(options.connectionString).catch(() => undefined);
+    return store;
+  }
+
+  async read<R>(work: (tx: ReadTransaction) => Promise<R>): Promise<R> {
+    this.#assertOpen();
+    try {
+      return await this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', async (run, guard) =>
+        work({ collection: <K extends CollectionName>(name: K) => (guard(), postgresCollection(name, run, false, () => undefined) as unknown as ReadCollection<K>) }),
+      );
+    } catch (error) {
+      throw this.#mapped(error);
+    }
+  }
+
+  async transact<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+    this.#assertOpen();
+    if (this.#currentTransaction.getStore()?.isOpen) {
+      throw new Error('Store.transact was called inside another transaction, which would wait for itself forever; pass the outer transaction down instead.');
+    }
+    for (let attempt = 1; ; attempt++) {
+      const changed = new Map<CollectionName, Set<RecordId>>();
+      try {
+        const result = await this.#withClient('BEGIN ISOLATION LEVEL SERIALIZABLE', 'transaction', async (run, guard) => {
+          const value = await work({
+            collection: <K extends CollectionName>(name: K) => {
+              guard();
+              const ids = changed.get(name) ?? new Set<RecordId>();
+              return postgresCollection(name, run, true, (id) => changed.set(name, ids.add(id))) as unknown as Collection<K>;
+            },
+            nextSequence: async (name) => {
+              guard();
+              const sequence = await this.#sequence(name);
+              return Number((await run(`SELECT nextval('${sequence}') AS n`)).rows[0]?.['n']);
+            },
+          });
+          if (changed.size > 0) await run('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, this.#payload(changed)]);
+          return value;
+        });
+        if (changed.size > 0) this.#listeners.notify(changeOf(changed));
+        return result;
+      } catch (error) {
+        if (!isRetryable(error) || attempt >= this.#maxAttempts) throw this.#mapped(error);
+        // Back off a little, with jitter, so the transactions that collided do not collide again at once.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(250, 2 ** attempt)));
+      }
+    }
+  }
+
+  /**
+   * Moves sequence `name` on so its next number is above `atLeast`: a desk copied in keeps numbering where it was.
+   * Never moves a sequence back.
+   */
+  async advanceSequence(name: string, atLeast: number): Promise<void> {
+    const sequence = await this.#sequence(name);
+    await this.#pool.query(`SELECT setval('${sequence}', greatest($1::bigint, (SELECT last_value FROM ${sequence})))`, [Math.max(1, atLeast)]);
+  }
+
+  onCommit(listener: (change: CommitChange) => void): () => void {
+    return this.#listeners.add(listener);
+  }
+
+  async health(): Promise<StoreHealth> {
+    try {
+      await this.#pool.query('SELECT 1');
+      return { ok: true, detail: `PostgreSQL (${this.#pool.totalCount} of ${this.#pool.options.max} connections open)` };
+    } catch (error) {
+      return { ok: false, detail: `PostgreSQL cannot be reached: ${(error as Error).message}` };
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#isClosed) return;
+    this.#isClosed = true;
+    await this.#listener?.end().catch(() => undefined);
+    await this.#pool.end();
+  }
+
+  async #withClient<R>(begin: string, kind: Scope['kind'], work: (run: Run, guard: () => void) => Promise<R>): Promise<R> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw this.#mapped(error);
+    }
+    const scope: Scope = { kind, isOpen: true };
+    const guard = () => {
+      if (!scope.isOpen) throw new Error(`This ${kind} has ended; use its collections only inside the function given to Store.${kind === 'read' ? 'read' : 'transact'}.`);
+    };
+    const run: Run = async (sql, params) => {
+      guard();
+      return client.query(sql, params);
+    };
+    let broken: unknown;
+    try {
+      await client.query(begin);
+      const result = await this.#currentTransaction.run(scope, () => work(run, guard));
+      scope.isOpen = false;
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      scope.isOpen = false;
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
+      throw error;
+    } finally {
+      scope.isOpen = false;
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  /** A PostgreSQL sequence per name, made the first time a name is used (outside any transaction). */
+  async #sequence(name: string): Promise<string> {
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,40}$/.test(name)) throw new Error(`"${name}" is not a usable sequence name.`);
+    const sequence = `seq_${name.toLowerCase()}`;
+    if (!this.#sequencesMade.has(sequence)) {
+      await this.#pool.query(`CREATE SEQUENCE IF NOT EXISTS ${sequence}`).catch((error: unknown) => {
+        // Two instances creating it at once: one wins, which is all that is needed.
+        if ((error as { code?: string }).code !== '23505') throw error;
+      });
+      this.#sequencesMade.add(sequence);
+    }
+    return sequence;
+  }
+
+  #payload(changed: Map<CollectionName, Set<RecordId>>): string {
+    const full = JSON.stringify({ from: this.#instance, ...changeOf(changed) });
+    if (full.length <= MAX_PAYLOAD) return full;
+    return JSON.stringify({ from: this.#instance, collections: Object.fromEntries([...changed.keys()].map((name) => [name, []])) });
+  }
+
+  /** Hears the commits of other instances on the same database, so their listeners learn of them too. */
+  async #listen(connectionString: string | undefined): Promise<void> {
+    const client = new pg.Client(connectionString ? { connectionString } : {});
+    client.on('error', () => undefined);
+    await client.connect();
+    client.on('notification', (message) => {
+      try {
+        const change = JSON.parse(message.payload ?? '{}') as CommitChange & { from?: string };
+        if (change.from === this.#instance) return;
+        this.#listeners.notify({ collections: change.collections });
+      } catch {
+        // Not ours: ignore.
+      }
+    });
+    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
+    this.#listener = client;
+  }
+
+  #mapped(error: unknown): unknown {
+    if (isConnectionLost(error)) return new AppError('service_unavailable', 'The database cannot be reached just now; try again shortly.');
+    if (isRetryable(error)) return new AppError('service_unavailable', 'The database is too busy to finish this just now; try again.');
+    return error;
+  }
+
+  #assertOpen(): void {
+    if (this.#isClosed) throw new Error('The store is closed.');
+  }
+}
+
+function changeOf(changed: Map<CollectionName, Set<RecordId>>): CommitChange {
+  return { collections: Object.fromEntries([...changed].map(([name, ids]) => [name, [...ids]])) };
+}
+
+/** A connection string without its password, for messages. */
+export function redact(connectionString: string): string {
+  return connectionString.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,93 @@
+// The PostgreSQL schema, one SQL step per version. Frozen once released, like the lowdb migrations: a change is a
+// new step. Version 1 holds everything lowdb's schema 4 holds (IMAP fields live in the records' jsonb).
+
+const record = (table: string, id: 'bigint' | 'text', columns = '') => `
+  CREATE TABLE ${table} (
+    id ${id} PRIMARY KEY,
+    seq bigserial NOT NULL,
+    doc jsonb NOT NULL${columns}
+  );
+  CREATE INDEX ${table}_seq ON ${table} (seq);`;
+
+// Foreign keys are checked at commit (DEFERRABLE INITIALLY DEFERRED), so a transaction may write an SR's children
+// in any order, as it can on lowdb.
+const sr = 'REFERENCES requests (id) DEFERRABLE INITIALLY DEFERRED';
+
+export const PG_MIGRATIONS: readonly { version: number; description: string; sql: string }[] = [
+  {
+    version: 1,
+    description: 'Every collection as a table: the record in jsonb plus a column for each field a query uses',
+    sql: `
+      CREATE EXTENSION IF NOT EXISTS pg_trgm;
+      ${record('requests', 'bigint', `,
+        status text NOT NULL, status_lc text NOT NULL, assignee_lc text, has_new_reply boolean NOT NULL,
+        title text COLLATE "C" NOT NULL, priority_rank int NOT NULL, created_at text COLLATE "C" NOT NULL,
+        updated_at text COLLATE "C" NOT NULL, search text NOT NULL`)}
+      CREATE INDEX requests_status ON requests (status_lc, id);
+      CREATE INDEX requests_assignee ON requests (assignee_lc, id);
+      CREATE INDEX requests_title ON requests (title, id);
+      CREATE INDEX requests_priority ON requests (priority_rank, id);
+      CREATE INDEX requests_created ON requests (created_at, id);
+      CREATE INDEX requests_updated ON requests (updated_at, id);
+      CREATE INDEX requests_search ON requests USING gin (search gin_trgm_ops);
+
+      ${record('notes', 'text', `, request_id bigint NOT NULL ${sr}, message_id text`)}
+      CREATE INDEX notes_request ON notes (request_id, seq);
+      CREATE INDEX notes_message ON notes USING hash (message_id);
+
+      ${record('attachments', 'text', `, request_id bigint NOT NULL ${sr}, note_id text`)}
+      CREATE INDEX attachments_request ON attachments (request_id, seq);
+      CREATE INDEX attachments_note ON attachments (note_id);
+
+      ${record('history', 'text', `, request_id bigint NOT NULL ${sr}, note_id text`)}
+      CREATE INDEX history_request ON history (request_id, seq);
+      CREATE INDEX history_note ON history (note_id);
+
+      ${record('outbound_emails', 'bigint', `, request_id bigint NOT NULL ${sr}, account_id text NOT NULL,
+        message_id text NOT NULL, conversation_id text, status text NOT NULL, attempted_at text COLLATE "C",
+        queued_at text COLLATE "C" NOT NULL`)}
+      CREATE INDEX outbound_request ON outbound_emails (request_id, seq);
+      CREATE INDEX outbound_message ON outbound_emails USING hash (message_id);
+      CREATE INDEX outbound_conversation ON outbound_emails (conversation_id);
+      CREATE INDEX outbound_unfinished ON outbound_emails (id) WHERE status IN ('queued', 'sending');
+      CREATE INDEX outbound_attempted ON outbound_emails (account_id, attempted_at);
+      CREATE INDEX outbound_queued ON outbound_emails (queued_at);
+
+      ${record('mail_center', 'text', `, mailbox text NOT NULL, state text NOT NULL, reason text NOT NULL, message_id text,
+        received_at text COLLATE "C" NOT NULL, created_at text COLLATE "C" NOT NULL, resolved_note_id text, search text NOT NULL`)}
+      CREATE INDEX mail_center_list ON mail_center (received_at DESC, created_at DESC, id DESC);
+      CREATE INDEX mail_center_state ON mail_center (state, reason, received_at DESC);
+      CREATE INDEX mail_center_mailbox ON mail_center (mailbox, state, reason);
+      CREATE INDEX mail_center_message ON mail_center USING hash (message_id);
+      CREATE INDEX mail_center_created ON mail_center (created_at);
+      CREATE INDEX mail_center_resolved ON mail_center (resolved_note_id);
+      CREATE INDEX mail_center_search ON mail_center USING gin (search gin_trgm_ops);
+
+      -- The exactly-once ledger. Its ids and Message-IDs may exceed a btree entry, so both keys are sha256 hashes.
+      CREATE TABLE processed_messages (
+        id_hash bytea PRIMARY KEY,
+        seq bigserial NOT NULL,
+        doc jsonb NOT NULL,
+        account_id text NOT NULL,
+        mailbox text NOT NULL,
+        message_hash bytea,
+        after_step text NOT NULL,
+        processed_at text COLLATE "C" NOT NULL,
+        note_id text,
+        UNIQUE (mailbox, message_hash)
+      );
+      CREATE INDEX processed_seq ON processed_messages (seq);
+      CREATE INDEX processed_pending ON processed_messages (account_id, processed_at) WHERE after_step = 'pending';
+      CREATE INDEX processed_account ON processed_messages (account_id, processed_at);
+      CREATE INDEX processed_note ON processed_messages (note_id);
+
+      ${record('sr_events', 'text')}
+      ${record('note_types', 'text')}
+      ${record('mail_accounts', 'text')}
+      ${record('settings', 'text')}
+      ${record('mail_templates', 'text')}
+      ${record('rules', 'text')}
+
+    `,
+  },
+];

