@@ -58,7 +58,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     logger,
     version,
     mode: { demo: config.demo, store: config.store, graph: config.graph.mode },
-    adminUpns: config.auth.adminUpns,
+    adminObjectIds: config.auth.adminObjectIds,
     clientConfig: {
       demo: config.demo,
       clientId: config.auth.clientId,

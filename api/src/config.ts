@@ -27,7 +27,7 @@ const ZEnvShape = z.object({
   AAD_APP_TENANT_ID: z.uuid({ error: 'AAD_APP_TENANT_ID must be your directory (tenant) GUID (see README, "Install in your tenant").' }),
   AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   TAB_DOMAIN: z.string().min(1).optional(),
-  ADMIN_UPNS: list.default([]),
+  ADMIN_OBJECT_IDS: list.pipe(z.array(z.uuid({ error: 'ADMIN_OBJECT_IDS lists user object ids (GUIDs, Entra admin center > Users > Object ID), separated by commas.' }))).default([]),
 
   // Graph: real Microsoft 365, or the local emulator.
   GRAPH_MODE: z.enum(['real', 'emulator']).default('real'),
@@ -80,7 +80,7 @@ export type Config = Readonly<{
   logFormat: 'auto' | 'pretty' | 'json';
   publicUrl?: string;
   tls?: Readonly<{ certFile: string; keyFile: string }>;
-  auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminUpns: readonly string[] }>;
+  auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminObjectIds: readonly string[] }>;
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
   outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
@@ -95,9 +95,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   // An empty value (PUBLIC_URL= in a copied .env.example) means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = ZEnv.safeParse(present);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`) };
-  }
+  const problems = [...retired(present), ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`))];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
   return {
     ok: true,
@@ -116,7 +115,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         tenantId: e.AAD_APP_TENANT_ID,
         authorityHost: stripSlash(e.AAD_APP_OAUTH_AUTHORITY_HOST),
         tabDomain: e.TAB_DOMAIN,
-        adminUpns: Object.freeze(e.ADMIN_UPNS),
+        adminObjectIds: Object.freeze(e.ADMIN_OBJECT_IDS),
       }),
       ecId: Object.freeze({ rotateAfterDays: e.EC_ID_ROTATE_AFTER_DAYS, graceDays: e.EC_ID_GRACE_DAYS }),
       outbound: Object.freeze({
@@ -135,6 +134,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),
     }),
   };
+}
+
+/** Variables the API no longer reads, refused with the reason so a deployment does not silently lose their effect. */
+function retired(env: NodeJS.ProcessEnv): string[] {
+  if (env.ADMIN_UPNS === undefined) return [];
+  return [
+    'ADMIN_UPNS: no longer read: a UPN or email address can be changed or handed to another user, so Microsoft advises against ' +
+      'authorising by it. Name admins by object id in ADMIN_OBJECT_IDS (Entra admin center > Users > Object ID), or assign the ServiceDesk.Admin app role.',
+  ];
 }
 
 const stripSlash = (url: string): string => url.replace(/\/+$/, '');

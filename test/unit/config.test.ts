@@ -27,6 +27,21 @@ describe('config', () => {
     expect(result.ok).toBe(true);
   });
 
+  // Issue 15 finding 6: ADMIN_UPNS matched preferred_username/email, which Microsoft says not to authorise by.
+  it('refuses ADMIN_UPNS at start, saying why and what to use instead', () => {
+    const result = parseConfig({ ...VALID, ADMIN_UPNS: 'owner@contoso.test' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join('\n')).toMatch(/ADMIN_UPNS.*ADMIN_OBJECT_IDS/s);
+  });
+
+  it('reads ADMIN_OBJECT_IDS as object ids and refuses other values', () => {
+    const ok = parseConfig({ ...VALID, ADMIN_OBJECT_IDS: 'C0FFEE00-1234-4ABC-8DEF-0123456789AB, ' });
+    expect(ok.ok && ok.config.auth.adminObjectIds).toEqual(['c0ffee00-1234-4abc-8def-0123456789ab']);
+    const bad = parseConfig({ ...VALID, ADMIN_OBJECT_IDS: 'owner@contoso.test' });
+    expect(bad.ok).toBe(false);
+  });
+
   it('documents every variable in .env.example', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]));
