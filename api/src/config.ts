@@ -11,6 +11,8 @@ const list = z.string().transform((v) => v.split(',').map((s) => s.trim().toLowe
 const ZEnvShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // Interface to listen on. Unset: every interface, except in demo mode (127.0.0.1, see listenHost).
+  HOST: z.string().trim().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   DEMO: bool.default(false),
   STORE: z.enum(['lowdb', 'memory']).default('lowdb'),
@@ -72,6 +74,8 @@ const ZEnv = ZEnvShape.superRefine((env, ctx) => {
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
   port: number;
+  /** HOST as the admin set it; listenHost() says where the API really listens. */
+  host?: string;
   dataDir: string;
   demo: boolean;
   store: 'lowdb' | 'memory';
@@ -103,6 +107,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
     config: Object.freeze({
       env: e.NODE_ENV,
       port: e.PORT,
+      ...(e.HOST ? { host: e.HOST } : {}),
       dataDir: e.DATA_DIR,
       demo: e.DEMO,
       store: e.STORE,
@@ -134,6 +139,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),
     }),
   };
+}
+
+/**
+ * Demo mode's sign-in hands anyone an admin token, so a demo listens on the loopback interface unless the admin
+ * names a host; otherwise every interface (undefined), as a server in a container or behind a proxy needs.
+ */
+export function listenHost(config: Pick<Config, 'host' | 'demo'>): string | undefined {
+  return config.host ?? (config.demo ? '127.0.0.1' : undefined);
 }
 
 /** Variables the API no longer reads, refused with the reason so a deployment does not silently lose their effect. */

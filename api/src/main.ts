@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { compose } from './compose.js';
-import { parseConfig } from './config.js';
+import { listenHost, parseConfig } from './config.js';
 import { createLogger, readableLines } from './logger.js';
 
 // The process: read config, compose, listen, stop cleanly. Nothing imports this file.
@@ -18,15 +19,19 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel, isReadable ? readableLines() : undefined);
   const runtime = await compose(config, logger, readVersion());
 
-  const server = config.tls
+  const listening = config.tls
     ? createServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, runtime.app)
-    : undefined;
-  const scheme = server ? 'https' : 'http';
-  const listening = server ? server.listen(config.port) : runtime.app.listen(config.port);
+    : createHttpServer(runtime.app);
+  const scheme = config.tls ? 'https' : 'http';
+  const host = listenHost(config);
+  listening.listen({ port: config.port, host });
   listening.once('listening', () => {
     // PORT=0 picks a free port: say which, and tell `npm start` (its parent, over IPC) so it prints the right URLs.
     const { port } = listening.address() as AddressInfo;
-    logger.info({ url: `${scheme}://localhost:${port}/`, demo: config.demo }, 'Service Messaging API listening');
+    logger.info({ url: `${scheme}://localhost:${port}/`, host: host ?? 'all interfaces', demo: config.demo }, 'Service Messaging API listening');
+    if (config.demo && !config.host) {
+      logger.info({ host }, 'demo mode listens on 127.0.0.1 only: its sign-in gives anyone an admin token; set HOST to listen on another interface');
+    }
     process.send?.({ listening: { port } });
   });
   const shutdown = (signal: string) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, parseConfig } from '../../api/src/config.js';
+import { CONFIG_VARIABLES, listenHost, parseConfig } from '../../api/src/config.js';
 
 const VALID = { AAD_APP_CLIENT_ID: '66666666-7777-4888-9999-aaaaaaaaaaaa', AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555' };
 
@@ -40,6 +40,17 @@ describe('config', () => {
     expect(ok.ok && ok.config.auth.adminObjectIds).toEqual(['c0ffee00-1234-4abc-8def-0123456789ab']);
     const bad = parseConfig({ ...VALID, ADMIN_OBJECT_IDS: 'owner@contoso.test' });
     expect(bad.ok).toBe(false);
+  });
+
+  it('listens on 127.0.0.1 in demo mode unless HOST is set, and on every interface otherwise', () => {
+    const host = (env: Record<string, string>) => {
+      const result = parseConfig({ ...VALID, ...env });
+      if (!result.ok) throw new Error(result.problems.join('; '));
+      return listenHost(result.config);
+    };
+    expect(host({ DEMO: '1' })).toBe('127.0.0.1');
+    expect(host({ DEMO: '1', HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    expect(host({})).toBeUndefined();
   });
 
   it('documents every variable in .env.example', () => {
