@@ -128,7 +128,7 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
         : createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
     sweepIntervalMs: config.mail.sweepIntervalMs,
     ...(publicUrl ? { publicUrl } : {}),
-    limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs },
+    limits: { maxMessageBytes: config.mail.maxMessageBytes, maxAttachmentsPerMessage: config.mail.maxAttachmentsPerMessage, retryBaseMs: config.mail.retryBaseMs },
   });
   services.mail = engine;
   services.store = onCollectionChange(services.store, 'mailAccounts', () => engine.accountsChanged());

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
+import { DEFAULT_LIMITS } from './mail/engine-limits.js';
 
 // The one place that reads process.env (DESIGN.md §6). Every variable is documented in .env.example.
 const bool = z
@@ -39,6 +40,7 @@ const ZEnvShape = z.object({
   // Inbound mail: the sweep that runs beside change notifications, and the engine's limits.
   MAIL_SWEEP_INTERVAL_SEC: z.coerce.number().int().min(5).max(3600).default(60),
   MAIL_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(150).default(150),
+  MAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.maxAttachmentsPerMessage),
   // The loop guards: the installation's defaults; Administration > Service messaging > Rate limits can set each.
   MAIL_LOOP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.inboundPerSenderPerHour),
   MAIL_RETRY_BASE_SEC: z.coerce.number().int().min(1).default(60),
@@ -88,7 +90,7 @@ export type Config = Readonly<{
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
   outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
-  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number }>;
+  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; maxAttachmentsPerMessage: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number }>;
   secretKey?: Buffer;
 }>;
 
@@ -131,6 +133,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       mail: Object.freeze({
         sweepIntervalMs: e.MAIL_SWEEP_INTERVAL_SEC * 1000,
         maxMessageBytes: e.MAIL_MAX_MESSAGE_MB * 1024 * 1024,
+        maxAttachmentsPerMessage: e.MAIL_MAX_ATTACHMENTS,
         loopLimitPerHour: e.MAIL_LOOP_LIMIT_PER_HOUR,
         retryBaseMs: e.MAIL_RETRY_BASE_SEC * 1000,
         idleHeartbeatMs: e.IMAP_IDLE_HEARTBEAT_SEC * 1000,
