@@ -38,6 +38,8 @@ export type MailMessage = {
   messageClass?: string;
   /** What went wrong while normalising (undecodable charset, broken MIME...), so decisions can say why. */
   problems?: string[];
+  /** Plain-language lines about text that was too long to store whole (cap-message-text.ts); the note repeats them. */
+  trimmed?: string[];
 };
 
 // Messages are never mutated once normalised, so each header list is indexed once (classifiers ask for ~20 names).

@@ -35,7 +35,8 @@ export async function prepareReply(
   const empty = reply.layout === 'forwarded' ? '(Forwarded without a note of its own: the forwarded message is in the quoted text.)' : '(No text above the quoted history.)';
   const text = reply.text.trim() || empty;
   const html = reply.html.trim() || `<p>${escapeHtml(text)}</p>`;
-  const notesHtml = imported.notes.map((line) => `<p><em>${escapeHtml(line)}</em></p>`).join('');
+  const notes = [...(message.trimmed ?? []), ...imported.notes];
+  const notesHtml = notes.map((line) => `<p><em>${escapeHtml(line)}</em></p>`).join('');
   return {
     ...target,
     email: {
@@ -46,7 +47,7 @@ export async function prepareReply(
     },
     reply: {
       html: html + notesHtml,
-      text: [text, ...imported.notes].join('\n\n'),
+      text: [text, ...notes].join('\n\n'),
       ...(reply.elidedHtml ? { elidedHtml: reply.elidedHtml } : {}),
     },
     attachments: imported.files,

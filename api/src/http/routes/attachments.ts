@@ -54,7 +54,7 @@ export function attachmentRoutes(deps: ServiceDeps) {
       params: ZRequestParams,
       rawBody: {
         contentType: 'multipart/form-data',
-        schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, folder: { type: 'string', default: 'General' } } },
+        schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, folder: { type: 'string', maxLength: 60, default: 'General' } } },
       },
       responses: { 201: { description: 'Stored', schema: ZAttachment }, 413: { description: 'Over 150 MB', schema: ZErrorBody } },
       handler: async ({ params, principal, req, res }) => {

@@ -5,15 +5,21 @@ import { desk } from './support/desk.js';
 import { eventually, startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';
 
-// Issue 15 findings 3 and 4, against the API as it runs with files on disk (lowdb + file blob store):
+// Issue 15 findings 3, 4 and 7, against the API as it runs with files on disk (lowdb + file blob store):
 // - the block list judged the raw name and the name was cleaned afterwards, so "invoice.exe?" was stored as invoice.exe;
 // - the default list lacked .lnk, .iso and the like; an email could carry any number of attachments;
-// - an aborted download (.pipe) left the stored file's handle open.
+// - an aborted download (.pipe) left the stored file's handle open;
+// - a 200 KB subject was stored whole; each rejected webhook item wrote its own log line.
 
 let stack: MailStack;
 let d: ReturnType<typeof desk>;
+const logLines: Array<{ level: number; msg: string; rejected?: number }> = [];
 beforeAll(async () => {
-  stack = await startMailStack({ notifications: false, env: { STORE: 'lowdb', MAIL_MAX_ATTACHMENTS: '3' } });
+  stack = await startMailStack({
+    notifications: false,
+    env: { STORE: 'lowdb', MAIL_MAX_ATTACHMENTS: '3', LOG_LEVEL: 'warn' },
+    logTo: { write: (line: string) => void logLines.push(JSON.parse(line) as (typeof logLines)[number]) },
+  });
   d = desk(stack);
 });
 afterAll(() => stack?.close());
@@ -105,5 +111,27 @@ describe('downloads', () => {
     expect(whole.status).toBe(200);
     expect((whole.body as Buffer).equals(big)).toBe(true);
     await stack.api().get('/api/health').expect(200);
+  });
+});
+
+describe('arriving text and anonymous posts', () => {
+  it('trims a 200 KB subject to 1,000 characters and says so in the note', async () => {
+    const id = await d.createRequest({ status: 'Open' });
+    await d.deliver(await customerReply({ srId: id, keyring: keyring(), subject: `RE: [SR-${String(id).padStart(6, '0')}] ${'x'.repeat(200_000)}` }));
+    expect(await d.syncNow()).toMatchObject({ notes: 1, failed: 0 });
+    const [note] = await d.notes(id);
+    expect(note?.email?.subject.length).toBe(1_000);
+    expect(note?.bodyText).toMatch(/The subject was 200,0\d\d characters long; the first 1,000 are kept/);
+  });
+
+  it('logs one summary line for a POST of 1,000 bogus change notifications', async () => {
+    const before = logLines.length;
+    const value = Array.from({ length: 1_000 }, (_, i) => ({ subscriptionId: `bogus-${i}`, clientState: 'guess', resourceData: { id: 'x' } }));
+    const res = await stack.api().post('/api/graph/notifications').send({ value });
+    expect(res.status).toBe(202);
+    await eventually('the summary line', async () => logLines.slice(before).some((l) => l.msg.startsWith('change notifications ignored')));
+    const lines = logLines.slice(before).filter((l) => l.msg.includes('change notification'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ rejected: 1_000 });
   });
 });
