@@ -32,6 +32,7 @@ import { openLowdbStore } from './store/lowdb-store.js';
 import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
 import { createMemoryStore } from './store/memory-store.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
+import { ensurePrivateDir } from './store/durable-fs.js';
 
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
 // integration and browser tests compose the same way, so they test what runs.
@@ -136,6 +137,8 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
 }
 
 async function buildServices(config: Config): Promise<ServiceDeps> {
+  // DATA_DIR holds the desk's mail and keys: this user's only (0700), whatever the umask made of it before.
+  await ensurePrivateDir(config.dataDir);
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
   const persistent = config.store === 'lowdb';
   const secrets = createSecretBox(key);
