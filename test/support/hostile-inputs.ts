@@ -119,6 +119,7 @@ export function activeContent(html: string): string[] {
       if (ACTIVE_TAGS.has(element.name.toLowerCase())) found.push(`<${element.name}>`);
       for (const [name, value] of Object.entries(element.attribs)) {
         const lower = name.toLowerCase();
+        // eslint-disable-next-line no-control-regex -- browsers skip control characters inside a URL scheme
         const compact = value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
         if (lower.startsWith('on')) found.push(`${name}=`);
         if (URL_ATTRIBUTES.has(lower) && /^(javascript|vbscript|data:text)/.test(compact)) found.push(`${name}=${value}`);
