@@ -32,23 +32,21 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 /** Writes a small file (a key) whole and durably: temp file 0600, fsync, rename over, fsync the directory. */
 export async function writeFileDurably(path: string, content: string, options: { exclusive?: boolean } = {}): Promise<void> {
   if (options.exclusive) {
-    const handle = await open(path, 'wx', PRIVATE_FILE_MODE);
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    // Never over an existing file: a second process starting at the same moment must not replace a key in use.
+    await writeSynced(path, content, 'wx');
   } else {
-    const temp = `${path}.tmp`;
-    const handle = await open(temp, 'w', PRIVATE_FILE_MODE);
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, path);
+    await writeSynced(`${path}.tmp`, content, 'w');
+    await rename(`${path}.tmp`, path);
   }
   await fsyncPath(dirname(path), 'directory');
+}
+
+async function writeSynced(path: string, content: string, flag: 'w' | 'wx'): Promise<void> {
+  const handle = await open(path, flag, PRIVATE_FILE_MODE);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
