@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 Service Messaging is running${demo ? ' in demo mode' : ''}:
   Teams tab (standalone):   ${base}/tab/
   Outlook add-in task pane: ${base}/addin/taskpane.html
-  API health / contract:    ${base}/api/health  ${base}/api/openapi.json${emulated ? `\n  Reply as a customer:      ${demoReplyCommand(port, emulated.emulatorPort)}` : ''}
+  API health / contract:    ${base}/api/health  ${base}/api/openapi.json${demo && !process.env.HOST ? '\n  Listening on:             127.0.0.1 only (demo sign-in gives admin tokens; set HOST to change)' : ''}${emulated ? `\n  Reply as a customer:      ${demoReplyCommand(port, emulated.emulatorPort)}` : ''}
 Press Ctrl+C to stop.
 `);
 }

@@ -34,6 +34,7 @@ import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/ports/store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
+import { ensurePrivateDir } from './store/durable-fs.js';
 
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
 // integration and browser tests compose the same way, so they test what runs.
@@ -60,7 +61,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     logger,
     version,
     mode: { demo: config.demo, store: config.store, graph: config.graph.mode },
-    adminUpns: config.auth.adminUpns,
+    adminObjectIds: config.auth.adminObjectIds,
     clientConfig: {
       demo: config.demo,
       clientId: config.auth.clientId,
@@ -134,7 +135,7 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
         : createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
     sweepIntervalMs: config.mail.sweepIntervalMs,
     ...(publicUrl ? { publicUrl } : {}),
-    limits: { maxMessageBytes: config.mail.maxMessageBytes, retryBaseMs: config.mail.retryBaseMs, readTimeLimitMs: config.mail.readTimeLimitMs },
+    limits: { maxMessageBytes: config.mail.maxMessageBytes, maxAttachmentsPerMessage: config.mail.maxAttachmentsPerMessage, retryBaseMs: config.mail.retryBaseMs, readTimeLimitMs: config.mail.readTimeLimitMs },
   });
   services.mail = engine;
   services.store.onCommit((change) => {
@@ -144,6 +145,8 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
 }
 
 async function buildServices(config: Config): Promise<ServiceDeps> {
+  // DATA_DIR holds the desk's mail and keys: this user's only (0700), whatever the umask made of it before.
+  await ensurePrivateDir(config.dataDir);
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
   const persistent = config.store !== 'memory';
   const secrets = createSecretBox(key);

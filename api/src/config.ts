@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
 import { DEFAULT_READ_TIME_LIMIT_MS } from './mail/understand/understand.js';
+import { DEFAULT_LIMITS } from './mail/engine-limits.js';
 
 // The one place that reads process.env (DESIGN.md §6). Every variable is documented in .env.example.
 const bool = z
@@ -12,6 +13,8 @@ const list = z.string().transform((v) => v.split(',').map((s) => s.trim().toLowe
 const ZEnvShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  // Interface to listen on. Unset: every interface, except in demo mode (127.0.0.1, see listenHost).
+  HOST: z.string().trim().min(1).optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   DEMO: bool.default(false),
   STORE: z.enum(['lowdb', 'memory', 'postgres']).default('lowdb'),
@@ -31,7 +34,7 @@ const ZEnvShape = z.object({
   AAD_APP_TENANT_ID: z.uuid({ error: 'AAD_APP_TENANT_ID must be your directory (tenant) GUID (see README, "Install in your tenant").' }),
   AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   TAB_DOMAIN: z.string().min(1).optional(),
-  ADMIN_UPNS: list.default([]),
+  ADMIN_OBJECT_IDS: list.pipe(z.array(z.uuid({ error: 'ADMIN_OBJECT_IDS lists user object ids (GUIDs, Entra admin center > Users > Object ID), separated by commas.' }))).default([]),
 
   // Graph: real Microsoft 365, or the local emulator.
   GRAPH_MODE: z.enum(['real', 'emulator']).default('real'),
@@ -42,6 +45,7 @@ const ZEnvShape = z.object({
   MAIL_SWEEP_INTERVAL_SEC: z.coerce.number().int().min(5).max(3600).default(60),
   MAIL_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(150).default(150),
   MAIL_READ_TIME_LIMIT_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_READ_TIME_LIMIT_MS),
+  MAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.maxAttachmentsPerMessage),
   // The loop guards: the installation's defaults; Administration > Service messaging > Rate limits can set each.
   MAIL_LOOP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.inboundPerSenderPerHour),
   MAIL_RETRY_BASE_SEC: z.coerce.number().int().min(1).default(60),
@@ -77,6 +81,8 @@ const ZEnv = ZEnvShape.superRefine((env, ctx) => {
 export type Config = Readonly<{
   env: 'development' | 'production' | 'test';
   port: number;
+  /** HOST as the admin set it; listenHost() says where the API really listens. */
+  host?: string;
   dataDir: string;
   demo: boolean;
   store: 'lowdb' | 'memory' | 'postgres';
@@ -86,11 +92,11 @@ export type Config = Readonly<{
   logFormat: 'auto' | 'pretty' | 'json';
   publicUrl?: string;
   tls?: Readonly<{ certFile: string; keyFile: string }>;
-  auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminUpns: readonly string[] }>;
+  auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminObjectIds: readonly string[] }>;
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
   outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
-  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number; readTimeLimitMs: number }>;
+  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; maxAttachmentsPerMessage: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number; readTimeLimitMs: number }>;
   secretKey?: Buffer;
 }>;
 
@@ -101,15 +107,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   // An empty value (PUBLIC_URL= in a copied .env.example) means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = ZEnv.safeParse(present);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`) };
-  }
+  const problems = [...retired(present), ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`))];
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
   return {
     ok: true,
     config: Object.freeze({
       env: e.NODE_ENV,
       port: e.PORT,
+      ...(e.HOST ? { host: e.HOST } : {}),
       dataDir: e.DATA_DIR,
       demo: e.DEMO,
       store: e.STORE,
@@ -123,7 +129,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         tenantId: e.AAD_APP_TENANT_ID,
         authorityHost: stripSlash(e.AAD_APP_OAUTH_AUTHORITY_HOST),
         tabDomain: e.TAB_DOMAIN,
-        adminUpns: Object.freeze(e.ADMIN_UPNS),
+        adminObjectIds: Object.freeze(e.ADMIN_OBJECT_IDS),
       }),
       ecId: Object.freeze({ rotateAfterDays: e.EC_ID_ROTATE_AFTER_DAYS, graceDays: e.EC_ID_GRACE_DAYS }),
       outbound: Object.freeze({
@@ -135,6 +141,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         sweepIntervalMs: e.MAIL_SWEEP_INTERVAL_SEC * 1000,
         maxMessageBytes: e.MAIL_MAX_MESSAGE_MB * 1024 * 1024,
         readTimeLimitMs: e.MAIL_READ_TIME_LIMIT_MS,
+        maxAttachmentsPerMessage: e.MAIL_MAX_ATTACHMENTS,
         loopLimitPerHour: e.MAIL_LOOP_LIMIT_PER_HOUR,
         retryBaseMs: e.MAIL_RETRY_BASE_SEC * 1000,
         idleHeartbeatMs: e.IMAP_IDLE_HEARTBEAT_SEC * 1000,
@@ -143,6 +150,23 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),
     }),
   };
+}
+
+/**
+ * Demo mode's sign-in hands anyone an admin token, so a demo listens on the loopback interface unless the admin
+ * names a host; otherwise every interface (undefined), as a server in a container or behind a proxy needs.
+ */
+export function listenHost(config: Pick<Config, 'host' | 'demo'>): string | undefined {
+  return config.host ?? (config.demo ? '127.0.0.1' : undefined);
+}
+
+/** Variables the API no longer reads, refused with the reason so a deployment does not silently lose their effect. */
+function retired(env: NodeJS.ProcessEnv): string[] {
+  if (env.ADMIN_UPNS === undefined) return [];
+  return [
+    'ADMIN_UPNS: no longer read: a UPN or email address can be changed or handed to another user, so Microsoft advises against ' +
+      'authorising by it. Name admins by object id in ADMIN_OBJECT_IDS (Entra admin center > Users > Object ID), or assign the ServiceDesk.Admin app role.',
+  ];
 }
 
 const stripSlash = (url: string): string => url.replace(/\/+$/, '');

@@ -22,7 +22,7 @@ export type TestStack = {
 };
 
 export type StackOptions = {
-  /** Extra or overriding environment for parseConfig (e.g. { ADMIN_UPNS: 'x@contoso.test' }). */
+  /** Extra or overriding environment for parseConfig (e.g. { ADMIN_OBJECT_IDS: '<oid>' }). */
   env?: Record<string, string>;
   emulator?: Partial<EmulatorOptions>;
 };

@@ -20,12 +20,26 @@ export const CLIENT_ID = '66666666-7777-4888-9999-aaaaaaaaaaaa';
 export const AUTHORITY = 'https://login.microsoftonline.com';
 export const ISSUER = `${AUTHORITY}/${TENANT_ID}/v2.0`;
 
-export type TokenOptions = { roles?: Role[]; upn?: string; audience?: string; issuer?: string; expiresInSec?: number; scp?: string | null; signWith?: 'ours' | 'stranger' };
+export type TokenOptions = {
+  roles?: Role[];
+  upn?: string;
+  /** The caller's Entra object id (oid); a fresh one per token when not given. */
+  oid?: string;
+  audience?: string;
+  issuer?: string;
+  expiresInSec?: number;
+  scp?: string | null;
+  signWith?: 'ours' | 'stranger';
+  /** Claims to leave out (exp, iat, tid, oid ...), to check the API insists on them. */
+  omit?: readonly string[];
+  /** 'id': shaped as Entra's ID token for our app (no azp, no scp), which the API must refuse. */
+  shape?: 'access' | 'id';
+};
 
 // RSA key generation is the slow part of a test API; one pair per test process is enough.
 const keyPairs = Promise.all([generateKeyPair('RS256'), generateKeyPair('RS256')]);
 
-export async function createTestApi(options: { adminUpns?: string[]; extra?: Partial<AppDeps>; store?: Store } = {}) {
+export async function createTestApi(options: { adminObjectIds?: string[]; extra?: Partial<AppDeps>; store?: Store } = {}) {
   const [ours, stranger] = await keyPairs;
   const jwk = { ...(await exportJWK(ours.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const services: ServiceDeps = {
@@ -43,7 +57,7 @@ export async function createTestApi(options: { adminUpns?: string[]; extra?: Par
     logger: pino({ level: 'silent' }),
     version: 'test',
     mode: { demo: false, store: options.store ? 'other' : 'memory', graph: 'real' },
-    adminUpns: options.adminUpns ?? [],
+    adminObjectIds: options.adminObjectIds ?? [],
     clientConfig: { demo: false, clientId: CLIENT_ID, tenantId: TENANT_ID, authority: `${AUTHORITY}/${TENANT_ID}`, apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user` },
     prepareReply: createAddinReplyPreparer(services),
     renderOriginal,
@@ -53,14 +67,25 @@ export async function createTestApi(options: { adminUpns?: string[]; extra?: Par
   async function token(opts: TokenOptions = {}): Promise<string> {
     const upn = opts.upn ?? 'agent@contoso.test';
     const now = Math.floor(Date.now() / 1000);
-    const claims: Record<string, unknown> = { tid: TENANT_ID, oid: randomUUID(), name: upn.split('@')[0], preferred_username: upn, roles: opts.roles ?? ['ServiceDesk.Agent'], ver: '2.0' };
-    if (opts.scp !== null) claims.scp = opts.scp ?? 'access_as_user';
+    const claims: Record<string, unknown> = {
+      iss: opts.issuer ?? ISSUER,
+      aud: opts.audience ?? CLIENT_ID,
+      iat: now - 60,
+      exp: now + (opts.expiresInSec ?? 3600),
+      tid: TENANT_ID,
+      oid: opts.oid ?? randomUUID(),
+      name: upn.split('@')[0],
+      preferred_username: upn,
+      roles: opts.roles ?? ['ServiceDesk.Agent'],
+      ver: '2.0',
+    };
+    if (opts.shape !== 'id') {
+      claims.azp = randomUUID();
+      if (opts.scp !== null) claims.scp = opts.scp ?? 'access_as_user';
+    }
+    for (const claim of opts.omit ?? []) delete claims[claim];
     return new SignJWT(claims)
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(opts.issuer ?? ISSUER)
-      .setAudience(opts.audience ?? CLIENT_ID)
-      .setIssuedAt(now - 60)
-      .setExpirationTime(now + (opts.expiresInSec ?? 3600))
+      .setProtectedHeader({ typ: 'JWT', alg: 'RS256', kid: 'test-key' })
       .sign(opts.signWith === 'stranger' ? stranger.privateKey : ours.privateKey);
   }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, parseConfig } from '../../api/src/config.js';
+import { CONFIG_VARIABLES, listenHost, parseConfig } from '../../api/src/config.js';
 
 const VALID = { AAD_APP_CLIENT_ID: '66666666-7777-4888-9999-aaaaaaaaaaaa', AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555' };
 
@@ -25,6 +25,32 @@ describe('config', () => {
   it('treats empty values as unset, as in a copied .env.example', () => {
     const result = parseConfig({ ...VALID, PUBLIC_URL: '', SECRET_KEY: '' });
     expect(result.ok).toBe(true);
+  });
+
+  // Issue 15 finding 6: ADMIN_UPNS matched preferred_username/email, which Microsoft says not to authorise by.
+  it('refuses ADMIN_UPNS at start, saying why and what to use instead', () => {
+    const result = parseConfig({ ...VALID, ADMIN_UPNS: 'owner@contoso.test' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.join('\n')).toMatch(/ADMIN_UPNS.*ADMIN_OBJECT_IDS/s);
+  });
+
+  it('reads ADMIN_OBJECT_IDS as object ids and refuses other values', () => {
+    const ok = parseConfig({ ...VALID, ADMIN_OBJECT_IDS: 'C0FFEE00-1234-4ABC-8DEF-0123456789AB, ' });
+    expect(ok.ok && ok.config.auth.adminObjectIds).toEqual(['c0ffee00-1234-4abc-8def-0123456789ab']);
+    const bad = parseConfig({ ...VALID, ADMIN_OBJECT_IDS: 'owner@contoso.test' });
+    expect(bad.ok).toBe(false);
+  });
+
+  it('listens on 127.0.0.1 in demo mode unless HOST is set, and on every interface otherwise', () => {
+    const host = (env: Record<string, string>) => {
+      const result = parseConfig({ ...VALID, ...env });
+      if (!result.ok) throw new Error(result.problems.join('; '));
+      return listenHost(result.config);
+    };
+    expect(host({ DEMO: '1' })).toBe('127.0.0.1');
+    expect(host({ DEMO: '1', HOST: '0.0.0.0' })).toBe('0.0.0.0');
+    expect(host({})).toBeUndefined();
   });
 
   it('documents every variable in .env.example', () => {

@@ -80,7 +80,7 @@ export function useBoot() {
     );
   }, []);
 
-  /** The API answered 403: the role is missing (roles can also come from the API's ADMIN_UPNS, so only it can tell). */
+  /** The API answered 403: the role is missing (roles can also come from the API's ADMIN_OBJECT_IDS, so only it can tell). */
   const denyAccess = useCallback((message: string) => {
     setState((current) =>
       current.phase === 'ready' ? { phase: 'no-role', hostKind: current.hostKind, user: current.session.user, via: current.session.via, message } : current,

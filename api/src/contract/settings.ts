@@ -23,7 +23,7 @@ export const ZSettings = z.strictObject({
   senderPolicy: z.enum(['participants-only', 'review']),
   closedPolicy: z.enum(['reopen', 'mail-center']),
   reopenStatus: z.string().trim().min(1).max(60),
-  attachmentBlockList: z.array(z.string().trim().toLowerCase().regex(/^\.[a-z0-9]{1,10}$/, 'File extensions such as .exe')).max(200),
+  attachmentBlockList: z.array(z.string().trim().toLowerCase().regex(/^\.[a-z0-9_-]{1,20}$/, 'File extensions such as .exe')).max(200),
   blockedAttachmentAction: z.enum(['mail-center', 'strip']),
   mailCenterRetentionDays: z.number().int().min(1).max(3650),
   rateLimits: ZRateLimits.optional().describe('loop guards the admin set; one left out follows rateLimitDefaults'),

@@ -48,6 +48,8 @@ export type MailMessage = {
   problems?: string[];
   /** The body already read (mail/understand); absent, the checks render it themselves. */
   rendered?: MessageRendering;
+  /** Plain-language lines about text that was too long to store whole (cap-message-text.ts); the note repeats them. */
+  trimmed?: string[];
 };
 
 // Messages are never mutated once normalised, so each header list is indexed once (classifiers ask for ~20 names).

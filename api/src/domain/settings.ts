@@ -1,3 +1,4 @@
+import { DEFAULT_BLOCKED_EXTENSIONS } from './attachment.js';
 import type { RateLimits } from './rate-limits.js';
 import { DEFAULT_STATUSES, type StatusDefinition } from './status.js';
 
@@ -33,7 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   senderPolicy: 'review',
   closedPolicy: 'mail-center',
   reopenStatus: 'Open',
-  attachmentBlockList: ['.exe', '.bat', '.cmd', '.com', '.js', '.jse', '.msi', '.ps1', '.scr', '.vbs', '.vbe', '.wsf', '.hta', '.cpl', '.jar'],
+  attachmentBlockList: [...DEFAULT_BLOCKED_EXTENSIONS],
   blockedAttachmentAction: 'strip',
   mailCenterRetentionDays: 30,
 };

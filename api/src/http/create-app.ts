@@ -39,7 +39,8 @@ export type AppDeps = {
   logger: Logger;
   version: string;
   mode: THealth['mode'];
-  adminUpns: readonly string[];
+  /** Object ids (oid) of users treated as admins without the app role. */
+  adminObjectIds: readonly string[];
   clientConfig: TClientConfig;
   healthChecks?: readonly HealthCheck[];
   /** Hosts the browser may reach for sign-in (CSP connect-src). */
@@ -100,7 +101,7 @@ export function createApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);
   });
-  api.use(registerRoutes(routes, deps.verifyToken, deps.adminUpns));
+  api.use(registerRoutes(routes, deps.verifyToken, deps.adminObjectIds));
   api.use(notFoundHandler);
   app.use('/api', api);
 

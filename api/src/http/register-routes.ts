@@ -6,10 +6,10 @@ import type { RouteSpec } from './route.js';
 import { parseInput } from './validation/parse-input.js';
 
 // Mounts the route table: authenticate (and check the role) first, then validate, then run the handler.
-export function registerRoutes(routes: readonly RouteSpec[], verify: VerifyAccessToken, adminUpns: readonly string[]): Router {
+export function registerRoutes(routes: readonly RouteSpec[], verify: VerifyAccessToken, adminObjectIds: readonly string[]): Router {
   const router = Router();
   for (const route of routes) {
-    router[route.method](route.path, authenticate(verify, route.access, adminUpns), async (req, res) => {
+    router[route.method](route.path, authenticate(verify, route.access, adminObjectIds), async (req, res) => {
       const input = {
         params: route.params ? parseInput(route.params, req.params) : {},
         query: route.query ? parseInput(route.query, req.query) : rejectUnknownQuery(req),

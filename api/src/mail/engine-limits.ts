@@ -5,6 +5,8 @@ export const DEFAULT_LIMITS: EngineLimits = {
   // Graph takes attachments up to 150 MB (graph.md §4.3); a message above that is held for a person.
   maxMessageBytes: 150 * 1024 * 1024,
   maxAttachmentBytes: 150 * 1024 * 1024,
+  // A person attaches a handful; hundreds on one reply is a mistake or an attack on storage and the SR's file list.
+  maxAttachmentsPerMessage: 200,
   maxAttempts: 5,
   retryBaseMs: 60_000,
   retryMaxMs: 60 * 60_000,

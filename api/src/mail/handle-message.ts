@@ -144,6 +144,9 @@ function checkSize(ctx: SyncContext, message: MailMessage, decision: Extract<Dec
   if (tooLarge) {
     return hold('too-large', `The email is ${Math.ceil(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB. Only its headers were read; the email stays in the mailbox.`);
   }
+  if (message.attachments.length > ctx.limits.maxAttachmentsPerMessage) {
+    return hold('too-large', `The email has ${message.attachments.length} attachments; the limit is ${ctx.limits.maxAttachmentsPerMessage} per email.`);
+  }
   if (total > ctx.limits.maxMessageBytes) {
     return hold('too-large', `The attachments add up to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB.`);
   }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { safeFileName } from '../domain/attachment.js';
+import { blockedExtension, cleanFileName } from '../domain/attachment.js';
 import type { MailAttachment } from '../domain/mail-message.js';
 import type { StoredFile } from '../services/apply-reply.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -21,14 +21,12 @@ export type ImportedAttachments = {
 
 const PARALLEL = 3;
 
-export function isBlocked(name: string, blockList: readonly string[]): boolean {
-  const lower = name.trim().toLowerCase();
-  return blockList.some((ext) => lower.endsWith(ext.toLowerCase()));
-}
-
-/** Names of non-inline files the block list refuses. */
+/** Names (as they would be stored) of the files the block list refuses. The name is cleaned first: "invoice.exe?" is invoice.exe. */
 export function blockedAttachments(attachments: readonly MailAttachment[], blockList: readonly string[]): string[] {
-  return attachments.filter((a) => a.kind !== 'reference' && isBlocked(a.name, blockList)).map((a) => a.name);
+  return attachments
+    .filter((a) => a.kind !== 'reference')
+    .map((a, index) => storedFileName(a.name || `attachment-${index + 1}`, a))
+    .filter((name) => blockedExtension(name, blockList) !== undefined);
 }
 
 export async function importAttachments(
@@ -46,12 +44,12 @@ export async function importAttachments(
       const source = sources[index];
       if (!source) continue;
       const { meta } = source;
-      const name = meta.name || `attachment-${index + 1}`;
+      const name = storedFileName(meta.name || `attachment-${index + 1}`, meta);
       if (meta.kind === 'reference') {
         notes.push(`"${name}" is a link to a cloud file; open the original email to follow it.`);
         continue;
       }
-      if (isBlocked(name, policy.blockList)) {
+      if (blockedExtension(name, policy.blockList)) {
         notes.push(`"${name}" was removed: this file type is blocked (Administration > Service messaging).`);
         continue;
       }
@@ -70,7 +68,7 @@ export async function importAttachments(
       }
       const blob = await deps.blobs.put(loaded.body, { maxBytes: policy.maxFileBytes });
       const id = deps.newId();
-      files[index] = { id, fileName: fileName(name, meta), contentType: loaded.contentType || meta.contentType, sha256: blob.sha256, size: blob.size };
+      files[index] = { id, fileName: name, contentType: loaded.contentType || meta.contentType, sha256: blob.sha256, size: blob.size };
       if (meta.isInline && contentId) byContentId.set(contentId, id);
     }
   };
@@ -78,14 +76,12 @@ export async function importAttachments(
   return { files: files.filter((f): f is StoredFile => f !== undefined), byContentId, notes };
 }
 
-/** A name safeFileName accepts; an attached email is stored as .eml, which every mail client opens. */
-function fileName(name: string, meta: MailAttachment): string {
-  let cleaned: string;
-  try {
-    cleaned = safeFileName(name.replace(/[\\/]/g, '_'));
-  } catch {
-    cleaned = 'attachment';
-  }
+/**
+ * The name a file is stored, listed, checked against the block list and served under: one cleaning for all of them,
+ * so what is checked is what is kept. An attached email is stored as .eml, which every mail client opens.
+ */
+export function storedFileName(name: string, meta: Pick<MailAttachment, 'kind'>): string {
+  const cleaned = cleanFileName(name.replace(/[\\/]/g, '_')) || 'attachment';
   return meta.kind === 'item' && !/\.(eml|msg)$/i.test(cleaned) ? `${cleaned}.eml` : cleaned;
 }
 

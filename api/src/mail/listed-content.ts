@@ -1,5 +1,6 @@
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { simpleParser } from 'mailparser';
+import { capMessageText } from '../domain/cap-message-text.js';
 import type { MailMessage } from '../domain/mail-message.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { graphAttachmentSources, mimeAttachmentSources, type AttachmentSource } from './attachment-sources.js';
@@ -29,7 +30,7 @@ export type ListedContent = {
 
 export async function readListed(deps: Pick<ServiceDeps, 'blobs'>, mailbox: Mailbox, listed: ListedMessage, maxMessageBytes: number): Promise<ListedContent> {
   if (listed.format === 'graph') {
-    const message = fromGraphMessage(listed.graph as Message);
+    const message = capMessageText(fromGraphMessage(listed.graph as Message));
     const json = async (): Promise<Stored> => ({ ref: (await storeJson(deps, listed.graph)).sha256, contentType: 'application/json' });
     return {
       message,
@@ -43,7 +44,7 @@ export async function readListed(deps: Pick<ServiceDeps, 'blobs'>, mailbox: Mail
   const raw = tooLarge ? await listed.headers() : await listed.source();
   const [message, parsed] = await Promise.all([fromMime(raw), tooLarge ? undefined : simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })]);
   // The server's arrival time, as Graph's receivedDateTime: the Date header is the sender's clock.
-  const normalised: MailMessage = { ...message, id: listed.id, receivedAt: listed.receivedAt };
+  const normalised: MailMessage = capMessageText({ ...message, id: listed.id, receivedAt: listed.receivedAt });
   const mime = async (): Promise<Stored> => ({ ref: (await deps.blobs.put(raw)).sha256, contentType: 'message/rfc822' });
   return {
     message: normalised,

@@ -133,13 +133,14 @@ export class MailEngineRunner implements MailEngine {
 
   receiveNotifications(items: readonly unknown[]): NotificationReceipt {
     const receipt = { accepted: 0, rejected: 0 };
+    const rejectedIds = new Set<string>();
     for (const raw of items) {
       const item = (raw ?? {}) as { subscriptionId?: unknown; clientState?: unknown; lifecycleEvent?: unknown; resourceData?: { id?: unknown } };
       const runtime = [...this.runtimes.values()].find((r) => r.subscription && r.subscription.id === item.subscriptionId);
       if (!runtime?.subscription || !sameSecret(item.clientState, runtime.subscription.clientState)) {
         receipt.rejected += 1;
         if (runtime) runtime.notifications.rejected += 1;
-        this.options.logger.warn({ subscriptionId: item.subscriptionId }, 'change notification ignored: unknown subscription or wrong clientState');
+        if (rejectedIds.size < 5) rejectedIds.add(String(item.subscriptionId).slice(0, 64));
         continue;
       }
       receipt.accepted += 1;
@@ -150,6 +151,10 @@ export class MailEngineRunner implements MailEngine {
       }
       if (typeof item.resourceData?.id === 'string') runtime.notified.add(item.resourceData.id);
       void this.requestSync(runtime, 'notification').catch(() => undefined);
+    }
+    // One line per POST, not per item: the route is anonymous, so a small body of bogus items must not flood the log.
+    if (receipt.rejected > 0) {
+      this.options.logger.warn({ rejected: receipt.rejected, accepted: receipt.accepted, subscriptionIds: [...rejectedIds] }, 'change notifications ignored: unknown subscription or wrong clientState');
     }
     return receipt;
   }

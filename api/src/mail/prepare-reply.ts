@@ -48,6 +48,7 @@ export async function prepareReply(
   const notes = [
     ...(reply.htmlNotParsed ? [notParsedNote(reply.htmlNotParsed)] : []),
     ...(reply.tooComplex ? [`${reply.tooComplex} So this note is taken from its plain-text version, if it has one. The whole email is kept as the original.`] : []),
+    ...(message.trimmed ?? []),
     ...imported.notes,
   ];
   const notesHtml = notes.map((line) => `<p><em>${escapeHtml(line)}</em></p>`).join('');

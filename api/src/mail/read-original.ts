@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { simpleParser } from 'mailparser';
+import { capMessageText } from '../domain/cap-message-text.js';
 import type { MailCenterItem } from '../domain/mail-center-item.js';
 import type { MailMessage } from '../domain/mail-message.js';
 import type { ServiceDeps } from '../services/deps.js';
@@ -19,10 +20,10 @@ export async function readOriginal(deps: Pick<ServiceDeps, 'blobs'>, item: MailC
   if (item.originalContentType === 'message/rfc822') {
     const [message, parsed] = await Promise.all([fromMime(bytes), simpleParser(bytes, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })]);
     // A MIME original has no Graph id and Graph's receive time; keep what the item recorded.
-    return { message: { ...message, receivedAt: item.receivedAt, ...(item.graphMessageId ? { id: item.graphMessageId } : {}) }, sources: mimeAttachmentSources(parsed.attachments) };
+    return { message: capMessageText({ ...message, receivedAt: item.receivedAt, ...(item.graphMessageId ? { id: item.graphMessageId } : {}) }), sources: mimeAttachmentSources(parsed.attachments) };
   }
   const graph = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-  const message = fromGraphMessage(graph as Message);
+  const message = capMessageText(fromGraphMessage(graph as Message));
   const box = mailbox();
   const sources = box && item.graphMessageId ? graphAttachmentSources(box, item.graphMessageId, message.attachments) : [];
   return { message, sources, graph };

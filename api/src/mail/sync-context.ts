@@ -12,6 +12,8 @@ export type EngineLimits = {
   maxMessageBytes: number;
   /** Per attachment; larger ones are left in the mailbox with a line in the note. */
   maxAttachmentBytes: number;
+  /** Attachments (inline images included) above which a message goes to the Mail Center as too-large. */
+  maxAttachmentsPerMessage: number;
   /** Attempts before a message that keeps failing stays in the Mail Center for a person. */
   maxAttempts: number;
   /** Wait before the second attempt; doubles each time up to retryMaxMs. */

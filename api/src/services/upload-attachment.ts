@@ -1,9 +1,10 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../domain/app-error.js';
-import { ATTACHMENT_FOLDERS, safeFileName, type Attachment } from '../domain/attachment.js';
+import { ATTACHMENT_FOLDERS, blockedExtension, safeFileName, type Attachment } from '../domain/attachment.js';
 import type { Principal } from '../domain/principal.js';
 import type { ServiceDeps } from './deps.js';
 import { loadRequest } from './load-request.js';
+import { loadSettings } from './load-settings.js';
 import { recordHistory } from './record-history.js';
 
 export const MAX_ATTACHMENT_BYTES = 150 * 1024 * 1024;
@@ -15,7 +16,13 @@ export async function uploadAttachment(deps: ServiceDeps, uploader: Principal, r
   const fileName = safeFileName(input.fileName);
   const folder = ATTACHMENT_FOLDERS.find((f) => f.toLowerCase() === input.folder.toLowerCase());
   if (!folder) throw new AppError('validation_failed', `Attachment folders are ${ATTACHMENT_FOLDERS.join(' and ')}.`);
-  await deps.store.read((tx) => loadRequest(tx, requestId));
+  const settings = await deps.store.read(async (tx) => {
+    await loadRequest(tx, requestId);
+    return loadSettings(tx);
+  });
+  // The same list and the same cleaned name as mail: an agent's upload must not be a way round it.
+  const blocked = blockedExtension(fileName, settings.attachmentBlockList);
+  if (blocked) throw new AppError('validation_failed', `${blocked} files are blocked on this desk (Administration > Service messaging); "${fileName}" was not added.`);
   // Bytes first: a committed record must never point at missing bytes.
   const blob = await deps.blobs.put(input.open(), { maxBytes: MAX_ATTACHMENT_BYTES });
   return deps.store.transact(async (tx) => {

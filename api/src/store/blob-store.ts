@@ -3,7 +3,7 @@ import { access, mkdir, open, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { AppError } from '../domain/app-error.js';
-import { fsyncPath } from './durable-fs.js';
+import { fsyncPath, PRIVATE_FILE_MODE } from './durable-fs.js';
 import type { BlobRef, BlobStore } from './ports/blob-store.js';
 
 type Content = Parameters<BlobStore['put']>[0];
@@ -19,9 +19,9 @@ export function createFileBlobStore(dir: string): BlobStore {
   const pathOf = (sha256: string): string => join(dir, sha256);
   return {
     async put(content, options) {
-      await mkdir(dir, { recursive: true });
+      await mkdir(dir, { recursive: true, mode: 0o700 });
       const tempPath = join(dir, `.incoming-${randomUUID()}`);
-      const file = await open(tempPath, 'wx');
+      const file = await open(tempPath, 'wx', PRIVATE_FILE_MODE);
       let ref: BlobRef;
       try {
         ref = await consume(content, options?.maxBytes, async (chunk) => {

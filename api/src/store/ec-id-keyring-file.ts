@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EcIdKeyring } from '../domain/ec-id.js';
 import type { EncryptedSecret } from '../domain/mail-account.js';
 import type { SecretBox } from '../domain/secret-box.js';
+import { ensurePrivateDir, writeFileDurably } from './durable-fs.js';
 
 // The keys that sign EC_ID tokens, kept in DATA_DIR/ec-id-keys.json with their secrets sealed by the
 // secret box (never plain at rest). A key is used for `rotateAfterDays`, then retired; a retired key keeps
@@ -49,8 +50,7 @@ async function readKeyFile(path: string): Promise<KeyFile> {
 }
 
 async function writeKeyFile(dataDir: string, path: string, file: KeyFile): Promise<void> {
-  await mkdir(dataDir, { recursive: true });
-  const temp = `${path}.tmp`;
-  await writeFile(temp, JSON.stringify(file, null, 2), { mode: 0o600 });
-  await rename(temp, path);
+  await ensurePrivateDir(dataDir);
+  // Durably, like the database: a rotated key lost to a power cut would invalidate the tokens already sent with it.
+  await writeFileDurably(path, JSON.stringify(file, null, 2));
 }

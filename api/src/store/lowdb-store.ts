@@ -1,8 +1,8 @@
-import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { fsyncPath } from './durable-fs.js';
+import { fsyncPath, PRIVATE_FILE_MODE } from './durable-fs.js';
 import { MIGRATIONS, migrate, type Migration } from './migrations.js';
 import type { Store, StoreHealth } from './ports/store.js';
 import { newStoreData, parseStoreData, type StoreData } from './store-data.js';
@@ -30,6 +30,8 @@ export async function openLowdbStore({ file, migrations = MIGRATIONS }: LowdbSto
   const persist = async (data: StoreData): Promise<void> => {
     db.data = data;
     await db.write();
+    // steno writes its temp file with the default mode (0644 under the usual umask); the desk's mail is this user's only.
+    await chmod(path, PRIVATE_FILE_MODE);
     // steno renames without fsync; these make the commit survive a power loss once it has resolved.
     await fsyncPath(path, 'file');
     await fsyncPath(dirname(path), 'directory');
@@ -50,6 +52,7 @@ export async function openLowdbStore({ file, migrations = MIGRATIONS }: LowdbSto
     if (existing && applied.length > 0) {
       // A migration is a one-way step; keep the file as it was so a failed upgrade can be undone by hand.
       await copyFile(path, `${path}.schema-v${foundVersion}.bak`);
+      await chmod(`${path}.schema-v${foundVersion}.bak`, PRIVATE_FILE_MODE);
     }
     if (!existing || applied.length > 0) {
       await mkdir(dirname(path), { recursive: true });

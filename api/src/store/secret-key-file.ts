@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ensurePrivateDir, writeFileDurably } from './durable-fs.js';
 
 const FILE_NAME = 'secret.key';
 
@@ -18,8 +19,9 @@ export async function loadOrCreateSecretKey(dataDir: string): Promise<Buffer> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  await mkdir(dataDir, { recursive: true });
+  await ensurePrivateDir(dataDir);
   const key = randomBytes(32);
-  await writeFile(path, key.toString('base64'), { mode: 0o600, flag: 'wx' });
+  // Durably, like the database: a key lost to a power cut would leave every sealed secret unreadable.
+  await writeFileDurably(path, key.toString('base64'), { exclusive: true });
   return key;
 }

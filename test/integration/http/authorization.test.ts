@@ -6,9 +6,11 @@ import { AUTHORITY, CLIENT_ID, TENANT_ID, createTestApi, type TestApi } from '..
 // right guard fails here.
 
 type Operation = { method: string; path: string; role?: string; isPublic: boolean };
-type Caller = 'none' | 'expired' | 'wrongAudience' | 'wrongIssuer' | 'foreignKey' | 'noScope' | 'agent' | 'admin';
+type Caller = 'none' | 'expired' | 'noExpiry' | 'idToken' | 'wrongAudience' | 'wrongIssuer' | 'foreignKey' | 'noScope' | 'agent' | 'admin';
 
 const ACCOUNT = { emailAddress: 'desk@contoso.test', tenantId: TENANT_ID, clientId: CLIENT_ID, clientSecret: 'a-client-secret-value' };
+
+const OWNER_OID = 'c0ffee00-1234-4abc-8def-0123456789ab';
 
 const ADDIN_EMAIL = { internetMessageId: '<auth@fabrikam.test>', subject: 'Hi', from: { address: 'pat@fabrikam.test' }, receivedAt: '2026-03-02T09:30:00Z', attachments: [] };
 
@@ -84,6 +86,9 @@ async function tokenFor(api: TestApi, caller: Caller): Promise<string | undefine
   switch (caller) {
     case 'none': return undefined;
     case 'expired': return api.token({ roles: ['ServiceDesk.Admin'], expiresInSec: -3600 });
+    // Issue 15 finding 6: both were accepted before.
+    case 'noExpiry': return api.token({ roles: ['ServiceDesk.Admin'], omit: ['exp'] });
+    case 'idToken': return api.token({ roles: ['ServiceDesk.Admin'], shape: 'id' });
     case 'wrongAudience': return api.token({ roles: ['ServiceDesk.Admin'], audience: 'api://someone-else' });
     case 'wrongIssuer': return api.token({ roles: ['ServiceDesk.Admin'], issuer: `${AUTHORITY}/00000000-0000-4000-8000-000000000000/v2.0` });
     case 'foreignKey': return api.token({ roles: ['ServiceDesk.Admin'], signWith: 'stranger' });
@@ -95,12 +100,12 @@ async function tokenFor(api: TestApi, caller: Caller): Promise<string | undefine
 
 function expected(op: Operation, caller: Caller): 'ok' | 401 | 403 {
   if (op.isPublic) return 'ok';
-  if (['none', 'expired', 'wrongAudience', 'wrongIssuer', 'foreignKey', 'noScope'].includes(caller)) return 401;
+  if (['none', 'expired', 'noExpiry', 'idToken', 'wrongAudience', 'wrongIssuer', 'foreignKey', 'noScope'].includes(caller)) return 401;
   if (op.role === 'ServiceDesk.Admin' && caller === 'agent') return 403;
   return 'ok';
 }
 
-const CALLERS: Caller[] = ['none', 'expired', 'wrongAudience', 'wrongIssuer', 'foreignKey', 'noScope', 'agent', 'admin'];
+const CALLERS: Caller[] = ['none', 'expired', 'noExpiry', 'idToken', 'wrongAudience', 'wrongIssuer', 'foreignKey', 'noScope', 'agent', 'admin'];
 
 describe('authorization on every route', () => {
   let operations: Operation[] = [];
@@ -144,17 +149,20 @@ describe('authorization on every route', () => {
     expect(outcomes).toEqual([]);
   });
 
-  it('lets an admin named in ADMIN_UPNS in without the app role', async () => {
-    const api = await createTestApi({ adminUpns: ['owner@contoso.test'] });
-    const token = await api.token({ roles: [], upn: 'owner@contoso.test' });
+  it('lets an admin named in ADMIN_OBJECT_IDS in without the app role, by object id and not by UPN', async () => {
+    const api = await createTestApi({ adminObjectIds: [OWNER_OID] });
+    const token = await api.token({ roles: [], upn: 'owner@contoso.test', oid: OWNER_OID.toUpperCase() });
     await request(api.app).get('/api/admin/mail/accounts').auth(token, { type: 'bearer' }).expect(200);
+    // Someone else holding the owner's UPN (a renamed or re-used account) is not an admin (issue 15 finding 6).
+    const lookalike = await api.token({ roles: ['ServiceDesk.Agent'], upn: 'owner@contoso.test' });
+    await request(api.app).get('/api/admin/mail/accounts').auth(lookalike, { type: 'bearer' }).expect(403);
   });
 });
 
 describe('/api/me', () => {
-  it('shows the roles the API grants, including admins named in ADMIN_UPNS', async () => {
-    const api = await createTestApi({ adminUpns: ['owner@contoso.test'] });
-    const owner = await api.token({ roles: ['ServiceDesk.Agent'], upn: 'owner@contoso.test' });
+  it('shows the roles the API grants, including admins named in ADMIN_OBJECT_IDS', async () => {
+    const api = await createTestApi({ adminObjectIds: [OWNER_OID] });
+    const owner = await api.token({ roles: ['ServiceDesk.Agent'], upn: 'owner@contoso.test', oid: OWNER_OID });
     const me = await request(api.app).get('/api/me').auth(owner, { type: 'bearer' }).expect(200);
     expect(me.body).toMatchObject({ email: 'owner@contoso.test', roles: expect.arrayContaining(['ServiceDesk.Admin', 'ServiceDesk.Agent']) });
     const agent = await request(api.app).get('/api/me').auth(await api.agent(), { type: 'bearer' }).expect(200);

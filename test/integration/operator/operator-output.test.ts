@@ -59,6 +59,14 @@ describe('npm start', () => {
     expect(output).toMatch(/Reply as a customer: +PORT=\d+ EMULATOR_PORT=\d+ DATA_DIR=\S+ npm run demo:reply -- SR-000001/);
   });
 
+  // Issue 15 finding 5: the demo listened on every interface while /api/demo/sign-in hands out admin tokens.
+  it('listens on 127.0.0.1 only in demo mode without HOST, and says so', () => {
+    expect(output).toContain('Listening on:             127.0.0.1 only');
+    const listening = jsonLines().find((l) => l.msg === 'Service Messaging API listening') as LogLine & { host?: string };
+    expect(listening?.host).toBe('127.0.0.1');
+    expect(jsonLines().some((l) => l.msg.startsWith('demo mode listens on 127.0.0.1 only'))).toBe(true);
+  });
+
   it('logs JSON lines when its output is not a terminal, one per change or failure, and no static file at info', async () => {
     for (const path of ['/tab/', '/addin/taskpane.html', '/api/health', '/api/openapi.json']) expect((await fetch(`${base}${path}`)).status).toBe(200);
     expect((await fetch(`${base}/api/requests`)).status).toBe(401);

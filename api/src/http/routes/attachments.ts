@@ -23,11 +23,18 @@ function receiveFile(req: Parameters<typeof upload>[0], res: Parameters<typeof u
     upload(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError) {
         reject(err.code === 'LIMIT_FILE_SIZE' ? new AppError('payload_too_large', 'Attachments can be at most 150 MB.') : new AppError('validation_failed', `Upload refused: ${err.message}.`));
+      } else if (err && isMalformedBody(err)) {
+        reject(new AppError('validation_failed', `The upload could not be read as multipart/form-data (${(err as Error).message}).`));
       } else if (err) reject(err);
       else if (!req.file) reject(new AppError('validation_failed', 'Send the file as multipart/form-data in a field named "file".'));
       else resolve(req.file);
     });
   });
+}
+
+/** busboy's parse errors (a broken part header, a cut-off body) carry no errno code; disk errors (ENOSPC ...) do. */
+function isMalformedBody(err: unknown): boolean {
+  return err instanceof Error && (err as NodeJS.ErrnoException).code === undefined;
 }
 
 export function attachmentRoutes(deps: ServiceDeps) {
@@ -54,7 +61,7 @@ export function attachmentRoutes(deps: ServiceDeps) {
       params: ZRequestParams,
       rawBody: {
         contentType: 'multipart/form-data',
-        schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, folder: { type: 'string', default: 'General' } } },
+        schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, folder: { type: 'string', maxLength: 60, default: 'General' } } },
       },
       responses: { 201: { description: 'Stored', schema: ZAttachment }, 413: { description: 'Over 150 MB', schema: ZErrorBody } },
       handler: async ({ params, principal, req, res }) => {

@@ -1,7 +1,7 @@
 import { ZMe } from '../../contract/me.js';
 import { defineRoute } from '../route.js';
 
-/** Who the API thinks the caller is, with the roles it grants (a token's roles plus ADMIN_UPNS), so the UI shows what the API allows. */
+/** Who the API thinks the caller is, with the roles it grants (a token's roles plus ADMIN_OBJECT_IDS), so the UI shows what the API allows. */
 export function meRoutes() {
   return [
     defineRoute({

@@ -31,6 +31,8 @@ export type MailStackOptions = {
   notifications?: boolean;
   /** Default true: support@contoso.test is added as the Default account with Service Messaging. */
   account?: boolean;
+  /** Where the API's log lines go (with LOG_LEVEL in env); by default nowhere. */
+  logTo?: { write(line: string): void };
   /** Reuse an emulator (it then outlives the stack). */
   sharedEmulator?: TestEmulator;
 };
@@ -54,7 +56,8 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  const runtime = await compose(parsed.config, pino({ level: parsed.config.logLevel as 'silent' }), 'test');
+  const logger = options.logTo ? pino({ level: parsed.config.logLevel }, options.logTo) : pino({ level: parsed.config.logLevel as 'silent' });
+  const runtime = await compose(parsed.config, logger, 'test');
   server.on('request', runtime.app);
   const token = async (upn: string) => {
     const res = await emulator.control('POST', '/tokens/user', { upn });

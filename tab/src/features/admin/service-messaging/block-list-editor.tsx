@@ -5,7 +5,8 @@ import type { TSettings } from '../../../../../api/src/contract/settings';
 import { RadioField } from '../../../components/radio-field';
 import { useSectionStyles } from './section-styles';
 
-const EXTENSION = /^\.[a-z0-9]{1,10}$/;
+// As the API's settings contract accepts them.
+const EXTENSION = /^\.[a-z0-9_-]{1,20}$/;
 
 const BLOCKED_ACTIONS: Record<TSettings['blockedAttachmentAction'], string> = {
   strip: 'File the reply without the blocked attachment',
@@ -38,7 +39,10 @@ export function BlockListEditor(props: { settings: TSettings; onChange: (next: T
       <Subtitle2 as="h2" id="block-list-heading">
         Blocked attachment types
       </Subtitle2>
-      <Text className={styles.muted}>Email attachments with these extensions are never saved to an SR.</Text>
+      <Text className={styles.muted}>
+        Email attachments and uploads with these extensions are never saved to an SR. The names are cleaned first, so &quot;invoice.exe?&quot; counts as .exe. The
+        default list is what Exchange Online&apos;s common attachment filter and Gmail block, with disk images (.iso, .img, .vhd, .vhdx) and OneNote files (.one).
+      </Text>
       {settings.attachmentBlockList.length > 0 && (
         <TagGroup
           className={styles.tags}
@@ -54,7 +58,7 @@ export function BlockListEditor(props: { settings: TSettings; onChange: (next: T
         </TagGroup>
       )}
       <div className={styles.row}>
-        <Field label="Block another extension" validationMessage={text && !isValid ? 'An extension such as .exe (letters and digits, at most 10)' : undefined}>
+        <Field label="Block another extension" validationMessage={text && !isValid ? 'An extension such as .exe (letters, digits, - or _, at most 20)' : undefined}>
           <Input value={text} onChange={(_, data) => setText(data.value)} onKeyDown={handleKeyDown} placeholder=".iso" />
         </Field>
         <Button icon={<AddRegular />} onClick={() => handleAdd()} disabled={!isValid}>
