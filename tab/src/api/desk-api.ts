@@ -7,7 +7,7 @@ import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../..
 import type { MAIL_CENTER_REASONS, MAIL_CENTER_STATES, TMailCenterItem } from '../../../api/src/contract/mail-center';
 import type { TAccountHealth, TConnectionTest, TSyncReport } from '../../../api/src/contract/mail-health';
 import type { TMailTemplate, TMailTemplateDefaults, TMailTemplatePreview, TSaveMailTemplate } from '../../../api/src/contract/mail-template';
-import type { TEmailPreview, TOutboundEmail, TSendEmail, TSentEmail } from '../../../api/src/contract/outbound-email';
+import type { TEmailPreview, TOutboundEmail, TSendEmail, TSentEmail, TSnippet } from '../../../api/src/contract/outbound-email';
 import type { TRule, TSaveRule } from '../../../api/src/contract/rule';
 import type { TAddNote, TNote } from '../../../api/src/contract/note';
 import type { TNoteType } from '../../../api/src/contract/note-type';
@@ -72,6 +72,8 @@ export function createDeskApi(client: ApiClient) {
 
     sendEmail: (ref: string | number, body: TSendEmail) => client.post<TSentEmail>(`${sr(ref)}/emails`, body),
     previewEmail: (ref: string | number, body: TSendEmail) => client.post<TEmailPreview>(`${sr(ref)}/emails/preview`, body),
+    fillSnippet: (ref: string | number, templateId: string) => client.post<TSnippet>(`${sr(ref)}/snippets`, { templateId }),
+    openEvents: (signal: AbortSignal) => client.stream('/events', signal),
     listEmails: (ref: string, signal?: AbortSignal) => client.get<TList<TOutboundEmail>>(`${sr(ref)}/emails`, undefined, signal),
     listTemplates: (signal?: AbortSignal) => client.get<TList<TMailTemplate>>('/admin/mail/templates', undefined, signal),
     templateDefaults: (signal?: AbortSignal) => client.get<TMailTemplateDefaults>('/admin/mail/templates/defaults', undefined, signal),

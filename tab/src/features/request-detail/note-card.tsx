@@ -3,7 +3,8 @@ import { ChevronDownRegular, ChevronUpRegular, MailRegular, PlugConnectedRegular
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TNote } from '../../../../api/src/contract/note';
-import { formatDateTime, formatRelative } from '../../components/formatters';
+import { formatDateTime } from '../../components/formatters';
+import { RelativeTime } from '../../components/relative-time';
 import { SafeHtmlFrame } from '../../components/safe-html-frame';
 import { AttachmentLink } from './attachment-link';
 import { describeSignal } from './describe-signal';
@@ -38,9 +39,7 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
         <div className={styles.who}>
           <Text weight="semibold">{who}</Text>
           <Caption1 className={styles.muted}>
-            <time dateTime={note.createdAt} title={formatDateTime(note.createdAt)}>
-              {formatRelative(note.createdAt)}
-            </time>
+            <RelativeTime iso={note.createdAt} />
             {email && ` · ${email.from.address}`}
           </Caption1>
         </div>

@@ -6,6 +6,7 @@ import { DetailColumns } from '../../components/detail-columns';
 import { isLoaded, LoadState } from '../../components/load-state';
 import { RefreshButton } from '../../components/refresh-button';
 import { useResource } from '../../components/use-resource';
+import { useLiveChange } from '../../live/live-changes';
 import { useDesk } from '../../session/desk-context';
 import { AttachmentsPanel } from './attachments-panel';
 import { EmailsPanel } from './emails-panel';
@@ -42,6 +43,9 @@ export function RequestDetailPage(props: { srRef: string }) {
   }, [request.reload, notes.reload, attachments.reload, history.reload, emails.reload]);
 
   useRefreshWhenVisible(reloadAll);
+  // A reply filed by the engine, a note from another agent: this SR's screen follows without a reload.
+  const srId = request.data?.id;
+  useLiveChange((change) => srId !== undefined && change.requestIds.includes(srId), reloadAll);
   useMarkReplySeen(request.data);
 
   const { setData: setRequest } = request;

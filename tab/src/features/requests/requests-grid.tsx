@@ -18,7 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { MailInboxArrowDownFilled } from '@fluentui/react-icons';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
-import { formatDateTime, formatRelative } from '../../components/formatters';
+import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
 import { requestHref } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
@@ -94,7 +94,7 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
       columnId: 'updatedAt',
       compare: serverSorted,
       renderHeaderCell: () => 'Updated',
-      renderCell: (sr) => <time dateTime={sr.updatedAt} title={formatDateTime(sr.updatedAt)}>{formatRelative(sr.updatedAt)}</time>,
+      renderCell: (sr) => <RelativeTime iso={sr.updatedAt} />,
     }),
   ];
 }

@@ -7,6 +7,7 @@ import { PagedList } from '../../components/paged-list';
 import { RefreshButton } from '../../components/refresh-button';
 import { useCursorPaging } from '../../components/use-cursor-paging';
 import { useResource } from '../../components/use-resource';
+import { useLiveChange } from '../../live/live-changes';
 import { href } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
 import { useDesk } from '../../session/desk-context';
@@ -28,6 +29,9 @@ export function RequestsPage(props: { params: URLSearchParams }) {
 
   const statuses = useResource((signal) => api.listStatuses(signal), [api]);
   const page = useResource((signal) => api.listRequests(toQuery(readFilters(new URLSearchParams(filterKey)), paging.cursor, PAGE_SIZE), signal), [api, filterKey, paging.cursor]);
+
+  // Another agent or the engine changed an SR: the list shows it without a reload.
+  useLiveChange((change) => change.collections.includes('requests'), page.reload);
 
   const handleFiltersChange = useCallback((next: ListFilters) => navigate(href({ page: 'requests', params: writeFilters(next) }), { replace: true }), []);
 
