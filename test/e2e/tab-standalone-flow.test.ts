@@ -103,10 +103,11 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /SR-000001.*Wi-Fi/ }).waitFor();
 
-    await page.getByRole('textbox', { name: 'New note' }).fill('We reset the access point; please try again.');
-    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByRole('tab', { name: 'Internal note' }).click();
+    await page.getByRole('textbox', { name: 'Internal note' }).fill('We reset the access point; please try again.');
+    await page.getByRole('button', { name: 'Add internal note' }).click();
     await page.frameLocator('iframe[title="Note from Megan Bowen (Admin)"]').getByText('We reset the access point; please try again.').waitFor();
-    await page.getByText('Public note added by Megan Bowen (Admin)').waitFor();
+    await page.getByText('Internal note added by Megan Bowen (Admin)').waitFor();
 
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Open' }).click();

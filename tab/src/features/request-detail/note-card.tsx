@@ -1,5 +1,5 @@
 import { Avatar, Badge, Button, Caption1, Card, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronUpRegular, MailRegular, PlugConnectedRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular, ChevronUpRegular, LockClosedRegular, MailRegular, PlugConnectedRegular, SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TNote } from '../../../../api/src/contract/note';
@@ -13,6 +13,8 @@ import { ViewOriginalDialog } from './view-original-dialog';
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
   email: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}` },
+  // Internal notes look like the composer's internal mode: never mistaken for what the customer saw.
+  internal: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorPaletteYellowBackground1 },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   who: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -33,7 +35,7 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
   const who = email ? (email.from.name ?? email.from.address) : note.author.name;
 
   return (
-    <Card className={email ? mergeClasses(styles.card, styles.email) : styles.card} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
+    <Card className={mergeClasses(styles.card, email && styles.email, note.accessLevel !== 'User' && styles.internal)} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
       <div className={styles.header}>
         <Avatar name={who} size={32} color="colorful" icon={email ? <MailRegular /> : undefined} />
         <div className={styles.who}>
@@ -46,6 +48,16 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
         <Badge appearance="tint" color={note.source === 'email' ? 'brand' : 'informative'} icon={note.source === 'addin' ? <PlugConnectedRegular /> : undefined}>
           {SOURCE_LABEL[note.source]}
         </Badge>
+        {note.sentAs && (
+          <Badge appearance="tint" color="success" icon={<SendRegular />}>
+            Emailed to the customer
+          </Badge>
+        )}
+        {note.accessLevel !== 'User' && (
+          <Badge appearance="tint" color="warning" icon={<LockClosedRegular />}>
+            Internal
+          </Badge>
+        )}
         <Tooltip content={`Note type ${note.typeCode}, visible to access level ${note.accessLevel}`} relationship="description">
           <Badge appearance="outline" color="informative">
             {note.typeCode}

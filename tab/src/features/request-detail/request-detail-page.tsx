@@ -88,11 +88,9 @@ export function RequestDetailPage(props: { srRef: string }) {
         <NotesTimeline
           sr={sr}
           notes={notes}
+          emails={emails.data?.items ?? []}
           attachments={attachments.data?.items ?? []}
-          onNoteAdded={() => {
-            notes.reload();
-            history.reload();
-          }}
+          onNoteAdded={reloadAll}
         />
         <div className={styles.side}>
           <EmailsPanel emails={emails} />
