@@ -14,7 +14,7 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
   email: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}` },
   // Internal notes look like the composer's internal mode: never mistaken for what the customer saw.
-  internal: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  internal: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorStatusWarningBackground1 },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   who: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },

@@ -16,10 +16,10 @@ const RichTextEditor = lazy(() => import('./rich-text-editor').then((m) => ({ de
 export type ComposerMode = 'reply' | 'internal';
 
 // Two modes that must never be confused (Zendesk's public reply vs internal note): the internal note sits on a
-// yellow card with a lock, the reply on the brand colour with the recipient named.
+// warm-tinted card with a lock, the reply on the brand colour with the recipient named.
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}` },
-  internal: { borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorPaletteYellowBackground1 },
+  internal: { borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorStatusWarningBackground1 },
   who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', justifyContent: 'space-between' },
   tools: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
