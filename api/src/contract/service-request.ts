@@ -15,6 +15,7 @@ export const ZServiceRequest = z.object({
   isClosed: z.boolean(),
   priority: ZPriority,
   hasNewEmailReply: z.boolean(),
+  hasHeldReply: z.boolean().optional().describe('a reply arrived after the SR closed and waits in the Mail Center (list and get only)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

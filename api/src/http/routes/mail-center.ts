@@ -6,6 +6,7 @@ import { createRequestFromMailCenterItem } from '../../services/create-request-f
 import type { ServiceDeps } from '../../services/deps.js';
 import { discardMailCenterItem, discardMailCenterItems } from '../../services/discard-mail-center-items.js';
 import { getMailCenterItem } from '../../services/get-mail-center-item.js';
+import { listHeldReplies } from '../../services/held-replies.js';
 import { listStatuses } from '../../services/list-statuses.js';
 import { linkMailCenterItem } from '../../services/link-mail-center-item.js';
 import { listMailCenterItems } from '../../services/list-mail-center-items.js';
@@ -16,6 +17,7 @@ import { presentNote } from '../presenters/present-note.js';
 import { presentRequest } from '../presenters/present-request.js';
 import { defineRoute } from '../route.js';
 import { sendDownload } from '../send-download.js';
+import { ZRequestParams } from './params.js';
 
 const tag = 'Mail Center';
 const ZItemParams = z.object({ itemId: z.string().min(1).max(100) });
@@ -24,6 +26,19 @@ const conflict = { description: 'The item was already linked, turned into an SR 
 
 export function mailCenterRoutes(deps: ServiceDeps) {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/requests/:id/held-replies',
+      tag,
+      summary: 'Replies that arrived after the SR closed and wait in the Mail Center (the closed-SR policy held them)',
+      access: 'agent',
+      params: ZRequestParams,
+      responses: { 200: { description: 'The open Mail Center items for this SR, oldest first', schema: ZMailCenterList }, 404: { description: 'No such SR', schema: ZErrorBody } },
+      handler: async ({ params }) => {
+        const items = await listHeldReplies(deps, params.id);
+        return { status: 200, body: { items: items.map(presentMailCenterItem), total: items.length } };
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/mail-center',
@@ -82,7 +97,7 @@ export function mailCenterRoutes(deps: ServiceDeps) {
       body: ZLinkMailCenterItem,
       responses: { 200: { description: 'The item and the note', schema: ZLinkResult }, 404: notFound, 409: conflict },
       handler: async ({ params, body, principal }) => {
-        const result = await linkMailCenterItem(deps, principal, params.itemId, parseSrRef(body.requestId) ?? 0);
+        const result = await linkMailCenterItem(deps, principal, params.itemId, parseSrRef(body.requestId) ?? 0, body.status);
         return { status: 200, body: { item: presentMailCenterItem(result.item), note: presentNote(result.note) } };
       },
     }),
