@@ -74,7 +74,7 @@ export function createApp(deps: AppDeps): Express {
     ...noteTypeRoutes(deps.services),
     ...mailAccountRoutes(deps.services),
     ...mailAccountEngineRoutes(deps.services),
-    ...mailCenterRoutes(deps.services),
+    ...mailCenterRoutes(deps.services, deps.renderOriginal),
     ...graphNotificationRoutes(deps.services),
     ...mailTemplateRoutes(deps.services),
     ...ruleRoutes(deps.services),

@@ -90,7 +90,10 @@ export function createDeskApi(client: ApiClient) {
     listMailCenter: (query: MailCenterQuery, signal?: AbortSignal) => client.get<TList<TMailCenterItem>>('/mail-center', query, signal),
     getMailCenterItem: (id: string, signal?: AbortSignal) => client.get<TMailCenterItem>(mailItem(id), undefined, signal),
     downloadMailCenterOriginal: (id: string) => client.download(`${mailItem(id)}/original`),
-    linkMailCenterItem: (id: string, requestId: string) => client.post<TLinkResult>(`${mailItem(id)}/link`, { requestId }),
+    viewMailCenterOriginal: (id: string, signal?: AbortSignal) => client.get<TEmailOriginal>(`${mailItem(id)}/original/view`, undefined, signal),
+    linkMailCenterItem: (id: string, requestId: string, status?: 'policy' | 'reopen' | 'keep') =>
+      client.post<TLinkResult>(`${mailItem(id)}/link`, { requestId, ...(status ? { status } : {}) }),
+    listHeldReplies: (ref: string | number, signal?: AbortSignal) => client.get<TList<TMailCenterItem>>(`${sr(ref)}/held-replies`, undefined, signal),
     createRequestFromMailCenterItem: (id: string) => client.post<TCreateRequestResult>(`${mailItem(id)}/create-request`),
     discardMailCenterItem: (id: string) => client.post<TMailCenterItem>(`${mailItem(id)}/discard`),
     reprocessMailCenterItem: (id: string) => client.post<TMailCenterItem>(`${mailItem(id)}/reprocess`),

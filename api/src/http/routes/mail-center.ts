@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../contract/common.js';
+import { ZEmailOriginal } from '../../contract/email-original.js';
 import { ZBulkDiscard, ZBulkDiscardResult, ZCreateRequestResult, ZLinkMailCenterItem, ZLinkResult, ZMailCenterItem, ZMailCenterList, ZMailCenterQuery } from '../../contract/mail-center.js';
 import { parseSrRef } from '../../domain/service-request.js';
 import { createRequestFromMailCenterItem } from '../../services/create-request-from-mail-center-item.js';
@@ -11,6 +12,8 @@ import { listStatuses } from '../../services/list-statuses.js';
 import { linkMailCenterItem } from '../../services/link-mail-center-item.js';
 import { listMailCenterItems } from '../../services/list-mail-center-items.js';
 import { openMailCenterOriginal } from '../../services/open-mail-center-original.js';
+import type { RenderOriginal } from '../../services/render-original-port.js';
+import { viewMailCenterOriginal } from '../../services/view-mail-center-original.js';
 import { reprocessMailCenterItem } from '../../services/reprocess-mail-center-item.js';
 import { presentMailCenterItem } from '../presenters/present-mail-center-item.js';
 import { presentNote } from '../presenters/present-note.js';
@@ -24,7 +27,7 @@ const ZItemParams = z.object({ itemId: z.string().min(1).max(100) });
 const notFound = { description: 'No such item', schema: ZErrorBody };
 const conflict = { description: 'The item was already linked, turned into an SR or discarded', schema: ZErrorBody };
 
-export function mailCenterRoutes(deps: ServiceDeps) {
+export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
   return [
     defineRoute({
       method: 'get',
@@ -86,6 +89,20 @@ export function mailCenterRoutes(deps: ServiceDeps) {
       handler: async ({ params, res }) => {
         return sendDownload(res, await openMailCenterOriginal(deps, params.itemId));
       },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/mail-center/:itemId/original/view',
+      tag,
+      summary: 'The email for the screen: headers and the whole body with its line breaks, sanitised',
+      access: 'agent',
+      params: ZItemParams,
+      responses: {
+        200: { description: 'The original, read', schema: ZEmailOriginal },
+        404: notFound,
+        413: { description: 'Too large to show; download the original instead', schema: ZErrorBody },
+      },
+      handler: async ({ params }) => ({ status: 200, body: await viewMailCenterOriginal(deps, renderOriginal, params.itemId) }),
     }),
     defineRoute({
       method: 'post',

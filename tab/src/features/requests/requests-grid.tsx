@@ -16,7 +16,7 @@ import {
   type DataGridProps,
   type TableColumnDefinition,
 } from '@fluentui/react-components';
-import { MailInboxArrowDownFilled } from '@fluentui/react-icons';
+import { MailInboxArrowDownFilled, MailWarningFilled } from '@fluentui/react-icons';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
 import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
@@ -30,6 +30,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   reply: { color: tokens.colorPaletteMarigoldForeground2, flexShrink: 0, fontSize: '16px' },
+  held: { color: tokens.colorPaletteRedForeground2, flexShrink: 0, fontSize: '16px' },
   muted: { color: tokens.colorNeutralForeground3 },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
@@ -60,6 +61,11 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
           {sr.hasNewEmailReply && (
             <Tooltip content="New email reply" relationship="label">
               <MailInboxArrowDownFilled className={styles.reply} />
+            </Tooltip>
+          )}
+          {sr.hasHeldReply && (
+            <Tooltip content="A reply arrived after this SR was closed; it waits in the Mail Center" relationship="label">
+              <MailWarningFilled className={styles.held} />
             </Tooltip>
           )}
           <Text className={styles.ellipsis} weight={sr.hasNewEmailReply ? 'semibold' : 'regular'}>
