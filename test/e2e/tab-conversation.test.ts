@@ -84,9 +84,29 @@ describe('the conversation view', () => {
     expect(await isSameDocument()).toBe(true);
   });
 
+  it('shows a reply that arrived after the SR was resolved, and reopens and files it in one click', async () => {
+    await page().evaluate(() => (window.location.hash = '#/requests/SR-000002'));
+    await page().getByRole('heading', { level: 1, name: /SR-000002/ }).waitFor();
+    await otherAgent()('/requests/SR-000002', { method: 'PATCH', json: { status: 'Resolved' } });
+    await markDocument();
+    await replyToDesk(session.stack, ourReply, 'One more thing: the finance share is still missing.');
+    const banner = page().getByRole('group', { name: 'Reply after closing' }).or(page().locator('.fui-MessageBar').filter({ hasText: 'A reply arrived after this SR was resolved' }));
+    await banner.getByText('A reply arrived after this SR was resolved').waitFor({ timeout: 10_000 });
+    expect(await isSameDocument(), 'the banner arrived without a reload').toBe(true);
+    expect(await banner.getByRole('link', { name: 'Open in Mail Center' }).getAttribute('href')).toMatch(/^#\/mail-center\//);
+    await page().getByText(/A reply from Adele Vance <adele@fabrikam\.test> arrived after this SR was Resolved/).waitFor();
+    expect(await seriousAxeViolations(page())).toEqual([]);
+    await saveScreenshot(page(), 'conversation-held-reply-light');
+
+    await banner.getByRole('button', { name: 'Reopen and file' }).click();
+    await page().frameLocator('iframe[title^="Note from Adele"] >> nth=-1').getByText('the finance share is still missing').waitFor();
+    await banner.waitFor({ state: 'detached' });
+    expect((await otherAgent()<{ status: string; hasHeldReply?: boolean }>('/requests/SR-000002'))).toMatchObject({ status: 'Open' });
+  });
+
   it("keeps the customer's Outlook reply readable in the dark and high-contrast themes (axe inside the email frame)", async () => {
     await page().evaluate(() => (window.location.hash = '#/requests/SR-000002'));
-    const frameTitle = 'iframe[title^="Note from Adele"]';
+    const frameTitle = 'iframe[title^="Note from Adele"] >> nth=0';
     await page().frameLocator(frameTitle).getByText('finance share').waitFor();
     await saveScreenshot(page(), 'conversation-light');
     for (const theme of ['dark', 'contrast'] as const) {
