@@ -1,25 +1,32 @@
 import type { Principal } from '../domain/principal.js';
 import { PRIORITIES, formatSrNumber, type ServiceRequest } from '../domain/service-request.js';
 import type { ServiceDeps } from './deps.js';
-import { paginate, type Page } from './paging.js';
+import { loadSettings } from './load-settings.js';
+import { paginate, paginateAt, type Page } from './paging.js';
 
 export type ListRequestsQuery = {
   q?: string;
   status?: string[];
   assignee?: string;
   hasNewEmailReply?: boolean;
-  sort: 'id' | 'title' | 'status' | 'priority' | 'createdAt' | 'updatedAt';
+  open?: boolean;
+  page?: number;
+  sort: 'id' | 'title' | 'status' | 'priority' | 'requester' | 'assignee' | 'createdAt' | 'updatedAt';
   order: 'asc' | 'desc';
   limit: number;
   cursor?: string;
 };
 
 export async function listRequests(deps: ServiceDeps, viewer: Principal, query: ListRequestsQuery): Promise<Page<ServiceRequest>> {
-  const matches = buildFilter(viewer, query);
-  const all = await deps.store.read((tx) => tx.collection('requests').find(matches));
+  const all = await deps.store.read(async (tx) => {
+    const closed = new Set((await loadSettings(tx)).statuses.filter((s) => s.isClosed).map((s) => s.name.toLowerCase()));
+    const matches = buildFilter(viewer, query);
+    const isOpen = (sr: ServiceRequest) => !closed.has(sr.status.toLowerCase());
+    return tx.collection('requests').find((sr) => matches(sr) && (query.open === undefined || isOpen(sr) === query.open));
+  });
   const direction = query.order === 'asc' ? 1 : -1;
   all.sort((a, b) => direction * compareBy(query.sort, a, b) || b.id - a.id);
-  return paginate(all, query.limit, query.cursor);
+  return query.page && !query.cursor ? paginateAt(all, query.limit, (query.page - 1) * query.limit) : paginate(all, query.limit, query.cursor);
 }
 
 function buildFilter(viewer: Principal, query: ListRequestsQuery): (sr: ServiceRequest) => boolean {
@@ -42,6 +49,11 @@ function compareBy(field: ListRequestsQuery['sort'], a: ServiceRequest, b: Servi
       return a.id - b.id;
     case 'priority':
       return PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority);
+    case 'requester':
+      return a.requester.name.localeCompare(b.requester.name);
+    case 'assignee':
+      // Unassigned SRs sort after every assignee, as "nobody yet".
+      return (a.assignee?.name ?? '\uffff').localeCompare(b.assignee?.name ?? '\uffff');
     default:
       return a[field].localeCompare(b[field]);
   }

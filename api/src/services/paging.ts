@@ -4,7 +4,11 @@ export type Page<T> = { items: T[]; total: number; nextCursor?: string };
 
 // Cursors are opaque to clients; today they carry an offset, which keeps lists stable enough for a desk's sizes.
 export function paginate<T>(all: readonly T[], limit: number, cursor?: string): Page<T> {
-  const offset = cursor ? decodeCursor(cursor) : 0;
+  return paginateAt(all, limit, cursor ? decodeCursor(cursor) : 0);
+}
+
+/** A page by position: for lists whose page number lives in the address bar. */
+export function paginateAt<T>(all: readonly T[], limit: number, offset: number): Page<T> {
   const items = all.slice(offset, offset + limit);
   const next = offset + items.length;
   return { items, total: all.length, ...(next < all.length ? { nextCursor: encodeCursor(next) } : {}) };

@@ -20,7 +20,7 @@ import type { ApiClient } from './client';
 export type StatusOption = { name: string; isClosed: boolean };
 export type DemoUser = { upn: string; displayName: string; roles: string[] };
 /** The list query as the tab sends it (the contract's input type leaves the coerced limit as unknown). */
-export type ListRequestsQuery = Omit<TListServiceRequestsQuery, 'limit'> & { limit?: number };
+export type ListRequestsQuery = Omit<TListServiceRequestsQuery, 'limit' | 'page'> & { limit?: number; page?: number };
 
 export type MailCenterReason = (typeof MAIL_CENTER_REASONS)[number];
 export type MailCenterState = (typeof MAIL_CENTER_STATES)[number];

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import {
   Caption1,
   createTableColumn,
@@ -83,6 +84,7 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
     createTableColumn<TServiceRequest>({ columnId: 'priority', compare: serverSorted, renderHeaderCell: () => 'Priority', renderCell: (sr) => sr.priority }),
     createTableColumn<TServiceRequest>({
       columnId: 'requester',
+      compare: serverSorted,
       renderHeaderCell: () => 'Requester',
       renderCell: (sr) => (
         <span className={styles.stack}>
@@ -93,6 +95,7 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
     }),
     createTableColumn<TServiceRequest>({
       columnId: 'assignee',
+      compare: serverSorted,
       renderHeaderCell: () => 'Assignee',
       renderCell: (sr) => (sr.assignee ? sr.assignee.name : <span className={styles.muted}>Unassigned</span>),
     }),
@@ -142,7 +145,13 @@ export function RequestsGrid(props: { items: TServiceRequest[]; filters: ListFil
       </DataGridHeader>
       <DataGridBody<TServiceRequest>>
         {({ item, rowId }) => (
-          <DataGridRow<TServiceRequest> key={rowId} className={styles.row} onClick={() => navigate(requestHref(item.number))}>
+          <DataGridRow<TServiceRequest>
+            key={rowId}
+            className={styles.row}
+            onClick={() => navigate(requestHref(item.number))}
+            // Arrow keys move between rows and cells (the grid is one Tab stop); Enter anywhere on the row opens the SR.
+            onKeyDown={(event: KeyboardEvent) => event.key === 'Enter' && !event.defaultPrevented && navigate(requestHref(item.number))}
+          >
             {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
           </DataGridRow>
         )}
