@@ -92,6 +92,9 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.getByText('26–27 of 27').waitFor();
     expect(await rowNumbers()).toHaveLength(2);
     expect(page.url()).toContain('page=2');
+  });
+
+  it('opens an SR with Enter on its row, comes Back to the same page, changes the page size, and / focuses the search', async () => {
     // Opening an SR with Enter on its row and coming back lands on page 2 again.
     await grid().getByRole('row').nth(1).getByRole('gridcell').nth(1).focus();
     await page.keyboard.press('Enter');
