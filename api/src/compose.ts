@@ -23,6 +23,7 @@ import { warmUnderstandPool } from './mail/understand/understand.js';
 import { renderOriginal } from './mail/render-original.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import type { ServiceDeps } from './services/deps.js';
+import { withChangeFeed } from './services/change-feed.js';
 import { ensureDefaults } from './services/ensure-defaults.js';
 import { ensureDemoMailAccount } from './services/ensure-demo-mail-account.js';
 import { seedDemoData } from './services/seed-demo-data.js';
@@ -150,8 +151,11 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
   const persistent = config.store !== 'memory';
   const secrets = createSecretBox(key);
+  // Every commit, whoever makes it (an agent, the engine, a rule), reaches the live screens.
+  const { store, feed } = withChangeFeed(await openStore(config));
   return {
-    store: await openStore(config),
+    store,
+    changes: feed,
     blobs: persistent ? createFileBlobStore(join(config.dataDir, 'blobs')) : createMemoryBlobStore(),
     secrets,
     clock: () => new Date(),

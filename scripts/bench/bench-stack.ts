@@ -28,6 +28,8 @@ export type BenchEmulator = {
 export type BenchStack = {
   emulator: BenchEmulator;
   runtime: Runtime;
+  /** Where the API listens (http://127.0.0.1:port). */
+  url: string;
   /** Adds support@contoso.test with Service Messaging on; the engine starts on it at once. */
   addAccount(): Promise<string>;
   /** SRs with one requester each (customerN@fabrikam.test), created in one transaction. */
@@ -65,6 +67,7 @@ export async function startBenchStack(options: {
   return {
     emulator,
     runtime,
+    url,
     async addAccount() {
       const account = await ensureDemoMailAccount(runtime.services, {
         emailAddress: SERVICE_MAILBOX,

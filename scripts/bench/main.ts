@@ -4,7 +4,8 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 
 // `npm run bench`: the mail engine's three performance figures (issue 5) against in-process emulators, one JSON line
 // each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
-// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts), BENCH_BACKLOG=<replies> (default 2000),
+// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event),
+// BENCH_BACKLOG=<replies> (default 2000),
 // BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory (default lowdb, what a deployment runs),
 // BENCH_IMAP_BACKLOG=<replies> (default 500). The IMAP figures need Dovecot and Postfix (and root, for Postfix).
 
@@ -22,6 +23,7 @@ const { backlog } = await import('./backlog.js');
 const { imapBacklog, imapIdleLatency } = await import('./imap.js');
 const { extractScaling } = await import('./extract-scaling.js');
 const { storeBench } = await import('./store.js');
+const { liveLatency } = await import('./live-latency.js');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
   ['sweep', () => sweepLatency(caDir, Number(process.env.BENCH_SWEEP_SEC ?? 10))],
@@ -30,6 +32,7 @@ const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['imap-backlog', () => imapBacklog(caDir, Number(process.env.BENCH_IMAP_BACKLOG ?? 500))],
   ['extract', async () => extractScaling()],
   ['store', () => storeBench(process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
+  ['live', () => liveLatency(caDir)],
 ];
 let failed = false;
 for (const [name, run] of figures) {

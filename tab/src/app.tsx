@@ -4,6 +4,7 @@ import { StartupProblem } from '../../web-shared/startup-problem';
 import { AppShell } from './components/app-shell';
 import { LoadingBlock } from './components/loading-block';
 import { TOASTER_ID } from './components/use-notify';
+import { LiveChangesProvider } from './live/live-changes';
 import { DeskProvider } from './session/desk-context';
 import { useBoot } from './session/use-boot';
 import { ActiveThemeContext } from './theme/active-theme';
@@ -45,7 +46,9 @@ export function App() {
             {state.phase === 'sign-in' && <SignInPage config={state.config} message={state.message} onDemoSignIn={signInAsDemo} onEntraSignIn={signInWithEntra} />}
             {state.phase === 'signed-in' && (
               <DeskProvider session={state.session} host={state.host} config={state.config} onUnauthorized={endSession}>
-                <AppShell onSignOut={state.host.kind === 'standalone' ? signOut : undefined} />
+                <LiveChangesProvider>
+                  <AppShell onSignOut={state.host.kind === 'standalone' ? signOut : undefined} />
+                </LiveChangesProvider>
               </DeskProvider>
             )}
           </Suspense>

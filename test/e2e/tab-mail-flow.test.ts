@@ -100,6 +100,7 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
     const table = page.getByRole('table', { name: 'Mail Center items' });
     await table.getByRole('link', { name: 'RE: Printer on floor 2' }).click();
     await page.getByRole('heading', { level: 1, name: 'RE: Printer on floor 2' }).waitFor();
+    await page.getByRole('button', { name: /^Show the evidence/ }).click();
     await page.getByRole('list', { name: 'Evidence' }).getByRole('listitem').first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -128,6 +129,7 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
       expect(await seriousAxeViolations(page), `${theme} list`).toEqual([]);
       await saveScreenshot(page, `mail-center-${theme}`);
       await page.getByRole('table', { name: 'Mail Center items' }).getByRole('link').first().click();
+      await page.getByRole('button', { name: /^Show the evidence/ }).click();
       await page.getByRole('list', { name: 'Evidence' }).waitFor();
       expect(await seriousAxeViolations(page), `${theme} item`).toEqual([]);
       await saveScreenshot(page, `mail-center-item-${theme}`);

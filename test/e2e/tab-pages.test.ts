@@ -148,7 +148,10 @@ const PAGES: PageCheck[] = [
     name: 'mail-center-item',
     open: async (page) => {
       await page.getByRole('table', { name: 'Mail Center items' }).getByRole('link', { name: 'Projector in meeting room 4 flickers' }).click();
+      // The reason comes first in words; the evidence is folded below it, and the whole email is in its frame.
+      await page.getByRole('button', { name: /^Show the evidence/ }).click();
       await page.getByRole('list', { name: 'Evidence' }).getByRole('listitem').first().waitFor();
+      await page.frameLocator('iframe[title^="Email from"]').locator('body').waitFor();
       await page.getByRole('combobox', { name: 'Service request' }).waitFor();
     },
   },

@@ -30,6 +30,17 @@ describe('rate limits, signed in as the demo admin', () => {
     await session.page.getByText("Leave empty for this installation's default, 10.").waitFor();
   });
 
+  it('greys out the reply-status rows for closed statuses and says the closed-SR policy decides there', async () => {
+    const resolvedRow = session.page.getByRole('combobox', { name: 'When the SR is Resolved (closed)' });
+    expect(await resolvedRow.isDisabled()).toBe(true);
+    await session.page.getByText('Does not apply to replies the engine reads: the closed-SR policy holds them in the Mail Center').first().waitFor();
+    expect(await session.page.getByRole('combobox', { name: 'When the SR is Open' }).isDisabled()).toBe(false);
+    await session.page.getByRole('radio', { name: /reopen/i }).first().check();
+    await session.page.getByText('Does not apply: the closed-SR policy reopens such SRs to Open.').first().waitFor();
+    await session.page.reload();
+    await session.page.getByRole('heading', { name: 'Rate limits' }).waitFor();
+  });
+
   it("refuses a limit out of range with the API's message at the field, storing nothing", async () => {
     await perSender().fill('5000');
     await session.page.getByRole('button', { name: 'Save' }).click();

@@ -75,7 +75,7 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     expect(created).toMatchObject({ title: 'VPN drops every hour', requester: { email: 'lee@fabrikam.test' }, assignee: { email: 'admin@contoso.test' }, participants: ['it@fabrikam.test'] });
   });
 
-  it('pages through the list with the API cursor', async () => {
+  it('pages through the list with the page in the address, so Back returns to it; a page size can be chosen', async () => {
     const token = await stack.tokenFor('admin@contoso.test');
     for (let i = 1; i <= 27; i += 1) {
       const res = await fetch(`${stack.url}/api/requests`, {
@@ -91,8 +91,28 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText('26–27 of 27').waitFor();
     expect(await rowNumbers()).toHaveLength(2);
+    expect(page.url()).toContain('page=2');
+  });
+
+  it('opens an SR with Enter on its row, comes Back to the same page, changes the page size, and / focuses the search', async () => {
+    // Opening an SR with Enter on its row and coming back lands on page 2 again.
+    await grid().getByRole('row').nth(1).getByRole('gridcell').nth(1).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: /Bulk request/ }).waitFor();
+    await page.goBack();
+    await page.getByText('26–27 of 27').waitFor();
     await page.getByRole('button', { name: 'Previous' }).click();
     await page.getByText('1–25 of 27').waitFor();
+    await page.getByRole('combobox', { name: 'Page size' }).click();
+    await page.getByRole('option', { name: '10 rows' }).click();
+    await page.getByText('1–10 of 27').waitFor();
+    expect(await rowNumbers()).toHaveLength(10);
+    // "/" jumps to the search box from anywhere on the page.
+    await page.locator('main').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    await page.getByRole('combobox', { name: 'Page size' }).click();
+    await page.getByRole('option', { name: '25 rows' }).click();
     await page.getByRole('searchbox').fill('');
     await page.waitForURL((url) => !url.hash.includes('q='));
   });
@@ -103,10 +123,11 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: /SR-000001.*Wi-Fi/ }).waitFor();
 
-    await page.getByRole('textbox', { name: 'New note' }).fill('We reset the access point; please try again.');
-    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByRole('tab', { name: 'Internal note' }).click();
+    await page.getByRole('textbox', { name: 'Internal note' }).fill('We reset the access point; please try again.');
+    await page.getByRole('button', { name: 'Add internal note' }).click();
     await page.frameLocator('iframe[title="Note from Megan Bowen (Admin)"]').getByText('We reset the access point; please try again.').waitFor();
-    await page.getByText('Public note added by Megan Bowen (Admin)').waitFor();
+    await page.getByText('Internal note added by Megan Bowen (Admin)').waitFor();
 
     await page.getByRole('combobox', { name: 'Status' }).click();
     await page.getByRole('option', { name: 'Open' }).click();

@@ -47,7 +47,10 @@ export const ZMailCenterQuery = ZPaging.extend({
 });
 export type TMailCenterQuery = z.input<typeof ZMailCenterQuery>;
 
-export const ZLinkMailCenterItem = z.strictObject({ requestId: ZSrRef.describe('SR-000123 or 123') });
+export const ZLinkMailCenterItem = z.strictObject({
+  requestId: ZSrRef.describe('SR-000123 or 123'),
+  status: z.enum(['policy', 'reopen', 'keep']).optional().describe("policy (default): the reply status policy; reopen: a closed SR reopens to the settings' reopen status; keep: the status stays"),
+});
 export const ZBulkDiscard = z.strictObject({ itemIds: z.array(z.string().min(1).max(100)).min(1).max(500) });
 export const ZBulkDiscardResult = z.object({ discarded: z.number().int(), skipped: z.number().int() });
 

@@ -27,6 +27,7 @@ export const ZNote = z.object({
     })
     .optional(),
   attachmentIds: z.array(z.string()),
+  sentAs: z.object({ outboundId: z.number().int() }).optional().describe('set when the composer also emailed this note to the customer'),
 });
 export type TNote = z.infer<typeof ZNote>;
 export const ZNoteList = listOf(ZNote);

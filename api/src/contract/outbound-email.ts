@@ -13,6 +13,7 @@ export const ZSendEmail = z.strictObject({
   subject: z.string().trim().min(1).max(MAX_TEMPLATE_SUBJECT_CHARS).optional().describe("default: the template's subject, or the SR title"),
   bodyHtml: z.string().min(1).max(MAX_TEMPLATE_BODY_CHARS).optional().describe("replaces the template's body; sanitised; placeholders allowed"),
   attachmentIds: z.array(z.string().min(1).max(100)).max(20).optional().describe("chosen from the SR's attachments"),
+  asPublicNote: z.boolean().optional().describe("the composer's Reply to customer: also keep the text (bodyHtml) as a PUBLIC note on the SR"),
 });
 export type TSendEmail = z.input<typeof ZSendEmail>;
 
@@ -59,3 +60,9 @@ export const ZOutboundEmail = z.object({
 });
 export type TOutboundEmail = z.infer<typeof ZOutboundEmail>;
 export const ZOutboundEmailList = listOf(ZOutboundEmail);
+
+// A template inserted into the composer as a snippet, placeholders filled from the SR.
+export const ZFillSnippet = z.strictObject({ templateId: z.string().min(1).max(100) });
+export type TFillSnippet = z.input<typeof ZFillSnippet>;
+export const ZSnippet = z.object({ subject: z.string(), bodyHtml: z.string().describe('sanitised, placeholders filled') });
+export type TSnippet = z.infer<typeof ZSnippet>;

@@ -11,7 +11,8 @@ export type HistoryKind =
   | 'email-sent'
   | 'email-stopped'
   | 'linked-manually'
-  | 'note-moved';
+  | 'note-moved'
+  | 'reply-held';
 
 export type HistoryEntry = {
   id: string;

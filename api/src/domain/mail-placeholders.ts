@@ -6,7 +6,7 @@ import { formatSrNumber, type ServiceRequest } from './service-request.js';
 
 export type PlaceholderContext = {
   sr: ServiceRequest;
-  /** Text of the newest PUBLIC note, or of the note that triggered a rule. Never an internal note. */
+  /** Text of the last PUBLIC note an agent wrote (or the one that triggered a rule). Never a customer's email, never an internal note. */
   lastNote?: string;
   /** Where agents open the SR, when the public URL is configured. */
   srLink?: string;
@@ -25,7 +25,7 @@ const PLACEHOLDER_LIST: readonly Placeholder[] = [
   { name: '#REQUESTER_EMAIL#', description: "The requester's email address", value: (c) => c.sr.requester.email },
   { name: '#ASSIGNEE_NAME#', description: "The assignee's name, or \"Unassigned\"", value: (c) => c.sr.assignee?.name ?? 'Unassigned' },
   { name: '#ASSIGNEE_EMAIL#', description: "The assignee's email address (empty when unassigned)", value: (c) => c.sr.assignee?.email ?? '' },
-  { name: '#LAST_NOTE#', description: 'The newest PUBLIC note (for a note rule: the note that was added)', value: (c) => c.lastNote ?? '' },
+  { name: '#LAST_NOTE#', description: 'The last PUBLIC note an agent wrote (never a customer\'s email; for a note rule: the note that was added)', value: (c) => c.lastNote ?? '' },
   { name: '#SR_LINK#', description: 'A link to the SR for agents (the SR number when no public URL is configured)', value: (c) => c.srLink ?? formatSrNumber(c.sr.id) },
   { name: '#CREATED_AT#', description: 'When the SR was created (UTC)', value: (c) => `${c.sr.createdAt.slice(0, 16).replace('T', ' ')} UTC` },
   { name: '#DESK_NAME#', description: 'The name of the mailbox the email is sent from', value: (c) => c.desk.name },

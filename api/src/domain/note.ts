@@ -39,4 +39,6 @@ export type Note = {
   author: Author;
   createdAt: string;
   email?: EmailOrigin;
+  /** Set on a note the composer also sent to the customer: the email it went out as. */
+  sentAs?: { outboundId: number };
 };

@@ -18,6 +18,7 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { clientConfigRoutes } from './routes/client-config.js';
 import { demoRoutes, type DemoSignIn } from './routes/demo.js';
 import { demoMailboxRoutes, type DemoMailboxReader } from './routes/demo-mailbox.js';
+import { eventRoutes } from './routes/events.js';
 import { graphNotificationRoutes } from './routes/graph-notifications.js';
 import { healthRoutes, type HealthCheck } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
@@ -74,12 +75,13 @@ export function createApp(deps: AppDeps): Express {
     ...noteTypeRoutes(deps.services),
     ...mailAccountRoutes(deps.services),
     ...mailAccountEngineRoutes(deps.services),
-    ...mailCenterRoutes(deps.services),
+    ...mailCenterRoutes(deps.services, deps.renderOriginal),
     ...graphNotificationRoutes(deps.services),
     ...mailTemplateRoutes(deps.services),
     ...ruleRoutes(deps.services),
     ...requestEmailRoutes(deps.services),
     ...settingsRoutes(deps.services),
+    ...eventRoutes(deps.services),
     ...addinRoutes(deps.services, deps.prepareReply),
     ...(deps.demoSignIn ? demoRoutes(deps.demoSignIn) : []),
     ...(deps.demoMailbox ? demoMailboxRoutes(deps.demoMailbox, deps.services) : []),

@@ -9,11 +9,12 @@ import { applyReply, type ApplyReplyResult } from '../services/apply-reply.js';
 import { createRequest } from '../services/create-request.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { loadSettings } from '../services/load-settings.js';
+import { reopenRequest } from '../services/reopen-request.js';
 import type { ClassifyContext } from './classify.js';
 import { decide, type Decision } from './decide.js';
 import { blockedAttachments } from './import-attachments.js';
 import { messageKey } from './message-key.js';
-import type { Actor } from './ports/mail-engine.js';
+import type { Actor, LinkStatus } from './ports/mail-engine.js';
 import type { Mailbox } from './ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
 import { assessSender, type SenderTrust } from './sender-authenticity.js';
@@ -35,11 +36,12 @@ export type ActionContext = {
   mailboxFor: (accountId: string) => Mailbox | undefined;
 };
 
-export async function linkItem(ctx: ActionContext, itemId: string, requestId: number, actor: Actor): Promise<{ item: MailCenterItem; note: Note }> {
+export async function linkItem(ctx: ActionContext, itemId: string, requestId: number, actor: Actor, status: LinkStatus = 'policy'): Promise<{ item: MailCenterItem; note: Note }> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
-  const result = await file(ctx, item, original, settings, { requestId, signal: 'manual', actor, manual: true, applyStatusPolicy: true, state: 'linked' });
+  const result = await file(ctx, item, original, settings, { requestId, signal: 'manual', actor, manual: true, applyStatusPolicy: status === 'policy', state: 'linked' });
   if (result.outcome === 'closed') throw new AppError('conflict', 'The request is closed.');
+  if (status === 'reopen') await reopenRequest(ctx.deps, requestId, actor);
   return { item: await reload(ctx, itemId), note: result.note };
 }
 

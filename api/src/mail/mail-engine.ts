@@ -17,7 +17,7 @@ import { accountHealth } from './account-health.js';
 import { keepWatching, stopWatching } from './idle-keeper.js';
 import { isMailTransportError } from './ports/mail-transport-error.js';
 import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
-import type { Actor, ConnectionTest, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from './ports/mail-engine.js';
+import type { Actor, ConnectionTest, LinkStatus, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from './ports/mail-engine.js';
 import type { OpenMailbox } from './ports/mailbox.js';
 import { senderTrust } from './sender-authenticity.js';
 import { logSyncReport } from './log-sync-report.js';
@@ -159,8 +159,8 @@ export class MailEngineRunner implements MailEngine {
     return receipt;
   }
 
-  linkItem(itemId: string, requestId: number, actor: Actor) {
-    return linkItem(this.actionContext(), itemId, requestId, actor);
+  linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus) {
+    return linkItem(this.actionContext(), itemId, requestId, actor, status);
   }
 
   createRequestFromItem(itemId: string, actor: Actor) {

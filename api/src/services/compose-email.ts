@@ -25,13 +25,8 @@ export type ComposedEmail = OutboundMessage & { bodyText: string };
  * placeholder in a link cannot make it javascript:), then frames it with the reply line and the hidden token.
  */
 export function composeEmail(args: ComposeEmailArgs): ComposedEmail {
-  const context: PlaceholderContext = {
-    sr: args.sr,
-    desk: args.desk,
-    lastNote: args.lastNote,
-    srLink: args.publicUrl ? `${args.publicUrl.replace(/\/+$/, '')}/tab/#/requests/${formatSrNumber(args.sr.id)}` : undefined,
-  };
-  const bodyHtml = sanitiseMailHtml(fillHtml(args.content.bodyHtml, context));
+  const context = placeholderContext(args);
+  const bodyHtml = fillBodyHtml(args.content.bodyHtml, context);
   const message = composeOutboundMessage({
     srId: args.sr.id,
     token: args.token,
@@ -44,12 +39,28 @@ export function composeEmail(args: ComposeEmailArgs): ComposedEmail {
   return { ...message, bodyText: `${message.markerLine}\n\n${mailHtmlToText(bodyHtml)}` };
 }
 
+/** What the placeholders of an email from this SR stand for. */
+export function placeholderContext(args: Pick<ComposeEmailArgs, 'sr' | 'desk' | 'lastNote' | 'publicUrl'>): PlaceholderContext {
+  return {
+    sr: args.sr,
+    desk: args.desk,
+    lastNote: args.lastNote,
+    srLink: args.publicUrl ? `${args.publicUrl.replace(/\/+$/, '')}/tab/#/requests/${formatSrNumber(args.sr.id)}` : undefined,
+  };
+}
+
+/** An email body with its placeholders filled, sanitised again after filling. */
+export function fillBodyHtml(bodyHtml: string, context: PlaceholderContext): string {
+  return sanitiseMailHtml(fillHtml(bodyHtml, context));
+}
+
 /**
- * The text #LAST_NOTE# stands for: the given note (a rule fired by it) when it is PUBLIC, else the newest PUBLIC
- * note. Internal notes never go out.
+ * The text #LAST_NOTE# stands for: the last PUBLIC note an agent wrote (the given one, when a rule was fired by it).
+ * Never a customer's own email (answering a customer with their own words is the mistake this prevents), and never
+ * an internal note.
  */
-export async function lastPublicNoteText(tx: ReadTransaction, requestId: number, noteId?: string): Promise<string | undefined> {
-  const notes = (await tx.collection('notes').ofRequest(requestId)).filter((n) => n.typeCode === 'PUBLIC');
+export async function lastAgentNoteText(tx: ReadTransaction, requestId: number, noteId?: string): Promise<string | undefined> {
+  const notes = (await tx.collection('notes').ofRequest(requestId)).filter((n) => n.typeCode === 'PUBLIC' && n.source === 'agent');
   const chosen = (noteId ? notes.find((n) => n.id === noteId) : undefined) ?? notes.at(-1);
   return chosen?.bodyText;
 }

@@ -8,7 +8,7 @@ import { MAX_EMAIL_ATTACHMENT_BYTES, MAX_EMAIL_RECIPIENTS } from '../domain/outb
 import { DEFAULT_REPLY_MARKER } from '../domain/reply-marker.js';
 import type { ServiceRequest } from '../domain/service-request.js';
 import type { ReadTransaction } from '../store/ports/store.js';
-import { lastPublicNoteText, type EmailContent } from './compose-email.js';
+import { lastAgentNoteText, type EmailContent } from './compose-email.js';
 import { loadMailTemplate } from './load-mail-template.js';
 import { loadRequest } from './load-request.js';
 import { loadSendingAccount } from './load-sending-account.js';
@@ -21,6 +21,7 @@ export type SendRequestEmailInput = {
   subject?: string;
   bodyHtml?: string;
   attachmentIds?: string[];
+  asPublicNote?: boolean;
 };
 
 /** Everything an email from an SR is made of, checked, before it is composed with a token. */
@@ -47,6 +48,7 @@ export async function draftRequestEmail(tx: ReadTransaction, requestId: number, 
   const sr = await loadRequest(tx, requestId);
   const template = input.templateId ? await loadMailTemplate(tx, input.templateId) : undefined;
   if (!template && ownBody === undefined) throw new AppError('validation_failed', 'Choose a template or write the email (bodyHtml).');
+  if (input.asPublicNote && ownBody === undefined) throw new AppError('validation_failed', 'Write the reply: a reply kept as a note needs its own text.', [{ path: 'bodyHtml', message: 'Write the reply before sending it.' }]);
   const content: EmailContent = {
     subject: input.subject?.trim() || template?.subject || sr.title,
     bodyHtml: ownBody ?? template?.bodyHtml ?? '',
@@ -56,7 +58,7 @@ export async function draftRequestEmail(tx: ReadTransaction, requestId: number, 
   const { to, cc } = recipients(sr, input);
   const attachments = await chosenAttachments(tx, sr.id, input.attachmentIds ?? []);
   const account = await loadSendingAccount(tx);
-  const lastNote = await lastPublicNoteText(tx, sr.id);
+  const lastNote = await lastAgentNoteText(tx, sr.id);
   return { sr, ...(template ? { template } : {}), content, to, cc, attachments, account, ...(lastNote === undefined ? {} : { lastNote }) };
 }
 

@@ -2,6 +2,7 @@ import type { Principal } from '../domain/principal.js';
 import type { ServiceRequest } from '../domain/service-request.js';
 import type { RequestCursor, RequestSort } from '../store/ports/store-queries.js';
 import type { ServiceDeps } from './deps.js';
+import { loadSettings } from './load-settings.js';
 import { decodeCursor, encodeCursor, isObject, type Page } from './paging.js';
 
 export type ListRequestsQuery = {
@@ -9,6 +10,10 @@ export type ListRequestsQuery = {
   status?: string[];
   assignee?: string;
   hasNewEmailReply?: boolean;
+  /** Only open SRs (true), only closed ones (false), or both (absent); closed means a status the desk marks closed. */
+  open?: boolean;
+  /** A page number (from 1) for lists whose page lives in the address bar; a cursor, when given, wins. */
+  page?: number;
   sort: RequestSort;
   order: 'asc' | 'desc';
   limit: number;
@@ -18,18 +23,24 @@ export type ListRequestsQuery = {
 export async function listRequests(deps: ServiceDeps, viewer: Principal, query: ListRequestsQuery): Promise<Page<ServiceRequest>> {
   const assignee = query.assignee?.toLowerCase();
   const after = query.cursor ? decodeCursor(query.cursor, isRequestCursor(query.sort)) : undefined;
-  const page = await deps.store.read((tx) =>
-    tx.collection('requests').list({
+  const page = await deps.store.read(async (tx) => {
+    const closed = (await loadSettings(tx)).statuses.filter((s) => s.isClosed).map((s) => s.name.toLowerCase());
+    const asked = query.status?.map((s) => s.toLowerCase());
+    // Closed SRs only: the asked statuses that are closed (none asked: every closed one).
+    const statuses = query.open === false ? (asked?.length ? asked.filter((s) => closed.includes(s)) : closed) : asked;
+    if (query.open === false && statuses?.length === 0) return { items: [], total: 0 };
+    return tx.collection('requests').list({
       ...(query.q ? { search: query.q } : {}),
-      ...(query.status?.length ? { statuses: query.status } : {}),
+      ...(statuses?.length ? { statuses } : {}),
+      ...(query.open === true && closed.length ? { excludeStatuses: closed } : {}),
       ...(assignee === undefined ? {} : { assignee: assignee === 'unassigned' ? null : assignee === 'me' ? viewer.email.toLowerCase() : assignee }),
       ...(query.hasNewEmailReply === undefined ? {} : { hasNewEmailReply: query.hasNewEmailReply }),
       sort: query.sort,
       order: query.order,
       limit: query.limit,
-      ...(after ? { after } : {}),
-    }),
-  );
+      ...(after ? { after } : query.page && query.page > 1 ? { offset: (query.page - 1) * query.limit } : {}),
+    });
+  });
   return { items: page.items, total: page.total, ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) };
 }
 

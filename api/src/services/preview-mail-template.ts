@@ -1,5 +1,5 @@
 import { encodeEcId } from '../domain/ec-id.js';
-import { composeEmail, lastPublicNoteText, type ComposedEmail } from './compose-email.js';
+import { composeEmail, lastAgentNoteText, type ComposedEmail } from './compose-email.js';
 import type { ServiceDeps } from './deps.js';
 import { deskOf } from './load-sending-account.js';
 import { loadMailTemplate } from './load-mail-template.js';
@@ -23,7 +23,7 @@ export async function previewMailTemplate(deps: ServiceDeps, templateId: string,
       token: sampleToken,
       trigger: template.purpose === 'rule' ? 'rule' : 'manual',
       desk: account ? deskOf(account) : { name: 'Service desk', address: 'service-desk@example.invalid' },
-      lastNote: await lastPublicNoteText(tx, sr.id),
+      lastNote: await lastAgentNoteText(tx, sr.id),
       publicUrl: deps.outboundPolicy?.publicUrl,
     });
     return { ...email, sampleToken };

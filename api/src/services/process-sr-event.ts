@@ -6,7 +6,7 @@ import { ruleMatches, ruleRecipients } from '../domain/rule-match.js';
 import type { ServiceRequest } from '../domain/service-request.js';
 import type { SrEvent } from '../domain/sr-event.js';
 import type { Transaction } from '../store/ports/store.js';
-import { lastPublicNoteText } from './compose-email.js';
+import { lastAgentNoteText } from './compose-email.js';
 import { currentRateLimits } from './current-rate-limits.js';
 import type { ServiceDeps } from './deps.js';
 import { enqueueEmail } from './enqueue-email.js';
@@ -80,7 +80,7 @@ async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: Sr
     actor,
     templateId: template.id,
     ruleId: rule.id,
-    lastNote: await lastPublicNoteText(tx, sr.id, noteId),
+    lastNote: await lastAgentNoteText(tx, sr.id, noteId),
     ...(decision.stoppedReason ? { stoppedReason: decision.stoppedReason } : {}),
   });
 }

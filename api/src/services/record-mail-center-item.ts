@@ -1,7 +1,9 @@
 import type { MailCenterItem } from '../domain/mail-center-item.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import type { Transaction } from '../store/ports/store.js';
+import { SYSTEM_ACTOR } from '../domain/history.js';
 import type { ServiceDeps } from './deps.js';
+import { recordHistory } from './record-history.js';
 
 export type NewMailCenterItem = Omit<MailCenterItem, 'id' | 'state' | 'attempts' | 'createdAt' | 'updatedAt'>;
 
@@ -19,7 +21,23 @@ export async function recordMailCenterItemIn(
   if (input.replaces) await tx.collection('mailCenter').delete(input.replaces);
   const item = await tx.collection('mailCenter').insert({ ...input.item, id: deps.newId(), state: input.state ?? 'open', attempts: 0, createdAt: now, updatedAt: now });
   if (input.ledger) await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
+  if (item.reason === 'sr-closed') await noteHeldReply(deps, tx, item);
   return item;
+}
+
+/** The SR's own history says a reply arrived after it closed and waits in the Mail Center: it never vanishes silently. */
+async function noteHeldReply(deps: Pick<ServiceDeps, 'clock' | 'newId'>, tx: Transaction, item: MailCenterItem): Promise<void> {
+  const requestId = item.candidateRequestIds[0];
+  const sr = requestId === undefined ? undefined : await tx.collection('requests').get(requestId);
+  if (!sr) return;
+  const who = item.from.name ? `${item.from.name} <${item.from.address}>` : item.from.address;
+  await recordHistory(deps, tx, {
+    requestId: sr.id,
+    kind: 'reply-held',
+    summary: `A reply from ${who} arrived after this SR was ${sr.status}; it waits in the Mail Center ("${item.subject}")`,
+    actor: SYSTEM_ACTOR,
+    details: { mailCenterItemId: item.id, from: item.from.address, status: sr.status },
+  });
 }
 
 /**

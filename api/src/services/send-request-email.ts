@@ -4,6 +4,7 @@ import type { Principal } from '../domain/principal.js';
 import type { ServiceDeps } from './deps.js';
 import { draftRequestEmail, type SendRequestEmailInput } from './draft-request-email.js';
 import { enqueueEmail } from './enqueue-email.js';
+import { recordReplyNote } from './record-reply-note.js';
 
 /**
  * An agent emails from an SR: a template, or their own text (which still gets the reply line and the token), to the
@@ -14,7 +15,7 @@ export async function sendRequestEmail(deps: ServiceDeps, sender: Principal, req
   const queued = await deps.store.transact(async (tx) => {
     const { sr, template, content, to, cc, attachments, account, lastNote } = await draftRequestEmail(tx, requestId, input);
     if (sr.hasNewEmailReply) await tx.collection('requests').put({ ...sr, hasNewEmailReply: false });
-    return enqueueEmail(deps, tx, {
+    const email = await enqueueEmail(deps, tx, {
       sr,
       account,
       content,
@@ -26,6 +27,8 @@ export async function sendRequestEmail(deps: ServiceDeps, sender: Principal, req
       ...(template ? { templateId: template.id } : {}),
       lastNote,
     });
+    if (input.asPublicNote) await recordReplyNote(deps, tx, sender, { sr, account, bodyHtml: content.bodyHtml, outboundId: email.id, ...(lastNote === undefined ? {} : { lastNote }) });
+    return email;
   });
   if (!deps.outbound) return queued;
   const attempted = await deps.outbound.sendNow(queued.id);

@@ -1,4 +1,4 @@
-import type { OriginalContentType } from '../domain/stored-original.js';
+import type { OriginalContentType, StoredOriginal } from '../domain/stored-original.js';
 import type { ServiceDeps } from './deps.js';
 import { loadNoteOriginal } from './load-note-original.js';
 import { originalFileName, readOriginalBytes } from './open-original.js';
@@ -12,6 +12,11 @@ export type NoteOriginalView = RenderedOriginal & { download: { contentType: Ori
 /** An email note's original read for the screen: headers and the whole body, sanitised; and what the download is. */
 export async function viewNoteOriginal(deps: Pick<ServiceDeps, 'store' | 'blobs'>, render: RenderOriginal, requestId: number, noteId: string): Promise<NoteOriginalView> {
   const { original, name } = await loadNoteOriginal(deps, requestId, noteId);
+  return viewOriginal(deps, render, original, name);
+}
+
+/** Any stored original read for the screen (a note's, a Mail Center email's). */
+export async function viewOriginal(deps: Pick<ServiceDeps, 'blobs'>, render: RenderOriginal, original: StoredOriginal, name: string): Promise<NoteOriginalView> {
   const rendered = await render({ bytes: await readOriginalBytes(deps, original, MAX_VIEW_BYTES), contentType: original.contentType });
   return { ...rendered, download: { contentType: original.contentType, fileName: originalFileName(original, name) } };
 }

@@ -19,10 +19,10 @@ const where = <T>(records: Records<T>, copy: Copy, test: (record: T) => boolean)
 };
 
 /** One page of `matching` in `compare` order, starting after the cursor `after`; `next` is the last item's key. */
-function keysetPage<T, C>(matching: T[], key: (record: T) => C, compare: (a: C, b: C) => number, page: { limit: number; after?: C | undefined }, copy: Copy) {
+function keysetPage<T, C>(matching: T[], key: (record: T) => C, compare: (a: C, b: C) => number, page: { limit: number; after?: C | undefined; offset?: number | undefined }, copy: Copy) {
   const { after } = page;
   const sorted = matching.sort((a, b) => compare(key(a), key(b)));
-  const rest = after ? sorted.filter((record) => compare(key(record), after) > 0) : sorted;
+  const rest = after ? sorted.filter((record) => compare(key(record), after) > 0) : sorted.slice(page.offset ?? 0);
   const items = rest.slice(0, page.limit);
   const last = items.at(-1);
   return { items: items.map(copy), total: matching.length, ...(last && rest.length > items.length ? { next: key(last) } : {}) };
@@ -33,11 +33,13 @@ function requests(records: Records<ServiceRequest>, copy: Copy) {
     async list(query: RequestListQuery) {
       const search = query.search?.toLowerCase();
       const statuses = query.statuses?.map((s) => s.toLowerCase());
+      const excluded = new Set(query.excludeStatuses?.map((s) => s.toLowerCase()));
       const assignee = typeof query.assignee === 'string' ? query.assignee.toLowerCase() : query.assignee;
       const matching = [...records()].filter(
         (sr) =>
           (!search || requestSearchText(sr).includes(search)) &&
           (!statuses?.length || statuses.includes(sr.status.toLowerCase())) &&
+          !excluded.has(sr.status.toLowerCase()) &&
           (assignee === undefined || (assignee === null ? !sr.assignee : sr.assignee?.email.toLowerCase() === assignee)) &&
           (query.hasNewEmailReply === undefined || sr.hasNewEmailReply === query.hasNewEmailReply),
       );

@@ -10,6 +10,9 @@ import type { RequestSort } from './ports/store-queries.js';
 export const requestSearchText = (sr: ServiceRequest): string =>
   [formatSrNumber(sr.id), sr.title, sr.description, sr.requester.name, sr.requester.email, ...sr.participants].join('\n').toLowerCase();
 
+/** Sorts after any name (U+FFFF is a noncharacter no name holds). */
+export const UNASSIGNED_SORTS_LAST = '\uffff';
+
 /** The value an SR list sorts by: a priority sorts by its rank, not its name. */
 export function requestSortValue(sr: ServiceRequest, sort: RequestSort): string | number {
   switch (sort) {
@@ -17,6 +20,11 @@ export function requestSortValue(sr: ServiceRequest, sort: RequestSort): string 
       return sr.id;
     case 'priority':
       return PRIORITIES.indexOf(sr.priority);
+    case 'requester':
+      return sr.requester.name;
+    case 'assignee':
+      // Unassigned SRs sort after every assignee, as "nobody yet".
+      return sr.assignee?.name ?? UNASSIGNED_SORTS_LAST;
     default:
       return sr[sort];
   }

@@ -16,6 +16,8 @@ export type ApiClient = {
   delete(path: string): Promise<void>;
   upload<T>(path: string, form: FormData, onProgress?: (fraction: number) => void): Promise<T>;
   download(path: string): Promise<Blob>;
+  /** A streamed response's body (server-sent events), authenticated like every other call. */
+  stream(path: string, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
 };
 
 export type ApiClientOptions = {
@@ -75,6 +77,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       await send('DELETE', path);
     },
     download: async (path) => (await send('GET', path)).blob(),
+    stream: async (path, signal) => {
+      const res = await send('GET', path, { signal });
+      if (!res.body) throw new ApiError(0, 'network_error', UNREACHABLE_MESSAGE);
+      return res.body;
+    },
     // XMLHttpRequest, not fetch: only it reports upload progress, and attachments can be 150 MB.
     upload: async <T>(path: string, form: FormData, onProgress?: (fraction: number) => void) => {
       const headers = await authHeaders();

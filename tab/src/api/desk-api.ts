@@ -7,7 +7,7 @@ import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../..
 import type { MAIL_CENTER_REASONS, MAIL_CENTER_STATES, TMailCenterItem } from '../../../api/src/contract/mail-center';
 import type { TAccountHealth, TConnectionTest, TSyncReport } from '../../../api/src/contract/mail-health';
 import type { TMailTemplate, TMailTemplateDefaults, TMailTemplatePreview, TSaveMailTemplate } from '../../../api/src/contract/mail-template';
-import type { TEmailPreview, TOutboundEmail, TSendEmail, TSentEmail } from '../../../api/src/contract/outbound-email';
+import type { TEmailPreview, TOutboundEmail, TSendEmail, TSentEmail, TSnippet } from '../../../api/src/contract/outbound-email';
 import type { TRule, TSaveRule } from '../../../api/src/contract/rule';
 import type { TAddNote, TNote } from '../../../api/src/contract/note';
 import type { TNoteType } from '../../../api/src/contract/note-type';
@@ -20,7 +20,7 @@ import type { ApiClient } from './client';
 export type StatusOption = { name: string; isClosed: boolean };
 export type DemoUser = { upn: string; displayName: string; roles: string[] };
 /** The list query as the tab sends it (the contract's input type leaves the coerced limit as unknown). */
-export type ListRequestsQuery = Omit<TListServiceRequestsQuery, 'limit'> & { limit?: number };
+export type ListRequestsQuery = Omit<TListServiceRequestsQuery, 'limit' | 'page'> & { limit?: number; page?: number };
 
 export type MailCenterReason = (typeof MAIL_CENTER_REASONS)[number];
 export type MailCenterState = (typeof MAIL_CENTER_STATES)[number];
@@ -72,6 +72,8 @@ export function createDeskApi(client: ApiClient) {
 
     sendEmail: (ref: string | number, body: TSendEmail) => client.post<TSentEmail>(`${sr(ref)}/emails`, body),
     previewEmail: (ref: string | number, body: TSendEmail) => client.post<TEmailPreview>(`${sr(ref)}/emails/preview`, body),
+    fillSnippet: (ref: string | number, templateId: string) => client.post<TSnippet>(`${sr(ref)}/snippets`, { templateId }),
+    openEvents: (signal: AbortSignal) => client.stream('/events', signal),
     listEmails: (ref: string, signal?: AbortSignal) => client.get<TList<TOutboundEmail>>(`${sr(ref)}/emails`, undefined, signal),
     listTemplates: (signal?: AbortSignal) => client.get<TList<TMailTemplate>>('/admin/mail/templates', undefined, signal),
     templateDefaults: (signal?: AbortSignal) => client.get<TMailTemplateDefaults>('/admin/mail/templates/defaults', undefined, signal),
@@ -88,7 +90,10 @@ export function createDeskApi(client: ApiClient) {
     listMailCenter: (query: MailCenterQuery, signal?: AbortSignal) => client.get<TList<TMailCenterItem>>('/mail-center', query, signal),
     getMailCenterItem: (id: string, signal?: AbortSignal) => client.get<TMailCenterItem>(mailItem(id), undefined, signal),
     downloadMailCenterOriginal: (id: string) => client.download(`${mailItem(id)}/original`),
-    linkMailCenterItem: (id: string, requestId: string) => client.post<TLinkResult>(`${mailItem(id)}/link`, { requestId }),
+    viewMailCenterOriginal: (id: string, signal?: AbortSignal) => client.get<TEmailOriginal>(`${mailItem(id)}/original/view`, undefined, signal),
+    linkMailCenterItem: (id: string, requestId: string, status?: 'policy' | 'reopen' | 'keep') =>
+      client.post<TLinkResult>(`${mailItem(id)}/link`, { requestId, ...(status ? { status } : {}) }),
+    listHeldReplies: (ref: string | number, signal?: AbortSignal) => client.get<TList<TMailCenterItem>>(`${sr(ref)}/held-replies`, undefined, signal),
     createRequestFromMailCenterItem: (id: string) => client.post<TCreateRequestResult>(`${mailItem(id)}/create-request`),
     discardMailCenterItem: (id: string) => client.post<TMailCenterItem>(`${mailItem(id)}/discard`),
     reprocessMailCenterItem: (id: string) => client.post<TMailCenterItem>(`${mailItem(id)}/reprocess`),

@@ -17,6 +17,7 @@ import {
 import { SignOutRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect } from 'react';
 import { href, type Route } from '../routing/route';
+import { OpenMailCount } from '../features/mail-center/open-mail-count';
 import { navigate, useHashRoute } from '../routing/use-hash-route';
 import { useDesk } from '../session/desk-context';
 import { SIGN_IN_METHOD_LABEL } from '../session/session';
@@ -90,6 +91,7 @@ export function AppShell(props: { onSignOut?: () => void }) {
             {items.map((item) => (
               <Tab key={item.value} value={item.value}>
                 {item.label}
+                {item.value === 'mail-center' && <OpenMailCount />}
               </Tab>
             ))}
           </TabList>

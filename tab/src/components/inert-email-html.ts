@@ -1,3 +1,5 @@
+import { adaptEmailColours, type Palette } from './adapt-email-colours';
+
 // Email and note HTML is sanitised by the API; we still treat it as hostile. It is parsed into an inert
 // document (DOMParser runs no script and loads nothing), anything active is removed again, and remote
 // images are dropped so opening a note never tells a sender that it was read.
@@ -17,7 +19,8 @@ const BLOCKED_PREFIX = 'data-blocked-';
 
 export type InertHtml = { html: string; blockedImages: number };
 
-export function inertEmailHtml(source: string): InertHtml {
+/** With a palette, colours unreadable on the theme are dropped too (adapt-email-colours.ts). */
+export function inertEmailHtml(source: string, palette?: Palette): InertHtml {
   const doc = new DOMParser().parseFromString(source.replace(HANDLER_ATTRIBUTE, `$1${BLOCKED_PREFIX}$2`), 'text/html');
   for (const element of Array.from(doc.querySelectorAll(ACTIVE_ELEMENTS))) element.remove();
   for (const style of Array.from(doc.querySelectorAll('style'))) style.textContent = withoutRemoteCss(style.textContent ?? '');
@@ -44,6 +47,7 @@ export function inertEmailHtml(source: string): InertHtml {
       element.setAttribute('rel', 'noopener noreferrer');
     }
   }
+  if (palette) adaptEmailColours(doc.body, palette);
   // An email's <style> in its <head> still formats its body.
   const headStyles = Array.from(doc.head.querySelectorAll('style'), (style) => style.outerHTML).join('');
   return { html: headStyles + doc.body.innerHTML, blockedImages };

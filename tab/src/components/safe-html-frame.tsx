@@ -22,7 +22,10 @@ export function SafeHtmlFrame(props: { html: string; title: string }) {
   const { theme, name } = useActiveTheme();
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(24);
-  const { html, blockedImages } = useMemo(() => inertEmailHtml(props.html), [props.html]);
+  const { html, blockedImages } = useMemo(
+    () => inertEmailHtml(props.html, { foreground: theme.colorNeutralForeground1, background: theme.colorNeutralBackground1 }),
+    [props.html, theme],
+  );
   const colorScheme = name === 'light' ? 'light' : 'dark';
 
   const srcDoc = useMemo(

@@ -36,12 +36,17 @@ const BODIES: Record<string, unknown> = {
   'put /api/admin/rules/{id}': { name: 'Renamed rule', trigger: { kind: 'note-added' }, templateId: 'status-update', recipients: [{ kind: 'requester' }] },
   'post /api/requests/{id}/emails': { templateId: 'reply-to-customer' },
   'post /api/requests/{id}/emails/preview': { templateId: 'reply-to-customer' },
+  'post /api/requests/{id}/snippets': { templateId: 'reply-to-customer' },
   'post /api/mail-center/discard': { itemIds: ['not-an-item'] },
   'post /api/mail-center/{itemId}/link': { requestId: 'SR-000001' },
 };
 
-/** Routes the running mail engine answers; the test API has none, so a permitted caller gets 503, after the guard. */
+/**
+ * Routes the running mail engine answers, and the live event stream (it needs the store's change feed, and would not
+ * end); the test API has neither, so a permitted caller gets 503, after the guard.
+ */
 const ENGINE_ROUTES = new Set([
+  'get /api/events',
   'get /api/admin/mail/accounts/{id}/health',
   'post /api/admin/mail/accounts/{id}/test',
   'post /api/admin/mail/accounts/{id}/sync',

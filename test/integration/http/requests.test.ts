@@ -32,6 +32,25 @@ describe('Service Requests over HTTP', () => {
     await as(agent).get('/api/requests/abc').expect(400);
   });
 
+  it('lists open SRs only on request, sorts by requester and assignee, and pages by page number', async () => {
+    await create('Alpha', { requester: { name: 'Zoe Ball', email: 'zoe@fabrikam.test' } });
+    await create('Bravo', { requester: { name: 'Adam Ant', email: 'adam@fabrikam.test' } });
+    await create('Charlie', { requester: { name: 'Mia Moe', email: 'mia@fabrikam.test' } });
+    await as(agent).patch('/api/requests/1').send({ status: 'Resolved' }).expect(200);
+    await as(agent).patch('/api/requests/3').send({ assignee: { name: 'Bea Agent', email: 'bea@contoso.test' } }).expect(200);
+    const titles = (res: request.Response) => res.body.items.map((s: { title: string }) => s.title);
+
+    expect(titles(await as(agent).get('/api/requests?open=true&sort=title&order=asc').expect(200))).toEqual(['Bravo', 'Charlie']);
+    expect(titles(await as(agent).get('/api/requests?open=false').expect(200))).toEqual(['Alpha']);
+    expect(titles(await as(agent).get('/api/requests?sort=requester&order=asc').expect(200))).toEqual(['Bravo', 'Charlie', 'Alpha']);
+    // Unassigned SRs come after every assignee.
+    expect(titles(await as(agent).get('/api/requests?sort=assignee&order=asc').expect(200))[0]).toBe('Charlie');
+    const second = await as(agent).get('/api/requests?sort=id&order=asc&limit=2&page=2').expect(200);
+    expect(titles(second)).toEqual(['Charlie']);
+    expect(second.body.total).toBe(3);
+    await as(agent).get('/api/requests?page=0').expect(400);
+  });
+
   it('searches, filters, sorts and pages', async () => {
     for (const title of ['Alpha printer', 'Bravo laptop', 'Charlie printer', 'Delta phone']) await create(title);
     await as(agent).patch('/api/requests/2').send({ status: 'Open', assignee: { name: 'Agent', email: 'agent@contoso.test' } }).expect(200);

@@ -14,6 +14,7 @@ export function presentNote(note: Note & { attachmentIds?: string[] }): TNote {
     author: rest.author,
     createdAt: rest.createdAt,
     attachmentIds: note.attachmentIds ?? [],
+    ...(rest.sentAs ? { sentAs: rest.sentAs } : {}),
     ...(email
       ? {
           email: {

@@ -1,29 +1,47 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../contract/common.js';
+import { ZEmailOriginal } from '../../contract/email-original.js';
 import { ZBulkDiscard, ZBulkDiscardResult, ZCreateRequestResult, ZLinkMailCenterItem, ZLinkResult, ZMailCenterItem, ZMailCenterList, ZMailCenterQuery } from '../../contract/mail-center.js';
 import { parseSrRef } from '../../domain/service-request.js';
 import { createRequestFromMailCenterItem } from '../../services/create-request-from-mail-center-item.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { discardMailCenterItem, discardMailCenterItems } from '../../services/discard-mail-center-items.js';
 import { getMailCenterItem } from '../../services/get-mail-center-item.js';
+import { listHeldReplies } from '../../services/held-replies.js';
 import { listStatuses } from '../../services/list-statuses.js';
 import { linkMailCenterItem } from '../../services/link-mail-center-item.js';
 import { listMailCenterItems } from '../../services/list-mail-center-items.js';
 import { openMailCenterOriginal } from '../../services/open-mail-center-original.js';
+import type { RenderOriginal } from '../../services/render-original-port.js';
+import { viewMailCenterOriginal } from '../../services/view-mail-center-original.js';
 import { reprocessMailCenterItem } from '../../services/reprocess-mail-center-item.js';
 import { presentMailCenterItem } from '../presenters/present-mail-center-item.js';
 import { presentNote } from '../presenters/present-note.js';
 import { presentRequest } from '../presenters/present-request.js';
 import { defineRoute } from '../route.js';
 import { sendDownload } from '../send-download.js';
+import { ZRequestParams } from './params.js';
 
 const tag = 'Mail Center';
 const ZItemParams = z.object({ itemId: z.string().min(1).max(100) });
 const notFound = { description: 'No such item', schema: ZErrorBody };
 const conflict = { description: 'The item was already linked, turned into an SR or discarded', schema: ZErrorBody };
 
-export function mailCenterRoutes(deps: ServiceDeps) {
+export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
   return [
+    defineRoute({
+      method: 'get',
+      path: '/requests/:id/held-replies',
+      tag,
+      summary: 'Replies that arrived after the SR closed and wait in the Mail Center (the closed-SR policy held them)',
+      access: 'agent',
+      params: ZRequestParams,
+      responses: { 200: { description: 'The open Mail Center items for this SR, oldest first', schema: ZMailCenterList }, 404: { description: 'No such SR', schema: ZErrorBody } },
+      handler: async ({ params }) => {
+        const items = await listHeldReplies(deps, params.id);
+        return { status: 200, body: { items: items.map(presentMailCenterItem), total: items.length } };
+      },
+    }),
     defineRoute({
       method: 'get',
       path: '/mail-center',
@@ -73,6 +91,20 @@ export function mailCenterRoutes(deps: ServiceDeps) {
       },
     }),
     defineRoute({
+      method: 'get',
+      path: '/mail-center/:itemId/original/view',
+      tag,
+      summary: 'The email for the screen: headers and the whole body with its line breaks, sanitised',
+      access: 'agent',
+      params: ZItemParams,
+      responses: {
+        200: { description: 'The original, read', schema: ZEmailOriginal },
+        404: notFound,
+        413: { description: 'Too large to show; download the original instead', schema: ZErrorBody },
+      },
+      handler: async ({ params }) => ({ status: 200, body: await viewMailCenterOriginal(deps, renderOriginal, params.itemId) }),
+    }),
+    defineRoute({
       method: 'post',
       path: '/mail-center/:itemId/link',
       tag,
@@ -82,7 +114,7 @@ export function mailCenterRoutes(deps: ServiceDeps) {
       body: ZLinkMailCenterItem,
       responses: { 200: { description: 'The item and the note', schema: ZLinkResult }, 404: notFound, 409: conflict },
       handler: async ({ params, body, principal }) => {
-        const result = await linkMailCenterItem(deps, principal, params.itemId, parseSrRef(body.requestId) ?? 0);
+        const result = await linkMailCenterItem(deps, principal, params.itemId, parseSrRef(body.requestId) ?? 0, body.status);
         return { status: 200, body: { item: presentMailCenterItem(result.item), note: presentNote(result.note) } };
       },
     }),

@@ -1,6 +1,7 @@
 import { ZErrorBody } from '../../contract/common.js';
-import { ZEmailPreview, ZOutboundEmailList, ZSendEmail, ZSentEmail } from '../../contract/outbound-email.js';
+import { ZEmailPreview, ZFillSnippet, ZOutboundEmailList, ZSendEmail, ZSentEmail, ZSnippet } from '../../contract/outbound-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
+import { fillTemplateSnippet } from '../../services/fill-template-snippet.js';
 import { listRequestEmails } from '../../services/list-request-emails.js';
 import { previewRequestEmail } from '../../services/preview-request-email.js';
 import { sendRequestEmail } from '../../services/send-request-email.js';
@@ -60,6 +61,17 @@ export function requestEmailRoutes(deps: ServiceDeps) {
           body: { subject: preview.subject, bodyHtml: preview.bodyHtml, bodyText: preview.bodyText, replyText: preview.markerLine, sampleToken: preview.sampleToken, to: preview.to, cc: preview.cc },
         };
       },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/requests/:id/snippets',
+      tag,
+      summary: "A template as a composer snippet: its subject and body with the placeholders filled from the SR; nothing is recorded",
+      access: 'agent',
+      params: ZRequestParams,
+      body: ZFillSnippet,
+      responses: { 200: { description: 'The filled snippet', schema: ZSnippet }, 404: { description: 'No such SR or template', schema: ZErrorBody } },
+      handler: async ({ params, body }) => ({ status: 200, body: await fillTemplateSnippet(deps, params.id, body.templateId) }),
     }),
     defineRoute({
       method: 'get',

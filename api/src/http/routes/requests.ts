@@ -12,6 +12,7 @@ import { getRequest } from '../../services/get-request.js';
 import { listRequests } from '../../services/list-requests.js';
 import { listStatuses } from '../../services/list-statuses.js';
 import { updateRequest } from '../../services/update-request.js';
+import { requestsWithHeldReplies } from '../../services/held-replies.js';
 import { presentRequest } from '../presenters/present-request.js';
 import { defineRoute } from '../route.js';
 import { ZRequestParams } from './params.js';
@@ -29,8 +30,8 @@ export function requestRoutes(deps: ServiceDeps) {
       query: ZListServiceRequestsQuery,
       responses: { 200: { description: 'A page of SRs', schema: ZServiceRequestList } },
       handler: async ({ query, principal }) => {
-        const [page, statuses] = await Promise.all([listRequests(deps, principal, query), listStatuses(deps)]);
-        return { status: 200, body: { ...page, items: page.items.map((sr) => presentRequest(sr, statuses)) } };
+        const [page, statuses, held] = await Promise.all([listRequests(deps, principal, query), listStatuses(deps), requestsWithHeldReplies(deps)]);
+        return { status: 200, body: { ...page, items: page.items.map((sr) => ({ ...presentRequest(sr, statuses), ...(held.has(sr.id) ? { hasHeldReply: true } : {}) })) } };
       },
     }),
     defineRoute({
@@ -57,8 +58,8 @@ export function requestRoutes(deps: ServiceDeps) {
       params: ZRequestParams,
       responses: { 200: { description: 'The SR', schema: ZServiceRequest }, 404: notFound },
       handler: async ({ params }) => {
-        const [sr, statuses] = await Promise.all([getRequest(deps, params.id), listStatuses(deps)]);
-        return { status: 200, body: presentRequest(sr, statuses) };
+        const [sr, statuses, held] = await Promise.all([getRequest(deps, params.id), listStatuses(deps), requestsWithHeldReplies(deps)]);
+        return { status: 200, body: { ...presentRequest(sr, statuses), ...(held.has(sr.id) ? { hasHeldReply: true } : {}) } };
       },
     }),
     defineRoute({

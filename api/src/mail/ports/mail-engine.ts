@@ -66,6 +66,9 @@ export type NotificationReceipt = { accepted: number; rejected: number };
 
 export type Actor = { id: string; name: string };
 
+/** What filing from the Mail Center does to the SR's status: the reply policy, reopen a closed SR, or nothing. */
+export type LinkStatus = 'policy' | 'reopen' | 'keep';
+
 export interface MailEngine {
   syncNow(accountId: string): Promise<SyncReport>;
   testConnection(accountId: string): Promise<ConnectionTest>;
@@ -75,7 +78,7 @@ export interface MailEngine {
   /** Change notifications and lifecycle events as Graph posts them (the `value` array); answers at once. */
   receiveNotifications(items: readonly unknown[]): NotificationReceipt;
   /** Files a Mail Center item on an SR through the same apply step as the engine. */
-  linkItem(itemId: string, requestId: number, actor: Actor): Promise<{ item: MailCenterItem; note: Note }>;
+  linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus): Promise<{ item: MailCenterItem; note: Note }>;
   createRequestFromItem(itemId: string, actor: Actor): Promise<{ item: MailCenterItem; request: ServiceRequest; note: Note }>;
   /** Runs the pipeline again on the stored original (after a configuration fix). */
   reprocessItem(itemId: string, actor: Actor): Promise<MailCenterItem>;

@@ -14,7 +14,7 @@ import type { SrEvent } from '../../domain/sr-event.js';
 /** One page of a keyset-paged list; `next` is passed back as `after` for the following page. */
 export type KeysetPage<T, C> = { items: T[]; total: number; next?: C };
 
-export const REQUEST_SORTS = ['id', 'title', 'status', 'priority', 'createdAt', 'updatedAt'] as const;
+export const REQUEST_SORTS = ['id', 'title', 'status', 'priority', 'requester', 'assignee', 'createdAt', 'updatedAt'] as const;
 export type RequestSort = (typeof REQUEST_SORTS)[number];
 
 /** Where the previous page ended: the sort key's value (a priority is its rank) and the SR id, the tie-break. */
@@ -25,6 +25,8 @@ export type RequestListQuery = {
   search?: string;
   /** Status names, compared case-insensitively; empty or absent means every status. */
   statuses?: string[];
+  /** Status names left out (case-insensitive): the closed ones, for the open SRs view. */
+  excludeStatuses?: string[];
   /** An assignee's email (case-insensitive), or null for SRs without one. */
   assignee?: string | null;
   hasNewEmailReply?: boolean;
@@ -32,6 +34,8 @@ export type RequestListQuery = {
   order: 'asc' | 'desc';
   limit: number;
   after?: RequestCursor;
+  /** Skip this many first (a page number in the address bar); ignored with `after`, which is how deep pages stay cheap. */
+  offset?: number;
 };
 
 export interface RequestQueries {

@@ -11,6 +11,7 @@ import { useNotify } from '../../components/use-notify';
 import { useResource } from '../../components/use-resource';
 import { href } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
+import { useLiveChange } from '../../live/live-changes';
 import { useDesk } from '../../session/desk-context';
 import { DEFAULT_FILTERS, readMailCenterFilters, toMailCenterQuery, writeMailCenterFilters, type MailCenterFilters } from './mail-center-filters';
 import { MailCenterTable } from './mail-center-table';
@@ -35,6 +36,9 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
     (signal) => api.listMailCenter(toMailCenterQuery(readMailCenterFilters(new URLSearchParams(filterKey)), paging.cursor, PAGE_SIZE), signal),
     [api, filterKey, paging.cursor],
   );
+
+  // New mail the engine could not place appears without a reload.
+  useLiveChange((change) => change.collections.includes('mailCenter'), page.reload);
 
   const handleFiltersChange = useCallback((next: MailCenterFilters) => {
     setSelected(new Set());

@@ -1,6 +1,6 @@
 import { Badge, Caption1, Checkbox, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
-import { formatDateTime, formatRelative } from '../../components/formatters';
+import { RelativeTime } from '../../components/relative-time';
 import { href } from '../../routing/route';
 import { REASON_LABELS, STATE_LABELS } from './mail-center-labels';
 
@@ -60,9 +60,7 @@ export function MailCenterTable(props: { items: TMailCenterItem[]; selected: Rea
               />
             </TableCell>
             <TableCell>
-              <time dateTime={item.receivedAt} title={formatDateTime(item.receivedAt)}>
-                {formatRelative(item.receivedAt)}
-              </time>
+              <RelativeTime iso={item.receivedAt} />
             </TableCell>
             <TableCell>
               <div className={styles.stack}>

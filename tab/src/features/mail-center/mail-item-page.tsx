@@ -1,11 +1,9 @@
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
 import { ArrowDownloadRegular, ArrowLeftRegular, ArrowSyncRegular, DeleteRegular, DocumentAddRegular, LinkRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
 import { DetailColumns } from '../../components/detail-columns';
 import { ErrorBar } from '../../components/error-bar';
-import { FactsList } from '../../components/facts-list';
-import { formatAddress, formatAddresses, formatDateTime } from '../../components/formatters';
 import { isLoaded, LoadState } from '../../components/load-state';
 import { PageHeader } from '../../components/page-header';
 import { saveBlob } from '../../components/save-blob';
@@ -15,15 +13,15 @@ import { useResource } from '../../components/use-resource';
 import { href, requestHref } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
 import { useDesk } from '../../session/desk-context';
-import { REASON_LABELS, STATE_LABELS } from './mail-center-labels';
+import { REASON_LABELS } from './mail-center-labels';
+import { MailItemEmailCard } from './mail-item-email-card';
 import { SrPicker } from './sr-picker';
+import { WhyHeldCard } from './why-held-card';
 
 const useStyles = makeStyles({
   top: { marginBottom: tokens.spacingVerticalM },
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
-  evidence: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  preview: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
@@ -63,6 +61,18 @@ export function MailItemPage(props: { itemId: string }) {
       update(result.item);
       const number = result.item.resolution?.requestId;
       notify('Email linked', number ? `It is a note on ${srNumber(number)} now.` : undefined);
+    });
+  };
+  // A reply to a closed SR, filed from here with or without reopening the SR.
+  const [linkingAs, setLinkingAs] = useState<'reopen' | 'keep'>('reopen');
+  const handleFileHeld = (status: 'reopen' | 'keep') => {
+    const target = item.data?.candidateRequestIds[0];
+    if (target === undefined) return;
+    setLinkingAs(status);
+    void run('link', async () => {
+      const result = await api.linkMailCenterItem(props.itemId, srNumber(target), status);
+      update(result.item);
+      notify('Email filed', `It is a note on ${srNumber(target)} now${status === 'reopen' ? ', and the SR is open again' : ''}.`);
     });
   };
   const handleCreate = () =>
@@ -126,42 +136,8 @@ export function MailItemPage(props: { itemId: string }) {
       />
       <DetailColumns>
         <div className={styles.stack}>
-          <Card className={styles.card}>
-            <CardHeader header={<Subtitle2 as="h2">Why it is here</Subtitle2>} action={<Badge appearance="tint" color={isOpen ? 'warning' : 'informative'}>{STATE_LABELS[data.state]}</Badge>} />
-            <ul className={styles.evidence} aria-label="Evidence">
-              {data.evidence.map((line) => (
-                <li key={line}>
-                  <Body1>{line}</Body1>
-                </li>
-              ))}
-            </ul>
-            {data.resolution && (
-              <Caption1>
-                {STATE_LABELS[data.state]} by {data.resolution.by.name}, {formatDateTime(data.resolution.at)}
-                {data.resolution.requestId && (
-                  <>
-                    {' · '}
-                    <Link href={requestHref(srNumber(data.resolution.requestId))}>Open {srNumber(data.resolution.requestId)}</Link>
-                  </>
-                )}
-              </Caption1>
-            )}
-          </Card>
-          <Card className={styles.card}>
-            <CardHeader header={<Subtitle2 as="h2">The email</Subtitle2>} />
-            <FactsList
-              facts={[
-                { label: 'From', value: formatAddress(data.from) },
-                { label: 'To', value: formatAddresses(data.to) || '—' },
-                data.cc.length > 0 && { label: 'Cc', value: formatAddresses(data.cc) },
-                { label: 'Received', value: `${formatDateTime(data.receivedAt)} in ${data.mailbox}` },
-              ]}
-            />
-            {/* The preview is plain text from the API; the whole email is the original download. */}
-            <Text className={styles.preview} aria-label="Beginning of the email">
-              {data.bodyPreview || '(no text)'}
-            </Text>
-          </Card>
+          <WhyHeldCard item={data} pending={pending === 'link' ? linkingAs : undefined} onFile={handleFileHeld} />
+          <MailItemEmailCard item={data} />
         </div>
         <div className={styles.stack}>
           {/* A handled email says so above; only open ones can be acted on. */}

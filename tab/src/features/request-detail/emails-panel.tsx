@@ -1,7 +1,7 @@
 import { Badge, Caption1, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { TList } from '../../../../api/src/contract/common';
 import type { TOutboundEmail } from '../../../../api/src/contract/outbound-email';
-import { formatDateTime, formatRelative } from '../../components/formatters';
+import { RelativeTime } from '../../components/relative-time';
 import { LoadState } from '../../components/load-state';
 import { PanelCard } from '../../components/panel-card';
 import type { Resource } from '../../components/use-resource';
@@ -37,9 +37,7 @@ export function EmailsPanel(props: { emails: Resource<TList<TOutboundEmail>> }) 
               </span>
               <Caption1 className={styles.muted}>
                 To {email.to.map((r) => r.address).join(', ')} · {TRIGGER_LABEL[email.trigger]} {email.actor.name} ·{' '}
-                <time dateTime={email.sentAt ?? email.queuedAt} title={formatDateTime(email.sentAt ?? email.queuedAt)}>
-                  {formatRelative(email.sentAt ?? email.queuedAt)}
-                </time>
+                <RelativeTime iso={email.sentAt ?? email.queuedAt} />
               </Caption1>
               {email.statusReason && <Caption1>{email.statusReason}</Caption1>}
             </li>

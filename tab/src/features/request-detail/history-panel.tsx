@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import type { TList } from '../../../../api/src/contract/common';
 import type { THistoryEntry } from '../../../../api/src/contract/history';
-import { formatDateTime, formatRelative } from '../../components/formatters';
+import { RelativeTime } from '../../components/relative-time';
 import { LoadState } from '../../components/load-state';
 import { PanelCard } from '../../components/panel-card';
 import type { Resource } from '../../components/use-resource';
@@ -32,9 +32,7 @@ export function HistoryPanel(props: { history: Resource<TList<THistoryEntry>> })
               <Text>{entry.summary}</Text>
               <Caption1 className={styles.muted}>
                 {entry.actor.name} ·{' '}
-                <time dateTime={entry.at} title={formatDateTime(entry.at)}>
-                  {formatRelative(entry.at)}
-                </time>
+                <RelativeTime iso={entry.at} />
               </Caption1>
             </li>
           ))}

@@ -1,9 +1,10 @@
 import { Avatar, Badge, Button, Caption1, Card, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronUpRegular, MailRegular, PlugConnectedRegular, ShieldErrorRegular } from '@fluentui/react-icons';
+import { ChevronDownRegular, ChevronUpRegular, LockClosedRegular, MailRegular, PlugConnectedRegular, SendRegular, ShieldErrorRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TNote } from '../../../../api/src/contract/note';
-import { formatDateTime, formatRelative } from '../../components/formatters';
+import { formatDateTime } from '../../components/formatters';
+import { RelativeTime } from '../../components/relative-time';
 import { SafeHtmlFrame } from '../../components/safe-html-frame';
 import { AttachmentLink } from './attachment-link';
 import { describeSignal } from './describe-signal';
@@ -12,6 +13,8 @@ import { ViewOriginalDialog } from './view-original-dialog';
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
   email: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}` },
+  // Internal notes look like the composer's internal mode: never mistaken for what the customer saw.
+  internal: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorStatusWarningBackground1 },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   who: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -35,15 +38,13 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
   const unauthenticated = email?.authentication && ['fail', 'unverified'].includes(email.authentication.outcome) ? email.authentication.summary : undefined;
 
   return (
-    <Card className={email ? mergeClasses(styles.card, styles.email) : styles.card} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
+    <Card className={mergeClasses(styles.card, email && styles.email, note.accessLevel !== 'User' && styles.internal)} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
       <div className={styles.header}>
         <Avatar name={who} size={32} color="colorful" icon={email ? <MailRegular /> : undefined} />
         <div className={styles.who}>
           <Text weight="semibold">{who}</Text>
           <Caption1 className={styles.muted}>
-            <time dateTime={note.createdAt} title={formatDateTime(note.createdAt)}>
-              {formatRelative(note.createdAt)}
-            </time>
+            <RelativeTime iso={note.createdAt} />
             {email && ` · ${email.from.address}`}
           </Caption1>
         </div>
@@ -56,6 +57,16 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
               Sender not authenticated
             </Badge>
           </Tooltip>
+        )}
+        {note.sentAs && (
+          <Badge appearance="tint" color="success" icon={<SendRegular />}>
+            Emailed to the customer
+          </Badge>
+        )}
+        {note.accessLevel !== 'User' && (
+          <Badge appearance="tint" color="warning" icon={<LockClosedRegular />}>
+            Internal
+          </Badge>
         )}
         <Tooltip content={`Note type ${note.typeCode}, visible to access level ${note.accessLevel}`} relationship="description">
           <Badge appearance="outline" color="informative">

@@ -6,9 +6,11 @@ import { DetailColumns } from '../../components/detail-columns';
 import { isLoaded, LoadState } from '../../components/load-state';
 import { RefreshButton } from '../../components/refresh-button';
 import { useResource } from '../../components/use-resource';
+import { useLiveChange } from '../../live/live-changes';
 import { useDesk } from '../../session/desk-context';
 import { AttachmentsPanel } from './attachments-panel';
 import { EmailsPanel } from './emails-panel';
+import { HeldReplyBanner } from './held-reply-banner';
 import { HistoryPanel } from './history-panel';
 import { NotesTimeline } from './notes-timeline';
 import { RequestHeader } from './request-header';
@@ -29,6 +31,7 @@ export function RequestDetailPage(props: { srRef: string }) {
   const attachments = useResource((signal) => api.listAttachments(srRef, signal), [api, srRef]);
   const history = useResource((signal) => api.listHistory(srRef, signal), [api, srRef]);
   const emails = useResource((signal) => api.listEmails(srRef, signal), [api, srRef]);
+  const held = useResource((signal) => api.listHeldReplies(srRef, signal), [api, srRef]);
   const [isEmailing, setIsEmailing] = useState(false);
   // The dialog gives focus back to the button that opened it.
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -39,9 +42,13 @@ export function RequestDetailPage(props: { srRef: string }) {
     attachments.reload();
     history.reload();
     emails.reload();
-  }, [request.reload, notes.reload, attachments.reload, history.reload, emails.reload]);
+    held.reload();
+  }, [request.reload, notes.reload, attachments.reload, history.reload, emails.reload, held.reload]);
 
   useRefreshWhenVisible(reloadAll);
+  // A reply filed by the engine, a note from another agent: this SR's screen follows without a reload.
+  const srId = request.data?.id;
+  useLiveChange((change) => srId !== undefined && change.requestIds.includes(srId), reloadAll);
   useMarkReplySeen(request.data);
 
   const { setData: setRequest } = request;
@@ -79,16 +86,15 @@ export function RequestDetailPage(props: { srRef: string }) {
           </Button>
         </div>
       </div>
+      <HeldReplyBanner sr={sr} held={held} onFiled={reloadAll} />
       <RequestHeader sr={sr} onChange={handleRequestChange} />
       <DetailColumns>
         <NotesTimeline
           sr={sr}
           notes={notes}
+          emails={emails.data?.items ?? []}
           attachments={attachments.data?.items ?? []}
-          onNoteAdded={() => {
-            notes.reload();
-            history.reload();
-          }}
+          onNoteAdded={reloadAll}
         />
         <div className={styles.side}>
           <EmailsPanel emails={emails} />

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from 'react';
 import {
   Caption1,
   createTableColumn,
@@ -16,9 +17,9 @@ import {
   type DataGridProps,
   type TableColumnDefinition,
 } from '@fluentui/react-components';
-import { MailInboxArrowDownFilled } from '@fluentui/react-icons';
+import { MailInboxArrowDownFilled, MailWarningFilled } from '@fluentui/react-icons';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
-import { formatDateTime, formatRelative } from '../../components/formatters';
+import { RelativeTime } from '../../components/relative-time';
 import { StatusBadge } from '../../components/status-badge';
 import { requestHref } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
@@ -30,6 +31,7 @@ const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', minWidth: 0 },
   title: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, minWidth: 0 },
   reply: { color: tokens.colorPaletteMarigoldForeground2, flexShrink: 0, fontSize: '16px' },
+  held: { color: tokens.colorPaletteRedForeground2, flexShrink: 0, fontSize: '16px' },
   muted: { color: tokens.colorNeutralForeground3 },
   ellipsis: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
 });
@@ -62,6 +64,11 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
               <MailInboxArrowDownFilled className={styles.reply} />
             </Tooltip>
           )}
+          {sr.hasHeldReply && (
+            <Tooltip content="A reply arrived after this SR was closed; it waits in the Mail Center" relationship="label">
+              <MailWarningFilled className={styles.held} />
+            </Tooltip>
+          )}
           <Text className={styles.ellipsis} weight={sr.hasNewEmailReply ? 'semibold' : 'regular'}>
             {sr.title}
           </Text>
@@ -77,6 +84,7 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
     createTableColumn<TServiceRequest>({ columnId: 'priority', compare: serverSorted, renderHeaderCell: () => 'Priority', renderCell: (sr) => sr.priority }),
     createTableColumn<TServiceRequest>({
       columnId: 'requester',
+      compare: serverSorted,
       renderHeaderCell: () => 'Requester',
       renderCell: (sr) => (
         <span className={styles.stack}>
@@ -87,6 +95,7 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
     }),
     createTableColumn<TServiceRequest>({
       columnId: 'assignee',
+      compare: serverSorted,
       renderHeaderCell: () => 'Assignee',
       renderCell: (sr) => (sr.assignee ? sr.assignee.name : <span className={styles.muted}>Unassigned</span>),
     }),
@@ -94,7 +103,7 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
       columnId: 'updatedAt',
       compare: serverSorted,
       renderHeaderCell: () => 'Updated',
-      renderCell: (sr) => <time dateTime={sr.updatedAt} title={formatDateTime(sr.updatedAt)}>{formatRelative(sr.updatedAt)}</time>,
+      renderCell: (sr) => <RelativeTime iso={sr.updatedAt} />,
     }),
   ];
 }
@@ -136,7 +145,13 @@ export function RequestsGrid(props: { items: TServiceRequest[]; filters: ListFil
       </DataGridHeader>
       <DataGridBody<TServiceRequest>>
         {({ item, rowId }) => (
-          <DataGridRow<TServiceRequest> key={rowId} className={styles.row} onClick={() => navigate(requestHref(item.number))}>
+          <DataGridRow<TServiceRequest>
+            key={rowId}
+            className={styles.row}
+            onClick={() => navigate(requestHref(item.number))}
+            // Arrow keys move between rows and cells (the grid is one Tab stop); Enter anywhere on the row opens the SR.
+            onKeyDown={(event: KeyboardEvent) => event.key === 'Enter' && !event.defaultPrevented && navigate(requestHref(item.number))}
+          >
             {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
           </DataGridRow>
         )}

@@ -5,8 +5,10 @@ import { EmptyState } from '../../components/empty-state';
 import { PageHeader } from '../../components/page-header';
 import { PagedList } from '../../components/paged-list';
 import { RefreshButton } from '../../components/refresh-button';
-import { useCursorPaging } from '../../components/use-cursor-paging';
+import type { CursorPaging } from '../../components/use-cursor-paging';
+import { useSlashFocusesSearch } from '../../components/use-slash-focuses-search';
 import { useResource } from '../../components/use-resource';
+import { useLiveChange } from '../../live/live-changes';
 import { href } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
 import { useDesk } from '../../session/desk-context';
@@ -15,8 +17,6 @@ import { NewRequestDialog } from './new-request-dialog';
 import { RequestFilters } from './request-filters';
 import { RequestsGrid } from './requests-grid';
 
-const PAGE_SIZE = 25;
-
 export function RequestsPage(props: { params: URLSearchParams }) {
   const { api } = useDesk();
   const filterKey = props.params.toString();
@@ -24,12 +24,24 @@ export function RequestsPage(props: { params: URLSearchParams }) {
   const [isCreating, setIsCreating] = useState(false);
   // Dialogs opened from these buttons give focus back to them when they close.
   const restoreFocusTarget = useRestoreFocusTarget();
-  const paging = useCursorPaging(filterKey, PAGE_SIZE);
-
   const statuses = useResource((signal) => api.listStatuses(signal), [api]);
-  const page = useResource((signal) => api.listRequests(toQuery(readFilters(new URLSearchParams(filterKey)), paging.cursor, PAGE_SIZE), signal), [api, filterKey, paging.cursor]);
+  const page = useResource((signal) => api.listRequests(toQuery(readFilters(new URLSearchParams(filterKey))), signal), [api, filterKey]);
+  // The page number is in the address (pushed, not replaced), so Back from page 3 or from an SR returns to page 3.
+  const toPage = (n: number) => navigate(href({ page: 'requests', params: writeFilters({ ...filters, page: n }) }));
+  const paging: CursorPaging = {
+    cursor: undefined,
+    first: (filters.page - 1) * filters.pageSize + 1,
+    hasPrevious: filters.page > 1,
+    next: () => toPage(filters.page + 1),
+    previous: () => toPage(filters.page - 1),
+  };
+  useSlashFocusesSearch();
 
-  const handleFiltersChange = useCallback((next: ListFilters) => navigate(href({ page: 'requests', params: writeFilters(next) }), { replace: true }), []);
+  // Another agent or the engine changed an SR: the list shows it without a reload.
+  useLiveChange((change) => change.collections.includes('requests'), page.reload);
+
+  // A new filter, sort or page size starts again at page 1.
+  const handleFiltersChange = useCallback((next: ListFilters) => navigate(href({ page: 'requests', params: writeFilters({ ...next, page: 1 }) }), { replace: true }), []);
 
   return (
     <>

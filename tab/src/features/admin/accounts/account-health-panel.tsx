@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { TAccountHealth, TConnectionTest, TSyncReport } from '../../../../../api/src/contract/mail-health';
 import { ErrorBar } from '../../../components/error-bar';
 import { formatDateTime, formatRelative } from '../../../components/formatters';
+import { RelativeTime } from '../../../components/relative-time';
 import { LoadState } from '../../../components/load-state';
 import { PanelCard } from '../../../components/panel-card';
 import { usePendingAction } from '../../../components/use-pending-action';
@@ -135,9 +136,7 @@ export function AccountHealthPanel(props: { accountId: string }) {
           <dd className={styles.detail}>
             {data.lastSync ? (
               <>
-                <time dateTime={data.lastSync.finishedAt} title={formatDateTime(data.lastSync.finishedAt)}>
-                  {formatRelative(data.lastSync.finishedAt)}
-                </time>
+                <RelativeTime iso={data.lastSync.finishedAt} />
                 {' · '}
                 {describeSync(data.lastSync)}
               </>

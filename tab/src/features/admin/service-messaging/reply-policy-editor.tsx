@@ -27,9 +27,10 @@ export function ReplyPolicyEditor(props: { settings: TSettings; onChange: (next:
           .filter((s) => s.name)
           .map((status) => {
             const target = settings.replyStatusPolicy[status.name] ?? LEAVE;
+            const moot = status.isClosed ? mootBecause(settings) : undefined;
             return (
-              <Field key={status.name} label={`When the SR is ${status.name}${status.isClosed ? ' (closed)' : ''}`} orientation="horizontal">
-                <Dropdown value={target || LEAVE_LABEL} selectedOptions={[target]} onOptionSelect={(_, data) => handleSelect(status.name, data.optionValue ?? LEAVE)}>
+              <Field key={status.name} label={`When the SR is ${status.name}${status.isClosed ? ' (closed)' : ''}`} orientation="horizontal" hint={moot}>
+                <Dropdown disabled={moot !== undefined} value={target || LEAVE_LABEL} selectedOptions={[target]} onOptionSelect={(_, data) => handleSelect(status.name, data.optionValue ?? LEAVE)}>
                   <Option value={LEAVE}>{LEAVE_LABEL}</Option>
                   {names
                     .filter((name) => name !== status.name)
@@ -45,4 +46,14 @@ export function ReplyPolicyEditor(props: { settings: TSettings; onChange: (next:
       </div>
     </Card>
   );
+}
+
+/**
+ * A reply to a closed SR never reaches the rows for closed statuses: the closed-SR policy decides first (hold it in
+ * the Mail Center, or reopen to the reopen status). Saying so beats a setting that silently does nothing.
+ */
+function mootBecause(settings: TSettings): string {
+  return settings.closedPolicy === 'reopen'
+    ? `Does not apply: the closed-SR policy reopens such SRs to ${settings.reopenStatus}.`
+    : 'Does not apply to replies the engine reads: the closed-SR policy holds them in the Mail Center, where an agent reopens and files them or files them as they are.';
 }
