@@ -33,8 +33,8 @@ export function withChangeFeed(store: Store): { store: Store; feed: ChangeFeed }
     }
   };
   const watched = new Proxy(store, {
-    get(target, property, receiver) {
-      if (property !== 'transact') return Reflect.get(target, property, receiver) as unknown;
+    get(target, property) {
+      if (property !== 'transact') return bound(target, property);
       return async <R>(work: (tx: Transaction) => Promise<R>): Promise<R> => {
         // A store may run `work` again after a conflict (PostgreSQL): only the attempt that commits counts.
         let collections = new Set<CollectionName>();
@@ -54,6 +54,12 @@ export function withChangeFeed(store: Store): { store: Store; feed: ChangeFeed }
 
 const WRITES = new Set<PropertyKey>(['insert', 'put', 'delete']);
 
+/** A property of the wrapped object, methods bound to it: adapters keep state in private (#) fields a proxy cannot reach. */
+function bound(target: object, property: PropertyKey): unknown {
+  const value = Reflect.get(target, property) as unknown;
+  return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+}
+
 function tracking(tx: Transaction, collections: Set<CollectionName>, requestIds: Set<number>): Transaction {
   const noteRequest = (name: CollectionName, record: unknown) => {
     collections.add(name);
@@ -62,16 +68,16 @@ function tracking(tx: Transaction, collections: Set<CollectionName>, requestIds:
     if (typeof id === 'number') requestIds.add(id);
   };
   return new Proxy(tx, {
-    get(target, property, receiver) {
-      if (property !== 'collection') return Reflect.get(target, property, receiver) as unknown;
+    get(target, property) {
+      if (property !== 'collection') return bound(target, property);
       return (name: CollectionName) => {
         const collection = target.collection(name);
         return new Proxy(collection, {
-          get(inner, method, innerReceiver) {
-            const value = Reflect.get(inner, method, innerReceiver) as unknown;
-            if (!WRITES.has(method) || typeof value !== 'function') return typeof value === 'function' ? value.bind(inner) : value;
+          get(inner, method) {
+            const value = bound(inner, method);
+            if (!WRITES.has(method) || typeof value !== 'function') return value;
             return async (argument: unknown) => {
-              const result: unknown = await (value as (a: unknown) => Promise<unknown>).call(inner, argument);
+              const result: unknown = await (value as (a: unknown) => Promise<unknown>)(argument);
               if (method === 'delete') {
                 if (result) collections.add(name);
               } else noteRequest(name, result);
