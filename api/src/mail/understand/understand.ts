@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { UnderstandInput, Understood } from './understand-message.js';
 import { TimeLimitError, WorkerPool } from './worker-pool.js';
 
@@ -18,7 +19,10 @@ export class TooComplexError extends Error {
 let pool: WorkerPool | undefined;
 
 function shared(): WorkerPool {
-  pool ??= new WorkerPool(new URL('./understand-worker.ts', import.meta.url));
+  // A bundled build (the kill tests' engine child, a deployment bundle) ships the worker compiled beside the bundle;
+  // from source, tsx runs the TypeScript.
+  const compiled = new URL('./understand-worker.mjs', import.meta.url);
+  pool ??= new WorkerPool(existsSync(compiled) ? compiled : new URL('./understand-worker.ts', import.meta.url));
   return pool;
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ServiceDeps } from '../../../../api/src/services/deps.js';
@@ -11,13 +11,17 @@ import { allRecords } from '../../../support/store-records.js';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const childSource = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
+const workerSource = fileURLToPath(new URL('../../../../api/src/mail/understand/understand-worker.ts', import.meta.url));
 // Bundled once (packages stay external, resolved from the repo's node_modules): a child then starts in about a second
 // instead of transpiling the API on every restart.
 const childBundle = join(repoRoot, 'node_modules/.cache/mail-kill-test/engine-child.mjs');
 
 export async function bundleEngineChild(): Promise<void> {
   const { build } = await import('esbuild');
-  await build({ entryPoints: [childSource], outfile: childBundle, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' });
+  const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' } as const;
+  await build({ ...options, entryPoints: [childSource], outfile: childBundle });
+  // The body-reading worker thread loads its own module: beside the bundle, where understand.ts looks for it.
+  await build({ ...options, entryPoints: [workerSource], outfile: join(dirname(childBundle), 'understand-worker.mjs') });
 }
 
 export type Child = { child: ChildProcessWithoutNullStreams; ready: Promise<void>; exited: Promise<number | null>; output: string[] };
