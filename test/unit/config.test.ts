@@ -14,7 +14,7 @@ describe('config', () => {
   });
 
   it('lists every problem at once, naming each variable', () => {
-    const result = parseConfig({ PORT: 'eighty', STORE: 'postgres', SECRET_KEY: Buffer.alloc(8).toString('base64'), GRAPH_MODE: 'fake' });
+    const result = parseConfig({ PORT: 'eighty', STORE: 'sqlite', SECRET_KEY: Buffer.alloc(8).toString('base64'), GRAPH_MODE: 'fake' });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     for (const name of ['PORT', 'STORE', 'GRAPH_MODE', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID']) {
