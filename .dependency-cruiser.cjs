@@ -1,4 +1,4 @@
-// The arrows of DESIGN.md §3. `npm run lint` fails when one points the wrong way.
+// The arrows of docs/architecture.md §3. `npm run lint` fails when one points the wrong way.
 const api = '^api/src/';
 module.exports = {
   forbidden: [

@@ -30,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    // Host SDK calls sit behind promise-returning functions in host/ (DESIGN.md §9.5). Office is a global, so
+    // Host SDK calls sit behind promise-returning functions in host/ (docs/architecture.md §9.5). Office is a global, so
     // dependency-cruiser cannot see it; this rule can.
     files: ['addin/src/**'],
     ignores: ['addin/src/host/outlook.ts'],

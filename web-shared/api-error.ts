@@ -1,6 +1,6 @@
 import type { TErrorBody } from '../api/src/contract/common';
 
-// The API answers every failure in one body shape (DESIGN.md §5). Both front ends turn it into an ApiError whose
+// The API answers every failure in one body shape (docs/architecture.md §5). Both front ends turn it into an ApiError whose
 // message is written for people, so any screen can simply show it.
 
 export type FieldProblem = { path: string; message: string };

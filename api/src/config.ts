@@ -3,7 +3,7 @@ import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
 import { DEFAULT_READ_TIME_LIMIT_MS } from './mail/understand/understand.js';
 import { DEFAULT_LIMITS } from './mail/engine-limits.js';
 
-// The one place that reads process.env (DESIGN.md §6). Every variable is documented in .env.example.
+// The one place that reads process.env (docs/architecture.md §6). Every variable is documented in .env.example.
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');

@@ -11,7 +11,7 @@ announceTarget('attachments-send');
 const IMMUTABLE = 'IdType="ImmutableId"';
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
-// graph.md §4 and cases C8-C12.
+// docs/graph-behaviour.md §4 and cases C8-C12.
 describe('Graph mail: attachments and sending', () => {
   let t: GraphTarget;
   let mb: string;

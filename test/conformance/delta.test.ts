@@ -8,7 +8,7 @@ type DeltaPage = { value: Item[]; '@odata.nextLink'?: string; '@odata.deltaLink'
 announceTarget('delta');
 const PAGE = 'odata.maxpagesize=5';
 
-// graph.md §5 and case C21: folder delta with nextLink/deltaLink rounds, @removed, expiry.
+// docs/graph-behaviour.md §5 and case C21: folder delta with nextLink/deltaLink rounds, @removed, expiry.
 describe('Graph mail: delta query for a folder', () => {
   let t: GraphTarget;
   let mb: string;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { SERVICE_MESSAGING_CLIENT_ID, DEMO_TENANT_ID } from '../../emulator/src/index.js';
 
-// Entra side of graph.md §1 and case C25. Emulator only: a live tenant's token service needs no conformance check.
+// Entra side of docs/graph-behaviour.md §1 and case C25. Emulator only: a live tenant's token service needs no conformance check.
 describe('Entra token service', () => {
   let emu: TestEmulator;
   let tokenEndpoint: string;
@@ -45,7 +45,7 @@ describe('Entra token service', () => {
     expect(jwks.keys.every((k) => k.kty === 'RSA')).toBe(true);
   });
 
-  it('gives @azure/identity ClientSecretCredential a Graph app token shaped like Entra v1 (graph.md §1.2)', async () => {
+  it('gives @azure/identity ClientSecretCredential a Graph app token shaped like Entra v1 (docs/graph-behaviour.md §1.2)', async () => {
     const credential = new ClientSecretCredential(emu.tenant.tenantId, emu.mailApp.clientId, emu.mailApp.clientSecret, {
       authorityHost: emu.authorityHost, disableInstanceDiscovery: true,
     });
@@ -152,7 +152,7 @@ describe('Entra token service', () => {
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
-  it('Graph answers 401 InvalidAuthenticationToken for missing, malformed and wrong-audience tokens (graph.md §8)', async () => {
+  it('Graph answers 401 InvalidAuthenticationToken for missing, malformed and wrong-audience tokens (docs/graph-behaviour.md §8)', async () => {
     const url = `${emu.url}/v1.0/users/support@contoso.test/mailFolders`;
     const userToken = ((await (await emu.control('POST', '/tokens/user', { upn: 'admin@contoso.test' })).json()) as { access_token: string }).access_token;
     const cases: Array<[string | undefined, RegExp]> = [

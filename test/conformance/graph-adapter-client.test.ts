@@ -5,7 +5,7 @@ import { GraphError } from '../../api/src/graph/ports/graph-error.js';
 import { DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 
-// The graph/ client against the emulator, on the client-side cases of graph.md: immutable ids on every request (C5),
+// The graph/ client against the emulator, on the client-side cases of docs/graph-behaviour.md: immutable ids on every request (C5),
 // Retry-After honoured (C13), one token refresh on 401 (C24), Entra errors mapped (C25), at most 4 in flight.
 
 let emulator: TestEmulator;

@@ -7,7 +7,7 @@ import { DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { NotificationSink } from '../support/emulator-notification-sink.js';
 
-// The mailbox adapter (api/src/graph/graph-mailbox.ts) against the emulator, on the graph.md cases that concern the
+// The mailbox adapter (api/src/graph/graph-mailbox.ts) against the emulator, on the docs/graph-behaviour.md cases that concern the
 // client side: folders by name and path, unread listing across pages while nothing is changed (C1, C2, C3),
 // select-only fields (C7), attachment kinds (C8), move keeps immutable ids (C4), delete for good (C6), subscriptions.
 

@@ -9,7 +9,7 @@ type Page = { value: Message[]; '@odata.nextLink'?: string };
 announceTarget('mail-read');
 const IMMUTABLE = 'IdType="ImmutableId"';
 
-// graph.md §2-3 and cases C1-C7, C22-C24. Runs against the emulator, or a real tenant with GRAPH_LIVE=1.
+// docs/graph-behaviour.md §2-3 and cases C1-C7, C22-C24. Runs against the emulator, or a real tenant with GRAPH_LIVE=1.
 describe('Graph mail: folders, listing, paging, ids', () => {
   let t: GraphTarget;
   let mb: string;

@@ -10,7 +10,7 @@ type Subscription = { id: string; expirationDateTime: string; resource: string }
 announceTarget('subscriptions');
 const inHours = (h: number): string => new Date(Date.now() + h * 3_600_000).toISOString();
 
-// graph.md §6 and cases C15-C20. Emulator only: a live tenant cannot call back a local webhook.
+// docs/graph-behaviour.md §6 and cases C15-C20. Emulator only: a live tenant cannot call back a local webhook.
 describe.skipIf(emulatorOnly())('Graph change notifications', () => {
   let t: GraphTarget;
   let sink: NotificationSink;

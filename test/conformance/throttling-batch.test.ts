@@ -7,7 +7,7 @@ type GraphErrorBody = { error: { code: string; message: string; innerError: Reco
 
 announceTarget('throttling-batch');
 
-// graph.md §7 and cases C13-C14, plus the fault injector. Emulator only: these need the control API.
+// docs/graph-behaviour.md §7 and cases C13-C14, plus the fault injector. Emulator only: these need the control API.
 describe.skipIf(emulatorOnly())('Graph throttling, faults and JSON batching', () => {
   let t: GraphTarget;
   let inbox: string;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-// office.js as Outlook on the web would load it, for the task pane in headless Chromium (platform.md §4): the CDN
+// office.js as Outlook on the web would load it, for the task pane in headless Chromium (docs/platform-behaviour.md §2.4): the CDN
 // URL in taskpane.html is intercepted and answered with this stub, which reads a per-test fixture. Only the parts of
 // the Office API the pane calls are here, with the same callback and AsyncResult shapes.
 

@@ -9,7 +9,7 @@ import { seriousAxeViolations } from './support/axe.js';
 import { launchBrowser, newPage } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 
-// The task pane in headless Chromium with office.js answered by a stub (platform.md §4), against the API serving
+// The task pane in headless Chromium with office.js answered by a stub (docs/platform-behaviour.md §2.4), against the API serving
 // the built add-in. Outlook's legacy SSO hands the pane a token for the agent the test chooses.
 
 const PANE = { width: 420, height: 1000 };

@@ -3,7 +3,7 @@ import { ApiError, parseErrorBody, UNREACHABLE_MESSAGE } from '../../../web-shar
 export { ApiError };
 
 // One fetch wrapper for the pane: bearer token, JSON, and the API's error body turned into an ApiError whose
-// message is written for people (DESIGN.md §5), so every part of the pane can simply show it.
+// message is written for people (docs/architecture.md §5), so every part of the pane can simply show it.
 
 export type ApiClient = {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;

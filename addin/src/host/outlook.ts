@@ -3,7 +3,7 @@ import type { TAddinAttachmentInfo, TAddinEmail, TMailAddress } from '../../../a
 import type { MailHost } from './mail-host';
 import { parseInternetHeaders } from './parse-internet-headers';
 
-// The only file that touches Office.* (DESIGN.md §9.5): every Mailbox callback API behind a promise, and the
+// The only file that touches Office.* (docs/architecture.md §9.5): every Mailbox callback API behind a promise, and the
 // host checks. Requirement sets per call: https://learn.microsoft.com/javascript/api/requirement-sets/outlook/outlook-api-requirement-sets
 
 export type OfficeStart =

@@ -5,11 +5,11 @@ import { formatOwnMessageId, renderHiddenTokenHtml, renderReplyMarker } from './
 import { formatSrNumber } from './service-request.js';
 
 // What an outbound email looks like on the wire: the reply text line on top with the EC_ID token, the hidden copy of
-// the token, the body, `[SR-000123]` in the subject, and our own Message-ID carrying the token (reply-parsing.md
-// §5.4: three places, so a reply that loses one is still matched).
+// the token, the body, `[SR-000123]` in the subject, and our own Message-ID carrying the token (docs/mail-clients.md
+// §4: three places, so a reply that loses one is still matched).
 
 export const MAX_SUBJECT_LENGTH = 255;
-/** Graph's upload sessions stop at 150 MB (graph.md §4.3), as does Exchange Online's largest message. */
+/** Graph's upload sessions stop at 150 MB (docs/graph-behaviour.md §4.3), as does Exchange Online's largest message. */
 export const MAX_EMAIL_ATTACHMENT_BYTES = 150 * 1024 * 1024;
 export const MAX_EMAIL_RECIPIENTS = 50;
 
@@ -55,7 +55,7 @@ export function subjectWithSrNumber(subject: string, srId: number): string {
   return head ? `${head} ${tag}` : tag;
 }
 
-// Graph takes only x- headers (graph.md §4.2, C12), so Auto-Submitted and Precedence cannot be set. What can:
+// Graph takes only x- headers (docs/graph-behaviour.md §4.2, C12), so Auto-Submitted and Precedence cannot be set. What can:
 // X-Auto-Response-Suppress asks Exchange and Outlook not to answer with out-of-office or auto-replies (delivery
 // reports still come back, so bounces reach the engine); X-Loop names our mailbox, so an autoresponder that
 // copies headers back is recognised as a loop; X-SM-Ref carries the token for own-mail detection and support.

@@ -2,7 +2,7 @@ import type { MailAddress } from './mail-message.js';
 import type { OutboundEmail } from './outbound-email.js';
 import type { RateLimits } from './rate-limits.js';
 
-// Limits on what the desk sends. Exchange Online accepts 30 messages a minute per mailbox (graph.md §4.3); the
+// Limits on what the desk sends. Exchange Online accepts 30 messages a minute per mailbox (docs/graph-behaviour.md §4.3); the
 // hourly limits (rate-limits.ts) stop two systems from mailing each other forever (our rule answers their
 // auto-reply, which changes the SR, which fires our rule ...). Only rule-generated emails are stopped: an agent who
 // presses Send means it, but manual emails still count towards the hour.

@@ -49,7 +49,7 @@ type Step = Omit<BatchStep, 'id'>;
 
 /** The requests of one after-step; a move is marked read first, so a message moved by hand elsewhere is still read. */
 function stepsOf(action: AfterStepAction, messagePath = ''): Step[] {
-  // Bare DELETE lands in Recoverable Items, invisible to users; permanentDelete says what it does (graph.md C6).
+  // Bare DELETE lands in Recoverable Items, invisible to users; permanentDelete says what it does (docs/graph-behaviour.md C6).
   if (action.kind === 'delete') return [{ method: 'POST', url: `${messagePath}/permanentDelete`, body: {} }];
   const read: Step = { method: 'PATCH', url: messagePath, body: { isRead: true } };
   return action.kind === 'move' ? [read, { method: 'POST', url: `${messagePath}/move`, body: { destinationId: action.folderId } }] : [read];

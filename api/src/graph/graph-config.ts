@@ -1,11 +1,11 @@
-// How to reach Graph and Entra: production defaults, or the emulator by configuration alone (graph.md §1.3).
+// How to reach Graph and Entra: production defaults, or the emulator by configuration alone (docs/graph-behaviour.md §1.3).
 export type GraphConfig = {
   mode: 'real' | 'emulator';
   /** https://graph.microsoft.com, or the emulator's origin. The version segment is added by the client. */
   baseUrl: string;
   /** https://login.microsoftonline.com, or the emulator's origin. */
   authorityHost: string;
-  /** Requests in flight per mailbox; Outlook refuses a fifth (graph.md §7.1). */
+  /** Requests in flight per mailbox; Outlook refuses a fifth (docs/graph-behaviour.md §7.1). */
   maxInFlightPerMailbox?: number;
   /** Attempts after the first for 429/503/504 and dropped connections. */
   maxRetries?: number;

@@ -18,7 +18,7 @@ import { createCredential, createTokenSource, type AccountCredentials } from './
 //   PreferImmutableIds -> RetryThrottled -> BearerToken -> GateSlot -> fetch
 // so every request carries Prefer: IdType="ImmutableId", at most 4 are in flight per mailbox (shared by every
 // client of that mailbox), 429/503/504 wait out Retry-After however long it is, a 401 gets one fresh token, and
-// every failure leaves as a GraphError (graph.md §7, §8; DESIGN.md §5).
+// every failure leaves as a GraphError (docs/graph-behaviour.md §7, §8; docs/architecture.md §5).
 
 export type GraphMailAccount = { tenantId: string; clientId: string; userPrincipalName: string };
 
@@ -50,7 +50,7 @@ export type GraphMailClient = {
   stream(path: string, options?: RequestOptions): Promise<GraphStream>;
   /**
    * Up to 20 requests in one `$batch`, chained one after another (dependsOn), so the batch holds one of the mailbox's
-   * four slots. Inner 429/503/504 (which the SDK never retries, graph.md C14) are sent again after their Retry-After,
+   * four slots. Inner 429/503/504 (which the SDK never retries, docs/graph-behaviour.md C14) are sent again after their Retry-After,
    * as are the 424s a failed step leaves behind it; what still fails comes back per step.
    */
   batch(steps: readonly BatchStep[]): Promise<BatchResult[]>;
@@ -71,7 +71,7 @@ export function createGraphMailClient(account: GraphMailAccount, secret: Account
 
 function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof createTokenSource>, config: GraphConfig): GraphMailClient {
   const base = new URL(config.baseUrl);
-  // The SDK sends tokens only to Graph hosts and `customHosts` (host names, no port: graph.md §0.4).
+  // The SDK sends tokens only to Graph hosts and `customHosts` (host names, no port: docs/graph-behaviour.md §0.4).
   const customHosts = new Set([base.hostname]);
   const gate = mailboxGate(
     `${config.authorityHost}|${account.tenantId}|${account.clientId}|${account.userPrincipalName.toLowerCase()}`,
@@ -194,7 +194,7 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
   };
 }
 
-// Inner answers worth sending again (the SDK's retry middleware never sees them, graph.md C14).
+// Inner answers worth sending again (the SDK's retry middleware never sees them, docs/graph-behaviour.md C14).
 const RETRYABLE = new Set([429, 503, 504]);
 
 function dispatch(request: ReturnType<Client['api']>, method: string, body: unknown): Promise<unknown> {

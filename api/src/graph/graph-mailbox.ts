@@ -3,20 +3,20 @@ import type { Mailbox, MailFolderRef, GraphListedMessage, Subscription, Subscrip
 import { createAfterStepLanes } from './after-step-lanes.js';
 import type { GraphMailClient } from './graph-mail-client.js';
 
-// The Mailbox port over Graph (graph.md §2-§6). Every call goes through the client's middleware: immutable ids,
+// The Mailbox port over Graph (docs/graph-behaviour.md §2-§6). Every call goes through the client's middleware: immutable ids,
 // <=4 in flight, Retry-After honoured.
 
 // https://learn.microsoft.com/graph/api/resources/mailfolder (well-known folder names; display names are localised)
 const WELL_KNOWN = new Set(['archive', 'clutter', 'conflicts', 'conversationhistory', 'deleteditems', 'drafts', 'inbox', 'junkemail',
   'localfailures', 'msgfolderroot', 'outbox', 'recoverableitemsdeletions', 'scheduled', 'searchfolders', 'sentitems', 'serverfailures', 'syncissues']);
 
-// What the pipeline reads. internetMessageHeaders and uniqueBody come back only when selected (graph.md C7).
+// What the pipeline reads. internetMessageHeaders and uniqueBody come back only when selected (docs/graph-behaviour.md C7).
 const MESSAGE_FIELDS = ['id', 'internetMessageId', 'conversationId', 'subject', 'from', 'sender', 'toRecipients', 'ccRecipients', 'replyTo',
   'receivedDateTime', 'sentDateTime', 'isRead', 'hasAttachments', 'body', 'uniqueBody', 'internetMessageHeaders', 'bodyPreview', 'parentFolderId'];
 // contentId cannot be selected on the attachment base type (Graph: "Could not find a property named 'contentId'"),
 // so inline images are read one by one when the reply keeps them.
 const ATTACHMENT_FIELDS = 'id,name,contentType,size,isInline';
-// Pages carry whole bodies: large pages risk 504s (graph.md §2.2), small ones cost a round trip each while the
+// Pages carry whole bodies: large pages risk 504s (docs/graph-behaviour.md §2.2), small ones cost a round trip each while the
 // mailbox's other slots wait for the listing to end (C1). 200 keeps a page near 1-2 MB.
 const PAGE_SIZE = 200;
 const SUBSCRIPTION_PATH = '/subscriptions';
@@ -102,7 +102,7 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
 
   async function listUnread(folderId: string, limit: number): Promise<GraphListedMessage[]> {
     const out: GraphListedMessage[] = [];
-    // $orderby needs its property first in $filter, or Graph answers InefficientFilter (graph.md C3).
+    // $orderby needs its property first in $filter, or Graph answers InefficientFilter (docs/graph-behaviour.md C3).
     let url: string | undefined = `${user}/mailFolders/${encodeURIComponent(folderId)}/messages`;
     let query: Record<string, string> | undefined = {
       $filter: 'receivedDateTime ge 1900-01-01T00:00:00Z and isRead eq false',
@@ -111,7 +111,7 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
       $expand: `attachments($select=${ATTACHMENT_FIELDS})`,
       $top: String(Math.min(PAGE_SIZE, Math.max(1, limit))),
     };
-    // Follow nextLink to the end before anything is marked read: $skip is applied to the live set (graph.md C1, C2).
+    // Follow nextLink to the end before anything is marked read: $skip is applied to the live set (docs/graph-behaviour.md C1, C2).
     while (url && out.length < limit) {
       const page: Page<Record<string, unknown>> = await client.get<Page<Record<string, unknown>>>(url, query ? { query } : {});
       for (const graph of page.value ?? []) {
@@ -149,7 +149,7 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
     afterStep,
     async createSubscription(request: SubscriptionRequest): Promise<Subscription> {
       const created = await client.post<{ id: string; expirationDateTime: string }>(SUBSCRIPTION_PATH, {
-        // Only new mail: our own mark-read would otherwise echo back as an update (graph.md C17).
+        // Only new mail: our own mark-read would otherwise echo back as an update (docs/graph-behaviour.md C17).
         changeType: 'created',
         notificationUrl: request.notificationUrl,
         lifecycleNotificationUrl: request.lifecycleNotificationUrl,

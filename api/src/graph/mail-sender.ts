@@ -7,7 +7,7 @@ import { createGraphMailClient, type GraphMailClient } from './graph-mail-client
 import { GraphError, isGraphError, isNotFound, isTransient } from './ports/graph-error.js';
 import { addAttachment } from './send-attachment.js';
 
-// Sending through drafts (graph.md §4.2): create the draft with our own internetMessageId (settable while it is a
+// Sending through drafts (docs/graph-behaviour.md §4.2): create the draft with our own internetMessageId (settable while it is a
 // draft), add the attachments, send. sendMail would be one call, but it returns no ids and cannot carry files over
 // 3 MB. Every call goes through the account's Graph client (immutable ids, <=4 in flight, Retry-After honoured).
 
@@ -64,7 +64,7 @@ export function createGraphMailSender(secrets: SecretBox, config: GraphConfig): 
       }
       throw new MailSendError(`Graph did not confirm the send (${describe(error)}); the mailbox will be checked before sending again.`, { transient: true, maybeSent: true, cause: error });
     }
-    // The Sent Items copy keeps the immutable id but may appear late (graph.md C11); the draft's conversationId stands.
+    // The Sent Items copy keeps the immutable id but may appear late (docs/graph-behaviour.md C11); the draft's conversationId stands.
     const copy = await client.get<DraftAnswer>(`${draftPath}?$select=id,isDraft,conversationId`).catch(() => undefined);
     return sent(draft.id, copy?.conversationId ?? draft.conversationId);
   }

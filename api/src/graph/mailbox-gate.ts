@@ -1,5 +1,5 @@
 // Outlook allows 4 concurrent requests per app and mailbox and answers a fifth with 429 MailboxConcurrency
-// (graph.md §7.1, C13). Every client for a mailbox shares one gate, so the reader and the sender together stay
+// (docs/graph-behaviour.md §7.1, C13). Every client for a mailbox shares one gate, so the reader and the sender together stay
 // under the limit. A Retry-After closes the gate for everyone: the other requests would only be throttled too.
 // Waiters start in arrival order, one per freed slot (no stampede of woken callers re-checking).
 // https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits

@@ -3,7 +3,7 @@ import type { OutgoingAttachment } from '../mail/ports/mail-sender.js';
 import type { GraphMailClient } from './graph-mail-client.js';
 import { GraphError } from './ports/graph-error.js';
 
-// Attachments onto a draft (graph.md §4.3): under 3 MB in one POST; 3-150 MB through an upload session, in chunks
+// Attachments onto a draft (docs/graph-behaviour.md §4.3): under 3 MB in one POST; 3-150 MB through an upload session, in chunks
 // of at most 4 MB (we use 3.75 MB, a multiple of 320 KiB) sent in order to a pre-authenticated URL.
 
 export const SIMPLE_ATTACHMENT_LIMIT = 3 * 1024 * 1024;

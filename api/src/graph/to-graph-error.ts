@@ -2,11 +2,11 @@ import { AuthenticationError, CredentialUnavailableError } from '@azure/identity
 import { GraphError } from './ports/graph-error.js';
 import { parseRetryAfter } from './middleware/retry-throttled.js';
 
-// Everything that can go wrong talking to Graph or Entra, as one GraphError (DESIGN.md §5).
+// Everything that can go wrong talking to Graph or Entra, as one GraphError (docs/architecture.md §5).
 
 type GraphErrorBody = { error?: { code?: string; message?: string; innerError?: { 'request-id'?: string; code?: string } } };
 
-/** A Graph answer that is not 2xx. Bodies may be Graph JSON, gateway HTML or nothing (graph.md §7.1). */
+/** A Graph answer that is not 2xx. Bodies may be Graph JSON, gateway HTML or nothing (docs/graph-behaviour.md §7.1). */
 export async function responseError(response: Response): Promise<GraphError> {
   const text = await response.text().catch(() => '');
   let body: GraphErrorBody = {};

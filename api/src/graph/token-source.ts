@@ -1,8 +1,8 @@
 import { ClientCertificateCredential, ClientSecretCredential, type TokenCredential } from '@azure/identity';
 import type { GraphConfig } from './graph-config.js';
 
-// App-only tokens for one mail account (client credentials, graph.md §1). MSAL caches the token and renews it 5
-// minutes before expiry; `refresh` throws that cache away, for the one retry a 401 earns (graph.md C24).
+// App-only tokens for one mail account (client credentials, docs/graph-behaviour.md §1). MSAL caches the token and renews it 5
+// minutes before expiry; `refresh` throws that cache away, for the one retry a 401 earns (docs/graph-behaviour.md C24).
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 

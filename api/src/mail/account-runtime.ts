@@ -18,7 +18,7 @@ export class AccountRuntime {
   subscription: { id: string; expiresAt: string; clientState: string } | undefined;
   subscriptionHealth: SubscriptionHealth = { state: 'pending', explanation: 'Not created yet.' };
   notifications = { received: 0, rejected: 0 };
-  /** Message ids named by notifications and not yet seen in a listing (graph.md C16). */
+  /** Message ids named by notifications and not yet seen in a listing (docs/graph-behaviour.md C16). */
   readonly notified = new Set<string>();
   followUps = 0;
   keeping: Promise<void> | undefined;

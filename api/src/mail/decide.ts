@@ -7,7 +7,7 @@ import { decideRoute } from './match.js';
 import type { SenderAuthenticity } from './sender-authenticity.js';
 import { createStoreMatchLookup } from './store-match-lookup.js';
 
-// classify -> match -> check (DESIGN.md §4), with the desk's policies: whether a message becomes a note on an SR, or
+// classify -> match -> check (docs/architecture.md §4), with the desk's policies: whether a message becomes a note on an SR, or
 // which Mail Center reason holds it, with the evidence a person needs to decide.
 
 export type Decision =

@@ -2,7 +2,7 @@ import { DEFAULT_READ_TIME_LIMIT_MS } from './understand/understand.js';
 import type { EngineLimits } from './sync-context.js';
 
 export const DEFAULT_LIMITS: EngineLimits = {
-  // Graph takes attachments up to 150 MB (graph.md §4.3); a message above that is held for a person.
+  // Graph takes attachments up to 150 MB (docs/graph-behaviour.md §4.3); a message above that is held for a person.
   maxMessageBytes: 150 * 1024 * 1024,
   maxAttachmentBytes: 150 * 1024 * 1024,
   // A person attaches a handful; hundreds on one reply is a mistake or an attack on storage and the SR's file list.

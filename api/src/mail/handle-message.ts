@@ -19,14 +19,14 @@ import { assessSender, senderBucket, senderTrust } from './sender-authenticity.j
 import type { SyncContext } from './sync-context.js';
 import { readBody, tooComplexEvidence } from './understand/read-body.js';
 
-// One listed message through the pipeline (DESIGN.md §4): ledger -> normalise -> classify -> match -> check ->
+// One listed message through the pipeline (docs/architecture.md §4): ledger -> normalise -> classify -> match -> check ->
 // extract -> apply | Mail Center. Whatever it throws, the message is not lost: it stays unread and a processing-failed
 // item says so until a later attempt goes through, or the attempts run out and it waits for a person.
 
 export type MessageOutcome = { key: string } & (
   | { kind: 'note' | 'mail-center' | 'already'; afterStep: true }
   | { kind: 'failed'; afterStep: boolean }
-  /** Waiting for its next attempt, or gone from the mailbox meanwhile (moved or deleted by someone, graph.md C16). */
+  /** Waiting for its next attempt, or gone from the mailbox meanwhile (moved or deleted by someone, docs/graph-behaviour.md C16). */
   | { kind: 'deferred' | 'gone'; afterStep: false }
   /** Could not be read this time (the connection dropped mid-fetch): nothing recorded, read again next round. */
   | { kind: 'unreadable'; afterStep: false }

@@ -25,7 +25,7 @@ import { syncMailbox } from './sync-mailbox.js';
 import type { EngineLimits } from './sync-context.js';
 import { testConnection } from './test-connection.js';
 
-// The running engine (DESIGN.md §4): for every account with Service Messaging on, one sync at a time, triggered by
+// The running engine (docs/architecture.md §4): for every account with Service Messaging on, one sync at a time, triggered by
 // change notifications, the sweep timer, start-up and an admin's "Sync now"; subscriptions created, renewed and
 // replaced; Mail Center actions through the same apply step.
 
@@ -38,7 +38,7 @@ export type MailEngineOptions = {
   /** Public base URL of the API; change notifications are posted to {publicUrl}/api/graph/notifications. */
   publicUrl?: string;
   limits?: Partial<EngineLimits>;
-  /** Subscriptions are requested for this long and renewed when less than a day is left (graph.md §6.1). */
+  /** Subscriptions are requested for this long and renewed when less than a day is left (docs/graph-behaviour.md §6.1). */
   subscriptionLifetimeMs?: number;
 };
 
@@ -314,7 +314,7 @@ export class MailEngineRunner implements MailEngine {
     }
   }
 
-  /** A notified message the listing did not show may not be readable yet (graph.md C16): look again shortly. */
+  /** A notified message the listing did not show may not be readable yet (docs/graph-behaviour.md C16): look again shortly. */
   private followUp(runtime: AccountRuntime, seen: ReadonlySet<string>): void {
     for (const id of seen) runtime.notified.delete(id);
     if (runtime.notified.size === 0) {

@@ -17,7 +17,7 @@ export type { Match, MatchHint, MatchProblem, MatchSignal } from './matchers/mat
 // conflict; a token that fails its check, a closed SR under a "no reopen" policy or a stranger under a "review" policy
 // send the email to the Mail Center with a reason. Never a guessed SR.
 
-/** In order of trust (DESIGN.md §9.3: an ordered list of small matchers). */
+/** In order of trust (docs/architecture.md §9.3: an ordered list of small matchers). */
 export const MATCHERS: readonly Matcher[] = [matchBodyToken, matchMessageIdHeaders, matchHiddenHtmlToken, matchConversationId, matchSubjectSrNumber];
 
 export type MatchPolicy = {

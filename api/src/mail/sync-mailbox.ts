@@ -5,7 +5,7 @@ import type { SyncReport, SyncTrigger } from './ports/mail-engine.js';
 import type { SyncContext } from './sync-context.js';
 
 // One sync of one mailbox: list every unread message of the folder first (marking read while following $skip links
-// would skip mail, graph.md C1), then run each through the pipeline; after its commit, the after-step (mark read /
+// would skip mail, docs/graph-behaviour.md C1), then run each through the pipeline; after its commit, the after-step (mark read /
 // move / delete), then the ledger says 'finished'. A round takes at most `roundSize` messages; another round
 // re-queries from the start while the last one made progress.
 

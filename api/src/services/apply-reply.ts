@@ -15,7 +15,7 @@ import { recordHistory } from './record-history.js';
 
 // The seed's promise in one transaction: a PUBLIC note with the reply, its attachments in "Other" linked to the note,
 // the status policy, the "new reply" flag, the history entry, and the ledger entry that makes it happen once
-// (DESIGN.md §4, "apply"). Used by the mail engine, by Mail Center "link" and by the Outlook add-in.
+// (docs/architecture.md §4, "apply"). Used by the mail engine, by Mail Center "link" and by the Outlook add-in.
 
 /** An attachment whose bytes are already in the blob store (written before this transaction). */
 export type StoredFile = { id: string; fileName: string; contentType: string; sha256: string; size: number };

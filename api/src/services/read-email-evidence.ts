@@ -11,7 +11,7 @@ import type { ServiceDeps } from './deps.js';
 /** Our email this one answers, found through its In-Reply-To or References header. */
 export type AnsweredEmail = { srId: number; header: 'In-Reply-To' | 'References'; outbound?: OutboundEmail };
 
-// What an email itself says about the SR it belongs to, in the order the mail engine trusts it (DESIGN.md §4):
+// What an email itself says about the SR it belongs to, in the order the mail engine trusts it (docs/architecture.md §4):
 // reply markers, our Message-ID in its headers, the conversation, SR numbers in the subject.
 export type EmailEvidence = {
   /** Every reply marker in the body, topmost (the newest mail's) first, one entry per token. */

@@ -16,7 +16,7 @@ const LEAF = 'localhost.pem';
 
 /**
  * A root CA (kept) and a localhost leaf signed by it. Node's fetch (undici) has rejected bare self-signed
- * leaves even when trusted through NODE_EXTRA_CA_CERTS, so the leaf is CA-signed (graph.md §0.2).
+ * leaves even when trusted through NODE_EXTRA_CA_CERTS, so the leaf is CA-signed (docs/graph-behaviour.md §0.2).
  */
 export function ensureCertificates(caDir: string): Certificates {
   mkdirSync(caDir, { recursive: true });

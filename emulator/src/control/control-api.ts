@@ -93,7 +93,7 @@ async function userToken(req: EmuRequest, s: Services): Promise<EmuResponse> {
   return ok({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn });
 }
 
-/** Sends a lifecycle event; reauthorizationRequired pauses delivery, subscriptionRemoved deletes (graph.md §6.4, C20). */
+/** Sends a lifecycle event; reauthorizationRequired pauses delivery, subscriptionRemoved deletes (docs/graph-behaviour.md §6.4, C20). */
 async function lifecycle(req: EmuRequest, s: Services, id: string): Promise<EmuResponse> {
   const { event } = ZLifecycle.parse(parseJsonBody(req.body));
   const subscription = s.store.subscriptions().find((x) => x.id === id);

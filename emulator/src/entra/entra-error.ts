@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
 
-/** Entra's OAuth error body (graph.md §1.2), with its AADSTS code in the description and in error_codes. */
+/** Entra's OAuth error body (docs/graph-behaviour.md §1.2), with its AADSTS code in the description and in error_codes. */
 export function entraError(
   req: EmuRequest,
   status: number,

@@ -28,7 +28,7 @@ export class TokenService {
     return `${this.origin}/${this.tenant.tenantId}/v2.0`;
   }
 
-  /** App-only token, v1 shape (graph.md §1.2), for Graph or (IMAP/SMTP XOAUTH2) Exchange Online. */
+  /** App-only token, v1 shape (docs/graph-behaviour.md §1.2), for Graph or (IMAP/SMTP XOAUTH2) Exchange Online. */
   async appToken(app: AppRegistration, resource: string = GRAPH_RESOURCE): Promise<IssuedToken> {
     const tid = this.tenant.tenantId;
     // Entra leaves `roles` out when nothing is consented, as for an app whose mail access comes from Exchange RBAC.

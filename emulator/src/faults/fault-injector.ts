@@ -44,7 +44,7 @@ export class FaultInjector {
     return faultResponse(req, status, this.knobs.retryAfterSec);
   }
 
-  /** Makes announced messages answer 404 for a while: the notification can outrun the store (graph.md C16). */
+  /** Makes announced messages answer 404 for a while: the notification can outrun the store (docs/graph-behaviour.md C16). */
   hideMessages(ids: string[]): void {
     if (this.knobs.hideNotifiedMessagesMs <= 0) return;
     const until = Date.now() + this.knobs.hideNotifiedMessagesMs;
@@ -75,7 +75,7 @@ function faultResponse(req: EmuRequest, status: number | 'reset', retryAfterSec:
       return graphError(req, 503, 'ServiceUnavailable', 'Service Unavailable', retryAfter);
     case 504:
     case 502:
-      // Gateways in front of Graph answer with HTML, not a Graph body (graph.md §7.1).
+      // Gateways in front of Graph answer with HTML, not a Graph body (docs/graph-behaviour.md §7.1).
       return {
         status,
         headers: { 'content-type': 'text/html' },

@@ -27,7 +27,7 @@ export const ZKnobs = z.object({
   notificationDuplicateRate: z.number().min(0).max(1).default(0),
   notificationDelayMs: z.number().int().min(0).max(600_000).default(0),
   notificationRetryDelaysMs: z.array(z.number().int().min(0)).default([1_000, 5_000, 30_000, 60_000, 300_000]),
-  /** Graph wants a 2xx within 3 s; slower answers count as failures and are retried (graph.md §6.3). */
+  /** Graph wants a 2xx within 3 s; slower answers count as failures and are retried (docs/graph-behaviour.md §6.3). */
   notificationTimeoutMs: z.number().int().min(1).default(3_000),
   maxSubscriptionMinutes: z.number().int().min(1).default(10_080),
   tokenLifetimeSec: z.number().int().min(1).default(3599),

@@ -4,7 +4,7 @@ const TEN_MINUTES = 10 * 60_000;
 const FIVE_MINUTES = 5 * 60_000;
 
 /**
- * Outlook's limits per app and mailbox (graph.md §7.1): concurrent requests, requests per 10 minutes and
+ * Outlook's limits per app and mailbox (docs/graph-behaviour.md §7.1): concurrent requests, requests per 10 minutes and
  * upload bytes per 5 minutes. Over a limit, Graph answers 429 ApplicationThrottled.
  */
 export class Throttle {

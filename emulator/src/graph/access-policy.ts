@@ -1,5 +1,5 @@
 /**
- * An Exchange application access policy (graph.md §9): when set for an app, only the listed mailboxes answer;
+ * An Exchange application access policy (docs/graph-behaviour.md §9): when set for an app, only the listed mailboxes answer;
  * every other mailbox gives 403 ErrorAccessDenied "Access to OData is disabled."
  */
 export class AccessPolicy {

@@ -3,7 +3,7 @@ import type { AppRegistration } from '../tenant/tenant-directory.js';
 export type ExchangeRoleAssignment = { role: string; mailboxes: string[] };
 
 /**
- * Where an app's mail permissions come from (graph.md §9). Entra admin consent puts Graph application permissions in
+ * Where an app's mail permissions come from (docs/graph-behaviour.md §9). Entra admin consent puts Graph application permissions in
  * the token's `roles` and reaches every mailbox. Exchange Online's RBAC for Applications assigns roles such as
  * "Application Mail.ReadWrite" scoped to some mailboxes; Exchange checks those itself, so they never appear in the
  * token. The two add up. Tests set both here: revoke the consent and scope Exchange roles to the service mailbox.

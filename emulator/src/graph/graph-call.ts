@@ -8,7 +8,7 @@ import type { Prefer } from './prefer.js';
 export type GraphCall = { req: EmuRequest; s: Services; params: GraphParams; app: AppTokenClaims; prefer: Prefer };
 export type MailboxCall = GraphCall & { mailbox: Mailbox };
 
-/** Which Graph application permission an operation needs (graph.md §8: missing role → 403 ErrorAccessDenied). */
+/** Which Graph application permission an operation needs (docs/graph-behaviour.md §8: missing role → 403 ErrorAccessDenied). */
 export type Permission = 'read' | 'write' | 'send' | 'subscribe' | 'directory';
 
 export type Route =

@@ -14,7 +14,7 @@ export class GraphHttpError extends Error {
 
 /**
  * The one Graph error factory. `innerError` is camelCase as Graph sends it: the JS SDK reads
- * `innerError["request-id"]` and `.date` case-sensitively (graph.md §0.5, §8).
+ * `innerError["request-id"]` and `.date` case-sensitively (docs/graph-behaviour.md §0.5, §8).
  */
 export function graphError(
   req: Pick<EmuRequest, 'requestId' | 'clientRequestId'>,

@@ -31,7 +31,7 @@ export async function runGraphRequest(req: EmuRequest, s: Services): Promise<Gra
     if (route === 'wrong-method') throw new GraphHttpError(405, 'BadRequest', `The HTTP method '${req.method}' is not allowed for the requested resource.`);
     operation = route.operation;
     const app = await authenticate(req, s);
-    // Entra consent (the token's roles) and Exchange's role assignments for the addressed mailbox add up (graph.md §9).
+    // Entra consent (the token's roles) and Exchange's role assignments for the addressed mailbox add up (docs/graph-behaviour.md §9).
     const granted = [...(app.roles ?? []), ...(route.mailbox ? s.appPermissions.exchangeRoles(app.appid, mailboxAddress(s, params)) : [])];
     if (!ROLES[route.permission].some((role) => granted.includes(role))) {
       throw route.permission === 'directory'
@@ -62,7 +62,7 @@ function mailboxAddress(s: Services, params: { user?: string }): string {
   return findUser(s.tenant, params.user ?? '')?.userPrincipalName ?? '';
 }
 
-/** Bearer check with Graph's 401 body and WWW-Authenticate header (graph.md §8). */
+/** Bearer check with Graph's 401 body and WWW-Authenticate header (docs/graph-behaviour.md §8). */
 export async function authenticate(req: EmuRequest, s: Services): Promise<AppTokenClaims> {
   const header = req.headers.authorization ?? '';
   const token = /^Bearer\s+(.*)$/i.exec(header)?.[1]?.trim() ?? '';

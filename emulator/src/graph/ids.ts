@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 // Exchange REST ids are ~150-char URL-safe base64 with padding; realistic lengths catch column-size bugs
-// (graph.md §2.3). The leading bytes mark the kind, so a malformed id can be told from an unknown one.
+// (docs/graph-behaviour.md §2.3). The leading bytes mark the kind, so a malformed id can be told from an unknown one.
 const PREFIX = {
   message: [0x00, 0x03, 0x24, 0x00],
   immutable: [0x00, 0x09, 0x00, 0x2e, 0x00, 0x00],

@@ -8,7 +8,7 @@ export type Prefer = {
   applied: string[];
 };
 
-/** The Prefer header: comma-joined or repeated preferences (graph.md §2.2). Each applies to this request only. */
+/** The Prefer header: comma-joined or repeated preferences (docs/graph-behaviour.md §2.2). Each applies to this request only. */
 export function parsePrefer(req: EmuRequest): Prefer {
   const prefer: Prefer = { immutableIds: false, bodyType: null, maxPageSize: null, applied: [] };
   for (const part of (req.headers.prefer ?? '').split(',')) {

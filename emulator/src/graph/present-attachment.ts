@@ -10,7 +10,7 @@ export const ATTACHMENT_TABLE: PropertyTable<unknown> = {
 
 const TYPE = { file: '#microsoft.graph.fileAttachment', item: '#microsoft.graph.itemAttachment', reference: '#microsoft.graph.referenceAttachment' } as const;
 
-/** An attachment as Graph shows it: file attachments carry contentBytes, item attachments never do (graph.md §4.1). */
+/** An attachment as Graph shows it: file attachments carry contentBytes, item attachments never do (docs/graph-behaviour.md §4.1). */
 export type AttachmentJson = (FileAttachment | ItemAttachment | ReferenceAttachment) & { '@odata.type': string; '@odata.mediaContentType'?: string };
 
 export function presentAttachment(a: StoredAttachment, select: Set<string> | null = null, item?: ItemAttachment['item']): AttachmentJson {

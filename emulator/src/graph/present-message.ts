@@ -14,7 +14,7 @@ export type MessagePresentation = {
 
 export const DEFAULT_PRESENTATION: MessagePresentation = { select: null, expand: null, immutableIds: false, bodyType: null };
 
-// internetMessageHeaders and uniqueBody come back only when $select-ed (graph.md §2.2, C7).
+// internetMessageHeaders and uniqueBody come back only when $select-ed (docs/graph-behaviour.md §2.2, C7).
 const SELECT_ONLY = new Set(['internetMessageHeaders', 'uniqueBody']);
 
 /** Graph's message JSON: OData annotations plus the (optionally $select-ed) properties of microsoft.graph.message. */

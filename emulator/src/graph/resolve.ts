@@ -7,7 +7,7 @@ import { isWellFormedId } from './ids.js';
 import type { GraphParams } from './graph-path.js';
 import type { MailboxCall } from './graph-call.js';
 
-/** The mailbox a request addresses, with Graph's distinct errors for each way it can fail (graph.md C24, §9). */
+/** The mailbox a request addresses, with Graph's distinct errors for each way it can fail (docs/graph-behaviour.md C24, §9). */
 export function resolveMailbox(s: Services, params: GraphParams, appId: string): Mailbox {
   if (params.me) throw new GraphHttpError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
   const name = params.user ?? '';

@@ -28,7 +28,7 @@ export function collectionResponse(
   };
 }
 
-/** The same request with some query options replaced: Graph's links are absolute https URLs (graph.md §0.3). */
+/** The same request with some query options replaced: Graph's links are absolute https URLs (docs/graph-behaviour.md §0.3). */
 export function linkWith(call: GraphCall, replace: Record<string, string>, drop: string[] = []): string {
   const query = new URLSearchParams(call.req.query);
   for (const key of drop) query.delete(key);

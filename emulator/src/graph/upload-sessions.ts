@@ -19,7 +19,7 @@ export type UploadSession = {
 
 const LIFETIME_MS = 6 * 60 * 60_000;
 
-/** Large-attachment upload sessions (graph.md §4.3): pre-authenticated URLs taking ordered chunks. */
+/** Large-attachment upload sessions (docs/graph-behaviour.md §4.3): pre-authenticated URLs taking ordered chunks. */
 export class UploadSessions {
   private readonly sessions = new Map<string, UploadSession>();
 

@@ -74,7 +74,7 @@ export function bodyPreview(body: ItemBody): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, 255);
 }
 
-// Where quoted history starts in what Outlook, OWA, Gmail and Apple Mail send (reply-parsing.md §5.1).
+// Where quoted history starts in what Outlook, OWA, Gmail and Apple Mail send (docs/mail-clients.md §1).
 const HTML_QUOTE_STARTS = [
   /<div[^>]+id="?appendonsend/i,
   /<hr[^>]*tabindex="?-1/i,

@@ -9,7 +9,7 @@ import { fieldsFromInput } from './fields-from-input.js';
 
 /**
  * Exchange reports an attachment's size including its stored properties, so it is larger than the byte count
- * (graph.md §4.1: don't assume they are equal). The overhead here is a rough constant, not Exchange's formula.
+ * (docs/graph-behaviour.md §4.1: don't assume they are equal). The overhead here is a rough constant, not Exchange's formula.
  */
 export function exchangeSize(byteLength: number, name: string): number {
   return byteLength + 180 + 2 * name.length;

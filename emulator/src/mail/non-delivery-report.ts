@@ -1,7 +1,7 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { escapeHtml } from '../util/escape-html.js';
 
-/** An Exchange-style NDR ("Undeliverable: ...") for a recipient in our own domain that does not exist (graph.md C23). */
+/** An Exchange-style NDR ("Undeliverable: ...") for a recipient in our own domain that does not exist (docs/graph-behaviour.md C23). */
 export async function nonDeliveryReport(domain: string, to: string, subject: string, recipient: string, original: Buffer): Promise<Buffer> {
   const composer = new MailComposer({
     from: { name: 'Microsoft Outlook', address: `MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@${domain}` },

@@ -2,7 +2,7 @@ import { escapeHtml } from '../util/escape-html.js';
 import type { Recipient, StoredMessage } from '../state/mail-types.js';
 
 /**
- * The HTML Outlook on the web writes for a reply (reply-parsing.md §5.1): the new text in `elementToProof`
+ * The HTML Outlook on the web writes for a reply (docs/mail-clients.md §1): the new text in `elementToProof`
  * blocks, `appendonsend`, the `divRplyFwdMsg` header block, then the original in a sibling div.
  */
 export function outlookReplyHtml(replyHtml: string, original: Pick<StoredMessage, 'from' | 'toRecipients' | 'ccRecipients' | 'subject' | 'sentDateTime'>, quotedHtml: string): string {

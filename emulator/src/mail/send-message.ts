@@ -27,7 +27,7 @@ export function checkRecipients(message: Pick<StoredMessage, 'toRecipients' | 'c
 }
 
 /**
- * Submits a message: it becomes the Sent Items copy (late, if sentItemsDelayMs is set: graph.md C11) and a MIME copy
+ * Submits a message: it becomes the Sent Items copy (late, if sentItemsDelayMs is set: docs/graph-behaviour.md C11) and a MIME copy
  * is delivered to every recipient mailbox the emulator hosts. `inStore` is an existing draft (POST /send);
  * otherwise (sendMail) the message is new and only stored when saveToSentItems is true.
  */

@@ -22,7 +22,7 @@ export type LifecycleEvent = 'reauthorizationRequired' | 'subscriptionRemoved' |
 const VALIDATION_TIMEOUT_MS = 10_000;
 
 /**
- * Change notifications as Graph delivers them (graph.md §6): derived from store changes per subscription
+ * Change notifications as Graph delivers them (docs/graph-behaviour.md §6): derived from store changes per subscription
  * (folder scope and $filter decide created/updated/deleted), batched per URL, retried on non-2xx or slow answers,
  * duplicated or delayed on request, and followed by a `missed` lifecycle event when retries run out.
  */

@@ -180,7 +180,7 @@ export function view(message: StoredMessage): MessageView {
   return { ...rest, hasAttachments: hasVisibleAttachments(message), categories: [...message.categories] };
 }
 
-/** Graph's hasAttachments ignores inline attachments (graph.md §2.3). */
+/** Graph's hasAttachments ignores inline attachments (docs/graph-behaviour.md §2.3). */
 export function hasVisibleAttachments(message: Pick<StoredMessage, 'attachments'>): boolean {
   return message.attachments.some((a) => !a.isInline);
 }

@@ -104,7 +104,7 @@ export type StoredSubscription = {
   expirationDateTime: string;
   latestSupportedTlsVersion: string;
   immutableIds: boolean;
-  /** After reauthorizationRequired, nothing is delivered until the app renews or reauthorizes (graph.md C20). */
+  /** After reauthorizationRequired, nothing is delivered until the app renews or reauthorizes (docs/graph-behaviour.md C20). */
   paused: boolean;
 };
 

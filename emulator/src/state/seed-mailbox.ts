@@ -1,7 +1,7 @@
 import { newId } from '../graph/ids.js';
 import type { Mailbox, StoredFolder } from './mail-types.js';
 
-// Well-known folders (graph.md §2.1) with their English display names. The ones under the IPM subtree are
+// Well-known folders (docs/graph-behaviour.md §2.1) with their English display names. The ones under the IPM subtree are
 // what `GET /mailFolders` lists; Recoverable Items and search folders live beside it, reachable by name only.
 const IPM_FOLDERS: Array<[wellKnown: string, displayName: string]> = [
   ['archive', 'Archive'],

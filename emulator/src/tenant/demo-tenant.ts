@@ -13,7 +13,7 @@ export const ROLE_AGENT = 'ServiceDesk.Agent';
 export const USER_SCOPE = 'access_as_user';
 export const GRAPH_RESOURCE = 'https://graph.microsoft.com';
 export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-/** Exchange Online, the audience of app tokens for IMAP and SMTP with XOAUTH2 (platform.md, Exchange's OAuth). */
+/** Exchange Online, the audience of app tokens for IMAP and SMTP with XOAUTH2 (docs/platform-behaviour.md §5). */
 export const EXCHANGE_RESOURCE = 'https://outlook.office365.com';
 export const EXCHANGE_APP_ID = '00000002-0000-0ff1-ce00-000000000000';
 

@@ -3,7 +3,7 @@ import { ApiError, parseErrorBody, UNREACHABLE_MESSAGE } from '../../../web-shar
 export { ApiError };
 
 // One fetch wrapper for the whole tab: bearer token, JSON, and the API's error body turned into an
-// ApiError whose message is written for people (DESIGN.md §5), so every screen can simply show it.
+// ApiError whose message is written for people (docs/architecture.md §5), so every screen can simply show it.
 
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 export type Query = Record<string, QueryValue>;

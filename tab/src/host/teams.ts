@@ -1,6 +1,6 @@
 import type * as TeamsJsModule from '@microsoft/teams-js';
 
-// The only file that talks to teams-js (DESIGN.md §2, §9.5): everything the tab needs from its host sits
+// The only file that talks to teams-js (docs/architecture.md §2, §9.5): everything the tab needs from its host sits
 // behind these promise-returning functions, so the rest of the tab also runs in a plain browser.
 // teams-js is loaded only when the tab is framed: on import it fetches a list of valid origins from
 // Microsoft's CDN, which a browser tab neither needs nor may reach (our CSP's connect-src).
@@ -28,7 +28,7 @@ export type Host = TeamsHost | StandaloneHost;
 export type NestedAuthConfig = { clientId: string; authority: string; scopes: string[]; loginHint?: string };
 
 // teams-js waits 60 s before giving up inside a frame that is not Teams; nobody should look at a spinner
-// that long (platform.md §6.4), so we give up sooner and run standalone.
+// that long (docs/platform-behaviour.md §4.4), so we give up sooner and run standalone.
 const DEFAULT_TIMEOUT_MS = 5000;
 // Long enough for a consent prompt Teams may show; after that the tab says so and offers a retry.
 const TOKEN_TIMEOUT_MS = 60_000;

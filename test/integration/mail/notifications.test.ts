@@ -3,7 +3,7 @@ import { desk } from './support/desk.js';
 import { eventually, startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';
 
-// Change notifications are hints (graph.md §6, C15-C20): checked by clientState, answered at once, and whatever
+// Change notifications are hints (docs/graph-behaviour.md §6, C15-C20): checked by clientState, answered at once, and whatever
 // they say, every reply becomes exactly one note.
 
 let stack: MailStack;

@@ -114,7 +114,7 @@ describe('sends interrupted by a crash', () => {
     const customer = 'just-crashed@fabrikam.test';
     const email = await interrupted(customer, 0);
     await restart();
-    // Moments after the crash the copy may still be on its way (graph.md C11): the email is left alone.
+    // Moments after the crash the copy may still be on its way (docs/graph-behaviour.md C11): the email is left alone.
     expect((await records()).find((r) => r.id === email.id)?.status).toBe('sending');
     expect(await sentCopies(stack, email.internetMessageId)).toBe(0);
 

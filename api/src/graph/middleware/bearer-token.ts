@@ -4,8 +4,8 @@ import { passThrough } from './pass-through.js';
 import { discardBody, requestUrl, setHeader } from './request-headers.js';
 
 // Adds the app token, to Graph hosts only: upload-session URLs are pre-authenticated on another host and must not
-// get it (graph.md §4.3). A 401 earns one retry with a token fetched anew, not from the cache; a second 401 is the
-// answer (graph.md C24), which the error mapping reports as "re-authorisation required".
+// get it (docs/graph-behaviour.md §4.3). A 401 earns one retry with a token fetched anew, not from the cache; a second 401 is the
+// answer (docs/graph-behaviour.md C24), which the error mapping reports as "re-authorisation required".
 export class BearerToken implements Middleware {
   private next!: Middleware;
 

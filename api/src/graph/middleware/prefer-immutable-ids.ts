@@ -2,7 +2,7 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { getHeader, setHeader } from './request-headers.js';
 
 // Immutable ids survive moves inside the mailbox, but the preference applies only to the request that carries it,
-// nextLink follow-ups included (graph.md §2.2, C4, C5).
+// nextLink follow-ups included (docs/graph-behaviour.md §2.2, C4, C5).
 // https://learn.microsoft.com/graph/outlook-immutable-id
 const IMMUTABLE_ID = 'IdType="ImmutableId"';
 

@@ -4,7 +4,7 @@ import { unwrap } from './pass-through.js';
 import { discardBody, requestMethod, setHeader } from './request-headers.js';
 
 // Our own retry middleware instead of the SDK's RetryHandler, which caps Retry-After at 180 s (so it comes back
-// early and is throttled again), does not retry dropped connections and retries at most 10 times (graph.md §7.3).
+// early and is throttled again), does not retry dropped connections and retries at most 10 times (docs/graph-behaviour.md §7.3).
 // A Retry-After closes the mailbox's gate for every caller; without one we back off exponentially with jitter.
 // https://learn.microsoft.com/graph/throttling#best-practices-to-handle-throttling
 

@@ -1,4 +1,4 @@
-// What a failed Graph or Entra call looks like past the graph/ boundary (DESIGN.md §5). The engine decides on
+// What a failed Graph or Entra call looks like past the graph/ boundary (docs/architecture.md §5). The engine decides on
 // `status` and `code` (never on the message text, which Graph localises and rewords): retry later, skip, or tell
 // the admin. Entra (token endpoint) failures carry the AADSTS number in `aadsts`.
 export type GraphErrorSource = 'graph' | 'entra' | 'network';
@@ -43,7 +43,7 @@ export function isGraphError(error: unknown): error is GraphError {
   return error instanceof GraphError;
 }
 
-/** Gone: the message was moved or deleted since we listed it (graph.md C16), or never was. */
+/** Gone: the message was moved or deleted since we listed it (docs/graph-behaviour.md C16), or never was. */
 export function isNotFound(error: unknown): boolean {
   return isGraphError(error) && error.status === 404 && (error.code === 'ErrorItemNotFound' || error.code === 'ResourceNotFound');
 }

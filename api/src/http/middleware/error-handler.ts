@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { AppError, type AppErrorCode } from '../../domain/app-error.js';
 
-// The one place that turns errors into HTTP answers, all in one body shape (DESIGN.md §5).
+// The one place that turns errors into HTTP answers, all in one body shape (docs/architecture.md §5).
 const STATUS: Record<AppErrorCode, number> = {
   validation_failed: 400,
   unauthenticated: 401,

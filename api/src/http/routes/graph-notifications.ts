@@ -5,7 +5,7 @@ import { defineRoute } from '../route.js';
 
 // Microsoft Graph posts change notifications and lifecycle events here. Public: Graph sends no token; each
 // notification proves itself with the subscription's clientState instead. Answered at once (Graph wants 2xx within
-// 3 s, graph.md C19); the sync runs afterwards.
+// 3 s, docs/graph-behaviour.md C19); the sync runs afterwards.
 // https://learn.microsoft.com/graph/change-notifications-delivery-webhooks
 
 const ZQuery = z.object({ validationToken: z.string().max(2048).optional() });

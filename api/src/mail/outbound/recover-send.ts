@@ -5,7 +5,7 @@ import { markSent } from './attempt-send.js';
 
 // A record still 'sending' that nobody is working on was interrupted (a crash, or an unconfirmed send). Our own
 // Message-ID tells whether it went out: sent -> record it; a draft -> delete it and queue again; nothing -> queue
-// again, but only after the Sent Items copy has had time to appear (it can lag the send, graph.md C11).
+// again, but only after the Sent Items copy has had time to appear (it can lag the send, docs/graph-behaviour.md C11).
 
 export type Recovery = { kind: 'done' } | { kind: 'later'; at: Date };
 

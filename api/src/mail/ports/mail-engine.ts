@@ -4,7 +4,7 @@ import type { Note } from '../../domain/note.js';
 import type { ServiceRequest } from '../../domain/service-request.js';
 
 // What services (and through them the HTTP routes) may ask of the running mail engine. The engine lives in mail/;
-// this port keeps services free of it (DESIGN.md §3).
+// this port keeps services free of it (docs/architecture.md §3).
 
 export type SyncTrigger = 'start-up' | 'sweep' | 'notification' | 'lifecycle' | 'admin' | 'retry' | 'account-changed';
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { MailAccount } from '../../domain/mail-account.js';
 import type { MailAddress, MailHeader } from '../../domain/mail-message.js';
 
-// Sending one email from a mailbox: the graph/ adapter does it through drafts (graph.md §4.2), so the email keeps
+// Sending one email from a mailbox: the graph/ adapter does it through drafts (docs/graph-behaviour.md §4.2), so the email keeps
 // our own Message-ID and we learn Graph's ids for it.
 
 export type OutgoingAttachment = { name: string; contentType: string; size: number; open(): Promise<Readable> };

@@ -60,12 +60,12 @@ export interface Mailbox {
   resolveFolder(ref: string): Promise<MailFolderRef>;
   /**
    * Every unread message in the folder, oldest first, at most `limit`. All pages are read before this resolves, so
-   * nothing the caller does to them afterwards can shift the pages (graph.md C1).
+   * nothing the caller does to them afterwards can shift the pages (docs/graph-behaviour.md C1).
    */
   listUnread(folderId: string, limit: number): Promise<ListedMessage[]>;
   /** A file or item attachment's bytes (an attached email as MIME), streamed. */
   openAttachment(messageId: string, attachmentId: string): Promise<AttachmentContent>;
-  /** An inline attachment with its content id (listing cannot select content ids, graph.md §4.1). */
+  /** An inline attachment with its content id (listing cannot select content ids, docs/graph-behaviour.md §4.1). */
   readInlineAttachment(messageId: string, attachmentId: string): Promise<InlineAttachment>;
   /** The whole message as MIME. */
   openMime(messageId: string): Promise<Readable>;

@@ -23,7 +23,7 @@ function listAttachments(call: MailboxCall): EmuResponse {
   return collectionResponse(call, `users('${call.mailbox.address}')/messages('${message.restId}')/attachments`, value);
 }
 
-/** `$expand=microsoft.graph.itemattachment/item` shows the attached message's properties (graph.md §4.1). */
+/** `$expand=microsoft.graph.itemattachment/item` shows the attached message's properties (docs/graph-behaviour.md §4.1). */
 async function getAttachment(call: MailboxCall): Promise<EmuResponse> {
   const options = queryOptions(call.req, ['$select', '$expand']);
   const select = parseSelect(options.get('$select'), ATTACHMENT_TABLE);
@@ -51,7 +51,7 @@ async function itemAsMessage(call: MailboxCall, attachment: StoredAttachment): P
   return { '@odata.type': '#microsoft.graph.message', id: '', ...rest, parentFolderId: null, conversationId: null };
 }
 
-/** Raw bytes for files, MIME for attached messages, 405 for reference attachments (graph.md C8). */
+/** Raw bytes for files, MIME for attached messages, 405 for reference attachments (docs/graph-behaviour.md C8). */
 function getAttachmentValue(call: MailboxCall): EmuResponse {
   queryOptions(call.req, []);
   const attachment = resolveAttachment(call, resolveMessage(call));
@@ -81,7 +81,7 @@ function deleteAttachment(call: MailboxCall): EmuResponse {
 const MIN_UPLOAD = 3 * 1024 * 1024;
 const MAX_UPLOAD = 150 * 1024 * 1024;
 
-/** createUploadSession on a draft for files of 3-150 MB (graph.md §4.3). */
+/** createUploadSession on a draft for files of 3-150 MB (docs/graph-behaviour.md §4.3). */
 function createUploadSession(call: MailboxCall): EmuResponse {
   queryOptions(call.req, []);
   const message = resolveMessage(call);

@@ -7,7 +7,7 @@ type Step = { id: string; method: string; url: string; headers: Record<string, s
 const MAX_STEPS = 20;
 
 /**
- * POST /$batch (graph.md §7.2): up to 20 steps run through the normal pipeline (so each can be throttled on its
+ * POST /$batch (docs/graph-behaviour.md §7.2): up to 20 steps run through the normal pipeline (so each can be throttled on its
  * own: a 429 inside a 200), `dependsOn` orders them, a failed dependency gives 424, and responses come back in
  * no particular order.
  */

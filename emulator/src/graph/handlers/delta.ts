@@ -8,7 +8,7 @@ import { presentMessage } from '../present-message.js';
 import { collectionResponse } from '../respond.js';
 import { resolveFolder } from '../resolve.js';
 
-/** What a delta token remembers: the options of the first call and how far the client got (graph.md §5). */
+/** What a delta token remembers: the options of the first call and how far the client got (docs/graph-behaviour.md §5). */
 type DeltaState = {
   epoch: string;
   folderId: string;
@@ -37,7 +37,7 @@ function delta(call: MailboxCall): EmuResponse {
     const decoded = decode(token);
     if (!decoded || decoded.folderId !== folder.id) throw new GraphHttpError(400, 'BadRequest', 'The delta token is not valid for this resource.');
     if (decoded.epoch !== store.state.deltaEpoch) {
-      // Outlook evicts sync state; the client must start over (graph.md §5, C21).
+      // Outlook evicts sync state; the client must start over (docs/graph-behaviour.md §5, C21).
       return graphError(call.req, 410, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.', {
         location: initialLink(call, folder.id, decoded),
       });
@@ -77,7 +77,7 @@ function delta(call: MailboxCall): EmuResponse {
   return collectionResponse(call, context, value, { deltaLink: link(call, folder.id, '$deltatoken', done) });
 }
 
-/** Only `receivedDateTime ge|gt {value}` is allowed in message delta; `isRead eq false` is not (graph.md C21). */
+/** Only `receivedDateTime ge|gt {value}` is allowed in message delta; `isRead eq false` is not (docs/graph-behaviour.md C21). */
 function receivedFilter(text: string | undefined): DeltaState['received'] {
   if (text === undefined) return null;
   const filter = parseFilter(text);
@@ -87,7 +87,7 @@ function receivedFilter(text: string | undefined): DeltaState['received'] {
   return { op: filter.op, at: filter.value.value };
 }
 
-// Compared at second precision, as Graph shows receivedDateTime (graph.md C22).
+// Compared at second precision, as Graph shows receivedDateTime (docs/graph-behaviour.md C22).
 function matchesReceived(receivedAt: number, filter: DeltaState['received']): boolean {
   if (!filter) return true;
   const seconds = Math.floor(receivedAt / 1000) * 1000;

@@ -10,7 +10,7 @@ import { fieldsFromInput } from '../../mail/fields-from-input.js';
 import { attachmentFromInput } from '../../mail/new-attachment.js';
 import { buildMessage, defaultFields } from '../../mail/new-message.js';
 
-/** POST /messages creates a draft; its internetMessageId is assigned now and may be replaced while it is a draft (graph.md §4.2). */
+/** POST /messages creates a draft; its internetMessageId is assigned now and may be replaced while it is a draft (docs/graph-behaviour.md §4.2). */
 function createInDrafts(call: MailboxCall): Promise<EmuResponse> {
   return createDraft(call, call.s.store.wellKnownFolder(call.mailbox, 'drafts'));
 }

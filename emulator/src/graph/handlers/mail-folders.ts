@@ -9,7 +9,7 @@ import { collectionResponse, entityResponse, jsonBody, linkWith } from '../respo
 import { resolveFolder } from '../resolve.js';
 import { object, unknownProperty } from '../../mail/message-input.js';
 
-/** GET /users/{id}/mailFolders lists only the root's direct children (graph.md §2.1); pages of 10. */
+/** GET /users/{id}/mailFolders lists only the root's direct children (docs/graph-behaviour.md §2.1); pages of 10. */
 function listRootFolders(call: MailboxCall): EmuResponse {
   const root = call.s.store.wellKnownFolder(call.mailbox, 'msgfolderroot');
   return listFolders(call, call.s.store.childFolders(call.mailbox, root.id), `users('${call.mailbox.address}')/mailFolders`);

@@ -21,7 +21,7 @@ function destination(call: MailboxCall): string {
   return body.destinationId;
 }
 
-/** Move is copy-and-delete in Exchange: 201 with a new id unless the caller asked for immutable ids (graph.md C4). */
+/** Move is copy-and-delete in Exchange: 201 with a new id unless the caller asked for immutable ids (docs/graph-behaviour.md C4). */
 function moveMessage(call: MailboxCall): EmuResponse {
   queryOptions(call.req, []);
   const message = resolveMessage(call);

@@ -34,7 +34,7 @@ async function getMessageMime(call: MailboxCall): Promise<EmuResponse> {
 }
 
 // isRead, categories, flag, importance and inferenceClassification can change on any message; the rest only
-// on drafts (graph.md §3, api/message-update.md).
+// on drafts (docs/graph-behaviour.md §3, api/message-update.md).
 const ANY_MESSAGE = new Set(['isRead', 'categories', 'flag', 'importance', 'inferenceClassification']);
 
 function patchMessage(call: MailboxCall): EmuResponse {
@@ -68,7 +68,7 @@ function patchMessage(call: MailboxCall): EmuResponse {
   return messageEntity(call, 200, message);
 }
 
-/** DELETE is a soft delete into Recoverable Items, not Deleted Items (graph.md §3, C6). */
+/** DELETE is a soft delete into Recoverable Items, not Deleted Items (docs/graph-behaviour.md §3, C6). */
 function deleteMessage(call: MailboxCall): EmuResponse {
   queryOptions(call.req, []);
   const message = resolveMessage(call);
@@ -78,7 +78,7 @@ function deleteMessage(call: MailboxCall): EmuResponse {
   return { status: 204 };
 }
 
-/** Only `x-` headers can be set (graph.md §4.2, C12). */
+/** Only `x-` headers can be set (docs/graph-behaviour.md §4.2, C12). */
 export function checkCustomHeaders(headers: Array<{ name: string }>): void {
   const bad = headers.find((h) => !/^x-/i.test(h.name));
   if (bad) throw new GraphHttpError(400, 'InvalidInternetMessageHeader', `The internet message header name '${bad.name}' should start with 'x-' or 'X-'.`);

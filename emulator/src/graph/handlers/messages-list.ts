@@ -22,7 +22,7 @@ function listMailboxMessages(call: MailboxCall): EmuResponse {
 }
 
 /**
- * Offset paging over the live result set (graph.md §2.2, C1): the nextLink carries $skip and is re-applied to
+ * Offset paging over the live result set (docs/graph-behaviour.md §2.2, C1): the nextLink carries $skip and is re-applied to
  * whatever matches when it is followed. With irregularPaging, non-message store objects take slots too, so pages
  * hold fewer than $top items and $skip jumps (C2).
  */
@@ -60,7 +60,7 @@ export function sortMessages(views: MessageView[], orderBy: OrderBy[]): void {
   });
 }
 
-// Every fifth slot is a store object that is not a message (graph.md §2.2: $skip also counts those).
+// Every fifth slot is a store object that is not a message (docs/graph-behaviour.md §2.2: $skip also counts those).
 function withPhantoms(views: MessageView[]): Array<MessageView | null> {
   const slots: Array<MessageView | null> = [];
   for (const v of views) {

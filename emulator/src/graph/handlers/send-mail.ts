@@ -12,7 +12,7 @@ import { buildMessage, defaultFields } from '../../mail/new-message.js';
 import { submitMessage } from '../../mail/send-message.js';
 import { parseMime } from '../../mime/parse-mime.js';
 
-/** POST /users/{id}/sendMail: 202 with no body and no id (graph.md §4.2, C11). JSON, or base64 MIME as text/plain. */
+/** POST /users/{id}/sendMail: 202 with no body and no id (docs/graph-behaviour.md §4.2, C11). JSON, or base64 MIME as text/plain. */
 async function sendMail(call: MailboxCall): Promise<EmuResponse> {
   queryOptions(call.req, []);
   const isMime = (call.req.headers['content-type'] ?? '').toLowerCase().startsWith('text/plain');

@@ -20,7 +20,7 @@ function invalid(message: string): GraphHttpError {
   return new GraphHttpError(400, 'InvalidRequest', message);
 }
 
-/** POST /subscriptions (graph.md §6.1-6.2): checks, then the validation handshake on each URL, then 201. */
+/** POST /subscriptions (docs/graph-behaviour.md §6.1-6.2): checks, then the validation handshake on each URL, then 201. */
 async function createSubscription(call: GraphCall): Promise<EmuResponse> {
   queryOptions(call.req, []);
   const body = object(jsonBody(call), 'microsoft.graph.subscription');
@@ -63,7 +63,7 @@ async function createSubscription(call: GraphCall): Promise<EmuResponse> {
     lifecycleNotificationUrl,
     expirationDateTime,
     latestSupportedTlsVersion: typeof body.latestSupportedTlsVersion === 'string' ? body.latestSupportedTlsVersion : 'v1_2',
-    // Immutable ids in notifications are fixed when the subscription is created (graph.md §6.1).
+    // Immutable ids in notifications are fixed when the subscription is created (docs/graph-behaviour.md §6.1).
     immutableIds: call.prefer.immutableIds,
     paused: false,
   };
@@ -81,7 +81,7 @@ function getSubscription(call: GraphCall): EmuResponse {
   return entityResponse(call, 200, 'subscriptions/$entity', present(find(call)));
 }
 
-/** Renewal; it also reauthorizes. lifecycleNotificationUrl cannot be added this way (graph.md §6.1). */
+/** Renewal; it also reauthorizes. lifecycleNotificationUrl cannot be added this way (docs/graph-behaviour.md §6.1). */
 function patchSubscription(call: GraphCall): EmuResponse {
   queryOptions(call.req, []);
   const subscription = find(call);

@@ -14,7 +14,7 @@ export function isUploadPath(path: string): boolean {
 
 /**
  * PUT {uploadUrl} with Content-Range: chunks in order, each ≤ 4 MB; 200 with nextExpectedRanges until the last,
- * which answers 201 with a Location (graph.md §4.3). The URL carries its own auth; an Authorization header is ignored.
+ * which answers 201 with a Location (docs/graph-behaviour.md §4.3). The URL carries its own auth; an Authorization header is ignored.
  */
 export function handleUploadChunk(req: EmuRequest, s: Services): EmuResponse {
   try {

@@ -12,7 +12,7 @@ export const MESSAGE_PROPERTY_NAMES = [
   'singleValueExtendedProperties',
 ] as const;
 
-/** Graph shows and compares date-times at second precision (graph.md §2.3, C22). */
+/** Graph shows and compares date-times at second precision (docs/graph-behaviour.md §2.3, C22). */
 export function seconds(iso: string | null): number | null {
   return iso === null ? null : Math.floor(Date.parse(iso) / 1000) * 1000;
 }

@@ -25,7 +25,7 @@ export function queryOptions(req: EmuRequest, allowed: readonly string[]): Map<s
   return options;
 }
 
-/** $top: 1-1000 for Outlook collections (graph.md §2.2). The exact answer above 1000 is not documented. */
+/** $top: 1-1000 for Outlook collections (docs/graph-behaviour.md §2.2). The exact answer above 1000 is not documented. */
 export function parseTop(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value.trim())) throw new GraphHttpError(400, 'BadRequest', `Invalid value '${value}' for $top query option found. The $top query option requires a non-negative integer value.`);
@@ -68,7 +68,7 @@ export function parseOrderBy<T>(value: string | undefined, table: PropertyTable<
   });
 }
 
-/** $filter with Outlook's InefficientFilter rule: $orderby properties must lead the filter, in order (graph.md §2.2, C3). */
+/** $filter with Outlook's InefficientFilter rule: $orderby properties must lead the filter, in order (docs/graph-behaviour.md §2.2, C3). */
 export function parseListFilter<T>(filterText: string | undefined, orderBy: OrderBy[], table: PropertyTable<T>): FilterExpr | undefined {
   if (filterText === undefined) return undefined;
   const filter = parseFilter(filterText);

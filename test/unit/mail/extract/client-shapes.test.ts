@@ -9,7 +9,7 @@ import { LOCALES } from '../../../fixtures/replies/locales.js';
 import { matchContext, openRequest } from '../../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, DESK_ADDRESS, LOGO_CID, outboundEmail } from '../../../fixtures/replies/outbound.js';
 
-// Every client shape of reply-parsing.md §5 answering our template, in every language of the issue: the reply is what
+// Every client shape of docs/mail-clients.md answering our template, in every language of the issue: the reply is what
 // the customer wrote (signature and device footer kept), nothing of our quoted email survives, the quoted logo is not
 // kept, pasted images are, and the reply matches its SR through the topmost token.
 
