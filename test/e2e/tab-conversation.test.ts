@@ -57,6 +57,15 @@ describe('the conversation view', () => {
     await page().getByText('Only agents see this note. It never leaves the desk.').waitFor();
     const sentBefore = (await sentItems(session.stack)).length;
 
+    // Admin-defined note types stay available for notes that are not emailed; PUBLIC is the reply tab's.
+    const picker = page().getByRole('combobox', { name: 'Note type' });
+    await expect.poll(() => picker.textContent()).toContain('(INTERNAL)');
+    await picker.click();
+    await page().getByRole('option').first().waitFor();
+    const offered = await page().getByRole('option').allTextContents();
+    expect(offered).toContainEqual(expect.stringContaining('(INTERNAL)'));
+    expect(offered.some((text) => text.includes('(PUBLIC)'))).toBe(false);
+    await page().keyboard.press('Escape');
     await page().getByRole('textbox', { name: 'Internal note' }).fill('Checked with HR: Isaiah starts on Monday.');
     await page().getByRole('button', { name: 'Add internal note' }).click();
     await page().frameLocator('iframe[title="Note from Alex Wilber (Agent)"] >> nth=-1').getByText('Checked with HR').waitFor();

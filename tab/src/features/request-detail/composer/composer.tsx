@@ -9,6 +9,7 @@ import { usePendingAction } from '../../../components/use-pending-action';
 import { useDesk } from '../../../session/desk-context';
 import { ComposerAttachments } from './composer-attachments';
 import { InsertTemplateMenu } from './insert-template-menu';
+import { NoteTypePicker } from './note-type-picker';
 import type { EditorHandle } from './rich-text-editor';
 
 const RichTextEditor = lazy(() => import('./rich-text-editor').then((m) => ({ default: m.RichTextEditor })));
@@ -35,6 +36,7 @@ export function Composer(props: { sr: TServiceRequest; onDone: () => void }) {
   const [html, setHtml] = useState('');
   const [isEmpty, setIsEmpty] = useState(true);
   const [files, setFiles] = useState<TAttachment[]>([]);
+  const [noteType, setNoteType] = useState('INTERNAL');
   const editor = useRef<EditorHandle | undefined>(undefined);
   const { isBusy, failure, run } = usePendingAction<'send' | 'snippet' | 'upload'>();
   const isReply = mode === 'reply';
@@ -54,8 +56,8 @@ export function Composer(props: { sr: TServiceRequest; onDone: () => void }) {
         await api.sendEmail(sr.number, { bodyHtml: html, asPublicNote: true, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}) });
         notify('Reply sent', `Emailed to ${sr.requester.email} and kept as a PUBLIC note.`);
       } else {
-        await api.addNote(sr.number, { typeCode: 'INTERNAL', body: html });
-        notify('Internal note added', 'Only agents see it; it was not emailed.');
+        await api.addNote(sr.number, { typeCode: noteType, body: html });
+        notify(noteType === 'INTERNAL' ? 'Internal note added' : `${noteType} note added`, 'It was not emailed.');
       }
       editor.current?.clear();
       setFiles([]);
@@ -108,6 +110,7 @@ export function Composer(props: { sr: TServiceRequest; onDone: () => void }) {
       <div className={styles.row}>
         <div className={styles.tools}>
           <InsertTemplateMenu onPick={handlePickTemplate} disabled={isBusy} />
+          {!isReply && <NoteTypePicker value={noteType} onChange={setNoteType} disabled={isBusy} />}
           {isReply && <ComposerAttachments files={files} isBusy={isBusy} onUpload={handleUpload} onRemove={(id) => setFiles((current) => current.filter((f) => f.id !== id))} />}
         </div>
         <Button appearance="primary" icon={isBusy ? <Spinner size="tiny" /> : isReply ? <SendRegular /> : <LockClosedRegular />} disabled={isEmpty || isBusy} onClick={handleSend}>
