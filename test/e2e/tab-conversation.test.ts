@@ -104,6 +104,8 @@ describe('the conversation view', () => {
     expect(await isSameDocument(), 'the banner arrived without a reload').toBe(true);
     expect(await banner.getByRole('link', { name: 'Open in Mail Center' }).getAttribute('href')).toMatch(/^#\/mail-center\//);
     await page().getByText(/A reply from Adele Vance <adele@fabrikam\.test> arrived after this SR was Resolved/).waitFor();
+    // The "Reply filed" toast fades out after a few seconds: checked mid-fade, its text is half transparent.
+    await expect.poll(() => page().locator('[id^="toast-title"]').count(), { timeout: 20_000 }).toBe(0);
     expect(await seriousAxeViolations(page())).toEqual([]);
     await saveScreenshot(page(), 'conversation-held-reply-light');
 
