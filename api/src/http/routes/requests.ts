@@ -31,7 +31,7 @@ export function requestRoutes(deps: ServiceDeps) {
       responses: { 200: { description: 'A page of SRs', schema: ZServiceRequestList } },
       handler: async ({ query, principal }) => {
         const [page, statuses, held] = await Promise.all([listRequests(deps, principal, query), listStatuses(deps), requestsWithHeldReplies(deps)]);
-        return { status: 200, body: { ...page, items: page.items.map((sr) => ({ ...presentRequest(sr, statuses), ...(held.has(sr.id) ? { hasHeldReply: true } : {}) })) } };
+        return { status: 200, body: { ...page, items: page.items.map((sr) => presentRequest(sr, statuses, held)) } };
       },
     }),
     defineRoute({
@@ -59,7 +59,7 @@ export function requestRoutes(deps: ServiceDeps) {
       responses: { 200: { description: 'The SR', schema: ZServiceRequest }, 404: notFound },
       handler: async ({ params }) => {
         const [sr, statuses, held] = await Promise.all([getRequest(deps, params.id), listStatuses(deps), requestsWithHeldReplies(deps)]);
-        return { status: 200, body: { ...presentRequest(sr, statuses), ...(held.has(sr.id) ? { hasHeldReply: true } : {}) } };
+        return { status: 200, body: presentRequest(sr, statuses, held) };
       },
     }),
     defineRoute({
