@@ -77,6 +77,9 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
     });
     if (res.status !== 201) throw new Error(`Creating the mail account failed: ${res.status} ${JSON.stringify(res.body)}`);
     accountId = (res.body as { id: string }).id;
+    // Saving an account starts its first sync in the background. Wait for it, or under load it runs after a test has
+    // delivered mail and files replies the test meant its own "Sync now" to count.
+    await firstSyncDone(api, accountId, admin);
   }
   return {
     url,
@@ -93,6 +96,13 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+async function firstSyncDone(api: () => ReturnType<typeof request>, accountId: string, admin: string): Promise<void> {
+  await eventually('the new account\'s first sync', async () => {
+    const health = (await api().get(`/api/admin/mail/accounts/${accountId}/health`).set('authorization', `Bearer ${admin}`)).body as { lastSync?: unknown; lastError?: unknown };
+    return health.lastSync !== undefined || health.lastError !== undefined;
+  });
 }
 
 /** Polls until `check` returns something truthy; fails with `what` after `timeoutMs`. */
