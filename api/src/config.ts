@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_RATE_LIMITS } from './domain/rate-limits.js';
 import { DEFAULT_READ_TIME_LIMIT_MS } from './mail/understand/understand.js';
@@ -21,6 +22,8 @@ const ZEnvShape = z.object({
   // STORE=postgres: where the database is (without it, pg reads the usual PGHOST, PGUSER ... variables).
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Names this process among a cluster's instances (health, leases, claims). Unset: host name and process id.
+  INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   PUBLIC_URL: z.url().optional(),
@@ -87,6 +90,8 @@ export type Config = Readonly<{
   demo: boolean;
   store: 'lowdb' | 'memory' | 'postgres';
   database: Readonly<{ url?: string; poolSize: number }>;
+  /** This process's name among the instances sharing one PostgreSQL store. */
+  instanceId: string;
   logLevel: string;
   /** auto: one readable line per event on a terminal, JSON lines when the output goes to a file or a collector. */
   logFormat: 'auto' | 'pretty' | 'json';
@@ -120,6 +125,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       demo: e.DEMO,
       store: e.STORE,
       database: Object.freeze({ ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), poolSize: e.DATABASE_POOL_SIZE }),
+      instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,
       ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
