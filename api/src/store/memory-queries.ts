@@ -18,6 +18,17 @@ const where = <T>(records: Records<T>, copy: Copy, test: (record: T) => boolean)
   return found;
 };
 
+/** Of `wanted`, the hashes some record references through `refOf`. */
+const refsAmong = <T>(records: Records<T>, refOf: (record: T) => string | undefined) => async (wanted: readonly string[]) => {
+  const asked = new Set(wanted);
+  const found = new Set<string>();
+  for (const record of records()) {
+    const ref = refOf(record);
+    if (ref !== undefined && asked.has(ref)) found.add(ref);
+  }
+  return [...found];
+};
+
 /** One page of `matching` in `compare` order, starting after the cursor `after`; `next` is the last item's key. */
 function keysetPage<T, C>(matching: T[], key: (record: T) => C, compare: (a: C, b: C) => number, page: { limit: number; after?: C | undefined; offset?: number | undefined }, copy: Copy) {
   const { after } = page;
@@ -79,6 +90,7 @@ function mailCenter(records: Records<MailCenterItem>, copy: Copy) {
       where(records, copy, (i) => i.mailbox === mailbox && i.state === filter.state && (!filter.reason || i.reason === filter.reason)),
     createdBefore: async (at: string) => where(records, copy, (i) => i.createdAt < at),
     resolvedToNote: async (noteId: string) => where(records, copy, (i) => i.resolution?.noteId === noteId),
+    blobRefsAmong: refsAmong(records, (i) => i.originalRef),
   };
 }
 
@@ -113,9 +125,17 @@ export function memoryQueries(name: CollectionName, records: Records<StoredRecor
     case 'requests':
       return requests(all<'requests'>(), copy);
     case 'notes':
-      return { ofRequest: async (id: number) => ofRequest(id), byMessageId: async (id: string) => where(all<'notes'>(), copy, (n) => n.email?.internetMessageId !== undefined && messageIdKey(n.email.internetMessageId) === messageIdKey(id)) };
+      return {
+        ofRequest: async (id: number) => ofRequest(id),
+        byMessageId: async (id: string) => where(all<'notes'>(), copy, (n) => n.email?.internetMessageId !== undefined && messageIdKey(n.email.internetMessageId) === messageIdKey(id)),
+        blobRefsAmong: refsAmong(all<'notes'>(), (n) => n.email?.originalRef),
+      };
     case 'attachments':
-      return { ofRequest: async (id: number) => ofRequest(id), ofNote: async (noteId: string) => where(all<'attachments'>(), copy, (a) => a.noteId === noteId) };
+      return {
+        ofRequest: async (id: number) => ofRequest(id),
+        ofNote: async (noteId: string) => where(all<'attachments'>(), copy, (a) => a.noteId === noteId),
+        blobRefsAmong: refsAmong(all<'attachments'>(), (a) => a.sha256),
+      };
     case 'history':
       return { ofRequest: async (id: number) => ofRequest(id), ofNote: async (noteId: string) => where(all<'history'>(), copy, (h) => h.details?.['noteId'] === noteId) };
     case 'outboundEmails':

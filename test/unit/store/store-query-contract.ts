@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommitChange, Store } from '../../../api/src/store/ports/store.js';
 import type { RequestListQuery } from '../../../api/src/store/ports/store-queries.js';
 import { aRequest } from './store-contract.js';
-import { aHistoryEntry, aLedgerEntry, aMailCenterItem, aNote, anOutboundEmail } from './store-records.js';
+import { aHistoryEntry, aLedgerEntry, aMailCenterItem, aNote, anAttachment, anEmailNote, anOutboundEmail } from './store-records.js';
 
 /** The named queries and commit notices every Store adapter answers alike; each adapter's test file runs it. */
 export function defineStoreQueryContract(adapter: string, openStore: () => Promise<Store>): void {
@@ -93,6 +93,26 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         historyOf2: (await tx.collection('history').ofRequest(2)).map((h) => h.id),
       }));
       expect(found).toEqual({ notes: ['n2', 'n1'], byMessage: ['n1'], attachments: ['a1'], ofRequest: 0, history: ['h1'], historyOf2: ['h2'] });
+    });
+
+    it('answers which of a batch of blob hashes records reference: attachments, email originals, Mail Center originals', async () => {
+      const hash = (n: number) => n.toString(16).padStart(64, '0');
+      await store.transact(async (tx) => {
+        await tx.collection('requests').insert(aRequest(1));
+        await tx.collection('attachments').insert(anAttachment('a1', 1, hash(1)));
+        await tx.collection('attachments').insert(anAttachment('a2', 1, hash(1)));
+        await tx.collection('notes').insert(anEmailNote('n1', 1, hash(2)));
+        await tx.collection('notes').insert(aNote('n2', 1));
+        await tx.collection('mailCenter').insert(aMailCenterItem('m1', { originalRef: hash(3) }));
+      });
+      const asked = [hash(1), hash(2), hash(3), hash(4)];
+      const found = await store.read(async (tx) => ({
+        attachments: await tx.collection('attachments').blobRefsAmong(asked),
+        notes: await tx.collection('notes').blobRefsAmong(asked),
+        mailCenter: await tx.collection('mailCenter').blobRefsAmong(asked),
+        none: await tx.collection('attachments').blobRefsAmong([]),
+      }));
+      expect(found).toEqual({ attachments: [hash(1)], notes: [hash(2)], mailCenter: [hash(3)], none: [] });
     });
 
     it('answers the outbound queue, rate windows and Message-ID lookups', async () => {

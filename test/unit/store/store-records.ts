@@ -1,3 +1,4 @@
+import type { Attachment } from '../../../api/src/domain/attachment.js';
 import type { HistoryEntry } from '../../../api/src/domain/history.js';
 import type { MailCenterItem } from '../../../api/src/domain/mail-center-item.js';
 import type { Note } from '../../../api/src/domain/note.js';
@@ -18,6 +19,23 @@ export const aNote = (id: string, requestId: number, overrides: Partial<Note> = 
   createdAt: '2025-01-02T03:04:05.000Z',
   ...overrides,
 });
+
+export const anAttachment = (id: string, requestId: number, sha256: string, overrides: Partial<Attachment> = {}): Attachment => ({
+  id,
+  requestId,
+  folder: 'Other',
+  fileName: `${id}.pdf`,
+  contentType: 'application/pdf',
+  size: 1,
+  sha256,
+  uploadedBy: 'u1',
+  createdAt: '2025-01-02T03:04:05.000Z',
+  ...overrides,
+});
+
+/** An email note whose stored original is the blob `originalRef`. */
+export const anEmailNote = (id: string, requestId: number, originalRef: string): Note =>
+  aNote(id, requestId, { source: 'email', email: { from: { address: 'ada@example.com' }, subject: 'Re: printer', receivedAt: '2025-01-02T03:04:05.000Z', signal: 'marker', originalRef } });
 
 export const aHistoryEntry = (id: string, requestId: number, details?: Record<string, unknown>): HistoryEntry => ({
   id,

@@ -47,13 +47,19 @@ export interface RequestQueries {
   statusesInUse(): Promise<string[]>;
 }
 
-export interface NoteQueries {
+/** The orphan blob sweep's question to a collection whose records point at blobs. */
+export interface BlobReferenceQueries {
+  /** Of these sha256s, the ones some record of this collection references (each once, in no particular order). */
+  blobRefsAmong(sha256s: readonly string[]): Promise<string[]>;
+}
+
+export interface NoteQueries extends BlobReferenceQueries {
   ofRequest(requestId: number): Promise<Note[]>;
   /** Notes made from the email with this Message-ID (angle brackets and spaces around it ignored). */
   byMessageId(internetMessageId: string): Promise<Note[]>;
 }
 
-export interface AttachmentQueries {
+export interface AttachmentQueries extends BlobReferenceQueries {
   ofRequest(requestId: number): Promise<Attachment[]>;
   ofNote(noteId: string): Promise<Attachment[]>;
 }
@@ -88,7 +94,7 @@ export type MailCenterListQuery = {
   after?: MailCenterCursor;
 };
 
-export interface MailCenterQueries {
+export interface MailCenterQueries extends BlobReferenceQueries {
   /** Newest received first (then newest created, then id), one page at a time. */
   list(query: MailCenterListQuery): Promise<KeysetPage<MailCenterItem, MailCenterCursor>>;
   /** Compared without angle brackets, as byMessageId of notes. */

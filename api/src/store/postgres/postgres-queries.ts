@@ -77,6 +77,9 @@ async function listMailCenter(rows: Rows, query: MailCenterListQuery) {
 /** The queries of one collection, run through `docs` (rows of one `doc` column) and `rows`. */
 export function postgresQueries(name: CollectionName, docs: Docs, rows: Rows): object {
   const ofRequest = (table: string) => (requestId: number) => docs(`SELECT doc FROM ${table} WHERE request_id = $1 ORDER BY seq`, [requestId]);
+  // Each answered by an expression index on the field (schema-migrations.ts, version 2).
+  const refsAmong = (table: string, field: string) => async (sha256s: readonly string[]) =>
+    (await rows(`SELECT DISTINCT ${field} AS ref FROM ${table} WHERE ${field} = ANY($1::text[])`, [[...sha256s]])).map((r) => r['ref'] as string);
   const by = (table: string, column: string, order = 'seq') => (value: unknown) => docs(`SELECT doc FROM ${table} WHERE ${column} = $1 ORDER BY ${order}`, [value]);
   switch (name) {
     case 'requests':
@@ -86,9 +89,9 @@ export function postgresQueries(name: CollectionName, docs: Docs, rows: Rows): o
         statusesInUse: async () => (await rows('SELECT DISTINCT status FROM requests')).map((r) => r['status'] as string),
       };
     case 'notes':
-      return { ofRequest: ofRequest('notes'), byMessageId: (id: string) => by('notes', 'message_id')(messageIdKey(id)) };
+      return { ofRequest: ofRequest('notes'), byMessageId: (id: string) => by('notes', 'message_id')(messageIdKey(id)), blobRefsAmong: refsAmong('notes', `(doc->'email'->>'originalRef')`) };
     case 'attachments':
-      return { ofRequest: ofRequest('attachments'), ofNote: by('attachments', 'note_id') };
+      return { ofRequest: ofRequest('attachments'), ofNote: by('attachments', 'note_id'), blobRefsAmong: refsAmong('attachments', `(doc->>'sha256')`) };
     case 'history':
       return { ofRequest: ofRequest('history'), ofNote: by('history', 'note_id') };
     case 'outboundEmails':
@@ -110,6 +113,7 @@ export function postgresQueries(name: CollectionName, docs: Docs, rows: Rows): o
             : docs('SELECT doc FROM mail_center WHERE mailbox = $1 AND state = $2 ORDER BY seq', [mailbox, filter.state]),
         createdBefore: (at: string) => docs('SELECT doc FROM mail_center WHERE created_at < $1 ORDER BY seq', [at]),
         resolvedToNote: by('mail_center', 'resolved_note_id'),
+        blobRefsAmong: refsAmong('mail_center', `(doc->>'originalRef')`),
       };
     case 'processedMessages':
       return {

@@ -90,4 +90,13 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
 
     `,
   },
+  {
+    version: 2,
+    description: 'The blob hashes records point at, indexed for the orphan blob sweep',
+    sql: `
+      CREATE INDEX attachments_sha256 ON attachments ((doc->>'sha256'));
+      CREATE INDEX notes_original ON notes ((doc->'email'->>'originalRef'));
+      CREATE INDEX mail_center_original ON mail_center ((doc->>'originalRef'));
+    `,
+  },
 ];
