@@ -28,7 +28,11 @@ import { ensureDefaults } from './services/ensure-defaults.js';
 import { ensureDemoMailAccount } from './services/ensure-demo-mail-account.js';
 import { seedDemoData } from './services/seed-demo-data.js';
 import { seedDemoRules } from './services/seed-demo-rules.js';
-import { createFileBlobStore, createMemoryBlobStore } from './store/blob-store.js';
+import { openAzureBlobStore } from './store/azure-blob-store.js';
+import { createFileBlobStore } from './store/file-blob-store.js';
+import { createMemoryBlobStore } from './store/memory-blob-store.js';
+import type { BlobStore } from './store/ports/blob-store.js';
+import { scheduleOrphanBlobSweep } from './services/schedule-orphan-blob-sweep.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
 import { createMemoryStore } from './store/memory-store.js';
@@ -56,12 +60,18 @@ export async function compose(config: Config, logger: Logger, version: string): 
   // After seeding, so the demo SRs' rule emails go out from the demo account at once.
   outbound.start();
   mail.start();
+  const blobSweep = scheduleOrphanBlobSweep(services, {
+    intervalMs: config.blobs.sweepIntervalMs,
+    graceMs: config.blobs.orphanGraceMs,
+    onSwept: (result) => (result.removed > 0 ? logger.info(result, 'orphaned blobs removed') : logger.debug(result, 'orphan blob sweep found nothing')),
+    onError: (error) => logger.error({ err: error }, 'the orphan blob sweep failed; it runs again at the next interval'),
+  });
   const app = createApp({
     services,
     verifyToken: createEntraTokenVerifier({ ...config.auth }),
     logger,
     version,
-    mode: { demo: config.demo, store: config.store, graph: config.graph.mode },
+    mode: { demo: config.demo, store: config.store, blobs: services.blobs.kind, graph: config.graph.mode },
     adminObjectIds: config.auth.adminObjectIds,
     clientConfig: {
       demo: config.demo,
@@ -72,7 +82,11 @@ export async function compose(config: Config, logger: Logger, version: string): 
     },
     identityHosts: [new URL(config.auth.authorityHost).origin],
     staticRoots: { '/tab': 'tab/dist', '/addin': 'addin/dist' },
-    healthChecks: [async () => ({ name: 'identity', ...(await mail.identityCheck()) }), async () => storeCheck(services.store)],
+    healthChecks: [
+      async () => ({ name: 'identity', ...(await mail.identityCheck()) }),
+      async () => storeCheck(services.store),
+      async () => ({ name: 'blobs', ...(await services.blobs.health()) }),
+    ],
     prepareReply: createAddinReplyPreparer(services),
     renderOriginal,
     ...(config.demo && config.graph.mode === 'emulator'
@@ -87,6 +101,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     outbound,
     mail,
     close: async () => {
+      await blobSweep.stop();
       await mail.stop();
       await outbound.stop();
       await services.store.close();
@@ -149,14 +164,15 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   // DATA_DIR holds the desk's mail and keys: this user's only (0700), whatever the umask made of it before.
   await ensurePrivateDir(config.dataDir);
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
-  const persistent = config.store !== 'memory';
   const secrets = createSecretBox(key);
+  // Before the store: a blob store that cannot start stops the process with nothing else left open.
+  const blobs = await openBlobStore(config);
   // Every commit, whoever makes it (an agent, the engine, a rule), reaches the live screens.
   const { store, feed } = withChangeFeed(await openStore(config));
   return {
     store,
     changes: feed,
-    blobs: persistent ? createFileBlobStore(join(config.dataDir, 'blobs')) : createMemoryBlobStore(),
+    blobs,
     secrets,
     clock: () => new Date(),
     newId: randomUUID,
@@ -178,6 +194,13 @@ async function openStore(config: Config): Promise<Store> {
     default:
       return createMemoryStore();
   }
+}
+
+/** Attachment bytes: on this instance's disk, in a container every instance shares, or (STORE=memory) in memory. */
+async function openBlobStore(config: Config): Promise<BlobStore> {
+  const { kind, azure } = config.blobs;
+  if (kind === 'azure' && azure) return openAzureBlobStore(azure);
+  return kind === 'memory' ? createMemoryBlobStore() : createFileBlobStore(join(config.dataDir, 'blobs'));
 }
 
 /** The store's health for /api/health: a lost database is not ok; a warning (lowdb grown large) rides in the detail. */

@@ -22,6 +22,18 @@ const ZEnvShape = z.object({
   // STORE=postgres: where the database is (without it, pg reads the usual PGHOST, PGUSER ... variables).
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // Attachment bytes: files under DATA_DIR (one instance) or an Azure Blob Storage container (shared by a cluster).
+  // Unset: file, or memory with STORE=memory.
+  BLOB_STORE: z.enum(['file', 'azure']).optional(),
+  // A secret (the account key or a SAS): never logged, never in an error or a response.
+  AZURE_STORAGE_CONNECTION_STRING: z.string().trim().min(1).optional(),
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'AZURE_STORAGE_CONTAINER must be 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.')
+    .default('attachments'),
+  // Blobs no record references (their transaction failed) are deleted once older than the grace; the sweep runs this often.
+  BLOB_ORPHAN_GRACE_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  BLOB_SWEEP_INTERVAL_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   // Names this process among a cluster's instances (health, leases, claims). Unset: host name and process id.
   INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -76,6 +88,13 @@ const ZEnv = ZEnvShape.superRefine((env, ctx) => {
   if (Boolean(env.SSL_CRT_FILE) !== Boolean(env.SSL_KEY_FILE)) {
     ctx.addIssue({ code: 'custom', path: ['SSL_KEY_FILE'], message: 'Set both SSL_CRT_FILE and SSL_KEY_FILE, or neither.' });
   }
+  if (env.BLOB_STORE === 'azure' && !env.AZURE_STORAGE_CONNECTION_STRING) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['AZURE_STORAGE_CONNECTION_STRING'],
+      message: 'BLOB_STORE=azure needs the storage account\'s connection string (Azure portal > Storage account > Security + networking > Access keys).',
+    });
+  }
   if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32) {
     ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).' });
   }
@@ -90,6 +109,8 @@ export type Config = Readonly<{
   demo: boolean;
   store: 'lowdb' | 'memory' | 'postgres';
   database: Readonly<{ url?: string; poolSize: number }>;
+  /** Where attachment bytes live; the connection string is a secret. */
+  blobs: Readonly<{ kind: 'file' | 'azure' | 'memory'; azure?: Readonly<{ connectionString: string; container: string }>; orphanGraceMs: number; sweepIntervalMs: number }>;
   /** This process's name among the instances sharing one PostgreSQL store. */
   instanceId: string;
   logLevel: string;
@@ -125,6 +146,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       demo: e.DEMO,
       store: e.STORE,
       database: Object.freeze({ ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), poolSize: e.DATABASE_POOL_SIZE }),
+      blobs: Object.freeze({
+        kind: e.BLOB_STORE ?? (e.STORE === 'memory' ? 'memory' : 'file'),
+        ...(e.BLOB_STORE === 'azure' && e.AZURE_STORAGE_CONNECTION_STRING
+          ? { azure: Object.freeze({ connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.AZURE_STORAGE_CONTAINER }) }
+          : {}),
+        orphanGraceMs: e.BLOB_ORPHAN_GRACE_MIN * 60_000,
+        sweepIntervalMs: e.BLOB_SWEEP_INTERVAL_MIN * 60_000,
+      }),
       instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,

@@ -9,7 +9,7 @@ import { createAddinReplyPreparer } from '../../api/src/mail/prepare-addin-reply
 import { renderOriginal } from '../../api/src/mail/render-original.js';
 import type { ServiceDeps } from '../../api/src/services/deps.js';
 import { ensureDefaults } from '../../api/src/services/ensure-defaults.js';
-import { createMemoryBlobStore } from '../../api/src/store/blob-store.js';
+import { createMemoryBlobStore } from '../../api/src/store/memory-blob-store.js';
 import { createMemoryStore } from '../../api/src/store/memory-store.js';
 import type { Store } from '../../api/src/store/ports/store.js';
 
@@ -56,7 +56,7 @@ export async function createTestApi(options: { adminObjectIds?: string[]; extra?
     verifyToken: createEntraTokenVerifier({ tenantId: TENANT_ID, clientId: CLIENT_ID, authorityHost: AUTHORITY, tabDomain: 'desk.example.com', keys: createLocalJWKSet({ keys: [jwk] }) }),
     logger: pino({ level: 'silent' }),
     version: 'test',
-    mode: { demo: false, store: options.store ? 'other' : 'memory', graph: 'real' },
+    mode: { demo: false, store: options.store ? 'other' : 'memory', blobs: 'memory', graph: 'real' },
     adminObjectIds: options.adminObjectIds ?? [],
     clientConfig: { demo: false, clientId: CLIENT_ID, tenantId: TENANT_ID, authority: `${AUTHORITY}/${TENANT_ID}`, apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user` },
     prepareReply: createAddinReplyPreparer(services),

@@ -53,6 +53,30 @@ describe('config', () => {
     expect(host({})).toBeUndefined();
   });
 
+  it('keeps attachment bytes in files by default, in memory with STORE=memory, and in Azure only with a connection string', () => {
+    const blobs = (env: Record<string, string>) => {
+      const result = parseConfig({ ...VALID, ...env });
+      if (!result.ok) throw new Error(result.problems.join('; '));
+      return result.config.blobs;
+    };
+    expect(blobs({})).toEqual({ kind: 'file', orphanGraceMs: 3_600_000, sweepIntervalMs: 3_600_000 });
+    expect(blobs({ STORE: 'memory' }).kind).toBe('memory');
+    const secret = 'DefaultEndpointsProtocol=https;AccountName=desk;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
+    expect(blobs({ BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: secret, BLOB_ORPHAN_GRACE_MIN: '90' })).toMatchObject({
+      kind: 'azure',
+      azure: { connectionString: secret, container: 'attachments' },
+      orphanGraceMs: 90 * 60_000,
+    });
+    const missing = parseConfig({ ...VALID, BLOB_STORE: 'azure', AZURE_STORAGE_CONTAINER: 'Bad_Name' });
+    expect(missing.ok).toBe(false);
+    if (missing.ok) return;
+    expect(missing.problems.join('\n')).toMatch(/AZURE_STORAGE_CONNECTION_STRING: BLOB_STORE=azure needs/);
+    expect(missing.problems.join('\n')).toMatch(/AZURE_STORAGE_CONTAINER: .*lower-case/);
+    // A bad value is named, never echoed: the connection string is a secret.
+    const badGrace = parseConfig({ ...VALID, BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: secret, BLOB_SWEEP_INTERVAL_MIN: '0' });
+    expect(!badGrace.ok && badGrace.problems.join('\n')).not.toContain('c2VjcmV0');
+  });
+
   it('documents every variable in .env.example', () => {
     const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z0-9_]+)=/gm)].map((m) => m[1]));

@@ -1,13 +1,34 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { access, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileBlobStore } from '../../../api/src/store/blob-store.js';
+import { createFileBlobStore } from '../../../api/src/store/file-blob-store.js';
 import { defineBlobStoreContract, endlessSource, sha256Of } from '../../unit/store/blob-store-contract.js';
+import { defineOrphanSweepContract } from '../../unit/store/orphan-sweep-contract.js';
 
 const contractDir = await mkdtemp(join(tmpdir(), 'sm-blobs-contract-'));
 let contractStores = 0;
 defineBlobStoreContract('files', async () => createFileBlobStore(join(contractDir, `blobs-${++contractStores}`)));
+defineOrphanSweepContract(
+  'files',
+  async () => {
+    const dir = join(contractDir, `blobs-${++contractStores}`);
+    await mkdir(dir, { recursive: true });
+    return {
+      blobs: createFileBlobStore(dir),
+      leftovers: {
+        // The temp file a put writes to, as a process killed mid-upload leaves it.
+        leave: () => writeFile(join(dir, `.incoming-${randomUUID()}`), 'half an attachment'),
+        async leaveForeign() {
+          await writeFile(join(dir, 'README.txt'), 'an operator left this here');
+          return { stillThere: () => access(join(dir, 'README.txt')).then(() => true, () => false) };
+        },
+      },
+    };
+  },
+  { leftovers: true },
+);
 afterAll(() => rm(contractDir, { recursive: true, force: true }));
 
 describe('file blob store on disk', () => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BlobStore } from '../../../api/src/store/ports/blob-store.js';
+import type { BlobListing, BlobStore } from '../../../api/src/store/ports/blob-store.js';
 
 export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -16,6 +16,12 @@ export function endlessSource(chunkSize: number): { source: AsyncIterable<Uint8A
     }
   }
   return { source: generate(), chunksTaken: () => taken };
+}
+
+export async function listAll(blobs: BlobStore): Promise<BlobListing[]> {
+  const found: BlobListing[] = [];
+  for await (const listing of blobs.list()) found.push(listing);
+  return found;
 }
 
 /** The behaviour every BlobStore promises; each adapter's test file runs it with its own factory. */
@@ -68,12 +74,54 @@ export function defineBlobStoreContract(adapter: string, createBlobStore: () => 
       const tooLarge = Buffer.alloc(101, 2);
       await expect(blobs.put(tooLarge, { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
       expect(await blobs.exists(sha256Of(tooLarge))).toBe(false);
+      expect((await listAll(blobs)).map((l) => l.size)).toEqual([100]);
     });
 
-    it('stops reading a stream as soon as it passes maxBytes', async () => {
+    it('stops reading a stream as soon as it passes maxBytes, and lists nothing after', async () => {
       const { source, chunksTaken } = endlessSource(1_024);
-      await expect(blobs.put(source, { maxBytes: 10_000 })).rejects.toMatchObject({ code: 'payload_too_large' });
-      expect(chunksTaken()).toBe(10);
+      await expect(blobs.put(source, { maxBytes: 300_000 })).rejects.toMatchObject({ code: 'payload_too_large' });
+      expect(chunksTaken()).toBe(293);
+      expect(await listAll(blobs)).toEqual([]);
+    });
+
+    it('lists every stored blob once, with its hash, size and when it was written', async () => {
+      const before = Date.now();
+      const first = await blobs.put(Buffer.from('first'));
+      const second = await blobs.put(Buffer.alloc(200_000, 3));
+      await blobs.put(Buffer.from('first'));
+      const listed = await listAll(blobs);
+      expect(listed.map((l) => ({ sha256: l.sha256, size: l.size })).sort((a, b) => a.size - b.size)).toEqual([first, second]);
+      for (const listing of listed) {
+        // Storage clocks count whole seconds (Last-Modified), so allow one either side.
+        expect(listing.writtenAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+        expect(listing.writtenAt.getTime()).toBeLessThanOrEqual(Date.now() + 1_000);
+      }
+    });
+
+    it('removes a listed blob, and says false when it is already gone', async () => {
+      const ref = await blobs.put(Buffer.from('orphan'));
+      const [listing] = await listAll(blobs);
+      expect(await blobs.remove(listing!)).toBe(true);
+      expect(await blobs.exists(ref.sha256)).toBe(false);
+      await expect(blobs.open(ref.sha256)).rejects.toMatchObject({ code: 'not_found' });
+      expect(await blobs.remove(listing!)).toBe(false);
+    });
+
+    it('refuses to remove a blob that a put wrote again since it was listed', async () => {
+      const bytes = Buffer.from('needed again by a new transaction');
+      const ref = await blobs.put(bytes);
+      const [listing] = await listAll(blobs);
+      await blobs.put(bytes);
+      expect(await blobs.remove(listing!)).toBe(false);
+      expect(await buffer(await blobs.open(ref.sha256))).toEqual(bytes);
+      const [again] = await listAll(blobs);
+      expect(again!.version).not.toBe(listing!.version);
+    });
+
+    it('says it is healthy, naming no path or secret', async () => {
+      const health = await blobs.health();
+      expect(health.ok).toBe(true);
+      expect(health.detail).not.toMatch(/\/|AccountKey|sig=/);
     });
 
     it('refuses chunks that are not bytes', async () => {

@@ -1,4 +1,6 @@
-import { createMemoryBlobStore } from '../../../api/src/store/blob-store.js';
+import { createMemoryBlobStore } from '../../../api/src/store/memory-blob-store.js';
 import { defineBlobStoreContract } from './blob-store-contract.js';
+import { defineOrphanSweepContract } from './orphan-sweep-contract.js';
 
 defineBlobStoreContract('memory', async () => createMemoryBlobStore());
+defineOrphanSweepContract('memory', async () => ({ blobs: createMemoryBlobStore() }), { leftovers: false });
