@@ -4,10 +4,11 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 
 // `npm run bench`: the mail engine's three performance figures (issue 5) against in-process emulators, one JSON line
 // each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
-// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event),
+// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event)
+// |blobs (attachment put/open, file vs Azure on Azurite),
 // BENCH_BACKLOG=<replies> (default 2000),
 // BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory (default lowdb, what a deployment runs),
-// BENCH_IMAP_BACKLOG=<replies> (default 500). The IMAP figures need Dovecot and Postfix (and root, for Postfix).
+// BENCH_IMAP_BACKLOG=<replies> (default 500), BENCH_BLOB_MB / BENCH_BLOB_ROUNDS (blobs: 5 MB, 10 rounds). The IMAP figures need Dovecot and Postfix (and root, for Postfix).
 
 const caDir = join(process.cwd(), '.data', 'bench-ca');
 const { caCertFile } = ensureCertificates(caDir);
@@ -24,6 +25,7 @@ const { imapBacklog, imapIdleLatency } = await import('./imap.js');
 const { extractScaling } = await import('./extract-scaling.js');
 const { storeBench } = await import('./store.js');
 const { liveLatency } = await import('./live-latency.js');
+const { blobBench } = await import('./blobs.js');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
   ['sweep', () => sweepLatency(caDir, Number(process.env.BENCH_SWEEP_SEC ?? 10))],
@@ -33,6 +35,7 @@ const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['extract', async () => extractScaling()],
   ['store', () => storeBench(process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
   ['live', () => liveLatency(caDir)],
+  ['blobs', () => blobBench(Number(process.env.BENCH_BLOB_MB ?? 5), Number(process.env.BENCH_BLOB_ROUNDS ?? 10))],
 ];
 let failed = false;
 for (const [name, run] of figures) {
