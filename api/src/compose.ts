@@ -60,6 +60,9 @@ export async function compose(config: Config, logger: Logger, version: string): 
   // After seeding, so the demo SRs' rule emails go out from the demo account at once.
   outbound.start();
   mail.start();
+  if (config.store === 'postgres' && services.blobs.kind === 'file') {
+    logger.warn('attachment bytes are on this instance\'s disk (BLOB_STORE=file): other instances sharing the database cannot read them; set BLOB_STORE=azure to run several');
+  }
   const blobSweep = scheduleOrphanBlobSweep(services, {
     intervalMs: config.blobs.sweepIntervalMs,
     graceMs: config.blobs.orphanGraceMs,

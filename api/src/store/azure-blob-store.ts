@@ -93,7 +93,8 @@ function createAzureBlobStore(container: ContainerClient, probe: ContainerClient
       }
     },
     async remove(listing) {
-      if (!SHA256_HEX.test(listing.name) && !LEFTOVER.test(listing.name)) return false;
+      // Without an ETag there is no safe condition to delete on.
+      if ((!SHA256_HEX.test(listing.name) && !LEFTOVER.test(listing.name)) || !listing.version) return false;
       try {
         // The ETag condition makes this one atomic step: a put since the listing changed the ETag, and the delete is refused.
         const deleted = await container.getBlobClient(listing.name).deleteIfExists({ conditions: { ifMatch: listing.version } });
