@@ -1,7 +1,44 @@
 // The arrows of docs/architecture.md §3. `npm run lint` fails when one points the wrong way.
 const api = '^api/src/';
+
+// A front end or the emulator reads bottom to top: each folder may import the folders of the layers below it (and
+// itself), never a sibling of its own layer nor anything above. '.' stands for the files at the root of src/.
+function layered(root, layers) {
+  const folderPath = (name) => (name === '.' ? `^${root}[^/]+$` : `^${root}${name}/`);
+  return layers.flatMap((layer, index) =>
+    layer.map((name) => ({
+      name: `${root.replace(/\/src\/$/, '')}-layers-${name === '.' ? 'root' : name}`,
+      comment: `${root}${name === '.' ? '*' : name} imports, besides itself, only: ${layers.slice(0, index).flat().join(', ') || 'nothing'} (docs/architecture.md §3).`,
+      severity: 'error',
+      from: { path: folderPath(name) },
+      to: { path: `^${root}`, pathNot: [folderPath(name), ...layers.slice(0, index).flat().map(folderPath)] },
+    })),
+  );
+}
+
+// core/ holds what every part shares (request and response values, Graph errors and ids, stats, timers); server/
+// composes; cli/ drives it from a terminal.
+const emulatorLayers = [
+  ['core'],
+  ['state', 'certs'],
+  ['mime', 'tenant'],
+  ['mail'],
+  ['odata', 'faults', 'entra'],
+  ['notifications'],
+  ['graph'],
+  ['control'],
+  ['server'],
+  ['.'],
+  ['cli'],
+];
+
+// shell/ is the app frame and the router over the features; components/ are the widgets the features share.
+const tabLayers = [['host'], ['api', 'routing', 'theme'], ['session'], ['live', 'components'], ['features'], ['shell'], ['.']];
+
 module.exports = {
   forbidden: [
+    ...layered('emulator/src/', emulatorLayers),
+    ...layered('tab/src/', tabLayers),
     {
       name: 'domain-is-pure',
       comment: 'domain/ imports nothing outside domain/ and does no I/O.',
