@@ -35,60 +35,65 @@ const emulatorLayers = [
 // shell/ is the app frame and the router over the features; components/ are the widgets the features share.
 const tabLayers = [['host'], ['api', 'routing', 'theme'], ['session'], ['live', 'components'], ['features'], ['shell'], ['.']];
 
+// The API's layers (docs/architecture.md §3).
+const apiArrows = [
+  {
+    name: 'domain-is-pure',
+    comment: 'domain/ imports nothing outside domain/ and does no I/O.',
+    severity: 'error',
+    from: { path: `${api}domain/` },
+    to: {
+      pathNot: [`${api}domain/`, '^node_modules/zod/', '^(node:)?crypto$'],
+    },
+  },
+  {
+    name: 'domain-no-io-builtins',
+    severity: 'error',
+    from: { path: `${api}domain/` },
+    to: { dependencyTypes: ['core'], pathNot: ['^(node:)?crypto$'] },
+  },
+  {
+    name: 'services-use-ports-only',
+    comment: 'services/ sees domain/ and the port types of store/ and graph/ (and mail ports), never adapters or frameworks.',
+    severity: 'error',
+    from: { path: `${api}services/` },
+    to: {
+      path: [
+        `${api}(http|mail/(?!ports/)|contract)`,
+        `${api}store/(?!ports/)`,
+        `${api}graph/(?!ports/)`,
+        `${api}imap/`,
+        '^node_modules/(lowdb|pg|express|@azure|@microsoft/microsoft-graph-client|pino|imapflow|nodemailer)/',
+      ],
+    },
+  },
+  {
+    name: 'http-no-adapters',
+    comment: 'http/ calls services; it never reaches into store/, graph/, imap/ or mail/.',
+    severity: 'error',
+    from: { path: `${api}http/` },
+    to: { path: `${api}(store|graph|imap|mail)/` },
+  },
+  {
+    name: 'mail-not-http',
+    severity: 'error',
+    from: { path: `${api}mail/` },
+    to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, `${api}imap/`, '^node_modules/(lowdb|pg|express|imapflow)/'] },
+  },
+  {
+    name: 'adapters-import-domain-only',
+    comment: 'store/, graph/ and imap/ are adapters: domain/ and the ports they implement.',
+    severity: 'error',
+    from: { path: `${api}(store|graph|imap)/` },
+    to: { path: `${api}(services|http|contract|mail/(?!ports/))` },
+  },
+];
+
 module.exports = {
   forbidden: [
     ...layered('emulator/src/', emulatorLayers),
     ...layered('tab/src/', tabLayers),
-    {
-      name: 'domain-is-pure',
-      comment: 'domain/ imports nothing outside domain/ and does no I/O.',
-      severity: 'error',
-      from: { path: `${api}domain/` },
-      to: {
-        pathNot: [`${api}domain/`, '^node_modules/zod/', '^(node:)?crypto$'],
-      },
-    },
-    {
-      name: 'domain-no-io-builtins',
-      severity: 'error',
-      from: { path: `${api}domain/` },
-      to: { dependencyTypes: ['core'], pathNot: ['^(node:)?crypto$'] },
-    },
-    {
-      name: 'services-use-ports-only',
-      comment: 'services/ sees domain/ and the port types of store/ and graph/ (and mail ports), never adapters or frameworks.',
-      severity: 'error',
-      from: { path: `${api}services/` },
-      to: {
-        path: [
-          `${api}(http|mail/(?!ports/)|contract)`,
-          `${api}store/(?!ports/)`,
-          `${api}graph/(?!ports/)`,
-          `${api}imap/`,
-          '^node_modules/(lowdb|pg|express|@azure|@microsoft/microsoft-graph-client|pino|imapflow|nodemailer)/',
-        ],
-      },
-    },
-    {
-      name: 'http-no-adapters',
-      comment: 'http/ calls services; it never reaches into store/, graph/, imap/ or mail/.',
-      severity: 'error',
-      from: { path: `${api}http/` },
-      to: { path: `${api}(store|graph|imap|mail)/` },
-    },
-    {
-      name: 'mail-not-http',
-      severity: 'error',
-      from: { path: `${api}mail/` },
-      to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, `${api}imap/`, '^node_modules/(lowdb|pg|express|imapflow)/'] },
-    },
-    {
-      name: 'adapters-import-domain-only',
-      comment: 'store/, graph/ and imap/ are adapters: domain/ and the ports they implement.',
-      severity: 'error',
-      from: { path: `${api}(store|graph|imap)/` },
-      to: { path: `${api}(services|http|contract|mail/(?!ports/))` },
-    },
+    ...apiArrows,
     {
       name: 'contract-is-wire-only',
       severity: 'error',
