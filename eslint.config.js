@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// House guards (docs/architecture.md §6, §9.2). Each list is reused below because a later config block replaces
+// House guards (docs/architecture.md §6, §8, §9.2). Each list is reused below because a later config block replaces
 // a rule's options for the files it matches rather than adding to them.
 const processEnv = {
   object: 'process',
