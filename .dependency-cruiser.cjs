@@ -1,57 +1,99 @@
 // The arrows of docs/architecture.md §3. `npm run lint` fails when one points the wrong way.
 const api = '^api/src/';
+
+// A front end or the emulator reads bottom to top: each folder may import the folders of the layers below it (and
+// itself), never a sibling of its own layer nor anything above. '.' stands for the files at the root of src/.
+function layered(root, layers) {
+  const folderPath = (name) => (name === '.' ? `^${root}[^/]+$` : `^${root}${name}/`);
+  return layers.flatMap((layer, index) =>
+    layer.map((name) => ({
+      name: `${root.replace(/\/src\/$/, '')}-layers-${name === '.' ? 'root' : name}`,
+      comment: `${root}${name === '.' ? '*' : name} imports, besides itself, only: ${layers.slice(0, index).flat().join(', ') || 'nothing'} (docs/architecture.md §3).`,
+      severity: 'error',
+      from: { path: folderPath(name) },
+      to: { path: `^${root}`, pathNot: [folderPath(name), ...layers.slice(0, index).flat().map(folderPath)] },
+    })),
+  );
+}
+
+// core/ holds what every part shares (request and response values, Graph errors and ids, stats, timers); server/
+// composes; cli/ drives it from a terminal.
+const emulatorLayers = [
+  ['core'],
+  ['state', 'certs'],
+  ['mime', 'tenant'],
+  ['mail'],
+  ['odata', 'faults', 'entra'],
+  ['notifications'],
+  ['graph'],
+  ['control'],
+  ['server'],
+  ['.'],
+  ['cli'],
+];
+
+// shell/ is the app frame and the router over the features; components/ are the widgets the features share.
+const tabLayers = [['host'], ['api', 'routing', 'theme'], ['session'], ['live', 'components'], ['features'], ['shell'], ['.']];
+
+// The API's layers (docs/architecture.md §3).
+const apiArrows = [
+  {
+    name: 'domain-is-pure',
+    comment: 'domain/ imports nothing outside domain/ and does no I/O.',
+    severity: 'error',
+    from: { path: `${api}domain/` },
+    to: {
+      pathNot: [`${api}domain/`, '^node_modules/zod/', '^(node:)?crypto$'],
+    },
+  },
+  {
+    name: 'domain-no-io-builtins',
+    severity: 'error',
+    from: { path: `${api}domain/` },
+    to: { dependencyTypes: ['core'], pathNot: ['^(node:)?crypto$'] },
+  },
+  {
+    name: 'services-use-ports-only',
+    comment: 'services/ sees domain/ and the port types of store/ and graph/ (and mail ports), never adapters or frameworks.',
+    severity: 'error',
+    from: { path: `${api}services/` },
+    to: {
+      path: [
+        `${api}(http|mail/(?!ports/)|contract)`,
+        `${api}store/(?!ports/)`,
+        `${api}graph/(?!ports/)`,
+        `${api}imap/`,
+        '^node_modules/(lowdb|pg|express|@azure|@microsoft/microsoft-graph-client|pino|imapflow|nodemailer)/',
+      ],
+    },
+  },
+  {
+    name: 'http-no-adapters',
+    comment: 'http/ calls services; it never reaches into store/, graph/, imap/ or mail/.',
+    severity: 'error',
+    from: { path: `${api}http/` },
+    to: { path: `${api}(store|graph|imap|mail)/` },
+  },
+  {
+    name: 'mail-not-http',
+    severity: 'error',
+    from: { path: `${api}mail/` },
+    to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, `${api}imap/`, '^node_modules/(lowdb|pg|express|imapflow)/'] },
+  },
+  {
+    name: 'adapters-import-domain-only',
+    comment: 'store/, graph/ and imap/ are adapters: domain/ and the ports they implement.',
+    severity: 'error',
+    from: { path: `${api}(store|graph|imap)/` },
+    to: { path: `${api}(services|http|contract|mail/(?!ports/))` },
+  },
+];
+
 module.exports = {
   forbidden: [
-    {
-      name: 'domain-is-pure',
-      comment: 'domain/ imports nothing outside domain/ and does no I/O.',
-      severity: 'error',
-      from: { path: `${api}domain/` },
-      to: {
-        pathNot: [`${api}domain/`, '^node_modules/zod/', '^(node:)?crypto$'],
-      },
-    },
-    {
-      name: 'domain-no-io-builtins',
-      severity: 'error',
-      from: { path: `${api}domain/` },
-      to: { dependencyTypes: ['core'], pathNot: ['^(node:)?crypto$'] },
-    },
-    {
-      name: 'services-use-ports-only',
-      comment: 'services/ sees domain/ and the port types of store/ and graph/ (and mail ports), never adapters or frameworks.',
-      severity: 'error',
-      from: { path: `${api}services/` },
-      to: {
-        path: [
-          `${api}(http|mail/(?!ports/)|contract)`,
-          `${api}store/(?!ports/)`,
-          `${api}graph/(?!ports/)`,
-          `${api}imap/`,
-          '^node_modules/(lowdb|pg|express|@azure|@microsoft/microsoft-graph-client|pino|imapflow|nodemailer)/',
-        ],
-      },
-    },
-    {
-      name: 'http-no-adapters',
-      comment: 'http/ calls services; it never reaches into store/, graph/, imap/ or mail/.',
-      severity: 'error',
-      from: { path: `${api}http/` },
-      to: { path: `${api}(store|graph|imap|mail)/` },
-    },
-    {
-      name: 'mail-not-http',
-      severity: 'error',
-      from: { path: `${api}mail/` },
-      to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, `${api}imap/`, '^node_modules/(lowdb|pg|express|imapflow)/'] },
-    },
-    {
-      name: 'adapters-import-domain-only',
-      comment: 'store/, graph/ and imap/ are adapters: domain/ and the ports they implement.',
-      severity: 'error',
-      from: { path: `${api}(store|graph|imap)/` },
-      to: { path: `${api}(services|http|contract|mail/(?!ports/))` },
-    },
+    ...layered('emulator/src/', emulatorLayers),
+    ...layered('tab/src/', tabLayers),
+    ...apiArrows,
     {
       name: 'contract-is-wire-only',
       severity: 'error',

@@ -128,6 +128,11 @@ export type Config = Readonly<{
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
+/** The process's own environment: this file is the one place that reads process.env (docs/architecture.md §6). */
+export function readConfig(): ConfigResult {
+  return parseConfig(process.env);
+}
+
 /** Parses the environment once and lists every problem, not just the first. */
 export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   // An empty value (PUBLIC_URL= in a copied .env.example) means "not set", not "set to nothing".

@@ -3,13 +3,13 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { compose } from './compose.js';
-import { listenHost, parseConfig } from './config.js';
+import { listenHost, readConfig } from './config.js';
 import { createLogger, readableLines } from './logger.js';
 
 // The process: read config, compose, listen, stop cleanly. Nothing imports this file.
 
 async function main(): Promise<void> {
-  const parsed = parseConfig(process.env);
+  const parsed = readConfig();
   if (!parsed.ok) {
     console.error(`Configuration problems (see .env.example):\n${parsed.problems.map((p) => `  - ${p}`).join('\n')}`);
     process.exit(1);

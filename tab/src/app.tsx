@@ -1,7 +1,7 @@
 import { FluentProvider, makeStyles, tokens, Toaster } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect } from 'react';
 import { StartupProblem } from '../../web-shared/startup-problem';
-import { AppShell } from './components/app-shell';
+import { AppShell } from './shell/app-shell';
 import { LoadingBlock } from './components/loading-block';
 import { TOASTER_ID } from './components/use-notify';
 import { LiveChangesProvider } from './live/live-changes';

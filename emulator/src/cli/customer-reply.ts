@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { escapeHtml } from '../util/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 import { outlookReplyHtml } from '../mail/outlook-reply-html.js';
 import { htmlToText } from '../mail/body-text.js';
 import { childConversationIndex } from '../mail/new-message.js';

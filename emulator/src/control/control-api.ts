@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
-import type { Services } from '../server/services.js';
-import { GraphHttpError, graphError } from '../graph/graph-error.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
+import type { Services } from '../graph/services.js';
+import { GraphHttpError, graphError } from '../core/graph-error.js';
 import { parseJsonBody } from '../graph/json-body.js';
 import { findUser } from '../tenant/tenant-directory.js';
 import { SERVICE_MESSAGING_CLIENT_ID } from '../tenant/demo-tenant.js';

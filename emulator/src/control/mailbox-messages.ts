@@ -1,14 +1,14 @@
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
-import type { Services } from '../server/services.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
+import type { Services } from '../graph/services.js';
 import type { Mailbox, StoredFolder } from '../state/mail-types.js';
 import { isCustomerAddress } from '../tenant/tenant-directory.js';
-import { GraphHttpError } from '../graph/graph-error.js';
+import { GraphHttpError } from '../core/graph-error.js';
 import { parseJsonBody } from '../graph/json-body.js';
 import { parseMessageInput } from '../mail/message-input.js';
 import { deliverInput, deliverMime } from '../mail/deliver.js';
 import type { StampPolicy } from '../mail/authentication-stamp.js';
 import { presentMessage } from '../graph/present-message.js';
-import { MESSAGE_PROPERTY_NAMES } from '../graph/odata/message-properties.js';
+import { MESSAGE_PROPERTY_NAMES } from '../odata/message-properties.js';
 import { sortMessages } from '../graph/handlers/messages-list.js';
 import { messageMime } from '../mime/compose-mime.js';
 import { view } from '../state/mail-store.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../server/services.js';
+import type { Services } from '../graph/services.js';
 
 /** GET /_emulator/tenant: the seeded tenant, including the mail app's secret, and where to point clients. */
 export function tenantInfo(s: Services, origin: string) {

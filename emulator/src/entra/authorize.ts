@@ -1,8 +1,8 @@
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
 import type { EntraContext } from './entra-context.js';
 import { entraError } from './entra-error.js';
 import { findApp, findUser } from '../tenant/tenant-directory.js';
-import { escapeHtml } from '../util/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 
 /**
  * /{tenant}/oauth2/v2.0/authorize: a small sign-in page listing the demo users (GET), and the pick (POST) that

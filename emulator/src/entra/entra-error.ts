@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
 
 /** Entra's OAuth error body (docs/graph-behaviour.md §1.2), with its AADSTS code in the description and in error_codes. */
 export function entraError(

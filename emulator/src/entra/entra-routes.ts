@@ -1,4 +1,4 @@
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
 import type { EntraContext } from './entra-context.js';
 import { isTenantName } from '../tenant/tenant-directory.js';
 import { tenantNotFound } from './entra-error.js';

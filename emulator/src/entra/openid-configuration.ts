@@ -1,4 +1,4 @@
-import type { EmuResponse } from '../server/emu-http.js';
+import type { EmuResponse } from '../core/emu-http.js';
 
 /** The v2.0 discovery document; MSAL needs authorization_endpoint, token_endpoint, issuer and jwks_uri. */
 export function openIdConfiguration(origin: string, tenantId: string): EmuResponse {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
 import type { EntraContext } from './entra-context.js';
 import { entraError } from './entra-error.js';
 import { findApp, findUser, type AppRegistration } from '../tenant/tenant-directory.js';

@@ -1,5 +1,5 @@
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
-import { graphError } from '../graph/graph-error.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
+import { graphError } from '../core/graph-error.js';
 import { ZKnobs, type Knobs, type ScriptedFault } from './knobs.js';
 
 type ArmedFault = ScriptedFault & { left: number; pattern: RegExp };

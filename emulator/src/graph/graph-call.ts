@@ -1,5 +1,5 @@
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
-import type { Services } from '../server/services.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
+import type { Services } from './services.js';
 import type { AppTokenClaims } from '../entra/token-service.js';
 import type { Mailbox } from '../state/mail-types.js';
 import type { GraphParams } from './graph-path.js';

@@ -1,4 +1,4 @@
-import { badRequest } from './graph-error.js';
+import { badRequest } from '../core/graph-error.js';
 
 export type GraphParams = {
   user?: string;

@@ -1,7 +1,7 @@
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
-import type { Services } from '../server/services.js';
+import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
+import type { Services } from './services.js';
 import type { AppTokenClaims } from '../entra/token-service.js';
-import { GraphHttpError, graphError } from './graph-error.js';
+import { GraphHttpError, graphError } from '../core/graph-error.js';
 import { parseGraphPath } from './graph-path.js';
 import { findRoute } from './graph-routes.js';
 import { resolveMailbox } from './resolve.js';

@@ -1,4 +1,4 @@
-import { GraphHttpError } from './graph-error.js';
+import { GraphHttpError } from '../core/graph-error.js';
 
 export function parseJsonBody(body: Buffer): unknown {
   const text = body.toString('utf8');

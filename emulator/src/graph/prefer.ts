@@ -1,4 +1,4 @@
-import type { EmuRequest } from '../server/emu-http.js';
+import type { EmuRequest } from '../core/emu-http.js';
 
 export type Prefer = {
   immutableIds: boolean;

@@ -1,6 +1,6 @@
 import type { FileAttachment, ItemAttachment, ReferenceAttachment } from '@microsoft/microsoft-graph-types';
 import type { StoredAttachment } from '../state/mail-types.js';
-import type { PropertyTable } from './odata/property-table.js';
+import type { PropertyTable } from '../odata/property-table.js';
 
 export const ATTACHMENT_TABLE: PropertyTable<unknown> = {
   typeName: 'microsoft.graph.attachment',

@@ -1,6 +1,6 @@
 import type { MailFolder } from '@microsoft/microsoft-graph-types';
 import type { Mailbox, StoredFolder } from '../state/mail-types.js';
-import type { PropertyTable } from './odata/property-table.js';
+import type { PropertyTable } from '../odata/property-table.js';
 
 export type FolderView = { folder: StoredFolder; mailbox: Mailbox };
 

@@ -3,7 +3,7 @@ import type { StoredMessage } from '../state/mail-types.js';
 import { hasVisibleAttachments } from '../state/mail-store.js';
 import { bodyAs, bodyPreview } from '../mail/body-text.js';
 import { presentAttachment } from './present-attachment.js';
-import type { AttachmentExpand } from './odata/query-options.js';
+import type { AttachmentExpand } from '../odata/query-options.js';
 
 export type MessagePresentation = {
   select: Set<string> | null;

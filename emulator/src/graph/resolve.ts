@@ -1,9 +1,9 @@
-import type { Services } from '../server/services.js';
+import type { Services } from './services.js';
 import type { Mailbox, StoredAttachment, StoredFolder, StoredMessage } from '../state/mail-types.js';
 import { findUser } from '../tenant/tenant-directory.js';
 import { WELL_KNOWN_FOLDER_NAMES } from '../state/seed-mailbox.js';
-import { GraphHttpError, malformedId, notFound } from './graph-error.js';
-import { isWellFormedId } from './ids.js';
+import { GraphHttpError, malformedId, notFound } from '../core/graph-error.js';
+import { isWellFormedId } from '../core/ids.js';
 import type { GraphParams } from './graph-path.js';
 import type { MailboxCall } from './graph-call.js';
 

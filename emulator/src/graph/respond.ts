@@ -1,4 +1,4 @@
-import type { EmuResponse } from '../server/emu-http.js';
+import type { EmuResponse } from '../core/emu-http.js';
 import type { GraphCall } from './graph-call.js';
 import { preferenceHeaders } from './prefer.js';
 import { parseJsonBody } from './json-body.js';

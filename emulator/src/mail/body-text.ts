@@ -1,5 +1,5 @@
 import { Tokenizer } from 'htmlparser2';
-import { escapeHtml } from '../util/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 import type { ItemBody } from '../state/mail-types.js';
 
 const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 'table', 'pre']);

@@ -1,4 +1,4 @@
-import { GraphHttpError, notImplemented } from '../graph/graph-error.js';
+import { GraphHttpError, notImplemented } from '../core/graph-error.js';
 import type { ItemBody, MessageHeader, Recipient } from '../state/mail-types.js';
 
 export type AttachmentInput =

@@ -1,4 +1,4 @@
-import { newId } from '../graph/ids.js';
+import { newId } from '../core/ids.js';
 import { nowSeconds } from '../state/mail-store.js';
 import type { Mailbox, StoredAttachment } from '../state/mail-types.js';
 import type { AttachmentInput } from './message-input.js';

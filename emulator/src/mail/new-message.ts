@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { newId } from '../graph/ids.js';
+import { newId } from '../core/ids.js';
 import { newChangeKey, nowSeconds } from '../state/mail-store.js';
 import type { Mailbox, MessageHeader, Recipient, StoredAttachment, StoredMessage, ItemBody } from '../state/mail-types.js';
 import { uniqueBodyOf, wrapHtml } from './body-text.js';

@@ -1,5 +1,5 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { escapeHtml } from '../util/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 
 /** An Exchange-style NDR ("Undeliverable: ...") for a recipient in our own domain that does not exist (docs/graph-behaviour.md C23). */
 export async function nonDeliveryReport(domain: string, to: string, subject: string, recipient: string, original: Buffer): Promise<Buffer> {

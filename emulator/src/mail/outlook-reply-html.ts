@@ -1,4 +1,4 @@
-import { escapeHtml } from '../util/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 import type { Recipient, StoredMessage } from '../state/mail-types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { MailStore } from '../state/mail-store.js';
 import type { Mailbox, StoredMessage } from '../state/mail-types.js';
-import { escapeHtml } from '../util/escape-html.js';
+import { escapeHtml } from '../core/escape-html.js';
 import { buildMessage, childConversationIndex, defaultFields, type MessageFields } from './new-message.js';
 import { outlookReplyHtml } from './outlook-reply-html.js';
 

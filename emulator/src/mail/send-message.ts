@@ -1,11 +1,11 @@
-import { newId } from '../graph/ids.js';
-import { GraphHttpError } from '../graph/graph-error.js';
+import { newId } from '../core/ids.js';
+import { GraphHttpError } from '../core/graph-error.js';
 import type { MailStore } from '../state/mail-store.js';
 import { nowSeconds } from '../state/mail-store.js';
 import type { Mailbox, Recipient, StoredMessage } from '../state/mail-types.js';
 import type { Tenant } from '../tenant/tenant-directory.js';
 import { isCustomerAddress } from '../tenant/tenant-directory.js';
-import type { Scheduler } from '../server/scheduler.js';
+import type { Scheduler } from '../core/scheduler.js';
 import { composeMime } from '../mime/compose-mime.js';
 import { deliverMime } from './deliver.js';
 import { nonDeliveryReport } from './non-delivery-report.js';

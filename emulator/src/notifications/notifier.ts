@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { MailStore, MessageChange, MessageView } from '../state/mail-store.js';
 import type { StoredSubscription } from '../state/mail-types.js';
 import type { FaultInjector } from '../faults/fault-injector.js';
-import type { Stats } from '../server/stats.js';
-import { parseFilter } from '../graph/odata/filter-parser.js';
-import { evaluateFilter } from '../graph/odata/property-table.js';
-import { MESSAGE_TABLE } from '../graph/odata/message-properties.js';
+import type { Stats } from '../core/stats.js';
+import { parseFilter } from '../odata/filter-parser.js';
+import { evaluateFilter } from '../odata/property-table.js';
+import { MESSAGE_TABLE } from '../odata/message-properties.js';
 
 type ChangeNotification = {
   subscriptionId: string;

@@ -1,7 +1,7 @@
-import { GraphHttpError } from '../graph/graph-error.js';
-import { parseFilter, type FilterExpr } from '../graph/odata/filter-parser.js';
-import { checkFilter } from '../graph/odata/property-table.js';
-import { MESSAGE_TABLE } from '../graph/odata/message-properties.js';
+import { GraphHttpError } from '../core/graph-error.js';
+import { parseFilter, type FilterExpr } from '../odata/filter-parser.js';
+import { checkFilter } from '../odata/property-table.js';
+import { MESSAGE_TABLE } from '../odata/message-properties.js';
 
 export type SubscriptionResource = { user: string; folder: string | null; filter: FilterExpr | null; filterText: string | null };
 

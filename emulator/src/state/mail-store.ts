@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { newId } from '../graph/ids.js';
+import { newId } from '../core/ids.js';
 import type { Mailbox, StoreState, StoredFolder, StoredMessage, StoredSubscription } from './mail-types.js';
 import { seedMailbox } from './seed-mailbox.js';
 

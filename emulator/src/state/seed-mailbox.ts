@@ -1,4 +1,4 @@
-import { newId } from '../graph/ids.js';
+import { newId } from '../core/ids.js';
 import type { Mailbox, StoredFolder } from './mail-types.js';
 
 // Well-known folders (docs/graph-behaviour.md §2.1) with their English display names. The ones under the IPM subtree are

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseFilter, filterProperties } from '../../../emulator/src/graph/odata/filter-parser.js';
-import { checkFilter, evaluateFilter } from '../../../emulator/src/graph/odata/property-table.js';
-import { MESSAGE_TABLE } from '../../../emulator/src/graph/odata/message-properties.js';
-import type { GraphHttpError } from '../../../emulator/src/graph/graph-error.js';
+import { parseFilter, filterProperties } from '../../../emulator/src/odata/filter-parser.js';
+import { checkFilter, evaluateFilter } from '../../../emulator/src/odata/property-table.js';
+import { MESSAGE_TABLE } from '../../../emulator/src/odata/message-properties.js';
+import type { GraphHttpError } from '../../../emulator/src/core/graph-error.js';
 
 const message = { isRead: false, receivedAt: Date.parse('2026-01-01T10:00:00.500Z'), subject: "Bob's printer", importance: 'high' } as never;
 const codeOf = (text: string): string => {

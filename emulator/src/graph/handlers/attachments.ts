@@ -1,9 +1,9 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import type { StoredAttachment } from '../../state/mail-types.js';
 import { nowSeconds } from '../../state/mail-store.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { GraphHttpError, notImplemented } from '../graph-error.js';
-import { parseSelect, parseSkip, parseTop, queryOptions } from '../odata/query-options.js';
+import { GraphHttpError, notImplemented } from '../../core/graph-error.js';
+import { parseSelect, parseSkip, parseTop, queryOptions } from '../../odata/query-options.js';
 import { ATTACHMENT_TABLE, presentAttachment } from '../present-attachment.js';
 import { presentMessage } from '../present-message.js';
 import { collectionResponse, entityResponse, jsonBody } from '../respond.js';

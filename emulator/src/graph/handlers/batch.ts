@@ -1,5 +1,5 @@
-import type { EmuRequest, EmuResponse } from '../../server/emu-http.js';
-import { GraphHttpError, graphError } from '../graph-error.js';
+import type { EmuRequest, EmuResponse } from '../../core/emu-http.js';
+import { GraphHttpError, graphError } from '../../core/graph-error.js';
 import { parseJsonBody } from '../json-body.js';
 
 type Step = { id: string; method: string; url: string; headers: Record<string, string>; body: unknown; dependsOn: string[] };

@@ -1,9 +1,9 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { GraphHttpError, graphError, notImplemented } from '../graph-error.js';
-import { parseFilter } from '../odata/filter-parser.js';
-import { MESSAGE_TABLE } from '../odata/message-properties.js';
-import { parseSelect, parseTop, queryOptions } from '../odata/query-options.js';
+import { GraphHttpError, graphError, notImplemented } from '../../core/graph-error.js';
+import { parseFilter } from '../../odata/filter-parser.js';
+import { MESSAGE_TABLE } from '../../odata/message-properties.js';
+import { parseSelect, parseTop, queryOptions } from '../../odata/query-options.js';
 import { presentMessage } from '../present-message.js';
 import { collectionResponse } from '../respond.js';
 import { resolveFolder } from '../resolve.js';

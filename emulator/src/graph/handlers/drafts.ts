@@ -1,7 +1,7 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import type { StoredFolder } from '../../state/mail-types.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { queryOptions } from '../odata/query-options.js';
+import { queryOptions } from '../../odata/query-options.js';
 import { jsonBody } from '../respond.js';
 import { resolveFolder } from '../resolve.js';
 import { messageEntity, checkCustomHeaders } from './message-item.js';

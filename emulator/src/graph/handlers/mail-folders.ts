@@ -1,9 +1,9 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import type { StoredFolder } from '../../state/mail-types.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { GraphHttpError } from '../graph-error.js';
-import { parseListFilter, parseOrderBy, parseSelect, parseSkip, parseTop, queryOptions, parseCount } from '../odata/query-options.js';
-import { evaluateFilter } from '../odata/property-table.js';
+import { GraphHttpError } from '../../core/graph-error.js';
+import { parseListFilter, parseOrderBy, parseSelect, parseSkip, parseTop, queryOptions, parseCount } from '../../odata/query-options.js';
+import { evaluateFilter } from '../../odata/property-table.js';
 import { FOLDER_TABLE, presentFolder, type FolderView } from '../present-folder.js';
 import { collectionResponse, entityResponse, jsonBody, linkWith } from '../respond.js';
 import { resolveFolder } from '../resolve.js';

@@ -1,8 +1,8 @@
-import type { EmuResponse } from '../../server/emu-http.js';
-import { newId } from '../ids.js';
+import type { EmuResponse } from '../../core/emu-http.js';
+import { newId } from '../../core/ids.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { GraphHttpError } from '../graph-error.js';
-import { queryOptions } from '../odata/query-options.js';
+import { GraphHttpError } from '../../core/graph-error.js';
+import { queryOptions } from '../../odata/query-options.js';
 import { jsonBody } from '../respond.js';
 import { resolveFolderRef, resolveMessage } from '../resolve.js';
 import { messageEntity } from './message-item.js';

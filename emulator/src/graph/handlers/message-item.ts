@@ -1,9 +1,9 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import type { StoredMessage } from '../../state/mail-types.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { GraphHttpError } from '../graph-error.js';
-import { MESSAGE_TABLE } from '../odata/message-properties.js';
-import { parseMessageExpand, parseSelect, queryOptions } from '../odata/query-options.js';
+import { GraphHttpError } from '../../core/graph-error.js';
+import { MESSAGE_TABLE } from '../../odata/message-properties.js';
+import { parseMessageExpand, parseSelect, queryOptions } from '../../odata/query-options.js';
 import { ATTACHMENT_TABLE } from '../present-attachment.js';
 import { presentMessage } from '../present-message.js';
 import { entityResponse, jsonBody } from '../respond.js';

@@ -1,10 +1,10 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import type { StoredMessage } from '../../state/mail-types.js';
 import { view, type MessageView } from '../../state/mail-store.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { MESSAGE_TABLE } from '../odata/message-properties.js';
-import { compareForSort, evaluateFilter } from '../odata/property-table.js';
-import { parseCount, parseListFilter, parseMessageExpand, parseOrderBy, parseSelect, parseSkip, parseTop, queryOptions, type OrderBy } from '../odata/query-options.js';
+import { MESSAGE_TABLE } from '../../odata/message-properties.js';
+import { compareForSort, evaluateFilter } from '../../odata/property-table.js';
+import { parseCount, parseListFilter, parseMessageExpand, parseOrderBy, parseSelect, parseSkip, parseTop, queryOptions, type OrderBy } from '../../odata/query-options.js';
 import { ATTACHMENT_TABLE } from '../present-attachment.js';
 import { presentMessage } from '../present-message.js';
 import { collectionResponse, linkWith } from '../respond.js';

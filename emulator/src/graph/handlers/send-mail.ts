@@ -1,7 +1,7 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
-import { GraphHttpError } from '../graph-error.js';
-import { queryOptions } from '../odata/query-options.js';
+import { GraphHttpError } from '../../core/graph-error.js';
+import { queryOptions } from '../../odata/query-options.js';
 import { jsonBody } from '../respond.js';
 import { checkCustomHeaders } from './message-item.js';
 import { sendServices } from './message-actions.js';

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import type { Subscription } from '@microsoft/microsoft-graph-types';
 import type { StoredSubscription } from '../../state/mail-types.js';
 import { tenantRoute, type GraphCall, type Route } from '../graph-call.js';
-import { GraphHttpError, notImplemented } from '../graph-error.js';
-import { queryOptions } from '../odata/query-options.js';
+import { GraphHttpError, notImplemented } from '../../core/graph-error.js';
+import { queryOptions } from '../../odata/query-options.js';
 import { collectionResponse, entityResponse, jsonBody } from '../respond.js';
 import { resolveFolderRef, resolveMailbox } from '../resolve.js';
 import { object, unknownProperty } from '../../mail/message-input.js';

@@ -1,7 +1,7 @@
-import type { EmuRequest, EmuResponse } from '../../server/emu-http.js';
-import type { Services } from '../../server/services.js';
-import { GraphHttpError, graphError } from '../graph-error.js';
-import { newId } from '../ids.js';
+import type { EmuRequest, EmuResponse } from '../../core/emu-http.js';
+import type { Services } from '../services.js';
+import { GraphHttpError, graphError } from '../../core/graph-error.js';
+import { newId } from '../../core/ids.js';
 import { nowSeconds } from '../../state/mail-store.js';
 import { exchangeSize, contentTypeFor } from '../../mail/new-attachment.js';
 

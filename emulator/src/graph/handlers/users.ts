@@ -1,7 +1,7 @@
-import type { EmuResponse } from '../../server/emu-http.js';
+import type { EmuResponse } from '../../core/emu-http.js';
 import { tenantRoute, type GraphCall, type Route } from '../graph-call.js';
-import { GraphHttpError } from '../graph-error.js';
-import { queryOptions } from '../odata/query-options.js';
+import { GraphHttpError } from '../../core/graph-error.js';
+import { queryOptions } from '../../odata/query-options.js';
 import { entityResponse } from '../respond.js';
 import { findUser } from '../../tenant/tenant-directory.js';
 

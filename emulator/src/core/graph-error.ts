@@ -1,4 +1,4 @@
-import type { EmuRequest, EmuResponse } from '../server/emu-http.js';
+import type { EmuRequest, EmuResponse } from './emu-http.js';
 
 /** Thrown by Graph handlers; the pipeline turns it into a Graph error body through graphError(). */
 export class GraphHttpError extends Error {

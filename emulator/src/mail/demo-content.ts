@@ -1,6 +1,6 @@
 import type { MailStore } from '../state/mail-store.js';
-import { deliverMime } from '../mail/deliver.js';
-import { SERVICE_MAILBOX } from './demo-tenant.js';
+import { deliverMime } from './deliver.js';
+import { SERVICE_MAILBOX } from '../tenant/demo-tenant.js';
 
 /** A first customer email in the support inbox, so a fresh demo has something to triage. */
 export async function seedDemoContent(store: MailStore): Promise<void> {

@@ -6,13 +6,14 @@ import type { AuthCodes } from '../entra/auth-codes.js';
 import type { FaultInjector } from '../faults/fault-injector.js';
 import type { Throttle } from '../faults/throttle.js';
 import type { Notifier } from '../notifications/notifier.js';
-import type { UploadSessions } from '../graph/upload-sessions.js';
-import type { Stats } from './stats.js';
-import type { Scheduler } from './scheduler.js';
-import type { AccessPolicy } from '../graph/access-policy.js';
-import type { AppPermissions } from '../graph/app-permissions.js';
+import type { UploadSessions } from './upload-sessions.js';
+import type { Stats } from '../core/stats.js';
+import type { Scheduler } from '../core/scheduler.js';
+import type { AccessPolicy } from './access-policy.js';
+import type { AppPermissions } from './app-permissions.js';
 
-/** Everything a handler may use; built once in emulator-server.ts. */
+// Everything a Graph handler (and the control API above graph/) may use; built once in server/emulator-server.ts.
+// It lives in graph/, not core/: it names the parts of entra/, faults/ and notifications/, which sit below graph/.
 export type Services = {
   tenant: Tenant;
   store: MailStore;

@@ -1,5 +1,5 @@
-import type { EmuRequest } from '../../server/emu-http.js';
-import { GraphHttpError, notImplemented } from '../graph-error.js';
+import type { EmuRequest } from '../core/emu-http.js';
+import { GraphHttpError, notImplemented } from '../core/graph-error.js';
 import { parseFilter, filterProperties, type FilterExpr } from './filter-parser.js';
 import { checkFilter, propertyDef, unknownPropertyError, type PropertyTable } from './property-table.js';
 

@@ -21,9 +21,9 @@ import { OpenMailCount } from '../features/mail-center/open-mail-count';
 import { navigate, useHashRoute } from '../routing/use-hash-route';
 import { useDesk } from '../session/desk-context';
 import { SIGN_IN_METHOD_LABEL } from '../session/session';
-import { LoadingBlock } from './loading-block';
+import { LoadingBlock } from '../components/loading-block';
 import { RoutedPage } from './routed-page';
-import { VisuallyHidden } from './visually-hidden';
+import { VisuallyHidden } from '../components/visually-hidden';
 
 const useStyles = makeStyles({
   header: {

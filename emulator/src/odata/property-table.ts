@@ -1,4 +1,4 @@
-import { GraphHttpError } from '../graph-error.js';
+import { GraphHttpError } from '../core/graph-error.js';
 import type { FilterExpr, Literal } from './filter-parser.js';
 
 export type PropertyType = 'boolean' | 'string' | 'datetime' | 'number';

@@ -1,6 +1,6 @@
-import type { MessageView } from '../../state/mail-store.js';
+import type { MessageView } from '../state/mail-store.js';
 import type { PropertyDef, PropertyTable } from './property-table.js';
-import { bodyPreview } from '../../mail/body-text.js';
+import { bodyPreview } from '../mail/body-text.js';
 
 // microsoft.graph.message properties (v1.0), the ones Outlook can filter/sort on described in full.
 export const MESSAGE_PROPERTY_NAMES = [

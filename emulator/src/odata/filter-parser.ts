@@ -1,4 +1,4 @@
-import { GraphHttpError } from '../graph-error.js';
+import { GraphHttpError } from '../core/graph-error.js';
 
 export type Literal = { type: 'string'; value: string } | { type: 'boolean'; value: boolean } | { type: 'null' }
   | { type: 'number'; value: number } | { type: 'datetime'; value: number };

@@ -1,8 +1,8 @@
 import { lazy } from 'react';
 import type { Route } from '../routing/route';
 import { useDesk } from '../session/desk-context';
-import { AdminOnly } from './admin-only';
-import { NotFound } from './not-found';
+import { AdminOnly } from '../components/admin-only';
+import { NotFound } from '../components/not-found';
 
 // Each page is its own chunk: the first download stays small and admins' pages load only for admins.
 const RequestsPage = lazy(() => import('../features/requests/requests-page').then((m) => ({ default: m.RequestsPage })));
