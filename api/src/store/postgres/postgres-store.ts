@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AppError } from '../../domain/app-error.js';
 import { CommitListeners } from '../commit-listeners.js';
-import type { Collection, CollectionName, CommitChange, ReadCollection, ReadTransaction, RecordId, Store, StoreHealth, Transaction } from '../ports/store.js';
+import type { Collection, CollectionName, CommitChange, ReadCollection, ReadTransaction, RecordId, Store, StoreHealth, Transaction, TransactOptions } from '../ports/store.js';
 import { StoreOpenError } from '../store-open-error.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { isConnectionLost, isRetryable } from './pg-errors.js';
+import type { ClusterState } from '../ports/cluster-state.js';
+import { createPostgresClusterState } from './postgres-cluster-state.js';
 import { postgresCollection, type Run } from './postgres-collection.js';
 
 
@@ -63,7 +65,7 @@ export class PostgresStore implements Store {
   async read<R>(work: (tx: ReadTransaction) => Promise<R>): Promise<R> {
     this.#assertOpen();
     try {
-      return await this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', async (run, guard) =>
+      return await this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', undefined, async (run, guard) =>
         work({ collection: <K extends CollectionName>(name: K) => (guard(), postgresCollection(name, run, false, () => undefined) as unknown as ReadCollection<K>) }),
       );
     } catch (error) {
@@ -71,7 +73,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async transact<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+  async transact<R>(work: (tx: Transaction) => Promise<R>, options: TransactOptions = {}): Promise<R> {
     this.#assertOpen();
     if (this.#currentTransaction.getStore()?.isOpen) {
       throw new Error('Store.transact was called inside another transaction, which would wait for itself forever; pass the outer transaction down instead.');
@@ -79,7 +81,7 @@ export class PostgresStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const changed = new Map<CollectionName, Set<RecordId>>();
       try {
-        const result = await this.#withClient('BEGIN ISOLATION LEVEL SERIALIZABLE', 'transaction', async (run, guard) => {
+        const result = await this.#withClient('BEGIN ISOLATION LEVEL SERIALIZABLE', 'transaction', options.serialiseOn, async (run, guard) => {
           const value = await work({
             collection: <K extends CollectionName>(name: K) => {
               guard();
@@ -127,6 +129,18 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** What the instances on this database agree on, seen by the instance named `instanceId`. */
+  clusterState(instanceId: string): ClusterState {
+    return createPostgresClusterState(async (sql, params) => {
+      this.#assertOpen();
+      try {
+        return await this.#pool.query(sql, params);
+      } catch (error) {
+        throw this.#mapped(error);
+      }
+    }, instanceId);
+  }
+
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
@@ -134,7 +148,7 @@ export class PostgresStore implements Store {
     await this.#pool.end();
   }
 
-  async #withClient<R>(begin: string, kind: Scope['kind'], work: (run: Run, guard: () => void) => Promise<R>): Promise<R> {
+  async #withClient<R>(begin: string, kind: Scope['kind'], serialiseOn: string | undefined, work: (run: Run, guard: () => void) => Promise<R>): Promise<R> {
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -150,7 +164,11 @@ export class PostgresStore implements Store {
       return client.query(sql, params);
     };
     let broken: unknown;
+    // Locked before BEGIN, so the transaction's snapshot is taken after the previous holder committed: it sees that
+    // holder's writes and does not collide with them. A session lock, released below or when the connection dies.
+    const lockKey = serialiseOn === undefined ? undefined : `sm:${serialiseOn}`;
     try {
+      if (lockKey !== undefined) await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey]);
       await client.query(begin);
       const result = await this.#currentTransaction.run(scope, () => work(run, guard));
       scope.isOpen = false;
@@ -162,6 +180,9 @@ export class PostgresStore implements Store {
       throw error;
     } finally {
       scope.isOpen = false;
+      if (lockKey !== undefined && !broken) {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch((unlockError: unknown) => (broken = unlockError));
+      }
       client.release(broken instanceof Error ? broken : undefined);
     }
   }

@@ -90,4 +90,16 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
 
     `,
   },
+  {
+    version: 3,
+    description: 'cluster-jobs: what the instances sharing the database agree on (fingerprints of shared keys) and when a periodic job last ran',
+    sql: `
+      CREATE TABLE cluster_state (
+        name text PRIMARY KEY,
+        value text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by text NOT NULL
+      );
+    `,
+  },
 ];
