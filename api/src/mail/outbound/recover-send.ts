@@ -1,7 +1,7 @@
 import type { OutboundEmail } from '../../domain/outbound-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import type { MailSender } from '../ports/mail-sender.js';
-import { markSent } from './attempt-send.js';
+import { isSameClaim, markSent } from './attempt-send.js';
 
 // A record still 'sending' that nobody is working on was interrupted (a crash, or an unconfirmed send). Our own
 // Message-ID tells whether it went out: sent -> record it; a draft -> delete it and queue again; nothing -> queue
@@ -36,6 +36,7 @@ export async function recoverSend(deps: ServiceDeps, sender: MailSender, email: 
 async function update(deps: ServiceDeps, email: OutboundEmail, change: Pick<OutboundEmail, 'status' | 'statusReason'>): Promise<void> {
   await deps.store.transact(async (tx) => {
     const current = await tx.collection('outboundEmails').get(email.id);
-    if (current?.status === 'sending') await tx.collection('outboundEmails').put({ ...current, ...change });
+    // Another instance may have settled this claim while the mailbox was asked, and the email been claimed again.
+    if (isSameClaim(current, email)) await tx.collection('outboundEmails').put({ ...current, ...change });
   });
 }

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboundEmail } from '../../../api/src/domain/outbound-email.js';
+import { addDefaultAccount, createSr, DESK, startClusterStack, type ClusterStack } from '../../support/cluster-stack.js';
+
+// Two API instances on one PostgreSQL database and one mailbox: each queued email is claimed and sent by one of
+// them, the mailbox's per-minute budget is the cluster's, and the rules for an SR event run once.
+
+const MINUTE = 60_000;
+const LIMIT = 6;
+
+describe('outbound work shared by two instances', () => {
+  let stack: ClusterStack;
+  beforeAll(async () => {
+    stack = await startClusterStack({ label: 'cluster_outbound', env: { OUTBOUND_PER_MAILBOX_PER_MINUTE: String(LIMIT) } });
+    await addDefaultAccount(stack);
+  });
+  afterAll(() => stack?.close());
+
+  const workers = () => stack.runtimes.map((r) => r.outbound);
+  /** Both workers stopped: what is queued meanwhile waits for them. */
+  const stopAll = () => Promise.all(workers().map((w) => w.stop()));
+  const startAll = () => workers().forEach((w) => w.start());
+  const allEmails = () => stack.runtimes[0]!.services.store.read(async (tx) => {
+    const out: OutboundEmail[] = [];
+    for (let page = await tx.collection('outboundEmails').page(undefined, 500); page.length > 0; page = await tx.collection('outboundEmails').page(page.at(-1)!.id, 500)) out.push(...page);
+    return out;
+  });
+  const sentItems = async () => {
+    const res = await stack.emulator.control('GET', `/mailboxes/${DESK}/messages?folder=sentitems`);
+    return ((await res.json()) as { value: { internetMessageId: string }[] }).value;
+  };
+  /** Queues `count` agent emails to `customer`, alternating the instance that takes the request. */
+  async function queue(count: number, customer: string): Promise<number[]> {
+    const sr = await createSr(stack, 0, { name: customer.split('@')[0]!, email: customer });
+    const ids: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const res = await stack.api(i % 2).post(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).send({ templateId: 'reply-to-customer', to: [customer] });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.status).toBe('queued');
+      ids.push(res.body.outboundId as number);
+    }
+    return ids;
+  }
+
+  it('sends each queued email exactly once when both instances work the queue', async () => {
+    await stopAll();
+    const ids = await queue(LIMIT, 'once@fabrikam.test');
+    const before = stack.sendCalls();
+    startAll();
+    await stack.settled();
+
+    expect(stack.sendCalls() - before).toBe(LIMIT);
+    const emails = (await allEmails()).filter((e) => ids.includes(e.id));
+    expect(emails.map((e) => e.status)).toEqual(Array<string>(LIMIT).fill('sent'));
+    expect(emails.map((e) => e.attempts)).toEqual(Array<number>(LIMIT).fill(1));
+    const copies = await sentItems();
+    for (const email of emails) expect(copies.filter((m) => m.internetMessageId === `<${email.internetMessageId}>`)).toHaveLength(1);
+  });
+
+  it('runs the rules for each SR event once: one email per rule firing', async () => {
+    stack.shiftClock(MINUTE + 1000);
+    const rule = await stack.api(0).post('/api/admin/rules').auth(stack.admin, { type: 'bearer' })
+      .send({ name: 'Tell the requester', trigger: { kind: 'note-added' }, templateId: 'status-update', recipients: [{ kind: 'requester' }] }).expect(201);
+    const customers = ['ada@fabrikam.test', 'bo@fabrikam.test', 'cy@fabrikam.test'];
+    const srs = [];
+    for (const [i, email] of customers.entries()) srs.push(await createSr(stack, i % 2, { name: email.split('@')[0]!, email }));
+    await stopAll();
+    // Two public notes per SR, through both instances: six events waiting in the outbox for both workers at once.
+    for (const [i, sr] of [...srs, ...srs].entries()) {
+      await stack.api(i % 2).post(`/api/requests/${sr}/notes`).auth(stack.agent, { type: 'bearer' }).send({ body: `Update ${i}`, typeCode: 'PUBLIC' }).expect(201);
+    }
+    const before = stack.sendCalls();
+    startAll();
+    await stack.settled();
+
+    expect(stack.sendCalls() - before).toBe(srs.length * 2);
+    for (const sr of srs) {
+      const emails = (await stack.api(1).get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200)).body.items as OutboundEmail[];
+      expect(emails.map((e) => [e.ruleId, e.status])).toEqual([[rule.body.id, 'sent'], [rule.body.id, 'sent']]);
+    }
+    await stack.api(0).delete(`/api/admin/rules/${rule.body.id}`).auth(stack.admin, { type: 'bearer' }).expect(204);
+  });
+
+  it(`keeps the mailbox's ${LIMIT} a minute across both instances`, async () => {
+    stack.shiftClock(MINUTE + 1000);
+    await stopAll();
+    const total = LIMIT * 4;
+    const ids = await queue(total, 'budget@fabrikam.test');
+    const before = stack.sendCalls();
+    startAll();
+    // Each minute of the shared clock lets exactly LIMIT go, whichever instance sends them.
+    for (let minute = 1; minute <= 4; minute += 1) {
+      await stack.settled();
+      workers().forEach((w) => w.wake());
+      await stack.settled();
+      expect(stack.sendCalls() - before).toBe(LIMIT * minute);
+      stack.shiftClock(MINUTE + 1000);
+      workers().forEach((w) => w.wake());
+    }
+    await stack.settled();
+
+    const emails = (await allEmails()).filter((e) => ids.includes(e.id));
+    expect(emails.map((e) => e.status)).toEqual(Array<string>(total).fill('sent'));
+    const attempts = emails.map((e) => Date.parse(e.attemptedAt ?? '')).sort((a, b) => a - b);
+    // No 60-second window holds more than LIMIT attempts.
+    for (let i = 0; i + LIMIT < attempts.length; i += 1) expect(attempts[i + LIMIT]! - attempts[i]!).toBeGreaterThanOrEqual(MINUTE);
+  });
+});
