@@ -64,7 +64,8 @@ const ZEnvShape = z.object({
   RULE_EMAILS_PER_SR_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerSrPerHour),
   RULE_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerRecipientPerHour),
 
-  // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600).
+  // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600); required with
+  // STORE=postgres (outside demo and tests), where every instance must hold the same key.
   SECRET_KEY: z.base64().optional(),
 });
 
@@ -75,6 +76,14 @@ export const CONFIG_VARIABLES = Object.keys(ZEnvShape.shape);
 const ZEnv = ZEnvShape.superRefine((env, ctx) => {
   if (Boolean(env.SSL_CRT_FILE) !== Boolean(env.SSL_KEY_FILE)) {
     ctx.addIssue({ code: 'custom', path: ['SSL_KEY_FILE'], message: 'Set both SSL_CRT_FILE and SSL_KEY_FILE, or neither.' });
+  }
+  // A key generated into each instance's DATA_DIR would differ between the instances sharing one database.
+  if (env.STORE === 'postgres' && !env.SECRET_KEY && !env.DEMO && env.NODE_ENV !== 'test') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SECRET_KEY'],
+      message: 'SECRET_KEY is required with STORE=postgres: every instance sharing the database must seal secrets with the same key (openssl rand -base64 32).',
+    });
   }
   if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32) {
     ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).' });
