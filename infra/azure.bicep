@@ -80,7 +80,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   }
 }
 
-resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
   name: resourceBaseName
   location: location
   sku: {
@@ -97,10 +97,13 @@ resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2022-12-01' = {
       geoRedundantBackup: 'Disabled'
     }
     highAvailability: { mode: 'Disabled' }
+    // Reached by the App Service over the internet with TLS (see the firewall rule below); a private network
+    // (delegated subnet and VNet integration) is the stricter choice for a production desk.
+    network: { publicNetworkAccess: 'Enabled' }
   }
 }
 
-resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2022-12-01' = {
+resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
   parent: postgres
   name: databaseName
   properties: {
@@ -110,9 +113,11 @@ resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2
 }
 
 // The SR and Mail Center search indexes use pg_trgm; Azure allows only the extensions listed here.
-resource postgresExtensions 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2022-12-01' = {
+resource postgresExtensions 'Microsoft.DBforPostgreSQL/flexibleServers/configurations@2024-08-01' = {
   parent: postgres
   name: 'azure.extensions'
+  // One change at a time: the server refuses a second operation while one is running (ServerIsBusy).
+  dependsOn: [postgresDatabase]
   properties: {
     value: 'PG_TRGM'
     source: 'user-defined'
@@ -120,9 +125,10 @@ resource postgresExtensions 'Microsoft.DBforPostgreSQL/flexibleServers/configura
 }
 
 // 0.0.0.0 is Azure's "allow connections from Azure services"; the server still requires TLS and the password.
-resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2022-12-01' = {
+resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
   parent: postgres
   name: 'AllowAzureServices'
+  dependsOn: [postgresExtensions]
   properties: {
     startIpAddress: '0.0.0.0'
     endIpAddress: '0.0.0.0'
@@ -157,6 +163,8 @@ resource blobContainer 'Microsoft.Storage/storageAccounts/blobServices/container
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: site
   name: 'appsettings'
+  // The API migrates the schema at start: pg_trgm must be allowed and the server reachable by then.
+  dependsOn: [postgresFromAzure]
   properties: {
     NODE_ENV: 'production'
     // /home is one share mounted on every instance and survives redeploys: DATA_DIR there gives all instances the
