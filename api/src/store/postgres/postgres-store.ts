@@ -10,6 +10,7 @@ import { isConnectionLost, isRetryable } from './pg-errors.js';
 import type { ClusterState } from '../ports/cluster-state.js';
 import { createPostgresClusterState } from './postgres-cluster-state.js';
 import { postgresCollection, type Run } from './postgres-collection.js';
+import { lockKey, unlockKey } from './serialise-lock.js';
 
 
 export type PostgresStoreOptions = {
@@ -18,6 +19,8 @@ export type PostgresStoreOptions = {
   poolSize?: number;
   /** Tries of a transaction that hits a serialisation failure or deadlock before the error is passed on. */
   maxAttempts?: number;
+  /** How long a transaction waits for its `serialiseOn` key before going ahead without it (default 5 s). */
+  serialiseWaitMs?: number;
 };
 
 type Scope = { kind: 'read' | 'transaction'; isOpen: boolean };
@@ -35,6 +38,7 @@ const MAX_PAYLOAD = 7000;
 export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #maxAttempts: number;
+  readonly #serialiseWaitMs: number;
   readonly #listeners = new CommitListeners();
   readonly #instance = randomUUID();
   readonly #currentTransaction = new AsyncLocalStorage<Scope>();
@@ -42,9 +46,10 @@ export class PostgresStore implements Store {
   #listener: pg.Client | undefined;
   #isClosed = false;
 
-  private constructor(pool: pg.Pool, maxAttempts: number) {
+  private constructor(pool: pg.Pool, maxAttempts: number, serialiseWaitMs: number) {
     this.#pool = pool;
     this.#maxAttempts = maxAttempts;
+    this.#serialiseWaitMs = serialiseWaitMs;
     // An idle client losing its server must not crash the process; the next query reports it instead.
     pool.on('error', () => undefined);
   }
@@ -57,7 +62,7 @@ export class PostgresStore implements Store {
       await pool.end().catch(() => undefined);
       throw new StoreOpenError(redact(options.connectionString ?? 'PostgreSQL (PG* variables)'), error instanceof Error ? error.message : String(error), { cause: error });
     }
-    const store = new PostgresStore(pool, options.maxAttempts ?? 12);
+    const store = new PostgresStore(pool, options.maxAttempts ?? 12, options.serialiseWaitMs ?? 5_000);
     await store.#listen(options.connectionString).catch(() => undefined);
     return store;
   }
@@ -166,9 +171,10 @@ export class PostgresStore implements Store {
     let broken: unknown;
     // Locked before BEGIN, so the transaction's snapshot is taken after the previous holder committed: it sees that
     // holder's writes and does not collide with them. A session lock, released below or when the connection dies.
-    const lockKey = serialiseOn === undefined ? undefined : `sm:${serialiseOn}`;
+    const key = serialiseOn === undefined ? undefined : `sm:${serialiseOn}`;
+    let isLocked = false;
     try {
-      if (lockKey !== undefined) await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [lockKey]);
+      if (key !== undefined) isLocked = await lockKey(client, key, this.#serialiseWaitMs);
       await client.query(begin);
       const result = await this.#currentTransaction.run(scope, () => work(run, guard));
       scope.isOpen = false;
@@ -180,9 +186,7 @@ export class PostgresStore implements Store {
       throw error;
     } finally {
       scope.isOpen = false;
-      if (lockKey !== undefined && !broken) {
-        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lockKey]).catch((unlockError: unknown) => (broken = unlockError));
-      }
+      if (key !== undefined && isLocked && !broken) await unlockKey(client, key).catch((unlockError: unknown) => (broken = unlockError));
       client.release(broken instanceof Error ? broken : undefined);
     }
   }
