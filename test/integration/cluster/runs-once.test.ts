@@ -1,19 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundEmail } from '../../../api/src/domain/outbound-email.js';
 import { addDefaultAccount, createSr, DESK, startClusterStack, type ClusterStack } from '../../support/cluster-stack.js';
+import { customerReply } from '../mail/support/replies.js';
 
 // Two API instances on one PostgreSQL database and one mailbox: each queued email is claimed and sent by one of
-// them, the mailbox's per-minute budget is the cluster's, and the rules for an SR event run once.
+// them, the mailbox's per-minute budget is the cluster's, the rules for an SR event run once, and a Mail Center
+// reprocess asked of both at once (two agents, or a retry the load balancer sent elsewhere) files one note.
 
 const MINUTE = 60_000;
 const LIMIT = 6;
 
-describe('outbound work shared by two instances', () => {
+describe('work two instances share runs once', () => {
   let stack: ClusterStack;
+  let accountId: string;
   beforeAll(async () => {
-    stack = await startClusterStack({ label: 'cluster_outbound', env: { OUTBOUND_PER_MAILBOX_PER_MINUTE: String(LIMIT) } });
-    await addDefaultAccount(stack);
+    stack = await startClusterStack({ label: 'cluster_once', env: { OUTBOUND_PER_MAILBOX_PER_MINUTE: String(LIMIT) } });
+    accountId = await addDefaultAccount(stack);
   });
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
   afterAll(() => stack?.close());
 
   const workers = () => stack.runtimes.map((r) => r.outbound);
@@ -104,5 +108,28 @@ describe('outbound work shared by two instances', () => {
     const attempts = emails.map((e) => Date.parse(e.attemptedAt ?? '')).sort((a, b) => a - b);
     // No 60-second window holds more than LIMIT attempts.
     for (let i = 0; i + LIMIT < attempts.length; i += 1) expect(attempts[i + LIMIT]! - attempts[i]!).toBeGreaterThanOrEqual(MINUTE);
+  });
+
+  it('files a Mail Center email as one note when both instances reprocess it together', async () => {
+    const sr = await createSr(stack, 0, { name: 'Ada', email: 'ada@fabrikam.test' });
+    const srId = Number(sr.slice(3));
+    const mime = await customerReply({ srId, outboundId: 99_999, keyring: stack.runtimes[0]!.services.ecIdKeyring, from: { name: 'Eve', address: 'eve@elsewhere.test' }, subject: 'from a colleague of Ada' });
+    expect((await stack.emulator.control('POST', `/mailboxes/${DESK}/messages?folder=inbox`, mime, 'message/rfc822')).status).toBe(201);
+    const sync = await stack.api(0).post(`/api/admin/mail/accounts/${accountId}/sync`).set(as(stack.admin));
+    expect(sync.status, JSON.stringify(sync.body)).toBe(200);
+    const items = (await stack.api(1).get('/api/mail-center?state=all').set(as(stack.agent)).expect(200)).body.items as { id: string; subject: string; reason: string }[];
+    const held = items.find((i) => i.subject === 'from a colleague of Ada');
+    expect(held?.reason).toBe('unknown-sender');
+
+    await stack.api(1).patch(`/api/requests/${sr}`).set(as(stack.agent)).send({ participants: ['eve@elsewhere.test'] }).expect(200);
+    const answers = await Promise.all([0, 1, 0, 1].map((i) => stack.api(i).post(`/api/mail-center/${held!.id}/reprocess`).set(as(stack.agent))));
+    // Each answer is the filed item, or a clear refusal because another request filed it first.
+    for (const answer of answers) expect([200, 409], JSON.stringify(answer.body)).toContain(answer.status);
+    expect(answers.some((a) => a.status === 200 && a.body.state === 'linked')).toBe(true);
+
+    const notes = (await stack.api(0).get(`/api/requests/${sr}/notes`).set(as(stack.agent)).expect(200)).body.items as { email?: { subject: string } }[];
+    expect(notes.filter((n) => n.email?.subject === 'from a colleague of Ada')).toHaveLength(1);
+    const history = (await stack.api(1).get(`/api/requests/${sr}/history`).set(as(stack.agent)).expect(200)).body.items as { kind: string; details?: { noteId?: string } }[];
+    expect(new Set(history.flatMap((h) => (h.details?.noteId ? [h.details.noteId] : []))).size).toBe(1);
   });
 });
