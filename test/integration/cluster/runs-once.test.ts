@@ -110,6 +110,32 @@ describe('work two instances share runs once', () => {
     for (let i = 0; i + LIMIT < attempts.length; i += 1) expect(attempts[i + LIMIT]! - attempts[i]!).toBeGreaterThanOrEqual(MINUTE);
   });
 
+  it('leaves alone a claim whose instance still renews it, and settles it once its renewals stop', async () => {
+    stack.shiftClock(MINUTE + 1000);
+    await stopAll();
+    const [id] = await queue(1, 'slow-send@fabrikam.test');
+    const { services } = stack.runtimes[0]!;
+    const claimedBy = async (renewedAgoMs: number) => services.store.transact(async (tx) => {
+      const email = (await tx.collection('outboundEmails').get(id!))!;
+      const now = services.clock().getTime();
+      // Another instance took it ten minutes ago (a long throttled send), and last renewed it `renewedAgoMs` ago.
+      await tx.collection('outboundEmails').put({ ...email, status: 'sending', attempts: 1, attemptedAt: new Date(now - 10 * MINUTE).toISOString(), claimRenewedAt: new Date(now - renewedAgoMs).toISOString() });
+    });
+    await claimedBy(10_000);
+    const before = stack.sendCalls();
+    startAll();
+    await Promise.all(workers().map((w) => w.idle()));
+    expect((await allEmails()).find((e) => e.id === id)).toMatchObject({ status: 'sending', attempts: 1 });
+    expect(stack.sendCalls()).toBe(before);
+
+    // Its instance died: no renewal for longer than the recovery grace (2 min). Nothing in Sent Items: sent again, once.
+    await claimedBy(3 * MINUTE);
+    workers().forEach((w) => w.wake());
+    await stack.settled();
+    expect((await allEmails()).find((e) => e.id === id)).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(stack.sendCalls() - before).toBe(1);
+  });
+
   it('files a Mail Center email as one note when both instances reprocess it together', async () => {
     const sr = await createSr(stack, 0, { name: 'Ada', email: 'ada@fabrikam.test' });
     const srId = Number(sr.slice(3));

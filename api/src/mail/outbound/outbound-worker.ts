@@ -7,6 +7,7 @@ import { GroupCommitter } from '../group-committer.js';
 import type { MailSender } from '../ports/mail-sender.js';
 import type { OutboundDispatcher } from '../ports/outbound-dispatcher.js';
 import { claimOutbound, deliverOutbound } from './attempt-send.js';
+import { keepClaim } from './keep-claim.js';
 import { recoverSend } from './recover-send.js';
 
 export type OutboundWorkerOptions = {
@@ -116,7 +117,7 @@ export class OutboundWorker implements OutboundDispatcher {
     for (const email of sending) {
       if (!this.running) return;
       if (this.inFlight.has(email.id)) continue;
-      const recovery = await recoverSend(services, this.options.sender, email, this.options.recoveryGraceMs ?? 120_000);
+      const recovery = await recoverSend(services, this.options.sender, email, this.graceMs());
       if (recovery.kind === 'later') this.wakeAt(recovery.at);
       else this.passAgain = true;
     }
@@ -145,10 +146,16 @@ export class OutboundWorker implements OutboundDispatcher {
     const claim = await claimOutbound(services, policy, id, accountId);
     if (claim.kind === 'wait') return { waitUntil: claim.until, mailboxBusy: claim.mailboxBusy };
     if (claim.kind === 'not-queued') return {};
-    const email = await deliverOutbound(services, sender, claim.email);
+    // Renewed four times per grace, so a live claim never looks abandoned to another instance.
+    const stopRenewing = keepClaim(services, claim.email, this.graceMs() / 4);
+    const email = await deliverOutbound(services, sender, claim.email).finally(stopRenewing);
     if (email.status === 'queued' && email.notBefore) return { email, waitUntil: new Date(email.notBefore) };
-    if (email.status === 'sending') this.wakeAt(new Date(services.clock().getTime() + (this.options.recoveryGraceMs ?? 120_000)));
+    if (email.status === 'sending') this.wakeAt(new Date(services.clock().getTime() + this.graceMs()));
     return { email };
+  }
+
+  private graceMs(): number {
+    return this.options.recoveryGraceMs ?? 120_000;
   }
 
   private wakeAt(at: Date): void {
