@@ -9,6 +9,7 @@ import { parseConfig } from '../../../api/src/config.js';
 import type { EcIdKeyring } from '../../../api/src/domain/ec-id.js';
 import { checkEcIdKeyring } from '../../../api/src/services/check-shared-settings.js';
 import { purgeMailCenter } from '../../../api/src/services/purge-mail-center.js';
+import { seedDemoData } from '../../../api/src/services/seed-demo-data.js';
 import { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
 import { aMailCenterItem } from '../../unit/store/store-records.js';
@@ -35,6 +36,8 @@ describe('settings every instance must share', () => {
     dirs.push(dir);
     return dir;
   };
+  /** The keys the first instance on the database recorded, which later instances must hold. */
+  const shared = { SECRET_KEY: key(), DATA_DIR: dataDir() };
   /** Composes an instance on the shared database; no mailbox is configured, so nothing talks to Graph. */
   const start = (env: { SECRET_KEY: string; DATA_DIR: string; INSTANCE_ID: string }) => {
     const parsed = parseConfig({
@@ -46,7 +49,6 @@ describe('settings every instance must share', () => {
   };
 
   it('refuses an instance whose SECRET_KEY or EC_ID keys differ, and starts one that holds the same', async () => {
-    const shared = { SECRET_KEY: key(), DATA_DIR: dataDir() };
     const first = await start({ ...shared, INSTANCE_ID: 'a' });
     await first.close();
 
@@ -58,6 +60,18 @@ describe('settings every instance must share', () => {
     const second = await start({ ...shared, INSTANCE_ID: 'd' });
     expect(second.services.ecIdKeyring.current.kid).toBe(first.services.ecIdKeyring.current.kid);
     await second.close();
+  });
+
+  it('seeds the demo SRs once when demo instances start together', async () => {
+    const runtimes = [await start({ ...shared, INSTANCE_ID: 'demo-a' }), await start({ ...shared, INSTANCE_ID: 'demo-b' })];
+    try {
+      const seeded = await Promise.all(runtimes.map((r) => seedDemoData(r.services)));
+      const count = await runtimes[0]!.services.store.read((tx) => tx.collection('requests').count());
+      expect(seeded.flat()).toHaveLength(count);
+      expect(seeded.filter((ids) => ids.length > 0)).toHaveLength(1);
+    } finally {
+      for (const runtime of runtimes) await runtime.close();
+    }
   });
 
   it('follows a rotation made by one instance, and then refuses one still on the old key', async () => {
