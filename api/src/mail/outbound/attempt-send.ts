@@ -31,7 +31,7 @@ export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, i
     const attempts = (await emails.attemptedSince(email.accountId, since)).map((e) => e.attemptedAt ?? '');
     const freeAt = sendingSlotFreeAt(attempts, now, policy.perMailboxPerMinute);
     if (freeAt) return { kind: 'wait', until: freeAt, mailboxBusy: true };
-    const { notBefore: _notBefore, statusReason: _reason, ...rest } = email;
+    const { notBefore: _notBefore, statusReason: _reason, claimRenewedAt: _renewed, ...rest } = email;
     const claimed: OutboundEmail = { ...rest, status: 'sending', attempts: email.attempts + 1, attemptedAt: now.toISOString() };
     await emails.put(claimed);
     return { kind: 'claimed', email: claimed };
