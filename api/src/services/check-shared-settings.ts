@@ -17,7 +17,8 @@ export async function checkSecretKey(cluster: ClusterState, key: Buffer): Promis
   const mine = secretKeyFingerprint(key);
   if ((await cluster.agree('secret-key', mine)) === mine) return;
   throw new SharedSettingMismatch(
-    'SECRET_KEY differs from the one the other instances sharing this database use: secrets one seals the other cannot open. ' +
+    'SECRET_KEY differs from the one the other instances sharing this database use (where it is unset, the key generated into ' +
+      'DATA_DIR/secret.key is used): secrets one seals the other cannot open. ' +
       'Give every instance the same SECRET_KEY (README, "Running several instances").',
   );
 }
