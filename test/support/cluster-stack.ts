@@ -8,7 +8,7 @@ import { compose, type Runtime } from '../../api/src/compose.js';
 import { parseConfig, type Config } from '../../api/src/config.js';
 import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from './emulator.js';
-import { createTestDatabase, type TestDatabase } from './postgres-database.js';
+import { createTestDatabase } from './postgres-database.js';
 
 // Several API instances in one test process, as a cluster runs them: one PostgreSQL database, one emulator, the
 // same SECRET_KEY and the same DATA_DIR (the shared EC_ID keys and blob folder), each with its own INSTANCE_ID,
@@ -16,11 +16,7 @@ import { createTestDatabase, type TestDatabase } from './postgres-database.js';
 
 export type ClusterStack = {
   emulator: TestEmulator;
-  database: TestDatabase;
   runtimes: Runtime[];
-  /** The configuration instance `i` was composed from (to compose another like it). */
-  configOf(i: number, env?: Record<string, string>): Config;
-  dataDir: string;
   admin: string;
   agent: string;
   api(instance: number): ReturnType<typeof request>;
@@ -40,7 +36,7 @@ export async function startClusterStack(options: { label: string; instances?: nu
   const database = await createTestDatabase(options.label);
   const dataDir = mkdtempSync(join(tmpdir(), 'cluster-'));
   const secretKey = randomBytes(32).toString('base64');
-  const configOf = (i: number, env: Record<string, string> = {}): Config => {
+  const configOf = (i: number): Config => {
     const parsed = parseConfig({
       NODE_ENV: 'test',
       STORE: 'postgres',
@@ -52,7 +48,6 @@ export async function startClusterStack(options: { label: string; instances?: nu
       LOG_LEVEL: 'silent',
       ...apiEnvironment(emulator),
       ...options.env,
-      ...env,
     });
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     return parsed.config;
@@ -74,10 +69,7 @@ export async function startClusterStack(options: { label: string; instances?: nu
   const sendPath = /\/messages\/[^/]+\/send$/;
   return {
     emulator,
-    database,
     runtimes,
-    configOf,
-    dataDir,
     admin,
     agent,
     api: (i) => request((runtimes[i] as Runtime).app),
