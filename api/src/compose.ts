@@ -38,6 +38,8 @@ import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
 import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './store/ports/store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
+import { createLocalClusterState } from './store/local-cluster-state.js';
+import { checkEcIdKeyring, checkSecretKey } from './services/check-shared-settings.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 import { ensurePrivateDir } from './store/durable-fs.js';
 
@@ -170,8 +172,18 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   const secrets = createSecretBox(key);
   // Before the store: a blob store that cannot start stops the process with nothing else left open.
   const blobs = await openBlobStore(config);
+  const opened = await openStore(config);
+  const cluster = opened instanceof PostgresStore ? opened.clusterState(config.instanceId) : createLocalClusterState();
+  // Keys every instance on the database must share are checked before anything is sealed or signed with them.
+  const ecIdKeyring = await checkSecretKey(cluster, key)
+    .then(() => loadEcIdKeyring(config.dataDir, secrets, config.ecId))
+    .then(async (keyring) => (await checkEcIdKeyring(cluster, keyring), keyring))
+    .catch(async (error: unknown) => {
+      await opened.close();
+      throw error;
+    });
   // Every commit, whoever makes it (an agent, the engine, a rule), reaches the live screens.
-  const { store, feed } = withChangeFeed(await openStore(config));
+  const { store, feed } = withChangeFeed(opened);
   return {
     store,
     changes: feed,
@@ -179,7 +191,8 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
     secrets,
     clock: () => new Date(),
     newId: randomUUID,
-    ecIdKeyring: await loadEcIdKeyring(config.dataDir, secrets, config.ecId),
+    ecIdKeyring,
+    cluster,
     rateLimitDefaults: {
       inboundPerSenderPerHour: config.mail.loopLimitPerHour,
       rulePerRecipientPerHour: config.outbound.rulePerRecipientPerHour,

@@ -76,7 +76,8 @@ const ZEnvShape = z.object({
   RULE_EMAILS_PER_SR_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerSrPerHour),
   RULE_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerRecipientPerHour),
 
-  // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600).
+  // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600); required with
+  // STORE=postgres (outside demo and tests), where every instance must hold the same key.
   SECRET_KEY: z.base64().optional(),
 });
 
@@ -93,6 +94,14 @@ const ZEnv = ZEnvShape.superRefine((env, ctx) => {
       code: 'custom',
       path: ['AZURE_STORAGE_CONNECTION_STRING'],
       message: 'BLOB_STORE=azure needs the storage account\'s connection string (Azure portal > Storage account > Security + networking > Access keys).',
+    });
+  }
+  // A key generated into each instance's DATA_DIR would differ between the instances sharing one database.
+  if (env.STORE === 'postgres' && !env.SECRET_KEY && !env.DEMO && env.NODE_ENV !== 'test') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SECRET_KEY'],
+      message: 'SECRET_KEY is required with STORE=postgres: every instance sharing the database must seal secrets with the same key (openssl rand -base64 32).',
     });
   }
   if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32) {

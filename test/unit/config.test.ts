@@ -27,6 +27,17 @@ describe('config', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('requires SECRET_KEY on PostgreSQL outside demo and tests: a key generated per instance would differ', () => {
+    const postgres = { ...VALID, STORE: 'postgres', DATABASE_URL: 'postgres://db.internal/desk' };
+    const missing = parseConfig({ ...postgres, NODE_ENV: 'production' });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.problems.join('\n')).toMatch(/^SECRET_KEY: .*required with STORE=postgres/m);
+    expect(parseConfig({ ...postgres, NODE_ENV: 'production', SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).ok).toBe(true);
+    expect(parseConfig({ ...postgres, DEMO: '1' }).ok).toBe(true);
+    expect(parseConfig({ ...postgres, NODE_ENV: 'test' }).ok).toBe(true);
+    expect(parseConfig({ ...VALID, NODE_ENV: 'production' }).ok).toBe(true);
+  });
+
   // Issue 15 finding 6: ADMIN_UPNS matched preferred_username/email, which Microsoft says not to authorise by.
   it('refuses ADMIN_UPNS at start, saying why and what to use instead', () => {
     const result = parseConfig({ ...VALID, ADMIN_UPNS: 'owner@contoso.test' });

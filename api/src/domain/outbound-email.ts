@@ -34,6 +34,11 @@ export type OutboundEmail = {
   queuedAt: string;
   /** When the latest attempt began; attempts in the last minute count against the mailbox's sending limit. */
   attemptedAt?: string;
+  /**
+   * While 'sending', the claimer renews this as its send goes on (a throttled send can outlast the recovery grace);
+   * another instance settles the claim only when neither this nor attemptedAt is within the grace.
+   */
+  claimRenewedAt?: string;
   /** A retry after a transient failure waits until then. */
   notBefore?: string;
   sentAt?: string;

@@ -1,4 +1,4 @@
-import type { Store, Transaction } from '../store/ports/store.js';
+import type { Store, Transaction, TransactOptions } from '../store/ports/store.js';
 
 // Store transactions are serialised and, with lowdb, each one rewrites the file: committing every email on its own
 // would make the store the bottleneck of a backlog. Work submitted while a commit is running is committed together in
@@ -16,6 +16,7 @@ export class GroupCommitter {
   constructor(
     private readonly store: Store,
     private readonly maxGroup = 50,
+    private readonly options: TransactOptions = {},
   ) {}
 
   commit<R>(work: Work<R>): Promise<R> {
@@ -44,7 +45,7 @@ export class GroupCommitter {
           const out: unknown[] = [];
           for (const pending of group) out.push(await pending.work(tx));
           return out;
-        });
+        }, this.options);
         group.forEach((pending, index) => pending.resolve(results[index]));
         return;
       } catch {
@@ -53,7 +54,7 @@ export class GroupCommitter {
     }
     for (const pending of group) {
       try {
-        pending.resolve(await this.store.transact((tx) => pending.work(tx)));
+        pending.resolve(await this.store.transact((tx) => pending.work(tx), this.options));
       } catch (error) {
         pending.reject(error);
       }

@@ -1,4 +1,4 @@
-import type { CollectionName, Store, Transaction } from '../store/ports/store.js';
+import type { CollectionName, Store, Transaction, TransactOptions } from '../store/ports/store.js';
 
 /** What one committed transaction changed: the collections written, and the SRs their records belong to. */
 export type Change = { collections: CollectionName[]; requestIds: number[] };
@@ -35,7 +35,7 @@ export function withChangeFeed(store: Store): { store: Store; feed: ChangeFeed }
   const watched = new Proxy(store, {
     get(target, property) {
       if (property !== 'transact') return bound(target, property);
-      return async <R>(work: (tx: Transaction) => Promise<R>): Promise<R> => {
+      return async <R>(work: (tx: Transaction) => Promise<R>, options?: TransactOptions): Promise<R> => {
         // A store may run `work` again after a conflict (PostgreSQL): only the attempt that commits counts.
         let collections = new Set<CollectionName>();
         let requestIds = new Set<number>();
@@ -43,7 +43,7 @@ export function withChangeFeed(store: Store): { store: Store; feed: ChangeFeed }
           collections = new Set();
           requestIds = new Set();
           return work(tracking(tx, collections, requestIds));
-        });
+        }, options);
         if (collections.size > 0) announce({ collections: [...collections], requestIds: [...requestIds] });
         return result;
       };

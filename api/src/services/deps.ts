@@ -6,6 +6,7 @@ import type { SecretBox } from '../domain/secret-box.js';
 import type { MailEngine } from '../mail/ports/mail-engine.js';
 import type { OutboundDispatcher } from '../mail/ports/outbound-dispatcher.js';
 import type { BlobStore } from '../store/ports/blob-store.js';
+import type { ClusterState } from '../store/ports/cluster-state.js';
 import type { Store } from '../store/ports/store.js';
 
 // What every use case may use. main.ts builds the real ones; tests build them over the memory store.
@@ -27,4 +28,6 @@ export type ServiceDeps = {
   mail?: MailEngine;
   /** Each committed change, for the live screens' event stream (GET /api/events); absent in tests of other features. */
   changes?: ChangeFeed;
+  /** What the instances sharing the database agree on (which one runs a periodic job); absent: this process alone. */
+  cluster?: ClusterState;
 };

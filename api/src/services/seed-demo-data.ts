@@ -31,10 +31,15 @@ const SAMPLES: { title: string; description: string; requester: Person; particip
   },
 ];
 
+/** Long enough for instances started together; short enough that a desk wiped later is seeded again. */
+const SEED_CLAIM_MS = 10 * 60_000;
+
 /** Demo mode only: a few SRs so a new user sees a working desk at once. Does nothing when SRs exist. */
 export async function seedDemoData(deps: ServiceDeps): Promise<number[]> {
   const existing = await deps.store.read((tx) => tx.collection('requests').count());
   if (existing > 0) return [];
+  // Demo instances of a cluster starting together would each find no SR and each seed: one of them takes the job.
+  if (deps.cluster && !(await deps.cluster.claimPeriodic('demo-seed', SEED_CLAIM_MS, deps.clock()))) return [];
   const ids: number[] = [];
   for (const sample of SAMPLES) {
     const sr = await createRequest(deps, DESK, { ...sample, priority: 'Medium' });

@@ -40,13 +40,23 @@ describe('teamsapp*.yml', () => {
 
   it('provision registers the app, applies its Entra manifest, then creates, validates, zips, updates and extends the Teams app', () => {
     expect(uses(loadProjectFile('teamsapp.yml').provision)).toEqual([
-      'aadApp/create', 'teamsApp/create', 'arm/deploy', 'aadApp/update', 'teamsApp/validateManifest',
+      'aadApp/create', 'teamsApp/create', 'script', 'arm/deploy', 'aadApp/update', 'teamsApp/validateManifest',
       'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update', 'teamsApp/extendToM365',
     ]);
     expect(uses(loadProjectFile('teamsapp.local.yml').provision)).toEqual([
       'aadApp/create', 'teamsApp/create', 'aadApp/update', 'teamsApp/validateManifest',
       'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update', 'teamsApp/extendToM365',
     ]);
+  });
+
+  it('provision makes the SECRET_KEY every API instance shares once, before the App Service that reads it', () => {
+    const steps = loadProjectFile('teamsapp.yml').provision ?? [];
+    const made = steps.findIndex((s) => s.uses === 'script' && String(s.with?.run).includes('::set-teamsfx-env SECRET_SM_SECRET_KEY='));
+    expect(made).toBeGreaterThan(-1);
+    expect(made).toBeLessThan(steps.findIndex((s) => s.uses === 'arm/deploy'));
+    // Only when the .user file has none yet: a new key would leave every sealed secret unreadable.
+    expect(String(steps[made]?.with?.run)).toMatch(/^node -e "process\.env\.SECRET_SM_SECRET_KEY \|\|/);
+    expect(readRepoFile('infra/azure.parameters.json')).toContain('"secretKey": { "value": "${{SECRET_SM_SECRET_KEY}}" }');
   });
 
   it('deploy builds with npm run build and zip-deploys to the App Service that provision created', () => {
@@ -90,16 +100,16 @@ describe('teamsapp*.yml', () => {
       const read: ReadProjectFile = (file) =>
         file === './appPackage/manifest.json' ? readRepoFile(file).replace('${{TAB_ENDPOINT}}/tab/#/admin', '${{ADMIN_URL}}') : readRepoFile(file);
       expect(checkVariableFlow(loadProjectFile('teamsapp.yml'), Object.keys(committed('dev')), read)).toContainEqual(
-        'provision[4] teamsApp/validateManifest: ${{ADMIN_URL}} in ./appPackage/manifest.json is not in the env file and no earlier step writes it',
+        'provision[5] teamsApp/validateManifest: ${{ADMIN_URL}} in ./appPackage/manifest.json is not in the env file and no earlier step writes it',
       );
     });
 
     it('aadApp/update moved before the App Service exists, so TAB_DOMAIN is not written yet', () => {
       const doc = loadProjectFile('teamsapp.yml');
-      const [create, teams, arm, update, ...rest] = doc.provision!;
-      doc.provision = [create!, teams!, update!, arm!, ...rest];
+      const [create, teams, secretKey, arm, update, ...rest] = doc.provision!;
+      doc.provision = [create!, teams!, secretKey!, update!, arm!, ...rest];
       expect(checkVariableFlow(doc, Object.keys(committed('dev')), readRepoFile)).toContainEqual(
-        'provision[2] aadApp/update: ${{TAB_DOMAIN}} in ./aad.manifest.json is not in the env file and no earlier step writes it',
+        'provision[3] aadApp/update: ${{TAB_DOMAIN}} in ./aad.manifest.json is not in the env file and no earlier step writes it',
       );
     });
 

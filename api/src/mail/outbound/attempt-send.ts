@@ -12,8 +12,14 @@ const MAX_RULE_ATTEMPTS = 5;
 
 export type Claim = { kind: 'claimed'; email: OutboundEmail } | { kind: 'wait'; until: Date; mailboxBusy: boolean } | { kind: 'not-queued' };
 
-/** Takes a queued email for sending if its retry time has come and its mailbox has a free slot this minute. */
-export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, id: number): Promise<Claim> {
+/**
+ * Takes a queued email for sending if its retry time has come and its mailbox has a free slot this minute. The slot
+ * is counted from the store (the mailbox's attempts in the last minute, read in this transaction), so the budget is
+ * the whole cluster's. Claims for one mailbox are serialised cluster-wide: instances working through the same queue
+ * then wait their turn for a moment instead of aborting each other's claims. `accountId` only picks that lock;
+ * what is claimed is decided on the record read inside the transaction.
+ */
+export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, id: number, accountId: string): Promise<Claim> {
   return deps.store.transact(async (tx) => {
     const emails = tx.collection('outboundEmails');
     const email = await emails.get(id);
@@ -25,11 +31,20 @@ export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, i
     const attempts = (await emails.attemptedSince(email.accountId, since)).map((e) => e.attemptedAt ?? '');
     const freeAt = sendingSlotFreeAt(attempts, now, policy.perMailboxPerMinute);
     if (freeAt) return { kind: 'wait', until: freeAt, mailboxBusy: true };
-    const { notBefore: _notBefore, statusReason: _reason, ...rest } = email;
+    const { notBefore: _notBefore, statusReason: _reason, claimRenewedAt: _renewed, ...rest } = email;
     const claimed: OutboundEmail = { ...rest, status: 'sending', attempts: email.attempts + 1, attemptedAt: now.toISOString() };
     await emails.put(claimed);
     return { kind: 'claimed', email: claimed };
-  });
+  }, { serialiseOn: `outbound:${accountId}` });
+}
+
+/**
+ * Whether `current` is still the claim `email` was sent under: its attempt number is the claim's fencing token. A
+ * claim that outlived the recovery grace may have been settled by another instance and claimed again since; the old
+ * claimer's outcome must not overwrite the new claim.
+ */
+export function isSameClaim(current: OutboundEmail | undefined, email: OutboundEmail): current is OutboundEmail {
+  return current?.status === 'sending' && current.attempts === email.attempts;
 }
 
 /** Sends a claimed email and records what happened. */
@@ -69,6 +84,8 @@ export async function markSent(deps: ServiceDeps, email: OutboundEmail, sent: Se
   return deps.store.transact(async (tx) => {
     const current = await tx.collection('outboundEmails').get(email.id);
     if (current?.status === 'sent') return current;
+    // Claimed again by another attempt (this send outlived its claim): that attempt records its own outcome.
+    if (current?.status === 'sending' && !isSameClaim(current, email)) return current;
     const record: OutboundEmail = {
       ...email,
       status: 'sent',
@@ -107,6 +124,8 @@ async function markFailed(deps: ServiceDeps, email: OutboundEmail, error: unknow
   const failure = error instanceof MailSendError ? error : new MailSendError(`Sending failed: ${(error as Error).message ?? String(error)}`, { transient: false, cause: error });
   if (failure.maybeSent) return email;
   return deps.store.transact(async (tx) => {
+    const current = await tx.collection('outboundEmails').get(email.id);
+    if (!isSameClaim(current, email)) return current ?? email;
     const now = deps.clock();
     if (failure.transient && email.trigger !== 'manual' && email.attempts < MAX_RULE_ATTEMPTS) {
       const retry: OutboundEmail = {

@@ -7,6 +7,7 @@ import { GroupCommitter } from '../group-committer.js';
 import type { MailSender } from '../ports/mail-sender.js';
 import type { OutboundDispatcher } from '../ports/outbound-dispatcher.js';
 import { claimOutbound, deliverOutbound } from './attempt-send.js';
+import { keepClaim } from './keep-claim.js';
 import { recoverSend } from './recover-send.js';
 
 export type OutboundWorkerOptions = {
@@ -36,10 +37,12 @@ export class OutboundWorker implements OutboundDispatcher {
   private sweep: NodeJS.Timeout | undefined;
   private readonly inFlight = new Map<number, Promise<Attempt>>();
   // A backlog of replies leaves an event or two per reply; one transaction each would rewrite the store per event.
+  // Every instance of a cluster runs this pass over the same outbox: serialised on one key, the second to come finds
+  // the events the first ran already deleted (each runs once), instead of both aborting and retrying.
   private readonly committer: GroupCommitter;
 
   constructor(private readonly options: OutboundWorkerOptions) {
-    this.committer = new GroupCommitter(options.services.store);
+    this.committer = new GroupCommitter(options.services.store, 50, { serialiseOn: 'sr-events' });
   }
 
   /** The first pass runs pending events and sends what a restart left queued; start-up does not wait for Graph. */
@@ -76,13 +79,13 @@ export class OutboundWorker implements OutboundDispatcher {
   }
 
   async sendNow(id: number): Promise<OutboundEmail> {
+    const read = () => this.options.services.store.read((tx) => tx.collection('outboundEmails').get(id));
+    const queued = await read();
+    if (!queued) throw new Error(`Outbound email ${id} does not exist.`);
     // Stopped (shutting down): the email stays queued for the next start.
-    const attempt = this.running ? await this.attempt(id) : {};
+    const attempt = this.running ? await this.attempt(queued) : {};
     if (attempt.waitUntil) this.wakeAt(attempt.waitUntil);
-    if (attempt.email) return attempt.email;
-    const current = await this.options.services.store.read((tx) => tx.collection('outboundEmails').get(id));
-    if (!current) throw new Error(`Outbound email ${id} does not exist.`);
-    return current;
+    return attempt.email ?? (await read()) ?? queued;
   }
 
   private async passes(): Promise<void> {
@@ -114,7 +117,7 @@ export class OutboundWorker implements OutboundDispatcher {
     for (const email of sending) {
       if (!this.running) return;
       if (this.inFlight.has(email.id)) continue;
-      const recovery = await recoverSend(services, this.options.sender, email, this.options.recoveryGraceMs ?? 120_000);
+      const recovery = await recoverSend(services, this.options.sender, email, this.graceMs());
       if (recovery.kind === 'later') this.wakeAt(recovery.at);
       else this.passAgain = true;
     }
@@ -123,30 +126,36 @@ export class OutboundWorker implements OutboundDispatcher {
     for (const email of queued) {
       if (!this.running) return;
       if (busy.has(email.accountId)) continue;
-      const attempt = await this.attempt(email.id);
+      const attempt = await this.attempt(email);
       if (attempt.waitUntil) this.wakeAt(attempt.waitUntil);
       if (attempt.mailboxBusy) busy.add(email.accountId);
     }
   }
 
-  /** One attempt per email at a time, whether asked by a pass or by sendNow. */
-  private attempt(id: number): Promise<Attempt> {
-    const existing = this.inFlight.get(id);
+  /** One attempt per email at a time in this process, whether asked by a pass or by sendNow. */
+  private attempt(email: Pick<OutboundEmail, 'id' | 'accountId'>): Promise<Attempt> {
+    const existing = this.inFlight.get(email.id);
     if (existing) return existing;
-    const attempt = this.claimAndSend(id).finally(() => this.inFlight.delete(id));
-    this.inFlight.set(id, attempt);
+    const attempt = this.claimAndSend(email).finally(() => this.inFlight.delete(email.id));
+    this.inFlight.set(email.id, attempt);
     return attempt;
   }
 
-  private async claimAndSend(id: number): Promise<Attempt> {
+  private async claimAndSend({ id, accountId }: Pick<OutboundEmail, 'id' | 'accountId'>): Promise<Attempt> {
     const { services, sender, policy } = this.options;
-    const claim = await claimOutbound(services, policy, id);
+    const claim = await claimOutbound(services, policy, id, accountId);
     if (claim.kind === 'wait') return { waitUntil: claim.until, mailboxBusy: claim.mailboxBusy };
     if (claim.kind === 'not-queued') return {};
-    const email = await deliverOutbound(services, sender, claim.email);
+    // Renewed four times per grace, so a live claim never looks abandoned to another instance.
+    const stopRenewing = keepClaim(services, claim.email, this.graceMs() / 4);
+    const email = await deliverOutbound(services, sender, claim.email).finally(stopRenewing);
     if (email.status === 'queued' && email.notBefore) return { email, waitUntil: new Date(email.notBefore) };
-    if (email.status === 'sending') this.wakeAt(new Date(services.clock().getTime() + (this.options.recoveryGraceMs ?? 120_000)));
+    if (email.status === 'sending') this.wakeAt(new Date(services.clock().getTime() + this.graceMs()));
     return { email };
+  }
+
+  private graceMs(): number {
+    return this.options.recoveryGraceMs ?? 120_000;
   }
 
   private wakeAt(at: Date): void {

@@ -115,7 +115,7 @@ export interface Store {
    * Transactions behave as if they ran one at a time (serializable). An adapter that runs them concurrently
    * may run `work` again after a serialisation conflict, so `work` does nothing outside `tx` it cannot repeat.
    */
-  transact<R>(work: (tx: Transaction) => Promise<R>): Promise<R>;
+  transact<R>(work: (tx: Transaction) => Promise<R>, options?: TransactOptions): Promise<R>;
   /**
    * Calls `listener` after every commit that changed something, with what it changed; returns the unsubscribe.
    * On PostgreSQL the change also reaches listeners in other processes sharing the database.
@@ -125,5 +125,13 @@ export interface Store {
   health(): Promise<StoreHealth>;
   close(): Promise<void>;
 }
+
+/**
+ * `serialiseOn`: transactions given the same key never overlap, in this process or in any other sharing the
+ * database. Correctness never depends on it (transactions are serializable anyway); it spares instances that would
+ * otherwise collide on the same records (claiming the same queued email) an abort and a retry each. Adapters that
+ * run one transaction at a time ignore it.
+ */
+export type TransactOptions = { serialiseOn?: string };
 
 export type StoreHealth = { ok: boolean; detail: string; warning?: string };

@@ -17,9 +17,11 @@ export async function migratePostgres(pool: Pool, migrations = PG_MIGRATIONS): P
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
     const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
     const current = rows[0]?.version ?? 0;
-    if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
+    const latest = Math.max(0, ...migrations.map((m) => m.version));
+    if (current > latest) throw new SchemaTooNewError(current, latest);
     const applied: number[] = [];
-    for (const migration of migrations.slice(current)) {
+    // By version number, not position: numbers are what the database records.
+    for (const migration of migrations.filter((m) => m.version > current)) {
       // Each step and its version row commit together: a failed step leaves the previous version intact.
       await client.query('BEGIN');
       try {

@@ -3,11 +3,14 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AppError } from '../../domain/app-error.js';
 import { CommitListeners } from '../commit-listeners.js';
-import type { Collection, CollectionName, CommitChange, ReadCollection, ReadTransaction, RecordId, Store, StoreHealth, Transaction } from '../ports/store.js';
+import type { Collection, CollectionName, CommitChange, ReadCollection, ReadTransaction, RecordId, Store, StoreHealth, Transaction, TransactOptions } from '../ports/store.js';
 import { StoreOpenError } from '../store-open-error.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { isConnectionLost, isRetryable } from './pg-errors.js';
+import type { ClusterState } from '../ports/cluster-state.js';
+import { createPostgresClusterState } from './postgres-cluster-state.js';
 import { postgresCollection, type Run } from './postgres-collection.js';
+import { lockKey, unlockKey } from './serialise-lock.js';
 
 
 export type PostgresStoreOptions = {
@@ -16,6 +19,8 @@ export type PostgresStoreOptions = {
   poolSize?: number;
   /** Tries of a transaction that hits a serialisation failure or deadlock before the error is passed on. */
   maxAttempts?: number;
+  /** How long a transaction waits for its `serialiseOn` key before going ahead without it (default 5 s). */
+  serialiseWaitMs?: number;
 };
 
 type Scope = { kind: 'read' | 'transaction'; isOpen: boolean };
@@ -33,6 +38,7 @@ const MAX_PAYLOAD = 7000;
 export class PostgresStore implements Store {
   readonly #pool: pg.Pool;
   readonly #maxAttempts: number;
+  readonly #serialiseWaitMs: number;
   readonly #listeners = new CommitListeners();
   readonly #instance = randomUUID();
   readonly #currentTransaction = new AsyncLocalStorage<Scope>();
@@ -40,9 +46,10 @@ export class PostgresStore implements Store {
   #listener: pg.Client | undefined;
   #isClosed = false;
 
-  private constructor(pool: pg.Pool, maxAttempts: number) {
+  private constructor(pool: pg.Pool, maxAttempts: number, serialiseWaitMs: number) {
     this.#pool = pool;
     this.#maxAttempts = maxAttempts;
+    this.#serialiseWaitMs = serialiseWaitMs;
     // An idle client losing its server must not crash the process; the next query reports it instead.
     pool.on('error', () => undefined);
   }
@@ -55,7 +62,7 @@ export class PostgresStore implements Store {
       await pool.end().catch(() => undefined);
       throw new StoreOpenError(redact(options.connectionString ?? 'PostgreSQL (PG* variables)'), error instanceof Error ? error.message : String(error), { cause: error });
     }
-    const store = new PostgresStore(pool, options.maxAttempts ?? 12);
+    const store = new PostgresStore(pool, options.maxAttempts ?? 12, options.serialiseWaitMs ?? 5_000);
     await store.#listen(options.connectionString).catch(() => undefined);
     return store;
   }
@@ -63,7 +70,7 @@ export class PostgresStore implements Store {
   async read<R>(work: (tx: ReadTransaction) => Promise<R>): Promise<R> {
     this.#assertOpen();
     try {
-      return await this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', async (run, guard) =>
+      return await this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', undefined, async (run, guard) =>
         work({ collection: <K extends CollectionName>(name: K) => (guard(), postgresCollection(name, run, false, () => undefined) as unknown as ReadCollection<K>) }),
       );
     } catch (error) {
@@ -71,7 +78,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async transact<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
+  async transact<R>(work: (tx: Transaction) => Promise<R>, options: TransactOptions = {}): Promise<R> {
     this.#assertOpen();
     if (this.#currentTransaction.getStore()?.isOpen) {
       throw new Error('Store.transact was called inside another transaction, which would wait for itself forever; pass the outer transaction down instead.');
@@ -79,7 +86,7 @@ export class PostgresStore implements Store {
     for (let attempt = 1; ; attempt++) {
       const changed = new Map<CollectionName, Set<RecordId>>();
       try {
-        const result = await this.#withClient('BEGIN ISOLATION LEVEL SERIALIZABLE', 'transaction', async (run, guard) => {
+        const result = await this.#withClient('BEGIN ISOLATION LEVEL SERIALIZABLE', 'transaction', options.serialiseOn, async (run, guard) => {
           const value = await work({
             collection: <K extends CollectionName>(name: K) => {
               guard();
@@ -127,6 +134,18 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** What the instances on this database agree on, seen by the instance named `instanceId`. */
+  clusterState(instanceId: string): ClusterState {
+    return createPostgresClusterState(async (sql, params) => {
+      this.#assertOpen();
+      try {
+        return await this.#pool.query(sql, params);
+      } catch (error) {
+        throw this.#mapped(error);
+      }
+    }, instanceId);
+  }
+
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
@@ -134,7 +153,7 @@ export class PostgresStore implements Store {
     await this.#pool.end();
   }
 
-  async #withClient<R>(begin: string, kind: Scope['kind'], work: (run: Run, guard: () => void) => Promise<R>): Promise<R> {
+  async #withClient<R>(begin: string, kind: Scope['kind'], serialiseOn: string | undefined, work: (run: Run, guard: () => void) => Promise<R>): Promise<R> {
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -150,7 +169,12 @@ export class PostgresStore implements Store {
       return client.query(sql, params);
     };
     let broken: unknown;
+    // Locked before BEGIN, so the transaction's snapshot is taken after the previous holder committed: it sees that
+    // holder's writes and does not collide with them. A session lock, released below or when the connection dies.
+    const key = serialiseOn === undefined ? undefined : `sm:${serialiseOn}`;
+    let isLocked = false;
     try {
+      if (key !== undefined) isLocked = await lockKey(client, key, this.#serialiseWaitMs);
       await client.query(begin);
       const result = await this.#currentTransaction.run(scope, () => work(run, guard));
       scope.isOpen = false;
@@ -162,6 +186,7 @@ export class PostgresStore implements Store {
       throw error;
     } finally {
       scope.isOpen = false;
+      if (key !== undefined && isLocked && !broken) await unlockKey(client, key).catch((unlockError: unknown) => (broken = unlockError));
       client.release(broken instanceof Error ? broken : undefined);
     }
   }

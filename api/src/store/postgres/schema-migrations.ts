@@ -91,8 +91,20 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
     `,
   },
   {
-    version: 2,
-    description: 'The blob hashes records point at, indexed for the orphan blob sweep',
+    version: 3,
+    description: 'cluster-jobs: what the instances sharing the database agree on (fingerprints of shared keys) and when a periodic job last ran',
+    sql: `
+      CREATE TABLE cluster_state (
+        name text PRIMARY KEY,
+        value text NOT NULL,
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        updated_by text NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    description: 'blobs: the blob hashes records point at, indexed for the orphan blob sweep',
     sql: `
       CREATE INDEX attachments_sha256 ON attachments ((doc->>'sha256'));
       CREATE INDEX notes_original ON notes ((doc->'email'->>'originalRef'));
