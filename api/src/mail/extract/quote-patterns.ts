@@ -8,12 +8,28 @@ import { allOf, alternation, HEADER_LABELS, type HeaderLabelKind } from '../lang
 
 export const MAX_PATTERN_LINE = 400;
 
-/** The first word of a line, lower-cased (openers in brackets skipped): the key for several set lookups. */
-function firstWord(line: string): string {
-  let start = 0;
-  while (start < line.length && ' \t([<'.includes(line.charAt(start))) start++;
+/** " ", tab, "(", "[" and "<": what stands around the first word of a line. */
+function isWordStop(code: number): boolean {
+  return code === 32 || code === 9 || code === 40 || code === 91 || code === 60;
+}
+
+/** Where a line's text starts after its quote marks and indent ([ \t>]*). */
+function afterQuotePrefix(line: string): number {
+  let i = 0;
+  while (i < line.length) {
+    const code = line.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 62) break;
+    i++;
+  }
+  return i;
+}
+
+/** The first word of a line from `from`, lower-cased (openers in brackets skipped): the key for several set lookups. */
+function firstWord(line: string, from = 0): string {
+  let start = from;
+  while (start < line.length && isWordStop(line.charCodeAt(start))) start++;
   let end = start;
-  while (end < line.length && end - start < 40 && !' \t([<'.includes(line.charAt(end))) end++;
+  while (end < line.length && end - start < 40 && !isWordStop(line.charCodeAt(end))) end++;
   return line.slice(start, end).toLowerCase();
 }
 
@@ -51,7 +67,17 @@ export function isHistorySeparator(line: string): boolean {
   if (line.length > MAX_PATTERN_LINE) return false;
   if ((line.includes('--') || line.includes('==')) && DASHED_SEPARATOR.test(line)) return true;
   // "Begin forwarded message:" and its translations end with a colon (some clients drop it, hence the length cap).
-  return line.length < 80 && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line.replace(/^[ \t>]+/, ''))) && FORWARD_INTRO.test(line);
+  return line.length < 80 && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line, afterQuotePrefix(line))) && FORWARD_INTRO.test(line);
+}
+
+/** What both caption patterns start with, as a char test: at most six of [ \t>], then two of [-=]. */
+function opensWithRule(line: string): boolean {
+  const at = afterQuotePrefix(line);
+  return at <= 6 && isRuleCharacter(line.charCodeAt(at)) && isRuleCharacter(line.charCodeAt(at + 1));
+}
+
+function isRuleCharacter(code: number): boolean {
+  return code === 45 || code === 61;
 }
 
 // A caption between rules, as clients head a forwarded or original message in words of their own: "-------- Välitetty
@@ -64,7 +90,7 @@ const RULED_CAPTION_THEN_TEXT = /^[ \t>]{0,6}[-=]{2,40}[ \t]*[^-=\n]{1,80}?[ \t]
  * ('' when nothing), or undefined. Callers confirm it with the header fields that must follow.
  */
 export function ruledCaption(line: string): string | undefined {
-  if (line.length > MAX_PATTERN_LINE || !/\p{L}/u.test(line)) return undefined;
+  if (line.length > MAX_PATTERN_LINE || !opensWithRule(line) || !/\p{L}/u.test(line)) return undefined;
   if (RULED_CAPTION.test(line)) return '';
   return RULED_CAPTION_THEN_TEXT.exec(line)?.[1];
 }
