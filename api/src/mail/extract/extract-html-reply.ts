@@ -1,6 +1,6 @@
 import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
-import { findHtmlBoundary, type HtmlBoundaryKind } from './html-boundaries.js';
+import { findHtmlBoundary, type HtmlBoundaryKind, linesFrom } from './html-boundaries.js';
 import { detach, detachAll, indexDocument, isElement, isHiddenElement, type IndexedDocument, type NodeOrder, parseHtml } from './html-dom.js';
 import { removeInterleavedQuotes } from './html-interleaved.js';
 import { isOurMarkerLine } from './marker-line.js';
@@ -24,7 +24,8 @@ export type HtmlReply = {
   bannersRemoved: number;
 };
 
-type Candidate = { point: CutPoint; order: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
+/** A boundary; `line` is the last rendered line its detection read (the look-ahead starts there). */
+type Candidate = { point: CutPoint; order: number; line: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
 
 const BANNER_SEARCH_LINES = 6;
 const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
@@ -52,11 +53,12 @@ function earliestBoundary(indexed: IndexedDocument, lines: readonly RenderedLine
   const textBoundary = findTextBoundary(lines.map((l) => l.text), isOurMarkerLine);
   if (textBoundary) {
     const point = pointAtLine(lines, textBoundary.line);
-    if (point) candidates.push({ point, order: indexed.order.get(point.node) ?? 0, kind: textBoundary.kind, source: 'text' });
+    if (point) candidates.push({ point, order: indexed.order.get(point.node) ?? 0, line: textBoundary.lastLine, kind: textBoundary.kind, source: 'text' });
   }
   const htmlBoundary = findHtmlBoundary(indexed, lines, orders);
   if (htmlBoundary) {
-    candidates.push({ point: { node: htmlBoundary.element }, order: indexed.order.get(htmlBoundary.element) ?? 0, kind: htmlBoundary.kind, source: 'html' });
+    const order = indexed.order.get(htmlBoundary.element) ?? 0;
+    candidates.push({ point: { node: htmlBoundary.element }, order, line: linesFrom(orders, order), kind: htmlBoundary.kind, source: 'html' });
   }
   return candidates.sort((a, b) => a.order - b.order || (a.source === 'html' ? -1 : 1))[0];
 }
@@ -195,15 +197,46 @@ export function extractHtmlReply(html: string): HtmlReply {
   return unwrapped.lines.some((line) => line.text.trim()) ? unwrapped : reply;
 }
 
+// Replies sit at the top: the boundary is looked for in the first lines of the rendering, and the whole (often long)
+// history is rendered only when the cut needs it: no boundary among the first lines, one too close to their end for
+// the detectors' look-ahead (a header block reads 7 lines on), answers that may sit below it (interleaving), or
+// nothing written above it (bottom-posting). Every detector reads the lines in order and looks ahead a few, so on the
+// lines before the boundary and its look-ahead the first lines and the whole rendering are the same.
+const FIRST_LOOK_LINES = 200;
+const LOOK_AHEAD_LINES = 12;
+
+function contentLinesAfter(lines: readonly RenderedLine[], index: number): number {
+  let count = 0;
+  for (let i = index + 1; i < lines.length; i++) if (lines[i]?.text) count++;
+  return count;
+}
+
+/** The rendering to cut by: the whole body's, or only its first lines with the top-posted boundary found in them. */
+function renderForCut(indexed: IndexedDocument): { lines: RenderedLine[]; topPosted?: Candidate } {
+  const head = renderLines([indexed.document], FIRST_LOOK_LINES);
+  if (contentLinesAfter(head, -1) < FIRST_LOOK_LINES) return { lines: head };
+  head.pop(); // the line the rendering stopped in may be cut short
+  const boundary = earliestBoundary(indexed, head);
+  if (
+    boundary &&
+    !INTERLEAVING_KINDS.has(boundary.kind) &&
+    contentLinesAfter(head, boundary.line) >= LOOK_AHEAD_LINES &&
+    hasContentBefore(indexed, head, boundary.order)
+  ) {
+    return { lines: head, topPosted: boundary };
+  }
+  return { lines: renderLines([indexed.document]) };
+}
+
 function extractOnce(html: string, transparent: readonly number[]): HtmlReply & { wrapper?: number } {
   const indexed = parseHtml(html);
   for (const order of transparent) unwrap(indexed, order);
-  const lines = renderLines([indexed.document]);
-  const boundary = earliestBoundary(indexed, lines);
+  const { lines, topPosted } = renderForCut(indexed);
+  const boundary = topPosted ?? earliestBoundary(indexed, lines);
   let elided: (ChildNode | string)[] = [];
   let layout: ReplyLayout = 'no-history';
   if (boundary) {
-    if (hasContentBefore(indexed, lines, boundary.order)) {
+    if (topPosted || hasContentBefore(indexed, lines, boundary.order)) {
       layout = 'top-posted';
       const answers = INTERLEAVING_KINDS.has(boundary.kind) ? interleavedAnswers(lines, boundary.order, indexed.order) : undefined;
       if (answers) {

@@ -76,8 +76,8 @@ function headsHistory(text: string): boolean {
   return false;
 }
 
-/** Lines that begin at or after `order`, as indexes into `lines`. */
-function linesFrom(lineOrders: readonly number[], order: number): number {
+/** The first line that starts after document position `order` (an element's first line), as an index into `lines`. */
+export function linesFrom(lineOrders: readonly number[], order: number): number {
   let low = 0;
   let high = lineOrders.length;
   while (low < high) {
