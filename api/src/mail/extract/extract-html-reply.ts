@@ -135,18 +135,26 @@ function dropTrailingRules(document: Document): { removed: ChildNode[]; lines: R
   return { removed, lines };
 }
 
+/** A rendering with every element's rendered length (see renderLines). */
+type MeasuredLines = { lines: RenderedLine[]; lengths: Map<AnyNode, number> };
+
+function measure(document: Document): MeasuredLines {
+  const lengths = new Map<AnyNode, number>();
+  return { lines: renderLines([document], Infinity, lengths), lengths };
+}
+
 /**
  * Bottom-posting in html (Thunderbird, Apple Mail): the quotes are containers, so take them out with their
  * attributions and keep what the writer wrote around them.
  */
-function removeQuoteContainers(indexed: IndexedDocument): ChildNode[] {
+function removeQuoteContainers(indexed: IndexedDocument, measured?: MeasuredLines): ChildNode[] {
   const containers = indexed.elements.filter((element) => {
     const classes = element.attribs['class'] ?? '';
     return element.name === 'blockquote' || /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes);
   });
   const removed = detachAll(containers);
-  const lengths = new Map<AnyNode, number>();
-  const lines = renderLines([indexed.document], Infinity, lengths);
+  // With no container taken out the body is as it was measured: no need to render it again.
+  const { lines, lengths } = removed.length === 0 && measured ? measured : measure(indexed.document);
   const texts = lines.map((l) => l.text);
   const quoted: ChildNode[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -212,18 +220,20 @@ function contentLinesAfter(lines: readonly RenderedLine[], index: number): numbe
 }
 
 /** The rendering to cut by: the whole body's, or only its first lines with the top-posted boundary found in them. */
-function renderForCut(indexed: IndexedDocument): { lines: RenderedLine[]; topPosted?: Candidate } {
+function renderForCut(indexed: IndexedDocument): { lines: RenderedLine[]; topPosted?: Candidate; measured?: MeasuredLines } {
   const head = renderLines([indexed.document], FIRST_LOOK_LINES);
   if (contentLinesAfter(head, -1) < FIRST_LOOK_LINES) return { lines: head };
   head.pop(); // the line the rendering stopped in may be cut short
   const boundary = earliestBoundary(indexed, head);
-  if (
-    boundary &&
-    !INTERLEAVING_KINDS.has(boundary.kind) &&
-    contentLinesAfter(head, boundary.line) >= LOOK_AHEAD_LINES &&
-    hasContentBefore(indexed, head, boundary.order)
-  ) {
+  if (!boundary) return { lines: renderLines([indexed.document]) };
+  const contentBefore = hasContentBefore(indexed, head, boundary.order);
+  if (!INTERLEAVING_KINDS.has(boundary.kind) && contentLinesAfter(head, boundary.line) >= LOOK_AHEAD_LINES && contentBefore) {
     return { lines: head, topPosted: boundary };
+  }
+  // Likely bottom-posted below a quote: the quotes are taken out by a measured rendering, so this one is measured.
+  if (!contentBefore && QUOTE_CONTAINER_KINDS.has(boundary.kind)) {
+    const measured = measure(indexed.document);
+    return { lines: measured.lines, measured };
   }
   return { lines: renderLines([indexed.document]) };
 }
@@ -231,7 +241,7 @@ function renderForCut(indexed: IndexedDocument): { lines: RenderedLine[]; topPos
 function extractOnce(html: string, transparent: readonly number[]): HtmlReply & { wrapper?: number } {
   const indexed = parseHtml(html);
   for (const order of transparent) unwrap(indexed, order);
-  const { lines, topPosted } = renderForCut(indexed);
+  const { lines, topPosted, measured } = renderForCut(indexed);
   const boundary = topPosted ?? earliestBoundary(indexed, lines);
   let elided: (ChildNode | string)[] = [];
   let layout: ReplyLayout = 'no-history';
@@ -247,7 +257,7 @@ function extractOnce(html: string, transparent: readonly number[]): HtmlReply & 
       }
     } else {
       layout = 'bottom-posted';
-      if (QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = removeQuoteContainers(indexed);
+      if (QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = removeQuoteContainers(indexed, measured);
       const rest = indexDocument(indexed.document);
       const restLines = renderLines([rest.document]);
       const next = earliestBoundary(rest, restLines);

@@ -158,7 +158,17 @@ const VERB_AT_END = new RegExp(
   'iu',
 );
 const VERB_INSIDE = new RegExp(`(?:^|[\\s,])(?:${WROTE_VERBS})[\\s:]`, 'iu');
-const ENDS_WITH_COLON = /[:：][ \t\u00a0\u202f]*$/;
+/** Whether `text` ends with a colon (half or full width), spaces after it aside: /[:：][ \t\u00a0\u202f]*$/ read backwards. */
+function endsWithColonMark(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0) {
+    const code = text.charCodeAt(end);
+    if (code !== 32 && code !== 9 && code !== 0xa0 && code !== 0x202f) break;
+    end--;
+  }
+  const last = text.charCodeAt(end);
+  return last === 58 || last === 0xff1a;
+}
 // Only the end of a line can hold "... wrote:"; testing the tail keeps the long verb list cheap on long lines.
 const VERB_TAIL = 48;
 // Anchored on the "@" so the engine jumps between @ signs instead of trying every position.
@@ -177,13 +187,19 @@ const GMAIL_ISO = /^[ \t>]{0,6}\d{4}-\d{2}-\d{2} \d{1,2}:\d{2} GMT[+-]\d{1,2}:\d
 /** Whether `text` (one line, or a few lines joined with spaces) is a reply attribution. */
 export function isAttribution(text: string): boolean {
   if (text.length > MAX_PATTERN_LINE) return false;
+  // Every form below ends with a colon or a "wrote" verb, or is Gmail's ISO form: prose that does none of these is
+  // turned away by its last characters alone, before the scans of the whole text (this runs on every candidate line,
+  // and on up to six lines joined while an attribution may be wrapping).
+  const endsWithVerb = endsWithVerbWord(text);
+  const endsWithColon = endsWithColonMark(text);
+  if (!endsWithVerb && !endsWithColon && !GMAIL_ISO.test(text)) return false;
   const hasAt = text.includes('@');
   const hasEmail = (hasAt && EMAIL.test(text)) || text.includes('<');
   const hasDigit = /\d/.test(text);
   if (!hasEmail && !hasDigit) return false;
   if (hasDigit && GMAIL_ISO.test(text)) return true;
-  if (endsWithVerbWord(text) && VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
-  if (!ENDS_WITH_COLON.test(text)) return false;
+  if (endsWithVerb && VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
+  if (!endsWithColon) return false;
   // "Am 12.02.24 um 10:15 schrieb Service Desk:" (Thunderbird names no address when it has a display name)
   if (VERB_INSIDE.test(text) && (hasEmail || (hasDigit && (OPENER.test(text) || /^[ \t>]{0,6}\d/.test(text))))) return true;
   // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:" (Gmail ru), "26.06.2014, 14:41, "A" <a@b.c>:" (Yandex)
