@@ -24,6 +24,23 @@ function afterQuotePrefix(line: string): number {
   return i;
 }
 
+/**
+ * Whether the first word of a line from `from` can be one of a set whose words start with `firstChars` (lower-cased):
+ * one character read, where the word itself would be copied and lower-cased for every line.
+ */
+function firstWordMayBeIn(line: string, from: number, firstChars: ReadonlySet<string>): boolean {
+  let start = from;
+  while (start < line.length && isWordStop(line.charCodeAt(start))) start++;
+  const code = line.charCodeAt(start);
+  // A surrogate's case is its pair's: let the full lookup decide.
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return firstChars.has(line.charAt(start).toLowerCase().charAt(0));
+}
+
+function firstCharacters(words: Iterable<string>): Set<string> {
+  return new Set([...words].map((word) => word.charAt(0)));
+}
+
 /** The first word of a line from `from`, lower-cased (openers in brackets skipped): the key for several set lookups. */
 function firstWord(line: string, from = 0): string {
   let start = from;
@@ -61,13 +78,16 @@ const DASHED_SEPARATOR = new RegExp(`^[ \\t>]{0,6}[*_]{0,2}[ \\t]{0,3}[-=]{2,40}
 const FORWARD_INTROS = allOf('forwardIntro');
 const FORWARD_INTRO = new RegExp(`^[ \\t>]{0,6}(?:${alternation(FORWARD_INTROS)})[ \\t]{0,3}[:：]?[ \\t]*$`, 'iu');
 const FORWARD_INTRO_FIRST_WORDS = new Set(FORWARD_INTROS.map((intro) => firstWord(intro)));
+const FORWARD_INTRO_FIRST_CHARACTERS = firstCharacters(FORWARD_INTRO_FIRST_WORDS);
 
 /** "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:" in many languages. */
 export function isHistorySeparator(line: string): boolean {
   if (line.length > MAX_PATTERN_LINE) return false;
   if ((line.includes('--') || line.includes('==')) && DASHED_SEPARATOR.test(line)) return true;
   // "Begin forwarded message:" and its translations end with a colon (some clients drop it, hence the length cap).
-  return line.length < 80 && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line, afterQuotePrefix(line))) && FORWARD_INTRO.test(line);
+  if (line.length >= 80) return false;
+  const from = afterQuotePrefix(line);
+  return firstWordMayBeIn(line, from, FORWARD_INTRO_FIRST_CHARACTERS) && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line, from)) && FORWARD_INTRO.test(line);
 }
 
 /** What both caption patterns start with, as a char test: at most six of [ \t>], then two of [-=]. */
@@ -193,8 +213,8 @@ export function isAttribution(text: string): boolean {
   const endsWithVerb = endsWithVerbWord(text);
   const endsWithColon = endsWithColonMark(text);
   if (!endsWithVerb && !endsWithColon && !GMAIL_ISO.test(text)) return false;
-  const hasAt = text.includes('@');
-  const hasEmail = (hasAt && EMAIL.test(text)) || text.includes('<');
+  // "<" first: most attributions bracket the address, and then the address pattern need not run.
+  const hasEmail = text.includes('<') || (text.includes('@') && EMAIL.test(text));
   const hasDigit = /\d/.test(text);
   if (!hasEmail && !hasDigit) return false;
   if (hasDigit && GMAIL_ISO.test(text)) return true;
@@ -230,6 +250,7 @@ export function isDatedSenderLine(line: string): boolean {
 const DEVICE_FOOTERS = allOf('deviceFooters');
 // The first word decides whether the full pattern is worth running (a set lookup per line instead of a big regex).
 const FOOTER_FIRST_WORDS = new Set(DEVICE_FOOTERS.map((f) => (/^[^\s]+/.exec(f)?.[0] ?? f).toLowerCase()));
+const FOOTER_FIRST_CHARACTERS = firstCharacters(FOOTER_FIRST_WORDS);
 const CJK_FOOTER_START = new RegExp(`^[ \\t]*(?:${alternation(DEVICE_FOOTERS.filter((footer) => CJK.test(footer)))})`, 'u');
 const DEVICE_FOOTER = new RegExp(`^[ \\t]*[([<]{0,2}[ \\t]*(?:${alternation(DEVICE_FOOTERS)})(?!${SPACE}*[:：])`, 'iu');
 
@@ -237,7 +258,8 @@ export function isDeviceFooter(text: string): boolean {
   if (text.length > MAX_PATTERN_LINE) return false;
   // Markdown renderings link part of the footer: "Get [Outlook for Android](https://aka.ms/...)".
   const line = text.includes('[') ? text.replace(/[[\]]/g, '') : text;
-  if (!FOOTER_FIRST_WORDS.has(firstWord(line)) && !CJK_FOOTER_START.test(line)) return false;
+  const footerWord = firstWordMayBeIn(line, 0, FOOTER_FIRST_CHARACTERS) && FOOTER_FIRST_WORDS.has(firstWord(line));
+  if (!footerWord && !CJK_FOOTER_START.test(line)) return false;
   if (!DEVICE_FOOTER.test(line)) return false;
   const withoutLinks = line.replace(/<[^<>\s]{1,300}>|\((?:https?:|www\.)[^()\s]{1,300}\)|https?:\S{1,300}/g, '').trim();
   return withoutLinks.length <= 80 && !/[,:;]$/.test(withoutLinks);
