@@ -157,7 +157,8 @@ const CLOSE_TAGS = new Map([...ALLOWED_TAGS].filter((tag) => !VOID_TAGS.has(tag)
  */
 export function sanitiseNodes(roots: readonly (AnyNode | string)[], options: SanitiseOptions = {}): string {
   const maxDepth = options.maxDepth ?? 100;
-  const out: string[] = [];
+  // Appended to one string: V8 joins the pieces lazily, cheaper than collecting them in an array to join.
+  let out = '';
   const stack: (AnyNode | string | Close)[] = [];
   const depths: number[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {
@@ -168,15 +169,15 @@ export function sanitiseNodes(roots: readonly (AnyNode | string)[], options: San
     const node = stack.pop() as AnyNode | string | Close;
     const depth = depths.pop() as number;
     if (node instanceof Close) {
-      out.push(node.tag);
+      out += node.tag;
       continue;
     }
     if (typeof node === 'string') {
-      out.push(escapeText(node));
+      out += escapeText(node);
       continue;
     }
     if (node.type === 'text') {
-      out.push(escapeText(node.data));
+      out += escapeText(node.data);
       continue;
     }
     if (!('children' in node)) continue; // comments, directives, processing instructions
@@ -187,7 +188,7 @@ export function sanitiseNodes(roots: readonly (AnyNode | string)[], options: San
       if (NON_CONTENT_TAGS.has(node.name) || isHiddenElement(node)) continue;
       if (node.name === 'img') {
         const image = imageSource(node, options);
-        if (image && 'alt' in image) out.push(escapeText(`[${image.alt}]`));
+        if (image && 'alt' in image) out += escapeText(`[${image.alt}]`);
       }
       if (ALLOWED_TAGS.has(node.name) && depth < maxDepth) {
         const attrs = attributes(node, options);
@@ -197,7 +198,7 @@ export function sanitiseNodes(roots: readonly (AnyNode | string)[], options: San
         }
       }
     }
-    if (open) out.push(open);
+    if (open) out += open;
     if (close) {
       stack.push(close);
       depths.push(depth);
@@ -210,7 +211,7 @@ export function sanitiseNodes(roots: readonly (AnyNode | string)[], options: San
       }
     }
   }
-  return out.join('');
+  return out;
 }
 
 /** The content ids of the inline images `roots` reference. */
