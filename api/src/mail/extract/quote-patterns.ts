@@ -8,6 +8,17 @@ import { allOf, alternation, HEADER_LABELS, type HeaderLabelKind } from '../lang
 
 export const MAX_PATTERN_LINE = 400;
 
+/** The characters of `chars` as char codes: the scans below test codes, not one-character strings. */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((char) => char.charCodeAt(0)));
+}
+/** Around a header label: "> *From:*", "From :" (French spacing), "**Von**:". */
+const LABEL_LEAD = codes(' \t>*_');
+const LABEL_TRAIL = codes(' \t\u00a0\u202f*_');
+/** After an attribution's verb ("wrote: --"), and before its last word ("<a@b.c> wrote", '"Anna" schrieb'). */
+const VERB_TRAIL = codes(' \t\u00a0\u202f:：-–—');
+const WORD_BEFORE = codes(' \t\u00a0\u202f,>)"\'»”<');
+
 /** " ", tab, "(", "[" and "<": what stands around the first word of a line. */
 function isWordStop(code: number): boolean {
   return code === 32 || code === 9 || code === 40 || code === 91 || code === 60;
@@ -66,8 +77,8 @@ export function headerLabelKind(line: string): HeaderLabelKind | undefined {
   if (colon < 0 || colon > LABEL_COLON_WITHIN) return undefined;
   let start = 0;
   let end = colon;
-  while (start < end && ' \t>*_'.includes(line.charAt(start))) start++;
-  while (end > start && ' \t\u00a0\u202f*_'.includes(line.charAt(end - 1))) end--;
+  while (start < end && LABEL_LEAD.has(line.charCodeAt(start))) start++;
+  while (end > start && LABEL_TRAIL.has(line.charCodeAt(end - 1))) end--;
   if (end - start > 24) return undefined;
   const label = line.slice(start, end).toLowerCase();
   return HEADER_LABELS.get(/\s\s|[\t\u00a0]/.test(label) ? label.replace(/\s+/g, ' ') : label);
@@ -158,9 +169,9 @@ const VERB_LAST_WORDS = new Set(WROTE_VERB_LIST.map((verb) => lastWord(verb)));
 
 function lastWord(text: string): string {
   let end = text.length;
-  while (end > 0 && ' \t\u00a0\u202f:：-–—'.includes(text.charAt(end - 1))) end--;
+  while (end > 0 && VERB_TRAIL.has(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && !' \t\u00a0\u202f,>)"\'»”<'.includes(text.charAt(start - 1)) && end - start < 24) start--;
+  while (start > 0 && !WORD_BEFORE.has(text.charCodeAt(start - 1)) && end - start < 24) start--;
   return text.slice(start, end).toLowerCase();
 }
 
