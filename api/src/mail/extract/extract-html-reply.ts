@@ -219,34 +219,40 @@ function contentLinesAfter(lines: readonly RenderedLine[], index: number): numbe
   return count;
 }
 
-/** The rendering to cut by: the whole body's, or only its first lines with the top-posted boundary found in them. */
-function renderForCut(indexed: IndexedDocument): { lines: RenderedLine[]; topPosted?: Candidate; measured?: MeasuredLines } {
+type CutRendering = { lines: RenderedLine[]; boundary?: Candidate; contentBefore?: boolean; measured?: MeasuredLines };
+
+/**
+ * The rendering to cut by: the whole body's, or only its first lines when the reply is top-posted above a cut that
+ * needs nothing below it. A boundary found with its look-ahead inside the first lines is the whole rendering's too, and
+ * comes along (`contentBefore` with it), so it is not looked for twice.
+ */
+function renderForCut(indexed: IndexedDocument): CutRendering {
   const head = renderLines([indexed.document], FIRST_LOOK_LINES);
   if (contentLinesAfter(head, -1) < FIRST_LOOK_LINES) return { lines: head };
   head.pop(); // the line the rendering stopped in may be cut short
-  const boundary = earliestBoundary(indexed, head);
+  const found = earliestBoundary(indexed, head);
+  const boundary = found && contentLinesAfter(head, found.line) >= LOOK_AHEAD_LINES ? found : undefined;
   if (!boundary) return { lines: renderLines([indexed.document]) };
   const contentBefore = hasContentBefore(indexed, head, boundary.order);
-  if (!INTERLEAVING_KINDS.has(boundary.kind) && contentLinesAfter(head, boundary.line) >= LOOK_AHEAD_LINES && contentBefore) {
-    return { lines: head, topPosted: boundary };
-  }
-  // Likely bottom-posted below a quote: the quotes are taken out by a measured rendering, so this one is measured.
+  if (contentBefore && !INTERLEAVING_KINDS.has(boundary.kind)) return { lines: head, boundary, contentBefore };
+  // Bottom-posted below a quote: the quotes are taken out by a measured rendering, so this one is measured.
   if (!contentBefore && QUOTE_CONTAINER_KINDS.has(boundary.kind)) {
     const measured = measure(indexed.document);
-    return { lines: measured.lines, measured };
+    return { lines: measured.lines, boundary, contentBefore, measured };
   }
-  return { lines: renderLines([indexed.document]) };
+  return { lines: renderLines([indexed.document]), boundary, contentBefore };
 }
 
 function extractOnce(html: string, transparent: readonly number[]): HtmlReply & { wrapper?: number } {
   const indexed = parseHtml(html);
   for (const order of transparent) unwrap(indexed, order);
-  const { lines, topPosted, measured } = renderForCut(indexed);
-  const boundary = topPosted ?? earliestBoundary(indexed, lines);
+  const cut = renderForCut(indexed);
+  const { lines, measured } = cut;
+  const boundary = cut.boundary ?? earliestBoundary(indexed, lines);
   let elided: (ChildNode | string)[] = [];
   let layout: ReplyLayout = 'no-history';
   if (boundary) {
-    if (topPosted || hasContentBefore(indexed, lines, boundary.order)) {
+    if (cut.contentBefore ?? hasContentBefore(indexed, lines, boundary.order)) {
       layout = 'top-posted';
       const answers = INTERLEAVING_KINDS.has(boundary.kind) ? interleavedAnswers(lines, boundary.order, indexed.order) : undefined;
       if (answers) {
