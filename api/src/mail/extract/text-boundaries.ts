@@ -36,7 +36,11 @@ const BOUNDARY_CHARACTERS = /[>:：\-=_#\d０-９@<＜]/;
 const MAX_CONTINUATION_LENGTH = 120;
 
 function isBlank(line: string | undefined): boolean {
-  return line === undefined || !/\S/.test(line);
+  if (line === undefined) return true;
+  // Most lines open with a character that is no kind of space: that settles it without the regex.
+  const first = line.charCodeAt(0);
+  if (first > 32 && first < 0x80) return false;
+  return !/\S/.test(line);
 }
 
 function nextContentLine(lines: readonly string[], from: number, limit = lines.length): number | undefined {
