@@ -55,8 +55,8 @@ function printTables(result: Evaluation, scaling: readonly ScalingRow[], withFai
   printSection('all sources', result, true);
   for (const [layout, section] of Object.entries(result.byLayout)) printSection(`layout ${layout}`, section, false);
   for (const [source, section] of Object.entries(result.bySource)) printSection(source, section, true);
-  console.log('\n== time against message size (one reply grown; fastest of 3)');
-  for (const row of scaling) console.log(`${pad(row.body, 20)} ${pad(`${row.kb} KB`, 8)} ${pad(`${row.ms} ms`, 12)} ${row.msPerKb} ms/KB`);
+  console.log('\n== time against message size (one reply grown, warm; fastest of 3; wall time, and CPU time beside it)');
+  for (const row of scaling) console.log(`${pad(row.body, 20)} ${pad(`${row.kb} KB`, 8)} ${pad(`${row.ms} ms`, 12)} ${pad(`cpu ${row.cpuMs} ms`, 16)} ${row.msPerKb} ms/KB`);
   console.log('\n== targets (issue 17; timings are printed here, asserted nowhere)');
   for (const check of [...checkTargets(result), ...checkScaling(scaling)]) console.log(`${check.ok ? 'PASS' : 'FAIL'}  ${pad(check.target, 52)} ${check.actual}`);
   if (!withFailures) return;

@@ -6,7 +6,7 @@ import { fromMime } from '../../api/src/mail/normalise/from-mime.js';
 import { inputBytes, type TCorpusCase } from './corpus.js';
 import { type ReplyScore, scoreReply } from './compare.js';
 import { caseLayout, type Layout } from './layout.js';
-import { type PeerInput, type PeerName, PEERS } from './peers.js';
+import { type PeerInput, type PeerName, type PeerOutput, PEERS } from './peers.js';
 import { htmlToText } from './render.js';
 import { type ClassificationStats, classificationStats, type ExtractionStats, extractionStats } from './stats.js';
 
@@ -14,10 +14,15 @@ export type { ExtractionStats } from './stats.js';
 
 // Runs our classification + extraction and the npm peers over a directory of corpus cases, in one process, and
 // aggregates what eval-replies prints: overall, per source and per layout. MIME parsing is preparation for everyone
-// (outside the timings). A tool's time for a message is the fastest of REPEATS runs of exactly its own call (the least
-// disturbed by whatever else the machine runs): for us classification + extraction (html, text, elided part), for a
-// peer its one function. Every html that is compared (our kept html, planer's html output, the corpus's expected
-// replyHtml) is rendered to text by the one converter in render.ts, untimed.
+// (outside the timings). Every tool is timed on the same work, reply extraction from the same body part:
+//  - a message with an html part is read from its html by us and by planer (which cuts html itself); only
+//    email-reply-parser, which reads text alone, gets the text part (or, with none, the html rendered to text, untimed);
+//  - a tool's time is exactly its own call: for us extractReply (kept html, text, elided part), for a peer its one
+//    function. Our classification is not reply extraction (no peer classifies) and is timed by no one; rendering
+//    planer's html output to text for scoring is the evaluation's work, not planer's, and is untimed too.
+// The time for a message is the fastest of REPEATS runs (the least disturbed by whatever else the machine runs). Every
+// html that is compared (our kept html, planer's html output, the corpus's expected replyHtml) is rendered to text by
+// the one converter in render.ts.
 
 const REPEATS = 9;
 // A mail engine runs warm; so does every tool here (cold start would measure module loading and JIT tiers, not
@@ -43,24 +48,27 @@ async function prepare(c: TCorpusCase): Promise<Prepared> {
         ? { ...base, bodyHtml: c.input.content }
         : { ...base, bodyText: c.input.content };
   const bodyText = message.bodyHtml !== undefined && message.bodyHtml.trim() !== '' ? htmlToText(message.bodyHtml) : undefined;
-  const peerInput: PeerInput = message.bodyText !== undefined ? { text: message.bodyText } : { html: message.bodyHtml ?? '', htmlText: bodyText ?? '' };
+  const peerInput: PeerInput = {
+    ...(message.bodyText !== undefined ? { text: message.bodyText } : {}),
+    ...(bodyText !== undefined ? { html: message.bodyHtml ?? '', htmlText: bodyText } : {}),
+  };
   if (c.expected.class !== 'human' || c.expected.reply === null) return { c, message, peerInput };
   const expected = c.expected.replyHtml !== undefined ? htmlToText(c.expected.replyHtml) : c.expected.reply;
   const layout = caseLayout({ text: bodyText ?? message.bodyText ?? '', subject: message.subject, ...(c.notes ? { notes: c.notes } : {}) }, expected);
   return { c, message, peerInput, expected, layout };
 }
 
-function runOurs(message: MailMessage): { predicted: MailClass; text: string } {
-  const classification = classifyMessage(message, CONTEXT);
-  const reply = extractReply({ html: message.bodyHtml, text: message.bodyText });
-  return { predicted: classification.class, text: reply.text };
+function extractOurs(message: MailMessage): string {
+  return extractReply({ html: message.bodyHtml, text: message.bodyText }).text;
 }
 
-function runPeer(name: PeerName, input: PeerInput): () => string {
-  return () => {
-    const output = PEERS[name](input);
-    return 'text' in output ? output.text : htmlToText(output.html);
-  };
+function runOurs(message: MailMessage): { predicted: MailClass; text: string } {
+  return { predicted: classifyMessage(message, CONTEXT).class, text: extractOurs(message) };
+}
+
+/** A peer's output as text to score: its html rendered by the evaluation's converter. */
+function peerText(output: PeerOutput): string {
+  return 'text' in output ? output.text : htmlToText(output.html);
 }
 
 function timed(run: () => unknown): number {
@@ -81,10 +89,10 @@ function summarise(runs: readonly CaseRun[]): SourceResult {
 
 /** Per-tool times: warm-up first, then REPEATS rounds in which every tool processes all messages in a row. */
 function measure(scoredCases: readonly Prepared[]): Map<Prepared, Record<Tool, number[]>> {
-  const runners = (p: Prepared): Record<Tool, () => string> => ({
-    ours: () => runOurs(p.message).text,
-    'email-reply-parser': runPeer('email-reply-parser', p.peerInput),
-    planer: runPeer('planer', p.peerInput),
+  const runners = (p: Prepared): Record<Tool, () => unknown> => ({
+    ours: () => extractOurs(p.message),
+    'email-reply-parser': () => PEERS['email-reply-parser'](p.peerInput),
+    planer: () => PEERS.planer(p.peerInput),
   });
   // Interleaving tools per message would mostly measure whose code the others evicted from the CPU caches; rotating
   // the tool order per round spreads machine load evenly over the tools.
@@ -112,7 +120,7 @@ export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluatio
     const times = samples.get(p);
     if (!times || p.expected === undefined) return { c: p.c, predicted: ours.predicted };
     const expectation = { ...p.c.expected, reply: p.expected };
-    const outputs: Record<Tool, string> = { ours: ours.text, 'email-reply-parser': runPeer('email-reply-parser', p.peerInput)(), planer: runPeer('planer', p.peerInput)() };
+    const outputs: Record<Tool, string> = { ours: ours.text, 'email-reply-parser': peerText(PEERS['email-reply-parser'](p.peerInput)), planer: peerText(PEERS.planer(p.peerInput)) };
     const toolRuns = Object.fromEntries(TOOLS.map((tool) => [tool, { score: scoreReply(outputs[tool], expectation), ms: Math.min(...times[tool]) }])) as Record<Tool, { score: ReplyScore; ms: number }>;
     return { c: p.c, predicted: ours.predicted, ...(p.layout ? { layout: p.layout } : {}), runs: toolRuns, expected: p.expected, produced: ours.text };
   });

@@ -17,17 +17,28 @@ function speedCheck(name: string, result: SourceResult): TargetCheck {
   return { target: `median ms/message <= planer / 2 (${name})`, ok: ours <= planer / 2, actual: `${ours.toFixed(4)} vs ${planer.toFixed(4)}`, kind: 'timing' };
 }
 
-/** Per body kind: the largest message within the bar, and the cost per KB not doubled between the two largest. */
+/**
+ * Per body kind: the largest message within the bar, and the cost per KB not doubled between the two largest. Checked
+ * on CPU time, the extractor's own work: on a machine shared with other jobs the wall time also counts the waits for a
+ * core (it is printed beside it, and on an idle core the two agree).
+ */
 export function checkScaling(rows: readonly ScalingRow[]): TargetCheck[] {
   return (['html', 'text', 'html-quoted-lines', 'html-deep-attributes'] as const).flatMap((body) => {
     const own = rows.filter((r) => r.body === body);
     const first = own.at(-2);
     const last = own.at(-1);
     if (!first || !last) return [];
-    const growth = last.msPerKb / Math.max(first.msPerKb, 1e-6);
+    const perKb = (row: ScalingRow) => row.cpuMs / row.kb;
+    const growth = perKb(last) / Math.max(perKb(first), 1e-6);
+    const bar = MAX_MS_PER_MB * (last.kb / 1024);
     return [
-      { target: `${body}: ${last.kb} KB in <= ${MAX_MS_PER_MB * (last.kb / 1024)} ms`, ok: last.ms <= MAX_MS_PER_MB * (last.kb / 1024), actual: `${last.ms} ms`, kind: 'timing' as const },
-      { target: `${body}: linear (ms/KB grows <= ${MAX_PER_KB_GROWTH}x)`, ok: growth <= MAX_PER_KB_GROWTH, actual: `${growth.toFixed(2)}x (${first.msPerKb} -> ${last.msPerKb} ms/KB)`, kind: 'timing' as const },
+      { target: `${body}: ${last.kb} KB in <= ${bar} ms CPU`, ok: last.cpuMs <= bar, actual: `${last.cpuMs} ms CPU (${last.ms} ms wall)`, kind: 'timing' as const },
+      {
+        target: `${body}: linear (CPU ms/KB grows <= ${MAX_PER_KB_GROWTH}x)`,
+        ok: growth <= MAX_PER_KB_GROWTH,
+        actual: `${growth.toFixed(2)}x (${perKb(first).toFixed(4)} -> ${perKb(last).toFixed(4)} ms/KB)`,
+        kind: 'timing' as const,
+      },
     ];
   });
 }

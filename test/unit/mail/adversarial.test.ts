@@ -58,6 +58,12 @@ describe('hostile and broken input', () => {
     expect(timed(10_000, () => extractReply({ html: '<div><span><b><i>'.repeat(50_000) })).text).toBe('');
   });
 
+  it('reads a body of 100,000 line breaks above the text in linear time', () => {
+    // The banner check renders the first lines with text; it counted them again at every line break, so a body of
+    // <br>s took the square of their number (40,000 of them took seconds, 100,000 minutes).
+    expect(timed(5_000, () => extractReply({ html: `<div>${'<br>'.repeat(100_000)}Works now.</div>` })).text.trim()).toBe('Works now.');
+  });
+
   it('handles the marker repeated 1,000 times', () => {
     const line = '##- Please type your reply above this line -## [SR-000123-7-TWWA4CRAHNG]\n';
     const text = `Top reply.\n${line.repeat(1000)}`;

@@ -1,6 +1,6 @@
 import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
-import { findHtmlBoundary, type HtmlBoundaryKind } from './html-boundaries.js';
+import { findHtmlBoundary, type HtmlBoundaryKind, linesFrom } from './html-boundaries.js';
 import { detach, detachAll, indexDocument, isElement, isHiddenElement, type IndexedDocument, type NodeOrder, parseHtml } from './html-dom.js';
 import { removeInterleavedQuotes } from './html-interleaved.js';
 import { isOurMarkerLine } from './marker-line.js';
@@ -24,7 +24,8 @@ export type HtmlReply = {
   bannersRemoved: number;
 };
 
-type Candidate = { point: CutPoint; order: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
+/** A boundary; `line` is the last rendered line its detection read (the look-ahead starts there). */
+type Candidate = { point: CutPoint; order: number; line: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
 
 const BANNER_SEARCH_LINES = 6;
 const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
@@ -52,11 +53,12 @@ function earliestBoundary(indexed: IndexedDocument, lines: readonly RenderedLine
   const textBoundary = findTextBoundary(lines.map((l) => l.text), isOurMarkerLine);
   if (textBoundary) {
     const point = pointAtLine(lines, textBoundary.line);
-    if (point) candidates.push({ point, order: indexed.order.get(point.node) ?? 0, kind: textBoundary.kind, source: 'text' });
+    if (point) candidates.push({ point, order: indexed.order.get(point.node) ?? 0, line: textBoundary.lastLine, kind: textBoundary.kind, source: 'text' });
   }
   const htmlBoundary = findHtmlBoundary(indexed, lines, orders);
   if (htmlBoundary) {
-    candidates.push({ point: { node: htmlBoundary.element }, order: indexed.order.get(htmlBoundary.element) ?? 0, kind: htmlBoundary.kind, source: 'html' });
+    const order = indexed.order.get(htmlBoundary.element) ?? 0;
+    candidates.push({ point: { node: htmlBoundary.element }, order, line: linesFrom(orders, order), kind: htmlBoundary.kind, source: 'html' });
   }
   return candidates.sort((a, b) => a.order - b.order || (a.source === 'html' ? -1 : 1))[0];
 }
@@ -133,18 +135,26 @@ function dropTrailingRules(document: Document): { removed: ChildNode[]; lines: R
   return { removed, lines };
 }
 
+/** A rendering with every element's rendered length (see renderLines). */
+type MeasuredLines = { lines: RenderedLine[]; lengths: Map<AnyNode, number> };
+
+function measure(document: Document): MeasuredLines {
+  const lengths = new Map<AnyNode, number>();
+  return { lines: renderLines([document], Infinity, lengths), lengths };
+}
+
 /**
  * Bottom-posting in html (Thunderbird, Apple Mail): the quotes are containers, so take them out with their
  * attributions and keep what the writer wrote around them.
  */
-function removeQuoteContainers(indexed: IndexedDocument): ChildNode[] {
+function removeQuoteContainers(indexed: IndexedDocument, measured?: MeasuredLines): ChildNode[] {
   const containers = indexed.elements.filter((element) => {
     const classes = element.attribs['class'] ?? '';
     return element.name === 'blockquote' || /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes);
   });
   const removed = detachAll(containers);
-  const lengths = new Map<AnyNode, number>();
-  const lines = renderLines([indexed.document], Infinity, lengths);
+  // With no container taken out the body is as it was measured: no need to render it again.
+  const { lines, lengths } = removed.length === 0 && measured ? measured : measure(indexed.document);
   const texts = lines.map((l) => l.text);
   const quoted: ChildNode[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -195,15 +205,54 @@ export function extractHtmlReply(html: string): HtmlReply {
   return unwrapped.lines.some((line) => line.text.trim()) ? unwrapped : reply;
 }
 
+// Replies sit at the top: the boundary is looked for in the first lines of the rendering, and the whole (often long)
+// history is rendered only when the cut needs it: no boundary among the first lines, one too close to their end for
+// the detectors' look-ahead (a header block reads 7 lines on), answers that may sit below it (interleaving), or
+// nothing written above it (bottom-posting). Every detector reads the lines in order and looks ahead a few, so on the
+// lines before the boundary and its look-ahead the first lines and the whole rendering are the same.
+const FIRST_LOOK_LINES = 200;
+const LOOK_AHEAD_LINES = 12;
+
+function contentLinesAfter(lines: readonly RenderedLine[], index: number): number {
+  let count = 0;
+  for (let i = index + 1; i < lines.length; i++) if (lines[i]?.text) count++;
+  return count;
+}
+
+type CutRendering = { lines: RenderedLine[]; boundary?: Candidate; contentBefore?: boolean; measured?: MeasuredLines };
+
+/**
+ * The rendering to cut by: the whole body's, or only its first lines when the reply is top-posted above a cut that
+ * needs nothing below it. A boundary found with its look-ahead inside the first lines is the whole rendering's too, and
+ * comes along (`contentBefore` with it), so it is not looked for twice.
+ */
+function renderForCut(indexed: IndexedDocument): CutRendering {
+  const head = renderLines([indexed.document], FIRST_LOOK_LINES);
+  if (contentLinesAfter(head, -1) < FIRST_LOOK_LINES) return { lines: head };
+  head.pop(); // the line the rendering stopped in may be cut short
+  const found = earliestBoundary(indexed, head);
+  const boundary = found && contentLinesAfter(head, found.line) >= LOOK_AHEAD_LINES ? found : undefined;
+  if (!boundary) return { lines: renderLines([indexed.document]) };
+  const contentBefore = hasContentBefore(indexed, head, boundary.order);
+  if (contentBefore && !INTERLEAVING_KINDS.has(boundary.kind)) return { lines: head, boundary, contentBefore };
+  // Bottom-posted below a quote: the quotes are taken out by a measured rendering, so this one is measured.
+  if (!contentBefore && QUOTE_CONTAINER_KINDS.has(boundary.kind)) {
+    const measured = measure(indexed.document);
+    return { lines: measured.lines, boundary, contentBefore, measured };
+  }
+  return { lines: renderLines([indexed.document]), boundary, contentBefore };
+}
+
 function extractOnce(html: string, transparent: readonly number[]): HtmlReply & { wrapper?: number } {
   const indexed = parseHtml(html);
   for (const order of transparent) unwrap(indexed, order);
-  const lines = renderLines([indexed.document]);
-  const boundary = earliestBoundary(indexed, lines);
+  const cut = renderForCut(indexed);
+  const { lines, measured } = cut;
+  const boundary = cut.boundary ?? earliestBoundary(indexed, lines);
   let elided: (ChildNode | string)[] = [];
   let layout: ReplyLayout = 'no-history';
   if (boundary) {
-    if (hasContentBefore(indexed, lines, boundary.order)) {
+    if (cut.contentBefore ?? hasContentBefore(indexed, lines, boundary.order)) {
       layout = 'top-posted';
       const answers = INTERLEAVING_KINDS.has(boundary.kind) ? interleavedAnswers(lines, boundary.order, indexed.order) : undefined;
       if (answers) {
@@ -214,7 +263,7 @@ function extractOnce(html: string, transparent: readonly number[]): HtmlReply & 
       }
     } else {
       layout = 'bottom-posted';
-      if (QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = removeQuoteContainers(indexed);
+      if (QUOTE_CONTAINER_KINDS.has(boundary.kind)) elided = removeQuoteContainers(indexed, measured);
       const rest = indexDocument(indexed.document);
       const restLines = renderLines([rest.document]);
       const next = earliestBoundary(rest, restLines);

@@ -38,6 +38,9 @@ function hasClassLike(classes: readonly string[], name: string): boolean {
 const OUTLOOK_SEPARATOR_STYLE = /border-top\s*:\s*solid\s+#(?:e1e1e1|b5c4df)|border\s*:\s*none\s*;\s*border-top\s*:\s*solid[^;]*;\s*padding\s*:\s*3(?:\.0)?pt\s+0/i;
 
 function byMarkup(element: Element): HtmlBoundaryKind | undefined {
+  // Every mark below is an id, a class, our data attribute or a cited blockquote: most elements carry none of them.
+  const { attribs } = element;
+  if (attribs['id'] === undefined && attribs['class'] === undefined && attribs['data-sm-ref'] === undefined && element.name !== 'blockquote') return undefined;
   const id = idOf(element);
   const classes = classList(element);
   if (hasClassLike(classes, 'sm-ref') || 'data-sm-ref' in element.attribs) return 'our-hidden-token';
@@ -76,8 +79,8 @@ function headsHistory(text: string): boolean {
   return false;
 }
 
-/** Lines that begin at or after `order`, as indexes into `lines`. */
-function linesFrom(lineOrders: readonly number[], order: number): number {
+/** The first line that starts after document position `order` (an element's first line), as an index into `lines`. */
+export function linesFrom(lineOrders: readonly number[], order: number): number {
   let low = 0;
   let high = lineOrders.length;
   while (low < high) {

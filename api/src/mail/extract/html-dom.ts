@@ -75,11 +75,13 @@ export function detach(node: ChildNode): void {
 /**
  * Removes many nodes at once: each parent's children are filtered once, where detaching them one by one would search
  * the siblings for each (quadratic when a quote is thousands of sibling lines). A node inside another one removed
- * stays inside it. Returns the outermost removed nodes in the order given.
+ * stays inside it. Returns the outermost removed nodes in the order given, each once.
  */
 export function detachAll(nodes: readonly ChildNode[]): ChildNode[] {
   const chosen = new Set(nodes);
-  const outermost = nodes.filter((node) => {
+  // Each node once, though callers may name one several times (a quote holding many lines): returned twice, it would be
+  // folded twice, and a quote of n lines n times over.
+  const outermost = [...chosen].filter((node) => {
     for (let current = node.parent; current; current = current.parent) if (chosen.has(current as ChildNode)) return false;
     return true;
   });

@@ -16,6 +16,8 @@ type ParserInternals = { stack: string[]; tagname: string; attribs: Record<strin
 class DepthLimitedParser extends Parser {
   /** Tags dropped for depth that are still open, by name: their closing tags are dropped too. */
   private readonly droppedOpen = new Map<string, number>();
+  /** How many of those there are: while none, a closing tag goes straight to the parser (no name to read). */
+  private droppedCount = 0;
 
   constructor(
     handler: DomHandler,
@@ -34,9 +36,14 @@ class DepthLimitedParser extends Parser {
 
   override onopentagname(start: number, endIndex: number): void {
     const self = this.internals();
+    // Below the limit the parser reads the name itself: reading it here too would double its work on every tag.
+    if (self.stack.length < this.maxDepth) {
+      super.onopentagname(start, endIndex);
+      return;
+    }
     const name = self.getSlice(start, endIndex).toLowerCase();
     // Void elements never enter the stack: the parser's own list decides which those are.
-    if (self.stack.length < this.maxDepth || this.isVoidElement(name)) {
+    if (this.isVoidElement(name)) {
       super.onopentagname(start, endIndex);
       return;
     }
@@ -46,9 +53,14 @@ class DepthLimitedParser extends Parser {
     self.tagname = name;
     self.attribs = null;
     this.droppedOpen.set(name, (this.droppedOpen.get(name) ?? 0) + 1);
+    this.droppedCount++;
   }
 
   override onclosetag(start: number, endIndex: number): void {
+    if (this.droppedCount === 0) {
+      super.onclosetag(start, endIndex);
+      return;
+    }
     const self = this.internals();
     const name = self.getSlice(start, endIndex).toLowerCase();
     const dropped = this.droppedOpen.get(name) ?? 0;
@@ -57,6 +69,7 @@ class DepthLimitedParser extends Parser {
       return;
     }
     this.droppedOpen.set(name, dropped - 1);
+    this.droppedCount--;
     this.endIndex = endIndex;
     self.startIndex = endIndex + 1;
   }

@@ -8,12 +8,56 @@ import { allOf, alternation, HEADER_LABELS, type HeaderLabelKind } from '../lang
 
 export const MAX_PATTERN_LINE = 400;
 
-/** The first word of a line, lower-cased (openers in brackets skipped): the key for several set lookups. */
-function firstWord(line: string): string {
-  let start = 0;
-  while (start < line.length && ' \t([<'.includes(line.charAt(start))) start++;
+/** The characters of `chars` as char codes: the scans below test codes, not one-character strings. */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set([...chars].map((char) => char.charCodeAt(0)));
+}
+/** Around a header label: "> *From:*", "From :" (French spacing), "**Von**:". */
+const LABEL_LEAD = codes(' \t>*_');
+const LABEL_TRAIL = codes(' \t\u00a0\u202f*_');
+/** After an attribution's verb ("wrote: --"), and before its last word ("<a@b.c> wrote", '"Anna" schrieb'). */
+const VERB_TRAIL = codes(' \t\u00a0\u202f:：-–—');
+const WORD_BEFORE = codes(' \t\u00a0\u202f,>)"\'»”<');
+
+/** " ", tab, "(", "[" and "<": what stands around the first word of a line. */
+function isWordStop(code: number): boolean {
+  return code === 32 || code === 9 || code === 40 || code === 91 || code === 60;
+}
+
+/** Where a line's text starts after its quote marks and indent ([ \t>]*). */
+function afterQuotePrefix(line: string): number {
+  let i = 0;
+  while (i < line.length) {
+    const code = line.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 62) break;
+    i++;
+  }
+  return i;
+}
+
+/**
+ * Whether the first word of a line from `from` can be one of a set whose words start with `firstChars` (lower-cased):
+ * one character read, where the word itself would be copied and lower-cased for every line.
+ */
+function firstWordMayBeIn(line: string, from: number, firstChars: ReadonlySet<string>): boolean {
+  let start = from;
+  while (start < line.length && isWordStop(line.charCodeAt(start))) start++;
+  const code = line.charCodeAt(start);
+  // A surrogate's case is its pair's: let the full lookup decide.
+  if (code >= 0xd800 && code <= 0xdfff) return true;
+  return firstChars.has(line.charAt(start).toLowerCase().charAt(0));
+}
+
+function firstCharacters(words: Iterable<string>): Set<string> {
+  return new Set([...words].map((word) => word.charAt(0)));
+}
+
+/** The first word of a line from `from`, lower-cased (openers in brackets skipped): the key for several set lookups. */
+function firstWord(line: string, from = 0): string {
+  let start = from;
+  while (start < line.length && isWordStop(line.charCodeAt(start))) start++;
   let end = start;
-  while (end < line.length && end - start < 40 && !' \t([<'.includes(line.charAt(end))) end++;
+  while (end < line.length && end - start < 40 && !isWordStop(line.charCodeAt(end))) end++;
   return line.slice(start, end).toLowerCase();
 }
 
@@ -33,8 +77,8 @@ export function headerLabelKind(line: string): HeaderLabelKind | undefined {
   if (colon < 0 || colon > LABEL_COLON_WITHIN) return undefined;
   let start = 0;
   let end = colon;
-  while (start < end && ' \t>*_'.includes(line.charAt(start))) start++;
-  while (end > start && ' \t\u00a0\u202f*_'.includes(line.charAt(end - 1))) end--;
+  while (start < end && LABEL_LEAD.has(line.charCodeAt(start))) start++;
+  while (end > start && LABEL_TRAIL.has(line.charCodeAt(end - 1))) end--;
   if (end - start > 24) return undefined;
   const label = line.slice(start, end).toLowerCase();
   return HEADER_LABELS.get(/\s\s|[\t\u00a0]/.test(label) ? label.replace(/\s+/g, ' ') : label);
@@ -45,13 +89,26 @@ const DASHED_SEPARATOR = new RegExp(`^[ \\t>]{0,6}[*_]{0,2}[ \\t]{0,3}[-=]{2,40}
 const FORWARD_INTROS = allOf('forwardIntro');
 const FORWARD_INTRO = new RegExp(`^[ \\t>]{0,6}(?:${alternation(FORWARD_INTROS)})[ \\t]{0,3}[:：]?[ \\t]*$`, 'iu');
 const FORWARD_INTRO_FIRST_WORDS = new Set(FORWARD_INTROS.map((intro) => firstWord(intro)));
+const FORWARD_INTRO_FIRST_CHARACTERS = firstCharacters(FORWARD_INTRO_FIRST_WORDS);
 
 /** "-----Original Message-----", "---------- Forwarded message ---------", "Begin forwarded message:" in many languages. */
 export function isHistorySeparator(line: string): boolean {
   if (line.length > MAX_PATTERN_LINE) return false;
   if ((line.includes('--') || line.includes('==')) && DASHED_SEPARATOR.test(line)) return true;
   // "Begin forwarded message:" and its translations end with a colon (some clients drop it, hence the length cap).
-  return line.length < 80 && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line.replace(/^[ \t>]+/, ''))) && FORWARD_INTRO.test(line);
+  if (line.length >= 80) return false;
+  const from = afterQuotePrefix(line);
+  return firstWordMayBeIn(line, from, FORWARD_INTRO_FIRST_CHARACTERS) && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line, from)) && FORWARD_INTRO.test(line);
+}
+
+/** What both caption patterns start with, as a char test: at most six of [ \t>], then two of [-=]. */
+function opensWithRule(line: string): boolean {
+  const at = afterQuotePrefix(line);
+  return at <= 6 && isRuleCharacter(line.charCodeAt(at)) && isRuleCharacter(line.charCodeAt(at + 1));
+}
+
+function isRuleCharacter(code: number): boolean {
+  return code === 45 || code === 61;
 }
 
 // A caption between rules, as clients head a forwarded or original message in words of their own: "-------- Välitetty
@@ -64,7 +121,7 @@ const RULED_CAPTION_THEN_TEXT = /^[ \t>]{0,6}[-=]{2,40}[ \t]*[^-=\n]{1,80}?[ \t]
  * ('' when nothing), or undefined. Callers confirm it with the header fields that must follow.
  */
 export function ruledCaption(line: string): string | undefined {
-  if (line.length > MAX_PATTERN_LINE || !/\p{L}/u.test(line)) return undefined;
+  if (line.length > MAX_PATTERN_LINE || !opensWithRule(line) || !/\p{L}/u.test(line)) return undefined;
   if (RULED_CAPTION.test(line)) return '';
   return RULED_CAPTION_THEN_TEXT.exec(line)?.[1];
 }
@@ -112,9 +169,9 @@ const VERB_LAST_WORDS = new Set(WROTE_VERB_LIST.map((verb) => lastWord(verb)));
 
 function lastWord(text: string): string {
   let end = text.length;
-  while (end > 0 && ' \t\u00a0\u202f:：-–—'.includes(text.charAt(end - 1))) end--;
+  while (end > 0 && VERB_TRAIL.has(text.charCodeAt(end - 1))) end--;
   let start = end;
-  while (start > 0 && !' \t\u00a0\u202f,>)"\'»”<'.includes(text.charAt(start - 1)) && end - start < 24) start--;
+  while (start > 0 && !WORD_BEFORE.has(text.charCodeAt(start - 1)) && end - start < 24) start--;
   return text.slice(start, end).toLowerCase();
 }
 
@@ -132,7 +189,17 @@ const VERB_AT_END = new RegExp(
   'iu',
 );
 const VERB_INSIDE = new RegExp(`(?:^|[\\s,])(?:${WROTE_VERBS})[\\s:]`, 'iu');
-const ENDS_WITH_COLON = /[:：][ \t\u00a0\u202f]*$/;
+/** Whether `text` ends with a colon (half or full width), spaces after it aside: /[:：][ \t\u00a0\u202f]*$/ read backwards. */
+function endsWithColonMark(text: string): boolean {
+  let end = text.length - 1;
+  while (end >= 0) {
+    const code = text.charCodeAt(end);
+    if (code !== 32 && code !== 9 && code !== 0xa0 && code !== 0x202f) break;
+    end--;
+  }
+  const last = text.charCodeAt(end);
+  return last === 58 || last === 0xff1a;
+}
 // Only the end of a line can hold "... wrote:"; testing the tail keeps the long verb list cheap on long lines.
 const VERB_TAIL = 48;
 // Anchored on the "@" so the engine jumps between @ signs instead of trying every position.
@@ -151,13 +218,19 @@ const GMAIL_ISO = /^[ \t>]{0,6}\d{4}-\d{2}-\d{2} \d{1,2}:\d{2} GMT[+-]\d{1,2}:\d
 /** Whether `text` (one line, or a few lines joined with spaces) is a reply attribution. */
 export function isAttribution(text: string): boolean {
   if (text.length > MAX_PATTERN_LINE) return false;
-  const hasAt = text.includes('@');
-  const hasEmail = (hasAt && EMAIL.test(text)) || text.includes('<');
+  // Every form below ends with a colon or a "wrote" verb, or is Gmail's ISO form: prose that does none of these is
+  // turned away by its last characters alone, before the scans of the whole text (this runs on every candidate line,
+  // and on up to six lines joined while an attribution may be wrapping).
+  const endsWithVerb = endsWithVerbWord(text);
+  const endsWithColon = endsWithColonMark(text);
+  if (!endsWithVerb && !endsWithColon && !GMAIL_ISO.test(text)) return false;
+  // "<" first: most attributions bracket the address, and then the address pattern need not run.
+  const hasEmail = text.includes('<') || (text.includes('@') && EMAIL.test(text));
   const hasDigit = /\d/.test(text);
   if (!hasEmail && !hasDigit) return false;
   if (hasDigit && GMAIL_ISO.test(text)) return true;
-  if (endsWithVerbWord(text) && VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
-  if (!ENDS_WITH_COLON.test(text)) return false;
+  if (endsWithVerb && VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
+  if (!endsWithColon) return false;
   // "Am 12.02.24 um 10:15 schrieb Service Desk:" (Thunderbird names no address when it has a display name)
   if (VERB_INSIDE.test(text) && (hasEmail || (hasDigit && (OPENER.test(text) || /^[ \t>]{0,6}\d/.test(text))))) return true;
   // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:" (Gmail ru), "26.06.2014, 14:41, "A" <a@b.c>:" (Yandex)
@@ -188,6 +261,7 @@ export function isDatedSenderLine(line: string): boolean {
 const DEVICE_FOOTERS = allOf('deviceFooters');
 // The first word decides whether the full pattern is worth running (a set lookup per line instead of a big regex).
 const FOOTER_FIRST_WORDS = new Set(DEVICE_FOOTERS.map((f) => (/^[^\s]+/.exec(f)?.[0] ?? f).toLowerCase()));
+const FOOTER_FIRST_CHARACTERS = firstCharacters(FOOTER_FIRST_WORDS);
 const CJK_FOOTER_START = new RegExp(`^[ \\t]*(?:${alternation(DEVICE_FOOTERS.filter((footer) => CJK.test(footer)))})`, 'u');
 const DEVICE_FOOTER = new RegExp(`^[ \\t]*[([<]{0,2}[ \\t]*(?:${alternation(DEVICE_FOOTERS)})(?!${SPACE}*[:：])`, 'iu');
 
@@ -195,7 +269,8 @@ export function isDeviceFooter(text: string): boolean {
   if (text.length > MAX_PATTERN_LINE) return false;
   // Markdown renderings link part of the footer: "Get [Outlook for Android](https://aka.ms/...)".
   const line = text.includes('[') ? text.replace(/[[\]]/g, '') : text;
-  if (!FOOTER_FIRST_WORDS.has(firstWord(line)) && !CJK_FOOTER_START.test(line)) return false;
+  const footerWord = firstWordMayBeIn(line, 0, FOOTER_FIRST_CHARACTERS) && FOOTER_FIRST_WORDS.has(firstWord(line));
+  if (!footerWord && !CJK_FOOTER_START.test(line)) return false;
   if (!DEVICE_FOOTER.test(line)) return false;
   const withoutLinks = line.replace(/<[^<>\s]{1,300}>|\((?:https?:|www\.)[^()\s]{1,300}\)|https?:\S{1,300}/g, '').trim();
   return withoutLinks.length <= 80 && !/[,:;]$/.test(withoutLinks);

@@ -29,34 +29,58 @@ function isPreformatted(element: Element): boolean {
   return element.name === 'pre' || /white-space\s*:\s*pre/i.test(element.attribs['style'] ?? '');
 }
 
+/** Where the first character that is not collapsible white space is, or -1 (a char loop: no regex per chunk). */
+function firstVisibleIndex(chunk: string): number {
+  for (let i = 0; i < chunk.length; i++) {
+    const code = chunk.charCodeAt(i);
+    if (code !== 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12) return i;
+  }
+  return -1;
+}
+
+// Most text nodes hold single spaces only: testing first spares them a replace that would copy them unchanged.
+const NEEDS_COLLAPSE = /[\t\n\r\f]| {2}/;
+
+function collapse(text: string): string {
+  return NEEDS_COLLAPSE.test(text) ? text.replace(COLLAPSIBLE, ' ') : text;
+}
+
 class LineWriter {
   readonly lines: RenderedLine[] = [];
+  /** Lines with visible text so far (counted as they end, so a check that stops early never recounts them). */
+  contentLines = 0;
   private text = '';
-  private start: { node: Text; offset: number } | undefined;
+  private startNode: Text | undefined;
+  private startOffset = 0;
   /** Characters in the lines already ended (each counted with its line break). */
   private before = 0;
 
   append(chunk: string, node: Text | undefined, offset: number): void {
     if (!chunk) return;
-    if (this.start === undefined && (this.text === '' || this.text.trim() === '')) {
-      const firstVisible = chunk.search(/[^ \t\n\r\f]/);
+    if (this.startNode === undefined && (this.text === '' || this.text.trim() === '')) {
+      const firstVisible = firstVisibleIndex(chunk);
       // Leading collapsible space at the start of a line is not rendered.
       if (firstVisible < 0 && this.text === '') return;
-      if (firstVisible >= 0 && node) this.start = { node, offset: offset + firstVisible };
+      if (firstVisible >= 0 && node) {
+        this.startNode = node;
+        this.startOffset = offset + firstVisible;
+      }
     }
     this.text += chunk;
   }
 
   space(): void {
-    if (this.text !== '' && !/\s$/.test(this.text)) this.text += ' ';
+    if (this.text !== '' && !/\s/.test(this.text.charAt(this.text.length - 1))) this.text += ' ';
   }
 
   newline(): void {
     // trimEnd/trimStart, not /[ ]+$/: a regex anchored at the end backtracks quadratically on long runs of spaces.
-    this.lines.push({ text: this.text.trimEnd().trimStart(), node: this.start?.node, offset: this.start?.offset ?? 0 });
+    const text = this.text.trimEnd().trimStart();
+    this.lines.push({ text, node: this.startNode, offset: this.startNode ? this.startOffset : 0 });
+    if (text !== '') this.contentLines++;
     this.before += this.text.length + 1;
     this.text = '';
-    this.start = undefined;
+    this.startNode = undefined;
   }
 
   /** Where the writer is: (line index, column), to find the text a link wrapped. */
@@ -79,20 +103,20 @@ class LineWriter {
     if (this.text !== '') this.newline();
   }
 
-  /** Lines with visible text written so far. */
-  contentLines(): number {
-    let count = 0;
-    for (const line of this.lines) if (line.text.trim()) count++;
-    return count;
-  }
-
   finish(): RenderedLine[] {
     this.breakLine();
     return this.lines;
   }
 }
 
-type Frame = { node: AnyNode | string; exit: boolean; pre: boolean; link?: { href: string; line: number; column: number }; start?: number };
+/** What happens when an element's content is done: its length measured, its link written, its block ended. */
+class Exit {
+  constructor(
+    readonly element: Element,
+    readonly start: number | undefined,
+    readonly link: { href: string; line: number; column: number } | undefined,
+  ) {}
+}
 
 /** "https://www.acme.com/" and "acme.com" name the same place: no need to repeat a link whose text is its address. */
 function sameTarget(text: string, href: string): boolean {
@@ -105,51 +129,59 @@ function sameTarget(text: string, href: string): boolean {
   return bare(text) === bare(href);
 }
 
+function leave(exit: Exit, writer: LineWriter, lengths: Map<AnyNode, number> | undefined): void {
+  if (lengths && exit.start !== undefined) lengths.set(exit.element, writer.written() - exit.start);
+  if (exit.link) {
+    // Plain text keeps where a link goes, as mail clients' own text parts do: "Sparrow <http://...>".
+    const text = writer.since(exit.link);
+    if (text !== undefined && text.trim() && !sameTarget(text, exit.link.href)) writer.append(` <${exit.link.href}>`, undefined, 0);
+  }
+  if (BLOCK_TAGS.has(exit.element.name) || exit.element.name === 'li') writer.breakLine();
+}
+
+function writePreformatted(writer: LineWriter, text: Text): void {
+  const parts = text.data.split(/\r\n|\r|\n/);
+  let offset = 0;
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index] ?? '';
+    if (index > 0) writer.newline();
+    writer.append(part, text, offset);
+    offset += part.length + 1;
+  }
+}
+
 /**
  * Renders `roots` (a document, or nodes cut out of one; strings are text) to lines, in document order. With
  * `firstLines`, stops once that many lines with text are out (for checks that only look at the top). With `lengths`,
  * also measures every element rendered, in the same pass: how many characters of the rendering it produced (so "how
  * much text is in this block" never needs a rendering of its own, which made each such question cost the whole body).
+ * The walk keeps an explicit stack (deep nesting must not overflow the call stack): the nodes to visit, each with
+ * whether it sits in preformatted text, and an Exit entry only for elements that do something when they end; nothing
+ * is allocated per node beyond that, since a large body has hundreds of thousands of them.
  */
 export function renderLines(roots: readonly (AnyNode | string)[], firstLines = Infinity, lengths?: Map<AnyNode, number>): RenderedLine[] {
   const writer = new LineWriter();
-  let written = 0;
-  const stack: Frame[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ node: roots[i] as AnyNode | string, exit: false, pre: false });
+  const stack: (AnyNode | string | Exit)[] = [];
+  const preformatted: boolean[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push(roots[i] as AnyNode | string);
+    preformatted.push(false);
+  }
   while (stack.length > 0) {
-    if (writer.lines.length !== written) {
-      written = writer.lines.length;
-      if (firstLines !== Infinity && writer.contentLines() >= firstLines) break;
-    }
-    const frame = stack.pop() as Frame;
-    const { node } = frame;
+    if (writer.contentLines >= firstLines) break;
+    const node = stack.pop() as AnyNode | string | Exit;
+    const pre = preformatted.pop() as boolean;
     if (typeof node === 'string') {
-      writer.append(node.replace(COLLAPSIBLE, ' '), undefined, 0);
+      writer.append(collapse(node), undefined, 0);
       continue;
     }
-    if (frame.exit) {
-      if (lengths && frame.start !== undefined) lengths.set(node, writer.written() - frame.start);
-      if (frame.link) {
-        // Plain text keeps where a link goes, as mail clients' own text parts do: "Sparrow <http://...>".
-        const text = writer.since(frame.link);
-        if (text !== undefined && text.trim() && !sameTarget(text, frame.link.href)) writer.append(` <${frame.link.href}>`, undefined, 0);
-      }
-      if (isElement(node) && (BLOCK_TAGS.has(node.name) || node.name === 'li')) writer.breakLine();
+    if (node instanceof Exit) {
+      leave(node, writer, lengths);
       continue;
     }
     if (node.type === 'text') {
-      const text = node as Text;
-      if (frame.pre) {
-        const parts = text.data.split(/\r\n|\r|\n/);
-        let offset = 0;
-        parts.forEach((part, index) => {
-          if (index > 0) writer.newline();
-          writer.append(part, text, offset);
-          offset += part.length + 1;
-        });
-      } else {
-        writer.append(text.data.replace(COLLAPSIBLE, ' '), text, 0);
-      }
+      if (pre) writePreformatted(writer, node as Text);
+      else writer.append(collapse((node as Text).data), node as Text, 0);
       continue;
     }
     if (isElement(node)) {
@@ -158,20 +190,28 @@ export function renderLines(roots: readonly (AnyNode | string)[], firstLines = I
         writer.newline();
         continue;
       }
-      if (BLOCK_TAGS.has(node.name)) writer.breakLine();
+      const block = BLOCK_TAGS.has(node.name);
+      if (block) writer.breakLine();
       const href = node.name === 'a' ? (node.attribs['href'] ?? '').trim() : '';
-      const exit: Frame = { node, exit: true, pre: frame.pre };
-      if (/^https?:\/\//i.test(href)) exit.link = { href, ...writer.position() };
-      if (lengths) exit.start = writer.written();
-      stack.push(exit);
-      const pre = frame.pre || isPreformatted(node);
+      const link = href && /^https?:\/\//i.test(href) ? { href, ...writer.position() } : undefined;
+      if (lengths || link || block || node.name === 'li') {
+        stack.push(new Exit(node, lengths ? writer.written() : undefined, link));
+        preformatted.push(false);
+      }
+      const childPre = pre || isPreformatted(node);
       // Table cells sit side by side: keep their words apart.
       if (CELL_TAGS.has(node.name)) writer.space();
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as ChildNode, exit: false, pre });
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        stack.push(node.children[i] as ChildNode);
+        preformatted.push(childPre);
+      }
       continue;
     }
     if ((node.type === 'root' || node.type === 'cdata') && 'children' in node) {
-      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as ChildNode, exit: false, pre: frame.pre });
+      for (let i = node.children.length - 1; i >= 0; i--) {
+        stack.push(node.children[i] as ChildNode);
+        preformatted.push(pre);
+      }
     }
   }
   return writer.finish();
@@ -180,7 +220,7 @@ export function renderLines(roots: readonly (AnyNode | string)[], firstLines = I
 /** The plain text of rendered lines: trailing spaces dropped, runs of blank lines kept as the writer made them. */
 export function linesToText(lines: readonly RenderedLine[]): string {
   return lines
-    .map((line) => line.text.replace(/\u00a0/g, ' ').trimEnd())
+    .map((line) => (line.text.includes('\u00a0') ? line.text.replace(/\u00a0/g, ' ') : line.text).trimEnd())
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\s*\n/, '')

@@ -36,7 +36,11 @@ const BOUNDARY_CHARACTERS = /[>:：\-=_#\d０-９@<＜]/;
 const MAX_CONTINUATION_LENGTH = 120;
 
 function isBlank(line: string | undefined): boolean {
-  return line === undefined || !/\S/.test(line);
+  if (line === undefined) return true;
+  // Most lines open with a character that is no kind of space: that settles it without the regex.
+  const first = line.charCodeAt(0);
+  if (first > 32 && first < 0x80) return false;
+  return !/\S/.test(line);
 }
 
 function nextContentLine(lines: readonly string[], from: number, limit = lines.length): number | undefined {
@@ -158,7 +162,9 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
   const kept: number[] = [];
   // Clients head the history they quote with an attribution or a header block. A ">" passage with neither is the
   // writer quoting a line of their own choosing, and what they write right below it is theirs, even after the last one.
-  let quotesHistory = headed;
+  // Only read at the end, and only then worked out (the quote lines are collected): asking every quoted line on the
+  // way costs a line check each on long quotes.
+  const quoteLines: number[] = [];
   let glued = false;
   let spacing: number[] = [];
   let quoteBlock: number[] = [];
@@ -178,7 +184,7 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
       spacing = [];
       // Our marker line stays out of what is kept, even as the quote an answer follows.
       if (!isMarkerLine(line)) quoteBlock.push(i);
-      if (!quotesHistory) quotesHistory = headsHistory(line.replace(/^[ \t>|]+/, ''), isMarkerLine);
+      quoteLines.push(i);
       sawQuote = previousWasQuote = true;
       continue;
     }
@@ -209,7 +215,8 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
     previousWasQuote = false;
     answer.push(i);
   }
-  const lastAnswered = (sandwiched || (glued && !quotesHistory)) && answer.some((a) => !isBlank(lines[a]));
+  const quotesHistory = () => headed || quoteLines.some((q) => headsHistory((lines[q] ?? '').replace(/^[ \t>|]+/, ''), isMarkerLine));
+  const lastAnswered = answer.some((a) => !isBlank(lines[a])) && (sandwiched || (glued && !quotesHistory()));
   if (lastAnswered) for (const index of [withoutEmptyHead(quoteBlock, lines), answer].flat()) kept.push(index);
   return sandwiched || lastAnswered ? kept : undefined;
 }
