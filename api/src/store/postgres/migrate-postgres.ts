@@ -17,9 +17,11 @@ export async function migratePostgres(pool: Pool, migrations = PG_MIGRATIONS): P
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
     const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
     const current = rows[0]?.version ?? 0;
-    if (current > migrations.length) throw new SchemaTooNewError(current, migrations.length);
+    // By version number, not by position in the list, so a gap in the numbers does not skip or repeat a step.
+    const known = migrations.at(-1)?.version ?? 0;
+    if (current > known) throw new SchemaTooNewError(current, known);
     const applied: number[] = [];
-    for (const migration of migrations.slice(current)) {
+    for (const migration of migrations.filter((m) => m.version > current)) {
       // Each step and its version row commit together: a failed step leaves the previous version intact.
       await client.query('BEGIN');
       try {
