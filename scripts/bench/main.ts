@@ -6,7 +6,8 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 // each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
 // Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event),
 // BENCH_BACKLOG=<replies> (default 2000),
-// BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory (default lowdb, what a deployment runs),
+// BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory|postgres (default lowdb, what a deployment runs; postgres:
+// DATABASE_URL's server or 127.0.0.1:5432, in a database the bench makes and drops),
 // BENCH_IMAP_BACKLOG=<replies> (default 500). The IMAP figures need Dovecot and Postfix (and root, for Postfix).
 
 const caDir = join(process.cwd(), '.data', 'bench-ca');
@@ -24,14 +25,15 @@ const { imapBacklog, imapIdleLatency } = await import('./imap.js');
 const { extractScaling } = await import('./extract-scaling.js');
 const { storeBench } = await import('./store.js');
 const { liveLatency } = await import('./live-latency.js');
+const benchStore = () => (['memory', 'postgres'].includes(process.env.BENCH_STORE ?? '') ? (process.env.BENCH_STORE as 'memory' | 'postgres') : 'lowdb');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
   ['sweep', () => sweepLatency(caDir, Number(process.env.BENCH_SWEEP_SEC ?? 10))],
-  ['backlog', () => backlog(caDir, Number(process.env.BENCH_BACKLOG ?? 2_000), process.env.BENCH_STORE === 'memory' ? 'memory' : 'lowdb')],
+  ['backlog', () => backlog(caDir, Number(process.env.BENCH_BACKLOG ?? 2_000), benchStore())],
   ['imap-latency', () => imapIdleLatency(caDir)],
   ['imap-backlog', () => imapBacklog(caDir, Number(process.env.BENCH_IMAP_BACKLOG ?? 500))],
   ['extract', async () => extractScaling()],
-  ['store', () => storeBench(process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
+  ['store', () => storeBench(benchStore() === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
   ['live', () => liveLatency(caDir)],
 ];
 let failed = false;

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { Principal } from '../../api/src/domain/principal.js';
 import { openLowdbStore } from '../../api/src/store/lowdb-store.js';
 import type { Store } from '../../api/src/store/ports/store.js';
@@ -10,6 +9,7 @@ import { PostgresStore } from '../../api/src/store/postgres/postgres-store.js';
 import { addNote } from '../../api/src/services/add-note.js';
 import type { ServiceDeps } from '../../api/src/services/deps.js';
 import { listNotes } from '../../api/src/services/list-notes.js';
+import { createBenchDatabase } from './bench-database.js';
 import { percentile } from './percentiles.js';
 import { benchNoteTypes, seedLowdb, seedPostgres } from './store-seed.js';
 
@@ -83,16 +83,8 @@ async function lowdbBench(srs: number, notesPerSr: number) {
 const EMPTY_SRS = 200;
 
 async function postgresBench(srs: number, notesPerSr: number) {
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `store_scale_bench_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const database = await createBenchDatabase('store');
+  const url = new URL(database.url);
   const store = await PostgresStore.open({ connectionString: url.toString(), poolSize: 4 });
   try {
     await store.transact(async (tx) => {
@@ -118,7 +110,7 @@ async function postgresBench(srs: number, notesPerSr: number) {
     };
   } finally {
     await store.close();
-    await admin(`DROP DATABASE ${name} WITH (FORCE)`);
+    await database.drop();
   }
 }
 
