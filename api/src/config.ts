@@ -22,6 +22,8 @@ const ZEnvShape = z.object({
   // STORE=postgres: where the database is (without it, pg reads the usual PGHOST, PGUSER ... variables).
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  // STORE=lowdb: past this file size /api/health and the setup checklist warn (unset: the measured default, 8 MB).
+  LOWDB_WARN_MB: z.coerce.number().min(0).max(100_000).optional(),
   // Names this process among a cluster's instances (health, leases, claims). Unset: host name and process id.
   INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -90,6 +92,8 @@ export type Config = Readonly<{
   demo: boolean;
   store: 'lowdb' | 'memory' | 'postgres';
   database: Readonly<{ url?: string; poolSize: number }>;
+  /** LOWDB_WARN_MB in bytes, when set. */
+  lowdbWarnBytes?: number;
   /** This process's name among the instances sharing one PostgreSQL store. */
   instanceId: string;
   logLevel: string;
@@ -125,6 +129,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       demo: e.DEMO,
       store: e.STORE,
       database: Object.freeze({ ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), poolSize: e.DATABASE_POOL_SIZE }),
+      ...(e.LOWDB_WARN_MB === undefined ? {} : { lowdbWarnBytes: e.LOWDB_WARN_MB * 1024 * 1024 }),
       instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,

@@ -4,7 +4,8 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 
 // `npm run bench`: the mail engine's three performance figures (issue 5) against in-process emulators, one JSON line
 // each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
-// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event),
+// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event)
+// |lowdb-size (lowdb commit time against file size),
 // BENCH_BACKLOG=<replies> (default 2000),
 // BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory|postgres (default lowdb, what a deployment runs; postgres:
 // DATABASE_URL's server or 127.0.0.1:5432, in a database the bench makes and drops),
@@ -25,6 +26,7 @@ const { imapBacklog, imapIdleLatency } = await import('./imap.js');
 const { extractScaling } = await import('./extract-scaling.js');
 const { storeBench } = await import('./store.js');
 const { liveLatency } = await import('./live-latency.js');
+const { lowdbSizeBench } = await import('./lowdb-size.js');
 const benchStore = () => (['memory', 'postgres'].includes(process.env.BENCH_STORE ?? '') ? (process.env.BENCH_STORE as 'memory' | 'postgres') : 'lowdb');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
@@ -35,6 +37,7 @@ const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['extract', async () => extractScaling()],
   ['store', () => storeBench(benchStore() === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
   ['live', () => liveLatency(caDir)],
+  ['lowdb-size', () => lowdbSizeBench()],
 ];
 let failed = false;
 for (const [name, run] of figures) {
