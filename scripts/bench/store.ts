@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Principal } from '../../api/src/domain/principal.js';
@@ -68,9 +68,10 @@ async function lowdbBench(srs: number, notesPerSr: number) {
     await seedLowdb(join(dir, 'db.json'), srs, notesPerSr);
     const store = await openLowdbStore({ file: join(dir, 'db.json') });
     const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+    const fileMb = Math.round(((await stat(join(dir, 'db.json'))).size / 1024 / 1024) * 10) / 10;
     try {
       const loadBefore = load();
-      return { seedSeconds, noteWriteMs: await noteWrites(store, srs, 20), ...(await reads(store, srs)), loadBefore, loadAfter: load() };
+      return { seedSeconds, fileMb, noteWriteMs: await noteWrites(store, srs, 20), ...(await reads(store, srs)), loadBefore, loadAfter: load() };
     } finally {
       await store.close();
     }
