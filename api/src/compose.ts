@@ -206,7 +206,7 @@ async function openStore(config: Config): Promise<Store> {
     case 'postgres':
       return PostgresStore.open({ ...(config.database.url ? { connectionString: config.database.url } : {}), poolSize: config.database.poolSize });
     case 'lowdb':
-      return openLowdbStore({ file: join(config.dataDir, 'db.json') });
+      return openLowdbStore({ file: join(config.dataDir, 'db.json'), ...(config.lowdbWarnBytes === undefined ? {} : { warnBytes: config.lowdbWarnBytes }) });
     default:
       return createMemoryStore();
   }
@@ -219,10 +219,10 @@ async function openBlobStore(config: Config): Promise<BlobStore> {
   return kind === 'memory' ? createMemoryBlobStore() : createFileBlobStore(join(config.dataDir, 'blobs'));
 }
 
-/** The store's health for /api/health: a lost database is not ok; a warning (lowdb grown large) rides in the detail. */
-async function storeCheck(store: Store): Promise<{ name: string; ok: boolean; detail: string }> {
+/** The store's health for /api/health: a lost database is not ok; a lowdb file grown large is ok with a warning. */
+async function storeCheck(store: Store): Promise<{ name: string; ok: boolean; detail: string; warning?: string }> {
   const health = await store.health();
-  return { name: 'store', ok: health.ok, detail: health.warning ? `${health.detail}. ${health.warning}` : health.detail };
+  return { name: 'store', ok: health.ok, detail: health.detail, ...(health.warning ? { warning: health.warning } : {}) };
 }
 
 /** Demo mode: support@contoso.test with the emulator's mail app, so the mail loop runs without typing credentials. */

@@ -34,6 +34,8 @@ const ZEnvShape = z.object({
   // Blobs no record references (their transaction failed) are deleted once older than the grace; the sweep runs this often.
   BLOB_ORPHAN_GRACE_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
   BLOB_SWEEP_INTERVAL_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  // STORE=lowdb: past this file size /api/health and the setup checklist warn (unset: the measured default, 8 MB).
+  LOWDB_WARN_MB: z.coerce.number().min(0).max(100_000).optional(),
   // Names this process among a cluster's instances (health, leases, claims). Unset: host name and process id.
   INSTANCE_ID: z.string().trim().min(1).max(100).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -120,6 +122,8 @@ export type Config = Readonly<{
   database: Readonly<{ url?: string; poolSize: number }>;
   /** Where attachment bytes live; the connection string is a secret. */
   blobs: Readonly<{ kind: 'file' | 'azure' | 'memory'; azure?: Readonly<{ connectionString: string; container: string }>; orphanGraceMs: number; sweepIntervalMs: number }>;
+  /** LOWDB_WARN_MB in bytes, when set. */
+  lowdbWarnBytes?: number;
   /** This process's name among the instances sharing one PostgreSQL store. */
   instanceId: string;
   logLevel: string;
@@ -168,6 +172,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         orphanGraceMs: e.BLOB_ORPHAN_GRACE_MIN * 60_000,
         sweepIntervalMs: e.BLOB_SWEEP_INTERVAL_MIN * 60_000,
       }),
+      ...(e.LOWDB_WARN_MB === undefined ? {} : { lowdbWarnBytes: e.LOWDB_WARN_MB * 1024 * 1024 }),
       instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,

@@ -8,9 +8,12 @@ import { compose, type Runtime } from '../../api/src/compose.js';
 import { parseConfig } from '../../api/src/config.js';
 import { ensureDemoMailAccount } from '../../api/src/services/ensure-demo-mail-account.js';
 import { Worker } from 'node:worker_threads';
+import { createBenchDatabase } from './bench-database.js';
 import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions, type TenantInfo } from '../../emulator/src/index.js';
 
 // The API as `npm start` composes it (real SDKs, the real engine) beside an in-process emulator, on free ports.
+
+export type BenchStore = 'lowdb' | 'memory' | 'postgres';
 
 export type Exchange = { method: string; path: string; status: number; batched: boolean; at: number };
 
@@ -43,9 +46,10 @@ export async function startBenchStack(options: {
   emulator: Partial<Omit<EmulatorOptions, 'onExchange'>>;
   env: Record<string, string>;
   notifications: boolean;
-  store?: 'lowdb' | 'memory';
+  store?: BenchStore;
 }): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mail-bench-'));
+  const database = options.store === 'postgres' ? await createBenchDatabase('stack') : undefined;
   const emulator = await startEmulatorThread({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, ...options.emulator });
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,6 +58,7 @@ export async function startBenchStack(options: {
     NODE_ENV: 'production',
     STORE: options.store ?? 'lowdb',
     DATA_DIR: join(dataDir, 'api'),
+    ...(database ? { DATABASE_URL: database.url } : {}),
     LOG_LEVEL: 'silent',
     ...apiEnvironment(emulator),
     ...(options.notifications ? { PUBLIC_URL: url } : {}),
@@ -109,6 +114,7 @@ export async function startBenchStack(options: {
       await runtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await emulator.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,9 +5,10 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 // `npm run bench`: the mail engine's three performance figures (issue 5) against in-process emulators, one JSON line
 // each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
 // Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event)
-// |blobs (attachment put/open, file vs Azure on Azurite),
+// |blobs (attachment put/open, file vs Azure on Azurite)|lowdb-size (lowdb commit time against file size),
 // BENCH_BACKLOG=<replies> (default 2000),
-// BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory (default lowdb, what a deployment runs),
+// BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory|postgres (default lowdb, what a deployment runs; postgres:
+// DATABASE_URL's server or 127.0.0.1:5432, in a database the bench makes and drops),
 // BENCH_IMAP_BACKLOG=<replies> (default 500), BENCH_BLOB_MB / BENCH_BLOB_ROUNDS (blobs: 5 MB, 10 rounds). The IMAP figures need Dovecot and Postfix (and root, for Postfix).
 
 const caDir = join(process.cwd(), '.data', 'bench-ca');
@@ -26,16 +27,19 @@ const { extractScaling } = await import('./extract-scaling.js');
 const { storeBench } = await import('./store.js');
 const { liveLatency } = await import('./live-latency.js');
 const { blobBench } = await import('./blobs.js');
+const { lowdbSizeBench } = await import('./lowdb-size.js');
+const benchStore = () => (['memory', 'postgres'].includes(process.env.BENCH_STORE ?? '') ? (process.env.BENCH_STORE as 'memory' | 'postgres') : 'lowdb');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
   ['sweep', () => sweepLatency(caDir, Number(process.env.BENCH_SWEEP_SEC ?? 10))],
-  ['backlog', () => backlog(caDir, Number(process.env.BENCH_BACKLOG ?? 2_000), process.env.BENCH_STORE === 'memory' ? 'memory' : 'lowdb')],
+  ['backlog', () => backlog(caDir, Number(process.env.BENCH_BACKLOG ?? 2_000), benchStore())],
   ['imap-latency', () => imapIdleLatency(caDir)],
   ['imap-backlog', () => imapBacklog(caDir, Number(process.env.BENCH_IMAP_BACKLOG ?? 500))],
   ['extract', async () => extractScaling()],
-  ['store', () => storeBench(process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
+  ['store', () => storeBench(benchStore() === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
   ['live', () => liveLatency(caDir)],
   ['blobs', () => blobBench(Number(process.env.BENCH_BLOB_MB ?? 5), Number(process.env.BENCH_BLOB_ROUNDS ?? 10))],
+  ['lowdb-size', () => lowdbSizeBench()],
 ];
 let failed = false;
 for (const [name, run] of figures) {

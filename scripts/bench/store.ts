@@ -1,38 +1,28 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import type { Note } from '../../api/src/domain/note.js';
-import type { ServiceRequest } from '../../api/src/domain/service-request.js';
+import type { Principal } from '../../api/src/domain/principal.js';
 import { openLowdbStore } from '../../api/src/store/lowdb-store.js';
-import { MIGRATIONS, migrate } from '../../api/src/store/migrations.js';
 import type { Store } from '../../api/src/store/ports/store.js';
 import { PostgresStore } from '../../api/src/store/postgres/postgres-store.js';
-import { newStoreData } from '../../api/src/store/store-data.js';
+import { addNote } from '../../api/src/services/add-note.js';
+import type { ServiceDeps } from '../../api/src/services/deps.js';
+import { listNotes } from '../../api/src/services/list-notes.js';
+import { createBenchDatabase } from './bench-database.js';
 import { percentile } from './percentiles.js';
+import { benchNoteTypes, seedLowdb, seedPostgres } from './store-seed.js';
 
-// `npm run bench -- --only=store`: note write, SR list (filter + search + sort, first page and a deep cursor) and one
-// SR's detail with its notes, at BENCH_STORE_SRS SRs with BENCH_STORE_NOTES_PER_SR notes each, on BENCH_STORE
-// (lowdb | postgres). PostgreSQL is DATABASE_URL or 127.0.0.1:5432; the bench makes and drops its own database.
+// `npm run bench -- --only=store`: through the Store port, at BENCH_STORE_SRS SRs with BENCH_STORE_NOTES_PER_SR
+// notes each, on BENCH_STORE (lowdb | postgres): the add-note transaction (the service an agent's "Add note" runs),
+// the SR list (filter + search + sort: first page, and a keyset cursor half-way down the matches) and one SR's
+// detail with its notes (the notes route's service). On PostgreSQL the note write is timed twice, on a nearly empty
+// database and at full size, because its cost must not grow with the data. PostgreSQL is DATABASE_URL or
+// 127.0.0.1:5432; the bench makes and drops its own database.
 
-const sr = (id: number): ServiceRequest => ({
-  id,
-  title: `${id % 7 === 0 ? 'Printer' : 'Laptop'} problem ${id}`,
-  description: 'Something is broken.',
-  requester: { name: 'Ada Customer', email: `user${id % 500}@example.com` },
-  participants: [],
-  status: ['New', 'Open', 'Closed'][id % 3] as string,
-  priority: 'Medium',
-  createdAt: new Date(Date.UTC(2025, 0, 1) + id * 60_000).toISOString(),
-  updatedAt: new Date(Date.UTC(2025, 0, 1) + id * 60_000).toISOString(),
-  hasNewEmailReply: false,
-});
-const note = (id: string, requestId: number): Note => ({
-  id, requestId, typeCode: 'PUBLIC', accessLevel: 'User', source: 'agent', bodyHtml: '<p>Tried a restart.</p>', bodyText: 'Tried a restart.',
-  author: { id: 'u1', name: 'Sam Agent' }, createdAt: '2025-02-01T00:00:00.000Z',
-});
+type Timing = { p50: number; p95: number };
 
-async function timed(rounds: number, work: (i: number) => Promise<unknown>): Promise<{ p50: number; p95: number }> {
+async function timed(rounds: number, work: (i: number) => Promise<unknown>): Promise<Timing> {
   const ms: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const start = performance.now();
@@ -42,64 +32,90 @@ async function timed(rounds: number, work: (i: number) => Promise<unknown>): Pro
   return { p50: Math.round(percentile(ms, 50) * 10) / 10, p95: Math.round(percentile(ms, 95) * 10) / 10 };
 }
 
-async function openSeeded(adapter: string, srs: number, notesPerSr: number): Promise<{ store: Store; cleanup: () => Promise<void> }> {
-  if (adapter === 'lowdb') {
-    const dir = await mkdtemp(join(tmpdir(), 'sm-bench-store-'));
-    const data = newStoreData();
-    migrate(data, MIGRATIONS);
-    data.collections['requests'] = Array.from({ length: srs }, (_, i) => sr(i + 1));
-    data.collections['notes'] = Array.from({ length: srs * notesPerSr }, (_, i) => note(`n${i}`, (i % srs) + 1));
-    data.sequences['requests'] = srs;
-    await writeFile(join(dir, 'db.json'), JSON.stringify(data));
-    return { store: await openLowdbStore({ file: join(dir, 'db.json') }), cleanup: () => rm(dir, { recursive: true, force: true }) };
-  }
-  const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `sm_bench_${Date.now()}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
+// addNote and listNotes use the store, the clock and ids only.
+const depsOf = (store: Store) => ({ store, clock: () => new Date(), newId: randomUUID }) as unknown as ServiceDeps;
+const agent: Principal = { id: 'u1', tenantId: 't1', name: 'Sam Agent', email: 'sam@example.com', roles: ['ServiceDesk.Agent'] };
+
+/** Note writes spread over SRs 1..srs, as agents answer different SRs. */
+const noteWrites = (store: Store, srs: number, rounds: number) =>
+  timed(rounds, (i) => addNote(depsOf(store), agent, ((i * 7919) % srs) + 1, { typeCode: 'PUBLIC', body: `Checked the cable (${i}).` }));
+
+async function reads(store: Store, srs: number) {
+  const query = { search: 'printer', statuses: ['open', 'new'], sort: 'updatedAt' as const, order: 'desc' as const, limit: 25 };
+  const listFirst = await timed(50, () => store.read((tx) => tx.collection('requests').list(query)));
+  const { total } = await store.read((tx) => tx.collection('requests').list({ ...query, limit: 1, countUpTo: Number.MAX_SAFE_INTEGER }));
+  const half = await store.read((tx) => tx.collection('requests').list({ ...query, limit: Math.max(1, Math.floor(total / 2)) }));
+  const after = half.next;
+  const listDeep = await timed(50, () => store.read((tx) => tx.collection('requests').list({ ...query, ...(after ? { after } : {}) })));
+  // Two more views agents use: their open SRs with a new reply, and every open SR by requester (a sort read from the record).
+  const mine = { assignee: 'agent3@example.com', hasNewEmailReply: true, excludeStatuses: ['closed'], sort: 'updatedAt' as const, order: 'desc' as const, limit: 25 };
+  const listMine = await timed(50, () => store.read((tx) => tx.collection('requests').list(mine)));
+  const byRequester = { excludeStatuses: ['closed'], sort: 'requester' as const, order: 'asc' as const, limit: 25 };
+  const listByRequester = await timed(50, () => store.read((tx) => tx.collection('requests').list(byRequester)));
+  const detail = await timed(100, (i) => listNotes(depsOf(store), ((i * 97) % srs) + 1));
+  return {
+    listFirstPageMs: listFirst, listDeepCursorMs: listDeep, deepCursorAt: half.items.length, matches: total,
+    listMineWithNewReplyMs: listMine, listOpenByRequesterMs: listByRequester, detailWithNotesMs: detail,
   };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+}
+
+const load = () => loadavg().map((l) => Math.round(l * 10) / 10);
+
+async function lowdbBench(srs: number, notesPerSr: number) {
+  const dir = await mkdtemp(join(tmpdir(), 'sm-bench-store-'));
+  try {
+    const seedStart = performance.now();
+    await seedLowdb(join(dir, 'db.json'), srs, notesPerSr);
+    const store = await openLowdbStore({ file: join(dir, 'db.json') });
+    const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+    const fileMb = Math.round(((await stat(join(dir, 'db.json'))).size / 1024 / 1024) * 10) / 10;
+    try {
+      const loadBefore = load();
+      return { seedSeconds, fileMb, noteWriteMs: await noteWrites(store, srs, 20), ...(await reads(store, srs)), loadBefore, loadAfter: load() };
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** SRs seeded before the empty-database write figure: enough to spread the writes, too few to matter. */
+const EMPTY_SRS = 200;
+
+async function postgresBench(srs: number, notesPerSr: number) {
+  const database = await createBenchDatabase('store');
+  const url = new URL(database.url);
   const store = await PostgresStore.open({ connectionString: url.toString(), poolSize: 4 });
-  // Batched: 1,000 records a transaction.
-  for (let from = 1; from <= srs; from += 1000) {
+  try {
     await store.transact(async (tx) => {
-      for (let id = from; id < Math.min(from + 1000, srs + 1); id++) await tx.collection('requests').insert(sr(id));
+      for (const type of benchNoteTypes()) await tx.collection('noteTypes').insert(type);
     });
+    await seedPostgres(url.toString(), 1, Math.min(EMPTY_SRS, srs), 0);
+    const loadBefore = load();
+    const emptyWrite = await noteWrites(store, Math.min(EMPTY_SRS, srs), 200);
+    const seedStart = performance.now();
+    await seedPostgres(url.toString(), EMPTY_SRS + 1, srs, notesPerSr);
+    await store.advanceSequence('requests', srs);
+    const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
+    const noteWrite = await noteWrites(store, srs, 200);
+    const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+    return {
+      seedSeconds,
+      noteWriteEmptyMs: emptyWrite,
+      noteWriteMs: noteWrite,
+      writeGrowth: { p50: ratio(noteWrite.p50, emptyWrite.p50), p95: ratio(noteWrite.p95, emptyWrite.p95) },
+      ...(await reads(store, srs)),
+      loadBefore,
+      loadAfter: load(),
+    };
+  } finally {
+    await store.close();
+    await database.drop();
   }
-  for (let from = 0; from < srs * notesPerSr; from += 1000) {
-    await store.transact(async (tx) => {
-      for (let i = from; i < Math.min(from + 1000, srs * notesPerSr); i++) await tx.collection('notes').insert(note(`n${i}`, (i % srs) + 1));
-    });
-  }
-  await store.advanceSequence('requests', srs);
-  return { store, cleanup: async () => { await store.close(); await admin(`DROP DATABASE ${name} WITH (FORCE)`); } };
 }
 
 export async function storeBench(adapter: string, srs: number, notesPerSr: number): Promise<Record<string, unknown>> {
-  const seedStart = performance.now();
-  const { store, cleanup } = await openSeeded(adapter, srs, notesPerSr);
-  const seedSeconds = Math.round((performance.now() - seedStart) / 100) / 10;
-  try {
-    const noteWrite = await timed(adapter === 'lowdb' ? 20 : 200, (i) =>
-      store.transact(async (tx) => {
-        const request = await tx.collection('requests').get((i % srs) + 1);
-        if (!request) throw new Error('missing SR');
-        await tx.collection('notes').insert(note(`bench-${i}`, request.id));
-        await tx.collection('requests').put({ ...request, updatedAt: new Date().toISOString() });
-      }),
-    );
-    const query = { search: 'printer', statuses: ['open', 'new'], sort: 'updatedAt' as const, order: 'desc' as const, limit: 25 };
-    const listFirst = await timed(50, () => store.read((tx) => tx.collection('requests').list(query)));
-    let after = (await store.read((tx) => tx.collection('requests').list({ ...query, limit: Math.min(1000, Math.floor(srs / 20)) }))).next;
-    const listDeep = await timed(50, () => store.read((tx) => tx.collection('requests').list({ ...query, ...(after ? { after } : {}) })));
-    after = undefined;
-    const detail = await timed(100, (i) => store.read(async (tx) => [await tx.collection('requests').get((i * 97) % srs + 1), await tx.collection('notes').ofRequest((i * 97) % srs + 1)]));
-    return { figure: 'store', adapter, srs, notes: srs * notesPerSr, seedSeconds, noteWriteMs: noteWrite, listFirstPageMs: listFirst, listDeepCursorMs: listDeep, detailWithNotesMs: detail };
-  } finally {
-    await cleanup();
-  }
+  const figures = adapter === 'lowdb' ? await lowdbBench(srs, notesPerSr) : await postgresBench(srs, notesPerSr);
+  return { figure: 'store', adapter, srs, notes: srs * notesPerSr, ...figures };
 }

@@ -30,6 +30,12 @@ export const ZSearchText = z
   .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'Search text must not contain control characters');
 
 export function listOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), nextCursor: z.string().optional() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    // Paged lists count their matches up to 1,000: past that, total is 1000 and this is true (shown as "1000+").
+    totalIsCapped: z.boolean().optional(),
+    nextCursor: z.string().optional(),
+  });
 }
-export type TList<T> = { items: T[]; total: number; nextCursor?: string };
+export type TList<T> = { items: T[]; total: number; totalIsCapped?: boolean; nextCursor?: string };

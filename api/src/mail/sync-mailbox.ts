@@ -1,12 +1,13 @@
 import { listedIdOf } from '../domain/processed-message.js';
 import { handleMessage, type MessageOutcome } from './handle-message.js';
+import { LedgerFinisher } from './ledger-finisher.js';
 import type { ListedMessage } from './ports/mailbox.js';
 import type { SyncReport, SyncTrigger } from './ports/mail-engine.js';
 import type { SyncContext } from './sync-context.js';
 
 // One sync of one mailbox: list every unread message of the folder first (marking read while following $skip links
 // would skip mail, docs/graph-behaviour.md C1), then run each through the pipeline; after its commit, the after-step (mark read /
-// move / delete), then the ledger says 'finished'. A round takes at most `roundSize` messages; another round
+// move / delete), then the ledger says 'finished' (ledger-finisher.ts). A round takes at most `roundSize` messages; another round
 // re-queries from the start while the last one made progress.
 
 export type SyncCounts = Omit<SyncReport, 'trigger' | 'startedAt' | 'finishedAt' | 'rounds'>;
@@ -29,7 +30,7 @@ export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?:
     const listed = await ctx.mailbox.listUnread(ctx.folderId, ctx.limits.roundSize);
     counts.listed += listed.length;
     for (const item of listed) seen?.add(item.id);
-    const finished: string[] = rounds === 1 && listed.length < ctx.limits.roundSize ? await settledElsewhere(ctx, listed, startedAt) : [];
+    const finisher = new LedgerFinisher(ctx, rounds === 1 && listed.length < ctx.limits.roundSize ? await settledElsewhere(ctx, listed, startedAt) : []);
     const afterSteps: Promise<void>[] = [];
     let unreadable = 0;
     await forEachLimited(listed, ctx.limits.parallel, async (item) => {
@@ -37,20 +38,20 @@ export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?:
       if (outcome.kind === 'unreadable') unreadable += 1;
       count(counts, outcome);
       // The after-step starts as soon as this message is committed, while the others are still being imported.
-      if (outcome.afterStep) afterSteps.push(afterStep(ctx, item, outcome.key, counts, finished));
+      if (outcome.afterStep) afterSteps.push(afterStep(ctx, item, outcome.key, counts, finisher));
     });
     await Promise.all(afterSteps);
-    await finishLedger(ctx, finished);
+    await finisher.done();
     if (unreadable > 0 && rereads < MAX_REREAD_ROUNDS) {
       rereads += 1;
       continue;
     }
-    if (listed.length < ctx.limits.roundSize || finished.length === 0) break;
+    if (listed.length < ctx.limits.roundSize || finisher.finished.length === 0) break;
   }
   return { trigger, ...counts, rounds, startedAt, finishedAt: ctx.deps.clock().toISOString() };
 }
 
-async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, counts: SyncCounts, finished: string[]): Promise<void> {
+async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, counts: SyncCounts, finisher: LedgerFinisher): Promise<void> {
   const result = await ctx.mailbox.afterStep(item.id, ctx.afterStep);
   if (result.outcome === 'failed') {
     counts.afterStepsFailed += 1;
@@ -58,7 +59,7 @@ async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, cou
     return;
   }
   counts.afterStepsDone += 1;
-  finished.push(key);
+  finisher.add(key);
 }
 
 /**
@@ -75,19 +76,6 @@ async function settledElsewhere(ctx: SyncContext, listed: readonly ListedMessage
     const id = listedIdOf(e);
     return id === undefined || !unread.has(id);
   }).map((e) => e.id);
-}
-
-/** Marks the after-steps done, in one transaction per round: the ledger is the record, the read flag is not. */
-async function finishLedger(ctx: SyncContext, keys: readonly string[]): Promise<void> {
-  if (keys.length === 0) return;
-  const at = ctx.deps.clock().toISOString();
-  await ctx.committer.commit(async (tx) => {
-    const ledger = tx.collection('processedMessages');
-    for (const key of keys) {
-      const entry = await ledger.get(key);
-      if (entry && entry.afterStep !== 'finished') await ledger.put({ ...entry, afterStep: 'finished', finishedAt: at });
-    }
-  });
 }
 
 function count(counts: SyncCounts, outcome: MessageOutcome): void {

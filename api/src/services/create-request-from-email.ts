@@ -26,8 +26,16 @@ export async function createRequestFromEmail(
   const [filed] = await deps.store.read((tx) => findFilings(tx, message.internetMessageId));
   if (filed) throw alreadyFiled(filed.request.id, filed.note.id);
   const who = { id: actor.id, name: actor.name };
+  // The SR's number first, in a transaction of its own: the note's image links need it, and preparing the note
+  // (settings read on another connection, attachment bytes written, the reply reader run) must not sit inside the
+  // transaction below, which PostgreSQL may run again after a conflict. A create that fails later leaves a gap.
+  const id = await deps.store.transact((tx) => tx.nextSequence('requests'));
+  const prepared = await prepare({
+    message,
+    files: input.files,
+    target: { requestId: id, signal: 'addin', source: 'addin', actor: who, manual: true, applyStatusPolicy: false },
+  });
   return deps.store.transact(async (tx) => {
-    const id = await tx.nextSequence('requests');
     const now = deps.clock().toISOString();
     const sender = message.from;
     const request: ServiceRequest = await tx.collection('requests').insert({
@@ -48,12 +56,6 @@ export async function createRequestFromEmail(
       summary: `${formatSrNumber(id)} created from an email in Outlook by ${actor.name}`,
       actor: who,
       details: { internetMessageId: message.internetMessageId, source: 'addin' },
-    });
-    // Inside the transaction: the note's image links need the new SR's number.
-    const prepared = await prepare({
-      message,
-      files: input.files,
-      target: { requestId: id, signal: 'addin', source: 'addin', actor: who, manual: true, applyStatusPolicy: false },
     });
     const ledger = await addinLedgerEntry(deps, tx, message, input.mailbox);
     const itemId = await openMailCenterItemId(tx, message.internetMessageId);

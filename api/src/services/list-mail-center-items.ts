@@ -18,7 +18,7 @@ export async function listMailCenterItems(deps: Pick<ServiceDeps, 'store'>, filt
       ...(after ? { after } : {}),
     }),
   );
-  return { items: page.items, total: page.total, ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) };
+  return { items: page.items, total: page.total, ...(page.totalIsCapped ? { totalIsCapped: true } : {}), ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) };
 }
 
 const isMailCenterCursor = (position: unknown): position is MailCenterCursor =>

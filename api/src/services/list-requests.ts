@@ -41,7 +41,7 @@ export async function listRequests(deps: ServiceDeps, viewer: Principal, query: 
       ...(after ? { after } : query.page && query.page > 1 ? { offset: (query.page - 1) * query.limit } : {}),
     });
   });
-  return { items: page.items, total: page.total, ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) };
+  return { items: page.items, total: page.total, ...(page.totalIsCapped ? { totalIsCapped: true } : {}), ...(page.next ? { nextCursor: encodeCursor(page.next) } : {}) };
 }
 
 /** A cursor made for another sort cannot say where this one's page ended. */

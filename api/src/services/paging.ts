@@ -1,6 +1,7 @@
 import { AppError } from '../domain/app-error.js';
 
-export type Page<T> = { items: T[]; total: number; nextCursor?: string };
+/** `totalIsCapped`: there are more matches than `total` (lists stop counting at 1,000, store-queries.ts). */
+export type Page<T> = { items: T[]; total: number; totalIsCapped?: boolean; nextCursor?: string };
 
 // Cursors are opaque to clients: they carry where the previous page ended (its last sort key and id), so a page
 // is found with an index however deep it is, and records added meanwhile do not shift later pages.

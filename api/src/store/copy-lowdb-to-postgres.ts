@@ -49,8 +49,12 @@ export async function copyLowdbToPostgres(options: { file: string; target: Postg
 }
 
 async function totalRecords(store: Store): Promise<number> {
-  const counts = await store.read((tx) => Promise.all(COLLECTION_NAMES.map((name) => tx.collection(name).count())));
-  return counts.reduce((sum, n) => sum + n, 0);
+  // One query after another: a read's queries share one database connection.
+  return store.read(async (tx) => {
+    let total = 0;
+    for (const name of COLLECTION_NAMES) total += await tx.collection(name).count();
+    return total;
+  });
 }
 
 /** Every source record is in the target, equal field for field, and the counts agree. */
@@ -61,7 +65,11 @@ async function verify(source: Store, target: Store, log: (line: string) => void)
     for (let after: StoredRecord['id'] | undefined; ; ) {
       const records = await source.read((tx) => tx.collection(name).page(after as never, BATCH));
       if (records.length === 0) break;
-      const copies = await target.read((tx) => Promise.all(records.map((r) => tx.collection(name).get(r.id as never))));
+      const copies = await target.read(async (tx) => {
+        const found = [];
+        for (const record of records) found.push(await tx.collection(name).get(record.id as never));
+        return found;
+      });
       records.forEach((record, i) => {
         if (!isDeepStrictEqual(record, copies[i])) throw new Error(`Verification failed: ${name} ${JSON.stringify(record.id)} differs in PostgreSQL.`);
       });

@@ -3,7 +3,7 @@ import type { OutboundEmail } from '../domain/outbound-email.js';
 import { ledgerKey, type ProcessedMessage } from '../domain/processed-message.js';
 import type { ServiceRequest } from '../domain/service-request.js';
 import type { CollectionName, Collections, StoredRecord } from './ports/store.js';
-import type { MailCenterCursor, RequestCursor, RequestListQuery } from './ports/store-queries.js';
+import { cappedTotal, type MailCenterCursor, type RequestCursor, type RequestListQuery } from './ports/store-queries.js';
 import { compareValues, mailCenterSearchText, messageIdKey, outboundMessageIdKey, requestSearchText, requestSortValue } from './query-keys.js';
 
 // The named queries answered by scanning the committed records in JavaScript: the memory and lowdb engine. Fine for
@@ -30,13 +30,13 @@ const refsAmong = <T>(records: Records<T>, refOf: (record: T) => string | undefi
 };
 
 /** One page of `matching` in `compare` order, starting after the cursor `after`; `next` is the last item's key. */
-function keysetPage<T, C>(matching: T[], key: (record: T) => C, compare: (a: C, b: C) => number, page: { limit: number; after?: C | undefined; offset?: number | undefined }, copy: Copy) {
+function keysetPage<T, C>(matching: T[], key: (record: T) => C, compare: (a: C, b: C) => number, page: { limit: number; after?: C | undefined; offset?: number | undefined; countUpTo?: number | undefined }, copy: Copy) {
   const { after } = page;
   const sorted = matching.sort((a, b) => compare(key(a), key(b)));
   const rest = after ? sorted.filter((record) => compare(key(record), after) > 0) : sorted.slice(page.offset ?? 0);
   const items = rest.slice(0, page.limit);
   const last = items.at(-1);
-  return { items: items.map(copy), total: matching.length, ...(last && rest.length > items.length ? { next: key(last) } : {}) };
+  return { items: items.map(copy), ...cappedTotal(matching.length, page.countUpTo), ...(last && rest.length > items.length ? { next: key(last) } : {}) };
 }
 
 function requests(records: Records<ServiceRequest>, copy: Copy) {
@@ -72,7 +72,7 @@ function requests(records: Records<ServiceRequest>, copy: Copy) {
 function mailCenter(records: Records<MailCenterItem>, copy: Copy) {
   const byId = (id: string | undefined) => (item: MailCenterItem) => item.internetMessageId !== undefined && messageIdKey(item.internetMessageId) === id;
   return {
-    async list(query: { reason?: string; state?: string; words?: string[]; limit: number; after?: MailCenterCursor }) {
+    async list(query: { reason?: string; state?: string; words?: string[]; limit: number; after?: MailCenterCursor; countUpTo?: number }) {
       const words = (query.words ?? []).map((w) => w.toLowerCase());
       const matching = [...records()].filter(
         (item) =>

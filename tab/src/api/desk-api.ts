@@ -2,6 +2,7 @@ import type { TAttachment } from '../../../api/src/contract/attachment';
 import type { TClientConfig } from '../../../api/src/contract/client-config';
 import type { TEmailOriginal } from '../../../api/src/contract/email-original';
 import type { TList } from '../../../api/src/contract/common';
+import type { THealth } from '../../../api/src/contract/health';
 import type { THistoryEntry } from '../../../api/src/contract/history';
 import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../../../api/src/contract/mail-account';
 import type { MAIL_CENTER_REASONS, MAIL_CENTER_STATES, TMailCenterItem } from '../../../api/src/contract/mail-center';
@@ -58,6 +59,7 @@ export function createDeskApi(client: ApiClient) {
 
     getSettings: (signal?: AbortSignal) => client.get<TSettings>('/admin/settings', undefined, signal),
     saveSettings: (settings: TSettings) => client.put<TSettings>('/admin/settings', settings),
+    health: (signal?: AbortSignal) => client.get<THealth>('/health', undefined, signal),
     listNoteTypes: (signal?: AbortSignal) => client.get<TList<TNoteType>>('/admin/note-types', undefined, signal),
     createNoteType: (type: TNoteType) => client.post<TNoteType>('/admin/note-types', type),
     updateNoteType: (code: string, patch: Partial<Omit<TNoteType, 'code'>>) => client.patch<TNoteType>(`/admin/note-types/${encodeURIComponent(code)}`, patch),

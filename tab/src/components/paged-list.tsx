@@ -39,6 +39,7 @@ export function PagedList<T>(props: {
             <div className={styles.pager}>
               <Caption1 aria-live="polite">
                 {paging.first}–{paging.first + data.items.length - 1} of {data.total}
+                {data.totalIsCapped ? '+' : ''}
               </Caption1>
               {(paging.hasPrevious || data.nextCursor) && (
                 <>

@@ -70,10 +70,10 @@ describe.skipIf(imapUnavailable)('exactly once on IMAP', () => {
 
   it(`files ${REPLIES} replies exactly once across ${KILLS} SIGKILLs at random moments`, async () => {
     const unread = () => unreadIn(watcher);
-    const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({ kills: KILLS, total: REPLIES, env, dataDir, unread });
+    const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({ kills: KILLS, total: REPLIES, env, unread });
     expect(lastCode, lastOutput).toBe(0);
     expect(lastOutput).toContain('done');
-    await expectExactlyOnce({ dataDir, requestIds, attachments: REPLIES / 10, kills: KILLS, unreadAtKills, committedNotReadAtKills });
+    await expectExactlyOnce({ env, requestIds, attachments: REPLIES / 10, kills: KILLS, unreadAtKills, committedNotReadAtKills });
     expect(await unread()).toBe(0);
   }, 180_000);
 });

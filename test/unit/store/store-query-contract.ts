@@ -67,6 +67,14 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         }
       });
 
+      it('counts matches up to countUpTo, then says the total is capped; the page itself is unchanged', async () => {
+        expect(await list({ countUpTo: 4 })).toMatchObject({ total: 4 });
+        expect((await list({ countUpTo: 4 })).totalIsCapped).toBeFalsy();
+        const capped = await list({ countUpTo: 2, limit: 3 });
+        expect({ total: capped.total, totalIsCapped: capped.totalIsCapped, ids: capped.items.map((sr) => sr.id) }).toEqual({ total: 2, totalIsCapped: true, ids: [1, 2, 3] });
+        expect(await list({ search: 'printer', countUpTo: 1 })).toMatchObject({ total: 1, totalIsCapped: true });
+      });
+
       it('answers the open SRs of given statuses and the statuses in use', async () => {
         expect((await store.read((tx) => tx.collection('requests').withStatusIn(['open', 'NEW']))).map((sr) => sr.id).sort()).toEqual([1, 2, 3]);
         expect((await store.read((tx) => tx.collection('requests').statusesInUse())).sort()).toEqual(['Closed', 'New', 'Open', 'open']);
@@ -157,6 +165,8 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
       expect(all).toEqual(['i2', 'i4', 'i3', 'i1']);
       expect(ids((await store.read((tx) => tx.collection('mailCenter').list({ limit: 9, state: 'open', words: ['INVOICE', '50%'] }))).items)).toEqual(['i1']);
       expect(ids((await store.read((tx) => tx.collection('mailCenter').list({ limit: 9, reason: 'bounce' }))).items)).toEqual(['i2']);
+      expect(await store.read((tx) => tx.collection('mailCenter').list({ limit: 1, countUpTo: 3 }))).toMatchObject({ total: 3, totalIsCapped: true });
+      expect(await store.read((tx) => tx.collection('mailCenter').list({ limit: 1, state: 'open', countUpTo: 3 }))).toMatchObject({ total: 3 });
       const found = await store.read(async (tx) => {
         const items = tx.collection('mailCenter');
         return {

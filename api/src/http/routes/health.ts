@@ -1,7 +1,7 @@
 import { ZHealth, type THealth } from '../../contract/health.js';
 import { defineRoute } from '../route.js';
 
-export type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: string }>;
+export type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: string; warning?: string }>;
 
 /** Public, so load balancers and `npm start` can probe it; it says whether each dependency answered, never secrets. */
 export function healthRoutes(info: { version: string; mode: THealth['mode'] }, checks: readonly HealthCheck[]) {

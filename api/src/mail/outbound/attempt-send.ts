@@ -51,7 +51,9 @@ export function isSameClaim(current: OutboundEmail | undefined, email: OutboundE
 export async function deliverOutbound(deps: ServiceDeps, sender: MailSender, email: OutboundEmail): Promise<OutboundEmail> {
   const { account, attachments, problem } = await deps.store.read(async (tx) => {
     const account = await tx.collection('mailAccounts').get(email.accountId);
-    const attachments = await Promise.all(email.attachmentIds.map((id) => tx.collection('attachments').get(id)));
+    // One after another: a transaction's queries share one database connection.
+    const attachments = [];
+    for (const id of email.attachmentIds) attachments.push(await tx.collection('attachments').get(id));
     const problem = !account
       ? 'The mail account it was to be sent from has been removed.'
       : !account.serviceMessaging

@@ -11,8 +11,19 @@ import type { SrEvent } from '../../domain/sr-event.js';
 // service ever scans a whole collection in JavaScript. Lists of "one SR's X" keep the order the records were
 // first inserted, as every collection's reads do.
 
-/** One page of a keyset-paged list; `next` is passed back as `after` for the following page. */
-export type KeysetPage<T, C> = { items: T[]; total: number; next?: C };
+/**
+ * One page of a keyset-paged list; `next` is passed back as `after` for the following page. `total` counts the
+ * matches up to the query's `countUpTo` (default LIST_COUNT_LIMIT); past it, `total` is that number and
+ * `totalIsCapped` is true ("1,000+"): counting every match of a broad filter on a big desk would cost more than
+ * finding the page itself.
+ */
+export type KeysetPage<T, C> = { items: T[]; total: number; totalIsCapped?: boolean; next?: C };
+
+export const LIST_COUNT_LIMIT = 1_000;
+
+/** The total of a page whose matches were counted up to `limit + 1`. */
+export const cappedTotal = (counted: number, limit = LIST_COUNT_LIMIT): { total: number; totalIsCapped?: boolean } =>
+  counted > limit ? { total: limit, totalIsCapped: true } : { total: counted };
 
 export const REQUEST_SORTS = ['id', 'title', 'status', 'priority', 'requester', 'assignee', 'createdAt', 'updatedAt'] as const;
 export type RequestSort = (typeof REQUEST_SORTS)[number];
@@ -36,10 +47,12 @@ export type RequestListQuery = {
   after?: RequestCursor;
   /** Skip this many first (a page number in the address bar); ignored with `after`, which is how deep pages stay cheap. */
   offset?: number;
+  /** Count matches up to this many (default LIST_COUNT_LIMIT). */
+  countUpTo?: number;
 };
 
 export interface RequestQueries {
-  /** Filtered, searched and sorted (ties by id in the same direction), one page at a time; `total` counts every match. */
+  /** Filtered, searched and sorted (ties by id in the same direction), one page at a time; `total` counts the matches (capped). */
   list(query: RequestListQuery): Promise<KeysetPage<ServiceRequest, RequestCursor>>;
   /** SRs in any of these statuses (case-insensitive): the open SRs a suggestion may point to. */
   withStatusIn(statuses: readonly string[]): Promise<ServiceRequest[]>;
@@ -92,6 +105,8 @@ export type MailCenterListQuery = {
   words?: string[];
   limit: number;
   after?: MailCenterCursor;
+  /** Count matches up to this many (default LIST_COUNT_LIMIT). */
+  countUpTo?: number;
 };
 
 export interface MailCenterQueries extends BlobReferenceQueries {

@@ -1,6 +1,6 @@
 import { ledgerKey } from '../../domain/processed-message.js';
 import type { CollectionName } from '../ports/store.js';
-import type { MailCenterListQuery, RequestListQuery, RequestSort } from '../ports/store-queries.js';
+import { LIST_COUNT_LIMIT, cappedTotal, type MailCenterListQuery, type RequestListQuery, type RequestSort } from '../ports/store-queries.js';
 import { messageIdKey, outboundMessageIdKey } from '../query-keys.js';
 import { TABLES, sha256 } from './tables.js';
 
@@ -37,6 +37,12 @@ class Where {
   }
 }
 
+/** Counts the rows of `table` matching `where`, stopping one past the cap (a count never reads a whole big table). */
+async function countCapped(rows: Rows, table: string, where: Where, countUpTo = LIST_COUNT_LIMIT) {
+  const [counted] = await rows(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} ${where.sql} LIMIT ${Math.max(0, Math.trunc(countUpTo)) + 1}) AS capped`, where.params);
+  return cappedTotal(Number(counted?.['n'] ?? 0), countUpTo);
+}
+
 async function listRequests(rows: Rows, query: RequestListQuery) {
   const where = new Where();
   if (query.search) where.add((p) => `search LIKE ${p(contains(query.search ?? ''))}`);
@@ -45,7 +51,7 @@ async function listRequests(rows: Rows, query: RequestListQuery) {
   if (query.assignee === null) where.add(() => 'assignee_lc IS NULL');
   else if (query.assignee !== undefined) where.add((p) => `assignee_lc = ${p(query.assignee?.toLowerCase())}`);
   if (query.hasNewEmailReply !== undefined) where.add((p) => `has_new_reply = ${p(query.hasNewEmailReply)}`);
-  const [counted] = await rows(`SELECT count(*)::int AS n FROM requests ${where.sql}`, where.params);
+  const counted = await countCapped(rows, 'requests', where, query.countUpTo);
   const column = SORT_COLUMNS[query.sort];
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
   const after = query.after;
@@ -57,7 +63,7 @@ async function listRequests(rows: Rows, query: RequestListQuery) {
   const items = found.slice(0, query.limit);
   const last = items.at(-1);
   const next = last && found.length > query.limit ? { value: column === 'id' ? Number(last['id']) : (last['sort_value'] as string | number), id: Number(last['id']) } : undefined;
-  return { items: items.map((r) => r['doc']), total: Number(counted?.['n'] ?? 0), ...(next ? { next } : {}) };
+  return { items: items.map((r) => r['doc']), ...counted, ...(next ? { next } : {}) };
 }
 
 async function listMailCenter(rows: Rows, query: MailCenterListQuery) {
@@ -65,13 +71,13 @@ async function listMailCenter(rows: Rows, query: MailCenterListQuery) {
   if (query.state) where.add((p) => `state = ${p(query.state)}`);
   if (query.reason) where.add((p) => `reason = ${p(query.reason)}`);
   for (const word of query.words ?? []) where.add((p) => `search LIKE ${p(contains(word))}`);
-  const [counted] = await rows(`SELECT count(*)::int AS n FROM mail_center ${where.sql}`, where.params);
+  const counted = await countCapped(rows, 'mail_center', where, query.countUpTo);
   const after = query.after;
   if (after) where.add((p) => `(received_at, created_at, id COLLATE "C") < (${p(after.receivedAt)}, ${p(after.createdAt)}, ${p(after.id)})`);
   const found = await rows(`SELECT doc FROM mail_center ${where.sql} ORDER BY received_at DESC, created_at DESC, id COLLATE "C" DESC LIMIT ${query.limit + 1}`, where.params);
   const items = found.slice(0, query.limit).map((r) => r['doc'] as { receivedAt: string; createdAt: string; id: string });
   const last = items.at(-1);
-  return { items, total: Number(counted?.['n'] ?? 0), ...(last && found.length > query.limit ? { next: { receivedAt: last.receivedAt, createdAt: last.createdAt, id: last.id } } : {}) };
+  return { items, ...counted, ...(last && found.length > query.limit ? { next: { receivedAt: last.receivedAt, createdAt: last.createdAt, id: last.id } } : {}) };
 }
 
 /** The queries of one collection, run through `docs` (rows of one `doc` column) and `rows`. */

@@ -164,9 +164,14 @@ export class PostgresStore implements Store {
     const guard = () => {
       if (!scope.isOpen) throw new Error(`This ${kind} has ended; use its collections only inside the function given to Store.${kind === 'read' ? 'read' : 'transact'}.`);
     };
+    // One statement at a time on the client, even when a caller starts several at once (Promise.all over records):
+    // pg 8 queues the extra ones with a deprecation warning and pg 9 throws. `idle` settles when the last one has.
+    let idle: Promise<unknown> = Promise.resolve();
     const run: Run = async (sql, params) => {
       guard();
-      return client.query(sql, params);
+      const result = idle.then(() => client.query(sql, params));
+      idle = result.catch(() => undefined);
+      return result;
     };
     let broken: unknown;
     // Locked before BEGIN, so the transaction's snapshot is taken after the previous holder committed: it sees that
@@ -178,10 +183,12 @@ export class PostgresStore implements Store {
       await client.query(begin);
       const result = await this.#currentTransaction.run(scope, () => work(run, guard));
       scope.isOpen = false;
+      await idle;
       await client.query('COMMIT');
       return result;
     } catch (error) {
       scope.isOpen = false;
+      await idle;
       await client.query('ROLLBACK').catch((rollbackError: unknown) => (broken = rollbackError));
       throw error;
     } finally {

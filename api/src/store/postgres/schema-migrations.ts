@@ -111,4 +111,20 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
       CREATE INDEX mail_center_original ON mail_center ((doc->>'originalRef'));
     `,
   },
+  {
+    version: 5,
+    description: "store-scale: indexes for the SR list sorts by requester, assignee and status, and for an agent's own SRs",
+    // Measured at 100k SRs (scripts/bench/store.ts): sorting by requester, assignee or status read and sorted every
+    // row (30 ms); with these the first page and a keyset cursor are an index range (under 1 ms). The expressions
+    // are exactly the ORDER BY of postgres-queries.ts (SORT_COLUMNS), or PostgreSQL would not use them.
+    // "My SRs, newest first" (and its count, with the status and new-reply filters answered from the index itself)
+    // took 12 ms on a bitmap of one agent's 5,000 SRs; the index below makes it 2 ms and replaces (assignee_lc, id).
+    sql: `
+      CREATE INDEX requests_requester_sort ON requests (((doc->'requester'->>'name') COLLATE "C"), id);
+      CREATE INDEX requests_assignee_sort ON requests ((coalesce(doc->'assignee'->>'name', chr(65535)) COLLATE "C"), id);
+      CREATE INDEX requests_status_sort ON requests ((status COLLATE "C"), id);
+      CREATE INDEX requests_assignee_updated ON requests (assignee_lc, updated_at, id) INCLUDE (status_lc, has_new_reply);
+      DROP INDEX requests_assignee;
+    `,
+  },
 ];

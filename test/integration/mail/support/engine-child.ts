@@ -1,5 +1,5 @@
-// Child process for the exactly-once kill test (test/integration/mail/exactly-once-kill.test.ts): the API's engine over
-// a lowdb database in DATA_DIR against the parent's emulator. It prints "ready" once composed, then runs "Sync now"
+// Child process for the exactly-once kill tests (test/integration/mail/exactly-once-kill*.test.ts): the API's engine
+// over the store its environment names (lowdb in DATA_DIR, or PostgreSQL) against the parent's mailbox. It prints "ready" once composed, then runs "Sync now"
 // until the inbox has nothing unread, prints "done" and exits. The parent kills it with SIGKILL at random moments.
 import { pino } from 'pino';
 import { compose } from '../../../../api/src/compose.js';

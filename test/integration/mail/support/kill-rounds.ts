@@ -4,10 +4,19 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ServiceDeps } from '../../../../api/src/services/deps.js';
 import { openLowdbStore } from '../../../../api/src/store/lowdb-store.js';
+import type { Store } from '../../../../api/src/store/ports/store.js';
+import { PostgresStore } from '../../../../api/src/store/postgres/postgres-store.js';
 import { allRecords } from '../../../support/store-records.js';
 
-// The exactly-once kill test's machinery, for every transport: the engine runs in a child process over a lowdb file
-// and is killed with SIGKILL at random moments, then restarted, while the mailbox (in this process) outlives it.
+// The exactly-once kill test's machinery, for every transport and store: the engine runs in a child process over the
+// store its environment names (a lowdb file in DATA_DIR, or PostgreSQL at DATABASE_URL) and is killed with SIGKILL
+// at random moments, then restarted, while the mailbox (in this process) outlives it.
+
+/** The store a child of this environment uses, opened in this process (only while no child runs, for lowdb). */
+export function openChildStore(env: Record<string, string>): Promise<Store> {
+  if (env['STORE'] === 'postgres') return PostgresStore.open({ connectionString: env['DATABASE_URL'] ?? '', poolSize: 2 });
+  return openLowdbStore({ file: join(env['DATA_DIR'] ?? '', 'db.json') });
+}
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const childSource = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
@@ -40,8 +49,8 @@ export function startChild(env: Record<string, string>): Child {
   return { child, ready, exited, output };
 }
 
-export async function notesInStore(dataDir: string): Promise<number> {
-  const store = await openLowdbStore({ file: join(dataDir, 'db.json') });
+export async function notesInStore(env: Record<string, string>): Promise<number> {
+  const store = await openChildStore(env);
   const notes = await store.read((tx) => tx.collection('notes').count());
   await store.close();
   return notes;
@@ -56,32 +65,55 @@ async function progressBelow(before: number, unread: () => Promise<number>, exit
 }
 
 /**
+ * Polls (bounded) until this child has committed a note and some committed note's email is still unread: a commit has
+ * landed and its after-step has not. Only for a store this process can read while the child writes it (PostgreSQL).
+ */
+async function committedAheadOfReads(store: Store, total: number, unread: () => Promise<number>, exited: Promise<unknown>): Promise<void> {
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const deadline = Date.now() + 30_000;
+  const notes = () => store.read((tx) => tx.collection('notes').count());
+  const before = await notes();
+  const ahead = async () => {
+    const now = await notes();
+    return now > before && now > total - (await unread());
+  };
+  while (!gone && Date.now() < deadline && !(await ahead())) await new Promise((resolve) => setTimeout(resolve, 10));
+}
+
+/**
  * Kills the engine `kills` times at random moments through the import, then lets a last child finish. Odd rounds: the
- * moment the round's first after-step shows, so some imported replies are committed but not yet marked read. Even
+ * moment some imported reply is committed but not yet marked read (on lowdb, which only the child may open, the
+ * moment the round's first after-step shows: replies are committed in groups, so others of its group are). Even
  * rounds: a random moment before that (token, listing, downloads, commits).
  */
-export async function killRounds(input: { kills: number; total: number; env: Record<string, string>; dataDir: string; unread: () => Promise<number> }) {
+export async function killRounds(input: { kills: number; total: number; env: Record<string, string>; unread: () => Promise<number> }) {
   const unreadAtKills: number[] = [];
   const committedNotReadAtKills: number[] = [];
   let left = input.total;
   // How long a child took from "ready" to its first after-step, last time it was measured (machines differ tenfold).
   let untilFirstAfterStep = 1_000;
-  for (let kill = 0; kill < input.kills; kill++) {
-    const run = startChild(input.env);
-    await Promise.race([run.ready, run.exited]);
-    const ready = Date.now();
-    if (kill % 2 === 1) {
-      await progressBelow(left, input.unread, run.exited);
-      untilFirstAfterStep = Date.now() - ready;
-    } else {
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * untilFirstAfterStep));
+  const watched = input.env['STORE'] === 'postgres' ? await openChildStore(input.env) : undefined;
+  try {
+    for (let kill = 0; kill < input.kills; kill++) {
+      const run = startChild(input.env);
+      await Promise.race([run.ready, run.exited]);
+      const ready = Date.now();
+      if (kill % 2 === 1) {
+        await (watched ? committedAheadOfReads(watched, input.total, input.unread, run.exited) : progressBelow(left, input.unread, run.exited));
+        untilFirstAfterStep = Date.now() - ready;
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * untilFirstAfterStep));
+      }
+      run.child.kill('SIGKILL');
+      await run.exited;
+      left = await input.unread();
+      unreadAtKills.push(left);
+      // Notes committed whose email is still unread: the kill landed between a commit and its after-step.
+      committedNotReadAtKills.push((await notesInStore(input.env)) - (input.total - left));
     }
-    run.child.kill('SIGKILL');
-    await run.exited;
-    left = await input.unread();
-    unreadAtKills.push(left);
-    // Notes committed whose email is still unread: the kill landed between a commit and its after-step.
-    committedNotReadAtKills.push((await notesInStore(input.dataDir)) - (input.total - left));
+  } finally {
+    await watched?.close();
   }
   const last = startChild(input.env);
   const code = await last.exited;
@@ -90,14 +122,14 @@ export async function killRounds(input: { kills: number; total: number; env: Rec
 
 /** Every reply exactly one note, nothing in the Mail Center, the ledger finished; and the kills landed where they matter. */
 export async function expectExactlyOnce(input: {
-  dataDir: string;
+  env: Record<string, string>;
   requestIds: readonly number[];
   attachments: number;
   kills: number;
   unreadAtKills: readonly number[];
   committedNotReadAtKills: readonly number[];
 }): Promise<void> {
-  const store = await openLowdbStore({ file: join(input.dataDir, 'db.json') });
+  const store = await openChildStore(input.env);
   const [notes, mailCenter, ledger, attachments] = await store.read(async (tx) => [
     await allRecords(tx, 'notes'),
     await allRecords(tx, 'mailCenter'),

@@ -8,6 +8,7 @@ import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
 import type { CheckState, ConnectionFacts, SetupFacts } from './setup-checks';
 import { useSetupSteps } from './setup-steps';
+import { StoreSizeWarning } from './store-size-warning';
 
 const useStyles = makeStyles({
   summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, maxWidth: '880px' },
@@ -29,9 +30,22 @@ const STATE_LABEL: Record<CheckState, string> = { done: 'Done', warning: 'Needs 
 export function SetupChecklist() {
   const { api } = useDesk();
   const facts = useResource(async (signal): Promise<SetupFacts> => {
-    const [accounts, noteTypes, templates] = await Promise.all([api.listMailAccounts(signal), api.listNoteTypes(signal), api.listTemplates(signal)]);
+    // Health only adds a notice: the checklist stands without it.
+    const [accounts, noteTypes, templates, health] = await Promise.all([
+      api.listMailAccounts(signal),
+      api.listNoteTypes(signal),
+      api.listTemplates(signal),
+      api.health(signal).catch(() => undefined),
+    ]);
     const account = accounts.items.find((a) => a.isDefault && a.clientSecret.isSet);
-    return { accounts: accounts.items, noteTypes: noteTypes.items, templates: templates.items, ...(account ? { connection: await testConnection(api, account.id) } : {}) };
+    const storeWarning = health?.checks.find((check) => check.name === 'store')?.warning;
+    return {
+      accounts: accounts.items,
+      noteTypes: noteTypes.items,
+      templates: templates.items,
+      ...(storeWarning ? { storeWarning } : {}),
+      ...(account ? { connection: await testConnection(api, account.id) } : {}),
+    };
   }, [api]);
 
   if (!isLoaded(facts)) return <LoadState resource={facts} loadingLabel="Checking the setup…" failedTitle="The setup could not be checked" />;
@@ -62,6 +76,7 @@ function Checklist(props: { facts: SetupFacts; onReload: () => void }) {
         actions={<Button onClick={props.onReload}>Check again</Button>}
       />
       <div className={styles.summary}>
+        {props.facts.storeWarning && <StoreSizeWarning warning={props.facts.storeWarning} />}
         <Text weight="semibold" aria-live="polite">
           {done} of {steps.length} steps done
         </Text>

@@ -11,7 +11,8 @@ import { daysUntil } from '../accounts/account-draft';
 export type CheckState = 'done' | 'warning' | 'todo' | 'manual';
 /** The Default account's Test connection, or why it could not run. */
 export type ConnectionFacts = { test: TConnectionTest } | { error: string };
-export type SetupFacts = { accounts: TMailAccount[]; noteTypes: TNoteType[]; templates: TMailTemplate[]; connection?: ConnectionFacts };
+/** `storeWarning`: /api/health's store check says the desk has outgrown its storage (a large lowdb file). */
+export type SetupFacts = { accounts: TMailAccount[]; noteTypes: TNoteType[]; templates: TMailTemplate[]; connection?: ConnectionFacts; storeWarning?: string };
 export type Check = { state: CheckState; detail: string };
 
 const defaultAccount = (facts: SetupFacts) => facts.accounts.find((a) => a.isDefault);
