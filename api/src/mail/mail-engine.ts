@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, notFound } from '../domain/app-error.js';
 import { hasCredentials, missingCredentials, type MailAccount } from '../domain/mail-account.js';
@@ -21,7 +21,11 @@ import type { Actor, ConnectionTest, LinkStatus, MailEngine, NotificationReceipt
 import type { OpenMailbox } from './ports/mailbox.js';
 import { senderTrust } from './sender-authenticity.js';
 import { logSyncReport } from './log-sync-report.js';
-import { syncMailbox } from './sync-mailbox.js';
+import { emptyCounts, syncMailbox } from './sync-mailbox.js';
+import { fencedCommitter, fencedStore, type Fence } from './fenced-writes.js';
+import type { KnownSubscription, MailCluster } from './mail-cluster.js';
+import type { Lease } from '../store/ports/coordination.js';
+import { createOrRenew } from './subscription-keeper.js';
 import type { EngineLimits } from './sync-context.js';
 import { testConnection } from './test-connection.js';
 
@@ -40,11 +44,15 @@ export type MailEngineOptions = {
   limits?: Partial<EngineLimits>;
   /** Subscriptions are requested for this long and renewed when less than a day is left (docs/graph-behaviour.md §6.1). */
   subscriptionLifetimeMs?: number;
+  /** The instances sharing the database; one instance alone uses a local one (every lease granted). */
+  cluster: MailCluster;
 };
 
 const DAY = 24 * 60 * 60_000;
 const HOUR = 60 * 60_000;
 const FOLLOW_UP_DELAYS_MS = [1_000, 3_000, 10_000];
+/** Triggers that name new mail: when another instance is syncing the mailbox, it is asked to look again. */
+const FORWARDED: ReadonlySet<SyncTrigger> = new Set(['notification', 'lifecycle', 'admin']);
 
 export class MailEngineRunner implements MailEngine {
   private readonly runtimes = new Map<string, AccountRuntime>();
@@ -57,6 +65,7 @@ export class MailEngineRunner implements MailEngine {
   private lastPurge = 0;
   private stopped = false;
   private started = false;
+  private unsubscribeWakes: (() => void) | undefined;
 
   constructor(private readonly options: MailEngineOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -74,6 +83,10 @@ export class MailEngineRunner implements MailEngine {
   /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
   start(): void {
     this.started = true;
+    this.unsubscribeWakes = this.options.cluster.onWake((accountId) => {
+      const runtime = this.runtimes.get(accountId);
+      if (runtime) void this.requestSync(runtime, 'notification').catch(() => undefined);
+    });
     void this.refresh('start-up');
     this.sweepTimer = setInterval(() => void this.refresh('sweep'), this.options.sweepIntervalMs);
     this.sweepTimer.unref();
@@ -86,6 +99,7 @@ export class MailEngineRunner implements MailEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribeWakes?.();
     clearInterval(this.sweepTimer);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -93,7 +107,8 @@ export class MailEngineRunner implements MailEngine {
     await Promise.all([...this.runtimes.values()].map(async (runtime) => {
       if (runtime.runner.isRunning) await runtime.runner.run().catch(() => undefined);
       await stopWatching(runtime);
-      if (runtime.subscription) await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
+      // Behind a load balancer the other instances go on using it; the next owner renews it.
+      if (runtime.subscription && this.options.cluster.isLocal) await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
     }));
   }
 
@@ -128,15 +143,22 @@ export class MailEngineRunner implements MailEngine {
     return accountHealth(this.deps, account, this.runtimes.get(accountId), {
       notificationsEnabled: this.notificationUrl !== undefined,
       sweepIntervalMs: this.options.sweepIntervalMs,
+      cluster: await this.options.cluster.view(accountId),
     });
   }
 
-  receiveNotifications(items: readonly unknown[]): NotificationReceipt {
+  receiveNotifications(items: readonly unknown[], reloaded = false): NotificationReceipt {
     const receipt = { accepted: 0, rejected: 0 };
     const rejectedIds = new Set<string>();
+    const unknown: unknown[] = [];
     for (const raw of items) {
       const item = (raw ?? {}) as { subscriptionId?: unknown; clientState?: unknown; lifecycleEvent?: unknown; resourceData?: { id?: unknown } };
       const runtime = [...this.runtimes.values()].find((r) => r.subscription && r.subscription.id === item.subscriptionId);
+      if (!runtime && !reloaded && !this.options.cluster.isLocal) {
+        // Perhaps made by another instance since this one last looked: look again once, then decide.
+        unknown.push(raw);
+        continue;
+      }
       if (!runtime?.subscription || !sameSecret(item.clientState, runtime.subscription.clientState)) {
         receipt.rejected += 1;
         if (runtime) runtime.notifications.rejected += 1;
@@ -152,6 +174,7 @@ export class MailEngineRunner implements MailEngine {
       if (typeof item.resourceData?.id === 'string') runtime.notified.add(item.resourceData.id);
       void this.requestSync(runtime, 'notification').catch(() => undefined);
     }
+    if (unknown.length > 0) void this.adoptShared().then(() => this.receiveNotifications(unknown, true));
     // One line per POST, not per item: the route is anonymous, so a small body of bogus items must not flood the log.
     if (receipt.rejected > 0) {
       this.options.logger.warn({ rejected: receipt.rejected, accepted: receipt.accepted, subscriptionIds: [...rejectedIds] }, 'change notifications ignored: unknown subscription or wrong clientState');
@@ -225,7 +248,7 @@ export class MailEngineRunner implements MailEngine {
       const mailboxChanged = MAILBOX_FIELDS.some(
         (k) => JSON.stringify(existing.account[k]) !== JSON.stringify(account[k]),
       );
-      if (mailboxChanged && existing.subscription) void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
+      if (mailboxChanged && existing.subscription && existing.ownsSubscription) void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
       if (mailboxChanged) {
         existing.subscription = undefined;
         void stopWatching(existing, existing.mailbox);
@@ -244,7 +267,7 @@ export class MailEngineRunner implements MailEngine {
         if (accounts.some((a) => a.id === id)) continue;
         this.runtimes.delete(id);
         void stopWatching(runtime);
-        if (runtime.subscription) void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
+        if (runtime.subscription && runtime.ownsSubscription) void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
       }
       const runtimes = accounts.map((a) => this.ensureRuntime(a));
       for (const runtime of runtimes) {
@@ -263,9 +286,32 @@ export class MailEngineRunner implements MailEngine {
     return runtime.runner.run();
   }
 
+  /** Syncs holding the mailbox's lease; when another instance holds it, asks that one (docs/architecture.md §4). */
   private async runSync(runtime: AccountRuntime): Promise<SyncReport> {
     const trigger = runtime.nextTrigger ?? 'sweep';
     runtime.nextTrigger = undefined;
+    const { cluster } = this.options;
+    const held = await cluster.syncHolding(runtime.account.id, (lease) => this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }));
+    if (held.held) return held.value;
+    const at = this.deps.clock().toISOString();
+    if (held.holder && FORWARDED.has(trigger)) {
+      await cluster.forward(runtime.account.id, held.holder);
+      this.watchHolder(runtime, held.holder);
+    }
+    return { trigger, ...emptyCounts(), rounds: 0, startedAt: at, finishedAt: at, ...(held.holder ? { forwardedTo: held.holder.holder } : {}) };
+  }
+
+  /** A holder that dies without giving the lease back never runs the sync it was asked for: run it here then. */
+  private watchHolder(runtime: AccountRuntime, holder: Lease): void {
+    this.later(Math.max(0, Date.parse(holder.expiresAt) - Date.now()) + 250, () => {
+      void this.options.cluster.holderLapsed(holder).then((state) => {
+        if (state === 'lapsed') void this.requestSync(runtime, 'retry').catch(() => undefined);
+        if (state === 'holding') this.watchHolder(runtime, { ...holder, expiresAt: new Date(Date.now() + this.options.cluster.leases.ttlMs).toISOString() });
+      }, () => undefined);
+    });
+  }
+
+  private async syncHeld(runtime: AccountRuntime, trigger: SyncTrigger, fence: Fence): Promise<SyncReport> {
     const now = () => this.deps.clock();
     const seen = new Set<string>();
     try {
@@ -282,7 +328,8 @@ export class MailEngineRunner implements MailEngine {
         : account.afterProcessing === 'move' && runtime.moveFolderId ? { kind: 'move' as const, folderId: runtime.moveFolderId }
           : { kind: 'mark-read' as const };
       const report = await syncMailbox({
-        deps: this.deps,
+        // Every write of this sync first checks that this instance still holds the mailbox's lease.
+        deps: { ...this.deps, store: fencedStore(this.deps.store, fence) },
         logger: this.options.logger,
         account,
         mailbox,
@@ -290,8 +337,8 @@ export class MailEngineRunner implements MailEngine {
         afterStep,
         settings,
         classify: await this.classifyContext(),
-          limits: this.limits,
-        committer: this.committer,
+        limits: this.limits,
+        committer: fencedCommitter(this.committer, fence),
         countSender: (address) => this.countSender(address),
       }, trigger, seen);
       runtime.lastSync = report;
@@ -383,63 +430,23 @@ export class MailEngineRunner implements MailEngine {
     keepWatching(runtime, () => void this.requestSync(runtime, 'notification').catch(() => undefined), this.options.logger);
   }
 
-  private async createOrRenew(runtime: AccountRuntime): Promise<void> {
-    const { createSubscription, renewSubscription } = runtime.mailbox;
-    if (!createSubscription || !renewSubscription) return;
-    const url = this.notificationUrl;
-    if (!url) {
-      runtime.subscriptionHealth = {
-        state: 'disabled',
-        explanation: `No public URL (PUBLIC_URL) is configured, so Microsoft 365 cannot notify the API of new mail; the sweep checks the mailbox every ${Math.round(this.options.sweepIntervalMs / 1000)} s instead.`,
-      };
-      return;
-    }
-    const now = this.deps.clock().getTime();
-    const lifetime = this.options.subscriptionLifetimeMs ?? 2 * DAY;
-    const expiresAt = new Date(now + lifetime);
-    try {
-      const current = runtime.subscription;
-      if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, lifetime / 2)) return;
-      if (current) {
-        try {
-          const renewed = await renewSubscription.call(runtime.mailbox, current.id, expiresAt);
-          runtime.subscription = { ...current, expiresAt: renewed.expiresAt };
-          runtime.subscriptionHealth = { state: 'active', id: current.id, expiresAt: renewed.expiresAt };
-          return;
-        } catch (error) {
-          if (!(isGraphError(error) && error.status === 404)) throw error;
-        }
-      }
-      // Here, inside the one create-or-renew at a time, so a clean-up listing can never catch (and delete) the
-      // subscription a concurrent refresh of this run has just made.
-      if (!runtime.staleSubscriptionsRemoved) {
-        await this.removeStaleSubscriptions(runtime);
-        runtime.staleSubscriptionsRemoved = true;
-      }
-      runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
-      const clientState = randomBytes(32).toString('base64url');
-      const created = await createSubscription.call(runtime.mailbox, { folderId: runtime.folderId, notificationUrl: url, lifecycleNotificationUrl: url, clientState, expiresAt });
-      runtime.subscription = { id: created.id, expiresAt: created.expiresAt, clientState };
-      runtime.subscriptionHealth = { state: 'active', id: created.id, expiresAt: created.expiresAt };
-    } catch (error) {
-      runtime.subscription = undefined;
-      const explained = explainError(error, this.deps.clock());
-      runtime.subscriptionHealth = { state: 'failed', explanation: `The change-notification subscription could not be created or renewed; the sweep keeps the mailbox in sync. ${explained.explanation}`, error: explained };
-      this.options.logger.warn({ err: error, mailbox: runtime.account.emailAddress }, 'subscription could not be created or renewed');
-    }
+  private createOrRenew(runtime: AccountRuntime): Promise<void> {
+    return createOrRenew(runtime, {
+      cluster: this.options.cluster,
+      clock: this.deps.clock,
+      logger: this.options.logger,
+      notificationUrl: this.notificationUrl,
+      sweepIntervalMs: this.options.sweepIntervalMs,
+      lifetimeMs: this.options.subscriptionLifetimeMs ?? 2 * DAY,
+    });
   }
 
-  /** Subscriptions an earlier run of this API left for this mailbox and URL: their clientState is gone with it. */
-  private async removeStaleSubscriptions(runtime: AccountRuntime): Promise<void> {
-    const url = this.notificationUrl;
-    const box = runtime.mailbox;
-    if (!url || !box.listSubscriptions || !box.deleteSubscription) return;
-    try {
-      const mailbox = runtime.account.userPrincipalName.toLowerCase();
-      const stale = (await box.listSubscriptions()).filter((s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox));
-      await Promise.all(stale.map((s) => box.deleteSubscription?.(s.id)));
-    } catch (error) {
-      this.options.logger.warn({ err: error }, 'could not list earlier subscriptions');
+  /** Every mailbox's subscription as its owner published it, so this instance can check notifications for it. */
+  private async adoptShared(): Promise<void> {
+    const shared = await this.options.cluster.shared().catch(() => new Map<string, KnownSubscription>());
+    for (const runtime of this.runtimes.values()) {
+      const found = shared.get(runtime.account.id);
+      if (found && !runtime.ownsSubscription) runtime.subscription = { id: found.id, expiresAt: found.expiresAt, clientState: found.clientState };
     }
   }
 

@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import type { SecretBox } from '../domain/secret-box.js';
+import type { Coordination, Lease } from '../store/ports/coordination.js';
+import { LeaseKeeper, mailboxLeaseName, subscriptionLeaseName, type Held } from './mailbox-lease.js';
+import type { ClusterView } from './ports/mail-engine.js';
+
+// The engine's view of the other instances sharing its database (docs/architecture.md §4, "Several instances"): one
+// sync per mailbox at a time (a lease), wakes forwarded to the instance syncing, one owner per Graph subscription,
+// and that subscription shared so whichever instance a notification reaches can check its clientState.
+
+export type ClusterOptions = {
+  coordination: Coordination;
+  instanceId: string;
+  /** A mailbox lease lives this long unless renewed: a crashed holder is replaced within twice this. */
+  leaseTtlMs: number;
+  /** The subscription owner renews its lease at every sweep: a few sweeps long. */
+  subscriptionTtlMs: number;
+  secrets: Pick<SecretBox, 'seal' | 'open'>;
+  logger: Logger;
+};
+
+export type KnownSubscription = { id: string; expiresAt: string; clientState: string; notificationUrl: string; owner: string };
+
+export class MailCluster {
+  readonly leases: LeaseKeeper;
+
+  constructor(private readonly options: ClusterOptions) {
+    this.leases = new LeaseKeeper(options.coordination, options.instanceId, options.leaseTtlMs, options.logger);
+  }
+
+  get instanceId(): string {
+    return this.options.instanceId;
+  }
+
+  get isLocal(): boolean {
+    return this.options.coordination.local;
+  }
+
+  /** Runs a sync of the account holding its mailbox lease, or says who holds it. */
+  syncHolding<R>(accountId: string, work: (lease: Lease) => Promise<R>): Promise<Held<R>> {
+    return this.leases.withLease(mailboxLeaseName(accountId), work);
+  }
+
+  /** Asks the holder to sync: it does so after the sync it is running, which may have listed before this email came. */
+  forward(accountId: string, holder: Lease): Promise<void> {
+    return this.options.coordination.wake({ accountId, to: holder.holder });
+  }
+
+  /** True when `holder` stopped renewing without giving the lease back (killed or frozen); false once it released it. */
+  async holderLapsed(holder: Lease): Promise<'lapsed' | 'released' | 'holding'> {
+    const current = await this.options.coordination.lease(holder.name);
+    if (!current || current.holder !== holder.holder || current.fence !== holder.fence || current.released) return 'released';
+    return Date.parse(current.expiresAt) > Date.now() ? 'holding' : 'lapsed';
+  }
+
+  onWake(handler: (accountId: string) => void): () => void {
+    return this.options.coordination.onWake((wake) => {
+      if (wake.to === this.options.instanceId) handler(wake.accountId);
+    });
+  }
+
+  /** Takes or keeps the subscription lease: only its holder creates and renews the account's Graph subscription. */
+  async ownsSubscription(accountId: string): Promise<boolean> {
+    return (await this.options.coordination.acquire(subscriptionLeaseName(accountId), this.options.instanceId, this.options.subscriptionTtlMs)) !== undefined;
+  }
+
+  async publish(accountId: string, subscription: Omit<KnownSubscription, 'owner'>): Promise<void> {
+    await this.options.coordination.publishSubscription({
+      accountId,
+      subscriptionId: subscription.id,
+      clientStateSealed: JSON.stringify(this.options.secrets.seal(subscription.clientState)),
+      expiresAt: subscription.expiresAt,
+      notificationUrl: subscription.notificationUrl,
+      owner: this.options.instanceId,
+    });
+  }
+
+  /** Every mailbox's subscription as its owner published it, clientState opened. */
+  async shared(): Promise<Map<string, KnownSubscription>> {
+    const found = new Map<string, KnownSubscription>();
+    for (const s of await this.options.coordination.subscriptions()) {
+      try {
+        const clientState = this.options.secrets.open(JSON.parse(s.clientStateSealed) as Parameters<SecretBox['open']>[0]);
+        found.set(s.accountId, { id: s.subscriptionId, expiresAt: s.expiresAt, clientState, notificationUrl: s.notificationUrl, owner: s.owner });
+      } catch (error) {
+        // Sealed with another key: the instances do not share SECRET_KEY (a setting that must be equal on all).
+        this.options.logger.error({ err: error, accountId: s.accountId }, 'a shared subscription cannot be opened: is SECRET_KEY the same on every instance?');
+      }
+    }
+    return found;
+  }
+
+  async view(accountId: string): Promise<ClusterView> {
+    const [sync, subscription] = await Promise.all([
+      this.options.coordination.holders(mailboxLeaseName(accountId)),
+      this.options.coordination.holders(subscriptionLeaseName(accountId)),
+    ]);
+    const syncHolder = sync.find((l) => l.name === mailboxLeaseName(accountId))?.holder;
+    const subscriptionOwner = subscription.find((l) => l.name === subscriptionLeaseName(accountId))?.holder;
+    return { instance: this.options.instanceId, ...(syncHolder ? { syncHolder } : {}), ...(subscriptionOwner ? { subscriptionOwner } : {}) };
+  }
+
+  /** For /api/health: the leases this instance holds now. */
+  async held(): Promise<{ id: string; leases: Array<{ name: string; accountId?: string; fence: number; expiresAt: string }> }> {
+    const mine = (await this.options.coordination.holders()).filter((l) => l.holder === this.options.instanceId);
+    return {
+      id: this.options.instanceId,
+      leases: mine.map((l) => ({ name: l.name, ...(l.name.startsWith('mailbox:') ? { accountId: l.name.slice('mailbox:'.length) } : {}), fence: l.fence, expiresAt: l.expiresAt })),
+    };
+  }
+}
