@@ -75,6 +75,11 @@ export class MailCluster {
     });
   }
 
+  /** Graph removed the subscription, or wants it renewed now: what its owner must hear, wherever it runs. */
+  reportLifecycle(accountId: string, subscriptionId: string, event: 'subscriptionRemoved' | 'reauthorizationRequired'): Promise<void> {
+    return this.options.coordination.markSubscription(accountId, subscriptionId, event === 'subscriptionRemoved' ? 'removed' : 'renew-now');
+  }
+
   /** Every mailbox's subscription as its owner published it, clientState opened. */
   async shared(): Promise<Map<string, KnownSubscription>> {
     const found = new Map<string, KnownSubscription>();

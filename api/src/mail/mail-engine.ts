@@ -452,8 +452,16 @@ export class MailEngineRunner implements MailEngine {
 
   private async lifecycle(runtime: AccountRuntime, event: string): Promise<void> {
     // https://learn.microsoft.com/graph/change-notifications-lifecycle-events
-    if (event === 'subscriptionRemoved') runtime.subscription = undefined;
+    const id = runtime.subscription?.id;
+    if (event === 'subscriptionRemoved') {
+      runtime.removedSubscriptionId = id;
+      runtime.subscription = undefined;
+    }
     if (event === 'reauthorizationRequired' && runtime.subscription) runtime.subscription.expiresAt = new Date(0).toISOString();
+    // The owner may be another instance: it reads this at its next create-or-renew.
+    if (id && (event === 'subscriptionRemoved' || event === 'reauthorizationRequired')) {
+      await this.options.cluster.reportLifecycle(runtime.account.id, id, event).catch(() => undefined);
+    }
     await this.keepSubscription(runtime);
     await this.requestSync(runtime, 'lifecycle').catch(() => undefined);
   }

@@ -37,7 +37,8 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
   try {
     runtime.ownsSubscription = await ctx.cluster.ownsSubscription(runtime.account.id);
     if (!runtime.ownsSubscription) return await adopt(runtime, ctx, false);
-    if (!runtime.subscription) await adopt(runtime, ctx, true);
+    if (runtime.subscription) await heedReports(runtime, ctx);
+    else await adopt(runtime, ctx, true);
     const current = runtime.subscription;
     if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, ctx.lifetimeMs / 2)) return;
     if (current) {
@@ -77,7 +78,7 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
  */
 export async function adopt(runtime: AccountRuntime, ctx: SubscriptionContext, asOwner: boolean): Promise<void> {
   const shared = (await ctx.cluster.shared()).get(runtime.account.id);
-  const usable = shared && Date.parse(shared.expiresAt) > ctx.clock().getTime() && (!asOwner || shared.notificationUrl === ctx.notificationUrl);
+  const usable = shared && shared.id !== runtime.removedSubscriptionId && Date.parse(shared.expiresAt) > ctx.clock().getTime() && (!asOwner || shared.notificationUrl === ctx.notificationUrl);
   if (!usable) {
     if (!asOwner) runtime.subscriptionHealth = { state: 'pending', explanation: 'Another instance owns this subscription and has not published it yet.' };
     return;
@@ -86,6 +87,19 @@ export async function adopt(runtime: AccountRuntime, ctx: SubscriptionContext, a
   runtime.subscriptionHealth = { state: 'active', id: shared.id, expiresAt: shared.expiresAt };
   // Not ours to clean up: the listing would find the shared subscription itself.
   runtime.staleSubscriptionsRemoved = true;
+}
+
+/** What another instance heard from Graph about our subscription: removed (make another) or renew it now. */
+async function heedReports(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
+  const current = runtime.subscription;
+  if (!current) return;
+  const shared = (await ctx.cluster.shared()).get(runtime.account.id);
+  if (!shared || shared.id !== current.id) {
+    runtime.removedSubscriptionId = current.id;
+    runtime.subscription = undefined;
+  } else if (Date.parse(shared.expiresAt) < Date.parse(current.expiresAt)) {
+    runtime.subscription = { ...current, expiresAt: shared.expiresAt };
+  }
 }
 
 /** Subscriptions an earlier run of this API left for this mailbox and URL: their clientState is gone with it. */

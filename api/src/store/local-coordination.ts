@@ -50,6 +50,12 @@ export function createLocalCoordination(): Coordination {
       subscriptions.set(s.accountId, s);
     },
     subscriptions: async () => [...subscriptions.values()],
+    markSubscription: async (accountId, subscriptionId, change) => {
+      const current = subscriptions.get(accountId);
+      if (current?.subscriptionId !== subscriptionId) return;
+      if (change === 'removed') subscriptions.delete(accountId);
+      else subscriptions.set(accountId, { ...current, expiresAt: new Date(0).toISOString() });
+    },
     close: async () => undefined,
   };
 }

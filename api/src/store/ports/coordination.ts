@@ -42,6 +42,8 @@ export interface Coordination {
   onWake(listener: (wake: Wake) => void): () => void;
   publishSubscription(subscription: SharedSubscription): Promise<void>;
   subscriptions(): Promise<SharedSubscription[]>;
+  /** Graph removed it (the row goes), or asked for it to be renewed (its expiry is moved to the past). */
+  markSubscription(accountId: string, subscriptionId: string, change: 'removed' | 'renew-now'): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -99,6 +99,13 @@ export class PostgresCoordination implements Coordination {
     }));
   }
 
+  async markSubscription(accountId: string, subscriptionId: string, change: 'removed' | 'renew-now'): Promise<void> {
+    const sql = change === 'removed'
+      ? 'DELETE FROM sm_subscriptions WHERE account_id = $1 AND subscription_id = $2'
+      : "UPDATE sm_subscriptions SET expires_at = '1970-01-01T00:00:00.000Z' WHERE account_id = $1 AND subscription_id = $2";
+    await this.#pool.query(sql, [accountId, subscriptionId]);
+  }
+
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
