@@ -4,7 +4,8 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 
 // `npm run bench`: the mail engine's three performance figures (issue 5) against in-process emulators, one JSON line
 // each. Node reads NODE_EXTRA_CA_CERTS only at start, so the script re-runs itself trusting the emulator's CA.
-// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event),
+// Options: --only=latency|sweep|backlog|imap-latency|imap-backlog|extract|store (scripts/bench/store.ts)|live (change -> live screen event)
+// |cluster (several instances on PostgreSQL: BENCH_CLUSTER_REPLIES per mailbox, default 60; BENCH_CLUSTER_LATENCY_REPLIES, default 30),
 // BENCH_BACKLOG=<replies> (default 2000),
 // BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory (default lowdb, what a deployment runs),
 // BENCH_IMAP_BACKLOG=<replies> (default 500). The IMAP figures need Dovecot and Postfix (and root, for Postfix).
@@ -24,6 +25,7 @@ const { imapBacklog, imapIdleLatency } = await import('./imap.js');
 const { extractScaling } = await import('./extract-scaling.js');
 const { storeBench } = await import('./store.js');
 const { liveLatency } = await import('./live-latency.js');
+const { clusterBench } = await import('./cluster.js');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
   ['sweep', () => sweepLatency(caDir, Number(process.env.BENCH_SWEEP_SEC ?? 10))],
@@ -33,6 +35,7 @@ const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['extract', async () => extractScaling()],
   ['store', () => storeBench(process.env.BENCH_STORE === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
   ['live', () => liveLatency(caDir)],
+  ['cluster', () => clusterBench(caDir, Number(process.env.BENCH_CLUSTER_REPLIES ?? 60), Number(process.env.BENCH_CLUSTER_LATENCY_REPLIES ?? 30))],
 ];
 let failed = false;
 for (const [name, run] of figures) {

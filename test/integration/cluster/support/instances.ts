@@ -37,7 +37,8 @@ function launch(instance: Instance, env: Record<string, string>): void {
   const url = `http://127.0.0.1:${instance.port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, ...env, PORT: String(instance.port), HOST: '127.0.0.1', PUBLIC_URL: url, INSTANCE_ID: instance.id },
+    // PUBLIC_URL: its own, unless the caller puts a load balancer in front (env.PUBLIC_URL).
+    env: { ...process.env, PUBLIC_URL: url, ...env, PORT: String(instance.port), HOST: '127.0.0.1', INSTANCE_ID: instance.id },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const output: string[] = [];
