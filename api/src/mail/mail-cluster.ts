@@ -46,11 +46,9 @@ export class MailCluster {
     return this.options.coordination.wake({ accountId, to: holder.holder });
   }
 
-  /** True when `holder` stopped renewing without giving the lease back (killed or frozen); false once it released it. */
-  async holderLapsed(holder: Lease): Promise<'lapsed' | 'released' | 'holding'> {
-    const current = await this.options.coordination.lease(holder.name);
-    if (!current || current.holder !== holder.holder || current.fence !== holder.fence || current.released) return 'released';
-    return Date.parse(current.expiresAt) > Date.now() ? 'holding' : 'lapsed';
+  /** Accounts whose mailbox lease lapsed: its holder died or froze mid-sync, and its work is left to finish. */
+  async orphaned(): Promise<string[]> {
+    return (await this.options.coordination.lapsed('mailbox:')).map((l) => l.name.slice('mailbox:'.length));
   }
 
   onWake(handler: (accountId: string) => void): () => void {

@@ -1,4 +1,3 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, notFound } from '../domain/app-error.js';
 import { hasCredentials, missingCredentials, type MailAccount } from '../domain/mail-account.js';
@@ -23,8 +22,8 @@ import { senderTrust } from './sender-authenticity.js';
 import { logSyncReport } from './log-sync-report.js';
 import { emptyCounts, syncMailbox } from './sync-mailbox.js';
 import { fencedCommitter, fencedStore, type Fence } from './fenced-writes.js';
-import type { KnownSubscription, MailCluster } from './mail-cluster.js';
-import type { Lease } from '../store/ports/coordination.js';
+import type { MailCluster } from './mail-cluster.js';
+import { receiveNotifications } from './notification-receiver.js';
 import { createOrRenew } from './subscription-keeper.js';
 import type { EngineLimits } from './sync-context.js';
 import { testConnection } from './test-connection.js';
@@ -61,6 +60,7 @@ export class MailEngineRunner implements MailEngine {
   private readonly committer: GroupCommitter;
   private readonly timers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | undefined;
+  private orphanTimer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   private lastPurge = 0;
   private stopped = false;
@@ -90,6 +90,12 @@ export class MailEngineRunner implements MailEngine {
     void this.refresh('start-up');
     this.sweepTimer = setInterval(() => void this.refresh('sweep'), this.options.sweepIntervalMs);
     this.sweepTimer.unref();
+    // A holder that died mid-sync leaves its lease to lapse: whoever sees that first takes the mailbox over, so
+    // the takeover is bounded by the lease, not by the sweep.
+    if (!this.options.cluster.isLocal) {
+      this.orphanTimer = setInterval(() => void this.adoptOrphans(), this.options.cluster.leases.ttlMs);
+      this.orphanTimer.unref();
+    }
   }
 
   /** An account was added, changed or removed: start, adjust or stop its sync and subscription now. */
@@ -101,6 +107,7 @@ export class MailEngineRunner implements MailEngine {
     this.stopped = true;
     this.unsubscribeWakes?.();
     clearInterval(this.sweepTimer);
+    clearInterval(this.orphanTimer);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.refreshing?.catch(() => undefined);
@@ -147,39 +154,14 @@ export class MailEngineRunner implements MailEngine {
     });
   }
 
-  receiveNotifications(items: readonly unknown[], reloaded = false): NotificationReceipt {
-    const receipt = { accepted: 0, rejected: 0 };
-    const rejectedIds = new Set<string>();
-    const unknown: unknown[] = [];
-    for (const raw of items) {
-      const item = (raw ?? {}) as { subscriptionId?: unknown; clientState?: unknown; lifecycleEvent?: unknown; resourceData?: { id?: unknown } };
-      const runtime = [...this.runtimes.values()].find((r) => r.subscription && r.subscription.id === item.subscriptionId);
-      if (!runtime && !reloaded && !this.options.cluster.isLocal) {
-        // Perhaps made by another instance since this one last looked: look again once, then decide.
-        unknown.push(raw);
-        continue;
-      }
-      if (!runtime?.subscription || !sameSecret(item.clientState, runtime.subscription.clientState)) {
-        receipt.rejected += 1;
-        if (runtime) runtime.notifications.rejected += 1;
-        if (rejectedIds.size < 5) rejectedIds.add(String(item.subscriptionId).slice(0, 64));
-        continue;
-      }
-      receipt.accepted += 1;
-      runtime.notifications.received += 1;
-      if (typeof item.lifecycleEvent === 'string') {
-        void this.lifecycle(runtime, item.lifecycleEvent);
-        continue;
-      }
-      if (typeof item.resourceData?.id === 'string') runtime.notified.add(item.resourceData.id);
-      void this.requestSync(runtime, 'notification').catch(() => undefined);
-    }
-    if (unknown.length > 0) void this.adoptShared().then(() => this.receiveNotifications(unknown, true));
-    // One line per POST, not per item: the route is anonymous, so a small body of bogus items must not flood the log.
-    if (receipt.rejected > 0) {
-      this.options.logger.warn({ rejected: receipt.rejected, accepted: receipt.accepted, subscriptionIds: [...rejectedIds] }, 'change notifications ignored: unknown subscription or wrong clientState');
-    }
-    return receipt;
+  receiveNotifications(items: readonly unknown[]): NotificationReceipt {
+    return receiveNotifications({
+      runtimes: () => this.runtimes.values(),
+      cluster: this.options.cluster,
+      logger: this.options.logger,
+      sync: (runtime, trigger) => void this.requestSync(runtime, trigger).catch(() => undefined),
+      keepSubscription: (runtime) => this.keepSubscription(runtime),
+    }, items);
   }
 
   linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus) {
@@ -295,20 +277,18 @@ export class MailEngineRunner implements MailEngine {
     if (held.held) return held.value;
     const at = this.deps.clock().toISOString();
     if (held.holder && FORWARDED.has(trigger)) {
+      // Should the holder die before it syncs again, its lease lapses and adoptOrphans takes the mailbox over.
       await cluster.forward(runtime.account.id, held.holder);
-      this.watchHolder(runtime, held.holder);
     }
     return { trigger, ...emptyCounts(), rounds: 0, startedAt: at, finishedAt: at, ...(held.holder ? { forwardedTo: held.holder.holder } : {}) };
   }
 
-  /** A holder that dies without giving the lease back never runs the sync it was asked for: run it here then. */
-  private watchHolder(runtime: AccountRuntime, holder: Lease): void {
-    this.later(Math.max(0, Date.parse(holder.expiresAt) - Date.now()) + 250, () => {
-      void this.options.cluster.holderLapsed(holder).then((state) => {
-        if (state === 'lapsed') void this.requestSync(runtime, 'retry').catch(() => undefined);
-        if (state === 'holding') this.watchHolder(runtime, { ...holder, expiresAt: new Date(Date.now() + this.options.cluster.leases.ttlMs).toISOString() });
-      }, () => undefined);
-    });
+  private async adoptOrphans(): Promise<void> {
+    const accounts = await this.options.cluster.orphaned().catch(() => []);
+    for (const id of accounts) {
+      const runtime = this.runtimes.get(id);
+      if (runtime) void this.requestSync(runtime, 'retry').catch(() => undefined);
+    }
   }
 
   private async syncHeld(runtime: AccountRuntime, trigger: SyncTrigger, fence: Fence): Promise<SyncReport> {
@@ -441,31 +421,6 @@ export class MailEngineRunner implements MailEngine {
     });
   }
 
-  /** Every mailbox's subscription as its owner published it, so this instance can check notifications for it. */
-  private async adoptShared(): Promise<void> {
-    const shared = await this.options.cluster.shared().catch(() => new Map<string, KnownSubscription>());
-    for (const runtime of this.runtimes.values()) {
-      const found = shared.get(runtime.account.id);
-      if (found && !runtime.ownsSubscription) runtime.subscription = { id: found.id, expiresAt: found.expiresAt, clientState: found.clientState };
-    }
-  }
-
-  private async lifecycle(runtime: AccountRuntime, event: string): Promise<void> {
-    // https://learn.microsoft.com/graph/change-notifications-lifecycle-events
-    const id = runtime.subscription?.id;
-    if (event === 'subscriptionRemoved') {
-      runtime.removedSubscriptionId = id;
-      runtime.subscription = undefined;
-    }
-    if (event === 'reauthorizationRequired' && runtime.subscription) runtime.subscription.expiresAt = new Date(0).toISOString();
-    // The owner may be another instance: it reads this at its next create-or-renew.
-    if (id && (event === 'subscriptionRemoved' || event === 'reauthorizationRequired')) {
-      await this.options.cluster.reportLifecycle(runtime.account.id, id, event).catch(() => undefined);
-    }
-    await this.keepSubscription(runtime);
-    await this.requestSync(runtime, 'lifecycle').catch(() => undefined);
-  }
-
   private async purgeHourly(): Promise<void> {
     const now = this.deps.clock().getTime();
     if (now - this.lastPurge < HOUR) return;
@@ -490,10 +445,3 @@ const MAILBOX_FIELDS: ReadonlyArray<keyof MailAccount> = [
   'transport', 'tenantId', 'clientId', 'clientSecret', 'userPrincipalName', 'folder', 'incomingHost', 'incomingPort', 'incomingSecurity',
   'outgoingHost', 'outgoingPort', 'outgoingSecurity', 'username', 'authMethod', 'password', 'oauthScope',
 ];
-
-function sameSecret(presented: unknown, expected: string): boolean {
-  if (typeof presented !== 'string') return false;
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}

@@ -38,12 +38,6 @@ export class LeaseKeeper {
       if (!lost) await this.coordination.release(name, this.holder, lease.fence).catch(() => undefined);
     }
   }
-
-  /** Whether `lease` is still held as it was (same holder and fence), e.g. to tell a live holder from a dead one. */
-  async stillHeld(lease: Lease): Promise<boolean> {
-    const current = (await this.coordination.holders(lease.name)).find((l) => l.name === lease.name);
-    return current !== undefined && current.holder === lease.holder && current.fence === lease.fence;
-  }
 }
 
 export const mailboxLeaseName = (accountId: string): string => `mailbox:${accountId}`;

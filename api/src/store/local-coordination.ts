@@ -32,6 +32,8 @@ export function createLocalCoordination(): Coordination {
       const current = leases.get(name);
       return current ? { released: false, ...current } : undefined;
     },
+    // One instance: nobody else to die holding a lease.
+    lapsed: async () => [],
     holders: async (prefix = '') => {
       const now = Date.now();
       return [...leases.values()]

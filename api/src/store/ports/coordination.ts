@@ -35,6 +35,8 @@ export interface Coordination {
   release(name: string, holder: string, fence: number): Promise<void>;
   /** The lease's row as last written (expired or released too); undefined when never taken. */
   lease(name: string): Promise<LeaseRecord | undefined>;
+  /** Leases whose holder stopped renewing without giving them back (it died or froze), by name prefix. */
+  lapsed(prefix: string): Promise<Lease[]>;
   /** Leases not yet expired, optionally those whose name starts with `prefix`. */
   holders(prefix?: string): Promise<Lease[]>;
   /** Asks the instance `to` to sync an account (it holds the mailbox's lease). */

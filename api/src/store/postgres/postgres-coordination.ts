@@ -66,6 +66,14 @@ export class PostgresCoordination implements Coordination {
     return rows[0] ? { ...leaseOf(rows[0]), released: rows[0].released } : undefined;
   }
 
+  async lapsed(prefix: string): Promise<Lease[]> {
+    const { rows } = await this.#pool.query<LeaseRow>(
+      `SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE NOT released AND expires_at <= clock_timestamp() AND starts_with(name, $1)`,
+      [prefix],
+    );
+    return rows.map(leaseOf);
+  }
+
   async holders(prefix = ''): Promise<Lease[]> {
     const { rows } = await this.#pool.query<LeaseRow>(
       `SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE expires_at > clock_timestamp() AND starts_with(name, $1) ORDER BY name`,
