@@ -60,7 +60,7 @@ export async function startClusterBench(options: {
     DATABASE_POOL_SIZE: '6',
     DATA_DIR: join(dataDir, 'api'),
     SECRET_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env.BENCH_CLUSTER_LOG_LEVEL ?? 'warn',
     LOG_FORMAT: 'json',
     ...apiEnvironment(emulator),
     MAIL_SWEEP_INTERVAL_SEC: String(options.sweepSec),

@@ -54,7 +54,7 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
     await bench.emulator.clearExchanges();
     const started = Date.now();
     await bench.enable();
-    await until(bench, `${total} replies finished`, async () => (await finished(bench)) >= total, 30 * 60_000);
+    await until(bench, `${total} replies finished`, async () => (await finished(bench)) >= total, Number(process.env.BENCH_CLUSTER_TIMEOUT_SEC ?? 1800) * 1000);
     const seconds = (Date.now() - started) / 1000;
     const exchanges = await bench.emulator.exchanges();
     const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.batched);
@@ -109,7 +109,10 @@ async function finished(bench: ClusterBench): Promise<number> {
 async function until(bench: ClusterBench, what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`cluster bench: no ${what} after ${timeoutMs / 1000} s (${bench.instances.length} instances)`);
+    if (Date.now() > deadline) {
+      const tails = bench.instances.map((i) => `${i.id}: ${i.output.join('').slice(-2_000)}`).join('\n');
+      throw new Error(`cluster bench: no ${what} after ${timeoutMs / 1000} s (${bench.instances.length} instances)\n${tails}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

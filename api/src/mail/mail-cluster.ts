@@ -51,6 +51,11 @@ export class MailCluster {
     return (await this.options.coordination.lapsed('mailbox:')).map((l) => l.name.slice('mailbox:'.length));
   }
 
+  /** On a clean stop: the other instances take this one's mailboxes and subscriptions over at once. */
+  releaseAll(): Promise<void> {
+    return this.options.coordination.releaseAll(this.options.instanceId);
+  }
+
   onWake(handler: (accountId: string) => void): () => void {
     return this.options.coordination.onWake((wake) => {
       if (wake.to === this.options.instanceId) handler(wake.accountId);

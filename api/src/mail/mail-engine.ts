@@ -117,6 +117,7 @@ export class MailEngineRunner implements MailEngine {
       // Behind a load balancer the other instances go on using it; the next owner renews it.
       if (runtime.subscription && this.options.cluster.isLocal) await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
     }));
+    await this.options.cluster.releaseAll().catch(() => undefined);
   }
 
   async syncNow(accountId: string): Promise<SyncReport> {
@@ -272,6 +273,8 @@ export class MailEngineRunner implements MailEngine {
   private async runSync(runtime: AccountRuntime): Promise<SyncReport> {
     const trigger = runtime.nextTrigger ?? 'sweep';
     runtime.nextTrigger = undefined;
+    // stop() waits for the runner, which may start one more run: it must not take a lease any more.
+    if (this.stopped) throw new AppError('service_unavailable', 'The mail engine is stopping.');
     const { cluster } = this.options;
     const held = await cluster.syncHolding(runtime.account.id, (lease) => this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }));
     if (held.held) return held.value;

@@ -28,6 +28,9 @@ export function createLocalCoordination(): Coordination {
       const current = leases.get(name);
       if (current?.holder === holder && current.fence === fenceToken) leases.set(name, { ...current, expiresAt: new Date().toISOString(), released: true });
     },
+    releaseAll: async (holder) => {
+      for (const [name, lease] of leases) if (lease.holder === holder) leases.set(name, { ...lease, expiresAt: new Date().toISOString(), released: true });
+    },
     lease: async (name) => {
       const current = leases.get(name);
       return current ? { released: false, ...current } : undefined;

@@ -150,9 +150,17 @@ it(`files ${REPLIES} replies across 3 mailboxes exactly once while instances are
   }
   await expectExactlyOnce(REPLIES);
   await Promise.all(instances.map((i) => i.listening));
-  // One owner per mailbox's subscription, and what it published is the one subscription the emulator delivers for it.
-  const owners = await db.query<{ account_id: string; owner: string }>('SELECT account_id, owner FROM sm_subscriptions ORDER BY account_id');
-  expect(owners.rows.map((r) => r.account_id)).toEqual([...accountIds].sort());
+  // Every mailbox's subscription has one owner, who says so on its /api/health, and whose is the published one.
+  const owned = new Map<string, string[]>();
+  for (const instance of instances) {
+    const health = (await (await fetch(`http://127.0.0.1:${instance.port}/api/health`)).json()) as { instance: { id: string; leases: Array<{ name: string }> } };
+    expect(health.instance.id).toBe(instance.id);
+    for (const lease of health.instance.leases.filter((l) => l.name.startsWith('subscription:'))) owned.set(lease.name, [...(owned.get(lease.name) ?? []), instance.id]);
+  }
+  expect([...owned.keys()].sort()).toEqual(accountIds.map((id) => `subscription:${id}`).sort());
+  expect([...owned.values()].every((holders) => holders.length === 1)).toBe(true);
+  const published = await db.query<{ account_id: string; owner: string }>('SELECT account_id, owner FROM sm_subscriptions');
+  for (const row of published.rows) expect(owned.get(`subscription:${row.account_id}`)).toEqual([row.owner]);
   console.log(JSON.stringify({ test: 'cluster-kill', replies: REPLIES, kills, seconds: Math.round((Date.now() - started) / 1000) }));
 }, 240_000);
 

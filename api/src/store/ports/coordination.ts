@@ -33,6 +33,8 @@ export interface Coordination {
   /** Extends a lease we hold with this fence; undefined when it was lost (expired and taken). */
   renew(name: string, holder: string, fence: number, ttlMs: number): Promise<Lease | undefined>;
   release(name: string, holder: string, fence: number): Promise<void>;
+  /** Gives back every lease `holder` has: an instance stopping lets the others take over at once. */
+  releaseAll(holder: string): Promise<void>;
   /** The lease's row as last written (expired or released too); undefined when never taken. */
   lease(name: string): Promise<LeaseRecord | undefined>;
   /** Leases whose holder stopped renewing without giving them back (it died or froze), by name prefix. */

@@ -61,6 +61,10 @@ export class PostgresCoordination implements Coordination {
     await this.#pool.query('UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE name = $1 AND holder = $2 AND fence = $3', [name, holder, fence]);
   }
 
+  async releaseAll(holder: string): Promise<void> {
+    await this.#pool.query('UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE holder = $1 AND expires_at > clock_timestamp()', [holder]);
+  }
+
   async lease(name: string): Promise<LeaseRecord | undefined> {
     const { rows } = await this.#pool.query<LeaseRow>(`SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE name = $1`, [name]);
     return rows[0] ? { ...leaseOf(rows[0]), released: rows[0].released } : undefined;
