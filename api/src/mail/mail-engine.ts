@@ -151,7 +151,8 @@ export class MailEngineRunner implements MailEngine {
     return accountHealth(this.deps, account, this.runtimes.get(accountId), {
       notificationsEnabled: this.notificationUrl !== undefined,
       sweepIntervalMs: this.options.sweepIntervalMs,
-      cluster: await this.options.cluster.view(accountId),
+      // The card still answers when the database cannot say who holds what.
+      cluster: await this.options.cluster.view(accountId).catch(() => ({ instance: this.options.cluster.instanceId })),
     });
   }
 
