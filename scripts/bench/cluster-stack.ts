@@ -10,7 +10,6 @@ import type { EcIdKeyring } from '../../api/src/domain/ec-id.js';
 import { PostgresStore } from '../../api/src/store/postgres/postgres-store.js';
 import { ensureDemoMailAccount } from '../../api/src/services/ensure-demo-mail-account.js';
 import { apiEnvironment, DEMO_TENANT_ID, type EmulatorOptions } from '../../emulator/src/index.js';
-import { seedRequests } from '../../test/integration/mail/support/kill-rounds.js';
 import { kill, startInstance, type Instance } from '../../test/integration/cluster/support/instances.js';
 import { startEmulatorThread, type BenchEmulator } from './bench-stack.js';
 import { startRoundRobin, type RoundRobin } from './round-robin.js';
@@ -70,7 +69,17 @@ export async function startClusterBench(options: {
   const parsed = parseConfig({ ...env, LOG_LEVEL: 'silent' });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'cluster-bench');
-  const requestIds = await seedRequests(runtime.services, options.requests);
+  // Each SR's requester is the customer replyMime writes as (customerN@fabrikam.test), so every reply is a note.
+  const now = new Date().toISOString();
+  const requestIds = await runtime.services.store.transact(async (tx) => {
+    const ids: number[] = [];
+    for (let i = 0; i < options.requests; i++) {
+      const id = await tx.nextSequence('requests');
+      await tx.collection('requests').insert({ id, title: `Bench ${i}`, description: '', requester: { name: `Customer ${id}`, email: `customer${id}@fabrikam.test` }, participants: [], status: 'Open', priority: 'Low', createdAt: now, updatedAt: now, hasNewEmailReply: false });
+      ids.push(id);
+    }
+    return ids;
+  });
   const mailApp = emulator.tenant.apps.find((a) => a.clientSecret);
   const accountIds: string[] = [];
   for (const address of BENCH_MAILBOXES) {

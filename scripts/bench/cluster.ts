@@ -16,7 +16,7 @@ export async function clusterBench(caDir: string, repliesPerMailbox: number, lat
   const one = await backlogRun(caDir, 1, repliesPerMailbox);
   const three = await backlogRun(caDir, 3, repliesPerMailbox);
   const ratio = round(three.repliesPerSecond / one.repliesPerSecond);
-  const latency = await latencyRun(caDir, latencyReplies);
+  const latency = await latencyRun(caDir, latencyReplies).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error), p99Ms: Number.NaN }));
   const graphPerReply = Math.max(one.graphRequestsPerReply, three.graphRequestsPerReply);
   const unhonoured429 = one.unhonoured429 + three.unhonoured429;
   return {
@@ -58,10 +58,12 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
     const seconds = (Date.now() - started) / 1000;
     const exchanges = await bench.emulator.exchanges();
     const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.batched);
+    const notes = Number((await bench.db.query('SELECT count(*) AS n FROM notes')).rows[0]?.n);
     const holders = await bench.db.query<{ holder: string; n: string }>("SELECT holder, count(*) AS n FROM sm_leases WHERE name LIKE 'mailbox:%' GROUP BY holder");
     return {
       instances,
       replies: total,
+      notes,
       seconds: round(seconds),
       repliesPerSecond: round(total / seconds),
       graphRequestsPerReply: round(graph.length / total, 3),
