@@ -23,6 +23,7 @@ export type KnownSubscription = { id: string; expiresAt: string; clientState: st
 
 export class MailCluster {
   readonly leases: LeaseKeeper;
+  private deciding: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ClusterOptions) {
     this.leases = new LeaseKeeper(options.coordination, options.instanceId, options.leaseTtlMs, options.logger);
@@ -36,14 +37,44 @@ export class MailCluster {
     return this.options.coordination.local;
   }
 
-  /** Runs a sync of the account holding its mailbox lease, or says who holds it. */
-  syncHolding<R>(accountId: string, work: (lease: Lease) => Promise<R>): Promise<Held<R>> {
-    return this.leases.withLease(mailboxLeaseName(accountId), work);
+  /**
+   * Runs a sync of the account holding its mailbox lease, or says who holds it, or (with `mailboxes` to share out)
+   * hands the mailbox to a live instance syncing fewer than its share when this one already syncs its share.
+   * Decisions are taken one at a time, so a burst of triggers does not see the same count.
+   */
+  async syncHolding<R>(accountId: string, mailboxes: number | undefined, work: (lease: Lease) => Promise<R>): Promise<Held<R> | { held: false; handedTo: string }> {
+    const name = mailboxLeaseName(accountId);
+    const decision = this.deciding.then(async () => {
+      const to = mailboxes === undefined || this.isLocal ? undefined : await this.handOff(mailboxes).catch(() => undefined);
+      if (to) return { to, lease: undefined };
+      return { to: undefined, lease: await this.options.coordination.acquire(name, this.options.instanceId, this.options.leaseTtlMs) };
+    });
+    this.deciding = decision.catch(() => undefined);
+    const decided = await decision;
+    if (decided.to !== undefined) return { held: false, handedTo: decided.to };
+    if (!decided.lease) return { held: false, holder: await this.leases.holderOf(name) };
+    return { held: true, value: await this.leases.hold(decided.lease, work) };
   }
 
-  /** Asks the holder to sync: it does so after the sync it is running, which may have listed before this email came. */
-  forward(accountId: string, holder: Lease): Promise<void> {
-    return this.options.coordination.wake({ accountId, to: holder.holder });
+  /** Asks another instance to sync the account (it holds the lease, or was handed the mailbox). */
+  forward(accountId: string, to: string): Promise<void> {
+    return this.options.coordination.wake({ accountId, to });
+  }
+
+  /** Says this instance is alive, so the others count it when they share the mailboxes out. */
+  async heartbeat(): Promise<void> {
+    await this.options.coordination.acquire(`instance:${this.options.instanceId}`, this.options.instanceId, this.options.leaseTtlMs);
+  }
+
+  private async handOff(mailboxes: number): Promise<string | undefined> {
+    const [live, syncing] = await Promise.all([this.options.coordination.holders('instance:'), this.options.coordination.holders('mailbox:')]);
+    const load = new Map(live.map((l) => [l.holder, 0]));
+    if (load.size <= 1 || !load.has(this.options.instanceId)) return undefined;
+    for (const l of syncing) if (load.has(l.holder)) load.set(l.holder, (load.get(l.holder) ?? 0) + 1);
+    const share = Math.ceil(mailboxes / load.size);
+    if ((load.get(this.options.instanceId) ?? 0) < share) return undefined;
+    const [lightest] = [...load].filter(([id, n]) => id !== this.options.instanceId && n < share).sort((a, b) => a[1] - b[1]);
+    return lightest?.[0];
   }
 
   /** Accounts whose mailbox lease lapsed: its holder died or froze mid-sync, and its work is left to finish. */

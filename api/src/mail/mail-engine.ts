@@ -93,7 +93,11 @@ export class MailEngineRunner implements MailEngine {
     // A holder that died mid-sync leaves its lease to lapse: whoever sees that first takes the mailbox over, so
     // the takeover is bounded by the lease, not by the sweep.
     if (!this.options.cluster.isLocal) {
-      this.orphanTimer = setInterval(() => void this.adoptOrphans(), this.options.cluster.leases.ttlMs);
+      void this.options.cluster.heartbeat().catch(() => undefined);
+      this.orphanTimer = setInterval(() => {
+        void this.options.cluster.heartbeat().catch(() => undefined);
+        void this.adoptOrphans();
+      }, Math.max(200, Math.floor(this.options.cluster.leases.ttlMs / 3)));
       this.orphanTimer.unref();
     }
   }
@@ -277,14 +281,16 @@ export class MailEngineRunner implements MailEngine {
     // stop() waits for the runner, which may start one more run: it must not take a lease any more.
     if (this.stopped) throw new AppError('service_unavailable', 'The mail engine is stopping.');
     const { cluster } = this.options;
-    const held = await cluster.syncHolding(runtime.account.id, (lease) => this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }));
+    // An admin's "Sync now" is answered here; any other trigger may go to an instance with fewer mailboxes.
+    const share = trigger === 'admin' ? undefined : this.runtimes.size;
+    const held = await cluster.syncHolding(runtime.account.id, share, (lease) => this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }));
     if (held.held) return held.value;
     const at = this.deps.clock().toISOString();
-    if (held.holder && FORWARDED.has(trigger)) {
-      // Should the holder die before it syncs again, its lease lapses and adoptOrphans takes the mailbox over.
-      await cluster.forward(runtime.account.id, held.holder);
-    }
-    return { trigger, ...emptyCounts(), rounds: 0, startedAt: at, finishedAt: at, ...(held.holder ? { forwardedTo: held.holder.holder } : {}) };
+    const to = 'handedTo' in held ? held.handedTo : held.holder && FORWARDED.has(trigger) ? held.holder.holder : undefined;
+    // Should that instance die before it syncs, the mailbox's lease lapses (or is free) and the next look takes it.
+    if (to) await cluster.forward(runtime.account.id, to);
+    const holder = 'handedTo' in held ? held.handedTo : held.holder?.holder;
+    return { trigger, ...emptyCounts(), rounds: 0, startedAt: at, finishedAt: at, ...(holder ? { forwardedTo: holder } : {}) };
   }
 
   private async adoptOrphans(): Promise<void> {

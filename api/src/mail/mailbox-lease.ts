@@ -17,7 +17,17 @@ export class LeaseKeeper {
 
   async withLease<R>(name: string, work: (lease: Lease) => Promise<R>): Promise<Held<R>> {
     const lease = await this.coordination.acquire(name, this.holder, this.ttlMs);
-    if (!lease) return { held: false, holder: (await this.coordination.holders(name)).find((l) => l.name === name) };
+    if (!lease) return { held: false, holder: await this.holderOf(name) };
+    return { held: true, value: await this.hold(lease, work) };
+  }
+
+  async holderOf(name: string): Promise<Lease | undefined> {
+    return (await this.coordination.holders(name)).find((l) => l.name === name);
+  }
+
+  /** Runs `work` with a lease just taken, renewing it meanwhile and giving it back after. */
+  async hold<R>(lease: Lease, work: (lease: Lease) => Promise<R>): Promise<R> {
+    const { name } = lease;
     let lost = false;
     const timer = setInterval(() => {
       void this.coordination.renew(name, this.holder, lease.fence, this.ttlMs).then(
@@ -32,7 +42,7 @@ export class LeaseKeeper {
     }, Math.max(200, Math.floor(this.ttlMs / 3)));
     timer.unref();
     try {
-      return { held: true, value: await work(lease) };
+      return await work(lease);
     } finally {
       clearInterval(timer);
       if (!lost) await this.coordination.release(name, this.holder, lease.fence).catch(() => undefined);

@@ -20,7 +20,7 @@ export type PostgresStoreOptions = {
 
 type Scope = { kind: 'read' | 'transaction'; isOpen: boolean };
 const CHANGES_CHANNEL = 'sm_store_changes';
-const IDLE_IN_TRANSACTION_MS = 20_000;
+const IDLE_IN_TRANSACTION_MS = 10_000;
 /** NOTIFY payloads must stay under 8000 bytes; a bigger change is announced by collection only. */
 const MAX_PAYLOAD = 7000;
 
