@@ -58,6 +58,9 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
     const seconds = (Date.now() - started) / 1000;
     const exchanges = await bench.emulator.exchanges();
     const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.batched);
+    // What the throttle counts (each $batch step on its own) against what it allows: 4 in flight per mailbox.
+    const operations = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.path.endsWith('/$batch')).length;
+    const allowed = BENCH_MAILBOXES.length * (KNOBS.maxConcurrentPerMailbox / (LATENCY_MS / 1000));
     const notes = Number((await bench.db.query('SELECT count(*) AS n FROM notes')).rows[0]?.n);
     const holders = await bench.db.query<{ holder: string; n: string }>("SELECT holder, count(*) AS n FROM sm_leases WHERE name LIKE 'mailbox:%' GROUP BY holder");
     return {
@@ -67,6 +70,9 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
       seconds: round(seconds),
       repliesPerSecond: round(total / seconds),
       graphRequestsPerReply: round(graph.length / total, 3),
+      graphOperationsPerSecond: round(operations / seconds),
+      throttleAllowsOperationsPerSecond: allowed,
+      throughputVsThrottle: round(operations / seconds / allowed, 3),
       throttled429: graph.filter((e) => e.status === 429).length,
       unhonoured429: unhonoured(exchanges, KNOBS.retryAfterSec * 1000, LATENCY_MS),
       lastMailboxHolders: Object.fromEntries(holders.rows.map((r) => [r.holder, Number(r.n)])),
