@@ -46,7 +46,7 @@ const describeLast24h = (day: TAccountHealth['last24h']): string =>
 
 // Several API instances share the desk: which one syncs this mailbox now and which keeps its subscription.
 const describeCluster = (cluster: TAccountHealth['cluster']): string =>
-  `${cluster.syncHolder ? `Syncing on ${cluster.syncHolder}` : 'No sync running'} · subscription kept by ${cluster.subscriptionOwner ?? 'none'} · answered by ${cluster.instance}`;
+  `${cluster.syncHolder ? `Syncing on ${cluster.syncHolder}` : 'Not syncing now'} · subscription kept by ${cluster.subscriptionOwner ?? 'none'} · answered by ${cluster.instance}`;
 
 /**
  * Is this mailbox working? Last sync, the last 24 hours, the change subscription, the last error in words an
