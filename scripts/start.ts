@@ -1,7 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { apiEnvironment, startEmulator } from '../emulator/src/index.js';
+import { startEmulator } from '../emulator/src/index.js';
+import { demoTenantEnvironment, listeningPort, spawnApi } from './api-process.js';
 import { addDemoImapAccount, DEMO_IMAP_MAILBOX, startDemoImap, type DemoImap } from './demo-imap.js';
 
 // `npm start`: builds the front ends when they are missing, then runs the API. With no real tenant
@@ -37,26 +38,8 @@ async function demoEnvironment(): Promise<{ env: NodeJS.ProcessEnv; emulatorPort
   console.log(`M365 emulator (Entra + Graph mail): ${emulator.url}  (control API: ${emulator.url}/_emulator/tenant)`);
   emulatorCa = emulator.caCertFile;
   if (process.env.DEMO_IMAP === '1') demoImap = await startDemoImap(emulator.caCertFile);
-  return { emulatorPort: emulator.port, env: {
-    DEMO: '1',
-    ...apiEnvironment(emulator),
-    EMULATOR_URL: emulator.url,
-    // Read by Node only at process start, which is why the API runs as a child process.
-    NODE_EXTRA_CA_CERTS: emulator.caCertFile,
-  } };
-}
-
-/** The API says on its IPC channel which port it listens on (PORT=0 picks a free one). */
-function listeningPort(api: ChildProcess): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('The API did not start listening within 60 s.')), 60_000);
-    api.on('message', (message: { listening?: { port?: unknown } }) => {
-      if (typeof message?.listening?.port !== 'number') return;
-      clearTimeout(timer);
-      resolve(message.listening.port);
-    });
-    api.once('exit', (code) => reject(new Error(`The API stopped (exit code ${code}) before it listened; its messages are above.`)));
-  });
+  // The CA is trusted through NODE_EXTRA_CA_CERTS, read by Node only at process start: hence the API as a child.
+  return { emulatorPort: emulator.port, env: demoTenantEnvironment(emulator, emulator.caCertFile) };
 }
 
 /** What demo:reply needs to find this run: the ports, when they are not the defaults it assumes. */
@@ -69,7 +52,7 @@ async function main(): Promise<void> {
   buildFrontEnds();
   const emulated = demo ? await demoEnvironment() : undefined;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(requestedPort), DATA_DIR: dataDir, ...emulated?.env };
-  const api = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { env, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+  const api = spawnApi(env);
   const stop = () => api.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -18,6 +18,9 @@ import { createSmtpMailSender } from './imap/smtp-sender.js';
 import { senderByTransport } from './mail/outbound/sender-by-transport.js';
 import { createApp } from './http/create-app.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
+import { MailCluster } from './mail/mail-cluster.js';
+import { createLocalCoordination } from './store/local-coordination.js';
+import { PostgresCoordination } from './store/postgres/postgres-coordination.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { warmUnderstandPool } from './mail/understand/understand.js';
 import { renderOriginal } from './mail/render-original.js';
@@ -50,8 +53,17 @@ export type Runtime = { app: Express; services: ServiceDeps; outbound: OutboundW
 
 export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
   const services = await buildServices(config);
+  const coordination = config.store === 'postgres' ? await PostgresCoordination.open(config.database.url) : createLocalCoordination();
+  const cluster = new MailCluster({
+    coordination,
+    instanceId: config.instanceId,
+    leaseTtlMs: config.mail.leaseTtlMs,
+    subscriptionTtlMs: Math.max(60_000, 3 * config.mail.sweepIntervalMs),
+    secrets: services.secrets,
+    logger: logger.child({ component: 'cluster' }),
+  });
   const outbound = createOutbound(services, config, logger);
-  const mail = createMailEngine(services, config, logger);
+  const mail = createMailEngine(services, config, logger, cluster);
   await ensureDefaults(services);
   if (config.demo) {
     await seedDemoRules(services);
@@ -92,6 +104,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
       async () => storeCheck(services.store),
       async () => ({ name: 'blobs', ...(await services.blobs.health()) }),
     ],
+    instance: () => cluster.held(),
     prepareReply: createAddinReplyPreparer(services),
     renderOriginal,
     ...(config.demo && config.graph.mode === 'emulator'
@@ -109,6 +122,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
       await blobSweep.stop();
       await mail.stop();
       await outbound.stop();
+      await coordination.close();
       await services.store.close();
     },
   };
@@ -144,7 +158,7 @@ function imapCredentials(services: ServiceDeps, config: Config): (account: MailA
  * The inbound mail engine over Graph or IMAP, by each account's transport. Change notifications need a URL Microsoft 365 can reach (PUBLIC_URL); the
  * emulator also posts to loopback, so demo mode gets them on http://localhost:PORT.
  */
-function createMailEngine(services: ServiceDeps, config: Config, logger: Logger): MailEngineRunner {
+function createMailEngine(services: ServiceDeps, config: Config, logger: Logger, cluster: MailCluster): MailEngineRunner {
   const publicUrl = config.publicUrl ?? (config.demo && config.graph.mode === 'emulator' ? `http://localhost:${config.port}` : undefined);
   const credentials = imapCredentials(services, config);
   const engine = new MailEngineRunner({
@@ -155,6 +169,7 @@ function createMailEngine(services: ServiceDeps, config: Config, logger: Logger)
         ? createImapMailbox(account, credentials(account), { heartbeatMs: config.mail.idleHeartbeatMs, answerWithinMs: Math.min(15_000, config.mail.idleHeartbeatMs) })
         : createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
     sweepIntervalMs: config.mail.sweepIntervalMs,
+    cluster,
     ...(publicUrl ? { publicUrl } : {}),
     limits: { maxMessageBytes: config.mail.maxMessageBytes, maxAttachmentsPerMessage: config.mail.maxAttachmentsPerMessage, retryBaseMs: config.mail.retryBaseMs, readTimeLimitMs: config.mail.readTimeLimitMs },
   });

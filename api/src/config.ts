@@ -60,6 +60,9 @@ const ZEnvShape = z.object({
 
   // Inbound mail: the sweep that runs beside change notifications, and the engine's limits.
   MAIL_SWEEP_INTERVAL_SEC: z.coerce.number().int().min(5).max(3600).default(60),
+  // Several instances: a mailbox's sync lease lives this long unless renewed, so a crashed holder is replaced
+  // within about twice this.
+  MAIL_LEASE_TTL_SEC: z.coerce.number().int().min(2).max(300).default(15),
   MAIL_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(150).default(150),
   MAIL_READ_TIME_LIMIT_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_READ_TIME_LIMIT_MS),
   MAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.maxAttachmentsPerMessage),
@@ -135,7 +138,7 @@ export type Config = Readonly<{
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
   outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
-  mail: Readonly<{ sweepIntervalMs: number; maxMessageBytes: number; maxAttachmentsPerMessage: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number; readTimeLimitMs: number }>;
+  mail: Readonly<{ leaseTtlMs: number; sweepIntervalMs: number; maxMessageBytes: number; maxAttachmentsPerMessage: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number; readTimeLimitMs: number }>;
   secretKey?: Buffer;
 }>;
 
@@ -193,6 +196,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       }),
       mail: Object.freeze({
         sweepIntervalMs: e.MAIL_SWEEP_INTERVAL_SEC * 1000,
+        leaseTtlMs: e.MAIL_LEASE_TTL_SEC * 1000,
         maxMessageBytes: e.MAIL_MAX_MESSAGE_MB * 1024 * 1024,
         readTimeLimitMs: e.MAIL_READ_TIME_LIMIT_MS,
         maxAttachmentsPerMessage: e.MAIL_MAX_ATTACHMENTS,

@@ -122,7 +122,7 @@ async function calibrate(stack: BenchStack, concurrency: number, operations: num
 }
 
 /** Requests answered after a 429 that must have been sent before its Retry-After had passed. */
-function unhonoured(exchanges: readonly Exchange[], retryAfterMs: number, latencyMs: number): number {
+export function unhonoured(exchanges: readonly Exchange[], retryAfterMs: number, latencyMs: number): number {
   const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.path.endsWith('/$batch'));
   let count = 0;
   for (const throttled of graph.filter((e) => e.status === 429)) {

@@ -121,7 +121,7 @@ export async function startBenchStack(options: {
 }
 
 /** The emulator in a worker thread (scripts/bench/emulator-worker.ts), driven over its HTTP control API. */
-async function startEmulatorThread(options: EmulatorOptions): Promise<BenchEmulator> {
+export async function startEmulatorThread(options: EmulatorOptions): Promise<BenchEmulator> {
   // A worker does not inherit tsx's loader hooks: it registers them before importing the TypeScript entry.
   const entry = JSON.stringify(new URL('./emulator-worker.ts', import.meta.url).href);
   const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`, { eval: true, workerData: options });

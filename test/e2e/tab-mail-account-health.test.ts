@@ -17,6 +17,8 @@ describe('the health of a mail account, signed in as the demo admin', () => {
     await session.page.getByRole('row', { name: /support@contoso\.test/ }).getByRole('link').first().click();
     await health().getByText('Last 24 hours').waitFor();
     await health().getByText('Running').waitFor();
+    // One instance: it keeps the subscription and answers; the line names it.
+    await health().getByText(/subscription kept by \S+ · answered by \S+/).waitFor();
     // The stack's public URL is its own, so the emulator's validation handshake reaches it and notifications flow.
     await health().getByText(/^Active until /).waitFor();
   });

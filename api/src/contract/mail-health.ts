@@ -16,6 +16,7 @@ export const ZSyncReport = z.object({
   gone: z.number().int(),
   afterStepsDone: z.number().int(),
   afterStepsFailed: z.number().int(),
+  forwardedTo: z.string().optional().describe('another instance holds the mailbox lease and was asked to sync instead (the counts are then 0)'),
 });
 export type TSyncReport = z.infer<typeof ZSyncReport>;
 
@@ -68,6 +69,13 @@ export const ZAccountHealth = z.object({
     z.object({ state: z.enum(['pending', 'failed']), explanation: z.string(), error: ZExplainedError.optional() }),
   ]),
   notifications: z.object({ received: z.number().int(), rejected: z.number().int().describe('wrong clientState or unknown subscription') }),
+  cluster: z
+    .object({
+      syncHolder: z.string().optional().describe('the instance holding the mailbox lease now (absent: none is syncing)'),
+      subscriptionOwner: z.string().optional().describe('the instance that creates and renews the Graph subscription'),
+      instance: z.string().describe('the instance that answered'),
+    })
+    .describe('which of the instances sharing the database does what for this mailbox'),
   secretExpiry: z
     .object({ expiresAt: z.string(), daysLeft: z.number().int(), level: z.enum(['ok', 'warning', 'urgent', 'expired']), message: z.string().optional() })
     .optional(),

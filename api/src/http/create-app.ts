@@ -20,7 +20,7 @@ import { demoRoutes, type DemoSignIn } from './routes/demo.js';
 import { demoMailboxRoutes, type DemoMailboxReader } from './routes/demo-mailbox.js';
 import { eventRoutes } from './routes/events.js';
 import { graphNotificationRoutes } from './routes/graph-notifications.js';
-import { healthRoutes, type HealthCheck } from './routes/health.js';
+import { healthRoutes, type HealthCheck, type InstanceInfo } from './routes/health.js';
 import { historyRoutes } from './routes/history.js';
 import { mailAccountEngineRoutes } from './routes/mail-account-engine.js';
 import { mailAccountRoutes } from './routes/mail-accounts.js';
@@ -44,6 +44,8 @@ export type AppDeps = {
   adminObjectIds: readonly string[];
   clientConfig: TClientConfig;
   healthChecks?: readonly HealthCheck[];
+  /** This instance and the leases it holds, for /api/health. */
+  instance?: InstanceInfo;
   /** Hosts the browser may reach for sign-in (CSP connect-src). */
   identityHosts?: readonly string[];
   /** Built front ends to serve from the same origin: { '/tab': 'tab/dist', ... }. */
@@ -65,7 +67,7 @@ const JSON_LIMIT = '1mb';
 /** The whole HTTP surface, without listening: tests drive it with supertest. */
 export function createApp(deps: AppDeps): Express {
   const routes: RouteSpec[] = [
-    ...healthRoutes({ version: deps.version, mode: deps.mode }, deps.healthChecks ?? []),
+    ...healthRoutes({ version: deps.version, mode: deps.mode, ...(deps.instance ? { instance: deps.instance } : {}) }, deps.healthChecks ?? []),
     ...clientConfigRoutes(deps.clientConfig),
     ...meRoutes(),
     ...requestRoutes(deps.services),

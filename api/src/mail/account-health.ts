@@ -1,7 +1,7 @@
 import { missingCredentials, type MailAccount } from '../domain/mail-account.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { AccountRuntime } from './account-runtime.js';
-import type { AccountHealth } from './ports/mail-engine.js';
+import type { AccountHealth, ClusterView } from './ports/mail-engine.js';
 
 // The health card of one account: what the engine saw last, the last day's figures from the ledger and the Mail
 // Center, the subscription, and the secret's expiry (warned 30 and 7 days ahead).
@@ -12,7 +12,7 @@ export async function accountHealth(
   deps: Pick<ServiceDeps, 'store' | 'clock'>,
   account: MailAccount,
   runtime: AccountRuntime | undefined,
-  engine: { notificationsEnabled: boolean; sweepIntervalMs: number },
+  engine: { notificationsEnabled: boolean; sweepIntervalMs: number; cluster: ClusterView },
 ): Promise<AccountHealth> {
   const now = deps.clock();
   const since = now.getTime() - DAY;
@@ -53,6 +53,7 @@ export async function accountHealth(
         ? { state: 'pending', explanation: 'The engine has not started on this account yet.' }
         : { state: 'disabled', explanation: `No public URL (PUBLIC_URL) is configured; the sweep checks the mailbox every ${Math.round(engine.sweepIntervalMs / 1000)} s.` },
     notifications: runtime ? { ...runtime.notifications } : { received: 0, rejected: 0 },
+    cluster: engine.cluster,
     ...(account.clientSecretExpiresAt ? { secretExpiry: secretExpiry(account.clientSecretExpiresAt, now) } : {}),
   };
 }

@@ -24,6 +24,10 @@ export class AccountRuntime {
   keeping: Promise<void> | undefined;
   /** IMAP: the IDLE watch on the folder (instead of a subscription). */
   watch: MailboxWatch | undefined;
+  /** Graph said this subscription is gone: never adopt it again from what was published. */
+  removedSubscriptionId: string | undefined;
+  /** This instance holds the subscription lease: it alone creates, renews and deletes the subscription. */
+  ownsSubscription = false;
   /** Earlier runs' subscriptions for this mailbox are removed once, before this runtime creates its own. */
   staleSubscriptionsRemoved = false;
   /** When a retry sync is scheduled (ms since epoch). */

@@ -5,6 +5,7 @@ import type { MailMessage } from '../domain/mail-message.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import { isNotFound } from '../graph/ports/graph-error.js';
 import { isMailTransportError } from './ports/mail-transport-error.js';
+import { LeaseLostError } from '../store/ports/coordination.js';
 import { applyReplyIn } from '../services/apply-reply.js';
 import { currentRateLimits } from '../services/current-rate-limits.js';
 import { recordMailCenterItemIn, recordProcessingFailure } from '../services/record-mail-center-item.js';
@@ -75,6 +76,8 @@ export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Pr
       ctx.logger.info({ mailbox: mailboxKey, messageId: listed.id }, 'message gone before it was imported');
       return { key, kind: 'gone', afterStep: false };
     }
+    // Another instance has the mailbox now: it reads this email again; writing a failure here would be a fenced write.
+    if (error instanceof LeaseLostError) throw error;
     return recordFailure(ctx, listed, content, ledger, failure, error);
   }
 }

@@ -1,4 +1,3 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import { AppError, notFound } from '../domain/app-error.js';
 import { hasCredentials, missingCredentials, type MailAccount } from '../domain/mail-account.js';
@@ -21,7 +20,11 @@ import type { Actor, ConnectionTest, LinkStatus, MailEngine, NotificationReceipt
 import type { OpenMailbox } from './ports/mailbox.js';
 import { senderTrust } from './sender-authenticity.js';
 import { logSyncReport } from './log-sync-report.js';
-import { syncMailbox } from './sync-mailbox.js';
+import { emptyCounts, syncMailbox } from './sync-mailbox.js';
+import { fencedCommitter, fencedStore, type Fence } from './fenced-writes.js';
+import type { MailCluster } from './mail-cluster.js';
+import { receiveNotifications } from './notification-receiver.js';
+import { createOrRenew } from './subscription-keeper.js';
 import type { EngineLimits } from './sync-context.js';
 import { testConnection } from './test-connection.js';
 
@@ -40,11 +43,15 @@ export type MailEngineOptions = {
   limits?: Partial<EngineLimits>;
   /** Subscriptions are requested for this long and renewed when less than a day is left (docs/graph-behaviour.md §6.1). */
   subscriptionLifetimeMs?: number;
+  /** The instances sharing the database; one instance alone uses a local one (every lease granted). */
+  cluster: MailCluster;
 };
 
 const DAY = 24 * 60 * 60_000;
 const HOUR = 60 * 60_000;
 const FOLLOW_UP_DELAYS_MS = [1_000, 3_000, 10_000];
+/** Triggers that name new mail: when another instance is syncing the mailbox, it is asked to look again. */
+const FORWARDED: ReadonlySet<SyncTrigger> = new Set(['notification', 'lifecycle', 'admin']);
 
 export class MailEngineRunner implements MailEngine {
   private readonly runtimes = new Map<string, AccountRuntime>();
@@ -53,10 +60,12 @@ export class MailEngineRunner implements MailEngine {
   private readonly committer: GroupCommitter;
   private readonly timers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | undefined;
+  private orphanTimer: NodeJS.Timeout | undefined;
   private refreshing: Promise<void> | undefined;
   private lastPurge = 0;
   private stopped = false;
   private started = false;
+  private unsubscribeWakes: (() => void) | undefined;
 
   constructor(private readonly options: MailEngineOptions) {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -74,9 +83,23 @@ export class MailEngineRunner implements MailEngine {
   /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
   start(): void {
     this.started = true;
+    this.unsubscribeWakes = this.options.cluster.onWake((accountId) => {
+      const runtime = this.runtimes.get(accountId);
+      if (runtime) void this.requestSync(runtime, 'notification').catch(() => undefined);
+    });
     void this.refresh('start-up');
     this.sweepTimer = setInterval(() => void this.refresh('sweep'), this.options.sweepIntervalMs);
     this.sweepTimer.unref();
+    // A holder that died mid-sync leaves its lease to lapse: whoever sees that first takes the mailbox over, so
+    // the takeover is bounded by the lease, not by the sweep.
+    if (!this.options.cluster.isLocal) {
+      void this.options.cluster.heartbeat().catch(() => undefined);
+      this.orphanTimer = setInterval(() => {
+        void this.options.cluster.heartbeat().catch(() => undefined);
+        void this.adoptOrphans();
+      }, Math.max(200, Math.floor(this.options.cluster.leases.ttlMs / 3)));
+      this.orphanTimer.unref();
+    }
   }
 
   /** An account was added, changed or removed: start, adjust or stop its sync and subscription now. */
@@ -86,15 +109,19 @@ export class MailEngineRunner implements MailEngine {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribeWakes?.();
     clearInterval(this.sweepTimer);
+    clearInterval(this.orphanTimer);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.refreshing?.catch(() => undefined);
     await Promise.all([...this.runtimes.values()].map(async (runtime) => {
       if (runtime.runner.isRunning) await runtime.runner.run().catch(() => undefined);
       await stopWatching(runtime);
-      if (runtime.subscription) await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
+      // Behind a load balancer the other instances go on using it; the next owner renews it.
+      if (runtime.subscription && this.options.cluster.isLocal) await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
     }));
+    await this.options.cluster.releaseAll().catch(() => undefined);
   }
 
   async syncNow(accountId: string): Promise<SyncReport> {
@@ -128,35 +155,19 @@ export class MailEngineRunner implements MailEngine {
     return accountHealth(this.deps, account, this.runtimes.get(accountId), {
       notificationsEnabled: this.notificationUrl !== undefined,
       sweepIntervalMs: this.options.sweepIntervalMs,
+      // The card still answers when the database cannot say who holds what.
+      cluster: await this.options.cluster.view(accountId).catch(() => ({ instance: this.options.cluster.instanceId })),
     });
   }
 
   receiveNotifications(items: readonly unknown[]): NotificationReceipt {
-    const receipt = { accepted: 0, rejected: 0 };
-    const rejectedIds = new Set<string>();
-    for (const raw of items) {
-      const item = (raw ?? {}) as { subscriptionId?: unknown; clientState?: unknown; lifecycleEvent?: unknown; resourceData?: { id?: unknown } };
-      const runtime = [...this.runtimes.values()].find((r) => r.subscription && r.subscription.id === item.subscriptionId);
-      if (!runtime?.subscription || !sameSecret(item.clientState, runtime.subscription.clientState)) {
-        receipt.rejected += 1;
-        if (runtime) runtime.notifications.rejected += 1;
-        if (rejectedIds.size < 5) rejectedIds.add(String(item.subscriptionId).slice(0, 64));
-        continue;
-      }
-      receipt.accepted += 1;
-      runtime.notifications.received += 1;
-      if (typeof item.lifecycleEvent === 'string') {
-        void this.lifecycle(runtime, item.lifecycleEvent);
-        continue;
-      }
-      if (typeof item.resourceData?.id === 'string') runtime.notified.add(item.resourceData.id);
-      void this.requestSync(runtime, 'notification').catch(() => undefined);
-    }
-    // One line per POST, not per item: the route is anonymous, so a small body of bogus items must not flood the log.
-    if (receipt.rejected > 0) {
-      this.options.logger.warn({ rejected: receipt.rejected, accepted: receipt.accepted, subscriptionIds: [...rejectedIds] }, 'change notifications ignored: unknown subscription or wrong clientState');
-    }
-    return receipt;
+    return receiveNotifications({
+      runtimes: () => this.runtimes.values(),
+      cluster: this.options.cluster,
+      logger: this.options.logger,
+      sync: (runtime, trigger) => void this.requestSync(runtime, trigger).catch(() => undefined),
+      keepSubscription: (runtime) => this.keepSubscription(runtime),
+    }, items);
   }
 
   linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus) {
@@ -225,7 +236,7 @@ export class MailEngineRunner implements MailEngine {
       const mailboxChanged = MAILBOX_FIELDS.some(
         (k) => JSON.stringify(existing.account[k]) !== JSON.stringify(account[k]),
       );
-      if (mailboxChanged && existing.subscription) void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
+      if (mailboxChanged && existing.subscription && existing.ownsSubscription) void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
       if (mailboxChanged) {
         existing.subscription = undefined;
         void stopWatching(existing, existing.mailbox);
@@ -244,7 +255,7 @@ export class MailEngineRunner implements MailEngine {
         if (accounts.some((a) => a.id === id)) continue;
         this.runtimes.delete(id);
         void stopWatching(runtime);
-        if (runtime.subscription) void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
+        if (runtime.subscription && runtime.ownsSubscription) void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
       }
       const runtimes = accounts.map((a) => this.ensureRuntime(a));
       for (const runtime of runtimes) {
@@ -263,9 +274,34 @@ export class MailEngineRunner implements MailEngine {
     return runtime.runner.run();
   }
 
+  /** Syncs holding the mailbox's lease; when another instance holds it, asks that one (docs/architecture.md §4). */
   private async runSync(runtime: AccountRuntime): Promise<SyncReport> {
     const trigger = runtime.nextTrigger ?? 'sweep';
     runtime.nextTrigger = undefined;
+    // stop() waits for the runner, which may start one more run: it must not take a lease any more.
+    if (this.stopped) throw new AppError('service_unavailable', 'The mail engine is stopping.');
+    const { cluster } = this.options;
+    // An admin's "Sync now" is answered here; any other trigger may go to an instance with fewer mailboxes.
+    const share = trigger === 'admin' ? undefined : this.runtimes.size;
+    const held = await cluster.syncHolding(runtime.account.id, share, (lease) => this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }));
+    if (held.held) return held.value;
+    const at = this.deps.clock().toISOString();
+    const to = 'handedTo' in held ? held.handedTo : held.holder && FORWARDED.has(trigger) ? held.holder.holder : undefined;
+    // Should that instance die before it syncs, the mailbox's lease lapses (or is free) and the next look takes it.
+    if (to) await cluster.forward(runtime.account.id, to);
+    const holder = 'handedTo' in held ? held.handedTo : held.holder?.holder;
+    return { trigger, ...emptyCounts(), rounds: 0, startedAt: at, finishedAt: at, ...(holder ? { forwardedTo: holder } : {}) };
+  }
+
+  private async adoptOrphans(): Promise<void> {
+    const accounts = await this.options.cluster.orphaned().catch(() => []);
+    for (const id of accounts) {
+      const runtime = this.runtimes.get(id);
+      if (runtime) void this.requestSync(runtime, 'retry').catch(() => undefined);
+    }
+  }
+
+  private async syncHeld(runtime: AccountRuntime, trigger: SyncTrigger, fence: Fence): Promise<SyncReport> {
     const now = () => this.deps.clock();
     const seen = new Set<string>();
     try {
@@ -282,7 +318,8 @@ export class MailEngineRunner implements MailEngine {
         : account.afterProcessing === 'move' && runtime.moveFolderId ? { kind: 'move' as const, folderId: runtime.moveFolderId }
           : { kind: 'mark-read' as const };
       const report = await syncMailbox({
-        deps: this.deps,
+        // Every write of this sync first checks that this instance still holds the mailbox's lease.
+        deps: { ...this.deps, store: fencedStore(this.deps.store, fence) },
         logger: this.options.logger,
         account,
         mailbox,
@@ -290,8 +327,8 @@ export class MailEngineRunner implements MailEngine {
         afterStep,
         settings,
         classify: await this.classifyContext(),
-          limits: this.limits,
-        committer: this.committer,
+        limits: this.limits,
+        committer: fencedCommitter(this.committer, fence),
         countSender: (address) => this.countSender(address),
       }, trigger, seen);
       runtime.lastSync = report;
@@ -383,72 +420,15 @@ export class MailEngineRunner implements MailEngine {
     keepWatching(runtime, () => void this.requestSync(runtime, 'notification').catch(() => undefined), this.options.logger);
   }
 
-  private async createOrRenew(runtime: AccountRuntime): Promise<void> {
-    const { createSubscription, renewSubscription } = runtime.mailbox;
-    if (!createSubscription || !renewSubscription) return;
-    const url = this.notificationUrl;
-    if (!url) {
-      runtime.subscriptionHealth = {
-        state: 'disabled',
-        explanation: `No public URL (PUBLIC_URL) is configured, so Microsoft 365 cannot notify the API of new mail; the sweep checks the mailbox every ${Math.round(this.options.sweepIntervalMs / 1000)} s instead.`,
-      };
-      return;
-    }
-    const now = this.deps.clock().getTime();
-    const lifetime = this.options.subscriptionLifetimeMs ?? 2 * DAY;
-    const expiresAt = new Date(now + lifetime);
-    try {
-      const current = runtime.subscription;
-      if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, lifetime / 2)) return;
-      if (current) {
-        try {
-          const renewed = await renewSubscription.call(runtime.mailbox, current.id, expiresAt);
-          runtime.subscription = { ...current, expiresAt: renewed.expiresAt };
-          runtime.subscriptionHealth = { state: 'active', id: current.id, expiresAt: renewed.expiresAt };
-          return;
-        } catch (error) {
-          if (!(isGraphError(error) && error.status === 404)) throw error;
-        }
-      }
-      // Here, inside the one create-or-renew at a time, so a clean-up listing can never catch (and delete) the
-      // subscription a concurrent refresh of this run has just made.
-      if (!runtime.staleSubscriptionsRemoved) {
-        await this.removeStaleSubscriptions(runtime);
-        runtime.staleSubscriptionsRemoved = true;
-      }
-      runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
-      const clientState = randomBytes(32).toString('base64url');
-      const created = await createSubscription.call(runtime.mailbox, { folderId: runtime.folderId, notificationUrl: url, lifecycleNotificationUrl: url, clientState, expiresAt });
-      runtime.subscription = { id: created.id, expiresAt: created.expiresAt, clientState };
-      runtime.subscriptionHealth = { state: 'active', id: created.id, expiresAt: created.expiresAt };
-    } catch (error) {
-      runtime.subscription = undefined;
-      const explained = explainError(error, this.deps.clock());
-      runtime.subscriptionHealth = { state: 'failed', explanation: `The change-notification subscription could not be created or renewed; the sweep keeps the mailbox in sync. ${explained.explanation}`, error: explained };
-      this.options.logger.warn({ err: error, mailbox: runtime.account.emailAddress }, 'subscription could not be created or renewed');
-    }
-  }
-
-  /** Subscriptions an earlier run of this API left for this mailbox and URL: their clientState is gone with it. */
-  private async removeStaleSubscriptions(runtime: AccountRuntime): Promise<void> {
-    const url = this.notificationUrl;
-    const box = runtime.mailbox;
-    if (!url || !box.listSubscriptions || !box.deleteSubscription) return;
-    try {
-      const mailbox = runtime.account.userPrincipalName.toLowerCase();
-      const stale = (await box.listSubscriptions()).filter((s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox));
-      await Promise.all(stale.map((s) => box.deleteSubscription?.(s.id)));
-    } catch (error) {
-      this.options.logger.warn({ err: error }, 'could not list earlier subscriptions');
-    }
-  }
-
-  private async lifecycle(runtime: AccountRuntime, event: string): Promise<void> {
-    // https://learn.microsoft.com/graph/change-notifications-lifecycle-events
-    if (event === 'subscriptionRemoved') runtime.subscription = undefined;
-    if (event === 'reauthorizationRequired' && runtime.subscription) runtime.subscription.expiresAt = new Date(0).toISOString();
-    await this.keepSubscription(runtime);
-    await this.requestSync(runtime, 'lifecycle').catch(() => undefined);
+  private createOrRenew(runtime: AccountRuntime): Promise<void> {
+    return createOrRenew(runtime, {
+      cluster: this.options.cluster,
+      clock: this.deps.clock,
+      logger: this.options.logger,
+      notificationUrl: this.notificationUrl,
+      sweepIntervalMs: this.options.sweepIntervalMs,
+      lifetimeMs: this.options.subscriptionLifetimeMs ?? 2 * DAY,
+    });
   }
 
   private async purgeHourly(): Promise<void> {
@@ -475,10 +455,3 @@ const MAILBOX_FIELDS: ReadonlyArray<keyof MailAccount> = [
   'transport', 'tenantId', 'clientId', 'clientSecret', 'userPrincipalName', 'folder', 'incomingHost', 'incomingPort', 'incomingSecurity',
   'outgoingHost', 'outgoingPort', 'outgoingSecurity', 'username', 'authMethod', 'password', 'oauthScope',
 ];
-
-function sameSecret(presented: unknown, expected: string): boolean {
-  if (typeof presented !== 'string') return false;
-  const a = Buffer.from(presented);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}

@@ -3,7 +3,7 @@ import type { MailAccount } from '../domain/mail-account.js';
 import type { Settings } from '../domain/settings.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { ClassifyContext } from './classify.js';
-import type { GroupCommitter } from './group-committer.js';
+import type { Committer } from './fenced-writes.js';
 import type { AfterStepAction, Mailbox } from './ports/mailbox.js';
 
 /** Limits an installation may tune (config.ts); defaults in engine-options.ts. */
@@ -38,7 +38,8 @@ export type SyncContext = {
   settings: Settings;
   classify: Omit<ClassifyContext, 'recent'>;
   limits: EngineLimits;
-  committer: GroupCommitter;
+  /** Commits this sync's writes (grouped with others'; each checked against the mailbox's lease). */
+  committer: Committer;
   /** Counts a message from this sender and says how many came in the last hour. */
   countSender(address: string): number;
 };

@@ -93,6 +93,8 @@ describe('sync now and health', () => {
       subscription: { state: 'disabled', explanation: expect.stringMatching(/No public URL \(PUBLIC_URL\)/) },
     });
     expect(health.lastError).toBeUndefined();
+    // One instance: it answers, and no sync holds the mailbox once "Sync now" has returned (the lease is given back).
+    expect(health.cluster).toEqual({ instance: expect.any(String) });
   });
 
   it('counts the last day by what happened: notes, held in the Mail Center, ignored by the sender policy', async () => {

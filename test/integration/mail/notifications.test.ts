@@ -53,6 +53,11 @@ describe('change notifications', () => {
     expect((await d.health() as { lastSync: { trigger: string } }).lastSync.trigger).toMatch(/notification|retry/);
   });
 
+  it('names this instance as the owner of the subscription on the health card', async () => {
+    const health = (await d.health()) as { cluster: { instance: string; subscriptionOwner?: string } };
+    expect(health.cluster.subscriptionOwner).toBe(health.cluster.instance);
+  });
+
   it('ignores and counts a notification with a wrong clientState, and one for an unknown subscription', async () => {
     const sub = await subscription();
     const before = (await d.health() as { notifications: { rejected: number } }).notifications.rejected;

@@ -22,6 +22,8 @@ export type SyncReport = {
   gone: number;
   afterStepsDone: number;
   afterStepsFailed: number;
+  /** Another instance holds the mailbox's lease and was asked to sync instead. */
+  forwardedTo?: string;
 };
 
 /** A failure in words an admin can act on, with the service's code for support. */
@@ -59,8 +61,12 @@ export type AccountHealth = {
   last24h: { notes: number; mailCenter: number; ignored: number; queued: number };
   subscription: SubscriptionHealth;
   notifications: { received: number; rejected: number };
+  cluster: ClusterView;
   secretExpiry?: { expiresAt: string; daysLeft: number; level: 'ok' | 'warning' | 'urgent' | 'expired'; message?: string };
 };
+
+/** Who does what for one mailbox among the instances sharing the database. */
+export type ClusterView = { syncHolder?: string; subscriptionOwner?: string; instance: string };
 
 export type NotificationReceipt = { accepted: number; rejected: number };
 

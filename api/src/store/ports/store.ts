@@ -104,6 +104,12 @@ export interface Transaction {
   collection<K extends CollectionName>(name: K): Collection<K>;
   /** The next number of a named sequence (SR numbers, outbound email numbers ...); rolled back with the transaction. */
   nextSequence(name: string): Promise<number>;
+  /**
+   * Stores shared by several instances (PostgreSQL) only: the current fence of lease `name` (ports/coordination.ts),
+   * locked until this transaction ends so no new holder can take the lease before it commits. A write made for a
+   * lease holder checks it first, so an instance that lost the lease (frozen past it) cannot write.
+   */
+  leaseFence?(name: string): Promise<number | undefined>;
 }
 
 export interface Store {

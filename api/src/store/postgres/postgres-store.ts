@@ -25,6 +25,7 @@ export type PostgresStoreOptions = {
 
 type Scope = { kind: 'read' | 'transaction'; isOpen: boolean };
 const CHANGES_CHANNEL = 'sm_store_changes';
+const IDLE_IN_TRANSACTION_MS = 10_000;
 /** NOTIFY payloads must stay under 8000 bytes; a bigger change is announced by collection only. */
 const MAX_PAYLOAD = 7000;
 
@@ -55,7 +56,14 @@ export class PostgresStore implements Store {
   }
 
   static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5_000,
+      // An instance frozen (or cut off) inside a transaction must not hold its row locks, a lease's among them,
+      // for ever: the server ends such a session, and the frozen instance's transaction fails when it wakes.
+      idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+    });
     try {
       await migratePostgres(pool);
     } catch (error) {
@@ -97,6 +105,12 @@ export class PostgresStore implements Store {
               guard();
               const sequence = await this.#sequence(name);
               return Number((await run(`SELECT nextval('${sequence}') AS n`)).rows[0]?.['n']);
+            },
+            leaseFence: async (name) => {
+              // FOR SHARE: a takeover committed since this transaction's snapshot fails it (40001, so it runs again
+              // and sees the new fence); one not yet committed waits for this commit.
+              const row = (await run('SELECT fence FROM sm_leases WHERE name = $1 FOR SHARE', [name])).rows[0];
+              return row ? Number(row['fence']) : undefined;
             },
           });
           if (changed.size > 0) await run('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, this.#payload(changed)]);

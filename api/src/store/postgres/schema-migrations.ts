@@ -91,6 +91,30 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
     `,
   },
   {
+    version: 2,
+    description: 'cluster-sync: leases (one holder per name, a fence that grows with every new holder) and the shared Graph subscriptions',
+    sql: `
+      CREATE TABLE sm_leases (
+        name text PRIMARY KEY,
+        holder text NOT NULL,
+        fence bigint NOT NULL,
+        expires_at timestamptz NOT NULL,
+        -- Given back by its holder (as opposed to lapsed: the holder stopped renewing, so it died or froze).
+        released boolean NOT NULL DEFAULT false
+      );
+      -- The subscription a mailbox's owner made, so whichever instance the load balancer picks can check a
+      -- notification's clientState (sealed with the desk's secret key, which every instance shares).
+      CREATE TABLE sm_subscriptions (
+        account_id text PRIMARY KEY,
+        subscription_id text NOT NULL,
+        client_state_sealed text NOT NULL,
+        expires_at text NOT NULL,
+        notification_url text NOT NULL,
+        owner text NOT NULL
+      );
+    `,
+  },
+  {
     version: 3,
     description: 'cluster-jobs: what the instances sharing the database agree on (fingerprints of shared keys) and when a periodic job last ran',
     sql: `

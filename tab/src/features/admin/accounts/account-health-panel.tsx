@@ -36,12 +36,17 @@ const STEP_LABELS: Record<TConnectionTest['steps'][number]['name'], string> = {
 };
 
 const describeSync = (report: TSyncReport): string =>
+  report.forwardedTo ? `Another instance (${report.forwardedTo}) was syncing this mailbox and was asked to look again.` :
   `${report.listed} unread found: ${report.notes} became notes, ${report.mailCenter} went to the Mail Center` +
   `${report.failed ? `, ${report.failed} failed` : ''}${report.deferred ? `, ${report.deferred} wait for a retry` : ''}.`;
 
 const describeLast24h = (day: TAccountHealth['last24h']): string =>
   `${day.notes} became notes, ${day.mailCenter} went to the Mail Center` +
   `${day.ignored ? `, ${day.ignored} ignored (sender not a participant)` : ''}${day.queued ? `, ${day.queued} wait for a retry or the after-step` : ''}.`;
+
+// Several API instances share the desk: which one syncs this mailbox now and which keeps its subscription.
+const describeCluster = (cluster: TAccountHealth['cluster']): string =>
+  `${cluster.syncHolder ? `Syncing on ${cluster.syncHolder}` : 'Not syncing now'} · subscription kept by ${cluster.subscriptionOwner ?? 'none'} · answered by ${cluster.instance}`;
 
 /**
  * Is this mailbox working? Last sync, the last 24 hours, the change subscription, the last error in words an
@@ -148,6 +153,8 @@ export function AccountHealthPanel(props: { accountId: string }) {
           <dd className={styles.detail}>
             {describeLast24h(data.last24h)}
           </dd>
+          <dt className={styles.term}>Instances</dt>
+          <dd className={styles.detail}>{describeCluster(data.cluster)}</dd>
           <dt className={styles.term}>Change notifications</dt>
           <dd className={styles.detail}>
             {subscription?.state === 'active'

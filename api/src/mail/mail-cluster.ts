@@ -1,0 +1,150 @@
+import type { Logger } from 'pino';
+import type { SecretBox } from '../domain/secret-box.js';
+import type { Coordination, Lease } from '../store/ports/coordination.js';
+import { LeaseKeeper, mailboxLeaseName, subscriptionLeaseName, type Held } from './mailbox-lease.js';
+import type { ClusterView } from './ports/mail-engine.js';
+
+// The engine's view of the other instances sharing its database (docs/architecture.md §4, "Several instances"): one
+// sync per mailbox at a time (a lease), wakes forwarded to the instance syncing, one owner per Graph subscription,
+// and that subscription shared so whichever instance a notification reaches can check its clientState.
+
+export type ClusterOptions = {
+  coordination: Coordination;
+  instanceId: string;
+  /** A mailbox lease lives this long unless renewed: a crashed holder is replaced within twice this. */
+  leaseTtlMs: number;
+  /** The subscription owner renews its lease at every sweep: a few sweeps long. */
+  subscriptionTtlMs: number;
+  secrets: Pick<SecretBox, 'seal' | 'open'>;
+  logger: Logger;
+};
+
+export type KnownSubscription = { id: string; expiresAt: string; clientState: string; notificationUrl: string; owner: string };
+
+export class MailCluster {
+  readonly leases: LeaseKeeper;
+  private deciding: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: ClusterOptions) {
+    this.leases = new LeaseKeeper(options.coordination, options.instanceId, options.leaseTtlMs, options.logger);
+  }
+
+  get instanceId(): string {
+    return this.options.instanceId;
+  }
+
+  get isLocal(): boolean {
+    return this.options.coordination.local;
+  }
+
+  /**
+   * Runs a sync of the account holding its mailbox lease, or says who holds it, or (with `mailboxes` to share out)
+   * hands the mailbox to a live instance syncing fewer than its share when this one already syncs its share.
+   * Decisions are taken one at a time, so a burst of triggers does not see the same count.
+   */
+  async syncHolding<R>(accountId: string, mailboxes: number | undefined, work: (lease: Lease) => Promise<R>): Promise<Held<R> | { held: false; handedTo: string }> {
+    const name = mailboxLeaseName(accountId);
+    const decision = this.deciding.then(async () => {
+      const to = mailboxes === undefined || this.isLocal ? undefined : await this.handOff(mailboxes).catch(() => undefined);
+      if (to) return { to, lease: undefined };
+      return { to: undefined, lease: await this.options.coordination.acquire(name, this.options.instanceId, this.options.leaseTtlMs) };
+    });
+    this.deciding = decision.catch(() => undefined);
+    const decided = await decision;
+    if (decided.to !== undefined) return { held: false, handedTo: decided.to };
+    if (!decided.lease) return { held: false, holder: await this.leases.holderOf(name) };
+    return { held: true, value: await this.leases.hold(decided.lease, work) };
+  }
+
+  /** Asks another instance to sync the account (it holds the lease, or was handed the mailbox). */
+  forward(accountId: string, to: string): Promise<void> {
+    return this.options.coordination.wake({ accountId, to });
+  }
+
+  /** Says this instance is alive, so the others count it when they share the mailboxes out. */
+  async heartbeat(): Promise<void> {
+    await this.options.coordination.acquire(`instance:${this.options.instanceId}`, this.options.instanceId, this.options.leaseTtlMs);
+  }
+
+  private async handOff(mailboxes: number): Promise<string | undefined> {
+    const [live, syncing] = await Promise.all([this.options.coordination.holders('instance:'), this.options.coordination.holders('mailbox:')]);
+    const load = new Map(live.map((l) => [l.holder, 0]));
+    if (load.size <= 1 || !load.has(this.options.instanceId)) return undefined;
+    for (const l of syncing) if (load.has(l.holder)) load.set(l.holder, (load.get(l.holder) ?? 0) + 1);
+    const share = Math.ceil(mailboxes / load.size);
+    if ((load.get(this.options.instanceId) ?? 0) < share) return undefined;
+    const [lightest] = [...load].filter(([id, n]) => id !== this.options.instanceId && n < share).sort((a, b) => a[1] - b[1]);
+    return lightest?.[0];
+  }
+
+  /** Accounts whose mailbox lease lapsed: its holder died or froze mid-sync, and its work is left to finish. */
+  async orphaned(): Promise<string[]> {
+    return (await this.options.coordination.lapsed('mailbox:')).map((l) => l.name.slice('mailbox:'.length));
+  }
+
+  /** On a clean stop: the other instances take this one's mailboxes and subscriptions over at once. */
+  releaseAll(): Promise<void> {
+    return this.options.coordination.releaseAll(this.options.instanceId);
+  }
+
+  onWake(handler: (accountId: string) => void): () => void {
+    return this.options.coordination.onWake((wake) => {
+      if (wake.to === this.options.instanceId) handler(wake.accountId);
+    });
+  }
+
+  /** Takes or keeps the subscription lease: only its holder creates and renews the account's Graph subscription. */
+  async ownsSubscription(accountId: string): Promise<boolean> {
+    return (await this.options.coordination.acquire(subscriptionLeaseName(accountId), this.options.instanceId, this.options.subscriptionTtlMs)) !== undefined;
+  }
+
+  async publish(accountId: string, subscription: Omit<KnownSubscription, 'owner'>): Promise<void> {
+    await this.options.coordination.publishSubscription({
+      accountId,
+      subscriptionId: subscription.id,
+      clientStateSealed: JSON.stringify(this.options.secrets.seal(subscription.clientState)),
+      expiresAt: subscription.expiresAt,
+      notificationUrl: subscription.notificationUrl,
+      owner: this.options.instanceId,
+    });
+  }
+
+  /** Graph removed the subscription, or wants it renewed now: what its owner must hear, wherever it runs. */
+  reportLifecycle(accountId: string, subscriptionId: string, event: 'subscriptionRemoved' | 'reauthorizationRequired'): Promise<void> {
+    return this.options.coordination.markSubscription(accountId, subscriptionId, event === 'subscriptionRemoved' ? 'removed' : 'renew-now');
+  }
+
+  /** Every mailbox's subscription as its owner published it, clientState opened. */
+  async shared(): Promise<Map<string, KnownSubscription>> {
+    const found = new Map<string, KnownSubscription>();
+    for (const s of await this.options.coordination.subscriptions()) {
+      try {
+        const clientState = this.options.secrets.open(JSON.parse(s.clientStateSealed) as Parameters<SecretBox['open']>[0]);
+        found.set(s.accountId, { id: s.subscriptionId, expiresAt: s.expiresAt, clientState, notificationUrl: s.notificationUrl, owner: s.owner });
+      } catch (error) {
+        // Sealed with another key: the instances do not share SECRET_KEY (a setting that must be equal on all).
+        this.options.logger.error({ err: error, accountId: s.accountId }, 'a shared subscription cannot be opened: is SECRET_KEY the same on every instance?');
+      }
+    }
+    return found;
+  }
+
+  async view(accountId: string): Promise<ClusterView> {
+    const [sync, subscription] = await Promise.all([
+      this.options.coordination.holders(mailboxLeaseName(accountId)),
+      this.options.coordination.holders(subscriptionLeaseName(accountId)),
+    ]);
+    const syncHolder = sync.find((l) => l.name === mailboxLeaseName(accountId))?.holder;
+    const subscriptionOwner = subscription.find((l) => l.name === subscriptionLeaseName(accountId))?.holder;
+    return { instance: this.options.instanceId, ...(syncHolder ? { syncHolder } : {}), ...(subscriptionOwner ? { subscriptionOwner } : {}) };
+  }
+
+  /** For /api/health: the leases this instance holds now. */
+  async held(): Promise<{ id: string; leases: Array<{ name: string; accountId?: string; fence: number; expiresAt: string }> }> {
+    const mine = (await this.options.coordination.holders()).filter((l) => l.holder === this.options.instanceId);
+    return {
+      id: this.options.instanceId,
+      leases: mine.map((l) => ({ name: l.name, ...(l.name.startsWith('mailbox:') ? { accountId: l.name.slice('mailbox:'.length) } : {}), fence: l.fence, expiresAt: l.expiresAt })),
+    };
+  }
+}

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { isGraphError } from '../graph/ports/graph-error.js';
+import type { AccountRuntime } from './account-runtime.js';
+import { explainError } from './explain-error.js';
+import type { MailCluster } from './mail-cluster.js';
+
+// A mailbox's Graph change-notification subscription: created, renewed when less than a day is left
+// (docs/graph-behaviour.md §6.1), replaced when Graph lost it. With several instances only the holder of the
+// subscription lease does this; the others adopt the subscription it published, so a notification reaching any of
+// them can be checked (docs/architecture.md §4, "Several instances").
+
+export type SubscriptionContext = {
+  cluster: MailCluster;
+  clock: () => Date;
+  logger: Logger;
+  notificationUrl: string | undefined;
+  sweepIntervalMs: number;
+  lifetimeMs: number;
+};
+
+const DAY = 24 * 60 * 60_000;
+
+export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
+  const { createSubscription, renewSubscription } = runtime.mailbox;
+  if (!createSubscription || !renewSubscription) return;
+  const url = ctx.notificationUrl;
+  if (!url) {
+    runtime.subscriptionHealth = {
+      state: 'disabled',
+      explanation: `No public URL (PUBLIC_URL) is configured, so Microsoft 365 cannot notify the API of new mail; the sweep checks the mailbox every ${Math.round(ctx.sweepIntervalMs / 1000)} s instead.`,
+    };
+    return;
+  }
+  const now = ctx.clock().getTime();
+  const expiresAt = new Date(now + ctx.lifetimeMs);
+  try {
+    runtime.ownsSubscription = await ctx.cluster.ownsSubscription(runtime.account.id);
+    if (!runtime.ownsSubscription) return await adopt(runtime, ctx, false);
+    if (runtime.subscription) await heedReports(runtime, ctx);
+    else await adopt(runtime, ctx, true);
+    const current = runtime.subscription;
+    if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, ctx.lifetimeMs / 2)) return;
+    if (current) {
+      try {
+        const renewed = await renewSubscription.call(runtime.mailbox, current.id, expiresAt);
+        runtime.subscription = { ...current, expiresAt: renewed.expiresAt };
+        runtime.subscriptionHealth = { state: 'active', id: current.id, expiresAt: renewed.expiresAt };
+        await ctx.cluster.publish(runtime.account.id, { ...runtime.subscription, notificationUrl: url });
+        return;
+      } catch (error) {
+        if (!(isGraphError(error) && error.status === 404)) throw error;
+      }
+    }
+    // Here, inside the one create-or-renew at a time, so a clean-up listing can never catch (and delete) the
+    // subscription a concurrent refresh of this run has just made.
+    if (!runtime.staleSubscriptionsRemoved) {
+      await removeStaleSubscriptions(runtime, ctx);
+      runtime.staleSubscriptionsRemoved = true;
+    }
+    runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
+    const clientState = randomBytes(32).toString('base64url');
+    const created = await createSubscription.call(runtime.mailbox, { folderId: runtime.folderId, notificationUrl: url, lifecycleNotificationUrl: url, clientState, expiresAt });
+    runtime.subscription = { id: created.id, expiresAt: created.expiresAt, clientState };
+    runtime.subscriptionHealth = { state: 'active', id: created.id, expiresAt: created.expiresAt };
+    await ctx.cluster.publish(runtime.account.id, { ...runtime.subscription, notificationUrl: url });
+  } catch (error) {
+    runtime.subscription = undefined;
+    const explained = explainError(error, ctx.clock());
+    runtime.subscriptionHealth = { state: 'failed', explanation: `The change-notification subscription could not be created or renewed; the sweep keeps the mailbox in sync. ${explained.explanation}`, error: explained };
+    ctx.logger.warn({ err: error, mailbox: runtime.account.emailAddress }, 'subscription could not be created or renewed');
+  }
+}
+
+/**
+ * Takes the subscription the owner published. A new owner takes it over only when it was made for the same URL
+ * (behind one load balancer, every instance's); one made for another instance's own URL is left to expire.
+ */
+export async function adopt(runtime: AccountRuntime, ctx: SubscriptionContext, asOwner: boolean): Promise<void> {
+  const shared = (await ctx.cluster.shared()).get(runtime.account.id);
+  const usable = shared && shared.id !== runtime.removedSubscriptionId && Date.parse(shared.expiresAt) > ctx.clock().getTime() && (!asOwner || shared.notificationUrl === ctx.notificationUrl);
+  if (!usable) {
+    if (!asOwner) runtime.subscriptionHealth = { state: 'pending', explanation: 'Another instance owns this subscription and has not published it yet.' };
+    return;
+  }
+  runtime.subscription = { id: shared.id, expiresAt: shared.expiresAt, clientState: shared.clientState };
+  runtime.subscriptionHealth = { state: 'active', id: shared.id, expiresAt: shared.expiresAt };
+  // Not ours to clean up: the listing would find the shared subscription itself.
+  runtime.staleSubscriptionsRemoved = true;
+}
+
+/** What another instance heard from Graph about our subscription: removed (make another) or renew it now. */
+async function heedReports(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
+  const current = runtime.subscription;
+  if (!current) return;
+  const shared = (await ctx.cluster.shared()).get(runtime.account.id);
+  if (!shared || shared.id !== current.id) {
+    runtime.removedSubscriptionId = current.id;
+    runtime.subscription = undefined;
+  } else if (Date.parse(shared.expiresAt) < Date.parse(current.expiresAt)) {
+    runtime.subscription = { ...current, expiresAt: shared.expiresAt };
+  }
+}
+
+/** Subscriptions an earlier run of this API left for this mailbox and URL: their clientState is gone with it. */
+async function removeStaleSubscriptions(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
+  const url = ctx.notificationUrl;
+  const box = runtime.mailbox;
+  if (!url || !box.listSubscriptions || !box.deleteSubscription) return;
+  try {
+    const mailbox = runtime.account.userPrincipalName.toLowerCase();
+    const stale = (await box.listSubscriptions()).filter((s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox));
+    await Promise.all(stale.map((s) => box.deleteSubscription?.(s.id)));
+  } catch (error) {
+    ctx.logger.warn({ err: error }, 'could not list earlier subscriptions');
+  }
+}

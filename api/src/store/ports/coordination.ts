@@ -1,0 +1,60 @@
+// How the instances sharing one store agree who does what (docs/architecture.md §4, "Several instances"): a lease per
+// name (one holder at a time, with a fence token that grows with every new holder), a wake sent to whoever holds a
+// mailbox, and the Graph subscription its owner made, shared so any instance can check a notification.
+
+export type Lease = {
+  name: string;
+  holder: string;
+  /** Grows each time a new holder takes the lease: a write carrying an older fence comes from an ex-holder. */
+  fence: number;
+  expiresAt: string;
+};
+
+/** A lease as last written, expired or not. */
+export type LeaseRecord = Lease & { released: boolean };
+
+/** A mailbox's subscription as its owner made it; the clientState is sealed with the desk's secret key. */
+export type SharedSubscription = {
+  accountId: string;
+  subscriptionId: string;
+  clientStateSealed: string;
+  expiresAt: string;
+  notificationUrl: string;
+  owner: string;
+};
+
+export type Wake = { accountId: string; to: string };
+
+export interface Coordination {
+  /** True when every lease is granted locally (memory and lowdb: one instance only). */
+  readonly local: boolean;
+  /** Takes `name` when it is free, expired or already ours; undefined when another holder has it. */
+  acquire(name: string, holder: string, ttlMs: number): Promise<Lease | undefined>;
+  /** Extends a lease we hold with this fence; undefined when it was lost (expired and taken). */
+  renew(name: string, holder: string, fence: number, ttlMs: number): Promise<Lease | undefined>;
+  release(name: string, holder: string, fence: number): Promise<void>;
+  /** Gives back every lease `holder` has: an instance stopping lets the others take over at once. */
+  releaseAll(holder: string): Promise<void>;
+  /** The lease's row as last written (expired or released too); undefined when never taken. */
+  lease(name: string): Promise<LeaseRecord | undefined>;
+  /** Leases whose holder stopped renewing without giving them back (it died or froze), by name prefix. */
+  lapsed(prefix: string): Promise<Lease[]>;
+  /** Leases not yet expired, optionally those whose name starts with `prefix`. */
+  holders(prefix?: string): Promise<Lease[]>;
+  /** Asks the instance `to` to sync an account (it holds the mailbox's lease). */
+  wake(wake: Wake): Promise<void>;
+  onWake(listener: (wake: Wake) => void): () => void;
+  publishSubscription(subscription: SharedSubscription): Promise<void>;
+  subscriptions(): Promise<SharedSubscription[]>;
+  /** Graph removed it (the row goes), or asked for it to be renewed (its expiry is moved to the past). */
+  markSubscription(accountId: string, subscriptionId: string, change: 'removed' | 'renew-now'): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The refusal a fenced write meets: this instance lost the lease while it worked. */
+export class LeaseLostError extends Error {
+  constructor(readonly lease: string, readonly fence: number, readonly current: number | undefined) {
+    super(`This instance no longer holds lease ${lease} (its fence ${fence}, now ${current ?? 'none'}): the write is refused.`);
+    this.name = 'LeaseLostError';
+  }
+}

@@ -1,0 +1,152 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { Coordination, Lease, LeaseRecord, SharedSubscription, Wake } from '../ports/coordination.js';
+
+// Leases, wakes and shared subscriptions on the desk's PostgreSQL (schema version 2). Each lease change is one
+// statement, so it is atomic without a transaction; times are the server's clock, the one clock every instance
+// shares. Wakes travel on LISTEN/NOTIFY: a wake lost with a crashed listener is covered by the sweep.
+
+const WAKE_CHANNEL = 'sm_mail_wake';
+
+const LEASE_COLUMNS = 'name, holder, fence, expires_at, released';
+type LeaseRow = { name: string; holder: string; fence: string; expires_at: Date; released: boolean };
+
+export class PostgresCoordination implements Coordination {
+  readonly local = false;
+  readonly #pool: pg.Pool;
+  readonly #wakes = new EventEmitter();
+  #listener: pg.Client | undefined;
+  #closed = false;
+
+  private constructor(pool: pg.Pool) {
+    this.#pool = pool;
+    pool.on('error', () => undefined);
+  }
+
+  /** The store has migrated the schema already (PostgresStore.open). */
+  static async open(connectionString: string | undefined): Promise<PostgresCoordination> {
+    const coordination = new PostgresCoordination(new pg.Pool({ connectionString, max: 3, connectionTimeoutMillis: 5_000 }));
+    await coordination.#listen(connectionString);
+    return coordination;
+  }
+
+  async acquire(name: string, holder: string, ttlMs: number): Promise<Lease | undefined> {
+    // A free or expired lease goes to the caller with the next fence; our own unexpired one is extended as it is.
+    const { rows } = await this.#pool.query<LeaseRow>(
+      `INSERT INTO sm_leases AS l (name, holder, fence, expires_at)
+         VALUES ($1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond')
+       ON CONFLICT (name) DO UPDATE SET
+         holder = EXCLUDED.holder,
+         fence = CASE WHEN l.holder = EXCLUDED.holder AND l.expires_at > clock_timestamp() THEN l.fence ELSE l.fence + 1 END,
+         expires_at = EXCLUDED.expires_at,
+         released = false
+       WHERE l.expires_at <= clock_timestamp() OR l.holder = EXCLUDED.holder
+       RETURNING ${LEASE_COLUMNS}`,
+      [name, holder, ttlMs],
+    );
+    return rows[0] ? leaseOf(rows[0]) : undefined;
+  }
+
+  async renew(name: string, holder: string, fence: number, ttlMs: number): Promise<Lease | undefined> {
+    const { rows } = await this.#pool.query<LeaseRow>(
+      `UPDATE sm_leases SET expires_at = clock_timestamp() + $4 * interval '1 millisecond'
+       WHERE name = $1 AND holder = $2 AND fence = $3 RETURNING ${LEASE_COLUMNS}`,
+      [name, holder, fence, ttlMs],
+    );
+    return rows[0] ? leaseOf(rows[0]) : undefined;
+  }
+
+  async release(name: string, holder: string, fence: number): Promise<void> {
+    // Expired, not deleted: the fence must keep growing, so the next holder's is above every earlier one.
+    await this.#pool.query('UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE name = $1 AND holder = $2 AND fence = $3', [name, holder, fence]);
+  }
+
+  async releaseAll(holder: string): Promise<void> {
+    await this.#pool.query('UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE holder = $1 AND expires_at > clock_timestamp()', [holder]);
+  }
+
+  async lease(name: string): Promise<LeaseRecord | undefined> {
+    const { rows } = await this.#pool.query<LeaseRow>(`SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE name = $1`, [name]);
+    return rows[0] ? { ...leaseOf(rows[0]), released: rows[0].released } : undefined;
+  }
+
+  async lapsed(prefix: string): Promise<Lease[]> {
+    const { rows } = await this.#pool.query<LeaseRow>(
+      `SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE NOT released AND expires_at <= clock_timestamp() AND starts_with(name, $1)`,
+      [prefix],
+    );
+    return rows.map(leaseOf);
+  }
+
+  async holders(prefix = ''): Promise<Lease[]> {
+    const { rows } = await this.#pool.query<LeaseRow>(
+      `SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE expires_at > clock_timestamp() AND starts_with(name, $1) ORDER BY name`,
+      [prefix],
+    );
+    return rows.map(leaseOf);
+  }
+
+  async wake(wake: Wake): Promise<void> {
+    await this.#pool.query('SELECT pg_notify($1, $2)', [WAKE_CHANNEL, JSON.stringify(wake)]);
+  }
+
+  onWake(listener: (wake: Wake) => void): () => void {
+    this.#wakes.on('wake', listener);
+    return () => this.#wakes.off('wake', listener);
+  }
+
+  async publishSubscription(s: SharedSubscription): Promise<void> {
+    await this.#pool.query(
+      `INSERT INTO sm_subscriptions (account_id, subscription_id, client_state_sealed, expires_at, notification_url, owner) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (account_id) DO UPDATE SET subscription_id = $2, client_state_sealed = $3, expires_at = $4, notification_url = $5, owner = $6`,
+      [s.accountId, s.subscriptionId, s.clientStateSealed, s.expiresAt, s.notificationUrl, s.owner],
+    );
+  }
+
+  async subscriptions(): Promise<SharedSubscription[]> {
+    type Row = { account_id: string; subscription_id: string; client_state_sealed: string; expires_at: string; notification_url: string; owner: string };
+    const { rows } = await this.#pool.query<Row>('SELECT account_id, subscription_id, client_state_sealed, expires_at, notification_url, owner FROM sm_subscriptions');
+    return rows.map((r) => ({
+      accountId: r.account_id, subscriptionId: r.subscription_id, clientStateSealed: r.client_state_sealed, expiresAt: r.expires_at, notificationUrl: r.notification_url, owner: r.owner,
+    }));
+  }
+
+  async markSubscription(accountId: string, subscriptionId: string, change: 'removed' | 'renew-now'): Promise<void> {
+    const sql = change === 'removed'
+      ? 'DELETE FROM sm_subscriptions WHERE account_id = $1 AND subscription_id = $2'
+      : "UPDATE sm_subscriptions SET expires_at = '1970-01-01T00:00:00.000Z' WHERE account_id = $1 AND subscription_id = $2";
+    await this.#pool.query(sql, [accountId, subscriptionId]);
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    await this.#listener?.end().catch(() => undefined);
+    await this.#pool.end();
+  }
+
+  /** One listening connection; when it drops (a server restart) it is opened again, and the sweep covers the gap. */
+  async #listen(connectionString: string | undefined): Promise<void> {
+    const client = new pg.Client(connectionString ? { connectionString } : {});
+    client.on('error', () => undefined);
+    client.on('end', () => {
+      if (this.#closed) return;
+      setTimeout(() => void this.#listen(connectionString).catch(() => undefined), 1_000).unref();
+    });
+    client.on('notification', (message) => {
+      try {
+        const wake = JSON.parse(message.payload ?? '{}') as Partial<Wake>;
+        if (typeof wake.accountId === 'string' && typeof wake.to === 'string') this.#wakes.emit('wake', { accountId: wake.accountId, to: wake.to });
+      } catch {
+        // Not a wake of ours: ignore.
+      }
+    });
+    await client.connect();
+    await client.query(`LISTEN ${WAKE_CHANNEL}`);
+    this.#listener = client;
+  }
+}
+
+function leaseOf(row: LeaseRow): Lease {
+  return { name: row.name, holder: row.holder, fence: Number(row.fence), expiresAt: row.expires_at.toISOString() };
+}
