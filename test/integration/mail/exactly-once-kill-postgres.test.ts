@@ -35,6 +35,9 @@ beforeAll(async () => {
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '4',
     DATA_DIR: dataDir,
+    // One instance restarted under the same name (as an App Service instance is): it takes its own mailbox lease back
+    // at once. Under a new name each restart would wait for the killed one's lease to lapse (MAIL_LEASE_TTL_SEC).
+    INSTANCE_ID: 'kill-test',
     LOG_LEVEL: 'silent',
     ...apiEnvironment(emulator),
     MAIL_SWEEP_INTERVAL_SEC: '3600',
