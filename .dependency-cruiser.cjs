@@ -53,16 +53,20 @@ const apiArrows = [
     to: { dependencyTypes: ['core'], pathNot: ['^(node:)?crypto$'] },
   },
   {
+    name: 'ports-see-domain-only',
+    comment: 'ports/ are the interfaces the core needs (store, blob store, mailbox, mail sender, engine control): types over domain/ only.',
+    severity: 'error',
+    from: { path: `${api}ports/` },
+    to: { path: ['^api/', '^node_modules/'], pathNot: [`${api}(ports|domain)/`] },
+  },
+  {
     name: 'services-use-ports-only',
-    comment: 'services/ sees domain/ and the port types of store/ and graph/ (and mail ports), never adapters or frameworks.',
+    comment: 'services/ sees domain/ and ports/, never the engine, an adapter or a framework.',
     severity: 'error',
     from: { path: `${api}services/` },
     to: {
       path: [
-        `${api}(http|mail/(?!ports/)|contract)`,
-        `${api}store/(?!ports/)`,
-        `${api}graph/(?!ports/)`,
-        `${api}imap/`,
+        `${api}(http|mail|contract|store|graph|imap)/`,
         '^node_modules/(lowdb|pg|express|@azure|@microsoft/microsoft-graph-client|pino|imapflow|nodemailer)/',
       ],
     },
@@ -76,17 +80,18 @@ const apiArrows = [
   },
   {
     name: 'mail-not-http',
+    comment: 'The engine drives services through ports; it never reaches an adapter or the HTTP layer.',
     severity: 'error',
     from: { path: `${api}mail/` },
-    to: { path: [`${api}http/`, `${api}store/(?!ports/)`, `${api}graph/(?!ports/)`, `${api}imap/`, '^node_modules/(lowdb|pg|express|imapflow)/'] },
+    to: { path: [`${api}(http|store|graph|imap|contract)/`, '^node_modules/(lowdb|pg|express|imapflow)/'] },
   },
-  {
-    name: 'adapters-import-domain-only',
-    comment: 'store/, graph/ and imap/ are adapters: domain/ and the ports they implement.',
+  ...['store', 'graph', 'imap'].map((adapter) => ({
+    name: `${adapter}-adapter-sees-ports-and-domain`,
+    comment: `${adapter}/ is an adapter: it implements ports/ over domain/ types, and is below everything else.`,
     severity: 'error',
-    from: { path: `${api}(store|graph|imap)/` },
-    to: { path: `${api}(services|http|contract|mail/(?!ports/))` },
-  },
+    from: { path: `${api}${adapter}/` },
+    to: { path: `^api/`, pathNot: [`${api}(ports|domain|${adapter})/`] },
+  })),
 ];
 
 module.exports = {

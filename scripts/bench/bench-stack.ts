@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { compose, type Runtime } from '../../api/src/compose.js';
 import { parseConfig } from '../../api/src/config.js';
-import { ensureDemoMailAccount } from '../../api/src/services/ensure-demo-mail-account.js';
+import { ensureDemoMailAccount } from '../../api/src/services/demo/ensure-demo-mail-account.js';
 import { Worker } from 'node:worker_threads';
 import { createBenchDatabase } from './bench-database.js';
 import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions, type TenantInfo } from '../../emulator/src/index.js';

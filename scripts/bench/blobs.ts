@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { openAzureBlobStore } from '../../api/src/store/azure-blob-store.js';
 import { createFileBlobStore } from '../../api/src/store/file-blob-store.js';
-import type { BlobStore } from '../../api/src/store/ports/blob-store.js';
+import type { BlobStore } from '../../api/src/ports/blob-store.js';
 import { startAzurite } from '../../test/support/azurite.js';
 import { percentile } from './percentiles.js';
 

@@ -8,7 +8,7 @@ import { compose } from '../../api/src/compose.js';
 import { parseConfig } from '../../api/src/config.js';
 import type { EcIdKeyring } from '../../api/src/domain/ec-id.js';
 import { PostgresStore } from '../../api/src/store/postgres/postgres-store.js';
-import { ensureDemoMailAccount } from '../../api/src/services/ensure-demo-mail-account.js';
+import { ensureDemoMailAccount } from '../../api/src/services/demo/ensure-demo-mail-account.js';
 import { apiEnvironment, DEMO_TENANT_ID, type EmulatorOptions } from '../../emulator/src/index.js';
 import { kill, startInstance, type Instance } from '../../test/integration/cluster/support/instances.js';
 import { startEmulatorThread, type BenchEmulator } from './bench-stack.js';

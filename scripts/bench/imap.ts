@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { createMailAccount } from '../../api/src/services/create-mail-account.js';
+import { createMailAccount } from '../../api/src/services/mail-accounts/create-mail-account.js';
 import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { mailServersUnavailable, startMailServers, type MailServers } from '../../test/support/mail-servers/start-mail-servers.js';
 import { startBenchStack, type BenchStack } from './bench-stack.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Principal } from '../../api/src/domain/principal.js';
-import { addNote } from '../../api/src/services/add-note.js';
+import { addNote } from '../../api/src/services/notes/add-note.js';
 import type { ServiceDeps } from '../../api/src/services/deps.js';
 import { openLowdbStore } from '../../api/src/store/lowdb-store.js';
 import { percentile } from './percentiles.js';

@@ -5,7 +5,7 @@ import { DEFAULT_NOTE_TYPES } from '../../api/src/domain/note-type.js';
 import type { ServiceRequest } from '../../api/src/domain/service-request.js';
 import { toJsonRecord } from '../../api/src/store/json-record.js';
 import { MIGRATIONS, migrate } from '../../api/src/store/migrations.js';
-import type { CollectionName, StoredRecord } from '../../api/src/store/ports/store.js';
+import type { CollectionName, StoredRecord } from '../../api/src/ports/store.js';
 import { TABLES, keyOf } from '../../api/src/store/postgres/tables.js';
 import { newStoreData } from '../../api/src/store/store-data.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphMailClient, type GraphMailClient } from '../../api/src/graph/graph-mail-client.js';
 import type { GraphConfig } from '../../api/src/graph/graph-config.js';
-import { GraphError } from '../../api/src/graph/ports/graph-error.js';
+import { GraphError } from '../../api/src/ports/graph-error.js';
 import { DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphMailClient, type GraphMailClient } from '../../api/src/graph/graph-mail-client.js';
 import { createGraphMailbox, type GraphMailbox } from '../../api/src/graph/graph-mailbox.js';
-import { GraphError } from '../../api/src/graph/ports/graph-error.js';
+import { GraphError } from '../../api/src/ports/graph-error.js';
 import { DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../support/emulator.js';
 import { NotificationSink } from '../support/emulator-notification-sink.js';

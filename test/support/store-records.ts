@@ -1,4 +1,4 @@
-import type { CollectionName, Collections, ReadTransaction, Store } from '../../api/src/store/ports/store.js';
+import type { CollectionName, Collections, ReadTransaction, Store } from '../../api/src/ports/store.js';
 
 /**
  * Every record of a collection, paged through the port's `page` (the port has no whole-collection read for the

@@ -8,10 +8,10 @@ import { createApp, type AppDeps } from '../../api/src/http/create-app.js';
 import { createAddinReplyPreparer } from '../../api/src/mail/prepare-addin-reply.js';
 import { renderOriginal } from '../../api/src/mail/render-original.js';
 import type { ServiceDeps } from '../../api/src/services/deps.js';
-import { ensureDefaults } from '../../api/src/services/ensure-defaults.js';
+import { ensureDefaults } from '../../api/src/services/settings/ensure-defaults.js';
 import { createMemoryBlobStore } from '../../api/src/store/memory-blob-store.js';
 import { createMemoryStore } from '../../api/src/store/memory-store.js';
-import type { Store } from '../../api/src/store/ports/store.js';
+import type { Store } from '../../api/src/ports/store.js';
 
 // The API over a memory store with a local signing key standing in for the tenant's JWKS: the real
 // verifier runs (signature, issuer, audience, expiry), only the key source differs.

@@ -1,6 +1,6 @@
-import type { AfterStepAction, AfterStepOutcome } from '../mail/ports/mailbox.js';
+import type { AfterStepAction, AfterStepOutcome } from '../ports/mailbox.js';
 import type { BatchResult, BatchStep, GraphMailClient } from './graph-mail-client.js';
-import { isNotFound } from './ports/graph-error.js';
+import { isNotFound } from '../ports/graph-error.js';
 
 // Marking a backlog read one request at a time spends part of every slot on the round trip. Up to four lanes (Outlook's
 // concurrency per mailbox) each send whatever queued while they were busy: one step as a plain request, more as one

@@ -10,7 +10,7 @@ import { unwrap } from './middleware/pass-through.js';
 import { PreferImmutableIds } from './middleware/prefer-immutable-ids.js';
 import { RetryThrottled } from './middleware/retry-throttled.js';
 import { SendFetch } from './middleware/send-fetch.js';
-import { GraphError } from './ports/graph-error.js';
+import { GraphError } from '../ports/graph-error.js';
 import { responseError, thrownError } from './to-graph-error.js';
 import { createCredential, createTokenSource, type AccountCredentials } from './token-source.js';
 

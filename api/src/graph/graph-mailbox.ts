@@ -1,5 +1,5 @@
-import { GraphError } from './ports/graph-error.js';
-import type { Mailbox, MailFolderRef, GraphListedMessage, Subscription, SubscriptionRequest } from '../mail/ports/mailbox.js';
+import { GraphError } from '../ports/graph-error.js';
+import type { Mailbox, MailFolderRef, GraphListedMessage, Subscription, SubscriptionRequest } from '../ports/mailbox.js';
 import { createAfterStepLanes } from './after-step-lanes.js';
 import type { GraphMailClient } from './graph-mail-client.js';
 

@@ -1,10 +1,10 @@
 import type { MailAccount } from '../domain/mail-account.js';
 import type { MailAddress } from '../domain/mail-message.js';
 import type { SecretBox } from '../domain/secret-box.js';
-import { MailSendError, type MailSender, type OutgoingMail, type SentLookup, type SentMail } from '../mail/ports/mail-sender.js';
+import { MailSendError, type MailSender, type OutgoingMail, type SentLookup, type SentMail } from '../ports/mail-sender.js';
 import type { GraphConfig } from './graph-config.js';
 import { createGraphMailClient, type GraphMailClient } from './graph-mail-client.js';
-import { GraphError, isGraphError, isNotFound, isTransient } from './ports/graph-error.js';
+import { GraphError, isGraphError, isNotFound, isTransient } from '../ports/graph-error.js';
 import { addAttachment } from './send-attachment.js';
 
 // Sending through drafts (docs/graph-behaviour.md §4.2): create the draft with our own internetMessageId (settable while it is a

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import type { OutgoingAttachment } from '../mail/ports/mail-sender.js';
+import type { OutgoingAttachment } from '../ports/mail-sender.js';
 import type { GraphMailClient } from './graph-mail-client.js';
-import { GraphError } from './ports/graph-error.js';
+import { GraphError } from '../ports/graph-error.js';
 
 // Attachments onto a draft (docs/graph-behaviour.md §4.3): under 3 MB in one POST; 3-150 MB through an upload session, in chunks
 // of at most 4 MB (we use 3.75 MB, a multiple of 320 KiB) sent in order to a pre-authenticated URL.

@@ -1,5 +1,5 @@
 import { AuthenticationError, CredentialUnavailableError } from '@azure/identity';
-import { GraphError } from './ports/graph-error.js';
+import { GraphError } from '../ports/graph-error.js';
 import { parseRetryAfter } from './middleware/retry-throttled.js';
 
 // Everything that can go wrong talking to Graph or Entra, as one GraphError (docs/architecture.md §5).

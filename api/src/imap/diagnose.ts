@@ -1,8 +1,8 @@
 import { lookup } from 'node:dns/promises';
 import { connect } from 'node:net';
 import type { MailAccount } from '../domain/mail-account.js';
-import type { ConnectionStepResult } from '../mail/ports/mailbox.js';
-import { isMailTransportError } from '../mail/ports/mail-transport-error.js';
+import type { ConnectionStepResult } from '../ports/mailbox.js';
+import { isMailTransportError } from '../ports/mail-transport-error.js';
 import type { ImapCredentials } from './imap-credentials.js';
 import { transportFailure } from './imap-failure.js';
 import { imapEndpoint, openImap, type ImapSession } from './imap-session.js';

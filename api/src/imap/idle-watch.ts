@@ -1,5 +1,5 @@
 import type { ImapFlow } from 'imapflow';
-import type { MailboxWatch, WatchEvents } from '../mail/ports/mailbox.js';
+import type { MailboxWatch, WatchEvents } from '../ports/mailbox.js';
 
 // IMAP IDLE on one folder, on a connection of its own. The server pushes EXISTS when mail arrives; each push, and each
 // (re)connect, is reported as a change so the engine syncs (catching up whatever came while the watch was down).

@@ -1,6 +1,6 @@
 import { ClientSecretCredential } from '@azure/identity';
 import { mailUsername, type MailAccount } from '../domain/mail-account.js';
-import { MailTransportError } from '../mail/ports/mail-transport-error.js';
+import { MailTransportError } from '../ports/mail-transport-error.js';
 
 // How the account signs in to IMAP and SMTP: a password, or an app-only token for XOAUTH2 (client credentials, scope
 // https://outlook.office365.com/.default for Exchange Online). The identity client caches the token and renews it

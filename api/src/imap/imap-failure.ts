@@ -1,4 +1,4 @@
-import { MailTransportError } from '../mail/ports/mail-transport-error.js';
+import { MailTransportError } from '../ports/mail-transport-error.js';
 
 // An IMAP or SMTP failure in words an admin can act on: which step failed (DNS, TCP, TLS with the certificate problem
 // named, sign-in, folder) and what to check. Decisions are made on error codes, never on the server's wording, except

@@ -1,6 +1,6 @@
 import { ImapFlow, type MailboxObject } from 'imapflow';
 import type { MailAccount } from '../domain/mail-account.js';
-import { MailTransportError } from '../mail/ports/mail-transport-error.js';
+import { MailTransportError } from '../ports/mail-transport-error.js';
 import type { ImapCredentials } from './imap-credentials.js';
 import { transportFailure, type Where } from './imap-failure.js';
 

@@ -1,4 +1,4 @@
-import type { MailFolderRef } from '../mail/ports/mailbox.js';
+import type { MailFolderRef } from '../ports/mailbox.js';
 import { folderMissing } from './imap-failure.js';
 import type { ImapSession } from './imap-session.js';
 

@@ -1,8 +1,8 @@
 import MailComposer from 'nodemailer/lib/mail-composer';
 import type { MailAccount } from '../domain/mail-account.js';
 import type { MailAddress } from '../domain/mail-message.js';
-import { MailSendError, type MailSender, type OutgoingMail, type SentLookup } from '../mail/ports/mail-sender.js';
-import { isMailTransportError } from '../mail/ports/mail-transport-error.js';
+import { MailSendError, type MailSender, type OutgoingMail, type SentLookup } from '../ports/mail-sender.js';
+import { isMailTransportError } from '../ports/mail-transport-error.js';
 import type { ImapCredentials } from './imap-credentials.js';
 import { transportFailure } from './imap-failure.js';
 import { imapEndpoint, openImap } from './imap-session.js';

@@ -1,7 +1,7 @@
 import { missingCredentials, type MailAccount } from '../domain/mail-account.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { AccountRuntime } from './account-runtime.js';
-import type { AccountHealth, ClusterView } from './ports/mail-engine.js';
+import type { AccountHealth, ClusterView } from '../ports/mail-engine.js';
 
 // The health card of one account: what the engine saw last, the last day's figures from the ledger and the Mail
 // Center, the subscription, and the secret's expiry (warned 30 and 7 days ahead).

@@ -1,6 +1,6 @@
 import type { MailAccount } from '../domain/mail-account.js';
-import type { ExplainedError, SubscriptionHealth, SyncReport, SyncTrigger } from './ports/mail-engine.js';
-import type { Mailbox, MailboxWatch } from './ports/mailbox.js';
+import type { ExplainedError, SubscriptionHealth, SyncReport, SyncTrigger } from '../ports/mail-engine.js';
+import type { Mailbox, MailboxWatch } from '../ports/mailbox.js';
 import { SerialRunner } from './serial-runner.js';
 
 // What the engine keeps about one mailbox while it runs: its adapter, cached folder ids, the one-at-a-time sync

@@ -1,6 +1,6 @@
-import { isGraphError } from '../graph/ports/graph-error.js';
-import type { ExplainedError } from './ports/mail-engine.js';
-import { isMailTransportError } from './ports/mail-transport-error.js';
+import { isGraphError } from '../ports/graph-error.js';
+import type { ExplainedError } from '../ports/mail-engine.js';
+import { isMailTransportError } from '../ports/mail-transport-error.js';
 
 // The last error of an account in words an admin can act on (docs/graph-behaviour.md §1.2 Entra codes, §8 Graph codes, §9 RBAC).
 // Branch on codes, never on messages.

@@ -1,5 +1,5 @@
-import { LeaseLostError } from '../store/ports/coordination.js';
-import type { Store, Transaction } from '../store/ports/store.js';
+import { LeaseLostError } from '../ports/coordination.js';
+import type { Store, Transaction } from '../ports/store.js';
 import type { Work } from './group-committer.js';
 
 // A mailbox sync writes only while it holds the mailbox's lease: every transaction it makes first checks, inside

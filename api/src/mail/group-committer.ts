@@ -1,4 +1,4 @@
-import type { Store, Transaction, TransactOptions } from '../store/ports/store.js';
+import type { Store, Transaction, TransactOptions } from '../ports/store.js';
 
 // Store transactions are serialised and, with lowdb, each one rewrites the file: committing every email on its own
 // would make the store the bottleneck of a backlog. Work submitted while a commit is running is committed together in

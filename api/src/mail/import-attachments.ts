@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { blockedExtension, cleanFileName } from '../domain/attachment.js';
 import type { MailAttachment } from '../domain/mail-message.js';
-import type { StoredFile } from '../services/apply-reply.js';
+import type { StoredFile } from '../ports/prepare-reply.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { AttachmentSource } from './attachment-sources.js';
 

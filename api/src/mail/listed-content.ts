@@ -7,7 +7,7 @@ import { graphAttachmentSources, mimeAttachmentSources, type AttachmentSource } 
 import { storeJson, storeOriginal } from './hold-message.js';
 import { fromGraphMessage } from './normalise/from-graph-message.js';
 import { fromMime } from './normalise/from-mime.js';
-import type { ListedMessage, Mailbox } from './ports/mailbox.js';
+import type { ListedMessage, Mailbox } from '../ports/mailbox.js';
 
 // A listed message made ready for the pipeline, whatever the transport listed: Graph JSON (attachments streamed from
 // Graph on demand), or IMAP's raw MIME (normalise-from-MIME, attachments from the MIME itself). A MIME message larger

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { SyncReport } from './ports/mail-engine.js';
+import type { SyncReport } from '../ports/mail-engine.js';
 
 /** The operator's one line for a sync that did something (a quiet sweep says nothing); what each email became is in SRs. */
 export function logSyncReport(logger: Logger, mailbox: string, report: SyncReport): void {

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { SecretBox } from '../domain/secret-box.js';
-import type { Coordination, Lease } from '../store/ports/coordination.js';
+import type { Coordination, Lease } from '../ports/coordination.js';
 import { LeaseKeeper, mailboxLeaseName, subscriptionLeaseName, type Held } from './mailbox-lease.js';
-import type { ClusterView } from './ports/mail-engine.js';
+import type { ClusterView } from '../ports/mail-engine.js';
 
 // The engine's view of the other instances sharing its database (docs/architecture.md §4, "Several instances"): one
 // sync per mailbox at a time (a lease), wakes forwarded to the instance syncing, one owner per Graph subscription,

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Coordination, Lease } from '../store/ports/coordination.js';
+import type { Coordination, Lease } from '../ports/coordination.js';
 
 // Holds a lease while some work runs: taken before, renewed every third of its time to live, released after. When
 // a renewal finds the lease gone (this process was frozen or cut off past it), the work carries on only until its

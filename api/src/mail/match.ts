@@ -8,7 +8,7 @@ import { matchHiddenHtmlToken } from './matchers/hidden-html-token.js';
 import { isHint, isProblem, type Match, type MatchHint, type Matcher, type MatchProblem, SIGNED_SIGNALS } from './matchers/match-types.js';
 import { matchMessageIdHeaders } from './matchers/message-id-headers.js';
 import { matchSubjectSrNumber } from './matchers/subject-sr-number.js';
-import type { MatchContext } from './ports/match-lookup.js';
+import type { MatchContext } from '../ports/match-lookup.js';
 import type { SenderAuthenticity } from './sender-authenticity.js';
 
 export type { Match, MatchHint, MatchProblem, MatchSignal } from './matchers/match-types.js';

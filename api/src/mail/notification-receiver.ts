@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AccountRuntime } from './account-runtime.js';
 import type { KnownSubscription, MailCluster } from './mail-cluster.js';
-import type { NotificationReceipt } from './ports/mail-engine.js';
+import type { NotificationReceipt } from '../ports/mail-engine.js';
 
 // Change notifications and lifecycle events as Graph posts them (docs/architecture.md §4): each checked against its
 // subscription's clientState, then a sync (wherever the mailbox's lease is) or the subscription kept. With several

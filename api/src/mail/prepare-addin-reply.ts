@@ -1,7 +1,7 @@
-import type { PrepareReply } from '../services/prepare-reply-port.js';
+import type { PrepareReply } from '../ports/prepare-reply.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { loadSettings } from '../services/load-settings.js';
-import { MAX_ATTACHMENT_BYTES } from '../services/upload-attachment.js';
+import { loadSettings } from '../services/settings/load-settings.js';
+import { MAX_ATTACHMENT_BYTES } from '../services/attachments/upload-attachment.js';
 import type { AttachmentSource } from './attachment-sources.js';
 import { prepareReply } from './prepare-reply.js';
 

@@ -1,6 +1,6 @@
 import type { MailMessage } from '../domain/mail-message.js';
 import type { StoredOriginal } from '../domain/stored-original.js';
-import type { ApplyReplyInput } from '../services/apply-reply.js';
+import type { PreparedReply, ReplyTarget } from '../ports/prepare-reply.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { AttachmentSource } from './attachment-sources.js';
 import type { ExtractedReply, ReplyBody } from './extract/extract-reply.js';
@@ -12,10 +12,6 @@ import { DEFAULT_READ_TIME_LIMIT_MS, isTooComplex, understand } from './understa
 // the attachments and kept inline images in the blob store, and the note's image links pointing at them. The body is
 // read in a worker thread (understand.ts); when that takes longer than the time allowed, the note is taken from the
 // plain-text part instead and says so (an agent asked for it; the whole email is in the original).
-
-export type ReplyTarget = Pick<ApplyReplyInput, 'requestId' | 'signal' | 'source' | 'actor' | 'manual' | 'applyStatusPolicy' | 'authentication'>;
-
-export type PreparedReply = Omit<ApplyReplyInput, 'ledger' | 'mailCenterItem'>;
 
 export async function prepareReply(
   deps: Pick<ServiceDeps, 'blobs' | 'newId'>,

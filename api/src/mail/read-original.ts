@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { graphAttachmentSources, mimeAttachmentSources, type AttachmentSource } from './attachment-sources.js';
 import { fromGraphMessage } from './normalise/from-graph-message.js';
 import { fromMime } from './normalise/from-mime.js';
-import type { Mailbox } from './ports/mailbox.js';
+import type { Mailbox } from '../ports/mailbox.js';
 
 // A Mail Center item's message again, from its stored original: MIME carries the attachments; a Graph JSON original
 // takes them from the mailbox, where the message still is unless someone removed it.

@@ -1,5 +1,5 @@
 import type { Message } from '@microsoft/microsoft-graph-types';
-import type { RenderOriginal } from '../services/render-original-port.js';
+import type { RenderOriginal } from '../ports/render-original.js';
 import { parseHtml } from './extract/html-dom.js';
 import { sanitiseNodes } from './extract/sanitise-html.js';
 import { textToHtml } from './extract/text-to-html.js';

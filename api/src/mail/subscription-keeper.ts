@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
-import { isGraphError } from '../graph/ports/graph-error.js';
+import { isGraphError } from '../ports/graph-error.js';
 import type { AccountRuntime } from './account-runtime.js';
 import { explainError } from './explain-error.js';
 import type { MailCluster } from './mail-cluster.js';

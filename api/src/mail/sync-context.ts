@@ -4,7 +4,7 @@ import type { Settings } from '../domain/settings.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { ClassifyContext } from './classify.js';
 import type { Committer } from './fenced-writes.js';
-import type { AfterStepAction, Mailbox } from './ports/mailbox.js';
+import type { AfterStepAction, Mailbox } from '../ports/mailbox.js';
 
 /** Limits an installation may tune (config.ts); defaults in engine-options.ts. */
 export type EngineLimits = {

@@ -1,8 +1,8 @@
 import { listedIdOf } from '../domain/processed-message.js';
 import { handleMessage, type MessageOutcome } from './handle-message.js';
 import { LedgerFinisher } from './ledger-finisher.js';
-import type { ListedMessage } from './ports/mailbox.js';
-import type { SyncReport, SyncTrigger } from './ports/mail-engine.js';
+import type { ListedMessage } from '../ports/mailbox.js';
+import type { SyncReport, SyncTrigger } from '../ports/mail-engine.js';
 import type { SyncContext } from './sync-context.js';
 
 // One sync of one mailbox: list every unread message of the folder first (marking read while following $skip links

@@ -1,7 +1,7 @@
 import type { MailAccount } from '../domain/mail-account.js';
 import { explainError } from './explain-error.js';
-import type { ConnectionStep, ConnectionTest } from './ports/mail-engine.js';
-import type { Mailbox } from './ports/mailbox.js';
+import type { ConnectionStep, ConnectionTest } from '../ports/mail-engine.js';
+import type { Mailbox } from '../ports/mailbox.js';
 
 // "Test connection": each step on its own, so the admin sees the first thing that is wrong and what already works.
 export async function testConnection(mailbox: Mailbox, account: MailAccount, now: Date): Promise<ConnectionTest> {

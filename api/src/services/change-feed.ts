@@ -1,4 +1,4 @@
-import type { CollectionName, Store, Transaction, TransactOptions } from '../store/ports/store.js';
+import type { CollectionName, Store, Transaction, TransactOptions } from '../ports/store.js';
 
 /** What one committed transaction changed: the collections written, and the SRs their records belong to. */
 export type Change = { collections: CollectionName[]; requestIds: number[] };

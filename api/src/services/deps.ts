@@ -3,11 +3,11 @@ import type { EcIdKeyring } from '../domain/ec-id.js';
 import type { OutboundPolicy } from '../domain/outbound-policy.js';
 import type { RateLimits } from '../domain/rate-limits.js';
 import type { SecretBox } from '../domain/secret-box.js';
-import type { MailEngine } from '../mail/ports/mail-engine.js';
-import type { OutboundDispatcher } from '../mail/ports/outbound-dispatcher.js';
-import type { BlobStore } from '../store/ports/blob-store.js';
-import type { ClusterState } from '../store/ports/cluster-state.js';
-import type { Store } from '../store/ports/store.js';
+import type { MailEngine } from '../ports/mail-engine.js';
+import type { OutboundDispatcher } from '../ports/outbound-dispatcher.js';
+import type { BlobStore } from '../ports/blob-store.js';
+import type { ClusterState } from '../ports/cluster-state.js';
+import type { Store } from '../ports/store.js';
 
 // What every use case may use. main.ts builds the real ones; tests build them over the memory store.
 export type ServiceDeps = {

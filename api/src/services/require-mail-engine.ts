@@ -1,5 +1,5 @@
 import { AppError } from '../domain/app-error.js';
-import type { MailEngine } from '../mail/ports/mail-engine.js';
+import type { MailEngine } from '../ports/mail-engine.js';
 import type { ServiceDeps } from './deps.js';
 
 /** The running engine, or a 503 that says why there is none. */

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
 import { consume, missingBlob, SHA256_HEX } from './blob-content.js';
 import { AzureBlockUpload, DEFAULT_BLOCK_BYTES } from './azure-block-upload.js';
-import type { BlobRef, BlobStore } from './ports/blob-store.js';
+import type { BlobRef, BlobStore } from '../ports/blob-store.js';
 
 /** What an interrupted put can leave: a committed temp blob whose copy or delete did not happen. */
 const LEFTOVER = /^incoming\/[0-9a-f-]{36}$/;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../domain/app-error.js';
-import type { BlobRef, BlobStore } from './ports/blob-store.js';
+import type { BlobRef, BlobStore } from '../ports/blob-store.js';
 
 // What every blob adapter shares: reading the content while hashing it, and what a blob name may be.
 

@@ -1,7 +1,7 @@
 import { AppError } from '../domain/app-error.js';
 import { toJsonRecord } from './json-record.js';
 import { memoryQueries } from './memory-queries.js';
-import type { CollectionName, RecordId, RecordReads, RecordWrites, StoredRecord } from './ports/store.js';
+import type { CollectionName, RecordId, RecordReads, RecordWrites, StoredRecord } from '../ports/store.js';
 import { isRecordId, type Table } from './store-state.js';
 import type { WorkingSet } from './working-set.js';
 

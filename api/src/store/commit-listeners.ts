@@ -1,4 +1,4 @@
-import type { CommitChange } from './ports/store.js';
+import type { CommitChange } from '../ports/store.js';
 
 /** The listeners of Store.onCommit. One that throws is not allowed to stop the others, nor the commit's caller. */
 export class CommitListeners {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { openLowdbStore } from './lowdb-store.js';
-import type { CollectionName, Store, StoredRecord } from './ports/store.js';
+import type { CollectionName, Store, StoredRecord } from '../ports/store.js';
 import type { PostgresStore } from './postgres/postgres-store.js';
 import { COLLECTION_NAMES, parseStoreData } from './store-data.js';
 

@@ -4,7 +4,7 @@ import { access, mkdir, open, opendir, rename, stat, unlink, utimes } from 'node
 import { join } from 'node:path';
 import { consume, missingBlob, SHA256_HEX } from './blob-content.js';
 import { fsyncPath, PRIVATE_FILE_MODE } from './durable-fs.js';
-import type { BlobListing, BlobRef, BlobStore } from './ports/blob-store.js';
+import type { BlobListing, BlobRef, BlobStore } from '../ports/blob-store.js';
 
 /** What a put in progress writes to (`.incoming-`), and what `remove` holds for a moment (`.sweeping-`). */
 const LEFTOVER = /^\.(incoming|sweeping)-[0-9a-f-]{36}$/;

@@ -1,4 +1,4 @@
-import type { ClusterState } from './ports/cluster-state.js';
+import type { ClusterState } from '../ports/cluster-state.js';
 
 /** The memory and lowdb stores serve one process: every fingerprint agrees, and jobs are only kept to their period. */
 export function createLocalClusterState(): ClusterState {

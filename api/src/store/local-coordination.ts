@@ -1,4 +1,4 @@
-import type { Coordination, Lease, SharedSubscription, Wake } from './ports/coordination.js';
+import type { Coordination, Lease, SharedSubscription, Wake } from '../ports/coordination.js';
 
 // Memory and lowdb stores serve one instance: every lease is granted at once (the engine's own one-sync-at-a-time
 // runner is the only coordination needed), and wakes and subscriptions stay in this process. The leases are still

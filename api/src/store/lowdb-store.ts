@@ -4,7 +4,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { fsyncPath, PRIVATE_FILE_MODE } from './durable-fs.js';
 import { MIGRATIONS, migrate, type Migration } from './migrations.js';
-import type { Store, StoreHealth } from './ports/store.js';
+import type { Store, StoreHealth } from '../ports/store.js';
 import { newStoreData, parseStoreData, type StoreData } from './store-data.js';
 import { StoreOpenError } from './store-open-error.js';
 import { TransactionalStore } from './transactional-store.js';

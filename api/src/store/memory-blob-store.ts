@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { consume, missingBlob } from './blob-content.js';
-import type { BlobStore } from './ports/blob-store.js';
+import type { BlobStore } from '../ports/blob-store.js';
 
 type Stored = { bytes: Buffer; writtenAt: Date; version: number };
 

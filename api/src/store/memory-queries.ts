@@ -2,8 +2,8 @@ import type { MailCenterItem } from '../domain/mail-center-item.js';
 import type { OutboundEmail } from '../domain/outbound-email.js';
 import { ledgerKey, type ProcessedMessage } from '../domain/processed-message.js';
 import type { ServiceRequest } from '../domain/service-request.js';
-import type { CollectionName, Collections, StoredRecord } from './ports/store.js';
-import { cappedTotal, type MailCenterCursor, type RequestCursor, type RequestListQuery } from './ports/store-queries.js';
+import type { CollectionName, Collections, StoredRecord } from '../ports/store.js';
+import { cappedTotal, type MailCenterCursor, type RequestCursor, type RequestListQuery } from '../ports/store-queries.js';
 import { compareValues, mailCenterSearchText, messageIdKey, outboundMessageIdKey, requestSearchText, requestSortValue } from './query-keys.js';
 
 // The named queries answered by scanning the committed records in JavaScript: the memory and lowdb engine. Fine for

@@ -1,5 +1,5 @@
 import { migrate } from './migrations.js';
-import type { Collections, Store } from './ports/store.js';
+import type { Collections, Store } from '../ports/store.js';
 import { newStoreData } from './store-data.js';
 import { TransactionalStore } from './transactional-store.js';
 

@@ -1,7 +1,7 @@
 import type { MailCenterItem } from '../domain/mail-center-item.js';
 import { normaliseMessageId } from '../domain/mail-message.js';
 import { PRIORITIES, formatSrNumber, type ServiceRequest } from '../domain/service-request.js';
-import type { RequestSort } from './ports/store-queries.js';
+import type { RequestSort } from '../ports/store-queries.js';
 
 // The derived values the named queries compare, in one place: the memory engine computes them as it scans and the
 // PostgreSQL adapter stores them in indexed columns at write time, so both answer the same question the same way.

@@ -1,4 +1,4 @@
-import type { CollectionName, StoredRecord } from './ports/store.js';
+import type { CollectionName, StoredRecord } from '../ports/store.js';
 
 /** The whole database as it is persisted: one JSON document. */
 export type StoreData = {

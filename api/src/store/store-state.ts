@@ -1,6 +1,6 @@
 import { COLLECTION_NAMES, type StoreData } from './store-data.js';
 import { toJsonRecord } from './json-record.js';
-import type { RecordId, StoredRecord } from './ports/store.js';
+import type { RecordId, StoredRecord } from '../ports/store.js';
 
 export type Table = ReadonlyMap<RecordId, StoredRecord>;
 

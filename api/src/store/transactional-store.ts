@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readCollection, writeCollection, type ScopeGuard } from './collection-views.js';
 import { CommitListeners } from './commit-listeners.js';
-import type { Collection, Collections, CommitChange, ReadCollection, ReadTransaction, Store, StoreHealth, Transaction } from './ports/store.js';
+import type { Collection, Collections, CommitChange, ReadCollection, ReadTransaction, Store, StoreHealth, Transaction } from '../ports/store.js';
 import type { StoreData } from './store-data.js';
 import { dataFromState, stateFromData, type StoreState } from './store-state.js';
 import { WorkingSet } from './working-set.js';

@@ -1,4 +1,4 @@
-import type { RecordId, StoredRecord } from './ports/store.js';
+import type { RecordId, StoredRecord } from '../ports/store.js';
 import type { StoreState, Table } from './store-state.js';
 
 /**

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { compose } from '../../../api/src/compose.js';
 import { parseConfig } from '../../../api/src/config.js';
 import type { EcIdKeyring } from '../../../api/src/domain/ec-id.js';
-import { ensureDemoMailAccount } from '../../../api/src/services/ensure-demo-mail-account.js';
+import { ensureDemoMailAccount } from '../../../api/src/services/demo/ensure-demo-mail-account.js';
 import { apiEnvironment, DEMO_TENANT_ID } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';

@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compose } from '../../../api/src/compose.js';
 import { parseConfig } from '../../../api/src/config.js';
-import { createMailAccount } from '../../../api/src/services/create-mail-account.js';
+import { createMailAccount } from '../../../api/src/services/mail-accounts/create-mail-account.js';
 import { apiEnvironment, SERVICE_MAILBOX } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { startMailServers, type MailServers } from '../../support/mail-servers/start-mail-servers.js';

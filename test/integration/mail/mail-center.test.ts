@@ -195,7 +195,7 @@ describe('Mail Center actions', () => {
 
 describe('retention', () => {
   it('purges items past the retention the admin set, keeps younger ones, and never imports a purged email again', async () => {
-    const { purgeMailCenter } = await import('../../../api/src/services/purge-mail-center.js');
+    const { purgeMailCenter } = await import('../../../api/src/services/mail-center/purge-mail-center.js');
     const { services } = stack.runtime;
     const before = (await d.mailCenter({ state: 'all' })).items;
     expect(before.length).toBeGreaterThan(0);

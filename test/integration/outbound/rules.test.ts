@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordHistory } from '../../../api/src/services/record-history.js';
+import { recordHistory } from '../../../api/src/services/requests/record-history.js';
 import { addDefaultAccount, createSr, sentCopies, startOutboundStack, type OutboundStack } from './outbound-stack.js';
 
 // Rules run after the change they react to has committed, once per event, from the SR event outbox.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLowdbStore } from '../../../api/src/store/lowdb-store.js';
 import { MIGRATIONS, type Migration } from '../../../api/src/store/migrations.js';
-import type { Store } from '../../../api/src/store/ports/store.js';
+import type { Store } from '../../../api/src/ports/store.js';
 import { StoreOpenError } from '../../../api/src/store/store-open-error.js';
 import { aRequest, defineStoreContract } from '../../unit/store/store-contract.js';
 import { allRecords } from '../../support/store-records.js';

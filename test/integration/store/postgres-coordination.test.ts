@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFence } from '../../../api/src/mail/fenced-writes.js';
-import { LeaseLostError, type Wake } from '../../../api/src/store/ports/coordination.js';
+import { LeaseLostError, type Wake } from '../../../api/src/ports/coordination.js';
 import { PostgresCoordination } from '../../../api/src/store/postgres/postgres-coordination.js';
 import type { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';
 import { eventually } from '../../support/emulator-graph-target.js';

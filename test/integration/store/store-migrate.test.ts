@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../../api/src/services/seed-demo-data.js';
+import { seedDemoData } from '../../../api/src/services/demo/seed-demo-data.js';
 import { copyLowdbToPostgres } from '../../../api/src/store/copy-lowdb-to-postgres.js';
 import { openLowdbStore } from '../../../api/src/store/lowdb-store.js';
 import { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';

@@ -3,7 +3,7 @@ import { GroupCommitter } from '../../../api/src/mail/group-committer.js';
 import { LedgerFinisher } from '../../../api/src/mail/ledger-finisher.js';
 import type { SyncContext } from '../../../api/src/mail/sync-context.js';
 import { createMemoryStore } from '../../../api/src/store/memory-store.js';
-import type { Store } from '../../../api/src/store/ports/store.js';
+import type { Store } from '../../../api/src/ports/store.js';
 import { eventually } from '../../support/emulator-graph-target.js';
 import { readAll } from '../../support/store-records.js';
 import { aLedgerEntry } from '../store/store-records.js';

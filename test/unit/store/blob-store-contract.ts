@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BlobListing, BlobStore } from '../../../api/src/store/ports/blob-store.js';
+import type { BlobListing, BlobStore } from '../../../api/src/ports/blob-store.js';
 
 export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { scheduleOrphanBlobSweep } from '../../../api/src/services/schedule-orphan-blob-sweep.js';
-import type { OrphanSweepResult } from '../../../api/src/services/sweep-orphan-blobs.js';
+import { scheduleOrphanBlobSweep } from '../../../api/src/services/attachments/schedule-orphan-blob-sweep.js';
+import type { OrphanSweepResult } from '../../../api/src/services/attachments/sweep-orphan-blobs.js';
 import { createMemoryBlobStore } from '../../../api/src/store/memory-blob-store.js';
 import { createMemoryStore } from '../../../api/src/store/memory-store.js';
-import type { BlobStore } from '../../../api/src/store/ports/blob-store.js';
+import type { BlobStore } from '../../../api/src/ports/blob-store.js';
 import { eventually } from '../../support/emulator-graph-target.js';
 
 const HOUR = 60 * 60_000;

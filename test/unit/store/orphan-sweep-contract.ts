@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sweepOrphanBlobs } from '../../../api/src/services/sweep-orphan-blobs.js';
+import { sweepOrphanBlobs } from '../../../api/src/services/attachments/sweep-orphan-blobs.js';
 import { createMemoryStore } from '../../../api/src/store/memory-store.js';
-import type { BlobStore } from '../../../api/src/store/ports/blob-store.js';
-import type { Store } from '../../../api/src/store/ports/store.js';
+import type { BlobStore } from '../../../api/src/ports/blob-store.js';
+import type { Store } from '../../../api/src/ports/store.js';
 import { listAll } from './blob-store-contract.js';
 import { aRequest } from './store-contract.js';
 import { aMailCenterItem, anAttachment, anEmailNote } from './store-records.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../api/src/domain/app-error.js';
 import type { ServiceRequest } from '../../../api/src/domain/service-request.js';
-import type { Store } from '../../../api/src/store/ports/store.js';
+import type { Store } from '../../../api/src/ports/store.js';
 import { allRecords } from '../../support/store-records.js';
 
 export const aRequest = (id: number, overrides: Partial<ServiceRequest> = {}): ServiceRequest => ({

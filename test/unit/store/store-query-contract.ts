@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommitChange, Store } from '../../../api/src/store/ports/store.js';
-import type { RequestListQuery } from '../../../api/src/store/ports/store-queries.js';
+import type { CommitChange, Store } from '../../../api/src/ports/store.js';
+import type { RequestListQuery } from '../../../api/src/ports/store-queries.js';
 import { aRequest } from './store-contract.js';
 import { aHistoryEntry, aLedgerEntry, aMailCenterItem, aNote, anAttachment, anEmailNote, anOutboundEmail } from './store-records.js';
 

@@ -1,7 +1,7 @@
 import type { TAddinCreated, TAddinFiled, TAddinMoved } from '../../contract/addin.js';
 import { formatSrNumber } from '../../domain/service-request.js';
-import type { FiledEmail } from '../../services/file-email.js';
-import type { MovedEmail } from '../../services/move-filed-email.js';
+import type { FiledEmail } from '../../services/filing/file-email.js';
+import type { MovedEmail } from '../../services/filing/move-filed-email.js';
 import { presentFiling } from './present-addin-lookup.js';
 
 export function presentAddinFiled(filed: FiledEmail, agent: string): TAddinFiled {

@@ -2,7 +2,7 @@ import type { TAddinFiling, TAddinLookup } from '../../contract/addin.js';
 import type { MailCenterReason } from '../../domain/mail-center-item.js';
 import type { Note } from '../../domain/note.js';
 import { formatSrNumber, type ServiceRequest } from '../../domain/service-request.js';
-import type { EmailStanding } from '../../services/lookup-email.js';
+import type { EmailStanding } from '../../services/filing/lookup-email.js';
 
 const REASONS: Record<MailCenterReason, string> = {
   'no-marker': 'Nothing tied it to an SR: no reply marker, and none of our Message-IDs in its headers.',

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { MAX_ADDIN_ATTACHMENT_BYTES, type TAddinAttachmentContent, type ZAddinEmail } from '../../contract/addin-email.js';
 import { AppError } from '../../domain/app-error.js';
 import type { MailMessage } from '../../domain/mail-message.js';
-import type { ReplyFile } from '../../services/prepare-reply-port.js';
+import type { ReplyFile } from '../../ports/prepare-reply.js';
 
 /** The email as the add-in sent it -> the engine's MailMessage, so the same rules read it. */
 export function toMailMessage(email: z.output<typeof ZAddinEmail>): MailMessage & { internetMessageId: string } {

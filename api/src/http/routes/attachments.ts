@@ -6,9 +6,9 @@ import { ZAttachment, ZAttachmentList, ZUploadAttachmentFields } from '../../con
 import { ZErrorBody } from '../../contract/common.js';
 import { AppError } from '../../domain/app-error.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { listAttachments } from '../../services/list-attachments.js';
-import { openAttachment } from '../../services/open-attachment.js';
-import { MAX_ATTACHMENT_BYTES, uploadAttachment } from '../../services/upload-attachment.js';
+import { listAttachments } from '../../services/attachments/list-attachments.js';
+import { openAttachment } from '../../services/attachments/open-attachment.js';
+import { MAX_ATTACHMENT_BYTES, uploadAttachment } from '../../services/attachments/upload-attachment.js';
 import { presentAttachment } from '../presenters/present-attachment.js';
 import { defineRoute } from '../route.js';
 import { ZAttachmentParams, ZRequestParams } from './params.js';

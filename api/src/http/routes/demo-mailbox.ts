@@ -4,7 +4,7 @@ import { ZDemoMailboxes, ZDemoMessage, ZDemoMessageList, type TDemoMessage } fro
 import { notFound } from '../../domain/app-error.js';
 import type { MailMessage } from '../../domain/mail-message.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { listMailAccounts } from '../../services/list-mail-accounts.js';
+import { listMailAccounts } from '../../services/mail-accounts/list-mail-accounts.js';
 import { defineRoute } from '../route.js';
 
 type DemoMessage = { message: MailMessage; preview: string; hasAttachments: boolean; attachmentContents: { id: string; contentBase64: string }[] };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { receiveGraphNotifications } from '../../services/receive-graph-notifications.js';
+import { receiveGraphNotifications } from '../../services/inbound/receive-graph-notifications.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { defineRoute } from '../route.js';
 

@@ -1,7 +1,7 @@
 import { ZErrorBody } from '../../contract/common.js';
 import { ZHistoryList } from '../../contract/history.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { listHistory } from '../../services/list-history.js';
+import { listHistory } from '../../services/requests/list-history.js';
 import { defineRoute } from '../route.js';
 import { ZRequestParams } from './params.js';
 

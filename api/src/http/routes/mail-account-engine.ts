@@ -1,9 +1,9 @@
 import { ZErrorBody } from '../../contract/common.js';
 import { ZAccountHealth, ZConnectionTest, ZSyncReport } from '../../contract/mail-health.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { getMailAccountHealth } from '../../services/get-mail-account-health.js';
-import { syncMailAccount } from '../../services/sync-mail-account.js';
-import { testMailAccount } from '../../services/test-mail-account.js';
+import { getMailAccountHealth } from '../../services/mail-accounts/get-mail-account-health.js';
+import { syncMailAccount } from '../../services/mail-accounts/sync-mail-account.js';
+import { testMailAccount } from '../../services/mail-accounts/test-mail-account.js';
 import { defineRoute } from '../route.js';
 import { ZIdParams } from './params.js';
 

@@ -1,11 +1,11 @@
 import { ZErrorBody } from '../../contract/common.js';
 import { ZCreateMailAccount, ZMailAccount, ZMailAccountList, ZUpdateMailAccount } from '../../contract/mail-account.js';
-import { createMailAccount } from '../../services/create-mail-account.js';
-import { deleteMailAccount } from '../../services/delete-mail-account.js';
+import { createMailAccount } from '../../services/mail-accounts/create-mail-account.js';
+import { deleteMailAccount } from '../../services/mail-accounts/delete-mail-account.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { getMailAccount } from '../../services/get-mail-account.js';
-import { listMailAccounts } from '../../services/list-mail-accounts.js';
-import { updateMailAccount } from '../../services/update-mail-account.js';
+import { getMailAccount } from '../../services/mail-accounts/get-mail-account.js';
+import { listMailAccounts } from '../../services/mail-accounts/list-mail-accounts.js';
+import { updateMailAccount } from '../../services/mail-accounts/update-mail-account.js';
 import { presentMailAccount } from '../presenters/present-mail-account.js';
 import { defineRoute } from '../route.js';
 import { ZIdParams } from './params.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../contract/common.js';
 import { ZCreateNoteType, ZNoteType, ZNoteTypeList, ZUpdateNoteType } from '../../contract/note-type.js';
-import { createNoteType } from '../../services/create-note-type.js';
-import { deleteNoteType } from '../../services/delete-note-type.js';
+import { createNoteType } from '../../services/note-types/create-note-type.js';
+import { deleteNoteType } from '../../services/note-types/delete-note-type.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { listNoteTypes } from '../../services/list-note-types.js';
-import { updateNoteType } from '../../services/update-note-type.js';
+import { listNoteTypes } from '../../services/note-types/list-note-types.js';
+import { updateNoteType } from '../../services/note-types/update-note-type.js';
 import { defineRoute } from '../route.js';
 
 const ZCodeParams = z.object({ code: z.string().min(1).max(40) });

@@ -1,12 +1,12 @@
 import { ZErrorBody } from '../../contract/common.js';
 import { ZEmailOriginal } from '../../contract/email-original.js';
 import { ZAddNote, ZNote, ZNoteList } from '../../contract/note.js';
-import { addNote } from '../../services/add-note.js';
+import { addNote } from '../../services/notes/add-note.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { listNotes } from '../../services/list-notes.js';
-import { openNoteOriginal } from '../../services/open-note-original.js';
-import type { RenderOriginal } from '../../services/render-original-port.js';
-import { viewNoteOriginal } from '../../services/view-note-original.js';
+import { listNotes } from '../../services/notes/list-notes.js';
+import { openNoteOriginal } from '../../services/notes/open-note-original.js';
+import type { RenderOriginal } from '../../ports/render-original.js';
+import { viewNoteOriginal } from '../../services/notes/view-note-original.js';
 import { presentNote } from '../presenters/present-note.js';
 import { defineRoute } from '../route.js';
 import { ZNoteParams, ZRequestParams } from './params.js';

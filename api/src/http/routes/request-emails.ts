@@ -1,10 +1,10 @@
 import { ZErrorBody } from '../../contract/common.js';
 import { ZEmailPreview, ZFillSnippet, ZOutboundEmailList, ZSendEmail, ZSentEmail, ZSnippet } from '../../contract/outbound-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { fillTemplateSnippet } from '../../services/fill-template-snippet.js';
-import { listRequestEmails } from '../../services/list-request-emails.js';
-import { previewRequestEmail } from '../../services/preview-request-email.js';
-import { sendRequestEmail } from '../../services/send-request-email.js';
+import { fillTemplateSnippet } from '../../services/outbound/fill-template-snippet.js';
+import { listRequestEmails } from '../../services/outbound/list-request-emails.js';
+import { previewRequestEmail } from '../../services/outbound/preview-request-email.js';
+import { sendRequestEmail } from '../../services/outbound/send-request-email.js';
 import { presentOutboundEmail } from '../presenters/present-outbound-email.js';
 import { defineRoute } from '../route.js';
 import { ZRequestParams } from './params.js';

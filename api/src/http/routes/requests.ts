@@ -6,13 +6,13 @@ import {
   ZServiceRequestList,
   ZUpdateServiceRequest,
 } from '../../contract/service-request.js';
-import { createRequest } from '../../services/create-request.js';
+import { createRequest } from '../../services/requests/create-request.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { getRequest } from '../../services/get-request.js';
-import { listRequests } from '../../services/list-requests.js';
-import { listStatuses } from '../../services/list-statuses.js';
-import { updateRequest } from '../../services/update-request.js';
-import { requestsWithHeldReplies } from '../../services/held-replies.js';
+import { getRequest } from '../../services/requests/get-request.js';
+import { listRequests } from '../../services/requests/list-requests.js';
+import { listStatuses } from '../../services/settings/list-statuses.js';
+import { updateRequest } from '../../services/requests/update-request.js';
+import { requestsWithHeldReplies } from '../../services/mail-center/held-replies.js';
 import { presentRequest } from '../presenters/present-request.js';
 import { defineRoute } from '../route.js';
 import { ZRequestParams } from './params.js';

@@ -1,11 +1,11 @@
 import { ZErrorBody } from '../../contract/common.js';
 import { ZRule, ZRuleList, ZSaveRule } from '../../contract/rule.js';
-import { createRule } from '../../services/create-rule.js';
-import { deleteRule } from '../../services/delete-rule.js';
+import { createRule } from '../../services/rules/create-rule.js';
+import { deleteRule } from '../../services/rules/delete-rule.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { getRule } from '../../services/get-rule.js';
-import { listRules } from '../../services/list-rules.js';
-import { updateRule } from '../../services/update-rule.js';
+import { getRule } from '../../services/rules/get-rule.js';
+import { listRules } from '../../services/rules/list-rules.js';
+import { updateRule } from '../../services/rules/update-rule.js';
 import { defineRoute } from '../route.js';
 import { ZIdParams } from './params.js';
 

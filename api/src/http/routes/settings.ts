@@ -1,9 +1,9 @@
 import { ZErrorBody } from '../../contract/common.js';
 import { ZSettings, ZStatusList } from '../../contract/settings.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { getSettings } from '../../services/get-settings.js';
-import { listStatuses } from '../../services/list-statuses.js';
-import { updateSettings } from '../../services/update-settings.js';
+import { getSettings } from '../../services/settings/get-settings.js';
+import { listStatuses } from '../../services/settings/list-statuses.js';
+import { updateSettings } from '../../services/settings/update-settings.js';
 import { defineRoute } from '../route.js';
 
 export function settingsRoutes(deps: ServiceDeps) {

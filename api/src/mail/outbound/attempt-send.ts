@@ -2,8 +2,8 @@ import type { OutboundEmail } from '../../domain/outbound-email.js';
 import { outboundHeaders } from '../../domain/outbound-message.js';
 import { retryDelayMs, sendingSlotFreeAt, type OutboundPolicy } from '../../domain/outbound-policy.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { recordHistory } from '../../services/record-history.js';
-import { MailSendError, type MailSender, type OutgoingAttachment, type SentMail } from '../ports/mail-sender.js';
+import { recordHistory } from '../../services/requests/record-history.js';
+import { MailSendError, type MailSender, type OutgoingAttachment, type SentMail } from '../../ports/mail-sender.js';
 
 // One try at sending one queued email. The claim (queued -> sending) is a transaction of its own, and so is the
 // outcome, so a crash in between leaves a 'sending' record that recover-send.ts resolves by looking in the mailbox.

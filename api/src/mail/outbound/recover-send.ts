@@ -1,6 +1,6 @@
 import type { OutboundEmail } from '../../domain/outbound-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import type { MailSender } from '../ports/mail-sender.js';
+import type { MailSender } from '../../ports/mail-sender.js';
 import { isSameClaim, markSent } from './attempt-send.js';
 import { lastSignOfLife } from './keep-claim.js';
 

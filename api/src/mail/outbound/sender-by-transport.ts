@@ -1,5 +1,5 @@
 import type { MailTransport } from '../../domain/mail-account.js';
-import type { MailSender } from '../ports/mail-sender.js';
+import type { MailSender } from '../../ports/mail-sender.js';
 
 /** One sender for the outbound worker: each email goes out the way its account's transport says. */
 export function senderByTransport(senders: Record<MailTransport, MailSender>): MailSender {

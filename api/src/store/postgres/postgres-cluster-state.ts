@@ -1,4 +1,4 @@
-import type { ClusterState } from '../ports/cluster-state.js';
+import type { ClusterState } from '../../ports/cluster-state.js';
 
 /** Runs one statement on its own (autocommit): each method below is a single atomic statement. */
 export type Query = (sql: string, params: unknown[]) => Promise<{ rowCount: number | null; rows: Array<Record<string, unknown>> }>;

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/app-error.js';
 import { toJsonRecord } from '../json-record.js';
-import type { CollectionName, RecordId, RecordReads, RecordWrites, StoredRecord } from '../ports/store.js';
+import type { CollectionName, RecordId, RecordReads, RecordWrites, StoredRecord } from '../../ports/store.js';
 import { isRecordId } from '../store-state.js';
 import { postgresQueries, type Docs, type Rows } from './postgres-queries.js';
 import { TABLES, isIdOfTable, keyOf } from './tables.js';

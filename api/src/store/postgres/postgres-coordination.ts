@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import type { Coordination, Lease, LeaseRecord, SharedSubscription, Wake } from '../ports/coordination.js';
+import type { Coordination, Lease, LeaseRecord, SharedSubscription, Wake } from '../../ports/coordination.js';
 
 // Leases, wakes and shared subscriptions on the desk's PostgreSQL (schema version 2). Each lease change is one
 // statement, so it is atomic without a transaction; times are the server's clock, the one clock every instance

@@ -1,6 +1,6 @@
 import { ledgerKey } from '../../domain/processed-message.js';
-import type { CollectionName } from '../ports/store.js';
-import { LIST_COUNT_LIMIT, cappedTotal, type MailCenterListQuery, type RequestListQuery, type RequestSort } from '../ports/store-queries.js';
+import type { CollectionName } from '../../ports/store.js';
+import { LIST_COUNT_LIMIT, cappedTotal, type MailCenterListQuery, type RequestListQuery, type RequestSort } from '../../ports/store-queries.js';
 import { messageIdKey, outboundMessageIdKey } from '../query-keys.js';
 import { TABLES, sha256 } from './tables.js';
 

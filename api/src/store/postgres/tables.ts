@@ -6,7 +6,7 @@ import type { Note } from '../../domain/note.js';
 import type { OutboundEmail } from '../../domain/outbound-email.js';
 import type { ProcessedMessage } from '../../domain/processed-message.js';
 import { PRIORITIES, type ServiceRequest } from '../../domain/service-request.js';
-import type { CollectionName, StoredRecord } from '../ports/store.js';
+import type { CollectionName, StoredRecord } from '../../ports/store.js';
 import { mailCenterSearchText, messageIdKey, outboundMessageIdKey, requestSearchText } from '../query-keys.js';
 
 // How each collection lies in PostgreSQL: the record whole in `doc` (jsonb), and beside it a real column for every

@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import { expect } from 'vitest';
 import { compose } from '../../../../api/src/compose.js';
 import { parseConfig } from '../../../../api/src/config.js';
-import { ensureDemoMailAccount } from '../../../../api/src/services/ensure-demo-mail-account.js';
+import { ensureDemoMailAccount } from '../../../../api/src/services/demo/ensure-demo-mail-account.js';
 import { DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../../../emulator/src/index.js';
 import type { TestEmulator } from '../../../support/emulator.js';
 import { seedRequests } from './kill-rounds.js';

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { ServiceDeps } from '../../../../api/src/services/deps.js';
 import { openLowdbStore } from '../../../../api/src/store/lowdb-store.js';
-import type { Store } from '../../../../api/src/store/ports/store.js';
+import type { Store } from '../../../../api/src/ports/store.js';
 import { PostgresStore } from '../../../../api/src/store/postgres/postgres-store.js';
 import { allRecords } from '../../../support/store-records.js';
 

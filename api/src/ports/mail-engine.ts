@@ -1,0 +1,93 @@
+import type { MailAccount } from '../domain/mail-account.js';
+import type { MailCenterItem } from '../domain/mail-center-item.js';
+import type { Note } from '../domain/note.js';
+import type { ServiceRequest } from '../domain/service-request.js';
+
+// What services (and through them the HTTP routes) may ask of the running mail engine. The engine lives in mail/;
+// this port keeps services free of it (docs/architecture.md §3).
+
+export type SyncTrigger = 'start-up' | 'sweep' | 'notification' | 'lifecycle' | 'admin' | 'retry' | 'account-changed';
+
+export type SyncReport = {
+  trigger: SyncTrigger;
+  startedAt: string;
+  finishedAt: string;
+  rounds: number;
+  listed: number;
+  notes: number;
+  mailCenter: number;
+  alreadyProcessed: number;
+  failed: number;
+  deferred: number;
+  gone: number;
+  afterStepsDone: number;
+  afterStepsFailed: number;
+  /** Another instance holds the mailbox's lease and was asked to sync instead. */
+  forwardedTo?: string;
+};
+
+/** A failure in words an admin can act on, with the service's code for support. */
+export type ExplainedError = { code: string; explanation: string; status?: number; requestId?: string; at: string };
+
+export type ConnectionStep = {
+  name: 'token' | 'mailbox' | 'folder' | 'send-permission' | 'dns' | 'tcp' | 'tls' | 'authentication' | 'smtp';
+  ok: boolean;
+  detail: string;
+};
+export type ConnectionTest = {
+  ok: boolean;
+  steps: ConnectionStep[];
+  /** The token carries Mail.Send from Entra admin consent, which reaches every mailbox; absent when the test stopped before. */
+  hasGraphMailConsent?: boolean;
+};
+
+export type SubscriptionHealth =
+  | { state: 'active'; id: string; expiresAt: string }
+  | { state: 'disabled'; explanation: string }
+  | { state: 'idle'; connected: boolean; explanation: string; lastInterruption?: { at: string; explanation: string } }
+  | { state: 'pending' | 'failed'; explanation: string; error?: ExplainedError };
+
+export type AccountHealth = {
+  accountId: string;
+  mailbox: string;
+  serviceMessaging: boolean;
+  /** Why the engine does not run for this account, when it does not. */
+  stopped?: string;
+  syncing: boolean;
+  lastSync?: SyncReport;
+  lastSuccessfulSyncAt?: string;
+  lastError?: ExplainedError;
+  reauthorisationRequired: boolean;
+  last24h: { notes: number; mailCenter: number; ignored: number; queued: number };
+  subscription: SubscriptionHealth;
+  notifications: { received: number; rejected: number };
+  cluster: ClusterView;
+  secretExpiry?: { expiresAt: string; daysLeft: number; level: 'ok' | 'warning' | 'urgent' | 'expired'; message?: string };
+};
+
+/** Who does what for one mailbox among the instances sharing the database. */
+export type ClusterView = { syncHolder?: string; subscriptionOwner?: string; instance: string };
+
+export type NotificationReceipt = { accepted: number; rejected: number };
+
+export type Actor = { id: string; name: string };
+
+/** What filing from the Mail Center does to the SR's status: the reply policy, reopen a closed SR, or nothing. */
+export type LinkStatus = 'policy' | 'reopen' | 'keep';
+
+export interface MailEngine {
+  syncNow(accountId: string): Promise<SyncReport>;
+  testConnection(accountId: string): Promise<ConnectionTest>;
+  /** Test connection for an account as it would be saved (a change of the Default account is tested before it is stored). */
+  testCandidate(account: MailAccount): Promise<ConnectionTest>;
+  health(accountId: string): Promise<AccountHealth>;
+  /** Change notifications and lifecycle events as Graph posts them (the `value` array); answers at once. */
+  receiveNotifications(items: readonly unknown[]): NotificationReceipt;
+  /** Files a Mail Center item on an SR through the same apply step as the engine. */
+  linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus): Promise<{ item: MailCenterItem; note: Note }>;
+  createRequestFromItem(itemId: string, actor: Actor): Promise<{ item: MailCenterItem; request: ServiceRequest; note: Note }>;
+  /** Runs the pipeline again on the stored original (after a configuration fix). */
+  reprocessItem(itemId: string, actor: Actor): Promise<MailCenterItem>;
+  /** Whether the identity platform gave a token to the service-messaging accounts (for /api/health). */
+  identityCheck(): Promise<{ ok: boolean; detail: string }>;
+}
