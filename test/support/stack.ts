@@ -8,6 +8,7 @@ import { compose, type Runtime } from '../../api/src/compose.js';
 import { parseConfig } from '../../api/src/config.js';
 import { apiEnvironment, type EmulatorOptions } from '../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from './emulator.js';
+import { testStore } from './test-store.js';
 
 export type TestStack = {
   /** http://127.0.0.1:PORT: the API, with the built tab at /tab/ and the add-in at /addin/ (same origin). */
@@ -35,6 +36,7 @@ export type StackOptions = {
 export async function startStack(options: StackOptions = {}): Promise<TestStack> {
   const emulator = await startTestEmulator(options.emulator);
   const dataDir = mkdtempSync(join(tmpdir(), 'service-messaging-e2e-'));
+  const store = await testStore('lowdb');
   // Listen before composing, so the API's public URL is this server's: the engine subscribes to change notifications
   // at start-up and the emulator's validation handshake must reach it (demo mode would otherwise assume
   // http://localhost:3978, where nothing of this stack listens: the health panel said "Failed ... 400 InvalidRequest").
@@ -52,7 +54,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   const parsed = parseConfig({
     NODE_ENV: 'test',
     DEMO: '1',
-    STORE: 'lowdb',
+    ...store.env,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     PUBLIC_URL: url,
@@ -87,6 +89,7 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
       await closeServer(server);
       await runtime.close();
       await emulator.close();
+      await store.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -39,7 +39,9 @@ beforeAll(async () => {
   start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   start.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   start.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  await outputUntil((text) => text.includes('Press Ctrl+C to stop.'), 'its URLs');
+  // The URLs come from npm start, the log line from the API it starts, through another pipe: under load the summary can
+  // arrive first, so wait for both.
+  await outputUntil((text) => text.includes('Press Ctrl+C to stop.') && text.includes('"msg":"Service Messaging API listening"'), 'its URLs and the API\'s listening line');
   base = /Teams tab \(standalone\): +(http:\/\/localhost:\d+)\/tab\//.exec(output)?.[1] ?? '';
 }, 60_000);
 

@@ -7,6 +7,7 @@ import { compose, type Runtime } from '../../../api/src/compose.js';
 import { parseConfig } from '../../../api/src/config.js';
 import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { testStore } from '../../support/test-store.js';
 
 // The API as npm start composes it (lowdb in a temp DATA_DIR, the outbound worker running) against an in-process
 // emulator, but not in demo mode: tests set up the Default account and the SRs they need through the API.
@@ -45,9 +46,10 @@ export const DESK = SERVICE_MAILBOX;
 export async function startOutboundStack(options: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions>; dataDir?: string } = {}): Promise<OutboundStack> {
   const emulator = await startTestEmulator(options.emulator);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'outbound-'));
+  const store = await testStore('lowdb');
   const parsed = parseConfig({
     NODE_ENV: 'test',
-    STORE: 'lowdb',
+    ...store.env,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     ...apiEnvironment(emulator),
@@ -91,6 +93,7 @@ export async function startOutboundStack(options: { env?: Record<string, string>
     async close() {
       await stack.runtime.close();
       await emulator.close();
+      await store.drop();
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -11,6 +11,17 @@ process.stdin.on('end', () => process.exit(0)).resume();
 const parsed = parseConfig(process.env);
 if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
 const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'kill-test');
+// Fault injection: hold the engine for a moment after each commit that adds notes, before that commit's after-steps
+// run, so the parent can land a kill between a commit and its after-step every time rather than by luck of timing
+// (with one reply per commit and a fast \Seen, that window is a millisecond or two).
+const pauseMs = Number(process.env.KILL_TEST_PAUSE_AFTER_COMMIT_MS ?? 0);
+if (pauseMs > 0) {
+  runtime.services.store.onCommit((change) => {
+    if (!change.collections.notes) return;
+    const until = Date.now() + pauseMs;
+    while (Date.now() < until); // a busy wait on purpose: nothing of this process may move on meanwhile
+  });
+}
 const accountId = process.env.KILL_TEST_ACCOUNT_ID ?? '';
 process.stdout.write('ready\n');
 for (let round = 0; round < 1_000; round++) {

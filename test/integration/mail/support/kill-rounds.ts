@@ -1,4 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
@@ -56,54 +57,69 @@ export async function notesInStore(env: Record<string, string>): Promise<number>
   return notes;
 }
 
-/** Polls (bounded) until the inbox has fewer unread than `before`: the child has finished at least one after-step. */
-async function progressBelow(before: number, unread: () => Promise<number>, exited: Promise<unknown>): Promise<void> {
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const deadline = Date.now() + 30_000;
-  while (!gone && Date.now() < deadline && (await unread()) >= before) await new Promise((resolve) => setTimeout(resolve, 10));
+/**
+ * Counts the notes the child has committed while it runs: PostgreSQL through a pool of this process; lowdb by reading
+ * its file, which the child writes whole and renames into place, so a read never sees half a commit.
+ */
+async function noteCounter(env: Record<string, string>): Promise<{ count(): Promise<number>; close(): Promise<void> }> {
+  if (env['STORE'] === 'postgres') {
+    const store = await openChildStore(env);
+    return { count: () => store.read((tx) => tx.collection('notes').count()), close: () => store.close() };
+  }
+  const file = join(env['DATA_DIR'] ?? '', 'db.json');
+  const count = async () => {
+    const data = JSON.parse(await readFile(file, 'utf8')) as { collections?: { notes?: unknown[] } };
+    return data.collections?.notes?.length ?? 0;
+  };
+  return { count: () => count().catch(() => 0), close: async () => undefined };
 }
 
 /**
- * Polls (bounded) until this child has committed a note and some committed note's email is still unread: a commit has
- * landed and its after-step has not. Only for a store this process can read while the child writes it (PostgreSQL).
+ * Polls (bounded) until this child has committed `commits` notes and some committed note's email is still unread: a commit has
+ * landed and its after-step has not. The child of such a round pauses after each commit (KILL_TEST_PAUSE_AFTER_COMMIT_MS),
+ * so the window is there to be found on any machine.
  */
-async function committedAheadOfReads(store: Store, total: number, unread: () => Promise<number>, exited: Promise<unknown>): Promise<void> {
+async function committedAheadOfReads(notes: () => Promise<number>, commits: number, total: number, unread: () => Promise<number>, exited: Promise<unknown>): Promise<{ firstCommitAt: number }> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 30_000;
-  const notes = () => store.read((tx) => tx.collection('notes').count());
   const before = await notes();
+  let firstCommitAt = 0;
   const ahead = async () => {
     const now = await notes();
-    return now > before && now > total - (await unread());
+    if (now > before && !firstCommitAt) firstCommitAt = Date.now();
+    return now >= before + commits && now > total - (await unread());
   };
   while (!gone && Date.now() < deadline && !(await ahead())) await new Promise((resolve) => setTimeout(resolve, 10));
+  return { firstCommitAt: firstCommitAt || Date.now() };
 }
 
 /**
- * Kills the engine `kills` times at random moments through the import, then lets a last child finish. Odd rounds: the
- * moment some imported reply is committed but not yet marked read (on lowdb, which only the child may open, the
- * moment the round's first after-step shows: replies are committed in groups, so others of its group are). Even
- * rounds: a random moment before that (token, listing, downloads, commits).
+ * Kills the engine `kills` times at random moments through the import, then lets a last child finish. Even rounds
+ * (aimed): a few commits in, at a moment some imported reply is committed but not yet marked read. Odd rounds: a random
+ * moment before the first commit, as long as the last aimed round took to reach it (token, listing, downloads).
  */
 export async function killRounds(input: { kills: number; total: number; env: Record<string, string>; unread: () => Promise<number> }) {
   const unreadAtKills: number[] = [];
   const committedNotReadAtKills: number[] = [];
   let left = input.total;
-  // How long a child took from "ready" to its first after-step, last time it was measured (machines differ tenfold).
-  let untilFirstAfterStep = 1_000;
-  const watched = input.env['STORE'] === 'postgres' ? await openChildStore(input.env) : undefined;
+  // How long a child took from "ready" to its first commit, last time it was measured (machines differ tenfold).
+  let untilFirstCommit = 1_000;
+  const watched = await noteCounter(input.env);
   try {
     for (let kill = 0; kill < input.kills; kill++) {
-      const run = startChild(input.env);
+      // Aimed first, so the random rounds' bound is measured before it is used (an import can finish in under a second).
+      const aimed = kill % 2 === 0;
+      const run = startChild(aimed ? { ...input.env, KILL_TEST_PAUSE_AFTER_COMMIT_MS: '60' } : input.env);
       await Promise.race([run.ready, run.exited]);
       const ready = Date.now();
-      if (kill % 2 === 1) {
-        await (watched ? committedAheadOfReads(watched, input.total, input.unread, run.exited) : progressBelow(left, input.unread, run.exited));
-        untilFirstAfterStep = Date.now() - ready;
+      if (aimed) {
+        // A few commits into the round, not always the first, so the import moves on between kills.
+        const commits = 1 + Math.floor(Math.random() * Math.max(1, left / input.kills));
+        const { firstCommitAt } = await committedAheadOfReads(() => watched.count(), commits, input.total, input.unread, run.exited);
+        untilFirstCommit = firstCommitAt - ready;
       } else {
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * untilFirstAfterStep));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * untilFirstCommit));
       }
       run.child.kill('SIGKILL');
       await run.exited;
@@ -113,7 +129,7 @@ export async function killRounds(input: { kills: number; total: number; env: Rec
       committedNotReadAtKills.push((await notesInStore(input.env)) - (input.total - left));
     }
   } finally {
-    await watched?.close();
+    await watched.close();
   }
   const last = startChild(input.env);
   const code = await last.exited;

@@ -9,6 +9,7 @@ import { compose, type Runtime } from '../../../../api/src/compose.js';
 import { parseConfig } from '../../../../api/src/config.js';
 import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions } from '../../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
+import { testStore } from '../../../support/test-store.js';
 
 // The API as it runs (compose: lowdb or memory store, the real engine, real SDKs), listening on a free port so the
 // emulator can post change notifications to it, beside an in-process emulator. Not demo mode: no seeded SRs or rules.
@@ -40,12 +41,13 @@ export type MailStackOptions = {
 export async function startMailStack(options: MailStackOptions = {}): Promise<MailStack> {
   const emulator = options.sharedEmulator ?? (await startTestEmulator(options.emulator));
   const dataDir = mkdtempSync(join(tmpdir(), 'mail-engine-'));
+  const store = await testStore('memory');
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const parsed = parseConfig({
     NODE_ENV: 'test',
-    STORE: 'memory',
+    ...store.env,
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.MAIL_TEST_LOG ?? 'silent',
     ...apiEnvironment(emulator),
@@ -93,6 +95,7 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
       await runtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.sharedEmulator) await emulator.close();
+      await store.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
