@@ -188,6 +188,11 @@ export class PostgresStore implements Store {
       return result;
     };
     let broken: unknown;
+    // The pool stops listening for a client's errors while it is lent out: a server that ends the session (a restart,
+    // an admin) between two statements would otherwise be an unhandled 'error' that ends the process. Heard here, the
+    // next statement fails instead, and the client is thrown away rather than returned to the pool.
+    const onLost = (error: Error) => (broken ??= error);
+    client.on('error', onLost);
     // Locked before BEGIN, so the transaction's snapshot is taken after the previous holder committed: it sees that
     // holder's writes and does not collide with them. A session lock, released below or when the connection dies.
     const key = serialiseOn === undefined ? undefined : `sm:${serialiseOn}`;
@@ -208,6 +213,7 @@ export class PostgresStore implements Store {
     } finally {
       scope.isOpen = false;
       if (key !== undefined && isLocked && !broken) await unlockKey(client, key).catch((unlockError: unknown) => (broken = unlockError));
+      client.removeListener('error', onLost);
       client.release(broken instanceof Error ? broken : undefined);
     }
   }
