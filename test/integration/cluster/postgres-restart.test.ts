@@ -76,7 +76,10 @@ it(`files ${REPLIES} replies exactly once across PostgreSQL restarts (${OUTAGES.
     // Each instance listens on two channels (the store's commits, the engine's wakes); both must be heard again,
     // or a commit on one instance no longer wakes the other's workers.
     await until('every instance to listen again on both channels', async () => (await listening()) === 2 * instances.length, 10_000);
-    outages.push({ mode, notesAtStop, delivered: desk.delivered(), degradedMs, downMs: restartedAt - stoppedAt, okMs });
+    // Nothing new arrives until then: the engine must come back to the replies it could not file on its own.
+    await until('the replies that arrived during the outage to be filed', async () => (await desk.notes()) >= desk.delivered(), 30_000);
+    const resumedMs = Date.now() - restartedAt;
+    outages.push({ mode, notesAtStop, delivered: desk.delivered(), degradedMs, downMs: restartedAt - stoppedAt, okMs, resumedMs });
   }
   await desk.deliver(REPLIES - desk.delivered());
   await desk.expectExactlyOnce(REPLIES);
