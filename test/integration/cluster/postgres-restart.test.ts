@@ -8,7 +8,8 @@ import { kill, startInstance, type Instance } from './support/instances.js';
 // on a PostgreSQL this test owns (the shared server is never stopped). Replies are being filed when the server goes
 // down (a fast shutdown, then an immediate one that leaves crash recovery to the start); more arrive while it is
 // down; it comes back a few seconds later. Each instance says
-// `degraded` on /api/health while it is down and `ok` after, keeps running (same process), and the engine resumes
+// `degraded` on /api/health while it is down (and 503 to a request that needs it) and `ok` after, keeps running (same
+// process), and the engine resumes
 // by itself: every reply ends as exactly one note, every after-step finished. Small by default.
 
 const REPLIES = Number(process.env.PG_RESTART_TEST_REPLIES ?? 20);
@@ -19,6 +20,7 @@ let server: PrivatePostgres;
 let emulator: TestEmulator;
 let desk: FaultDesk;
 const instances: Instance[] = [];
+let agentToken: string;
 
 beforeAll(async () => {
   // No fallback to a shared server: stopping that would break everyone else's tests, so no private one, no test.
@@ -27,6 +29,8 @@ beforeAll(async () => {
   desk = await setUpFaultDesk({ databaseUrl: server.url, emulator, requests: REPLIES });
   instances.push(...(await Promise.all(['node-1', 'node-2'].map((id) => startInstance(id, desk.env)))));
   await Promise.all(instances.map((i) => i.listening));
+  const res = await emulator.control('POST', '/tokens/user', { upn: 'agent@contoso.test' });
+  agentToken = ((await res.json()) as { access_token: string }).access_token;
 }, 120_000);
 
 afterAll(async () => {
@@ -68,6 +72,11 @@ it(`files ${REPLIES} replies exactly once across PostgreSQL restarts (${OUTAGES.
     await desk.deliver(wave);
     await until(`every instance to report degraded (${mode} shutdown)`, allSay('degraded'), 15_000);
     const degradedMs = Date.now() - stoppedAt;
+    // A request that needs the database says so plainly, on every instance.
+    for (const instance of instances) {
+      const res = await fetch(`http://127.0.0.1:${instance.port}/api/requests`, { headers: { authorization: `Bearer ${agentToken}` }, signal: AbortSignal.timeout(15_000) });
+      expect({ instance: instance.id, status: res.status, code: ((await res.json()) as { error?: { code?: string } }).error?.code }).toEqual({ instance: instance.id, status: 503, code: 'service_unavailable' });
+    }
     await new Promise((resolve) => setTimeout(resolve, DOWN_MS));
     await server.start();
     const restartedAt = Date.now();
