@@ -7,10 +7,10 @@ import { kill, startInstance, type Instance } from './support/instances.js';
 // PostgreSQL restarts under a running cluster: two API instances (real `npm run serve` processes) and one emulator
 // on a PostgreSQL this test owns (the shared server is never stopped). Replies are being filed when the server goes
 // down (a fast shutdown, then an immediate one that leaves crash recovery to the start); more arrive while it is
-// down; it comes back a few seconds later. Each instance says
-// `degraded` on /api/health while it is down (and 503 to a request that needs it) and `ok` after, keeps running (same
-// process), and the engine resumes
-// by itself: every reply ends as exactly one note, every after-step finished. Small by default.
+// down; it comes back a few seconds later. Each instance says `degraded` on /api/health while it is down (and 503 to
+// a request that needs it) and `ok` after, keeps running (same process), and the engine resumes by itself: every
+// reply ends as exactly one note, every after-step finished. Small by default; PG_RESTART_TEST_REPLIES and
+// PG_RESTART_TEST_DOWN_MS make it longer.
 
 const REPLIES = Number(process.env.PG_RESTART_TEST_REPLIES ?? 20);
 /** How long the server stays down once every instance has seen it gone: the outage itself, not a wait. */
