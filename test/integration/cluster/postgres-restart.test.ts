@@ -92,6 +92,9 @@ it(`files ${REPLIES} replies exactly once across PostgreSQL restarts (${OUTAGES.
   }
   await desk.deliver(REPLIES - desk.delivered());
   await desk.expectExactlyOnce(REPLIES);
+  // The subscription leases lapsed while no renewal could be written: each is held again, by one instance.
+  await until('one owner per subscription', async () => (await desk.subscriptionOwnersProblem(instances)) === undefined, 20_000).catch(() => undefined);
+  expect(await desk.subscriptionOwnersProblem(instances)).toBeUndefined();
   // Reconnected, not restarted: the same processes are still serving.
   expect(instances.map((i) => i.process.exitCode ?? i.process.signalCode)).toEqual(instances.map(() => null));
   expect(instances.map((i) => i.process.pid)).toEqual(pids);

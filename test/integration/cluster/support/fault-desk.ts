@@ -32,6 +32,11 @@ export type FaultDesk = {
   liveMailboxLeases(): Promise<Array<{ name: string; holder: string; fence: number }>>;
   /** Every reply one note, none twice, nothing in the Mail Center, every after-step finished and every reply read. */
   expectExactlyOnce(expected: number): Promise<void>;
+  /**
+   * Why the subscriptions are not each owned by exactly one of `instances` (per its /api/health leases, matching the
+   * published owner), or undefined when they are.
+   */
+  subscriptionOwnersProblem(instances: ReadonlyArray<{ id: string; port: number }>): Promise<string | undefined>;
   /** Ends the pool and removes the shared DATA_DIR. */
   close(): Promise<void>;
 };
@@ -122,6 +127,21 @@ export async function setUpFaultDesk(options: { databaseUrl: string; emulator: T
       expect(await notes()).toBe(expected);
       expect(await count('SELECT count(*) AS n FROM processed_messages')).toBe(expected);
       expect(await count('SELECT count(*) AS n FROM mail_center')).toBe(0);
+    },
+    async subscriptionOwnersProblem(instances) {
+      const owned = new Map<string, string[]>();
+      for (const instance of instances) {
+        const health = (await (await fetch(`http://127.0.0.1:${instance.port}/api/health`)).json()) as { instance?: { id: string; leases: Array<{ name: string }> } };
+        if (health.instance?.id !== instance.id) return `${instance.id}'s /api/health names ${health.instance?.id ?? 'no instance'}`;
+        for (const lease of health.instance.leases.filter((l) => l.name.startsWith('subscription:'))) owned.set(lease.name, [...(owned.get(lease.name) ?? []), instance.id]);
+      }
+      const problems = accountIds.map((id) => `subscription:${id}`).filter((name) => owned.get(name)?.length !== 1).map((name) => `${name} held by [${owned.get(name)?.join(', ') ?? ''}]`);
+      const published = await db.query<{ account_id: string; owner: string }>('SELECT account_id, owner FROM sm_subscriptions');
+      for (const row of published.rows) {
+        const holders = owned.get(`subscription:${row.account_id}`) ?? [];
+        if (holders.join() !== row.owner) problems.push(`subscription:${row.account_id} published by ${row.owner}, held by [${holders.join(', ')}]`);
+      }
+      return problems.length > 0 ? problems.join('; ') : undefined;
     },
     async close() {
       await db.end();
