@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Coordination, Lease, LeaseRecord, SharedSubscription, Wake } from '../../ports/coordination.js';
+import { ReconnectingListener } from './reconnecting-listener.js';
 
 // Leases, wakes and shared subscriptions on the desk's PostgreSQL (schema version 2). Each lease change is one
 // statement, so it is atomic without a transaction; times are the server's clock, the one clock every instance
@@ -15,7 +16,7 @@ export class PostgresCoordination implements Coordination {
   readonly local = false;
   readonly #pool: pg.Pool;
   readonly #wakes = new EventEmitter();
-  #listener: pg.Client | undefined;
+  #listener: ReconnectingListener | undefined;
   #closed = false;
 
   private constructor(pool: pg.Pool) {
@@ -26,7 +27,13 @@ export class PostgresCoordination implements Coordination {
   /** The store has migrated the schema already (PostgresStore.open). */
   static async open(connectionString: string | undefined): Promise<PostgresCoordination> {
     const coordination = new PostgresCoordination(new pg.Pool({ connectionString, max: 3, connectionTimeoutMillis: 5_000 }));
-    await coordination.#listen(connectionString);
+    try {
+      await coordination.#listen(connectionString);
+    } catch (error) {
+      // Its listener would otherwise keep trying for an object nobody holds.
+      await coordination.close();
+      throw error;
+    }
     return coordination;
   }
 
@@ -121,29 +128,25 @@ export class PostgresCoordination implements Coordination {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    await this.#listener?.end().catch(() => undefined);
+    await this.#listener?.close();
     await this.#pool.end();
   }
 
-  /** One listening connection; when it drops (a server restart) it is opened again, and the sweep covers the gap. */
+  /** The wakes of every instance; the listener opens itself again after a drop, and the sweep covers the gap. */
   async #listen(connectionString: string | undefined): Promise<void> {
-    const client = new pg.Client(connectionString ? { connectionString } : {});
-    client.on('error', () => undefined);
-    client.on('end', () => {
-      if (this.#closed) return;
-      setTimeout(() => void this.#listen(connectionString).catch(() => undefined), 1_000).unref();
+    this.#listener = new ReconnectingListener({
+      connectionString,
+      channel: WAKE_CHANNEL,
+      onPayload: (payload) => {
+        try {
+          const wake = JSON.parse(payload ?? '{}') as Partial<Wake>;
+          if (typeof wake.accountId === 'string' && typeof wake.to === 'string') this.#wakes.emit('wake', { accountId: wake.accountId, to: wake.to });
+        } catch {
+          // Not a wake of ours: ignore.
+        }
+      },
     });
-    client.on('notification', (message) => {
-      try {
-        const wake = JSON.parse(message.payload ?? '{}') as Partial<Wake>;
-        if (typeof wake.accountId === 'string' && typeof wake.to === 'string') this.#wakes.emit('wake', { accountId: wake.accountId, to: wake.to });
-      } catch {
-        // Not a wake of ours: ignore.
-      }
-    });
-    await client.connect();
-    await client.query(`LISTEN ${WAKE_CHANNEL}`);
-    this.#listener = client;
+    await this.#listener.start();
   }
 }
 

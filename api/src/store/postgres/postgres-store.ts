@@ -10,6 +10,7 @@ import { isConnectionLost, isRetryable } from './pg-errors.js';
 import type { ClusterState } from '../../ports/cluster-state.js';
 import { createPostgresClusterState } from './postgres-cluster-state.js';
 import { postgresCollection, type Run } from './postgres-collection.js';
+import { ReconnectingListener } from './reconnecting-listener.js';
 import { lockKey, unlockKey } from './serialise-lock.js';
 
 
@@ -44,7 +45,7 @@ export class PostgresStore implements Store {
   readonly #instance = randomUUID();
   readonly #currentTransaction = new AsyncLocalStorage<Scope>();
   readonly #sequencesMade = new Set<string>();
-  #listener: pg.Client | undefined;
+  #listener: ReconnectingListener | undefined;
   #isClosed = false;
 
   private constructor(pool: pg.Pool, maxAttempts: number, serialiseWaitMs: number) {
@@ -163,7 +164,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.#isClosed) return;
     this.#isClosed = true;
-    await this.#listener?.end().catch(() => undefined);
+    await this.#listener?.close();
     await this.#pool.end();
   }
 
@@ -188,6 +189,11 @@ export class PostgresStore implements Store {
       return result;
     };
     let broken: unknown;
+    // The pool stops listening for a client's errors while it is lent out: a server that ends the session (a restart,
+    // an admin) between two statements would otherwise be an unhandled 'error' that ends the process. Heard here, the
+    // next statement fails instead, and the client is thrown away rather than returned to the pool.
+    const onLost = (error: Error) => (broken ??= error);
+    client.on('error', onLost);
     // Locked before BEGIN, so the transaction's snapshot is taken after the previous holder committed: it sees that
     // holder's writes and does not collide with them. A session lock, released below or when the connection dies.
     const key = serialiseOn === undefined ? undefined : `sm:${serialiseOn}`;
@@ -208,6 +214,7 @@ export class PostgresStore implements Store {
     } finally {
       scope.isOpen = false;
       if (key !== undefined && isLocked && !broken) await unlockKey(client, key).catch((unlockError: unknown) => (broken = unlockError));
+      client.removeListener('error', onLost);
       client.release(broken instanceof Error ? broken : undefined);
     }
   }
@@ -232,22 +239,23 @@ export class PostgresStore implements Store {
     return JSON.stringify({ from: this.#instance, collections: Object.fromEntries([...changed.keys()].map((name) => [name, []])) });
   }
 
-  /** Hears the commits of other instances on the same database, so their listeners learn of them too. */
+  /** Hears the commits of other instances on the same database, so their listeners learn of them too; it opens
+   * itself again after a server restart (the workers' sweeps cover what it missed meanwhile). */
   async #listen(connectionString: string | undefined): Promise<void> {
-    const client = new pg.Client(connectionString ? { connectionString } : {});
-    client.on('error', () => undefined);
-    await client.connect();
-    client.on('notification', (message) => {
-      try {
-        const change = JSON.parse(message.payload ?? '{}') as CommitChange & { from?: string };
-        if (change.from === this.#instance) return;
-        this.#listeners.notify({ collections: change.collections });
-      } catch {
-        // Not ours: ignore.
-      }
+    this.#listener = new ReconnectingListener({
+      connectionString,
+      channel: CHANGES_CHANNEL,
+      onPayload: (payload) => {
+        try {
+          const change = JSON.parse(payload ?? '{}') as CommitChange & { from?: string };
+          if (change.from === this.#instance) return;
+          this.#listeners.notify({ collections: change.collections });
+        } catch {
+          // Not ours: ignore.
+        }
+      },
     });
-    await client.query(`LISTEN ${CHANGES_CHANNEL}`);
-    this.#listener = client;
+    await this.#listener.start();
   }
 
   #mapped(error: unknown): unknown {
