@@ -19,6 +19,8 @@ export type EmulatorOptions = {
   throttle?: boolean;
   /** Put a first customer email into support@contoso.test. Default true. */
   seed?: boolean;
+  /** Service mailboxes: support@contoso.test, then support2@ .. supportN@contoso.test (shared mailboxes). Default 1. */
+  serviceMailboxes?: number;
   /** Any other realism knob (see emulator/README.md). */
   knobs?: Partial<Knobs>;
   /** Test hook: called with every answered request, $batch steps included. */
@@ -53,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     caDir: options.caDir ?? options.dataDir,
     snapshot: options.snapshot ?? false,
     seed: options.seed ?? true,
+    serviceMailboxes: options.serviceMailboxes ?? 1,
     knobs,
     ...(options.onExchange ? { onExchange: options.onExchange } : {}),
   });

@@ -9,16 +9,17 @@ import { parseConfig } from '../../api/src/config.js';
 import type { EcIdKeyring } from '../../api/src/domain/ec-id.js';
 import { PostgresStore } from '../../api/src/store/postgres/postgres-store.js';
 import { ensureDemoMailAccount } from '../../api/src/services/demo/ensure-demo-mail-account.js';
-import { apiEnvironment, DEMO_TENANT_ID, type EmulatorOptions } from '../../emulator/src/index.js';
+import { apiEnvironment, DEMO_TENANT_ID, serviceMailboxAddresses, type EmulatorOptions } from '../../emulator/src/index.js';
 import { kill, startInstance, type Instance } from '../../test/integration/cluster/support/instances.js';
 import { startEmulatorThread, type BenchEmulator } from './bench-stack.js';
 import { startRoundRobin, type RoundRobin } from './round-robin.js';
 
 // Several API instances (`npm run serve` processes) on one PostgreSQL database and one emulator (in a worker thread),
-// with the emulator's three mailboxes. The accounts start with Service Messaging off, so a run can load a backlog
-// and start every instance first, then switch the mailboxes on at one moment (`enable`).
+// with BENCH_CLUSTER_MAILBOXES service mailboxes (default 10: support@, support2@ .. support10@), each with its own
+// Outlook throttle. The accounts start with Service Messaging off, so a run can load a backlog and start every
+// instance first, then switch the mailboxes on at one moment (`enable`).
 
-export const BENCH_MAILBOXES = ['support@contoso.test', 'admin@contoso.test', 'agent@contoso.test'];
+export const BENCH_MAILBOXES = serviceMailboxAddresses(Number(process.env.BENCH_CLUSTER_MAILBOXES ?? 10));
 
 export type ClusterBench = {
   emulator: BenchEmulator;
@@ -43,7 +44,7 @@ export async function startClusterBench(options: {
   beforeStart?: (bench: Pick<ClusterBench, 'emulator' | 'keyring' | 'requestIds'>) => Promise<void>;
 }): Promise<ClusterBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cluster-bench-'));
-  const emulator = await startEmulatorThread({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, ...options.emulator });
+  const emulator = await startEmulatorThread({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, serviceMailboxes: BENCH_MAILBOXES.length, ...options.emulator });
   const server = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `cluster_sync_bench_${randomBytes(4).toString('hex')}`;
   await admin(server, `CREATE DATABASE ${name}`);

@@ -1,15 +1,22 @@
+import { availableParallelism, loadavg } from 'node:os';
 import { unhonoured } from './backlog.js';
+import type { Exchange } from './bench-stack.js';
 import { BENCH_MAILBOXES, startClusterBench, type ClusterBench } from './cluster-stack.js';
 import { percentile } from './percentiles.js';
+import { cpuSeconds, runQueueWaitSeconds } from './process-cpu.js';
 import { replyMime } from './reply-mime.js';
 import { killAndRestart } from '../../test/integration/cluster/support/instances.js';
 
 // `npm run bench -- --only=cluster`: several instances on one PostgreSQL database (docs/architecture.md §4, "Several
-// instances"). Figure 1: a backlog of BENCH_CLUSTER_REPLIES replies per mailbox with Outlook throttling on, worked by
-// 1 and then by 3 instances: throughput ratio, Graph requests per reply, unhonoured 429s. Figure 2: reply -> note with
+// instances"). Figure 1: a backlog of BENCH_CLUSTER_REPLIES replies per mailbox (BENCH_CLUSTER_MAILBOXES mailboxes) with
+// Outlook throttling on, worked by 1 and then by 3 instances: throughput ratio, Graph requests per reply, unhonoured
+// 429s, and what limits the run: the throttle's share used, and each process's CPU (instances, and the bench process,
+// whose emulator thread answers Graph), beside the machine's load average. Figure 2: reply -> note with
 // change notifications through a round-robin load balancer, 3 instances, one SIGKILLed and restarted mid-run.
 
-const LATENCY_MS = 100;
+// Graph's latency per request: at 100 ms the throttle allows 40 operations a second per mailbox; a slower Graph
+// (BENCH_CLUSTER_LATENCY_MS) lowers that ceiling, to see whether one instance already reaches it.
+const LATENCY_MS = Number(process.env.BENCH_CLUSTER_LATENCY_MS ?? 100);
 const KNOBS = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
 
 export async function clusterBench(caDir: string, repliesPerMailbox: number, latencyReplies: number): Promise<Record<string, unknown>> {
@@ -22,6 +29,7 @@ export async function clusterBench(caDir: string, repliesPerMailbox: number, lat
   return {
     figure: 'cluster',
     mailboxes: BENCH_MAILBOXES.length,
+    cpuCores: availableParallelism(),
     repliesPerMailbox,
     throttle: KNOBS,
     emulatorLatencyMs: LATENCY_MS,
@@ -45,17 +53,29 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
     sweepSec: 3600,
     beforeStart: async ({ emulator, keyring, requestIds }) => {
       for (const [i, id] of requestIds.entries()) {
-        const res = await emulator.control('POST', `/mailboxes/${BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]}/messages?folder=inbox`, await replyMime(id, keyring, `Backlog reply ${id}.`), 'message/rfc822');
+        const desk = BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]!;
+        const res = await emulator.control('POST', `/mailboxes/${desk}/messages?folder=inbox`, await replyMime(id, keyring, `Backlog reply ${id}.`, desk), 'message/rfc822');
         if (res.status !== 201) throw new Error(`delivery failed: ${res.status}`);
       }
     },
   });
   try {
     await bench.emulator.clearExchanges();
+    const loadBefore = loadavg()[0]!;
+    const cpuBefore = bench.instances.map((i) => cpuSeconds(i.process.pid));
+    const waitBefore = bench.instances.map((i) => runQueueWaitSeconds(i.process.pid));
+    const benchCpuBefore = process.cpuUsage();
+    const postgresBefore = await postgresCpu(bench);
     const started = Date.now();
     await bench.enable();
     await until(bench, `${total} replies finished`, async () => (await finished(bench)) >= total, Number(process.env.BENCH_CLUSTER_TIMEOUT_SEC ?? 1800) * 1000);
     const seconds = (Date.now() - started) / 1000;
+    const instanceCpu = bench.instances.map((i, n) => cpuSeconds(i.process.pid) - cpuBefore[n]!);
+    const instanceWaitPct = bench.instances.map((i, n) => round(((runQueueWaitSeconds(i.process.pid) - waitBefore[n]!) / seconds) * 100, 0));
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    const postgresAfter = await postgresCpu(bench);
+    const postgresSeconds = [...postgresAfter].reduce((sum, [pid, cpu]) => sum + cpu - (postgresBefore.get(pid) ?? 0), 0);
+    const loadAfter = loadavg()[0]!;
     const exchanges = await bench.emulator.exchanges();
     const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.batched);
     // What the throttle counts (each $batch step on its own) against what it allows: 4 in flight per mailbox.
@@ -74,12 +94,36 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
       throttleAllowsOperationsPerSecond: allowed,
       throughputVsThrottle: round(operations / seconds / allowed, 3),
       throttled429: graph.filter((e) => e.status === 429).length,
-      unhonoured429: unhonoured(exchanges, KNOBS.retryAfterSec * 1000, LATENCY_MS),
+      unhonoured429: unhonouredPerMailbox(exchanges),
+      // When Graph was busy, from the moment the mailboxes were switched on: the time before the first request is
+      // the instances noticing the switch; the rest is the backlog being worked.
+      firstGraphAtSec: round((Math.min(...graph.map((e) => e.at)) - started) / 1000),
+      lastGraphAtSec: round((Math.max(...graph.map((e) => e.at)) - started) / 1000),
+      // 100 = one core busy the whole run: an instance near 100 is CPU-bound (Node runs its JavaScript on one core).
+      instanceCpuPct: instanceCpu.map((cpu) => round((cpu / seconds) * 100, 0)),
+      // The main thread ready to run but waiting for a core, in % of the run: high means the machine, not the instance.
+      instanceRunQueueWaitPct: instanceWaitPct,
+      // CPU the instances spent per reply, all together: what a reply costs, whatever the machine's load.
+      instanceCpuMsPerReply: round((instanceCpu.reduce((a, b) => a + b, 0) / total) * 1000, 1),
+      // The PostgreSQL server processes serving the bench's database (a server on this machine only).
+      postgresCpuPct: round((postgresSeconds / seconds) * 100, 0),
+      benchProcessCpuPct: round(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100, 0),
+      loadAverage1m: { before: round(loadBefore), after: round(loadAfter) },
       lastMailboxHolders: Object.fromEntries(holders.rows.map((r) => [r.holder, Number(r.n)])),
     };
   } finally {
     await bench.close();
   }
+}
+
+/** The throttle and its Retry-After are per mailbox: a request to one mailbox inside another's window is honest. */
+function unhonouredPerMailbox(exchanges: readonly Exchange[]): number {
+  const byMailbox = new Map<string, Exchange[]>();
+  for (const e of exchanges) {
+    const mailbox = /^\/v1\.0\/users\/([^/]+)/.exec(e.path)?.[1]?.toLowerCase() ?? '';
+    byMailbox.set(mailbox, [...(byMailbox.get(mailbox) ?? []), e]);
+  }
+  return [...byMailbox.values()].reduce((sum, list) => sum + unhonoured(list, KNOBS.retryAfterSec * 1000, LATENCY_MS), 0);
 }
 
 async function latencyRun(caDir: string, replies: number) {
@@ -89,25 +133,38 @@ async function latencyRun(caDir: string, replies: number) {
     await until(bench, 'a subscription per mailbox', async () => Number((await bench.db.query('SELECT count(*) AS n FROM sm_subscriptions')).rows[0]?.n) === BENCH_MAILBOXES.length, 60_000);
     const sentAt = new Map<number, number>();
     let killed = '';
+    let victimLeases = 0;
     for (const [i, id] of bench.requestIds.entries()) {
       if (i === Math.floor(replies / 2)) {
         const victim = bench.instances[i % bench.instances.length]!;
         killed = victim.id;
+        const held = await bench.db.query<{ name: string }>("SELECT name FROM sm_leases WHERE name LIKE 'mailbox:%' AND holder = $1 AND expires_at > clock_timestamp()", [victim.id]);
+        victimLeases = held.rows.length;
         await killAndRestart(victim, bench.env);
       }
-      const mime = await replyMime(id, bench.keyring, `Reply ${id}.`);
+      const desk = BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]!;
+      const mime = await replyMime(id, bench.keyring, `Reply ${id}.`, desk);
       sentAt.set(id, Date.now());
-      await bench.emulator.control('POST', `/mailboxes/${BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]}/messages?folder=inbox`, mime, 'message/rfc822');
+      await bench.emulator.control('POST', `/mailboxes/${desk}/messages?folder=inbox`, mime, 'message/rfc822');
       // A reply every 250 ms: the figure is latency under a steady trickle, not a backlog.
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await until(bench, `${replies} notes`, async () => Number((await bench.db.query('SELECT count(*) AS n FROM notes')).rows[0]?.n) >= replies, 120_000);
     const { rows } = await bench.db.query<{ request_id: string; created: string }>("SELECT request_id, doc->>'createdAt' AS created FROM notes");
     const latencies = rows.map((r) => Date.parse(r.created) - (sentAt.get(Number(r.request_id)) ?? Number.NaN)).filter(Number.isFinite);
-    return { replies, instances: 3, killed, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies) };
+    // Replies slower than the target, and the unexpired mailbox leases the killed instance held: the slow ones wait for
+    // its leases to lapse (MAIL_LEASE_TTL_SEC) or for it to come back under the same INSTANCE_ID.
+    const over3s = latencies.filter((ms) => ms > 3_000).length;
+    return { replies, instances: 3, killed, victimLeasesAtKill: victimLeases, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies), over3s };
   } finally {
     await bench.close();
   }
+}
+
+/** CPU seconds of each PostgreSQL backend connected to the bench's database, by pid. */
+async function postgresCpu(bench: ClusterBench): Promise<Map<number, number>> {
+  const { rows } = await bench.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)] as const).filter(([, cpu]) => Number.isFinite(cpu)));
 }
 
 async function finished(bench: ClusterBench): Promise<number> {

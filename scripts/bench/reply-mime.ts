@@ -5,19 +5,19 @@ import { DEFAULT_REPLY_MARKER, formatOwnMessageId, renderReplyMarker } from '../
 import { formatSrNumber } from '../../api/src/domain/service-request.js';
 import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
 
-/** An Outlook-style reply from the SR's requester (customerN@fabrikam.test) to the desk email that carried the token. */
-export function replyMime(srId: number, keyring: EcIdKeyring, text: string): Promise<Buffer> {
+/** An Outlook-style reply from the SR's requester (customerN@fabrikam.test) to the desk email (from `desk`) that carried the token. */
+export function replyMime(srId: number, keyring: EcIdKeyring, text: string, desk = SERVICE_MAILBOX): Promise<Buffer> {
   const token = encodeEcId({ srId, outboundId: 1 }, keyring);
   const ownId = formatOwnMessageId(token, 'contoso.test');
   return new MailComposer({
     from: { name: `Customer ${srId}`, address: `customer${srId}@fabrikam.test` },
-    to: SERVICE_MAILBOX,
+    to: desk,
     subject: `RE: Your request [${formatSrNumber(srId)}]`,
     messageId: `<${randomBytes(10).toString('hex').toUpperCase()}@AM0PR02MB1234.eurprd02.prod.outlook.com>`,
     inReplyTo: ownId,
     references: ownId,
     html:
-      `<html><body><div><p>${text}</p></div><hr><div id="divRplyFwdMsg"><b>From:</b> Contoso Support &lt;${SERVICE_MAILBOX}&gt;</div>` +
+      `<html><body><div><p>${text}</p></div><hr><div id="divRplyFwdMsg"><b>From:</b> Contoso Support &lt;${desk}&gt;</div>` +
       `<div><div>${renderReplyMarker(DEFAULT_REPLY_MARKER, token)}</div><div>Hello, could you try again?</div></div></body></html>`,
     text,
   }).compile().build();

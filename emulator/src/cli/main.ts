@@ -16,6 +16,7 @@ const emulator = await startEmulator({
   caDir: resolve(env.EMULATOR_CA_DIR ?? dataDir),
   snapshot: flag('EMULATOR_SNAPSHOT', true),
   seed: flag('EMULATOR_SEED', true),
+  serviceMailboxes: number('EMULATOR_SERVICE_MAILBOXES') ?? 1,
   knobs,
   throttle: flag('EMULATOR_THROTTLE', knobs.throttle ?? false),
   ...(number('EMULATOR_LATENCY_MS') !== undefined ? { latencyMs: number('EMULATOR_LATENCY_MS') } : {}),

@@ -39,6 +39,8 @@ export type ServerOptions = {
   caDir: string;
   snapshot: boolean;
   seed: boolean;
+  /** Service mailboxes in the tenant: support@ plus support2@ .. supportN@. */
+  serviceMailboxes: number;
   knobs: Partial<Knobs>;
   onExchange?: (exchange: RecordedExchange) => void;
 };
@@ -57,7 +59,7 @@ export class EmulatorServer {
 
   private constructor(private readonly options: ServerOptions) {
     this.certificates = ensureCertificates(options.caDir);
-    this.tenant = loadTenant(options.dataDir);
+    this.tenant = loadTenant(options.dataDir, options.serviceMailboxes);
     this.server = https.createServer({ key: this.certificates.leafKeyPem, cert: this.certificates.leafCertPem }, (req, res) => {
       void this.handle(req, res);
     });

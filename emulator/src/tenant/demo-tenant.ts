@@ -71,3 +71,30 @@ export const DEMO_USERS: readonly DemoUser[] = [
 ];
 
 export const SERVICE_MAILBOX = 'support@contoso.test';
+
+/** How many service mailboxes a tenant may hold: enough for a many-mailbox benchmark, few enough to stay small. */
+export const MAX_SERVICE_MAILBOXES = 50;
+
+/**
+ * The tenant's service mailboxes when it holds `count` of them: support@ first, then support2@ .. supportN@, so a
+ * benchmark can spread a backlog over many mailboxes that each have their own Outlook throttle.
+ */
+export function serviceMailboxAddresses(count: number): string[] {
+  return [SERVICE_MAILBOX, ...extraServiceMailboxes(count).map((u) => u.userPrincipalName)];
+}
+
+/** The shared mailboxes beyond support@ (none for the default count of 1), with fixed ids like the rest. */
+export function extraServiceMailboxes(count: number): DemoUser[] {
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SERVICE_MAILBOXES) {
+    throw new RangeError(`serviceMailboxes must be a whole number from 1 to ${MAX_SERVICE_MAILBOXES}, not ${count}.`);
+  }
+  return Array.from({ length: count - 1 }, (_, i) => ({
+    id: `2c8d4e6f-0a3b-4c5d-9e7f-${(i + 2).toString(16).padStart(12, '0')}`,
+    userPrincipalName: `support${i + 2}@${DEMO_TENANT_DOMAIN}`,
+    displayName: `Contoso Support ${i + 2}`,
+    appRoles: [],
+    hasMailbox: true,
+    canSignIn: false,
+    isSharedMailbox: true,
+  }));
+}

@@ -10,6 +10,7 @@ import {
   ROLE_AGENT,
   SERVICE_DESK_MAIL_CLIENT_ID,
   SERVICE_MESSAGING_CLIENT_ID,
+  extraServiceMailboxes,
   type DemoUser,
 } from './demo-tenant.js';
 
@@ -31,8 +32,12 @@ export type Tenant = {
   users: readonly DemoUser[];
 };
 
-/** The demo tenant; the mail app's secret is generated once per data dir and kept there. */
-export function loadTenant(dataDir: string): Tenant {
+/**
+ * The demo tenant; the mail app's secret is generated once per data dir and kept there. `serviceMailboxes` above 1
+ * adds shared mailboxes support2@ .. supportN@; the mail app's consent reaches them as it reaches support@.
+ */
+export function loadTenant(dataDir: string, serviceMailboxes = 1): Tenant {
+  const extra = extraServiceMailboxes(serviceMailboxes);
   return {
     tenantId: DEMO_TENANT_ID,
     domains: [DEMO_TENANT_DOMAIN],
@@ -53,7 +58,7 @@ export function loadTenant(dataDir: string): Tenant {
         roles: ['Mail.ReadWrite', 'Mail.Send'],
       },
     ],
-    users: DEMO_USERS,
+    users: [...DEMO_USERS, ...extra],
   };
 }
 

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+
+// CPU seconds a process has used (user + system), from Linux's /proc/<pid>/stat; NaN elsewhere. The cluster bench
+// reads it before and after a run to tell whether an instance was CPU-bound or waiting on the throttle.
+const TICKS_PER_SECOND = 100;
+
+export function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime is the
+    // 14th field and stime the 15th, i.e. the 12th and 13th after ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Seconds the process's main thread sat ready to run but waiting for a core (Linux /proc/<pid>/schedstat, 2nd field);
+ * NaN elsewhere. Next to cpuSeconds it says whether a slow run was the instance's own work or a crowded machine.
+ */
+export function runQueueWaitSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e9;
+  } catch {
+    return Number.NaN;
+  }
+}
