@@ -53,7 +53,7 @@ export type Runtime = { app: Express; services: ServiceDeps; outbound: OutboundW
 
 export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
   const services = await buildServices(config);
-  const coordination = config.store === 'postgres' ? await PostgresCoordination.open(config.database.url) : createLocalCoordination();
+  const coordination = config.store === 'postgres' ? await PostgresCoordination.open(config.database.url, config.instanceId) : createLocalCoordination();
   const cluster = new MailCluster({
     coordination,
     instanceId: config.instanceId,

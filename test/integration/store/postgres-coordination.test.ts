@@ -18,7 +18,7 @@ let b: PostgresCoordination;
 beforeAll(async () => {
   database = await createTestDatabase('cluster_sync_coordination');
   store = await openEmptyPostgresStore(database.url);
-  [a, b] = await Promise.all([PostgresCoordination.open(database.url), PostgresCoordination.open(database.url)]);
+  [a, b] = await Promise.all([PostgresCoordination.open(database.url, 'A'), PostgresCoordination.open(database.url, 'B')]);
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close(), store?.close()]);
@@ -99,6 +99,19 @@ describe('PostgreSQL leases', () => {
     release();
     await writing;
     expect((await takeover)?.fence).toBe(first.fence + 1);
+  });
+});
+
+describe('PostgreSQL leases of a process that is gone', () => {
+  it("goes to another at once when its holder's session ends (a SIGKILL), not after the lease's time", async () => {
+    const gone = await PostgresCoordination.open(database.url, 'C');
+    const held = (await gone.acquire('mailbox:six', 'C', 60_000))!;
+    expect(await b.acquire('mailbox:six', 'B', 60_000)).toBeUndefined();
+    expect((await b.holders('instance:')).length + (await b.holders('mailbox:six')).length).toBe(1);
+    await gone.close();
+    const taken = await eventually(() => b.acquire('mailbox:six', 'B', 60_000), 5_000, 'the takeover');
+    expect(taken.fence).toBe(held.fence + 1);
+    expect((await a.lapsed('mailbox:six')).map((l) => l.holder)).toEqual([]);
   });
 });
 

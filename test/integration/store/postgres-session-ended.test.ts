@@ -60,7 +60,7 @@ it('a transaction whose session is ended between two statements fails as unavail
 
 it("listens again after its listening session is ended: another store's commits and wakes are heard", async () => {
   const [writer, reader] = [await openEmptyPostgresStore(database.url), await openEmptyPostgresStore(database.url)];
-  const [waker, woken] = [await PostgresCoordination.open(database.url), await PostgresCoordination.open(database.url)];
+  const [waker, woken] = [await PostgresCoordination.open(database.url, 'waker'), await PostgresCoordination.open(database.url, 'woken')];
   const heard: CommitChange[] = [];
   const wakes: Wake[] = [];
   reader.onCommit((change) => heard.push(change));

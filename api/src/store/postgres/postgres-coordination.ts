@@ -10,6 +10,13 @@ import { ReconnectingListener } from './reconnecting-listener.js';
 const WAKE_CHANNEL = 'sm_mail_wake';
 
 const LEASE_COLUMNS = 'name, holder, fence, expires_at, released';
+
+// Each instance's LISTEN connection carries its name (application_name 'sm:<INSTANCE_ID>') for as long as the process
+// lives: a SIGKILLed instance's session ends with its socket, at once, so its leases can be taken over without
+// waiting for them to lapse. A frozen instance keeps its session, and so its leases until they lapse; the fence
+// refuses whatever it writes after that.
+const sessionName = (instanceId: string): string => `sm:${instanceId}`.slice(0, 63);
+const HOLDER_ALIVE = "EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = left('sm:' || l.holder, 63))";
 type LeaseRow = { name: string; holder: string; fence: string; expires_at: Date; released: boolean };
 
 export class PostgresCoordination implements Coordination {
@@ -25,10 +32,10 @@ export class PostgresCoordination implements Coordination {
   }
 
   /** The store has migrated the schema already (PostgresStore.open). */
-  static async open(connectionString: string | undefined): Promise<PostgresCoordination> {
+  static async open(connectionString: string | undefined, instanceId: string): Promise<PostgresCoordination> {
     const coordination = new PostgresCoordination(new pg.Pool({ connectionString, max: 3, connectionTimeoutMillis: 5_000 }));
     try {
-      await coordination.#listen(connectionString);
+      await coordination.#listen(connectionString, sessionName(instanceId));
     } catch (error) {
       // Its listener would otherwise keep trying for an object nobody holds.
       await coordination.close();
@@ -38,7 +45,7 @@ export class PostgresCoordination implements Coordination {
   }
 
   async acquire(name: string, holder: string, ttlMs: number): Promise<Lease | undefined> {
-    // A free or expired lease goes to the caller with the next fence; our own unexpired one is extended as it is.
+    // A free, expired or dead holder's lease goes to the caller with the next fence; our own live one is extended as it is.
     const { rows } = await this.#pool.query<LeaseRow>(
       `INSERT INTO sm_leases AS l (name, holder, fence, expires_at)
          VALUES ($1, $2, 1, clock_timestamp() + $3 * interval '1 millisecond')
@@ -47,7 +54,7 @@ export class PostgresCoordination implements Coordination {
          fence = CASE WHEN l.holder = EXCLUDED.holder AND l.expires_at > clock_timestamp() THEN l.fence ELSE l.fence + 1 END,
          expires_at = EXCLUDED.expires_at,
          released = false
-       WHERE l.expires_at <= clock_timestamp() OR l.holder = EXCLUDED.holder
+       WHERE l.expires_at <= clock_timestamp() OR l.holder = EXCLUDED.holder OR NOT ${HOLDER_ALIVE}
        RETURNING ${LEASE_COLUMNS}`,
       [name, holder, ttlMs],
     );
@@ -79,7 +86,7 @@ export class PostgresCoordination implements Coordination {
 
   async lapsed(prefix: string): Promise<Lease[]> {
     const { rows } = await this.#pool.query<LeaseRow>(
-      `SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE NOT released AND expires_at <= clock_timestamp() AND starts_with(name, $1)`,
+      `SELECT ${LEASE_COLUMNS} FROM sm_leases l WHERE NOT released AND (expires_at <= clock_timestamp() OR NOT ${HOLDER_ALIVE}) AND starts_with(name, $1)`,
       [prefix],
     );
     return rows.map(leaseOf);
@@ -87,7 +94,7 @@ export class PostgresCoordination implements Coordination {
 
   async holders(prefix = ''): Promise<Lease[]> {
     const { rows } = await this.#pool.query<LeaseRow>(
-      `SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE expires_at > clock_timestamp() AND starts_with(name, $1) ORDER BY name`,
+      `SELECT ${LEASE_COLUMNS} FROM sm_leases l WHERE expires_at > clock_timestamp() AND ${HOLDER_ALIVE} AND starts_with(name, $1) ORDER BY name`,
       [prefix],
     );
     return rows.map(leaseOf);
@@ -133,9 +140,10 @@ export class PostgresCoordination implements Coordination {
   }
 
   /** The wakes of every instance; the listener opens itself again after a drop, and the sweep covers the gap. */
-  async #listen(connectionString: string | undefined): Promise<void> {
+  async #listen(connectionString: string | undefined, applicationName: string): Promise<void> {
     this.#listener = new ReconnectingListener({
       connectionString,
+      applicationName,
       channel: WAKE_CHANNEL,
       onPayload: (payload) => {
         try {

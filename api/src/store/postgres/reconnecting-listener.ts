@@ -13,8 +13,11 @@ export class ReconnectingListener {
   #client: pg.Client | undefined;
   #closed = false;
 
-  constructor(options: { connectionString: string | undefined; channel: string; onPayload: (payload: string | undefined) => void; retryMs?: number }) {
-    this.#config = options.connectionString ? { connectionString: options.connectionString } : {};
+  constructor(options: { connectionString: string | undefined; applicationName?: string; channel: string; onPayload: (payload: string | undefined) => void; retryMs?: number }) {
+    this.#config = {
+      ...(options.connectionString ? { connectionString: options.connectionString } : {}),
+      ...(options.applicationName ? { application_name: options.applicationName } : {}),
+    };
     this.#channel = options.channel;
     this.#onPayload = options.onPayload;
     this.#retryMs = options.retryMs ?? 1_000;
