@@ -126,6 +126,18 @@ function unhonouredPerMailbox(exchanges: readonly Exchange[]): number {
   return [...byMailbox.values()].reduce((sum, list) => sum + unhonoured(list, KNOBS.retryAfterSec * 1000, LATENCY_MS), 0);
 }
 
+async function busiestHolder(bench: Awaited<ReturnType<typeof startClusterBench>>, waitMs: number) {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const { rows } = await bench.db.query<{ holder: string }>(
+      "SELECT holder FROM sm_leases WHERE name LIKE 'mailbox:%' AND expires_at > clock_timestamp() GROUP BY holder ORDER BY count(*) DESC LIMIT 1",
+    );
+    const busiest = bench.instances.find((instance) => instance.id === rows[0]?.holder);
+    if (busiest || Date.now() > deadline) return busiest ?? bench.instances[0]!;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 async function latencyRun(caDir: string, replies: number) {
   const bench = await startClusterBench({ caDir, instances: 3, requests: replies, emulator: { latencyMs: 20 }, push: true, sweepSec: 30 });
   try {
@@ -135,17 +147,19 @@ async function latencyRun(caDir: string, replies: number) {
     let killed = '';
     let victimLeases = 0;
     for (const [i, id] of bench.requestIds.entries()) {
+      const desk = BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]!;
+      const mime = await replyMime(id, bench.keyring, `Reply ${id}.`, desk);
+      sentAt.set(id, Date.now());
+      await bench.emulator.control('POST', `/mailboxes/${desk}/messages?folder=inbox`, mime, 'message/rfc822');
       if (i === Math.floor(replies / 2)) {
-        const victim = bench.instances[i % bench.instances.length]!;
+        // The worst moment: right after a reply went in, kill the instance holding most mailbox leases (waiting up to
+        // 2 s for one to hold any), so wakes for those mailboxes are on their way to a dead process.
+        const victim = await busiestHolder(bench, 2_000);
         killed = victim.id;
         const held = await bench.db.query<{ name: string }>("SELECT name FROM sm_leases WHERE name LIKE 'mailbox:%' AND holder = $1 AND expires_at > clock_timestamp()", [victim.id]);
         victimLeases = held.rows.length;
         await killAndRestart(victim, bench.env);
       }
-      const desk = BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]!;
-      const mime = await replyMime(id, bench.keyring, `Reply ${id}.`, desk);
-      sentAt.set(id, Date.now());
-      await bench.emulator.control('POST', `/mailboxes/${desk}/messages?folder=inbox`, mime, 'message/rfc822');
       // A reply every 250 ms: the figure is latency under a steady trickle, not a backlog.
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
