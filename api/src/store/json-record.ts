@@ -3,7 +3,9 @@
  * so the memory store behaves exactly like a lowdb database that was written and read back:
  * - a property whose value is `undefined` is dropped (so `put` with `assignee: undefined` clears it);
  * - anything JSON would silently change is refused with a TypeError instead: Dates, Maps, class instances,
- *   functions, bigints, NaN and Infinity, `undefined` inside arrays, cycles.
+ *   functions, bigints, NaN and Infinity, `undefined` inside arrays, cycles;
+ * - a NUL character in a string or a key becomes U+FFFD, as mail clients show it: PostgreSQL's text and jsonb cannot
+ *   hold NUL (malformed customer mail carries it), and every adapter keeps the same thing.
  * Frozen, because the stored copy is shared by every reader until it is replaced.
  */
 export function toJsonRecord<T>(record: T): T {
@@ -11,7 +13,8 @@ export function toJsonRecord<T>(record: T): T {
 }
 
 function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return withoutNul(value);
+  if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new TypeError(`${path} is ${value}, which JSON cannot hold.`);
     return value;
@@ -32,9 +35,11 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
     }
     result = {};
     for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) result[key] = copy(item, `${path}.${key}`, ancestors);
+      if (item !== undefined) result[withoutNul(key)] = copy(item, `${path}.${key}`, ancestors);
     }
   }
   ancestors.delete(value);
   return Object.freeze(result);
 }
+
+const withoutNul = (text: string): string => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);

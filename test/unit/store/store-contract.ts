@@ -51,6 +51,12 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         expect(await getRequest(2)).toBeUndefined();
       });
 
+      it('keeps a NUL character (malformed customer mail) as U+FFFD, in values and keys, on every adapter', async () => {
+        const request = { ...aRequest(1), title: 'Printer\u0000 jam', custom: { 'a\u0000b': 'x\u0000' } };
+        await store.transact((tx) => tx.collection('requests').insert(request as never));
+        expect(await getRequest(1)).toMatchObject({ title: 'Printer\uFFFD jam', custom: { 'a\uFFFDb': 'x\uFFFD' } });
+      });
+
       it('starts with every collection empty', async () => {
         const counts = await store.read(async (tx) =>
           Promise.all((['requests', 'notes', 'attachments', 'history', 'noteTypes', 'mailAccounts', 'settings'] as const).map((name) => tx.collection(name).count())),
