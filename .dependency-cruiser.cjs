@@ -33,7 +33,15 @@ const emulatorLayers = [
 ];
 
 // shell/ is the app frame and the router over the features; components/ are the widgets the features share.
-const tabLayers = [['host'], ['api', 'routing', 'theme'], ['session'], ['live', 'components'], ['features'], ['shell'], ['.']];
+const tabLayers = [
+  ['host'],
+  ['api', 'routing', 'theme'],
+  ['session'],
+  ['live', 'components'],
+  ['features'],
+  ['shell'],
+  ['.'],
+];
 
 // The API's layers (docs/architecture.md §3).
 const apiArrows = [
@@ -54,7 +62,8 @@ const apiArrows = [
   },
   {
     name: 'ports-see-domain-only',
-    comment: 'ports/ are the interfaces the core needs (store, blob store, mailbox, mail sender, engine control): types over domain/ only.',
+    comment:
+      'ports/ are the interfaces the core needs (store, blob store, mailbox, mail sender, engine control): types over domain/ only.',
     severity: 'error',
     from: { path: `${api}ports/` },
     to: { path: ['^api/', '^node_modules/'], pathNot: [`${api}(ports|domain)/`] },
@@ -113,7 +122,7 @@ module.exports = {
     },
     {
       name: 'emulator-and-api-apart',
-      comment: 'They share only the Graph wire format, so the emulator cannot copy the client\'s assumptions.',
+      comment: "They share only the Graph wire format, so the emulator cannot copy the client's assumptions.",
       severity: 'error',
       from: { path: '^emulator/' },
       to: { path: '^api/' },
@@ -132,10 +141,13 @@ module.exports = {
     },
     {
       name: 'web-shared-serves-both-front-ends',
-      comment: 'web-shared/ holds what the tab and the add-in both use: it sees the wire contract only, never either app, the API or a host SDK.',
+      comment:
+        'web-shared/ holds what the tab and the add-in both use: it sees the wire contract only, never either app, the API or a host SDK.',
       severity: 'error',
       from: { path: '^web-shared/' },
-      to: { path: ['^(tab|addin|emulator)/', '^api/src/(?!contract/)', '^node_modules/@microsoft/teams-js/'] },
+      to: {
+        path: ['^(tab|addin|emulator)/', '^api/src/(?!contract/)', '^node_modules/@microsoft/teams-js/'],
+      },
     },
     {
       name: 'back-ends-not-web-shared',
@@ -160,6 +172,10 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.tsx', '.js', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.d.ts'],
+    },
   },
 };

@@ -7,21 +7,34 @@ import tseslint from 'typescript-eslint';
 const processEnv = {
   object: 'process',
   property: 'env',
-  message: 'Settings are read from the environment in one place (api/src/config.ts for the API, emulator/src/cli/ for the emulator; scripts/ and test/ are free): take them as a parameter.',
+  message:
+    'Settings are read from the environment in one place (api/src/config.ts for the API, emulator/src/cli/ for the emulator; scripts/ and test/ are free): take them as a parameter.',
 };
 const envImport = {
   importNames: ['env'],
-  message: 'Settings are read from the environment in one place (api/src/config.ts, emulator/src/cli/): take them as a parameter.',
+  message:
+    'Settings are read from the environment in one place (api/src/config.ts, emulator/src/cli/): take them as a parameter.',
 };
-const graphOnly = 'Only api/src/graph/ talks to Graph and Entra (it pages, retries and maps errors): call a port it implements.';
+const graphOnly =
+  'Only api/src/graph/ talks to Graph and Entra (it pages, retries and maps errors): call a port it implements.';
 const graphSdk = { name: '@microsoft/microsoft-graph-client', message: graphOnly };
 const noPipeToResponse = {
   selector: 'CallExpression[callee.property.name="pipe"][arguments.0.name=/^(res|response)$/]',
-  message: "Send a stream with stream.pipeline(source, res) (node:stream/promises): .pipe() neither destroys the source when the client goes away nor reports the error.",
+  message:
+    'Send a stream with stream.pipeline(source, res) (node:stream/promises): .pipe() neither destroys the source when the client goes away nor reports the error.',
 };
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.scratch*/**', 'appPackage/build/**', 'test-results/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.data/**',
+      '.scratch*/**',
+      'appPackage/build/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,7 +50,15 @@ export default tseslint.config(
     ignores: ['api/src/config.ts', 'emulator/src/cli/**'],
     rules: {
       'no-restricted-properties': ['error', processEnv],
-      'no-restricted-imports': ['error', { paths: [{ name: 'process', ...envImport }, { name: 'node:process', ...envImport }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'process', ...envImport },
+            { name: 'node:process', ...envImport },
+          ],
+        },
+      ],
     },
   },
   {
@@ -63,7 +84,11 @@ export default tseslint.config(
     files: ['api/src/**'],
     ignores: ['api/src/graph/**', 'api/src/config.ts'],
     rules: {
-      'no-restricted-properties': ['error', processEnv, { object: 'globalThis', property: 'fetch', message: graphOnly }],
+      'no-restricted-properties': [
+        'error',
+        processEnv,
+        { object: 'globalThis', property: 'fetch', message: graphOnly },
+      ],
     },
   },
   {
@@ -80,7 +105,8 @@ export default tseslint.config(
         'error',
         {
           selector: 'JSXOpeningElement[name.name="form"]:not(:has(JSXAttribute[name.name="noValidate"]))',
-          message: 'Give every <form> noValidate: validation messages come from us, at the field (web-shared/field-errors.ts).',
+          message:
+            'Give every <form> noValidate: validation messages come from us, at the field (web-shared/field-errors.ts).',
         },
       ],
     },
@@ -91,7 +117,10 @@ export default tseslint.config(
     files: ['addin/src/**'],
     ignores: ['addin/src/host/outlook.ts'],
     rules: {
-      'no-restricted-globals': ['error', { name: 'Office', message: 'Only addin/src/host/outlook.ts touches Office.*; call its functions.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Office', message: 'Only addin/src/host/outlook.ts touches Office.*; call its functions.' },
+      ],
       'no-restricted-properties': [
         'error',
         { object: 'window', property: 'Office', message: 'Only addin/src/host/outlook.ts touches Office.*.' },

@@ -5,7 +5,10 @@ import { apiEnvironment } from '../emulator/src/index.js';
 // child process that says on its IPC channel which port it listens on.
 
 /** Demo mode against a running emulator, trusting its CA (read by Node only at process start). */
-export function demoTenantEnvironment(emulator: { url: string; authorityHost?: string }, caCertFile: string): NodeJS.ProcessEnv {
+export function demoTenantEnvironment(
+  emulator: { url: string; authorityHost?: string },
+  caCertFile: string,
+): NodeJS.ProcessEnv {
   return {
     DEMO: '1',
     ...apiEnvironment({ url: emulator.url, authorityHost: emulator.authorityHost ?? emulator.url }),
@@ -14,7 +17,10 @@ export function demoTenantEnvironment(emulator: { url: string; authorityHost?: s
   };
 }
 
-export function spawnApi(env: NodeJS.ProcessEnv, stdio: StdioOptions = ['inherit', 'inherit', 'inherit', 'ipc']): ChildProcess {
+export function spawnApi(
+  env: NodeJS.ProcessEnv,
+  stdio: StdioOptions = ['inherit', 'inherit', 'inherit', 'ipc'],
+): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], { env, stdio });
 }
 
@@ -27,6 +33,8 @@ export function listeningPort(api: ChildProcess): Promise<number> {
       clearTimeout(timer);
       resolve(message.listening.port);
     });
-    api.once('exit', (code) => reject(new Error(`The API stopped (exit code ${code}) before it listened; its messages are above.`)));
+    api.once('exit', (code) =>
+      reject(new Error(`The API stopped (exit code ${code}) before it listened; its messages are above.`)),
+    );
   });
 }

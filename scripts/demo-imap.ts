@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { dirname } from 'node:path';
-import { mailServersUnavailable, startMailServers, type MailServers } from '../test/support/mail-servers/start-mail-servers.js';
+import {
+  mailServersUnavailable,
+  startMailServers,
+  type MailServers,
+} from '../test/support/mail-servers/start-mail-servers.js';
 
 // `DEMO_IMAP=1 npm start`: a second demo mailbox, helpdesk@contoso.test, on IMAP/SMTP against real Dovecot and Postfix
 // started on free loopback ports (as the tests start them), beside the Graph one. Needs the Debian packages and root
@@ -11,7 +15,13 @@ import { mailServersUnavailable, startMailServers, type MailServers } from '../t
 export const DEMO_IMAP_MAILBOX = 'helpdesk@contoso.test';
 const CUSTOMER = 'diego@fabrikam.test';
 
-export type DemoImap = { servers: MailServers; password: string; customerPassword: string; accountBody: Record<string, unknown>; close(): Promise<void> };
+export type DemoImap = {
+  servers: MailServers;
+  password: string;
+  customerPassword: string;
+  accountBody: Record<string, unknown>;
+  close(): Promise<void>;
+};
 
 export async function startDemoImap(caCertFile: string): Promise<DemoImap | undefined> {
   const unavailable = mailServersUnavailable();
@@ -19,7 +29,11 @@ export async function startDemoImap(caCertFile: string): Promise<DemoImap | unde
     console.log(`The IMAP/SMTP demo mailbox is off: ${unavailable}`);
     return undefined;
   }
-  const servers = await startMailServers({ issuer: 'unused', audience: 'unused', caDir: dirname(caCertFile) });
+  const servers = await startMailServers({
+    issuer: 'unused',
+    audience: 'unused',
+    caDir: dirname(caCertFile),
+  });
   // Demo passwords are made per run, shown once in the console, and gone when the demo stops.
   const password = randomBytes(9).toString('base64url');
   const customerPassword = randomBytes(9).toString('base64url');
@@ -48,9 +62,15 @@ export async function startDemoImap(caCertFile: string): Promise<DemoImap | unde
 }
 
 /** Adds the account through the API as the demo admin (the emulator issues the admin's token). */
-export async function addDemoImapAccount(apiUrl: string, emulator: { url: string; caCertFile: string }, body: Record<string, unknown>): Promise<void> {
+export async function addDemoImapAccount(
+  apiUrl: string,
+  emulator: { url: string; caCertFile: string },
+  body: Record<string, unknown>,
+): Promise<void> {
   const accessToken = await adminToken(emulator);
-  const existing = await fetch(`${apiUrl}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${accessToken}` } });
+  const existing = await fetch(`${apiUrl}/api/admin/mail/accounts`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   const { items } = (await existing.json()) as { items: Array<{ id: string; emailAddress: string }> };
   const found = items.find((a) => a.emailAddress === DEMO_IMAP_MAILBOX);
   // The ports and password are new each run: update the account a previous run left.
@@ -65,17 +85,27 @@ export async function addDemoImapAccount(apiUrl: string, emulator: { url: string
 /** This process does not trust the emulator's CA by default (only the API child is started with it): ask with it. */
 function adminToken(emulator: { url: string; caCertFile: string }): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request(`${emulator.url}/_emulator/tokens/user`, { method: 'POST', ca: readFileSync(emulator.caCertFile), headers: { 'content-type': 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { access_token: string }).access_token);
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
-      });
-    });
+    const req = request(
+      `${emulator.url}/_emulator/tokens/user`,
+      {
+        method: 'POST',
+        ca: readFileSync(emulator.caCertFile),
+        headers: { 'content-type': 'application/json' },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          try {
+            resolve(
+              (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { access_token: string }).access_token,
+            );
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify({ upn: 'admin@contoso.test' }));
   });

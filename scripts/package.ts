@@ -24,5 +24,7 @@ if (result.problems.length) {
 }
 console.log(`Wrote ${path.relative(process.cwd(), result.zipPath ?? '')}`);
 if (result.warnings.length) {
-  console.log(`It is a preview: run "teamsapp provision --env ${env}", or put your own registration's values in env/.env.${env}, before you upload it.`);
+  console.log(
+    `It is a preview: run "teamsapp provision --env ${env}", or put your own registration's values in env/.env.${env}, before you upload it.`,
+  );
 }

@@ -13,13 +13,22 @@ function environment(): NodeJS.ProcessEnv {
   if (process.env.DEMO !== '1') return process.env;
   const url = process.env.EMULATOR_URL;
   if (!url) {
-    console.error('DEMO=1 needs EMULATOR_URL, the emulator to join (npm run emulator prints it), e.g. EMULATOR_URL=https://localhost:8443');
+    console.error(
+      'DEMO=1 needs EMULATOR_URL, the emulator to join (npm run emulator prints it), e.g. EMULATOR_URL=https://localhost:8443',
+    );
     process.exit(2);
   }
   // Where `npm run emulator` keeps its CA by default (and npm start, under DATA_DIR), unless told otherwise.
-  const caFile = process.env.EMULATOR_CA_FILE ?? resolve(process.env.EMULATOR_DATA_DIR ?? resolve(process.env.DATA_DIR ?? '.data', 'emulator'), 'emulator-ca.pem');
+  const caFile =
+    process.env.EMULATOR_CA_FILE ??
+    resolve(
+      process.env.EMULATOR_DATA_DIR ?? resolve(process.env.DATA_DIR ?? '.data', 'emulator'),
+      'emulator-ca.pem',
+    );
   if (!existsSync(caFile)) {
-    console.error(`The emulator's CA certificate is not at ${caFile}: set EMULATOR_CA_FILE (npm run emulator prints it).`);
+    console.error(
+      `The emulator's CA certificate is not at ${caFile}: set EMULATOR_CA_FILE (npm run emulator prints it).`,
+    );
     process.exit(2);
   }
   return { ...process.env, ...demoTenantEnvironment({ url }, caFile) };

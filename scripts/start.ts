@@ -18,7 +18,10 @@ const dataDir = resolve(process.env.DATA_DIR ?? '.data');
 const demo = process.env.DEMO === '1' || !process.env.AAD_APP_CLIENT_ID;
 
 function buildFrontEnds(): void {
-  for (const [name, script, output] of [['tab', 'build:tab', 'tab/dist/index.html'], ['add-in', 'build:addin', 'addin/dist/taskpane.html']] as const) {
+  for (const [name, script, output] of [
+    ['tab', 'build:tab', 'tab/dist/index.html'],
+    ['add-in', 'build:addin', 'addin/dist/taskpane.html'],
+  ] as const) {
     if (existsSync(output) || !hasScript(script)) continue;
     console.log(`Building the ${name} (first start only; npm run ${script} rebuilds it) ...`);
     const result = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
@@ -34,8 +37,14 @@ let demoImap: DemoImap | undefined;
 let emulatorCa = '';
 
 async function demoEnvironment(): Promise<{ env: NodeJS.ProcessEnv; emulatorPort: number }> {
-  const emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 8443), dataDir: resolve(dataDir, 'emulator'), snapshot: true });
-  console.log(`M365 emulator (Entra + Graph mail): ${emulator.url}  (control API: ${emulator.url}/_emulator/tenant)`);
+  const emulator = await startEmulator({
+    port: Number(process.env.EMULATOR_PORT ?? 8443),
+    dataDir: resolve(dataDir, 'emulator'),
+    snapshot: true,
+  });
+  console.log(
+    `M365 emulator (Entra + Graph mail): ${emulator.url}  (control API: ${emulator.url}/_emulator/tenant)`,
+  );
   emulatorCa = emulator.caCertFile;
   if (process.env.DEMO_IMAP === '1') demoImap = await startDemoImap(emulator.caCertFile);
   // The CA is trusted through NODE_EXTRA_CA_CERTS, read by Node only at process start: hence the API as a child.
@@ -44,25 +53,39 @@ async function demoEnvironment(): Promise<{ env: NodeJS.ProcessEnv; emulatorPort
 
 /** What demo:reply needs to find this run: the ports, when they are not the defaults it assumes. */
 function demoReplyCommand(port: number, emulatorPort: number): string {
-  const env = [port !== 3978 ? `PORT=${port}` : '', emulatorPort !== 8443 ? `EMULATOR_PORT=${emulatorPort}` : '', dataDir !== resolve('.data') ? `DATA_DIR=${dataDir}` : ''];
+  const env = [
+    port !== 3978 ? `PORT=${port}` : '',
+    emulatorPort !== 8443 ? `EMULATOR_PORT=${emulatorPort}` : '',
+    dataDir !== resolve('.data') ? `DATA_DIR=${dataDir}` : '',
+  ];
   return [...env.filter(Boolean), 'npm run demo:reply -- SR-000001 "Thanks, that fixed it"'].join(' ');
 }
 
 async function main(): Promise<void> {
   buildFrontEnds();
   const emulated = demo ? await demoEnvironment() : undefined;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(requestedPort), DATA_DIR: dataDir, ...emulated?.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(requestedPort),
+    DATA_DIR: dataDir,
+    ...emulated?.env,
+  };
   const api = spawnApi(env);
   const stop = () => api.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   const port = await listeningPort(api);
-  api.once('exit', (code) => void (demoImap?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0)));
+  api.once(
+    'exit',
+    (code) => void (demoImap?.close() ?? Promise.resolve()).finally(() => process.exit(code ?? 0)),
+  );
   const base = `${scheme}://localhost:${port}`;
   if (demoImap && env.EMULATOR_URL) {
     await addDemoImapAccount(base, { url: env.EMULATOR_URL, caCertFile: emulatorCa }, demoImap.accountBody);
     const { ports } = demoImap.servers;
-    console.log(`IMAP/SMTP demo mailbox ${DEMO_IMAP_MAILBOX} (Dovecot + Postfix): IMAPS 127.0.0.1:${ports.imaps}, submission 127.0.0.1:${ports.submission}, password ${demoImap.password}; customer diego@fabrikam.test, password ${demoImap.customerPassword}`);
+    console.log(
+      `IMAP/SMTP demo mailbox ${DEMO_IMAP_MAILBOX} (Dovecot + Postfix): IMAPS 127.0.0.1:${ports.imaps}, submission 127.0.0.1:${ports.submission}, password ${demoImap.password}; customer diego@fabrikam.test, password ${demoImap.customerPassword}`,
+    );
   }
   // After start-up, the log shows one line per event (LOG_LEVEL=debug adds every read and static file), so this
   // stays in sight.

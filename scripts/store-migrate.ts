@@ -8,9 +8,13 @@ import { PostgresStore } from '../api/src/store/postgres/postgres-store.js';
 // the PG* variables). Stop the API first: a desk written to while it is copied would miss those writes.
 
 if (existsSync('.env')) process.loadEnvFile('.env');
-const { values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { from: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean', default: false } },
+});
 if (values.from !== 'lowdb' || values.to !== 'postgres') {
-  console.error('Usage: npm run store:migrate -- --from lowdb --to postgres [--force]\n(the only move there is: the embedded lowdb file into PostgreSQL)');
+  console.error(
+    'Usage: npm run store:migrate -- --from lowdb --to postgres [--force]\n(the only move there is: the embedded lowdb file into PostgreSQL)',
+  );
   process.exit(2);
 }
 const file = join(resolve(process.env['DATA_DIR'] ?? '.data'), 'db.json');
@@ -19,8 +23,15 @@ try {
   const target = await PostgresStore.open({ ...(connectionString ? { connectionString } : {}), poolSize: 4 });
   try {
     console.log(`Copying ${file} into PostgreSQL ...`);
-    const report = await copyLowdbToPostgres({ file, target, force: values.force, log: (line) => console.log(`  ${line}`) });
-    console.log(`Done: ${report.reduce((sum, r) => sum + r.copied, 0)} records. Start the API with STORE=postgres.`);
+    const report = await copyLowdbToPostgres({
+      file,
+      target,
+      force: values.force,
+      log: (line) => console.log(`  ${line}`),
+    });
+    console.log(
+      `Done: ${report.reduce((sum, r) => sum + r.copied, 0)} records. Start the API with STORE=postgres.`,
+    );
   } finally {
     await target.close();
   }

@@ -23,18 +23,26 @@ export class ApiError extends Error {
   /** Validation problems per field ("tenantId": "must be a GUID"), when the API sent them. */
   get fieldProblems(): FieldProblem[] {
     return Array.isArray(this.details)
-      ? this.details.filter((d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string')
+      ? this.details.filter(
+          (d): d is FieldProblem => typeof d?.path === 'string' && typeof d?.message === 'string',
+        )
       : [];
   }
 }
 
-export const UNREACHABLE_MESSAGE = 'The Service Messaging API could not be reached. Check your connection and try again.';
+export const UNREACHABLE_MESSAGE =
+  'The Service Messaging API could not be reached. Check your connection and try again.';
 
 /** The API's error body as an ApiError; anything else (a proxy's HTML page, say) with `unexplained` or a plain description. */
-export function parseErrorBody(status: number, text: string, unexplained = `The API answered ${status} without an explanation.`): ApiError {
+export function parseErrorBody(
+  status: number,
+  text: string,
+  unexplained = `The API answered ${status} without an explanation.`,
+): ApiError {
   try {
     const { error } = JSON.parse(text) as TErrorBody;
-    if (typeof error?.message === 'string') return new ApiError(status, error.code, error.message, error.requestId, error.details);
+    if (typeof error?.message === 'string')
+      return new ApiError(status, error.code, error.message, error.requestId, error.details);
   } catch {
     // Not our JSON: fall through to a plain description.
   }

@@ -7,7 +7,9 @@ export function readTokenClaims(token: string): TokenClaims | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {
-    const json = new TextDecoder().decode(Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)));
+    const json = new TextDecoder().decode(
+      Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)),
+    );
     const claims = JSON.parse(json) as Record<string, unknown>;
     const upn = String(claims.preferred_username ?? claims.upn ?? claims.email ?? '');
     return {

@@ -7,7 +7,9 @@ import { NotInOutlook } from './features/not-in-outlook/not-in-outlook';
 import { Pane } from './features/pane/pane';
 import { useBoot } from './session/use-boot';
 
-const DemoSignIn = lazy(() => import('./features/sign-in/demo-sign-in').then((m) => ({ default: m.DemoSignIn })));
+const DemoSignIn = lazy(() =>
+  import('./features/sign-in/demo-sign-in').then((m) => ({ default: m.DemoSignIn })),
+);
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -21,10 +23,20 @@ export function App() {
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <Suspense fallback={<LoadingBlock label="Loading…" />}>
         {state.phase === 'starting' && <LoadingBlock label="Starting Service Messaging…" />}
-        {state.phase === 'failed' && <StartupProblem className={styles.problem} message={state.message} onRetry={retry} />}
+        {state.phase === 'failed' && (
+          <StartupProblem className={styles.problem} message={state.message} onRetry={retry} />
+        )}
         {state.phase === 'not-in-outlook' && <NotInOutlook reason={state.reason} host={state.host} />}
-        {state.phase === 'sign-in' && <DemoSignIn hostKind={state.hostKind} message={state.message} onSignIn={signInAsDemo} />}
-        {state.phase === 'no-role' && <NoRole user={state.user} message={state.message} onSignOut={state.via === 'demo' ? signOut : undefined} />}
+        {state.phase === 'sign-in' && (
+          <DemoSignIn hostKind={state.hostKind} message={state.message} onSignIn={signInAsDemo} />
+        )}
+        {state.phase === 'no-role' && (
+          <NoRole
+            user={state.user}
+            message={state.message}
+            onSignOut={state.via === 'demo' ? signOut : undefined}
+          />
+        )}
         {state.phase === 'ready' && (
           <Pane
             hostKind={state.hostKind}

@@ -49,11 +49,20 @@ import { ensurePrivateDir } from './store/durable-fs.js';
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
 // integration and browser tests compose the same way, so they test what runs.
 
-export type Runtime = { app: Express; services: ServiceDeps; outbound: OutboundWorker; mail: MailEngineRunner; close(): Promise<void> };
+export type Runtime = {
+  app: Express;
+  services: ServiceDeps;
+  outbound: OutboundWorker;
+  mail: MailEngineRunner;
+  close(): Promise<void>;
+};
 
 export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
   const services = await buildServices(config);
-  const coordination = config.store === 'postgres' ? await PostgresCoordination.open(config.database.url, config.instanceId) : createLocalCoordination();
+  const coordination =
+    config.store === 'postgres'
+      ? await PostgresCoordination.open(config.database.url, config.instanceId)
+      : createLocalCoordination();
   const cluster = new MailCluster({
     coordination,
     instanceId: config.instanceId,
@@ -75,13 +84,19 @@ export async function compose(config: Config, logger: Logger, version: string): 
   outbound.start();
   mail.start();
   if (config.store === 'postgres' && services.blobs.kind === 'file') {
-    logger.warn('attachment bytes are on this instance\'s disk (BLOB_STORE=file): other instances sharing the database cannot read them; set BLOB_STORE=azure to run several');
+    logger.warn(
+      "attachment bytes are on this instance's disk (BLOB_STORE=file): other instances sharing the database cannot read them; set BLOB_STORE=azure to run several",
+    );
   }
   const blobSweep = scheduleOrphanBlobSweep(services, {
     intervalMs: config.blobs.sweepIntervalMs,
     graceMs: config.blobs.orphanGraceMs,
-    onSwept: (result) => (result.removed > 0 ? logger.info(result, 'orphaned blobs removed') : logger.debug(result, 'orphan blob sweep found nothing')),
-    onError: (error) => logger.error({ err: error }, 'the orphan blob sweep failed; it runs again at the next interval'),
+    onSwept: (result) =>
+      result.removed > 0
+        ? logger.info(result, 'orphaned blobs removed')
+        : logger.debug(result, 'orphan blob sweep found nothing'),
+    onError: (error) =>
+      logger.error({ err: error }, 'the orphan blob sweep failed; it runs again at the next interval'),
   });
   const app = createApp({
     services,
@@ -108,7 +123,10 @@ export async function compose(config: Config, logger: Logger, version: string): 
     prepareReply: createAddinReplyPreparer(services),
     renderOriginal,
     ...(config.demo && config.graph.mode === 'emulator'
-      ? { demoSignIn: createDemoDirectory(config.graph.authorityHost), demoMailbox: createDemoMailbox(config.graph.authorityHost) }
+      ? {
+          demoSignIn: createDemoDirectory(config.graph.authorityHost),
+          demoMailbox: createDemoMailbox(config.graph.authorityHost),
+        }
       : {}),
   });
   // The workers that read email bodies load while the API starts, not when the first email arrives.
@@ -134,7 +152,10 @@ export async function compose(config: Config, logger: Logger, version: string): 
  */
 function createOutbound(services: ServiceDeps, config: Config, logger: Logger): OutboundWorker {
   const policy = { perMailboxPerMinute: config.outbound.perMailboxPerMinute, publicUrl: config.publicUrl };
-  const sender = senderByTransport({ graph: createGraphMailSender(services.secrets, config.graph), 'imap-smtp': createSmtpMailSender(imapCredentials(services, config)) });
+  const sender = senderByTransport({
+    graph: createGraphMailSender(services.secrets, config.graph),
+    'imap-smtp': createSmtpMailSender(imapCredentials(services, config)),
+  });
   const worker = new OutboundWorker({ services, sender, policy, logger });
   services.store.onCommit((change) => {
     if (change.collections.srEvents) worker.wake();
@@ -146,32 +167,60 @@ function createOutbound(services: ServiceDeps, config: Config, logger: Logger): 
 
 /** IMAP/SMTP sign-in for an account: its password, or app tokens from the same identity platform as Graph's. */
 function imapCredentials(services: ServiceDeps, config: Config): (account: MailAccount) => ImapCredentials {
-  const identity = { authorityHost: config.graph.authorityHost, disableInstanceDiscovery: config.graph.mode === 'emulator' };
+  const identity = {
+    authorityHost: config.graph.authorityHost,
+    disableInstanceDiscovery: config.graph.mode === 'emulator',
+  };
   return (account) =>
-    createImapCredentials(account, {
-      ...(account.password ? { password: services.secrets.open(account.password) } : {}),
-      ...(account.clientSecret ? { clientSecret: services.secrets.open(account.clientSecret) } : {}),
-    }, identity);
+    createImapCredentials(
+      account,
+      {
+        ...(account.password ? { password: services.secrets.open(account.password) } : {}),
+        ...(account.clientSecret ? { clientSecret: services.secrets.open(account.clientSecret) } : {}),
+      },
+      identity,
+    );
 }
 
 /**
  * The inbound mail engine over Graph or IMAP, by each account's transport. Change notifications need a URL Microsoft 365 can reach (PUBLIC_URL); the
  * emulator also posts to loopback, so demo mode gets them on http://localhost:PORT.
  */
-function createMailEngine(services: ServiceDeps, config: Config, logger: Logger, cluster: MailCluster): MailEngineRunner {
-  const publicUrl = config.publicUrl ?? (config.demo && config.graph.mode === 'emulator' ? `http://localhost:${config.port}` : undefined);
+function createMailEngine(
+  services: ServiceDeps,
+  config: Config,
+  logger: Logger,
+  cluster: MailCluster,
+): MailEngineRunner {
+  const publicUrl =
+    config.publicUrl ??
+    (config.demo && config.graph.mode === 'emulator' ? `http://localhost:${config.port}` : undefined);
   const credentials = imapCredentials(services, config);
   const engine = new MailEngineRunner({
     deps: services,
     logger: logger.child({ component: 'mail-engine' }),
     openMailbox: (account) =>
       account.transport === 'imap-smtp'
-        ? createImapMailbox(account, credentials(account), { heartbeatMs: config.mail.idleHeartbeatMs, answerWithinMs: Math.min(15_000, config.mail.idleHeartbeatMs) })
-        : createGraphMailbox(createGraphMailClient(account, account.clientSecret ? services.secrets.open(account.clientSecret) : '', config.graph)),
+        ? createImapMailbox(account, credentials(account), {
+            heartbeatMs: config.mail.idleHeartbeatMs,
+            answerWithinMs: Math.min(15_000, config.mail.idleHeartbeatMs),
+          })
+        : createGraphMailbox(
+            createGraphMailClient(
+              account,
+              account.clientSecret ? services.secrets.open(account.clientSecret) : '',
+              config.graph,
+            ),
+          ),
     sweepIntervalMs: config.mail.sweepIntervalMs,
     cluster,
     ...(publicUrl ? { publicUrl } : {}),
-    limits: { maxMessageBytes: config.mail.maxMessageBytes, maxAttachmentsPerMessage: config.mail.maxAttachmentsPerMessage, retryBaseMs: config.mail.retryBaseMs, readTimeLimitMs: config.mail.readTimeLimitMs },
+    limits: {
+      maxMessageBytes: config.mail.maxMessageBytes,
+      maxAttachmentsPerMessage: config.mail.maxAttachmentsPerMessage,
+      retryBaseMs: config.mail.retryBaseMs,
+      readTimeLimitMs: config.mail.readTimeLimitMs,
+    },
   });
   services.mail = engine;
   services.store.onCommit((change) => {
@@ -188,7 +237,8 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   // Before the store: a blob store that cannot start stops the process with nothing else left open.
   const blobs = await openBlobStore(config);
   const opened = await openStore(config);
-  const cluster = opened instanceof PostgresStore ? opened.clusterState(config.instanceId) : createLocalClusterState();
+  const cluster =
+    opened instanceof PostgresStore ? opened.clusterState(config.instanceId) : createLocalClusterState();
   // Keys every instance on the database must share are checked before anything is sealed or signed with them.
   const ecIdKeyring = await checkSecretKey(cluster, key)
     .then(() => loadEcIdKeyring(config.dataDir, secrets, config.ecId))
@@ -219,9 +269,15 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
 async function openStore(config: Config): Promise<Store> {
   switch (config.store) {
     case 'postgres':
-      return PostgresStore.open({ ...(config.database.url ? { connectionString: config.database.url } : {}), poolSize: config.database.poolSize });
+      return PostgresStore.open({
+        ...(config.database.url ? { connectionString: config.database.url } : {}),
+        poolSize: config.database.poolSize,
+      });
     case 'lowdb':
-      return openLowdbStore({ file: join(config.dataDir, 'db.json'), ...(config.lowdbWarnBytes === undefined ? {} : { warnBytes: config.lowdbWarnBytes }) });
+      return openLowdbStore({
+        file: join(config.dataDir, 'db.json'),
+        ...(config.lowdbWarnBytes === undefined ? {} : { warnBytes: config.lowdbWarnBytes }),
+      });
     default:
       return createMemoryStore();
   }
@@ -235,16 +291,27 @@ async function openBlobStore(config: Config): Promise<BlobStore> {
 }
 
 /** The store's health for /api/health: a lost database is not ok; a lowdb file grown large is ok with a warning. */
-async function storeCheck(store: Store): Promise<{ name: string; ok: boolean; detail: string; warning?: string }> {
+async function storeCheck(
+  store: Store,
+): Promise<{ name: string; ok: boolean; detail: string; warning?: string }> {
   const health = await store.health();
-  return { name: 'store', ok: health.ok, detail: health.detail, ...(health.warning ? { warning: health.warning } : {}) };
+  return {
+    name: 'store',
+    ok: health.ok,
+    detail: health.detail,
+    ...(health.warning ? { warning: health.warning } : {}),
+  };
 }
 
 /** Demo mode: support@contoso.test with the emulator's mail app, so the mail loop runs without typing credentials. */
 async function ensureDemoMailbox(services: ServiceDeps, config: Config, logger: Logger): Promise<void> {
   try {
     const app = await readEmulatorMailApp(config.graph.authorityHost);
-    const account = await ensureDemoMailAccount(services, { emailAddress: 'support@contoso.test', displayName: 'Contoso Support', ...app });
+    const account = await ensureDemoMailAccount(services, {
+      emailAddress: 'support@contoso.test',
+      displayName: 'Contoso Support',
+      ...app,
+    });
     logger.info({ mailbox: account.emailAddress }, 'demo mail account ready');
   } catch (error) {
     logger.error({ err: error }, 'the demo mail account could not be set up: is the emulator running?');

@@ -9,7 +9,12 @@ const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const list = z.string().transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean),
+);
 
 const ZEnvShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -20,7 +25,10 @@ const ZEnvShape = z.object({
   DEMO: bool.default(false),
   STORE: z.enum(['lowdb', 'memory', 'postgres']).default('lowdb'),
   // STORE=postgres: where the database is (without it, pg reads the usual PGHOST, PGUSER ... variables).
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL')
+    .optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Attachment bytes: files under DATA_DIR (one instance) or an Azure Blob Storage container (shared by a cluster).
   // Unset: file, or memory with STORE=memory.
@@ -29,11 +37,24 @@ const ZEnvShape = z.object({
   AZURE_STORAGE_CONNECTION_STRING: z.string().trim().min(1).optional(),
   AZURE_STORAGE_CONTAINER: z
     .string()
-    .regex(/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/, 'AZURE_STORAGE_CONTAINER must be 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.')
+    .regex(
+      /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/,
+      'AZURE_STORAGE_CONTAINER must be 3-63 lower-case letters, digits and single hyphens, starting and ending with a letter or digit.',
+    )
     .default('attachments'),
   // Blobs no record references (their transaction failed) are deleted once older than the grace; the sweep runs this often.
-  BLOB_ORPHAN_GRACE_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
-  BLOB_SWEEP_INTERVAL_MIN: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+  BLOB_ORPHAN_GRACE_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
+  BLOB_SWEEP_INTERVAL_MIN: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(60),
   // STORE=lowdb: past this file size /api/health and the setup checklist warn (unset: the measured default, 8 MB).
   LOWDB_WARN_MB: z.coerce.number().min(0).max(100_000).optional(),
   // Names this process among a cluster's instances (health, leases, claims). Unset: host name and process id.
@@ -47,11 +68,25 @@ const ZEnvShape = z.object({
 
   // Sign-in to our API: the Entra app registration users sign in to (teamsapp.yml writes these).
   // npm start fills these from the emulator's demo tenant; a real deployment from teamsapp.yml.
-  AAD_APP_CLIENT_ID: z.uuid({ error: 'AAD_APP_CLIENT_ID must be the GUID of the app users sign in to (see README, "Install in your tenant").' }),
-  AAD_APP_TENANT_ID: z.uuid({ error: 'AAD_APP_TENANT_ID must be your directory (tenant) GUID (see README, "Install in your tenant").' }),
+  AAD_APP_CLIENT_ID: z.uuid({
+    error:
+      'AAD_APP_CLIENT_ID must be the GUID of the app users sign in to (see README, "Install in your tenant").',
+  }),
+  AAD_APP_TENANT_ID: z.uuid({
+    error: 'AAD_APP_TENANT_ID must be your directory (tenant) GUID (see README, "Install in your tenant").',
+  }),
   AAD_APP_OAUTH_AUTHORITY_HOST: z.url().default('https://login.microsoftonline.com'),
   TAB_DOMAIN: z.string().min(1).optional(),
-  ADMIN_OBJECT_IDS: list.pipe(z.array(z.uuid({ error: 'ADMIN_OBJECT_IDS lists user object ids (GUIDs, Entra admin center > Users > Object ID), separated by commas.' }))).default([]),
+  ADMIN_OBJECT_IDS: list
+    .pipe(
+      z.array(
+        z.uuid({
+          error:
+            'ADMIN_OBJECT_IDS lists user object ids (GUIDs, Entra admin center > Users > Object ID), separated by commas.',
+        }),
+      ),
+    )
+    .default([]),
 
   // Graph: real Microsoft 365, or the local emulator.
   GRAPH_MODE: z.enum(['real', 'emulator']).default('real'),
@@ -65,9 +100,18 @@ const ZEnvShape = z.object({
   MAIL_LEASE_TTL_SEC: z.coerce.number().int().min(2).max(300).default(15),
   MAIL_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(150).default(150),
   MAIL_READ_TIME_LIMIT_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_READ_TIME_LIMIT_MS),
-  MAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(1).max(1000).default(DEFAULT_LIMITS.maxAttachmentsPerMessage),
+  MAIL_MAX_ATTACHMENTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(DEFAULT_LIMITS.maxAttachmentsPerMessage),
   // The loop guards: the installation's defaults; Administration > Service messaging > Rate limits can set each.
-  MAIL_LOOP_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.inboundPerSenderPerHour),
+  MAIL_LOOP_LIMIT_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_RATE_LIMITS.inboundPerSenderPerHour),
   MAIL_RETRY_BASE_SEC: z.coerce.number().int().min(1).default(60),
   // IMAP accounts: a NOOP on the IDLE connection this often must be answered, or the connection is opened again.
   IMAP_IDLE_HEARTBEAT_SEC: z.coerce.number().int().min(1).max(1740).default(60),
@@ -79,7 +123,11 @@ const ZEnvShape = z.object({
   // Outbound email: Exchange's per-mailbox sending rate, and the hourly limits that stop mail loops.
   OUTBOUND_PER_MAILBOX_PER_MINUTE: z.coerce.number().int().min(1).max(30).default(30),
   RULE_EMAILS_PER_SR_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerSrPerHour),
-  RULE_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.rulePerRecipientPerHour),
+  RULE_EMAILS_PER_RECIPIENT_PER_HOUR: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_RATE_LIMITS.rulePerRecipientPerHour),
 
   // Secrets at rest: 32 bytes, base64. Without it a key is generated once into DATA_DIR (0600); required with
   // STORE=postgres (outside demo and tests), where every instance must hold the same key.
@@ -92,13 +140,18 @@ export const CONFIG_VARIABLES = Object.keys(ZEnvShape.shape);
 // Base64 alone does not say the key is 32 bytes long.
 const ZEnv = ZEnvShape.superRefine((env, ctx) => {
   if (Boolean(env.SSL_CRT_FILE) !== Boolean(env.SSL_KEY_FILE)) {
-    ctx.addIssue({ code: 'custom', path: ['SSL_KEY_FILE'], message: 'Set both SSL_CRT_FILE and SSL_KEY_FILE, or neither.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SSL_KEY_FILE'],
+      message: 'Set both SSL_CRT_FILE and SSL_KEY_FILE, or neither.',
+    });
   }
   if (env.BLOB_STORE === 'azure' && !env.AZURE_STORAGE_CONNECTION_STRING) {
     ctx.addIssue({
       code: 'custom',
       path: ['AZURE_STORAGE_CONNECTION_STRING'],
-      message: 'BLOB_STORE=azure needs the storage account\'s connection string (Azure portal > Storage account > Security + networking > Access keys).',
+      message:
+        "BLOB_STORE=azure needs the storage account's connection string (Azure portal > Storage account > Security + networking > Access keys).",
     });
   }
   // A key generated into each instance's DATA_DIR would differ between the instances sharing one database.
@@ -106,11 +159,16 @@ const ZEnv = ZEnvShape.superRefine((env, ctx) => {
     ctx.addIssue({
       code: 'custom',
       path: ['SECRET_KEY'],
-      message: 'SECRET_KEY is required with STORE=postgres: every instance sharing the database must seal secrets with the same key (openssl rand -base64 32).',
+      message:
+        'SECRET_KEY is required with STORE=postgres: every instance sharing the database must seal secrets with the same key (openssl rand -base64 32).',
     });
   }
   if (env.SECRET_KEY && Buffer.from(env.SECRET_KEY, 'base64').length !== 32) {
-    ctx.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['SECRET_KEY'],
+      message: 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).',
+    });
   }
 });
 
@@ -124,7 +182,12 @@ export type Config = Readonly<{
   store: 'lowdb' | 'memory' | 'postgres';
   database: Readonly<{ url?: string; poolSize: number }>;
   /** Where attachment bytes live; the connection string is a secret. */
-  blobs: Readonly<{ kind: 'file' | 'azure' | 'memory'; azure?: Readonly<{ connectionString: string; container: string }>; orphanGraceMs: number; sweepIntervalMs: number }>;
+  blobs: Readonly<{
+    kind: 'file' | 'azure' | 'memory';
+    azure?: Readonly<{ connectionString: string; container: string }>;
+    orphanGraceMs: number;
+    sweepIntervalMs: number;
+  }>;
   /** LOWDB_WARN_MB in bytes, when set. */
   lowdbWarnBytes?: number;
   /** This process's name among the instances sharing one PostgreSQL store. */
@@ -134,11 +197,30 @@ export type Config = Readonly<{
   logFormat: 'auto' | 'pretty' | 'json';
   publicUrl?: string;
   tls?: Readonly<{ certFile: string; keyFile: string }>;
-  auth: Readonly<{ clientId: string; tenantId: string; authorityHost: string; tabDomain?: string; adminObjectIds: readonly string[] }>;
+  auth: Readonly<{
+    clientId: string;
+    tenantId: string;
+    authorityHost: string;
+    tabDomain?: string;
+    adminObjectIds: readonly string[];
+  }>;
   graph: Readonly<{ mode: 'real' | 'emulator'; baseUrl: string; authorityHost: string }>;
   ecId: Readonly<{ rotateAfterDays: number; graceDays: number }>;
-  outbound: Readonly<{ perMailboxPerMinute: number; rulePerSrPerHour: number; rulePerRecipientPerHour: number }>;
-  mail: Readonly<{ leaseTtlMs: number; sweepIntervalMs: number; maxMessageBytes: number; maxAttachmentsPerMessage: number; loopLimitPerHour: number; retryBaseMs: number; idleHeartbeatMs: number; readTimeLimitMs: number }>;
+  outbound: Readonly<{
+    perMailboxPerMinute: number;
+    rulePerSrPerHour: number;
+    rulePerRecipientPerHour: number;
+  }>;
+  mail: Readonly<{
+    leaseTtlMs: number;
+    sweepIntervalMs: number;
+    maxMessageBytes: number;
+    maxAttachmentsPerMessage: number;
+    loopLimitPerHour: number;
+    retryBaseMs: number;
+    idleHeartbeatMs: number;
+    readTimeLimitMs: number;
+  }>;
   secretKey?: Buffer;
 }>;
 
@@ -154,7 +236,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
   // An empty value (PUBLIC_URL= in a copied .env.example) means "not set", not "set to nothing".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = ZEnv.safeParse(present);
-  const problems = [...retired(present), ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`))];
+  const problems = [
+    ...retired(present),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`)),
+  ];
   if (!parsed.success || problems.length > 0) return { ok: false, problems };
   const e = parsed.data;
   return {
@@ -166,11 +253,19 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       dataDir: e.DATA_DIR,
       demo: e.DEMO,
       store: e.STORE,
-      database: Object.freeze({ ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}), poolSize: e.DATABASE_POOL_SIZE }),
+      database: Object.freeze({
+        ...(e.DATABASE_URL ? { url: e.DATABASE_URL } : {}),
+        poolSize: e.DATABASE_POOL_SIZE,
+      }),
       blobs: Object.freeze({
         kind: e.BLOB_STORE ?? (e.STORE === 'memory' ? 'memory' : 'file'),
         ...(e.BLOB_STORE === 'azure' && e.AZURE_STORAGE_CONNECTION_STRING
-          ? { azure: Object.freeze({ connectionString: e.AZURE_STORAGE_CONNECTION_STRING, container: e.AZURE_STORAGE_CONTAINER }) }
+          ? {
+              azure: Object.freeze({
+                connectionString: e.AZURE_STORAGE_CONNECTION_STRING,
+                container: e.AZURE_STORAGE_CONTAINER,
+              }),
+            }
           : {}),
         orphanGraceMs: e.BLOB_ORPHAN_GRACE_MIN * 60_000,
         sweepIntervalMs: e.BLOB_SWEEP_INTERVAL_MIN * 60_000,
@@ -180,7 +275,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
       logLevel: e.LOG_LEVEL,
       logFormat: e.LOG_FORMAT,
       ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
-      ...(e.SSL_CRT_FILE && e.SSL_KEY_FILE ? { tls: Object.freeze({ certFile: e.SSL_CRT_FILE, keyFile: e.SSL_KEY_FILE }) } : {}),
+      ...(e.SSL_CRT_FILE && e.SSL_KEY_FILE
+        ? { tls: Object.freeze({ certFile: e.SSL_CRT_FILE, keyFile: e.SSL_KEY_FILE }) }
+        : {}),
       auth: Object.freeze({
         clientId: e.AAD_APP_CLIENT_ID,
         tenantId: e.AAD_APP_TENANT_ID,
@@ -204,7 +301,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): ConfigResult {
         retryBaseMs: e.MAIL_RETRY_BASE_SEC * 1000,
         idleHeartbeatMs: e.IMAP_IDLE_HEARTBEAT_SEC * 1000,
       }),
-      graph: Object.freeze({ mode: e.GRAPH_MODE, baseUrl: stripSlash(e.GRAPH_BASE_URL), authorityHost: stripSlash(e.GRAPH_AUTHORITY_HOST) }),
+      graph: Object.freeze({
+        mode: e.GRAPH_MODE,
+        baseUrl: stripSlash(e.GRAPH_BASE_URL),
+        authorityHost: stripSlash(e.GRAPH_AUTHORITY_HOST),
+      }),
       ...(e.SECRET_KEY ? { secretKey: Buffer.from(e.SECRET_KEY, 'base64') } : {}),
     }),
   };

@@ -2,7 +2,17 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 import { PinoPretty } from 'pino-pretty';
 
 // Secrets never reach a log line: bearer tokens, cookies, and any field named like a secret.
-const REDACT = ['req.headers.authorization', 'req.headers.cookie', '*.clientSecret', '*.client_secret', '*.password', '*.pass', '*.secretKey', '*.access_token', '*.accessToken'];
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  '*.clientSecret',
+  '*.client_secret',
+  '*.password',
+  '*.pass',
+  '*.secretKey',
+  '*.access_token',
+  '*.accessToken',
+];
 
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino({ level, redact: { paths: REDACT, censor: '[redacted]' } }, destination);

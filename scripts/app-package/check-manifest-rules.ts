@@ -38,19 +38,25 @@ export function checkManifestRules(manifest: Manifest): string[] {
 function checkVersionAndIds(m: Manifest): string[] {
   const problems: string[] = [];
   if (typeof m.version !== 'string' || !semver.test(m.version)) {
-    problems.push(`version "${String(m.version)}" is not semver MAJOR.MINOR.PATCH (Teams refuses anything else)`);
+    problems.push(
+      `version "${String(m.version)}" is not semver MAJOR.MINOR.PATCH (Teams refuses anything else)`,
+    );
   }
   if (typeof m.id !== 'string' || !guid.test(m.id)) problems.push(`id "${String(m.id)}" is not a GUID`);
   const clientId = m.webApplicationInfo?.id;
   if (typeof clientId !== 'string' || !guid.test(clientId)) {
-    problems.push(`webApplicationInfo.id "${String(clientId)}" is not a GUID (the Entra application (client) id)`);
+    problems.push(
+      `webApplicationInfo.id "${String(clientId)}" is not a GUID (the Entra application (client) id)`,
+    );
   }
   return problems;
 }
 
 /** Every URL is https and its host is one of validDomains (Teams refuses to frame anything else). */
 function checkUrls(m: Manifest): string[] {
-  const domains = Array.isArray(m.validDomains) ? m.validDomains.filter((d): d is string => typeof d === 'string') : [];
+  const domains = Array.isArray(m.validDomains)
+    ? m.validDomains.filter((d): d is string => typeof d === 'string')
+    : [];
   const problems = domains
     .filter((d) => !hostAndPort.test(d))
     .map((d) => `validDomains entry "${d}" must be a host[:port] without scheme or path`);
@@ -79,16 +85,24 @@ function checkSsoResource(m: Manifest): string[] {
   ].filter((u): u is string => typeof u === 'string');
   const hosts = [...new Set(pages.map((u) => parseUrl(u)?.host ?? u))];
   const tabHost = hosts[0];
-  if (hosts.length > 1) problems.push(`tabs and add-in pages are served from several hosts (${hosts.join(', ')}); SSO works for one`);
+  if (hosts.length > 1)
+    problems.push(
+      `tabs and add-in pages are served from several hosts (${hosts.join(', ')}); SSO works for one`,
+    );
   const { id, resource } = m.webApplicationInfo ?? {};
-  if (typeof resource !== 'string') return [...problems, 'webApplicationInfo.resource is missing: Teams and Outlook SSO need it'];
+  if (typeof resource !== 'string')
+    return [...problems, 'webApplicationInfo.resource is missing: Teams and Outlook SSO need it'];
   const match = /^api:\/\/([^/]+)\/(.+)$/.exec(resource);
-  if (!match) return [...problems, `webApplicationInfo.resource "${resource}" is not api://<host>/<client id>`];
+  if (!match)
+    return [...problems, `webApplicationInfo.resource "${resource}" is not api://<host>/<client id>`];
   const [, host, tail] = match;
   if (tabHost !== undefined && host !== tabHost) {
     problems.push(`webApplicationInfo.resource host "${host}" differs from the tab host "${tabHost}"`);
   }
-  if (tail !== id) problems.push(`webApplicationInfo.resource "${resource}" does not end with the client id "${String(id)}"`);
+  if (tail !== id)
+    problems.push(
+      `webApplicationInfo.resource "${resource}" does not end with the client id "${String(id)}"`,
+    );
   return problems;
 }
 
@@ -97,12 +111,16 @@ function checkRibbons(m: Manifest): string[] {
   const problems: string[] = [];
   for (const extension of m.extensions ?? []) {
     const actionIds = new Set((extension.runtimes ?? []).flatMap((r) => (r.actions ?? []).map((a) => a.id)));
-    for (const group of (extension.ribbons ?? []).flatMap((r) => (r.tabs ?? []).flatMap((t) => t.groups ?? []))) {
+    for (const group of (extension.ribbons ?? []).flatMap((r) =>
+      (r.tabs ?? []).flatMap((t) => t.groups ?? []),
+    )) {
       problems.push(...missingIconSizes(`ribbon group "${group.id}"`, group.icons));
       for (const control of group.controls ?? []) {
         problems.push(...missingIconSizes(`ribbon control "${control.id}"`, control.icons));
         if (control.actionId !== undefined && !actionIds.has(control.actionId)) {
-          problems.push(`ribbon control "${control.id}" runs action "${control.actionId}", which no runtime defines (${[...actionIds].join(', ')})`);
+          problems.push(
+            `ribbon control "${control.id}" runs action "${control.actionId}", which no runtime defines (${[...actionIds].join(', ')})`,
+          );
         }
       }
     }
@@ -120,7 +138,8 @@ function missingIconSizes(what: string, icons: Icon[] | undefined): string[] {
 function* strings(node: unknown, pointer: string): Generator<[string, string]> {
   if (typeof node === 'string') yield [pointer, node];
   else if (Array.isArray(node)) for (const [i, v] of node.entries()) yield* strings(v, `${pointer}/${i}`);
-  else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) yield* strings(v, `${pointer}/${k}`);
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node)) yield* strings(v, `${pointer}/${k}`);
 }
 
 function parseUrl(value: string): URL | undefined {
@@ -134,6 +153,7 @@ function parseUrl(value: string): URL | undefined {
 function hostMatches(urlHost: string, validDomain: string): boolean {
   const [host, domain] = [urlHost.toLowerCase(), validDomain.toLowerCase()];
   // A wildcard stands for exactly one label: *.contoso.com covers a.contoso.com, not a.b.contoso.com.
-  if (domain.startsWith('*.')) return host.endsWith(domain.slice(1)) && !host.slice(0, 1 - domain.length).includes('.');
+  if (domain.startsWith('*.'))
+    return host.endsWith(domain.slice(1)) && !host.slice(0, 1 - domain.length).includes('.');
   return host === domain;
 }

@@ -17,7 +17,9 @@ export function checkPackageIcons(manifest: Manifest & PackageIcons, folders: Ic
     if (typeof name !== 'string') continue;
     const file = path.join(folders.appPackage, name);
     const size = packageIconSizes[kind];
-    problems.push(...checkPng(`icons.${kind} "${name}"`, file, size, kind === 'outline' ? checkOutlinePixels : undefined));
+    problems.push(
+      ...checkPng(`icons.${kind} "${name}"`, file, size, kind === 'outline' ? checkOutlinePixels : undefined),
+    );
   }
   for (const { url, size } of ribbonIcons(manifest)) {
     const file = servedFile(url, folders.addinPublic);
@@ -27,12 +29,18 @@ export function checkPackageIcons(manifest: Manifest & PackageIcons, folders: Ic
   return problems;
 }
 
-function checkPng(what: string, file: string, size: number, checkPixels?: (png: Buffer) => string | undefined): string[] {
+function checkPng(
+  what: string,
+  file: string,
+  size: number,
+  checkPixels?: (png: Buffer) => string | undefined,
+): string[] {
   if (!existsSync(file)) return [`${what}: ${file} does not exist`];
   const png = readFileSync(file);
   try {
     const { width, height } = readPngHeader(png);
-    if (width !== size || height !== size) return [`${what} is ${width}x${height} pixels, expected ${size}x${size}`];
+    if (width !== size || height !== size)
+      return [`${what} is ${width}x${height} pixels, expected ${size}x${size}`];
     const problem = checkPixels?.(png);
     return problem ? [`${what} ${problem}`] : [];
   } catch (error) {
@@ -47,15 +55,25 @@ function checkOutlinePixels(png: Buffer): string | undefined {
   for (let i = 0; i < pixels.length; i += 4) {
     const [r, g, b, a] = [pixels[i], pixels[i + 1], pixels[i + 2], pixels[i + 3]];
     if (a === 0) transparent++;
-    else if (r !== 255 || g !== 255 || b !== 255) return `has a pixel that is neither white nor transparent (rgba ${r},${g},${b},${a} at index ${i / 4})`;
+    else if (r !== 255 || g !== 255 || b !== 255)
+      return `has a pixel that is neither white nor transparent (rgba ${r},${g},${b},${a} at index ${i / 4})`;
   }
   return transparent === 0 ? 'has no transparent background' : undefined;
 }
 
 function ribbonIcons(m: Manifest): { url: string; size: number }[] {
-  const groups = (m.extensions ?? []).flatMap((e) => (e.ribbons ?? []).flatMap((r) => (r.tabs ?? []).flatMap((t) => t.groups ?? [])));
-  const icons = groups.flatMap((g) => [...(g.icons ?? []), ...(g.controls ?? []).flatMap((c) => c.icons ?? [])]);
-  const unique = new Map(icons.filter((i) => i.url && i.size).map((i) => [`${i.size} ${i.url}`, { url: i.url as string, size: i.size as number }]));
+  const groups = (m.extensions ?? []).flatMap((e) =>
+    (e.ribbons ?? []).flatMap((r) => (r.tabs ?? []).flatMap((t) => t.groups ?? [])),
+  );
+  const icons = groups.flatMap((g) => [
+    ...(g.icons ?? []),
+    ...(g.controls ?? []).flatMap((c) => c.icons ?? []),
+  ]);
+  const unique = new Map(
+    icons
+      .filter((i) => i.url && i.size)
+      .map((i) => [`${i.size} ${i.url}`, { url: i.url as string, size: i.size as number }]),
+  );
   return [...unique.values()];
 }
 

@@ -22,11 +22,16 @@ const builtIns = ['TEAMSFX_ENV'];
 const compiled = new Map<string, ValidateFunction>();
 
 /** Errors of a parsed teamsapp*.yml against the toolkit's own yaml schema (draft-07); empty when valid. */
-export function validateProjectFileSchema(doc: unknown, schemaPath: string = projectPaths.projectFileSchema): string[] {
+export function validateProjectFileSchema(
+  doc: unknown,
+  schemaPath: string = projectPaths.projectFileSchema,
+): string[] {
   let validate = compiled.get(schemaPath);
   if (!validate) {
     // One property in the schema has `type: [...]`, which strict mode refuses without allowUnionTypes.
-    validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+    validate = new Ajv({ allErrors: true, allowUnionTypes: true }).compile(
+      JSON.parse(readFileSync(schemaPath, 'utf8')) as object,
+    );
     compiled.set(schemaPath, validate);
   }
   if (validate(doc)) return [];
@@ -38,7 +43,11 @@ export function validateProjectFileSchema(doc: unknown, schemaPath: string = pro
  * (in its own parameters or in a file it renders) that is neither in the committed env file
  * nor written by an earlier step.
  */
-export function checkVariableFlow(doc: ProjectFile, committed: Iterable<string>, read: ReadProjectFile): string[] {
+export function checkVariableFlow(
+  doc: ProjectFile,
+  committed: Iterable<string>,
+  read: ReadProjectFile,
+): string[] {
   const known = new Set([...committed, ...builtIns]);
   const problems: string[] = [];
   for (const lifecycle of lifecycles) {
@@ -46,7 +55,9 @@ export function checkVariableFlow(doc: ProjectFile, committed: Iterable<string>,
       const generated = generatedWhileRunning(step);
       for (const { name, where } of placeholdersOf(step, read)) {
         if (!known.has(name) && !generated.includes(name)) {
-          problems.push(`${lifecycle}[${index}] ${step.uses}: \${{${name}}} in ${where} is not in the env file and no earlier step writes it`);
+          problems.push(
+            `${lifecycle}[${index}] ${step.uses}: \${{${name}}} in ${where} is not in the env file and no earlier step writes it`,
+          );
         }
       }
       for (const name of outputsOf(step, read)) known.add(name);
@@ -61,8 +72,13 @@ export function writtenVariables(doc: ProjectFile, read: ReadProjectFile): Set<s
 }
 
 function placeholdersOf(step: Step, read: ReadProjectFile): { name: string; where: string }[] {
-  const own = listPlaceholders(JSON.stringify([step.with ?? {}, step.env ?? {}])).map((name) => ({ name, where: 'the step' }));
-  const rendered = renderedFiles(step).flatMap((file) => listPlaceholders(read(file)).map((name) => ({ name, where: file })));
+  const own = listPlaceholders(JSON.stringify([step.with ?? {}, step.env ?? {}])).map((name) => ({
+    name,
+    where: 'the step',
+  }));
+  const rendered = renderedFiles(step).flatMap((file) =>
+    listPlaceholders(read(file)).map((name) => ({ name, where: file })),
+  );
   return [...own, ...rendered];
 }
 
@@ -94,7 +110,13 @@ function outputsOf(step: Step, read: ReadProjectFile): string[] {
     case 'arm/deploy':
       return [...declared, ...armTemplates(step).flatMap((t) => bicepOutputs(read(t.path)))];
     case 'script':
-      return [...declared, ...Array.from(String(step.with?.run ?? '').matchAll(/::set-teamsfx-env\s+([A-Za-z_]\w*)=/g), (m) => m[1] as string)];
+      return [
+        ...declared,
+        ...Array.from(
+          String(step.with?.run ?? '').matchAll(/::set-teamsfx-env\s+([A-Za-z_]\w*)=/g),
+          (m) => m[1] as string,
+        ),
+      ];
     default:
       return declared;
   }

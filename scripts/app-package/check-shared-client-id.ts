@@ -21,28 +21,45 @@ const resourceTemplate = /^api:\/\/\$\{\{([A-Za-z_]\w*)\}\}\/\$\{\{([A-Za-z_]\w*
  */
 export function checkSharedClientId(sources: ClientIdSources): string[] {
   const problems: string[] = [];
-  const manifest = JSON.parse(sources.manifest) as { webApplicationInfo?: { id?: string; resource?: string } };
+  const manifest = JSON.parse(sources.manifest) as {
+    webApplicationInfo?: { id?: string; resource?: string };
+  };
   const aad = JSON.parse(sources.aadManifest) as { appId?: string; identifierUris?: string[] };
   const variable = single.exec(manifest.webApplicationInfo?.id ?? '')?.[1];
-  if (!variable) return [`manifest webApplicationInfo.id "${manifest.webApplicationInfo?.id}" must be a single \${{VAR}} so every environment fills it`];
+  if (!variable)
+    return [
+      `manifest webApplicationInfo.id "${manifest.webApplicationInfo?.id}" must be a single \${{VAR}} so every environment fills it`,
+    ];
 
   const resource = resourceTemplate.exec(manifest.webApplicationInfo?.resource ?? '');
-  if (!resource) problems.push(`manifest webApplicationInfo.resource must be api://\${{<host var>}}/\${{${variable}}}`);
-  else if (resource[2] !== variable) problems.push(`manifest webApplicationInfo.resource uses \${{${resource[2]}}}, webApplicationInfo.id uses \${{${variable}}}`);
+  if (!resource)
+    problems.push(`manifest webApplicationInfo.resource must be api://\${{<host var>}}/\${{${variable}}}`);
+  else if (resource[2] !== variable)
+    problems.push(
+      `manifest webApplicationInfo.resource uses \${{${resource[2]}}}, webApplicationInfo.id uses \${{${variable}}}`,
+    );
 
-  if (aad.appId !== `\${{${variable}}}`) problems.push(`aad.manifest.json appId is "${aad.appId}", expected "\${{${variable}}}"`);
+  if (aad.appId !== `\${{${variable}}}`)
+    problems.push(`aad.manifest.json appId is "${aad.appId}", expected "\${{${variable}}}"`);
   const applicationIdUri = resource ? `api://\${{${resource[1]}}}/\${{${variable}}}` : undefined;
   if (applicationIdUri && !(aad.identifierUris ?? []).includes(applicationIdUri)) {
-    problems.push(`aad.manifest.json identifierUris lacks "${applicationIdUri}", the manifest's webApplicationInfo.resource`);
+    problems.push(
+      `aad.manifest.json identifierUris lacks "${applicationIdUri}", the manifest's webApplicationInfo.resource`,
+    );
   }
 
   for (const [file, doc] of Object.entries(sources.projectFiles)) {
-    const create = (doc.provision ?? []).find((s) => s.uses === 'aadApp/create' && s.writeToEnvironmentFile?.clientId !== undefined);
+    const create = (doc.provision ?? []).find(
+      (s) => s.uses === 'aadApp/create' && s.writeToEnvironmentFile?.clientId !== undefined,
+    );
     if (create?.writeToEnvironmentFile?.clientId !== variable) {
-      problems.push(`${file}: aadApp/create writes the client id to ${create?.writeToEnvironmentFile?.clientId ?? 'nothing'}, expected ${variable}`);
+      problems.push(
+        `${file}: aadApp/create writes the client id to ${create?.writeToEnvironmentFile?.clientId ?? 'nothing'}, expected ${variable}`,
+      );
     }
   }
 
-  if (!new RegExp(`\\b${variable}\\b`).test(sources.apiConfig)) problems.push(`api/src/config.ts does not read ${variable}`);
+  if (!new RegExp(`\\b${variable}\\b`).test(sources.apiConfig))
+    problems.push(`api/src/config.ts does not read ${variable}`);
   return problems;
 }

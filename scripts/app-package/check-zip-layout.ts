@@ -14,7 +14,8 @@ export function checkZipLayout(zip: Uint8Array): string[] {
   }
   const names = Object.keys(entries);
   const manifestBytes = entries['manifest.json'];
-  if (!manifestBytes) return [`manifest.json is not at the zip root (entries: ${names.join(', ') || 'none'})`];
+  if (!manifestBytes)
+    return [`manifest.json is not at the zip root (entries: ${names.join(', ') || 'none'})`];
   let icons: unknown;
   try {
     icons = (JSON.parse(new TextDecoder().decode(manifestBytes)) as { icons?: unknown }).icons;
@@ -24,7 +25,11 @@ export function checkZipLayout(zip: Uint8Array): string[] {
   const { color, outline } = (icons ?? {}) as { color?: unknown; outline?: unknown };
   const expected = ['manifest.json', color, outline].filter((n): n is string => typeof n === 'string');
   const problems = expected.filter((n) => !names.includes(n)).map((n) => `${n} is not at the zip root`);
-  problems.push(...expected.filter((n) => n.includes('/')).map((n) => `${n} is in a folder; Teams expects the icons at the zip root`));
+  problems.push(
+    ...expected
+      .filter((n) => n.includes('/'))
+      .map((n) => `${n} is in a folder; Teams expects the icons at the zip root`),
+  );
   problems.push(...names.filter((n) => !expected.includes(n)).map((n) => `unexpected entry ${n} in the zip`));
   return problems;
 }

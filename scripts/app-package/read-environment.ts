@@ -26,12 +26,20 @@ function unquote(raw: string): string {
 
 /** env/.env.<name>, then env/.env.<name>.user on top, as the toolkit loads them. */
 export function readEnvironment(envFolder: string, name: string): Environment {
-  const files = [`.env.${name}`, `.env.${name}.user`].map((f) => path.join(envFolder, f)).filter((f) => existsSync(f));
-  if (files.length === 0) throw new Error(`No env/.env.${name}: the environments are ${listEnvironments(envFolder).join(', ')}.`);
-  const values = Object.assign({}, ...files.map((f) => parseEnvFile(readFileSync(f, 'utf8')))) as Record<string, string>;
+  const files = [`.env.${name}`, `.env.${name}.user`]
+    .map((f) => path.join(envFolder, f))
+    .filter((f) => existsSync(f));
+  if (files.length === 0)
+    throw new Error(`No env/.env.${name}: the environments are ${listEnvironments(envFolder).join(', ')}.`);
+  const values = Object.assign({}, ...files.map((f) => parseEnvFile(readFileSync(f, 'utf8')))) as Record<
+    string,
+    string
+  >;
   return { name, values, files };
 }
 
 export function listEnvironments(envFolder: string): string[] {
-  return readdirSync(envFolder).flatMap((f) => /^\.env\.([^.]+)$/.exec(f)?.[1] ?? []).sort();
+  return readdirSync(envFolder)
+    .flatMap((f) => /^\.env\.([^.]+)$/.exec(f)?.[1] ?? [])
+    .sort();
 }

@@ -20,7 +20,10 @@ function compile(schemaPath: string): ValidateFunction {
 }
 
 /** Schema errors of a substituted manifest, as "<json pointer> <message>" lines; empty when valid. */
-export function validateManifestSchema(manifest: unknown, schemaPath: string = projectPaths.manifestSchema): string[] {
+export function validateManifestSchema(
+  manifest: unknown,
+  schemaPath: string = projectPaths.manifestSchema,
+): string[] {
   const validate = compile(schemaPath);
   if (validate(manifest)) return [];
   return (validate.errors ?? []).map((e) => `schema: ${e.instancePath || '/'} ${e.message ?? 'is invalid'}`);

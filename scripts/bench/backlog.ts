@@ -8,7 +8,12 @@ import { allRecords } from '../../test/support/store-records.js';
 // the account is added; the run ends when every reply is a note and its after-step (mark read) is done.
 // Targets: throughput >= 90% of what the throttle allows, <= 1.2 Graph requests per reply, no unhonoured 429.
 
-export async function backlog(caDir: string, replies = 2_000, store: BenchStore = 'lowdb', latencyMs = 100): Promise<Record<string, unknown>> {
+export async function backlog(
+  caDir: string,
+  replies = 2_000,
+  store: BenchStore = 'lowdb',
+  latencyMs = 100,
+): Promise<Record<string, unknown>> {
   const knobs = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
   const stack = await startBenchStack({
     caDir,
@@ -21,7 +26,9 @@ export async function backlog(caDir: string, replies = 2_000, store: BenchStore 
     const ids = await stack.createRequests(replies);
     for (let i = 0; i < ids.length; i += 50) {
       const batch = ids.slice(i, i + 50);
-      const mimes = await Promise.all(batch.map((id) => replyMime(id, stack.runtime.services.ecIdKeyring, `Backlog reply for ${id}.`)));
+      const mimes = await Promise.all(
+        batch.map((id) => replyMime(id, stack.runtime.services.ecIdKeyring, `Backlog reply for ${id}.`)),
+      );
       for (const mime of mimes) await stack.deliver(mime);
     }
     const calibrated = await calibrate(stack, knobs.maxConcurrentPerMailbox, 400);
@@ -35,16 +42,27 @@ export async function backlog(caDir: string, replies = 2_000, store: BenchStore 
     for (;;) {
       const [notes, pending] = await ledger.read(async (tx) => {
         const count = await tx.collection('notes').count();
-        return [count, count < replies ? undefined : (await tx.collection('processedMessages').pendingAfterStep(accountId, '9999')).length] as const;
+        return [
+          count,
+          count < replies
+            ? undefined
+            : (await tx.collection('processedMessages').pendingAfterStep(accountId, '9999')).length,
+        ] as const;
       });
       if (!notesAt && notes >= replies) notesAt = Date.now();
       if (pending === 0) break;
-      if (Date.now() > deadline) throw new Error(`backlog not done after 30 min: ${notes} notes, ${pending ?? 'all'} after-steps pending`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `backlog not done after 30 min: ${notes} notes, ${pending ?? 'all'} after-steps pending`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     const seconds = (Date.now() - started) / 1000;
-    const finished = (await ledger.read((tx) => allRecords(tx, 'processedMessages'))).filter((e) => e.afterStep === 'finished').length;
-    if (finished < replies) throw new Error(`backlog ended with ${finished} of ${replies} after-steps finished`);
+    const finished = (await ledger.read((tx) => allRecords(tx, 'processedMessages'))).filter(
+      (e) => e.afterStep === 'finished',
+    ).length;
+    if (finished < replies)
+      throw new Error(`backlog ended with ${finished} of ${replies} after-steps finished`);
     const exchanges = await stack.emulator.exchanges();
     // HTTP requests to Graph (a $batch counts once; the token endpoint is Entra, not Graph), and the operations the
     // throttle counts (each step of a $batch on its own, as Outlook does).
@@ -53,10 +71,16 @@ export async function backlog(caDir: string, replies = 2_000, store: BenchStore 
     const graphRequests = graph.length;
     const operationsPerSecond = operations.length / seconds;
     // What the throttle allows over this run: 4 operations in flight of `latencyMs` each, and 10,000 per 10 minutes.
-    const allowedPerSecond = Math.min(knobs.maxConcurrentPerMailbox / (latencyMs / 1000), knobs.requestsPer10Min / Math.min(seconds, 600));
+    const allowedPerSecond = Math.min(
+      knobs.maxConcurrentPerMailbox / (latencyMs / 1000),
+      knobs.requestsPer10Min / Math.min(seconds, 600),
+    );
     const byOperation: Record<string, number> = {};
     for (const e of operations) {
-      const key = `${e.method} ${e.path.replace(/\/users\/[^/]+/, '/users/{id}').replace(/messages\/[^/]+/, 'messages/{id}').replace(/mailFolders\/[^/]+/, 'mailFolders/{id}')}`;
+      const key = `${e.method} ${e.path
+        .replace(/\/users\/[^/]+/, '/users/{id}')
+        .replace(/messages\/[^/]+/, 'messages/{id}')
+        .replace(/mailFolders\/[^/]+/, 'mailFolders/{id}')}`;
       byOperation[key] = (byOperation[key] ?? 0) + 1;
     }
     const throttled = operations.filter((e) => e.status === 429).length;
@@ -82,7 +106,10 @@ export async function backlog(caDir: string, replies = 2_000, store: BenchStore 
       throttled429: throttled,
       unhonoured429,
       target: { throughputVsThrottle: 0.9, graphRequestsPerReply: 1.2, unhonoured429: 0 },
-      met: operationsPerSecond / allowedPerSecond >= 0.9 && graphRequests / replies <= 1.2 && unhonoured429 === 0,
+      met:
+        operationsPerSecond / allowedPerSecond >= 0.9 &&
+        graphRequests / replies <= 1.2 &&
+        unhonoured429 === 0,
     };
   } finally {
     await stack.close();
@@ -96,28 +123,48 @@ export async function backlog(caDir: string, replies = 2_000, store: BenchStore 
 async function calibrate(stack: BenchStack, concurrency: number, operations: number): Promise<number> {
   const { emulator } = stack;
   for (let i = 0; i < concurrency * 4; i++) {
-    await emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=archive`, { subject: `calibration ${i}`, body: { contentType: 'text', content: '.' } });
+    await emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=archive`, {
+      subject: `calibration ${i}`,
+      body: { contentType: 'text', content: '.' },
+    });
   }
   const app = emulator.tenant.apps.find((a) => a.clientSecret);
   const tokenAnswer = await fetch(`${emulator.authorityHost}/${emulator.tenant.tenantId}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ client_id: app?.clientId ?? '', client_secret: app?.clientSecret ?? '', scope: 'https://graph.microsoft.com/.default', grant_type: 'client_credentials' }),
+    body: new URLSearchParams({
+      client_id: app?.clientId ?? '',
+      client_secret: app?.clientSecret ?? '',
+      scope: 'https://graph.microsoft.com/.default',
+      grant_type: 'client_credentials',
+    }),
   });
   const token = ((await tokenAnswer.json()) as { access_token: string }).access_token;
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', prefer: 'IdType="ImmutableId"' };
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'content-type': 'application/json',
+    prefer: 'IdType="ImmutableId"',
+  };
   const base = `${emulator.url}/v1.0/users/${SERVICE_MAILBOX}`;
-  const page = (await (await fetch(`${base}/mailFolders/archive/messages?$select=id&$top=${concurrency * 4}`, { headers })).json()) as { value: Array<{ id: string }> };
+  const page = (await (
+    await fetch(`${base}/mailFolders/archive/messages?$select=id&$top=${concurrency * 4}`, { headers })
+  ).json()) as { value: Array<{ id: string }> };
   const ids = page.value.map((m) => m.id);
   let done = 0;
   const started = Date.now();
-  await Promise.all(Array.from({ length: concurrency }, async (_, worker) => {
-    for (let i = worker; done < operations; i += concurrency) {
-      const res = await fetch(`${base}/messages/${ids[i % ids.length]}`, { method: 'PATCH', headers, body: JSON.stringify({ isRead: i % 2 === 0 }) });
-      await res.arrayBuffer();
-      if (res.status === 200) done += 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = worker; done < operations; i += concurrency) {
+        const res = await fetch(`${base}/messages/${ids[i % ids.length]}`, {
+          method: 'PATCH',
+          headers,
+          body: JSON.stringify({ isRead: i % 2 === 0 }),
+        });
+        await res.arrayBuffer();
+        if (res.status === 200) done += 1;
+      }
+    }),
+  );
   return done / ((Date.now() - started) / 1000);
 }
 

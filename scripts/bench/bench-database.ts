@@ -2,7 +2,9 @@ import pg from 'pg';
 
 // A PostgreSQL database of the bench's own, on DATABASE_URL's server or the one at 127.0.0.1:5432, dropped after.
 
-export async function createBenchDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createBenchDatabase(
+  label: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `bench_${label}_${Date.now()}_${process.pid}`;
   const admin = async (sql: string) => {

@@ -9,7 +9,13 @@ import { parseConfig } from '../../api/src/config.js';
 import { ensureDemoMailAccount } from '../../api/src/services/demo/ensure-demo-mail-account.js';
 import { Worker } from 'node:worker_threads';
 import { createBenchDatabase } from './bench-database.js';
-import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions, type TenantInfo } from '../../emulator/src/index.js';
+import {
+  apiEnvironment,
+  DEMO_TENANT_ID,
+  SERVICE_MAILBOX,
+  type EmulatorOptions,
+  type TenantInfo,
+} from '../../emulator/src/index.js';
 
 // The API as `npm start` composes it (real SDKs, the real engine) beside an in-process emulator, on free ports.
 
@@ -50,7 +56,13 @@ export async function startBenchStack(options: {
 }): Promise<BenchStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mail-bench-'));
   const database = options.store === 'postgres' ? await createBenchDatabase('stack') : undefined;
-  const emulator = await startEmulatorThread({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, ...options.emulator });
+  const emulator = await startEmulatorThread({
+    port: 0,
+    seed: false,
+    dataDir: join(dataDir, 'emulator'),
+    caDir: options.caDir,
+    ...options.emulator,
+  });
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -107,7 +119,12 @@ export async function startBenchStack(options: {
       });
     },
     async deliver(mime) {
-      const res = await control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, mime, 'message/rfc822');
+      const res = await control(
+        'POST',
+        `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`,
+        mime,
+        'message/rfc822',
+      );
       if (res.status !== 201) throw new Error(`delivery failed: ${res.status} ${await res.text()}`);
     },
     async close() {
@@ -124,7 +141,10 @@ export async function startBenchStack(options: {
 export async function startEmulatorThread(options: EmulatorOptions): Promise<BenchEmulator> {
   // A worker does not inherit tsx's loader hooks: it registers them before importing the TypeScript entry.
   const entry = JSON.stringify(new URL('./emulator-worker.ts', import.meta.url).href);
-  const worker = new Worker(`import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`, { eval: true, workerData: options });
+  const worker = new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); })`,
+    { eval: true, workerData: options },
+  );
   const next = <T>(key: string): Promise<T> =>
     new Promise((resolve, reject) => {
       const onMessage = (message: Record<string, unknown>) => {
@@ -141,7 +161,8 @@ export async function startEmulatorThread(options: EmulatorOptions): Promise<Ben
     fetch(`${started.url}/_emulator${path}`, {
       method,
       headers: body === undefined ? {} : { 'content-type': contentType ?? 'application/json' },
-      body: body === undefined ? undefined : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
+      body:
+        body === undefined ? undefined : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
     });
   return {
     ...started,

@@ -21,7 +21,9 @@ async function measure(blobs: BlobStore, bytes: number, rounds: number): Promise
   const opens: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     const content = randomBytes(bytes);
-    const chunks = Array.from({ length: Math.ceil(bytes / CHUNK) }, (_, i) => content.subarray(i * CHUNK, (i + 1) * CHUNK));
+    const chunks = Array.from({ length: Math.ceil(bytes / CHUNK) }, (_, i) =>
+      content.subarray(i * CHUNK, (i + 1) * CHUNK),
+    );
     let started = performance.now();
     const ref = await blobs.put(Readable.from(chunks));
     puts.push(performance.now() - started);
@@ -49,7 +51,11 @@ export async function blobBench(megabytes: number, rounds: number): Promise<Reco
   const azurite = await startAzurite();
   try {
     const file = await measure(createFileBlobStore(dir), bytes, rounds);
-    const azure = await measure(await openAzureBlobStore({ connectionString: azurite.connectionString, container: 'bench' }), bytes, rounds);
+    const azure = await measure(
+      await openAzureBlobStore({ connectionString: azurite.connectionString, container: 'bench' }),
+      bytes,
+      rounds,
+    );
     return { figure: 'blobs', attachmentBytes: bytes, rounds, file, azureViaAzurite: azure };
   } finally {
     await azurite.stop();

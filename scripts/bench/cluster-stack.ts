@@ -9,7 +9,12 @@ import { parseConfig } from '../../api/src/config.js';
 import type { EcIdKeyring } from '../../api/src/domain/ec-id.js';
 import { PostgresStore } from '../../api/src/store/postgres/postgres-store.js';
 import { ensureDemoMailAccount } from '../../api/src/services/demo/ensure-demo-mail-account.js';
-import { apiEnvironment, DEMO_TENANT_ID, serviceMailboxAddresses, type EmulatorOptions } from '../../emulator/src/index.js';
+import {
+  apiEnvironment,
+  DEMO_TENANT_ID,
+  serviceMailboxAddresses,
+  type EmulatorOptions,
+} from '../../emulator/src/index.js';
 import { kill, startInstance, type Instance } from '../../test/integration/cluster/support/instances.js';
 import { startEmulatorThread, type BenchEmulator } from './bench-stack.js';
 import { startRoundRobin, type RoundRobin } from './round-robin.js';
@@ -44,7 +49,14 @@ export async function startClusterBench(options: {
   beforeStart?: (bench: Pick<ClusterBench, 'emulator' | 'keyring' | 'requestIds'>) => Promise<void>;
 }): Promise<ClusterBench> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cluster-bench-'));
-  const emulator = await startEmulatorThread({ port: 0, seed: false, dataDir: join(dataDir, 'emulator'), caDir: options.caDir, serviceMailboxes: BENCH_MAILBOXES.length, ...options.emulator });
+  const emulator = await startEmulatorThread({
+    port: 0,
+    seed: false,
+    dataDir: join(dataDir, 'emulator'),
+    caDir: options.caDir,
+    serviceMailboxes: BENCH_MAILBOXES.length,
+    ...options.emulator,
+  });
   const server = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `cluster_sync_bench_${randomBytes(4).toString('hex')}`;
   await admin(server, `CREATE DATABASE ${name}`);
@@ -52,7 +64,12 @@ export async function startClusterBench(options: {
   url.pathname = `/${name}`;
   const instances: Instance[] = [];
   let lb: RoundRobin | undefined;
-  if (options.push) lb = await startRoundRobin(() => instances.filter((i) => i.process.exitCode === null && i.process.signalCode === null).map((i) => i.port));
+  if (options.push)
+    lb = await startRoundRobin(() =>
+      instances
+        .filter((i) => i.process.exitCode === null && i.process.signalCode === null)
+        .map((i) => i.port),
+    );
   const env: Record<string, string> = {
     NODE_ENV: 'production',
     STORE: 'postgres',
@@ -76,7 +93,20 @@ export async function startClusterBench(options: {
     const ids: number[] = [];
     for (let i = 0; i < options.requests; i++) {
       const id = await tx.nextSequence('requests');
-      await tx.collection('requests').insert({ id, title: `Bench ${i}`, description: '', requester: { name: `Customer ${id}`, email: `customer${id}@fabrikam.test` }, participants: [], status: 'Open', priority: 'Low', createdAt: now, updatedAt: now, hasNewEmailReply: false });
+      await tx
+        .collection('requests')
+        .insert({
+          id,
+          title: `Bench ${i}`,
+          description: '',
+          requester: { name: `Customer ${id}`, email: `customer${id}@fabrikam.test` },
+          participants: [],
+          status: 'Open',
+          priority: 'Low',
+          createdAt: now,
+          updatedAt: now,
+          hasNewEmailReply: false,
+        });
       ids.push(id);
     }
     return ids;
@@ -84,7 +114,13 @@ export async function startClusterBench(options: {
   const mailApp = emulator.tenant.apps.find((a) => a.clientSecret);
   const accountIds: string[] = [];
   for (const address of BENCH_MAILBOXES) {
-    const account = await ensureDemoMailAccount(runtime.services, { emailAddress: address, displayName: address, tenantId: DEMO_TENANT_ID, clientId: mailApp?.clientId ?? '', clientSecret: mailApp?.clientSecret ?? '' });
+    const account = await ensureDemoMailAccount(runtime.services, {
+      emailAddress: address,
+      displayName: address,
+      tenantId: DEMO_TENANT_ID,
+      clientId: mailApp?.clientId ?? '',
+      clientSecret: mailApp?.clientSecret ?? '',
+    });
     accountIds.push(account.id);
   }
   await runtime.services.store.transact(async (tx) => {
@@ -96,7 +132,11 @@ export async function startClusterBench(options: {
   const keyring = runtime.services.ecIdKeyring;
   await runtime.close();
   await options.beforeStart?.({ emulator, keyring, requestIds });
-  instances.push(...(await Promise.all(Array.from({ length: options.instances }, (_, i) => startInstance(`bench-${i + 1}`, env)))));
+  instances.push(
+    ...(await Promise.all(
+      Array.from({ length: options.instances }, (_, i) => startInstance(`bench-${i + 1}`, env)),
+    )),
+  );
   await Promise.all(instances.map((i) => i.listening));
   const db = new pg.Pool({ connectionString: url.toString(), max: 2 });
   return {
@@ -113,7 +153,10 @@ export async function startClusterBench(options: {
         await store.transact(async (tx) => {
           for (const id of accountIds) {
             const account = await tx.collection('mailAccounts').get(id);
-            if (account) await tx.collection('mailAccounts').put({ ...account, serviceMessaging: true, updatedAt: new Date().toISOString() });
+            if (account)
+              await tx
+                .collection('mailAccounts')
+                .put({ ...account, serviceMessaging: true, updatedAt: new Date().toISOString() });
           }
         });
       } finally {

@@ -19,11 +19,18 @@ import { killAndRestart } from '../../test/integration/cluster/support/instances
 const LATENCY_MS = Number(process.env.BENCH_CLUSTER_LATENCY_MS ?? 100);
 const KNOBS = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
 
-export async function clusterBench(caDir: string, repliesPerMailbox: number, latencyReplies: number): Promise<Record<string, unknown>> {
+export async function clusterBench(
+  caDir: string,
+  repliesPerMailbox: number,
+  latencyReplies: number,
+): Promise<Record<string, unknown>> {
   const one = await backlogRun(caDir, 1, repliesPerMailbox);
   const three = await backlogRun(caDir, 3, repliesPerMailbox);
   const ratio = round(three.repliesPerSecond / one.repliesPerSecond);
-  const latency = await latencyRun(caDir, latencyReplies).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error), p99Ms: Number.NaN }));
+  const latency = await latencyRun(caDir, latencyReplies).catch((error: unknown) => ({
+    error: error instanceof Error ? error.message : String(error),
+    p99Ms: Number.NaN,
+  }));
   const graphPerReply = Math.max(one.graphRequestsPerReply, three.graphRequestsPerReply);
   const unhonoured429 = one.unhonoured429 + three.unhonoured429;
   return {
@@ -54,7 +61,12 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
     beforeStart: async ({ emulator, keyring, requestIds }) => {
       for (const [i, id] of requestIds.entries()) {
         const desk = BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]!;
-        const res = await emulator.control('POST', `/mailboxes/${desk}/messages?folder=inbox`, await replyMime(id, keyring, `Backlog reply ${id}.`, desk), 'message/rfc822');
+        const res = await emulator.control(
+          'POST',
+          `/mailboxes/${desk}/messages?folder=inbox`,
+          await replyMime(id, keyring, `Backlog reply ${id}.`, desk),
+          'message/rfc822',
+        );
         if (res.status !== 201) throw new Error(`delivery failed: ${res.status}`);
       }
     },
@@ -68,21 +80,35 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
     const postgresBefore = await postgresCpu(bench);
     const started = Date.now();
     await bench.enable();
-    await until(bench, `${total} replies finished`, async () => (await finished(bench)) >= total, Number(process.env.BENCH_CLUSTER_TIMEOUT_SEC ?? 1800) * 1000);
+    await until(
+      bench,
+      `${total} replies finished`,
+      async () => (await finished(bench)) >= total,
+      Number(process.env.BENCH_CLUSTER_TIMEOUT_SEC ?? 1800) * 1000,
+    );
     const seconds = (Date.now() - started) / 1000;
     const instanceCpu = bench.instances.map((i, n) => cpuSeconds(i.process.pid) - cpuBefore[n]!);
-    const instanceWaitPct = bench.instances.map((i, n) => round(((runQueueWaitSeconds(i.process.pid) - waitBefore[n]!) / seconds) * 100, 0));
+    const instanceWaitPct = bench.instances.map((i, n) =>
+      round(((runQueueWaitSeconds(i.process.pid) - waitBefore[n]!) / seconds) * 100, 0),
+    );
     const benchCpu = process.cpuUsage(benchCpuBefore);
     const postgresAfter = await postgresCpu(bench);
-    const postgresSeconds = [...postgresAfter].reduce((sum, [pid, cpu]) => sum + cpu - (postgresBefore.get(pid) ?? 0), 0);
+    const postgresSeconds = [...postgresAfter].reduce(
+      (sum, [pid, cpu]) => sum + cpu - (postgresBefore.get(pid) ?? 0),
+      0,
+    );
     const loadAfter = loadavg()[0]!;
     const exchanges = await bench.emulator.exchanges();
     const graph = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.batched);
     // What the throttle counts (each $batch step on its own) against what it allows: 4 in flight per mailbox.
-    const operations = exchanges.filter((e) => e.path.startsWith('/v1.0/') && !e.path.endsWith('/$batch')).length;
+    const operations = exchanges.filter(
+      (e) => e.path.startsWith('/v1.0/') && !e.path.endsWith('/$batch'),
+    ).length;
     const allowed = BENCH_MAILBOXES.length * (KNOBS.maxConcurrentPerMailbox / (LATENCY_MS / 1000));
     const notes = Number((await bench.db.query('SELECT count(*) AS n FROM notes')).rows[0]?.n);
-    const holders = await bench.db.query<{ holder: string; n: string }>("SELECT holder, count(*) AS n FROM sm_leases WHERE name LIKE 'mailbox:%' GROUP BY holder");
+    const holders = await bench.db.query<{ holder: string; n: string }>(
+      "SELECT holder, count(*) AS n FROM sm_leases WHERE name LIKE 'mailbox:%' GROUP BY holder",
+    );
     return {
       instances,
       replies: total,
@@ -123,7 +149,10 @@ function unhonouredPerMailbox(exchanges: readonly Exchange[]): number {
     const mailbox = /^\/v1\.0\/users\/([^/]+)/.exec(e.path)?.[1]?.toLowerCase() ?? '';
     byMailbox.set(mailbox, [...(byMailbox.get(mailbox) ?? []), e]);
   }
-  return [...byMailbox.values()].reduce((sum, list) => sum + unhonoured(list, KNOBS.retryAfterSec * 1000, LATENCY_MS), 0);
+  return [...byMailbox.values()].reduce(
+    (sum, list) => sum + unhonoured(list, KNOBS.retryAfterSec * 1000, LATENCY_MS),
+    0,
+  );
 }
 
 async function busiestHolder(bench: Awaited<ReturnType<typeof startClusterBench>>, waitMs: number) {
@@ -139,10 +168,24 @@ async function busiestHolder(bench: Awaited<ReturnType<typeof startClusterBench>
 }
 
 async function latencyRun(caDir: string, replies: number) {
-  const bench = await startClusterBench({ caDir, instances: 3, requests: replies, emulator: { latencyMs: 20 }, push: true, sweepSec: 30 });
+  const bench = await startClusterBench({
+    caDir,
+    instances: 3,
+    requests: replies,
+    emulator: { latencyMs: 20 },
+    push: true,
+    sweepSec: 30,
+  });
   try {
     await bench.enable();
-    await until(bench, 'a subscription per mailbox', async () => Number((await bench.db.query('SELECT count(*) AS n FROM sm_subscriptions')).rows[0]?.n) === BENCH_MAILBOXES.length, 60_000);
+    await until(
+      bench,
+      'a subscription per mailbox',
+      async () =>
+        Number((await bench.db.query('SELECT count(*) AS n FROM sm_subscriptions')).rows[0]?.n) ===
+        BENCH_MAILBOXES.length,
+      60_000,
+    );
     const sentAt = new Map<number, number>();
     let killed = '';
     let victimLeases = 0;
@@ -150,26 +193,52 @@ async function latencyRun(caDir: string, replies: number) {
       const desk = BENCH_MAILBOXES[i % BENCH_MAILBOXES.length]!;
       const mime = await replyMime(id, bench.keyring, `Reply ${id}.`, desk);
       sentAt.set(id, Date.now());
-      await bench.emulator.control('POST', `/mailboxes/${desk}/messages?folder=inbox`, mime, 'message/rfc822');
+      await bench.emulator.control(
+        'POST',
+        `/mailboxes/${desk}/messages?folder=inbox`,
+        mime,
+        'message/rfc822',
+      );
       if (i === Math.floor(replies / 2)) {
         // The worst moment: right after a reply went in, kill the instance holding most mailbox leases (waiting up to
         // 2 s for one to hold any), so wakes for those mailboxes are on their way to a dead process.
         const victim = await busiestHolder(bench, 2_000);
         killed = victim.id;
-        const held = await bench.db.query<{ name: string }>("SELECT name FROM sm_leases WHERE name LIKE 'mailbox:%' AND holder = $1 AND expires_at > clock_timestamp()", [victim.id]);
+        const held = await bench.db.query<{ name: string }>(
+          "SELECT name FROM sm_leases WHERE name LIKE 'mailbox:%' AND holder = $1 AND expires_at > clock_timestamp()",
+          [victim.id],
+        );
         victimLeases = held.rows.length;
         await killAndRestart(victim, bench.env);
       }
       // A reply every 250 ms: the figure is latency under a steady trickle, not a backlog.
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    await until(bench, `${replies} notes`, async () => Number((await bench.db.query('SELECT count(*) AS n FROM notes')).rows[0]?.n) >= replies, 120_000);
-    const { rows } = await bench.db.query<{ request_id: string; created: string }>("SELECT request_id, doc->>'createdAt' AS created FROM notes");
-    const latencies = rows.map((r) => Date.parse(r.created) - (sentAt.get(Number(r.request_id)) ?? Number.NaN)).filter(Number.isFinite);
+    await until(
+      bench,
+      `${replies} notes`,
+      async () => Number((await bench.db.query('SELECT count(*) AS n FROM notes')).rows[0]?.n) >= replies,
+      120_000,
+    );
+    const { rows } = await bench.db.query<{ request_id: string; created: string }>(
+      "SELECT request_id, doc->>'createdAt' AS created FROM notes",
+    );
+    const latencies = rows
+      .map((r) => Date.parse(r.created) - (sentAt.get(Number(r.request_id)) ?? Number.NaN))
+      .filter(Number.isFinite);
     // Replies slower than the target, and the unexpired mailbox leases the killed instance held: the slow ones wait for
     // its leases to lapse (MAIL_LEASE_TTL_SEC) or for it to come back under the same INSTANCE_ID.
     const over3s = latencies.filter((ms) => ms > 3_000).length;
-    return { replies, instances: 3, killed, victimLeasesAtKill: victimLeases, p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), maxMs: Math.max(...latencies), over3s };
+    return {
+      replies,
+      instances: 3,
+      killed,
+      victimLeasesAtKill: victimLeases,
+      p50Ms: percentile(latencies, 50),
+      p99Ms: percentile(latencies, 99),
+      maxMs: Math.max(...latencies),
+      over3s,
+    };
   } finally {
     await bench.close();
   }
@@ -177,20 +246,34 @@ async function latencyRun(caDir: string, replies: number) {
 
 /** CPU seconds of each PostgreSQL backend connected to the bench's database, by pid. */
 async function postgresCpu(bench: ClusterBench): Promise<Map<number, number>> {
-  const { rows } = await bench.db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)] as const).filter(([, cpu]) => Number.isFinite(cpu)));
+  const { rows } = await bench.db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  return new Map(
+    rows.map((r) => [r.pid, cpuSeconds(r.pid)] as const).filter(([, cpu]) => Number.isFinite(cpu)),
+  );
 }
 
 async function finished(bench: ClusterBench): Promise<number> {
-  return Number((await bench.db.query("SELECT count(*) AS n FROM processed_messages WHERE after_step = 'finished'")).rows[0]?.n);
+  return Number(
+    (await bench.db.query("SELECT count(*) AS n FROM processed_messages WHERE after_step = 'finished'"))
+      .rows[0]?.n,
+  );
 }
 
-async function until(bench: ClusterBench, what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+async function until(
+  bench: ClusterBench,
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) {
       const tails = bench.instances.map((i) => `${i.id}: ${i.output.join('').slice(-2_000)}`).join('\n');
-      throw new Error(`cluster bench: no ${what} after ${timeoutMs / 1000} s (${bench.instances.length} instances)\n${tails}`);
+      throw new Error(
+        `cluster bench: no ${what} after ${timeoutMs / 1000} s (${bench.instances.length} instances)\n${tails}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

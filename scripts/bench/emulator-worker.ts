@@ -9,7 +9,8 @@ const port = parentPort;
 const exchanges: Array<{ method: string; path: string; status: number; batched: boolean; at: number }> = [];
 const emulator = await startEmulator({
   ...(workerData as EmulatorOptions),
-  onExchange: (e) => exchanges.push({ method: e.method, path: e.path, status: e.status, batched: e.batched, at: Date.now() }),
+  onExchange: (e) =>
+    exchanges.push({ method: e.method, path: e.path, status: e.status, batched: e.batched, at: Date.now() }),
 });
 port.on('message', (message: 'exchanges' | 'clear' | 'close') => {
   if (message === 'exchanges') port.postMessage({ exchanges });
@@ -19,4 +20,6 @@ port.on('message', (message: 'exchanges' | 'clear' | 'close') => {
   }
   if (message === 'close') void emulator.close().then(() => port.postMessage({ closed: true }));
 });
-port.postMessage({ started: { url: emulator.url, authorityHost: emulator.authorityHost, tenant: emulator.tenant } });
+port.postMessage({
+  started: { url: emulator.url, authorityHost: emulator.authorityHost, tenant: emulator.tenant },
+});

@@ -6,7 +6,12 @@ import { percentile } from './percentiles.js';
 // SR arriving on an already open stream. The screen reloads 150 ms after the event (tab/src/live/live-changes.tsx);
 // the issue's target for change -> screen is 2 s.
 export async function liveLatency(caDir: string, changes = 100): Promise<Record<string, unknown>> {
-  const stack = await startBenchStack({ caDir, emulator: { latencyMs: 0 }, env: { MAIL_SWEEP_INTERVAL_SEC: '3600' }, notifications: false });
+  const stack = await startBenchStack({
+    caDir,
+    emulator: { latencyMs: 0 },
+    env: { MAIL_SWEEP_INTERVAL_SEC: '3600' },
+    notifications: false,
+  });
   const controller = new AbortController();
   try {
     const tokenRes = await stack.emulator.control('POST', '/tokens/user', { upn: 'agent@contoso.test' });
@@ -37,14 +42,27 @@ export async function liveLatency(caDir: string, changes = 100): Promise<Record<
     for (let i = 0; i < changes; i += 1) {
       const started = performance.now();
       const seen = nextChangeFor(srId!);
-      const res = await fetch(`${stack.url}/api/requests/${srId}/notes`, { method: 'POST', headers, body: JSON.stringify({ typeCode: 'INTERNAL', body: `Change ${i}` }) });
+      const res = await fetch(`${stack.url}/api/requests/${srId}/notes`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ typeCode: 'INTERNAL', body: `Change ${i}` }),
+      });
       if (res.status !== 201) throw new Error(`Adding a note answered ${res.status}`);
       await seen;
       samples.push(Math.round((performance.now() - started) * 10) / 10);
     }
     const p50 = percentile(samples, 50);
     const p99 = percentile(samples, 99);
-    return { figure: 'change-to-live-event', changes: samples.length, p50Ms: p50, p99Ms: p99, maxMs: Math.max(...samples), screenSettleMs: 150, target: { changeToScreenMs: 2000 }, met: p99 + 150 <= 2000 };
+    return {
+      figure: 'change-to-live-event',
+      changes: samples.length,
+      p50Ms: p50,
+      p99Ms: p99,
+      maxMs: Math.max(...samples),
+      screenSettleMs: 150,
+      target: { changeToScreenMs: 2000 },
+      met: p99 + 150 <= 2000,
+    };
   } finally {
     controller.abort();
     await stack.close();

@@ -16,7 +16,13 @@ import { seedLowdb } from './store-seed.js';
 const SIZES = [500, 1_000, 2_000, 3_000, 4_000, 8_000];
 const ROUNDS = 15;
 const TARGET_MS = 50;
-const agent: Principal = { id: 'u1', tenantId: 't1', name: 'Sam Agent', email: 'sam@example.com', roles: ['ServiceDesk.Agent'] };
+const agent: Principal = {
+  id: 'u1',
+  tenantId: 't1',
+  name: 'Sam Agent',
+  email: 'sam@example.com',
+  roles: ['ServiceDesk.Agent'],
+};
 
 async function commitAt(srs: number): Promise<{ srs: number; mb: number; p50: number; p95: number }> {
   const dir = await mkdtemp(join(tmpdir(), 'sm-bench-lowdb-'));
@@ -37,7 +43,12 @@ async function commitAt(srs: number): Promise<{ srs: number; mb: number; p50: nu
       await store.close();
     }
     const mb = (await stat(file)).size / 1024 / 1024;
-    return { srs, mb: Math.round(mb * 10) / 10, p50: Math.round(percentile(ms, 50) * 10) / 10, p95: Math.round(percentile(ms, 95) * 10) / 10 };
+    return {
+      srs,
+      mb: Math.round(mb * 10) / 10,
+      p50: Math.round(percentile(ms, 50) * 10) / 10,
+      p95: Math.round(percentile(ms, 95) * 10) / 10,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -52,7 +63,8 @@ export async function lowdbSizeBench(): Promise<Record<string, unknown>> {
   const above = points.findIndex((p) => p.p50 >= TARGET_MS);
   const low = points[above - 1];
   const high = points[above];
-  const crossing = low && high ? low.mb + ((TARGET_MS - low.p50) / (high.p50 - low.p50)) * (high.mb - low.mb) : undefined;
+  const crossing =
+    low && high ? low.mb + ((TARGET_MS - low.p50) / (high.p50 - low.p50)) * (high.mb - low.mb) : undefined;
   return {
     figure: 'lowdb-commit-vs-size',
     points: points.map((p) => ({ ...p, msPerMb: Math.round((p.p50 / p.mb) * 10) / 10 })),

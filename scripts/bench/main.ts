@@ -16,7 +16,10 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 const caDir = join(process.cwd(), '.data', 'bench-ca');
 const { caCertFile } = ensureCertificates(caDir);
 if (process.env.NODE_EXTRA_CA_CERTS !== caCertFile) {
-  const result = spawnSync(process.execPath, process.execArgv.concat(process.argv.slice(1)), { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertFile } });
+  const result = spawnSync(process.execPath, process.execArgv.concat(process.argv.slice(1)), {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: caCertFile },
+  });
   process.exit(result.status ?? 1);
 }
 
@@ -30,7 +33,10 @@ const { storeBench } = await import('./store.js');
 const { liveLatency } = await import('./live-latency.js');
 const { blobBench } = await import('./blobs.js');
 const { lowdbSizeBench } = await import('./lowdb-size.js');
-const benchStore = () => (['memory', 'postgres'].includes(process.env.BENCH_STORE ?? '') ? (process.env.BENCH_STORE as 'memory' | 'postgres') : 'lowdb');
+const benchStore = () =>
+  ['memory', 'postgres'].includes(process.env.BENCH_STORE ?? '')
+    ? (process.env.BENCH_STORE as 'memory' | 'postgres')
+    : 'lowdb';
 const { clusterBench } = await import('./cluster.js');
 const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['latency', () => notificationLatency(caDir)],
@@ -39,11 +45,30 @@ const figures: Array<[string, () => Promise<Record<string, unknown>>]> = [
   ['imap-latency', () => imapIdleLatency(caDir)],
   ['imap-backlog', () => imapBacklog(caDir, Number(process.env.BENCH_IMAP_BACKLOG ?? 500))],
   ['extract', async () => extractScaling()],
-  ['store', () => storeBench(benchStore() === 'postgres' ? 'postgres' : 'lowdb', Number(process.env.BENCH_STORE_SRS ?? 10_000), Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10))],
+  [
+    'store',
+    () =>
+      storeBench(
+        benchStore() === 'postgres' ? 'postgres' : 'lowdb',
+        Number(process.env.BENCH_STORE_SRS ?? 10_000),
+        Number(process.env.BENCH_STORE_NOTES_PER_SR ?? 10),
+      ),
+  ],
   ['live', () => liveLatency(caDir)],
-  ['blobs', () => blobBench(Number(process.env.BENCH_BLOB_MB ?? 5), Number(process.env.BENCH_BLOB_ROUNDS ?? 10))],
+  [
+    'blobs',
+    () => blobBench(Number(process.env.BENCH_BLOB_MB ?? 5), Number(process.env.BENCH_BLOB_ROUNDS ?? 10)),
+  ],
   ['lowdb-size', () => lowdbSizeBench()],
-  ['cluster', () => clusterBench(caDir, Number(process.env.BENCH_CLUSTER_REPLIES ?? 40), Number(process.env.BENCH_CLUSTER_LATENCY_REPLIES ?? 30))],
+  [
+    'cluster',
+    () =>
+      clusterBench(
+        caDir,
+        Number(process.env.BENCH_CLUSTER_REPLIES ?? 40),
+        Number(process.env.BENCH_CLUSTER_LATENCY_REPLIES ?? 30),
+      ),
+  ],
 ];
 let failed = false;
 for (const [name, run] of figures) {
@@ -52,7 +77,9 @@ for (const [name, run] of figures) {
     console.log(JSON.stringify({ at: new Date().toISOString(), ...(await run()) }));
   } catch (error) {
     failed = true;
-    console.log(JSON.stringify({ figure: name, error: error instanceof Error ? error.message : String(error) }));
+    console.log(
+      JSON.stringify({ figure: name, error: error instanceof Error ? error.message : String(error) }),
+    );
   }
 }
 process.exit(failed ? 1 : 0);

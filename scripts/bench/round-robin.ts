@@ -20,10 +20,13 @@ export async function startRoundRobin(ports: () => readonly number[]): Promise<R
           return;
         }
         const port = targets[next++ % targets.length]!;
-        const upstream = request({ host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        });
+        const upstream = request(
+          { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
+          (answer) => {
+            res.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(res);
+          },
+        );
         upstream.on('error', () => attempt(tries + 1));
         upstream.end(body);
       };

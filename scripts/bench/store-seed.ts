@@ -33,8 +33,15 @@ export const benchRequest = (id: number): ServiceRequest => ({
 });
 
 export const benchNote = (id: string, requestId: number): Note => ({
-  id, requestId, typeCode: 'PUBLIC', accessLevel: 'User', source: 'agent', bodyHtml: '<p>Tried a restart, no change.</p>', bodyText: 'Tried a restart, no change.',
-  author: { id: 'u1', name: 'Sam Agent' }, createdAt: new Date(Date.UTC(2025, 1, 1) + requestId * 60_000).toISOString(),
+  id,
+  requestId,
+  typeCode: 'PUBLIC',
+  accessLevel: 'User',
+  source: 'agent',
+  bodyHtml: '<p>Tried a restart, no change.</p>',
+  bodyText: 'Tried a restart, no change.',
+  author: { id: 'u1', name: 'Sam Agent' },
+  createdAt: new Date(Date.UTC(2025, 1, 1) + requestId * 60_000).toISOString(),
 });
 
 /** The note types the add-note transaction reads. */
@@ -43,10 +50,17 @@ export const benchNoteTypes = () => DEFAULT_NOTE_TYPES.map((type) => ({ id: type
 const BATCH = 5_000;
 
 /** Writes records of one collection as the PostgreSQL adapter would, BATCH rows a statement. */
-export async function bulkInsert(client: pg.ClientBase, name: CollectionName, records: Iterable<StoredRecord>): Promise<void> {
+export async function bulkInsert(
+  client: pg.ClientBase,
+  name: CollectionName,
+  records: Iterable<StoredRecord>,
+): Promise<void> {
   const spec = TABLES[name];
   const columns = Object.keys(spec.columns);
-  const { rows } = await client.query<{ column_name: string; udt_name: string }>('SELECT column_name, udt_name FROM information_schema.columns WHERE table_name = $1', [spec.table]);
+  const { rows } = await client.query<{ column_name: string; udt_name: string }>(
+    'SELECT column_name, udt_name FROM information_schema.columns WHERE table_name = $1',
+    [spec.table],
+  );
   const typeOf = new Map(rows.map((r) => [r.column_name, r.udt_name]));
   const key = keyOf(spec, spec.idType === 'bigint' ? 1 : 'x').column;
   const names = [key, 'doc', ...columns];
@@ -58,7 +72,11 @@ export async function bulkInsert(client: pg.ClientBase, name: CollectionName, re
   };
   for (const record of records) {
     const stored = toJsonRecord(record);
-    const values = [keyOf(spec, stored.id).value, JSON.stringify(stored), ...columns.map((c) => spec.columns[c]?.(stored as never))];
+    const values = [
+      keyOf(spec, stored.id).value,
+      JSON.stringify(stored),
+      ...columns.map((c) => spec.columns[c]?.(stored as never)),
+    ];
     values.forEach((value, i) => batch[i]?.push(value));
     if ((batch[0]?.length ?? 0) >= BATCH) await flush();
   }
@@ -73,14 +91,23 @@ function* range<T>(from: number, to: number, make: (i: number) => T): Generator<
  * SRs `fromSr`..`toSr` (inclusive) and `notesPerSr` notes for each SR from 1 to `toSr` that has none yet (those
  * below `fromSr` were seeded earlier without notes), into the database at `url`; then VACUUM ANALYZE.
  */
-export async function seedPostgres(url: string, fromSr: number, toSr: number, notesPerSr: number): Promise<void> {
+export async function seedPostgres(
+  url: string,
+  fromSr: number,
+  toSr: number,
+  notesPerSr: number,
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     // A seed that is lost on a crash is simply re-run: no need to wait for each batch to reach the disk.
     await client.query('SET synchronous_commit = off');
     await bulkInsert(client, 'requests', range(fromSr, toSr + 1, benchRequest));
-    await bulkInsert(client, 'notes', range(0, toSr * notesPerSr, (i) => benchNote(`n${i}`, (i % toSr) + 1)));
+    await bulkInsert(
+      client,
+      'notes',
+      range(0, toSr * notesPerSr, (i) => benchNote(`n${i}`, (i % toSr) + 1)),
+    );
     // What autovacuum would have done to a desk that grew over a year: statistics and the visibility map.
     await client.query('VACUUM ANALYZE');
     // And what a year's checkpoints would have: without it the seed's gigabyte of dirty pages is still being
@@ -98,7 +125,9 @@ export async function seedLowdb(file: string, srs: number, notesPerSr: number): 
   migrate(data, MIGRATIONS);
   data.collections['noteTypes'] = benchNoteTypes();
   data.collections['requests'] = Array.from({ length: srs }, (_, i) => benchRequest(i + 1));
-  data.collections['notes'] = Array.from({ length: srs * notesPerSr }, (_, i) => benchNote(`n${i}`, (i % srs) + 1));
+  data.collections['notes'] = Array.from({ length: srs * notesPerSr }, (_, i) =>
+    benchNote(`n${i}`, (i % srs) + 1),
+  );
   data.sequences['requests'] = srs;
   await writeFile(file, JSON.stringify(data));
 }

@@ -33,29 +33,72 @@ async function timed(rounds: number, work: (i: number) => Promise<unknown>): Pro
 }
 
 // addNote and listNotes use the store, the clock and ids only.
-const depsOf = (store: Store) => ({ store, clock: () => new Date(), newId: randomUUID }) as unknown as ServiceDeps;
-const agent: Principal = { id: 'u1', tenantId: 't1', name: 'Sam Agent', email: 'sam@example.com', roles: ['ServiceDesk.Agent'] };
+const depsOf = (store: Store) =>
+  ({ store, clock: () => new Date(), newId: randomUUID }) as unknown as ServiceDeps;
+const agent: Principal = {
+  id: 'u1',
+  tenantId: 't1',
+  name: 'Sam Agent',
+  email: 'sam@example.com',
+  roles: ['ServiceDesk.Agent'],
+};
 
 /** Note writes spread over SRs 1..srs, as agents answer different SRs. */
 const noteWrites = (store: Store, srs: number, rounds: number) =>
-  timed(rounds, (i) => addNote(depsOf(store), agent, ((i * 7919) % srs) + 1, { typeCode: 'PUBLIC', body: `Checked the cable (${i}).` }));
+  timed(rounds, (i) =>
+    addNote(depsOf(store), agent, ((i * 7919) % srs) + 1, {
+      typeCode: 'PUBLIC',
+      body: `Checked the cable (${i}).`,
+    }),
+  );
 
 async function reads(store: Store, srs: number) {
-  const query = { search: 'printer', statuses: ['open', 'new'], sort: 'updatedAt' as const, order: 'desc' as const, limit: 25 };
+  const query = {
+    search: 'printer',
+    statuses: ['open', 'new'],
+    sort: 'updatedAt' as const,
+    order: 'desc' as const,
+    limit: 25,
+  };
   const listFirst = await timed(50, () => store.read((tx) => tx.collection('requests').list(query)));
-  const { total } = await store.read((tx) => tx.collection('requests').list({ ...query, limit: 1, countUpTo: Number.MAX_SAFE_INTEGER }));
-  const half = await store.read((tx) => tx.collection('requests').list({ ...query, limit: Math.max(1, Math.floor(total / 2)) }));
+  const { total } = await store.read((tx) =>
+    tx.collection('requests').list({ ...query, limit: 1, countUpTo: Number.MAX_SAFE_INTEGER }),
+  );
+  const half = await store.read((tx) =>
+    tx.collection('requests').list({ ...query, limit: Math.max(1, Math.floor(total / 2)) }),
+  );
   const after = half.next;
-  const listDeep = await timed(50, () => store.read((tx) => tx.collection('requests').list({ ...query, ...(after ? { after } : {}) })));
+  const listDeep = await timed(50, () =>
+    store.read((tx) => tx.collection('requests').list({ ...query, ...(after ? { after } : {}) })),
+  );
   // Two more views agents use: their open SRs with a new reply, and every open SR by requester (a sort read from the record).
-  const mine = { assignee: 'agent3@example.com', hasNewEmailReply: true, excludeStatuses: ['closed'], sort: 'updatedAt' as const, order: 'desc' as const, limit: 25 };
+  const mine = {
+    assignee: 'agent3@example.com',
+    hasNewEmailReply: true,
+    excludeStatuses: ['closed'],
+    sort: 'updatedAt' as const,
+    order: 'desc' as const,
+    limit: 25,
+  };
   const listMine = await timed(50, () => store.read((tx) => tx.collection('requests').list(mine)));
-  const byRequester = { excludeStatuses: ['closed'], sort: 'requester' as const, order: 'asc' as const, limit: 25 };
-  const listByRequester = await timed(50, () => store.read((tx) => tx.collection('requests').list(byRequester)));
+  const byRequester = {
+    excludeStatuses: ['closed'],
+    sort: 'requester' as const,
+    order: 'asc' as const,
+    limit: 25,
+  };
+  const listByRequester = await timed(50, () =>
+    store.read((tx) => tx.collection('requests').list(byRequester)),
+  );
   const detail = await timed(100, (i) => listNotes(depsOf(store), ((i * 97) % srs) + 1));
   return {
-    listFirstPageMs: listFirst, listDeepCursorMs: listDeep, deepCursorAt: half.items.length, matches: total,
-    listMineWithNewReplyMs: listMine, listOpenByRequesterMs: listByRequester, detailWithNotesMs: detail,
+    listFirstPageMs: listFirst,
+    listDeepCursorMs: listDeep,
+    deepCursorAt: half.items.length,
+    matches: total,
+    listMineWithNewReplyMs: listMine,
+    listOpenByRequesterMs: listByRequester,
+    detailWithNotesMs: detail,
   };
 }
 
@@ -71,7 +114,14 @@ async function lowdbBench(srs: number, notesPerSr: number) {
     const fileMb = Math.round(((await stat(join(dir, 'db.json'))).size / 1024 / 1024) * 10) / 10;
     try {
       const loadBefore = load();
-      return { seedSeconds, fileMb, noteWriteMs: await noteWrites(store, srs, 20), ...(await reads(store, srs)), loadBefore, loadAfter: load() };
+      return {
+        seedSeconds,
+        fileMb,
+        noteWriteMs: await noteWrites(store, srs, 20),
+        ...(await reads(store, srs)),
+        loadBefore,
+        loadAfter: load(),
+      };
     } finally {
       await store.close();
     }
@@ -115,7 +165,12 @@ async function postgresBench(srs: number, notesPerSr: number) {
   }
 }
 
-export async function storeBench(adapter: string, srs: number, notesPerSr: number): Promise<Record<string, unknown>> {
-  const figures = adapter === 'lowdb' ? await lowdbBench(srs, notesPerSr) : await postgresBench(srs, notesPerSr);
+export async function storeBench(
+  adapter: string,
+  srs: number,
+  notesPerSr: number,
+): Promise<Record<string, unknown>> {
+  const figures =
+    adapter === 'lowdb' ? await lowdbBench(srs, notesPerSr) : await postgresBench(srs, notesPerSr);
   return { figure: 'store', adapter, srs, notes: srs * notesPerSr, ...figures };
 }

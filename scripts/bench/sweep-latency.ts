@@ -5,8 +5,17 @@ import { waitForNotes } from './wait-for-notes.js';
 
 // Figure 2: notifications lost (no subscription at all), so the sweep alone finds replies. Replies arrive at random
 // moments of the sweep cycle; target: every one within the sweep interval + 1 s.
-export async function sweepLatency(caDir: string, sweepSec = 10, replies = 12): Promise<Record<string, unknown>> {
-  const stack = await startBenchStack({ caDir, emulator: { latencyMs: 0 }, env: { MAIL_SWEEP_INTERVAL_SEC: String(sweepSec) }, notifications: false });
+export async function sweepLatency(
+  caDir: string,
+  sweepSec = 10,
+  replies = 12,
+): Promise<Record<string, unknown>> {
+  const stack = await startBenchStack({
+    caDir,
+    emulator: { latencyMs: 0 },
+    env: { MAIL_SWEEP_INTERVAL_SEC: String(sweepSec) },
+    notifications: false,
+  });
   try {
     await stack.addAccount();
     const ids = await stack.createRequests(replies);

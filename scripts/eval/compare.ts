@@ -9,7 +9,12 @@
 // exact = equal after that; tokenF1 over words; overTrim = an expected word is missing; underTrim = the output has
 // words the expectation does not (quoted history left in).
 
-export type Expectation = { reply: string; signatureStripped?: boolean; quotedKept?: boolean; compare?: string };
+export type Expectation = {
+  reply: string;
+  signatureStripped?: boolean;
+  quotedKept?: boolean;
+  compare?: string;
+};
 export type ReplyScore = { exact: boolean; f1: number; overTrim: boolean; underTrim: boolean };
 
 export function normaliseReply(text: string): string {
@@ -41,18 +46,27 @@ const SIGNATURE_OPENING = new RegExp(
   ].join('|'),
   'iu',
 );
-const HISTORY_HINT = /^\s*>|\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\s*:|^\s*(?:From|Von|De|Sent|Gesendet)\s*:|-{3,}\s*original message/im;
+const HISTORY_HINT =
+  /^\s*>|\b(?:wrote|schrieb|a écrit|escribió|ha scritto)\s*:|^\s*(?:From|Von|De|Sent|Gesendet)\s*:|-{3,}\s*original message/im;
 
 /** Whether `rest` (what follows the expected text) is a signature block: opens like one, short, no quoted history. */
 export function isSignatureBlock(rest: string): boolean {
-  const lines = rest.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = rest
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const first = lines[0];
   if (!first) return true;
   return lines.length <= 40 && SIGNATURE_OPENING.test(first) && !HISTORY_HINT.test(rest);
 }
 
 function words(text: string): string[] {
-  return text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 function overlap(produced: readonly string[], expected: readonly string[]): number {
@@ -76,7 +90,8 @@ export function scoreReply(output: string, expectation: Expectation): ReplyScore
     produced = dropQuotedLines(produced);
     expected = dropQuotedLines(expected);
   }
-  const squash = expectation.compare === 'ignore-whitespace' ? (s: string) => s.replace(/\s+/gu, '') : (s: string) => s;
+  const squash =
+    expectation.compare === 'ignore-whitespace' ? (s: string) => s.replace(/\s+/gu, '') : (s: string) => s;
   let exact = squash(produced) === squash(expected);
   if (!exact && expectation.signatureStripped) {
     const rest = restAfterPrefix(produced, expected, expectation.compare === 'ignore-whitespace');
@@ -88,7 +103,8 @@ export function scoreReply(output: string, expectation: Expectation): ReplyScore
   const producedWords = words(produced);
   const expectedWords = words(expected);
   const matched = overlap(producedWords, expectedWords);
-  const precision = producedWords.length === 0 ? (expectedWords.length === 0 ? 1 : 0) : matched / producedWords.length;
+  const precision =
+    producedWords.length === 0 ? (expectedWords.length === 0 ? 1 : 0) : matched / producedWords.length;
   const recall = expectedWords.length === 0 ? 1 : matched / expectedWords.length;
   const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
   return { exact, f1, overTrim: recall < 1, underTrim: precision < 1 };

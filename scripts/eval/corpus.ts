@@ -51,7 +51,9 @@ export async function loadCases(dir: string): Promise<TCorpusCase[]> {
       console.warn(`skipped ${file}: not a corpus case`);
       continue;
     }
-    const group = parsed.data.id.includes('/') ? (parsed.data.id.split('/')[0] ?? '') : path.basename(path.dirname(file));
+    const group = parsed.data.id.includes('/')
+      ? (parsed.data.id.split('/')[0] ?? '')
+      : path.basename(path.dirname(file));
     cases.push({ ...parsed.data, group });
   }
   return cases;

@@ -8,7 +8,12 @@ import { type ReplyScore, scoreReply } from './compare.js';
 import { caseLayout, type Layout } from './layout.js';
 import { type PeerInput, type PeerName, type PeerOutput, PEERS } from './peers.js';
 import { htmlToText } from './render.js';
-import { type ClassificationStats, classificationStats, type ExtractionStats, extractionStats } from './stats.js';
+import {
+  type ClassificationStats,
+  classificationStats,
+  type ExtractionStats,
+  extractionStats,
+} from './stats.js';
 
 export type { ExtractionStats } from './stats.js';
 
@@ -32,29 +37,69 @@ const CONTEXT: ClassifyContext = { ownAddresses: [], ownMessageIdDomains: [] };
 export const TOOLS = ['ours', 'email-reply-parser', 'planer'] as const;
 export type Tool = (typeof TOOLS)[number];
 
-export type SourceResult = { cases: number; ours: ExtractionStats & { classification: ClassificationStats }; peers: Record<PeerName, ExtractionStats> };
+export type SourceResult = {
+  cases: number;
+  ours: ExtractionStats & { classification: ClassificationStats };
+  peers: Record<PeerName, ExtractionStats>;
+};
 export type Failure = { id: string; layout: Layout; score: ReplyScore; expected: string; produced: string };
-export type Evaluation = SourceResult & { bySource: Record<string, SourceResult>; byLayout: Partial<Record<Layout, SourceResult>>; failures: Failure[] };
+export type Evaluation = SourceResult & {
+  bySource: Record<string, SourceResult>;
+  byLayout: Partial<Record<Layout, SourceResult>>;
+  failures: Failure[];
+};
 
-type Prepared = { c: TCorpusCase; message: MailMessage; peerInput: PeerInput; expected?: string; layout?: Layout };
-type CaseRun = { c: TCorpusCase; predicted: MailClass; layout?: Layout; runs?: Record<Tool, { score: ReplyScore; ms: number }>; expected?: string; produced?: string };
+type Prepared = {
+  c: TCorpusCase;
+  message: MailMessage;
+  peerInput: PeerInput;
+  expected?: string;
+  layout?: Layout;
+};
+type CaseRun = {
+  c: TCorpusCase;
+  predicted: MailClass;
+  layout?: Layout;
+  runs?: Record<Tool, { score: ReplyScore; ms: number }>;
+  expected?: string;
+  produced?: string;
+};
 
 async function prepare(c: TCorpusCase): Promise<Prepared> {
-  const base = { subject: '', from: { address: '' }, to: [], cc: [], replyTo: [], receivedAt: new Date(0).toISOString(), headers: [], attachments: [] };
+  const base = {
+    subject: '',
+    from: { address: '' },
+    to: [],
+    cc: [],
+    replyTo: [],
+    receivedAt: new Date(0).toISOString(),
+    headers: [],
+    attachments: [],
+  };
   const message: MailMessage =
     c.input.kind === 'eml'
       ? await fromMime(inputBytes(c.input))
       : c.input.kind === 'html'
         ? { ...base, bodyHtml: c.input.content }
         : { ...base, bodyText: c.input.content };
-  const bodyText = message.bodyHtml !== undefined && message.bodyHtml.trim() !== '' ? htmlToText(message.bodyHtml) : undefined;
+  const bodyText =
+    message.bodyHtml !== undefined && message.bodyHtml.trim() !== ''
+      ? htmlToText(message.bodyHtml)
+      : undefined;
   const peerInput: PeerInput = {
     ...(message.bodyText !== undefined ? { text: message.bodyText } : {}),
     ...(bodyText !== undefined ? { html: message.bodyHtml ?? '', htmlText: bodyText } : {}),
   };
   if (c.expected.class !== 'human' || c.expected.reply === null) return { c, message, peerInput };
   const expected = c.expected.replyHtml !== undefined ? htmlToText(c.expected.replyHtml) : c.expected.reply;
-  const layout = caseLayout({ text: bodyText ?? message.bodyText ?? '', subject: message.subject, ...(c.notes ? { notes: c.notes } : {}) }, expected);
+  const layout = caseLayout(
+    {
+      text: bodyText ?? message.bodyText ?? '',
+      subject: message.subject,
+      ...(c.notes ? { notes: c.notes } : {}),
+    },
+    expected,
+  );
   return { c, message, peerInput, expected, layout };
 }
 
@@ -82,7 +127,12 @@ function summarise(runs: readonly CaseRun[]): SourceResult {
   const tool = (name: Tool) => extractionStats(scored.map((r) => r.runs![name]));
   return {
     cases: runs.length,
-    ours: { ...tool('ours'), classification: classificationStats(runs.map((r) => ({ expected: r.c.expected.class, predicted: r.predicted }))) },
+    ours: {
+      ...tool('ours'),
+      classification: classificationStats(
+        runs.map((r) => ({ expected: r.c.expected.class, predicted: r.predicted })),
+      ),
+    },
     peers: { 'email-reply-parser': tool('email-reply-parser'), planer: tool('planer') },
   };
 }
@@ -96,8 +146,11 @@ function measure(scoredCases: readonly Prepared[]): Map<Prepared, Record<Tool, n
   });
   // Interleaving tools per message would mostly measure whose code the others evicted from the CPU caches; rotating
   // the tool order per round spreads machine load evenly over the tools.
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const p of scoredCases) for (const tool of TOOLS) runners(p)[tool]();
-  const samples = new Map<Prepared, Record<Tool, number[]>>(scoredCases.map((p) => [p, { ours: [], 'email-reply-parser': [], planer: [] }]));
+  for (let round = 0; round < WARM_UP_ROUNDS; round++)
+    for (const p of scoredCases) for (const tool of TOOLS) runners(p)[tool]();
+  const samples = new Map<Prepared, Record<Tool, number[]>>(
+    scoredCases.map((p) => [p, { ours: [], 'email-reply-parser': [], planer: [] }]),
+  );
   for (let round = 0; round < REPEATS; round++) {
     for (let t = 0; t < TOOLS.length; t++) {
       const tool = TOOLS[(t + round) % TOOLS.length] as Tool;
@@ -107,9 +160,14 @@ function measure(scoredCases: readonly Prepared[]): Map<Prepared, Record<Tool, n
   return samples;
 }
 
-function groupBy<K extends string>(runs: readonly CaseRun[], key: (run: CaseRun) => K | undefined): Partial<Record<K, SourceResult>> {
+function groupBy<K extends string>(
+  runs: readonly CaseRun[],
+  key: (run: CaseRun) => K | undefined,
+): Partial<Record<K, SourceResult>> {
   const keys = [...new Set(runs.map(key).filter((k): k is K => k !== undefined))].sort();
-  return Object.fromEntries(keys.map((k) => [k, summarise(runs.filter((r) => key(r) === k))])) as Partial<Record<K, SourceResult>>;
+  return Object.fromEntries(keys.map((k) => [k, summarise(runs.filter((r) => key(r) === k))])) as Partial<
+    Record<K, SourceResult>
+  >;
 }
 
 export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluation> {
@@ -120,9 +178,25 @@ export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluatio
     const times = samples.get(p);
     if (!times || p.expected === undefined) return { c: p.c, predicted: ours.predicted };
     const expectation = { ...p.c.expected, reply: p.expected };
-    const outputs: Record<Tool, string> = { ours: ours.text, 'email-reply-parser': peerText(PEERS['email-reply-parser'](p.peerInput)), planer: peerText(PEERS.planer(p.peerInput)) };
-    const toolRuns = Object.fromEntries(TOOLS.map((tool) => [tool, { score: scoreReply(outputs[tool], expectation), ms: Math.min(...times[tool]) }])) as Record<Tool, { score: ReplyScore; ms: number }>;
-    return { c: p.c, predicted: ours.predicted, ...(p.layout ? { layout: p.layout } : {}), runs: toolRuns, expected: p.expected, produced: ours.text };
+    const outputs: Record<Tool, string> = {
+      ours: ours.text,
+      'email-reply-parser': peerText(PEERS['email-reply-parser'](p.peerInput)),
+      planer: peerText(PEERS.planer(p.peerInput)),
+    };
+    const toolRuns = Object.fromEntries(
+      TOOLS.map((tool) => [
+        tool,
+        { score: scoreReply(outputs[tool], expectation), ms: Math.min(...times[tool]) },
+      ]),
+    ) as Record<Tool, { score: ReplyScore; ms: number }>;
+    return {
+      c: p.c,
+      predicted: ours.predicted,
+      ...(p.layout ? { layout: p.layout } : {}),
+      runs: toolRuns,
+      expected: p.expected,
+      produced: ours.text,
+    };
   });
   return {
     ...summarise(runs),
@@ -130,6 +204,12 @@ export async function evaluate(cases: readonly TCorpusCase[]): Promise<Evaluatio
     byLayout: groupBy(runs, (r) => (r.runs ? r.layout : undefined)),
     failures: runs
       .filter((r) => r.runs && !r.runs.ours.score.exact)
-      .map((r) => ({ id: r.c.id, layout: r.layout ?? 'unplaced', score: r.runs!.ours.score, expected: r.expected ?? '', produced: r.produced ?? '' })),
+      .map((r) => ({
+        id: r.c.id,
+        layout: r.layout ?? 'unplaced',
+        score: r.runs!.ours.score,
+        expected: r.expected ?? '',
+        produced: r.produced ?? '',
+      })),
   };
 }

@@ -43,8 +43,12 @@ function locate(input: string, block: string, from: number): [number, number] | 
   return end < 0 ? undefined : [start, end + tail.length];
 }
 
-export function caseLayout(input: { text: string; subject?: string; notes?: string }, expectedReply: string): Layout {
-  if (/forwarded message/i.test(input.notes ?? '') || FORWARD_SUBJECT.test(input.subject ?? '')) return 'forward';
+export function caseLayout(
+  input: { text: string; subject?: string; notes?: string },
+  expectedReply: string,
+): Layout {
+  if (/forwarded message/i.test(input.notes ?? '') || FORWARD_SUBJECT.test(input.subject ?? ''))
+    return 'forward';
   const body = squash(input.text);
   const pieces = blocks(expectedReply);
   if (pieces.length === 0) return 'top';
@@ -59,7 +63,9 @@ export function caseLayout(input: { text: string; subject?: string; notes?: stri
   const first = ranges[0];
   const last = ranges.at(-1);
   if (!first || !last) return 'unplaced';
-  const between = ranges.slice(1).some(([start], i) => MEANINGFUL.test(body.slice(ranges[i]?.[1] ?? start, start)));
+  const between = ranges
+    .slice(1)
+    .some(([start], i) => MEANINGFUL.test(body.slice(ranges[i]?.[1] ?? start, start)));
   if (between) return 'interleaved';
   const above = body.slice(0, first[0]);
   const below = body.slice(last[1]);

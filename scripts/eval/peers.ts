@@ -14,7 +14,9 @@ export type PeerOutput = { text: string } | { html: string };
 const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>');
 
 export const PEERS: Record<PeerName, (input: PeerInput) => PeerOutput> = {
-  'email-reply-parser': (input) => ({ text: new EmailReplyParser().parseReply(input.text ?? input.htmlText ?? '') }),
+  'email-reply-parser': (input) => ({
+    text: new EmailReplyParser().parseReply(input.text ?? input.htmlText ?? ''),
+  }),
   planer: (input) =>
     input.html !== undefined
       ? { html: planer.extractFrom(input.html, 'text/html', dom.window.document) }

@@ -21,13 +21,21 @@ export const MAX_PER_KB_GROWTH = 2;
  * `ms` is wall time, what a worker waits; `cpuMs` the process's CPU time for the same run (GC threads included). On a
  * machine shared with other jobs the wall time also counts the time the run waited for a core, so the two part there.
  */
-export type ScalingRow = { body: 'html' | 'text' | 'html-quoted-lines' | 'html-deep-attributes'; kb: number; ms: number; cpuMs: number; msPerKb: number };
+export type ScalingRow = {
+  body: 'html' | 'text' | 'html-quoted-lines' | 'html-deep-attributes';
+  kb: number;
+  ms: number;
+  cpuMs: number;
+  msPerKb: number;
+};
 
-const HTML_PARAGRAPH = '<p class="MsoNormal">The printer on floor 3 shows error 0x80070005 again after the update.</p>\n';
+const HTML_PARAGRAPH =
+  '<p class="MsoNormal">The printer on floor 3 shows error 0x80070005 again after the update.</p>\n';
 const TEXT_LINE = '> The printer on floor 3 shows error 0x80070005 again after the update.\n';
 
 function htmlReply(kb: number): string {
-  const header = '<p class="MsoNormal"><b>From:</b> Service Desk<br><b>Sent:</b> Monday<br><b>To:</b> Anna<br><b>Subject:</b> Your request</p>';
+  const header =
+    '<p class="MsoNormal"><b>From:</b> Service Desk<br><b>Sent:</b> Monday<br><b>To:</b> Anna<br><b>Subject:</b> Your request</p>';
   return (
     '<html><body><div class="WordSection1"><p class="MsoNormal">Works now, thanks.</p>' +
     `<div style="border:none;border-top:solid #E1E1E1 1.0pt;padding:3.0pt 0cm 0cm 0cm">${header}</div>` +
@@ -64,7 +72,8 @@ const WARM_UP_ROUNDS = 5;
 
 export function measureScaling(): ScalingRow[] {
   const shapes = Object.keys(BODIES) as Array<keyof typeof BODIES>;
-  for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const body of shapes) extractReply(BODIES[body](WARM_UP_KB));
+  for (let round = 0; round < WARM_UP_ROUNDS; round++)
+    for (const body of shapes) extractReply(BODIES[body](WARM_UP_KB));
   const rows: ScalingRow[] = [];
   for (const body of shapes) {
     for (const kb of SIZES_KB) {
@@ -79,7 +88,13 @@ export function measureScaling(): ScalingRow[] {
         best = Math.min(best, performance.now() - start);
         bestCpu = Math.min(bestCpu, (used.user + used.system) / 1000);
       }
-      rows.push({ body, kb, ms: Number(best.toFixed(2)), cpuMs: Number(bestCpu.toFixed(2)), msPerKb: Number((best / kb).toFixed(4)) });
+      rows.push({
+        body,
+        kb,
+        ms: Number(best.toFixed(2)),
+        cpuMs: Number(bestCpu.toFixed(2)),
+        msPerKb: Number((best / kb).toFixed(4)),
+      });
     }
   }
   return rows;

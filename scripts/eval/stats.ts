@@ -12,7 +12,11 @@ export type ExtractionStats = {
   msPerMessage: { median: number; p95: number };
 };
 export type Confusion = Record<string, Record<string, number>>;
-export type ClassificationStats = { confusion: Confusion; recall: Record<string, number>; humanAsNonHuman: number };
+export type ClassificationStats = {
+  confusion: Confusion;
+  recall: Record<string, number>;
+  humanAsNonHuman: number;
+};
 
 /** One tool's outcome on one case: its score and its time for the message. */
 export type ToolRun = { score: ReplyScore; ms: number };
@@ -33,7 +37,8 @@ function percentile(values: readonly number[], p: number): number {
 export const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 
 export function extractionStats(runs: readonly ToolRun[]): ExtractionStats {
-  const share = (pick: (s: ReplyScore) => boolean) => (runs.length ? runs.filter((r) => pick(r.score)).length / runs.length : 0);
+  const share = (pick: (s: ReplyScore) => boolean) =>
+    runs.length ? runs.filter((r) => pick(r.score)).length / runs.length : 0;
   const times = runs.map((r) => r.ms);
   return {
     cases: runs.length,
@@ -45,7 +50,9 @@ export function extractionStats(runs: readonly ToolRun[]): ExtractionStats {
   };
 }
 
-export function classificationStats(pairs: readonly { expected: string; predicted: string }[]): ClassificationStats {
+export function classificationStats(
+  pairs: readonly { expected: string; predicted: string }[],
+): ClassificationStats {
   const confusion: Confusion = {};
   for (const { expected, predicted } of pairs) {
     const row = (confusion[expected] ??= { human: 0, 'auto-reply': 0, bounce: 0 });
@@ -57,6 +64,8 @@ export function classificationStats(pairs: readonly { expected: string; predicte
     recall[klass] = round(total ? (row[klass] ?? 0) / total : 0);
   }
   const human = confusion['human'] ?? {};
-  const humanAsNonHuman = Object.entries(human).filter(([k]) => k !== 'human').reduce((sum, [, n]) => sum + n, 0);
+  const humanAsNonHuman = Object.entries(human)
+    .filter(([k]) => k !== 'human')
+    .reduce((sum, [, n]) => sum + n, 0);
   return { confusion, recall, humanAsNonHuman };
 }

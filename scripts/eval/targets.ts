@@ -14,7 +14,12 @@ const MIN_RECALL = 0.99;
 function speedCheck(name: string, result: SourceResult): TargetCheck {
   const ours = result.ours.msPerMessage.median;
   const planer = result.peers.planer.msPerMessage.median;
-  return { target: `median ms/message <= planer / 2 (${name})`, ok: ours <= planer / 2, actual: `${ours.toFixed(4)} vs ${planer.toFixed(4)}`, kind: 'timing' };
+  return {
+    target: `median ms/message <= planer / 2 (${name})`,
+    ok: ours <= planer / 2,
+    actual: `${ours.toFixed(4)} vs ${planer.toFixed(4)}`,
+    kind: 'timing',
+  };
 }
 
 /**
@@ -32,7 +37,12 @@ export function checkScaling(rows: readonly ScalingRow[]): TargetCheck[] {
     const growth = perKb(last) / Math.max(perKb(first), 1e-6);
     const bar = MAX_MS_PER_MB * (last.kb / 1024);
     return [
-      { target: `${body}: ${last.kb} KB in <= ${bar} ms CPU`, ok: last.cpuMs <= bar, actual: `${last.cpuMs} ms CPU (${last.ms} ms wall)`, kind: 'timing' as const },
+      {
+        target: `${body}: ${last.kb} KB in <= ${bar} ms CPU`,
+        ok: last.cpuMs <= bar,
+        actual: `${last.cpuMs} ms CPU (${last.ms} ms wall)`,
+        kind: 'timing' as const,
+      },
       {
         target: `${body}: linear (CPU ms/KB grows <= ${MAX_PER_KB_GROWTH}x)`,
         ok: growth <= MAX_PER_KB_GROWTH,
@@ -54,15 +64,30 @@ export function checkTargets(result: Evaluation): TargetCheck[] {
     kind: 'quality',
   });
   return [
-    { target: `exact >= ${MIN_EXACT}`, ok: ours.exact >= MIN_EXACT, actual: ours.exact.toFixed(3), kind: 'quality' },
+    {
+      target: `exact >= ${MIN_EXACT}`,
+      ok: ours.exact >= MIN_EXACT,
+      actual: ours.exact.toFixed(3),
+      kind: 'quality',
+    },
     {
       target: `exact >= best peer + ${MIN_LEAD_OVER_BEST_PEER}`,
       ok: ours.exact >= bestPeer + MIN_LEAD_OVER_BEST_PEER - 1e-9,
       actual: `${ours.exact.toFixed(3)} vs ${bestPeer.toFixed(3)}`,
       kind: 'quality',
     },
-    { target: `overTrim <= ${MAX_OVER_TRIM}`, ok: ours.overTrim <= MAX_OVER_TRIM, actual: ours.overTrim.toFixed(3), kind: 'quality' },
-    { target: 'no human case classified non-human', ok: ours.classification.humanAsNonHuman === 0, actual: String(ours.classification.humanAsNonHuman), kind: 'quality' },
+    {
+      target: `overTrim <= ${MAX_OVER_TRIM}`,
+      ok: ours.overTrim <= MAX_OVER_TRIM,
+      actual: ours.overTrim.toFixed(3),
+      kind: 'quality',
+    },
+    {
+      target: 'no human case classified non-human',
+      ok: ours.classification.humanAsNonHuman === 0,
+      actual: String(ours.classification.humanAsNonHuman),
+      kind: 'quality',
+    },
     recallCheck('bounce'),
     recallCheck('auto-reply'),
     speedCheck('all sources', result),

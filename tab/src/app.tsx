@@ -10,7 +10,9 @@ import { useBoot } from './session/use-boot';
 import { ActiveThemeContext } from './theme/active-theme';
 import { useAppTheme } from './theme/use-app-theme';
 
-const SignInPage = lazy(() => import('./features/sign-in/sign-in-page').then((m) => ({ default: m.SignInPage })));
+const SignInPage = lazy(() =>
+  import('./features/sign-in/sign-in-page').then((m) => ({ default: m.SignInPage })),
+);
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -42,10 +44,24 @@ export function App() {
         <div className={styles.root}>
           <Suspense fallback={<LoadingBlock label="Loading…" />}>
             {state.phase === 'starting' && <LoadingBlock label="Starting Service Messaging…" />}
-            {state.phase === 'failed' && <StartupProblem className={styles.problem} message={state.message} onRetry={retry} />}
-            {state.phase === 'sign-in' && <SignInPage config={state.config} message={state.message} onDemoSignIn={signInAsDemo} onEntraSignIn={signInWithEntra} />}
+            {state.phase === 'failed' && (
+              <StartupProblem className={styles.problem} message={state.message} onRetry={retry} />
+            )}
+            {state.phase === 'sign-in' && (
+              <SignInPage
+                config={state.config}
+                message={state.message}
+                onDemoSignIn={signInAsDemo}
+                onEntraSignIn={signInWithEntra}
+              />
+            )}
             {state.phase === 'signed-in' && (
-              <DeskProvider session={state.session} host={state.host} config={state.config} onUnauthorized={endSession}>
+              <DeskProvider
+                session={state.session}
+                host={state.host}
+                config={state.config}
+                onUnauthorized={endSession}
+              >
                 <LiveChangesProvider>
                   <AppShell onSignOut={state.host.kind === 'standalone' ? signOut : undefined} />
                 </LiveChangesProvider>

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGraphTarget, type GraphTarget } from '../support/emulator-graph-target.js';
-import { announceTarget, createMessages, emulatorOnly, graphFailure, itMatchesTheSchemas, newFolder } from '../support/emulator-conformance.js';
+import {
+  announceTarget,
+  createMessages,
+  emulatorOnly,
+  graphFailure,
+  itMatchesTheSchemas,
+  newFolder,
+} from '../support/emulator-conformance.js';
 
 type Item = Record<string, unknown> & { id: string; '@removed'?: { reason: string }; isRead?: boolean };
 type DeltaPage = { value: Item[]; '@odata.nextLink'?: string; '@odata.deltaLink'?: string };
@@ -19,7 +26,10 @@ describe('Graph mail: delta query for a folder', () => {
   afterAll(() => t.close());
 
   /** Follows nextLinks to the deltaLink; returns everything seen and the pages' sizes. */
-  const round = async (start: string, between?: (pageIndex: number) => Promise<void>): Promise<{ items: Item[]; deltaLink: string; pages: number[] }> => {
+  const round = async (
+    start: string,
+    between?: (pageIndex: number) => Promise<void>,
+  ): Promise<{ items: Item[]; deltaLink: string; pages: number[] }> => {
     const items: Item[] = [];
     const pages: number[] = [];
     let link = start;
@@ -52,7 +62,9 @@ describe('Graph mail: delta query for a folder', () => {
     expect(byId.get(added!.id)).toBeDefined();
     expect(byId.get(created[0]!.id)).toMatchObject({ isRead: true });
     for (const gone of [created[1]!.id, created[2]!.id]) {
-      expect(byId.get(gone)).toMatchObject({ '@removed': { reason: expect.stringMatching(/^(deleted|changed)$/) } });
+      expect(byId.get(gone)).toMatchObject({
+        '@removed': { reason: expect.stringMatching(/^(deleted|changed)$/) },
+      });
     }
     const third = await round(second.deltaLink);
     expect(third.items).toEqual([]);
@@ -68,30 +80,39 @@ describe('Graph mail: delta query for a folder', () => {
     const second = await round(first.deltaLink);
     const latest = [...first.items, ...second.items].filter((m) => m.id === last.id).at(-1);
     expect(latest).toMatchObject({ isRead: true });
-    expect(new Set([...first.items, ...second.items].map((m) => m.id))).toEqual(new Set(created.map((m) => m.id)));
+    expect(new Set([...first.items, ...second.items].map((m) => m.id))).toEqual(
+      new Set(created.map((m) => m.id)),
+    );
   });
 
   it('C21: isRead cannot filter a delta; receivedDateTime ge can', async () => {
     const folder = await newFolder(t, 'delta filter');
     await createMessages(t.graph, mb, folder, 2);
-    const rejected = await graphFailure(t.graph.api(`/users/${mb}/mailFolders/${folder}/messages/delta`).filter('isRead eq false').get());
+    const rejected = await graphFailure(
+      t.graph.api(`/users/${mb}/mailFolders/${folder}/messages/delta`).filter('isRead eq false').get(),
+    );
     expect(rejected.statusCode).toBe(400);
     if (!t.live) expect(rejected.code).toBe('ErrorInvalidUrlQuery');
-    const filtered = await round(`/users/${mb}/mailFolders/${folder}/messages/delta?$filter=receivedDateTime ge 2000-01-01T00:00:00Z`);
+    const filtered = await round(
+      `/users/${mb}/mailFolders/${folder}/messages/delta?$filter=receivedDateTime ge 2000-01-01T00:00:00Z`,
+    );
     expect(filtered.items).toHaveLength(2);
   });
 
-  it.skipIf(emulatorOnly())('C21: an evicted delta token answers 410 syncStateNotFound with a Location for a fresh sync', async () => {
-    const folder = await newFolder(t, 'delta expiry');
-    await createMessages(t.graph, mb, folder, 3);
-    const first = await round(`/users/${mb}/mailFolders/${folder}/messages/delta`);
-    expect((await t.emulator!.control('POST', '/delta/expire')).status).toBe(204);
-    const expired = await t.fetchGraph(first.deltaLink);
-    expect(expired.status).toBe(410);
-    expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('syncStateNotFound');
-    const fresh = await round(expired.headers.get('location')!);
-    expect(fresh.items).toHaveLength(3);
-  });
+  it.skipIf(emulatorOnly())(
+    'C21: an evicted delta token answers 410 syncStateNotFound with a Location for a fresh sync',
+    async () => {
+      const folder = await newFolder(t, 'delta expiry');
+      await createMessages(t.graph, mb, folder, 3);
+      const first = await round(`/users/${mb}/mailFolders/${folder}/messages/delta`);
+      expect((await t.emulator!.control('POST', '/delta/expire')).status).toBe(204);
+      const expired = await t.fetchGraph(first.deltaLink);
+      expect(expired.status).toBe(410);
+      expect(((await expired.json()) as { error: { code: string } }).error.code).toBe('syncStateNotFound');
+      const fresh = await round(expired.headers.get('location')!);
+      expect(fresh.items).toHaveLength(3);
+    },
+  );
 
   itMatchesTheSchemas(() => t.emulator?.exchanges ?? []);
 });

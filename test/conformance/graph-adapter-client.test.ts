@@ -22,7 +22,11 @@ beforeEach(async () => {
 });
 
 function client(secret = emulator.mailApp.clientSecret, mailbox = SERVICE_MAILBOX): GraphMailClient {
-  return createGraphMailClient({ tenantId: DEMO_TENANT_ID, clientId: emulator.mailApp.clientId, userPrincipalName: mailbox }, secret, config);
+  return createGraphMailClient(
+    { tenantId: DEMO_TENANT_ID, clientId: emulator.mailApp.clientId, userPrincipalName: mailbox },
+    secret,
+    config,
+  );
 }
 
 async function deliver(subject: string): Promise<{ id: string; immutableId: string }> {
@@ -40,16 +44,23 @@ describe('graph client', () => {
   it('sends Prefer: IdType="ImmutableId" on every request, so ids survive a move (C4, C5)', async () => {
     const graph = client();
     const sent = await deliver('immutable');
-    const list = await graph.get<{ value: Array<{ id: string; subject: string }> }>(`${graph.userPath}/mailFolders/inbox/messages`, { query: { $select: 'subject' } });
+    const list = await graph.get<{ value: Array<{ id: string; subject: string }> }>(
+      `${graph.userPath}/mailFolders/inbox/messages`,
+      { query: { $select: 'subject' } },
+    );
     const listed = list.value.find((m) => m.subject === 'immutable');
     expect(listed?.id).toBe(sent.immutableId);
-    const moved = await graph.post<{ id: string }>(`${graph.userPath}/messages/${sent.immutableId}/move`, { destinationId: 'archive' });
+    const moved = await graph.post<{ id: string }>(`${graph.userPath}/messages/${sent.immutableId}/move`, {
+      destinationId: 'archive',
+    });
     expect(moved?.id).toBe(sent.immutableId);
   });
 
   it('waits out a 429 Retry-After before the retry, and then succeeds (C13)', async () => {
     const graph = client();
-    await emulator.control('POST', '/faults', { script: [{ path: '/v1.0/users/*/mailFolders/*', status: 429, times: 1, retryAfterSec: 1 }] });
+    await emulator.control('POST', '/faults', {
+      script: [{ path: '/v1.0/users/*/mailFolders/*', status: 429, times: 1, retryAfterSec: 1 }],
+    });
     const started = Date.now();
     const folder = await graph.get<{ id: string }>(`${graph.userPath}/mailFolders/inbox`);
     expect(folder.id).toBeTruthy();
@@ -60,18 +71,27 @@ describe('graph client', () => {
 
   it('retries 503 and 504 gateway pages and dropped connections on reads', async () => {
     const graph = client();
-    await emulator.control('POST', '/faults', { retryAfterSec: 0, script: [
-      { path: '/v1.0/users/*/mailFolders/*', status: 503, times: 1, retryAfterSec: 0 },
-      { path: '/v1.0/users/*/mailFolders/*', status: 504, times: 1 },
-      { path: '/v1.0/users/*/mailFolders/*', status: 'reset', times: 1 },
-    ] });
+    await emulator.control('POST', '/faults', {
+      retryAfterSec: 0,
+      script: [
+        { path: '/v1.0/users/*/mailFolders/*', status: 503, times: 1, retryAfterSec: 0 },
+        { path: '/v1.0/users/*/mailFolders/*', status: 504, times: 1 },
+        { path: '/v1.0/users/*/mailFolders/*', status: 'reset', times: 1 },
+      ],
+    });
     const folder = await graph.get<{ displayName: string }>(`${graph.userPath}/mailFolders/inbox`);
     expect(folder.displayName).toBe('Inbox');
   });
 
   it('gives up past its patience with a GraphError that says how long to wait', async () => {
-    const graph = createGraphMailClient({ tenantId: DEMO_TENANT_ID, clientId: emulator.mailApp.clientId, userPrincipalName: SERVICE_MAILBOX }, emulator.mailApp.clientSecret, { ...config, maxRetryAfterMs: 500 });
-    await emulator.control('POST', '/faults', { script: [{ path: '/v1.0/users/*/mailFolders/*', status: 429, times: 1, retryAfterSec: 30 }] });
+    const graph = createGraphMailClient(
+      { tenantId: DEMO_TENANT_ID, clientId: emulator.mailApp.clientId, userPrincipalName: SERVICE_MAILBOX },
+      emulator.mailApp.clientSecret,
+      { ...config, maxRetryAfterMs: 500 },
+    );
+    await emulator.control('POST', '/faults', {
+      script: [{ path: '/v1.0/users/*/mailFolders/*', status: 429, times: 1, retryAfterSec: 30 }],
+    });
     const error = await graph.get(`${graph.userPath}/mailFolders/inbox`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GraphError);
     expect(error).toMatchObject({ status: 429, retryAfterMs: 30_000 });
@@ -80,19 +100,29 @@ describe('graph client', () => {
   it('refreshes the token once on 401 and carries on (C24)', async () => {
     const graph = client();
     await graph.get(`${graph.userPath}/mailFolders/inbox`);
-    const tokensBefore = ((await (await emulator.control('GET', '/stats')).json()) as { tokensIssued: { app: number } }).tokensIssued.app;
+    const tokensBefore = (
+      (await (await emulator.control('GET', '/stats')).json()) as { tokensIssued: { app: number } }
+    ).tokensIssued.app;
     expect((await emulator.control('POST', '/tokens/expire')).status).toBe(204);
     const folder = await graph.get<{ displayName: string }>(`${graph.userPath}/mailFolders/inbox`);
     expect(folder.displayName).toBe('Inbox');
-    const tokensAfter = ((await (await emulator.control('GET', '/stats')).json()) as { tokensIssued: { app: number } }).tokensIssued.app;
+    const tokensAfter = (
+      (await (await emulator.control('GET', '/stats')).json()) as { tokensIssued: { app: number } }
+    ).tokensIssued.app;
     expect(tokensAfter).toBe(tokensBefore + 1);
   });
 
   it('reports a 401 that survives a fresh token as re-authorisation required', async () => {
     const graph = client();
-    await emulator.control('POST', '/faults', { script: [{ path: '/v1.0/users/*/mailFolders/*', status: 401, times: 2 }] });
+    await emulator.control('POST', '/faults', {
+      script: [{ path: '/v1.0/users/*/mailFolders/*', status: 401, times: 2 }],
+    });
     const error = await graph.get(`${graph.userPath}/mailFolders/inbox`).catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 401, code: 'InvalidAuthenticationToken', reauthorisationRequired: true });
+    expect(error).toMatchObject({
+      status: 401,
+      code: 'InvalidAuthenticationToken',
+      reauthorisationRequired: true,
+    });
   });
 
   it('maps a wrong secret to Entra invalid_client 7000215, and never retries it (C25)', async () => {
@@ -104,9 +134,13 @@ describe('graph client', () => {
   });
 
   it('maps a mailbox without Exchange and an unknown mailbox to distinct 404 codes (C24)', async () => {
-    const unlicensed = await client(undefined, 'unlicensed@contoso.test').get('/users/unlicensed%40contoso.test/mailFolders/inbox').catch((e: unknown) => e);
+    const unlicensed = await client(undefined, 'unlicensed@contoso.test')
+      .get('/users/unlicensed%40contoso.test/mailFolders/inbox')
+      .catch((e: unknown) => e);
     expect(unlicensed).toMatchObject({ status: 404, code: 'MailboxNotEnabledForRESTAPI' });
-    const nobody = await client(undefined, 'nobody@contoso.test').get('/users/nobody%40contoso.test/mailFolders/inbox').catch((e: unknown) => e);
+    const nobody = await client(undefined, 'nobody@contoso.test')
+      .get('/users/nobody%40contoso.test/mailFolders/inbox')
+      .catch((e: unknown) => e);
     expect(nobody).toMatchObject({ status: 404 });
     expect((nobody as GraphError).code).not.toBe('MailboxNotEnabledForRESTAPI');
   });
@@ -115,7 +149,11 @@ describe('graph client', () => {
     await emulator.control('POST', '/faults', { latencyMs: 50 });
     const graph = client();
     const other = client();
-    await Promise.all(Array.from({ length: 24 }, (_, i) => (i % 2 ? graph : other).get(`${graph.userPath}/mailFolders/inbox`)));
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        (i % 2 ? graph : other).get(`${graph.userPath}/mailFolders/inbox`),
+      ),
+    );
     expect(emulator.exchanges.filter((e) => e.status === 429)).toHaveLength(0);
   });
 
@@ -123,8 +161,19 @@ describe('graph client', () => {
     const graph = client();
     const a = await deliver('batch a');
     const b = await deliver('batch b');
-    await emulator.control('POST', '/faults', { script: [{ method: 'PATCH', path: '/v1.0/users/*/messages/*', status: 429, times: 1, retryAfterSec: 0 }] });
-    const results = await graph.batch([a, b].map((m, i) => ({ id: String(i), method: 'PATCH', url: `${graph.userPath}/messages/${m.immutableId}`, body: { isRead: true } })));
+    await emulator.control('POST', '/faults', {
+      script: [
+        { method: 'PATCH', path: '/v1.0/users/*/messages/*', status: 429, times: 1, retryAfterSec: 0 },
+      ],
+    });
+    const results = await graph.batch(
+      [a, b].map((m, i) => ({
+        id: String(i),
+        method: 'PATCH',
+        url: `${graph.userPath}/messages/${m.immutableId}`,
+        body: { isRead: true },
+      })),
+    );
     expect(results.map((r) => r.status)).toEqual([200, 200]);
   });
 });

@@ -11,9 +11,14 @@ const dist = fileURLToPath(new URL('../../addin/dist/', import.meta.url));
 const BUDGET_GZIP_BYTES = 180 * 1024;
 
 const initialScripts = (): string[] =>
-  [...readFileSync(join(dist, 'taskpane.html'), 'utf8').matchAll(/(?:src|href)="\/addin\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  [
+    ...readFileSync(join(dist, 'taskpane.html'), 'utf8').matchAll(
+      /(?:src|href)="\/addin\/(assets\/[^"]+\.js)"/g,
+    ),
+  ].map((m) => m[1] ?? '');
 
-const contains = (file: string, marker: string): boolean => readFileSync(join(dist, file), 'utf8').includes(marker);
+const contains = (file: string, marker: string): boolean =>
+  readFileSync(join(dist, file), 'utf8').includes(marker);
 
 describe('the built add-in', () => {
   it(`starts with less than ${BUDGET_GZIP_BYTES / 1024} KB of gzipped JavaScript`, () => {
@@ -26,9 +31,13 @@ describe('the built add-in', () => {
 
   it('keeps office.js external and loads MSAL and the demo mailbox only when needed', () => {
     const html = readFileSync(join(dist, 'taskpane.html'), 'utf8');
-    expect(html).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>');
+    expect(html).toContain(
+      '<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"></script>',
+    );
     const initial = initialScripts();
-    const all = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.js')).map((name) => `assets/${name}`);
+    const all = readdirSync(join(dist, 'assets'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => `assets/${name}`);
     const msal = all.filter((file) => contains(file, 'msal.js.browser'));
     const demo = all.filter((file) => contains(file, 'This browser stands in for Outlook'));
     expect(msal.length).toBeGreaterThan(0);

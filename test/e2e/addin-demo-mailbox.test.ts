@@ -48,8 +48,14 @@ function damagedReplyMime(markerLine: string): string {
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
   const token = encodeEcId({ srId: 3, outboundId: 1 }, stack.runtime.services.ecIdKeyring);
-  const delivered = await stack.emulator.control('POST', `/mailboxes/${SUPPORT}/messages?folder=inbox`, damagedReplyMime(renderReplyMarker(DEFAULT_REPLY_MARKER, damage(token))), 'message/rfc822');
-  if (delivered.status !== 201) throw new Error(`The emulator refused the test email: ${delivered.status} ${await delivered.text()}`);
+  const delivered = await stack.emulator.control(
+    'POST',
+    `/mailboxes/${SUPPORT}/messages?folder=inbox`,
+    damagedReplyMime(renderReplyMarker(DEFAULT_REPLY_MARKER, damage(token))),
+    'message/rfc822',
+  );
+  if (delivered.status !== 201)
+    throw new Error(`The emulator refused the test email: ${delivered.status} ${await delivered.text()}`);
   ({ page, problems } = await newPage(browser));
   // Like the real office.js loaded outside Office: Office.onReady resolves with no host.
   await installOfficeStub(page, { host: null, mailboxOwner: '' });
@@ -71,12 +77,16 @@ describe('the add-in in demo mode, outside Outlook', () => {
     await page.getByText('Pick an email from the demo mailbox.').waitFor();
     // It opens where customers' replies (and npm run demo:reply) arrive, not on the agent's own empty mailbox.
     expect(await page.getByRole('combobox', { name: 'Mailbox' }).inputValue()).toBe(SUPPORT);
-    expect(await page.getByRole('combobox', { name: 'Mailbox' }).locator('option:checked').textContent()).toContain('the desk’s mailbox');
+    expect(
+      await page.getByRole('combobox', { name: 'Mailbox' }).locator('option:checked').textContent(),
+    ).toContain('the desk’s mailbox');
     await page.getByRole('button', { name: /RE: printer still printing blank pages/ }).click();
     await page.waitForURL(/#\/mailbox\/support%40contoso\.test\//);
     await page.locator('[data-suggestion]').first().waitFor();
     expect(await page.locator('[data-suggestion]').first().getAttribute('data-suggestion')).toBe('SR-000003');
-    expect(await page.locator('[data-suggestion]').first().textContent()).toContain('quoted marker SR-000003 (check failed)');
+    expect(await page.locator('[data-suggestion]').first().textContent()).toContain(
+      'quoted marker SR-000003 (check failed)',
+    );
     expect(await page.getByRole('checkbox', { name: /printer-log\.txt/ }).isChecked()).toBe(true);
     expect(await page.getByLabel('The open email').textContent()).toContain(`in ${SUPPORT}`);
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -85,10 +95,14 @@ describe('the add-in in demo mode, outside Outlook', () => {
 
   it('files it on the suggested SR with the attachment', async () => {
     // Whether the mail engine already held it in the Mail Center or not, the primary action files it on SR-000003.
-    await page.getByRole('button', { name: /^(File as reply on|Link the Mail Center item to) SR-000003$/ }).click();
+    await page
+      .getByRole('button', { name: /^(File as reply on|Link the Mail Center item to) SR-000003$/ })
+      .click();
     await page.getByText(/The email is a PUBLIC note on SR-000003 with 1 attachment in "Other"\./).waitFor();
     const headers = { authorization: `Bearer ${await stack.tokenFor('agent@contoso.test')}` };
-    const attachments = (await (await fetch(`${stack.url}/api/requests/SR-000003/attachments`, { headers })).json()) as { items: { fileName: string; folder: string }[] };
+    const attachments = (await (
+      await fetch(`${stack.url}/api/requests/SR-000003/attachments`, { headers })
+    ).json()) as { items: { fileName: string; folder: string }[] };
     expect(attachments.items.map((a) => [a.fileName, a.folder])).toContainEqual(['printer-log.txt', 'Other']);
     expect(problems).toEqual([]);
   });

@@ -5,11 +5,35 @@ import type { StubAttachment, StubMessage } from './addin-office-stub.js';
 
 const base64 = (text: string): string => Buffer.from(text).toString('base64');
 
-export const REPORT: StubAttachment = { id: 'att-report', name: 'battery-report.pdf', contentType: 'application/pdf', size: 1800, isInline: false, contentBase64: base64('%PDF-1.4 battery report') };
-export const PHOTO: StubAttachment = { id: 'att-photo', name: 'photo.jpg', contentType: 'image/jpeg', size: 2400, isInline: false, contentBase64: base64('jpeg bytes') };
-export const LOGO: StubAttachment = { id: 'att-logo', name: 'image001.png', contentType: 'image/png', size: 900, isInline: true, contentBase64: base64('png bytes') };
+export const REPORT: StubAttachment = {
+  id: 'att-report',
+  name: 'battery-report.pdf',
+  contentType: 'application/pdf',
+  size: 1800,
+  isInline: false,
+  contentBase64: base64('%PDF-1.4 battery report'),
+};
+export const PHOTO: StubAttachment = {
+  id: 'att-photo',
+  name: 'photo.jpg',
+  contentType: 'image/jpeg',
+  size: 2400,
+  isInline: false,
+  contentBase64: base64('jpeg bytes'),
+};
+export const LOGO: StubAttachment = {
+  id: 'att-logo',
+  name: 'image001.png',
+  contentType: 'image/png',
+  size: 900,
+  isInline: true,
+  contentBase64: base64('png bytes'),
+};
 
-export function damagedReply(markerLine: string, internetMessageId = '<reply-1@mail.fabrikam.test>'): StubMessage {
+export function damagedReply(
+  markerLine: string,
+  internetMessageId = '<reply-1@mail.fabrikam.test>',
+): StubMessage {
   const text = 'Still draining overnight. The battery report is attached.';
   return {
     subject: 'RE: Your request',

@@ -6,7 +6,14 @@ import type { Page } from 'playwright-core';
 
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
-export type StubAttachment = { id: string; name: string; contentType: string; size: number; isInline: boolean; contentBase64: string };
+export type StubAttachment = {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  isInline: boolean;
+  contentBase64: string;
+};
 
 export type StubMessage = {
   subject: string;
@@ -103,14 +110,19 @@ const STUB_SOURCE = `(() => {
 
 /** What Outlook does when the agent selects another email while the pane is pinned (null: nothing selected). */
 export async function selectOutlookMessage(page: Page, message: StubMessage | null): Promise<void> {
-  await page.evaluate((m) => (window as unknown as { __selectOutlookMessage(m: unknown): void }).__selectOutlookMessage(m), message);
+  await page.evaluate(
+    (m) => (window as unknown as { __selectOutlookMessage(m: unknown): void }).__selectOutlookMessage(m),
+    message,
+  );
 }
 
 export async function installOfficeStub(page: Page, fixture: OfficeFixture): Promise<void> {
   await page.addInitScript((fx) => {
     (window as unknown as { __officeFixture: unknown }).__officeFixture = fx;
   }, fixture);
-  await page.route(`${OFFICE_JS_URL}*`, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_SOURCE }));
+  await page.route(`${OFFICE_JS_URL}*`, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/javascript', body: STUB_SOURCE }),
+  );
 }
 
 /** office.js unreachable (blocked by a proxy, offline): the script tag fails to load. */

@@ -1,9 +1,20 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { createRequest, damage, emailFor, recordMailCenterItem, recordSentEmail } from '../integration/addin/addin-fixtures.js';
+import {
+  createRequest,
+  damage,
+  emailFor,
+  recordMailCenterItem,
+  recordSentEmail,
+} from '../integration/addin/addin-fixtures.js';
 import { damagedReply } from './addin-fixture-message.js';
-import { blockOfficeJs, installOfficeStub, selectOutlookMessage, type OfficeFixture } from './addin-office-stub.js';
+import {
+  blockOfficeJs,
+  installOfficeStub,
+  selectOutlookMessage,
+  type OfficeFixture,
+} from './addin-office-stub.js';
 import { startAddinServer, type AddinServer } from './addin-server.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { launchBrowser, newPage } from './support/browser.js';
@@ -37,7 +48,9 @@ describe('outside Outlook', () => {
   it('says to open the pane in Outlook when office.js finds no host', async () => {
     const { page, problems } = await openPane({ host: null, mailboxOwner: '' });
     await page.getByRole('heading', { name: 'Open this in Outlook' }).waitFor();
-    expect(await page.getByText('This page was opened in a browser, outside Outlook.').isVisible()).toBe(true);
+    expect(await page.getByText('This page was opened in a browser, outside Outlook.').isVisible()).toBe(
+      true,
+    );
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'addin-not-in-outlook');
     expect(problems).toEqual([]);
@@ -74,8 +87,11 @@ describe('in Outlook', () => {
     token: await server.api.token({ roles: ['ServiceDesk.Agent'], upn: 'alex@contoso.test' }),
   });
 
-  it("an agent without the desk role is told what is missing and who can fix it", async () => {
-    const { page } = await openPane({ ...(await agentFixture()), token: await server.api.token({ roles: [], upn: 'casey@contoso.test' }) });
+  it('an agent without the desk role is told what is missing and who can fix it', async () => {
+    const { page } = await openPane({
+      ...(await agentFixture()),
+      token: await server.api.token({ roles: [], upn: 'casey@contoso.test' }),
+    });
     await page.getByText('You are not a service desk agent').waitFor();
     expect(await page.getByText(/signed in as casey \(casey@contoso\.test\)/).isVisible()).toBe(true);
     expect(await page.getByText(/needs the ServiceDesk\.Agent role/).isVisible()).toBe(true);
@@ -85,7 +101,11 @@ describe('in Outlook', () => {
   });
 
   it('shows why Outlook could not sign the agent in', async () => {
-    const { page } = await openPane({ ...(await agentFixture()), token: undefined, tokenError: { code: 13001, message: 'not signed in' } });
+    const { page } = await openPane({
+      ...(await agentFixture()),
+      token: undefined,
+      tokenError: { code: 13001, message: 'not signed in' },
+    });
     await page.getByText('Service Messaging could not start').waitFor();
     expect(await page.getByText(/Sign in to Office first/).isVisible()).toBe(true);
     await page.context().close();
@@ -94,7 +114,13 @@ describe('in Outlook', () => {
   it('suggests the SR of the damaged marker first, with the reason', async () => {
     const { page, problems } = await openPane(await agentFixture());
     await page.getByText('Not filed yet').waitFor();
-    expect(await page.getByText(`Its reply marker for ${sr.battery.number} was damaged, so it could not be filed automatically.`).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(
+          `Its reply marker for ${sr.battery.number} was damaged, so it could not be filed automatically.`,
+        )
+        .isVisible(),
+    ).toBe(true);
     const options = page.getByRole('radiogroup', { name: 'Service Request' }).getByRole('radio');
     expect(await options.count()).toBe(3);
     const first = page.locator('[data-suggestion]').first();
@@ -108,25 +134,45 @@ describe('in Outlook', () => {
     await page.context().close();
   });
 
-  const get = async (path: string) => (await request(server.api.app).get(path).auth(await server.api.agent(), { type: 'bearer' }).expect(200)).body;
+  const get = async (path: string) =>
+    (
+      await request(server.api.app)
+        .get(path)
+        .auth(await server.api.agent(), { type: 'bearer' })
+        .expect(200)
+    ).body;
 
   it('files the email with the ticked attachments, refuses a second filing, and moves it to another SR only after confirming', async () => {
     const fixture = await agentFixture(damagedReply(markerLine, '<flow-1@mail.fabrikam.test>'));
     // Two agents with the pane open on the same email in the shared mailbox.
     const [first, second] = [await openPane(fixture), await openPane(fixture)];
-    await Promise.all([first.page.getByText('Not filed yet').waitFor(), second.page.getByText('Not filed yet').waitFor()]);
+    await Promise.all([
+      first.page.getByText('Not filed yet').waitFor(),
+      second.page.getByText('Not filed yet').waitFor(),
+    ]);
 
     const { page } = first;
     expect(await page.getByRole('checkbox', { name: /battery-report\.pdf/ }).isChecked()).toBe(true);
     expect(await page.getByRole('checkbox', { name: /image001\.png/ }).isChecked()).toBe(false);
     await page.getByRole('checkbox', { name: /photo\.jpg/ }).uncheck();
     await page.getByRole('button', { name: `File as reply on ${sr.battery.number}` }).click();
-    await page.getByText(`The email is a PUBLIC note on ${sr.battery.number} with 1 attachment in "Other". Status: New → Customer Replied.`).waitFor();
+    await page
+      .getByText(
+        `The email is a PUBLIC note on ${sr.battery.number} with 1 attachment in "Other". Status: New → Customer Replied.`,
+      )
+      .waitFor();
     await page.locator('[data-standing="filed"]').waitFor();
-    const filed = (await get(`/api/requests/${sr.battery.number}/notes`)).items.filter((n: { email?: { internetMessageId?: string } }) => n.email?.internetMessageId === '<flow-1@mail.fabrikam.test>');
+    const filed = (await get(`/api/requests/${sr.battery.number}/notes`)).items.filter(
+      (n: { email?: { internetMessageId?: string } }) =>
+        n.email?.internetMessageId === '<flow-1@mail.fabrikam.test>',
+    );
     expect(filed).toHaveLength(1);
-    const stored = (await get(`/api/requests/${sr.battery.number}/attachments`)).items.filter((a: { noteId?: string }) => a.noteId === filed[0].id);
-    expect(stored.map((a: { fileName: string; folder: string }) => [a.fileName, a.folder])).toEqual([['battery-report.pdf', 'Other']]);
+    const stored = (await get(`/api/requests/${sr.battery.number}/attachments`)).items.filter(
+      (a: { noteId?: string }) => a.noteId === filed[0].id,
+    );
+    expect(stored.map((a: { fileName: string; folder: string }) => [a.fileName, a.folder])).toEqual([
+      ['battery-report.pdf', 'Other'],
+    ]);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'addin-filed');
 
@@ -134,7 +180,10 @@ describe('in Outlook', () => {
     await second.page.getByText(`This email is already on ${sr.battery.number}.`).waitFor();
     expect(await second.page.getByText('The email was not filed').isVisible()).toBe(true);
     // The stale pane catches up: it now shows where the email is, and who filed it.
-    await second.page.locator('[data-standing="filed"]').getByText(/by alex$/).waitFor();
+    await second.page
+      .locator('[data-standing="filed"]')
+      .getByText(/by alex$/)
+      .waitFor();
     await saveScreenshot(second.page, 'addin-already-filed');
 
     // Filed: the pane says where, and offers no other SR as its main action; moving is a correction on the side.
@@ -144,18 +193,28 @@ describe('in Outlook', () => {
     expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
     await page.getByRole('radio', { name: new RegExp(`^${sr.printer.number} · `) }).check();
     await page.getByRole('button', { name: `Move to ${sr.printer.number}…` }).click();
-    const confirm = page.getByRole('alertdialog', { name: `Move this email from ${sr.battery.number} to ${sr.printer.number}?` });
+    const confirm = page.getByRole('alertdialog', {
+      name: `Move this email from ${sr.battery.number} to ${sr.printer.number}?`,
+    });
     await confirm.getByText(`It is filed on ${sr.battery.number} · `).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await saveScreenshot(page, 'addin-move-confirmation');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await confirm.waitFor({ state: 'detached' });
-    expect((await get(`/api/requests/${sr.battery.number}/notes`)).items.map((n: { id: string }) => n.id)).toContain(filed[0].id);
+    expect(
+      (await get(`/api/requests/${sr.battery.number}/notes`)).items.map((n: { id: string }) => n.id),
+    ).toContain(filed[0].id);
     await page.getByRole('button', { name: `Move to ${sr.printer.number}…` }).click();
     await confirm.getByRole('button', { name: `Move to ${sr.printer.number}` }).click();
-    await page.getByText(`The note moved from ${sr.battery.number} to ${sr.printer.number}; both histories record the move.`).waitFor();
+    await page
+      .getByText(
+        `The note moved from ${sr.battery.number} to ${sr.printer.number}; both histories record the move.`,
+      )
+      .waitFor();
     await page.getByRole('link', { name: new RegExp(`${sr.printer.number} · Printer`) }).waitFor();
-    const moved = (await get(`/api/requests/${sr.printer.number}/notes`)).items.map((n: { id: string }) => n.id);
+    const moved = (await get(`/api/requests/${sr.printer.number}/notes`)).items.map(
+      (n: { id: string }) => n.id,
+    );
     expect(moved).toContain(filed[0].id);
     for (const number of [sr.battery.number, sr.printer.number]) {
       const kinds = (await get(`/api/requests/${number}/history`)).items.map((h: { kind: string }) => h.kind);
@@ -169,10 +228,19 @@ describe('in Outlook', () => {
 
   it("links the email's Mail Center item to the chosen SR", async () => {
     const message = damagedReply(markerLine, '<flow-mc@mail.fabrikam.test>');
-    const item = await recordMailCenterItem(server.api, emailFor({ internetMessageId: message.internetMessageId, subject: message.subject }));
+    const item = await recordMailCenterItem(
+      server.api,
+      emailFor({ internetMessageId: message.internetMessageId, subject: message.subject }),
+    );
     const { page } = await openPane(await agentFixture(message));
     await page.getByText('In the Mail Center').waitFor();
-    expect(await page.getByText('Its reply marker was damaged or not made by this desk, so it was not filed automatically.').isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(
+          'Its reply marker was damaged or not made by this desk, so it was not filed automatically.',
+        )
+        .isVisible(),
+    ).toBe(true);
     await saveScreenshot(page, 'addin-mail-center');
     await page.getByRole('button', { name: `Link the Mail Center item to ${sr.battery.number}` }).click();
     await page.getByText('Linked', { exact: true }).waitFor();
@@ -182,13 +250,23 @@ describe('in Outlook', () => {
   });
 
   it('follows the agent to the next email when the pane is pinned', async () => {
-    const { page, problems } = await openPane(await agentFixture(damagedReply(markerLine, '<pinned-1@mail.fabrikam.test>')));
+    const { page, problems } = await openPane(
+      await agentFixture(damagedReply(markerLine, '<pinned-1@mail.fabrikam.test>')),
+    );
     await page.locator(`[data-suggestion="${sr.battery.number}"]`).waitFor();
-    const next = { ...damagedReply('', '<pinned-2@mail.fabrikam.test>'), subject: `RE: [${sr.printer.number}] paper jam`, html: '<p>Jammed again.</p>', text: 'Jammed again.', attachments: [] };
+    const next = {
+      ...damagedReply('', '<pinned-2@mail.fabrikam.test>'),
+      subject: `RE: [${sr.printer.number}] paper jam`,
+      html: '<p>Jammed again.</p>',
+      text: 'Jammed again.',
+      attachments: [],
+    };
     await selectOutlookMessage(page, next);
     await page.getByText(`RE: [${sr.printer.number}] paper jam`).waitFor();
     await page.getByRole('button', { name: `File as reply on ${sr.printer.number}` }).waitFor();
-    expect(await page.locator('[data-suggestion]').first().textContent()).toContain(`${sr.printer.number} in the subject`);
+    expect(await page.locator('[data-suggestion]').first().textContent()).toContain(
+      `${sr.printer.number} in the subject`,
+    );
     expect(await page.getByText('This email has no attachments.').isVisible()).toBe(true);
     await selectOutlookMessage(page, null);
     await page.getByText('Open an email to file it on a Service Request.').waitFor();
@@ -197,7 +275,9 @@ describe('in Outlook', () => {
   });
 
   it('shows what the API refused, in words, with the request id', async () => {
-    const { page } = await openPane(await agentFixture(damagedReply(markerLine, '<flow-error@mail.fabrikam.test>')));
+    const { page } = await openPane(
+      await agentFixture(damagedReply(markerLine, '<flow-error@mail.fabrikam.test>')),
+    );
     await page.getByText('Not filed yet').waitFor();
     await page.getByRole('radio', { name: 'Another SR' }).check();
     await page.getByRole('textbox', { name: 'SR number' }).fill('999');
@@ -210,11 +290,18 @@ describe('in Outlook', () => {
 
   it('says when the API cannot be reached', async () => {
     const { page } = await newPage(browser, { viewport: PANE });
-    await installOfficeStub(page, await agentFixture(damagedReply(markerLine, '<flow-offline@mail.fabrikam.test>')));
+    await installOfficeStub(
+      page,
+      await agentFixture(damagedReply(markerLine, '<flow-offline@mail.fabrikam.test>')),
+    );
     await page.route('**/api/addin/**', (route) => route.abort('connectionrefused'));
     await page.goto(server.paneUrl);
     await page.getByText('Service Messaging could not look this email up').waitFor();
-    expect(await page.getByText('The Service Messaging API could not be reached. Check your connection and try again.').isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText('The Service Messaging API could not be reached. Check your connection and try again.')
+        .isVisible(),
+    ).toBe(true);
     await page.context().close();
   });
 });

@@ -34,7 +34,11 @@ describe('an agent', () => {
     for (const hash of ['#/admin', '#/admin/accounts', '#/admin/accounts/new', '#/admin/service-messaging']) {
       await page.evaluate((h) => (window.location.hash = h), hash);
       await page.getByRole('heading', { name: 'Administration is for service desk admins' }).waitFor();
-      expect(await page.getByRole('heading', { name: /Email accounts|Service messaging|Set up service messaging/ }).count()).toBe(0);
+      expect(
+        await page
+          .getByRole('heading', { name: /Email accounts|Service messaging|Set up service messaging/ })
+          .count(),
+      ).toBe(0);
     }
     expect(adminCalls).toEqual([]);
     expect(problems).toEqual([]);

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import { apiAs } from './support/api-as.js';
 import { seriousAxeViolations } from './support/axe.js';
-import { emailDesk, isSentByHand, replyToDesk, waitForSent, type SentMessage } from './support/desk-mailbox.js';
+import {
+  emailDesk,
+  isSentByHand,
+  replyToDesk,
+  waitForSent,
+  type SentMessage,
+} from './support/desk-mailbox.js';
 import { saveScreenshot } from './support/screenshots.js';
 import { signedInSession } from './support/signed-in-session.js';
 
@@ -13,7 +19,13 @@ const session = signedInSession('agent@contoso.test');
 const admin = () => apiAs(session.stack, 'admin@contoso.test');
 const page = () => session.page;
 
-type MailCenterItem = { id: string; subject: string; state: string; reason: string; resolution?: { requestId?: number } };
+type MailCenterItem = {
+  id: string;
+  subject: string;
+  state: string;
+  reason: string;
+  resolution?: { requestId?: number };
+};
 type Note = { source: string; typeCode: string; bodyText: string; email?: { from: { address: string } } };
 
 const mailCenter = async (state: string) =>
@@ -33,15 +45,22 @@ let ourEmail: SentMessage;
 describe('an agent emails a requester and works the Mail Center', () => {
   it('sends an email from an SR with a template; the preview shows the reply marker line', async () => {
     await page().getByRole('button', { name: 'Signed in as Alex Wilber (Agent)' }).waitFor();
-    await page().getByRole('grid', { name: 'Service requests' }).getByRole('link', { name: 'SR-000002' }).click();
-    await page().getByRole('heading', { level: 1, name: /SR-000002/ }).waitFor();
+    await page()
+      .getByRole('grid', { name: 'Service requests' })
+      .getByRole('link', { name: 'SR-000002' })
+      .click();
+    await page()
+      .getByRole('heading', { level: 1, name: /SR-000002/ })
+      .waitFor();
     await page().getByRole('button', { name: 'Send email' }).click();
     const dialog = page().getByRole('dialog', { name: 'Send email about SR-000002' });
     await dialog.getByRole('combobox', { name: 'Template' }).click();
     await page().getByRole('option', { name: 'Reply to customer' }).click();
     // Agents get the API's rendering for this SR, as sending renders it: the reply line with a (sample) token in
     // it, and the placeholders filled.
-    const preview = dialog.getByRole('region', { name: 'Preview' }).frameLocator('iframe[title="Email preview"]');
+    const preview = dialog
+      .getByRole('region', { name: 'Preview' })
+      .frameLocator('iframe[title="Email preview"]');
     await preview.getByText(/##- Please type your reply above this line -## \[SR-000002-/).waitFor();
     expect(await preview.locator('body').innerText()).not.toMatch(/#[A-Z_]+#/);
     expect(await dialog.getByRole('textbox', { name: 'To' }).inputValue()).toBe('adele@fabrikam.test');
@@ -50,14 +69,23 @@ describe('an agent emails a requester and works the Mail Center', () => {
 
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.waitFor({ state: 'detached' });
-    const logged = page().getByRole('region', { name: 'Emails sent' }).getByRole('listitem').filter({ hasText: 'sent by Alex Wilber (Agent)' });
+    const logged = page()
+      .getByRole('region', { name: 'Emails sent' })
+      .getByRole('listitem')
+      .filter({ hasText: 'sent by Alex Wilber (Agent)' });
     await logged.getByText('To adele@fabrikam.test', { exact: false }).waitFor();
 
-    ourEmail = await waitForSent(session.stack, (sent) => sent.filter(isSentByHand).find((m) => m.subject?.includes('SR-000002')), 'the email about SR-000002');
+    ourEmail = await waitForSent(
+      session.stack,
+      (sent) => sent.filter(isSentByHand).find((m) => m.subject?.includes('SR-000002')),
+      'the email about SR-000002',
+    );
     expect(ourEmail.from?.emailAddress?.address).toBe(SERVICE_MAILBOX);
     expect(ourEmail.toRecipients?.map((r) => r.emailAddress?.address)).toEqual(['adele@fabrikam.test']);
     // The real token replaces the placeholder: replies above this line come back to SR-000002.
-    expect(ourEmail.body?.content).toMatch(/##- Please type your reply above this line -## \[SR-000002-[^\]]+\]/);
+    expect(ourEmail.body?.content).toMatch(
+      /##- Please type your reply above this line -## \[SR-000002-[^\]]+\]/,
+    );
   });
 
   it('reprocesses a reply to a closed SR after an admin lets replies reopen SRs', async () => {
@@ -87,34 +115,64 @@ describe('an agent emails a requester and works the Mail Center', () => {
     await progress.waitFor();
     expect(await progress.isDisabled()).toBe(true);
     release();
-    await page().getByRole('status').filter({ hasText: 'Reprocessed: the email became a note on SR-000002.' }).waitFor();
+    await page()
+      .getByRole('status')
+      .filter({ hasText: 'Reprocessed: the email became a note on SR-000002.' })
+      .waitFor();
     await page().unroute('**/api/mail-center/*/reprocess');
     await page().getByRole('button', { name: 'Reprocess' }).waitFor({ state: 'detached' });
 
-    const notes = (await admin()<{ items: Note[] }>('/requests/SR-000002/notes')).items.filter((n) => n.source === 'email');
-    expect(notes).toEqual([expect.objectContaining({ typeCode: 'PUBLIC', bodyText: expect.stringContaining('Isaiah also needs the finance share') })]);
+    const notes = (await admin()<{ items: Note[] }>('/requests/SR-000002/notes')).items.filter(
+      (n) => n.source === 'email',
+    );
+    expect(notes).toEqual([
+      expect.objectContaining({
+        typeCode: 'PUBLIC',
+        bodyText: expect.stringContaining('Isaiah also needs the finance share'),
+      }),
+    ]);
     expect((await admin()<{ status: string }>('/requests/SR-000002')).status).not.toBe('Closed');
 
     await page().getByRole('link', { name: 'Open SR-000002' }).click();
-    await page().frameLocator('iframe[title^="Note from Adele"]').getByText('Isaiah also needs the finance share').waitFor();
+    await page()
+      .frameLocator('iframe[title^="Note from Adele"]')
+      .getByText('Isaiah also needs the finance share')
+      .waitFor();
     await openMailCenter();
     await page().getByText('Nothing waiting in the Mail Center').waitFor();
   });
 
   const STRANGERS = [
-    { from: { name: 'Cloud Savings', address: 'news@cloudsavings.test' }, subject: 'Free webinar: halve your cloud bill', text: 'Register today.' },
-    { from: { name: 'Parcel Service', address: 'noreply@parcels.test' }, subject: 'Your parcel is waiting for you', text: 'Pay the customs fee here.' },
-    { from: { name: 'Lee Gu', address: 'lee@fabrikam.test' }, subject: 'Projector in meeting room 4 flickers', text: 'The projector in room 4 flickers every few seconds since Monday.' },
+    {
+      from: { name: 'Cloud Savings', address: 'news@cloudsavings.test' },
+      subject: 'Free webinar: halve your cloud bill',
+      text: 'Register today.',
+    },
+    {
+      from: { name: 'Parcel Service', address: 'noreply@parcels.test' },
+      subject: 'Your parcel is waiting for you',
+      text: 'Pay the customs fee here.',
+    },
+    {
+      from: { name: 'Lee Gu', address: 'lee@fabrikam.test' },
+      subject: 'Projector in meeting room 4 flickers',
+      text: 'The projector in room 4 flickers every few seconds since Monday.',
+    },
   ];
 
   it('discards several emails at once, after confirming; the others stay', async () => {
     for (const email of STRANGERS) await emailDesk(session.stack, email);
     await openMailCenter();
-    for (const email of STRANGERS) await mailCenterTable().getByRole('link', { name: email.subject }).waitFor();
+    for (const email of STRANGERS)
+      await mailCenterTable().getByRole('link', { name: email.subject }).waitFor();
 
     const [webinar, parcel, projector] = STRANGERS.map((email) => email.subject) as [string, string, string];
-    await page().getByRole('checkbox', { name: `Select "${webinar}"` }).check();
-    await page().getByRole('checkbox', { name: `Select "${parcel}"` }).check();
+    await page()
+      .getByRole('checkbox', { name: `Select "${webinar}"` })
+      .check();
+    await page()
+      .getByRole('checkbox', { name: `Select "${parcel}"` })
+      .check();
     await page().getByRole('button', { name: 'Discard 2 selected' }).click();
     const confirm = page().getByRole('alertdialog', { name: 'Discard 2 emails?' });
     await confirm.waitFor();
@@ -126,7 +184,9 @@ describe('an agent emails a requester and works the Mail Center', () => {
     await mailCenterTable().getByRole('link', { name: webinar }).waitFor({ state: 'detached' });
     await mailCenterTable().getByRole('link', { name: projector }).waitFor();
     expect(await mailCenterTable().getByRole('link').allTextContents()).toEqual([projector]);
-    expect((await mailCenter('discarded')).map((item) => item.subject).sort()).toEqual([parcel, webinar].sort());
+    expect((await mailCenter('discarded')).map((item) => item.subject).sort()).toEqual(
+      [parcel, webinar].sort(),
+    );
     expect((await mailCenter('open')).map((item) => item.subject)).toEqual([projector]);
   });
 
@@ -136,13 +196,26 @@ describe('an agent emails a requester and works the Mail Center', () => {
     await page().getByRole('heading', { level: 1, name: projector.subject }).waitFor();
     await page().getByRole('button', { name: 'Create SR' }).click();
 
-    await page().getByRole('heading', { level: 1, name: /SR-000004.*Projector in meeting room 4 flickers/ }).waitFor();
+    await page()
+      .getByRole('heading', { level: 1, name: /SR-000004.*Projector in meeting room 4 flickers/ })
+      .waitFor();
     await page().frameLocator('iframe[title^="Note from Lee Gu"]').getByText(projector.text).waitFor();
     const created = await admin()<{ requester: { email: string } }>('/requests/SR-000004');
     expect(created.requester.email).toBe('lee@fabrikam.test');
     const notes = (await admin()<{ items: Note[] }>('/requests/SR-000004/notes')).items;
-    expect(notes).toEqual([expect.objectContaining({ source: 'email', typeCode: 'PUBLIC', bodyText: expect.stringContaining(projector.text) })]);
-    expect(await mailCenter('created')).toEqual([expect.objectContaining({ subject: projector.subject, resolution: expect.objectContaining({ requestId: 4 }) })]);
+    expect(notes).toEqual([
+      expect.objectContaining({
+        source: 'email',
+        typeCode: 'PUBLIC',
+        bodyText: expect.stringContaining(projector.text),
+      }),
+    ]);
+    expect(await mailCenter('created')).toEqual([
+      expect.objectContaining({
+        subject: projector.subject,
+        resolution: expect.objectContaining({ requestId: 4 }),
+      }),
+    ]);
     expect(session.problems).toEqual([]);
   });
 });

@@ -11,9 +11,12 @@ const dist = fileURLToPath(new URL('../../tab/dist/', import.meta.url));
 const BUDGET_GZIP_BYTES = 400 * 1024;
 
 const initialScripts = (): string[] =>
-  [...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/(?:src|href)="\/tab\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  [
+    ...readFileSync(join(dist, 'index.html'), 'utf8').matchAll(/(?:src|href)="\/tab\/(assets\/[^"]+\.js)"/g),
+  ].map((m) => m[1] ?? '');
 
-const contains = (file: string, marker: string): boolean => readFileSync(join(dist, file), 'utf8').includes(marker);
+const contains = (file: string, marker: string): boolean =>
+  readFileSync(join(dist, file), 'utf8').includes(marker);
 
 describe('the built tab', () => {
   it(`starts with less than ${BUDGET_GZIP_BYTES / 1024} KB of gzipped JavaScript`, () => {
@@ -28,7 +31,9 @@ describe('the built tab', () => {
     const initial = initialScripts();
     const all = readdirSync(join(dist, 'assets')).map((name) => `assets/${name}`);
     // Markers from inside each library, so the check does not depend on chunk names.
-    const teamsJs = all.filter((file) => file.endsWith('.js') && contains(file, 'res.cdn.office.net/teams-js'));
+    const teamsJs = all.filter(
+      (file) => file.endsWith('.js') && contains(file, 'res.cdn.office.net/teams-js'),
+    );
     const msal = all.filter((file) => file.endsWith('.js') && contains(file, 'msal.js.browser'));
     expect(teamsJs.length).toBeGreaterThan(0);
     expect(msal.length).toBeGreaterThan(0);

@@ -37,7 +37,13 @@ beforeAll(async () => {
       bodyText: 'Thanks, the Wi-Fi works again.',
       author: { id: 'email', name: 'Mallory' },
       createdAt: new Date().toISOString(),
-      email: { from: { name: 'Mallory', address: 'mallory@evil.example' }, subject: 'RE: [SR-000002] New starter', receivedAt: new Date().toISOString(), signal: 'ec-id', elidedHtml: HOSTILE_QUOTE },
+      email: {
+        from: { name: 'Mallory', address: 'mallory@evil.example' },
+        subject: 'RE: [SR-000002] New starter',
+        receivedAt: new Date().toISOString(),
+        signal: 'ec-id',
+        elidedHtml: HOSTILE_QUOTE,
+      },
     });
   });
 }, 60_000);
@@ -53,7 +59,9 @@ describe('a hostile email note', () => {
     const { dialogs, evilRequests } = await watchForHostileEffects(context, page);
     const navigations: string[] = [];
     await signInAsDemoUser(page, stack.tabUrl, 'agent@contoso.test');
-    page.on('framenavigated', (frame) => navigations.push(frame === page.mainFrame() ? `main: ${frame.url()}` : `frame: ${frame.url()}`));
+    page.on('framenavigated', (frame) =>
+      navigations.push(frame === page.mainFrame() ? `main: ${frame.url()}` : `frame: ${frame.url()}`),
+    );
 
     await page.evaluate(() => (window.location.hash = '#/requests/SR-000002'));
     const card = page.getByRole('group', { name: 'Email reply from Mallory' });
@@ -65,13 +73,18 @@ describe('a hostile email note', () => {
     await body.getByText('click me').click();
     await body.getByText('hover me').hover();
     await card.getByRole('button', { name: 'Show quoted text' }).click();
-    await page.frameLocator('iframe[title="Quoted text of the email from Mallory"]').getByText('On Monday you wrote:').waitFor();
+    await page
+      .frameLocator('iframe[title="Quoted text of the email from Mallory"]')
+      .getByText('On Monday you wrote:')
+      .waitFor();
 
     const frames = await page.$$eval('iframe', (elements) =>
       elements.map((frame) => ({
         sandbox: frame.getAttribute('sandbox') ?? '',
         active:
-          (frame.contentDocument?.body.querySelectorAll('script, meta, iframe, form, [onerror], [onload], [onmouseover], [href^="javascript:"], img[src^="http"]').length ?? -1) +
+          (frame.contentDocument?.body.querySelectorAll(
+            'script, meta, iframe, form, [onerror], [onload], [onmouseover], [href^="javascript:"], img[src^="http"]',
+          ).length ?? -1) +
           (frame.contentDocument?.querySelectorAll('meta[http-equiv="refresh" i]').length ?? -1),
         url: frame.contentWindow?.location.href,
       })),
@@ -85,7 +98,9 @@ describe('a hostile email note', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(evilRequests).toEqual([]);
-    expect(navigations.filter((n) => n.startsWith('main:'))).toEqual([`main: ${stack.tabUrl}#/requests/SR-000002`]);
+    expect(navigations.filter((n) => n.startsWith('main:'))).toEqual([
+      `main: ${stack.tabUrl}#/requests/SR-000002`,
+    ]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -25,9 +25,13 @@ afterAll(async () => {
  * AADSTS500011. Until it does, the token request's scope is rewritten in flight; everything else is real.
  */
 async function bridgeEmulatorScopeGap(context: BrowserContext): Promise<void> {
-  console.warn('Known emulator gap: rewriting api://localhost/<client id> to api://<client id> in the token request.');
+  console.warn(
+    'Known emulator gap: rewriting api://localhost/<client id> to api://<client id> in the token request.',
+  );
   await context.route(/\/oauth2\/v2\.0\/token(\?|$)/, (route) =>
-    route.continue({ postData: (route.request().postData() ?? '').replace(/api%3A%2F%2Flocalhost%2F/g, 'api%3A%2F%2F') }),
+    route.continue({
+      postData: (route.request().postData() ?? '').replace(/api%3A%2F%2Flocalhost%2F/g, 'api%3A%2F%2F'),
+    }),
   );
 }
 
@@ -37,10 +41,14 @@ describe('Microsoft sign-in outside Teams', () => {
     await bridgeEmulatorScopeGap(context);
     const authorizations = new Set<string>();
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/api/requests')) authorizations.add(request.headers().authorization?.split('.')[0] ?? '(none)');
+      if (new URL(request.url()).pathname.startsWith('/api/requests'))
+        authorizations.add(request.headers().authorization?.split('.')[0] ?? '(none)');
     });
     await page.goto(stack.tabUrl);
-    const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'Sign in with Microsoft' }).click()]);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Sign in with Microsoft' }).click(),
+    ]);
     await popup.getByRole('button', { name: /admin@contoso\.test/ }).click();
     await page.getByRole('heading', { name: 'Service requests', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Signed in as Megan Bowen (Admin)' }).waitFor();

@@ -14,13 +14,21 @@ describe('the health of a mail account, signed in as the demo admin', () => {
   it('shows the health panel next to the account settings', async () => {
     await session.page.getByRole('tab', { name: 'Administration' }).click();
     await session.page.getByRole('tab', { name: 'Mail › Accounts' }).click();
-    await session.page.getByRole('row', { name: /support@contoso\.test/ }).getByRole('link').first().click();
+    await session.page
+      .getByRole('row', { name: /support@contoso\.test/ })
+      .getByRole('link')
+      .first()
+      .click();
     await health().getByText('Last 24 hours').waitFor();
     await health().getByText('Running').waitFor();
     // One instance: it keeps the subscription and answers; the line names it.
-    await health().getByText(/subscription kept by \S+ · answered by \S+/).waitFor();
+    await health()
+      .getByText(/subscription kept by \S+ · answered by \S+/)
+      .waitFor();
     // The stack's public URL is its own, so the emulator's validation handshake reaches it and notifications flow.
-    await health().getByText(/^Active until /).waitFor();
+    await health()
+      .getByText(/^Active until /)
+      .waitFor();
   });
 
   it('tests the connection step by step', async () => {
@@ -32,8 +40,13 @@ describe('the health of a mail account, signed in as the demo admin', () => {
 
   it('syncs now and reports what the sync did', async () => {
     await session.page.getByRole('button', { name: 'Sync now' }).click();
-    await session.page.getByRole('status').filter({ hasText: /^Sync finished: \d+ unread found/ }).waitFor();
-    await health().getByText(/unread found: \d+ became notes/).waitFor();
+    await session.page
+      .getByRole('status')
+      .filter({ hasText: /^Sync finished: \d+ unread found/ })
+      .waitFor();
+    await health()
+      .getByText(/unread found: \d+ became notes/)
+      .waitFor();
   });
 
   it('looks right in light and dark (screenshots in test-results/screenshots/)', async () => {

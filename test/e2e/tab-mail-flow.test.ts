@@ -33,7 +33,10 @@ afterAll(async () => {
 
 describe('the email loop in a browser, signed in as the demo admin', () => {
   it('sends an email from an SR with a template, previewing the reply marker', async () => {
-    await page.getByRole('grid', { name: 'Service requests' }).getByRole('link', { name: 'SR-000001' }).click();
+    await page
+      .getByRole('grid', { name: 'Service requests' })
+      .getByRole('link', { name: 'SR-000001' })
+      .click();
     await page.getByRole('heading', { level: 1, name: /SR-000001/ }).waitFor();
     await page.getByRole('button', { name: 'Send email' }).click();
     const dialog = page.getByRole('dialog', { name: 'Send email about SR-000001' });
@@ -49,19 +52,34 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
 
     await dialog.getByRole('button', { name: 'Send' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('region', { name: 'Emails sent' }).getByText('Laptop will not connect to the office Wi-Fi').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Emails sent' })
+      .getByText('Laptop will not connect to the office Wi-Fi')
+      .first()
+      .waitFor();
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send email');
   });
 
   it("the requester's reply becomes a note on the SR after the tab's Refresh", async () => {
-    const ours = await waitForSent(stack, (sent) => findSentMailForSr(sent.filter(isSentByHand), 'SR-000001'), 'the email about SR-000001');
+    const ours = await waitForSent(
+      stack,
+      (sent) => findSentMailForSr(sent.filter(isSentByHand), 'SR-000001'),
+      'the email about SR-000001',
+    );
     await replyToDesk(stack, ours, 'Forgetting the network worked, thanks!');
     await page.getByRole('button', { name: 'Refresh' }).click();
-    await page.frameLocator('iframe[title^="Note from Diego"]').getByText('Forgetting the network worked, thanks!').waitFor();
+    await page
+      .frameLocator('iframe[title^="Note from Diego"]')
+      .getByText('Forgetting the network worked, thanks!')
+      .waitFor();
   });
 
   it('a reply the mail server could not authenticate still files by its token, and the note says so', async () => {
-    const ours = await waitForSent(stack, (sent) => findSentMailForSr(sent.filter(isSentByHand), 'SR-000001'), 'the email about SR-000001');
+    const ours = await waitForSent(
+      stack,
+      (sent) => findSentMailForSr(sent.filter(isSentByHand), 'SR-000001'),
+      'the email about SR-000001',
+    );
     // The emulator's Exchange stamps Diego's mail as failing SPF, DMARC and compauth: a forged From:.
     await stack.emulator.control('POST', '/faults', { unauthenticatedSenders: ['diego@fabrikam.test'] });
     try {
@@ -70,10 +88,17 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
       await stack.emulator.control('DELETE', '/faults');
     }
     await page.getByRole('button', { name: 'Refresh' }).click();
-    const card = page.getByRole('group', { name: /^Email reply from Diego/ }).filter({ hasText: 'Sender not authenticated' });
-    await card.getByText(/The sender could not be authenticated: Microsoft 365's composite check failed/).waitFor();
+    const card = page
+      .getByRole('group', { name: /^Email reply from Diego/ })
+      .filter({ hasText: 'Sender not authenticated' });
+    await card
+      .getByText(/The sender could not be authenticated: Microsoft 365's composite check failed/)
+      .waitFor();
     expect(await card.count()).toBe(1);
-    await card.frameLocator('iframe[title^="Note from Diego"]').getByText('Written under a forged From: line.').waitFor();
+    await card
+      .frameLocator('iframe[title^="Note from Diego"]')
+      .getByText('Written under a forged From: line.')
+      .waitFor();
     await card.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'note-sender-not-authenticated-light', { fullPage: false });
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -92,7 +117,12 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
     // A new email in an old thread of Adele's: no reply line, no token, no Message-ID of ours.
     await replyToDesk(
       stack,
-      { subject: 'Printer on floor 2', from: { emailAddress: { name: 'Adele Vance', address: 'adele@fabrikam.test' } }, toRecipients: [{ emailAddress: { name: 'Adele Vance', address: 'adele@fabrikam.test' } }], body: { contentType: 'text', content: 'Earlier mail.' } },
+      {
+        subject: 'Printer on floor 2',
+        from: { emailAddress: { name: 'Adele Vance', address: 'adele@fabrikam.test' } },
+        toRecipients: [{ emailAddress: { name: 'Adele Vance', address: 'adele@fabrikam.test' } }],
+        body: { contentType: 'text', content: 'Earlier mail.' },
+      },
       'The printer on floor 2 jams again.',
     );
     await page.getByRole('tab', { name: 'Mail Center' }).click();
@@ -110,11 +140,16 @@ describe('the email loop in a browser, signed in as the demo admin', () => {
     await page.getByRole('button', { name: 'Link as a note' }).click();
     await page.getByRole('link', { name: 'Open SR-000003' }).waitFor();
     const notes = await api<{ items: { source: string; bodyText: string }[] }>('/requests/SR-000003/notes');
-    expect(notes.items.filter((n) => n.source === 'email')).toEqual([expect.objectContaining({ bodyText: expect.stringContaining('The printer on floor 2 jams again.') })]);
+    expect(notes.items.filter((n) => n.source === 'email')).toEqual([
+      expect.objectContaining({ bodyText: expect.stringContaining('The printer on floor 2 jams again.') }),
+    ]);
 
     await page.getByRole('link', { name: 'Open SR-000003' }).click();
     await page.getByRole('heading', { level: 1, name: /SR-000003/ }).waitFor();
-    await page.frameLocator('iframe[title^="Note from Adele"]').getByText('The printer on floor 2 jams again.').waitFor();
+    await page
+      .frameLocator('iframe[title^="Note from Adele"]')
+      .getByText('The printer on floor 2 jams again.')
+      .waitFor();
   });
 
   it('the Mail Center looks right in light and dark (screenshots in test-results/screenshots/)', async () => {

@@ -13,7 +13,10 @@ describe('rules, signed in as the demo admin', () => {
   it('lists the seeded rule as a sentence', async () => {
     await session.page.getByRole('tab', { name: 'Administration' }).click();
     await session.page.getByRole('tab', { name: 'Rules', exact: true }).click();
-    await table().getByRole('row', { name: /Acknowledge new requests/ }).getByText('An SR is created').waitFor();
+    await table()
+      .getByRole('row', { name: /Acknowledge new requests/ })
+      .getByText('An SR is created')
+      .waitFor();
   });
 
   it('adds a rule: when the status changes to Resolved, send Status update to the requester and an address', async () => {
@@ -34,7 +37,9 @@ describe('rules, signed in as the demo admin', () => {
     await row.getByText('the requester, lead@contoso.test').waitFor();
 
     const token = await session.stack.tokenFor('admin@contoso.test');
-    const stored = (await (await fetch(`${session.stack.url}/api/admin/rules`, { headers: { authorization: `Bearer ${token}` } })).json()) as { items: { name: string }[] };
+    const stored = (await (
+      await fetch(`${session.stack.url}/api/admin/rules`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { items: { name: string }[] };
     expect(stored.items.find((r) => r.name === 'Tell the requester it is solved')).toMatchObject({
       enabled: true,
       trigger: { kind: 'status-changed', to: 'Resolved' },

@@ -17,11 +17,20 @@ describe('the mail template editor, signed in as the demo admin', () => {
     const table = session.page.getByRole('table', { name: 'Mail templates' });
     await table.getByRole('link', { name: 'Reply to customer' }).click();
     await session.page.getByRole('heading', { level: 1, name: 'Reply to customer' }).waitFor();
-    await session.page.getByRole('list', { name: 'Placeholders' }).getByRole('button', { name: '#SR_ID#' }).waitFor();
+    await session.page
+      .getByRole('list', { name: 'Placeholders' })
+      .getByRole('button', { name: '#SR_ID#' })
+      .waitFor();
 
-    await session.page.getByRole('list', { name: 'Placeholders' }).getByRole('button', { name: '#SR_ID#' }).click();
+    await session.page
+      .getByRole('list', { name: 'Placeholders' })
+      .getByRole('button', { name: '#SR_ID#' })
+      .click();
     expect(await session.page.getByRole('textbox', { name: 'Body (HTML)' }).inputValue()).toMatch(/#SR_ID#$/);
-    await session.page.frameLocator('iframe[title="Live preview of the body"]').getByText('#SR_ID#').waitFor();
+    await session.page
+      .frameLocator('iframe[title="Live preview of the body"]')
+      .getByText('#SR_ID#')
+      .waitFor();
   });
 
   it("shows the API's message at the reply text when the marker is missing, and Set Example text restores it", async () => {
@@ -30,7 +39,14 @@ describe('the mail template editor, signed in as the demo admin', () => {
     await session.page.getByText('The template was not saved').waitFor();
     // Fluent's Field shows the message under the field and ties it to the input (aria-describedby).
     const describedBy = (await replyText().getAttribute('aria-describedby')) ?? '';
-    const message = await session.page.evaluate((ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '), describedBy);
+    const message = await session.page.evaluate(
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      describedBy,
+    );
     expect(message).toMatch(/^Reply text: /);
     expect(await seriousAxeViolations(session.page)).toEqual([]);
 
@@ -41,7 +57,10 @@ describe('the mail template editor, signed in as the demo admin', () => {
   });
 
   it('renders the saved template against an SR, with a sample token in the reply line', async () => {
-    await session.page.getByRole('table', { name: 'Mail templates' }).getByRole('link', { name: 'Reply to customer' }).click();
+    await session.page
+      .getByRole('table', { name: 'Mail templates' })
+      .getByRole('link', { name: 'Reply to customer' })
+      .click();
     await session.page.getByRole('button', { name: 'Render' }).click();
     const rendered = session.page.frameLocator('iframe[title="The email as it would be sent"]');
     await rendered.getByText(/Please type your reply above this line -## \[SR-000001-/).waitFor();
@@ -57,7 +76,10 @@ describe('the mail template editor, signed in as the demo admin', () => {
       await session.page.waitForFunction(() => !document.querySelector('.fui-Toast'));
       expect(await seriousAxeViolations(session.page), `${theme} list`).toEqual([]);
       await saveScreenshot(session.page, `mail-templates-${theme}`);
-      await session.page.getByRole('table', { name: 'Mail templates' }).getByRole('link', { name: 'Request received' }).click();
+      await session.page
+        .getByRole('table', { name: 'Mail templates' })
+        .getByRole('link', { name: 'Request received' })
+        .click();
       await session.page.getByRole('heading', { level: 1, name: 'Request received' }).waitFor();
       expect(await seriousAxeViolations(session.page), `${theme} editor`).toEqual([]);
       await saveScreenshot(session.page, `mail-template-editor-${theme}`);

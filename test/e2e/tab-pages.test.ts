@@ -28,7 +28,10 @@ beforeAll(async () => {
       subject: 'Laptop will not connect to the office Wi-Fi [SR-000001]',
       from: { emailAddress: { name: 'Contoso Support', address: SERVICE_MAILBOX } },
       toRecipients: [{ emailAddress: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' } }],
-      body: { contentType: 'html', content: '<p>Could you try forgetting the network and joining again? Tell us what you see.</p>' },
+      body: {
+        contentType: 'html',
+        content: '<p>Could you try forgetting the network and joining again? Tell us what you see.</p>',
+      },
     },
     'Hi,\n\nforgetting the network worked: the laptop is online again. Thanks for the quick help!\n\nDiego',
     SERVICE_MAILBOX,
@@ -45,19 +48,41 @@ beforeAll(async () => {
       bodyText: 'Hi, forgetting the network worked.',
       author: { id: 'email', name: 'Diego Siciliani', email: 'diego@fabrikam.test' },
       createdAt: receivedAt,
-      email: { from: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' }, subject: original.subject, receivedAt, signal: 'ec-id', elidedHtml: QUOTED_HTML, originalRef, originalContentType: 'message/rfc822' },
+      email: {
+        from: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' },
+        subject: original.subject,
+        receivedAt,
+        signal: 'ec-id',
+        elidedHtml: QUOTED_HTML,
+        originalRef,
+        originalContentType: 'message/rfc822',
+      },
     });
   });
   const token = await stack.tokenFor('admin@contoso.test');
   const form = new FormData();
   form.set('folder', 'Other');
   form.set('file', new Blob(['ipconfig /all output'], { type: 'text/plain' }), 'ipconfig.txt');
-  await fetch(`${stack.url}/api/requests/SR-000001/attachments`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const accounts = await (await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${token}` } })).json();
+  await fetch(`${stack.url}/api/requests/SR-000001/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  const accounts = await (
+    await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${token}` } })
+  ).json();
   accountId = accounts.items[0].id;
   // Emails the engine could not place, for the Mail Center pages: one without any reference, one from a stranger.
-  await emailDesk(stack, { from: { name: 'Lee Gu', address: 'lee@fabrikam.test' }, subject: 'Projector in meeting room 4 flickers', text: 'The projector in room 4 flickers every few seconds since Monday.' });
-  await emailDesk(stack, { from: { name: 'Pradeep Gupta', address: 'pradeep@fabrikam.test' }, subject: 'RE: [SR-000003] Printer on floor 3 prints blank pages', text: 'Same here on floor 3 since this morning. Any news?' });
+  await emailDesk(stack, {
+    from: { name: 'Lee Gu', address: 'lee@fabrikam.test' },
+    subject: 'Projector in meeting room 4 flickers',
+    text: 'The projector in room 4 flickers every few seconds since Monday.',
+  });
+  await emailDesk(stack, {
+    from: { name: 'Pradeep Gupta', address: 'pradeep@fabrikam.test' },
+    subject: 'RE: [SR-000003] Printer on floor 3 prints blank pages',
+    text: 'Same here on floor 3 since this morning. Any news?',
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -76,7 +101,12 @@ async function markReplyAsNew(): Promise<void> {
  * A page or dialog: `open` gets there from where the previous check left the tab, `close` leaves a dialog. Pages with
  * `contrast` are pictured in high contrast too; their `open` gets there from anywhere.
  */
-type PageCheck = { name: string; contrast?: true; open(page: Page): Promise<void>; close?(page: Page): Promise<void> };
+type PageCheck = {
+  name: string;
+  contrast?: true;
+  open(page: Page): Promise<void>;
+  close?(page: Page): Promise<void>;
+};
 
 const go = (page: Page, hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
 
@@ -85,7 +115,10 @@ const PAGES: PageCheck[] = [
     name: 'requests',
     open: async (page) => {
       await go(page, '#/requests');
-      await page.getByRole('grid', { name: 'Service requests' }).getByRole('link', { name: 'SR-000001' }).waitFor();
+      await page
+        .getByRole('grid', { name: 'Service requests' })
+        .getByRole('link', { name: 'SR-000001' })
+        .waitFor();
     },
   },
   {
@@ -108,20 +141,32 @@ const PAGES: PageCheck[] = [
     name: 'request-detail',
     open: async (page) => {
       await go(page, '#/requests/SR-000001');
-      await page.frameLocator('iframe[title="Note from Diego Siciliani"]').getByText('the laptop is online again').waitFor();
+      await page
+        .frameLocator('iframe[title="Note from Diego Siciliani"]')
+        .getByText('the laptop is online again')
+        .waitFor();
       await page.getByRole('group', { name: 'Folder Other' }).getByText('ipconfig.txt').waitFor();
       await page.getByRole('button', { name: 'Show quoted text' }).click();
-      await page.frameLocator('iframe[title="Quoted text of the email from Diego Siciliani"]').getByText('On Monday').waitFor();
+      await page
+        .frameLocator('iframe[title="Quoted text of the email from Diego Siciliani"]')
+        .getByText('On Monday')
+        .waitFor();
     },
   },
   {
     name: 'view-original-dialog',
     open: async (page) => {
       await page.getByRole('button', { name: 'View original of the email from Diego Siciliani' }).click();
-      await page.frameLocator('iframe[title^="Original email: RE: Laptop will not connect"]').getByText('the laptop is online again').waitFor();
+      await page
+        .frameLocator('iframe[title^="Original email: RE: Laptop will not connect"]')
+        .getByText('the laptop is online again')
+        .waitFor();
     },
     close: async (page) => {
-      await page.getByRole('dialog', { name: 'Original email' }).getByRole('button', { name: 'Close' }).click();
+      await page
+        .getByRole('dialog', { name: 'Original email' })
+        .getByRole('button', { name: 'Close' })
+        .click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
     },
   },
@@ -130,7 +175,10 @@ const PAGES: PageCheck[] = [
     open: async (page) => {
       await page.getByRole('button', { name: 'Send email' }).click();
       const dialog = page.getByRole('dialog', { name: 'Send email about SR-000001' });
-      await dialog.frameLocator('iframe[title="Email preview"]').getByText(/Please type your reply above this line -## \[SR-000001-/).waitFor();
+      await dialog
+        .frameLocator('iframe[title="Email preview"]')
+        .getByText(/Please type your reply above this line -## \[SR-000001-/)
+        .waitFor();
     },
     close: async (page) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
@@ -141,13 +189,19 @@ const PAGES: PageCheck[] = [
     name: 'mail-center',
     open: async (page) => {
       await go(page, '#/mail-center');
-      await page.getByRole('table', { name: 'Mail Center items' }).getByRole('link', { name: 'Projector in meeting room 4 flickers' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Mail Center items' })
+        .getByRole('link', { name: 'Projector in meeting room 4 flickers' })
+        .waitFor();
     },
   },
   {
     name: 'mail-center-item',
     open: async (page) => {
-      await page.getByRole('table', { name: 'Mail Center items' }).getByRole('link', { name: 'Projector in meeting room 4 flickers' }).click();
+      await page
+        .getByRole('table', { name: 'Mail Center items' })
+        .getByRole('link', { name: 'Projector in meeting room 4 flickers' })
+        .click();
       // The reason comes first in words; the evidence is folded below it, and the whole email is in its frame.
       await page.getByRole('button', { name: /^Show the evidence/ }).click();
       await page.getByRole('list', { name: 'Evidence' }).getByRole('listitem').first().waitFor();
@@ -187,7 +241,9 @@ const PAGES: PageCheck[] = [
       await page.getByRole('textbox', { name: 'Email', exact: true }).fill('billing@contoso.test');
       await page.getByRole('switch', { name: 'Default' }).check();
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByRole('alertdialog', { name: 'Make billing@contoso.test the Default account?' }).waitFor();
+      await page
+        .getByRole('alertdialog', { name: 'Make billing@contoso.test the Default account?' })
+        .waitFor();
     },
     close: async (page) => {
       await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
@@ -198,14 +254,23 @@ const PAGES: PageCheck[] = [
     name: 'admin-templates',
     open: async (page) => {
       await go(page, '#/admin/templates');
-      await page.getByRole('table', { name: 'Mail templates' }).getByRole('link', { name: 'Reply to customer' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Mail templates' })
+        .getByRole('link', { name: 'Reply to customer' })
+        .waitFor();
     },
   },
   {
     name: 'admin-template-editor',
     open: async (page) => {
-      await page.getByRole('table', { name: 'Mail templates' }).getByRole('link', { name: 'Reply to customer' }).click();
-      await page.getByRole('list', { name: 'Placeholders' }).getByRole('button', { name: '#SR_ID#' }).waitFor();
+      await page
+        .getByRole('table', { name: 'Mail templates' })
+        .getByRole('link', { name: 'Reply to customer' })
+        .click();
+      await page
+        .getByRole('list', { name: 'Placeholders' })
+        .getByRole('button', { name: '#SR_ID#' })
+        .waitFor();
       await page.frameLocator('iframe[title="Live preview of the body"]').locator('body').waitFor();
     },
   },
@@ -228,14 +293,20 @@ const PAGES: PageCheck[] = [
     name: 'admin-rules',
     open: async (page) => {
       await go(page, '#/admin/rules');
-      await page.getByRole('table', { name: 'Rules' }).getByRole('row', { name: /Acknowledge new requests/ }).waitFor();
+      await page
+        .getByRole('table', { name: 'Rules' })
+        .getByRole('row', { name: /Acknowledge new requests/ })
+        .waitFor();
     },
   },
   {
     name: 'admin-rule-dialog',
     open: async (page) => {
       await page.getByRole('button', { name: 'Add rule' }).click();
-      await page.getByRole('dialog', { name: 'Add a rule' }).getByRole('combobox', { name: 'Send the template' }).waitFor();
+      await page
+        .getByRole('dialog', { name: 'Add a rule' })
+        .getByRole('combobox', { name: 'Send the template' })
+        .waitFor();
     },
     close: async (page) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
@@ -250,7 +321,10 @@ const PAGES: PageCheck[] = [
       await page.getByRole('button', { name: 'Add rule' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add a rule' });
       await dialog.getByRole('button', { name: 'Save' }).click();
-      await dialog.getByRole('textbox', { name: 'Name' }).and(dialog.locator('[aria-invalid="true"]')).waitFor();
+      await dialog
+        .getByRole('textbox', { name: 'Name' })
+        .and(dialog.locator('[aria-invalid="true"]'))
+        .waitFor();
     },
     close: async (page) => {
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
@@ -267,7 +341,10 @@ describe.each(['light', 'dark', 'contrast'] as const)('the tab in the %s theme',
   beforeAll(async () => {
     await markReplyAsNew();
     // High contrast is the system's forced colours (Windows' contrast themes), which the tab follows.
-    ({ context, page, problems } = await newPage(browser, theme === 'contrast' ? { forcedColors: 'active' } : { colorScheme: theme }));
+    ({ context, page, problems } = await newPage(
+      browser,
+      theme === 'contrast' ? { forcedColors: 'active' } : { colorScheme: theme },
+    ));
   });
 
   afterAll(async () => {
@@ -284,13 +361,16 @@ describe.each(['light', 'dark', 'contrast'] as const)('the tab in the %s theme',
     await signInAsDemoUser(page, stack.tabUrl, 'admin@contoso.test');
   });
 
-  it.each(theme === 'contrast' ? PAGES.filter((check) => check.contrast) : PAGES)('$name page', async (check) => {
-    await check.open(page);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    // A check that closes what it opened is a dialog: picture the viewport, as the user sees it.
-    await saveScreenshot(page, `tab-${check.name}-${theme}`, { fullPage: !check.close });
-    await check.close?.(page);
-    // The API's refusals the checks provoke on purpose (a form's errors) are the browser's console errors too.
-    expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
-  });
+  it.each(theme === 'contrast' ? PAGES.filter((check) => check.contrast) : PAGES)(
+    '$name page',
+    async (check) => {
+      await check.open(page);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      // A check that closes what it opened is a dialog: picture the viewport, as the user sees it.
+      await saveScreenshot(page, `tab-${check.name}-${theme}`, { fullPage: !check.close });
+      await check.close?.(page);
+      // The API's refusals the checks provoke on purpose (a form's errors) are the browser's console errors too.
+      expect(problems.filter((problem) => !problem.includes('status of 400'))).toEqual([]);
+    },
+  );
 });

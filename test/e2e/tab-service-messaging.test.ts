@@ -9,14 +9,17 @@ import { signedInSession } from './support/signed-in-session.js';
 const session = signedInSession('admin@contoso.test');
 
 const perSender = () => session.page.getByRole('spinbutton', { name: 'Emails from one sender per hour' });
-const perAddress = () => session.page.getByRole('spinbutton', { name: 'Automatic emails to one address per hour' });
+const perAddress = () =>
+  session.page.getByRole('spinbutton', { name: 'Automatic emails to one address per hour' });
 // The toast itself (a listitem named by its title): for half a second Fluent also puts the same words in an aria-live
 // region for screen readers, so a search by text alone can find two elements.
 const savedToast = () => session.page.getByRole('listitem', { name: 'Service messaging settings saved' });
 
 async function storedLimits(): Promise<unknown> {
   const token = await session.stack.tokenFor('admin@contoso.test');
-  const res = await fetch(`${session.stack.url}/api/admin/settings`, { headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${session.stack.url}/api/admin/settings`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return ((await res.json()) as { rateLimits?: unknown }).rateLimits;
 }
 
@@ -26,17 +29,34 @@ describe('rate limits, signed in as the demo admin', () => {
     await session.page.getByRole('heading', { name: 'Rate limits' }).waitFor();
     expect(await perSender().getAttribute('placeholder')).toBe('30 (default)');
     expect(await perAddress().getAttribute('placeholder')).toBe('30 (default)');
-    expect(await session.page.getByRole('spinbutton', { name: 'Automatic emails about one SR per hour' }).getAttribute('placeholder')).toBe('10 (default)');
+    expect(
+      await session.page
+        .getByRole('spinbutton', { name: 'Automatic emails about one SR per hour' })
+        .getAttribute('placeholder'),
+    ).toBe('10 (default)');
     await session.page.getByText("Leave empty for this installation's default, 10.").waitFor();
   });
 
   it('greys out the reply-status rows for closed statuses and says the closed-SR policy decides there', async () => {
     const resolvedRow = session.page.getByRole('combobox', { name: 'When the SR is Resolved (closed)' });
     expect(await resolvedRow.isDisabled()).toBe(true);
-    await session.page.getByText('Does not apply to replies the engine reads: the closed-SR policy holds them in the Mail Center').first().waitFor();
-    expect(await session.page.getByRole('combobox', { name: 'When the SR is Open' }).isDisabled()).toBe(false);
-    await session.page.getByRole('radio', { name: /reopen/i }).first().check();
-    await session.page.getByText('Does not apply: the closed-SR policy reopens such SRs to Open.').first().waitFor();
+    await session.page
+      .getByText(
+        'Does not apply to replies the engine reads: the closed-SR policy holds them in the Mail Center',
+      )
+      .first()
+      .waitFor();
+    expect(await session.page.getByRole('combobox', { name: 'When the SR is Open' }).isDisabled()).toBe(
+      false,
+    );
+    await session.page
+      .getByRole('radio', { name: /reopen/i })
+      .first()
+      .check();
+    await session.page
+      .getByText('Does not apply: the closed-SR policy reopens such SRs to Open.')
+      .first()
+      .waitFor();
     await session.page.reload();
     await session.page.getByRole('heading', { name: 'Rate limits' }).waitFor();
   });
@@ -46,7 +66,10 @@ describe('rate limits, signed in as the demo admin', () => {
     await session.page.getByRole('button', { name: 'Save' }).click();
     await session.page.getByText('The settings were not saved').waitFor();
     // At the field itself (Fluent's Field wraps the label, the input and its message).
-    await session.page.locator('.fui-Field', { has: perSender() }).getByText('Emails from one sender per hour must be a whole number from 1 to 1000.').waitFor();
+    await session.page
+      .locator('.fui-Field', { has: perSender() })
+      .getByText('Emails from one sender per hour must be a whole number from 1 to 1000.')
+      .waitFor();
     expect(await storedLimits()).toBeUndefined();
   });
 

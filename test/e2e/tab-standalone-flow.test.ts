@@ -41,7 +41,9 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.waitForURL((url) => !url.hash.includes('q='));
     await page.getByRole('columnheader', { name: 'Title' }).click();
     await page.waitForURL(/sort=title&order=asc/);
-    await page.waitForFunction(() => document.querySelector('[role="grid"] [role="row"]:nth-child(1) a')?.textContent === 'SR-000001');
+    await page.waitForFunction(
+      () => document.querySelector('[role="grid"] [role="row"]:nth-child(1) a')?.textContent === 'SR-000001',
+    );
     expect(await rowNumbers()).toEqual(['SR-000001', 'SR-000002', 'SR-000003']);
   });
 
@@ -71,8 +73,17 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await dialog.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { level: 1, name: /SR-000004.*VPN drops every hour/ }).waitFor();
     await page.getByRole('button', { name: 'it@fabrikam.test', exact: true }).waitFor();
-    const created = await (await fetch(`${stack.url}/api/requests/SR-000004`, { headers: { authorization: `Bearer ${await stack.tokenFor('admin@contoso.test')}` } })).json();
-    expect(created).toMatchObject({ title: 'VPN drops every hour', requester: { email: 'lee@fabrikam.test' }, assignee: { email: 'admin@contoso.test' }, participants: ['it@fabrikam.test'] });
+    const created = await (
+      await fetch(`${stack.url}/api/requests/SR-000004`, {
+        headers: { authorization: `Bearer ${await stack.tokenFor('admin@contoso.test')}` },
+      })
+    ).json();
+    expect(created).toMatchObject({
+      title: 'VPN drops every hour',
+      requester: { email: 'lee@fabrikam.test' },
+      assignee: { email: 'admin@contoso.test' },
+      participants: ['it@fabrikam.test'],
+    });
   });
 
   it('pages through the list with the page in the address, so Back returns to it; a page size can be chosen', async () => {
@@ -81,7 +92,10 @@ describe('the tab in a browser, signed in as the demo admin', () => {
       const res = await fetch(`${stack.url}/api/requests`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ title: `Bulk request ${i}`, requester: { name: 'Bulk', email: 'bulk@fabrikam.test' } }),
+        body: JSON.stringify({
+          title: `Bulk request ${i}`,
+          requester: { name: 'Bulk', email: 'bulk@fabrikam.test' },
+        }),
       });
       expect(res.status).toBe(201);
     }
@@ -110,7 +124,9 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     // "/" jumps to the search box from anywhere on the page.
     await page.locator('main').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('/');
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe(
+      'search',
+    );
     await page.getByRole('combobox', { name: 'Page size' }).click();
     await page.getByRole('option', { name: '25 rows' }).click();
     await page.getByRole('searchbox').fill('');
@@ -124,9 +140,14 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.getByRole('heading', { level: 1, name: /SR-000001.*Wi-Fi/ }).waitFor();
 
     await page.getByRole('tab', { name: 'Internal note' }).click();
-    await page.getByRole('textbox', { name: 'Internal note' }).fill('We reset the access point; please try again.');
+    await page
+      .getByRole('textbox', { name: 'Internal note' })
+      .fill('We reset the access point; please try again.');
     await page.getByRole('button', { name: 'Add internal note' }).click();
-    await page.frameLocator('iframe[title="Note from Megan Bowen (Admin)"]').getByText('We reset the access point; please try again.').waitFor();
+    await page
+      .frameLocator('iframe[title="Note from Megan Bowen (Admin)"]')
+      .getByText('We reset the access point; please try again.')
+      .waitFor();
     await page.getByText('Internal note added by Megan Bowen (Admin)').waitFor();
 
     await page.getByRole('combobox', { name: 'Status' }).click();
@@ -140,21 +161,36 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await page.getByRole('textbox', { name: 'Add participant' }).press('Enter');
     await page.getByRole('button', { name: 'lee@fabrikam.test', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Remove adele@fabrikam.test' }).click();
-    await page.getByRole('button', { name: 'adele@fabrikam.test', exact: true }).waitFor({ state: 'detached' });
+    await page
+      .getByRole('button', { name: 'adele@fabrikam.test', exact: true })
+      .waitFor({ state: 'detached' });
 
-    const stored = await (await fetch(`${stack.url}/api/requests/SR-000001`, { headers: { authorization: `Bearer ${await stack.tokenFor('admin@contoso.test')}` } })).json();
-    expect(stored).toMatchObject({ status: 'Open', assignee: { email: 'admin@contoso.test' }, participants: ['lee@fabrikam.test'] });
+    const stored = await (
+      await fetch(`${stack.url}/api/requests/SR-000001`, {
+        headers: { authorization: `Bearer ${await stack.tokenFor('admin@contoso.test')}` },
+      })
+    ).json();
+    expect(stored).toMatchObject({
+      status: 'Open',
+      assignee: { email: 'admin@contoso.test' },
+      participants: ['lee@fabrikam.test'],
+    });
   });
 
   it('uploads an attachment into a folder and downloads it again', async () => {
     const content = 'netsh wlan show interfaces\nState: disconnected\n';
     await page.getByRole('combobox', { name: 'Folder' }).click();
     await page.getByRole('option', { name: 'Other' }).click();
-    await page.getByLabel('File to upload').setInputFiles({ name: 'wifi-log.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
+    await page
+      .getByLabel('File to upload')
+      .setInputFiles({ name: 'wifi-log.txt', mimeType: 'text/plain', buffer: Buffer.from(content) });
     const folder = page.getByRole('group', { name: 'Folder Other' });
     await folder.getByText('wifi-log.txt').waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), folder.getByRole('button', { name: 'Download wifi-log.txt' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      folder.getByRole('button', { name: 'Download wifi-log.txt' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('wifi-log.txt');
     expect(await readFile(await download.path(), 'utf8')).toBe(content);
   });
@@ -183,18 +219,33 @@ describe('the tab in a browser, signed in as the demo admin', () => {
     await demoRow.getByRole('link', { name: 'support@contoso.test', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'support@contoso.test' }).waitFor();
     expect(await page.getByLabel('Client secret', { exact: true }).inputValue()).toBe('');
-    await page.getByRole('textbox', { name: 'Name of the folder to check for unread email' }).fill('Service Desk');
+    await page
+      .getByRole('textbox', { name: 'Name of the folder to check for unread email' })
+      .fill('Service Desk');
     await page.getByRole('radio', { name: 'Move mail to this folder after processing' }).check();
     await page.getByRole('textbox', { name: 'Move mail to this folder' }).fill('Processed');
     await page.getByRole('button', { name: 'Save' }).click();
     await demoRow.getByText('Service Desk').waitFor();
 
     const token = await stack.tokenFor('admin@contoso.test');
-    const { items } = await (await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const { items } = await (
+      await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${token}` } })
+    ).json();
     expect(items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ emailAddress: 'billing@contoso.test', isDefault: false, serviceMessaging: false, clientSecret: { isSet: true, last4: 'WXYZ' } }),
-        expect.objectContaining({ emailAddress: 'support@contoso.test', isDefault: true, folder: 'Service Desk', afterProcessing: 'move', moveToFolder: 'Processed' }),
+        expect.objectContaining({
+          emailAddress: 'billing@contoso.test',
+          isDefault: false,
+          serviceMessaging: false,
+          clientSecret: { isSet: true, last4: 'WXYZ' },
+        }),
+        expect.objectContaining({
+          emailAddress: 'support@contoso.test',
+          isDefault: true,
+          folder: 'Service Desk',
+          afterProcessing: 'move',
+          moveToFolder: 'Processed',
+        }),
       ]),
     );
 
@@ -225,13 +276,26 @@ describe('the tab in a browser, signed in as the demo admin', () => {
 
   // Last: it ends the session. Tokens expire while a tab stays open; the API's 401 must not leave a broken page.
   it('sends the user back to sign-in, saying why, when the API refuses the token', async () => {
-    await page.route(/\/api\/requests\?/, (route) =>
-      route.fulfill({ status: 401, json: { error: { code: 'unauthenticated', message: 'The access token has expired; sign in again.', requestId: 'e2e' } } }),
+    await page.route(
+      /\/api\/requests\?/,
+      (route) =>
+        route.fulfill({
+          status: 401,
+          json: {
+            error: {
+              code: 'unauthenticated',
+              message: 'The access token has expired; sign in again.',
+              requestId: 'e2e',
+            },
+          },
+        }),
       { times: 1 },
     );
     await page.getByRole('tab', { name: 'Service requests' }).click();
     await page.getByRole('heading', { name: 'Sign in as a demo user' }).waitFor();
     await page.getByText('You were signed out: The access token has expired; sign in again.').waitFor();
-    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes('token')))).toEqual([]);
+    expect(
+      await page.evaluate(() => Object.keys(sessionStorage).filter((key) => key.includes('token'))),
+    ).toEqual([]);
   });
 });

@@ -11,7 +11,9 @@ const session = signedInSession('admin@contoso.test', { env: { LOWDB_WARN_MB: '0
 
 describe('a lowdb desk past the slow-commit size', () => {
   it('warns in /api/health and on the setup checklist, naming the migration command', async () => {
-    const health = (await (await fetch(`${session.stack.url}/api/health`)).json()) as { checks: Array<{ name: string; ok: boolean; warning?: string }> };
+    const health = (await (await fetch(`${session.stack.url}/api/health`)).json()) as {
+      checks: Array<{ name: string; ok: boolean; warning?: string }>;
+    };
     const store = health.checks.find((check) => check.name === 'store');
     expect(store?.ok).toBe(true);
     expect(store?.warning).toContain(MIGRATE);

@@ -21,7 +21,11 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const theme = (tab: Frame) => tab.evaluate(() => ({ name: document.documentElement.dataset.theme, background: getComputedStyle(document.body).backgroundColor }));
+const theme = (tab: Frame) =>
+  tab.evaluate(() => ({
+    name: document.documentElement.dataset.theme,
+    background: getComputedStyle(document.body).backgroundColor,
+  }));
 
 /** Relative luminance of an rgb() colour, 0 (black) to 1 (white). */
 function luminance(rgb: string): number {
@@ -35,16 +39,24 @@ describe('the tab inside Teams', () => {
     const { context, page, problems } = await newPage(browser);
     const authorizations = new Set<string>();
     page.on('request', (request) => {
-      if (new URL(request.url()).pathname.startsWith('/api/requests')) authorizations.add(request.headers().authorization ?? '(none)');
+      if (new URL(request.url()).pathname.startsWith('/api/requests'))
+        authorizations.add(request.headers().authorization ?? '(none)');
     });
-    const host = await openInFakeTeamsHost(page, { origin: stack.url, tabPath: '/tab/#/requests', token, context: { tid: DEMO_TENANT_ID, userPrincipalName: 'admin@contoso.test' } });
+    const host = await openInFakeTeamsHost(page, {
+      origin: stack.url,
+      tabPath: '/tab/#/requests',
+      token,
+      context: { tid: DEMO_TENANT_ID, userPrincipalName: 'admin@contoso.test' },
+    });
     const tab = await host.tab();
 
     await tab.getByRole('link', { name: 'SR-000001' }).waitFor();
     expect(await tab.getByRole('button', { name: /^Sign in as/ }).count()).toBe(0);
     expect(await tab.getByRole('button', { name: 'Signed in as Megan Bowen (Admin)' }).count()).toBe(1);
     expect([...authorizations]).toEqual([`Bearer ${token}`]);
-    expect(await host.calls()).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
+    expect(await host.calls()).toEqual(
+      expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
+    );
 
     const light = await theme(tab);
     expect(light.name).toBe('light');
@@ -87,17 +99,36 @@ describe('the tab inside Teams', () => {
       origin: stack.url,
       tabPath: '/tab/#/configure',
       token,
-      context: { tid: DEMO_TENANT_ID, userPrincipalName: 'agent@contoso.test', frameContext: 'settings', entityId: '' },
+      context: {
+        tid: DEMO_TENANT_ID,
+        userPrincipalName: 'agent@contoso.test',
+        frameContext: 'settings',
+        entityId: '',
+      },
     });
     const tab = await host.tab();
     await tab.getByRole('heading', { name: 'Add Service Messaging to this team' }).waitFor();
-    await page.waitForFunction(() => (window as unknown as { hostMessages: { func: string }[] }).hostMessages.some((m) => m.func === 'settings.setValidityState'));
+    await page.waitForFunction(() =>
+      (window as unknown as { hostMessages: { func: string }[] }).hostMessages.some(
+        (m) => m.func === 'settings.setValidityState',
+      ),
+    );
     expect(await host.argsOf('settings.setValidityState')).toEqual([[true]]);
 
     await host.sendToTab('settings.save', [{}]);
-    await page.waitForFunction(() => (window as unknown as { hostMessages: { func: string }[] }).hostMessages.some((m) => m.func === 'settings.save.success'));
-    const [[settings]] = (await host.argsOf('settings.setSettings')) as [[{ contentUrl: string; entityId: string; suggestedDisplayName: string }]];
-    expect(settings).toMatchObject({ contentUrl: `${stack.tabUrl}#/requests`, entityId: 'requests', suggestedDisplayName: 'Service Requests' });
+    await page.waitForFunction(() =>
+      (window as unknown as { hostMessages: { func: string }[] }).hostMessages.some(
+        (m) => m.func === 'settings.save.success',
+      ),
+    );
+    const [[settings]] = (await host.argsOf('settings.setSettings')) as [
+      [{ contentUrl: string; entityId: string; suggestedDisplayName: string }],
+    ];
+    expect(settings).toMatchObject({
+      contentUrl: `${stack.tabUrl}#/requests`,
+      entityId: 'requests',
+      suggestedDisplayName: 'Service Requests',
+    });
     await context.close();
   });
 

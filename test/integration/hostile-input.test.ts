@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BLOCKED_EXTENSIONS } from '../../api/src/domain/attachment.js';
 import { formatSrNumber } from '../../api/src/domain/service-request.js';
 import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
-import { activeContent, hostileFileName, hostileHtml, hostileMime, hostileToken, seeded } from '../support/hostile-inputs.js';
+import {
+  activeContent,
+  hostileFileName,
+  hostileHtml,
+  hostileMime,
+  hostileToken,
+  seeded,
+} from '../support/hostile-inputs.js';
 import { desk } from './mail/support/desk.js';
 import { startMailStack, type MailStack } from './mail/support/mail-stack.js';
 
@@ -40,9 +47,14 @@ describe('hostile input', () => {
     const r = seeded(SEED);
     for (let i = 0; i < 200; i++) {
       const html = hostileHtml(r);
-      const res = await stack.api().post(`/api/requests/${srId}/notes`).set(auth()).send({ body: html, typeCode: 'INTERNAL' });
+      const res = await stack
+        .api()
+        .post(`/api/requests/${srId}/notes`)
+        .set(auth())
+        .send({ body: html, typeCode: 'INTERNAL' });
       expect([201, 400], `input ${i}`).toContain(res.status);
-      if (res.status === 201) expect(activeContent(res.body.bodyHtml as string), `input ${i}: ${html.slice(0, 300)}`).toEqual([]);
+      if (res.status === 201)
+        expect(activeContent(res.body.bodyHtml as string), `input ${i}: ${html.slice(0, 300)}`).toEqual([]);
       if (i % 50 === 0) await healthy();
     }
     for (const note of await d.notes(srId)) expect(activeContent(note.bodyHtml), note.id).toEqual([]);
@@ -53,11 +65,21 @@ describe('hostile input', () => {
     for (let i = 0; i < 120; i++) {
       const name = hostileFileName(r);
       const before = (await d.attachments(srId)).length;
-      const res = await stack.api().post(`/api/requests/${srId}/attachments`).set(auth()).attach('file', Buffer.from(`file ${i}`), { filename: name || 'x', contentType: 'application/octet-stream' });
+      const res = await stack
+        .api()
+        .post(`/api/requests/${srId}/attachments`)
+        .set(auth())
+        .attach('file', Buffer.from(`file ${i}`), {
+          filename: name || 'x',
+          contentType: 'application/octet-stream',
+        });
       if (res.status === 201) {
         const stored = res.body.fileName as string;
         expect(stored, `input ${i}: ${JSON.stringify(name)}`).not.toMatch(UNSAFE_STORED_NAME);
-        expect(DEFAULT_BLOCKED_EXTENSIONS.some((ext) => stored.toLowerCase().endsWith(ext)), `input ${i}: ${JSON.stringify(name)} stored as ${stored}`).toBe(false);
+        expect(
+          DEFAULT_BLOCKED_EXTENSIONS.some((ext) => stored.toLowerCase().endsWith(ext)),
+          `input ${i}: ${JSON.stringify(name)} stored as ${stored}`,
+        ).toBe(false);
       } else {
         expect(res.status, `input ${i}: ${JSON.stringify(name)}`).toBe(400);
         expect((await d.attachments(srId)).length).toBe(before);
@@ -71,7 +93,11 @@ describe('hostile input', () => {
     const before = await d.request(srId);
     for (let i = 0; i < 150; i++) {
       const token = hostileToken(r, stack.admin);
-      const res = await stack.api().patch(`/api/requests/${srId}`).set('authorization', `Bearer ${token}`).send({ status: 'Closed' });
+      const res = await stack
+        .api()
+        .patch(`/api/requests/${srId}`)
+        .set('authorization', `Bearer ${token}`)
+        .send({ status: 'Closed' });
       // 431: Node's HTTP server refuses request headers over 16 KB before the API sees them.
       expect([401, 431], `input ${i}: ${token.slice(0, 120)}`).toContain(res.status);
       if (i % 50 === 0) await healthy();
@@ -84,7 +110,12 @@ describe('hostile input', () => {
     let delivered = 0;
     for (let i = 0; i < 60; i++) {
       const mime = hostileMime(r, SERVICE_MAILBOX, formatSrNumber(srId), i);
-      const res = await stack.emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, mime, 'message/rfc822');
+      const res = await stack.emulator.control(
+        'POST',
+        `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`,
+        mime,
+        'message/rfc822',
+      );
       expect([201, 400], `input ${i}`).toContain(res.status);
       if (res.status === 201) delivered += 1;
     }
@@ -93,13 +124,20 @@ describe('hostile input', () => {
     const sync = d.syncNow();
     await healthy();
     const report = await sync;
-    expect(Number(report.notes) + Number(report.mailCenter) + Number(report.ignored ?? 0), JSON.stringify(report)).toBeGreaterThan(0);
+    expect(
+      Number(report.notes) + Number(report.mailCenter) + Number(report.ignored ?? 0),
+      JSON.stringify(report),
+    ).toBeGreaterThan(0);
     expect(report.failed, JSON.stringify(report)).toBe(0);
     const emailNotes = (await d.notes(srId)).filter((n) => n.source === 'email');
     for (const note of emailNotes) {
       expect(activeContent(note.bodyHtml), note.id).toEqual([]);
-      const original = await stack.api().get(`/api/requests/${srId}/notes/${note.id}/original/view`).set(auth());
-      if (original.status === 200) expect(activeContent(original.body.bodyHtml as string), `original of ${note.id}`).toEqual([]);
+      const original = await stack
+        .api()
+        .get(`/api/requests/${srId}/notes/${note.id}/original/view`)
+        .set(auth());
+      if (original.status === 200)
+        expect(activeContent(original.body.bodyHtml as string), `original of ${note.id}`).toEqual([]);
     }
     await healthy();
   }, 60_000);

@@ -20,7 +20,10 @@ function copyCheckout(): void {
   if (!existsSync(path.join(root, '.git'))) {
     cpSync(root, clone, { recursive: true, filter: (from) => !GENERATED.has(path.basename(from)) });
   } else {
-    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' });
+    const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     for (const file of listed.split('\0').filter(Boolean)) {
       const from = path.join(root, file);
       if (!existsSync(from)) continue; // deleted in the working tree, not yet committed
@@ -36,7 +39,10 @@ describe('a fresh clone with nothing beside it', () => {
   it('builds the app package (npm run package)', () => {
     copyCheckout();
     expect(existsSync(path.join(parent, 'shared'))).toBe(false);
-    const run = spawnSync(path.join(clone, 'node_modules/.bin/tsx'), ['scripts/package.ts', '--env', 'dev'], { cwd: clone, encoding: 'utf8' });
+    const run = spawnSync(path.join(clone, 'node_modules/.bin/tsx'), ['scripts/package.ts', '--env', 'dev'], {
+      cwd: clone,
+      encoding: 'utf8',
+    });
     expect(run.stderr).not.toMatch(/ENOENT|no such file/i);
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(path.join(clone, 'appPackage/build/appPackage.dev.zip'))).toBe(true);

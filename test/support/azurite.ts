@@ -21,9 +21,24 @@ export async function startAzurite(): Promise<Azurite> {
   const key = randomBytes(64).toString('base64');
   const child = spawn(
     process.execPath,
-    [main, '--blobHost', '127.0.0.1', '--blobPort', '0', '--inMemoryPersistence', '--extentMemoryLimit', '512', '--skipApiVersionCheck', '--disableTelemetry'],
+    [
+      main,
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      '0',
+      '--inMemoryPersistence',
+      '--extentMemoryLimit',
+      '512',
+      '--skipApiVersionCheck',
+      '--disableTelemetry',
+    ],
     // Run in a temp folder: nothing is persisted, but whatever Azurite writes beside it lands there.
-    { cwd: location, env: { ...process.env, AZURITE_ACCOUNTS: `${ACCOUNT}:${key}` }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: location,
+      env: { ...process.env, AZURITE_ACCOUNTS: `${ACCOUNT}:${key}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   // A test worker that dies without its afterAll must not leave Azurite running.
@@ -42,7 +57,10 @@ export async function startAzurite(): Promise<Azurite> {
   };
   try {
     const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no answer within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`no answer within ${START_TIMEOUT_MS} ms`)),
+        START_TIMEOUT_MS,
+      );
       const read = (chunk: Buffer) => {
         output += chunk.toString();
         const listening = /listens on https?:\/\/[^:\s]+:(\d+)/.exec(output);
@@ -63,6 +81,9 @@ export async function startAzurite(): Promise<Azurite> {
     };
   } catch (error) {
     await stop();
-    throw new Error(`Azurite (the Azure Blob Storage emulator the Azure blob store tests run against) did not start: ${(error as Error).message}\n${output}`, { cause: error });
+    throw new Error(
+      `Azurite (the Azure Blob Storage emulator the Azure blob store tests run against) did not start: ${(error as Error).message}\n${output}`,
+      { cause: error },
+    );
   }
 }

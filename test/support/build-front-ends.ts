@@ -13,8 +13,25 @@ type FrontEnd = { name: string; config: string; sources: string[]; output: strin
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export const FRONT_ENDS: readonly FrontEnd[] = [
-  { name: 'tab', config: 'tab/vite.config.ts', sources: ['tab/src', 'web-shared', 'tab/public', 'tab/index.html', 'tab/auth-redirect.html', 'tab/vite.config.ts'], output: 'tab/dist/index.html' },
-  { name: 'add-in', config: 'addin/vite.config.ts', sources: ['addin/src', 'web-shared', 'addin/public', 'addin/taskpane.html', 'addin/vite.config.ts'], output: 'addin/dist/taskpane.html' },
+  {
+    name: 'tab',
+    config: 'tab/vite.config.ts',
+    sources: [
+      'tab/src',
+      'web-shared',
+      'tab/public',
+      'tab/index.html',
+      'tab/auth-redirect.html',
+      'tab/vite.config.ts',
+    ],
+    output: 'tab/dist/index.html',
+  },
+  {
+    name: 'add-in',
+    config: 'addin/vite.config.ts',
+    sources: ['addin/src', 'web-shared', 'addin/public', 'addin/taskpane.html', 'addin/vite.config.ts'],
+    output: 'addin/dist/taskpane.html',
+  },
 ];
 
 export function buildFrontEnds(frontEnds: readonly FrontEnd[] = FRONT_ENDS): void {
@@ -22,12 +39,26 @@ export function buildFrontEnds(frontEnds: readonly FrontEnd[] = FRONT_ENDS): voi
     if (isUpToDate(frontEnd)) continue;
     const dist = join(root, dirname(frontEnd.output));
     const fresh = `${dist}.build-${process.pid}`;
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', frontEnd.config, '--outDir', fresh, '--emptyOutDir', '--logLevel', 'warn'], {
-      cwd: root,
-      stdio: 'inherit',
-      // Vitest sets NODE_ENV=test, and Vite builds whatever mode NODE_ENV names: build what ships.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/vite/bin/vite.js'),
+        'build',
+        '--config',
+        frontEnd.config,
+        '--outDir',
+        fresh,
+        '--emptyOutDir',
+        '--logLevel',
+        'warn',
+      ],
+      {
+        cwd: root,
+        stdio: 'inherit',
+        // Vitest sets NODE_ENV=test, and Vite builds whatever mode NODE_ENV names: build what ships.
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     if (result.status !== 0) {
       rmSync(fresh, { recursive: true, force: true });
       throw new Error(`Building the ${frontEnd.name} failed (vite build --config ${frontEnd.config}).`);
@@ -50,5 +81,8 @@ function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
+  return readdirSync(path).reduce(
+    (newest, entry) => Math.max(newest, newestMtime(join(path, entry))),
+    stat.mtimeMs,
+  );
 }

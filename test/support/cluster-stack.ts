@@ -31,7 +31,11 @@ export type ClusterStack = {
 
 export const DESK = SERVICE_MAILBOX;
 
-export async function startClusterStack(options: { label: string; instances?: number; env?: Record<string, string> }): Promise<ClusterStack> {
+export async function startClusterStack(options: {
+  label: string;
+  instances?: number;
+  env?: Record<string, string>;
+}): Promise<ClusterStack> {
   const emulator = await startTestEmulator();
   const database = await createTestDatabase(options.label);
   const dataDir = mkdtempSync(join(tmpdir(), 'cluster-'));
@@ -76,13 +80,18 @@ export async function startClusterStack(options: { label: string; instances?: nu
     shiftClock(byMs) {
       offset += byMs;
     },
-    sendCalls: () => emulator.exchanges.filter((e) => e.method === 'POST' && sendPath.test(e.path) && e.status === 202).length,
+    sendCalls: () =>
+      emulator.exchanges.filter((e) => e.method === 'POST' && sendPath.test(e.path) && e.status === 202)
+        .length,
     async settled() {
       const deadline = Date.now() + 15_000;
       for (;;) {
         await Promise.all(runtimes.map((r) => r.outbound.idle()));
-        const pending = await first.services.store.read(async (tx) =>
-          (await tx.collection('srEvents').count()) + (await tx.collection('outboundEmails').unfinished()).filter((e) => e.status === 'sending').length);
+        const pending = await first.services.store.read(
+          async (tx) =>
+            (await tx.collection('srEvents').count()) +
+            (await tx.collection('outboundEmails').unfinished()).filter((e) => e.status === 'sending').length,
+        );
         if (pending === 0) return;
         if (Date.now() > deadline) throw new Error(`${pending} SR events or sends still pending after 15 s`);
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -113,8 +122,16 @@ export async function addDefaultAccount(stack: ClusterStack): Promise<string> {
 }
 
 /** Creates an SR through instance `i`; returns its number (SR-000001). */
-export async function createSr(stack: ClusterStack, i: number, requester: { name: string; email: string }): Promise<string> {
-  const res = await stack.api(i).post('/api/requests').auth(stack.agent, { type: 'bearer' }).send({ title: `Laptop will not start (${requester.name})`, requester });
+export async function createSr(
+  stack: ClusterStack,
+  i: number,
+  requester: { name: string; email: string },
+): Promise<string> {
+  const res = await stack
+    .api(i)
+    .post('/api/requests')
+    .auth(stack.agent, { type: 'bearer' })
+    .send({ title: `Laptop will not start (${requester.name})`, requester });
   if (res.status !== 201) throw new Error(`Creating the SR: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.number as string;
 }

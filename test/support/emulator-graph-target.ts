@@ -27,7 +27,9 @@ const LIVE_VARS = ['GRAPH_TENANT_ID', 'GRAPH_CLIENT_ID', 'GRAPH_CLIENT_SECRET', 
 export function liveSkipReason(): string | undefined {
   if (process.env.GRAPH_LIVE !== '1') return 'GRAPH_LIVE is not 1: running against the emulator';
   const missing = LIVE_VARS.filter((v) => !process.env[v]);
-  return missing.length > 0 ? `GRAPH_LIVE=1 but ${missing.join(', ')} not set: running against the emulator` : undefined;
+  return missing.length > 0
+    ? `GRAPH_LIVE=1 but ${missing.join(', ')} not set: running against the emulator`
+    : undefined;
 }
 
 export const isLive = (): boolean => liveSkipReason() === undefined;
@@ -35,39 +37,84 @@ export const isLive = (): boolean => liveSkipReason() === undefined;
 export async function openGraphTarget(options: Partial<EmulatorOptions> = {}): Promise<GraphTarget> {
   if (isLive()) return liveTarget();
   const emulator = await startTestEmulator(options);
-  const credential = new ClientSecretCredential(emulator.tenant.tenantId, emulator.mailApp.clientId, emulator.mailApp.clientSecret, {
-    authorityHost: emulator.authorityHost,
-    disableInstanceDiscovery: true,
-  });
+  const credential = new ClientSecretCredential(
+    emulator.tenant.tenantId,
+    emulator.mailApp.clientId,
+    emulator.mailApp.clientSecret,
+    {
+      authorityHost: emulator.authorityHost,
+      disableInstanceDiscovery: true,
+    },
+  );
   const graph = Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] }),
+    authProvider: new TokenCredentialAuthenticationProvider(credential, {
+      scopes: ['https://graph.microsoft.com/.default'],
+    }),
     baseUrl: `${emulator.url}/`,
     customHosts: new Set(['localhost']),
   });
-  return target(false, graph, credential, 'support@contoso.test', emulator.tenant.tenantId, emulator.mailApp.clientId, emulator.url, emulator);
+  return target(
+    false,
+    graph,
+    credential,
+    'support@contoso.test',
+    emulator.tenant.tenantId,
+    emulator.mailApp.clientId,
+    emulator.url,
+    emulator,
+  );
 }
 
 function liveTarget(): GraphTarget {
   const env = process.env as Record<(typeof LIVE_VARS)[number], string>;
-  const credential = new ClientSecretCredential(env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, env.GRAPH_CLIENT_SECRET);
+  const credential = new ClientSecretCredential(
+    env.GRAPH_TENANT_ID,
+    env.GRAPH_CLIENT_ID,
+    env.GRAPH_CLIENT_SECRET,
+  );
   const graph = Client.initWithMiddleware({
-    authProvider: new TokenCredentialAuthenticationProvider(credential, { scopes: ['https://graph.microsoft.com/.default'] }),
+    authProvider: new TokenCredentialAuthenticationProvider(credential, {
+      scopes: ['https://graph.microsoft.com/.default'],
+    }),
   });
-  return target(true, graph, credential, env.GRAPH_MAILBOX, env.GRAPH_TENANT_ID, env.GRAPH_CLIENT_ID, 'https://graph.microsoft.com', undefined);
+  return target(
+    true,
+    graph,
+    credential,
+    env.GRAPH_MAILBOX,
+    env.GRAPH_TENANT_ID,
+    env.GRAPH_CLIENT_ID,
+    'https://graph.microsoft.com',
+    undefined,
+  );
 }
 
 function target(
-  live: boolean, graph: Client, credential: ClientSecretCredential, mailbox: string, tenantId: string, clientId: string,
-  graphOrigin: string, emulator: TestEmulator | undefined,
+  live: boolean,
+  graph: Client,
+  credential: ClientSecretCredential,
+  mailbox: string,
+  tenantId: string,
+  clientId: string,
+  graphOrigin: string,
+  emulator: TestEmulator | undefined,
 ): GraphTarget {
   return {
-    live, graph, credential, mailbox, tenantId, clientId, graphOrigin, emulator,
+    live,
+    graph,
+    credential,
+    mailbox,
+    tenantId,
+    clientId,
+    graphOrigin,
+    emulator,
     async fetchGraph(path, init = {}) {
       const { token } = await credential.getToken('https://graph.microsoft.com/.default');
       const headers = new Headers(init.headers);
       if (!headers.has('authorization')) headers.set('authorization', `Bearer ${token}`);
       if (init.prefer) headers.set('prefer', init.prefer);
-      if (init.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
+      if (init.body !== undefined && !headers.has('content-type'))
+        headers.set('content-type', 'application/json');
       return fetch(path.startsWith('https://') ? path : `${graphOrigin}/v1.0${path}`, { ...init, headers });
     },
     close: async () => {
@@ -77,7 +124,11 @@ function target(
 }
 
 /** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 5_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

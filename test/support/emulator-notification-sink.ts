@@ -24,7 +24,9 @@ export class NotificationSink {
 
   /** Ordinary deliveries (not handshakes) to a path. */
   deliveries(path: string): Array<{ value: Array<Record<string, unknown>> }> {
-    return this.received.filter((r) => r.path === path && !r.query.has('validationToken')).map((r) => r.json as { value: Array<Record<string, unknown>> });
+    return this.received
+      .filter((r) => r.path === path && !r.query.has('validationToken'))
+      .map((r) => r.json as { value: Array<Record<string, unknown>> });
   }
 
   close(): Promise<void> {
@@ -39,7 +41,13 @@ export class NotificationSink {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', this.url);
     const body = Buffer.concat(chunks).toString('utf8');
-    const record: Received = { path: url.pathname, query: url.searchParams, body, json: body ? safeJson(body) : undefined, at: Date.now() };
+    const record: Received = {
+      path: url.pathname,
+      query: url.searchParams,
+      body,
+      json: body ? safeJson(body) : undefined,
+      at: Date.now(),
+    };
     this.received.push(record);
     const token = url.searchParams.get('validationToken');
     if (token !== null) {

@@ -17,24 +17,44 @@ export type ResourceKind = 'message' | 'attachment' | 'mailFolder' | 'subscripti
 /** Which resource a Graph answer holds, judged from the request (not from anything the emulator says). */
 export function resourceKind(method: string, path: string): ResourceKind | undefined {
   // The control API lists Graph messages; its other answers are its own.
-  if (path.startsWith('/_emulator/')) return method === 'GET' && /\/messages$/.test(path) ? 'message' : undefined;
+  if (path.startsWith('/_emulator/'))
+    return method === 'GET' && /\/messages$/.test(path) ? 'message' : undefined;
   if (!/^\/v1\.0\//i.test(path)) return undefined;
-  const p = decodeURIComponent(path).replace(/^\/v1\.0\//i, '').replace(/\('([^']*)'\)/g, '/$1').toLowerCase();
+  const p = decodeURIComponent(path)
+    .replace(/^\/v1\.0\//i, '')
+    .replace(/\('([^']*)'\)/g, '/$1')
+    .toLowerCase();
   const s = p.split('/');
   const last = s.at(-1) ?? '';
   const before = s.at(-2) ?? '';
   if (s[0] === 'subscriptions' && !p.endsWith('/reauthorize')) return 'subscription';
-  if (last === 'attachments' || before === 'attachments') return last === 'createuploadsession' ? undefined : 'attachment';
+  if (last === 'attachments' || before === 'attachments')
+    return last === 'createuploadsession' ? undefined : 'attachment';
   if (last === '$value' || last === 'sendmail' || last === 'createuploadsession') return undefined;
-  if (last === 'messages' || before === 'messages' || last === 'delta' || ['move', 'copy', 'createreply'].includes(last)) return 'message';
-  if (last === 'mailfolders' || last === 'childfolders' || before === 'mailfolders' || before === 'childfolders') return method === 'DELETE' ? undefined : 'mailFolder';
+  if (
+    last === 'messages' ||
+    before === 'messages' ||
+    last === 'delta' ||
+    ['move', 'copy', 'createreply'].includes(last)
+  )
+    return 'message';
+  if (
+    last === 'mailfolders' ||
+    last === 'childfolders' ||
+    before === 'mailfolders' ||
+    before === 'childfolders'
+  )
+    return method === 'DELETE' ? undefined : 'mailFolder';
   return undefined;
 }
 
 export type SchemaProblem = { request: string; problem: string };
 
 /** Validates every recorded 2xx JSON body of the four resources and flags properties the schema does not know. */
-export function checkRecordedBodies(exchanges: readonly RecordedExchange[]): { checked: number; problems: SchemaProblem[] } {
+export function checkRecordedBodies(exchanges: readonly RecordedExchange[]): {
+  checked: number;
+  problems: SchemaProblem[];
+} {
   const { validators, index } = loadSchemas();
   const problems: SchemaProblem[] = [];
   let checked = 0;
@@ -49,18 +69,27 @@ export function checkRecordedBodies(exchanges: readonly RecordedExchange[]): { c
       const request = `${e.method} ${e.path}${e.query ? `?${e.query}` : ''}`;
       const validate = validators[kind];
       if (!validate(item)) problems.push({ request, problem: JSON.stringify(validate.errors?.slice(0, 3)) });
-      for (const problem of unknownProperties(item, `microsoft.graph.${kind}`, index, isDelta, '')) problems.push({ request, problem });
+      for (const problem of unknownProperties(item, `microsoft.graph.${kind}`, index, isDelta, ''))
+        problems.push({ request, problem });
     }
   }
   return { checked, problems };
 }
 
 /** Walks nested objects: each key must be a known property of its type or an OData annotation. */
-export function unknownProperties(value: unknown, typeName: string, index: PropertiesIndex, allowRemoved: boolean, at: string): string[] {
+export function unknownProperties(
+  value: unknown,
+  typeName: string,
+  index: PropertiesIndex,
+  allowRemoved: boolean,
+  at: string,
+): string[] {
   if (typeof value !== 'object' || value === null) return [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => unknownProperties(v, typeName, index, allowRemoved, `${at}[${i}]`));
+  if (Array.isArray(value))
+    return value.flatMap((v, i) => unknownProperties(v, typeName, index, allowRemoved, `${at}[${i}]`));
   const o = value as Record<string, unknown>;
-  const declared = typeof o['@odata.type'] === 'string' ? (o['@odata.type'] as string).replace(/^#/, '') : undefined;
+  const declared =
+    typeof o['@odata.type'] === 'string' ? (o['@odata.type'] as string).replace(/^#/, '') : undefined;
   // Derived types the index does not describe (eventMessage ...) are accepted but not checked (schemas README).
   if (declared && !index.types[declared]) return [];
   const type = index.types[declared ?? typeName];
@@ -74,7 +103,8 @@ export function unknownProperties(value: unknown, typeName: string, index: Prope
       continue;
     }
     const info = type.properties?.[key];
-    if (info && index.types[info.type]) problems.push(...unknownProperties(child, info.type, index, false, `${at}/${key}`));
+    if (info && index.types[info.type])
+      problems.push(...unknownProperties(child, info.type, index, false, `${at}/${key}`));
   }
   return problems;
 }
@@ -82,7 +112,10 @@ export function unknownProperties(value: unknown, typeName: string, index: Prope
 let cache: { validators: Record<ResourceKind, ValidateFunction>; index: PropertiesIndex } | undefined;
 type ValidateFunction = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 
-export function loadSchemas(): { validators: Record<ResourceKind, ValidateFunction>; index: PropertiesIndex } {
+export function loadSchemas(): {
+  validators: Record<ResourceKind, ValidateFunction>;
+  index: PropertiesIndex;
+} {
   if (cache) return cache;
   const ajv = new Ajv2020({ strict: true, allErrors: true });
   ajv.addKeyword('x-known-properties');
@@ -92,7 +125,12 @@ export function loadSchemas(): { validators: Record<ResourceKind, ValidateFuncti
   const schemas = Object.fromEntries(files.map((f) => [f.replace('.schema.json', ''), read(f)]));
   const compile = (name: ResourceKind): ValidateFunction => ajv.compile(schemas[name]!) as ValidateFunction;
   cache = {
-    validators: { message: compile('message'), attachment: compile('attachment'), mailFolder: compile('mailFolder'), subscription: compile('subscription') },
+    validators: {
+      message: compile('message'),
+      attachment: compile('attachment'),
+      mailFolder: compile('mailFolder'),
+      subscription: compile('subscription'),
+    },
     index: read('properties-index.json') as PropertiesIndex,
   };
   return cache;

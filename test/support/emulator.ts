@@ -1,7 +1,12 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator, type EmulatorOptions, type RecordedExchange, type RunningEmulator } from '../../emulator/src/index.js';
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type RecordedExchange,
+  type RunningEmulator,
+} from '../../emulator/src/index.js';
 import { testCaDir, testSigningKeysFile } from './emulator-ca.js';
 
 export type TestEmulator = RunningEmulator & {
@@ -38,11 +43,19 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     ...emulator,
     exchanges,
     mailApp: { clientId: mail.clientId, clientSecret: mail.clientSecret },
-    control: (method, path, body, contentType) => fetch(`${emulator.url}/_emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': contentType ?? 'application/json' },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body),
-    }),
+    control: (method, path, body, contentType) =>
+      fetch(`${emulator.url}/_emulator${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': contentType ?? 'application/json' },
+        body:
+          body === undefined
+            ? undefined
+            : typeof body === 'string'
+              ? body
+              : Buffer.isBuffer(body)
+                ? new Uint8Array(body)
+                : JSON.stringify(body),
+      }),
     close: async () => {
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });

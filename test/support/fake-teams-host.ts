@@ -42,7 +42,10 @@ export type FakeTeamsHost = {
   argsOf(func: string): Promise<unknown[][]>;
 };
 
-type HostWindow = { sendToTab(func: string, args: unknown[]): void; hostMessages: { func: string; args: unknown[] }[] };
+type HostWindow = {
+  sendToTab(func: string, args: unknown[]): void;
+  hostMessages: { func: string; args: unknown[] }[];
+};
 
 const HOST_PATH = '/__fake-teams-host.html';
 const template = readFileSync(new URL('./fake-teams-host.html', import.meta.url), 'utf8');
@@ -52,7 +55,10 @@ export async function openInFakeTeamsHost(page: Page, options: FakeTeamsHostOpti
   const config = {
     tabUrl: `${options.origin}${options.tabPath}`,
     sdkVersion: '2.58.0',
-    runtime: { apiVersion: 4, supports: { app: {}, appInitialization: {}, pages: { config: {}, tabs: {} }, teamsCore: {} } },
+    runtime: {
+      apiVersion: 4,
+      supports: { app: {}, appInitialization: {}, pages: { config: {}, tabs: {} }, teamsCore: {} },
+    },
     token: options.token,
     tokenError: options.tokenError ?? 'resourceDisabled',
     context: {
@@ -69,7 +75,9 @@ export async function openInFakeTeamsHost(page: Page, options: FakeTeamsHostOpti
   };
   const html = template.replace('/*CONFIG*/ null', JSON.stringify(config).replace(/</g, '\\u003c'));
   // Served by Playwright at the API's origin (the request never reaches the API): same origin, no fixture route in the app.
-  await page.route(`${options.origin}${HOST_PATH}`, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await page.route(`${options.origin}${HOST_PATH}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }),
+  );
   await page.goto(`${options.origin}${HOST_PATH}`);
 
   return {
@@ -79,9 +87,15 @@ export async function openInFakeTeamsHost(page: Page, options: FakeTeamsHostOpti
       if (!frame) throw new Error('The fake Teams host has no tab frame.');
       return frame;
     },
-    changeTheme: (theme) => page.evaluate((t) => (window as unknown as HostWindow).sendToTab('themeChange', [t]), theme),
-    sendToTab: (func, args) => page.evaluate(([f, a]) => (window as unknown as HostWindow).sendToTab(f, a), [func, args] as const),
+    changeTheme: (theme) =>
+      page.evaluate((t) => (window as unknown as HostWindow).sendToTab('themeChange', [t]), theme),
+    sendToTab: (func, args) =>
+      page.evaluate(([f, a]) => (window as unknown as HostWindow).sendToTab(f, a), [func, args] as const),
     calls: () => page.evaluate(() => (window as unknown as HostWindow).hostMessages.map((m) => m.func)),
-    argsOf: (func) => page.evaluate((f) => (window as unknown as HostWindow).hostMessages.filter((m) => m.func === f).map((m) => m.args), func),
+    argsOf: (func) =>
+      page.evaluate(
+        (f) => (window as unknown as HostWindow).hostMessages.filter((m) => m.func === f).map((m) => m.args),
+        func,
+      ),
   };
 }

@@ -20,6 +20,9 @@ export default async function setup(): Promise<() => Promise<void>> {
   // The PostgreSQL suites never skip: a server is found (DATABASE_URL, then 127.0.0.1:5432) or started (embedded).
   const postgres = await findPostgresServer();
   process.env[TEST_POSTGRES_ENV] = postgres.url;
-  if (postgres.source === 'embedded') console.warn('\nPostgreSQL suites use an embedded PostgreSQL (no DATABASE_URL, nothing at 127.0.0.1:5432).\n');
+  if (postgres.source === 'embedded')
+    console.warn(
+      '\nPostgreSQL suites use an embedded PostgreSQL (no DATABASE_URL, nothing at 127.0.0.1:5432).\n',
+    );
   return () => postgres.stop();
 }

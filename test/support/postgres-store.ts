@@ -8,8 +8,14 @@ export async function openEmptyPostgresStore(url: string): Promise<PostgresStore
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`TRUNCATE ${Object.values(TABLES).map((t) => t.table).join(', ')} RESTART IDENTITY`);
-    const { rows } = await client.query<{ name: string }>("SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relname LIKE 'seq\\_%'");
+    await client.query(
+      `TRUNCATE ${Object.values(TABLES)
+        .map((t) => t.table)
+        .join(', ')} RESTART IDENTITY`,
+    );
+    const { rows } = await client.query<{ name: string }>(
+      "SELECT relname AS name FROM pg_class WHERE relkind = 'S' AND relname LIKE 'seq\\_%'",
+    );
     for (const { name } of rows) await client.query(`ALTER SEQUENCE ${name} RESTART`);
   } finally {
     await client.end();

@@ -43,11 +43,12 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
   // Requests that come in while the API is being composed wait for it.
   let ready!: (app: Runtime['app'] | undefined) => void;
   const app = new Promise<Runtime['app'] | undefined>((resolve) => (ready = resolve));
-  const server = createServer((req, res) =>
-    void app.then((handler) => {
-      if (handler) handler(req, res);
-      else res.writeHead(503).end();
-    }),
+  const server = createServer(
+    (req, res) =>
+      void app.then((handler) => {
+        if (handler) handler(req, res);
+        else res.writeHead(503).end();
+      }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -67,12 +68,14 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     await emulator.close();
     throw new Error(`The test stack's configuration is invalid:\n${parsed.problems.join('\n')}`);
   }
-  const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'e2e').catch(async (error: unknown) => {
-    ready(undefined);
-    await closeServer(server);
-    await emulator.close();
-    throw error;
-  });
+  const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'e2e').catch(
+    async (error: unknown) => {
+      ready(undefined);
+      await closeServer(server);
+      await emulator.close();
+      throw error;
+    },
+  );
   ready(runtime.app);
 
   return {
@@ -81,7 +84,11 @@ export async function startStack(options: StackOptions = {}): Promise<TestStack>
     emulator,
     runtime,
     async tokenFor(upn) {
-      const res = await fetch(`${url}/api/demo/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upn }) });
+      const res = await fetch(`${url}/api/demo/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ upn }),
+      });
       if (!res.ok) throw new Error(`Demo sign-in for ${upn} failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { accessToken: string }).accessToken;
     },

@@ -1,6 +1,11 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 
-export type TcpProxy = { port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> };
+export type TcpProxy = {
+  port: number;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+};
 
 /**
  * A TCP relay in front of a real server, to lose it on purpose: `cut` drops every connection and refuses new ones

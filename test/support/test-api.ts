@@ -39,7 +39,9 @@ export type TokenOptions = {
 // RSA key generation is the slow part of a test API; one pair per test process is enough.
 const keyPairs = Promise.all([generateKeyPair('RS256'), generateKeyPair('RS256')]);
 
-export async function createTestApi(options: { adminObjectIds?: string[]; extra?: Partial<AppDeps>; store?: Store } = {}) {
+export async function createTestApi(
+  options: { adminObjectIds?: string[]; extra?: Partial<AppDeps>; store?: Store } = {},
+) {
   const [ours, stranger] = await keyPairs;
   const jwk = { ...(await exportJWK(ours.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const services: ServiceDeps = {
@@ -53,12 +55,24 @@ export async function createTestApi(options: { adminObjectIds?: string[]; extra?
   await ensureDefaults(services);
   const app = createApp({
     services,
-    verifyToken: createEntraTokenVerifier({ tenantId: TENANT_ID, clientId: CLIENT_ID, authorityHost: AUTHORITY, tabDomain: 'desk.example.com', keys: createLocalJWKSet({ keys: [jwk] }) }),
+    verifyToken: createEntraTokenVerifier({
+      tenantId: TENANT_ID,
+      clientId: CLIENT_ID,
+      authorityHost: AUTHORITY,
+      tabDomain: 'desk.example.com',
+      keys: createLocalJWKSet({ keys: [jwk] }),
+    }),
     logger: pino({ level: 'silent' }),
     version: 'test',
     mode: { demo: false, store: options.store ? 'other' : 'memory', blobs: 'memory', graph: 'real' },
     adminObjectIds: options.adminObjectIds ?? [],
-    clientConfig: { demo: false, clientId: CLIENT_ID, tenantId: TENANT_ID, authority: `${AUTHORITY}/${TENANT_ID}`, apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user` },
+    clientConfig: {
+      demo: false,
+      clientId: CLIENT_ID,
+      tenantId: TENANT_ID,
+      authority: `${AUTHORITY}/${TENANT_ID}`,
+      apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user`,
+    },
     prepareReply: createAddinReplyPreparer(services),
     renderOriginal,
     ...options.extra,

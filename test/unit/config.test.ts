@@ -2,19 +2,33 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, listenHost, parseConfig } from '../../api/src/config.js';
 
-const VALID = { AAD_APP_CLIENT_ID: '66666666-7777-4888-9999-aaaaaaaaaaaa', AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555' };
+const VALID = {
+  AAD_APP_CLIENT_ID: '66666666-7777-4888-9999-aaaaaaaaaaaa',
+  AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+};
 
 describe('config', () => {
   it('applies defaults and freezes the result', () => {
     const result = parseConfig(VALID);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.config).toMatchObject({ port: 3978, dataDir: './.data', store: 'lowdb', demo: false, graph: { mode: 'real', baseUrl: 'https://graph.microsoft.com' } });
+    expect(result.config).toMatchObject({
+      port: 3978,
+      dataDir: './.data',
+      store: 'lowdb',
+      demo: false,
+      graph: { mode: 'real', baseUrl: 'https://graph.microsoft.com' },
+    });
     expect(Object.isFrozen(result.config)).toBe(true);
   });
 
   it('lists every problem at once, naming each variable', () => {
-    const result = parseConfig({ PORT: 'eighty', STORE: 'sqlite', SECRET_KEY: Buffer.alloc(8).toString('base64'), GRAPH_MODE: 'fake' });
+    const result = parseConfig({
+      PORT: 'eighty',
+      STORE: 'sqlite',
+      SECRET_KEY: Buffer.alloc(8).toString('base64'),
+      GRAPH_MODE: 'fake',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     for (const name of ['PORT', 'STORE', 'GRAPH_MODE', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID']) {
@@ -31,8 +45,12 @@ describe('config', () => {
     const postgres = { ...VALID, STORE: 'postgres', DATABASE_URL: 'postgres://db.internal/desk' };
     const missing = parseConfig({ ...postgres, NODE_ENV: 'production' });
     expect(missing.ok).toBe(false);
-    if (!missing.ok) expect(missing.problems.join('\n')).toMatch(/^SECRET_KEY: .*required with STORE=postgres/m);
-    expect(parseConfig({ ...postgres, NODE_ENV: 'production', SECRET_KEY: Buffer.alloc(32, 7).toString('base64') }).ok).toBe(true);
+    if (!missing.ok)
+      expect(missing.problems.join('\n')).toMatch(/^SECRET_KEY: .*required with STORE=postgres/m);
+    expect(
+      parseConfig({ ...postgres, NODE_ENV: 'production', SECRET_KEY: Buffer.alloc(32, 7).toString('base64') })
+        .ok,
+    ).toBe(true);
     expect(parseConfig({ ...postgres, DEMO: '1' }).ok).toBe(true);
     expect(parseConfig({ ...postgres, NODE_ENV: 'test' }).ok).toBe(true);
     expect(parseConfig({ ...VALID, NODE_ENV: 'production' }).ok).toBe(true);
@@ -72,8 +90,11 @@ describe('config', () => {
     };
     expect(blobs({})).toEqual({ kind: 'file', orphanGraceMs: 3_600_000, sweepIntervalMs: 3_600_000 });
     expect(blobs({ STORE: 'memory' }).kind).toBe('memory');
-    const secret = 'DefaultEndpointsProtocol=https;AccountName=desk;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
-    expect(blobs({ BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: secret, BLOB_ORPHAN_GRACE_MIN: '90' })).toMatchObject({
+    const secret =
+      'DefaultEndpointsProtocol=https;AccountName=desk;AccountKey=c2VjcmV0;EndpointSuffix=core.windows.net';
+    expect(
+      blobs({ BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: secret, BLOB_ORPHAN_GRACE_MIN: '90' }),
+    ).toMatchObject({
       kind: 'azure',
       azure: { connectionString: secret, container: 'attachments' },
       orphanGraceMs: 90 * 60_000,
@@ -84,7 +105,12 @@ describe('config', () => {
     expect(missing.problems.join('\n')).toMatch(/AZURE_STORAGE_CONNECTION_STRING: BLOB_STORE=azure needs/);
     expect(missing.problems.join('\n')).toMatch(/AZURE_STORAGE_CONTAINER: .*lower-case/);
     // A bad value is named, never echoed: the connection string is a secret.
-    const badGrace = parseConfig({ ...VALID, BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: secret, BLOB_SWEEP_INTERVAL_MIN: '0' });
+    const badGrace = parseConfig({
+      ...VALID,
+      BLOB_STORE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: secret,
+      BLOB_SWEEP_INTERVAL_MIN: '0',
+    });
     expect(!badGrace.ok && badGrace.problems.join('\n')).not.toContain('c2VjcmV0');
   });
 

@@ -23,19 +23,33 @@ export type ApiClientOptions = {
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const { getToken } = options;
-  async function send<T>(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  async function send<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (getToken) headers.authorization = `Bearer ${await getToken()}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(`/api${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }), ...(signal ? { signal } : {}) });
+      res = await fetch(`/api${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        ...(signal ? { signal } : {}),
+      });
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
       throw new ApiError(0, 'network_error', UNREACHABLE_MESSAGE);
     }
     if (!res.ok) {
-      const error = parseErrorBody(res.status, await res.text().catch(() => ''), res.status === 413 ? TOO_LARGE : undefined);
+      const error = parseErrorBody(
+        res.status,
+        await res.text().catch(() => ''),
+        res.status === 413 ? TOO_LARGE : undefined,
+      );
       if (res.status === 401) options.onUnauthorized?.(error.message);
       if (res.status === 403) options.onForbidden?.(error.message);
       throw error;

@@ -27,7 +27,10 @@ export function createDemoMailboxHost(api: AddinApi): DemoMailboxHost {
     },
     async readAttachmentContent(attachmentId) {
       const content = (await current)?.attachmentContents.find((a) => a.id === attachmentId);
-      if (!content) throw new Error('This attachment has no content in the demo mailbox (an attached item or a cloud link).');
+      if (!content)
+        throw new Error(
+          'This attachment has no content in the demo mailbox (an attached item or a cloud link).',
+        );
       return content.contentBase64;
     },
     onEmailChanged(listener) {

@@ -31,7 +31,8 @@ export async function connectToOutlook(): Promise<OfficeStart> {
     new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), READY_TIMEOUT_MS)),
   ]);
   if (!info?.host) return { kind: 'not-outlook', reason: 'no-host' };
-  if (info.host !== Office.HostType.Outlook) return { kind: 'not-outlook', reason: 'other-host', host: String(info.host) };
+  if (info.host !== Office.HostType.Outlook)
+    return { kind: 'not-outlook', reason: 'other-host', host: String(info.host) };
   return { kind: 'outlook' };
 }
 
@@ -39,7 +40,8 @@ function settle<T>(invoke: (callback: (result: Office.AsyncResult<T>) => void) =
   return new Promise((resolve, reject) => {
     invoke((result) => {
       if (result.status === Office.AsyncResultStatus.Succeeded) resolve(result.value);
-      else reject(new OutlookError(result.error?.message || 'Outlook refused the request.', result.error?.code));
+      else
+        reject(new OutlookError(result.error?.message || 'Outlook refused the request.', result.error?.code));
     });
   });
 }
@@ -68,7 +70,8 @@ export const readRecipients = async (): Promise<{ to: TMailAddress[]; cc: TMailA
   return { to: (item.to ?? []).map(toAddress), cc: (item.cc ?? []).map(toAddress) };
 };
 /** In read mode the item was created when it arrived. */
-export const readReceivedAt = async (): Promise<string> => new Date(requireMessage().dateTimeCreated).toISOString();
+export const readReceivedAt = async (): Promise<string> =>
+  new Date(requireMessage().dateTimeCreated).toISOString();
 export const readInternetMessageId = async (): Promise<string> => requireMessage().internetMessageId;
 export const readConversationId = async (): Promise<string> => requireMessage().conversationId;
 export const readItemId = async (): Promise<string> => requireMessage().itemId;
@@ -89,7 +92,11 @@ export async function readBody(): Promise<{ html: string; text: string }> {
   return { html, text };
 }
 
-const ATTACHMENT_KIND: Record<string, TAddinAttachmentInfo['kind']> = { file: 'file', item: 'item', cloud: 'reference' };
+const ATTACHMENT_KIND: Record<string, TAddinAttachmentInfo['kind']> = {
+  file: 'file',
+  item: 'item',
+  cloud: 'reference',
+};
 
 export async function listAttachments(): Promise<TAddinAttachmentInfo[]> {
   return (requireMessage().attachments ?? []).map((a) => ({
@@ -111,7 +118,9 @@ const utf8ToBase64 = (text: string): string => {
 /** Mailbox 1.8. Files come as base64; an attached email as .eml text and an invite as iCalendar text. */
 export async function readAttachmentContent(attachmentId: string): Promise<string> {
   const item = requireMessage();
-  const content = await settle<Office.AttachmentContent>((done) => item.getAttachmentContentAsync(attachmentId, done));
+  const content = await settle<Office.AttachmentContent>((done) =>
+    item.getAttachmentContentAsync(attachmentId, done),
+  );
   switch (content.format) {
     case Office.MailboxEnums.AttachmentContentFormat.Base64:
       return content.content;
@@ -127,7 +136,9 @@ export async function readAttachmentContent(attachmentId: string): Promise<strin
 export async function readMailboxAddress(): Promise<string> {
   const item = requireMessage();
   if (typeof item.getSharedPropertiesAsync === 'function') {
-    const shared = await settle<Office.SharedProperties>((done) => item.getSharedPropertiesAsync(done)).catch(() => undefined);
+    const shared = await settle<Office.SharedProperties>((done) => item.getSharedPropertiesAsync(done)).catch(
+      () => undefined,
+    );
     if (shared?.owner) return shared.owner;
   }
   return Office.context.mailbox.userProfile.emailAddress;
@@ -135,7 +146,19 @@ export async function readMailboxAddress(): Promise<string> {
 
 export async function readCurrentEmail(): Promise<TAddinEmail | undefined> {
   if (!currentMessage()) return undefined;
-  const [subject, from, recipients, receivedAt, internetMessageId, conversationId, itemId, headers, body, attachments, mailbox] = await Promise.all([
+  const [
+    subject,
+    from,
+    recipients,
+    receivedAt,
+    internetMessageId,
+    conversationId,
+    itemId,
+    headers,
+    body,
+    attachments,
+    mailbox,
+  ] = await Promise.all([
     readSubject(),
     readFrom(),
     readRecipients(),
@@ -148,7 +171,20 @@ export async function readCurrentEmail(): Promise<TAddinEmail | undefined> {
     listAttachments(),
     readMailboxAddress(),
   ]);
-  return { internetMessageId, conversationId, itemId, mailbox, subject, from, ...recipients, receivedAt, headers, bodyHtml: body.html, bodyText: body.text, attachments };
+  return {
+    internetMessageId,
+    conversationId,
+    itemId,
+    mailbox,
+    subject,
+    from,
+    ...recipients,
+    receivedAt,
+    headers,
+    bodyHtml: body.html,
+    bodyText: body.text,
+    attachments,
+  };
 }
 
 /** A pinned pane stays open while the agent moves to another email (Mailbox 1.5). */
@@ -169,17 +205,25 @@ const SSO_ERRORS: Record<number, string> = {
   13002: 'Sign-in was cancelled.',
   13003: 'Office sign-in works with work or school accounts only.',
   13006: 'Office could not sign you in just now. Close the pane and open it again.',
-  13007: 'Office could not get a token for Service Messaging. Ask your admin to check the app registration and consent.',
+  13007:
+    'Office could not get a token for Service Messaging. Ask your admin to check the app registration and consent.',
   13012: 'This Outlook does not support single sign-on for add-ins.',
 };
 
 /** Legacy Office SSO, for clients without nested app authentication. */
 export async function getOfficeSsoToken(): Promise<string> {
   try {
-    return await Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true, forMSGraphAccess: false });
+    return await Office.auth.getAccessToken({
+      allowSignInPrompt: true,
+      allowConsentPrompt: true,
+      forMSGraphAccess: false,
+    });
   } catch (err) {
     const code = (err as { code?: number }).code;
-    const message = (code !== undefined && SSO_ERRORS[code]) || (err as { message?: string }).message || 'Office sign-in failed.';
+    const message =
+      (code !== undefined && SSO_ERRORS[code]) ||
+      (err as { message?: string }).message ||
+      'Office sign-in failed.';
     throw new OutlookError(message, code);
   }
 }

@@ -18,7 +18,9 @@ export function parseDemoRoute(hash: string): DemoRoute {
 
 export function demoRouteHref(route: DemoRoute): string {
   if (!route.mailbox) return '#/';
-  const path = ['mailbox', route.mailbox, ...(route.messageId ? [route.messageId] : [])].map(encodeURIComponent).join('/');
+  const path = ['mailbox', route.mailbox, ...(route.messageId ? [route.messageId] : [])]
+    .map(encodeURIComponent)
+    .join('/');
   return `#/${path}`;
 }
 

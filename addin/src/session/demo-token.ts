@@ -1,3 +1,7 @@
 import { demoTokenStore } from '../../../web-shared/demo-token-store';
 
-export const { restore: restoreDemoToken, remember: rememberDemoToken, forget: forgetDemoToken } = demoTokenStore('service-messaging.addin.demo-token');
+export const {
+  restore: restoreDemoToken,
+  remember: rememberDemoToken,
+  forget: forgetDemoToken,
+} = demoTokenStore('service-messaging.addin.demo-token');

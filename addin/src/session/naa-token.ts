@@ -5,7 +5,9 @@ import type { TClientConfig } from '../../../api/src/contract/client-config';
 // https://learn.microsoft.com/office/dev/add-ins/develop/enable-nested-app-authentication-in-your-add-in
 // Loaded on demand (see use-boot.ts) so clients without NAA never download MSAL.
 export async function createNaaTokenSource(config: TClientConfig): Promise<() => Promise<string>> {
-  const pca = await createNestablePublicClientApplication({ auth: { clientId: config.clientId, authority: config.authority } });
+  const pca = await createNestablePublicClientApplication({
+    auth: { clientId: config.clientId, authority: config.authority },
+  });
   const request = { scopes: [config.apiScope] };
   return async () => {
     try {

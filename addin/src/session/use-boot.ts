@@ -3,7 +3,12 @@ import type { TClientConfig } from '../../../api/src/contract/client-config';
 import { readTokenClaims, reuseWhileFresh } from '../../../web-shared/token-claims';
 import { createPublicApi } from '../api/addin-api';
 import { createApiClient } from '../api/client';
-import { connectToOutlook, getOfficeSsoToken, supportsNestedAppAuth, type OfficeStart } from '../host/outlook';
+import {
+  connectToOutlook,
+  getOfficeSsoToken,
+  supportsNestedAppAuth,
+  type OfficeStart,
+} from '../host/outlook';
 import { forgetDemoToken, rememberDemoToken, restoreDemoToken } from './demo-token';
 
 export type HostKind = 'outlook' | 'demo-mailbox';
@@ -13,7 +18,11 @@ export type Session = { user: User; via: SignInMethod; getToken(): Promise<strin
 
 export type BootState =
   | { phase: 'starting' }
-  | { phase: 'not-in-outlook'; reason: Extract<OfficeStart, { kind: 'not-outlook' }>['reason']; host?: string }
+  | {
+      phase: 'not-in-outlook';
+      reason: Extract<OfficeStart, { kind: 'not-outlook' }>['reason'];
+      host?: string;
+    }
   | { phase: 'failed'; message: string }
   | { phase: 'sign-in'; hostKind: HostKind; message?: string }
   /** Signed in, but the API says this person is not a service desk agent. */
@@ -42,7 +51,10 @@ export function useBoot() {
       try {
         loaded = await publicApi.clientConfig(AbortSignal.timeout(CONFIG_TIMEOUT_MS));
       } catch (err) {
-        return settle({ phase: 'failed', message: describe(err, 'The Service Messaging API did not answer.') });
+        return settle({
+          phase: 'failed',
+          message: describe(err, 'The Service Messaging API did not answer.'),
+        });
       }
       if (!isCurrent) return;
       setConfig(loaded);
@@ -50,9 +62,18 @@ export function useBoot() {
       if (loaded.demo) {
         const hostKind: HostKind = office.kind === 'outlook' ? 'outlook' : 'demo-mailbox';
         const token = restoreDemoToken();
-        return settle(token ? signedIn(hostKind, loaded, 'demo', token, async () => token) : { phase: 'sign-in', hostKind });
+        return settle(
+          token
+            ? signedIn(hostKind, loaded, 'demo', token, async () => token)
+            : { phase: 'sign-in', hostKind },
+        );
       }
-      if (office.kind !== 'outlook') return settle({ phase: 'not-in-outlook', reason: office.reason, ...(office.host ? { host: office.host } : {}) });
+      if (office.kind !== 'outlook')
+        return settle({
+          phase: 'not-in-outlook',
+          reason: office.reason,
+          ...(office.host ? { host: office.host } : {}),
+        });
       settle(await signInThroughOutlook(loaded));
     })();
     return () => {
@@ -83,14 +104,26 @@ export function useBoot() {
   /** The API answered 403: the role is missing (roles can also come from the API's ADMIN_OBJECT_IDS, so only it can tell). */
   const denyAccess = useCallback((message: string) => {
     setState((current) =>
-      current.phase === 'ready' ? { phase: 'no-role', hostKind: current.hostKind, user: current.session.user, via: current.session.via, message } : current,
+      current.phase === 'ready'
+        ? {
+            phase: 'no-role',
+            hostKind: current.hostKind,
+            user: current.session.user,
+            via: current.session.via,
+            message,
+          }
+        : current,
     );
   }, []);
 
   /** Demo mode: back to the list of demo users. */
   const signOut = useCallback(() => {
     forgetDemoToken();
-    setState((current) => (current.phase === 'ready' || current.phase === 'no-role' ? { phase: 'sign-in', hostKind: current.hostKind } : current));
+    setState((current) =>
+      current.phase === 'ready' || current.phase === 'no-role'
+        ? { phase: 'sign-in', hostKind: current.hostKind }
+        : current,
+    );
   }, []);
 
   const retry = useCallback(() => {
@@ -104,18 +137,36 @@ export function useBoot() {
 async function signInThroughOutlook(config: TClientConfig): Promise<BootState> {
   const via: SignInMethod = supportsNestedAppAuth() ? 'nested-app-auth' : 'office-sso';
   try {
-    const source = via === 'nested-app-auth' ? await (await import('./naa-token')).createNaaTokenSource(config) : getOfficeSsoToken;
+    const source =
+      via === 'nested-app-auth'
+        ? await (await import('./naa-token')).createNaaTokenSource(config)
+        : getOfficeSsoToken;
     const getToken = reuseWhileFresh(source);
     return signedIn('outlook', config, via, await getToken(), getToken);
   } catch (err) {
-    return { phase: 'failed', message: `Outlook could not sign you in to Service Messaging: ${describe(err, 'no token was returned.')}` };
+    return {
+      phase: 'failed',
+      message: `Outlook could not sign you in to Service Messaging: ${describe(err, 'no token was returned.')}`,
+    };
   }
 }
 
-function signedIn(hostKind: HostKind, config: TClientConfig, via: SignInMethod, token: string, getToken: () => Promise<string>): BootState {
+function signedIn(
+  hostKind: HostKind,
+  config: TClientConfig,
+  via: SignInMethod,
+  token: string,
+  getToken: () => Promise<string>,
+): BootState {
   const claims = readTokenClaims(token);
   if (!claims) return { phase: 'failed', message: 'The sign-in returned a token this pane cannot read.' };
-  return { phase: 'ready', hostKind, config, session: { user: { name: claims.name, upn: claims.upn }, via, getToken } };
+  return {
+    phase: 'ready',
+    hostKind,
+    config,
+    session: { user: { name: claims.name, upn: claims.upn }, via, getToken },
+  };
 }
 
-const describe = (err: unknown, fallback: string): string => (err instanceof Error && err.message ? err.message : fallback);
+const describe = (err: unknown, fallback: string): string =>
+  err instanceof Error && err.message ? err.message : fallback;

@@ -17,7 +17,11 @@ export const ZAddinFiling = z.object({
   status: z.string(),
   noteId: z.string(),
   filedAt: z.string(),
-  filedBy: z.string().describe('The agent who filed, linked or last moved it, or "Service Messaging" when the mail engine filed it'),
+  filedBy: z
+    .string()
+    .describe(
+      'The agent who filed, linked or last moved it, or "Service Messaging" when the mail engine filed it',
+    ),
   source: z.enum(['email', 'agent', 'addin', 'system']),
   noteUrl: z.string().describe("The note in the tab, relative to the API's origin"),
 });
@@ -78,9 +82,15 @@ export const ZAddinSuggestion = z.object({
   reasons: z.array(z.object({ code: ZSuggestionReasonCode, text: z.string() })).describe('Strongest first'),
 });
 export type TAddinSuggestion = z.infer<typeof ZAddinSuggestion>;
-export const ZAddinSuggestions = z.object({ items: z.array(ZAddinSuggestion).describe('Best first, at most 10') });
+export const ZAddinSuggestions = z.object({
+  items: z.array(ZAddinSuggestion).describe('Best first, at most 10'),
+});
 
-export const ZAddinFileRequest = z.strictObject({ requestId: ZRequestRef, email: ZAddinEmail, attachments: ZAddinTickedAttachments });
+export const ZAddinFileRequest = z.strictObject({
+  requestId: ZRequestRef,
+  email: ZAddinEmail,
+  attachments: ZAddinTickedAttachments,
+});
 export type TAddinFileRequest = z.input<typeof ZAddinFileRequest>;
 
 export const ZAddinFiled = z.object({
@@ -99,7 +109,9 @@ export const ZAddinCreateRequest = z.strictObject({
 });
 export type TAddinCreateRequest = z.input<typeof ZAddinCreateRequest>;
 
-export const ZAddinCreated = ZAddinFiled.extend({ request: z.object({ id: z.number().int(), number: z.string(), title: z.string() }) });
+export const ZAddinCreated = ZAddinFiled.extend({
+  request: z.object({ id: z.number().int(), number: z.string(), title: z.string() }),
+});
 export type TAddinCreated = z.infer<typeof ZAddinCreated>;
 
 export const ZAddinMoveRequest = z.strictObject({
@@ -109,8 +121,15 @@ export const ZAddinMoveRequest = z.strictObject({
 });
 export type TAddinMoveRequest = z.input<typeof ZAddinMoveRequest>;
 
-export const ZAddinMoved = z.object({ filing: ZAddinFiling, from: z.object({ requestId: z.number().int(), number: z.string() }) });
+export const ZAddinMoved = z.object({
+  filing: ZAddinFiling,
+  from: z.object({ requestId: z.number().int(), number: z.string() }),
+});
 export type TAddinMoved = z.infer<typeof ZAddinMoved>;
 
 /** The 409 an action answers when the email is already where it would put it. */
-export const ZAlreadyFiledDetails = z.object({ requestId: z.number().int(), number: z.string(), noteId: z.string() });
+export const ZAlreadyFiledDetails = z.object({
+  requestId: z.number().int(),
+  number: z.string(),
+  noteId: z.string(),
+});

@@ -1,15 +1,25 @@
 import { z } from 'zod';
 
 // Wire shapes shared by the API, the tab and the add-in (they import types only).
-export const ZEmail = z.email().max(254).transform((v) => v.toLowerCase());
+export const ZEmail = z
+  .email()
+  .max(254)
+  .transform((v) => v.toLowerCase());
 export const ZPerson = z.strictObject({ name: z.string().trim().min(1).max(200), email: ZEmail });
 export type TPerson = z.infer<typeof ZPerson>;
 
 /** SR references in paths: "SR-000123" or "123". */
-export const ZSrRef = z.string().regex(/^(?:[Ss][Rr]-?)?\d{1,9}$/, 'Expected an SR number such as SR-000123 or 123');
+export const ZSrRef = z
+  .string()
+  .regex(/^(?:[Ss][Rr]-?)?\d{1,9}$/, 'Expected an SR number such as SR-000123 or 123');
 
 export const ZErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), requestId: z.string(), details: z.unknown().optional() }),
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    details: z.unknown().optional(),
+  }),
 });
 export type TErrorBody = z.infer<typeof ZErrorBody>;
 
@@ -27,7 +37,10 @@ export const ZSearchText = z
   .string()
   .trim()
   .max(200)
-  .refine((text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f), 'Search text must not contain control characters');
+  .refine(
+    (text) => ![...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f),
+    'Search text must not contain control characters',
+  );
 
 export function listOf<T extends z.ZodType>(item: T) {
   return z.object({

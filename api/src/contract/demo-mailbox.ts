@@ -8,7 +8,11 @@ export const ZDemoMailboxes = z.object({
     z.object({
       address: z.string(),
       displayName: z.string(),
-      isDeskMailbox: z.boolean().describe('a mail account with Service Messaging reads it: customer replies, and npm run demo:reply, arrive here'),
+      isDeskMailbox: z
+        .boolean()
+        .describe(
+          'a mail account with Service Messaging reads it: customer replies, and npm run demo:reply, arrive here',
+        ),
     }),
   ),
 });

@@ -11,7 +11,9 @@ export const ZEmailOriginal = z.object({
   cc: z.array(ZAddress),
   subject: z.string(),
   date: z.string().describe('the Date header (MIME), or when the mailbox received it (Graph JSON)'),
-  bodyHtml: z.string().describe('sanitised HTML of the whole email; scripts, remote content and inline images left out'),
+  bodyHtml: z
+    .string()
+    .describe('sanitised HTML of the whole email; scripts, remote content and inline images left out'),
   attachments: z.array(z.object({ name: z.string(), contentType: z.string(), size: z.number().int() })),
   download: z.object({
     contentType: z.enum(['message/rfc822', 'application/json']).describe('what GET .../original returns'),

@@ -16,7 +16,12 @@ export const ZSyncReport = z.object({
   gone: z.number().int(),
   afterStepsDone: z.number().int(),
   afterStepsFailed: z.number().int(),
-  forwardedTo: z.string().optional().describe('another instance holds the mailbox lease and was asked to sync instead (the counts are then 0)'),
+  forwardedTo: z
+    .string()
+    .optional()
+    .describe(
+      'another instance holds the mailbox lease and was asked to sync instead (the counts are then 0)',
+    ),
 });
 export type TSyncReport = z.infer<typeof ZSyncReport>;
 
@@ -30,11 +35,29 @@ const ZExplainedError = z.object({
 
 export const ZConnectionTest = z.object({
   ok: z.boolean(),
-  steps: z.array(z.object({ name: z.enum(['token', 'mailbox', 'folder', 'send-permission', 'dns', 'tcp', 'tls', 'authentication', 'smtp']), ok: z.boolean(), detail: z.string() })),
+  steps: z.array(
+    z.object({
+      name: z.enum([
+        'token',
+        'mailbox',
+        'folder',
+        'send-permission',
+        'dns',
+        'tcp',
+        'tls',
+        'authentication',
+        'smtp',
+      ]),
+      ok: z.boolean(),
+      detail: z.string(),
+    }),
+  ),
   hasGraphMailConsent: z
     .boolean()
     .optional()
-    .describe('the token carries Mail.Send from Entra admin consent (reaches every mailbox); false with Exchange RBAC for Applications; absent when the test stopped before'),
+    .describe(
+      'the token carries Mail.Send from Entra admin consent (reaches every mailbox); false with Exchange RBAC for Applications; absent when the test stopped before',
+    ),
 });
 export type TConnectionTest = z.infer<typeof ZConnectionTest>;
 
@@ -51,33 +74,66 @@ export const ZAccountHealth = z.object({
   last24h: z
     .object({
       notes: z.number().int().describe('emails filed as notes on SRs'),
-      mailCenter: z.number().int().describe('emails held in the Mail Center for an agent (no or a damaged marker, SR closed, blocked file, auto-reply …)'),
-      ignored: z.number().int().describe('emails kept as ignored: strangers under the "participants only" sender policy'),
-      queued: z.number().int().describe('emails waiting: a retry after a failure, or the after-step (mark read / move) still to do'),
+      mailCenter: z
+        .number()
+        .int()
+        .describe(
+          'emails held in the Mail Center for an agent (no or a damaged marker, SR closed, blocked file, auto-reply …)',
+        ),
+      ignored: z
+        .number()
+        .int()
+        .describe('emails kept as ignored: strangers under the "participants only" sender policy'),
+      queued: z
+        .number()
+        .int()
+        .describe(
+          'emails waiting: a retry after a failure, or the after-step (mark read / move) still to do',
+        ),
     })
     .describe('what the engine did with the emails it read in the last 24 hours'),
   subscription: z.union([
     z.object({ state: z.literal('active'), id: z.string(), expiresAt: z.string() }),
     z.object({ state: z.literal('disabled'), explanation: z.string() }),
+    z
+      .object({
+        state: z.literal('idle'),
+        connected: z.boolean(),
+        explanation: z.string(),
+        // A reconnect can be over in a second; the last interruption stays in sight so an admin (and a test) can see it happened.
+        lastInterruption: z.object({ at: z.string().datetime(), explanation: z.string() }).optional(),
+      })
+      .describe('IMAP: the server pushes new mail over IDLE'),
     z.object({
-      state: z.literal('idle'),
-      connected: z.boolean(),
+      state: z.enum(['pending', 'failed']),
       explanation: z.string(),
-      // A reconnect can be over in a second; the last interruption stays in sight so an admin (and a test) can see it happened.
-      lastInterruption: z.object({ at: z.string().datetime(), explanation: z.string() }).optional(),
-    }).describe('IMAP: the server pushes new mail over IDLE'),
-    z.object({ state: z.enum(['pending', 'failed']), explanation: z.string(), error: ZExplainedError.optional() }),
+      error: ZExplainedError.optional(),
+    }),
   ]),
-  notifications: z.object({ received: z.number().int(), rejected: z.number().int().describe('wrong clientState or unknown subscription') }),
+  notifications: z.object({
+    received: z.number().int(),
+    rejected: z.number().int().describe('wrong clientState or unknown subscription'),
+  }),
   cluster: z
     .object({
-      syncHolder: z.string().optional().describe('the instance holding the mailbox lease now (absent: none is syncing)'),
-      subscriptionOwner: z.string().optional().describe('the instance that creates and renews the Graph subscription'),
+      syncHolder: z
+        .string()
+        .optional()
+        .describe('the instance holding the mailbox lease now (absent: none is syncing)'),
+      subscriptionOwner: z
+        .string()
+        .optional()
+        .describe('the instance that creates and renews the Graph subscription'),
       instance: z.string().describe('the instance that answered'),
     })
     .describe('which of the instances sharing the database does what for this mailbox'),
   secretExpiry: z
-    .object({ expiresAt: z.string(), daysLeft: z.number().int(), level: z.enum(['ok', 'warning', 'urgent', 'expired']), message: z.string().optional() })
+    .object({
+      expiresAt: z.string(),
+      daysLeft: z.number().int(),
+      level: z.enum(['ok', 'warning', 'urgent', 'expired']),
+      message: z.string().optional(),
+    })
     .optional(),
 });
 export type TAccountHealth = z.infer<typeof ZAccountHealth>;

@@ -3,7 +3,9 @@ import { MAX_TEMPLATE_BODY_CHARS, MAX_TEMPLATE_SUBJECT_CHARS } from '../domain/c
 import { ZSrRef, listOf } from './common.js';
 
 // Administration > Mail > Templates.
-const ZPurpose = z.enum(['manual', 'rule']).describe('manual: offered when an agent emails from an SR; rule: sent by rules');
+const ZPurpose = z
+  .enum(['manual', 'rule'])
+  .describe('manual: offered when an agent emails from an SR; rule: sent by rules');
 
 export const ZMailTemplate = z.object({
   id: z.string(),
@@ -12,10 +14,14 @@ export const ZMailTemplate = z.object({
   subject: z.string(),
   bodyHtml: z.string().describe('sanitised HTML with placeholders'),
   bodyText: z.string().describe('the plain-text alternative generated from bodyHtml'),
-  replyText: z.string().describe('the reply text line put at the top of every email; #EC_ID# becomes the SR token'),
+  replyText: z
+    .string()
+    .describe('the reply text line put at the top of every email; #EC_ID# becomes the SR token'),
   replyTextProblems: z
     .array(z.string())
-    .describe('why the reply text would not bring replies back to their SR (no ##- … -## line, no #EC_ID#); empty when it will'),
+    .describe(
+      'why the reply text would not bring replies back to their SR (no ##- … -## line, no #EC_ID#); empty when it will',
+    ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -26,9 +32,15 @@ export const ZSaveMailTemplate = z.strictObject({
   name: z.string().trim().min(1).max(100),
   purpose: ZPurpose.default('manual'),
   subject: z.string().trim().min(1).max(MAX_TEMPLATE_SUBJECT_CHARS),
-  bodyHtml: z.string().min(1).max(MAX_TEMPLATE_BODY_CHARS, `The body may be at most ${MAX_TEMPLATE_BODY_CHARS} characters of HTML.`)
+  bodyHtml: z
+    .string()
+    .min(1)
+    .max(MAX_TEMPLATE_BODY_CHARS, `The body may be at most ${MAX_TEMPLATE_BODY_CHARS} characters of HTML.`)
     .describe('HTML; scripts, event handlers and unsafe URLs are removed on save'),
-  replyText: z.string().max(500).optional()
+  replyText: z
+    .string()
+    .max(500)
+    .optional()
     .describe('Default (and "Set Example text"): ##- Please type your reply above this line -## #EC_ID#'),
 });
 export type TSaveMailTemplate = z.input<typeof ZSaveMailTemplate>;

@@ -8,7 +8,11 @@ export type TNoteType = z.infer<typeof ZNoteType>;
 export const ZNoteTypeList = listOf(ZNoteType);
 
 export const ZCreateNoteType = z.strictObject({
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, 'Letters, digits, - and _ only (at most 40)').transform((v) => v.toUpperCase()),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'Letters, digits, - and _ only (at most 40)')
+    .transform((v) => v.toUpperCase()),
   name: z.string().trim().min(1).max(100),
   accessLevel: ZAccessLevel,
 });

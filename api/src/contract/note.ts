@@ -21,13 +21,16 @@ export const ZNote = z.object({
       authentication: z
         .object({ outcome: z.enum(['pass', 'fail', 'unverified', 'internal']), summary: z.string() })
         .optional()
-        .describe("what the receiving mail server said of the From: address (docs/sender-authenticity.md)"),
+        .describe('what the receiving mail server said of the From: address (docs/sender-authenticity.md)'),
       hasOriginal: z.boolean(),
       elidedHtml: z.string().optional(),
     })
     .optional(),
   attachmentIds: z.array(z.string()),
-  sentAs: z.object({ outboundId: z.number().int() }).optional().describe('set when the composer also emailed this note to the customer'),
+  sentAs: z
+    .object({ outboundId: z.number().int() })
+    .optional()
+    .describe('set when the composer also emailed this note to the customer'),
 });
 export type TNote = z.infer<typeof ZNote>;
 export const ZNoteList = listOf(ZNote);

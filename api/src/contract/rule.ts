@@ -6,7 +6,12 @@ const ZStatusName = z.string().trim().min(1).max(60);
 
 export const ZRuleTrigger = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sr-created') }),
-  z.strictObject({ kind: z.literal('status-changed'), from: ZStatusName.optional(), to: ZStatusName.optional() })
+  z
+    .strictObject({
+      kind: z.literal('status-changed'),
+      from: ZStatusName.optional(),
+      to: ZStatusName.optional(),
+    })
     .describe('from/to left out: any status'),
   z.strictObject({ kind: z.literal('note-added') }).describe('a PUBLIC note added by an agent'),
   z.strictObject({ kind: z.literal('assigned') }),

@@ -15,7 +15,10 @@ export const ZServiceRequest = z.object({
   isClosed: z.boolean(),
   priority: ZPriority,
   hasNewEmailReply: z.boolean(),
-  hasHeldReply: z.boolean().optional().describe('a reply arrived after the SR closed and waits in the Mail Center (list and get only)'),
+  hasHeldReply: z
+    .boolean()
+    .optional()
+    .describe('a reply arrived after the SR closed and waits in the Mail Center (list and get only)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -46,7 +49,16 @@ export const ZUpdateServiceRequest = z
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change');
 export type TUpdateServiceRequest = z.input<typeof ZUpdateServiceRequest>;
 
-export const SR_SORT_FIELDS = ['id', 'title', 'status', 'priority', 'requester', 'assignee', 'createdAt', 'updatedAt'] as const;
+export const SR_SORT_FIELDS = [
+  'id',
+  'title',
+  'status',
+  'priority',
+  'requester',
+  'assignee',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export const ZListServiceRequestsQuery = ZPaging.extend({
   q: ZSearchText.optional(),
@@ -55,9 +67,22 @@ export const ZListServiceRequestsQuery = ZPaging.extend({
     .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
     .optional(),
   assignee: z.string().max(254).optional().describe('an email address, "me" or "unassigned"'),
-  hasNewEmailReply: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  open: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('true: only SRs whose status is not a closed one; false: only closed ones'),
-  page: z.coerce.number().int().min(1).max(100_000).optional().describe('1-based page number, instead of a cursor (the tab keeps it in its address)'),
+  hasNewEmailReply: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  open: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only SRs whose status is not a closed one; false: only closed ones'),
+  page: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .optional()
+    .describe('1-based page number, instead of a cursor (the tab keeps it in its address)'),
   sort: z.enum(SR_SORT_FIELDS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

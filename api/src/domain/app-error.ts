@@ -28,4 +28,5 @@ export const notFound = (what: string, id: string | number): AppError =>
   new AppError('not_found', `${what} ${String(id)} does not exist.`);
 
 /** A refusal that belongs to one field of a form: `details` has the shape of a refused request body's, so the form shows it there. */
-export const fieldError = (code: AppErrorCode, path: string, message: string): AppError => new AppError(code, message, [{ path, message }]);
+export const fieldError = (code: AppErrorCode, path: string, message: string): AppError =>
+  new AppError(code, message, [{ path, message }]);

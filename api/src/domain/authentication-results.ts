@@ -71,15 +71,25 @@ const PROPERTY = /^([a-z0-9_-]+(?:\.[a-z0-9_-]+)?)\s*=\s*(\S*)$/i;
 
 function parseResult(text: string, comment: string | undefined): AuthMethodResult | undefined {
   // "spf=pass smtp.mailfrom=x" or "compauth=pass reason=100": the first word pair is the method, the rest properties.
-  const words = text.trim().replace(/\s*=\s*/g, '=').split(/\s+/).filter(Boolean);
+  const words = text
+    .trim()
+    .replace(/\s*=\s*/g, '=')
+    .split(/\s+/)
+    .filter(Boolean);
   const head = METHOD.exec(words[0] ?? '');
   if (!head) return undefined;
   const properties: Record<string, string> = {};
   for (const word of words.slice(1)) {
     const property = PROPERTY.exec(word);
-    if (property && properties[property[1]!.toLowerCase()] === undefined) properties[property[1]!.toLowerCase()] = property[2]!;
+    if (property && properties[property[1]!.toLowerCase()] === undefined)
+      properties[property[1]!.toLowerCase()] = property[2]!;
   }
-  return { method: head[1]!.toLowerCase(), result: head[2]!.toLowerCase(), properties, ...(comment ? { comment } : {}) };
+  return {
+    method: head[1]!.toLowerCase(),
+    result: head[2]!.toLowerCase(),
+    properties,
+    ...(comment ? { comment } : {}),
+  };
 }
 
 /**

@@ -10,13 +10,28 @@ export const MAX_NAME_CHARS = 256;
 
 export function capMessageText(message: MailMessage): MailMessage {
   const trimmed: string[] = [];
-  const subject = cap(message.subject, MAX_SUBJECT_CHARS, (length) => trimmed.push(`The subject was ${length.toLocaleString('en-US')} characters long; the first ${MAX_SUBJECT_CHARS.toLocaleString('en-US')} are kept (the original email has it whole).`));
+  const subject = cap(message.subject, MAX_SUBJECT_CHARS, (length) =>
+    trimmed.push(
+      `The subject was ${length.toLocaleString('en-US')} characters long; the first ${MAX_SUBJECT_CHARS.toLocaleString('en-US')} are kept (the original email has it whole).`,
+    ),
+  );
   const capName = (address: MailAddress): MailAddress =>
-    address.name === undefined || address.name.length <= MAX_NAME_CHARS ? address : { ...address, name: cap(address.name, MAX_NAME_CHARS, () => undefined) };
+    address.name === undefined || address.name.length <= MAX_NAME_CHARS
+      ? address
+      : { ...address, name: cap(address.name, MAX_NAME_CHARS, () => undefined) };
   const from = capName(message.from);
-  if (from !== message.from) trimmed.push(`The sender's name was longer than ${MAX_NAME_CHARS} characters and was shortened.`);
+  if (from !== message.from)
+    trimmed.push(`The sender's name was longer than ${MAX_NAME_CHARS} characters and was shortened.`);
   if (trimmed.length === 0) return message;
-  return { ...message, subject, from, to: message.to.map(capName), cc: message.cc.map(capName), replyTo: message.replyTo.map(capName), trimmed: [...(message.trimmed ?? []), ...trimmed] };
+  return {
+    ...message,
+    subject,
+    from,
+    to: message.to.map(capName),
+    cc: message.cc.map(capName),
+    replyTo: message.replyTo.map(capName),
+    trimmed: [...(message.trimmed ?? []), ...trimmed],
+  };
 }
 
 function cap(text: string, max: number, onTrim: (length: number) => void): string {

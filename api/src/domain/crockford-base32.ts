@@ -10,7 +10,15 @@ for (let i = 0; i < CROCKFORD_ALPHABET.length; i++) {
   DECODE.set(symbol, i);
   DECODE.set(symbol.toLowerCase(), i);
 }
-for (const [alias, value] of [['O', 0], ['o', 0], ['I', 1], ['i', 1], ['L', 1], ['l', 1]] as const) DECODE.set(alias, value);
+for (const [alias, value] of [
+  ['O', 0],
+  ['o', 0],
+  ['I', 1],
+  ['i', 1],
+  ['L', 1],
+  ['l', 1],
+] as const)
+  DECODE.set(alias, value);
 
 /** The value of one symbol, or undefined for characters outside the alphabet (U, punctuation...). */
 export function crockfordValue(symbol: string): number | undefined {

@@ -1,5 +1,10 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { crockfordValue, decodeCrockfordInt, encodeCrockfordBits, encodeCrockfordInt } from './crockford-base32.js';
+import {
+  crockfordValue,
+  decodeCrockfordInt,
+  encodeCrockfordBits,
+  encodeCrockfordInt,
+} from './crockford-base32.js';
 import { formatSrNumber } from './service-request.js';
 
 // The EC_ID token that #EC_ID# renders to: SR-000123-2-K4QF3M9XZC7A
@@ -74,7 +79,8 @@ function checkInput(srId: number, outboundText: string, keyAndMac: string): numb
 }
 
 export function encodeEcId(ref: EcIdRef, keyring: EcIdKeyring): string {
-  if (!Number.isSafeInteger(ref.srId) || ref.srId < 1 || ref.srId > MAX_SR_ID) throw new RangeError(`srId ${ref.srId} out of range`);
+  if (!Number.isSafeInteger(ref.srId) || ref.srId < 1 || ref.srId > MAX_SR_ID)
+    throw new RangeError(`srId ${ref.srId} out of range`);
   if (!Number.isSafeInteger(ref.outboundId) || ref.outboundId < 0 || ref.outboundId > MAX_OUTBOUND_ID) {
     throw new RangeError(`outboundId ${ref.outboundId} out of range`);
   }
@@ -106,7 +112,12 @@ export function decodeEcId(token: string, keyring: EcIdKeyring, now: Date): EcId
   const outboundId = decodeCrockfordInt(outboundText);
   const keyAndMac = tail.slice(0, 1 + MAC_LENGTH);
   const values = srId === undefined ? undefined : checkInput(srId, outboundText, keyAndMac);
-  if (srId === undefined || outboundId === undefined || !values || check(values) !== canonicalSymbols(tail.slice(1 + MAC_LENGTH))) {
+  if (
+    srId === undefined ||
+    outboundId === undefined ||
+    !values ||
+    check(values) !== canonicalSymbols(tail.slice(1 + MAC_LENGTH))
+  ) {
     return srId === undefined ? { status: 'damaged', token } : { status: 'damaged', srId, token };
   }
   const symbol = canonicalSymbols(keyAndMac.slice(0, 1));

@@ -4,7 +4,17 @@
 // One pass over the html, whatever it holds: a lazy "<script>...</script>" regex rescans the rest of the body from
 // every unclosed "<script", which a hostile body repeats thousands of times.
 
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '\u00AD', ndash: '\u2013', mdash: '\u2014' };
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '\u00AD',
+  ndash: '\u2013',
+  mdash: '\u2014',
+};
 
 function decodeEntity(entity: string): string {
   const body = entity.slice(1, -1).toLowerCase();
@@ -13,7 +23,8 @@ function decodeEntity(entity: string): string {
   return NAMED[body] ?? entity;
 }
 
-const safeCodePoint = (code: number): string => (Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '');
+const safeCodePoint = (code: number): string =>
+  Number.isInteger(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
 
 const SKIPPED = new Set(['script', 'style', 'head', 'title']);
 const LINE_ENDING = /^(?:p|div|li|tr|td|h[1-6]|blockquote|table)$/;

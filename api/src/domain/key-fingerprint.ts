@@ -4,9 +4,13 @@ import { createHash } from 'node:crypto';
 // with a different key is refused at start. The keys are 32 random bytes, so a sha256 of them reveals nothing; the
 // label keeps a fingerprint of one kind of key from ever equalling another's.
 
-const fingerprint = (label: string, ...parts: string[]): string => createHash('sha256').update([`service-messaging ${label}`, ...parts].join('\n')).digest('base64url');
+const fingerprint = (label: string, ...parts: string[]): string =>
+  createHash('sha256')
+    .update([`service-messaging ${label}`, ...parts].join('\n'))
+    .digest('base64url');
 
-export const secretKeyFingerprint = (key: Buffer): string => fingerprint('secret key', key.toString('base64'));
+export const secretKeyFingerprint = (key: Buffer): string =>
+  fingerprint('secret key', key.toString('base64'));
 
 export const ecIdKeyFingerprint = (key: { kid: string; secret: string | Uint8Array }): string =>
   `${key.kid} ${fingerprint('ec-id key', key.kid, typeof key.secret === 'string' ? key.secret : Buffer.from(key.secret).toString('base64'))}`;

@@ -74,13 +74,20 @@ export const MAIL_ACCOUNT_DEFAULTS = {
 export function assertSingleDefault(accounts: readonly MailAccount[]): void {
   const defaults = accounts.filter((a) => a.isDefault);
   if (defaults.length > 1) {
-    throw new AppError('conflict', `Only one mail account can be Default; ${defaults.map((a) => a.emailAddress).join(' and ')} both are.`);
+    throw new AppError(
+      'conflict',
+      `Only one mail account can be Default; ${defaults.map((a) => a.emailAddress).join(' and ')} both are.`,
+    );
   }
 }
 
 export function assertAfterProcessing(account: Pick<MailAccount, 'afterProcessing' | 'moveToFolder'>): void {
   if (account.afterProcessing === 'move' && !account.moveToFolder?.trim()) {
-    throw fieldError('validation_failed', 'moveToFolder', 'Choose the folder to move processed mail to, or pick another after-processing action.');
+    throw fieldError(
+      'validation_failed',
+      'moveToFolder',
+      'Choose the folder to move processed mail to, or pick another after-processing action.',
+    );
   }
 }
 
@@ -90,17 +97,31 @@ export function mailUsername(account: Pick<MailAccount, 'username' | 'emailAddre
 }
 
 /** Whether the account has what its transport needs to sign in: the mail app's secret, or the password. */
-export function hasCredentials(account: Pick<MailAccount, 'transport' | 'authMethod' | 'clientSecret' | 'password'>): boolean {
-  return account.transport === 'imap-smtp' && account.authMethod === 'password' ? Boolean(account.password) : Boolean(account.clientSecret);
+export function hasCredentials(
+  account: Pick<MailAccount, 'transport' | 'authMethod' | 'clientSecret' | 'password'>,
+): boolean {
+  return account.transport === 'imap-smtp' && account.authMethod === 'password'
+    ? Boolean(account.password)
+    : Boolean(account.clientSecret);
 }
 
 /** What is missing for the account to sign in, in the form's words. */
 export function missingCredential(
-  account: Pick<MailAccount, 'transport' | 'authMethod' | 'clientSecret' | 'password' | 'tenantId' | 'clientId'>,
+  account: Pick<
+    MailAccount,
+    'transport' | 'authMethod' | 'clientSecret' | 'password' | 'tenantId' | 'clientId'
+  >,
 ): { field: 'password' | 'tenantId' | 'clientSecret'; words: string } | undefined {
-  if (account.transport === 'imap-smtp' && account.authMethod === 'password') return account.password ? undefined : { field: 'password', words: 'the IMAP/SMTP password' };
-  if (!account.tenantId || !account.clientId) return { field: 'tenantId', words: 'the directory (tenant) ID and application (client) ID of the mail app' };
-  return account.clientSecret ? undefined : { field: 'clientSecret', words: 'the client secret of the mail app' };
+  if (account.transport === 'imap-smtp' && account.authMethod === 'password')
+    return account.password ? undefined : { field: 'password', words: 'the IMAP/SMTP password' };
+  if (!account.tenantId || !account.clientId)
+    return {
+      field: 'tenantId',
+      words: 'the directory (tenant) ID and application (client) ID of the mail app',
+    };
+  return account.clientSecret
+    ? undefined
+    : { field: 'clientSecret', words: 'the client secret of the mail app' };
 }
 
 /** What the engine lacks to sign in, in words; undefined when nothing is missing. */

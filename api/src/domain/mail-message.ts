@@ -106,7 +106,13 @@ export function normaliseMessageId(id: string): string {
 /** The domain of an address or Message-ID (the part after the last @), lower-cased; '' when there is none. */
 export function domainOf(addressOrId: string): string {
   const at = addressOrId.lastIndexOf('@');
-  return at < 0 ? '' : addressOrId.slice(at + 1).replace(/>\s*$/, '').trim().toLowerCase();
+  return at < 0
+    ? ''
+    : addressOrId
+        .slice(at + 1)
+        .replace(/>\s*$/, '')
+        .trim()
+        .toLowerCase();
 }
 
 export function sameAddress(a: string, b: string): boolean {

@@ -22,20 +22,51 @@ const PLACEHOLDER_LIST: readonly Placeholder[] = [
   { name: '#STATUS#', description: 'The current status', value: (c) => c.sr.status },
   { name: '#PRIORITY#', description: 'The priority', value: (c) => c.sr.priority },
   { name: '#REQUESTER_NAME#', description: "The requester's name", value: (c) => c.sr.requester.name },
-  { name: '#REQUESTER_EMAIL#', description: "The requester's email address", value: (c) => c.sr.requester.email },
-  { name: '#ASSIGNEE_NAME#', description: "The assignee's name, or \"Unassigned\"", value: (c) => c.sr.assignee?.name ?? 'Unassigned' },
-  { name: '#ASSIGNEE_EMAIL#', description: "The assignee's email address (empty when unassigned)", value: (c) => c.sr.assignee?.email ?? '' },
-  { name: '#LAST_NOTE#', description: 'The last PUBLIC note an agent wrote (never a customer\'s email; for a note rule: the note that was added)', value: (c) => c.lastNote ?? '' },
-  { name: '#SR_LINK#', description: 'A link to the SR for agents (the SR number when no public URL is configured)', value: (c) => c.srLink ?? formatSrNumber(c.sr.id) },
-  { name: '#CREATED_AT#', description: 'When the SR was created (UTC)', value: (c) => `${c.sr.createdAt.slice(0, 16).replace('T', ' ')} UTC` },
-  { name: '#DESK_NAME#', description: 'The name of the mailbox the email is sent from', value: (c) => c.desk.name },
+  {
+    name: '#REQUESTER_EMAIL#',
+    description: "The requester's email address",
+    value: (c) => c.sr.requester.email,
+  },
+  {
+    name: '#ASSIGNEE_NAME#',
+    description: 'The assignee\'s name, or "Unassigned"',
+    value: (c) => c.sr.assignee?.name ?? 'Unassigned',
+  },
+  {
+    name: '#ASSIGNEE_EMAIL#',
+    description: "The assignee's email address (empty when unassigned)",
+    value: (c) => c.sr.assignee?.email ?? '',
+  },
+  {
+    name: '#LAST_NOTE#',
+    description:
+      "The last PUBLIC note an agent wrote (never a customer's email; for a note rule: the note that was added)",
+    value: (c) => c.lastNote ?? '',
+  },
+  {
+    name: '#SR_LINK#',
+    description: 'A link to the SR for agents (the SR number when no public URL is configured)',
+    value: (c) => c.srLink ?? formatSrNumber(c.sr.id),
+  },
+  {
+    name: '#CREATED_AT#',
+    description: 'When the SR was created (UTC)',
+    value: (c) => `${c.sr.createdAt.slice(0, 16).replace('T', ' ')} UTC`,
+  },
+  {
+    name: '#DESK_NAME#',
+    description: 'The name of the mailbox the email is sent from',
+    value: (c) => c.desk.name,
+  },
   { name: '#DESK_EMAIL#', description: 'The address the email is sent from', value: (c) => c.desk.address },
 ];
 
 const BY_NAME = new Map(PLACEHOLDER_LIST.map((p) => [p.name, p]));
 
 /** For the template editor: every placeholder with what it becomes. */
-export const PLACEHOLDERS: readonly { name: string; description: string }[] = PLACEHOLDER_LIST.map(({ name, description }) => ({ name, description }));
+export const PLACEHOLDERS: readonly { name: string; description: string }[] = PLACEHOLDER_LIST.map(
+  ({ name, description }) => ({ name, description }),
+);
 
 // Letters, digits and underscores between two hashes, in any case so "#sr_title#" is reported rather than sent as
 // text. Starting with a letter keeps "#1#", "&#39;" and CSS colours out.
@@ -61,12 +92,20 @@ export function unknownPlaceholders(text: string): PlaceholderProblem[] {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Fills placeholders in a subject: plain text on one line (a value cannot add header lines). */
 export function fillText(text: string, context: PlaceholderContext): string {
-  return text.replace(PLACEHOLDER_SHAPE, (found) => BY_NAME.get(found)?.value(context).replace(/\s+/g, ' ').trim() ?? found);
+  return text.replace(
+    PLACEHOLDER_SHAPE,
+    (found) => BY_NAME.get(found)?.value(context).replace(/\s+/g, ' ').trim() ?? found,
+  );
 }
 
 /** Fills placeholders in HTML: every value escaped, its line breaks kept as <br>. */

@@ -25,7 +25,13 @@ export type OutboundMessageInput = {
   from: { address: string };
 };
 
-export type OutboundMessage = { subject: string; bodyHtml: string; markerLine: string; internetMessageId: string; headers: MailHeader[] };
+export type OutboundMessage = {
+  subject: string;
+  bodyHtml: string;
+  markerLine: string;
+  internetMessageId: string;
+  headers: MailHeader[];
+};
 
 export function composeOutboundMessage(input: OutboundMessageInput): OutboundMessage {
   const marker = renderReplyMarker(input.replyText, input.token);
@@ -59,7 +65,11 @@ export function subjectWithSrNumber(subject: string, srId: number): string {
 // X-Auto-Response-Suppress asks Exchange and Outlook not to answer with out-of-office or auto-replies (delivery
 // reports still come back, so bounces reach the engine); X-Loop names our mailbox, so an autoresponder that
 // copies headers back is recognised as a loop; X-SM-Ref carries the token for own-mail detection and support.
-export function outboundHeaders(email: { token: string; trigger: OutboundTrigger; fromAddress: string }): MailHeader[] {
+export function outboundHeaders(email: {
+  token: string;
+  trigger: OutboundTrigger;
+  fromAddress: string;
+}): MailHeader[] {
   return [
     { name: 'X-Auto-Response-Suppress', value: 'OOF, AutoReply' },
     { name: 'X-Loop', value: email.fromAddress.toLowerCase() },

@@ -19,10 +19,19 @@ export const HOUR_MS = 60 * 60 * 1000;
 
 /** Emails that went, or are about to go, in the hour before `now`: stopped and failed ones sent nothing. */
 export function isRecentSend(email: Pick<OutboundEmail, 'status' | 'queuedAt'>, now: Date): boolean {
-  return email.status !== 'stopped' && email.status !== 'failed' && now.getTime() - new Date(email.queuedAt).getTime() < HOUR_MS;
+  return (
+    email.status !== 'stopped' &&
+    email.status !== 'failed' &&
+    now.getTime() - new Date(email.queuedAt).getTime() < HOUR_MS
+  );
 }
 
-export type RateDecision = { to: MailAddress[]; cc: MailAddress[]; dropped: { address: string; reason: string }[]; stoppedReason?: string };
+export type RateDecision = {
+  to: MailAddress[];
+  cc: MailAddress[];
+  dropped: { address: string; reason: string }[];
+  stoppedReason?: string;
+};
 
 /**
  * Which recipients a rule email may still go to, given the emails of the last hour (of this SR, and to each
@@ -34,19 +43,33 @@ export function applyRateLimits(
   policy: Pick<RateLimits, 'rulePerSrPerHour' | 'rulePerRecipientPerHour'>,
 ): RateDecision {
   if (recent.forSr >= policy.rulePerSrPerHour) {
-    return { to: [], cc: [], dropped: [], stoppedReason: `Stopped: ${recent.forSr} emails about this SR in the last hour (limit ${policy.rulePerSrPerHour}); this looks like a mail loop.` };
+    return {
+      to: [],
+      cc: [],
+      dropped: [],
+      stoppedReason: `Stopped: ${recent.forSr} emails about this SR in the last hour (limit ${policy.rulePerSrPerHour}); this looks like a mail loop.`,
+    };
   }
   const dropped: RateDecision['dropped'] = [];
-  const keep = (list: MailAddress[]) => list.filter((r) => {
-    const count = recent.forAddress(r.address);
-    if (count < policy.rulePerRecipientPerHour) return true;
-    dropped.push({ address: r.address, reason: `${count} emails to ${r.address} in the last hour (limit ${policy.rulePerRecipientPerHour})` });
-    return false;
-  });
+  const keep = (list: MailAddress[]) =>
+    list.filter((r) => {
+      const count = recent.forAddress(r.address);
+      if (count < policy.rulePerRecipientPerHour) return true;
+      dropped.push({
+        address: r.address,
+        reason: `${count} emails to ${r.address} in the last hour (limit ${policy.rulePerRecipientPerHour})`,
+      });
+      return false;
+    });
   const to = keep(recipients.to);
   const cc = keep(recipients.cc);
   if (to.length + cc.length === 0) {
-    return { to, cc, dropped, stoppedReason: `Stopped: ${dropped.map((d) => d.reason).join('; ') || 'no recipients'}.` };
+    return {
+      to,
+      cc,
+      dropped,
+      stoppedReason: `Stopped: ${dropped.map((d) => d.reason).join('; ') || 'no recipients'}.`,
+    };
   }
   return { to, cc, dropped };
 }
@@ -57,8 +80,15 @@ const MINUTE_MS = 60 * 1000;
  * When the mailbox may send again, given when its recent attempts began; undefined when it may send now. A
  * sliding minute, so a burst of 30 is followed by a pause rather than a 31st message Exchange would refuse.
  */
-export function sendingSlotFreeAt(attemptTimes: readonly string[], now: Date, perMinute: number): Date | undefined {
-  const inWindow = attemptTimes.map((t) => new Date(t).getTime()).filter((t) => now.getTime() - t < MINUTE_MS).sort((a, b) => a - b);
+export function sendingSlotFreeAt(
+  attemptTimes: readonly string[],
+  now: Date,
+  perMinute: number,
+): Date | undefined {
+  const inWindow = attemptTimes
+    .map((t) => new Date(t).getTime())
+    .filter((t) => now.getTime() - t < MINUTE_MS)
+    .sort((a, b) => a - b);
   if (inWindow.length < perMinute) return undefined;
   return new Date((inWindow[inWindow.length - perMinute] ?? now.getTime()) + MINUTE_MS);
 }

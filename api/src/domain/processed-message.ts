@@ -25,13 +25,19 @@ export type ProcessedMessage = {
   finishedAt?: string;
 };
 
-export function ledgerKey(mailbox: string, internetMessageId: string | undefined, contentHash: string): string {
+export function ledgerKey(
+  mailbox: string,
+  internetMessageId: string | undefined,
+  contentHash: string,
+): string {
   const box = mailbox.toLowerCase();
   return internetMessageId ? `${box}|${internetMessageId}` : `${box}|sha256:${contentHash}`;
 }
 
 /** The id the mailbox listed the message under when it was processed: Graph's id, or IMAP's UIDVALIDITY:UID. */
-export function listedIdOf(entry: Pick<ProcessedMessage, 'graphMessageId' | 'imapUidValidity' | 'imapUid'>): string | undefined {
+export function listedIdOf(
+  entry: Pick<ProcessedMessage, 'graphMessageId' | 'imapUidValidity' | 'imapUid'>,
+): string | undefined {
   if (entry.graphMessageId) return entry.graphMessageId;
   return entry.imapUid !== undefined ? `${entry.imapUidValidity}:${entry.imapUid}` : undefined;
 }

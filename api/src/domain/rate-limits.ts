@@ -13,7 +13,11 @@ export type RateLimits = {
   rulePerSrPerHour: number;
 };
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { inboundPerSenderPerHour: 30, rulePerRecipientPerHour: 30, rulePerSrPerHour: 10 };
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  inboundPerSenderPerHour: 30,
+  rulePerRecipientPerHour: 30,
+  rulePerSrPerHour: 10,
+};
 
 /** Above one email every 3.6 seconds a limit no longer stops a loop before it floods somebody's mailbox. */
 export const MAX_RATE_LIMIT = 1000;

@@ -54,7 +54,8 @@ export function validateReplyMarker(input: string): ReplyMarkerValidation {
   if (marker.length > MAX_MARKER_LENGTH) problems.add('too-long');
   const placeholders = marker.split(EC_ID_PLACEHOLDER).length - 1;
   if (placeholders > 1) problems.add('ec-id-repeated');
-  if (placeholders === 0 && marker) problems.add(/#?\s*EC[\s_-]*ID\s*#?/i.test(marker) ? 'ec-id-damaged' : 'missing-ec-id');
+  if (placeholders === 0 && marker)
+    problems.add(/#?\s*EC[\s_-]*ID\s*#?/i.test(marker) ? 'ec-id-damaged' : 'missing-ec-id');
   const withoutPlaceholder = marker.replaceAll(EC_ID_PLACEHOLDER, '');
   const open = withoutPlaceholder.indexOf(MARKER_OPEN);
   const close = withoutPlaceholder.lastIndexOf(MARKER_CLOSE);
@@ -70,7 +71,8 @@ export function validateReplyMarker(input: string): ReplyMarkerValidation {
   } else if (open >= 0 && close >= 0) {
     problems.add('wrong-order');
   }
-  if (problems.size > 0) return { ok: false, errors: [...problems].map((code) => ({ code, message: MESSAGES[code] })) };
+  if (problems.size > 0)
+    return { ok: false, errors: [...problems].map((code) => ({ code, message: MESSAGES[code] })) };
   return { ok: true, marker, text };
 }
 

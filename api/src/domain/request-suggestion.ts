@@ -14,7 +14,11 @@ export type SuggestionReasonCode =
 /** One piece of evidence pointing at one SR. `strength` (0..1) scales the weight; 1 when the signal is binary. */
 export type SuggestionSignal = { srId: number; code: SuggestionReasonCode; text: string; strength?: number };
 
-export type RankedSuggestion = { srId: number; score: number; reasons: { code: SuggestionReasonCode; text: string }[] };
+export type RankedSuggestion = {
+  srId: number;
+  score: number;
+  reasons: { code: SuggestionReasonCode; text: string }[];
+};
 
 // A verified marker or our own Message-ID identify the SR; a damaged marker's surviving digits almost always do;
 // the rest only narrow it down. Several weak signals together can still outrank one medium one.
@@ -31,8 +35,14 @@ export const SIGNAL_WEIGHTS: Readonly<Record<SuggestionReasonCode, number>> = {
 
 export const MAX_SUGGESTIONS = 10;
 
-export function rankSuggestions(signals: readonly SuggestionSignal[], limit = MAX_SUGGESTIONS): RankedSuggestion[] {
-  const bySr = new Map<number, { score: number; reasons: Map<SuggestionReasonCode, { text: string; weight: number }> }>();
+export function rankSuggestions(
+  signals: readonly SuggestionSignal[],
+  limit = MAX_SUGGESTIONS,
+): RankedSuggestion[] {
+  const bySr = new Map<
+    number,
+    { score: number; reasons: Map<SuggestionReasonCode, { text: string; weight: number }> }
+  >();
   for (const signal of signals) {
     const entry = bySr.get(signal.srId) ?? { score: 0, reasons: new Map() };
     const weight = SIGNAL_WEIGHTS[signal.code] * Math.min(1, Math.max(0, signal.strength ?? 1));
@@ -48,7 +58,9 @@ export function rankSuggestions(signals: readonly SuggestionSignal[], limit = MA
     .map(([srId, entry]) => ({
       srId,
       score: Math.round(entry.score),
-      reasons: [...entry.reasons.entries()].sort((a, b) => b[1].weight - a[1].weight).map(([code, { text }]) => ({ code, text })),
+      reasons: [...entry.reasons.entries()]
+        .sort((a, b) => b[1].weight - a[1].weight)
+        .map(([code, { text }]) => ({ code, text })),
     }))
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score || b.srId - a.srId)

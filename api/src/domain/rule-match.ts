@@ -11,19 +11,23 @@ import type { SrEvent } from './sr-event.js';
  */
 const MACHINE_MAIL = new Set(['auto-reply', 'bounce', 'own', 'loop', 'system']);
 
-const same = (a: unknown, b: string): boolean => typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
+const same = (a: unknown, b: string): boolean =>
+  typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function ruleMatches(rule: Rule, event: SrEvent): boolean {
   if (!rule.enabled) return false;
-  if (typeof event.details['mailClass'] === 'string' && MACHINE_MAIL.has(event.details['mailClass'])) return false;
+  if (typeof event.details['mailClass'] === 'string' && MACHINE_MAIL.has(event.details['mailClass']))
+    return false;
   const trigger = rule.trigger;
   switch (trigger.kind) {
     case 'sr-created':
       return event.kind === 'sr-created';
     case 'status-changed':
-      return event.kind === 'status-changed'
-        && (trigger.from === undefined || same(event.details['from'], trigger.from))
-        && (trigger.to === undefined || same(event.details['to'], trigger.to));
+      return (
+        event.kind === 'status-changed' &&
+        (trigger.from === undefined || same(event.details['from'], trigger.from)) &&
+        (trigger.to === undefined || same(event.details['to'], trigger.to))
+      );
     case 'note-added':
       // Only notes the customer may see: an internal note must never leave the desk by rule.
       return event.kind === 'note-added' && event.details['typeCode'] === 'PUBLIC';
@@ -37,7 +41,8 @@ export function ruleRecipients(rule: Rule, sr: ServiceRequest): MailAddress[] {
   const found: MailAddress[] = [];
   const add = (address: string, name?: string) => {
     const normalised = address.trim().toLowerCase();
-    if (normalised && !found.some((r) => r.address === normalised)) found.push(name ? { name, address: normalised } : { address: normalised });
+    if (normalised && !found.some((r) => r.address === normalised))
+      found.push(name ? { name, address: normalised } : { address: normalised });
   };
   for (const recipient of rule.recipients) {
     if (recipient.kind === 'requester') add(sr.requester.email, sr.requester.name);

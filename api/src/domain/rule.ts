@@ -5,7 +5,11 @@ export type RuleTrigger =
   | { kind: 'note-added' }
   | { kind: 'assigned' };
 
-export type RuleRecipient = { kind: 'requester' } | { kind: 'participants' } | { kind: 'assignee' } | { kind: 'address'; address: string };
+export type RuleRecipient =
+  | { kind: 'requester' }
+  | { kind: 'participants' }
+  | { kind: 'assignee' }
+  | { kind: 'address'; address: string };
 
 export type Rule = {
   id: string;

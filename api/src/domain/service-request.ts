@@ -39,7 +39,11 @@ export function parseSrRef(ref: string): number | undefined {
 
 export function requireSrId(ref: string): number {
   const id = parseSrRef(ref);
-  if (id === undefined) throw new AppError('validation_failed', `"${ref}" is not a Service Request number (expected SR-000123 or 123).`);
+  if (id === undefined)
+    throw new AppError(
+      'validation_failed',
+      `"${ref}" is not a Service Request number (expected SR-000123 or 123).`,
+    );
   return id;
 }
 

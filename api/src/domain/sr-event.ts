@@ -26,5 +26,12 @@ const KIND_OF: Partial<Record<HistoryEntry['kind'], SrEventKind>> = {
 export function srEventFor(entry: HistoryEntry): SrEvent | undefined {
   const kind = KIND_OF[entry.kind];
   if (!kind) return undefined;
-  return { id: entry.id, requestId: entry.requestId, kind, at: entry.at, actor: entry.actor, details: entry.details ?? {} };
+  return {
+    id: entry.id,
+    requestId: entry.requestId,
+    kind,
+    at: entry.at,
+    actor: entry.actor,
+    details: entry.details ?? {},
+  };
 }

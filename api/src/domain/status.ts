@@ -12,7 +12,10 @@ export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
 
 export const INITIAL_STATUS = 'New';
 
-export function findStatus(statuses: readonly StatusDefinition[], name: string): StatusDefinition | undefined {
+export function findStatus(
+  statuses: readonly StatusDefinition[],
+  name: string,
+): StatusDefinition | undefined {
   const wanted = name.trim().toLowerCase();
   return statuses.find((s) => s.name.toLowerCase() === wanted);
 }

@@ -5,4 +5,7 @@ export type OriginalContentType = 'message/rfc822' | 'application/json';
 
 export type StoredOriginal = { ref: string; contentType: OriginalContentType };
 
-export const ORIGINAL_EXTENSION: Record<OriginalContentType, string> = { 'message/rfc822': 'eml', 'application/json': 'json' };
+export const ORIGINAL_EXTENSION: Record<OriginalContentType, string> = {
+  'message/rfc822': 'eml',
+  'application/json': 'json',
+};

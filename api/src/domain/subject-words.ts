@@ -1,8 +1,33 @@
 // Subject similarity for suggestions: customers retype or shorten subjects ("Re: printer still jamming" for
 // "Printer on the 3rd floor keeps jamming"), so compare the words that carry meaning, not the strings.
 
-const PREFIXES = /^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|tr|rv|antw|odp|ynt|r|i)\s*(?:\[\d+\])?\s*:\s*|\[(?:external|extern|ext)\]\s*)+/i;
-const STOP_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'this', 'that', 'your', 'our', 'you', 'are', 'was', 'has', 'have', 'not', 'but', 'can', 'still', 'again', 'please', 'thanks', 'request', 'service']);
+const PREFIXES =
+  /^\s*(?:(?:re|fw|fwd|aw|wg|sv|vs|tr|rv|antw|odp|ynt|r|i)\s*(?:\[\d+\])?\s*:\s*|\[(?:external|extern|ext)\]\s*)+/i;
+const STOP_WORDS = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'this',
+  'that',
+  'your',
+  'our',
+  'you',
+  'are',
+  'was',
+  'has',
+  'have',
+  'not',
+  'but',
+  'can',
+  'still',
+  'again',
+  'please',
+  'thanks',
+  'request',
+  'service',
+]);
 
 export function subjectWords(subject: string): Set<string> {
   const text = subject
@@ -10,7 +35,9 @@ export function subjectWords(subject: string): Set<string> {
     .replace(/\[?SR-?\d{1,9}\]?/gi, ' ')
     .normalize('NFKC')
     .toLowerCase();
-  return new Set((text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)).map(stem));
+  return new Set(
+    (text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length >= 3 && !STOP_WORDS.has(w)).map(stem),
+  );
 }
 
 /** Cheap plural/tense folding so "jams", "jammed" and "jamming" meet. */
@@ -36,6 +63,8 @@ export function subjectSimilarity(a: string, b: string): number {
 
 /** SR numbers written in a subject: "[SR-000123]", "SR-123", "sr123". */
 export function subjectSrIds(subject: string): number[] {
-  const ids = [...subject.matchAll(/\bSR-?0*(\d{1,9})\b(?!-[0-9A-Z])/gi)].map((m) => Number(m[1])).filter((id) => id > 0);
+  const ids = [...subject.matchAll(/\bSR-?0*(\d{1,9})\b(?!-[0-9A-Z])/gi)]
+    .map((m) => Number(m[1]))
+    .filter((id) => id > 0);
   return [...new Set(ids)];
 }

@@ -21,7 +21,8 @@ export function createAfterStepLanes(client: GraphMailClient): AfterStepRunner {
   async function lane(): Promise<void> {
     lanes += 1;
     try {
-      for (let chunk = takeChunk(queue); chunk.length > 0; chunk = takeChunk(queue)) await send(client, chunk);
+      for (let chunk = takeChunk(queue); chunk.length > 0; chunk = takeChunk(queue))
+        await send(client, chunk);
     } finally {
       lanes -= 1;
     }
@@ -52,11 +53,15 @@ function stepsOf(action: AfterStepAction, messagePath = ''): Step[] {
   // Bare DELETE lands in Recoverable Items, invisible to users; permanentDelete says what it does (docs/graph-behaviour.md C6).
   if (action.kind === 'delete') return [{ method: 'POST', url: `${messagePath}/permanentDelete`, body: {} }];
   const read: Step = { method: 'PATCH', url: messagePath, body: { isRead: true } };
-  return action.kind === 'move' ? [read, { method: 'POST', url: `${messagePath}/move`, body: { destinationId: action.folderId } }] : [read];
+  return action.kind === 'move'
+    ? [read, { method: 'POST', url: `${messagePath}/move`, body: { destinationId: action.folderId } }]
+    : [read];
 }
 
 async function send(client: GraphMailClient, chunk: readonly Pending[]): Promise<void> {
-  const planned = chunk.map((item) => stepsOf(item.action, `${client.userPath}/messages/${encodeURIComponent(item.id)}`));
+  const planned = chunk.map((item) =>
+    stepsOf(item.action, `${client.userPath}/messages/${encodeURIComponent(item.id)}`),
+  );
   try {
     if (chunk.length === 1 && planned[0]?.length === 1) {
       const [step] = planned[0];
@@ -64,11 +69,16 @@ async function send(client: GraphMailClient, chunk: readonly Pending[]): Promise
       chunk[0]?.settle({ outcome: 'done' });
       return;
     }
-    const steps = planned.flatMap((itemSteps, item) => itemSteps.map((step, index) => ({ ...step, id: `${item}.${index}` })));
+    const steps = planned.flatMap((itemSteps, item) =>
+      itemSteps.map((step, index) => ({ ...step, id: `${item}.${index}` })),
+    );
     const results = new Map((await client.batch(steps)).map((r) => [r.id, r]));
-    chunk.forEach((item, index) => item.settle(outcomeOf((planned[index] ?? []).map((_, step) => results.get(`${index}.${step}`)))));
+    chunk.forEach((item, index) =>
+      item.settle(outcomeOf((planned[index] ?? []).map((_, step) => results.get(`${index}.${step}`)))),
+    );
   } catch (error) {
-    for (const item of chunk) item.settle(isNotFound(error) ? { outcome: 'gone' } : { outcome: 'failed', error });
+    for (const item of chunk)
+      item.settle(isNotFound(error) ? { outcome: 'gone' } : { outcome: 'failed', error });
   }
 }
 

@@ -22,7 +22,11 @@ export function createDemoDirectory(emulatorUrl: string): DemoDirectory {
       const tenant = await call<TenantDocument>('/_emulator/tenant');
       // Only people who hold one of our app roles: the shared mailbox and unlicensed users would get a token the API refuses.
       return (tenant.users ?? [])
-        .map((u) => ({ upn: u.userPrincipalName ?? '', displayName: u.displayName ?? u.userPrincipalName ?? '', roles: u.roles ?? [] }))
+        .map((u) => ({
+          upn: u.userPrincipalName ?? '',
+          displayName: u.displayName ?? u.userPrincipalName ?? '',
+          roles: u.roles ?? [],
+        }))
         .filter((u) => u.upn && u.roles.some((role) => role.startsWith('ServiceDesk.')));
     },
     async signIn(upn) {

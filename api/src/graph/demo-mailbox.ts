@@ -46,13 +46,17 @@ type GraphMessage = {
   body?: { contentType?: string | null; content?: string | null } | null;
   attachments?: GraphAttachment[] | null;
 };
-type TenantDocument = { users?: { userPrincipalName?: string; displayName?: string; hasMailbox?: boolean }[]; mailboxes?: string[] };
+type TenantDocument = {
+  users?: { userPrincipalName?: string; displayName?: string; hasMailbox?: boolean }[];
+  mailboxes?: string[];
+};
 
 const address = (r: GraphRecipient | null | undefined): MailAddress => ({
   ...(r?.emailAddress?.name ? { name: r.emailAddress.name } : {}),
   address: r?.emailAddress?.address ?? '',
 });
-const addresses = (list: GraphRecipient[] | null | undefined): MailAddress[] => (list ?? []).map(address).filter((a) => a.address);
+const addresses = (list: GraphRecipient[] | null | undefined): MailAddress[] =>
+  (list ?? []).map(address).filter((a) => a.address);
 
 function attachmentKind(odataType: string | undefined): MailAttachment['kind'] {
   if (odataType?.endsWith('itemAttachment')) return 'item';
@@ -74,7 +78,9 @@ function toDemoMessage(graph: GraphMessage): DemoMailboxMessage {
     cc: addresses(graph.ccRecipients),
     replyTo: addresses(graph.replyTo),
     receivedAt: graph.receivedDateTime ?? new Date(0).toISOString(),
-    headers: (graph.internetMessageHeaders ?? []).filter((h) => h.name).map((h) => ({ name: h.name ?? '', value: h.value ?? '' })),
+    headers: (graph.internetMessageHeaders ?? [])
+      .filter((h) => h.name)
+      .map((h) => ({ name: h.name ?? '', value: h.value ?? '' })),
     ...(isHtml ? { bodyHtml: content } : { bodyText: content }),
     attachments: attachments.map((a) => ({
       ...(a.id ? { id: a.id } : {}),
@@ -90,7 +96,9 @@ function toDemoMessage(graph: GraphMessage): DemoMailboxMessage {
     message,
     preview: graph.bodyPreview ?? '',
     hasAttachments: graph.hasAttachments ?? attachments.length > 0,
-    attachmentContents: attachments.flatMap((a) => (a.id && a.contentBytes ? [{ id: a.id, contentBase64: a.contentBytes }] : [])),
+    attachmentContents: attachments.flatMap((a) =>
+      a.id && a.contentBytes ? [{ id: a.id, contentBase64: a.contentBytes }] : [],
+    ),
   };
 }
 
@@ -101,14 +109,19 @@ export function createDemoMailbox(emulatorUrl: string): DemoMailbox {
     return (await res.json()) as T;
   };
   const listMessages = async (mailbox: string) =>
-    (await call<{ value: GraphMessage[] }>(`/mailboxes/${encodeURIComponent(mailbox)}/messages?folder=inbox`)).value.map(toDemoMessage);
+    (
+      await call<{ value: GraphMessage[] }>(`/mailboxes/${encodeURIComponent(mailbox)}/messages?folder=inbox`)
+    ).value.map(toDemoMessage);
   return {
     async listMailboxes() {
       const tenant = await call<TenantDocument>('/tenant');
       const hosted = new Set((tenant.mailboxes ?? []).map((m) => m.toLowerCase()));
       return (tenant.users ?? [])
         .filter((u) => u.hasMailbox && u.userPrincipalName && hosted.has(u.userPrincipalName.toLowerCase()))
-        .map((u) => ({ address: u.userPrincipalName ?? '', displayName: u.displayName ?? u.userPrincipalName ?? '' }));
+        .map((u) => ({
+          address: u.userPrincipalName ?? '',
+          displayName: u.displayName ?? u.userPrincipalName ?? '',
+        }));
     },
     listMessages,
     async readMessage(mailbox, id) {

@@ -13,4 +13,8 @@ export type GraphConfig = {
   maxRetryAfterMs?: number;
 };
 
-export const GRAPH_DEFAULTS = { maxInFlightPerMailbox: 4, maxRetries: 6, maxRetryAfterMs: 10 * 60_000 } as const;
+export const GRAPH_DEFAULTS = {
+  maxInFlightPerMailbox: 4,
+  maxRetries: 6,
+  maxRetryAfterMs: 10 * 60_000,
+} as const;

@@ -29,7 +29,13 @@ export type RequestOptions = {
   ignoreBody?: boolean;
 };
 
-export type BatchStep = { id: string; method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown; headers?: Record<string, string> };
+export type BatchStep = {
+  id: string;
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+};
 export type BatchResult = { id: string; status: number; body?: unknown; error?: GraphError };
 
 export type GraphStream = { body: Readable; contentType: string; size?: number };
@@ -60,16 +66,29 @@ export type GraphMailClient = {
   tokenRoles(): Promise<string[]>;
 };
 
-const GRAPH_HOSTS = ['graph.microsoft.com', 'graph.microsoft.us', 'dod-graph.microsoft.us', 'microsoftgraph.chinacloudapi.cn'];
+const GRAPH_HOSTS = [
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+];
 const MAX_BATCH = 20;
 
-export function createGraphMailClient(account: GraphMailAccount, secret: AccountCredentials['secret'], config: GraphConfig): GraphMailClient {
+export function createGraphMailClient(
+  account: GraphMailAccount,
+  secret: AccountCredentials['secret'],
+  config: GraphConfig,
+): GraphMailClient {
   const newCredential = (): TokenCredential =>
     createCredential({ tenantId: account.tenantId, clientId: account.clientId, secret }, config);
   return createClientWith(account, createTokenSource(newCredential), config);
 }
 
-function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof createTokenSource>, config: GraphConfig): GraphMailClient {
+function createClientWith(
+  account: GraphMailAccount,
+  tokens: ReturnType<typeof createTokenSource>,
+  config: GraphConfig,
+): GraphMailClient {
   const base = new URL(config.baseUrl);
   // The SDK sends tokens only to Graph hosts and `customHosts` (host names, no port: docs/graph-behaviour.md §0.4).
   const customHosts = new Set([base.hostname]);
@@ -106,7 +125,12 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
     }
   }
 
-  async function send(method: string, path: string, options: RequestOptions = {}, body?: unknown): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+    body?: unknown,
+  ): Promise<Response> {
     let request = sdk.api(path).responseType(ResponseType.RAW);
     if (options.headers) request = request.headers(options.headers);
     if (options.query) request = request.query(options.query);
@@ -120,7 +144,12 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
     return response;
   }
 
-  async function json<T>(method: string, path: string, options?: RequestOptions, body?: unknown): Promise<T | undefined> {
+  async function json<T>(
+    method: string,
+    path: string,
+    options?: RequestOptions,
+    body?: unknown,
+  ): Promise<T | undefined> {
     const response = await send(method, path, options, body);
     if (options?.ignoreBody) {
       // Read to the end rather than cancel: a cancelled body closes the connection, and TLS to Graph is not free.
@@ -136,10 +165,16 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
       id: step.id,
       method: step.method,
       url: step.url,
-      ...(step.body !== undefined ? { body: step.body, headers: { 'content-type': 'application/json', ...step.headers } } : step.headers ? { headers: step.headers } : {}),
+      ...(step.body !== undefined
+        ? { body: step.body, headers: { 'content-type': 'application/json', ...step.headers } }
+        : step.headers
+          ? { headers: step.headers }
+          : {}),
       ...(index > 0 ? { dependsOn: [steps[index - 1]?.id ?? ''] } : {}),
     }));
-    const answer = await json<{ responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }> }>('POST', '/$batch', {}, { requests });
+    const answer = await json<{
+      responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
+    }>('POST', '/$batch', {}, { requests });
     return (answer?.responses ?? []).map((r) => ({
       id: r.id,
       status: r.status,
@@ -153,8 +188,10 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
     userPath: `/users/${encodeURIComponent(account.userPrincipalName)}`,
     sdk,
     get: async <T>(path: string, options?: RequestOptions) => (await json<T>('GET', path, options)) as T,
-    post: <T>(path: string, body?: unknown, options?: RequestOptions) => json<T>('POST', path, options, body ?? {}),
-    patch: <T>(path: string, body: unknown, options?: RequestOptions) => json<T>('PATCH', path, options, body),
+    post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+      json<T>('POST', path, options, body ?? {}),
+    patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
+      json<T>('PATCH', path, options, body),
     delete: async (path: string, options?: RequestOptions) => {
       const response = await send('DELETE', path, options);
       await response.body?.cancel();
@@ -162,8 +199,14 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
     stream: async (path: string, options?: RequestOptions) => {
       const response = await send('GET', path, options);
       const length = response.headers.get('content-length');
-      const body = response.body ? Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>) : Readable.from([]);
-      return { body, contentType: response.headers.get('content-type') ?? 'application/octet-stream', ...(length ? { size: Number(length) } : {}) };
+      const body = response.body
+        ? Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>)
+        : Readable.from([]);
+      return {
+        body,
+        contentType: response.headers.get('content-type') ?? 'application/octet-stream',
+        ...(length ? { size: Number(length) } : {}),
+      };
     },
     batch: async (steps) => {
       if (steps.length > MAX_BATCH) throw new RangeError(`A $batch holds at most ${MAX_BATCH} requests.`);
@@ -185,7 +228,19 @@ function createClientWith(account: GraphMailAccount, tokens: ReturnType<typeof c
         const again = new Set(retry.map((a) => a.id));
         pending = pending.filter((step) => again.has(step.id));
       }
-      return steps.map((step) => results.get(step.id) ?? { id: step.id, status: 0, error: new GraphError({ source: 'graph', status: 0, code: 'missingBatchResponse', message: 'The batch answer left this request out.' }) });
+      return steps.map(
+        (step) =>
+          results.get(step.id) ?? {
+            id: step.id,
+            status: 0,
+            error: new GraphError({
+              source: 'graph',
+              status: 0,
+              code: 'missingBatchResponse',
+              message: 'The batch answer left this request out.',
+            }),
+          },
+      );
     },
     checkToken: async () => {
       await token();
@@ -215,7 +270,9 @@ function dispatch(request: ReturnType<Client['api']>, method: string, body: unkn
 }
 
 function innerError(r: { status: number; headers?: Record<string, string>; body?: unknown }): GraphError {
-  const body = (r.body ?? {}) as { error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } } };
+  const body = (r.body ?? {}) as {
+    error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } };
+  };
   const retryAfter = Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
   const requestId = body.error?.innerError?.['request-id'];
   return new GraphError({
@@ -232,8 +289,12 @@ function innerError(r: { status: number; headers?: Record<string, string>; body?
 /** The `roles` claim of an app token. Only read for display; Graph checks the signature, we never trust it. */
 function rolesOf(jwt: string): string[] {
   try {
-    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as { roles?: unknown };
-    return Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+    const payload = JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      roles?: unknown;
+    };
+    return Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is string => typeof r === 'string')
+      : [];
   } catch {
     return [];
   }

@@ -1,5 +1,11 @@
 import { GraphError } from '../ports/graph-error.js';
-import type { Mailbox, MailFolderRef, GraphListedMessage, Subscription, SubscriptionRequest } from '../ports/mailbox.js';
+import type {
+  Mailbox,
+  MailFolderRef,
+  GraphListedMessage,
+  Subscription,
+  SubscriptionRequest,
+} from '../ports/mailbox.js';
 import { createAfterStepLanes } from './after-step-lanes.js';
 import type { GraphMailClient } from './graph-mail-client.js';
 
@@ -7,12 +13,47 @@ import type { GraphMailClient } from './graph-mail-client.js';
 // <=4 in flight, Retry-After honoured.
 
 // https://learn.microsoft.com/graph/api/resources/mailfolder (well-known folder names; display names are localised)
-const WELL_KNOWN = new Set(['archive', 'clutter', 'conflicts', 'conversationhistory', 'deleteditems', 'drafts', 'inbox', 'junkemail',
-  'localfailures', 'msgfolderroot', 'outbox', 'recoverableitemsdeletions', 'scheduled', 'searchfolders', 'sentitems', 'serverfailures', 'syncissues']);
+const WELL_KNOWN = new Set([
+  'archive',
+  'clutter',
+  'conflicts',
+  'conversationhistory',
+  'deleteditems',
+  'drafts',
+  'inbox',
+  'junkemail',
+  'localfailures',
+  'msgfolderroot',
+  'outbox',
+  'recoverableitemsdeletions',
+  'scheduled',
+  'searchfolders',
+  'sentitems',
+  'serverfailures',
+  'syncissues',
+]);
 
 // What the pipeline reads. internetMessageHeaders and uniqueBody come back only when selected (docs/graph-behaviour.md C7).
-const MESSAGE_FIELDS = ['id', 'internetMessageId', 'conversationId', 'subject', 'from', 'sender', 'toRecipients', 'ccRecipients', 'replyTo',
-  'receivedDateTime', 'sentDateTime', 'isRead', 'hasAttachments', 'body', 'uniqueBody', 'internetMessageHeaders', 'bodyPreview', 'parentFolderId'];
+const MESSAGE_FIELDS = [
+  'id',
+  'internetMessageId',
+  'conversationId',
+  'subject',
+  'from',
+  'sender',
+  'toRecipients',
+  'ccRecipients',
+  'replyTo',
+  'receivedDateTime',
+  'sentDateTime',
+  'isRead',
+  'hasAttachments',
+  'body',
+  'uniqueBody',
+  'internetMessageHeaders',
+  'bodyPreview',
+  'parentFolderId',
+];
 // contentId cannot be selected on the attachment base type (Graph: "Could not find a property named 'contentId'"),
 // so inline images are read one by one when the reply keeps them.
 const ATTACHMENT_FIELDS = 'id,name,contentType,size,isInline';
@@ -26,7 +67,9 @@ type GraphFolder = { id: string; displayName: string };
 
 /** Graph's mailbox: listings are Graph JSON, and new mail is pushed through change-notification subscriptions. */
 export type GraphMailbox = Omit<Mailbox, 'listUnread'> &
-  Required<Pick<Mailbox, 'createSubscription' | 'listSubscriptions' | 'renewSubscription' | 'deleteSubscription'>> & {
+  Required<
+    Pick<Mailbox, 'createSubscription' | 'listSubscriptions' | 'renewSubscription' | 'deleteSubscription'>
+  > & {
     listUnread(folderId: string, limit: number): Promise<GraphListedMessage[]>;
   };
 
@@ -35,7 +78,10 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
 
   async function childByName(parentPath: string, name: string): Promise<GraphFolder | undefined> {
     const wanted = name.toLowerCase();
-    for (let url: string | undefined = `${parentPath}?$select=id,displayName&includeHiddenFolders=true&$top=100`; url;) {
+    for (
+      let url: string | undefined = `${parentPath}?$select=id,displayName&includeHiddenFolders=true&$top=100`;
+      url;
+    ) {
       const page: Page<GraphFolder> = await client.get<Page<GraphFolder>>(url);
       const found = page.value?.find((f) => f.displayName.toLowerCase() === wanted);
       if (found) return found;
@@ -46,7 +92,10 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
 
   async function allChildren(parentPath: string): Promise<GraphFolder[]> {
     const out: GraphFolder[] = [];
-    for (let url: string | undefined = `${parentPath}?$select=id,displayName&includeHiddenFolders=true&$top=100`; url;) {
+    for (
+      let url: string | undefined = `${parentPath}?$select=id,displayName&includeHiddenFolders=true&$top=100`;
+      url;
+    ) {
       const page: Page<GraphFolder> = await client.get<Page<GraphFolder>>(url);
       out.push(...(page.value ?? []));
       url = page['@odata.nextLink'];
@@ -72,26 +121,45 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
 
   async function folderByKnownNameOrId(ref: string): Promise<GraphFolder | undefined> {
     try {
-      return await client.get<GraphFolder>(`${user}/mailFolders/${encodeURIComponent(ref)}`, { query: { $select: 'id,displayName' } });
+      return await client.get<GraphFolder>(`${user}/mailFolders/${encodeURIComponent(ref)}`, {
+        query: { $select: 'id,displayName' },
+      });
     } catch (error) {
-      if (error instanceof GraphError && (error.status === 404 || error.status === 400) && /folder|item|notfound|invalid/i.test(error.code)) return undefined;
+      if (
+        error instanceof GraphError &&
+        (error.status === 404 || error.status === 400) &&
+        /folder|item|notfound|invalid/i.test(error.code)
+      )
+        return undefined;
       throw error;
     }
   }
 
   function notFound(ref: string): GraphError {
-    return new GraphError({ source: 'graph', status: 404, code: 'ErrorFolderNotFound', message: `No folder "${ref}" in ${client.mailbox}.` });
+    return new GraphError({
+      source: 'graph',
+      status: 404,
+      code: 'ErrorFolderNotFound',
+      message: `No folder "${ref}" in ${client.mailbox}.`,
+    });
   }
 
   async function resolveFolder(ref: string): Promise<MailFolderRef> {
     const trimmed = ref.trim().replace(/^\/+|\/+$/g, '');
-    const segments = trimmed.split('/').map((s) => s.trim()).filter(Boolean);
+    const segments = trimmed
+      .split('/')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const [first, ...rest] = segments;
     if (!first) throw notFound(ref);
     let folder: GraphFolder | undefined;
     if (WELL_KNOWN.has(first.toLowerCase())) folder = await folderByKnownNameOrId(first.toLowerCase());
-    else if (segments.length === 1 && /^[A-Za-z0-9+/_-]{60,}={0,2}$/.test(first)) folder = await folderByKnownNameOrId(first);
-    else folder = (await childByName(`${user}/mailFolders`, first)) ?? (rest.length === 0 ? await findAnywhere(first) : undefined);
+    else if (segments.length === 1 && /^[A-Za-z0-9+/_-]{60,}={0,2}$/.test(first))
+      folder = await folderByKnownNameOrId(first);
+    else
+      folder =
+        (await childByName(`${user}/mailFolders`, first)) ??
+        (rest.length === 0 ? await findAnywhere(first) : undefined);
     for (const name of rest) {
       if (!folder) break;
       folder = await childByName(`${user}/mailFolders/${encodeURIComponent(folder.id)}/childFolders`, name);
@@ -113,9 +181,13 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
     };
     // Follow nextLink to the end before anything is marked read: $skip is applied to the live set (docs/graph-behaviour.md C1, C2).
     while (url && out.length < limit) {
-      const page: Page<Record<string, unknown>> = await client.get<Page<Record<string, unknown>>>(url, query ? { query } : {});
+      const page: Page<Record<string, unknown>> = await client.get<Page<Record<string, unknown>>>(
+        url,
+        query ? { query } : {},
+      );
       for (const graph of page.value ?? []) {
-        if (typeof graph.id === 'string' && out.length < limit) out.push({ id: graph.id, format: 'graph', graph });
+        if (typeof graph.id === 'string' && out.length < limit)
+          out.push({ id: graph.id, format: 'graph', graph });
       }
       url = page['@odata.nextLink'];
       query = undefined;
@@ -130,13 +202,17 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
     resolveFolder,
     listUnread,
     async openAttachment(messageId, attachmentId) {
-      const stream = await client.stream(`${user}/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}/$value`);
+      const stream = await client.stream(
+        `${user}/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}/$value`,
+      );
       return { body: stream.body, contentType: stream.contentType };
     },
     async readInlineAttachment(messageId, attachmentId) {
-      const attachment = await client.get<{ contentId?: string | null; contentType?: string; contentBytes?: string }>(
-        `${user}/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}`,
-      );
+      const attachment = await client.get<{
+        contentId?: string | null;
+        contentType?: string;
+        contentBytes?: string;
+      }>(`${user}/messages/${encodeURIComponent(messageId)}/attachments/${encodeURIComponent(attachmentId)}`);
       return {
         ...(attachment.contentId ? { contentId: attachment.contentId.replace(/^<|>$/g, '') } : {}),
         contentType: attachment.contentType ?? 'application/octet-stream',
@@ -158,22 +234,42 @@ export function createGraphMailbox(client: GraphMailClient): GraphMailbox {
         clientState: request.clientState,
         latestSupportedTlsVersion: 'v1_2',
       });
-      if (!created) throw new GraphError({ source: 'graph', status: 0, code: 'emptyAnswer', message: 'Graph created the subscription but sent no body.' });
+      if (!created)
+        throw new GraphError({
+          source: 'graph',
+          status: 0,
+          code: 'emptyAnswer',
+          message: 'Graph created the subscription but sent no body.',
+        });
       return { id: created.id, expiresAt: created.expirationDateTime };
     },
     async listSubscriptions() {
       const out: Array<Subscription & { notificationUrl: string; resource: string }> = [];
       for (let url: string | undefined = SUBSCRIPTION_PATH; url;) {
-        const page: Page<{ id: string; expirationDateTime: string; notificationUrl: string; resource: string }> = await client.get(url);
-        for (const s of page.value ?? []) out.push({ id: s.id, expiresAt: s.expirationDateTime, notificationUrl: s.notificationUrl, resource: s.resource });
+        const page: Page<{
+          id: string;
+          expirationDateTime: string;
+          notificationUrl: string;
+          resource: string;
+        }> = await client.get(url);
+        for (const s of page.value ?? [])
+          out.push({
+            id: s.id,
+            expiresAt: s.expirationDateTime,
+            notificationUrl: s.notificationUrl,
+            resource: s.resource,
+          });
         url = page['@odata.nextLink'];
       }
       return out;
     },
     async renewSubscription(id, expiresAt) {
-      const renewed = await client.patch<{ id: string; expirationDateTime: string }>(`${SUBSCRIPTION_PATH}/${encodeURIComponent(id)}`, {
-        expirationDateTime: expiresAt.toISOString(),
-      });
+      const renewed = await client.patch<{ id: string; expirationDateTime: string }>(
+        `${SUBSCRIPTION_PATH}/${encodeURIComponent(id)}`,
+        {
+          expirationDateTime: expiresAt.toISOString(),
+        },
+      );
       return { id, expiresAt: renewed?.expirationDateTime ?? expiresAt.toISOString() };
     },
     async deleteSubscription(id) {

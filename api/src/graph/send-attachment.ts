@@ -9,7 +9,11 @@ import { GraphError } from '../ports/graph-error.js';
 export const SIMPLE_ATTACHMENT_LIMIT = 3 * 1024 * 1024;
 const CHUNK_BYTES = 12 * 320 * 1024;
 
-export async function addAttachment(client: GraphMailClient, draftId: string, attachment: OutgoingAttachment): Promise<void> {
+export async function addAttachment(
+  client: GraphMailClient,
+  draftId: string,
+  attachment: OutgoingAttachment,
+): Promise<void> {
   const messagePath = `${client.userPath}/messages/${encodeURIComponent(draftId)}`;
   if (attachment.size < SIMPLE_ATTACHMENT_LIMIT) {
     const bytes = await readAll(await attachment.open());
@@ -22,9 +26,20 @@ export async function addAttachment(client: GraphMailClient, draftId: string, at
     return;
   }
   const session = await client.post<{ uploadUrl: string }>(`${messagePath}/attachments/createUploadSession`, {
-    AttachmentItem: { attachmentType: 'file', name: attachment.name, size: attachment.size, contentType: attachment.contentType },
+    AttachmentItem: {
+      attachmentType: 'file',
+      name: attachment.name,
+      size: attachment.size,
+      contentType: attachment.contentType,
+    },
   });
-  if (!session?.uploadUrl) throw new GraphError({ source: 'graph', status: 502, code: 'noUploadUrl', message: 'createUploadSession answered without an uploadUrl.' });
+  if (!session?.uploadUrl)
+    throw new GraphError({
+      source: 'graph',
+      status: 502,
+      code: 'noUploadUrl',
+      message: 'createUploadSession answered without an uploadUrl.',
+    });
   await upload(session.uploadUrl, await attachment.open(), attachment.size);
 }
 
@@ -40,11 +55,19 @@ async function upload(uploadUrl: string, content: Readable, size: number): Promi
     try {
       response = await fetch(uploadUrl, {
         method: 'PUT',
-        headers: { 'content-type': 'application/octet-stream', 'content-range': `bytes ${offset}-${end}/${size}` },
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-range': `bytes ${offset}-${end}/${size}`,
+        },
         body: new Uint8Array(chunk),
       });
     } catch (error) {
-      throw new GraphError({ source: 'network', status: 0, code: 'uploadFailed', message: `The attachment upload failed at byte ${offset}: ${(error as Error).message}` });
+      throw new GraphError({
+        source: 'network',
+        status: 0,
+        code: 'uploadFailed',
+        message: `The attachment upload failed at byte ${offset}: ${(error as Error).message}`,
+      });
     }
     if (!response.ok) {
       const retryAfter = response.headers.get('retry-after');
@@ -59,7 +82,13 @@ async function upload(uploadUrl: string, content: Readable, size: number): Promi
     await response.body?.cancel();
     offset = end + 1;
   }
-  if (offset !== size) throw new GraphError({ source: 'graph', status: 0, code: 'uploadIncomplete', message: `The attachment had ${offset} bytes, not the ${size} announced.` });
+  if (offset !== size)
+    throw new GraphError({
+      source: 'graph',
+      status: 0,
+      code: 'uploadIncomplete',
+      message: `The attachment had ${offset} bytes, not the ${size} announced.`,
+    });
 }
 
 async function* chunksOf(content: Readable, size: number): AsyncGenerator<Buffer> {
@@ -81,6 +110,7 @@ async function* chunksOf(content: Readable, size: number): AsyncGenerator<Buffer
 
 async function readAll(content: Readable): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const data of content) parts.push(Buffer.isBuffer(data) ? data : Buffer.from(data as Uint8Array));
+  for await (const data of content)
+    parts.push(Buffer.isBuffer(data) ? data : Buffer.from(data as Uint8Array));
   return Buffer.concat(parts);
 }

@@ -4,7 +4,9 @@ import { parseRetryAfter } from './middleware/retry-throttled.js';
 
 // Everything that can go wrong talking to Graph or Entra, as one GraphError (docs/architecture.md §5).
 
-type GraphErrorBody = { error?: { code?: string; message?: string; innerError?: { 'request-id'?: string; code?: string } } };
+type GraphErrorBody = {
+  error?: { code?: string; message?: string; innerError?: { 'request-id'?: string; code?: string } };
+};
 
 /** A Graph answer that is not 2xx. Bodies may be Graph JSON, gateway HTML or nothing (docs/graph-behaviour.md §7.1). */
 export async function responseError(response: Response): Promise<GraphError> {
@@ -33,7 +35,8 @@ export async function responseError(response: Response): Promise<GraphError> {
 export function thrownError(error: unknown): GraphError {
   if (error instanceof GraphError) return error;
   if (error instanceof AuthenticationError) {
-    const aadsts = error.errorResponse.errorCodes?.[0] ?? aadstsFromText(error.errorResponse.errorDescription);
+    const aadsts =
+      error.errorResponse.errorCodes?.[0] ?? aadstsFromText(error.errorResponse.errorDescription);
     return new GraphError({
       source: 'entra',
       status: error.statusCode,
@@ -46,18 +49,34 @@ export function thrownError(error: unknown): GraphError {
   if (error instanceof CredentialUnavailableError || isIdentityError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     const aadsts = aadstsFromText(message);
-    return new GraphError({ source: 'entra', status: 0, code: entraCode(message), message: firstLine(message), ...(aadsts !== undefined ? { aadsts } : {}) });
+    return new GraphError({
+      source: 'entra',
+      status: 0,
+      code: entraCode(message),
+      message: firstLine(message),
+      ...(aadsts !== undefined ? { aadsts } : {}),
+    });
   }
   const message = error instanceof Error ? `${error.message}${causeText(error)}` : String(error);
   return new GraphError({ source: 'network', status: 0, code: 'networkError', message });
 }
 
 function isIdentityError(error: unknown): boolean {
-  return error instanceof Error && /AADSTS\d+|invalid_client|unauthorized_client|invalid_request|untrusted_authority|authority/i.test(error.message) && error.name !== 'TypeError';
+  return (
+    error instanceof Error &&
+    /AADSTS\d+|invalid_client|unauthorized_client|invalid_request|untrusted_authority|authority/i.test(
+      error.message,
+    ) &&
+    error.name !== 'TypeError'
+  );
 }
 
 function entraCode(message: string): string {
-  return /\b(invalid_client|unauthorized_client|invalid_request|invalid_scope|invalid_tenant|untrusted_authority)\b/.exec(message)?.[1] ?? 'authentication_failed';
+  return (
+    /\b(invalid_client|unauthorized_client|invalid_request|invalid_scope|invalid_tenant|untrusted_authority)\b/.exec(
+      message,
+    )?.[1] ?? 'authentication_failed'
+  );
 }
 
 function aadstsFromText(text: string | undefined): number | undefined {

@@ -19,7 +19,10 @@ export type TokenSource = {
   refresh(): Promise<string>;
 };
 
-export function createCredential(credentials: AccountCredentials, config: Pick<GraphConfig, 'authorityHost' | 'mode'>): TokenCredential {
+export function createCredential(
+  credentials: AccountCredentials,
+  config: Pick<GraphConfig, 'authorityHost' | 'mode'>,
+): TokenCredential {
   const options = {
     authorityHost: config.authorityHost,
     // Instance discovery asks login.microsoftonline.com about the authority; the emulator is not known there.

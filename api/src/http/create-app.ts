@@ -67,7 +67,10 @@ const JSON_LIMIT = '1mb';
 /** The whole HTTP surface, without listening: tests drive it with supertest. */
 export function createApp(deps: AppDeps): Express {
   const routes: RouteSpec[] = [
-    ...healthRoutes({ version: deps.version, mode: deps.mode, ...(deps.instance ? { instance: deps.instance } : {}) }, deps.healthChecks ?? []),
+    ...healthRoutes(
+      { version: deps.version, mode: deps.mode, ...(deps.instance ? { instance: deps.instance } : {}) },
+      deps.healthChecks ?? [],
+    ),
     ...clientConfigRoutes(deps.clientConfig),
     ...meRoutes(),
     ...requestRoutes(deps.services),
@@ -113,7 +116,9 @@ export function createApp(deps: AppDeps): Express {
     app.use(mount, express.static(dir, { index: 'index.html', fallthrough: true }));
   }
   // The manifest's privacy and terms links point here, so every URL in it stays on our own valid domain.
-  app.use(express.static(new URL('../../public', import.meta.url).pathname, { extensions: ['html'], index: false }));
+  app.use(
+    express.static(new URL('../../public', import.meta.url).pathname, { extensions: ['html'], index: false }),
+  );
   app.get('/', (_req, res) => res.redirect(302, '/tab/'));
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

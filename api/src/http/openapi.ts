@@ -5,7 +5,11 @@ import type { RouteSpec } from './route.js';
 type JsonSchema = Record<string, unknown>;
 
 const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   return rest;
 };
 
@@ -22,14 +26,20 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { version: stri
     info: {
       title: 'Service Messaging API',
       version: info.version,
-      description: 'Service Requests, notes, attachments, history and the mail administration behind the Teams tab and the Outlook add-in.',
+      description:
+        'Service Requests, notes, attachments, history and the mail administration behind the Teams tab and the Outlook add-in.',
     },
     servers: [{ url: '/' }],
     security: [{ entra: [] }],
     paths,
     components: {
       securitySchemes: {
-        entra: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An Entra ID access token for this API (scope access_as_user, or an app role).' },
+        entra: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'An Entra ID access token for this API (scope access_as_user, or an app role).',
+        },
       },
       schemas: {
         Error: {
@@ -39,7 +49,12 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { version: stri
             error: {
               type: 'object',
               required: ['code', 'message', 'requestId'],
-              properties: { code: { type: 'string' }, message: { type: 'string' }, requestId: { type: 'string' }, details: {} },
+              properties: {
+                code: { type: 'string' },
+                message: { type: 'string' },
+                requestId: { type: 'string' },
+                details: {},
+              },
             },
           },
         },
@@ -54,25 +69,51 @@ function operation(route: RouteSpec): Record<string, unknown> {
     const contentType = spec.contentType ?? 'application/json';
     responses[status] = {
       description: spec.description,
-      ...(spec.schema ? { content: { [contentType]: { schema: toSchema(spec.schema, 'output') } } } : spec.contentType ? { content: { [contentType]: {} } } : {}),
+      ...(spec.schema
+        ? { content: { [contentType]: { schema: toSchema(spec.schema, 'output') } } }
+        : spec.contentType
+          ? { content: { [contentType]: {} } }
+          : {}),
     };
   }
   if (route.access !== 'public') {
-    responses['401'] ??= { description: 'Missing, expired or foreign token', content: { 'application/json': { schema: ERROR_REF } } };
-    responses['403'] ??= { description: `Needs the ${route.access === 'admin' ? 'ServiceDesk.Admin' : 'ServiceDesk.Agent'} role`, content: { 'application/json': { schema: ERROR_REF } } };
+    responses['401'] ??= {
+      description: 'Missing, expired or foreign token',
+      content: { 'application/json': { schema: ERROR_REF } },
+    };
+    responses['403'] ??= {
+      description: `Needs the ${route.access === 'admin' ? 'ServiceDesk.Admin' : 'ServiceDesk.Agent'} role`,
+      content: { 'application/json': { schema: ERROR_REF } },
+    };
   }
-  if (route.params || route.query || route.body) responses['400'] ??= { description: 'Invalid input', content: { 'application/json': { schema: ERROR_REF } } };
+  if (route.params || route.query || route.body)
+    responses['400'] ??= {
+      description: 'Invalid input',
+      content: { 'application/json': { schema: ERROR_REF } },
+    };
 
   return {
     operationId: operationId(route),
     summary: route.summary,
     tags: [route.tag],
-    ...(route.access === 'public' ? { security: [] } : { 'x-required-role': route.access === 'admin' ? 'ServiceDesk.Admin' : 'ServiceDesk.Agent' }),
+    ...(route.access === 'public'
+      ? { security: [] }
+      : { 'x-required-role': route.access === 'admin' ? 'ServiceDesk.Admin' : 'ServiceDesk.Agent' }),
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+          },
+        }
       : route.rawBody
-        ? { requestBody: { required: true, content: { [route.rawBody.contentType]: { schema: route.rawBody.schema } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { [route.rawBody.contentType]: { schema: route.rawBody.schema } },
+            },
+          }
         : {}),
     responses,
   };
@@ -92,5 +133,10 @@ function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): unk
 
 function operationId(route: RouteSpec): string {
   const words = route.path.split('/').filter((s) => s && !s.startsWith(':'));
-  return [route.method, ...words].map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1))).join('').replace(/[^A-Za-z0-9]/g, '') + (route.path.endsWith(':id') || /:\w+$/.test(route.path) ? 'ById' : '');
+  return (
+    [route.method, ...words]
+      .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+      .join('')
+      .replace(/[^A-Za-z0-9]/g, '') + (route.path.endsWith(':id') || /:\w+$/.test(route.path) ? 'ById' : '')
+  );
 }

@@ -6,7 +6,11 @@ import type { RouteSpec } from './route.js';
 import { parseInput } from './validation/parse-input.js';
 
 // Mounts the route table: authenticate (and check the role) first, then validate, then run the handler.
-export function registerRoutes(routes: readonly RouteSpec[], verify: VerifyAccessToken, adminObjectIds: readonly string[]): Router {
+export function registerRoutes(
+  routes: readonly RouteSpec[],
+  verify: VerifyAccessToken,
+  adminObjectIds: readonly string[],
+): Router {
   const router = Router();
   for (const route of routes) {
     router[route.method](route.path, authenticate(verify, route.access, adminObjectIds), async (req, res) => {
@@ -29,6 +33,10 @@ export function registerRoutes(routes: readonly RouteSpec[], verify: VerifyAcces
 
 function rejectUnknownQuery(req: Request): Record<string, never> {
   const names = Object.keys(req.query);
-  if (names.length > 0) throw new AppError('validation_failed', `This route takes no query parameters (got ${names.join(', ')}).`);
+  if (names.length > 0)
+    throw new AppError(
+      'validation_failed',
+      `This route takes no query parameters (got ${names.join(', ')}).`,
+    );
   return {};
 }

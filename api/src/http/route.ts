@@ -8,7 +8,14 @@ import type { Principal } from '../domain/principal.js';
 export type Access = 'public' | 'agent' | 'admin';
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export type RouteInput<P, Q, B> = { params: P; query: Q; body: B; principal: Principal; req: Request; res: Response };
+export type RouteInput<P, Q, B> = {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal;
+  req: Request;
+  res: Response;
+};
 
 /** A JSON answer; a handler that streams or redirects writes to `res` itself and returns undefined. */
 export type RouteResult = { status: number; body?: unknown } | undefined;
@@ -32,6 +39,8 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
 };
 
 /** Keeps each route's handler typed by its own schemas while the table holds them all. */
-export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec {
+export function defineRoute<P = Record<string, never>, Q = Record<string, never>, B = undefined>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec {
   return spec as unknown as RouteSpec;
 }

@@ -28,7 +28,12 @@ export async function sendDownload(res: Response, download: Download): Promise<u
     await pipeline(download.body, res);
   } catch (error) {
     // The client left: nothing to answer, and nothing went wrong on our side.
-    if (res.destroyed && !res.writableFinished && (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE') return undefined;
+    if (
+      res.destroyed &&
+      !res.writableFinished &&
+      (error as { code?: string }).code === 'ERR_STREAM_PREMATURE_CLOSE'
+    )
+      return undefined;
     // Headers already sent: the error handler cannot answer; ending the connection tells the client the file is cut short.
     if (res.headersSent) {
       res.destroy(error as Error);

@@ -13,11 +13,22 @@ import { createSmtpTransport } from './smtp-transport.js';
 // what already works: DNS, TCP, TLS (certificate problems named), sign-in (wrong password, token refused, IMAP off),
 // the folder, then the SMTP server (connection, TLS and sign-in in one).
 
-export async function diagnoseImapSmtp(account: MailAccount, credentials: ImapCredentials, session: ImapSession, folder: string): Promise<ConnectionStepResult[]> {
+export async function diagnoseImapSmtp(
+  account: MailAccount,
+  credentials: ImapCredentials,
+  session: ImapSession,
+  folder: string,
+): Promise<ConnectionStepResult[]> {
   const steps: ConnectionStepResult[] = [];
   const { host, port } = imapEndpoint(account);
   const fail = (name: ConnectionStepResult['name'], error: unknown) => {
-    steps.push({ name, ok: false, detail: isMailTransportError(error) ? error.message : transportFailure(error, { protocol: 'IMAP', host, port, authMethod: account.authMethod }).message });
+    steps.push({
+      name,
+      ok: false,
+      detail: isMailTransportError(error)
+        ? error.message
+        : transportFailure(error, { protocol: 'IMAP', host, port, authMethod: account.authMethod }).message,
+    });
     return steps;
   };
   try {
@@ -35,11 +46,28 @@ export async function diagnoseImapSmtp(account: MailAccount, credentials: ImapCr
   try {
     const client = await openImap(imapEndpoint(account), credentials);
     await client.logout().catch(() => client.close());
-    steps.push({ name: 'tls', ok: true, detail: `${account.incomingSecurity === 'tls' ? 'TLS' : 'STARTTLS'} with a certificate valid for ${host}.` });
-    steps.push({ name: 'authentication', ok: true, detail: `Signed in to IMAP as ${credentials.method === 'oauth2' ? 'the mail app (XOAUTH2)' : 'the user name and password'}.` });
+    steps.push({
+      name: 'tls',
+      ok: true,
+      detail: `${account.incomingSecurity === 'tls' ? 'TLS' : 'STARTTLS'} with a certificate valid for ${host}.`,
+    });
+    steps.push({
+      name: 'authentication',
+      ok: true,
+      detail: `Signed in to IMAP as ${credentials.method === 'oauth2' ? 'the mail app (XOAUTH2)' : 'the user name and password'}.`,
+    });
   } catch (error) {
-    if (isMailTransportError(error) && error.kind !== 'tls' && error.kind !== 'timeout' && error.kind !== 'server') {
-      steps.push({ name: 'tls', ok: true, detail: `${account.incomingSecurity === 'tls' ? 'TLS' : 'STARTTLS'} with a certificate valid for ${host}.` });
+    if (
+      isMailTransportError(error) &&
+      error.kind !== 'tls' &&
+      error.kind !== 'timeout' &&
+      error.kind !== 'server'
+    ) {
+      steps.push({
+        name: 'tls',
+        ok: true,
+        detail: `${account.incomingSecurity === 'tls' ? 'TLS' : 'STARTTLS'} with a certificate valid for ${host}.`,
+      });
       return fail('authentication', error);
     }
     return fail('tls', error);
@@ -54,9 +82,22 @@ export async function diagnoseImapSmtp(account: MailAccount, credentials: ImapCr
     const transport = createSmtpTransport(account, await credentials.signIn());
     await transport.verify();
     transport.close();
-    steps.push({ name: 'smtp', ok: true, detail: `The SMTP server ${account.outgoingHost}:${account.outgoingPort} accepted the sign-in; the desk can send.` });
+    steps.push({
+      name: 'smtp',
+      ok: true,
+      detail: `The SMTP server ${account.outgoingHost}:${account.outgoingPort} accepted the sign-in; the desk can send.`,
+    });
   } catch (error) {
-    steps.push({ name: 'smtp', ok: false, detail: transportFailure(error, { protocol: 'SMTP', host: account.outgoingHost, port: account.outgoingPort, authMethod: account.authMethod }).message });
+    steps.push({
+      name: 'smtp',
+      ok: false,
+      detail: transportFailure(error, {
+        protocol: 'SMTP',
+        host: account.outgoingHost,
+        port: account.outgoingPort,
+        authMethod: account.authMethod,
+      }).message,
+    });
   }
   return steps;
 }

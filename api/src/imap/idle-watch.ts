@@ -6,22 +6,38 @@ import type { MailboxWatch, WatchEvents } from '../ports/mailbox.js';
 // A connection can die without a word (NAT timeouts, a hung server): a NOOP every heartbeat must be answered in time,
 // or the connection is dropped and opened again, with backoff.
 
-export type WatchTiming = { heartbeatMs: number; answerWithinMs: number; reconnectMs: number; maxReconnectMs: number };
+export type WatchTiming = {
+  heartbeatMs: number;
+  answerWithinMs: number;
+  reconnectMs: number;
+  maxReconnectMs: number;
+};
 
-const DEFAULT_TIMING: WatchTiming = { heartbeatMs: 60_000, answerWithinMs: 15_000, reconnectMs: 1_000, maxReconnectMs: 60_000 };
+const DEFAULT_TIMING: WatchTiming = {
+  heartbeatMs: 60_000,
+  answerWithinMs: 15_000,
+  reconnectMs: 1_000,
+  maxReconnectMs: 60_000,
+};
 
-export function watchFolder(open: () => Promise<ImapFlow>, folder: string, events: WatchEvents, timing: Partial<WatchTiming> = {}): MailboxWatch {
+export function watchFolder(
+  open: () => Promise<ImapFlow>,
+  folder: string,
+  events: WatchEvents,
+  timing: Partial<WatchTiming> = {},
+): MailboxWatch {
   const t = { ...DEFAULT_TIMING, ...timing };
   let stopped = false;
   let client: ImapFlow | undefined;
   let wake: (() => void) | undefined;
-  const pause = (ms: number) => new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    wake = () => {
-      clearTimeout(timer);
-      resolve();
-    };
-  });
+  const pause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
 
   const loop = (async () => {
     let delay = t.reconnectMs;
@@ -33,7 +49,10 @@ export function watchFolder(open: () => Promise<ImapFlow>, folder: string, event
         // EXAMINE: watching must not change the folder (no \Recent taken, nothing marked).
         await client.mailboxOpen(folder, { readOnly: true });
         client.on('exists', () => events.onChange());
-        events.onState({ connected: true, explanation: `Watching "${folder}" with IMAP IDLE; new mail is picked up as it arrives.` });
+        events.onState({
+          connected: true,
+          explanation: `Watching "${folder}" with IMAP IDLE; new mail is picked up as it arrives.`,
+        });
         events.onChange();
         delay = t.reconnectMs;
         why = await untilClosed(client, t);
@@ -43,7 +62,10 @@ export function watchFolder(open: () => Promise<ImapFlow>, folder: string, event
         client?.close();
       }
       if (stopped) break;
-      events.onState({ connected: false, explanation: `${why}; reconnecting in ${Math.round(delay / 1000)} s. The sweep keeps the folder in sync meanwhile.` });
+      events.onState({
+        connected: false,
+        explanation: `${why}; reconnecting in ${Math.round(delay / 1000)} s. The sweep keeps the folder in sync meanwhile.`,
+      });
       await pause(delay);
       delay = Math.min(delay * 2, t.maxReconnectMs);
     }
@@ -70,7 +92,10 @@ function untilClosed(client: ImapFlow, t: WatchTiming): Promise<string> {
         why = `The IMAP server did not answer within ${Math.round(t.answerWithinMs / 1000)} s (IDLE went silent)`;
         client.close();
       }, t.answerWithinMs);
-      client.noop().catch(() => undefined).finally(() => clearTimeout(deadline));
+      client
+        .noop()
+        .catch(() => undefined)
+        .finally(() => clearTimeout(deadline));
     }, t.heartbeatMs);
     client.once('close', () => {
       clearInterval(heartbeat);

@@ -23,9 +23,14 @@ export function createImapCredentials(
 ): ImapCredentials {
   const user = mailUsername(account);
   if (account.authMethod === 'password') {
-    return { method: 'password', signIn: () => Promise.resolve({ user, pass: secrets.password ?? '' }), refresh: () => undefined };
+    return {
+      method: 'password',
+      signIn: () => Promise.resolve({ user, pass: secrets.password ?? '' }),
+      refresh: () => undefined,
+    };
   }
-  const newCredential = () => new ClientSecretCredential(account.tenantId, account.clientId, secrets.clientSecret ?? '', identity);
+  const newCredential = () =>
+    new ClientSecretCredential(account.tenantId, account.clientId, secrets.clientSecret ?? '', identity);
   let credential = newCredential();
   return {
     method: 'oauth2',
@@ -48,12 +53,18 @@ function tokenError(error: unknown): MailTransportError {
   const text = error instanceof Error ? error.message : String(error);
   const code = /AADSTS(\d+)/.exec(text)?.[1];
   const why: Record<string, string> = {
-    '7000215': 'the client secret is wrong (paste the secret\'s Value, not its Secret ID)',
+    '7000215': "the client secret is wrong (paste the secret's Value, not its Secret ID)",
     '7000222': 'the client secret has expired',
     '700016': 'the application (client) ID is not known in this tenant',
     '90002': 'the directory (tenant) ID is wrong',
     '1002012': 'the scope is not valid for client credentials (it must end in /.default)',
   };
-  const reason = code ? (why[code] ?? `Entra ID answered AADSTS${code}`) : 'the identity platform could not be reached or refused the request';
-  return new MailTransportError('authentication', `No token for IMAP/SMTP: ${reason}.`, { reauthorisationRequired: Boolean(code), transient: !code, cause: error });
+  const reason = code
+    ? (why[code] ?? `Entra ID answered AADSTS${code}`)
+    : 'the identity platform could not be reached or refused the request';
+  return new MailTransportError('authentication', `No token for IMAP/SMTP: ${reason}.`, {
+    reauthorisationRequired: Boolean(code),
+    transient: !code,
+    cause: error,
+  });
 }

@@ -18,7 +18,11 @@ import { watchFolder, type WatchTiming } from './idle-watch.js';
 
 export type ImapMailbox = Mailbox & { close(): Promise<void> };
 
-export function createImapMailbox(account: MailAccount, credentials: ImapCredentials, timing?: Partial<WatchTiming>): ImapMailbox {
+export function createImapMailbox(
+  account: MailAccount,
+  credentials: ImapCredentials,
+  timing?: Partial<WatchTiming>,
+): ImapMailbox {
   const endpoint = imapEndpoint(account);
   const session = new ImapSession(endpoint, credentials);
 
@@ -28,11 +32,19 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
   }
 
   /** Runs `work` on the message's UID, or fails as gone when the folder was renumbered since it was listed. */
-  function onMessage<T>(folder: string, id: string, work: (client: ImapFlow, uid: number) => Promise<T>): Promise<T> {
+  function onMessage<T>(
+    folder: string,
+    id: string,
+    work: (client: ImapFlow, uid: number) => Promise<T>,
+  ): Promise<T> {
     const { uidValidity, uid } = parseId(id);
     return session.inFolder(folder, async (client, box) => {
       if (String(box.uidValidity) !== uidValidity) {
-        throw new MailTransportError('gone', `The folder's UIDVALIDITY changed (${uidValidity} -> ${String(box.uidValidity)}): its messages were renumbered; the next listing finds them again.`, { transient: false });
+        throw new MailTransportError(
+          'gone',
+          `The folder's UIDVALIDITY changed (${uidValidity} -> ${String(box.uidValidity)}): its messages were renumbered; the next listing finds them again.`,
+          { transient: false },
+        );
       }
       return work(client, uid);
     });
@@ -40,9 +52,18 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
 
   async function fetchPart(folder: string, id: string, part: 'source' | 'headers'): Promise<Buffer> {
     return onMessage(folder, id, async (client, uid) => {
-      const found = await client.fetchOne(String(uid), part === 'source' ? { source: true } : { headers: true }, { uid: true });
+      const found = await client.fetchOne(
+        String(uid),
+        part === 'source' ? { source: true } : { headers: true },
+        { uid: true },
+      );
       const bytes = found ? found[part] : undefined;
-      if (!bytes) throw new MailTransportError('gone', 'The email is no longer in the folder (moved or deleted since it was listed).', { transient: false });
+      if (!bytes)
+        throw new MailTransportError(
+          'gone',
+          'The email is no longer in the folder (moved or deleted since it was listed).',
+          { transient: false },
+        );
       return bytes;
     });
   }
@@ -53,7 +74,8 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
   async function attachmentOf(messageId: string, attachmentId: string) {
     const parsed = await simpleParser(await fetchPart(watchedFolder, messageId, 'source'));
     const attachment = parsed.attachments[Number(attachmentId)];
-    if (!attachment) throw new MailTransportError('gone', 'The attachment is not in the email.', { transient: false });
+    if (!attachment)
+      throw new MailTransportError('gone', 'The attachment is not in the email.', { transient: false });
     return attachment;
   }
 
@@ -67,23 +89,33 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
         // The connection keeps the folder selected between syncs; NOOP makes the server report what arrived since
         // (a SEARCH alone runs on the view of the last sync, so mail pushed by IDLE would not be found).
         await client.noop();
-        const uids = ((await client.search({ seen: false }, { uid: true })) || []).sort((a, b) => a - b).slice(0, limit);
+        const uids = ((await client.search({ seen: false }, { uid: true })) || [])
+          .sort((a, b) => a - b)
+          .slice(0, limit);
         if (uids.length === 0) return [];
         const uidValidity = String(box.uidValidity);
-        const meta = await client.fetchAll(uids.join(','), { uid: true, size: true, internalDate: true }, { uid: true });
-        return meta.sort((a, b) => a.uid - b.uid).map((m) => {
-          const id = `${uidValidity}:${m.uid}`;
-          const internal = m.internalDate instanceof Date ? m.internalDate : new Date(m.internalDate ?? 0);
-          return {
-            id,
-            format: 'mime' as const,
-            size: m.size ?? 0,
-            receivedAt: Number.isNaN(internal.getTime()) ? new Date(0).toISOString() : internal.toISOString(),
-            imap: { uidValidity, uid: m.uid },
-            source: () => fetchPart(folderId, id, 'source'),
-            headers: () => fetchPart(folderId, id, 'headers'),
-          };
-        });
+        const meta = await client.fetchAll(
+          uids.join(','),
+          { uid: true, size: true, internalDate: true },
+          { uid: true },
+        );
+        return meta
+          .sort((a, b) => a.uid - b.uid)
+          .map((m) => {
+            const id = `${uidValidity}:${m.uid}`;
+            const internal = m.internalDate instanceof Date ? m.internalDate : new Date(m.internalDate ?? 0);
+            return {
+              id,
+              format: 'mime' as const,
+              size: m.size ?? 0,
+              receivedAt: Number.isNaN(internal.getTime())
+                ? new Date(0).toISOString()
+                : internal.toISOString(),
+              imap: { uidValidity, uid: m.uid },
+              source: () => fetchPart(folderId, id, 'source'),
+              headers: () => fetchPart(folderId, id, 'headers'),
+            };
+          });
       });
     },
 
@@ -94,7 +126,11 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
 
     async readInlineAttachment(messageId, attachmentId) {
       const attachment = await attachmentOf(messageId, attachmentId);
-      return { bytes: attachment.content, contentType: attachment.contentType, ...(attachment.cid ? { contentId: attachment.cid } : {}) };
+      return {
+        bytes: attachment.content,
+        contentType: attachment.contentType,
+        ...(attachment.cid ? { contentId: attachment.cid } : {}),
+      };
     },
 
     async openMime(messageId) {
@@ -121,12 +157,15 @@ export function createImapMailbox(account: MailAccount, credentials: ImapCredent
     async checkToken() {
       await credentials.signIn();
       // A password proves nothing until the server takes it (Test connection and every sync sign in for real).
-      return credentials.method === 'oauth2' ? 'token issued' : 'password stored (the next sign-in checks it)';
+      return credentials.method === 'oauth2'
+        ? 'token issued'
+        : 'password stored (the next sign-in checks it)';
     },
 
     checkSendPermission: () => Promise.resolve('unknown'),
 
-    watch: (folderId, events) => watchFolder(() => openImap(endpoint, credentials, { autoIdleDelay: 50 }), folderId, events, timing),
+    watch: (folderId, events) =>
+      watchFolder(() => openImap(endpoint, credentials, { autoIdleDelay: 50 }), folderId, events, timing),
 
     diagnose: (folder) => diagnoseImapSmtp(account, credentials, session, folder),
 

@@ -11,11 +11,24 @@ import { transportFailure, type Where } from './imap-failure.js';
 export type ImapEndpoint = { host: string; port: number; secure: boolean; servername?: string };
 
 export function imapEndpoint(account: MailAccount): ImapEndpoint {
-  return { host: account.incomingHost, port: account.incomingPort, secure: account.incomingSecurity === 'tls' };
+  return {
+    host: account.incomingHost,
+    port: account.incomingPort,
+    secure: account.incomingSecurity === 'tls',
+  };
 }
 
-export async function openImap(endpoint: ImapEndpoint, credentials: ImapCredentials, options: { autoIdleDelay?: number } = {}): Promise<ImapFlow> {
-  const where: Where = { protocol: 'IMAP', host: endpoint.host, port: endpoint.port, authMethod: credentials.method };
+export async function openImap(
+  endpoint: ImapEndpoint,
+  credentials: ImapCredentials,
+  options: { autoIdleDelay?: number } = {},
+): Promise<ImapFlow> {
+  const where: Where = {
+    protocol: 'IMAP',
+    host: endpoint.host,
+    port: endpoint.port,
+    authMethod: credentials.method,
+  };
   for (let attempt = 0; ; attempt++) {
     const client = new ImapFlow({
       host: endpoint.host,
@@ -27,7 +40,9 @@ export async function openImap(endpoint: ImapEndpoint, credentials: ImapCredenti
       logger: false,
       connectionTimeout: 30_000,
       greetingTimeout: 15_000,
-      ...(options.autoIdleDelay === undefined ? { disableAutoIdle: true } : { autoIdleDelay: options.autoIdleDelay }),
+      ...(options.autoIdleDelay === undefined
+        ? { disableAutoIdle: true }
+        : { autoIdleDelay: options.autoIdleDelay }),
     });
     // A dropped connection emits 'error'; the next command fails and is handled there.
     client.on('error', () => undefined);
@@ -41,7 +56,12 @@ export async function openImap(endpoint: ImapEndpoint, credentials: ImapCredenti
         credentials.refresh();
         continue;
       }
-      throw failure.kind === 'consent' ? new MailTransportError('consent', `Re-authorisation required: ${failure.message}`, { reauthorisationRequired: true, cause: error }) : failure;
+      throw failure.kind === 'consent'
+        ? new MailTransportError('consent', `Re-authorisation required: ${failure.message}`, {
+            reauthorisationRequired: true,
+            cause: error,
+          })
+        : failure;
     }
   }
 }
@@ -57,7 +77,12 @@ export class ImapSession {
   /** Runs `work` with the folder selected (locked); a dropped connection is closed, so the next call reconnects. */
   async inFolder<T>(path: string, work: (client: ImapFlow, folder: MailboxObject) => Promise<T>): Promise<T> {
     const client = await this.client();
-    const where: Where = { protocol: 'IMAP', ...this.endpoint, authMethod: this.credentials.method, folder: path };
+    const where: Where = {
+      protocol: 'IMAP',
+      ...this.endpoint,
+      authMethod: this.credentials.method,
+      folder: path,
+    };
     let lock;
     try {
       lock = await client.getMailboxLock(path);
@@ -78,10 +103,19 @@ export class ImapSession {
   async list(): Promise<Array<{ path: string; name: string; delimiter: string; specialUse?: string }>> {
     const client = await this.client();
     try {
-      return (await client.list()).map((f) => ({ path: f.path, name: f.name, delimiter: f.delimiter, ...(f.specialUse ? { specialUse: f.specialUse } : {}) }));
+      return (await client.list()).map((f) => ({
+        path: f.path,
+        name: f.name,
+        delimiter: f.delimiter,
+        ...(f.specialUse ? { specialUse: f.specialUse } : {}),
+      }));
     } catch (error) {
       this.dropIfClosed(client);
-      throw transportFailure(error, { protocol: 'IMAP', ...this.endpoint, authMethod: this.credentials.method });
+      throw transportFailure(error, {
+        protocol: 'IMAP',
+        ...this.endpoint,
+        authMethod: this.credentials.method,
+      });
     }
   }
 
@@ -89,7 +123,10 @@ export class ImapSession {
   async close(): Promise<void> {
     const pending = this.connecting;
     this.connecting = undefined;
-    const closeWhenOpen = pending?.then((client) => client.logout().catch(() => client.close()), () => undefined);
+    const closeWhenOpen = pending?.then(
+      (client) => client.logout().catch(() => client.close()),
+      () => undefined,
+    );
     await Promise.race([closeWhenOpen, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   }
 

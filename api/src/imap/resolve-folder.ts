@@ -9,7 +9,11 @@ export async function resolveImapFolder(session: ImapSession, ref: string): Prom
   const wanted = ref.trim();
   if (wanted.toLowerCase() === 'inbox') return { id: 'INBOX', displayName: 'Inbox' };
   const folders = await session.list();
-  const found = folders.find((f) => [f.path, f.path.split(f.delimiter).join('/'), f.name].some((n) => n.toLowerCase() === wanted.toLowerCase()));
+  const found = folders.find((f) =>
+    [f.path, f.path.split(f.delimiter).join('/'), f.name].some(
+      (n) => n.toLowerCase() === wanted.toLowerCase(),
+    ),
+  );
   if (!found) throw folderMissing(wanted);
   return { id: found.path, displayName: found.name };
 }

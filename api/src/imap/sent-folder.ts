@@ -8,7 +8,8 @@ async function withSent<T>(open: Open, work: (client: ImapFlow, path: string) =>
   const client = await open();
   try {
     const folders = await client.list();
-    const sent = folders.find((f) => f.specialUse === '\\Sent') ?? folders.find((f) => f.name.toLowerCase() === 'sent');
+    const sent =
+      folders.find((f) => f.specialUse === '\\Sent') ?? folders.find((f) => f.name.toLowerCase() === 'sent');
     return await work(client, sent?.path ?? 'Sent');
   } finally {
     await client.logout().catch(() => client.close());

@@ -33,12 +33,23 @@ export function createSmtpMailSender(newCredentials: CredentialsFor): MailSender
   async function send(account: MailAccount, mail: OutgoingMail) {
     const credentials = credentialsFor(account);
     const raw = await compose(account, mail);
-    const where = { protocol: 'SMTP' as const, host: account.outgoingHost, port: account.outgoingPort, authMethod: account.authMethod };
+    const where = {
+      protocol: 'SMTP' as const,
+      host: account.outgoingHost,
+      port: account.outgoingPort,
+      authMethod: account.authMethod,
+    };
     const envelope = { from: account.emailAddress, to: [...mail.to, ...mail.cc].map((r) => r.address) };
     for (let attempt = 0; ; attempt++) {
-      const transport = createSmtpTransport(account, await credentials.signIn().catch((error: unknown) => {
-        throw new MailSendError(isMailTransportError(error) ? error.message : String(error), { transient: !isMailTransportError(error) || error.transient, cause: error });
-      }));
+      const transport = createSmtpTransport(
+        account,
+        await credentials.signIn().catch((error: unknown) => {
+          throw new MailSendError(isMailTransportError(error) ? error.message : String(error), {
+            transient: !isMailTransportError(error) || error.transient,
+            cause: error,
+          });
+        }),
+      );
       try {
         await transport.sendMail({ envelope, raw });
         break;
@@ -66,7 +77,11 @@ export function createSmtpMailSender(newCredentials: CredentialsFor): MailSender
       const found = await findSentCopy(() => openImap(imapEndpoint(account), credentials), internetMessageId);
       return found ? { state: 'sent', graphMessageId: `smtp:${internetMessageId}` } : { state: 'absent' };
     } catch (error) {
-      const failure = transportFailure(error, { protocol: 'IMAP', ...imapEndpoint(account), authMethod: account.authMethod });
+      const failure = transportFailure(error, {
+        protocol: 'IMAP',
+        ...imapEndpoint(account),
+        authMethod: account.authMethod,
+      });
       throw new MailSendError(failure.message, { transient: failure.transient, cause: error });
     }
   }
@@ -78,10 +93,22 @@ export function createSmtpMailSender(newCredentials: CredentialsFor): MailSender
 }
 
 async function compose(account: MailAccount, mail: OutgoingMail): Promise<Buffer> {
-  const attachments = await Promise.all(mail.attachments.map(async (a) => ({ filename: a.name, contentType: a.contentType, content: await a.open() })));
-  const headers = [...mail.headers, ...(mail.autoSubmitted ? [{ name: 'Auto-Submitted', value: 'auto-generated' }] : [])];
+  const attachments = await Promise.all(
+    mail.attachments.map(async (a) => ({
+      filename: a.name,
+      contentType: a.contentType,
+      content: await a.open(),
+    })),
+  );
+  const headers = [
+    ...mail.headers,
+    ...(mail.autoSubmitted ? [{ name: 'Auto-Submitted', value: 'auto-generated' }] : []),
+  ];
   const composer = new MailComposer({
-    from: address({ address: account.emailAddress, ...(account.displayName ? { name: account.displayName } : {}) }),
+    from: address({
+      address: account.emailAddress,
+      ...(account.displayName ? { name: account.displayName } : {}),
+    }),
     to: mail.to.map(address),
     cc: mail.cc.map(address),
     subject: mail.subject,

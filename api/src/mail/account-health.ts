@@ -18,17 +18,26 @@ export async function accountHealth(
   const since = now.getTime() - DAY;
   const mailbox = account.userPrincipalName.toLowerCase();
   const last24h = await deps.store.read(async (tx) => {
-    const ledger = await tx.collection('processedMessages').processedSince(account.id, new Date(since).toISOString());
+    const ledger = await tx
+      .collection('processedMessages')
+      .processedSince(account.id, new Date(since).toISOString());
     const held = ledger.filter((p) => p.outcome === 'mail-center');
     // Kept as ignored at arrival: a stranger's email under "participants only" (it is in the Mail Center's Ignored list).
-    const ignoredIds = new Set((await tx.collection('mailCenter').ofMailbox(mailbox, { state: 'ignored' })).map((i) => i.id));
-    const ignored = held.filter((p) => p.mailCenterItemId !== undefined && ignoredIds.has(p.mailCenterItemId)).length;
-    const waiting = (await tx.collection('mailCenter').ofMailbox(mailbox, { state: 'open', reason: 'processing-failed' })).filter((i) => i.nextAttemptAt !== undefined).length;
+    const ignoredIds = new Set(
+      (await tx.collection('mailCenter').ofMailbox(mailbox, { state: 'ignored' })).map((i) => i.id),
+    );
+    const ignored = held.filter(
+      (p) => p.mailCenterItemId !== undefined && ignoredIds.has(p.mailCenterItemId),
+    ).length;
+    const waiting = (
+      await tx.collection('mailCenter').ofMailbox(mailbox, { state: 'open', reason: 'processing-failed' })
+    ).filter((i) => i.nextAttemptAt !== undefined).length;
     return {
       notes: ledger.filter((p) => p.outcome === 'note').length,
       mailCenter: held.length - ignored,
       ignored,
-      queued: waiting + ledger.filter((p) => p.afterStep === 'pending').length + (runtime?.lastSync?.deferred ?? 0),
+      queued:
+        waiting + ledger.filter((p) => p.afterStep === 'pending').length + (runtime?.lastSync?.deferred ?? 0),
     };
   });
   const stopped = !account.serviceMessaging
@@ -51,10 +60,15 @@ export async function accountHealth(
       ? runtime.subscriptionHealth
       : engine.notificationsEnabled
         ? { state: 'pending', explanation: 'The engine has not started on this account yet.' }
-        : { state: 'disabled', explanation: `No public URL (PUBLIC_URL) is configured; the sweep checks the mailbox every ${Math.round(engine.sweepIntervalMs / 1000)} s.` },
+        : {
+            state: 'disabled',
+            explanation: `No public URL (PUBLIC_URL) is configured; the sweep checks the mailbox every ${Math.round(engine.sweepIntervalMs / 1000)} s.`,
+          },
     notifications: runtime ? { ...runtime.notifications } : { received: 0, rejected: 0 },
     cluster: engine.cluster,
-    ...(account.clientSecretExpiresAt ? { secretExpiry: secretExpiry(account.clientSecretExpiresAt, now) } : {}),
+    ...(account.clientSecretExpiresAt
+      ? { secretExpiry: secretExpiry(account.clientSecretExpiresAt, now) }
+      : {}),
   };
 }
 
@@ -64,8 +78,26 @@ export function secretExpiry(expiresAt: string, now: Date): NonNullable<AccountH
   const daysLeft = /^\d{4}-\d{2}-\d{2}$/.test(expiresAt)
     ? Math.round((Date.parse(expiresAt) - today) / DAY)
     : Math.floor((Date.parse(expiresAt) - now.getTime()) / DAY);
-  if (daysLeft < 0) return { expiresAt, daysLeft, level: 'expired', message: 'The client secret has expired: mail stops until a new secret is entered.' };
-  if (daysLeft <= 7) return { expiresAt, daysLeft, level: 'urgent', message: `The client secret expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: create a new one in Entra ID and enter it here now.` };
-  if (daysLeft <= 30) return { expiresAt, daysLeft, level: 'warning', message: `The client secret expires in ${daysLeft} days: plan its renewal.` };
+  if (daysLeft < 0)
+    return {
+      expiresAt,
+      daysLeft,
+      level: 'expired',
+      message: 'The client secret has expired: mail stops until a new secret is entered.',
+    };
+  if (daysLeft <= 7)
+    return {
+      expiresAt,
+      daysLeft,
+      level: 'urgent',
+      message: `The client secret expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}: create a new one in Entra ID and enter it here now.`,
+    };
+  if (daysLeft <= 30)
+    return {
+      expiresAt,
+      daysLeft,
+      level: 'warning',
+      message: `The client secret expires in ${daysLeft} days: plan its renewal.`,
+    };
   return { expiresAt, daysLeft, level: 'ok' };
 }

@@ -13,17 +13,28 @@ export type AttachmentSource = {
   load(): Promise<LoadedAttachment>;
 };
 
-export function graphAttachmentSources(mailbox: Mailbox, messageId: string, attachments: readonly MailAttachment[]): AttachmentSource[] {
+export function graphAttachmentSources(
+  mailbox: Mailbox,
+  messageId: string,
+  attachments: readonly MailAttachment[],
+): AttachmentSource[] {
   return attachments.map((meta) => ({
     meta,
     async load() {
       const id = meta.id ?? '';
       if (meta.isInline && meta.kind === 'file') {
         const inline = await mailbox.readInlineAttachment(messageId, id);
-        return { body: inline.bytes, contentType: inline.contentType, ...(inline.contentId ? { contentId: inline.contentId } : {}) };
+        return {
+          body: inline.bytes,
+          contentType: inline.contentType,
+          ...(inline.contentId ? { contentId: inline.contentId } : {}),
+        };
       }
       const content = await mailbox.openAttachment(messageId, id);
-      return { body: content.body, contentType: meta.kind === 'item' ? 'message/rfc822' : content.contentType };
+      return {
+        body: content.body,
+        contentType: meta.kind === 'item' ? 'message/rfc822' : content.contentType,
+      };
     },
   }));
 }

@@ -1,7 +1,13 @@
 import type { MailMessage } from '../domain/mail-message.js';
 import { detectAutoReply } from './classifiers/auto-reply.js';
 import { detectBounce } from './classifiers/bounce.js';
-import type { ClassifyContext, Classifier, Evidence, MachineClass, MailClass } from './classifiers/evidence.js';
+import type {
+  ClassifyContext,
+  Classifier,
+  Evidence,
+  MachineClass,
+  MailClass,
+} from './classifiers/evidence.js';
 import { detectLoop } from './classifiers/loop.js';
 import { detectOwnMail } from './classifiers/own-mail.js';
 import { detectSystemMessage } from './classifiers/system-message.js';
@@ -11,7 +17,13 @@ export type { ClassifyContext, Evidence, MailClass } from './classifiers/evidenc
 
 export type Classification = { class: MailClass; evidence: Evidence[] };
 
-const CLASSIFIERS: readonly Classifier[] = [detectBounce, detectOwnMail, detectSystemMessage, detectAutoReply, detectLoop];
+const CLASSIFIERS: readonly Classifier[] = [
+  detectBounce,
+  detectOwnMail,
+  detectSystemMessage,
+  detectAutoReply,
+  detectLoop,
+];
 
 // Headers that say "a machine sent this" without saying which kind: RFC 3464 bounces carry Auto-Submitted too.
 const GENERIC_AUTOMATION = new Set(['header:auto-submitted', 'header:precedence']);
@@ -53,7 +65,8 @@ export function classifyMessage(message: MailMessage, context: ClassifyContext):
   const evidence: Evidence[] = [];
   for (const classifier of CLASSIFIERS) for (const item of classifier(message, context)) evidence.push(item);
   if (evidence.length === 0) return { class: 'human', evidence };
-  if (evidence.some((item) => !PERSON_WRITABLE.has(kindOf(item.signal)))) evidence.push(...detectWording(message, context));
+  if (evidence.some((item) => !PERSON_WRITABLE.has(kindOf(item.signal))))
+    evidence.push(...detectWording(message, context));
   const weights = weigh(evidence);
   const strong = (klass: MachineClass) => weights.get(klass)?.strong === true;
   const specific = (klass: MachineClass) => weights.get(klass)?.specific === true;

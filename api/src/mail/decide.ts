@@ -16,16 +16,33 @@ export type Decision =
 
 export async function decide(
   deps: Pick<ServiceDeps, 'store' | 'ecIdKeyring' | 'clock'>,
-  input: { message: MailMessage; settings: Settings; classify: ClassifyContext; authenticity: SenderAuthenticity },
+  input: {
+    message: MailMessage;
+    settings: Settings;
+    classify: ClassifyContext;
+    authenticity: SenderAuthenticity;
+  },
 ): Promise<Decision> {
   const { message, settings } = input;
-  const route = await decideRoute(message, classifyMessage(message, input.classify), { lookup: createStoreMatchLookup(deps), keyring: deps.ecIdKeyring, now: deps.clock() }, {
-    // Both sender policies keep a stranger's reply out of the SR; they differ in who looks at it (strangerState).
-    unknownSender: 'review',
-    closedSr: settings.closedPolicy,
-  }, input.authenticity);
+  const route = await decideRoute(
+    message,
+    classifyMessage(message, input.classify),
+    { lookup: createStoreMatchLookup(deps), keyring: deps.ecIdKeyring, now: deps.clock() },
+    {
+      // Both sender policies keep a stranger's reply out of the SR; they differ in who looks at it (strangerState).
+      unknownSender: 'review',
+      closedSr: settings.closedPolicy,
+    },
+    input.authenticity,
+  );
   return route.kind === 'note'
-    ? { kind: 'file', requestId: route.srId, signal: route.signal, evidence: route.evidence, authenticity: input.authenticity }
+    ? {
+        kind: 'file',
+        requestId: route.srId,
+        signal: route.signal,
+        evidence: route.evidence,
+        authenticity: input.authenticity,
+      }
     : { kind: 'hold', reason: route.reason, evidence: route.evidence, candidates: route.candidates };
 }
 

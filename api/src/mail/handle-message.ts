@@ -8,7 +8,10 @@ import { isMailTransportError } from '../ports/mail-transport-error.js';
 import { LeaseLostError } from '../ports/coordination.js';
 import { applyReplyIn } from '../services/inbound/apply-reply.js';
 import { currentRateLimits } from '../services/settings/current-rate-limits.js';
-import { recordMailCenterItemIn, recordProcessingFailure } from '../services/mail-center/record-mail-center-item.js';
+import {
+  recordMailCenterItemIn,
+  recordProcessingFailure,
+} from '../services/mail-center/record-mail-center-item.js';
 import { decide, strangerState, type Decision } from './decide.js';
 import { mailCenterItem } from './hold-message.js';
 import { blockedAttachments } from './import-attachments.js';
@@ -44,7 +47,10 @@ export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Pr
     // Not read at all (gone, or the connection dropped mid-fetch): nothing was recorded; a later round reads it again.
     if (isGone(error)) return { key: listed.id, kind: 'gone', afterStep: false };
     if (isMailTransportError(error) && error.transient) {
-      ctx.logger.warn({ err: error, mailbox: ctx.mailbox.address }, 'an email could not be read; it is read again in the next round');
+      ctx.logger.warn(
+        { err: error, mailbox: ctx.mailbox.address },
+        'an email could not be read; it is read again in the next round',
+      );
       return { key: listed.id, kind: 'unreadable', afterStep: false };
     }
     throw error;
@@ -52,20 +58,30 @@ export async function handleMessage(ctx: SyncContext, listed: ListedMessage): Pr
   const { message } = content;
   const mailboxKey = ctx.account.userPrincipalName.toLowerCase();
   const { key, contentHash } = messageKey(mailboxKey, message);
-  const [done, failure] = await deps.store.read(async (tx) => [
-    await tx.collection('processedMessages').get(key),
-    (await tx.collection('mailCenter').ofMailbox(mailboxKey, { state: 'open', reason: 'processing-failed' })).find((i) => sameMessage(i, message, listed.id)),
-  ] as const);
+  const [done, failure] = await deps.store.read(
+    async (tx) =>
+      [
+        await tx.collection('processedMessages').get(key),
+        (
+          await tx
+            .collection('mailCenter')
+            .ofMailbox(mailboxKey, { state: 'open', reason: 'processing-failed' })
+        ).find((i) => sameMessage(i, message, listed.id)),
+      ] as const,
+  );
   if (done) return { key, kind: 'already', afterStep: true };
   const now = deps.clock();
-  if (failure?.nextAttemptAt && Date.parse(failure.nextAttemptAt) > now.getTime()) return { key, kind: 'deferred', afterStep: false };
+  if (failure?.nextAttemptAt && Date.parse(failure.nextAttemptAt) > now.getTime())
+    return { key, kind: 'deferred', afterStep: false };
   const ledger: LedgerBase = {
     id: key,
     accountId: ctx.account.id,
     mailbox: mailboxKey,
     ...(message.internetMessageId ? { internetMessageId: message.internetMessageId } : {}),
     ...(contentHash ? { contentHash } : {}),
-    ...(listed.format === 'graph' ? { graphMessageId: listed.id } : { imapUidValidity: listed.imap.uidValidity, imapUid: listed.imap.uid }),
+    ...(listed.format === 'graph'
+      ? { graphMessageId: listed.id }
+      : { imapUidValidity: listed.imap.uidValidity, imapUid: listed.imap.uid }),
     afterStep: 'pending',
     processedAt: now.toISOString(),
   };
@@ -86,15 +102,31 @@ function isGone(error: unknown): boolean {
   return isNotFound(error) || (isMailTransportError(error) && error.kind === 'gone');
 }
 
-async function importMessage(ctx: SyncContext, listed: ListedMessage, content: ListedContent, ledger: LedgerBase, failure: MailCenterItem | undefined): Promise<'note' | 'mail-center'> {
+async function importMessage(
+  ctx: SyncContext,
+  listed: ListedMessage,
+  content: ListedContent,
+  ledger: LedgerBase,
+  failure: MailCenterItem | undefined,
+): Promise<'note' | 'mail-center'> {
   const { deps, settings, limits } = ctx;
   const read = await readBody(content.message, limits.readTimeLimitMs);
   if (read.kind === 'too-complex') {
-    ctx.logger.warn({ mailbox: ctx.mailbox.address, internetMessageId: read.message.internetMessageId, limitMs: read.limitMs }, 'an email took too long to read; it is held in the Mail Center as too-complex');
+    ctx.logger.warn(
+      {
+        mailbox: ctx.mailbox.address,
+        internetMessageId: read.message.internetMessageId,
+        limitMs: read.limitMs,
+      },
+      'an email took too long to read; it is held in the Mail Center as too-complex',
+    );
   }
   // Every check below reuses the rendering made in the worker; nothing parses the body on this thread.
   const { message } = read;
-  const authenticity = assessSender(message, { trust: senderTrust(ctx.account), ownDomains: ctx.classify.ownMessageIdDomains });
+  const authenticity = assessSender(message, {
+    trust: senderTrust(ctx.account),
+    ownDomains: ctx.classify.ownMessageIdDomains,
+  });
   // Counted per authenticated sender: forged mail claiming a customer's address uses up only its own allowance.
   const recent = ctx.countSender(senderBucket(message.from.address, authenticity));
   let decision: Decision =
@@ -103,7 +135,10 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, content: L
       : await decide(deps, {
           message,
           settings,
-          classify: { ...ctx.classify, recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour } },
+          classify: {
+            ...ctx.classify,
+            recent: { count: recent, limit: currentRateLimits(deps, settings).inboundPerSenderPerHour },
+          },
           authenticity,
         });
   if (decision.kind === 'file') decision = checkSize(ctx, message, decision, content.tooLarge);
@@ -111,9 +146,17 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, content: L
 
   if (decision.kind === 'hold') {
     const original = await content.heldOriginal(limits.maxMessageBytes * 2);
-    const item = mailCenterItem({ ...base, reason: decision.reason, evidence: decision.evidence, candidates: decision.candidates, original });
+    const item = mailCenterItem({
+      ...base,
+      reason: decision.reason,
+      evidence: decision.evidence,
+      candidates: decision.candidates,
+      original,
+    });
     const state = decision.reason === 'unknown-sender' ? strangerState(settings) : 'open';
-    await ctx.committer.commit((tx) => recordMailCenterItemIn(deps, tx, { item, state, ledger, ...(failure ? { replaces: failure.id } : {}) }));
+    await ctx.committer.commit((tx) =>
+      recordMailCenterItemIn(deps, tx, { item, state, ledger, ...(failure ? { replaces: failure.id } : {}) }),
+    );
     return 'mail-center';
   }
 
@@ -122,36 +165,74 @@ async function importMessage(ctx: SyncContext, listed: ListedMessage, content: L
     message,
     sources: content.sources,
     target: {
-      requestId: decision.requestId, signal: decision.signal, source: 'email', actor: SYSTEM_ACTOR, manual: false, applyStatusPolicy: true,
+      requestId: decision.requestId,
+      signal: decision.signal,
+      source: 'email',
+      actor: SYSTEM_ACTOR,
+      manual: false,
+      applyStatusPolicy: true,
       authentication: { outcome: decision.authenticity.outcome, summary: decision.authenticity.summary },
     },
-    policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: limits.maxAttachmentBytes },
+    policy: {
+      blockList: settings.attachmentBlockList,
+      blockedAction: settings.blockedAttachmentAction,
+      maxFileBytes: limits.maxAttachmentBytes,
+    },
     original,
     ...(read.kind === 'read' ? { first: read.understood.reply } : {}),
     readTimeLimitMs: limits.readTimeLimitMs,
   });
   const evidence = decision.evidence;
   return ctx.committer.commit(async (tx) => {
-    const result = await applyReplyIn(deps, tx, { ...prepared, ledger, ...(failure ? { mailCenterItem: { id: failure.id, state: 'resolved' as const } } : {}) });
+    const result = await applyReplyIn(deps, tx, {
+      ...prepared,
+      ledger,
+      ...(failure ? { mailCenterItem: { id: failure.id, state: 'resolved' as const } } : {}),
+    });
     if (result.outcome !== 'closed') return 'note';
     // Closed while we were preparing, and the policy holds replies to closed SRs.
-    const item = mailCenterItem({ ...base, reason: 'sr-closed', evidence: [...evidence, `The request is ${result.status}.`], candidates: [prepared.requestId], original });
+    const item = mailCenterItem({
+      ...base,
+      reason: 'sr-closed',
+      evidence: [...evidence, `The request is ${result.status}.`],
+      candidates: [prepared.requestId],
+      original,
+    });
     await recordMailCenterItemIn(deps, tx, { item, ledger, ...(failure ? { replaces: failure.id } : {}) });
     return 'mail-center';
   });
 }
 
-function checkSize(ctx: SyncContext, message: MailMessage, decision: Extract<Decision, { kind: 'file' }>, tooLarge?: { bytes: number }): Decision {
+function checkSize(
+  ctx: SyncContext,
+  message: MailMessage,
+  decision: Extract<Decision, { kind: 'file' }>,
+  tooLarge?: { bytes: number },
+): Decision {
   const total = tooLarge?.bytes ?? message.attachments.reduce((sum, a) => sum + a.size, 0);
-  const hold = (reason: 'too-large' | 'attachment-blocked', line: string): Decision => ({ kind: 'hold', reason, evidence: [...decision.evidence, line], candidates: [decision.requestId] });
+  const hold = (reason: 'too-large' | 'attachment-blocked', line: string): Decision => ({
+    kind: 'hold',
+    reason,
+    evidence: [...decision.evidence, line],
+    candidates: [decision.requestId],
+  });
   if (tooLarge) {
-    return hold('too-large', `The email is ${Math.ceil(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB. Only its headers were read; the email stays in the mailbox.`);
+    return hold(
+      'too-large',
+      `The email is ${Math.ceil(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB. Only its headers were read; the email stays in the mailbox.`,
+    );
   }
   if (message.attachments.length > ctx.limits.maxAttachmentsPerMessage) {
-    return hold('too-large', `The email has ${message.attachments.length} attachments; the limit is ${ctx.limits.maxAttachmentsPerMessage} per email.`);
+    return hold(
+      'too-large',
+      `The email has ${message.attachments.length} attachments; the limit is ${ctx.limits.maxAttachmentsPerMessage} per email.`,
+    );
   }
   if (total > ctx.limits.maxMessageBytes) {
-    return hold('too-large', `The attachments add up to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB.`);
+    return hold(
+      'too-large',
+      `The attachments add up to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB.`,
+    );
   }
   const blocked = blockedAttachments(message.attachments, ctx.settings.attachmentBlockList);
   if (blocked.length > 0 && ctx.settings.blockedAttachmentAction === 'mail-center') {
@@ -170,10 +251,15 @@ async function recordFailure(
 ): Promise<MessageOutcome> {
   const { message } = content;
   const errorId = randomUUID();
-  ctx.logger.error({ err: error, errorId, mailbox: ledger.mailbox, internetMessageId: message.internetMessageId }, 'processing an email failed; it stays unread and is tried again');
+  ctx.logger.error(
+    { err: error, errorId, mailbox: ledger.mailbox, internetMessageId: message.internetMessageId },
+    'processing an email failed; it stays unread and is tried again',
+  );
   const attempts = (failure?.attempts ?? 0) + 1;
   const final = attempts >= ctx.limits.maxAttempts;
-  const original = failure ? { ref: failure.originalRef, contentType: failure.originalContentType } : await content.failureOriginal();
+  const original = failure
+    ? { ref: failure.originalRef, contentType: failure.originalContentType }
+    : await content.failureOriginal();
   const { reason: _reason, ...item } = mailCenterItem({
     accountId: ctx.account.id,
     mailbox: ledger.mailbox,
@@ -195,5 +281,7 @@ async function recordFailure(
 }
 
 function sameMessage(item: MailCenterItem, message: MailMessage, graphId: string): boolean {
-  return message.internetMessageId ? item.internetMessageId === message.internetMessageId : item.graphMessageId === graphId;
+  return message.internetMessageId
+    ? item.internetMessageId === message.internetMessageId
+    : item.graphMessageId === graphId;
 }

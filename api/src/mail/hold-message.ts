@@ -31,7 +31,10 @@ export async function storeOriginal(
   return { ref: (await storeJson(deps, listed.graph)).sha256, contentType: 'application/json' };
 }
 
-export function storeJson(deps: Pick<ServiceDeps, 'blobs'>, graph: Record<string, unknown>): Promise<{ sha256: string }> {
+export function storeJson(
+  deps: Pick<ServiceDeps, 'blobs'>,
+  graph: Record<string, unknown>,
+): Promise<{ sha256: string }> {
   return deps.blobs.put(Buffer.from(JSON.stringify(graph), 'utf8'));
 }
 
@@ -68,6 +71,7 @@ export function mailCenterItem(input: {
 
 /** Plain text, as the tab shows it: html rendered (entities decoded once, hidden parts gone), else the text part. */
 function preview(message: MailMessage): string {
-  const text = message.bodyText ?? message.rendered?.visible ?? visibleText({ bodyHtml: message.bodyHtml ?? '' });
+  const text =
+    message.bodyText ?? message.rendered?.visible ?? visibleText({ bodyHtml: message.bodyHtml ?? '' });
   return text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW);
 }

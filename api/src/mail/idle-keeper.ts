@@ -8,14 +8,28 @@ import type { AccountRuntime } from './account-runtime.js';
 export function keepWatching(runtime: AccountRuntime, requestSync: () => void, logger: Logger): void {
   const { mailbox } = runtime;
   if (!mailbox.watch || runtime.watch || !runtime.folderId) return;
-  runtime.subscriptionHealth = { state: 'idle', connected: false, explanation: 'Connecting to the folder for IMAP IDLE.' };
+  runtime.subscriptionHealth = {
+    state: 'idle',
+    connected: false,
+    explanation: 'Connecting to the folder for IMAP IDLE.',
+  };
   runtime.watch = mailbox.watch(runtime.folderId, {
     onChange: requestSync,
     onState: ({ connected, explanation }) => {
-      const previous = runtime.subscriptionHealth.state === 'idle' ? runtime.subscriptionHealth.lastInterruption : undefined;
+      const previous =
+        runtime.subscriptionHealth.state === 'idle' ? runtime.subscriptionHealth.lastInterruption : undefined;
       const lastInterruption = connected ? previous : { at: new Date().toISOString(), explanation };
-      runtime.subscriptionHealth = { state: 'idle', connected, explanation, ...(lastInterruption ? { lastInterruption } : {}) };
-      if (!connected) logger.warn({ mailbox: runtime.account.emailAddress, explanation }, 'IMAP IDLE connection lost; reconnecting');
+      runtime.subscriptionHealth = {
+        state: 'idle',
+        connected,
+        explanation,
+        ...(lastInterruption ? { lastInterruption } : {}),
+      };
+      if (!connected)
+        logger.warn(
+          { mailbox: runtime.account.emailAddress, explanation },
+          'IMAP IDLE connection lost; reconnecting',
+        );
     },
   });
 }

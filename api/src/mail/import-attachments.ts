@@ -9,7 +9,11 @@ import type { AttachmentSource } from './attachment-sources.js';
 // missing bytes). What is not imported is said in the note: blocked types (when the policy strips them), cloud links,
 // inline images only the quoted history showed.
 
-export type AttachmentPolicy = { blockList: readonly string[]; blockedAction: 'mail-center' | 'strip'; maxFileBytes: number };
+export type AttachmentPolicy = {
+  blockList: readonly string[];
+  blockedAction: 'mail-center' | 'strip';
+  maxFileBytes: number;
+};
 
 export type ImportedAttachments = {
   files: StoredFile[];
@@ -22,7 +26,10 @@ export type ImportedAttachments = {
 const PARALLEL = 3;
 
 /** Names (as they would be stored) of the files the block list refuses. The name is cleaned first: "invoice.exe?" is invoice.exe. */
-export function blockedAttachments(attachments: readonly MailAttachment[], blockList: readonly string[]): string[] {
+export function blockedAttachments(
+  attachments: readonly MailAttachment[],
+  blockList: readonly string[],
+): string[] {
   return attachments
     .filter((a) => a.kind !== 'reference')
     .map((a, index) => storedFileName(a.name || `attachment-${index + 1}`, a))
@@ -54,7 +61,9 @@ export async function importAttachments(
         continue;
       }
       if (meta.size > policy.maxFileBytes) {
-        notes.push(`"${name}" (${megabytes(meta.size)}) is larger than ${megabytes(policy.maxFileBytes)} and was not copied; it is in the original email.`);
+        notes.push(
+          `"${name}" (${megabytes(meta.size)}) is larger than ${megabytes(policy.maxFileBytes)} and was not copied; it is in the original email.`,
+        );
         continue;
       }
       // Inline images are kept only when the reply itself shows them; the content id is known once loaded.
@@ -68,7 +77,13 @@ export async function importAttachments(
       }
       const blob = await deps.blobs.put(loaded.body, { maxBytes: policy.maxFileBytes });
       const id = deps.newId();
-      files[index] = { id, fileName: name, contentType: loaded.contentType || meta.contentType, sha256: blob.sha256, size: blob.size };
+      files[index] = {
+        id,
+        fileName: name,
+        contentType: loaded.contentType || meta.contentType,
+        sha256: blob.sha256,
+        size: blob.size,
+      };
       if (meta.isInline && contentId) byContentId.set(contentId, id);
     }
   };

@@ -15,7 +15,10 @@ export class LedgerFinisher {
   #writes: Promise<void>[] = [];
   #failure: unknown;
 
-  constructor(private readonly ctx: SyncContext, alreadyDone: readonly string[]) {
+  constructor(
+    private readonly ctx: SyncContext,
+    alreadyDone: readonly string[],
+  ) {
     this.finished.push(...alreadyDone);
   }
 
@@ -46,7 +49,8 @@ async function finishLedger(ctx: SyncContext, keys: readonly string[]): Promise<
     const ledger = tx.collection('processedMessages');
     for (const key of keys) {
       const entry = await ledger.get(key);
-      if (entry && entry.afterStep !== 'finished') await ledger.put({ ...entry, afterStep: 'finished', finishedAt: at });
+      if (entry && entry.afterStep !== 'finished')
+        await ledger.put({ ...entry, afterStep: 'finished', finishedAt: at });
     }
   });
 }

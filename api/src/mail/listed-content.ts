@@ -3,7 +3,11 @@ import { simpleParser } from 'mailparser';
 import { capMessageText } from '../domain/cap-message-text.js';
 import type { MailMessage } from '../domain/mail-message.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { graphAttachmentSources, mimeAttachmentSources, type AttachmentSource } from './attachment-sources.js';
+import {
+  graphAttachmentSources,
+  mimeAttachmentSources,
+  type AttachmentSource,
+} from './attachment-sources.js';
 import { storeJson, storeOriginal } from './hold-message.js';
 import { fromGraphMessage } from './normalise/from-graph-message.js';
 import { fromMime } from './normalise/from-mime.js';
@@ -28,10 +32,18 @@ export type ListedContent = {
   failureOriginal(): Promise<Stored>;
 };
 
-export async function readListed(deps: Pick<ServiceDeps, 'blobs'>, mailbox: Mailbox, listed: ListedMessage, maxMessageBytes: number): Promise<ListedContent> {
+export async function readListed(
+  deps: Pick<ServiceDeps, 'blobs'>,
+  mailbox: Mailbox,
+  listed: ListedMessage,
+  maxMessageBytes: number,
+): Promise<ListedContent> {
   if (listed.format === 'graph') {
     const message = capMessageText(fromGraphMessage(listed.graph as Message));
-    const json = async (): Promise<Stored> => ({ ref: (await storeJson(deps, listed.graph)).sha256, contentType: 'application/json' });
+    const json = async (): Promise<Stored> => ({
+      ref: (await storeJson(deps, listed.graph)).sha256,
+      contentType: 'application/json',
+    });
     return {
       message,
       sources: graphAttachmentSources(mailbox, listed.id, message.attachments),
@@ -42,10 +54,22 @@ export async function readListed(deps: Pick<ServiceDeps, 'blobs'>, mailbox: Mail
   }
   const tooLarge = listed.size > maxMessageBytes;
   const raw = tooLarge ? await listed.headers() : await listed.source();
-  const [message, parsed] = await Promise.all([fromMime(raw), tooLarge ? undefined : simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })]);
+  const [message, parsed] = await Promise.all([
+    fromMime(raw),
+    tooLarge
+      ? undefined
+      : simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true }),
+  ]);
   // The server's arrival time, as Graph's receivedDateTime: the Date header is the sender's clock.
-  const normalised: MailMessage = capMessageText({ ...message, id: listed.id, receivedAt: listed.receivedAt });
-  const mime = async (): Promise<Stored> => ({ ref: (await deps.blobs.put(raw)).sha256, contentType: 'message/rfc822' });
+  const normalised: MailMessage = capMessageText({
+    ...message,
+    id: listed.id,
+    receivedAt: listed.receivedAt,
+  });
+  const mime = async (): Promise<Stored> => ({
+    ref: (await deps.blobs.put(raw)).sha256,
+    contentType: 'message/rfc822',
+  });
   return {
     message: normalised,
     sources: parsed ? mimeAttachmentSources(parsed.attachments) : [],

@@ -5,5 +5,8 @@ import type { SyncReport } from '../ports/mail-engine.js';
 export function logSyncReport(logger: Logger, mailbox: string, report: SyncReport): void {
   const { trigger, notes, mailCenter, failed } = report;
   if (notes + mailCenter + failed === 0) return;
-  logger.info({ mailbox, trigger, notes, mailCenter, failed }, `new mail in ${mailbox}: ${notes} filed as notes, ${mailCenter} held in the Mail Center, ${failed} failed`);
+  logger.info(
+    { mailbox, trigger, notes, mailCenter, failed },
+    `new mail in ${mailbox}: ${notes} filed as notes, ${mailCenter} held in the Mail Center, ${failed} failed`,
+  );
 }

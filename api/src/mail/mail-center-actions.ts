@@ -36,16 +36,33 @@ export type ActionContext = {
   mailboxFor: (accountId: string) => Mailbox | undefined;
 };
 
-export async function linkItem(ctx: ActionContext, itemId: string, requestId: number, actor: Actor, status: LinkStatus = 'policy'): Promise<{ item: MailCenterItem; note: Note }> {
+export async function linkItem(
+  ctx: ActionContext,
+  itemId: string,
+  requestId: number,
+  actor: Actor,
+  status: LinkStatus = 'policy',
+): Promise<{ item: MailCenterItem; note: Note }> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
-  const result = await file(ctx, item, original, settings, { requestId, signal: 'manual', actor, manual: true, applyStatusPolicy: status === 'policy', state: 'linked' });
+  const result = await file(ctx, item, original, settings, {
+    requestId,
+    signal: 'manual',
+    actor,
+    manual: true,
+    applyStatusPolicy: status === 'policy',
+    state: 'linked',
+  });
   if (result.outcome === 'closed') throw new AppError('conflict', 'The request is closed.');
   if (status === 'reopen') await reopenRequest(ctx.deps, requestId, actor);
   return { item: await reload(ctx, itemId), note: result.note };
 }
 
-export async function createRequestFromItem(ctx: ActionContext, itemId: string, actor: Actor): Promise<{ item: MailCenterItem; request: ServiceRequest; note: Note }> {
+export async function createRequestFromItem(
+  ctx: ActionContext,
+  itemId: string,
+  actor: Actor,
+): Promise<{ item: MailCenterItem; request: ServiceRequest; note: Note }> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
   const sender = original.message.from;
@@ -56,12 +73,23 @@ export async function createRequestFromItem(ctx: ActionContext, itemId: string, 
     participants: [],
     priority: 'Medium',
   });
-  const result = await file(ctx, item, original, settings, { requestId: request.id, signal: 'manual', actor, manual: true, applyStatusPolicy: false, state: 'created' });
+  const result = await file(ctx, item, original, settings, {
+    requestId: request.id,
+    signal: 'manual',
+    actor,
+    manual: true,
+    applyStatusPolicy: false,
+    state: 'created',
+  });
   if (result.outcome === 'closed') throw new AppError('conflict', 'The request is closed.');
   return { item: await reload(ctx, itemId), request, note: result.note };
 }
 
-export async function reprocessItem(ctx: ActionContext, itemId: string, actor: Actor): Promise<MailCenterItem> {
+export async function reprocessItem(
+  ctx: ActionContext,
+  itemId: string,
+  actor: Actor,
+): Promise<MailCenterItem> {
   const item = await openItem(ctx, itemId);
   const { original, settings } = await load(ctx, item);
   const read = await readBody(original.message, ctx.limits.readTimeLimitMs);
@@ -76,20 +104,45 @@ export async function reprocessItem(ctx: ActionContext, itemId: string, actor: A
   if (decision.kind === 'file') {
     const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
     if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {
-      decision = { kind: 'hold', reason: 'attachment-blocked', evidence: [...decision.evidence, `Blocked file types: ${blocked.join(', ')}.`], candidates: [decision.requestId] };
+      decision = {
+        kind: 'hold',
+        reason: 'attachment-blocked',
+        evidence: [...decision.evidence, `Blocked file types: ${blocked.join(', ')}.`],
+        candidates: [decision.requestId],
+      };
     }
   }
   if (decision.kind === 'file') {
     const authentication = { outcome: decision.authenticity.outcome, summary: decision.authenticity.summary };
-    const result = await file(ctx, item, original, settings, { requestId: decision.requestId, signal: decision.signal, actor, manual: false, applyStatusPolicy: true, state: 'linked', authentication });
+    const result = await file(ctx, item, original, settings, {
+      requestId: decision.requestId,
+      signal: decision.signal,
+      actor,
+      manual: false,
+      applyStatusPolicy: true,
+      state: 'linked',
+      authentication,
+    });
     if (result.outcome !== 'closed') return reload(ctx, itemId);
-    decision = { kind: 'hold', reason: 'sr-closed', evidence: [...decision.evidence, `The request is ${result.status}.`], candidates: [decision.requestId] };
+    decision = {
+      kind: 'hold',
+      reason: 'sr-closed',
+      evidence: [...decision.evidence, `The request is ${result.status}.`],
+      candidates: [decision.requestId],
+    };
   }
   const held = decision;
   return ctx.deps.store.transact(async (tx) => {
     const current = await tx.collection('mailCenter').get(itemId);
     if (!current) throw notFound('Mail Center item', itemId);
-    const updated: MailCenterItem = { ...current, reason: held.reason, evidence: held.evidence, candidateRequestIds: held.candidates, attempts: 0, updatedAt: ctx.deps.clock().toISOString() };
+    const updated: MailCenterItem = {
+      ...current,
+      reason: held.reason,
+      evidence: held.evidence,
+      candidateRequestIds: held.candidates,
+      attempts: 0,
+      updatedAt: ctx.deps.clock().toISOString(),
+    };
     delete updated.errorId;
     delete updated.nextAttemptAt;
     await tx.collection('mailCenter').put(updated);
@@ -101,7 +154,8 @@ async function openItem(ctx: ActionContext, itemId: string): Promise<MailCenterI
   const item = await ctx.deps.store.read((tx) => tx.collection('mailCenter').get(itemId));
   if (!item) throw notFound('Mail Center item', itemId);
   // An ignored item (a stranger's email under "participants only") can still be filed by an agent who finds it.
-  if (item.state !== 'open' && item.state !== 'ignored') throw new AppError('conflict', `This email was already ${item.state}.`);
+  if (item.state !== 'open' && item.state !== 'ignored')
+    throw new AppError('conflict', `This email was already ${item.state}.`);
   return item;
 }
 
@@ -111,13 +165,17 @@ async function reload(ctx: ActionContext, itemId: string): Promise<MailCenterIte
   return item;
 }
 
-async function load(ctx: ActionContext, item: MailCenterItem): Promise<{ original: Original; settings: Settings }> {
+async function load(
+  ctx: ActionContext,
+  item: MailCenterItem,
+): Promise<{ original: Original; settings: Settings }> {
   const [original, settings] = await Promise.all([
     readOriginal(ctx.deps, item, () => ctx.mailboxFor(item.accountId)),
     ctx.deps.store.read((tx) => loadSettings(tx)),
   ]);
   // The id the engine listed is the one its ledger uses; a MIME parse may present it differently.
-  if (item.internetMessageId) original.message = { ...original.message, internetMessageId: item.internetMessageId };
+  if (item.internetMessageId)
+    original.message = { ...original.message, internetMessageId: item.internetMessageId };
   return { original, settings };
 }
 
@@ -126,16 +184,33 @@ async function file(
   item: MailCenterItem,
   original: Original,
   settings: Settings,
-  target: { requestId: number; signal: string; actor: Actor; manual: boolean; applyStatusPolicy: boolean; state: 'linked' | 'created'; authentication?: SenderVerdict },
+  target: {
+    requestId: number;
+    signal: string;
+    actor: Actor;
+    manual: boolean;
+    applyStatusPolicy: boolean;
+    state: 'linked' | 'created';
+    authentication?: SenderVerdict;
+  },
 ): Promise<ApplyReplyResult> {
   const prepared = await prepareReply(ctx.deps, {
     message: original.message,
     sources: original.sources,
     target: {
-      requestId: target.requestId, signal: target.signal, source: 'email', actor: target.actor, manual: target.manual, applyStatusPolicy: target.applyStatusPolicy,
+      requestId: target.requestId,
+      signal: target.signal,
+      source: 'email',
+      actor: target.actor,
+      manual: target.manual,
+      applyStatusPolicy: target.applyStatusPolicy,
       ...(target.authentication ? { authentication: target.authentication } : {}),
     },
-    policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: ctx.limits.maxAttachmentBytes },
+    policy: {
+      blockList: settings.attachmentBlockList,
+      blockedAction: settings.blockedAttachmentAction,
+      maxFileBytes: ctx.limits.maxAttachmentBytes,
+    },
     original: { ref: item.originalRef, contentType: item.originalContentType },
     readTimeLimitMs: ctx.limits.readTimeLimitMs,
   });
@@ -143,11 +218,26 @@ async function file(
   const existing = await ctx.deps.store.read((tx) => tx.collection('processedMessages').get(key));
   const now = ctx.deps.clock().toISOString();
   const ledger: Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'> = existing
-    ? { id: existing.id, accountId: existing.accountId, mailbox: existing.mailbox, afterStep: existing.afterStep, processedAt: existing.processedAt,
-        ...(existing.internetMessageId ? { internetMessageId: existing.internetMessageId } : {}), ...(existing.contentHash ? { contentHash: existing.contentHash } : {}),
-        ...(existing.graphMessageId ? { graphMessageId: existing.graphMessageId } : {}), ...(existing.finishedAt ? { finishedAt: existing.finishedAt } : {}) }
-    : { id: key, accountId: item.accountId, mailbox: item.mailbox, afterStep: 'pending', processedAt: now,
-        ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}), ...(contentHash ? { contentHash } : {}),
-        ...(item.graphMessageId ? { graphMessageId: item.graphMessageId } : {}) };
+    ? {
+        id: existing.id,
+        accountId: existing.accountId,
+        mailbox: existing.mailbox,
+        afterStep: existing.afterStep,
+        processedAt: existing.processedAt,
+        ...(existing.internetMessageId ? { internetMessageId: existing.internetMessageId } : {}),
+        ...(existing.contentHash ? { contentHash: existing.contentHash } : {}),
+        ...(existing.graphMessageId ? { graphMessageId: existing.graphMessageId } : {}),
+        ...(existing.finishedAt ? { finishedAt: existing.finishedAt } : {}),
+      }
+    : {
+        id: key,
+        accountId: item.accountId,
+        mailbox: item.mailbox,
+        afterStep: 'pending',
+        processedAt: now,
+        ...(item.internetMessageId ? { internetMessageId: item.internetMessageId } : {}),
+        ...(contentHash ? { contentHash } : {}),
+        ...(item.graphMessageId ? { graphMessageId: item.graphMessageId } : {}),
+      };
   return applyReply(ctx.deps, { ...prepared, ledger, mailCenterItem: { id: item.id, state: target.state } });
 }

@@ -19,14 +19,25 @@ export type ClusterOptions = {
   logger: Logger;
 };
 
-export type KnownSubscription = { id: string; expiresAt: string; clientState: string; notificationUrl: string; owner: string };
+export type KnownSubscription = {
+  id: string;
+  expiresAt: string;
+  clientState: string;
+  notificationUrl: string;
+  owner: string;
+};
 
 export class MailCluster {
   readonly leases: LeaseKeeper;
   private deciding: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ClusterOptions) {
-    this.leases = new LeaseKeeper(options.coordination, options.instanceId, options.leaseTtlMs, options.logger);
+    this.leases = new LeaseKeeper(
+      options.coordination,
+      options.instanceId,
+      options.leaseTtlMs,
+      options.logger,
+    );
   }
 
   get instanceId(): string {
@@ -42,12 +53,26 @@ export class MailCluster {
    * hands the mailbox to a live instance syncing fewer than its share when this one already syncs its share.
    * Decisions are taken one at a time, so a burst of triggers does not see the same count.
    */
-  async syncHolding<R>(accountId: string, mailboxes: number | undefined, work: (lease: Lease) => Promise<R>): Promise<Held<R> | { held: false; handedTo: string }> {
+  async syncHolding<R>(
+    accountId: string,
+    mailboxes: number | undefined,
+    work: (lease: Lease) => Promise<R>,
+  ): Promise<Held<R> | { held: false; handedTo: string }> {
     const name = mailboxLeaseName(accountId);
     const decision = this.deciding.then(async () => {
-      const to = mailboxes === undefined || this.isLocal ? undefined : await this.handOff(mailboxes).catch(() => undefined);
+      const to =
+        mailboxes === undefined || this.isLocal
+          ? undefined
+          : await this.handOff(mailboxes).catch(() => undefined);
       if (to) return { to, lease: undefined };
-      return { to: undefined, lease: await this.options.coordination.acquire(name, this.options.instanceId, this.options.leaseTtlMs) };
+      return {
+        to: undefined,
+        lease: await this.options.coordination.acquire(
+          name,
+          this.options.instanceId,
+          this.options.leaseTtlMs,
+        ),
+      };
     });
     this.deciding = decision.catch(() => undefined);
     const decided = await decision;
@@ -63,17 +88,26 @@ export class MailCluster {
 
   /** Says this instance is alive, so the others count it when they share the mailboxes out. */
   async heartbeat(): Promise<void> {
-    await this.options.coordination.acquire(`instance:${this.options.instanceId}`, this.options.instanceId, this.options.leaseTtlMs);
+    await this.options.coordination.acquire(
+      `instance:${this.options.instanceId}`,
+      this.options.instanceId,
+      this.options.leaseTtlMs,
+    );
   }
 
   private async handOff(mailboxes: number): Promise<string | undefined> {
-    const [live, syncing] = await Promise.all([this.options.coordination.holders('instance:'), this.options.coordination.holders('mailbox:')]);
+    const [live, syncing] = await Promise.all([
+      this.options.coordination.holders('instance:'),
+      this.options.coordination.holders('mailbox:'),
+    ]);
     const load = new Map(live.map((l) => [l.holder, 0]));
     if (load.size <= 1 || !load.has(this.options.instanceId)) return undefined;
     for (const l of syncing) if (load.has(l.holder)) load.set(l.holder, (load.get(l.holder) ?? 0) + 1);
     const share = Math.ceil(mailboxes / load.size);
     if ((load.get(this.options.instanceId) ?? 0) < share) return undefined;
-    const [lightest] = [...load].filter(([id, n]) => id !== this.options.instanceId && n < share).sort((a, b) => a[1] - b[1]);
+    const [lightest] = [...load]
+      .filter(([id, n]) => id !== this.options.instanceId && n < share)
+      .sort((a, b) => a[1] - b[1]);
     return lightest?.[0];
   }
 
@@ -95,7 +129,13 @@ export class MailCluster {
 
   /** Takes or keeps the subscription lease: only its holder creates and renews the account's Graph subscription. */
   async ownsSubscription(accountId: string): Promise<boolean> {
-    return (await this.options.coordination.acquire(subscriptionLeaseName(accountId), this.options.instanceId, this.options.subscriptionTtlMs)) !== undefined;
+    return (
+      (await this.options.coordination.acquire(
+        subscriptionLeaseName(accountId),
+        this.options.instanceId,
+        this.options.subscriptionTtlMs,
+      )) !== undefined
+    );
   }
 
   async publish(accountId: string, subscription: Omit<KnownSubscription, 'owner'>): Promise<void> {
@@ -110,8 +150,16 @@ export class MailCluster {
   }
 
   /** Graph removed the subscription, or wants it renewed now: what its owner must hear, wherever it runs. */
-  reportLifecycle(accountId: string, subscriptionId: string, event: 'subscriptionRemoved' | 'reauthorizationRequired'): Promise<void> {
-    return this.options.coordination.markSubscription(accountId, subscriptionId, event === 'subscriptionRemoved' ? 'removed' : 'renew-now');
+  reportLifecycle(
+    accountId: string,
+    subscriptionId: string,
+    event: 'subscriptionRemoved' | 'reauthorizationRequired',
+  ): Promise<void> {
+    return this.options.coordination.markSubscription(
+      accountId,
+      subscriptionId,
+      event === 'subscriptionRemoved' ? 'removed' : 'renew-now',
+    );
   }
 
   /** Every mailbox's subscription as its owner published it, clientState opened. */
@@ -119,11 +167,22 @@ export class MailCluster {
     const found = new Map<string, KnownSubscription>();
     for (const s of await this.options.coordination.subscriptions()) {
       try {
-        const clientState = this.options.secrets.open(JSON.parse(s.clientStateSealed) as Parameters<SecretBox['open']>[0]);
-        found.set(s.accountId, { id: s.subscriptionId, expiresAt: s.expiresAt, clientState, notificationUrl: s.notificationUrl, owner: s.owner });
+        const clientState = this.options.secrets.open(
+          JSON.parse(s.clientStateSealed) as Parameters<SecretBox['open']>[0],
+        );
+        found.set(s.accountId, {
+          id: s.subscriptionId,
+          expiresAt: s.expiresAt,
+          clientState,
+          notificationUrl: s.notificationUrl,
+          owner: s.owner,
+        });
       } catch (error) {
         // Sealed with another key: the instances do not share SECRET_KEY (a setting that must be equal on all).
-        this.options.logger.error({ err: error, accountId: s.accountId }, 'a shared subscription cannot be opened: is SECRET_KEY the same on every instance?');
+        this.options.logger.error(
+          { err: error, accountId: s.accountId },
+          'a shared subscription cannot be opened: is SECRET_KEY the same on every instance?',
+        );
       }
     }
     return found;
@@ -136,15 +195,29 @@ export class MailCluster {
     ]);
     const syncHolder = sync.find((l) => l.name === mailboxLeaseName(accountId))?.holder;
     const subscriptionOwner = subscription.find((l) => l.name === subscriptionLeaseName(accountId))?.holder;
-    return { instance: this.options.instanceId, ...(syncHolder ? { syncHolder } : {}), ...(subscriptionOwner ? { subscriptionOwner } : {}) };
+    return {
+      instance: this.options.instanceId,
+      ...(syncHolder ? { syncHolder } : {}),
+      ...(subscriptionOwner ? { subscriptionOwner } : {}),
+    };
   }
 
   /** For /api/health: the leases this instance holds now. */
-  async held(): Promise<{ id: string; leases: Array<{ name: string; accountId?: string; fence: number; expiresAt: string }> }> {
-    const mine = (await this.options.coordination.holders()).filter((l) => l.holder === this.options.instanceId);
+  async held(): Promise<{
+    id: string;
+    leases: Array<{ name: string; accountId?: string; fence: number; expiresAt: string }>;
+  }> {
+    const mine = (await this.options.coordination.holders()).filter(
+      (l) => l.holder === this.options.instanceId,
+    );
     return {
       id: this.options.instanceId,
-      leases: mine.map((l) => ({ name: l.name, ...(l.name.startsWith('mailbox:') ? { accountId: l.name.slice('mailbox:'.length) } : {}), fence: l.fence, expiresAt: l.expiresAt })),
+      leases: mine.map((l) => ({
+        name: l.name,
+        ...(l.name.startsWith('mailbox:') ? { accountId: l.name.slice('mailbox:'.length) } : {}),
+        fence: l.fence,
+        expiresAt: l.expiresAt,
+      })),
     };
   }
 }

@@ -16,7 +16,15 @@ import { accountHealth } from './account-health.js';
 import { keepWatching, stopWatching } from './idle-keeper.js';
 import { isMailTransportError } from '../ports/mail-transport-error.js';
 import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
-import type { Actor, ConnectionTest, LinkStatus, MailEngine, NotificationReceipt, SyncReport, SyncTrigger } from '../ports/mail-engine.js';
+import type {
+  Actor,
+  ConnectionTest,
+  LinkStatus,
+  MailEngine,
+  NotificationReceipt,
+  SyncReport,
+  SyncTrigger,
+} from '../ports/mail-engine.js';
 import type { OpenMailbox } from '../ports/mailbox.js';
 import { senderTrust } from './sender-authenticity.js';
 import { logSyncReport } from './log-sync-report.js';
@@ -77,7 +85,9 @@ export class MailEngineRunner implements MailEngine {
   }
 
   private get notificationUrl(): string | undefined {
-    return this.options.publicUrl ? `${this.options.publicUrl.replace(/\/+$/, '')}/api/graph/notifications` : undefined;
+    return this.options.publicUrl
+      ? `${this.options.publicUrl.replace(/\/+$/, '')}/api/graph/notifications`
+      : undefined;
   }
 
   /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
@@ -94,10 +104,13 @@ export class MailEngineRunner implements MailEngine {
     // the takeover is bounded by the lease, not by the sweep.
     if (!this.options.cluster.isLocal) {
       void this.options.cluster.heartbeat().catch(() => undefined);
-      this.orphanTimer = setInterval(() => {
-        void this.options.cluster.heartbeat().catch(() => undefined);
-        void this.adoptOrphans();
-      }, Math.max(200, Math.floor(this.options.cluster.leases.ttlMs / 3)));
+      this.orphanTimer = setInterval(
+        () => {
+          void this.options.cluster.heartbeat().catch(() => undefined);
+          void this.adoptOrphans();
+        },
+        Math.max(200, Math.floor(this.options.cluster.leases.ttlMs / 3)),
+      );
       this.orphanTimer.unref();
     }
   }
@@ -115,12 +128,15 @@ export class MailEngineRunner implements MailEngine {
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.refreshing?.catch(() => undefined);
-    await Promise.all([...this.runtimes.values()].map(async (runtime) => {
-      if (runtime.runner.isRunning) await runtime.runner.run().catch(() => undefined);
-      await stopWatching(runtime);
-      // Behind a load balancer the other instances go on using it; the next owner renews it.
-      if (runtime.subscription && this.options.cluster.isLocal) await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
-    }));
+    await Promise.all(
+      [...this.runtimes.values()].map(async (runtime) => {
+        if (runtime.runner.isRunning) await runtime.runner.run().catch(() => undefined);
+        await stopWatching(runtime);
+        // Behind a load balancer the other instances go on using it; the next owner renews it.
+        if (runtime.subscription && this.options.cluster.isLocal)
+          await runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
+      }),
+    );
     await this.options.cluster.releaseAll().catch(() => undefined);
   }
 
@@ -129,10 +145,14 @@ export class MailEngineRunner implements MailEngine {
     try {
       return await this.requestSync(runtime, 'admin');
     } catch (error) {
-      if (isMailTransportError(error)) throw new AppError('upstream_failed', error.message, { code: `imap-${error.kind}` });
+      if (isMailTransportError(error))
+        throw new AppError('upstream_failed', error.message, { code: `imap-${error.kind}` });
       if (!isGraphError(error)) throw error;
       const explained = explainError(error, this.deps.clock(), { folder: runtime.account.folder });
-      throw new AppError('upstream_failed', explained.explanation, { code: explained.code, ...(explained.requestId ? { graphRequestId: explained.requestId } : {}) });
+      throw new AppError('upstream_failed', explained.explanation, {
+        code: explained.code,
+        ...(explained.requestId ? { graphRequestId: explained.requestId } : {}),
+      });
     }
   }
 
@@ -156,18 +176,23 @@ export class MailEngineRunner implements MailEngine {
       notificationsEnabled: this.notificationUrl !== undefined,
       sweepIntervalMs: this.options.sweepIntervalMs,
       // The card still answers when the database cannot say who holds what.
-      cluster: await this.options.cluster.view(accountId).catch(() => ({ instance: this.options.cluster.instanceId })),
+      cluster: await this.options.cluster
+        .view(accountId)
+        .catch(() => ({ instance: this.options.cluster.instanceId })),
     });
   }
 
   receiveNotifications(items: readonly unknown[]): NotificationReceipt {
-    return receiveNotifications({
-      runtimes: () => this.runtimes.values(),
-      cluster: this.options.cluster,
-      logger: this.options.logger,
-      sync: (runtime, trigger) => void this.requestSync(runtime, trigger).catch(() => undefined),
-      keepSubscription: (runtime) => this.keepSubscription(runtime),
-    }, items);
+    return receiveNotifications(
+      {
+        runtimes: () => this.runtimes.values(),
+        cluster: this.options.cluster,
+        logger: this.options.logger,
+        sync: (runtime, trigger) => void this.requestSync(runtime, trigger).catch(() => undefined),
+        keepSubscription: (runtime) => this.keepSubscription(runtime),
+      },
+      items,
+    );
   }
 
   linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus) {
@@ -186,13 +211,18 @@ export class MailEngineRunner implements MailEngine {
     await this.refreshing;
     const runtimes = [...this.runtimes.values()];
     if (runtimes.length === 0) return { ok: true, detail: 'No mail account has Service Messaging on.' };
-    const results = await Promise.all(runtimes.map(async (r) => {
-      try {
-        return { ok: true, line: `${r.account.emailAddress}: ${await r.mailbox.checkToken()}` };
-      } catch (error) {
-        return { ok: false, line: `${r.account.emailAddress}: ${explainError(error, this.deps.clock()).explanation}` };
-      }
-    }));
+    const results = await Promise.all(
+      runtimes.map(async (r) => {
+        try {
+          return { ok: true, line: `${r.account.emailAddress}: ${await r.mailbox.checkToken()}` };
+        } catch (error) {
+          return {
+            ok: false,
+            line: `${r.account.emailAddress}: ${explainError(error, this.deps.clock()).explanation}`,
+          };
+        }
+      }),
+    );
     return { ok: results.every((r) => r.ok), detail: results.map((r) => r.line).join('; ') };
   }
 
@@ -218,7 +248,8 @@ export class MailEngineRunner implements MailEngine {
 
   private async runtimeFor(accountId: string): Promise<AccountRuntime> {
     const account = await this.loadAccount(accountId);
-    if (!account.serviceMessaging) throw new AppError('precondition_failed', `Service Messaging is off for ${account.emailAddress}.`);
+    if (!account.serviceMessaging)
+      throw new AppError('precondition_failed', `Service Messaging is off for ${account.emailAddress}.`);
     const missing = missingCredentials(account);
     if (missing) throw new AppError('precondition_failed', `${account.emailAddress} has no ${missing}.`);
     await this.refreshing;
@@ -236,7 +267,8 @@ export class MailEngineRunner implements MailEngine {
       const mailboxChanged = MAILBOX_FIELDS.some(
         (k) => JSON.stringify(existing.account[k]) !== JSON.stringify(account[k]),
       );
-      if (mailboxChanged && existing.subscription && existing.ownsSubscription) void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
+      if (mailboxChanged && existing.subscription && existing.ownsSubscription)
+        void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
       if (mailboxChanged) {
         existing.subscription = undefined;
         void stopWatching(existing, existing.mailbox);
@@ -250,12 +282,15 @@ export class MailEngineRunner implements MailEngine {
   private refresh(trigger: SyncTrigger): Promise<void> {
     if (this.stopped) return Promise.resolve();
     const run = (async () => {
-      const accounts = (await this.deps.store.read((tx) => tx.collection('mailAccounts').all())).filter((a) => a.serviceMessaging && hasCredentials(a));
+      const accounts = (await this.deps.store.read((tx) => tx.collection('mailAccounts').all())).filter(
+        (a) => a.serviceMessaging && hasCredentials(a),
+      );
       for (const [id, runtime] of this.runtimes) {
         if (accounts.some((a) => a.id === id)) continue;
         this.runtimes.delete(id);
         void stopWatching(runtime);
-        if (runtime.subscription && runtime.ownsSubscription) void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
+        if (runtime.subscription && runtime.ownsSubscription)
+          void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
       }
       const runtimes = accounts.map((a) => this.ensureRuntime(a));
       for (const runtime of runtimes) {
@@ -264,12 +299,15 @@ export class MailEngineRunner implements MailEngine {
       }
       await this.purgeHourly();
     })();
-    this.refreshing = run.catch((error: unknown) => this.options.logger.error({ err: error }, 'mail engine refresh failed'));
+    this.refreshing = run.catch((error: unknown) =>
+      this.options.logger.error({ err: error }, 'mail engine refresh failed'),
+    );
     return this.refreshing;
   }
 
   private requestSync(runtime: AccountRuntime, trigger: SyncTrigger): Promise<SyncReport> {
-    if (this.stopped) return Promise.reject(new AppError('service_unavailable', 'The mail engine is stopping.'));
+    if (this.stopped)
+      return Promise.reject(new AppError('service_unavailable', 'The mail engine is stopping.'));
     runtime.nextTrigger ??= trigger;
     return runtime.runner.run();
   }
@@ -283,14 +321,28 @@ export class MailEngineRunner implements MailEngine {
     const { cluster } = this.options;
     // An admin's "Sync now" is answered here; any other trigger may go to an instance with fewer mailboxes.
     const share = trigger === 'admin' ? undefined : this.runtimes.size;
-    const held = await cluster.syncHolding(runtime.account.id, share, (lease) => this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }));
+    const held = await cluster.syncHolding(runtime.account.id, share, (lease) =>
+      this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }),
+    );
     if (held.held) return held.value;
     const at = this.deps.clock().toISOString();
-    const to = 'handedTo' in held ? held.handedTo : held.holder && FORWARDED.has(trigger) ? held.holder.holder : undefined;
+    const to =
+      'handedTo' in held
+        ? held.handedTo
+        : held.holder && FORWARDED.has(trigger)
+          ? held.holder.holder
+          : undefined;
     // Should that instance die before it syncs, the mailbox's lease lapses (or is free) and the next look takes it.
     if (to) await cluster.forward(runtime.account.id, to);
     const holder = 'handedTo' in held ? held.handedTo : held.holder?.holder;
-    return { trigger, ...emptyCounts(), rounds: 0, startedAt: at, finishedAt: at, ...(holder ? { forwardedTo: holder } : {}) };
+    return {
+      trigger,
+      ...emptyCounts(),
+      rounds: 0,
+      startedAt: at,
+      finishedAt: at,
+      ...(holder ? { forwardedTo: holder } : {}),
+    };
   }
 
   private async adoptOrphans(): Promise<void> {
@@ -305,7 +357,9 @@ export class MailEngineRunner implements MailEngine {
     const now = () => this.deps.clock();
     const seen = new Set<string>();
     try {
-      const [settings, types] = await this.deps.store.read(async (tx) => [await loadSettings(tx), await tx.collection('noteTypes').all()] as const);
+      const [settings, types] = await this.deps.store.read(
+        async (tx) => [await loadSettings(tx), await tx.collection('noteTypes').all()] as const,
+      );
       if (!isPublicNoteTypeUsable(types)) {
         runtime.stopped = `Service messaging is stopped: it files replies as note type ${PUBLIC_NOTE_TYPE.code} (access level User), which is missing. Add it under Administration > General > Type.`;
         throw new AppError('precondition_failed', runtime.stopped);
@@ -313,24 +367,32 @@ export class MailEngineRunner implements MailEngine {
       runtime.stopped = undefined;
       const { account, mailbox } = runtime;
       runtime.folderId ??= (await mailbox.resolveFolder(account.folder)).id;
-      if (account.afterProcessing === 'move' && account.moveToFolder) runtime.moveFolderId ??= (await mailbox.resolveFolder(account.moveToFolder)).id;
-      const afterStep = account.afterProcessing === 'delete' ? { kind: 'delete' as const }
-        : account.afterProcessing === 'move' && runtime.moveFolderId ? { kind: 'move' as const, folderId: runtime.moveFolderId }
-          : { kind: 'mark-read' as const };
-      const report = await syncMailbox({
-        // Every write of this sync first checks that this instance still holds the mailbox's lease.
-        deps: { ...this.deps, store: fencedStore(this.deps.store, fence) },
-        logger: this.options.logger,
-        account,
-        mailbox,
-        folderId: runtime.folderId,
-        afterStep,
-        settings,
-        classify: await this.classifyContext(),
-        limits: this.limits,
-        committer: fencedCommitter(this.committer, fence),
-        countSender: (address) => this.countSender(address),
-      }, trigger, seen);
+      if (account.afterProcessing === 'move' && account.moveToFolder)
+        runtime.moveFolderId ??= (await mailbox.resolveFolder(account.moveToFolder)).id;
+      const afterStep =
+        account.afterProcessing === 'delete'
+          ? { kind: 'delete' as const }
+          : account.afterProcessing === 'move' && runtime.moveFolderId
+            ? { kind: 'move' as const, folderId: runtime.moveFolderId }
+            : { kind: 'mark-read' as const };
+      const report = await syncMailbox(
+        {
+          // Every write of this sync first checks that this instance still holds the mailbox's lease.
+          deps: { ...this.deps, store: fencedStore(this.deps.store, fence) },
+          logger: this.options.logger,
+          account,
+          mailbox,
+          folderId: runtime.folderId,
+          afterStep,
+          settings,
+          classify: await this.classifyContext(),
+          limits: this.limits,
+          committer: fencedCommitter(this.committer, fence),
+          countSender: (address) => this.countSender(address),
+        },
+        trigger,
+        seen,
+      );
       runtime.lastSync = report;
       runtime.lastSuccessfulSyncAt = report.finishedAt;
       logSyncReport(this.options.logger, runtime.account.emailAddress, report);
@@ -342,11 +404,16 @@ export class MailEngineRunner implements MailEngine {
     } catch (error) {
       if (isGraphError(error) && error.code === 'ErrorFolderNotFound') runtime.folderId = undefined;
       if (isMailTransportError(error) && error.kind === 'folder-missing') runtime.folderId = undefined;
-      if ((isGraphError(error) || isMailTransportError(error)) && error.reauthorisationRequired) runtime.reauthorisationRequired = true;
-      runtime.lastError = error instanceof AppError
-        ? { code: error.code, explanation: error.message, at: now().toISOString() }
-        : explainError(error, now(), { folder: runtime.account.folder });
-      this.options.logger.warn({ err: error, mailbox: runtime.account.emailAddress, trigger }, 'mail sync failed');
+      if ((isGraphError(error) || isMailTransportError(error)) && error.reauthorisationRequired)
+        runtime.reauthorisationRequired = true;
+      runtime.lastError =
+        error instanceof AppError
+          ? { code: error.code, explanation: error.message, at: now().toISOString() }
+          : explainError(error, now(), { folder: runtime.account.folder });
+      this.options.logger.warn(
+        { err: error, mailbox: runtime.account.emailAddress, trigger },
+        'mail sync failed',
+      );
       throw error;
     }
   }
@@ -375,7 +442,9 @@ export class MailEngineRunner implements MailEngine {
     const waiting = await this.deps.store.read((tx) =>
       tx.collection('mailCenter').ofMailbox(mailbox, { state: 'open', reason: 'processing-failed' }),
     );
-    const next = Math.min(...waiting.flatMap((i) => (i.nextAttemptAt === undefined ? [] : [Date.parse(i.nextAttemptAt)])));
+    const next = Math.min(
+      ...waiting.flatMap((i) => (i.nextAttemptAt === undefined ? [] : [Date.parse(i.nextAttemptAt)])),
+    );
     if (!Number.isFinite(next) || (runtime.retryAt !== undefined && runtime.retryAt <= next)) return;
     runtime.retryAt = next;
     this.later(Math.max(0, next - this.deps.clock().getTime()), () => {
@@ -386,7 +455,9 @@ export class MailEngineRunner implements MailEngine {
 
   private async classifyContext(): Promise<Omit<ClassifyContext, 'recent'>> {
     const accounts = await this.deps.store.read((tx) => tx.collection('mailAccounts').all());
-    const ownAddresses = [...new Set(accounts.flatMap((a) => [a.emailAddress, a.userPrincipalName]).map((a) => a.toLowerCase()))];
+    const ownAddresses = [
+      ...new Set(accounts.flatMap((a) => [a.emailAddress, a.userPrincipalName]).map((a) => a.toLowerCase())),
+    ];
     return { ownAddresses, ownMessageIdDomains: [...new Set(ownAddresses.map(domainOf).filter(Boolean))] };
   }
 
@@ -417,7 +488,11 @@ export class MailEngineRunner implements MailEngine {
       return; // The sync reports why; the next refresh tries again.
     }
     if (this.stopped || this.runtimes.get(runtime.account.id) !== runtime) return;
-    keepWatching(runtime, () => void this.requestSync(runtime, 'notification').catch(() => undefined), this.options.logger);
+    keepWatching(
+      runtime,
+      () => void this.requestSync(runtime, 'notification').catch(() => undefined),
+      this.options.logger,
+    );
   }
 
   private createOrRenew(runtime: AccountRuntime): Promise<void> {
@@ -452,6 +527,20 @@ export class MailEngineRunner implements MailEngine {
 
 /** What the mailbox adapter is built from: a change to any of these needs a new adapter (and subscription or watch). */
 const MAILBOX_FIELDS: ReadonlyArray<keyof MailAccount> = [
-  'transport', 'tenantId', 'clientId', 'clientSecret', 'userPrincipalName', 'folder', 'incomingHost', 'incomingPort', 'incomingSecurity',
-  'outgoingHost', 'outgoingPort', 'outgoingSecurity', 'username', 'authMethod', 'password', 'oauthScope',
+  'transport',
+  'tenantId',
+  'clientId',
+  'clientSecret',
+  'userPrincipalName',
+  'folder',
+  'incomingHost',
+  'incomingPort',
+  'incomingSecurity',
+  'outgoingHost',
+  'outgoingPort',
+  'outgoingSecurity',
+  'username',
+  'authMethod',
+  'password',
+  'oauthScope',
 ];

@@ -29,17 +29,23 @@ export class LeaseKeeper {
   async hold<R>(lease: Lease, work: (lease: Lease) => Promise<R>): Promise<R> {
     const { name } = lease;
     let lost = false;
-    const timer = setInterval(() => {
-      void this.coordination.renew(name, this.holder, lease.fence, this.ttlMs).then(
-        (renewed) => {
-          if (renewed || lost) return;
-          lost = true;
-          this.logger.warn({ lease: name, fence: lease.fence }, 'lease lost while working: its writes are refused from now on');
-        },
-        // A renewal that fails (database unreachable) is tried again at the next tick; the lease may lapse meanwhile.
-        (error: unknown) => this.logger.warn({ err: error, lease: name }, 'lease renewal failed'),
-      );
-    }, Math.max(200, Math.floor(this.ttlMs / 3)));
+    const timer = setInterval(
+      () => {
+        void this.coordination.renew(name, this.holder, lease.fence, this.ttlMs).then(
+          (renewed) => {
+            if (renewed || lost) return;
+            lost = true;
+            this.logger.warn(
+              { lease: name, fence: lease.fence },
+              'lease lost while working: its writes are refused from now on',
+            );
+          },
+          // A renewal that fails (database unreachable) is tried again at the next tick; the lease may lapse meanwhile.
+          (error: unknown) => this.logger.warn({ err: error, lease: name }, 'lease renewal failed'),
+        );
+      },
+      Math.max(200, Math.floor(this.ttlMs / 3)),
+    );
     timer.unref();
     try {
       return await work(lease);

@@ -5,7 +5,15 @@ import type { Classification } from './classify.js';
 import { matchBodyToken } from './matchers/body-token.js';
 import { matchConversationId } from './matchers/conversation-id.js';
 import { matchHiddenHtmlToken } from './matchers/hidden-html-token.js';
-import { isHint, isProblem, type Match, type MatchHint, type Matcher, type MatchProblem, SIGNED_SIGNALS } from './matchers/match-types.js';
+import {
+  isHint,
+  isProblem,
+  type Match,
+  type MatchHint,
+  type Matcher,
+  type MatchProblem,
+  SIGNED_SIGNALS,
+} from './matchers/match-types.js';
 import { matchMessageIdHeaders } from './matchers/message-id-headers.js';
 import { matchSubjectSrNumber } from './matchers/subject-sr-number.js';
 import type { MatchContext } from '../ports/match-lookup.js';
@@ -18,7 +26,13 @@ export type { Match, MatchHint, MatchProblem, MatchSignal } from './matchers/mat
 // send the email to the Mail Center with a reason. Never a guessed SR.
 
 /** In order of trust (docs/architecture.md §9.3: an ordered list of small matchers). */
-export const MATCHERS: readonly Matcher[] = [matchBodyToken, matchMessageIdHeaders, matchHiddenHtmlToken, matchConversationId, matchSubjectSrNumber];
+export const MATCHERS: readonly Matcher[] = [
+  matchBodyToken,
+  matchMessageIdHeaders,
+  matchHiddenHtmlToken,
+  matchConversationId,
+  matchSubjectSrNumber,
+];
 
 export type MatchPolicy = {
   /** A sender who is neither requester nor participant: file the reply ('accept', signed signals only) or hold it. */
@@ -29,17 +43,43 @@ export type MatchPolicy = {
 
 export type RouteReason = Extract<
   MailCenterReason,
-  | 'no-marker' | 'token-invalid' | 'conflicting-signals' | 'unknown-sender' | 'sender-not-authenticated' | 'sr-closed' | 'sr-not-found' | 'auto-reply' | 'bounce'
-  | 'own-mail' | 'loop' | 'system'
+  | 'no-marker'
+  | 'token-invalid'
+  | 'conflicting-signals'
+  | 'unknown-sender'
+  | 'sender-not-authenticated'
+  | 'sr-closed'
+  | 'sr-not-found'
+  | 'auto-reply'
+  | 'bounce'
+  | 'own-mail'
+  | 'loop'
+  | 'system'
 >;
 
 export type RouteDecision =
-  | { kind: 'note'; srId: number; signal: Match['signal']; confidence: number; reopen: boolean; evidence: string[] }
+  | {
+      kind: 'note';
+      srId: number;
+      signal: Match['signal'];
+      confidence: number;
+      reopen: boolean;
+      evidence: string[];
+    }
   | { kind: 'mail-center'; reason: RouteReason; evidence: string[]; candidates: number[] };
 
-const REASON_OF_CLASS = { bounce: 'bounce', 'auto-reply': 'auto-reply', own: 'own-mail', loop: 'loop', system: 'system' } as const;
+const REASON_OF_CLASS = {
+  bounce: 'bounce',
+  'auto-reply': 'auto-reply',
+  own: 'own-mail',
+  loop: 'loop',
+  system: 'system',
+} as const;
 
-export async function runMatchers(message: MailMessage, context: MatchContext): Promise<{ matches: Match[]; problems: MatchProblem[]; hints: MatchHint[] }> {
+export async function runMatchers(
+  message: MailMessage,
+  context: MatchContext,
+): Promise<{ matches: Match[]; problems: MatchProblem[]; hints: MatchHint[] }> {
   const matches: Match[] = [];
   const problems: MatchProblem[] = [];
   const hints: MatchHint[] = [];
@@ -56,7 +96,10 @@ export async function runMatchers(message: MailMessage, context: MatchContext): 
 /** A damaged token is excused only when a signed signal names the SR its visible number shows. */
 function untrusted(problems: readonly MatchProblem[], matches: readonly Match[]): MatchProblem | undefined {
   return problems.find(
-    (p) => p.problem !== 'token-damaged' || p.srHint === undefined || !matches.some((m) => SIGNED_SIGNALS.has(m.signal) && m.srId === p.srHint),
+    (p) =>
+      p.problem !== 'token-damaged' ||
+      p.srHint === undefined ||
+      !matches.some((m) => SIGNED_SIGNALS.has(m.signal) && m.srId === p.srHint),
   );
 }
 
@@ -80,32 +123,70 @@ export async function decideRoute(
     };
   }
   const { matches, problems, hints } = await runMatchers(message, context);
-  const evidence = [...problems.map((p) => p.detail), ...matches.map((m) => m.detail), ...hints.map((h) => h.detail)];
-  const candidates = [
-    ...new Set([...matches.map((m) => m.srId), ...problems.flatMap((p) => (p.srHint === undefined ? [] : [p.srHint])), ...hints.map((h) => h.srId)]),
+  const evidence = [
+    ...problems.map((p) => p.detail),
+    ...matches.map((m) => m.detail),
+    ...hints.map((h) => h.detail),
   ];
-  const hold = (reason: RouteReason, line?: string): RouteDecision => ({ kind: 'mail-center', reason, evidence: line ? [...evidence, line] : evidence, candidates });
+  const candidates = [
+    ...new Set([
+      ...matches.map((m) => m.srId),
+      ...problems.flatMap((p) => (p.srHint === undefined ? [] : [p.srHint])),
+      ...hints.map((h) => h.srId),
+    ]),
+  ];
+  const hold = (reason: RouteReason, line?: string): RouteDecision => ({
+    kind: 'mail-center',
+    reason,
+    evidence: line ? [...evidence, line] : evidence,
+    candidates,
+  });
 
   if (untrusted(problems, matches)) return hold('token-invalid');
   const srIds = [...new Set(matches.map((m) => m.srId))];
-  if (srIds.length > 1) return hold('conflicting-signals', `The signals name different requests: ${srIds.map(formatSrNumber).join(', ')}.`);
+  if (srIds.length > 1)
+    return hold(
+      'conflicting-signals',
+      `The signals name different requests: ${srIds.map(formatSrNumber).join(', ')}.`,
+    );
   const best = [...matches].sort((a, b) => b.confidence - a.confidence)[0];
   // Only hints: an SR was named, by someone who is not on it (their detail says so). Held under either sender policy.
-  if (!best) return hints.length > 0 ? hold('unknown-sender') : hold('no-marker', 'No reference to a Service Request was found.');
+  if (!best)
+    return hints.length > 0
+      ? hold('unknown-sender')
+      : hold('no-marker', 'No reference to a Service Request was found.');
 
   const summary = await context.lookup.getRequestSummary(best.srId);
   const number = formatSrNumber(best.srId);
   if (!summary) return hold('sr-not-found', `${number} does not exist (any more).`);
   const sender = message.from.address;
-  const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) => sameAddress(address, sender));
+  const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) =>
+    sameAddress(address, sender),
+  );
   if (!participates && (policy.unknownSender === 'review' || !SIGNED_SIGNALS.has(best.signal))) {
-    return hold('unknown-sender', `${sender || 'The sender'} is not the requester or a participant of ${number}.`);
+    return hold(
+      'unknown-sender',
+      `${sender || 'The sender'} is not the requester or a participant of ${number}.`,
+    );
   }
   if (authenticity && !authenticity.authenticated && !SIGNED_SIGNALS.has(best.signal)) {
     // The reason in plain words first, then what tied it to the SR, then the stamp as read.
     const why = `Only a weak signal (${best.signal}) ties it to ${number}; those file only for an authenticated sender, since the From: address may be forged.`;
-    return { kind: 'mail-center', reason: 'sender-not-authenticated', evidence: [authenticity.summary, why, ...evidence, ...authenticity.details], candidates };
+    return {
+      kind: 'mail-center',
+      reason: 'sender-not-authenticated',
+      evidence: [authenticity.summary, why, ...evidence, ...authenticity.details],
+      candidates,
+    };
   }
-  if (summary.isClosed && policy.closedSr === 'mail-center') return hold('sr-closed', `${number} is ${summary.status}.`);
-  return { kind: 'note', srId: best.srId, signal: best.signal, confidence: best.confidence, reopen: summary.isClosed, evidence };
+  if (summary.isClosed && policy.closedSr === 'mail-center')
+    return hold('sr-closed', `${number} is ${summary.status}.`);
+  return {
+    kind: 'note',
+    srId: best.srId,
+    signal: best.signal,
+    confidence: best.confidence,
+    reopen: summary.isClosed,
+    evidence,
+  };
 }

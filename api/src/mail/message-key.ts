@@ -7,7 +7,14 @@ import { ledgerKey } from '../domain/processed-message.js';
 
 export function contentHash(message: MailMessage): string {
   return createHash('sha256')
-    .update(JSON.stringify([message.from.address.toLowerCase(), message.subject, message.receivedAt, message.bodyHtml ?? message.bodyText ?? '']))
+    .update(
+      JSON.stringify([
+        message.from.address.toLowerCase(),
+        message.subject,
+        message.receivedAt,
+        message.bodyHtml ?? message.bodyText ?? '',
+      ]),
+    )
     .digest('hex');
 }
 

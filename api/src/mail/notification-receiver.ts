@@ -17,15 +17,26 @@ export type NotificationHost = {
   keepSubscription(runtime: AccountRuntime): Promise<void>;
 };
 
-type Item = { subscriptionId?: unknown; clientState?: unknown; lifecycleEvent?: unknown; resourceData?: { id?: unknown } };
+type Item = {
+  subscriptionId?: unknown;
+  clientState?: unknown;
+  lifecycleEvent?: unknown;
+  resourceData?: { id?: unknown };
+};
 
-export function receiveNotifications(host: NotificationHost, items: readonly unknown[], reloaded = false): NotificationReceipt {
+export function receiveNotifications(
+  host: NotificationHost,
+  items: readonly unknown[],
+  reloaded = false,
+): NotificationReceipt {
   const receipt = { accepted: 0, rejected: 0 };
   const rejectedIds = new Set<string>();
   const unknown: unknown[] = [];
   for (const raw of items) {
     const item = (raw ?? {}) as Item;
-    const runtime = [...host.runtimes()].find((r) => r.subscription && r.subscription.id === item.subscriptionId);
+    const runtime = [...host.runtimes()].find(
+      (r) => r.subscription && r.subscription.id === item.subscriptionId,
+    );
     if (!runtime && !reloaded && !host.cluster.isLocal) {
       // Perhaps made by another instance since this one last looked: look again once, then decide.
       unknown.push(raw);
@@ -49,7 +60,10 @@ export function receiveNotifications(host: NotificationHost, items: readonly unk
   if (unknown.length > 0) void adoptShared(host).then(() => receiveNotifications(host, unknown, true));
   // One line per POST, not per item: the route is anonymous, so a small body of bogus items must not flood the log.
   if (receipt.rejected > 0) {
-    host.logger.warn({ rejected: receipt.rejected, accepted: receipt.accepted, subscriptionIds: [...rejectedIds] }, 'change notifications ignored: unknown subscription or wrong clientState');
+    host.logger.warn(
+      { rejected: receipt.rejected, accepted: receipt.accepted, subscriptionIds: [...rejectedIds] },
+      'change notifications ignored: unknown subscription or wrong clientState',
+    );
   }
   return receipt;
 }
@@ -59,7 +73,8 @@ async function adoptShared(host: NotificationHost): Promise<void> {
   const shared = await host.cluster.shared().catch(() => new Map<string, KnownSubscription>());
   for (const runtime of host.runtimes()) {
     const found = shared.get(runtime.account.id);
-    if (found && !runtime.ownsSubscription) runtime.subscription = { id: found.id, expiresAt: found.expiresAt, clientState: found.clientState };
+    if (found && !runtime.ownsSubscription)
+      runtime.subscription = { id: found.id, expiresAt: found.expiresAt, clientState: found.clientState };
   }
 }
 
@@ -70,7 +85,8 @@ async function lifecycle(host: NotificationHost, runtime: AccountRuntime, event:
     runtime.removedSubscriptionId = id;
     runtime.subscription = undefined;
   }
-  if (event === 'reauthorizationRequired' && runtime.subscription) runtime.subscription.expiresAt = new Date(0).toISOString();
+  if (event === 'reauthorizationRequired' && runtime.subscription)
+    runtime.subscription.expiresAt = new Date(0).toISOString();
   // The owner may be another instance: it reads this at its next create-or-renew.
   if (id && (event === 'subscriptionRemoved' || event === 'reauthorizationRequired')) {
     await host.cluster.reportLifecycle(runtime.account.id, id, event).catch(() => undefined);

@@ -21,7 +21,11 @@ export function createAddinReplyPreparer(deps: Pick<ServiceDeps, 'store' | 'blob
       message,
       sources,
       target,
-      policy: { blockList: settings.attachmentBlockList, blockedAction: settings.blockedAttachmentAction, maxFileBytes: MAX_ATTACHMENT_BYTES },
+      policy: {
+        blockList: settings.attachmentBlockList,
+        blockedAction: settings.blockedAttachmentAction,
+        maxFileBytes: MAX_ATTACHMENT_BYTES,
+      },
     });
   };
 }

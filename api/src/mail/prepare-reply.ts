@@ -30,20 +30,35 @@ export async function prepareReply(
   const body = bodyOf(message);
   const limitMs = input.readTimeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
   const first: ReadReply = input.first ?? (await readReply(body, null, limitMs));
-  const imported = await importAttachments(deps, input.sources, new Set(first.inlineContentIds), input.policy);
+  const imported = await importAttachments(
+    deps,
+    input.sources,
+    new Set(first.inlineContentIds),
+    input.policy,
+  );
   // A second pass only when an image the reply shows was stored: its src becomes the attachment's URL.
-  const cidUrls = Object.fromEntries([...imported.byContentId].map(([cid, id]) => [cid, `/api/requests/${target.requestId}/attachments/${id}/content`]));
+  const cidUrls = Object.fromEntries(
+    [...imported.byContentId].map(([cid, id]) => [
+      cid,
+      `/api/requests/${target.requestId}/attachments/${id}/content`,
+    ]),
+  );
   const reply: ReadReply = imported.byContentId.size === 0 ? first : await readReply(body, cidUrls, limitMs);
-  const empty = reply.htmlNotParsed || reply.tooComplex
-    ? '(The email has no plain-text version to take the note from.)'
-    : reply.layout === 'forwarded'
-      ? '(Forwarded without a note of its own: the forwarded message is in the quoted text.)'
-      : '(No text above the quoted history.)';
+  const empty =
+    reply.htmlNotParsed || reply.tooComplex
+      ? '(The email has no plain-text version to take the note from.)'
+      : reply.layout === 'forwarded'
+        ? '(Forwarded without a note of its own: the forwarded message is in the quoted text.)'
+        : '(No text above the quoted history.)';
   const text = reply.text.trim() || empty;
   const html = reply.html.trim() || `<p>${escapeHtml(text)}</p>`;
   const notes = [
     ...(reply.htmlNotParsed ? [notParsedNote(reply.htmlNotParsed)] : []),
-    ...(reply.tooComplex ? [`${reply.tooComplex} So this note is taken from its plain-text version, if it has one. The whole email is kept as the original.`] : []),
+    ...(reply.tooComplex
+      ? [
+          `${reply.tooComplex} So this note is taken from its plain-text version, if it has one. The whole email is kept as the original.`,
+        ]
+      : []),
     ...(message.trimmed ?? []),
     ...imported.notes,
   ];
@@ -69,13 +84,31 @@ export async function prepareReply(
 type ReadReply = ExtractedReply & { tooComplex?: string };
 
 /** The reply cut in a worker; over the time limit, the plain-text part alone (or nothing), with the reason. */
-async function readReply(body: ReplyBody, cidUrls: Record<string, string> | null, limitMs: number): Promise<ReadReply> {
+async function readReply(
+  body: ReplyBody,
+  cidUrls: Record<string, string> | null,
+  limitMs: number,
+): Promise<ReadReply> {
   try {
     return (await understand({ body, cidUrls, render: false }, limitMs)).reply;
   } catch (error) {
     if (!isTooComplex(error)) throw error;
-    const text = body.text ? await understand({ body: { text: body.text }, cidUrls: null, render: false }, limitMs).catch((e: unknown) => (isTooComplex(e) ? undefined : Promise.reject(e))) : undefined;
-    return { ...(text?.reply ?? { html: '', text: '', elidedText: '', inlineContentIds: [], layout: 'no-history' as const, bannersRemoved: 0 }), tooComplex: error.message };
+    const text = body.text
+      ? await understand({ body: { text: body.text }, cidUrls: null, render: false }, limitMs).catch(
+          (e: unknown) => (isTooComplex(e) ? undefined : Promise.reject(e)),
+        )
+      : undefined;
+    return {
+      ...(text?.reply ?? {
+        html: '',
+        text: '',
+        elidedText: '',
+        inlineContentIds: [],
+        layout: 'no-history' as const,
+        bannersRemoved: 0,
+      }),
+      tooComplex: error.message,
+    };
   }
 }
 

@@ -5,7 +5,11 @@ import { capMessageText } from '../domain/cap-message-text.js';
 import type { MailCenterItem } from '../domain/mail-center-item.js';
 import type { MailMessage } from '../domain/mail-message.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { graphAttachmentSources, mimeAttachmentSources, type AttachmentSource } from './attachment-sources.js';
+import {
+  graphAttachmentSources,
+  mimeAttachmentSources,
+  type AttachmentSource,
+} from './attachment-sources.js';
 import { fromGraphMessage } from './normalise/from-graph-message.js';
 import { fromMime } from './normalise/from-mime.js';
 import type { Mailbox } from '../ports/mailbox.js';
@@ -15,22 +19,38 @@ import type { Mailbox } from '../ports/mailbox.js';
 
 export type Original = { message: MailMessage; sources: AttachmentSource[]; graph?: Record<string, unknown> };
 
-export async function readOriginal(deps: Pick<ServiceDeps, 'blobs'>, item: MailCenterItem, mailbox: () => Mailbox | undefined): Promise<Original> {
+export async function readOriginal(
+  deps: Pick<ServiceDeps, 'blobs'>,
+  item: MailCenterItem,
+  mailbox: () => Mailbox | undefined,
+): Promise<Original> {
   const bytes = await readAll(await deps.blobs.open(item.originalRef));
   if (item.originalContentType === 'message/rfc822') {
-    const [message, parsed] = await Promise.all([fromMime(bytes), simpleParser(bytes, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true })]);
+    const [message, parsed] = await Promise.all([
+      fromMime(bytes),
+      simpleParser(bytes, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true }),
+    ]);
     // A MIME original has no Graph id and Graph's receive time; keep what the item recorded.
-    return { message: capMessageText({ ...message, receivedAt: item.receivedAt, ...(item.graphMessageId ? { id: item.graphMessageId } : {}) }), sources: mimeAttachmentSources(parsed.attachments) };
+    return {
+      message: capMessageText({
+        ...message,
+        receivedAt: item.receivedAt,
+        ...(item.graphMessageId ? { id: item.graphMessageId } : {}),
+      }),
+      sources: mimeAttachmentSources(parsed.attachments),
+    };
   }
   const graph = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
   const message = capMessageText(fromGraphMessage(graph as Message));
   const box = mailbox();
-  const sources = box && item.graphMessageId ? graphAttachmentSources(box, item.graphMessageId, message.attachments) : [];
+  const sources =
+    box && item.graphMessageId ? graphAttachmentSources(box, item.graphMessageId, message.attachments) : [];
   return { message, sources, graph };
 }
 
 async function readAll(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }

@@ -11,9 +11,15 @@ import { fromMime } from './normalise/from-mime.js';
  * left out (their alt text stays): they are the original's parts, not files the tab can load.
  */
 export const renderOriginal: RenderOriginal = async ({ bytes, contentType }) => {
-  const message = contentType === 'message/rfc822' ? await fromMime(bytes) : fromGraphMessage(JSON.parse(bytes.toString('utf8')) as Message);
+  const message =
+    contentType === 'message/rfc822'
+      ? await fromMime(bytes)
+      : fromGraphMessage(JSON.parse(bytes.toString('utf8')) as Message);
   const html = message.bodyHtml?.trim()
-    ? sanitiseNodes([parseHtml(message.bodyHtml).document], { rewriteCid: () => undefined, remoteImages: 'drop' }).trim()
+    ? sanitiseNodes([parseHtml(message.bodyHtml).document], {
+        rewriteCid: () => undefined,
+        remoteImages: 'drop',
+      }).trim()
     : textToHtml(message.bodyText ?? '');
   return {
     from: message.from,

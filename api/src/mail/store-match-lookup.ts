@@ -20,23 +20,29 @@ function ref(email: OutboundEmail): OutboundRef {
 export function createStoreMatchLookup(deps: Pick<ServiceDeps, 'store'>): MatchLookup {
   const first = (found: OutboundEmail[]) => (found[0] ? ref(found[0]) : undefined);
   return {
-    findOutboundByMessageId: (messageId) => deps.store.read(async (tx) => first(await tx.collection('outboundEmails').byMessageId(messageId))),
-    findOutboundByConversationId: (conversationId) => deps.store.read(async (tx) => first(await tx.collection('outboundEmails').byConversationId(conversationId))),
-    findOutboundById: (outboundId) => deps.store.read(async (tx) => {
-      const found = await tx.collection('outboundEmails').get(outboundId);
-      return found ? ref(found) : undefined;
-    }),
-    getRequestSummary: (srId) => deps.store.read(async (tx) => {
-      const sr = await tx.collection('requests').get(srId);
-      if (!sr) return undefined;
-      const settings = await loadSettings(tx);
-      return {
-        id: sr.id,
-        status: sr.status,
-        isClosed: findStatus(settings.statuses, sr.status)?.isClosed ?? false,
-        requesterEmail: sr.requester.email,
-        participantEmails: sr.participants,
-      };
-    }),
+    findOutboundByMessageId: (messageId) =>
+      deps.store.read(async (tx) => first(await tx.collection('outboundEmails').byMessageId(messageId))),
+    findOutboundByConversationId: (conversationId) =>
+      deps.store.read(async (tx) =>
+        first(await tx.collection('outboundEmails').byConversationId(conversationId)),
+      ),
+    findOutboundById: (outboundId) =>
+      deps.store.read(async (tx) => {
+        const found = await tx.collection('outboundEmails').get(outboundId);
+        return found ? ref(found) : undefined;
+      }),
+    getRequestSummary: (srId) =>
+      deps.store.read(async (tx) => {
+        const sr = await tx.collection('requests').get(srId);
+        if (!sr) return undefined;
+        const settings = await loadSettings(tx);
+        return {
+          id: sr.id,
+          status: sr.status,
+          isClosed: findStatus(settings.statuses, sr.status)?.isClosed ?? false,
+          requesterEmail: sr.requester.email,
+          participantEmails: sr.participants,
+        };
+      }),
   };
 }

@@ -60,15 +60,28 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
     }
     runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
     const clientState = randomBytes(32).toString('base64url');
-    const created = await createSubscription.call(runtime.mailbox, { folderId: runtime.folderId, notificationUrl: url, lifecycleNotificationUrl: url, clientState, expiresAt });
+    const created = await createSubscription.call(runtime.mailbox, {
+      folderId: runtime.folderId,
+      notificationUrl: url,
+      lifecycleNotificationUrl: url,
+      clientState,
+      expiresAt,
+    });
     runtime.subscription = { id: created.id, expiresAt: created.expiresAt, clientState };
     runtime.subscriptionHealth = { state: 'active', id: created.id, expiresAt: created.expiresAt };
     await ctx.cluster.publish(runtime.account.id, { ...runtime.subscription, notificationUrl: url });
   } catch (error) {
     runtime.subscription = undefined;
     const explained = explainError(error, ctx.clock());
-    runtime.subscriptionHealth = { state: 'failed', explanation: `The change-notification subscription could not be created or renewed; the sweep keeps the mailbox in sync. ${explained.explanation}`, error: explained };
-    ctx.logger.warn({ err: error, mailbox: runtime.account.emailAddress }, 'subscription could not be created or renewed');
+    runtime.subscriptionHealth = {
+      state: 'failed',
+      explanation: `The change-notification subscription could not be created or renewed; the sweep keeps the mailbox in sync. ${explained.explanation}`,
+      error: explained,
+    };
+    ctx.logger.warn(
+      { err: error, mailbox: runtime.account.emailAddress },
+      'subscription could not be created or renewed',
+    );
   }
 }
 
@@ -76,11 +89,23 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
  * Takes the subscription the owner published. A new owner takes it over only when it was made for the same URL
  * (behind one load balancer, every instance's); one made for another instance's own URL is left to expire.
  */
-export async function adopt(runtime: AccountRuntime, ctx: SubscriptionContext, asOwner: boolean): Promise<void> {
+export async function adopt(
+  runtime: AccountRuntime,
+  ctx: SubscriptionContext,
+  asOwner: boolean,
+): Promise<void> {
   const shared = (await ctx.cluster.shared()).get(runtime.account.id);
-  const usable = shared && shared.id !== runtime.removedSubscriptionId && Date.parse(shared.expiresAt) > ctx.clock().getTime() && (!asOwner || shared.notificationUrl === ctx.notificationUrl);
+  const usable =
+    shared &&
+    shared.id !== runtime.removedSubscriptionId &&
+    Date.parse(shared.expiresAt) > ctx.clock().getTime() &&
+    (!asOwner || shared.notificationUrl === ctx.notificationUrl);
   if (!usable) {
-    if (!asOwner) runtime.subscriptionHealth = { state: 'pending', explanation: 'Another instance owns this subscription and has not published it yet.' };
+    if (!asOwner)
+      runtime.subscriptionHealth = {
+        state: 'pending',
+        explanation: 'Another instance owns this subscription and has not published it yet.',
+      };
     return;
   }
   runtime.subscription = { id: shared.id, expiresAt: shared.expiresAt, clientState: shared.clientState };
@@ -109,7 +134,9 @@ async function removeStaleSubscriptions(runtime: AccountRuntime, ctx: Subscripti
   if (!url || !box.listSubscriptions || !box.deleteSubscription) return;
   try {
     const mailbox = runtime.account.userPrincipalName.toLowerCase();
-    const stale = (await box.listSubscriptions()).filter((s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox));
+    const stale = (await box.listSubscriptions()).filter(
+      (s) => s.notificationUrl === url && s.resource.toLowerCase().includes(mailbox),
+    );
     await Promise.all(stale.map((s) => box.deleteSubscription?.(s.id)));
   } catch (error) {
     ctx.logger.warn({ err: error }, 'could not list earlier subscriptions');

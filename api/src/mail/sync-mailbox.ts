@@ -17,10 +17,24 @@ const MAX_ROUNDS = 50;
 const MAX_REREAD_ROUNDS = 3;
 
 export function emptyCounts(): SyncCounts {
-  return { listed: 0, notes: 0, mailCenter: 0, alreadyProcessed: 0, failed: 0, deferred: 0, gone: 0, afterStepsDone: 0, afterStepsFailed: 0 };
+  return {
+    listed: 0,
+    notes: 0,
+    mailCenter: 0,
+    alreadyProcessed: 0,
+    failed: 0,
+    deferred: 0,
+    gone: 0,
+    afterStepsDone: 0,
+    afterStepsFailed: 0,
+  };
 }
 
-export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?: Set<string>): Promise<SyncReport> {
+export async function syncMailbox(
+  ctx: SyncContext,
+  trigger: SyncTrigger,
+  seen?: Set<string>,
+): Promise<SyncReport> {
   const startedAt = ctx.deps.clock().toISOString();
   const counts = emptyCounts();
   let rounds = 0;
@@ -30,7 +44,12 @@ export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?:
     const listed = await ctx.mailbox.listUnread(ctx.folderId, ctx.limits.roundSize);
     counts.listed += listed.length;
     for (const item of listed) seen?.add(item.id);
-    const finisher = new LedgerFinisher(ctx, rounds === 1 && listed.length < ctx.limits.roundSize ? await settledElsewhere(ctx, listed, startedAt) : []);
+    const finisher = new LedgerFinisher(
+      ctx,
+      rounds === 1 && listed.length < ctx.limits.roundSize
+        ? await settledElsewhere(ctx, listed, startedAt)
+        : [],
+    );
     const afterSteps: Promise<void>[] = [];
     let unreadable = 0;
     await forEachLimited(listed, ctx.limits.parallel, async (item) => {
@@ -51,11 +70,20 @@ export async function syncMailbox(ctx: SyncContext, trigger: SyncTrigger, seen?:
   return { trigger, ...counts, rounds, startedAt, finishedAt: ctx.deps.clock().toISOString() };
 }
 
-async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, counts: SyncCounts, finisher: LedgerFinisher): Promise<void> {
+async function afterStep(
+  ctx: SyncContext,
+  item: ListedMessage,
+  key: string,
+  counts: SyncCounts,
+  finisher: LedgerFinisher,
+): Promise<void> {
   const result = await ctx.mailbox.afterStep(item.id, ctx.afterStep);
   if (result.outcome === 'failed') {
     counts.afterStepsFailed += 1;
-    ctx.logger.warn({ err: result.error, mailbox: ctx.mailbox.address }, 'the after-step failed; the next sync does it again');
+    ctx.logger.warn(
+      { err: result.error, mailbox: ctx.mailbox.address },
+      'the after-step failed; the next sync does it again',
+    );
     return;
   }
   counts.afterStepsDone += 1;
@@ -67,15 +95,21 @@ async function afterStep(ctx: SyncContext, item: ListedMessage, key: string, cou
  * process stopped before the ledger said so (or a person read, moved or deleted the email). Only a complete listing
  * can tell.
  */
-async function settledElsewhere(ctx: SyncContext, listed: readonly ListedMessage[], startedAt: string): Promise<string[]> {
+async function settledElsewhere(
+  ctx: SyncContext,
+  listed: readonly ListedMessage[],
+  startedAt: string,
+): Promise<string[]> {
   const unread = new Set(listed.map((m) => m.id));
   const pending = await ctx.deps.store.read((tx) =>
     tx.collection('processedMessages').pendingAfterStep(ctx.account.id, startedAt),
   );
-  return pending.filter((e) => {
-    const id = listedIdOf(e);
-    return id === undefined || !unread.has(id);
-  }).map((e) => e.id);
+  return pending
+    .filter((e) => {
+      const id = listedIdOf(e);
+      return id === undefined || !unread.has(id);
+    })
+    .map((e) => e.id);
 }
 
 function count(counts: SyncCounts, outcome: MessageOutcome): void {
@@ -102,7 +136,11 @@ function count(counts: SyncCounts, outcome: MessageOutcome): void {
   }
 }
 
-async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+async function forEachLimited<T>(
+  items: readonly T[],
+  limit: number,
+  run: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let index = next++; index < items.length; index = next++) await run(items[index] as T);

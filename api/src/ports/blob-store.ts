@@ -21,7 +21,10 @@ export interface BlobStore {
    * written (or touched) again, so its `writtenAt` is this put's: the sweep's grace period counts from the last put.
    * Past maxBytes it fails with AppError 'payload_too_large' and leaves nothing behind.
    */
-  put(content: Buffer | Readable | AsyncIterable<Uint8Array>, options?: { maxBytes?: number }): Promise<BlobRef>;
+  put(
+    content: Buffer | Readable | AsyncIterable<Uint8Array>,
+    options?: { maxBytes?: number },
+  ): Promise<BlobRef>;
   /** Fails with AppError 'not_found' when no blob has that hash. */
   open(sha256: string): Promise<Readable>;
   exists(sha256: string): Promise<boolean>;

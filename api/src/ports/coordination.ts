@@ -53,8 +53,14 @@ export interface Coordination {
 
 /** The refusal a fenced write meets: this instance lost the lease while it worked. */
 export class LeaseLostError extends Error {
-  constructor(readonly lease: string, readonly fence: number, readonly current: number | undefined) {
-    super(`This instance no longer holds lease ${lease} (its fence ${fence}, now ${current ?? 'none'}): the write is refused.`);
+  constructor(
+    readonly lease: string,
+    readonly fence: number,
+    readonly current: number | undefined,
+  ) {
+    super(
+      `This instance no longer holds lease ${lease} (its fence ${fence}, now ${current ?? 'none'}): the write is refused.`,
+    );
     this.name = 'LeaseLostError';
   }
 }

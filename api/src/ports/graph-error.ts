@@ -45,7 +45,11 @@ export function isGraphError(error: unknown): error is GraphError {
 
 /** Gone: the message was moved or deleted since we listed it (docs/graph-behaviour.md C16), or never was. */
 export function isNotFound(error: unknown): boolean {
-  return isGraphError(error) && error.status === 404 && (error.code === 'ErrorItemNotFound' || error.code === 'ResourceNotFound');
+  return (
+    isGraphError(error) &&
+    error.status === 404 &&
+    (error.code === 'ErrorItemNotFound' || error.code === 'ResourceNotFound')
+  );
 }
 
 /** Worth trying again later on its own: throttling, a busy or unreachable service. */

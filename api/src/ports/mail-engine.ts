@@ -6,7 +6,8 @@ import type { ServiceRequest } from '../domain/service-request.js';
 // What services (and through them the HTTP routes) may ask of the running mail engine. The engine lives in mail/;
 // this port keeps services free of it (docs/architecture.md §3).
 
-export type SyncTrigger = 'start-up' | 'sweep' | 'notification' | 'lifecycle' | 'admin' | 'retry' | 'account-changed';
+export type SyncTrigger =
+  'start-up' | 'sweep' | 'notification' | 'lifecycle' | 'admin' | 'retry' | 'account-changed';
 
 export type SyncReport = {
   trigger: SyncTrigger;
@@ -27,10 +28,17 @@ export type SyncReport = {
 };
 
 /** A failure in words an admin can act on, with the service's code for support. */
-export type ExplainedError = { code: string; explanation: string; status?: number; requestId?: string; at: string };
+export type ExplainedError = {
+  code: string;
+  explanation: string;
+  status?: number;
+  requestId?: string;
+  at: string;
+};
 
 export type ConnectionStep = {
-  name: 'token' | 'mailbox' | 'folder' | 'send-permission' | 'dns' | 'tcp' | 'tls' | 'authentication' | 'smtp';
+  name:
+    'token' | 'mailbox' | 'folder' | 'send-permission' | 'dns' | 'tcp' | 'tls' | 'authentication' | 'smtp';
   ok: boolean;
   detail: string;
 };
@@ -44,7 +52,12 @@ export type ConnectionTest = {
 export type SubscriptionHealth =
   | { state: 'active'; id: string; expiresAt: string }
   | { state: 'disabled'; explanation: string }
-  | { state: 'idle'; connected: boolean; explanation: string; lastInterruption?: { at: string; explanation: string } }
+  | {
+      state: 'idle';
+      connected: boolean;
+      explanation: string;
+      lastInterruption?: { at: string; explanation: string };
+    }
   | { state: 'pending' | 'failed'; explanation: string; error?: ExplainedError };
 
 export type AccountHealth = {
@@ -62,7 +75,12 @@ export type AccountHealth = {
   subscription: SubscriptionHealth;
   notifications: { received: number; rejected: number };
   cluster: ClusterView;
-  secretExpiry?: { expiresAt: string; daysLeft: number; level: 'ok' | 'warning' | 'urgent' | 'expired'; message?: string };
+  secretExpiry?: {
+    expiresAt: string;
+    daysLeft: number;
+    level: 'ok' | 'warning' | 'urgent' | 'expired';
+    message?: string;
+  };
 };
 
 /** Who does what for one mailbox among the instances sharing the database. */
@@ -84,8 +102,16 @@ export interface MailEngine {
   /** Change notifications and lifecycle events as Graph posts them (the `value` array); answers at once. */
   receiveNotifications(items: readonly unknown[]): NotificationReceipt;
   /** Files a Mail Center item on an SR through the same apply step as the engine. */
-  linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus): Promise<{ item: MailCenterItem; note: Note }>;
-  createRequestFromItem(itemId: string, actor: Actor): Promise<{ item: MailCenterItem; request: ServiceRequest; note: Note }>;
+  linkItem(
+    itemId: string,
+    requestId: number,
+    actor: Actor,
+    status?: LinkStatus,
+  ): Promise<{ item: MailCenterItem; note: Note }>;
+  createRequestFromItem(
+    itemId: string,
+    actor: Actor,
+  ): Promise<{ item: MailCenterItem; request: ServiceRequest; note: Note }>;
   /** Runs the pipeline again on the stored original (after a configuration fix). */
   reprocessItem(itemId: string, actor: Actor): Promise<MailCenterItem>;
   /** Whether the identity platform gave a token to the service-messaging accounts (for /api/health). */

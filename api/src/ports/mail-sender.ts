@@ -5,7 +5,12 @@ import type { MailAddress, MailHeader } from '../domain/mail-message.js';
 // Sending one email from a mailbox: the graph/ adapter does it through drafts (docs/graph-behaviour.md §4.2), so the email keeps
 // our own Message-ID and we learn Graph's ids for it.
 
-export type OutgoingAttachment = { name: string; contentType: string; size: number; open(): Promise<Readable> };
+export type OutgoingAttachment = {
+  name: string;
+  contentType: string;
+  size: number;
+  open(): Promise<Readable>;
+};
 
 export type OutgoingMail = {
   to: MailAddress[];
@@ -38,7 +43,10 @@ export class MailSendError extends Error {
   readonly maybeSent: boolean;
   readonly retryAfterMs?: number;
 
-  constructor(message: string, options: { transient: boolean; maybeSent?: boolean; retryAfterMs?: number; cause?: unknown }) {
+  constructor(
+    message: string,
+    options: { transient: boolean; maybeSent?: boolean; retryAfterMs?: number; cause?: unknown },
+  ) {
     super(message, { cause: options.cause });
     this.name = 'MailSendError';
     this.transient = options.transient;

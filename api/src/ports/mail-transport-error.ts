@@ -21,7 +21,11 @@ export class MailTransportError extends Error {
   /** Worth trying again later on its own (the network, a busy server). */
   readonly transient: boolean;
 
-  constructor(kind: TransportFailureKind, explanation: string, options: { reauthorisationRequired?: boolean; transient?: boolean; cause?: unknown } = {}) {
+  constructor(
+    kind: TransportFailureKind,
+    explanation: string,
+    options: { reauthorisationRequired?: boolean; transient?: boolean; cause?: unknown } = {},
+  ) {
     super(explanation, { cause: options.cause });
     this.name = 'MailTransportError';
     this.kind = kind;

@@ -32,7 +32,10 @@ export type ListedMessage = GraphListedMessage | MimeListedMessage;
 
 /** Push over IMAP IDLE: `onChange` when the folder may have new mail; `onState` when the watch connects or drops. */
 export type MailboxWatch = { stop(): Promise<void> };
-export type WatchEvents = { onChange(): void; onState(state: { connected: boolean; explanation: string }): void };
+export type WatchEvents = {
+  onChange(): void;
+  onState(state: { connected: boolean; explanation: string }): void;
+};
 
 export type AttachmentContent = { body: Readable; contentType: string };
 
@@ -92,7 +95,11 @@ export interface Mailbox {
   checkSendPermission(): Promise<'granted' | 'denied' | 'unknown'>;
 }
 
-export type ConnectionStepResult = { name: 'dns' | 'tcp' | 'tls' | 'authentication' | 'folder' | 'smtp'; ok: boolean; detail: string };
+export type ConnectionStepResult = {
+  name: 'dns' | 'tcp' | 'tls' | 'authentication' | 'folder' | 'smtp';
+  ok: boolean;
+  detail: string;
+};
 
 /** Builds the adapter for an account (its secret is opened only inside). */
 export type OpenMailbox = (account: MailAccount) => Mailbox;

@@ -4,7 +4,12 @@ import type { EcIdKeyring } from '../domain/ec-id.js';
 // itself stays pure apart from these reads.
 
 /** One email we sent about an SR. */
-export type OutboundRef = { outboundId: number; srId: number; internetMessageId?: string; conversationId?: string };
+export type OutboundRef = {
+  outboundId: number;
+  srId: number;
+  internetMessageId?: string;
+  conversationId?: string;
+};
 
 export type RequestSummary = {
   id: number;

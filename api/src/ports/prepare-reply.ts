@@ -10,11 +10,18 @@ import type { StoredOriginal } from '../domain/stored-original.js';
 /** An attachment the agent ticked, with the bytes Outlook gave the pane. */
 export type ReplyFile = { meta: MailAttachment; bytes: Buffer };
 
-export type ReplyTarget = Pick<ApplyReplyInput, 'requestId' | 'signal' | 'source' | 'actor' | 'manual' | 'applyStatusPolicy' | 'authentication'>;
+export type ReplyTarget = Pick<
+  ApplyReplyInput,
+  'requestId' | 'signal' | 'source' | 'actor' | 'manual' | 'applyStatusPolicy' | 'authentication'
+>;
 
 export type PreparedReply = Omit<ApplyReplyInput, 'ledger' | 'mailCenterItem'>;
 
-export type PrepareReply = (input: { message: MailMessage; files: readonly ReplyFile[]; target: ReplyTarget }) => Promise<PreparedReply>;
+export type PrepareReply = (input: {
+  message: MailMessage;
+  files: readonly ReplyFile[];
+  target: ReplyTarget;
+}) => Promise<PreparedReply>;
 
 // What the apply step (services/inbound/apply-reply.ts) commits in one transaction; the engine and the add-in prepare it.
 /** An attachment whose bytes are already in the blob store (written before this transaction). */

@@ -15,4 +15,7 @@ export type RenderedOriginal = {
   attachments: { name: string; contentType: string; size: number }[];
 };
 
-export type RenderOriginal = (original: { bytes: Buffer; contentType: OriginalContentType }) => Promise<RenderedOriginal>;
+export type RenderOriginal = (original: {
+  bytes: Buffer;
+  contentType: OriginalContentType;
+}) => Promise<RenderedOriginal>;

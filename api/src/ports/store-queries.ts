@@ -22,10 +22,22 @@ export type KeysetPage<T, C> = { items: T[]; total: number; totalIsCapped?: bool
 export const LIST_COUNT_LIMIT = 1_000;
 
 /** The total of a page whose matches were counted up to `limit + 1`. */
-export const cappedTotal = (counted: number, limit = LIST_COUNT_LIMIT): { total: number; totalIsCapped?: boolean } =>
+export const cappedTotal = (
+  counted: number,
+  limit = LIST_COUNT_LIMIT,
+): { total: number; totalIsCapped?: boolean } =>
   counted > limit ? { total: limit, totalIsCapped: true } : { total: counted };
 
-export const REQUEST_SORTS = ['id', 'title', 'status', 'priority', 'requester', 'assignee', 'createdAt', 'updatedAt'] as const;
+export const REQUEST_SORTS = [
+  'id',
+  'title',
+  'status',
+  'priority',
+  'requester',
+  'assignee',
+  'createdAt',
+  'updatedAt',
+] as const;
 export type RequestSort = (typeof REQUEST_SORTS)[number];
 
 /** Where the previous page ended: the sort key's value (a priority is its rank) and the SR id, the tie-break. */
@@ -115,7 +127,10 @@ export interface MailCenterQueries extends BlobReferenceQueries {
   /** Compared without angle brackets, as byMessageId of notes. */
   byMessageId(internetMessageId: string): Promise<MailCenterItem[]>;
   /** Items of one mailbox (lower-case address) in this state, optionally with this reason. */
-  ofMailbox(mailbox: string, filter: { state: MailCenterState; reason?: MailCenterReason }): Promise<MailCenterItem[]>;
+  ofMailbox(
+    mailbox: string,
+    filter: { state: MailCenterState; reason?: MailCenterReason },
+  ): Promise<MailCenterItem[]>;
   createdBefore(at: string): Promise<MailCenterItem[]>;
   resolvedToNote(noteId: string): Promise<MailCenterItem[]>;
 }

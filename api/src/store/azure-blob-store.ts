@@ -32,21 +32,34 @@ export async function openAzureBlobStore(options: AzureBlobStoreOptions): Promis
   let container: ContainerClient;
   let probe: ContainerClient;
   try {
-    container = BlobServiceClient.fromConnectionString(options.connectionString).getContainerClient(options.container);
+    container = BlobServiceClient.fromConnectionString(options.connectionString).getContainerClient(
+      options.container,
+    );
     // Health answers a load balancer's probe: one try, not the SDK's retries with back-off.
-    probe = BlobServiceClient.fromConnectionString(options.connectionString, { retryOptions: { maxTries: 1 } }).getContainerClient(options.container);
+    probe = BlobServiceClient.fromConnectionString(options.connectionString, {
+      retryOptions: { maxTries: 1 },
+    }).getContainerClient(options.container);
     await container.createIfNotExists();
   } catch (error) {
-    throw new Error(`Azure Blob Storage: container "${options.container}" could not be reached or created (${reasonOf(error)}).`);
+    throw new Error(
+      `Azure Blob Storage: container "${options.container}" could not be reached or created (${reasonOf(error)}).`,
+    );
   }
   return createAzureBlobStore(container, probe, options.blockBytes ?? DEFAULT_BLOCK_BYTES);
 }
 
-function createAzureBlobStore(container: ContainerClient, probe: ContainerClient, blockBytes: number): BlobStore {
+function createAzureBlobStore(
+  container: ContainerClient,
+  probe: ContainerClient,
+  blockBytes: number,
+): BlobStore {
   return {
     kind: 'azure',
     async put(content, options) {
-      const upload = new AzureBlockUpload(container.getBlockBlobClient(`incoming/${randomUUID()}`), blockBytes);
+      const upload = new AzureBlockUpload(
+        container.getBlockBlobClient(`incoming/${randomUUID()}`),
+        blockBytes,
+      );
       let ref: BlobRef;
       try {
         ref = await consume(content, options?.maxBytes, (chunk) => upload.write(chunk));
@@ -65,7 +78,10 @@ function createAzureBlobStore(container: ContainerClient, probe: ContainerClient
         await upload.commit();
         const copy = await target.beginCopyFromURL(upload.blob.url);
         const done = await copy.pollUntilDone();
-        if (done.copyStatus !== 'success') throw new Error(`Azure Blob Storage: copy to ${ref.sha256} ended ${done.copyStatus ?? 'without a status'}.`);
+        if (done.copyStatus !== 'success')
+          throw new Error(
+            `Azure Blob Storage: copy to ${ref.sha256} ended ${done.copyStatus ?? 'without a status'}.`,
+          );
       } finally {
         await upload.blob.deleteIfExists().catch(() => undefined);
       }
@@ -89,7 +105,13 @@ function createAzureBlobStore(container: ContainerClient, probe: ContainerClient
         const blob = SHA256_HEX.test(item.name);
         if (!blob && !LEFTOVER.test(item.name)) continue;
         const { contentLength, lastModified, etag } = item.properties;
-        yield { name: item.name, ...(blob ? { sha256: item.name } : {}), size: contentLength ?? 0, writtenAt: lastModified, version: etag ?? '' };
+        yield {
+          name: item.name,
+          ...(blob ? { sha256: item.name } : {}),
+          size: contentLength ?? 0,
+          writtenAt: lastModified,
+          version: etag ?? '',
+        };
       }
     },
     async remove(listing) {
@@ -97,7 +119,9 @@ function createAzureBlobStore(container: ContainerClient, probe: ContainerClient
       if ((!SHA256_HEX.test(listing.name) && !LEFTOVER.test(listing.name)) || !listing.version) return false;
       try {
         // The ETag condition makes this one atomic step: a put since the listing changed the ETag, and the delete is refused.
-        const deleted = await container.getBlobClient(listing.name).deleteIfExists({ conditions: { ifMatch: listing.version } });
+        const deleted = await container
+          .getBlobClient(listing.name)
+          .deleteIfExists({ conditions: { ifMatch: listing.version } });
         return deleted.succeeded;
       } catch (error) {
         if (error instanceof RestError && error.statusCode === 412) return false;
@@ -109,7 +133,10 @@ function createAzureBlobStore(container: ContainerClient, probe: ContainerClient
         await probe.getProperties({ abortSignal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
         return { ok: true, detail: `Azure Blob Storage, container "${container.containerName}": reachable` };
       } catch (error) {
-        return { ok: false, detail: `Azure Blob Storage, container "${container.containerName}": ${reasonOf(error)}` };
+        return {
+          ok: false,
+          detail: `Azure Blob Storage, container "${container.containerName}": ${reasonOf(error)}`,
+        };
       }
     },
   };

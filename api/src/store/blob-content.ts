@@ -13,14 +13,21 @@ export const SHA256_HEX = /^[0-9a-f]{64}$/;
  * before the excess is written anywhere. A Readable source is destroyed when we stop early (as
  * stream.pipeline does).
  */
-export async function consume(content: BlobContent, maxBytes: number | undefined, write: (chunk: Uint8Array) => Promise<void> | void): Promise<BlobRef> {
+export async function consume(
+  content: BlobContent,
+  maxBytes: number | undefined,
+  write: (chunk: Uint8Array) => Promise<void> | void,
+): Promise<BlobRef> {
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of Buffer.isBuffer(content) ? [content] : content) {
-    if (!(chunk instanceof Uint8Array)) throw new TypeError('Blob content must be bytes, not strings or objects.');
+    if (!(chunk instanceof Uint8Array))
+      throw new TypeError('Blob content must be bytes, not strings or objects.');
     size += chunk.byteLength;
     if (maxBytes !== undefined && size > maxBytes) {
-      throw new AppError('payload_too_large', `The content is larger than the limit of ${maxBytes} bytes.`, { maxBytes });
+      throw new AppError('payload_too_large', `The content is larger than the limit of ${maxBytes} bytes.`, {
+        maxBytes,
+      });
     }
     hash.update(chunk);
     await write(chunk);
@@ -28,4 +35,5 @@ export async function consume(content: BlobContent, maxBytes: number | undefined
   return { sha256: hash.digest('hex'), size };
 }
 
-export const missingBlob = (sha256: string): AppError => new AppError('not_found', `No stored content has the hash ${sha256}.`);
+export const missingBlob = (sha256: string): AppError =>
+  new AppError('not_found', `No stored content has the hash ${sha256}.`);

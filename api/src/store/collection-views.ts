@@ -42,11 +42,16 @@ export function readCollection(name: CollectionName, table: () => Table, guard: 
   };
 }
 
-export function writeCollection(name: CollectionName, working: WorkingSet, guard: ScopeGuard): ReadView & RecordWrites<StoredRecord> {
+export function writeCollection(
+  name: CollectionName,
+  working: WorkingSet,
+  guard: ScopeGuard,
+): ReadView & RecordWrites<StoredRecord> {
   const store = (record: StoredRecord, mode: 'insert' | 'put'): StoredRecord => {
     guard();
     const stored = toJsonRecord(record);
-    if (!isRecordId(stored.id)) throw new TypeError(`A ${name} record needs a string or finite number id; got ${String(stored.id)}.`);
+    if (!isRecordId(stored.id))
+      throw new TypeError(`A ${name} record needs a string or finite number id; got ${String(stored.id)}.`);
     if (mode === 'insert' && working.table(name).has(stored.id)) {
       throw new AppError('conflict', `${name} ${JSON.stringify(stored.id)} already exists.`);
     }

@@ -14,19 +14,26 @@ const BATCH = 500;
  * notes find them), then the sequences, then checks every record arrived as it was. Writes are `put`, so a copy that
  * failed half-way can run again over what it left (`force`). Attachment bytes stay in the blob store.
  */
-export async function copyLowdbToPostgres(options: { file: string; target: PostgresStore; force?: boolean; log?: (line: string) => void }): Promise<CopyReport> {
+export async function copyLowdbToPostgres(options: {
+  file: string;
+  target: PostgresStore;
+  force?: boolean;
+  log?: (line: string) => void;
+}): Promise<CopyReport> {
   const log = options.log ?? (() => undefined);
   const { target } = options;
   const targetCount = await totalRecords(target);
   if (targetCount > 0 && !options.force) {
-    throw new Error(`The PostgreSQL database already holds ${targetCount} records; copy into an empty database, or pass --force to write over it (re-running a copy that failed).`);
+    throw new Error(
+      `The PostgreSQL database already holds ${targetCount} records; copy into an empty database, or pass --force to write over it (re-running a copy that failed).`,
+    );
   }
   const source = await openLowdbStore({ file: options.file });
   try {
     const report: CopyReport = [];
     for (const name of COLLECTION_NAMES) {
       let copied = 0;
-      for (let after: StoredRecord['id'] | undefined; ; ) {
+      for (let after: StoredRecord['id'] | undefined; ;) {
         const records = await source.read((tx) => tx.collection(name).page(after as never, BATCH));
         if (records.length === 0) break;
         await target.transact(async (tx) => {
@@ -60,9 +67,13 @@ async function totalRecords(store: Store): Promise<number> {
 /** Every source record is in the target, equal field for field, and the counts agree. */
 async function verify(source: Store, target: Store, log: (line: string) => void): Promise<void> {
   for (const name of COLLECTION_NAMES) {
-    const [from, to] = await Promise.all([source.read((tx) => tx.collection(name).count()), target.read((tx) => tx.collection(name).count())]);
-    if (from !== to) throw new Error(`Verification failed: ${name} has ${from} records in lowdb and ${to} in PostgreSQL.`);
-    for (let after: StoredRecord['id'] | undefined; ; ) {
+    const [from, to] = await Promise.all([
+      source.read((tx) => tx.collection(name).count()),
+      target.read((tx) => tx.collection(name).count()),
+    ]);
+    if (from !== to)
+      throw new Error(`Verification failed: ${name} has ${from} records in lowdb and ${to} in PostgreSQL.`);
+    for (let after: StoredRecord['id'] | undefined; ;) {
       const records = await source.read((tx) => tx.collection(name).page(after as never, BATCH));
       if (records.length === 0) break;
       const copies = await target.read(async (tx) => {
@@ -71,7 +82,8 @@ async function verify(source: Store, target: Store, log: (line: string) => void)
         return found;
       });
       records.forEach((record, i) => {
-        if (!isDeepStrictEqual(record, copies[i])) throw new Error(`Verification failed: ${name} ${JSON.stringify(record.id)} differs in PostgreSQL.`);
+        if (!isDeepStrictEqual(record, copies[i]))
+          throw new Error(`Verification failed: ${name} ${JSON.stringify(record.id)} differs in PostgreSQL.`);
       });
       after = records.at(-1)?.id;
     }

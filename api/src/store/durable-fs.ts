@@ -30,7 +30,11 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 }
 
 /** Writes a small file (a key) whole and durably: temp file 0600, fsync, rename over, fsync the directory. */
-export async function writeFileDurably(path: string, content: string, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileDurably(
+  path: string,
+  content: string,
+  options: { exclusive?: boolean } = {},
+): Promise<void> {
   if (options.exclusive) {
     // Never over an existing file: a second process starting at the same moment must not replace a key in use.
     await writeSynced(path, content, 'wx');

@@ -17,14 +17,23 @@ export type KeyringPolicy = { rotateAfterDays: number; graceDays: number };
 
 const DAY_MS = 86_400_000;
 
-export async function loadEcIdKeyring(dataDir: string, secrets: SecretBox, policy: KeyringPolicy, now = new Date()): Promise<EcIdKeyring> {
+export async function loadEcIdKeyring(
+  dataDir: string,
+  secrets: SecretBox,
+  policy: KeyringPolicy,
+  now = new Date(),
+): Promise<EcIdKeyring> {
   const path = join(dataDir, 'ec-id-keys.json');
   const file = await readKeyFile(path);
   const current = file.keys.find((k) => !k.retiredAt);
   const isStale = !current || now.getTime() - Date.parse(current.createdAt) > policy.rotateAfterDays * DAY_MS;
   if (isStale) {
     if (current) current.retiredAt = now.toISOString();
-    file.keys.push({ kid: randomUUID(), secret: secrets.seal(randomBytes(32).toString('base64')), createdAt: now.toISOString() });
+    file.keys.push({
+      kid: randomUUID(),
+      secret: secrets.seal(randomBytes(32).toString('base64')),
+      createdAt: now.toISOString(),
+    });
     await writeKeyFile(dataDir, path, file);
   }
   const active = file.keys.find((k) => !k.retiredAt) as StoredKey;
@@ -33,7 +42,11 @@ export async function loadEcIdKeyring(dataDir: string, secrets: SecretBox, polic
     current: { kid: active.kid, secret: open(active) },
     previous: file.keys
       .filter((k) => k.retiredAt && now.getTime() - Date.parse(k.retiredAt) <= policy.graceDays * DAY_MS)
-      .map((k) => ({ kid: k.kid, secret: open(k), validUntil: new Date(Date.parse(k.retiredAt as string) + policy.graceDays * DAY_MS) })),
+      .map((k) => ({
+        kid: k.kid,
+        secret: open(k),
+        validUntil: new Date(Date.parse(k.retiredAt as string) + policy.graceDays * DAY_MS),
+      })),
   };
 }
 
@@ -45,7 +58,9 @@ async function readKeyFile(path: string): Promise<KeyFile> {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { keys: [] };
     // Regenerating would silently invalidate every token in customers' mailboxes: stop and say so.
-    throw new Error(`Cannot read the EC_ID key file ${path}: ${(err as Error).message}. Restore it from backup.`);
+    throw new Error(
+      `Cannot read the EC_ID key file ${path}: ${(err as Error).message}. Restore it from backup.`,
+    );
   }
 }
 

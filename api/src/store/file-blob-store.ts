@@ -57,7 +57,13 @@ export function createFileBlobStore(dir: string): BlobStore {
       }
     },
     async exists(sha256) {
-      return SHA256_HEX.test(sha256) && (await access(pathOf(sha256)).then(() => true, () => false));
+      return (
+        SHA256_HEX.test(sha256) &&
+        (await access(pathOf(sha256)).then(
+          () => true,
+          () => false,
+        ))
+      );
     },
     async *list() {
       let entries;
@@ -70,8 +76,17 @@ export function createFileBlobStore(dir: string): BlobStore {
       for await (const entry of entries) {
         const blob = SHA256_HEX.test(entry.name);
         if (!entry.isFile() || (!blob && !LEFTOVER.test(entry.name))) continue;
-        const found = await stat(pathOf(entry.name)).catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
-        if (found) yield { name: entry.name, ...(blob ? { sha256: entry.name } : {}), size: found.size, writtenAt: found.mtime, version: versionOf(found) };
+        const found = await stat(pathOf(entry.name)).catch((error: unknown) =>
+          isMissing(error) ? undefined : Promise.reject(error),
+        );
+        if (found)
+          yield {
+            name: entry.name,
+            ...(blob ? { sha256: entry.name } : {}),
+            size: found.size,
+            writtenAt: found.mtime,
+            version: versionOf(found),
+          };
       }
     },
     async remove(listing) {
@@ -84,7 +99,10 @@ export function createFileBlobStore(dir: string): BlobStore {
         await access(dir, constants.R_OK | constants.W_OK);
         return { ok: true, detail: "files on this instance's disk: readable and writable" };
       } catch (error) {
-        return { ok: false, detail: `files on this instance's disk: ${(error as NodeJS.ErrnoException).code ?? 'not usable'}` };
+        return {
+          ok: false,
+          detail: `files on this instance's disk: ${(error as NodeJS.ErrnoException).code ?? 'not usable'}`,
+        };
       }
     },
   };

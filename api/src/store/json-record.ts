@@ -25,13 +25,16 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
   let result: unknown[] | Record<string, unknown>;
   if (Array.isArray(value)) {
     result = value.map((item: unknown, i) => {
-      if (item === undefined) throw new TypeError(`${path}[${i}] is undefined, which JSON would turn into null.`);
+      if (item === undefined)
+        throw new TypeError(`${path}[${i}] is undefined, which JSON would turn into null.`);
       return copy(item, `${path}[${i}]`, ancestors);
     });
   } else {
     const proto: unknown = Object.getPrototypeOf(value);
     if (proto !== Object.prototype && proto !== null) {
-      throw new TypeError(`${path} is a ${value.constructor?.name ?? 'non-plain object'}; store plain JSON (e.g. an ISO string, not a Date).`);
+      throw new TypeError(
+        `${path} is a ${value.constructor?.name ?? 'non-plain object'}; store plain JSON (e.g. an ISO string, not a Date).`,
+      );
     }
     result = {};
     for (const [key, item] of Object.entries(value)) {
@@ -42,4 +45,5 @@ function copy(value: unknown, path: string, ancestors: Set<object>): unknown {
   return Object.freeze(result);
 }
 
-const withoutNul = (text: string): string => (text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text);
+const withoutNul = (text: string): string =>
+  text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;

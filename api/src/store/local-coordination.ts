@@ -10,7 +10,12 @@ export function createLocalCoordination(): Coordination {
   const subscriptions = new Map<string, SharedSubscription>();
   let fence = 0;
   const grant = (name: string, holder: string, ttlMs: number, keep?: number): Lease => {
-    const lease = { name, holder, fence: keep ?? ++fence, expiresAt: new Date(Date.now() + ttlMs).toISOString() };
+    const lease = {
+      name,
+      holder,
+      fence: keep ?? ++fence,
+      expiresAt: new Date(Date.now() + ttlMs).toISOString(),
+    };
     leases.set(name, lease);
     return { ...lease };
   };
@@ -22,14 +27,19 @@ export function createLocalCoordination(): Coordination {
     },
     renew: async (name, holder, fenceToken, ttlMs) => {
       const current = leases.get(name);
-      return current?.holder === holder && current.fence === fenceToken ? grant(name, holder, ttlMs, fenceToken) : undefined;
+      return current?.holder === holder && current.fence === fenceToken
+        ? grant(name, holder, ttlMs, fenceToken)
+        : undefined;
     },
     release: async (name, holder, fenceToken) => {
       const current = leases.get(name);
-      if (current?.holder === holder && current.fence === fenceToken) leases.set(name, { ...current, expiresAt: new Date().toISOString(), released: true });
+      if (current?.holder === holder && current.fence === fenceToken)
+        leases.set(name, { ...current, expiresAt: new Date().toISOString(), released: true });
     },
     releaseAll: async (holder) => {
-      for (const [name, lease] of leases) if (lease.holder === holder) leases.set(name, { ...lease, expiresAt: new Date().toISOString(), released: true });
+      for (const [name, lease] of leases)
+        if (lease.holder === holder)
+          leases.set(name, { ...lease, expiresAt: new Date().toISOString(), released: true });
     },
     lease: async (name) => {
       const current = leases.get(name);

@@ -26,7 +26,11 @@ export type LowdbStoreOptions = {
  * Opening never writes over a file it could not understand: a corrupt, unreadable or too-new database
  * stops start-up with a StoreOpenError naming the file. A missing file starts a new database.
  */
-export async function openLowdbStore({ file, migrations = MIGRATIONS, warnBytes = LOWDB_SLOW_BYTES }: LowdbStoreOptions): Promise<Store> {
+export async function openLowdbStore({
+  file,
+  migrations = MIGRATIONS,
+  warnBytes = LOWDB_SLOW_BYTES,
+}: LowdbStoreOptions): Promise<Store> {
   const path = resolve(file);
   const db = new Low<unknown>(new JSONFile<unknown>(path), null);
   const persist = async (data: StoreData): Promise<void> => {
@@ -84,7 +88,9 @@ async function lowdbHealth(path: string, warnBytes: number): Promise<StoreHealth
     ok: true,
     detail: `lowdb file ${megabytes} MB`,
     ...(size > warnBytes
-      ? { warning: `The lowdb file is past ${Math.round((warnBytes / 1024 / 1024) * 10) / 10} MB, where every commit slows down; stop the API and move the desk to PostgreSQL with "${MIGRATE_COMMAND}".` }
+      ? {
+          warning: `The lowdb file is past ${Math.round((warnBytes / 1024 / 1024) * 10) / 10} MB, where every commit slows down; stop the API and move the desk to PostgreSQL with "${MIGRATE_COMMAND}".`,
+        }
       : {}),
   };
 }
@@ -101,7 +107,11 @@ async function readExisting(db: Low<unknown>, path: string): Promise<StoreData |
     await db.read();
   } catch (error) {
     const problem = error instanceof SyntaxError ? 'it is not valid JSON' : 'it cannot be read';
-    throw new StoreOpenError(path, `${problem} (${(error as Error).message}). Restore it from a backup, or move it away to start an empty database.`, { cause: error });
+    throw new StoreOpenError(
+      path,
+      `${problem} (${(error as Error).message}). Restore it from a backup, or move it away to start an empty database.`,
+      { cause: error },
+    );
   }
   try {
     return parseStoreData(db.data);

@@ -28,7 +28,13 @@ export function createMemoryBlobStore(clock: () => Date = () => new Date()): Blo
     },
     async *list() {
       for (const [sha256, stored] of [...blobs]) {
-        yield { name: sha256, sha256, size: stored.bytes.length, writtenAt: stored.writtenAt, version: String(stored.version) };
+        yield {
+          name: sha256,
+          sha256,
+          size: stored.bytes.length,
+          writtenAt: stored.writtenAt,
+          version: String(stored.version),
+        };
       }
     },
     async remove(listing) {

@@ -17,7 +17,15 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'Create every collection and the sequences',
     up(data) {
       // The list as it was at version 1; collections added later are created by their own migration.
-      for (const name of ['requests', 'notes', 'attachments', 'history', 'noteTypes', 'mailAccounts', 'settings']) {
+      for (const name of [
+        'requests',
+        'notes',
+        'attachments',
+        'history',
+        'noteTypes',
+        'mailAccounts',
+        'settings',
+      ]) {
         data.collections[name] ??= [];
       }
       data.sequences ??= {};
@@ -25,7 +33,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    description: 'Create the mail collections: outbound emails, Mail Center, processed-message ledger, templates, rules',
+    description:
+      'Create the mail collections: outbound emails, Mail Center, processed-message ledger, templates, rules',
     up(data) {
       for (const name of ['outboundEmails', 'mailCenter', 'processedMessages', 'mailTemplates', 'rules']) {
         data.collections[name] ??= [];
@@ -41,7 +50,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'Mail accounts get a transport: every existing account is a Graph account, with the IMAP/SMTP defaults',
+    description:
+      'Mail accounts get a transport: every existing account is a Graph account, with the IMAP/SMTP defaults',
     up(data) {
       // The literal values of this release (a migration is frozen), not the live defaults.
       for (const account of (data.collections['mailAccounts'] ?? []) as Array<Record<string, unknown>>) {
@@ -58,7 +68,9 @@ export const MIGRATIONS: readonly Migration[] = [
 /** Thrown when the data is from a newer version of the code, which may have changed it in ways we cannot read. */
 export class SchemaTooNewError extends Error {
   constructor(found: number, supported: number) {
-    super(`its schema version ${found} is newer than this version of Service Messaging supports (${supported}); upgrade the app, or restore a backup made by this version.`);
+    super(
+      `its schema version ${found} is newer than this version of Service Messaging supports (${supported}); upgrade the app, or restore a backup made by this version.`,
+    );
     this.name = 'SchemaTooNewError';
   }
 }
@@ -66,7 +78,10 @@ export class SchemaTooNewError extends Error {
 /** Runs the pending migrations in order, in place, and returns the ones it ran. */
 export function migrate(data: StoreData, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3 ... in order; found ${m.version} at position ${i + 1}.`);
+    if (m.version !== i + 1)
+      throw new Error(
+        `Migrations must be numbered 1, 2, 3 ... in order; found ${m.version} at position ${i + 1}.`,
+      );
   });
   const latest = migrations.length;
   if (data.schemaVersion > latest) throw new SchemaTooNewError(data.schemaVersion, latest);

@@ -8,7 +8,9 @@ import type { RequestSort } from '../ports/store-queries.js';
 
 /** What an SR search looks in, lower-cased. */
 export const requestSearchText = (sr: ServiceRequest): string =>
-  [formatSrNumber(sr.id), sr.title, sr.description, sr.requester.name, sr.requester.email, ...sr.participants].join('\n').toLowerCase();
+  [formatSrNumber(sr.id), sr.title, sr.description, sr.requester.name, sr.requester.email, ...sr.participants]
+    .join('\n')
+    .toLowerCase();
 
 /** Sorts after any name (U+FFFF is a noncharacter no name holds). */
 export const UNASSIGNED_SORTS_LAST = '\uffff';
@@ -35,11 +37,18 @@ export const mailCenterSearchText = (item: MailCenterItem): string =>
   `${item.subject} ${item.from.name ?? ''} ${item.from.address} ${item.bodyPreview}`.toLowerCase();
 
 /** A Message-ID as notes, Mail Center items and the ledger compare it: without angle brackets. */
-export const messageIdKey = (id: string | undefined): string | undefined => (id === undefined ? undefined : normaliseMessageId(id));
+export const messageIdKey = (id: string | undefined): string | undefined =>
+  id === undefined ? undefined : normaliseMessageId(id);
 
 /** Our outbound Message-IDs come back in headers with their case changed by some servers. */
 export const outboundMessageIdKey = (id: string): string => normaliseMessageId(id).toLowerCase();
 
 /** Compares two sort values of the same kind. */
 export const compareValues = (a: string | number, b: string | number): number =>
-  typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  typeof a === 'number' && typeof b === 'number'
+    ? a - b
+    : String(a) < String(b)
+      ? -1
+      : String(a) > String(b)
+        ? 1
+        : 0;

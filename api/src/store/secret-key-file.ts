@@ -14,7 +14,10 @@ export async function loadOrCreateSecretKey(dataDir: string): Promise<Buffer> {
   const path = join(dataDir, FILE_NAME);
   try {
     const key = Buffer.from((await readFile(path, 'utf8')).trim(), 'base64');
-    if (key.length !== 32) throw new Error(`${path} does not hold a 32-byte base64 key; restore it from backup or set SECRET_KEY.`);
+    if (key.length !== 32)
+      throw new Error(
+        `${path} does not hold a 32-byte base64 key; restore it from backup or set SECRET_KEY.`,
+      );
     return key;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;

@@ -27,20 +27,26 @@ export function stateFromData(data: StoreData): StoreState {
     for (const raw of records) {
       const record = toJsonRecord(raw);
       if (typeof record !== 'object' || record === null || !isRecordId(record.id)) {
-        throw new Error(`collection "${name}" holds a record without a usable id: ${JSON.stringify(raw).slice(0, 200)}`);
+        throw new Error(
+          `collection "${name}" holds a record without a usable id: ${JSON.stringify(raw).slice(0, 200)}`,
+        );
       }
-      if (table.has(record.id)) throw new Error(`collection "${name}" holds two records with id ${JSON.stringify(record.id)}.`);
+      if (table.has(record.id))
+        throw new Error(`collection "${name}" holds two records with id ${JSON.stringify(record.id)}.`);
       table.set(record.id, record);
     }
     tables.set(name, table);
   }
   const missing = COLLECTION_NAMES.filter((name) => !tables.has(name));
   if (missing.length > 0) {
-    throw new Error(`collections ${missing.join(', ')} are missing at schema version ${data.schemaVersion}; a migration must create them.`);
+    throw new Error(
+      `collections ${missing.join(', ')} are missing at schema version ${data.schemaVersion}; a migration must create them.`,
+    );
   }
   const sequences = new Map<string, number>();
   for (const [name, value] of Object.entries(data.sequences)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new Error(`sequence "${name}" is ${JSON.stringify(value)}, not a count.`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new Error(`sequence "${name}" is ${JSON.stringify(value)}, not a count.`);
     sequences.set(name, value);
   }
   return { schemaVersion: data.schemaVersion, tables, sequences };

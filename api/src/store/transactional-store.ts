@@ -1,7 +1,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { readCollection, writeCollection, type ScopeGuard } from './collection-views.js';
 import { CommitListeners } from './commit-listeners.js';
-import type { Collection, Collections, CommitChange, ReadCollection, ReadTransaction, Store, StoreHealth, Transaction } from '../ports/store.js';
+import type {
+  Collection,
+  Collections,
+  CommitChange,
+  ReadCollection,
+  ReadTransaction,
+  Store,
+  StoreHealth,
+  Transaction,
+} from '../ports/store.js';
 import type { StoreData } from './store-data.js';
 import { dataFromState, stateFromData, type StoreState } from './store-state.js';
 import { WorkingSet } from './working-set.js';
@@ -28,7 +37,11 @@ export class TransactionalStore implements Store {
   readonly #currentTransaction = new AsyncLocalStorage<Scope>();
 
   /** `data` must be migrated to the current schema version. */
-  constructor(data: StoreData, persist: Persist, health: () => Promise<StoreHealth> = async () => ({ ok: true, detail: 'in memory' })) {
+  constructor(
+    data: StoreData,
+    persist: Persist,
+    health: () => Promise<StoreHealth> = async () => ({ ok: true, detail: 'in memory' }),
+  ) {
     this.#state = stateFromData(data);
     this.#persist = persist;
     this.#health = health;
@@ -57,7 +70,9 @@ export class TransactionalStore implements Store {
   async transact<R>(work: (tx: Transaction) => Promise<R>): Promise<R> {
     this.#assertOpen();
     if (this.#currentTransaction.getStore()?.isOpen) {
-      throw new Error('Store.transact was called inside another transaction, which would wait for itself forever; pass the outer transaction down instead.');
+      throw new Error(
+        'Store.transact was called inside another transaction, which would wait for itself forever; pass the outer transaction down instead.',
+      );
     }
     const run = this.#queue.then(() => this.#run(work));
     this.#queue = run.catch(() => undefined);
@@ -115,7 +130,9 @@ export class TransactionalStore implements Store {
 function guardFor(scope: Scope): ScopeGuard {
   return () => {
     if (!scope.isOpen) {
-      throw new Error(`This ${scope.kind} has ended; use its collections only inside the function given to Store.${scope.kind === 'read' ? 'read' : 'transact'}.`);
+      throw new Error(
+        `This ${scope.kind} has ended; use its collections only inside the function given to Store.${scope.kind === 'read' ? 'read' : 'transact'}.`,
+      );
     }
   };
 }

@@ -29,7 +29,12 @@ export function ensureCertificates(caDir: string): Certificates {
     writeAtomically(leafFile, createLeaf(caCertPem, caKeyPem));
   }
   const leaf = readFileSync(leafFile, 'utf8');
-  return { caCertPem, caCertFile, leafCertPem: pemBlock(leaf, 'CERTIFICATE'), leafKeyPem: pemBlock(leaf, 'PRIVATE KEY') };
+  return {
+    caCertPem,
+    caCertFile,
+    leafCertPem: pemBlock(leaf, 'CERTIFICATE'),
+    leafKeyPem: pemBlock(leaf, 'PRIVATE KEY'),
+  };
 }
 
 function createCa(caDir: string): void {
@@ -59,7 +64,14 @@ function createLeaf(caCertPem: string, caKeyPem: string): string {
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 2, value: 'localhost' },
+        { type: 7, ip: '127.0.0.1' },
+        { type: 7, ip: '::1' },
+      ],
+    },
   ]);
   cert.sign(forge.pki.privateKeyFromPem(caKeyPem) as forge.pki.rsa.PrivateKey, forge.md.sha256.create());
   // One file for key and certificate, renamed into place, so concurrent starters never pair a key with a foreign cert.
@@ -94,11 +106,16 @@ function rsaKeyPair(): { publicKey: forge.pki.rsa.PublicKey; privateKey: forge.p
     publicKeyEncoding: { type: 'spki', format: 'pem' },
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
   });
-  return { publicKey: forge.pki.publicKeyFromPem(publicKey), privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey };
+  return {
+    publicKey: forge.pki.publicKeyFromPem(publicKey),
+    privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey,
+  };
 }
 
 function pemBlock(pem: string, label: 'CERTIFICATE' | 'PRIVATE KEY'): string {
-  const match = new RegExp(`-----BEGIN (RSA )?${label}-----[\\s\\S]+?-----END (RSA )?${label}-----`).exec(pem);
+  const match = new RegExp(`-----BEGIN (RSA )?${label}-----[\\s\\S]+?-----END (RSA )?${label}-----`).exec(
+    pem,
+  );
   if (!match) throw new Error(`No ${label} block in the emulator certificate file`);
   return match[0] + '\n';
 }

@@ -17,19 +17,43 @@ export function findSentMailForSr(sent: SentMessage[], srNumber: string): SentMe
 }
 
 /** An Outlook-on-the-web reply from the original recipient: new text on top, divRplyFwdMsg header, quoted original. */
-export async function composeCustomerReply(original: SentMessage, text: string, deskAddress: string): Promise<{ mime: Buffer; from: string; subject: string }> {
+export async function composeCustomerReply(
+  original: SentMessage,
+  text: string,
+  deskAddress: string,
+): Promise<{ mime: Buffer; from: string; subject: string }> {
   const recipients = (list: Message['toRecipients']): Recipient[] =>
-    (list ?? []).map((r) => ({ emailAddress: { name: r.emailAddress?.name ?? '', address: r.emailAddress?.address ?? '' } }));
+    (list ?? []).map((r) => ({
+      emailAddress: { name: r.emailAddress?.name ?? '', address: r.emailAddress?.address ?? '' },
+    }));
   const to = recipients(original.toRecipients);
   const from = recipients(original.from ? [original.from] : [])[0] ?? null;
   const customer = to[0]?.emailAddress ?? { name: 'Customer', address: 'customer@fabrikam.test' };
   const originalSubject = original.subject ?? '';
   const subject = /^re:/i.test(originalSubject) ? originalSubject : `RE: ${originalSubject}`;
   const body = { contentType: original.body?.contentType ?? 'text', content: original.body?.content ?? '' };
-  const replyHtml = text.split(/\r?\n/).map((line) => `<div>${line ? escapeHtml(line) : '<br>'}</div>`).join('\r\n');
+  const replyHtml = text
+    .split(/\r?\n/)
+    .map((line) => `<div>${line ? escapeHtml(line) : '<br>'}</div>`)
+    .join('\r\n');
   const originalHtml = body.contentType === 'html' ? body.content : `<pre>${escapeHtml(body.content)}</pre>`;
-  const html = outlookReplyHtml(replyHtml, { from, toRecipients: to, ccRecipients: recipients(original.ccRecipients), subject: originalSubject, sentDateTime: original.sentDateTime ?? null }, originalHtml);
-  const references = [...(header(original, 'References')?.split(/\s+/) ?? []), original.internetMessageId ?? ''].filter(Boolean).join(' ');
+  const html = outlookReplyHtml(
+    replyHtml,
+    {
+      from,
+      toRecipients: to,
+      ccRecipients: recipients(original.ccRecipients),
+      subject: originalSubject,
+      sentDateTime: original.sentDateTime ?? null,
+    },
+    originalHtml,
+  );
+  const references = [
+    ...(header(original, 'References')?.split(/\s+/) ?? []),
+    original.internetMessageId ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const composer = new MailComposer({
     from: { name: customer.name, address: customer.address },
     to: deskAddress,
@@ -39,7 +63,9 @@ export async function composeCustomerReply(original: SentMessage, text: string, 
     messageId: `<${randomBytes(10).toString('hex').toUpperCase()}@AM0PR02MB${1000 + randomBytes(1)[0]!}.eurprd02.prod.outlook.com>`,
     headers: [
       { key: 'Thread-Topic', value: originalSubject.replace(/^(re|fw|fwd):\s*/i, '') },
-      ...(original.conversationIndex ? [{ key: 'Thread-Index', value: childConversationIndex(original.conversationIndex) }] : []),
+      ...(original.conversationIndex
+        ? [{ key: 'Thread-Index', value: childConversationIndex(original.conversationIndex) }]
+        : []),
       { key: 'Accept-Language', value: 'en-US' },
       { key: 'Content-Language', value: 'en-US' },
       { key: 'X-MS-Has-Attach', value: '' },
@@ -52,5 +78,8 @@ export async function composeCustomerReply(original: SentMessage, text: string, 
 }
 
 function header(message: SentMessage, name: string): string | undefined {
-  return message.internetMessageHeaders?.find((h) => h.name?.toLowerCase() === name.toLowerCase())?.value ?? undefined;
+  return (
+    message.internetMessageHeaders?.find((h) => h.name?.toLowerCase() === name.toLowerCase())?.value ??
+    undefined
+  );
 }

@@ -26,14 +26,24 @@ const tabUrl = `${process.env.SSL_CRT_FILE ? 'https' : 'http'}://localhost:${pro
 
 async function main(): Promise<void> {
   const client = controlClient(baseUrl, caFile);
-  const sent = await client.json<{ value: SentMessage[] }>('GET', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=sentitems`);
+  const sent = await client.json<{ value: SentMessage[] }>(
+    'GET',
+    `/mailboxes/${SERVICE_MAILBOX}/messages?folder=sentitems`,
+  );
   const original = findSentMailForSr(sent.value, srNumber as string);
   if (!original) {
-    console.error(`No email in ${SERVICE_MAILBOX}'s Sent Items mentions ${srNumber}: send one from the SR first (Send email), or pick an SR that has one.`);
+    console.error(
+      `No email in ${SERVICE_MAILBOX}'s Sent Items mentions ${srNumber}: send one from the SR first (Send email), or pick an SR that has one.`,
+    );
     process.exit(1);
   }
   const reply = await composeCustomerReply(original, text, SERVICE_MAILBOX);
-  const delivered = await client.json<{ id: string; internetMessageId: string }>('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, reply.mime, 'message/rfc822');
+  const delivered = await client.json<{ id: string; internetMessageId: string }>(
+    'POST',
+    `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`,
+    reply.mime,
+    'message/rfc822',
+  );
   console.log(`Delivered to ${SERVICE_MAILBOX} (Inbox):
   From:        ${reply.from}
   Subject:     ${reply.subject}

@@ -3,8 +3,10 @@ import { startEmulator, type Knobs } from '../index.js';
 
 // `npm run emulator`: the emulator on its own. Every setting comes from the environment (emulator/README.md).
 const env = process.env;
-const flag = (name: string, fallback: boolean): boolean => (env[name] === undefined ? fallback : !['0', 'false', 'no'].includes(env[name]!.toLowerCase()));
-const number = (name: string): number | undefined => (env[name] === undefined ? undefined : Number(env[name]));
+const flag = (name: string, fallback: boolean): boolean =>
+  env[name] === undefined ? fallback : !['0', 'false', 'no'].includes(env[name]!.toLowerCase());
+const number = (name: string): number | undefined =>
+  env[name] === undefined ? undefined : Number(env[name]);
 
 const dataDir = resolve(env.EMULATOR_DATA_DIR ?? '.data/emulator');
 // Any other knob as JSON, e.g. EMULATOR_KNOBS='{"irregularPaging":true,"sentItemsDelayMs":2000}'.
@@ -20,7 +22,9 @@ const emulator = await startEmulator({
   knobs,
   throttle: flag('EMULATOR_THROTTLE', knobs.throttle ?? false),
   ...(number('EMULATOR_LATENCY_MS') !== undefined ? { latencyMs: number('EMULATOR_LATENCY_MS') } : {}),
-  ...(number('EMULATOR_TOKEN_LIFETIME_SEC') !== undefined ? { tokenLifetimeSec: number('EMULATOR_TOKEN_LIFETIME_SEC') } : {}),
+  ...(number('EMULATOR_TOKEN_LIFETIME_SEC') !== undefined
+    ? { tokenLifetimeSec: number('EMULATOR_TOKEN_LIFETIME_SEC') }
+    : {}),
 });
 
 const mailApp = emulator.tenant.apps.find((a) => a.clientSecret !== null);

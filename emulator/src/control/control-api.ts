@@ -25,18 +25,21 @@ export async function handleControl(req: EmuRequest, s: Services, reset: () => v
   } catch (error) {
     if (error instanceof GraphHttpError) return graphError(req, error.status, error.code, error.message);
     if (error instanceof z.ZodError) return graphError(req, 400, 'BadRequest', z.prettifyError(error));
-    if (error instanceof URIError) return graphError(req, 400, 'BadRequest', 'The path is not valid percent-encoding.');
+    if (error instanceof URIError)
+      return graphError(req, 400, 'BadRequest', 'The path is not valid percent-encoding.');
     throw error;
   }
 }
 
 async function route(req: EmuRequest, s: Services, reset: () => void): Promise<EmuResponse> {
   const path = decodeURIComponent(req.path.replace(/^\/_emulator/, ''));
-  const at = (method: string, pattern: RegExp): RegExpExecArray | null => (req.method === method ? pattern.exec(path) : null);
+  const at = (method: string, pattern: RegExp): RegExpExecArray | null =>
+    req.method === method ? pattern.exec(path) : null;
   let m: RegExpExecArray | null;
   if ((m = at('POST', /^\/mailboxes\/([^/]+)\/messages$/))) return deliverToMailbox(req, s, m[1]!);
   if ((m = at('GET', /^\/mailboxes\/([^/]+)\/messages$/))) return listMailboxMessages(req, s, m[1]!);
-  if ((m = at('GET', /^\/mailboxes\/([^/]+)\/messages\/([^/]+)\/\$value$/))) return mailboxMessageMime(s, m[1]!, m[2]!);
+  if ((m = at('GET', /^\/mailboxes\/([^/]+)\/messages\/([^/]+)\/\$value$/)))
+    return mailboxMessageMime(s, m[1]!, m[2]!);
   if (at('GET', /^\/faults$/)) return ok(s.faults.knobs);
   if (at('POST', /^\/faults$/)) return ok(s.faults.update(parseJsonBody(req.body)));
   if (at('DELETE', /^\/faults$/)) {
@@ -53,7 +56,8 @@ async function route(req: EmuRequest, s: Services, reset: () => void): Promise<E
     reset();
     return { status: 204 };
   }
-  if (at('GET', /^\/stats$/)) return ok({ ...s.stats.snapshot(), throttleInFlight: s.throttle.inFlightNow() });
+  if (at('GET', /^\/stats$/))
+    return ok({ ...s.stats.snapshot(), throttleInFlight: s.throttle.inFlightNow() });
   if (at('GET', /^\/access-policy$/)) return ok({ policies: s.accessPolicy.describe() });
   if (at('PUT', /^\/access-policy$/)) {
     const body = ZAccessPolicy.parse(parseJsonBody(req.body));
@@ -81,13 +85,18 @@ async function route(req: EmuRequest, s: Services, reset: () => void): Promise<E
   if (at('GET', /^\/subscriptions$/)) return ok({ value: s.store.subscriptions() });
   if ((m = at('POST', /^\/subscriptions\/([^/]+)\/lifecycle$/))) return lifecycle(req, s, m[1]!);
   if (at('GET', /^\/health$/)) return ok({ status: 'ok' });
-  throw new GraphHttpError(404, 'NotFound', `No control endpoint ${req.method} /_emulator${path}; see emulator/README.md.`);
+  throw new GraphHttpError(
+    404,
+    'NotFound',
+    `No control endpoint ${req.method} /_emulator${path}; see emulator/README.md.`,
+  );
 }
 
 async function userToken(req: EmuRequest, s: Services): Promise<EmuResponse> {
   const body = ZUserToken.parse(parseJsonBody(req.body));
   const user = findUser(s.tenant, body.upn);
-  if (!user?.canSignIn) throw new GraphHttpError(404, 'ErrorInvalidUser', `'${body.upn}' is not a demo user who can sign in.`);
+  if (!user?.canSignIn)
+    throw new GraphHttpError(404, 'ErrorInvalidUser', `'${body.upn}' is not a demo user who can sign in.`);
   const issued = await s.tokens.userToken(user, body.clientId ?? SERVICE_MESSAGING_CLIENT_ID);
   s.stats.token('user');
   return ok({ access_token: issued.token, token_type: 'Bearer', expires_in: issued.expiresIn });
@@ -99,7 +108,8 @@ async function lifecycle(req: EmuRequest, s: Services, id: string): Promise<EmuR
   const subscription = s.store.subscriptions().find((x) => x.id === id);
   if (!subscription) throw new GraphHttpError(404, 'ResourceNotFound', `Subscription '${id}' was not found.`);
   if (event === 'reauthorizationRequired') subscription.paused = true;
-  if (event === 'subscriptionRemoved') s.store.saveSubscriptions(s.store.subscriptions().filter((x) => x !== subscription));
+  if (event === 'subscriptionRemoved')
+    s.store.saveSubscriptions(s.store.subscriptions().filter((x) => x !== subscription));
   else s.store.saveSubscriptions(s.store.subscriptions());
   const delivered = await s.notifier.lifecycle(subscription, event as LifecycleEvent);
   return ok({ delivered });

@@ -14,8 +14,20 @@ export function tenantInfo(s: Services, origin: string) {
     openIdConfiguration: `${origin}/${tenant.tenantId}/v2.0/.well-known/openid-configuration`,
     tokenEndpoint: `${origin}/${tenant.tenantId}/oauth2/v2.0/token`,
     graphBaseUrl: `${origin}/v1.0`,
-    apps: tenant.apps.map((a) => ({ name: a.name, clientId: a.clientId, clientSecret: a.clientSecret, roles: a.roles })),
-    users: tenant.users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, roles: u.appRoles, hasMailbox: u.hasMailbox, isSharedMailbox: u.isSharedMailbox === true })),
+    apps: tenant.apps.map((a) => ({
+      name: a.name,
+      clientId: a.clientId,
+      clientSecret: a.clientSecret,
+      roles: a.roles,
+    })),
+    users: tenant.users.map((u) => ({
+      id: u.id,
+      userPrincipalName: u.userPrincipalName,
+      displayName: u.displayName,
+      roles: u.appRoles,
+      hasMailbox: u.hasMailbox,
+      isSharedMailbox: u.isSharedMailbox === true,
+    })),
     mailboxes: s.store.state.mailboxes.map((m) => m.address),
   };
 }

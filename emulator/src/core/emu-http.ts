@@ -28,7 +28,11 @@ export type EmuResponse = {
   reset?: true;
 };
 
-export function jsonResponse(status: number, json: unknown, headers: Record<string, string> = {}): EmuResponse {
+export function jsonResponse(
+  status: number,
+  json: unknown,
+  headers: Record<string, string> = {},
+): EmuResponse {
   return { status, json, headers };
 }
 

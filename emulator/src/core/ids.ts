@@ -21,7 +21,11 @@ const TARGET_BYTES: Record<IdKind, number> = {
 };
 
 export function newId(kind: IdKind, mailboxGuid: string): string {
-  const head = Buffer.concat([Buffer.from(PREFIX[kind]), Buffer.from(mailboxGuid, 'ascii'), Buffer.from([0x00, 0x46])]);
+  const head = Buffer.concat([
+    Buffer.from(PREFIX[kind]),
+    Buffer.from(mailboxGuid, 'ascii'),
+    Buffer.from([0x00, 0x46]),
+  ]);
   const bytes = Buffer.concat([head, randomBytes(Math.max(8, TARGET_BYTES[kind] - head.length))]);
   return bytes.toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
 }

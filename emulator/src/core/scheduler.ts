@@ -7,7 +7,9 @@ export class Scheduler {
     if (this.closed) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void Promise.resolve().then(run).catch((error: unknown) => console.error('[emulator] background task failed', error));
+      void Promise.resolve()
+        .then(run)
+        .catch((error: unknown) => console.error('[emulator] background task failed', error));
     }, ms);
     this.timers.add(timer);
   }

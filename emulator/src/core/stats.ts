@@ -19,7 +19,9 @@ export class Stats {
     this.data.tokensIssued[kind] += 1;
   }
 
-  notification(event: 'delivered' | 'retried' | 'failed' | 'dropped' | 'duplicated' | 'validations' | 'lifecycle'): void {
+  notification(
+    event: 'delivered' | 'retried' | 'failed' | 'dropped' | 'duplicated' | 'validations' | 'lifecycle',
+  ): void {
     this.data.notifications[event] += 1;
   }
 
@@ -34,10 +36,23 @@ export class Stats {
 
 function fresh() {
   return {
-    requests: { total: 0, byOperation: {} as Record<string, number>, byMailbox: {} as Record<string, number>, byStatus: {} as Record<string, number> },
+    requests: {
+      total: 0,
+      byOperation: {} as Record<string, number>,
+      byMailbox: {} as Record<string, number>,
+      byStatus: {} as Record<string, number>,
+    },
     throttled429: 0,
     faultsInjected: 0,
     tokensIssued: { app: 0, user: 0 },
-    notifications: { delivered: 0, retried: 0, failed: 0, dropped: 0, duplicated: 0, validations: 0, lifecycle: 0 },
+    notifications: {
+      delivered: 0,
+      retried: 0,
+      failed: 0,
+      dropped: 0,
+      duplicated: 0,
+      validations: 0,
+      lifecycle: 0,
+    },
   };
 }

@@ -13,12 +13,29 @@ export function authorize(req: EmuRequest, ctx: EntraContext): EmuResponse {
   const clientId = (params.get('client_id') ?? '').toLowerCase();
   const redirectUri = params.get('redirect_uri');
   if (!findApp(ctx.tenant, clientId)) {
-    return entraError(req, 400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${ctx.tenant.domains[0]}'.`);
+    return entraError(
+      req,
+      400,
+      'unauthorized_client',
+      700016,
+      `Application with identifier '${clientId}' was not found in the directory '${ctx.tenant.domains[0]}'.`,
+    );
   }
   if (!redirectUri || params.get('response_type') !== 'code') {
-    return entraError(req, 400, 'invalid_request', 900144, "The request must contain 'redirect_uri' and response_type 'code'.");
+    return entraError(
+      req,
+      400,
+      'invalid_request',
+      900144,
+      "The request must contain 'redirect_uri' and response_type 'code'.",
+    );
   }
-  const chosen = req.method === 'POST' ? params.get('upn') : params.get('prompt') === 'none' ? params.get('login_hint') : null;
+  const chosen =
+    req.method === 'POST'
+      ? params.get('upn')
+      : params.get('prompt') === 'none'
+        ? params.get('login_hint')
+        : null;
   const user = chosen ? findUser(ctx.tenant, chosen) : undefined;
   if (user?.canSignIn) {
     const code = ctx.codes.issueCode({
@@ -30,22 +47,37 @@ export function authorize(req: EmuRequest, ctx: EntraContext): EmuResponse {
       codeChallengeMethod: params.get('code_challenge_method') ?? undefined,
       nonce: params.get('nonce') ?? undefined,
     });
-    const clientInfo = Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.tenant.tenantId })).toString('base64url');
+    const clientInfo = Buffer.from(JSON.stringify({ uid: user.id, utid: ctx.tenant.tenantId })).toString(
+      'base64url',
+    );
     return redirectBack(redirectUri, params, { code, client_info: clientInfo });
   }
   if (params.get('prompt') === 'none') {
-    return redirectBack(redirectUri, params, { error: 'login_required', error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.' });
+    return redirectBack(redirectUri, params, {
+      error: 'login_required',
+      error_description: 'AADSTS50058: A silent sign-in request was sent but no user is signed in.',
+    });
   }
-  return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, text: signInPage(ctx, params) };
+  return {
+    status: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    text: signInPage(ctx, params),
+  };
 }
 
-function redirectBack(redirectUri: string, params: URLSearchParams, result: Record<string, string>): EmuResponse {
+function redirectBack(
+  redirectUri: string,
+  params: URLSearchParams,
+  result: Record<string, string>,
+): EmuResponse {
   const answer = new URLSearchParams(result);
   const state = params.get('state');
   if (state) answer.set('state', state);
   const mode = params.get('response_mode') ?? 'query';
   if (mode === 'form_post') {
-    const inputs = [...answer].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+    const inputs = [...answer]
+      .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+      .join('');
     return {
       status: 200,
       headers: { 'content-type': 'text/html; charset=utf-8' },
@@ -59,10 +91,17 @@ function redirectBack(redirectUri: string, params: URLSearchParams, result: Reco
 }
 
 function signInPage(ctx: EntraContext, params: URLSearchParams): string {
-  const hidden = [...params].filter(([k]) => k !== 'upn')
-    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
-  const buttons = ctx.tenant.users.filter((u) => u.canSignIn).map((u) =>
-    `<button type="submit" name="upn" value="${escapeHtml(u.userPrincipalName)}"><strong>${escapeHtml(u.displayName)}</strong><span>${escapeHtml(u.userPrincipalName)} · ${escapeHtml(u.appRoles.join(', '))}</span></button>`).join('');
+  const hidden = [...params]
+    .filter(([k]) => k !== 'upn')
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
+  const buttons = ctx.tenant.users
+    .filter((u) => u.canSignIn)
+    .map(
+      (u) =>
+        `<button type="submit" name="upn" value="${escapeHtml(u.userPrincipalName)}"><strong>${escapeHtml(u.displayName)}</strong><span>${escapeHtml(u.userPrincipalName)} · ${escapeHtml(u.appRoles.join(', '))}</span></button>`,
+    )
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign in to ${escapeHtml(ctx.tenant.domains[0] ?? '')} (M365 emulator)</title>
 <style>body{font-family:"Segoe UI",system-ui,sans-serif;background:#f2f2f2;display:flex;justify-content:center;padding-top:10vh}

@@ -29,7 +29,12 @@ export function entraError(
   };
 }
 
-export function tenantNotFound(req: EmuRequest, tenant: string, error = 'invalid_request', headers: Record<string, string> = {}): EmuResponse {
+export function tenantNotFound(
+  req: EmuRequest,
+  tenant: string,
+  error = 'invalid_request',
+  headers: Record<string, string> = {},
+): EmuResponse {
   return entraError(
     req,
     400,

@@ -1,8 +1,23 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  generateKeyPairSync,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export type PublicJwk = { kty: string; use: 'sig'; kid: string; x5t: string; n: string; e: string; alg: 'RS256' };
+export type PublicJwk = {
+  kty: string;
+  use: 'sig';
+  kid: string;
+  x5t: string;
+  n: string;
+  e: string;
+  alg: 'RS256';
+};
 
 type StoredKey = { kid: string; pem: string };
 type StoredKeys = { current: StoredKey; next: StoredKey | null; retiredKids: string[] };
@@ -22,11 +37,17 @@ export class SigningKeys {
   static ensureFile(file: string): void {
     if (existsSync(file)) return;
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ current: newKeySync(), next: newKeySync(), retiredKids: [] } satisfies StoredKeys), { mode: 0o600 });
+    writeFileSync(
+      file,
+      JSON.stringify({ current: newKeySync(), next: newKeySync(), retiredKids: [] } satisfies StoredKeys),
+      { mode: 0o600 },
+    );
   }
 
   constructor(private readonly file: string) {
-    this.state = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as StoredKeys) : { current: newKeySync(), next: null, retiredKids: [] };
+    this.state = existsSync(file)
+      ? (JSON.parse(readFileSync(file, 'utf8')) as StoredKeys)
+      : { current: newKeySync(), next: null, retiredKids: [] };
     this.save();
     this.prepareNext();
   }
@@ -110,5 +131,13 @@ function storedKey(privateKey: KeyObject): StoredKey {
 
 function toPublicJwk(key: StoredKey): PublicJwk {
   const jwk = createPublicKey(createPrivateKey(key.pem)).export({ format: 'jwk' });
-  return { kty: 'RSA', use: 'sig', kid: key.kid, x5t: key.kid, n: String(jwk.n), e: String(jwk.e), alg: 'RS256' };
+  return {
+    kty: 'RSA',
+    use: 'sig',
+    kid: key.kid,
+    x5t: key.kid,
+    n: String(jwk.n),
+    e: String(jwk.e),
+    alg: 'RS256',
+  };
 }

@@ -3,15 +3,24 @@ import { SignJWT, jwtVerify, decodeProtectedHeader, errors as joseErrors, type J
 import type { SigningKeys } from './signing-keys.js';
 import type { AppRegistration, Tenant } from '../tenant/tenant-directory.js';
 import type { DemoUser } from '../tenant/demo-tenant.js';
-import { GRAPH_RESOURCE, GRAPH_APP_ID, USER_SCOPE, SERVICE_MESSAGING_CLIENT_ID } from '../tenant/demo-tenant.js';
+import {
+  GRAPH_RESOURCE,
+  GRAPH_APP_ID,
+  USER_SCOPE,
+  SERVICE_MESSAGING_CLIENT_ID,
+} from '../tenant/demo-tenant.js';
 
 export type IssuedToken = { token: string; expiresIn: number };
 
-export type GraphTokenCheck =
-  | { ok: true; claims: AppTokenClaims }
-  | { ok: false; message: string };
+export type GraphTokenCheck = { ok: true; claims: AppTokenClaims } | { ok: false; message: string };
 
-export type AppTokenClaims = JWTPayload & { appid: string; tid: string; roles?: string[]; oid: string; idtyp?: string };
+export type AppTokenClaims = JWTPayload & {
+  appid: string;
+  tid: string;
+  roles?: string[];
+  oid: string;
+  idtyp?: string;
+};
 
 /** Issues Entra-shaped RS256 tokens and checks the ones Graph receives. */
 export class TokenService {
@@ -90,7 +99,8 @@ export class TokenService {
     } catch {
       return { ok: false, message: 'CompactToken parsing failed with error code: 80049217' };
     }
-    if (kid && this.keys.isRetired(kid)) return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
+    if (kid && this.keys.isRetired(kid))
+      return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
     const key = kid ? this.keys.publicKey(kid) : undefined;
     if (!key) return { ok: false, message: 'Access token validation failure.' };
     try {
@@ -98,10 +108,12 @@ export class TokenService {
       if (payload.aud !== GRAPH_RESOURCE && payload.aud !== GRAPH_APP_ID) {
         return { ok: false, message: 'Access token validation failure. Invalid audience.' };
       }
-      if (payload.tid !== this.tenant.tenantId) return { ok: false, message: 'Access token validation failure. Invalid issuer.' };
+      if (payload.tid !== this.tenant.tenantId)
+        return { ok: false, message: 'Access token validation failure. Invalid issuer.' };
       return { ok: true, claims: payload as AppTokenClaims };
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
+      if (error instanceof joseErrors.JWTExpired)
+        return { ok: false, message: 'Lifetime validation failed, the token is expired.' };
       return { ok: false, message: 'Access token validation failure.' };
     }
   }

@@ -34,12 +34,20 @@ export class FaultInjector {
   /** A scripted or random fault for this request, if one is due. */
   next(req: EmuRequest, isGraph: boolean): EmuResponse | undefined {
     const path = safeDecode(req.path);
-    const scripted = this.armed.find((f) => f.left > 0 && f.pattern.test(path) && (!f.method || f.method.toUpperCase() === req.method));
+    const scripted = this.armed.find(
+      (f) => f.left > 0 && f.pattern.test(path) && (!f.method || f.method.toUpperCase() === req.method),
+    );
     if (scripted) {
       scripted.left -= 1;
       return faultResponse(req, scripted.status, scripted.retryAfterSec ?? this.knobs.retryAfterSec);
     }
-    if (!isGraph || this.knobs.rate <= 0 || Math.random() >= this.knobs.rate || this.knobs.statuses.length === 0) return undefined;
+    if (
+      !isGraph ||
+      this.knobs.rate <= 0 ||
+      Math.random() >= this.knobs.rate ||
+      this.knobs.statuses.length === 0
+    )
+      return undefined;
     const status = this.knobs.statuses[Math.floor(Math.random() * this.knobs.statuses.length)]!;
     return faultResponse(req, status, this.knobs.retryAfterSec);
   }
@@ -82,18 +90,32 @@ function faultResponse(req: EmuRequest, status: number | 'reset', retryAfterSec:
         text: `<html><head><title>${status} Gateway ${status === 504 ? 'Time-out' : 'Error'}</title></head><body><center><h1>${status} Gateway ${status === 504 ? 'Time-out' : 'Error'}</h1></center></body></html>`,
       };
     case 401:
-      return graphError(req, 401, 'InvalidAuthenticationToken', 'Lifetime validation failed, the token is expired.', {
-        'www-authenticate': `Bearer realm="", authorization_uri="${req.origin}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
-      });
+      return graphError(
+        req,
+        401,
+        'InvalidAuthenticationToken',
+        'Lifetime validation failed, the token is expired.',
+        {
+          'www-authenticate': `Bearer realm="", authorization_uri="${req.origin}/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"`,
+        },
+      );
     case 404:
       return graphError(req, 404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
     default:
-      return graphError(req, status, status >= 500 ? 'UnknownError' : 'BadRequest', `Injected fault ${status}.`);
+      return graphError(
+        req,
+        status,
+        status >= 500 ? 'UnknownError' : 'BadRequest',
+        `Injected fault ${status}.`,
+      );
   }
 }
 
 export function globToRegExp(glob: string): RegExp {
-  const source = glob.split('**').map((part) => part.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '[^/]*')).join('.*');
+  const source = glob
+    .split('**')
+    .map((part) => part.replace(/[.+^${}()|[\]\\?]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .join('.*');
   return new RegExp(`^${source}$`, 'i');
 }
 
@@ -104,4 +126,3 @@ function safeDecode(path: string): string {
     return path;
   }
 }
-

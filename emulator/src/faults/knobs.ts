@@ -14,19 +14,38 @@ const ZScriptedFault = z.object({
 export const ZKnobs = z.object({
   latencyMs: z.number().int().min(0).max(120_000).default(0),
   rate: z.number().min(0).max(1).default(0),
-  statuses: z.array(z.union([z.literal(401), z.literal(404), z.literal(429), z.literal(500), z.literal(502), z.literal(503), z.literal(504), z.literal('reset')])).default([429, 503]),
+  statuses: z
+    .array(
+      z.union([
+        z.literal(401),
+        z.literal(404),
+        z.literal(429),
+        z.literal(500),
+        z.literal(502),
+        z.literal(503),
+        z.literal(504),
+        z.literal('reset'),
+      ]),
+    )
+    .default([429, 503]),
   retryAfterSec: z.number().int().min(0).max(3600).default(2),
   throttle: z.boolean().default(false),
   maxConcurrentPerMailbox: z.number().int().min(1).default(4),
   requestsPer10Min: z.number().int().min(1).default(10_000),
-  uploadBytesPer5Min: z.number().int().min(1).default(150 * 1024 * 1024),
+  uploadBytesPer5Min: z
+    .number()
+    .int()
+    .min(1)
+    .default(150 * 1024 * 1024),
   script: z.array(ZScriptedFault).default([]),
   irregularPaging: z.boolean().default(false),
   sentItemsDelayMs: z.number().int().min(0).max(600_000).default(0),
   hideNotifiedMessagesMs: z.number().int().min(0).max(600_000).default(0),
   notificationDuplicateRate: z.number().min(0).max(1).default(0),
   notificationDelayMs: z.number().int().min(0).max(600_000).default(0),
-  notificationRetryDelaysMs: z.array(z.number().int().min(0)).default([1_000, 5_000, 30_000, 60_000, 300_000]),
+  notificationRetryDelaysMs: z
+    .array(z.number().int().min(0))
+    .default([1_000, 5_000, 30_000, 60_000, 300_000]),
   /** Graph wants a 2xx within 3 s; slower answers count as failures and are retried (docs/graph-behaviour.md §6.3). */
   notificationTimeoutMs: z.number().int().min(1).default(3_000),
   maxSubscriptionMinutes: z.number().int().min(1).default(10_080),

@@ -12,14 +12,20 @@ export class Throttle {
   private readonly recent = new Map<string, number[]>();
   private readonly uploads = new Map<string, Array<[at: number, bytes: number]>>();
 
-  acquire(appId: string, mailbox: string, limits: { maxConcurrent: number; requestsPer10Min: number }): ThrottleVerdict {
+  acquire(
+    appId: string,
+    mailbox: string,
+    limits: { maxConcurrent: number; requestsPer10Min: number },
+  ): ThrottleVerdict {
     const key = `${appId}|${mailbox}`;
     const now = Date.now();
     const times = (this.recent.get(key) ?? []).filter((t) => t > now - TEN_MINUTES);
     this.recent.set(key, times);
-    if (times.length >= limits.requestsPer10Min) return { ok: false, message: 'Application is over its MailboxRequest limit.' };
+    if (times.length >= limits.requestsPer10Min)
+      return { ok: false, message: 'Application is over its MailboxRequest limit.' };
     const running = this.inFlight.get(key) ?? 0;
-    if (running >= limits.maxConcurrent) return { ok: false, message: 'Application is over its MailboxConcurrency limit.' };
+    if (running >= limits.maxConcurrent)
+      return { ok: false, message: 'Application is over its MailboxConcurrency limit.' };
     times.push(now);
     this.inFlight.set(key, running + 1);
     let released = false;

@@ -20,13 +20,22 @@ export class AppPermissions {
   /** Permissions Exchange grants the app on this mailbox through its role assignments ("Mail.Send" for "Application Mail.Send"). */
   exchangeRoles(appId: string, mailbox: string): string[] {
     const address = mailbox.toLowerCase();
-    return (this.exchange.get(appId.toLowerCase()) ?? []).filter((a) => a.mailboxes.includes(address)).map((a) => a.role.replace(/^Application /, ''));
+    return (this.exchange.get(appId.toLowerCase()) ?? [])
+      .filter((a) => a.mailboxes.includes(address))
+      .map((a) => a.role.replace(/^Application /, ''));
   }
 
   set(appId: string, change: { entraRoles?: string[]; exchangeRoles?: ExchangeRoleAssignment[] }): void {
     const key = appId.toLowerCase();
     if (change.entraRoles) this.consented.set(key, [...change.entraRoles]);
-    if (change.exchangeRoles) this.exchange.set(key, change.exchangeRoles.map((a) => ({ role: a.role, mailboxes: a.mailboxes.map((m) => m.toLowerCase()) })));
+    if (change.exchangeRoles)
+      this.exchange.set(
+        key,
+        change.exchangeRoles.map((a) => ({
+          role: a.role,
+          mailboxes: a.mailboxes.map((m) => m.toLowerCase()),
+        })),
+      );
   }
 
   clear(): void {
@@ -36,6 +45,10 @@ export class AppPermissions {
 
   describe(): Array<{ appId: string; entraRoles?: string[]; exchangeRoles: ExchangeRoleAssignment[] }> {
     const appIds = new Set([...this.consented.keys(), ...this.exchange.keys()]);
-    return [...appIds].map((appId) => ({ appId, ...(this.consented.has(appId) ? { entraRoles: this.consented.get(appId) } : {}), exchangeRoles: this.exchange.get(appId) ?? [] }));
+    return [...appIds].map((appId) => ({
+      appId,
+      ...(this.consented.has(appId) ? { entraRoles: this.consented.get(appId) } : {}),
+      exchangeRoles: this.exchange.get(appId) ?? [],
+    }));
   }
 }

@@ -32,7 +32,10 @@ export function parseGraphPath(path: string): GraphPath {
     const next = segments[i + 1];
     switch (lower) {
       case 'users':
-        if (next === undefined) { key.push('users'); break; }
+        if (next === undefined) {
+          key.push('users');
+          break;
+        }
         params.user = next;
         key.push('users/{user}');
         i += 1;
@@ -43,26 +46,38 @@ export function parseGraphPath(path: string): GraphPath {
         break;
       case 'mailfolders':
       case 'childfolders':
-        if (next === undefined || FOLDER_KEYWORDS.has(next.toLowerCase())) { key.push(lower); break; }
+        if (next === undefined || FOLDER_KEYWORDS.has(next.toLowerCase())) {
+          key.push(lower);
+          break;
+        }
         params.folders.push(next);
         if (lower === 'mailfolders') key.push('mailfolders/{folder}');
         i += 1;
         break;
       case 'messages':
-        if (next === undefined || MESSAGE_KEYWORDS.has(next.toLowerCase())) { key.push('messages'); break; }
+        if (next === undefined || MESSAGE_KEYWORDS.has(next.toLowerCase())) {
+          key.push('messages');
+          break;
+        }
         params.message = next;
         if (key.at(-1) === 'mailfolders/{folder}') key.pop();
         key.push('messages/{message}');
         i += 1;
         break;
       case 'attachments':
-        if (next === undefined || ATTACHMENT_KEYWORDS.has(next.toLowerCase())) { key.push('attachments'); break; }
+        if (next === undefined || ATTACHMENT_KEYWORDS.has(next.toLowerCase())) {
+          key.push('attachments');
+          break;
+        }
         params.attachment = next;
         key.push('attachments/{attachment}');
         i += 1;
         break;
       case 'subscriptions':
-        if (next === undefined) { key.push('subscriptions'); break; }
+        if (next === undefined) {
+          key.push('subscriptions');
+          break;
+        }
         params.subscription = next;
         key.push('subscriptions/{subscription}');
         i += 1;

@@ -27,15 +27,32 @@ export async function runGraphRequest(req: EmuRequest, s: Services): Promise<Gra
   try {
     const { key, params } = parseGraphPath(req.path);
     const route = findRoute(req.method, key);
-    if (route === undefined) throw new GraphHttpError(501, 'NotImplemented', `The M365 emulator does not implement ${req.method} /v1.0/${key}.`);
-    if (route === 'wrong-method') throw new GraphHttpError(405, 'BadRequest', `The HTTP method '${req.method}' is not allowed for the requested resource.`);
+    if (route === undefined)
+      throw new GraphHttpError(
+        501,
+        'NotImplemented',
+        `The M365 emulator does not implement ${req.method} /v1.0/${key}.`,
+      );
+    if (route === 'wrong-method')
+      throw new GraphHttpError(
+        405,
+        'BadRequest',
+        `The HTTP method '${req.method}' is not allowed for the requested resource.`,
+      );
     operation = route.operation;
     const app = await authenticate(req, s);
     // Entra consent (the token's roles) and Exchange's role assignments for the addressed mailbox add up (docs/graph-behaviour.md §9).
-    const granted = [...(app.roles ?? []), ...(route.mailbox ? s.appPermissions.exchangeRoles(app.appid, mailboxAddress(s, params)) : [])];
+    const granted = [
+      ...(app.roles ?? []),
+      ...(route.mailbox ? s.appPermissions.exchangeRoles(app.appid, mailboxAddress(s, params)) : []),
+    ];
     if (!ROLES[route.permission].some((role) => granted.includes(role))) {
       throw route.permission === 'directory'
-        ? new GraphHttpError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.')
+        ? new GraphHttpError(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          )
         : new GraphHttpError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
     }
     const prefer = parsePrefer(req);
@@ -44,15 +61,28 @@ export async function runGraphRequest(req: EmuRequest, s: Services): Promise<Gra
       mailbox = box.address;
       release = throttle(s, app.appid, box.address);
       await sleep(s.faults.knobs.latencyMs);
-      return { response: await route.handler({ req, s, params, app, prefer, mailbox: box }), operation, mailbox };
+      return {
+        response: await route.handler({ req, s, params, app, prefer, mailbox: box }),
+        operation,
+        mailbox,
+      };
     }
     await sleep(s.faults.knobs.latencyMs);
     return { response: await route.handler({ req, s, params, app, prefer }), operation };
   } catch (error) {
-    if (error instanceof GraphHttpError) return { response: graphError(req, error.status, error.code, error.message, error.headers), operation, mailbox };
+    if (error instanceof GraphHttpError)
+      return {
+        response: graphError(req, error.status, error.code, error.message, error.headers),
+        operation,
+        mailbox,
+      };
     // Never crash and never answer 200 for something that went wrong.
     console.error(`[emulator] ${req.method} ${req.path} failed`, error);
-    return { response: graphError(req, 500, 'UnknownError', 'The M365 emulator hit an internal error; see its log.'), operation, mailbox };
+    return {
+      response: graphError(req, 500, 'UnknownError', 'The M365 emulator hit an internal error; see its log.'),
+      operation,
+      mailbox,
+    };
   } finally {
     release();
   }
@@ -73,7 +103,11 @@ export async function authenticate(req: EmuRequest, s: Services): Promise<AppTok
     });
   }
   if (typeof check.claims.appid !== 'string' || check.claims.idtyp !== 'app') {
-    throw new GraphHttpError(501, 'NotImplemented', 'The M365 emulator serves Graph to app-only (client credentials) tokens only.');
+    throw new GraphHttpError(
+      501,
+      'NotImplemented',
+      'The M365 emulator serves Graph to app-only (client credentials) tokens only.',
+    );
   }
   return check.claims;
 }
@@ -81,12 +115,17 @@ export async function authenticate(req: EmuRequest, s: Services): Promise<AppTok
 function throttle(s: Services, appId: string, mailbox: string): () => void {
   const knobs = s.faults.knobs;
   if (!knobs.throttle) return () => undefined;
-  const verdict = s.throttle.acquire(appId, mailbox, { maxConcurrent: knobs.maxConcurrentPerMailbox, requestsPer10Min: knobs.requestsPer10Min });
-  if (!verdict.ok) throw new GraphHttpError(429, 'ApplicationThrottled', verdict.message, { 'retry-after': String(knobs.retryAfterSec) });
+  const verdict = s.throttle.acquire(appId, mailbox, {
+    maxConcurrent: knobs.maxConcurrentPerMailbox,
+    requestsPer10Min: knobs.requestsPer10Min,
+  });
+  if (!verdict.ok)
+    throw new GraphHttpError(429, 'ApplicationThrottled', verdict.message, {
+      'retry-after': String(knobs.retryAfterSec),
+    });
   return verdict.release;
 }
 
 function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
-

@@ -6,6 +6,10 @@ export function parseJsonBody(body: Buffer): unknown {
     if (text.trim() === '') throw new Error('empty');
     return JSON.parse(text) as unknown;
   } catch {
-    throw new GraphHttpError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+    );
   }
 }

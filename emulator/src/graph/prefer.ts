@@ -18,7 +18,10 @@ export function parsePrefer(req: EmuRequest): Prefer {
     if (name === 'idtype' && value.toLowerCase() === 'immutableid') {
       prefer.immutableIds = true;
       prefer.applied.push('IdType="ImmutableId"');
-    } else if (name === 'outlook.body-content-type' && (value.toLowerCase() === 'text' || value.toLowerCase() === 'html')) {
+    } else if (
+      name === 'outlook.body-content-type' &&
+      (value.toLowerCase() === 'text' || value.toLowerCase() === 'html')
+    ) {
       prefer.bodyType = value.toLowerCase() as 'html' | 'text';
       prefer.applied.push(`outlook.body-content-type="${prefer.bodyType}"`);
     } else if (name === 'odata.maxpagesize' && /^\d+$/.test(value)) {

@@ -12,13 +12,22 @@ export type MessagePresentation = {
   bodyType: 'html' | 'text' | null;
 };
 
-export const DEFAULT_PRESENTATION: MessagePresentation = { select: null, expand: null, immutableIds: false, bodyType: null };
+export const DEFAULT_PRESENTATION: MessagePresentation = {
+  select: null,
+  expand: null,
+  immutableIds: false,
+  bodyType: null,
+};
 
 // internetMessageHeaders and uniqueBody come back only when $select-ed (docs/graph-behaviour.md §2.2, C7).
 const SELECT_ONLY = new Set(['internetMessageHeaders', 'uniqueBody']);
 
 /** Graph's message JSON: OData annotations plus the (optionally $select-ed) properties of microsoft.graph.message. */
-export type MessageJson = Message & { '@odata.type'?: string; '@odata.etag'?: string; 'attachments@odata.context'?: string };
+export type MessageJson = Message & {
+  '@odata.type'?: string;
+  '@odata.etag'?: string;
+  'attachments@odata.context'?: string;
+};
 
 /** A message in Graph's property order. */
 export function presentMessage(m: StoredMessage, p: MessagePresentation = DEFAULT_PRESENTATION): MessageJson {
@@ -65,7 +74,8 @@ export function presentMessage(m: StoredMessage, p: MessagePresentation = DEFAUL
     if (wanted) Object.assign(out, { [key]: value });
   }
   if (p.expand) {
-    out['attachments@odata.context'] = `https://graph.microsoft.com/v1.0/$metadata#users/messages('${id}')/attachments`;
+    out['attachments@odata.context'] =
+      `https://graph.microsoft.com/v1.0/$metadata#users/messages('${id}')/attachments`;
     out.attachments = m.attachments.map((a) => presentAttachment(a, p.expand?.select ?? null));
   }
   return out;

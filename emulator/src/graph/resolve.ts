@@ -9,13 +9,24 @@ import type { MailboxCall } from './graph-call.js';
 
 /** The mailbox a request addresses, with Graph's distinct errors for each way it can fail (docs/graph-behaviour.md C24, §9). */
 export function resolveMailbox(s: Services, params: GraphParams, appId: string): Mailbox {
-  if (params.me) throw new GraphHttpError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+  if (params.me)
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      '/me request is only valid with delegated authentication flow.',
+    );
   const name = params.user ?? '';
   const user = findUser(s.tenant, name);
   if (!user) throw new GraphHttpError(404, 'ErrorInvalidUser', `The requested user '${name}' is invalid.`);
   const mailbox = user.hasMailbox ? s.store.mailbox(user.userPrincipalName) : undefined;
-  if (!mailbox) throw new GraphHttpError(404, 'MailboxNotEnabledForRESTAPI', 'REST API is not yet supported for this mailbox.');
-  if (!s.accessPolicy.permits(appId, mailbox.address)) throw new GraphHttpError(403, 'ErrorAccessDenied', 'Access to OData is disabled.');
+  if (!mailbox)
+    throw new GraphHttpError(
+      404,
+      'MailboxNotEnabledForRESTAPI',
+      'REST API is not yet supported for this mailbox.',
+    );
+  if (!s.accessPolicy.permits(appId, mailbox.address))
+    throw new GraphHttpError(403, 'ErrorAccessDenied', 'Access to OData is disabled.');
   return mailbox;
 }
 

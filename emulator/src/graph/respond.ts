@@ -8,12 +8,25 @@ export function contextUrl(call: GraphCall, fragment: string): string {
   return `${call.req.origin}/v1.0/$metadata#${fragment}`;
 }
 
-export function entityResponse(call: GraphCall, status: number, context: string, body: object, headers: Record<string, string> = {}): EmuResponse {
-  return { status, json: { '@odata.context': contextUrl(call, context), ...body }, headers: { ...preferenceHeaders(call.prefer), ...headers } };
+export function entityResponse(
+  call: GraphCall,
+  status: number,
+  context: string,
+  body: object,
+  headers: Record<string, string> = {},
+): EmuResponse {
+  return {
+    status,
+    json: { '@odata.context': contextUrl(call, context), ...body },
+    headers: { ...preferenceHeaders(call.prefer), ...headers },
+  };
 }
 
 export function collectionResponse(
-  call: GraphCall, context: string, value: unknown[], extra: { nextLink?: string; count?: number; deltaLink?: string } = {},
+  call: GraphCall,
+  context: string,
+  value: unknown[],
+  extra: { nextLink?: string; count?: number; deltaLink?: string } = {},
 ): EmuResponse {
   return {
     status: 200,

@@ -23,7 +23,9 @@ const LIFETIME_MS = 6 * 60 * 60_000;
 export class UploadSessions {
   private readonly sessions = new Map<string, UploadSession>();
 
-  create(session: Omit<UploadSession, 'id' | 'authToken' | 'chunks' | 'received' | 'expiresAt'>): UploadSession {
+  create(
+    session: Omit<UploadSession, 'id' | 'authToken' | 'chunks' | 'received' | 'expiresAt'>,
+  ): UploadSession {
     const created: UploadSession = {
       ...session,
       id: randomBytes(24).toString('base64url'),

@@ -22,11 +22,18 @@ export function exchangeStamp(fromAddress: string, failing: boolean): string {
  * The header Exchange would prepend to this delivery, or undefined: mail from inside the tenant is not stamped, and a
  * message whose first header already is an Authentication-Results (a replay of mail Exchange received) keeps it.
  */
-export function stampFor(policy: StampPolicy, fromAddress: string | undefined, headers: readonly MessageHeader[]): MessageHeader | undefined {
+export function stampFor(
+  policy: StampPolicy,
+  fromAddress: string | undefined,
+  headers: readonly MessageHeader[],
+): MessageHeader | undefined {
   if (headers[0]?.name.toLowerCase() === HEADER.toLowerCase()) return undefined;
   const address = (fromAddress ?? '').toLowerCase();
   const domain = address.slice(address.lastIndexOf('@') + 1);
-  if (!address.includes('@') || policy.tenant.domains.some((d) => d.toLowerCase() === domain)) return undefined;
-  const failing = policy.unauthenticatedSenders.some((s) => s.toLowerCase() === address || s.toLowerCase() === domain);
+  if (!address.includes('@') || policy.tenant.domains.some((d) => d.toLowerCase() === domain))
+    return undefined;
+  const failing = policy.unauthenticatedSenders.some(
+    (s) => s.toLowerCase() === address || s.toLowerCase() === domain,
+  );
   return { name: HEADER, value: exchangeStamp(address, failing) };
 }

@@ -2,7 +2,23 @@ import { Tokenizer } from 'htmlparser2';
 import { escapeHtml } from '../core/escape-html.js';
 import type { ItemBody } from '../state/mail-types.js';
 
-const BLOCK = new Set(['p', 'div', 'br', 'tr', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr', 'table', 'pre']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'tr',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'hr',
+  'table',
+  'pre',
+]);
 const SKIP = new Set(['script', 'style', 'head', 'title']);
 
 /**
@@ -49,7 +65,13 @@ export function htmlToText(html: string): string {
   );
   tokenizer.write(html);
   tokenizer.end();
-  return out.join('').split('\n').map((l) => l.trim()).join('\r\n').replace(/(\r\n){3,}/g, '\r\n\r\n').trim();
+  return out
+    .join('')
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\r\n')
+    .replace(/(\r\n){3,}/g, '\r\n\r\n')
+    .trim();
 }
 
 const noop = (): void => undefined;
@@ -66,7 +88,9 @@ export function textToHtml(text: string): string {
 
 export function bodyAs(body: ItemBody, contentType: 'html' | 'text'): ItemBody {
   if (body.contentType === contentType) return body;
-  return contentType === 'text' ? { contentType, content: htmlToText(body.content) } : { contentType, content: textToHtml(body.content) };
+  return contentType === 'text'
+    ? { contentType, content: htmlToText(body.content) }
+    : { contentType, content: textToHtml(body.content) };
 }
 
 export function bodyPreview(body: ItemBody): string {
@@ -83,7 +107,12 @@ const HTML_QUOTE_STARTS = [
   /<div[^>]+class="?gmail_quote/i,
   /<blockquote[^>]+type="?cite/i,
 ];
-const TEXT_QUOTE_STARTS = [/^_{20,}\s*$/m, /^-{2,}\s*Original Message\s*-{2,}/im, /^On .{5,200} wrote:\s*$/m, /^>/m];
+const TEXT_QUOTE_STARTS = [
+  /^_{20,}\s*$/m,
+  /^-{2,}\s*Original Message\s*-{2,}/im,
+  /^On .{5,200} wrote:\s*$/m,
+  /^>/m,
+];
 
 /** uniqueBody: the body without quoted history. Exchange's own algorithm is not public; this cuts at known markers. */
 export function uniqueBodyOf(body: ItemBody): ItemBody {

@@ -13,12 +13,16 @@ export function fieldsFromInput(input: MessageInput): Partial<MessageFields> {
   if (input.from !== undefined) fields.from = input.from;
   if (input.sender !== undefined) fields.sender = input.sender;
   if (input.importance !== undefined) fields.importance = input.importance;
-  if (input.inferenceClassification !== undefined) fields.inferenceClassification = input.inferenceClassification;
+  if (input.inferenceClassification !== undefined)
+    fields.inferenceClassification = input.inferenceClassification;
   if (input.isRead !== undefined) fields.isRead = input.isRead;
-  if (input.isDeliveryReceiptRequested !== undefined) fields.isDeliveryReceiptRequested = input.isDeliveryReceiptRequested;
-  if (input.isReadReceiptRequested !== undefined) fields.isReadReceiptRequested = input.isReadReceiptRequested;
+  if (input.isDeliveryReceiptRequested !== undefined)
+    fields.isDeliveryReceiptRequested = input.isDeliveryReceiptRequested;
+  if (input.isReadReceiptRequested !== undefined)
+    fields.isReadReceiptRequested = input.isReadReceiptRequested;
   if (input.internetMessageId !== undefined) fields.internetMessageId = input.internetMessageId;
-  if (input.internetMessageHeaders !== undefined) fields.internetMessageHeaders = input.internetMessageHeaders;
+  if (input.internetMessageHeaders !== undefined)
+    fields.internetMessageHeaders = input.internetMessageHeaders;
   if (input.categories !== undefined) fields.categories = input.categories;
   if (input.flagStatus !== undefined) fields.flagStatus = input.flagStatus;
   if (input.odataType !== undefined) fields.odataType = input.odataType;

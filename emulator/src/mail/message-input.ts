@@ -2,9 +2,23 @@ import { GraphHttpError, notImplemented } from '../core/graph-error.js';
 import type { ItemBody, MessageHeader, Recipient } from '../state/mail-types.js';
 
 export type AttachmentInput =
-  | { kind: 'file'; name: string; contentType: string | null; bytes: Buffer; isInline: boolean; contentId: string | null; contentLocation: string | null }
+  | {
+      kind: 'file';
+      name: string;
+      contentType: string | null;
+      bytes: Buffer;
+      isInline: boolean;
+      contentId: string | null;
+      contentLocation: string | null;
+    }
   | { kind: 'item'; name: string; item: MessageInput }
-  | { kind: 'reference'; name: string; contentType: string | null; sourceUrl: string | null; isInline: boolean };
+  | {
+      kind: 'reference';
+      name: string;
+      contentType: string | null;
+      sourceUrl: string | null;
+      isInline: boolean;
+    };
 
 export type MessageInput = {
   subject?: string;
@@ -33,11 +47,40 @@ export type MessageInput = {
 
 // Every property of microsoft.graph.message (v1.0 CSDL); anything else is rejected as Graph does.
 const KNOWN = new Set([
-  'id', 'categories', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'bccRecipients', 'body', 'bodyPreview',
-  'ccRecipients', 'conversationId', 'conversationIndex', 'flag', 'from', 'hasAttachments', 'importance',
-  'inferenceClassification', 'internetMessageHeaders', 'internetMessageId', 'isDeliveryReceiptRequested', 'isDraft',
-  'isRead', 'isReadReceiptRequested', 'parentFolderId', 'receivedDateTime', 'replyTo', 'sender', 'sentDateTime',
-  'subject', 'toRecipients', 'uniqueBody', 'webLink', 'attachments', 'extensions', 'multiValueExtendedProperties',
+  'id',
+  'categories',
+  'changeKey',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'bccRecipients',
+  'body',
+  'bodyPreview',
+  'ccRecipients',
+  'conversationId',
+  'conversationIndex',
+  'flag',
+  'from',
+  'hasAttachments',
+  'importance',
+  'inferenceClassification',
+  'internetMessageHeaders',
+  'internetMessageId',
+  'isDeliveryReceiptRequested',
+  'isDraft',
+  'isRead',
+  'isReadReceiptRequested',
+  'parentFolderId',
+  'receivedDateTime',
+  'replyTo',
+  'sender',
+  'sentDateTime',
+  'subject',
+  'toRecipients',
+  'uniqueBody',
+  'webLink',
+  'attachments',
+  'extensions',
+  'multiValueExtendedProperties',
   'singleValueExtendedProperties',
 ]);
 const UNSUPPORTED = new Set(['extensions', 'multiValueExtendedProperties', 'singleValueExtendedProperties']);
@@ -45,7 +88,11 @@ const UNSUPPORTED = new Set(['extensions', 'multiValueExtendedProperties', 'sing
 export type InputMode = 'graph' | 'control';
 
 /** Validates a Graph message JSON body into the fields the emulator stores. Read-only properties are ignored. */
-export function parseMessageInput(json: unknown, mode: InputMode, type = 'microsoft.graph.message'): MessageInput {
+export function parseMessageInput(
+  json: unknown,
+  mode: InputMode,
+  type = 'microsoft.graph.message',
+): MessageInput {
   const o = object(json, type);
   for (const key of Object.keys(o)) {
     if (key.startsWith('@odata.')) continue;
@@ -60,22 +107,37 @@ export function parseMessageInput(json: unknown, mode: InputMode, type = 'micros
   }
   if (o.from !== undefined) input.from = o.from === null ? null : recipient(o.from, 'from');
   if (o.sender !== undefined) input.sender = o.sender === null ? null : recipient(o.sender, 'sender');
-  if (o.importance !== undefined) input.importance = oneOf(o.importance, 'importance', ['low', 'normal', 'high']);
+  if (o.importance !== undefined)
+    input.importance = oneOf(o.importance, 'importance', ['low', 'normal', 'high']);
   if (o.inferenceClassification !== undefined) {
-    input.inferenceClassification = oneOf(o.inferenceClassification, 'inferenceClassification', ['focused', 'other']);
+    input.inferenceClassification = oneOf(o.inferenceClassification, 'inferenceClassification', [
+      'focused',
+      'other',
+    ]);
   }
   for (const key of ['isRead', 'isDeliveryReceiptRequested', 'isReadReceiptRequested'] as const) {
     if (o[key] !== undefined) input[key] = boolean(o[key], key);
   }
-  if (o.internetMessageId !== undefined) input.internetMessageId = string(o.internetMessageId, 'internetMessageId');
-  if (o.internetMessageHeaders !== undefined) input.internetMessageHeaders = array(o.internetMessageHeaders, 'internetMessageHeaders').map(messageHeader);
-  if (o.categories !== undefined) input.categories = array(o.categories, 'categories').map((c) => string(c, 'categories'));
+  if (o.internetMessageId !== undefined)
+    input.internetMessageId = string(o.internetMessageId, 'internetMessageId');
+  if (o.internetMessageHeaders !== undefined)
+    input.internetMessageHeaders = array(o.internetMessageHeaders, 'internetMessageHeaders').map(
+      messageHeader,
+    );
+  if (o.categories !== undefined)
+    input.categories = array(o.categories, 'categories').map((c) => string(c, 'categories'));
   if (o.flag !== undefined && o.flag !== null) {
-    input.flagStatus = oneOf(object(o.flag, 'microsoft.graph.followupFlag').flagStatus, 'flagStatus', ['notFlagged', 'complete', 'flagged']);
+    input.flagStatus = oneOf(object(o.flag, 'microsoft.graph.followupFlag').flagStatus, 'flagStatus', [
+      'notFlagged',
+      'complete',
+      'flagged',
+    ]);
   }
-  if (o.attachments !== undefined) input.attachments = array(o.attachments, 'attachments').map((a) => parseAttachmentInput(a, mode));
+  if (o.attachments !== undefined)
+    input.attachments = array(o.attachments, 'attachments').map((a) => parseAttachmentInput(a, mode));
   if (mode === 'control') {
-    if (o.receivedDateTime !== undefined) input.receivedDateTime = dateTime(o.receivedDateTime, 'receivedDateTime');
+    if (o.receivedDateTime !== undefined)
+      input.receivedDateTime = dateTime(o.receivedDateTime, 'receivedDateTime');
     if (o.sentDateTime !== undefined) input.sentDateTime = dateTime(o.sentDateTime, 'sentDateTime');
     if (typeof o['@odata.type'] === 'string') input.odataType = o['@odata.type'];
   }
@@ -83,9 +145,34 @@ export function parseMessageInput(json: unknown, mode: InputMode, type = 'micros
 }
 
 const ATTACHMENT_KNOWN: Record<string, string[]> = {
-  '#microsoft.graph.fileAttachment': ['id', 'contentType', 'isInline', 'lastModifiedDateTime', 'name', 'size', 'contentBytes', 'contentId', 'contentLocation'],
-  '#microsoft.graph.itemAttachment': ['id', 'contentType', 'isInline', 'lastModifiedDateTime', 'name', 'size', 'item'],
-  '#microsoft.graph.referenceAttachment': ['id', 'contentType', 'isInline', 'lastModifiedDateTime', 'name', 'size'],
+  '#microsoft.graph.fileAttachment': [
+    'id',
+    'contentType',
+    'isInline',
+    'lastModifiedDateTime',
+    'name',
+    'size',
+    'contentBytes',
+    'contentId',
+    'contentLocation',
+  ],
+  '#microsoft.graph.itemAttachment': [
+    'id',
+    'contentType',
+    'isInline',
+    'lastModifiedDateTime',
+    'name',
+    'size',
+    'item',
+  ],
+  '#microsoft.graph.referenceAttachment': [
+    'id',
+    'contentType',
+    'isInline',
+    'lastModifiedDateTime',
+    'name',
+    'size',
+  ],
 };
 
 export function parseAttachmentInput(json: unknown, mode: InputMode): AttachmentInput {
@@ -93,18 +180,28 @@ export function parseAttachmentInput(json: unknown, mode: InputMode): Attachment
   const odataType = String(o['@odata.type'] ?? '');
   const known = ATTACHMENT_KNOWN[odataType];
   if (!known) {
-    throw new GraphHttpError(400, 'RequestBodyRead', "A type named '' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.".replace("''", `'${odataType.replace(/^#/, '')}'`));
+    throw new GraphHttpError(
+      400,
+      'RequestBodyRead',
+      "A type named '' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.".replace(
+        "''",
+        `'${odataType.replace(/^#/, '')}'`,
+      ),
+    );
   }
   const extra = mode === 'control' && odataType.endsWith('referenceAttachment') ? ['sourceUrl'] : [];
   const type = odataType.slice(1);
   for (const key of Object.keys(o)) {
-    if (!key.startsWith('@odata.') && !known.includes(key) && !extra.includes(key)) throw unknownProperty(key, type);
+    if (!key.startsWith('@odata.') && !known.includes(key) && !extra.includes(key))
+      throw unknownProperty(key, type);
   }
   const name = o.name === undefined || o.name === null ? '' : string(o.name, 'name');
   if (odataType.endsWith('fileAttachment')) {
     const bytes = base64(o.contentBytes);
     return {
-      kind: 'file', name, bytes,
+      kind: 'file',
+      name,
+      bytes,
       contentType: o.contentType == null ? null : string(o.contentType, 'contentType'),
       isInline: o.isInline === undefined ? false : boolean(o.isInline, 'isInline'),
       contentId: o.contentId == null ? null : string(o.contentId, 'contentId'),
@@ -119,7 +216,8 @@ export function parseAttachmentInput(json: unknown, mode: InputMode): Attachment
     return { kind: 'item', name, item: parseMessageInput(item, mode) };
   }
   return {
-    kind: 'reference', name,
+    kind: 'reference',
+    name,
     contentType: o.contentType == null ? null : string(o.contentType, 'contentType'),
     sourceUrl: typeof o.sourceUrl === 'string' ? o.sourceUrl : null,
     isInline: o.isInline === undefined ? false : boolean(o.isInline, 'isInline'),
@@ -127,8 +225,11 @@ export function parseAttachmentInput(json: unknown, mode: InputMode): Attachment
 }
 
 export function unknownProperty(key: string, type: string): GraphHttpError {
-  return new GraphHttpError(400, 'RequestBodyRead',
-    `The property '${key}' does not exist on type '${type}'. Make sure to only use property names that are defined by the type or mark the type as open type.`);
+  return new GraphHttpError(
+    400,
+    'RequestBodyRead',
+    `The property '${key}' does not exist on type '${type}'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
+  );
 }
 
 function invalid(property: string, detail: string): GraphHttpError {
@@ -137,7 +238,11 @@ function invalid(property: string, detail: string): GraphHttpError {
 
 export function object(value: unknown, type: string): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new GraphHttpError(400, 'RequestBodyRead', `Cannot read a value of type '${type}': expected a JSON object.`);
+    throw new GraphHttpError(
+      400,
+      'RequestBodyRead',
+      `Cannot read a value of type '${type}': expected a JSON object.`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -179,15 +284,25 @@ function body(value: unknown): ItemBody {
 }
 
 function recipient(value: unknown, property: string): Recipient {
-  const email = object(object(value, 'microsoft.graph.recipient').emailAddress, 'microsoft.graph.emailAddress');
-  const address = email.address === undefined ? '' : string(email.address, `${property}/emailAddress/address`);
-  const name = email.name === undefined || email.name === null ? address : string(email.name, `${property}/emailAddress/name`);
+  const email = object(
+    object(value, 'microsoft.graph.recipient').emailAddress,
+    'microsoft.graph.emailAddress',
+  );
+  const address =
+    email.address === undefined ? '' : string(email.address, `${property}/emailAddress/address`);
+  const name =
+    email.name === undefined || email.name === null
+      ? address
+      : string(email.name, `${property}/emailAddress/name`);
   return { emailAddress: { name, address } };
 }
 
 function messageHeader(value: unknown): MessageHeader {
   const o = object(value, 'microsoft.graph.internetMessageHeader');
-  return { name: string(o.name, 'internetMessageHeaders/name'), value: string(o.value ?? '', 'internetMessageHeaders/value') };
+  return {
+    name: string(o.name, 'internetMessageHeaders/name'),
+    value: string(o.value ?? '', 'internetMessageHeaders/value'),
+  };
 }
 
 function base64(value: unknown): Buffer {

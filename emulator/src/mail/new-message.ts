@@ -1,7 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { newId } from '../core/ids.js';
 import { newChangeKey, nowSeconds } from '../state/mail-store.js';
-import type { Mailbox, MessageHeader, Recipient, StoredAttachment, StoredMessage, ItemBody } from '../state/mail-types.js';
+import type {
+  Mailbox,
+  MessageHeader,
+  Recipient,
+  StoredAttachment,
+  StoredMessage,
+  ItemBody,
+} from '../state/mail-types.js';
 import { uniqueBodyOf, wrapHtml } from './body-text.js';
 
 export type MessageFields = {
@@ -36,19 +43,42 @@ export type MessageFields = {
 
 export function defaultFields(): MessageFields {
   return {
-    subject: '', body: { contentType: 'text', content: '' }, from: null, sender: null,
-    toRecipients: [], ccRecipients: [], bccRecipients: [], replyTo: [], importance: 'normal',
-    isRead: false, isDraft: false, internetMessageId: null, internetMessageHeaders: [], inReplyTo: null,
-    references: null, conversationIndex: null, receivedAt: Date.now(), sentDateTime: null,
-    odataType: '#microsoft.graph.message', categories: [], flagStatus: 'notFlagged', inferenceClassification: 'focused',
-    isDeliveryReceiptRequested: false, isReadReceiptRequested: false, attachments: [], mime: null,
+    subject: '',
+    body: { contentType: 'text', content: '' },
+    from: null,
+    sender: null,
+    toRecipients: [],
+    ccRecipients: [],
+    bccRecipients: [],
+    replyTo: [],
+    importance: 'normal',
+    isRead: false,
+    isDraft: false,
+    internetMessageId: null,
+    internetMessageHeaders: [],
+    inReplyTo: null,
+    references: null,
+    conversationIndex: null,
+    receivedAt: Date.now(),
+    sentDateTime: null,
+    odataType: '#microsoft.graph.message',
+    categories: [],
+    flagStatus: 'notFlagged',
+    inferenceClassification: 'focused',
+    isDeliveryReceiptRequested: false,
+    isReadReceiptRequested: false,
+    attachments: [],
+    mime: null,
   };
 }
 
 /** What Exchange computes for a new item: ids, Message-ID, conversation, stored HTML form, uniqueBody. */
 export function buildMessage(mailbox: Mailbox, folderId: string, fields: MessageFields): StoredMessage {
   const created = nowSeconds(new Date(fields.receivedAt));
-  const body = fields.body.contentType === 'html' ? { contentType: 'html' as const, content: wrapHtml(fields.body.content) } : fields.body;
+  const body =
+    fields.body.contentType === 'html'
+      ? { contentType: 'html' as const, content: wrapHtml(fields.body.content) }
+      : fields.body;
   const conversationIndex = fields.conversationIndex ?? newConversationIndex();
   return {
     restId: newId('message', mailbox.userId),
@@ -91,7 +121,7 @@ export function buildMessage(mailbox: Mailbox, folderId: string, fields: Message
 
 /** Exchange-shaped Message-ID: `<{server}{hex}@{server}.namprd00.prod.outlook.com>`. */
 export function newInternetMessageId(): string {
-  const server = `EMU0PR01MB${randomBytes(2).readUInt16BE() % 9000 + 1000}`;
+  const server = `EMU0PR01MB${(randomBytes(2).readUInt16BE() % 9000) + 1000}`;
   return `<${server}${randomBytes(12).toString('hex').toUpperCase()}@${server}.namprd00.prod.outlook.com>`;
 }
 
@@ -111,13 +141,26 @@ export function childConversationIndex(parent: string): string {
 export function conversationIdFor(mailbox: Mailbox, conversationIndex: string): string {
   const bytes = Buffer.from(conversationIndex, 'base64');
   const guid = bytes.length >= 22 ? bytes.subarray(6, 22) : randomBytes(16);
-  return Buffer.concat([Buffer.from([0x00, 0x04, 0x24, 0x00]), Buffer.from(mailbox.userId, 'ascii'), Buffer.from([0x00, 0x10, 0x00]), guid])
-    .toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+  return Buffer.concat([
+    Buffer.from([0x00, 0x04, 0x24, 0x00]),
+    Buffer.from(mailbox.userId, 'ascii'),
+    Buffer.from([0x00, 0x10, 0x00]),
+    guid,
+  ])
+    .toString('base64')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
 }
 
 /** The thread parent in this mailbox named by In-Reply-To or References, if any. */
-export function threadParent(mailbox: Mailbox, inReplyTo: string | null, references: string | null): StoredMessage | undefined {
-  const ids = [inReplyTo, ...(references ?? '').split(/[\s,]+/).reverse()].filter((id): id is string => Boolean(id));
+export function threadParent(
+  mailbox: Mailbox,
+  inReplyTo: string | null,
+  references: string | null,
+): StoredMessage | undefined {
+  const ids = [inReplyTo, ...(references ?? '').split(/[\s,]+/).reverse()].filter((id): id is string =>
+    Boolean(id),
+  );
   for (const id of ids) {
     const parent = mailbox.messages.find((m) => m.internetMessageId === id);
     if (parent) return parent;

@@ -10,19 +10,35 @@ import { composeMime } from '../mime/compose-mime.js';
 import { deliverMime } from './deliver.js';
 import { nonDeliveryReport } from './non-delivery-report.js';
 
-export type SendServices = { store: MailStore; tenant: Tenant; scheduler: Scheduler; sentItemsDelayMs: () => number; unauthenticatedSenders: () => readonly string[] };
+export type SendServices = {
+  store: MailStore;
+  tenant: Tenant;
+  scheduler: Scheduler;
+  sentItemsDelayMs: () => number;
+  unauthenticatedSenders: () => readonly string[];
+};
 
 const ADDRESS = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Graph refuses to submit mail without resolvable recipients. */
-export function checkRecipients(message: Pick<StoredMessage, 'toRecipients' | 'ccRecipients' | 'bccRecipients'>): void {
+export function checkRecipients(
+  message: Pick<StoredMessage, 'toRecipients' | 'ccRecipients' | 'bccRecipients'>,
+): void {
   const all = [...message.toRecipients, ...message.ccRecipients, ...message.bccRecipients];
   if (all.length === 0) {
-    throw new GraphHttpError(400, 'ErrorInvalidRecipients', "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
+    throw new GraphHttpError(
+      400,
+      'ErrorInvalidRecipients',
+      "At least one recipient isn't valid., A message can't be sent because it contains no recipients.",
+    );
   }
   const bad = all.find((r) => !ADDRESS.test(r.emailAddress.address));
   if (bad) {
-    throw new GraphHttpError(400, 'ErrorInvalidRecipients', `At least one recipient isn't valid., Recipient '${bad.emailAddress.address}' is not resolved. All recipients must be resolved before a message can be submitted.`);
+    throw new GraphHttpError(
+      400,
+      'ErrorInvalidRecipients',
+      `At least one recipient isn't valid., Recipient '${bad.emailAddress.address}' is not resolved. All recipients must be resolved before a message can be submitted.`,
+    );
   }
 }
 
@@ -31,7 +47,13 @@ export function checkRecipients(message: Pick<StoredMessage, 'toRecipients' | 'c
  * is delivered to every recipient mailbox the emulator hosts. `inStore` is an existing draft (POST /send);
  * otherwise (sendMail) the message is new and only stored when saveToSentItems is true.
  */
-export async function submitMessage(svc: SendServices, mailbox: Mailbox, message: StoredMessage, inStore: boolean, saveToSentItems: boolean): Promise<void> {
+export async function submitMessage(
+  svc: SendServices,
+  mailbox: Mailbox,
+  message: StoredMessage,
+  inStore: boolean,
+  saveToSentItems: boolean,
+): Promise<void> {
   checkRecipients(message);
   const owner: Recipient = { emailAddress: { name: mailbox.displayName, address: mailbox.address } };
   const now = Date.now();
@@ -53,7 +75,11 @@ export async function submitMessage(svc: SendServices, mailbox: Mailbox, message
     if (delay > 0) {
       svc.store.removeMessage(mailbox, message);
       svc.scheduler.later(delay, () => {
-        svc.store.insertMessage(mailbox, { ...sent, folderId: sentItems, restId: newId('message', mailbox.userId) });
+        svc.store.insertMessage(mailbox, {
+          ...sent,
+          folderId: sentItems,
+          restId: newId('message', mailbox.userId),
+        });
       });
     } else {
       svc.store.updateMessage(mailbox, message, finish);

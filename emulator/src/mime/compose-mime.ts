@@ -12,7 +12,10 @@ export async function composeMime(message: StoredMessage): Promise<Buffer> {
   const custom = message.internetMessageHeaders.filter((h) => /^(x-|authentication-results$)/i.test(h.name));
   const composer = new MailComposer({
     from: address(message.from),
-    sender: message.sender && message.sender.emailAddress.address !== message.from?.emailAddress.address ? address(message.sender) : undefined,
+    sender:
+      message.sender && message.sender.emailAddress.address !== message.from?.emailAddress.address
+        ? address(message.sender)
+        : undefined,
     to: message.toRecipients.map(mailbox),
     cc: message.ccRecipients.map(mailbox),
     bcc: message.bccRecipients.map(mailbox),
@@ -29,19 +32,30 @@ export async function composeMime(message: StoredMessage): Promise<Buffer> {
       { key: 'Content-Language', value: 'en-US' },
       ...custom.map((h) => ({ key: h.name, value: h.value })),
     ],
-    ...(message.body.contentType === 'html' ? { html: message.body.content } : { text: message.body.content }),
+    ...(message.body.contentType === 'html'
+      ? { html: message.body.content }
+      : { text: message.body.content }),
     attachments: message.attachments.flatMap((a) => {
       if (a.kind === 'file') {
-        return [{
-          filename: a.name,
-          content: Buffer.from(a.contentBytes ?? '', 'base64'),
-          contentType: a.contentType ?? 'application/octet-stream',
-          contentDisposition: a.isInline ? ('inline' as const) : ('attachment' as const),
-          ...(a.contentId ? { cid: a.contentId } : {}),
-        }];
+        return [
+          {
+            filename: a.name,
+            content: Buffer.from(a.contentBytes ?? '', 'base64'),
+            contentType: a.contentType ?? 'application/octet-stream',
+            contentDisposition: a.isInline ? ('inline' as const) : ('attachment' as const),
+            ...(a.contentId ? { cid: a.contentId } : {}),
+          },
+        ];
       }
       if (a.kind === 'item') {
-        return [{ filename: a.name, content: Buffer.from(a.itemMime ?? '', 'base64'), contentType: 'message/rfc822', contentDisposition: 'attachment' as const }];
+        return [
+          {
+            filename: a.name,
+            content: Buffer.from(a.itemMime ?? '', 'base64'),
+            contentType: 'message/rfc822',
+            contentDisposition: 'attachment' as const,
+          },
+        ];
       }
       return [];
     }),

@@ -35,7 +35,13 @@ export async function parseMime(raw: Buffer): Promise<ParsedMime> {
   const parsed = await simpleParser(raw, { keepCidLinks: true, skipImageLinks: true, skipTextToHtml: true });
   const headers = parsed.headerLines.map(({ key, line }) => {
     const colon = line.indexOf(':');
-    return { name: colon > 0 ? line.slice(0, colon).trim() : key, value: line.slice(colon + 1).replace(/\r?\n[ \t]+/g, ' ').trim() };
+    return {
+      name: colon > 0 ? line.slice(0, colon).trim() : key,
+      value: line
+        .slice(colon + 1)
+        .replace(/\r?\n[ \t]+/g, ' ')
+        .trim(),
+    };
   });
   const html = typeof parsed.html === 'string' ? parsed.html : null;
   const from = recipients(parsed.from)[0] ?? null;
@@ -68,7 +74,10 @@ function toAttachment(a: Attachment, html: string | null): ParsedAttachment {
     name: a.filename ?? (isItem ? 'Attached message.eml' : 'attachment'),
     contentType: a.contentType,
     bytes: a.content,
-    isInline: !isItem && contentId !== null && (a.contentDisposition === 'inline' || a.related === true || referenced),
+    isInline:
+      !isItem &&
+      contentId !== null &&
+      (a.contentDisposition === 'inline' || a.related === true || referenced),
     contentId,
     isItem,
   };
@@ -76,9 +85,15 @@ function toAttachment(a: Attachment, html: string | null): ParsedAttachment {
 
 function recipients(field: AddressObject | AddressObject[] | undefined): Recipient[] {
   const objects = field === undefined ? [] : Array.isArray(field) ? field : [field];
-  return objects.flatMap((o) => o.value).flatMap((v) =>
-    v.group ? v.group.map((g) => ({ emailAddress: { name: g.name || g.address || '', address: g.address ?? '' } }))
-      : [{ emailAddress: { name: v.name || v.address || '', address: v.address ?? '' } }]);
+  return objects
+    .flatMap((o) => o.value)
+    .flatMap((v) =>
+      v.group
+        ? v.group.map((g) => ({
+            emailAddress: { name: g.name || g.address || '', address: g.address ?? '' },
+          }))
+        : [{ emailAddress: { name: v.name || v.address || '', address: v.address ?? '' } }],
+    );
 }
 
 function importanceOf(importance: unknown, priority: unknown): 'low' | 'normal' | 'high' {

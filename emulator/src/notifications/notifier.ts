@@ -64,13 +64,15 @@ export class Notifier {
     if (!subscription.lifecycleNotificationUrl) return false;
     this.stats.notification('lifecycle');
     const payload = {
-      value: [{
-        subscriptionId: subscription.id,
-        subscriptionExpirationDateTime: subscription.expirationDateTime,
-        tenantId: this.tenantId,
-        clientState: subscription.clientState,
-        lifecycleEvent: event,
-      }],
+      value: [
+        {
+          subscriptionId: subscription.id,
+          subscriptionExpirationDateTime: subscription.expirationDateTime,
+          tenantId: this.tenantId,
+          clientState: subscription.clientState,
+          lifecycleEvent: event,
+        },
+      ],
     };
     return (await this.post(subscription.lifecycleNotificationUrl, payload)) === 'ok';
   }
@@ -86,13 +88,26 @@ export class Notifier {
     const now = Date.now();
     const { mailbox } = change;
     // Recoverable Items and other folders outside the IPM subtree are not part of `users/{id}/messages`.
-    const outside = new Set(mailbox.folders.filter((f) => f.parentFolderId === mailbox.rootFolderId && f.wellKnownName !== 'msgfolderroot').map((f) => f.id));
+    const outside = new Set(
+      mailbox.folders
+        .filter((f) => f.parentFolderId === mailbox.rootFolderId && f.wellKnownName !== 'msgfolderroot')
+        .map((f) => f.id),
+    );
     for (const sub of this.store.subscriptions()) {
-      if (sub.mailbox !== mailbox.address || sub.paused || Date.parse(sub.expirationDateTime) <= now) continue;
+      if (sub.mailbox !== mailbox.address || sub.paused || Date.parse(sub.expirationDateTime) <= now)
+        continue;
       const before = inScope(sub, change.before, outside);
       const after = inScope(sub, change.after, outside);
-      const changeType = !before && after ? 'created' : before && !after ? 'deleted' : before && after ? 'updated' : undefined;
-      if (!changeType || !sub.changeType.split(',').map((s) => s.trim()).includes(changeType)) continue;
+      const changeType =
+        !before && after ? 'created' : before && !after ? 'deleted' : before && after ? 'updated' : undefined;
+      if (
+        !changeType ||
+        !sub.changeType
+          .split(',')
+          .map((s) => s.trim())
+          .includes(changeType)
+      )
+        continue;
       const message = (change.after ?? change.before)!;
       const id = sub.immutableIds ? message.immutableId : message.restId;
       const resource = `Users/${mailbox.userId}/Messages/${id}`;
@@ -101,7 +116,12 @@ export class Notifier {
         subscriptionExpirationDateTime: sub.expirationDateTime,
         changeType,
         resource,
-        resourceData: { '@odata.type': '#Microsoft.Graph.Message', '@odata.id': resource, '@odata.etag': `W/"${message.changeKey}"`, id },
+        resourceData: {
+          '@odata.type': '#Microsoft.Graph.Message',
+          '@odata.id': resource,
+          '@odata.etag': `W/"${message.changeKey}"`,
+          id,
+        },
         clientState: sub.clientState,
         tenantId: this.tenantId,
       });
@@ -129,7 +149,9 @@ export class Notifier {
   }
 
   private async deliver(url: string, batch: ChangeNotification[], attempt: number): Promise<void> {
-    const live = batch.filter((n) => this.store.subscriptions().some((s) => s.id === n.subscriptionId && !s.paused));
+    const live = batch.filter((n) =>
+      this.store.subscriptions().some((s) => s.id === n.subscriptionId && !s.paused),
+    );
     if (live.length === 0 || this.closed) return;
     const outcome = await this.post(url, { value: live });
     if (outcome === 'ok') {
@@ -142,7 +164,8 @@ export class Notifier {
     if (delay === undefined) {
       this.stats.notification('dropped');
       const ids = new Set(live.map((n) => n.subscriptionId));
-      for (const sub of this.store.subscriptions().filter((s) => ids.has(s.id))) void this.lifecycle(sub, 'missed');
+      for (const sub of this.store.subscriptions().filter((s) => ids.has(s.id)))
+        void this.lifecycle(sub, 'missed');
       return;
     }
     this.stats.notification('retried');

@@ -3,7 +3,12 @@ import { parseFilter, type FilterExpr } from '../odata/filter-parser.js';
 import { checkFilter } from '../odata/property-table.js';
 import { MESSAGE_TABLE } from '../odata/message-properties.js';
 
-export type SubscriptionResource = { user: string; folder: string | null; filter: FilterExpr | null; filterText: string | null };
+export type SubscriptionResource = {
+  user: string;
+  folder: string | null;
+  filter: FilterExpr | null;
+  filterText: string | null;
+};
 
 const RESOURCE = /^\/?(users\/([^/]+)|me)(\/mailFolders(\('([^']+)'\)|\/([^/?]+)))?\/messages$/i;
 
@@ -12,14 +17,27 @@ export function parseSubscriptionResource(resource: string): SubscriptionResourc
   const [path = '', query = ''] = resource.split('?', 2);
   const match = RESOURCE.exec(path);
   if (!match) {
-    throw new GraphHttpError(400, 'InvalidRequest', `The resource '${resource}' is not supported. Subscribe to users/{id}/messages or users/{id}/mailFolders('{id}')/messages.`);
+    throw new GraphHttpError(
+      400,
+      'InvalidRequest',
+      `The resource '${resource}' is not supported. Subscribe to users/{id}/messages or users/{id}/mailFolders('{id}')/messages.`,
+    );
   }
   if (match[1]?.toLowerCase() === 'me') {
-    throw new GraphHttpError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      '/me request is only valid with delegated authentication flow.',
+    );
   }
   const params = new URLSearchParams(query);
   for (const key of params.keys()) {
-    if (key !== '$filter') throw new GraphHttpError(400, 'InvalidRequest', `The query option '${key}' is not supported in a subscription resource.`);
+    if (key !== '$filter')
+      throw new GraphHttpError(
+        400,
+        'InvalidRequest',
+        `The query option '${key}' is not supported in a subscription resource.`,
+      );
   }
   const filterText = params.get('$filter');
   let filter: FilterExpr | null = null;
@@ -27,5 +45,10 @@ export function parseSubscriptionResource(resource: string): SubscriptionResourc
     filter = parseFilter(filterText);
     checkFilter(filter, MESSAGE_TABLE);
   }
-  return { user: decodeURIComponent(match[2] ?? ''), folder: match[5] ?? match[6] ?? null, filter, filterText };
+  return {
+    user: decodeURIComponent(match[2] ?? ''),
+    folder: match[5] ?? match[6] ?? null,
+    filter,
+    filterText,
+  };
 }

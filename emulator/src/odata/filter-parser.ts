@@ -1,7 +1,11 @@
 import { GraphHttpError } from '../core/graph-error.js';
 
-export type Literal = { type: 'string'; value: string } | { type: 'boolean'; value: boolean } | { type: 'null' }
-  | { type: 'number'; value: number } | { type: 'datetime'; value: number };
+export type Literal =
+  | { type: 'string'; value: string }
+  | { type: 'boolean'; value: boolean }
+  | { type: 'null' }
+  | { type: 'number'; value: number }
+  | { type: 'datetime'; value: number };
 
 export type FilterExpr =
   | { kind: 'and' | 'or'; left: FilterExpr; right: FilterExpr }
@@ -19,13 +23,21 @@ type Token = { kind: 'word' | 'string' | 'number' | 'datetime' | '(' | ')' | ','
 export function parseFilter(text: string): FilterExpr {
   // Outlook rejects lambdas over collections (toRecipients/any(...)) as invalid nodes, whatever their syntax.
   if (/\/(any|all)\s*\(/i.test(text)) {
-    throw new GraphHttpError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+    throw new GraphHttpError(
+      400,
+      'ErrorInvalidUrlQueryFilter',
+      'The query filter contains one or more invalid nodes.',
+    );
   }
   const tokens = tokenize(text);
   let i = 0;
   const peek = (): Token | undefined => tokens[i];
   const fail = (at: number): never => {
-    throw new GraphHttpError(400, 'BadRequest', `Invalid filter clause: Syntax error at position ${at} in '${text}'.`);
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Invalid filter clause: Syntax error at position ${at} in '${text}'.`,
+    );
   };
   const take = (kind?: Token['kind']): Token => {
     const token = tokens[i];
@@ -37,17 +49,31 @@ export function parseFilter(text: string): FilterExpr {
 
   const parseOr = (): FilterExpr => {
     let left = parseAnd();
-    while (isWord('or')) { take(); left = { kind: 'or', left, right: parseAnd() }; }
+    while (isWord('or')) {
+      take();
+      left = { kind: 'or', left, right: parseAnd() };
+    }
     return left;
   };
   const parseAnd = (): FilterExpr => {
     let left = parseUnary();
-    while (isWord('and')) { take(); left = { kind: 'and', left, right: parseUnary() }; }
+    while (isWord('and')) {
+      take();
+      left = { kind: 'and', left, right: parseUnary() };
+    }
     return left;
   };
   const parseUnary = (): FilterExpr => {
-    if (isWord('not')) { take(); return { kind: 'not', expr: parseUnary() }; }
-    if (peek()?.kind === '(') { take('('); const inner = parseOr(); take(')'); return inner; }
+    if (isWord('not')) {
+      take();
+      return { kind: 'not', expr: parseUnary() };
+    }
+    if (peek()?.kind === '(') {
+      take('(');
+      const inner = parseOr();
+      take(')');
+      return inner;
+    }
     return parseComparison();
   };
   const parseComparison = (): FilterExpr => {
@@ -90,7 +116,11 @@ export function filterProperties(expr: FilterExpr): string[] {
 function literal(token: Token, fail: (at: number) => never): Literal {
   if (token.kind === 'string') return { type: 'string', value: token.text };
   if (token.kind === 'number') return { type: 'number', value: Number(token.text) };
-  if (token.kind === 'datetime') return { type: 'datetime', value: Date.parse(token.text.length === 10 ? `${token.text}T00:00:00Z` : token.text) };
+  if (token.kind === 'datetime')
+    return {
+      type: 'datetime',
+      value: Date.parse(token.text.length === 10 ? `${token.text}T00:00:00Z` : token.text),
+    };
   if (token.kind === 'word') {
     const word = token.text.toLowerCase();
     if (word === 'true' || word === 'false') return { type: 'boolean', value: word === 'true' };
@@ -106,16 +136,31 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c)) { i += 1; continue; }
-    if (c === '(' || c === ')' || c === ',') { tokens.push({ kind: c, text: c, at: i }); i += 1; continue; }
+    if (/\s/.test(c)) {
+      i += 1;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      tokens.push({ kind: c, text: c, at: i });
+      i += 1;
+      continue;
+    }
     if (c === "'") {
       let value = '';
       let j = i + 1;
       for (;;) {
         if (j >= text.length) {
-          throw new GraphHttpError(400, 'BadRequest', `Invalid filter clause: There is an unterminated string literal at position ${i} in '${text}'.`);
+          throw new GraphHttpError(
+            400,
+            'BadRequest',
+            `Invalid filter clause: There is an unterminated string literal at position ${i} in '${text}'.`,
+          );
         }
-        if (text[j] === "'" && text[j + 1] === "'") { value += "'"; j += 2; continue; }
+        if (text[j] === "'" && text[j + 1] === "'") {
+          value += "'";
+          j += 2;
+          continue;
+        }
         if (text[j] === "'") break;
         value += text[j];
         j += 1;
@@ -125,16 +170,31 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const datetime = DATETIME.exec(text.slice(i));
-    if (datetime && !Number.isNaN(Date.parse(datetime[0].length === 10 ? `${datetime[0]}T00:00:00Z` : datetime[0]))) {
+    if (
+      datetime &&
+      !Number.isNaN(Date.parse(datetime[0].length === 10 ? `${datetime[0]}T00:00:00Z` : datetime[0]))
+    ) {
       tokens.push({ kind: 'datetime', text: datetime[0], at: i });
       i += datetime[0].length;
       continue;
     }
     const number = /^-?\d+(\.\d+)?/.exec(text.slice(i));
-    if (number) { tokens.push({ kind: 'number', text: number[0], at: i }); i += number[0].length; continue; }
+    if (number) {
+      tokens.push({ kind: 'number', text: number[0], at: i });
+      i += number[0].length;
+      continue;
+    }
     const word = /^[A-Za-z_][A-Za-z0-9_./]*/.exec(text.slice(i));
-    if (word) { tokens.push({ kind: 'word', text: word[0], at: i }); i += word[0].length; continue; }
-    throw new GraphHttpError(400, 'BadRequest', `Invalid filter clause: Syntax error: character '${c}' is not valid at position ${i} in '${text}'.`);
+    if (word) {
+      tokens.push({ kind: 'word', text: word[0], at: i });
+      i += word[0].length;
+      continue;
+    }
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Invalid filter clause: Syntax error: character '${c}' is not valid at position ${i} in '${text}'.`,
+    );
   }
   return tokens;
 }

@@ -4,11 +4,40 @@ import { bodyPreview } from '../mail/body-text.js';
 
 // microsoft.graph.message properties (v1.0), the ones Outlook can filter/sort on described in full.
 export const MESSAGE_PROPERTY_NAMES = [
-  'id', 'categories', 'changeKey', 'createdDateTime', 'lastModifiedDateTime', 'bccRecipients', 'body', 'bodyPreview',
-  'ccRecipients', 'conversationId', 'conversationIndex', 'flag', 'from', 'hasAttachments', 'importance',
-  'inferenceClassification', 'internetMessageHeaders', 'internetMessageId', 'isDeliveryReceiptRequested', 'isDraft',
-  'isRead', 'isReadReceiptRequested', 'parentFolderId', 'receivedDateTime', 'replyTo', 'sender', 'sentDateTime',
-  'subject', 'toRecipients', 'uniqueBody', 'webLink', 'attachments', 'extensions', 'multiValueExtendedProperties',
+  'id',
+  'categories',
+  'changeKey',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'bccRecipients',
+  'body',
+  'bodyPreview',
+  'ccRecipients',
+  'conversationId',
+  'conversationIndex',
+  'flag',
+  'from',
+  'hasAttachments',
+  'importance',
+  'inferenceClassification',
+  'internetMessageHeaders',
+  'internetMessageId',
+  'isDeliveryReceiptRequested',
+  'isDraft',
+  'isRead',
+  'isReadReceiptRequested',
+  'parentFolderId',
+  'receivedDateTime',
+  'replyTo',
+  'sender',
+  'sentDateTime',
+  'subject',
+  'toRecipients',
+  'uniqueBody',
+  'webLink',
+  'attachments',
+  'extensions',
+  'multiValueExtendedProperties',
   'singleValueExtendedProperties',
 ] as const;
 
@@ -17,8 +46,11 @@ export function seconds(iso: string | null): number | null {
   return iso === null ? null : Math.floor(Date.parse(iso) / 1000) * 1000;
 }
 
-const prop = (type: PropertyDef<MessageView>['type'], get: PropertyDef<MessageView>['get'], sortable = true): PropertyDef<MessageView> =>
-  ({ type, get, filterable: true, sortable });
+const prop = (
+  type: PropertyDef<MessageView>['type'],
+  get: PropertyDef<MessageView>['get'],
+  sortable = true,
+): PropertyDef<MessageView> => ({ type, get, filterable: true, sortable });
 
 export const MESSAGE_TABLE: PropertyTable<MessageView> = {
   typeName: 'microsoft.graph.message',

@@ -2,15 +2,32 @@ import { GraphHttpError } from '../core/graph-error.js';
 import type { FilterExpr, Literal } from './filter-parser.js';
 
 export type PropertyType = 'boolean' | 'string' | 'datetime' | 'number';
-export type PropertyDef<T> = { type: PropertyType; get: (entity: T) => string | number | boolean | null; filterable: boolean; sortable: boolean };
-export type PropertyTable<T> = { typeName: string; known: ReadonlySet<string>; properties: Record<string, PropertyDef<T>> };
+export type PropertyDef<T> = {
+  type: PropertyType;
+  get: (entity: T) => string | number | boolean | null;
+  filterable: boolean;
+  sortable: boolean;
+};
+export type PropertyTable<T> = {
+  typeName: string;
+  known: ReadonlySet<string>;
+  properties: Record<string, PropertyDef<T>>;
+};
 
 const EDM: Record<PropertyType | Literal['type'], string> = {
-  boolean: 'Edm.Boolean', string: 'Edm.String', datetime: 'Edm.DateTimeOffset', number: 'Edm.Int32', null: 'null',
+  boolean: 'Edm.Boolean',
+  string: 'Edm.String',
+  datetime: 'Edm.DateTimeOffset',
+  number: 'Edm.Int32',
+  null: 'null',
 };
 
 export function unknownPropertyError(name: string, typeName: string): GraphHttpError {
-  return new GraphHttpError(400, 'BadRequest', `Could not find a property named '${name}' on type '${typeName}'.`);
+  return new GraphHttpError(
+    400,
+    'BadRequest',
+    `Could not find a property named '${name}' on type '${typeName}'.`,
+  );
 }
 
 /** Property lookup is case-sensitive in OData; Graph's Outlook filters are too. */
@@ -19,7 +36,11 @@ export function propertyDef<T>(table: PropertyTable<T>, path: string): PropertyD
   if (def) return def;
   const top = path.split('/')[0] ?? path;
   if (!table.known.has(top)) throw unknownPropertyError(top, table.typeName);
-  throw new GraphHttpError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+  throw new GraphHttpError(
+    400,
+    'ErrorInvalidUrlQueryFilter',
+    'The query filter contains one or more invalid nodes.',
+  );
 }
 
 /** Type-checks a filter against the table before anything is evaluated. */
@@ -35,22 +56,43 @@ export function checkFilter<T>(expr: FilterExpr, table: PropertyTable<T>): void 
       return;
     case 'property': {
       const def = propertyDef(table, expr.property);
-      if (def.type !== 'boolean') throw new GraphHttpError(400, 'BadRequest', `The $filter expression must evaluate to a single boolean value.`);
+      if (def.type !== 'boolean')
+        throw new GraphHttpError(
+          400,
+          'BadRequest',
+          `The $filter expression must evaluate to a single boolean value.`,
+        );
       return;
     }
     case 'function': {
       const def = propertyDef(table, expr.property);
-      if (def.type !== 'string' || !def.filterable) throw new GraphHttpError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+      if (def.type !== 'string' || !def.filterable)
+        throw new GraphHttpError(
+          400,
+          'ErrorInvalidUrlQueryFilter',
+          'The query filter contains one or more invalid nodes.',
+        );
       return;
     }
     case 'compare': {
       const def = propertyDef(table, expr.property);
-      if (!def.filterable) throw new GraphHttpError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+      if (!def.filterable)
+        throw new GraphHttpError(
+          400,
+          'ErrorInvalidUrlQueryFilter',
+          'The query filter contains one or more invalid nodes.',
+        );
       const literalType = expr.value.type;
-      const compatible = literalType === 'null' || literalType === def.type || (def.type === 'datetime' && literalType === 'datetime');
+      const compatible =
+        literalType === 'null' ||
+        literalType === def.type ||
+        (def.type === 'datetime' && literalType === 'datetime');
       if (!compatible) {
-        throw new GraphHttpError(400, 'BadRequest',
-          `A binary operator with incompatible types was detected. Found operand types '${EDM[def.type]}' and '${EDM[literalType]}' for operator kind '${expr.op}'.`);
+        throw new GraphHttpError(
+          400,
+          'BadRequest',
+          `A binary operator with incompatible types was detected. Found operand types '${EDM[def.type]}' and '${EDM[literalType]}' for operator kind '${expr.op}'.`,
+        );
       }
     }
   }
@@ -69,7 +111,11 @@ export function evaluateFilter<T>(expr: FilterExpr, entity: T, table: PropertyTa
     case 'function': {
       const value = String(propertyDef(table, expr.property).get(entity) ?? '').toLowerCase();
       const needle = expr.value.toLowerCase();
-      return expr.name === 'startswith' ? value.startsWith(needle) : expr.name === 'endswith' ? value.endsWith(needle) : value.includes(needle);
+      return expr.name === 'startswith'
+        ? value.startsWith(needle)
+        : expr.name === 'endswith'
+          ? value.endsWith(needle)
+          : value.includes(needle);
     }
     case 'compare': {
       const actual = propertyDef(table, expr.property).get(entity);
@@ -79,7 +125,11 @@ export function evaluateFilter<T>(expr: FilterExpr, entity: T, table: PropertyTa
   }
 }
 
-function compareValues(actual: string | number | boolean | null, expected: string | number | boolean | null, op: string): boolean {
+function compareValues(
+  actual: string | number | boolean | null,
+  expected: string | number | boolean | null,
+  op: string,
+): boolean {
   const a = typeof actual === 'string' ? actual.toLowerCase() : actual;
   const b = typeof expected === 'string' ? expected.toLowerCase() : expected;
   if (op === 'eq') return a === b;
@@ -91,7 +141,10 @@ function compareValues(actual: string | number | boolean | null, expected: strin
   return a <= b;
 }
 
-export function compareForSort(a: string | number | boolean | null, b: string | number | boolean | null): number {
+export function compareForSort(
+  a: string | number | boolean | null,
+  b: string | number | boolean | null,
+): number {
   if (a === b) return 0;
   if (a === null) return -1;
   if (b === null) return 1;

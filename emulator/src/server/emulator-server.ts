@@ -30,7 +30,14 @@ import type { Services } from '../graph/services.js';
 import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
 import { readBody } from './read-body.js';
 
-export type RecordedExchange = { method: string; path: string; query: string; status: number; batched: boolean; json: unknown };
+export type RecordedExchange = {
+  method: string;
+  path: string;
+  query: string;
+  status: number;
+  batched: boolean;
+  json: unknown;
+};
 
 export type ServerOptions = {
   port: number;
@@ -46,7 +53,8 @@ export type ServerOptions = {
 };
 
 const MB = 1024 * 1024;
-const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const GRAPH_JSON =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** The HTTPS server: routes each request to the control API, Entra, Graph ($batch included) or an upload session. */
 export class EmulatorServer {
@@ -60,9 +68,12 @@ export class EmulatorServer {
   private constructor(private readonly options: ServerOptions) {
     this.certificates = ensureCertificates(options.caDir);
     this.tenant = loadTenant(options.dataDir, options.serviceMailboxes);
-    this.server = https.createServer({ key: this.certificates.leafKeyPem, cert: this.certificates.leafCertPem }, (req, res) => {
-      void this.handle(req, res);
-    });
+    this.server = https.createServer(
+      { key: this.certificates.leafKeyPem, cert: this.certificates.leafCertPem },
+      (req, res) => {
+        void this.handle(req, res);
+      },
+    );
   }
 
   static async start(options: ServerOptions): Promise<EmulatorServer> {
@@ -93,8 +104,12 @@ export class EmulatorServer {
 
   private async wire(): Promise<void> {
     const { options, tenant } = this;
-    const seedMailboxes = tenant.users.filter((u) => u.hasMailbox).map((u) => ({ address: u.userPrincipalName, userId: u.id, displayName: u.displayName }));
-    this.snapshot = options.snapshot ? new SnapshotFile(join(options.dataDir, 'mailboxes.json'), () => this.services.store.state) : undefined;
+    const seedMailboxes = tenant.users
+      .filter((u) => u.hasMailbox)
+      .map((u) => ({ address: u.userPrincipalName, userId: u.id, displayName: u.displayName }));
+    this.snapshot = options.snapshot
+      ? new SnapshotFile(join(options.dataDir, 'mailboxes.json'), () => this.services.store.state)
+      : undefined;
     const restored = this.snapshot?.load();
     const store = new MailStore(seedMailboxes, restored);
     const faults = new FaultInjector(options.knobs);
@@ -102,8 +117,18 @@ export class EmulatorServer {
     const keys = new SigningKeys(join(options.dataDir, 'signing-keys.json'));
     const appPermissions = new AppPermissions();
     this.services = {
-      tenant, store, keys, faults, stats,
-      tokens: new TokenService(keys, tenant, this.origin, () => faults.knobs.tokenLifetimeSec, (app) => appPermissions.entraRoles(app)),
+      tenant,
+      store,
+      keys,
+      faults,
+      stats,
+      tokens: new TokenService(
+        keys,
+        tenant,
+        this.origin,
+        () => faults.knobs.tokenLifetimeSec,
+        (app) => appPermissions.entraRoles(app),
+      ),
       codes: new AuthCodes(),
       throttle: new Throttle(),
       notifier: new Notifier(store, faults, stats, tenant.tenantId),
@@ -130,7 +155,12 @@ export class EmulatorServer {
 
   private async handle(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(incoming.url ?? '/', this.origin);
-    const headers = Object.fromEntries(Object.entries(incoming.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+    const headers = Object.fromEntries(
+      Object.entries(incoming.headers).map(([k, v]) => [
+        k.toLowerCase(),
+        Array.isArray(v) ? v.join(', ') : (v ?? ''),
+      ]),
+    );
     let req: EmuRequest | undefined;
     try {
       const { body, length } = await readBody(incoming, bodyCap(url.pathname));
@@ -152,20 +182,41 @@ export class EmulatorServer {
       write(res, req, response);
     } catch (error) {
       console.error('[emulator] request failed', error);
-      const fallback = { requestId: req?.requestId ?? randomUUID(), clientRequestId: req?.clientRequestId ?? randomUUID() };
-      const response = graphError(fallback, 500, 'UnknownError', 'The M365 emulator hit an internal error; see its log.');
+      const fallback = {
+        requestId: req?.requestId ?? randomUUID(),
+        clientRequestId: req?.clientRequestId ?? randomUUID(),
+      };
+      const response = graphError(
+        fallback,
+        500,
+        'UnknownError',
+        'The M365 emulator hit an internal error; see its log.',
+      );
       if (!res.headersSent) write(res, req, response);
     }
   }
 
-  private async dispatch(req: EmuRequest): Promise<{ response: EmuResponse; operation: string; mailbox?: string }> {
+  private async dispatch(
+    req: EmuRequest,
+  ): Promise<{ response: EmuResponse; operation: string; mailbox?: string }> {
     const s = this.services;
     const path = req.path;
     if (path.startsWith('/_emulator/')) {
-      return { response: await handleControl(req, s, () => void this.reset()), operation: `control ${req.method} ${path.split('/')[2] ?? ''}` };
+      return {
+        response: await handleControl(req, s, () => void this.reset()),
+        operation: `control ${req.method} ${path.split('/')[2] ?? ''}`,
+      };
     }
     if (req.bodyLength > bodyCap(path)) {
-      return { response: graphError(req, 413, 'RequestEntityTooLarge', `The request body is ${req.bodyLength} bytes; the limit is ${bodyCap(path)} bytes.`), operation: 'rejected.tooLarge' };
+      return {
+        response: graphError(
+          req,
+          413,
+          'RequestEntityTooLarge',
+          `The request body is ${req.bodyLength} bytes; the limit is ${bodyCap(path)} bytes.`,
+        ),
+        operation: 'rejected.tooLarge',
+      };
     }
     const fault = s.faults.next(req, path.startsWith('/v1.0/') || isUploadPath(path));
     if (fault) {
@@ -174,8 +225,17 @@ export class EmulatorServer {
     }
     if (isEntraPath(path)) {
       await sleep(s.faults.knobs.latencyMs);
-      const entra = { tenant: s.tenant, tokens: s.tokens, keys: s.keys, codes: s.codes, countTokenIssued: (kind: 'app' | 'user') => s.stats.token(kind) };
-      return { response: await handleEntra(req, entra), operation: `entra ${path.split('/').slice(2).join('/')}` };
+      const entra = {
+        tenant: s.tenant,
+        tokens: s.tokens,
+        keys: s.keys,
+        codes: s.codes,
+        countTokenIssued: (kind: 'app' | 'user') => s.stats.token(kind),
+      };
+      return {
+        response: await handleEntra(req, entra),
+        operation: `entra ${path.split('/').slice(2).join('/')}`,
+      };
     }
     if (/^\/v1\.0\/\$batch$/i.test(path)) return { response: await this.batch(req), operation: 'batch' };
     if (path.startsWith('/v1.0/')) return runGraphRequest(req, s);
@@ -184,7 +244,15 @@ export class EmulatorServer {
       return { response: handleUploadChunk(req, s), operation: 'attachments.uploadChunk' };
     }
     const status = path.startsWith('/beta/') ? 501 : 404;
-    return { response: graphError(req, status, status === 501 ? 'NotImplemented' : 'NotFound', `The M365 emulator serves no ${path}.`), operation: 'unknown' };
+    return {
+      response: graphError(
+        req,
+        status,
+        status === 501 ? 'NotImplemented' : 'NotFound',
+        `The M365 emulator serves no ${path}.`,
+      ),
+      operation: 'unknown',
+    };
   }
 
   private async batch(req: EmuRequest): Promise<EmuResponse> {
@@ -192,21 +260,35 @@ export class EmulatorServer {
     try {
       await authenticate(req, this.services);
     } catch (error) {
-      if (error instanceof GraphHttpError) return graphError(req, error.status, error.code, error.message, error.headers);
+      if (error instanceof GraphHttpError)
+        return graphError(req, error.status, error.code, error.message, error.headers);
       throw error;
     }
     return runBatch(req, async (inner) => {
       const fault = this.services.faults.next(inner, true);
       if (fault) this.services.stats.fault();
-      const outcome = fault ? { response: fault, operation: 'fault' } : await runGraphRequest(inner, this.services);
-      this.services.stats.request(outcome.operation, 'mailbox' in outcome ? outcome.mailbox : undefined, outcome.response.status);
+      const outcome = fault
+        ? { response: fault, operation: 'fault' }
+        : await runGraphRequest(inner, this.services);
+      this.services.stats.request(
+        outcome.operation,
+        'mailbox' in outcome ? outcome.mailbox : undefined,
+        outcome.response.status,
+      );
       this.record(inner, outcome.response);
       return outcome.response;
     });
   }
 
   private record(req: EmuRequest, response: EmuResponse): void {
-    this.options.onExchange?.({ method: req.method, path: req.path, query: req.query.toString(), status: response.status, batched: req.batched, json: response.json });
+    this.options.onExchange?.({
+      method: req.method,
+      path: req.path,
+      query: req.query.toString(),
+      status: response.status,
+      batched: req.batched,
+      json: response.json,
+    });
   }
 }
 

@@ -19,11 +19,15 @@ export class MailStore {
   private readonly listeners: Array<(change: MessageChange) => void> = [];
   private readonly mutationListeners: Array<() => void> = [];
 
-  constructor(private readonly seed: readonly SeedMailbox[], state?: StoreState) {
+  constructor(
+    private readonly seed: readonly SeedMailbox[],
+    state?: StoreState,
+  ) {
     this.state = state ?? this.seededState();
     // A snapshot from a run with fewer service mailboxes: the tenant's mailboxes it lacks start empty.
     for (const s of state ? seed : []) {
-      if (!this.mailbox(s.address)) this.state.mailboxes.push(seedMailbox(s.address, s.userId, s.displayName, 'tenant'));
+      if (!this.mailbox(s.address))
+        this.state.mailboxes.push(seedMailbox(s.address, s.userId, s.displayName, 'tenant'));
     }
   }
 
@@ -76,8 +80,19 @@ export class MailStore {
     return mailbox.folders.filter((f) => f.parentFolderId === parentId);
   }
 
-  createFolder(mailbox: Mailbox, parentFolderId: string, displayName: string, isHidden: boolean): StoredFolder {
-    const folder: StoredFolder = { id: newId('folder', mailbox.userId), displayName, parentFolderId, wellKnownName: null, isHidden };
+  createFolder(
+    mailbox: Mailbox,
+    parentFolderId: string,
+    displayName: string,
+    isHidden: boolean,
+  ): StoredFolder {
+    const folder: StoredFolder = {
+      id: newId('folder', mailbox.userId),
+      displayName,
+      parentFolderId,
+      wellKnownName: null,
+      isHidden,
+    };
     mailbox.folders.push(folder);
     this.mutated();
     return folder;

@@ -75,7 +75,13 @@ export type StoredFolder = {
   isHidden: boolean;
 };
 
-export type Tombstone = { folderId: string; restId: string; immutableId: string; seq: number; reason: 'deleted' | 'changed' };
+export type Tombstone = {
+  folderId: string;
+  restId: string;
+  immutableId: string;
+  seq: number;
+  reason: 'deleted' | 'changed';
+};
 
 export type Mailbox = {
   address: string;

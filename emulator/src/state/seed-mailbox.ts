@@ -25,12 +25,31 @@ const NON_IPM_FOLDERS: Array<[string, string]> = [
 ];
 
 export const WELL_KNOWN_FOLDER_NAMES = [
-  'archive', 'clutter', 'conflicts', 'conversationhistory', 'deleteditems', 'drafts', 'inbox', 'junkemail',
-  'localfailures', 'msgfolderroot', 'outbox', 'recoverableitemsdeletions', 'scheduled', 'searchfolders',
-  'sentitems', 'serverfailures', 'syncissues',
+  'archive',
+  'clutter',
+  'conflicts',
+  'conversationhistory',
+  'deleteditems',
+  'drafts',
+  'inbox',
+  'junkemail',
+  'localfailures',
+  'msgfolderroot',
+  'outbox',
+  'recoverableitemsdeletions',
+  'scheduled',
+  'searchfolders',
+  'sentitems',
+  'serverfailures',
+  'syncissues',
 ];
 
-export function seedMailbox(address: string, userId: string, displayName: string, kind: Mailbox['kind']): Mailbox {
+export function seedMailbox(
+  address: string,
+  userId: string,
+  displayName: string,
+  kind: Mailbox['kind'],
+): Mailbox {
   const rootFolderId = newId('folder', userId);
   const folder = (wellKnownName: string | null, name: string, parentFolderId: string): StoredFolder => ({
     id: newId('folder', userId),

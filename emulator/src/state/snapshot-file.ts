@@ -8,7 +8,10 @@ const SAVE_DELAY_MS = 250;
 export class SnapshotFile {
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly file: string, private readonly read: () => StoreState) {}
+  constructor(
+    private readonly file: string,
+    private readonly read: () => StoreState,
+  ) {}
 
   load(): StoreState | undefined {
     if (!existsSync(this.file)) return undefined;

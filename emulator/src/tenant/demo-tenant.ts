@@ -86,7 +86,9 @@ export function serviceMailboxAddresses(count: number): string[] {
 /** The shared mailboxes beyond support@ (none for the default count of 1), with fixed ids like the rest. */
 export function extraServiceMailboxes(count: number): DemoUser[] {
   if (!Number.isInteger(count) || count < 1 || count > MAX_SERVICE_MAILBOXES) {
-    throw new RangeError(`serviceMailboxes must be a whole number from 1 to ${MAX_SERVICE_MAILBOXES}, not ${count}.`);
+    throw new RangeError(
+      `serviceMailboxes must be a whole number from 1 to ${MAX_SERVICE_MAILBOXES}, not ${count}.`,
+    );
   }
   return Array.from({ length: count - 1 }, (_, i) => ({
     id: `2c8d4e6f-0a3b-4c5d-9e7f-${(i + 2).toString(16).padStart(12, '0')}`,

@@ -83,7 +83,8 @@ export function isCustomerAddress(tenant: Tenant, address: string): boolean {
 
 function mailAppSecret(dataDir: string): string {
   const file = join(dataDir, 'tenant-secrets.json');
-  if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { mailAppSecret: string }).mailAppSecret;
+  if (existsSync(file))
+    return (JSON.parse(readFileSync(file, 'utf8')) as { mailAppSecret: string }).mailAppSecret;
   // Shaped like an Entra secret value: 3 chars, a version digit, 'Q~', then 34 random chars.
   const secret = `Emu8Q~${randomBytes(26).toString('base64url').slice(0, 34)}`;
   mkdirSync(dataDir, { recursive: true });

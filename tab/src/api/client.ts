@@ -41,7 +41,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const authHeaders = async (): Promise<Record<string, string>> =>
     options.getToken ? { authorization: `Bearer ${await options.getToken()}` } : {};
 
-  async function send(method: string, path: string, init: { query?: Query; body?: unknown; signal?: AbortSignal } = {}): Promise<Response> {
+  async function send(
+    method: string,
+    path: string,
+    init: { query?: Query; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { accept: 'application/json', ...(await authHeaders()) };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
@@ -66,10 +70,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     return error;
   }
 
-  const json = async <T>(res: Response): Promise<T> => (res.status === 204 ? (undefined as T) : ((await res.json()) as T));
+  const json = async <T>(res: Response): Promise<T> =>
+    res.status === 204 ? (undefined as T) : ((await res.json()) as T);
 
   return {
-    get: async (path, query, signal) => json(await send('GET', path, { query, ...(signal ? { signal } : {}) })),
+    get: async (path, query, signal) =>
+      json(await send('GET', path, { query, ...(signal ? { signal } : {}) })),
     post: async (path, body) => json(await send('POST', path, { body: body ?? {} })),
     put: async (path, body) => json(await send('PUT', path, { body })),
     patch: async (path, body) => json(await send('PATCH', path, { body })),

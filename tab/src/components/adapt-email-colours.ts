@@ -8,14 +8,30 @@ export type Palette = { foreground: string; background: string };
 const MIN_CONTRAST = 4.5;
 
 const NAMED: Record<string, [number, number, number]> = {
-  black: [0, 0, 0], white: [255, 255, 255], windowtext: [0, 0, 0], window: [255, 255, 255], gray: [128, 128, 128], grey: [128, 128, 128],
-  silver: [192, 192, 192], navy: [0, 0, 128], darkblue: [0, 0, 139], maroon: [128, 0, 0], whitesmoke: [245, 245, 245], gainsboro: [220, 220, 220],
-  lightgray: [211, 211, 211], lightgrey: [211, 211, 211], dimgray: [105, 105, 105], darkgray: [169, 169, 169],
+  black: [0, 0, 0],
+  white: [255, 255, 255],
+  windowtext: [0, 0, 0],
+  window: [255, 255, 255],
+  gray: [128, 128, 128],
+  grey: [128, 128, 128],
+  silver: [192, 192, 192],
+  navy: [0, 0, 128],
+  darkblue: [0, 0, 139],
+  maroon: [128, 0, 0],
+  whitesmoke: [245, 245, 245],
+  gainsboro: [220, 220, 220],
+  lightgray: [211, 211, 211],
+  lightgrey: [211, 211, 211],
+  dimgray: [105, 105, 105],
+  darkgray: [169, 169, 169],
 };
 
 /** An sRGB triple from the CSS colours emails use (#rgb, #rrggbb, rgb()/rgba(), a few names); undefined otherwise. */
 export function parseColour(value: string): [number, number, number] | undefined {
-  const text = value.trim().toLowerCase().replace(/\s*!important$/, '');
+  const text = value
+    .trim()
+    .toLowerCase()
+    .replace(/\s*!important$/, '');
   if (NAMED[text]) return NAMED[text];
   const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/.exec(text)?.[1];
   if (hex) {
@@ -57,7 +73,8 @@ export function adaptEmailColours(root: Element, palette: Palette): void {
   for (const element of Array.from(root.querySelectorAll('*'))) {
     const style = (element as HTMLElement).style as CSSStyleDeclaration | undefined;
     if (style?.color && collides(style.color, background)) style.removeProperty('color');
-    if (style?.backgroundColor && collides(style.backgroundColor, foreground)) style.removeProperty('background-color');
+    if (style?.backgroundColor && collides(style.backgroundColor, foreground))
+      style.removeProperty('background-color');
     const fontColour = element.localName === 'font' ? element.getAttribute('color') : null;
     if (fontColour && collides(fontColour, background)) element.removeAttribute('color');
     const bgcolor = element.getAttribute('bgcolor');

@@ -16,8 +16,18 @@ export type ChoiceFieldProps<V extends string> = {
 export function DropdownField<V extends string>(props: ChoiceFieldProps<V>) {
   const { options, value, onChange } = props;
   return (
-    <Field label={props.label} className={props.className} hint={props.hint} validationMessage={props.validationMessage}>
-      <Dropdown value={options[value] ?? value} selectedOptions={[value]} disabled={props.disabled} onOptionSelect={(_, data) => data.optionValue !== undefined && onChange(data.optionValue as V)}>
+    <Field
+      label={props.label}
+      className={props.className}
+      hint={props.hint}
+      validationMessage={props.validationMessage}
+    >
+      <Dropdown
+        value={options[value] ?? value}
+        selectedOptions={[value]}
+        disabled={props.disabled}
+        onOptionSelect={(_, data) => data.optionValue !== undefined && onChange(data.optionValue as V)}
+      >
         {(Object.entries(options) as [V, string][]).map(([option, label]) => (
           <Option key={option} value={option}>
             {label}

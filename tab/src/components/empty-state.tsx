@@ -15,11 +15,20 @@ const useStyles = makeStyles({
 });
 
 /** An empty list says what to do next, not just "nothing here". */
-export function EmptyState(props: { icon?: ReactNode; title: string; children?: ReactNode; action?: ReactNode }) {
+export function EmptyState(props: {
+  icon?: ReactNode;
+  title: string;
+  children?: ReactNode;
+  action?: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      {props.icon && <span className={styles.icon} aria-hidden>{props.icon}</span>}
+      {props.icon && (
+        <span className={styles.icon} aria-hidden>
+          {props.icon}
+        </span>
+      )}
       <Subtitle2 as="h2">{props.title}</Subtitle2>
       {props.children && <Body1>{props.children}</Body1>}
       {props.action}

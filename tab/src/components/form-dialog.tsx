@@ -1,10 +1,23 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import type { FormEvent, ReactElement, ReactNode } from 'react';
 import { ErrorBar } from './error-bar';
 import { fieldErrors } from '../../../web-shared/field-errors';
 import { usePendingAction } from './use-pending-action';
 
-const useStyles = makeStyles({ content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+});
 
 type FormDialogProps = {
   title: ReactNode;
@@ -43,20 +56,32 @@ export function FormDialog(props: FormDialogProps) {
   };
 
   return (
-    <Dialog open modalType={props.modalType ?? 'modal'} onOpenChange={(_, data) => !data.open && props.onClose()}>
+    <Dialog
+      open
+      modalType={props.modalType ?? 'modal'}
+      onOpenChange={(_, data) => !data.open && props.onClose()}
+    >
       <DialogSurface className={props.className}>
         <form onSubmit={handleSubmit} noValidate>
           <DialogBody>
             <DialogTitle>{props.title}</DialogTitle>
             <DialogContent className={styles.content}>
-              {typeof props.children === 'function' ? props.children(fieldErrors(failure?.error)) : props.children}
+              {typeof props.children === 'function'
+                ? props.children(fieldErrors(failure?.error))
+                : props.children}
               {failure && <ErrorBar error={failure.error} title={failure.title} />}
             </DialogContent>
             <DialogActions>
               <Button onClick={props.onClose} disabled={isBusy}>
                 Cancel
               </Button>
-              <Button type="submit" appearance="primary" disabled={props.isSubmitDisabled} disabledFocusable={isBusy} icon={isBusy ? <Spinner size="tiny" /> : props.submitIcon}>
+              <Button
+                type="submit"
+                appearance="primary"
+                disabled={props.isSubmitDisabled}
+                disabledFocusable={isBusy}
+                icon={isBusy ? <Spinner size="tiny" /> : props.submitIcon}
+              >
                 {isBusy && props.busyLabel ? props.busyLabel : props.submitLabel}
               </Button>
             </DialogActions>

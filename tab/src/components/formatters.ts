@@ -1,14 +1,18 @@
 // Dates, sizes and email addresses as people read them, in the page's language (Teams' locale inside Teams, see app.tsx).
 const locale = (): string | undefined => document.documentElement.lang || undefined;
 
-export const formatDateTime = (iso: string): string => new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
+export const formatDateTime = (iso: string): string =>
+  new Date(iso).toLocaleString(locale(), { dateStyle: 'medium', timeStyle: 'short' });
 
-export const formatDate = (iso: string): string => new Date(iso).toLocaleDateString(locale(), { dateStyle: 'medium' });
+export const formatDate = (iso: string): string =>
+  new Date(iso).toLocaleDateString(locale(), { dateStyle: 'medium' });
 
 /** "Name <address>", or the address alone when there is no other name. */
-export const formatAddress = (a: { name?: string; address: string }): string => (a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address);
+export const formatAddress = (a: { name?: string; address: string }): string =>
+  a.name && a.name !== a.address ? `${a.name} <${a.address}>` : a.address;
 
-export const formatAddresses = (list: readonly { name?: string; address: string }[]): string => list.map(formatAddress).join(', ');
+export const formatAddresses = (list: readonly { name?: string; address: string }[]): string =>
+  list.map(formatAddress).join(', ');
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

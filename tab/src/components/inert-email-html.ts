@@ -4,8 +4,20 @@ import { adaptEmailColours, type Palette } from './adapt-email-colours';
 // document (DOMParser runs no script and loads nothing), anything active is removed again, and remote
 // images are dropped so opening a note never tells a sender that it was read.
 
-const ACTIVE_ELEMENTS = 'script, noscript, template, meta, base, link, iframe, frame, frameset, object, embed, applet, form, input, button, select, textarea, portal';
-const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:href', 'background', 'poster', 'cite', 'longdesc', 'ping'];
+const ACTIVE_ELEMENTS =
+  'script, noscript, template, meta, base, link, iframe, frame, frameset, object, embed, applet, form, input, button, select, textarea, portal';
+const URL_ATTRIBUTES = [
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'background',
+  'poster',
+  'cite',
+  'longdesc',
+  'ping',
+];
 const SAFE_LINK = /^(https?:|mailto:|#)/i;
 const SAFE_IMAGE = /^(data:image\/(png|gif|jpe?g|webp);|cid:)/i;
 // CSS can load remote resources too (background images, @import, fonts): those go, the rest of the style stays.
@@ -21,14 +33,19 @@ export type InertHtml = { html: string; blockedImages: number };
 
 /** With a palette, colours unreadable on the theme are dropped too (adapt-email-colours.ts). */
 export function inertEmailHtml(source: string, palette?: Palette): InertHtml {
-  const doc = new DOMParser().parseFromString(source.replace(HANDLER_ATTRIBUTE, `$1${BLOCKED_PREFIX}$2`), 'text/html');
+  const doc = new DOMParser().parseFromString(
+    source.replace(HANDLER_ATTRIBUTE, `$1${BLOCKED_PREFIX}$2`),
+    'text/html',
+  );
   for (const element of Array.from(doc.querySelectorAll(ACTIVE_ELEMENTS))) element.remove();
-  for (const style of Array.from(doc.querySelectorAll('style'))) style.textContent = withoutRemoteCss(style.textContent ?? '');
+  for (const style of Array.from(doc.querySelectorAll('style')))
+    style.textContent = withoutRemoteCss(style.textContent ?? '');
   let blockedImages = 0;
   for (const element of Array.from(doc.body.querySelectorAll('*'))) {
     for (const attribute of Array.from(element.attributes)) {
       const name = attribute.name.toLowerCase();
-      if (name.startsWith('on') || name.startsWith(BLOCKED_PREFIX) || name === 'srcset' || name === 'srcdoc') element.removeAttribute(attribute.name);
+      if (name.startsWith('on') || name.startsWith(BLOCKED_PREFIX) || name === 'srcset' || name === 'srcdoc')
+        element.removeAttribute(attribute.name);
       else if (name === 'style') element.setAttribute('style', withoutRemoteCss(attribute.value));
     }
     for (const name of URL_ATTRIBUTES) {

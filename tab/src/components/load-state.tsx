@@ -35,5 +35,7 @@ export function LoadState(props: {
 }
 
 /** A page that needs its data first: `if (!isLoaded(r)) return <LoadState resource={r} … />`. */
-export const isLoaded = <T,>(resource: Resource<T>): resource is Resource<T> & { data: T; error: undefined } =>
+export const isLoaded = <T,>(
+  resource: Resource<T>,
+): resource is Resource<T> & { data: T; error: undefined } =>
   resource.data !== undefined && resource.error === undefined;

@@ -9,7 +9,13 @@ import type { Resource } from './use-resource';
 
 const useStyles = makeStyles({
   card: { padding: 0, overflowX: 'auto' },
-  pager: { display: 'flex', alignItems: 'center', justifyContent: 'flex-end', gap: tokens.spacingHorizontalS, padding: tokens.spacingHorizontalM },
+  pager: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'flex-end',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingHorizontalM,
+  },
 });
 
 /**
@@ -43,10 +49,19 @@ export function PagedList<T>(props: {
               </Caption1>
               {(paging.hasPrevious || data.nextCursor) && (
                 <>
-                  <Button icon={<ChevronLeftRegular />} disabled={!paging.hasPrevious || page.isLoading} onClick={paging.previous}>
+                  <Button
+                    icon={<ChevronLeftRegular />}
+                    disabled={!paging.hasPrevious || page.isLoading}
+                    onClick={paging.previous}
+                  >
                     Previous
                   </Button>
-                  <Button icon={<ChevronRightRegular />} iconPosition="after" disabled={!data.nextCursor || page.isLoading} onClick={() => data.nextCursor && paging.next(data.nextCursor)}>
+                  <Button
+                    icon={<ChevronRightRegular />}
+                    iconPosition="after"
+                    disabled={!data.nextCursor || page.isLoading}
+                    onClick={() => data.nextCursor && paging.next(data.nextCursor)}
+                  >
                     Next
                   </Button>
                 </>

@@ -7,7 +7,12 @@ const useStyles = makeStyles({ card: { padding: tokens.spacingHorizontalL } });
  * A side panel of a page (history, attachments, health): a card whose section is named by its h2, so screen
  * reader users can jump between panels. `footer` holds the panel's controls, below the section.
  */
-export function PanelCard(props: { title: string; headingId: string; children: ReactNode; footer?: ReactNode }) {
+export function PanelCard(props: {
+  title: string;
+  headingId: string;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <Card className={styles.card}>

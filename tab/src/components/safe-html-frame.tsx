@@ -9,7 +9,13 @@ const FRAME_CSP = "default-src 'none'; img-src data: cid:; style-src 'unsafe-inl
 
 const useStyles = makeStyles({
   frame: { display: 'block', width: '100%', border: 'none', backgroundColor: 'transparent' },
-  blocked: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, marginTop: tokens.spacingVerticalXS },
+  blocked: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    marginTop: tokens.spacingVerticalXS,
+  },
 });
 
 /**
@@ -23,7 +29,11 @@ export function SafeHtmlFrame(props: { html: string; title: string }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [height, setHeight] = useState(24);
   const { html, blockedImages } = useMemo(
-    () => inertEmailHtml(props.html, { foreground: theme.colorNeutralForeground1, background: theme.colorNeutralBackground1 }),
+    () =>
+      inertEmailHtml(props.html, {
+        foreground: theme.colorNeutralForeground1,
+        background: theme.colorNeutralBackground1,
+      }),
     [props.html, theme],
   );
   const colorScheme = name === 'light' ? 'light' : 'dark';
@@ -70,7 +80,8 @@ export function SafeHtmlFrame(props: { html: string; title: string }) {
       {blockedImages > 0 && (
         <Caption1 className={styles.blocked}>
           <ImageOffRegular aria-hidden />
-          {blockedImages === 1 ? '1 image was not loaded' : `${blockedImages} images were not loaded`} to protect your privacy (remote content is blocked).
+          {blockedImages === 1 ? '1 image was not loaded' : `${blockedImages} images were not loaded`} to
+          protect your privacy (remote content is blocked).
         </Caption1>
       )}
     </>

@@ -8,13 +8,23 @@ const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHo
  * The end of an editor page's form: why the last save failed, Save with its progress, and Cancel back to the list.
  * Save stays focusable while it runs so keyboard focus does not fall to the page.
  */
-export function SaveActions(props: { isSaving: boolean; cancelHref: string; failure: Failure | undefined; busyLabel?: string | undefined }) {
+export function SaveActions(props: {
+  isSaving: boolean;
+  cancelHref: string;
+  failure: Failure | undefined;
+  busyLabel?: string | undefined;
+}) {
   const styles = useStyles();
   return (
     <>
       {props.failure && <ErrorBar error={props.failure.error} title={props.failure.title} />}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabledFocusable={props.isSaving} icon={props.isSaving ? <Spinner size="tiny" /> : undefined}>
+        <Button
+          appearance="primary"
+          type="submit"
+          disabledFocusable={props.isSaving}
+          icon={props.isSaving ? <Spinner size="tiny" /> : undefined}
+        >
           {props.isSaving ? (props.busyLabel ?? 'Saving…') : 'Save'}
         </Button>
         <Button as="a" href={props.cancelHref}>

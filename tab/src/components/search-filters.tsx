@@ -20,7 +20,13 @@ const useStyles = makeStyles({
  * The filter bar above a list: a search box that searches as the user types (without a request per keystroke),
  * then the list's own filters. The applied search lives in the URL; `query` is it.
  */
-export function SearchFilters(props: { label: string; placeholder: string; query: string; onSearch: (query: string) => void; children: ReactNode }) {
+export function SearchFilters(props: {
+  label: string;
+  placeholder: string;
+  query: string;
+  onSearch: (query: string) => void;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   const { query, onSearch } = props;
   const [text, setText] = useState(query);

@@ -15,7 +15,10 @@ export type CursorPaging = {
  * starts over at the first page.
  */
 export function useCursorPaging(filterKey: string, pageSize: number): CursorPaging {
-  const [paging, setPaging] = useState<{ key: string; cursors: (string | undefined)[] }>({ key: filterKey, cursors: [undefined] });
+  const [paging, setPaging] = useState<{ key: string; cursors: (string | undefined)[] }>({
+    key: filterKey,
+    cursors: [undefined],
+  });
   const cursors = paging.key === filterKey ? paging.cursors : [undefined];
   return {
     cursor: cursors[cursors.length - 1],

@@ -14,20 +14,23 @@ export function usePendingAction<K extends string = 'action'>() {
   const [failure, setFailure] = useState<Failure | undefined>(undefined);
   const isRunning = useRef(false);
 
-  const run = useCallback(async (key: K, failedTitle: string | undefined, work: () => Promise<void>): Promise<void> => {
-    if (isRunning.current) return;
-    isRunning.current = true;
-    setPending(key);
-    setFailure(undefined);
-    try {
-      await work();
-    } catch (err) {
-      setFailure({ ...(failedTitle ? { title: failedTitle } : {}), error: toError(err) });
-    } finally {
-      isRunning.current = false;
-      setPending(undefined);
-    }
-  }, []);
+  const run = useCallback(
+    async (key: K, failedTitle: string | undefined, work: () => Promise<void>): Promise<void> => {
+      if (isRunning.current) return;
+      isRunning.current = true;
+      setPending(key);
+      setFailure(undefined);
+      try {
+        await work();
+      } catch (err) {
+        setFailure({ ...(failedTitle ? { title: failedTitle } : {}), error: toError(err) });
+      } finally {
+        isRunning.current = false;
+        setPending(undefined);
+      }
+    },
+    [],
+  );
 
   return { pending, isBusy: pending !== undefined, failure, run };
 }

@@ -41,6 +41,9 @@ export function useResource<T>(load: (signal: AbortSignal) => Promise<T>, deps: 
   }, [...deps, generation]);
 
   const reload = useCallback(() => setGeneration((n) => n + 1), []);
-  const setData = useCallback((update: (current: T | undefined) => T) => setDataState((current) => update(current)), []);
+  const setData = useCallback(
+    (update: (current: T | undefined) => T) => setDataState((current) => update(current)),
+    [],
+  );
   return { data, error, isLoading, reload, setData };
 }

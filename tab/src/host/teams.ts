@@ -35,7 +35,8 @@ const TOKEN_TIMEOUT_MS = 60_000;
 
 export async function connectToHost(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Host> {
   // A top-level page has no host around it (initialize() would reject at once); mobile clients inject nativeInterface.
-  if (window.parent === window && !('nativeInterface' in window)) return { kind: 'standalone', reason: 'Opened outside Teams.' };
+  if (window.parent === window && !('nativeInterface' in window))
+    return { kind: 'standalone', reason: 'Opened outside Teams.' };
   try {
     const { app } = await loadTeamsJs();
     await withTimeout(app.initialize(), timeoutMs);
@@ -55,7 +56,9 @@ export async function connectToHost(timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Hos
 }
 
 export function onHostThemeChange(handler: (theme: HostTheme) => void): void {
-  void loadTeamsJs().then(({ app }) => app.registerOnThemeChangeHandler((theme) => handler(toHostTheme(theme))));
+  void loadTeamsJs().then(({ app }) =>
+    app.registerOnThemeChangeHandler((theme) => handler(toHostTheme(theme))),
+  );
 }
 
 /**
@@ -74,7 +77,12 @@ export async function getHostToken(nested?: NestedAuthConfig): Promise<string> {
   return withTimeout(authentication.getAuthToken(), TOKEN_TIMEOUT_MS);
 }
 
-async function getNestedAppToken({ clientId, authority, scopes, loginHint }: NestedAuthConfig): Promise<string> {
+async function getNestedAppToken({
+  clientId,
+  authority,
+  scopes,
+  loginHint,
+}: NestedAuthConfig): Promise<string> {
   // Loaded on demand: most hosts never need MSAL, and it would double the tab's first download.
   const msal = await import('@azure/msal-browser');
   const client = await msal.createNestablePublicClientApplication({ auth: { clientId, authority } });
@@ -88,11 +96,20 @@ async function getNestedAppToken({ clientId, authority, scopes, loginHint }: Nes
 }
 
 /** For the team tab's configuration page: saving pins the Service Requests view. */
-export async function enableTabConfiguration(tab: { contentUrl: string; entityId: string; name: string }): Promise<void> {
+export async function enableTabConfiguration(tab: {
+  contentUrl: string;
+  entityId: string;
+  name: string;
+}): Promise<void> {
   const { pages } = await loadTeamsJs();
   pages.config.registerOnSaveHandler((event) => {
     pages.config
-      .setConfig({ contentUrl: tab.contentUrl, websiteUrl: tab.contentUrl, entityId: tab.entityId, suggestedDisplayName: tab.name })
+      .setConfig({
+        contentUrl: tab.contentUrl,
+        websiteUrl: tab.contentUrl,
+        entityId: tab.entityId,
+        suggestedDisplayName: tab.name,
+      })
       .then(() => event.notifySuccess())
       .catch((err: unknown) => event.notifyFailure(err instanceof Error ? err.message : String(err)));
   });

@@ -2,7 +2,14 @@
 // under /tab/, Teams deep links carry the route in the URL fragment, and office.js-style hosts null history.
 
 export type AdminSection = 'setup' | 'accounts' | 'templates' | 'note-types' | 'service-messaging' | 'rules';
-const ADMIN_SECTIONS: readonly AdminSection[] = ['setup', 'accounts', 'templates', 'note-types', 'service-messaging', 'rules'];
+const ADMIN_SECTIONS: readonly AdminSection[] = [
+  'setup',
+  'accounts',
+  'templates',
+  'note-types',
+  'service-messaging',
+  'rules',
+];
 
 export type Route =
   | { page: 'requests'; params: URLSearchParams }
@@ -19,13 +26,15 @@ export function parseRoute(hash: string): Route {
   const [rawPath = '', search = ''] = hash.replace(/^#/, '').split('?');
   const parts = rawPath.split('/').filter(Boolean).map(decodeURIComponent);
   const [first, second, third] = parts;
-  if (!first || (first === 'requests' && !second)) return { page: 'requests', params: new URLSearchParams(search) };
+  if (!first || (first === 'requests' && !second))
+    return { page: 'requests', params: new URLSearchParams(search) };
   if (first === 'requests' && second && !third) return { page: 'request', ref: second };
   if (first === 'mail-center' && !second) return { page: 'mail-center', params: new URLSearchParams(search) };
   if (first === 'mail-center' && second && !third) return { page: 'mail-item', itemId: second };
   if (first === 'admin' && !second) return { page: 'admin', section: 'setup' };
   if (first === 'admin' && second === 'accounts' && third) return { page: 'mail-account', accountId: third };
-  if (first === 'admin' && second === 'templates' && third) return { page: 'mail-template', templateId: third };
+  if (first === 'admin' && second === 'templates' && third)
+    return { page: 'mail-template', templateId: third };
   if (first === 'admin' && isAdminSection(second) && !third) return { page: 'admin', section: second };
   if (first === 'configure') return { page: 'configure' };
   return { page: 'not-found', path: `/${parts.join('/')}` };
@@ -60,4 +69,5 @@ export function href(route: Route): string {
 
 export const requestHref = (ref: string): string => href({ page: 'request', ref });
 
-const isAdminSection = (value: string | undefined): value is AdminSection => ADMIN_SECTIONS.includes(value as AdminSection);
+const isAdminSection = (value: string | undefined): value is AdminSection =>
+  ADMIN_SECTIONS.includes(value as AdminSection);

@@ -9,10 +9,21 @@ export type Desk = { api: DeskApi; session: Session; host: Host; config: TClient
 
 const DeskContext = createContext<Desk | undefined>(undefined);
 
-export function DeskProvider(props: { session: Session; host: Host; config: TClientConfig; onUnauthorized: (message: string) => void; children: ReactNode }) {
+export function DeskProvider(props: {
+  session: Session;
+  host: Host;
+  config: TClientConfig;
+  onUnauthorized: (message: string) => void;
+  children: ReactNode;
+}) {
   const { session, host, config, onUnauthorized } = props;
   const desk = useMemo<Desk>(
-    () => ({ api: createDeskApi(createApiClient({ getToken: session.getToken, onUnauthorized })), session, host, config }),
+    () => ({
+      api: createDeskApi(createApiClient({ getToken: session.getToken, onUnauthorized })),
+      session,
+      host,
+      config,
+    }),
     [session, host, config, onUnauthorized],
   );
   return <DeskContext.Provider value={desk}>{props.children}</DeskContext.Provider>;

@@ -11,7 +11,11 @@ export type Session = {
   getToken(): Promise<string>;
 };
 
-export const SIGN_IN_METHOD_LABEL: Record<SignInMethod, string> = { teams: 'Teams single sign-on', demo: 'Demo sign-in', entra: 'Microsoft sign-in' };
+export const SIGN_IN_METHOD_LABEL: Record<SignInMethod, string> = {
+  teams: 'Teams single sign-on',
+  demo: 'Demo sign-in',
+  entra: 'Microsoft sign-in',
+};
 
 export const ADMIN_ROLE = 'ServiceDesk.Admin';
 

@@ -35,20 +35,37 @@ export function useBoot() {
       try {
         config = await publicApi.clientConfig(AbortSignal.timeout(CONFIG_TIMEOUT_MS));
       } catch (err) {
-        return settle({ phase: 'failed', host, message: describe(err, 'The Service Messaging API did not answer.') });
+        return settle({
+          phase: 'failed',
+          host,
+          message: describe(err, 'The Service Messaging API did not answer.'),
+        });
       }
       if (host.kind === 'teams') return settle(await startInTeams(host, config));
       if (config.demo) {
         const token = restoreDemoToken();
-        return settle(token ? signedIn(host, config, 'demo', token, async () => token) : { phase: 'sign-in', host, config });
+        return settle(
+          token
+            ? signedIn(host, config, 'demo', token, async () => token)
+            : { phase: 'sign-in', host, config },
+        );
       }
       try {
         entra.current ??= await (await import('./entra-sign-in')).createEntraSignIn(config);
         const token = await entra.current.restore();
         const source = entra.current;
-        settle(token ? signedIn(host, config, 'entra', token, () => source.getToken()) : { phase: 'sign-in', host, config });
+        settle(
+          token
+            ? signedIn(host, config, 'entra', token, () => source.getToken())
+            : { phase: 'sign-in', host, config },
+        );
       } catch (err) {
-        settle({ phase: 'sign-in', host, config, message: describe(err, 'Microsoft sign-in could not start.') });
+        settle({
+          phase: 'sign-in',
+          host,
+          config,
+          message: describe(err, 'Microsoft sign-in could not start.'),
+        });
       }
     })();
     return () => {
@@ -79,15 +96,29 @@ export function useBoot() {
     entra.current?.signOut();
     setState((current) => {
       if (current.phase !== 'signed-in') return current;
-      if (current.host.kind === 'teams') return { phase: 'failed', host: current.host, message: `Teams could not sign you in to Service Messaging: ${message}` };
-      return { phase: 'sign-in', host: current.host, config: current.config, message: `You were signed out: ${message}` };
+      if (current.host.kind === 'teams')
+        return {
+          phase: 'failed',
+          host: current.host,
+          message: `Teams could not sign you in to Service Messaging: ${message}`,
+        };
+      return {
+        phase: 'sign-in',
+        host: current.host,
+        config: current.config,
+        message: `You were signed out: ${message}`,
+      };
     });
   }, []);
 
   const signOut = useCallback(() => {
     forgetDemoToken();
     entra.current?.signOut();
-    setState((current) => (current.phase === 'signed-in' && current.host.kind === 'standalone' ? { phase: 'sign-in', host: current.host, config: current.config } : current));
+    setState((current) =>
+      current.phase === 'signed-in' && current.host.kind === 'standalone'
+        ? { phase: 'sign-in', host: current.host, config: current.config }
+        : current,
+    );
   }, []);
 
   const retry = useCallback(() => {
@@ -99,21 +130,38 @@ export function useBoot() {
 }
 
 async function startInTeams(host: TeamsHost, config: TClientConfig): Promise<BootState> {
-  const nested = { clientId: config.clientId, authority: config.authority, scopes: [config.apiScope], loginHint: host.userPrincipalName };
+  const nested = {
+    clientId: config.clientId,
+    authority: config.authority,
+    scopes: [config.apiScope],
+    loginHint: host.userPrincipalName,
+  };
   const getToken = reuseWhileFresh(() => getHostToken(nested));
   try {
     const token = await getToken();
     return signedIn(host, config, 'teams', token, getToken);
   } catch (err) {
-    return { phase: 'failed', host, message: `Teams could not sign you in to Service Messaging: ${describe(err, 'no token was returned.')}` };
+    return {
+      phase: 'failed',
+      host,
+      message: `Teams could not sign you in to Service Messaging: ${describe(err, 'no token was returned.')}`,
+    };
   }
 }
 
-function signedIn(host: Host, config: TClientConfig, via: SignInMethod, token: string, getToken: () => Promise<string>): BootState {
+function signedIn(
+  host: Host,
+  config: TClientConfig,
+  via: SignInMethod,
+  token: string,
+  getToken: () => Promise<string>,
+): BootState {
   const claims = readTokenClaims(token);
-  if (!claims) return { phase: 'failed', host, message: 'The sign-in returned a token this app cannot read.' };
+  if (!claims)
+    return { phase: 'failed', host, message: 'The sign-in returned a token this app cannot read.' };
   const session: Session = { user: userFromClaims(claims), via, getToken };
   return { phase: 'signed-in', host, config, session };
 }
 
-const describe = (err: unknown, fallback: string): string => (err instanceof Error && err.message ? err.message : fallback);
+const describe = (err: unknown, fallback: string): string =>
+  err instanceof Error && err.message ? err.message : fallback;

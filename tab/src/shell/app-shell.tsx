@@ -36,10 +36,19 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     flexWrap: 'wrap',
   },
-  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontWeight: tokens.fontWeightSemibold },
+  brand: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightSemibold,
+  },
   logo: { width: '24px', height: '24px' },
   nav: { flexGrow: 1 },
-  main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, maxWidth: '1400px', margin: '0 auto' },
+  main: {
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    maxWidth: '1400px',
+    margin: '0 auto',
+  },
 });
 
 type NavItem = { value: string; label: string; target: string; isAdminOnly?: boolean };
@@ -56,9 +65,13 @@ const navValue = (route: Route): string | undefined =>
     ? 'requests'
     : route.page === 'mail-center' || route.page === 'mail-item'
       ? 'mail-center'
-      : route.page === 'admin' || route.page === 'mail-account' || route.page === 'mail-template' ? 'admin' : undefined;
+      : route.page === 'admin' || route.page === 'mail-account' || route.page === 'mail-template'
+        ? 'admin'
+        : undefined;
 
-const ConfigurePage = lazy(() => import('../features/configure/configure-page').then((m) => ({ default: m.ConfigurePage })));
+const ConfigurePage = lazy(() =>
+  import('../features/configure/configure-page').then((m) => ({ default: m.ConfigurePage })),
+);
 
 export function AppShell(props: { onSignOut?: () => void }) {
   const styles = useStyles();
@@ -87,7 +100,10 @@ export function AppShell(props: { onSignOut?: () => void }) {
           )}
         </span>
         <nav className={styles.nav} aria-label="Service Messaging">
-          <TabList selectedValue={navValue(route) ?? null} onTabSelect={(_, data) => navigate(items.find((i) => i.value === data.value)?.target ?? '#/')}>
+          <TabList
+            selectedValue={navValue(route) ?? null}
+            onTabSelect={(_, data) => navigate(items.find((i) => i.value === data.value)?.target ?? '#/')}
+          >
             {items.map((item) => (
               <Tab key={item.value} value={item.value}>
                 {item.label}
@@ -98,7 +114,10 @@ export function AppShell(props: { onSignOut?: () => void }) {
         </nav>
         <Menu>
           <MenuTrigger disableButtonEnhancement>
-            <MenuButton appearance="subtle" icon={<Avatar name={session.user.name} size={24} color="colorful" aria-hidden />}>
+            <MenuButton
+              appearance="subtle"
+              icon={<Avatar name={session.user.name} size={24} color="colorful" aria-hidden />}
+            >
               <VisuallyHidden>Signed in as </VisuallyHidden>
               {session.user.name}
             </MenuButton>
@@ -107,7 +126,8 @@ export function AppShell(props: { onSignOut?: () => void }) {
             <MenuList>
               <MenuGroupHeader>
                 <Caption1>
-                  {session.user.upn} · {session.user.isAdmin ? 'Admin' : 'Agent'} · {SIGN_IN_METHOD_LABEL[session.via]}
+                  {session.user.upn} · {session.user.isAdmin ? 'Admin' : 'Agent'} ·{' '}
+                  {SIGN_IN_METHOD_LABEL[session.via]}
                   {host.kind === 'teams' ? ` in ${host.hostName}` : ''}
                 </Caption1>
               </MenuGroupHeader>
@@ -135,6 +155,7 @@ function useTeamsDeepLink(): void {
   useEffect(() => {
     if (host.kind !== 'teams') return;
     if (host.subPageId) navigate(href({ page: 'request', ref: host.subPageId }), { replace: true });
-    else if (!window.location.hash.replace(/^#\/?/, '') && host.entityId) navigate(`#/${host.entityId}`, { replace: true });
+    else if (!window.location.hash.replace(/^#\/?/, '') && host.entityId)
+      navigate(`#/${host.entityId}`, { replace: true });
   }, [host]);
 }

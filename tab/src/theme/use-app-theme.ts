@@ -1,4 +1,11 @@
-import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-components';
+import {
+  teamsDarkTheme,
+  teamsHighContrastTheme,
+  teamsLightTheme,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { onHostThemeChange, type Host, type HostTheme } from '../host/teams';
 
@@ -34,9 +41,21 @@ export function useAppTheme(host: Host | undefined): { theme: Theme; name: Theme
 
   if (inTeams) {
     const name: ThemeName = hostTheme === 'dark' ? 'dark' : hostTheme === 'contrast' ? 'contrast' : 'light';
-    return { name, theme: name === 'dark' ? teamsDarkTheme : name === 'contrast' ? teamsHighContrastTheme : teamsLightTheme };
+    return {
+      name,
+      theme:
+        name === 'dark' ? teamsDarkTheme : name === 'contrast' ? teamsHighContrastTheme : teamsLightTheme,
+    };
   }
-  return { name: systemTheme, theme: systemTheme === 'dark' ? webDarkTheme : systemTheme === 'contrast' ? teamsHighContrastTheme : webLightTheme };
+  return {
+    name: systemTheme,
+    theme:
+      systemTheme === 'dark'
+        ? webDarkTheme
+        : systemTheme === 'contrast'
+          ? teamsHighContrastTheme
+          : webLightTheme,
+  };
 }
 
 function readSystemTheme(): ThemeName {

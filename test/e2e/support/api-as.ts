@@ -14,7 +14,10 @@ export function apiAs(stack: TestStack, upn: string): ApiCall {
     const method = init.method ?? (init.json === undefined ? 'GET' : 'POST');
     const res = await fetch(`${stack.url}/api${path}`, {
       method,
-      headers: { authorization: `Bearer ${await token}`, ...(init.json === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${await token}`,
+        ...(init.json === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: init.json === undefined ? undefined : JSON.stringify(init.json),
     });
     const text = await res.text();

@@ -22,21 +22,35 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   await finishMotion(page);
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async (forced) => {
-    const axe = (window as unknown as { axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: object, options: object): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
     // Tabster's focus sentinels (Fluent's focus management) are focusable on purpose and hand focus on at once.
     const rules = forced ? { 'color-contrast': { enabled: false } } : {};
-    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { iframes: false, resultTypes: ['violations'], rules });
+    const result = await axe.run(
+      { exclude: [['[data-tabster-dummy]']] },
+      { iframes: false, resultTypes: ['violations'], rules },
+    );
     return result.violations;
   }, isForced);
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
+    .map(
+      (v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
+    );
 }
 
 /** Waits (up to 2 s) for the running finite animations and transitions; spinners run forever and are left alone. */
 async function finishMotion(page: Page): Promise<void> {
   await page.evaluate(async () => {
-    const finite = document.getAnimations().filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
-    await Promise.race([Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))), new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    const finite = document
+      .getAnimations()
+      .filter((animation) => Number.isFinite(Number(animation.effect?.getComputedTiming().endTime)));
+    await Promise.race([
+      Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]);
   });
 }

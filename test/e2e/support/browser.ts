@@ -1,14 +1,33 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  type Page,
+} from 'playwright-core';
 
 // Debian's chromium, headless, with everything that would reach the network at start switched off.
 // Playwright gives every launch a fresh temporary profile (user-data dir), removed again on close.
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
 }
 
-export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+export async function newPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options });
   // Fail a step within the test's own time limit, naming the locator it waited for.
   context.setDefaultTimeout(10_000);
@@ -31,7 +50,10 @@ export function watchForProblems(page: Page): string[] {
  * What a hostile email could make the page do: script dialogs (dismissed) and requests to the attacker's host
  * (`evil.example`, aborted). A safe rendering leaves both lists empty.
  */
-export async function watchForHostileEffects(context: BrowserContext, page: Page): Promise<{ dialogs: string[]; evilRequests: string[] }> {
+export async function watchForHostileEffects(
+  context: BrowserContext,
+  page: Page,
+): Promise<{ dialogs: string[]; evilRequests: string[] }> {
   const dialogs: string[] = [];
   const evilRequests: string[] = [];
   page.on('dialog', (dialog) => {
@@ -59,6 +81,10 @@ export async function signInAsDemoUser(page: Page, tabUrl: string, upn: string):
 const TEAMS_JS_VALID_DOMAINS = 'https://res.cdn.office.net/teams-js/validDomains/**';
 
 async function serveTeamsJsValidDomains(context: BrowserContext): Promise<void> {
-  const { validOrigins } = (await import('@microsoft/teams-js/dist/esm/packages/teams-js/src/artifactsForCDN/validDomains.json.js' as string)) as { validOrigins: string[] };
-  await context.route(TEAMS_JS_VALID_DOMAINS, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ validOrigins }) }));
+  const { validOrigins } = (await import(
+    '@microsoft/teams-js/dist/esm/packages/teams-js/src/artifactsForCDN/validDomains.json.js' as string
+  )) as { validOrigins: string[] };
+  await context.route(TEAMS_JS_VALID_DOMAINS, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ validOrigins }) }),
+  );
 }

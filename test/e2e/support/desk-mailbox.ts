@@ -20,7 +20,11 @@ export async function sentItems(stack: TestStack): Promise<SentMessage[]> {
 }
 
 /** Polls Sent Items until `find` picks a message (the outbound queue may send a moment after the API answers). */
-export async function waitForSent(stack: TestStack, find: (sent: SentMessage[]) => SentMessage | undefined, what: string): Promise<SentMessage> {
+export async function waitForSent(
+  stack: TestStack,
+  find: (sent: SentMessage[]) => SentMessage | undefined,
+  what: string,
+): Promise<SentMessage> {
   const deadline = Date.now() + 10_000;
   for (;;) {
     const found = find(await sentItems(stack));
@@ -53,7 +57,12 @@ export async function emailDesk(stack: TestStack, email: CustomerEmail): Promise
 /** Puts an email into the service mailbox's inbox, then has the engine read it with Sync now (answers when done). */
 async function deliverToDesk(stack: TestStack, email: Buffer | object): Promise<void> {
   const delivered = Buffer.isBuffer(email)
-    ? await stack.emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, email, 'message/rfc822')
+    ? await stack.emulator.control(
+        'POST',
+        `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`,
+        email,
+        'message/rfc822',
+      )
     : await stack.emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, email);
   expect(delivered.status).toBe(201);
   await syncServiceMailbox(stack);

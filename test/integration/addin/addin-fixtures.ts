@@ -2,7 +2,11 @@ import request from 'supertest';
 import type { TAddinEmail } from '../../../api/src/contract/addin-email.js';
 import { encodeEcId } from '../../../api/src/domain/ec-id.js';
 import type { MailCenterItem } from '../../../api/src/domain/mail-center-item.js';
-import { formatOwnMessageId, renderReplyMarker, DEFAULT_REPLY_MARKER } from '../../../api/src/domain/reply-marker.js';
+import {
+  formatOwnMessageId,
+  renderReplyMarker,
+  DEFAULT_REPLY_MARKER,
+} from '../../../api/src/domain/reply-marker.js';
 import type { TestApi } from '../../support/test-api.js';
 
 // Emails as the add-in sends them, and the desk state they are judged against (SRs, our sent emails, Mail Center
@@ -30,13 +34,25 @@ export function emailFor(overrides: Partial<TAddinEmail> = {}): TAddinEmail {
   };
 }
 
-export async function createRequest(api: TestApi, title: string, requester = { name: CUSTOMER.name, email: CUSTOMER.address }): Promise<{ id: number; number: string }> {
-  const res = await request(api.app).post('/api/requests').auth(await api.agent(), { type: 'bearer' }).send({ title, requester }).expect(201);
+export async function createRequest(
+  api: TestApi,
+  title: string,
+  requester = { name: CUSTOMER.name, email: CUSTOMER.address },
+): Promise<{ id: number; number: string }> {
+  const res = await request(api.app)
+    .post('/api/requests')
+    .auth(await api.agent(), { type: 'bearer' })
+    .send({ title, requester })
+    .expect(201);
   return { id: res.body.id as number, number: res.body.number as string };
 }
 
 export async function setStatus(api: TestApi, number: string, status: string): Promise<void> {
-  await request(api.app).patch(`/api/requests/${number}`).auth(await api.agent(), { type: 'bearer' }).send({ status }).expect(200);
+  await request(api.app)
+    .patch(`/api/requests/${number}`)
+    .auth(await api.agent(), { type: 'bearer' })
+    .send({ status })
+    .expect(200);
 }
 
 /** An email the desk sent about an SR, as the outbound engine records it, with its marker and our Message-ID. */
@@ -66,7 +82,12 @@ export async function recordSentEmail(api: TestApi, requestId: number, outboundI
       actor: { id: 'agent', name: 'Alex Agent' },
     }),
   );
-  return { token, internetMessageId, conversationId, markerLine: renderReplyMarker(DEFAULT_REPLY_MARKER, token) };
+  return {
+    token,
+    internetMessageId,
+    conversationId,
+    markerLine: renderReplyMarker(DEFAULT_REPLY_MARKER, token),
+  };
 }
 
 /** The token with one symbol of its signature changed: the check fails, the visible SR digits survive. */
@@ -77,7 +98,10 @@ export function damage(token: string): string {
 }
 
 /** A customer's Outlook reply that quotes our email, whose marker line was damaged on the way. */
-export function outlookReplyQuoting(markerLine: string, text = 'The printer is still jamming, see the photo.'): { html: string; text: string } {
+export function outlookReplyQuoting(
+  markerLine: string,
+  text = 'The printer is still jamming, see the photo.',
+): { html: string; text: string } {
   return {
     html:
       `<div class="elementToProof">${text}</div><div id="appendonsend"></div><hr style="display:inline-block;width:98%">` +
@@ -87,7 +111,11 @@ export function outlookReplyQuoting(markerLine: string, text = 'The printer is s
   };
 }
 
-export async function recordMailCenterItem(api: TestApi, email: TAddinEmail, fields: Partial<MailCenterItem> = {}): Promise<MailCenterItem> {
+export async function recordMailCenterItem(
+  api: TestApi,
+  email: TAddinEmail,
+  fields: Partial<MailCenterItem> = {},
+): Promise<MailCenterItem> {
   const now = new Date().toISOString();
   const item: MailCenterItem = {
     id: `mc-${++sequence}`,
@@ -117,7 +145,11 @@ export async function recordMailCenterItem(api: TestApi, email: TAddinEmail, fie
 
 /** POSTs as an agent (or with `token`) and checks the status, showing the body when it is not the expected one. */
 export async function post(api: TestApi, path: string, body: unknown, status = 200, token?: string) {
-  const res = await request(api.app).post(path).auth(token ?? (await api.agent()), { type: 'bearer' }).send(body as object);
-  if (res.status !== status) throw new Error(`POST ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await request(api.app)
+    .post(path)
+    .auth(token ?? (await api.agent()), { type: 'bearer' })
+    .send(body as object);
+  if (res.status !== status)
+    throw new Error(`POST ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
   return res;
 }

@@ -36,7 +36,12 @@ describe('demo mailbox routes', () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    await emulator.control('POST', '/mailboxes/support@contoso.test/messages?folder=inbox', MIME, 'message/rfc822');
+    await emulator.control(
+      'POST',
+      '/mailboxes/support@contoso.test/messages?folder=inbox',
+      MIME,
+      'message/rfc822',
+    );
     api = await createTestApi({ extra: { demoMailbox: createDemoMailbox(emulator.url) } });
   });
 
@@ -45,21 +50,34 @@ describe('demo mailbox routes', () => {
   });
 
   const get = async (path: string, status = 200, token?: string) => {
-    const res = await request(api.app).get(path).auth(token ?? (await api.agent()), { type: 'bearer' });
-    if (res.status !== status) throw new Error(`GET ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
+    const res = await request(api.app)
+      .get(path)
+      .auth(token ?? (await api.agent()), { type: 'bearer' });
+    if (res.status !== status)
+      throw new Error(`GET ${path}: expected ${status}, got ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };
 
   it("lists the tenant's mailboxes and a mailbox's inbox", async () => {
     const mailboxes = await get('/api/demo/mailboxes');
-    expect(mailboxes.items.map((m: { address: string }) => m.address)).toEqual(expect.arrayContaining(['agent@contoso.test', 'support@contoso.test']));
+    expect(mailboxes.items.map((m: { address: string }) => m.address)).toEqual(
+      expect.arrayContaining(['agent@contoso.test', 'support@contoso.test']),
+    );
     const inbox = await get('/api/demo/mailboxes/support%40contoso.test/messages');
-    expect(inbox.items).toEqual([expect.objectContaining({ subject: 'RE: printer', from: { name: 'Lee Gu', address: 'lee@fabrikam.test' }, hasAttachments: true })]);
+    expect(inbox.items).toEqual([
+      expect.objectContaining({
+        subject: 'RE: printer',
+        from: { name: 'Lee Gu', address: 'lee@fabrikam.test' },
+        hasAttachments: true,
+      }),
+    ]);
   });
 
   it('reads one email as Outlook would give it to the pane, with its headers and attachment bytes', async () => {
     const [summary] = (await get('/api/demo/mailboxes/support@contoso.test/messages')).items;
-    const { email, attachmentContents } = await get(`/api/demo/mailboxes/support@contoso.test/messages/${encodeURIComponent(summary.id)}`);
+    const { email, attachmentContents } = await get(
+      `/api/demo/mailboxes/support@contoso.test/messages/${encodeURIComponent(summary.id)}`,
+    );
     expect(email).toMatchObject({
       internetMessageId: '<demo-route-1@mail.fabrikam.test>',
       mailbox: 'support@contoso.test',
@@ -68,21 +86,33 @@ describe('demo mailbox routes', () => {
       attachments: [expect.objectContaining({ name: 'log.txt', isInline: false, kind: 'file' })],
     });
     expect(email.bodyHtml).toContain('Blank pages again.');
-    expect(email.headers).toContainEqual({ name: 'In-Reply-To', value: '<sm.SR-000003-1-ABCDEFGHJKM@contoso.test>' });
+    expect(email.headers).toContainEqual({
+      name: 'In-Reply-To',
+      value: '<sm.SR-000003-1-ABCDEFGHJKM@contoso.test>',
+    });
     expect(Buffer.from(attachmentContents[0].contentBase64, 'base64').toString()).toBe('E-204');
     // What the route returns is what the add-in routes accept.
-    await request(api.app).post('/api/addin/lookup').auth(await api.agent(), { type: 'bearer' }).send({ email }).expect(200);
+    await request(api.app)
+      .post('/api/addin/lookup')
+      .auth(await api.agent(), { type: 'bearer' })
+      .send({ email })
+      .expect(200);
   });
 
   it('says which mailbox or email does not exist, and needs the agent role', async () => {
-    expect((await get('/api/demo/mailboxes/nobody%40contoso.test/messages', 404)).error.message).toBe('Demo mailbox nobody@contoso.test does not exist.');
+    expect((await get('/api/demo/mailboxes/nobody%40contoso.test/messages', 404)).error.message).toBe(
+      'Demo mailbox nobody@contoso.test does not exist.',
+    );
     await get('/api/demo/mailboxes/support@contoso.test/messages/AAMk-nothing', 404);
     await get('/api/demo/mailboxes', 403, await api.token({ roles: [] }));
   });
 
   it('is not there outside demo mode', async () => {
     const plain = await createTestApi();
-    const res = await request(plain.app).get('/api/demo/mailboxes').auth(await plain.agent(), { type: 'bearer' }).expect(404);
+    const res = await request(plain.app)
+      .get('/api/demo/mailboxes')
+      .auth(await plain.agent(), { type: 'bearer' })
+      .expect(404);
     expect(res.body.error.code).toBe('route_not_found');
   });
 });

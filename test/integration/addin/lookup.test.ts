@@ -1,7 +1,15 @@
 import request from 'supertest';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createTestApi, type TestApi } from '../../support/test-api.js';
-import { createRequest, damage, emailFor, outlookReplyQuoting, post, recordMailCenterItem, recordSentEmail } from './addin-fixtures.js';
+import {
+  createRequest,
+  damage,
+  emailFor,
+  outlookReplyQuoting,
+  post,
+  recordMailCenterItem,
+  recordSentEmail,
+} from './addin-fixtures.js';
 
 // POST /api/addin/lookup: where the open email stands, as the pane's first question.
 describe('add-in lookup', () => {
@@ -21,10 +29,14 @@ describe('add-in lookup', () => {
     const sr = await createRequest(api, 'Laptop battery');
     const sent = await recordSentEmail(api, sr.id, 1);
     const body = outlookReplyQuoting(sent.markerLine.replace(sent.token, damage(sent.token)));
-    const res = await post(api, '/api/addin/lookup', { email: emailFor({ bodyHtml: body.html, bodyText: body.text }) });
+    const res = await post(api, '/api/addin/lookup', {
+      email: emailFor({ bodyHtml: body.html, bodyText: body.text }),
+    });
     expect(res.body.state).toBe('unknown');
     expect(res.body.markers).toEqual([{ status: 'damaged', number: sr.number, token: damage(sent.token) }]);
-    expect(res.body.summary).toBe(`Its reply marker for ${sr.number} was damaged, so it could not be filed automatically.`);
+    expect(res.body.summary).toBe(
+      `Its reply marker for ${sr.number} was damaged, so it could not be filed automatically.`,
+    );
   });
 
   it('says an email with an intact marker belongs to its SR even before it is filed', async () => {
@@ -38,8 +50,13 @@ describe('add-in lookup', () => {
 
   it('finds the Mail Center item by internetMessageId, with the reason in words and the evidence', async () => {
     const email = emailFor();
-    const item = await recordMailCenterItem(api, email, { reason: 'token-invalid', evidence: ['The reply marker SR-000002-… failed its check.'] });
-    const res = await post(api, '/api/addin/lookup', { email: { ...email, internetMessageId: email.internetMessageId.slice(1, -1) } });
+    const item = await recordMailCenterItem(api, email, {
+      reason: 'token-invalid',
+      evidence: ['The reply marker SR-000002-… failed its check.'],
+    });
+    const res = await post(api, '/api/addin/lookup', {
+      email: { ...email, internetMessageId: email.internetMessageId.slice(1, -1) },
+    });
     expect(res.body.state).toBe('mail-center');
     expect(res.body.mailCenter).toEqual({
       itemId: item.id,
@@ -64,7 +81,13 @@ describe('add-in lookup', () => {
         bodyText: 'Hello',
         author: { id: 'email:pat@fabrikam.test', name: 'Pat Customer', email: 'pat@fabrikam.test' },
         createdAt: '2026-03-02T09:31:00Z',
-        email: { from: email.from, subject: email.subject, receivedAt: email.receivedAt, internetMessageId: email.internetMessageId, signal: 'ec-id' },
+        email: {
+          from: email.from,
+          subject: email.subject,
+          receivedAt: email.receivedAt,
+          internetMessageId: email.internetMessageId,
+          signal: 'ec-id',
+        },
       }),
     );
     const res = await post(api, '/api/addin/lookup', { email });
@@ -95,11 +118,21 @@ describe('add-in lookup', () => {
     const missingId = emailFor();
     delete (missingId as Partial<typeof missingId>).internetMessageId;
     const res = await post(api, '/api/addin/lookup', { email: missingId }, 400);
-    expect(res.body.error).toMatchObject({ message: 'Enter the email’s Message-ID.', details: [{ path: 'email.internetMessageId', message: 'Enter the email’s Message-ID.' }] });
+    expect(res.body.error).toMatchObject({
+      message: 'Enter the email’s Message-ID.',
+      details: [{ path: 'email.internetMessageId', message: 'Enter the email’s Message-ID.' }],
+    });
     await post(api, '/api/addin/lookup', { email: emailFor({ receivedAt: 'yesterday' }) }, 400);
     await post(api, '/api/addin/lookup', { email: emailFor(), extra: true }, 400);
-    const tooLong = await post(api, '/api/addin/lookup', { email: emailFor({ bodyHtml: 'x'.repeat(1_000_001) }) }, 400);
-    expect(tooLong.body.error.details).toEqual([{ path: 'email.bodyHtml', message: tooLong.body.error.message }]);
+    const tooLong = await post(
+      api,
+      '/api/addin/lookup',
+      { email: emailFor({ bodyHtml: 'x'.repeat(1_000_001) }) },
+      400,
+    );
+    expect(tooLong.body.error.details).toEqual([
+      { path: 'email.bodyHtml', message: tooLong.body.error.message },
+    ]);
     expect(tooLong.body.error.message).toMatch(/^Use at most 1000000 characters for the email’s body\.$/);
   });
 });

@@ -23,7 +23,9 @@ beforeAll(async () => {
   database = await createTestDatabase('cluster_sync_faults');
   emulator = await startTestEmulator();
   desk = await setUpFaultDesk({ databaseUrl: database.url, emulator, requests: REPLIES + 6 });
-  instances.push(...(await Promise.all(['node-1', 'node-2', 'node-3'].map((id) => startInstance(id, desk.env)))));
+  instances.push(
+    ...(await Promise.all(['node-1', 'node-2', 'node-3'].map((id) => startInstance(id, desk.env)))),
+  );
   await Promise.all(instances.map((i) => i.listening));
 }, 180_000);
 
@@ -53,34 +55,61 @@ it(`files ${REPLIES} replies across 3 mailboxes exactly once while instances are
     const victim = pool[Math.floor(Math.random() * pool.length)]!;
     await killAndRestart(victim, desk.env);
     // Evidence the kills landed mid-work: notes so far, and replies committed whose after-step had not been recorded.
-    kills.push(`${victim.id}${victims.length > 0 ? ' (holder)' : ''} at ${await notes()} notes, ${await count("SELECT count(*) AS n FROM processed_messages WHERE after_step = 'pending'")} pending`);
+    kills.push(
+      `${victim.id}${victims.length > 0 ? ' (holder)' : ''} at ${await notes()} notes, ${await count("SELECT count(*) AS n FROM processed_messages WHERE after_step = 'pending'")} pending`,
+    );
   }
   await desk.expectExactlyOnce(REPLIES);
   await Promise.all(instances.map((i) => i.listening));
   // Every mailbox's subscription has one owner, who says so on its /api/health, and whose is the published one.
   expect(await desk.subscriptionOwnersProblem(instances)).toBeUndefined();
-  console.log(JSON.stringify({ test: 'cluster-kill', replies: REPLIES, kills, seconds: Math.round((Date.now() - started) / 1000) }));
+  console.log(
+    JSON.stringify({
+      test: 'cluster-kill',
+      replies: REPLIES,
+      kills,
+      seconds: Math.round((Date.now() - started) / 1000),
+    }),
+  );
 }, 240_000);
 
 it('replaces a frozen lease holder; when it wakes its writes are refused and nothing is written twice', async () => {
   const before = await notes();
   await desk.deliver(6, MAILBOXES[0]);
   let held: { name: string; holder: string; fence: number } | undefined;
-  await until('a mailbox lease to be held', async () => (held = (await desk.liveMailboxLeases())[0]) !== undefined, 30_000);
+  await until(
+    'a mailbox lease to be held',
+    async () => (held = (await desk.liveMailboxLeases())[0]) !== undefined,
+    30_000,
+  );
   const frozen = instances.find((i) => i.id === held!.holder)!;
   signal(frozen, 'SIGSTOP');
   const frozenAt = Date.now();
   try {
-    await until('another instance to take the lease over', async () => {
-      const { rows } = await desk.db.query<{ holder: string; fence: string }>('SELECT holder, fence FROM sm_leases WHERE name = $1', [held!.name]);
-      return rows[0] !== undefined && rows[0].holder !== held!.holder && Number(rows[0].fence) > held!.fence;
-    }, 45_000);
+    await until(
+      'another instance to take the lease over',
+      async () => {
+        const { rows } = await desk.db.query<{ holder: string; fence: string }>(
+          'SELECT holder, fence FROM sm_leases WHERE name = $1',
+          [held!.name],
+        );
+        return (
+          rows[0] !== undefined && rows[0].holder !== held!.holder && Number(rows[0].fence) > held!.fence
+        );
+      },
+      45_000,
+    );
   } finally {
     signal(frozen, 'SIGCONT');
   }
   const takeoverMs = Date.now() - frozenAt;
   expect(takeoverMs).toBeLessThan(30_000 + 10_000); // the lease, plus a transaction the frozen one may have left open (ended after 10 s)
   await desk.expectExactlyOnce(before + 6);
-  const refused = frozen.output.join('').split('\n').filter((line) => line.includes('LeaseLostError') || line.includes('lease lost')).length;
-  console.log(JSON.stringify({ test: 'cluster-freeze', lease: held!.name, takeoverMs, refusedLogLines: refused }));
+  const refused = frozen.output
+    .join('')
+    .split('\n')
+    .filter((line) => line.includes('LeaseLostError') || line.includes('lease lost')).length;
+  console.log(
+    JSON.stringify({ test: 'cluster-freeze', lease: held!.name, takeoverMs, refusedLogLines: refused }),
+  );
 }, 150_000);

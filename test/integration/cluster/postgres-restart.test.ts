@@ -44,10 +44,16 @@ type Health = { status: 'ok' | 'degraded'; checks: Array<{ name: string; ok: boo
 async function health(instance: Instance): Promise<Health> {
   // An instance that died with the database fails the test with its last words, not a bare refused connection.
   const ended = instance.process.exitCode ?? instance.process.signalCode;
-  if (ended !== null) throw new Error(`${instance.id} exited (${ended}) instead of riding out the outage:\n${instance.output.join('').slice(-3_000)}`);
-  return (await fetch(`http://127.0.0.1:${instance.port}/api/health`, { signal: AbortSignal.timeout(10_000) })).json() as Promise<Health>;
+  if (ended !== null)
+    throw new Error(
+      `${instance.id} exited (${ended}) instead of riding out the outage:\n${instance.output.join('').slice(-3_000)}`,
+    );
+  return (
+    await fetch(`http://127.0.0.1:${instance.port}/api/health`, { signal: AbortSignal.timeout(10_000) })
+  ).json() as Promise<Health>;
 }
-const allSay = (status: Health['status']) => async () => (await Promise.all(instances.map(health))).every((h) => h.status === status);
+const allSay = (status: Health['status']) => async () =>
+  (await Promise.all(instances.map(health))).every((h) => h.status === status);
 
 /** Sessions listening for notifications: pg_stat_activity shows a listening connection's last statement. */
 const listening = () => desk.count("SELECT count(*) AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN %'");
@@ -74,8 +80,15 @@ it(`files ${REPLIES} replies exactly once across PostgreSQL restarts (${OUTAGES.
     const degradedMs = Date.now() - stoppedAt;
     // A request that needs the database says so plainly, on every instance.
     for (const instance of instances) {
-      const res = await fetch(`http://127.0.0.1:${instance.port}/api/requests`, { headers: { authorization: `Bearer ${agentToken}` }, signal: AbortSignal.timeout(15_000) });
-      expect({ instance: instance.id, status: res.status, code: ((await res.json()) as { error?: { code?: string } }).error?.code }).toEqual({ instance: instance.id, status: 503, code: 'service_unavailable' });
+      const res = await fetch(`http://127.0.0.1:${instance.port}/api/requests`, {
+        headers: { authorization: `Bearer ${agentToken}` },
+        signal: AbortSignal.timeout(15_000),
+      });
+      expect({
+        instance: instance.id,
+        status: res.status,
+        code: ((await res.json()) as { error?: { code?: string } }).error?.code,
+      }).toEqual({ instance: instance.id, status: 503, code: 'service_unavailable' });
     }
     await new Promise((resolve) => setTimeout(resolve, DOWN_MS));
     await server.start();
@@ -84,19 +97,46 @@ it(`files ${REPLIES} replies exactly once across PostgreSQL restarts (${OUTAGES.
     const okMs = Date.now() - restartedAt;
     // Each instance listens on two channels (the store's commits, the engine's wakes); both must be heard again,
     // or a commit on one instance no longer wakes the other's workers.
-    await until('every instance to listen again on both channels', async () => (await listening()) === 2 * instances.length, 10_000);
+    await until(
+      'every instance to listen again on both channels',
+      async () => (await listening()) === 2 * instances.length,
+      10_000,
+    );
     // Nothing new arrives until then: the engine must come back to the replies it could not file on its own.
-    await until('the replies that arrived during the outage to be filed', async () => (await desk.notes()) >= desk.delivered(), 30_000);
+    await until(
+      'the replies that arrived during the outage to be filed',
+      async () => (await desk.notes()) >= desk.delivered(),
+      30_000,
+    );
     const resumedMs = Date.now() - restartedAt;
-    outages.push({ mode, notesAtStop, delivered: desk.delivered(), degradedMs, downMs: restartedAt - stoppedAt, okMs, resumedMs });
+    outages.push({
+      mode,
+      notesAtStop,
+      delivered: desk.delivered(),
+      degradedMs,
+      downMs: restartedAt - stoppedAt,
+      okMs,
+      resumedMs,
+    });
   }
   await desk.deliver(REPLIES - desk.delivered());
   await desk.expectExactlyOnce(REPLIES);
   // The subscription leases lapsed while no renewal could be written: each is held again, by one instance.
-  await until('one owner per subscription', async () => (await desk.subscriptionOwnersProblem(instances)) === undefined, 20_000).catch(() => undefined);
+  await until(
+    'one owner per subscription',
+    async () => (await desk.subscriptionOwnersProblem(instances)) === undefined,
+    20_000,
+  ).catch(() => undefined);
   expect(await desk.subscriptionOwnersProblem(instances)).toBeUndefined();
   // Reconnected, not restarted: the same processes are still serving.
   expect(instances.map((i) => i.process.exitCode ?? i.process.signalCode)).toEqual(instances.map(() => null));
   expect(instances.map((i) => i.process.pid)).toEqual(pids);
-  console.log(JSON.stringify({ test: 'cluster-pg-restart', replies: REPLIES, outages, seconds: Math.round((Date.now() - started) / 1000) }));
+  console.log(
+    JSON.stringify({
+      test: 'cluster-pg-restart',
+      replies: REPLIES,
+      outages,
+      seconds: Math.round((Date.now() - started) / 1000),
+    }),
+  );
 }, 120_000);

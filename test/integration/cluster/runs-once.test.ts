@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboundEmail } from '../../../api/src/domain/outbound-email.js';
-import { addDefaultAccount, createSr, DESK, startClusterStack, type ClusterStack } from '../../support/cluster-stack.js';
+import {
+  addDefaultAccount,
+  createSr,
+  DESK,
+  startClusterStack,
+  type ClusterStack,
+} from '../../support/cluster-stack.js';
 import { customerReply } from '../mail/support/replies.js';
 
 // Two API instances on one PostgreSQL database and one mailbox: each queued email is claimed and sent by one of
@@ -14,7 +20,10 @@ describe('work two instances share runs once', () => {
   let stack: ClusterStack;
   let accountId: string;
   beforeAll(async () => {
-    stack = await startClusterStack({ label: 'cluster_once', env: { OUTBOUND_PER_MAILBOX_PER_MINUTE: String(LIMIT) } });
+    stack = await startClusterStack({
+      label: 'cluster_once',
+      env: { OUTBOUND_PER_MAILBOX_PER_MINUTE: String(LIMIT) },
+    });
     accountId = await addDefaultAccount(stack);
   });
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -24,11 +33,17 @@ describe('work two instances share runs once', () => {
   /** Both workers stopped: what is queued meanwhile waits for them. */
   const stopAll = () => Promise.all(workers().map((w) => w.stop()));
   const startAll = () => workers().forEach((w) => w.start());
-  const allEmails = () => stack.runtimes[0]!.services.store.read(async (tx) => {
-    const out: OutboundEmail[] = [];
-    for (let page = await tx.collection('outboundEmails').page(undefined, 500); page.length > 0; page = await tx.collection('outboundEmails').page(page.at(-1)!.id, 500)) out.push(...page);
-    return out;
-  });
+  const allEmails = () =>
+    stack.runtimes[0]!.services.store.read(async (tx) => {
+      const out: OutboundEmail[] = [];
+      for (
+        let page = await tx.collection('outboundEmails').page(undefined, 500);
+        page.length > 0;
+        page = await tx.collection('outboundEmails').page(page.at(-1)!.id, 500)
+      )
+        out.push(...page);
+      return out;
+    });
   const sentItems = async () => {
     const res = await stack.emulator.control('GET', `/mailboxes/${DESK}/messages?folder=sentitems`);
     return ((await res.json()) as { value: { internetMessageId: string }[] }).value;
@@ -38,7 +53,11 @@ describe('work two instances share runs once', () => {
     const sr = await createSr(stack, 0, { name: customer.split('@')[0]!, email: customer });
     const ids: number[] = [];
     for (let i = 0; i < count; i += 1) {
-      const res = await stack.api(i % 2).post(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).send({ templateId: 'reply-to-customer', to: [customer] });
+      const res = await stack
+        .api(i % 2)
+        .post(`/api/requests/${sr}/emails`)
+        .auth(stack.agent, { type: 'bearer' })
+        .send({ templateId: 'reply-to-customer', to: [customer] });
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       expect(res.body.status).toBe('queued');
       ids.push(res.body.outboundId as number);
@@ -58,20 +77,36 @@ describe('work two instances share runs once', () => {
     expect(emails.map((e) => e.status)).toEqual(Array<string>(LIMIT).fill('sent'));
     expect(emails.map((e) => e.attempts)).toEqual(Array<number>(LIMIT).fill(1));
     const copies = await sentItems();
-    for (const email of emails) expect(copies.filter((m) => m.internetMessageId === `<${email.internetMessageId}>`)).toHaveLength(1);
+    for (const email of emails)
+      expect(copies.filter((m) => m.internetMessageId === `<${email.internetMessageId}>`)).toHaveLength(1);
   });
 
   it('runs the rules for each SR event once: one email per rule firing', async () => {
     stack.shiftClock(MINUTE + 1000);
-    const rule = await stack.api(0).post('/api/admin/rules').auth(stack.admin, { type: 'bearer' })
-      .send({ name: 'Tell the requester', trigger: { kind: 'note-added' }, templateId: 'status-update', recipients: [{ kind: 'requester' }] }).expect(201);
+    const rule = await stack
+      .api(0)
+      .post('/api/admin/rules')
+      .auth(stack.admin, { type: 'bearer' })
+      .send({
+        name: 'Tell the requester',
+        trigger: { kind: 'note-added' },
+        templateId: 'status-update',
+        recipients: [{ kind: 'requester' }],
+      })
+      .expect(201);
     const customers = ['ada@fabrikam.test', 'bo@fabrikam.test', 'cy@fabrikam.test'];
     const srs = [];
-    for (const [i, email] of customers.entries()) srs.push(await createSr(stack, i % 2, { name: email.split('@')[0]!, email }));
+    for (const [i, email] of customers.entries())
+      srs.push(await createSr(stack, i % 2, { name: email.split('@')[0]!, email }));
     await stopAll();
     // Two public notes per SR, through both instances: six events waiting in the outbox for both workers at once.
     for (const [i, sr] of [...srs, ...srs].entries()) {
-      await stack.api(i % 2).post(`/api/requests/${sr}/notes`).auth(stack.agent, { type: 'bearer' }).send({ body: `Update ${i}`, typeCode: 'PUBLIC' }).expect(201);
+      await stack
+        .api(i % 2)
+        .post(`/api/requests/${sr}/notes`)
+        .auth(stack.agent, { type: 'bearer' })
+        .send({ body: `Update ${i}`, typeCode: 'PUBLIC' })
+        .expect(201);
     }
     const before = stack.sendCalls();
     startAll();
@@ -79,10 +114,19 @@ describe('work two instances share runs once', () => {
 
     expect(stack.sendCalls() - before).toBe(srs.length * 2);
     for (const sr of srs) {
-      const emails = (await stack.api(1).get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200)).body.items as OutboundEmail[];
-      expect(emails.map((e) => [e.ruleId, e.status])).toEqual([[rule.body.id, 'sent'], [rule.body.id, 'sent']]);
+      const emails = (
+        await stack.api(1).get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200)
+      ).body.items as OutboundEmail[];
+      expect(emails.map((e) => [e.ruleId, e.status])).toEqual([
+        [rule.body.id, 'sent'],
+        [rule.body.id, 'sent'],
+      ]);
     }
-    await stack.api(0).delete(`/api/admin/rules/${rule.body.id}`).auth(stack.admin, { type: 'bearer' }).expect(204);
+    await stack
+      .api(0)
+      .delete(`/api/admin/rules/${rule.body.id}`)
+      .auth(stack.admin, { type: 'bearer' })
+      .expect(204);
   });
 
   it(`keeps the mailbox's ${LIMIT} a minute across both instances`, async () => {
@@ -107,7 +151,8 @@ describe('work two instances share runs once', () => {
     expect(emails.map((e) => e.status)).toEqual(Array<string>(total).fill('sent'));
     const attempts = emails.map((e) => Date.parse(e.attemptedAt ?? '')).sort((a, b) => a - b);
     // No 60-second window holds more than LIMIT attempts.
-    for (let i = 0; i + LIMIT < attempts.length; i += 1) expect(attempts[i + LIMIT]! - attempts[i]!).toBeGreaterThanOrEqual(MINUTE);
+    for (let i = 0; i + LIMIT < attempts.length; i += 1)
+      expect(attempts[i + LIMIT]! - attempts[i]!).toBeGreaterThanOrEqual(MINUTE);
   });
 
   it('leaves alone a claim whose instance still renews it, and settles it once its renewals stop', async () => {
@@ -115,12 +160,21 @@ describe('work two instances share runs once', () => {
     await stopAll();
     const [id] = await queue(1, 'slow-send@fabrikam.test');
     const { services } = stack.runtimes[0]!;
-    const claimedBy = async (renewedAgoMs: number) => services.store.transact(async (tx) => {
-      const email = (await tx.collection('outboundEmails').get(id!))!;
-      const now = services.clock().getTime();
-      // Another instance took it ten minutes ago (a long throttled send), and last renewed it `renewedAgoMs` ago.
-      await tx.collection('outboundEmails').put({ ...email, status: 'sending', attempts: 1, attemptedAt: new Date(now - 10 * MINUTE).toISOString(), claimRenewedAt: new Date(now - renewedAgoMs).toISOString() });
-    });
+    const claimedBy = async (renewedAgoMs: number) =>
+      services.store.transact(async (tx) => {
+        const email = (await tx.collection('outboundEmails').get(id!))!;
+        const now = services.clock().getTime();
+        // Another instance took it ten minutes ago (a long throttled send), and last renewed it `renewedAgoMs` ago.
+        await tx
+          .collection('outboundEmails')
+          .put({
+            ...email,
+            status: 'sending',
+            attempts: 1,
+            attemptedAt: new Date(now - 10 * MINUTE).toISOString(),
+            claimRenewedAt: new Date(now - renewedAgoMs).toISOString(),
+          });
+      });
     await claimedBy(10_000);
     const before = stack.sendCalls();
     startAll();
@@ -139,23 +193,50 @@ describe('work two instances share runs once', () => {
   it('files a Mail Center email as one note when both instances reprocess it together', async () => {
     const sr = await createSr(stack, 0, { name: 'Ada', email: 'ada@fabrikam.test' });
     const srId = Number(sr.slice(3));
-    const mime = await customerReply({ srId, outboundId: 99_999, keyring: stack.runtimes[0]!.services.ecIdKeyring, from: { name: 'Eve', address: 'eve@elsewhere.test' }, subject: 'from a colleague of Ada' });
-    expect((await stack.emulator.control('POST', `/mailboxes/${DESK}/messages?folder=inbox`, mime, 'message/rfc822')).status).toBe(201);
+    const mime = await customerReply({
+      srId,
+      outboundId: 99_999,
+      keyring: stack.runtimes[0]!.services.ecIdKeyring,
+      from: { name: 'Eve', address: 'eve@elsewhere.test' },
+      subject: 'from a colleague of Ada',
+    });
+    expect(
+      (
+        await stack.emulator.control(
+          'POST',
+          `/mailboxes/${DESK}/messages?folder=inbox`,
+          mime,
+          'message/rfc822',
+        )
+      ).status,
+    ).toBe(201);
     const sync = await stack.api(0).post(`/api/admin/mail/accounts/${accountId}/sync`).set(as(stack.admin));
     expect(sync.status, JSON.stringify(sync.body)).toBe(200);
-    const items = (await stack.api(1).get('/api/mail-center?state=all').set(as(stack.agent)).expect(200)).body.items as { id: string; subject: string; reason: string }[];
+    const items = (await stack.api(1).get('/api/mail-center?state=all').set(as(stack.agent)).expect(200)).body
+      .items as { id: string; subject: string; reason: string }[];
     const held = items.find((i) => i.subject === 'from a colleague of Ada');
     expect(held?.reason).toBe('unknown-sender');
 
-    await stack.api(1).patch(`/api/requests/${sr}`).set(as(stack.agent)).send({ participants: ['eve@elsewhere.test'] }).expect(200);
-    const answers = await Promise.all([0, 1, 0, 1].map((i) => stack.api(i).post(`/api/mail-center/${held!.id}/reprocess`).set(as(stack.agent))));
+    await stack
+      .api(1)
+      .patch(`/api/requests/${sr}`)
+      .set(as(stack.agent))
+      .send({ participants: ['eve@elsewhere.test'] })
+      .expect(200);
+    const answers = await Promise.all(
+      [0, 1, 0, 1].map((i) =>
+        stack.api(i).post(`/api/mail-center/${held!.id}/reprocess`).set(as(stack.agent)),
+      ),
+    );
     // Each answer is the filed item, or a clear refusal because another request filed it first.
     for (const answer of answers) expect([200, 409], JSON.stringify(answer.body)).toContain(answer.status);
     expect(answers.some((a) => a.status === 200 && a.body.state === 'linked')).toBe(true);
 
-    const notes = (await stack.api(0).get(`/api/requests/${sr}/notes`).set(as(stack.agent)).expect(200)).body.items as { email?: { subject: string } }[];
+    const notes = (await stack.api(0).get(`/api/requests/${sr}/notes`).set(as(stack.agent)).expect(200)).body
+      .items as { email?: { subject: string } }[];
     expect(notes.filter((n) => n.email?.subject === 'from a colleague of Ada')).toHaveLength(1);
-    const history = (await stack.api(1).get(`/api/requests/${sr}/history`).set(as(stack.agent)).expect(200)).body.items as { kind: string; details?: { noteId?: string } }[];
+    const history = (await stack.api(1).get(`/api/requests/${sr}/history`).set(as(stack.agent)).expect(200))
+      .body.items as { kind: string; details?: { noteId?: string } }[];
     expect(new Set(history.flatMap((h) => (h.details?.noteId ? [h.details.noteId] : []))).size).toBe(1);
   });
 });

@@ -41,8 +41,14 @@ describe('settings every instance must share', () => {
   /** Composes an instance on the shared database; no mailbox is configured, so nothing talks to Graph. */
   const start = (env: { SECRET_KEY: string; DATA_DIR: string; INSTANCE_ID: string }) => {
     const parsed = parseConfig({
-      NODE_ENV: 'test', STORE: 'postgres', DATABASE_URL: database.url, DATABASE_POOL_SIZE: '2', LOG_LEVEL: 'silent',
-      AAD_APP_CLIENT_ID: '66666666-7777-4888-9999-aaaaaaaaaaaa', AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555', ...env,
+      NODE_ENV: 'test',
+      STORE: 'postgres',
+      DATABASE_URL: database.url,
+      DATABASE_POOL_SIZE: '2',
+      LOG_LEVEL: 'silent',
+      AAD_APP_CLIENT_ID: '66666666-7777-4888-9999-aaaaaaaaaaaa',
+      AAD_APP_TENANT_ID: '11111111-2222-4333-8444-555555555555',
+      ...env,
     });
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     return compose(parsed.config, pino({ level: 'silent' }), 'test');
@@ -52,9 +58,13 @@ describe('settings every instance must share', () => {
     const first = await start({ ...shared, INSTANCE_ID: 'a' });
     await first.close();
 
-    await expect(start({ ...shared, SECRET_KEY: key(), INSTANCE_ID: 'b' })).rejects.toThrow(/^SECRET_KEY differs from the one the other instances/);
+    await expect(start({ ...shared, SECRET_KEY: key(), INSTANCE_ID: 'b' })).rejects.toThrow(
+      /^SECRET_KEY differs from the one the other instances/,
+    );
     // Same secret key, but its own DATA_DIR: a keyring of its own, generated at start.
-    await expect(start({ ...shared, DATA_DIR: dataDir(), INSTANCE_ID: 'c' })).rejects.toThrow(/^EC_ID keys .* lacks signing key/);
+    await expect(start({ ...shared, DATA_DIR: dataDir(), INSTANCE_ID: 'c' })).rejects.toThrow(
+      /^EC_ID keys .* lacks signing key/,
+    );
 
     // Nothing recorded changed: an instance with the first one's keys still starts.
     const second = await start({ ...shared, INSTANCE_ID: 'd' });
@@ -63,7 +73,10 @@ describe('settings every instance must share', () => {
   });
 
   it('seeds the demo SRs once when demo instances start together', async () => {
-    const runtimes = [await start({ ...shared, INSTANCE_ID: 'demo-a' }), await start({ ...shared, INSTANCE_ID: 'demo-b' })];
+    const runtimes = [
+      await start({ ...shared, INSTANCE_ID: 'demo-a' }),
+      await start({ ...shared, INSTANCE_ID: 'demo-b' }),
+    ];
     try {
       const seeded = await Promise.all(runtimes.map((r) => seedDemoData(r.services)));
       const count = await runtimes[0]!.services.store.read((tx) => tx.collection('requests').count());
@@ -81,13 +94,23 @@ describe('settings every instance must share', () => {
       const k1 = { kid: 'k1-rotation', secret: randomBytes(32) };
       const k2 = { kid: 'k2-rotation', secret: randomBytes(32) };
       // A fresh name per test: the database already holds the first test's key.
-      const fresh = { ...cluster, agree: (setting: string, fp: string) => cluster.agree(`${setting}-rotation`, fp), replace: (setting: string, from: string, to: string) => cluster.replace(`${setting}-rotation`, from, to) };
+      const fresh = {
+        ...cluster,
+        agree: (setting: string, fp: string) => cluster.agree(`${setting}-rotation`, fp),
+        replace: (setting: string, from: string, to: string) =>
+          cluster.replace(`${setting}-rotation`, from, to),
+      };
       const old: EcIdKeyring = { current: k1, previous: [] };
-      const rotated: EcIdKeyring = { current: k2, previous: [{ ...k1, validUntil: new Date(Date.now() + HOUR) }] };
+      const rotated: EcIdKeyring = {
+        current: k2,
+        previous: [{ ...k1, validUntil: new Date(Date.now() + HOUR) }],
+      };
       await checkEcIdKeyring(fresh, old);
       await checkEcIdKeyring(fresh, rotated);
       await expect(checkEcIdKeyring(fresh, old)).rejects.toThrow(/lacks signing key k2-rotation/);
-      await expect(checkEcIdKeyring(fresh, { current: { kid: 'k2-rotation', secret: randomBytes(32) }, previous: [] })).rejects.toThrow(/holds signing key k2-rotation with a different secret/);
+      await expect(
+        checkEcIdKeyring(fresh, { current: { kid: 'k2-rotation', secret: randomBytes(32) }, previous: [] }),
+      ).rejects.toThrow(/holds signing key k2-rotation with a different secret/);
       await checkEcIdKeyring(fresh, rotated);
     } finally {
       await store.close();
@@ -95,11 +118,22 @@ describe('settings every instance must share', () => {
   });
 
   it('runs the retention sweep on one instance per hour', async () => {
-    const stores = await Promise.all(['x', 'y'].map(() => PostgresStore.open({ connectionString: database.url, poolSize: 2 })));
+    const stores = await Promise.all(
+      ['x', 'y'].map(() => PostgresStore.open({ connectionString: database.url, poolSize: 2 })),
+    );
     try {
       const now = Date.now();
-      const instance = (store: PostgresStore, name: string, at: number) => ({ store, clock: () => new Date(at), cluster: store.clusterState(name) });
-      const round = (at: number) => Promise.all(stores.flatMap((store, i) => [0, 1, 2].map(() => store.clusterState(`i${i}`).claimPeriodic('test-sweep', HOUR, new Date(at)))));
+      const instance = (store: PostgresStore, name: string, at: number) => ({
+        store,
+        clock: () => new Date(at),
+        cluster: store.clusterState(name),
+      });
+      const round = (at: number) =>
+        Promise.all(
+          stores.flatMap((store, i) =>
+            [0, 1, 2].map(() => store.clusterState(`i${i}`).claimPeriodic('test-sweep', HOUR, new Date(at))),
+          ),
+        );
       expect((await round(now)).filter(Boolean)).toHaveLength(1);
       expect((await round(now + HOUR / 2)).filter(Boolean)).toHaveLength(0);
       expect((await round(now + HOUR + 1)).filter(Boolean)).toHaveLength(1);

@@ -18,12 +18,21 @@ describe('demo sign-in', () => {
 
   it('hands out a token the API accepts, with the role the user holds', async () => {
     const agent = await stack.tokenFor('agent@contoso.test');
-    expect((await fetch(`${stack.url}/api/requests`, { headers: { authorization: `Bearer ${agent}` } })).status).toBe(200);
-    expect((await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${agent}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${stack.url}/api/requests`, { headers: { authorization: `Bearer ${agent}` } })).status,
+    ).toBe(200);
+    expect(
+      (await fetch(`${stack.url}/api/admin/mail/accounts`, { headers: { authorization: `Bearer ${agent}` } }))
+        .status,
+    ).toBe(403);
   });
 
   it('refuses someone who is not a demo user', async () => {
-    const res = await fetch(`${stack.url}/api/demo/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ upn: 'support@contoso.test' }) });
+    const res = await fetch(`${stack.url}/api/demo/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ upn: 'support@contoso.test' }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('not a demo user');
   });

@@ -15,8 +15,14 @@ describe('/api/openapi.json', () => {
 
   it('lists every route the app answers', async () => {
     const api = await createTestApi();
-    const doc = (await request(api.app).get('/api/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
-    const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)));
+    const doc = (await request(api.app).get('/api/openapi.json').expect(200)).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = new Set(
+      Object.entries(doc.paths).flatMap(([path, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+      ),
+    );
     // Every documented operation is answered by a handler (never the catch-all 404 for unknown routes).
     for (const op of documented) {
       const [method, path] = op.split(' ') as [string, string];

@@ -23,17 +23,26 @@ describe('access token shape', () => {
   });
 
   it.each(REFUSED)('refuses %s with 401 and a reason', async (_label, options) => {
-    const res = await request(api.app).get('/api/admin/settings').auth(await api.token(options), { type: 'bearer' }).expect(401);
+    const res = await request(api.app)
+      .get('/api/admin/settings')
+      .auth(await api.token(options), { type: 'bearer' })
+      .expect(401);
     expect(res.body.error.code).toBe('unauthenticated');
     expect(res.body.error.message).toMatch(/token/i);
   });
 
   it('says which claim is missing', async () => {
-    const res = await request(api.app).get('/api/me').auth(await api.token({ omit: ['exp'] }), { type: 'bearer' }).expect(401);
+    const res = await request(api.app)
+      .get('/api/me')
+      .auth(await api.token({ omit: ['exp'] }), { type: 'bearer' })
+      .expect(401);
     expect(res.body.error.message).toContain('exp');
   });
 
   it('accepts a complete v2 access token', async () => {
-    await request(api.app).get('/api/admin/settings').auth(await api.admin(), { type: 'bearer' }).expect(200);
+    await request(api.app)
+      .get('/api/admin/settings')
+      .auth(await api.admin(), { type: 'bearer' })
+      .expect(200);
   });
 });

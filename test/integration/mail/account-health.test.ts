@@ -29,14 +29,18 @@ async function testConnection(accountId = stack.accountId): Promise<{ ok: boolea
 }
 
 async function addAccount(input: Record<string, unknown>): Promise<string> {
-  const res = await stack.api().post('/api/admin/mail/accounts').set(d.as(stack.admin)).send({
-    isDefault: false,
-    serviceMessaging: false,
-    tenantId: DEMO_TENANT_ID,
-    clientId: stack.emulator.mailApp.clientId,
-    clientSecret: stack.emulator.mailApp.clientSecret,
-    ...input,
-  });
+  const res = await stack
+    .api()
+    .post('/api/admin/mail/accounts')
+    .set(d.as(stack.admin))
+    .send({
+      isDefault: false,
+      serviceMessaging: false,
+      tenantId: DEMO_TENANT_ID,
+      clientId: stack.emulator.mailApp.clientId,
+      clientSecret: stack.emulator.mailApp.clientSecret,
+      ...input,
+    });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return (res.body as { id: string }).id;
 }
@@ -45,32 +49,56 @@ describe('test connection', () => {
   it('passes token, mailbox, folder and send permission for the demo mailbox', async () => {
     const result = await testConnection();
     expect(result.ok).toBe(true);
-    expect(result.steps.map((s) => [s.name, s.ok])).toEqual([['token', true], ['mailbox', true], ['folder', true], ['send-permission', true]]);
+    expect(result.steps.map((s) => [s.name, s.ok])).toEqual([
+      ['token', true],
+      ['mailbox', true],
+      ['folder', true],
+      ['send-permission', true],
+    ]);
   });
 
   it('says the secret is wrong (AADSTS7000215) and stops at the token', async () => {
-    const id = await addAccount({ emailAddress: 'wrong-secret@contoso.test', userPrincipalName: 'support@contoso.test', clientSecret: 'not-the-secret' });
+    const id = await addAccount({
+      emailAddress: 'wrong-secret@contoso.test',
+      userPrincipalName: 'support@contoso.test',
+      clientSecret: 'not-the-secret',
+    });
     const result = await testConnection(id);
     expect(result.ok).toBe(false);
-    expect(result.steps).toEqual([{ name: 'token', ok: false, detail: expect.stringMatching(/client secret is wrong/i) }]);
+    expect(result.steps).toEqual([
+      { name: 'token', ok: false, detail: expect.stringMatching(/client secret is wrong/i) },
+    ]);
   });
 
   it('says the user has no Exchange Online mailbox', async () => {
     const id = await addAccount({ emailAddress: 'unlicensed@contoso.test' });
     const result = await testConnection(id);
-    expect(result.steps.find((s) => s.name === 'mailbox')).toMatchObject({ ok: false, detail: expect.stringMatching(/no Exchange Online mailbox/) });
+    expect(result.steps.find((s) => s.name === 'mailbox')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/no Exchange Online mailbox/),
+    });
   });
 
   it('says the mailbox is outside the application access policy / RBAC scope (403)', async () => {
     await stack.emulator.control('PUT', '/access-policy', { mailboxes: ['admin@contoso.test'] });
     const result = await testConnection();
-    expect(result.steps.find((s) => s.name === 'mailbox')).toMatchObject({ ok: false, detail: expect.stringMatching(/application access policy or the RBAC for Applications scope/) });
+    expect(result.steps.find((s) => s.name === 'mailbox')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/application access policy or the RBAC for Applications scope/),
+    });
   });
 
   it('says the folder does not exist', async () => {
-    const id = await addAccount({ emailAddress: 'folder@contoso.test', userPrincipalName: 'support@contoso.test', folder: 'Inbox/Nowhere' });
+    const id = await addAccount({
+      emailAddress: 'folder@contoso.test',
+      userPrincipalName: 'support@contoso.test',
+      folder: 'Inbox/Nowhere',
+    });
     const result = await testConnection(id);
-    expect(result.steps.find((s) => s.name === 'folder')).toMatchObject({ ok: false, detail: expect.stringMatching(/"Inbox\/Nowhere" does not exist/) });
+    expect(result.steps.find((s) => s.name === 'folder')).toMatchObject({
+      ok: false,
+      detail: expect.stringMatching(/"Inbox\/Nowhere" does not exist/),
+    });
   });
 });
 
@@ -104,45 +132,97 @@ describe('sync now and health', () => {
     const id = await d.createRequest({ status: 'Open' });
     const stranger = { name: 'Eve Stranger', address: 'eve@elsewhere.test' };
     await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring }));
-    await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring, noMarker: true, from: stranger, subject: 'held for an agent' }));
+    await d.deliver(
+      await customerReply({
+        srId: id,
+        keyring: stack.runtime.services.ecIdKeyring,
+        noMarker: true,
+        from: stranger,
+        subject: 'held for an agent',
+      }),
+    );
     expect(await d.syncNow()).toMatchObject({ notes: 1, mailCenter: 1 });
     await d.settings({ senderPolicy: 'participants-only' });
     try {
-      await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring, noMarker: true, from: stranger, subject: `Re: [${formatSrNumber(id)}] kept as ignored` }));
+      await d.deliver(
+        await customerReply({
+          srId: id,
+          keyring: stack.runtime.services.ecIdKeyring,
+          noMarker: true,
+          from: stranger,
+          subject: `Re: [${formatSrNumber(id)}] kept as ignored`,
+        }),
+      );
       expect(await d.syncNow()).toMatchObject({ mailCenter: 1 });
     } finally {
       await d.settings({ senderPolicy: 'review' });
     }
-    expect(await day()).toEqual({ notes: before.notes + 1, mailCenter: before.mailCenter + 1, ignored: before.ignored + 1, queued: before.queued });
+    expect(await day()).toEqual({
+      notes: before.notes + 1,
+      mailCenter: before.mailCenter + 1,
+      ignored: before.ignored + 1,
+      queued: before.queued,
+    });
   });
 
   it('keeps the last error in plain language: throttled beyond our patience', async () => {
-    await stack.emulator.control('POST', '/faults', { script: [{ method: 'GET', path: '/v1.0/users/*/mailFolders/*/messages', status: 429, times: 1, retryAfterSec: 3600 }] });
-    const res = await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+    await stack.emulator.control('POST', '/faults', {
+      script: [
+        {
+          method: 'GET',
+          path: '/v1.0/users/*/mailFolders/*/messages',
+          status: 429,
+          times: 1,
+          retryAfterSec: 3600,
+        },
+      ],
+    });
+    const res = await stack
+      .api()
+      .post(`/api/admin/mail/accounts/${stack.accountId}/sync`)
+      .set(d.as(stack.admin));
     expect(res.status).toBe(502);
     expect(res.body.error.message).toMatch(/throttling the app; the engine waits for 3600 s/);
-    expect(await d.health()).toMatchObject({ lastError: { status: 429, explanation: expect.stringMatching(/throttling/) } });
+    expect(await d.health()).toMatchObject({
+      lastError: { status: 429, explanation: expect.stringMatching(/throttling/) },
+    });
     await stack.emulator.control('DELETE', '/faults');
     await d.syncNow();
     expect((await d.health()).lastError).toBeUndefined();
   });
 
   it('marks the account "re-authorisation required" when a fresh token is refused too', async () => {
-    await stack.emulator.control('POST', '/faults', { script: [{ path: '/v1.0/users/*/mailFolders/*/messages', status: 401, times: 2 }] });
-    const res = await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+    await stack.emulator.control('POST', '/faults', {
+      script: [{ path: '/v1.0/users/*/mailFolders/*/messages', status: 401, times: 2 }],
+    });
+    const res = await stack
+      .api()
+      .post(`/api/admin/mail/accounts/${stack.accountId}/sync`)
+      .set(d.as(stack.admin));
     expect(res.status).toBe(502);
-    expect(await d.health()).toMatchObject({ reauthorisationRequired: true, lastError: { status: 401, explanation: expect.stringMatching(/Re-authorisation required/) } });
+    expect(await d.health()).toMatchObject({
+      reauthorisationRequired: true,
+      lastError: { status: 401, explanation: expect.stringMatching(/Re-authorisation required/) },
+    });
     await d.syncNow();
     expect(await d.health()).toMatchObject({ reauthorisationRequired: false });
   });
 
   it('warns 30 and 7 days before the client secret expires', async () => {
     const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-    const set = (at: string) => stack.api().patch(`/api/admin/mail/accounts/${stack.accountId}`).set(d.as(stack.admin)).send({ clientSecretExpiresAt: at }).expect(200);
+    const set = (at: string) =>
+      stack
+        .api()
+        .patch(`/api/admin/mail/accounts/${stack.accountId}`)
+        .set(d.as(stack.admin))
+        .send({ clientSecretExpiresAt: at })
+        .expect(200);
     await set(inDays(60));
     expect(await d.health()).toMatchObject({ secretExpiry: { level: 'ok', daysLeft: 60 } });
     await set(inDays(25));
-    expect(await d.health()).toMatchObject({ secretExpiry: { level: 'warning', daysLeft: 25, message: expect.stringMatching(/expires in 25 days/) } });
+    expect(await d.health()).toMatchObject({
+      secretExpiry: { level: 'warning', daysLeft: 25, message: expect.stringMatching(/expires in 25 days/) },
+    });
     await set(inDays(5));
     expect(await d.health()).toMatchObject({ secretExpiry: { level: 'urgent', daysLeft: 5 } });
     await set(inDays(-2));
@@ -152,17 +232,28 @@ describe('sync now and health', () => {
   it('refuses to run without the PUBLIC note type, and says why', async () => {
     // The API refuses to remove PUBLIC while service messaging is on; a damaged database can still lack it.
     await stack.runtime.services.store.transact((tx) => tx.collection('noteTypes').delete('PUBLIC'));
-    const res = await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+    const res = await stack
+      .api()
+      .post(`/api/admin/mail/accounts/${stack.accountId}/sync`)
+      .set(d.as(stack.admin));
     expect(res.status).toBe(422);
-    expect(res.body.error.message).toMatch(/Service messaging is stopped: it files replies as note type PUBLIC/);
+    expect(res.body.error.message).toMatch(
+      /Service messaging is stopped: it files replies as note type PUBLIC/,
+    );
     expect(await d.health()).toMatchObject({ stopped: expect.stringMatching(/note type PUBLIC/) });
-    await stack.runtime.services.store.transact((tx) => tx.collection('noteTypes').put({ id: 'PUBLIC', code: 'PUBLIC', name: 'Public', accessLevel: 'User' }));
+    await stack.runtime.services.store.transact((tx) =>
+      tx.collection('noteTypes').put({ id: 'PUBLIC', code: 'PUBLIC', name: 'Public', accessLevel: 'User' }),
+    );
     await d.syncNow();
     expect((await d.health()).stopped).toBeUndefined();
   });
 
   it('/api/health says the identity client reached the token endpoint', async () => {
     const res = await stack.api().get('/api/health');
-    expect(res.body.checks).toEqual(expect.arrayContaining([{ name: 'identity', ok: true, detail: expect.stringMatching(/support@contoso.test: token issued/) }]));
+    expect(res.body.checks).toEqual(
+      expect.arrayContaining([
+        { name: 'identity', ok: true, detail: expect.stringMatching(/support@contoso.test: token issued/) },
+      ]),
+    );
   });
 });

@@ -27,26 +27,42 @@ async function fileReply(options: Parameters<typeof customerReply>[0]): Promise<
 
 function download(path: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    stack.api().get(path).set(d.as(stack.agent)).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).end((error, res) => (error ? reject(error) : resolve(res.body as Buffer)));
+    stack
+      .api()
+      .get(path)
+      .set(d.as(stack.agent))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .end((error, res) => (error ? reject(error) : resolve(res.body as Buffer)));
   });
 }
 
 describe('attachments', () => {
   it('imports a 0-byte file', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    await fileReply({ srId: id, keyring: keyring(), attachments: [{ filename: 'empty.txt', content: Buffer.alloc(0), contentType: 'text/plain' }] });
-    expect(await d.attachments(id)).toEqual([expect.objectContaining({ fileName: 'empty.txt', size: 0, folder: 'Other' })]);
+    await fileReply({
+      srId: id,
+      keyring: keyring(),
+      attachments: [{ filename: 'empty.txt', content: Buffer.alloc(0), contentType: 'text/plain' }],
+    });
+    expect(await d.attachments(id)).toEqual([
+      expect.objectContaining({ fileName: 'empty.txt', size: 0, folder: 'Other' }),
+    ]);
   });
 
   it('streams a 40 MB attachment into the blob store, byte for byte', async () => {
     const id = await d.createRequest({ status: 'Open' });
     const big = Buffer.alloc(40 * 1024 * 1024);
     for (let i = 0; i < big.length; i += 4096) big.writeUInt32LE(i, i);
-    await fileReply({ srId: id, keyring: keyring(), attachments: [{ filename: 'capture.pcap', content: big, contentType: 'application/octet-stream' }] });
+    await fileReply({
+      srId: id,
+      keyring: keyring(),
+      attachments: [{ filename: 'capture.pcap', content: big, contentType: 'application/octet-stream' }],
+    });
     const [file] = await d.attachments(id);
     expect(file).toMatchObject({ fileName: 'capture.pcap', size: big.length });
     const bytes = await download(`/api/requests/${id}/attachments/${file?.id}/content`);
@@ -55,7 +71,11 @@ describe('attachments', () => {
 
   it('imports 150 attachments, each linked to the note', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    const attachments = Array.from({ length: 150 }, (_, i) => ({ filename: `photo-${String(i + 1).padStart(3, '0')}.txt`, content: `picture ${i + 1}`, contentType: 'text/plain' }));
+    const attachments = Array.from({ length: 150 }, (_, i) => ({
+      filename: `photo-${String(i + 1).padStart(3, '0')}.txt`,
+      content: `picture ${i + 1}`,
+      contentType: 'text/plain',
+    }));
     await fileReply({ srId: id, keyring: keyring(), attachments });
     const [note] = await d.notes(id);
     const files = await d.attachments(id);
@@ -71,7 +91,10 @@ describe('attachments', () => {
       subject: 'RE: Your request',
       from: { emailAddress: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' } },
       toRecipients: [{ emailAddress: { address: SERVICE_MAILBOX } }],
-      body: { contentType: 'html', content: `<p>Forwarding what the vendor said, and the shared log.</p><hr><div>${renderReplyMarker(DEFAULT_REPLY_MARKER, token)}</div>` },
+      body: {
+        contentType: 'html',
+        content: `<p>Forwarding what the vendor said, and the shared log.</p><hr><div>${renderReplyMarker(DEFAULT_REPLY_MARKER, token)}</div>`,
+      },
       attachments: [
         {
           '@odata.type': '#microsoft.graph.itemAttachment',
@@ -83,13 +106,23 @@ describe('attachments', () => {
             body: { contentType: 'text', content: 'Replace the driver.' },
           },
         },
-        { '@odata.type': '#microsoft.graph.referenceAttachment', name: 'wifi-log.xlsx', sourceUrl: 'https://fabrikam-my.sharepoint.test/wifi-log.xlsx' },
+        {
+          '@odata.type': '#microsoft.graph.referenceAttachment',
+          name: 'wifi-log.xlsx',
+          sourceUrl: 'https://fabrikam-my.sharepoint.test/wifi-log.xlsx',
+        },
       ],
     });
     const report = await d.syncNow();
     expect(report).toMatchObject({ notes: 1, failed: 0 });
     const files = await d.attachments(id);
-    expect(files).toEqual([expect.objectContaining({ fileName: 'Vendor answer.eml', contentType: 'message/rfc822', folder: 'Other' })]);
+    expect(files).toEqual([
+      expect.objectContaining({
+        fileName: 'Vendor answer.eml',
+        contentType: 'message/rfc822',
+        folder: 'Other',
+      }),
+    ]);
     const eml = (await download(`/api/requests/${id}/attachments/${files[0]?.id}/content`)).toString();
     expect(eml).toMatch(/Subject: Vendor answer/);
     const [note] = await d.notes(id);
@@ -99,7 +132,10 @@ describe('attachments', () => {
   it('keeps an inline image the reply shows and drops the one only the quoted history showed', async () => {
     const id = await d.createRequest({ status: 'Open' });
     const token = encodeEcId({ srId: id, outboundId: 1 }, keyring());
-    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
     const html =
       '<html><body><p>Here is the error I see:</p><p><img src="cid:shot@fabrikam" alt="screenshot"></p>' +
       `<hr><div id="divRplyFwdMsg"><b>From:</b> Contoso Support</div><div><img src="cid:logo@contoso" alt="Contoso"><div>${renderReplyMarker(DEFAULT_REPLY_MARKER, token)}</div></div></body></html>`;
@@ -108,8 +144,20 @@ describe('attachments', () => {
       keyring: keyring(),
       html,
       attachments: [
-        { filename: 'screenshot.png', content: png, contentType: 'image/png', cid: 'shot@fabrikam', contentDisposition: 'inline' },
-        { filename: 'logo.png', content: png, contentType: 'image/png', cid: 'logo@contoso', contentDisposition: 'inline' },
+        {
+          filename: 'screenshot.png',
+          content: png,
+          contentType: 'image/png',
+          cid: 'shot@fabrikam',
+          contentDisposition: 'inline',
+        },
+        {
+          filename: 'logo.png',
+          content: png,
+          contentType: 'image/png',
+          cid: 'logo@contoso',
+          contentDisposition: 'inline',
+        },
       ],
     });
     const files = await d.attachments(id);

@@ -11,9 +11,17 @@ afterAll(() => stack.close());
 
 it('creates support@contoso.test as the Default account with Service Messaging on', async () => {
   const token = await stack.tokenFor('admin@contoso.test');
-  const res = await request(stack.url).get('/api/admin/mail/accounts').set('authorization', `Bearer ${token}`);
+  const res = await request(stack.url)
+    .get('/api/admin/mail/accounts')
+    .set('authorization', `Bearer ${token}`);
   expect(res.status).toBe(200);
-  const accounts = res.body.items as Array<{ emailAddress: string; isDefault: boolean; serviceMessaging: boolean; clientId: string; tenantId: string }>;
+  const accounts = res.body.items as Array<{
+    emailAddress: string;
+    isDefault: boolean;
+    serviceMessaging: boolean;
+    clientId: string;
+    tenantId: string;
+  }>;
   expect(accounts).toHaveLength(1);
   expect(accounts[0]).toMatchObject({
     emailAddress: 'support@contoso.test',

@@ -38,25 +38,53 @@ describe.skipIf(imapUnavailable)('exactly once on IMAP', () => {
     servers = await startMailServers({ issuer: 'unused', audience: 'unused' });
     servers.addUser(SERVICE_MAILBOX, SERVICE_PASSWORD);
     dataDir = mkdtempSync(join(tmpdir(), 'mail-kill-imap-'));
-    env = { NODE_ENV: 'test', STORE: 'lowdb', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...apiEnvironment(emulator), MAIL_SWEEP_INTERVAL_SEC: '3600', MAIL_LOOP_LIMIT_PER_HOUR: '1000' };
+    env = {
+      NODE_ENV: 'test',
+      STORE: 'lowdb',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      ...apiEnvironment(emulator),
+      MAIL_SWEEP_INTERVAL_SEC: '3600',
+      MAIL_LOOP_LIMIT_PER_HOUR: '1000',
+    };
     const parsed = parseConfig(env);
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'kill-test');
     requestIds.push(...(await seedRequests(runtime.services, REPLIES)));
     const account = await createMailAccount(runtime.services, {
-      emailAddress: SERVICE_MAILBOX, isDefault: true, serviceMessaging: true, transport: 'imap-smtp',
-      incomingHost: '127.0.0.1', incomingPort: servers.ports.imaps, incomingSecurity: 'tls',
-      outgoingHost: '127.0.0.1', outgoingPort: servers.ports.submission, outgoingSecurity: 'starttls',
-      authMethod: 'password', password: SERVICE_PASSWORD,
+      emailAddress: SERVICE_MAILBOX,
+      isDefault: true,
+      serviceMessaging: true,
+      transport: 'imap-smtp',
+      incomingHost: '127.0.0.1',
+      incomingPort: servers.ports.imaps,
+      incomingSecurity: 'tls',
+      outgoingHost: '127.0.0.1',
+      outgoingPort: servers.ports.submission,
+      outgoingSecurity: 'starttls',
+      authMethod: 'password',
+      password: SERVICE_PASSWORD,
     });
     env.KILL_TEST_ACCOUNT_ID = account.id;
     const keyring = runtime.services.ecIdKeyring;
     await runtime.close();
     const { ImapFlow } = await import('imapflow');
-    watcher = new ImapFlow({ host: '127.0.0.1', port: servers.ports.imaps, secure: true, auth: { user: SERVICE_MAILBOX, pass: SERVICE_PASSWORD }, logger: false });
+    watcher = new ImapFlow({
+      host: '127.0.0.1',
+      port: servers.ports.imaps,
+      secure: true,
+      auth: { user: SERVICE_MAILBOX, pass: SERVICE_PASSWORD },
+      logger: false,
+    });
     await watcher.connect();
     for (const [i, srId] of requestIds.entries()) {
-      const mime = await customerReply({ srId, keyring, from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` }, text: `Reply ${i}`, ...(i % 10 === 0 ? { attachments: [{ filename: `f${i}.txt`, content: `file ${i}` }] } : {}) });
+      const mime = await customerReply({
+        srId,
+        keyring,
+        from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` },
+        text: `Reply ${i}`,
+        ...(i % 10 === 0 ? { attachments: [{ filename: `f${i}.txt`, content: `file ${i}` }] } : {}),
+      });
       await watcher.append('INBOX', mime);
     }
   }, 120_000);
@@ -70,10 +98,22 @@ describe.skipIf(imapUnavailable)('exactly once on IMAP', () => {
 
   it(`files ${REPLIES} replies exactly once across ${KILLS} SIGKILLs at random moments`, async () => {
     const unread = () => unreadIn(watcher);
-    const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({ kills: KILLS, total: REPLIES, env, unread });
+    const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({
+      kills: KILLS,
+      total: REPLIES,
+      env,
+      unread,
+    });
     expect(lastCode, lastOutput).toBe(0);
     expect(lastOutput).toContain('done');
-    await expectExactlyOnce({ env, requestIds, attachments: REPLIES / 10, kills: KILLS, unreadAtKills, committedNotReadAtKills });
+    await expectExactlyOnce({
+      env,
+      requestIds,
+      attachments: REPLIES / 10,
+      kills: KILLS,
+      unreadAtKills,
+      committedNotReadAtKills,
+    });
     expect(await unread()).toBe(0);
   }, 180_000);
 });

@@ -54,10 +54,22 @@ afterAll(async () => {
 
 it(`files ${REPLIES} replies exactly once across ${KILLS} SIGKILLs at random moments, on PostgreSQL`, async () => {
   const unread = () => unreadInInbox(emulator);
-  const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({ kills: KILLS, total: REPLIES, env: { ...env, KILL_TEST_ACCOUNT_ID: desk.accountId }, unread });
+  const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({
+    kills: KILLS,
+    total: REPLIES,
+    env: { ...env, KILL_TEST_ACCOUNT_ID: desk.accountId },
+    unread,
+  });
   expect(lastCode, lastOutput).toBe(0);
   expect(lastOutput).toContain('done');
 
-  await expectExactlyOnce({ env, requestIds: desk.requestIds, attachments: Math.ceil(REPLIES / 10), kills: KILLS, unreadAtKills, committedNotReadAtKills });
+  await expectExactlyOnce({
+    env,
+    requestIds: desk.requestIds,
+    attachments: Math.ceil(REPLIES / 10),
+    kills: KILLS,
+    unreadAtKills,
+    committedNotReadAtKills,
+  });
   expect(await unread()).toBe(0);
 }, 120_000);

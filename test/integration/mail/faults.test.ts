@@ -22,23 +22,34 @@ it('imports a 60-reply backlog under 20% injected 429/503/504/resets: all proces
   const customer = (i: number) => ({ name: `Customer ${i}`, email: `customer${i}@fabrikam.test` });
   for (let i = 0; i < 60; i++) ids.push(await d.createRequest({ status: 'Open', requester: customer(i) }));
   for (const [i, id] of ids.entries()) {
-    await d.deliver(await customerReply({
-      srId: id,
-      keyring,
-      text: `Reply number ${i}`,
-      from: { name: customer(i).name, address: customer(i).email },
-      ...(i % 5 === 0 ? { attachments: [{ filename: `log-${i}.txt`, content: `log ${i}` }] } : {}),
-    }));
+    await d.deliver(
+      await customerReply({
+        srId: id,
+        keyring,
+        text: `Reply number ${i}`,
+        from: { name: customer(i).name, address: customer(i).email },
+        ...(i % 5 === 0 ? { attachments: [{ filename: `log-${i}.txt`, content: `log ${i}` }] } : {}),
+      }),
+    );
   }
-  await stack.emulator.control('POST', '/faults', { rate: 0.2, statuses: [429, 503, 504, 'reset'], retryAfterSec: 0 });
+  await stack.emulator.control('POST', '/faults', {
+    rate: 0.2,
+    statuses: [429, 503, 504, 'reset'],
+    retryAfterSec: 0,
+  });
   const before = (await (await stack.emulator.control('GET', '/stats')).json()) as { faultsInjected: number };
 
   // "Sync now" until the mailbox is empty; a sync that itself gives up (the listing failed seven times) answers 502.
-  await eventually('every reply filed', async () => {
-    await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
-    const counts = await Promise.all(ids.map(async (id) => (await d.notes(id)).length));
-    return counts.every((n) => n >= 1);
-  }, 60_000, 0);
+  await eventually(
+    'every reply filed',
+    async () => {
+      await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+      const counts = await Promise.all(ids.map(async (id) => (await d.notes(id)).length));
+      return counts.every((n) => n >= 1);
+    },
+    60_000,
+    0,
+  );
 
   const stats = (await (await stack.emulator.control('GET', '/stats')).json()) as { faultsInjected: number };
   expect(stats.faultsInjected - before.faultsInjected).toBeGreaterThan(10);

@@ -15,7 +15,12 @@ if (imapUnavailable) console.warn(`IMAP/SMTP fault tests did not run: ${imapUnav
 type Health = {
   reauthorisationRequired: boolean;
   lastError?: { code: string; explanation: string };
-  subscription: { state: string; connected?: boolean; explanation?: string; lastInterruption?: { explanation: string } };
+  subscription: {
+    state: string;
+    connected?: boolean;
+    explanation?: string;
+    lastInterruption?: { explanation: string };
+  };
 };
 
 describe.skipIf(imapUnavailable)('IMAP faults', () => {
@@ -42,13 +47,23 @@ describe.skipIf(imapUnavailable)('IMAP faults', () => {
     for (let i = 0; i < count; i++) {
       const id = await d.createRequest({ status: 'Open' });
       ids.push(id);
-      await stack.append(await customerReply({ srId: id, keyring: keyring(), text: `Reply ${i}`, ...(attachmentBytes ? { attachments: [{ filename: `f${i}.bin`, content: Buffer.alloc(attachmentBytes, i) }] } : {}) }));
+      await stack.append(
+        await customerReply({
+          srId: id,
+          keyring: keyring(),
+          text: `Reply ${i}`,
+          ...(attachmentBytes
+            ? { attachments: [{ filename: `f${i}.bin`, content: Buffer.alloc(attachmentBytes, i) }] }
+            : {}),
+        }),
+      );
     }
     return ids;
   }
 
   async function exactlyOneNoteEach(ids: number[]): Promise<void> {
-    for (const id of ids) await eventually(`a note on SR ${id}`, async () => (await d.notes(id)).length > 0, 20_000);
+    for (const id of ids)
+      await eventually(`a note on SR ${id}`, async () => (await d.notes(id)).length > 0, 20_000);
     for (const id of ids) expect(await d.notes(id), `SR ${id}`).toHaveLength(1);
   }
 
@@ -72,7 +87,11 @@ describe.skipIf(imapUnavailable)('IMAP faults', () => {
     try {
       // The heartbeat (1 s here) gets no answer: the watch drops the connection and opens a new one. The reconnect can be
       // over before a health request answers on a loaded machine, so the test reads the recorded last interruption.
-      const noticed = eventually('the silence noticed', async () => /did not answer/.test((await health()).subscription.lastInterruption?.explanation ?? ''), 20_000);
+      const noticed = eventually(
+        'the silence noticed',
+        async () => /did not answer/.test((await health()).subscription.lastInterruption?.explanation ?? ''),
+        20_000,
+      );
       [id = 0] = await replies(1);
       await noticed;
     } finally {
@@ -91,34 +110,64 @@ describe.skipIf(imapUnavailable)('IMAP faults', () => {
     await client.messageFlagsRemove('1:*', ['\\Seen']);
     await client.logout();
     await stack.servers.setUidValidity(SERVICE_MAILBOX, 'INBOX', 4242);
-    await eventually('every email read again', async () => {
-      const check = await stack.imap();
-      const unread = await unreadIn(check);
-      await check.logout();
-      if (unread > 0) await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
-      return unread === 0;
-    }, 20_000);
+    await eventually(
+      'every email read again',
+      async () => {
+        const check = await stack.imap();
+        const unread = await unreadIn(check);
+        await check.logout();
+        if (unread > 0)
+          await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+        return unread === 0;
+      },
+      20_000,
+    );
     for (const id of ids) expect(await d.notes(id)).toHaveLength(1);
     expect((await d.mailCenter()).items).toEqual([]);
   });
 
   it('names a wrong certificate and imports nothing until the host is right', async () => {
-    const res = await stack.api().patch(`/api/admin/mail/accounts/${stack.accountId}`).set(d.as(stack.admin)).send({ incomingHost: '127.0.0.2', incomingPort: stack.servers.ports.imaps });
+    const res = await stack
+      .api()
+      .patch(`/api/admin/mail/accounts/${stack.accountId}`)
+      .set(d.as(stack.admin))
+      .send({ incomingHost: '127.0.0.2', incomingPort: stack.servers.ports.imaps });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const [id = 0] = await replies(1);
-    const test = await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/test`).set(d.as(stack.admin));
-    expect(test.body).toMatchObject({ ok: false, steps: [{ name: 'dns', ok: true }, { name: 'tcp', ok: true }, { name: 'tls', ok: false }] });
+    const test = await stack
+      .api()
+      .post(`/api/admin/mail/accounts/${stack.accountId}/test`)
+      .set(d.as(stack.admin));
+    expect(test.body).toMatchObject({
+      ok: false,
+      steps: [
+        { name: 'dns', ok: true },
+        { name: 'tcp', ok: true },
+        { name: 'tls', ok: false },
+      ],
+    });
     expect(JSON.stringify(test.body)).toContain('certificate is for another host name');
-    const sync = await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+    const sync = await stack
+      .api()
+      .post(`/api/admin/mail/accounts/${stack.accountId}/sync`)
+      .set(d.as(stack.admin));
     expect(sync.status).toBe(502);
     expect((await health()).lastError).toMatchObject({ code: 'imap-tls' });
     expect(await d.notes(id)).toHaveLength(0);
-    await stack.api().patch(`/api/admin/mail/accounts/${stack.accountId}`).set(d.as(stack.admin)).send({ incomingHost: '127.0.0.1', incomingPort: proxy.port }).expect(200);
+    await stack
+      .api()
+      .patch(`/api/admin/mail/accounts/${stack.accountId}`)
+      .set(d.as(stack.admin))
+      .send({ incomingHost: '127.0.0.1', incomingPort: proxy.port })
+      .expect(200);
     await exactlyOneNoteEach([id]);
   });
 
   it('gets a fresh token once when the server refuses the cached one, and says "re-authorisation required" when that fails too', async () => {
-    const jwks = async () => (await (await fetch(`${stack.emulator.url}/${DEMO_TENANT_ID}/discovery/v2.0/keys`)).json()) as { keys: Array<Record<string, unknown>> };
+    const jwks = async () =>
+      (await (await fetch(`${stack.emulator.url}/${DEMO_TENANT_ID}/discovery/v2.0/keys`)).json()) as {
+        keys: Array<Record<string, unknown>>;
+      };
     // The emulator retires the key that signed the cached token; the server learns the new key set. The cached token
     // is now refused, a fresh one is accepted.
     await stack.emulator.control('POST', '/tokens/expire');
@@ -133,20 +182,32 @@ describe.skipIf(imapUnavailable)('IMAP faults', () => {
     stack.servers.trustKeys({ keys: [] });
     stack.servers.signalImapSessions('SIGTERM');
     const [second = 0] = await replies(1);
-    const refused = await eventually('re-authorisation required', async () => {
-      await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
-      const h = await health();
-      return h.reauthorisationRequired ? h : undefined;
-    }, 20_000);
-    expect(refused.lastError).toMatchObject({ code: 'imap-consent', explanation: expect.stringMatching(/^Re-authorisation required: .*IMAP\.AccessAsApp/) });
+    const refused = await eventually(
+      're-authorisation required',
+      async () => {
+        await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+        const h = await health();
+        return h.reauthorisationRequired ? h : undefined;
+      },
+      20_000,
+    );
+    expect(refused.lastError).toMatchObject({
+      code: 'imap-consent',
+      explanation: expect.stringMatching(/^Re-authorisation required: .*IMAP\.AccessAsApp/),
+    });
     expect(await d.notes(second)).toHaveLength(0);
 
     // The admin fixes it: the email that waited is imported, once.
     stack.servers.trustKeys(await jwks());
-    await eventually('the waiting email imported after "Sync now"', async () => {
-      await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
-      return (await d.notes(second)).length > 0;
-    }, 20_000, 250);
+    await eventually(
+      'the waiting email imported after "Sync now"',
+      async () => {
+        await stack.api().post(`/api/admin/mail/accounts/${stack.accountId}/sync`).set(d.as(stack.admin));
+        return (await d.notes(second)).length > 0;
+      },
+      20_000,
+      250,
+    );
     await exactlyOneNoteEach([second]);
     expect((await health()).reauthorisationRequired).toBe(false);
   });

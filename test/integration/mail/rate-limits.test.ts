@@ -17,16 +17,30 @@ afterAll(() => stack.close());
 const keyring = () => stack.runtime.services.ecIdKeyring;
 
 async function repliesFrom(sender: { name: string; address: string }, count: number): Promise<number> {
-  const id = await d.createRequest({ status: 'Awaiting Customer', requester: { name: sender.name, email: sender.address } });
+  const id = await d.createRequest({
+    status: 'Awaiting Customer',
+    requester: { name: sender.name, email: sender.address },
+  });
   for (let i = 1; i <= count; i += 1) {
-    await d.deliver(await customerReply({ srId: id, keyring: keyring(), from: sender, subject: `RE: Your request, reply ${i} from ${sender.name}`, text: `Reply ${i}.` }));
+    await d.deliver(
+      await customerReply({
+        srId: id,
+        keyring: keyring(),
+        from: sender,
+        subject: `RE: Your request, reply ${i} from ${sender.name}`,
+        text: `Reply ${i}.`,
+      }),
+    );
   }
   return id;
 }
 
 describe('the inbound loop guard', () => {
   it('follows the installation default while the admin has set none', async () => {
-    const settings = (await stack.api().get('/api/admin/settings').set(d.as(stack.admin))).body as { rateLimitDefaults: { inboundPerSenderPerHour: number }; rateLimits?: unknown };
+    const settings = (await stack.api().get('/api/admin/settings').set(d.as(stack.admin))).body as {
+      rateLimitDefaults: { inboundPerSenderPerHour: number };
+      rateLimits?: unknown;
+    };
     expect(settings.rateLimitDefaults.inboundPerSenderPerHour).toBe(1);
     expect(settings.rateLimits).toBeUndefined();
 

@@ -19,7 +19,9 @@ afterEach(async () => {
 afterAll(() => stack.close());
 
 const keyring = () => stack.runtime.services.ecIdKeyring;
-type AuthenticatedNote = NoteBody & { email?: { signal: string; authentication?: { outcome: string; summary: string } } };
+type AuthenticatedNote = NoteBody & {
+  email?: { signal: string; authentication?: { outcome: string; summary: string } };
+};
 
 async function forge(address: string): Promise<void> {
   const res = await stack.emulator.control('POST', '/faults', { unauthenticatedSenders: [address] });
@@ -28,12 +30,21 @@ async function forge(address: string): Promise<void> {
 
 async function requestOf(name: string): Promise<{ id: number; sender: { name: string; address: string } }> {
   const sender = { name, address: `${name.toLowerCase()}@fabrikam.test` };
-  return { id: await d.createRequest({ status: 'Awaiting Customer', requester: { name, email: sender.address } }), sender };
+  return {
+    id: await d.createRequest({ status: 'Awaiting Customer', requester: { name, email: sender.address } }),
+    sender,
+  };
 }
 
 /** A reply naming the SR only in its subject: no marker, no token, no In-Reply-To. */
 const subjectOnly = (id: number, sender: { name: string; address: string }, subject: string) =>
-  customerReply({ srId: id, keyring: keyring(), from: sender, noMarker: true, subject: `RE: [${formatSrNumber(id)}] ${subject}` });
+  customerReply({
+    srId: id,
+    keyring: keyring(),
+    from: sender,
+    noMarker: true,
+    subject: `RE: [${formatSrNumber(id)}] ${subject}`,
+  });
 
 describe('sender authenticity', () => {
   it('holds a forged From: with the SR number in the subject as sender-not-authenticated, and changes nothing on the SR', async () => {
@@ -45,8 +56,14 @@ describe('sender authenticity', () => {
     expect(await d.notes(id)).toEqual([]);
     expect(await d.request(id)).toMatchObject({ status: 'Awaiting Customer', hasNewEmailReply: false });
     const item = (await d.mailCenter()).items.find((i) => i.subject.endsWith('please close this'));
-    expect(item).toMatchObject({ reason: 'sender-not-authenticated', state: 'open', candidateRequestIds: [id] });
-    expect(item!.evidence[0]).toMatch(/^The sender could not be authenticated: Microsoft 365's composite check failed/);
+    expect(item).toMatchObject({
+      reason: 'sender-not-authenticated',
+      state: 'open',
+      candidateRequestIds: [id],
+    });
+    expect(item!.evidence[0]).toMatch(
+      /^The sender could not be authenticated: Microsoft 365's composite check failed/,
+    );
     expect(item!.evidence.join('\n')).toContain('compauth=fail');
   });
 
@@ -62,10 +79,20 @@ describe('sender authenticity', () => {
   it('files a signed token from a forged sender, and the note and history say the sender was not authenticated', async () => {
     const { id, sender } = await requestOf('Fritz');
     await forge('fabrikam.test');
-    await d.deliver(await customerReply({ srId: id, keyring: keyring(), from: sender, subject: 'RE: Your request (token)' }));
+    await d.deliver(
+      await customerReply({
+        srId: id,
+        keyring: keyring(),
+        from: sender,
+        subject: 'RE: Your request (token)',
+      }),
+    );
     expect(await d.syncNow()).toMatchObject({ notes: 1 });
     const [note] = (await d.notes(id)) as AuthenticatedNote[];
-    expect(note?.email).toMatchObject({ signal: expect.stringMatching(/body-token|own-message-id/), authentication: { outcome: 'fail' } });
+    expect(note?.email).toMatchObject({
+      signal: expect.stringMatching(/body-token|own-message-id/),
+      authentication: { outcome: 'fail' },
+    });
     const entry = (await d.history(id)).find((h) => h.kind === 'note-from-email');
     expect(entry?.summary).toContain('The sender could not be authenticated');
     expect(entry?.details).toMatchObject({ authentication: 'fail' });
@@ -87,9 +114,21 @@ describe('sender authenticity', () => {
     const { id, sender } = await requestOf('Hugo');
     await forge(sender.address);
     const forgedPass = `spf=pass smtp.mailfrom=fabrikam.test; dkim=pass header.d=fabrikam.test;dmarc=pass action=none header.from=fabrikam.test;compauth=pass reason=100`;
-    const mime = await customerReply({ srId: id, keyring: keyring(), from: sender, noMarker: true, subject: `RE: [${formatSrNumber(id)}] injected`, headers: { 'Authentication-Results': forgedPass } });
+    const mime = await customerReply({
+      srId: id,
+      keyring: keyring(),
+      from: sender,
+      noMarker: true,
+      subject: `RE: [${formatSrNumber(id)}] injected`,
+      headers: { 'Authentication-Results': forgedPass },
+    });
     // The sender's relay adds its Received line on top, as every hop does: the forged stamp is not the first header.
-    await d.deliver(Buffer.concat([Buffer.from('Received: from relay.fabrikam.test (203.0.113.66) by mx.example\r\n'), mime]));
+    await d.deliver(
+      Buffer.concat([
+        Buffer.from('Received: from relay.fabrikam.test (203.0.113.66) by mx.example\r\n'),
+        mime,
+      ]),
+    );
     expect(await d.syncNow()).toMatchObject({ notes: 0, mailCenter: 1 });
     const item = (await d.mailCenter()).items.find((i) => i.subject.endsWith('injected'));
     expect(item).toMatchObject({ reason: 'sender-not-authenticated' });
@@ -98,8 +137,12 @@ describe('sender authenticity', () => {
 
   it('keeps the stamp of a replayed message (its first header) as the receiving server\u2019s own', async () => {
     const { id, sender } = await requestOf('Ida');
-    const failing = 'spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=fabrikam.test; dmarc=fail action=none header.from=fabrikam.test;compauth=fail reason=001';
-    const mime = Buffer.concat([Buffer.from(`Authentication-Results: ${failing}\r\n`), await subjectOnly(id, sender, 'replayed')]);
+    const failing =
+      'spf=fail (sender IP is 203.0.113.9) smtp.mailfrom=fabrikam.test; dmarc=fail action=none header.from=fabrikam.test;compauth=fail reason=001';
+    const mime = Buffer.concat([
+      Buffer.from(`Authentication-Results: ${failing}\r\n`),
+      await subjectOnly(id, sender, 'replayed'),
+    ]);
     await d.deliver(mime);
     expect(await d.syncNow()).toMatchObject({ notes: 0, mailCenter: 1 });
     const item = (await d.mailCenter()).items.find((i) => i.subject.endsWith('replayed'));

@@ -17,27 +17,44 @@ describe('the SR composer', () => {
   });
   afterAll(() => stack?.close());
 
-  const as = (method: 'get' | 'post', path: string) => stack.api()[method](path).auth(stack.agent, { type: 'bearer' });
+  const as = (method: 'get' | 'post', path: string) =>
+    stack.api()[method](path).auth(stack.agent, { type: 'bearer' });
 
   it('replies to the customer with the typed text and keeps it as a PUBLIC note beside the email sent', async () => {
     const sr = await createSr(stack);
-    const res = await as('post', `/api/requests/${sr}/emails`).send({ bodyHtml: '<p>Hello #REQUESTER_NAME#, the <b>toner</b> is on its way.</p>', asPublicNote: true }).expect(201);
+    const res = await as('post', `/api/requests/${sr}/emails`)
+      .send({
+        bodyHtml: '<p>Hello #REQUESTER_NAME#, the <b>toner</b> is on its way.</p>',
+        asPublicNote: true,
+      })
+      .expect(201);
     const [mail] = await stack.waitForMail(CUSTOMER, (m) => m.some((x) => x.subject.includes(sr)));
     expect(mail!.body.content).toContain('Hello Lee Gu, the <b>toner</b> is on its way.');
 
     const notes = await as('get', `/api/requests/${sr}/notes`).expect(200);
     expect(notes.body.items).toEqual([
-      expect.objectContaining({ typeCode: 'PUBLIC', source: 'agent', bodyText: 'Hello Lee Gu, the toner is on its way.', sentAs: { outboundId: res.body.outboundId } }),
+      expect.objectContaining({
+        typeCode: 'PUBLIC',
+        source: 'agent',
+        bodyText: 'Hello Lee Gu, the toner is on its way.',
+        sentAs: { outboundId: res.body.outboundId },
+      }),
     ]);
     const history = await as('get', `/api/requests/${sr}/history`).expect(200);
-    expect(history.body.items.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining(['note-added', 'email-sent']));
+    expect(history.body.items.map((h: { kind: string }) => h.kind)).toEqual(
+      expect.arrayContaining(['note-added', 'email-sent']),
+    );
   });
 
   it('refuses an empty reply or note and records nothing', async () => {
     const sr = await createSr(stack);
-    const reply = await as('post', `/api/requests/${sr}/emails`).send({ bodyHtml: '<p> &nbsp;</p>', asPublicNote: true }).expect(400);
+    const reply = await as('post', `/api/requests/${sr}/emails`)
+      .send({ bodyHtml: '<p> &nbsp;</p>', asPublicNote: true })
+      .expect(400);
     expect(reply.body.error.message).toMatch(/write the text/i);
-    const note = await as('post', `/api/requests/${sr}/notes`).send({ typeCode: 'INTERNAL', body: '<p><br></p>' }).expect(400);
+    const note = await as('post', `/api/requests/${sr}/notes`)
+      .send({ typeCode: 'INTERNAL', body: '<p><br></p>' })
+      .expect(400);
     expect(note.body.error.message).toBe('Write the note before adding it.');
     expect((await as('get', `/api/requests/${sr}/notes`).expect(200)).body.items).toEqual([]);
     expect((await as('get', `/api/requests/${sr}/emails`).expect(200)).body.items).toEqual([]);
@@ -46,15 +63,28 @@ describe('the SR composer', () => {
   it("fills a snippet from the SR, #LAST_NOTE# being the agent's last PUBLIC note and never the customer's email", async () => {
     const sr = await createSr(stack);
     const srId = Number(sr.slice(3));
-    await as('post', `/api/requests/${sr}/notes`).send({ typeCode: 'PUBLIC', body: 'Please restart the printer.' }).expect(201);
-    await as('post', `/api/requests/${sr}/notes`).send({ typeCode: 'INTERNAL', body: 'Secret internal remark.' }).expect(201);
+    await as('post', `/api/requests/${sr}/notes`)
+      .send({ typeCode: 'PUBLIC', body: 'Please restart the printer.' })
+      .expect(201);
+    await as('post', `/api/requests/${sr}/notes`)
+      .send({ typeCode: 'INTERNAL', body: 'Secret internal remark.' })
+      .expect(201);
     await stack.runtime.services.store.transact(async (tx) => {
       await tx.collection('notes').insert({
-        id: 'customer-reply', requestId: srId, typeCode: 'PUBLIC', accessLevel: 'User', source: 'email', bodyHtml: '<p>Still blank pages.</p>',
-        bodyText: 'Still blank pages.', author: { id: CUSTOMER, name: 'Lee Gu' }, createdAt: new Date().toISOString(),
+        id: 'customer-reply',
+        requestId: srId,
+        typeCode: 'PUBLIC',
+        accessLevel: 'User',
+        source: 'email',
+        bodyHtml: '<p>Still blank pages.</p>',
+        bodyText: 'Still blank pages.',
+        author: { id: CUSTOMER, name: 'Lee Gu' },
+        createdAt: new Date().toISOString(),
       });
     });
-    const snippet = await as('post', `/api/requests/${sr}/snippets`).send({ templateId: 'reply-to-customer' }).expect(200);
+    const snippet = await as('post', `/api/requests/${sr}/snippets`)
+      .send({ templateId: 'reply-to-customer' })
+      .expect(200);
     expect(snippet.body.bodyHtml).toContain('Please restart the printer.');
     expect(snippet.body.bodyHtml).toContain('Lee Gu');
     expect(snippet.body.bodyHtml).not.toContain('Still blank pages.');
@@ -71,7 +101,10 @@ describe('the SR composer', () => {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       expect((await fetch(`${base}/api/events`)).status).toBe(401);
       const controller = new AbortController();
-      const res = await fetch(`${base}/api/events`, { headers: { authorization: `Bearer ${stack.agent}` }, signal: controller.signal });
+      const res = await fetch(`${base}/api/events`, {
+        headers: { authorization: `Bearer ${stack.agent}` },
+        signal: controller.signal,
+      });
       expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
       const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
       let text = '';
@@ -83,7 +116,9 @@ describe('the SR composer', () => {
         }
       };
       await readUntil(/event: ready/);
-      await as('post', `/api/requests/${sr}/notes`).send({ typeCode: 'INTERNAL', body: 'Checked the toner.' }).expect(201);
+      await as('post', `/api/requests/${sr}/notes`)
+        .send({ typeCode: 'INTERNAL', body: 'Checked the toner.' })
+        .expect(201);
       await readUntil(/event: change\ndata: .*"notes"/);
       const change = JSON.parse(/event: change\ndata: (.*"notes".*)\n/.exec(text)![1]!);
       expect(change.requestIds).toContain(Number(sr.slice(3)));

@@ -5,7 +5,12 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { compose, type Runtime } from '../../../api/src/compose.js';
 import { parseConfig } from '../../../api/src/config.js';
-import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions } from '../../../emulator/src/index.js';
+import {
+  apiEnvironment,
+  DEMO_TENANT_ID,
+  SERVICE_MAILBOX,
+  type EmulatorOptions,
+} from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { testStore } from '../../support/test-store.js';
 
@@ -37,13 +42,19 @@ export type OutboundStack = {
   /** Messages in a mailbox folder, newest first. */
   mailbox(address: string, folder?: string): Promise<GraphMessage[]>;
   /** Polls until `done` holds for the folder's messages; fails after `timeoutMs`. */
-  waitForMail(address: string, done: (messages: GraphMessage[]) => boolean, options?: { folder?: string; timeoutMs?: number }): Promise<GraphMessage[]>;
+  waitForMail(
+    address: string,
+    done: (messages: GraphMessage[]) => boolean,
+    options?: { folder?: string; timeoutMs?: number },
+  ): Promise<GraphMessage[]>;
   close(): Promise<void>;
 };
 
 export const DESK = SERVICE_MAILBOX;
 
-export async function startOutboundStack(options: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions>; dataDir?: string } = {}): Promise<OutboundStack> {
+export async function startOutboundStack(
+  options: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions>; dataDir?: string } = {},
+): Promise<OutboundStack> {
   const emulator = await startTestEmulator(options.emulator);
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'outbound-'));
   const store = await testStore('lowdb');
@@ -86,7 +97,10 @@ export async function startOutboundStack(options: { env?: Record<string, string>
       for (;;) {
         const messages = await mailbox(address, folder);
         if (done(messages)) return messages;
-        if (Date.now() > deadline) throw new Error(`${address}/${folder} did not reach the expected state in ${timeoutMs} ms; it holds ${messages.length}: ${messages.map((m) => m.subject).join(' | ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `${address}/${folder} did not reach the expected state in ${timeoutMs} ms; it holds ${messages.length}: ${messages.map((m) => m.subject).join(' | ')}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
@@ -106,24 +120,39 @@ async function userToken(emulator: TestEmulator, upn: string): Promise<string> {
 }
 
 /** The Default account on the emulator's support mailbox, with the demo mail app's credentials. */
-export async function addDefaultAccount(stack: OutboundStack, extra: Record<string, unknown> = {}): Promise<string> {
-  const res = await stack.api().post('/api/admin/mail/accounts').auth(stack.admin, { type: 'bearer' }).send({
-    emailAddress: DESK,
-    displayName: 'Contoso Support',
-    tenantId: DEMO_TENANT_ID,
-    clientId: stack.emulator.mailApp.clientId,
-    clientSecret: stack.emulator.mailApp.clientSecret,
-    isDefault: true,
-    serviceMessaging: true,
-    ...extra,
-  });
+export async function addDefaultAccount(
+  stack: OutboundStack,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await stack
+    .api()
+    .post('/api/admin/mail/accounts')
+    .auth(stack.admin, { type: 'bearer' })
+    .send({
+      emailAddress: DESK,
+      displayName: 'Contoso Support',
+      tenantId: DEMO_TENANT_ID,
+      clientId: stack.emulator.mailApp.clientId,
+      clientSecret: stack.emulator.mailApp.clientSecret,
+      isDefault: true,
+      serviceMessaging: true,
+      ...extra,
+    });
   if (res.status !== 201) throw new Error(`Adding the account: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
 }
 
 export async function createSr(stack: OutboundStack, fields: Record<string, unknown> = {}): Promise<string> {
-  const res = await stack.api().post('/api/requests').auth(stack.agent, { type: 'bearer' })
-    .send({ title: 'Printer on floor 3 prints blank pages', description: 'Since the toner change.', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' }, ...fields });
+  const res = await stack
+    .api()
+    .post('/api/requests')
+    .auth(stack.agent, { type: 'bearer' })
+    .send({
+      title: 'Printer on floor 3 prints blank pages',
+      description: 'Since the toner change.',
+      requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' },
+      ...fields,
+    });
   if (res.status !== 201) throw new Error(`Creating the SR: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.number as string;
 }

@@ -9,26 +9,55 @@ describe('rule emails under the rate limits of the settings', () => {
   beforeAll(async () => {
     stack = await startOutboundStack({ env: { RULE_EMAILS_PER_SR_PER_HOUR: '2' } });
     await addDefaultAccount(stack);
-    await stack.api().post('/api/admin/rules').auth(stack.admin, { type: 'bearer' })
-      .send({ name: 'Echo', trigger: { kind: 'status-changed' }, templateId: 'status-update', recipients: [{ kind: 'requester' }] }).expect(201);
+    await stack
+      .api()
+      .post('/api/admin/rules')
+      .auth(stack.admin, { type: 'bearer' })
+      .send({
+        name: 'Echo',
+        trigger: { kind: 'status-changed' },
+        templateId: 'status-update',
+        recipients: [{ kind: 'requester' }],
+      })
+      .expect(201);
   });
   afterAll(() => stack?.close());
 
-  const patch = (sr: string, body: object) => stack.api().patch(`/api/requests/${sr}`).auth(stack.agent, { type: 'bearer' }).send(body).expect(200);
-  const statusesOf = async (sr: string) => ((await stack.api().get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200)).body.items as { status: string }[]).map((e) => e.status);
-  const stoppedOf = async (sr: string) => ((await stack.api().get(`/api/requests/${sr}/history`).auth(stack.agent, { type: 'bearer' }).expect(200)).body.items as { kind: string; summary: string }[])
-    .filter((h) => h.kind === 'email-stopped').map((h) => h.summary);
+  const patch = (sr: string, body: object) =>
+    stack.api().patch(`/api/requests/${sr}`).auth(stack.agent, { type: 'bearer' }).send(body).expect(200);
+  const statusesOf = async (sr: string) =>
+    (
+      (await stack.api().get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200))
+        .body.items as { status: string }[]
+    ).map((e) => e.status);
+  const stoppedOf = async (sr: string) =>
+    (
+      (await stack.api().get(`/api/requests/${sr}/history`).auth(stack.agent, { type: 'bearer' }).expect(200))
+        .body.items as { kind: string; summary: string }[]
+    )
+      .filter((h) => h.kind === 'email-stopped')
+      .map((h) => h.summary);
   const setLimits = async (rateLimits: object) => {
-    const current = (await stack.api().get('/api/admin/settings').auth(stack.admin, { type: 'bearer' }).expect(200)).body as object;
-    await stack.api().put('/api/admin/settings').auth(stack.admin, { type: 'bearer' }).send({ ...current, rateLimits }).expect(200);
+    const current = (
+      await stack.api().get('/api/admin/settings').auth(stack.admin, { type: 'bearer' }).expect(200)
+    ).body as object;
+    await stack
+      .api()
+      .put('/api/admin/settings')
+      .auth(stack.admin, { type: 'bearer' })
+      .send({ ...current, rateLimits })
+      .expect(200);
   };
   /** Every committed event has been run and every queued email attempted. */
   async function settled(): Promise<void> {
     const deadline = Date.now() + 10_000;
     for (;;) {
       await stack.runtime.outbound.idle();
-      const pending = await stack.runtime.services.store.read(async (tx) =>
-        (await tx.collection('srEvents').count()) + (await tx.collection('outboundEmails').unfinished()).length);
+      const pending = await stack.runtime.services.store.read(
+        async (tx) =>
+          (await tx.collection('srEvents').count()) +
+          (await tx.collection('outboundEmails').unfinished()).length,
+      );
       if (pending === 0) return;
       if (Date.now() > deadline) throw new Error(`${pending} events or emails still pending`);
       await new Promise((resolve) => setTimeout(resolve, 20));
@@ -63,6 +92,8 @@ describe('rule emails under the rate limits of the settings', () => {
     await flip(second, 1);
     expect(await statusesOf(first)).toEqual(['sent']);
     expect(await statusesOf(second)).toEqual(['stopped']);
-    expect((await stoppedOf(second)).join()).toMatch(/1 emails to cy@fabrikam\.test in the last hour \(limit 1\)/);
+    expect((await stoppedOf(second)).join()).toMatch(
+      /1 emails to cy@fabrikam\.test in the last hour \(limit 1\)/,
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEcId } from '../../../api/src/domain/ec-id.js';
 import { HIDDEN_TOKEN_ATTRIBUTE } from '../../../api/src/domain/reply-marker.js';
-import { addDefaultAccount, createSr, DESK, header, startOutboundStack, type OutboundStack } from './outbound-stack.js';
+import {
+  addDefaultAccount,
+  createSr,
+  DESK,
+  header,
+  startOutboundStack,
+  type OutboundStack,
+} from './outbound-stack.js';
 
 // An agent emails from an SR; the customer's emulated mailbox shows what Exchange delivered.
 
@@ -16,13 +23,23 @@ describe('emails sent from an SR', () => {
   });
   afterAll(() => stack?.close());
 
-  const send = (sr: string, body: object) => stack.api().post(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).send(body);
+  const send = (sr: string, body: object) =>
+    stack.api().post(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).send(body);
 
   it('delivers a template with the reply line, a valid token, the hidden token, our Message-ID and [SR-…] in the subject', async () => {
     const sr = await createSr(stack, { participants: ['adele@fabrikam.test'] });
-    await stack.api().post(`/api/requests/${sr}/notes`).auth(stack.agent, { type: 'bearer' }).send({ body: 'Please restart the printer.' }).expect(201);
+    await stack
+      .api()
+      .post(`/api/requests/${sr}/notes`)
+      .auth(stack.agent, { type: 'bearer' })
+      .send({ body: 'Please restart the printer.' })
+      .expect(201);
     const res = await send(sr, { templateId: 'reply-to-customer' }).expect(201);
-    expect(res.body).toMatchObject({ outboundId: expect.any(Number), status: 'sent', internetMessageId: expect.stringMatching(/^sm\.SR-\d{6}-.+@contoso\.test$/) });
+    expect(res.body).toMatchObject({
+      outboundId: expect.any(Number),
+      status: 'sent',
+      internetMessageId: expect.stringMatching(/^sm\.SR-\d{6}-.+@contoso\.test$/),
+    });
 
     const [mail] = await stack.waitForMail(CUSTOMER, (m) => m.length === 1);
     expect(mail!.subject).toBe(`Printer on floor 3 prints blank pages [${sr}]`);
@@ -33,7 +50,11 @@ describe('emails sent from an SR', () => {
     expect(html.indexOf('##-')).toBeLessThan(html.indexOf('Please restart the printer.'));
     const token = marker![1]!;
     const decoded = decodeEcId(token, stack.runtime.services.ecIdKeyring, new Date());
-    expect(decoded).toMatchObject({ status: 'valid', srId: Number(sr.slice(3)), outboundId: res.body.outboundId });
+    expect(decoded).toMatchObject({
+      status: 'valid',
+      srId: Number(sr.slice(3)),
+      outboundId: res.body.outboundId,
+    });
     expect(html).toContain(`${HIDDEN_TOKEN_ATTRIBUTE}="${token}"`);
     expect(html).toContain(`{#SM:${token}#}`);
     expect(res.body.internetMessageId).toContain(token);
@@ -48,19 +69,48 @@ describe('emails sent from an SR', () => {
     expect(sent.map((m) => m.internetMessageId)).toContain(`<${res.body.internetMessageId}>`);
     expect(await stack.mailbox(DESK, 'drafts')).toEqual([]);
 
-    const log = await stack.api().get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200);
-    expect(log.body.items).toEqual([expect.objectContaining({
-      id: res.body.outboundId, status: 'sent', trigger: 'manual', templateId: 'reply-to-customer', token, subject: mail!.subject,
-      to: [{ name: 'Lee Gu', address: CUSTOMER }], conversationId: expect.any(String), sentAt: expect.any(String),
-      actor: expect.objectContaining({ name: 'Alex Wilber (Agent)' }),
-    })]);
-    const history = await stack.api().get(`/api/requests/${sr}/history`).auth(stack.agent, { type: 'bearer' }).expect(200);
-    expect(history.body.items).toContainEqual(expect.objectContaining({ kind: 'email-sent', details: expect.objectContaining({ outboundId: res.body.outboundId, to: [CUSTOMER] }) }));
+    const log = await stack
+      .api()
+      .get(`/api/requests/${sr}/emails`)
+      .auth(stack.agent, { type: 'bearer' })
+      .expect(200);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({
+        id: res.body.outboundId,
+        status: 'sent',
+        trigger: 'manual',
+        templateId: 'reply-to-customer',
+        token,
+        subject: mail!.subject,
+        to: [{ name: 'Lee Gu', address: CUSTOMER }],
+        conversationId: expect.any(String),
+        sentAt: expect.any(String),
+        actor: expect.objectContaining({ name: 'Alex Wilber (Agent)' }),
+      }),
+    ]);
+    const history = await stack
+      .api()
+      .get(`/api/requests/${sr}/history`)
+      .auth(stack.agent, { type: 'bearer' })
+      .expect(200);
+    expect(history.body.items).toContainEqual(
+      expect.objectContaining({
+        kind: 'email-sent',
+        details: expect.objectContaining({ outboundId: res.body.outboundId, to: [CUSTOMER] }),
+      }),
+    );
   });
 
   it('gives free text the reply line too, and escapes what placeholders bring in', async () => {
-    const sr = await createSr(stack, { title: '<img src=x onerror=alert(1)> & "quotes"', requester: { name: 'Eve <script>', email: 'eve@fabrikam.test' } });
-    const res = await send(sr, { subject: 'About #SR_TITLE#', bodyHtml: '<p onclick="steal()">Hi #REQUESTER_NAME#, <a href="javascript:alert(1)">click</a></p><script>alert(2)</script>' }).expect(201);
+    const sr = await createSr(stack, {
+      title: '<img src=x onerror=alert(1)> & "quotes"',
+      requester: { name: 'Eve <script>', email: 'eve@fabrikam.test' },
+    });
+    const res = await send(sr, {
+      subject: 'About #SR_TITLE#',
+      bodyHtml:
+        '<p onclick="steal()">Hi #REQUESTER_NAME#, <a href="javascript:alert(1)">click</a></p><script>alert(2)</script>',
+    }).expect(201);
     const [mail] = await stack.waitForMail('eve@fabrikam.test', (m) => m.length === 1);
     const html = mail!.body.content;
     expect(html).toMatch(/##- Please type your reply above this line -## \[SR-/);
@@ -76,13 +126,22 @@ describe('emails sent from an SR', () => {
     const large = Buffer.alloc(5 * 1024 * 1024 + 123, 7);
     large.write('start of a large file');
     const upload = async (bytes: Buffer, name: string) =>
-      (await stack.api().post(`/api/requests/${sr}/attachments`).auth(stack.agent, { type: 'bearer' }).attach('file', bytes, name).expect(201)).body.id as string;
+      (
+        await stack
+          .api()
+          .post(`/api/requests/${sr}/attachments`)
+          .auth(stack.agent, { type: 'bearer' })
+          .attach('file', bytes, name)
+          .expect(201)
+      ).body.id as string;
     const ids = [await upload(small, 'notes.txt'), await upload(large, 'scan.pdf')];
     const before = stack.emulator.exchanges.length;
     await send(sr, { templateId: 'reply-to-customer', attachmentIds: ids }).expect(201);
 
     const [mail] = await stack.waitForMail('ana@fabrikam.test', (m) => m.length === 1);
-    const byName = new Map((mail!.attachments ?? []).map((a) => [a.name, Buffer.from(a.contentBytes ?? '', 'base64')]));
+    const byName = new Map(
+      (mail!.attachments ?? []).map((a) => [a.name, Buffer.from(a.contentBytes ?? '', 'base64')]),
+    );
     expect(byName.get('notes.txt')).toEqual(small);
     expect(byName.get('scan.pdf')?.equals(large)).toBe(true);
     const calls = stack.emulator.exchanges.slice(before).map((e) => `${e.method} ${e.path}`);

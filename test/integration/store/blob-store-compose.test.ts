@@ -34,14 +34,24 @@ const composeWith = async (env: Record<string, string>) => {
 
 describe('the blob store chosen by BLOB_STORE', () => {
   it('BLOB_STORE=azure: bytes go to the container, created at start, and health says azure and reachable without the secret', async () => {
-    const runtime = await composeWith({ BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, AZURE_STORAGE_CONTAINER: 'desk-attachments' });
+    const runtime = await composeWith({
+      BLOB_STORE: 'azure',
+      AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+      AZURE_STORAGE_CONTAINER: 'desk-attachments',
+    });
     try {
       const ref = await runtime.services.blobs.put(Buffer.from('a customer attachment'));
-      const container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient('desk-attachments');
+      const container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(
+        'desk-attachments',
+      );
       expect(await container.getBlobClient(ref.sha256).exists()).toBe(true);
       const health = await request(runtime.app).get('/api/health').expect(200);
       expect(health.body.mode.blobs).toBe('azure');
-      expect(health.body.checks).toContainEqual({ name: 'blobs', ok: true, detail: 'Azure Blob Storage, container "desk-attachments": reachable' });
+      expect(health.body.checks).toContainEqual({
+        name: 'blobs',
+        ok: true,
+        detail: 'Azure Blob Storage, container "desk-attachments": reachable',
+      });
       const key = /AccountKey=([^;]+)/.exec(azurite.connectionString)![1]!;
       expect(JSON.stringify(health.body)).not.toContain(key);
     } finally {
@@ -64,8 +74,12 @@ describe('the blob store chosen by BLOB_STORE', () => {
   it('BLOB_STORE=azure with a key the account refuses: start-up fails saying why, without the key', async () => {
     const key = /AccountKey=([^;]+)/.exec(azurite.connectionString)![1]!;
     const wrong = azurite.connectionString.replace(key, Buffer.alloc(64, 7).toString('base64'));
-    const failure = await composeWith({ BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: wrong }).catch((error: Error) => error);
+    const failure = await composeWith({ BLOB_STORE: 'azure', AZURE_STORAGE_CONNECTION_STRING: wrong }).catch(
+      (error: Error) => error,
+    );
     expect(failure).toBeInstanceOf(Error);
-    expect((failure as Error).message).toBe('Azure Blob Storage: container "attachments" could not be reached or created (HTTP 403, AuthorizationFailure).');
+    expect((failure as Error).message).toBe(
+      'Azure Blob Storage: container "attachments" could not be reached or created (HTTP 403, AuthorizationFailure).',
+    );
   });
 });

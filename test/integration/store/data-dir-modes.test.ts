@@ -36,8 +36,15 @@ describe('DATA_DIR file modes', () => {
       await runtime.close();
     }
     expect(mode(dataDir)).toBe(0o700);
-    const files = ['db.json', 'secret.key', 'ec-id-keys.json', ...readdirSync(join(dataDir, 'blobs')).map((name) => join('blobs', name))];
+    const files = [
+      'db.json',
+      'secret.key',
+      'ec-id-keys.json',
+      ...readdirSync(join(dataDir, 'blobs')).map((name) => join('blobs', name)),
+    ];
     expect(files.length).toBeGreaterThan(3);
-    expect(Object.fromEntries(files.map((f) => [f, mode(join(dataDir, f)).toString(8)]))).toEqual(Object.fromEntries(files.map((f) => [f, '600'])));
+    expect(Object.fromEntries(files.map((f) => [f, mode(join(dataDir, f)).toString(8)]))).toEqual(
+      Object.fromEntries(files.map((f) => [f, '600'])),
+    );
   });
 });

@@ -9,7 +9,9 @@ import { defineOrphanSweepContract } from '../../unit/store/orphan-sweep-contrac
 
 const contractDir = await mkdtemp(join(tmpdir(), 'sm-blobs-contract-'));
 let contractStores = 0;
-defineBlobStoreContract('files', async () => createFileBlobStore(join(contractDir, `blobs-${++contractStores}`)));
+defineBlobStoreContract('files', async () =>
+  createFileBlobStore(join(contractDir, `blobs-${++contractStores}`)),
+);
 defineOrphanSweepContract(
   'files',
   async () => {
@@ -22,7 +24,13 @@ defineOrphanSweepContract(
         leave: () => writeFile(join(dir, `.incoming-${randomUUID()}`), 'half an attachment'),
         async leaveForeign() {
           await writeFile(join(dir, 'README.txt'), 'an operator left this here');
-          return { stillThere: () => access(join(dir, 'README.txt')).then(() => true, () => false) };
+          return {
+            stillThere: () =>
+              access(join(dir, 'README.txt')).then(
+                () => true,
+                () => false,
+              ),
+          };
         },
       },
     };
@@ -57,8 +65,12 @@ describe('file blob store on disk', () => {
 
   it('leaves nothing behind when content passes maxBytes', async () => {
     const blobs = createFileBlobStore(dir);
-    await expect(blobs.put(Buffer.alloc(5_000), { maxBytes: 4_096 })).rejects.toMatchObject({ code: 'payload_too_large' });
-    await expect(blobs.put(endlessSource(1_000).source, { maxBytes: 4_096 })).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(blobs.put(Buffer.alloc(5_000), { maxBytes: 4_096 })).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
+    await expect(blobs.put(endlessSource(1_000).source, { maxBytes: 4_096 })).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -30,7 +30,10 @@ type KillPoint = 'after-a-commit' | 'while-writing';
  */
 function runWriterAndKill(file: string, killAfter: number, killPoint: KillPoint): Promise<number[]> {
   // node --import tsx, not the tsx CLI: the CLI runs the script in a grandchild that SIGKILL would not reach.
-  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, file], { cwd: repoRoot, stdio: 'pipe' });
+  const child = spawn(process.execPath, ['--import', 'tsx', writerScript, file], {
+    cwd: repoRoot,
+    stdio: 'pipe',
+  });
   const reported: number[] = [];
   const hasReachedTarget = () => (reported.at(-1) ?? 0) >= killAfter;
   // A commit starts by writing steno's temp file; a store that wrote the database in place would change it
@@ -54,7 +57,12 @@ function runWriterAndKill(file: string, killAfter: number, killPoint: KillPoint)
     child.on('exit', (code, signal) => {
       watcher.close();
       if (signal === 'SIGKILL') resolve(reported);
-      else reject(new Error(`The writer stopped by itself (code ${code}) after ${reported.length} commits:\n${stderr}`));
+      else
+        reject(
+          new Error(
+            `The writer stopped by itself (code ${code}) after ${reported.length} commits:\n${stderr}`,
+          ),
+        );
     });
   });
 }
@@ -74,16 +82,22 @@ it('a kill -9 during writes never leaves an unreadable database, and keeps every
     const raw = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number };
     expect(raw.schemaVersion).toBeGreaterThan(0);
     const store = await openLowdbStore({ file });
-    const stored = await store.read(async (tx) => (await allRecords(tx, 'history')).filter((entry) => entry.id.startsWith('writer-')));
+    const stored = await store.read(async (tx) =>
+      (await allRecords(tx, 'history')).filter((entry) => entry.id.startsWith('writer-')),
+    );
     await store.close();
     const storedIds = new Set(stored.map((entry) => entry.requestId));
     expect([...reported].filter((n) => !storedIds.has(n))).toEqual([]);
     // Nothing beyond what was reported, save at most one commit per kill that landed before it could be reported.
     expect(stored.length).toBeLessThanOrEqual(reported.size + round + 1);
     // The counter never repeats across the crashes: ids are exactly 1..n.
-    expect([...storedIds].sort((a, b) => a - b)).toEqual(Array.from({ length: storedIds.size }, (_, i) => i + 1));
+    expect([...storedIds].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: storedIds.size }, (_, i) => i + 1),
+    );
   }
   // Without this the test could pass having only ever killed the writer between writes.
   expect(roundsKilledMidWrite, 'no kill landed while the database file was being written').toBeGreaterThan(0);
-  console.log(`kill -9 test: ${round} kills, ${reported.size} reported commits, ${roundsKilledMidWrite} kill(s) landed between steno's temp write and its rename`);
+  console.log(
+    `kill -9 test: ${round} kills, ${reported.size} reported commits, ${roundsKilledMidWrite} kill(s) landed between steno's temp write and its rename`,
+  );
 });

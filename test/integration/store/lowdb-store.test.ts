@@ -13,7 +13,9 @@ import { defineStoreQueryContract } from '../../unit/store/store-query-contract.
 const contractDir = await mkdtemp(join(tmpdir(), 'sm-lowdb-contract-'));
 let contractFiles = 0;
 defineStoreContract('lowdb', () => openLowdbStore({ file: join(contractDir, `db-${++contractFiles}.json`) }));
-defineStoreQueryContract('lowdb', () => openLowdbStore({ file: join(contractDir, `db-${++contractFiles}.json`) }));
+defineStoreQueryContract('lowdb', () =>
+  openLowdbStore({ file: join(contractDir, `db-${++contractFiles}.json`) }),
+);
 afterAll(() => rm(contractDir, { recursive: true, force: true }));
 
 describe('lowdb store on disk', () => {
@@ -25,7 +27,12 @@ describe('lowdb store on disk', () => {
     opened.push(store);
     return store;
   };
-  const fileContent = async () => JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; collections: Record<string, unknown[]>; sequences: Record<string, number> };
+  const fileContent = async () =>
+    JSON.parse(await readFile(file, 'utf8')) as {
+      schemaVersion: number;
+      collections: Record<string, unknown[]>;
+      sequences: Record<string, number>;
+    };
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sm-lowdb-'));
@@ -59,7 +66,9 @@ describe('lowdb store on disk', () => {
     const first = await open();
     await first.transact(async (tx) => {
       await tx.collection('requests').insert(aRequest(1));
-      await tx.collection('noteTypes').insert({ id: 'PUBLIC', code: 'PUBLIC', name: 'Public', accessLevel: 'User' });
+      await tx
+        .collection('noteTypes')
+        .insert({ id: 'PUBLIC', code: 'PUBLIC', name: 'Public', accessLevel: 'User' });
     });
     await first.transact((tx) => tx.collection('requests').delete(1));
     await first.transact((tx) => tx.collection('requests').insert(aRequest(2)));
@@ -76,12 +85,18 @@ describe('lowdb store on disk', () => {
       requests: await allRecords(tx, 'requests'),
       publicType: await tx.collection('noteTypes').get('PUBLIC'),
     }));
-    expect(seen).toEqual({ requests: [aRequest(2)], publicType: { id: 'PUBLIC', code: 'PUBLIC', name: 'Public', accessLevel: 'User' } });
+    expect(seen).toEqual({
+      requests: [aRequest(2)],
+      publicType: { id: 'PUBLIC', code: 'PUBLIC', name: 'Public', accessLevel: 'User' },
+    });
   });
 
   it('continues sequences across a reopen, never handing out a number twice', async () => {
     const first = await open();
-    await first.transact(async (tx) => [await tx.nextSequence('requests'), await tx.nextSequence('requests')]);
+    await first.transact(async (tx) => [
+      await tx.nextSequence('requests'),
+      await tx.nextSequence('requests'),
+    ]);
     const rolledBack = first.transact(async (tx) => {
       await tx.nextSequence('requests');
       throw new Error('rolled back');
@@ -100,10 +115,22 @@ describe('lowdb store on disk', () => {
       ['JSON null', 'null'],
       ['a JSON list', '[]'],
       ['an object without schemaVersion', '{"requests": []}'],
-      ['collections that are not lists', '{"schemaVersion": 1, "collections": {"requests": 5}, "sequences": {}}'],
-      ['a record without an id', '{"schemaVersion": 1, "collections": {"requests": [{"title": "x"}]}, "sequences": {}}'],
-      ['two records with one id', '{"schemaVersion": 1, "collections": {"requests": [{"id": 1}, {"id": 1}]}, "sequences": {}}'],
-      ['a sequence that is not a count', '{"schemaVersion": 1, "collections": {}, "sequences": {"requests": "7"}}'],
+      [
+        'collections that are not lists',
+        '{"schemaVersion": 1, "collections": {"requests": 5}, "sequences": {}}',
+      ],
+      [
+        'a record without an id',
+        '{"schemaVersion": 1, "collections": {"requests": [{"title": "x"}]}, "sequences": {}}',
+      ],
+      [
+        'two records with one id',
+        '{"schemaVersion": 1, "collections": {"requests": [{"id": 1}, {"id": 1}]}, "sequences": {}}',
+      ],
+      [
+        'a sequence that is not a count',
+        '{"schemaVersion": 1, "collections": {}, "sequences": {"requests": "7"}}',
+      ],
     ];
     it.each(unreadable)('%s', async (_case, content) => {
       await mkdir(join(dir, 'data'));
@@ -119,17 +146,24 @@ describe('lowdb store on disk', () => {
 
     it('a path that is a folder, not a file', async () => {
       await mkdir(file, { recursive: true });
-      await expect(openLowdbStore({ file })).rejects.toThrow(new RegExp(`Cannot open the database ${file}: it cannot be read`));
+      await expect(openLowdbStore({ file })).rejects.toThrow(
+        new RegExp(`Cannot open the database ${file}: it cannot be read`),
+      );
     });
   });
 
   it('refuses a database written by a newer version, leaving it untouched', async () => {
     await mkdir(join(dir, 'data'));
-    await writeFile(file, JSON.stringify({ schemaVersion: MIGRATIONS.length + 1, collections: {}, sequences: {} }));
+    await writeFile(
+      file,
+      JSON.stringify({ schemaVersion: MIGRATIONS.length + 1, collections: {}, sequences: {} }),
+    );
     const before = await readFile(file);
     const opening = openLowdbStore({ file });
     await expect(opening).rejects.toBeInstanceOf(StoreOpenError);
-    await expect(opening).rejects.toThrow(`schema version ${MIGRATIONS.length + 1} is newer than this version of Service Messaging supports (${MIGRATIONS.length})`);
+    await expect(opening).rejects.toThrow(
+      `schema version ${MIGRATIONS.length + 1} is newer than this version of Service Messaging supports (${MIGRATIONS.length})`,
+    );
     await expect(opening).rejects.toThrow(file);
     expect(await readFile(file)).toEqual(before);
   });
@@ -148,7 +182,10 @@ describe('lowdb store on disk', () => {
         description: 'Give every request a priority of High',
         up(data) {
           runs += 1;
-          data.collections.requests = (data.collections.requests ?? []).map((r) => ({ ...r, priority: 'High' }));
+          data.collections.requests = (data.collections.requests ?? []).map((r) => ({
+            ...r,
+            priority: 'High',
+          }));
         },
       },
     ];
@@ -165,7 +202,16 @@ describe('lowdb store on disk', () => {
   it('a migration that fails leaves the file untouched and stops start-up', async () => {
     await (await open()).close();
     const before = await readFile(file);
-    const failing: Migration[] = [...MIGRATIONS, { version: MIGRATIONS.length + 1, description: 'broken', up: () => { throw new Error('cannot split names'); } }];
+    const failing: Migration[] = [
+      ...MIGRATIONS,
+      {
+        version: MIGRATIONS.length + 1,
+        description: 'broken',
+        up: () => {
+          throw new Error('cannot split names');
+        },
+      },
+    ];
     await expect(openLowdbStore({ file, migrations: failing })).rejects.toThrow(/cannot split names/);
     expect(await readFile(file)).toEqual(before);
   });

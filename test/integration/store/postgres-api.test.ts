@@ -21,7 +21,10 @@ describe('the API on PostgreSQL', () => {
     proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.host = `127.0.0.1:${proxy.port}`;
     store = await PostgresStore.open({ connectionString: url.toString(), poolSize: 4 });
-    api = await createTestApi({ store, extra: { healthChecks: [async () => ({ name: 'store', ...(await store.health()) })] } });
+    api = await createTestApi({
+      store,
+      extra: { healthChecks: [async () => ({ name: 'store', ...(await store.health()) })] },
+    });
     agent = await api.agent();
   });
   afterAll(async () => {
@@ -30,17 +33,28 @@ describe('the API on PostgreSQL', () => {
     await database?.drop();
   });
 
-  const create = (title: string) => post('/api/requests').send({ title, requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } }).expect(201);
+  const create = (title: string) =>
+    post('/api/requests')
+      .send({ title, requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } })
+      .expect(201);
 
   it('lists SRs with search, filter, sort and a keyset cursor; bad input is a 400', async () => {
-    for (const title of ['Alpha printer', 'Bravo 100% laptop', 'Charlie printer', "Delta O'Neil phone"]) await create(title);
+    for (const title of ['Alpha printer', 'Bravo 100% laptop', 'Charlie printer', "Delta O'Neil phone"])
+      await create(title);
     const printers = await get('/api/requests?q=PRINTER&sort=title&order=asc').expect(200);
-    expect(printers.body.items.map((s: { title: string }) => s.title)).toEqual(['Alpha printer', 'Charlie printer']);
-    expect((await get('/api/requests?q=100%25').expect(200)).body.items.map((s: { id: number }) => s.id)).toEqual([2]);
+    expect(printers.body.items.map((s: { title: string }) => s.title)).toEqual([
+      'Alpha printer',
+      'Charlie printer',
+    ]);
+    expect(
+      (await get('/api/requests?q=100%25').expect(200)).body.items.map((s: { id: number }) => s.id),
+    ).toEqual([2]);
     expect((await get(`/api/requests?q=${encodeURIComponent("o'neil")}`).expect(200)).body.total).toBe(1);
     const first = await get('/api/requests?sort=id&order=asc&limit=3').expect(200);
     expect(first.body).toMatchObject({ total: 4, nextCursor: expect.any(String) });
-    const rest = await get(`/api/requests?sort=id&order=asc&limit=3&cursor=${first.body.nextCursor}`).expect(200);
+    const rest = await get(`/api/requests?sort=id&order=asc&limit=3&cursor=${first.body.nextCursor}`).expect(
+      200,
+    );
     expect(rest.body.items.map((s: { id: number }) => s.id)).toEqual([4]);
     // A cursor is tied to its sort: a title cursor cannot page an id sort.
     const byTitle = await get('/api/requests?sort=title&limit=1').expect(200);
@@ -63,7 +77,9 @@ describe('the API on PostgreSQL', () => {
     await proxy.cut();
     const lost = await get('/api/requests').expect(503);
     expect(lost.body.error.code).toBe('service_unavailable');
-    await post('/api/requests').send({ title: 'During the outage', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } }).expect(503);
+    await post('/api/requests')
+      .send({ title: 'During the outage', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } })
+      .expect(503);
     const health = await request(api.app).get('/api/health').expect(200);
     expect(health.body.status).toBe('degraded');
     expect(health.body.checks).toContainEqual(expect.objectContaining({ name: 'store', ok: false }));

@@ -18,7 +18,10 @@ let b: PostgresCoordination;
 beforeAll(async () => {
   database = await createTestDatabase('cluster_sync_coordination');
   store = await openEmptyPostgresStore(database.url);
-  [a, b] = await Promise.all([PostgresCoordination.open(database.url, 'A'), PostgresCoordination.open(database.url, 'B')]);
+  [a, b] = await Promise.all([
+    PostgresCoordination.open(database.url, 'A'),
+    PostgresCoordination.open(database.url, 'B'),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close(), store?.close()]);
@@ -29,7 +32,9 @@ async function lockWaits(): Promise<number> {
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+    const { rows } = await client.query<{ n: string }>(
+      "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+    );
     return Number(rows[0]?.n ?? 0);
   } finally {
     await client.end();
@@ -44,7 +49,10 @@ describe('PostgreSQL leases', () => {
     expect(first).toMatchObject({ name: 'mailbox:one', holder: 'A' });
     expect(await b.acquire('mailbox:one', 'B', 10_000)).toBeUndefined();
     expect(await b.renew('mailbox:one', 'B', first!.fence, 10_000)).toBeUndefined();
-    expect(await a.renew('mailbox:one', 'A', first!.fence, 10_000)).toMatchObject({ holder: 'A', fence: first!.fence });
+    expect(await a.renew('mailbox:one', 'A', first!.fence, 10_000)).toMatchObject({
+      holder: 'A',
+      fence: first!.fence,
+    });
     expect((await b.holders('mailbox:')).map((l) => [l.name, l.holder])).toEqual([['mailbox:one', 'A']]);
   });
 
@@ -79,7 +87,9 @@ describe('PostgreSQL leases', () => {
       await checkFence(tx, { lease: 'mailbox:four', fence: second.fence });
       await tx.collection('noteTypes').insert(noteType('new-holder'));
     });
-    const ids = await store.read(async (tx) => (await tx.collection('noteTypes').all()).map((t) => t.id).sort());
+    const ids = await store.read(async (tx) =>
+      (await tx.collection('noteTypes').all()).map((t) => t.id).sort(),
+    );
     expect(ids).toEqual(['held', 'new-holder']);
   });
 
@@ -92,10 +102,18 @@ describe('PostgreSQL leases', () => {
       await paused;
       await tx.collection('noteTypes').insert(noteType('in-flight'));
     });
-    await eventually(async () => ((await a.holders('mailbox:five')).length === 0 ? true : undefined), 5_000, 'the lease to lapse');
+    await eventually(
+      async () => ((await a.holders('mailbox:five')).length === 0 ? true : undefined),
+      5_000,
+      'the lease to lapse',
+    );
     const takeover = b.acquire('mailbox:five', 'B', 10_000);
     // The takeover is queued behind the writing transaction's lock on the lease row, as the server reports.
-    await eventually(() => lockWaits().then((n) => (n > 0 ? n : undefined)), 5_000, 'the takeover to wait for the lock');
+    await eventually(
+      () => lockWaits().then((n) => (n > 0 ? n : undefined)),
+      5_000,
+      'the takeover to wait for the lock',
+    );
     release();
     await writing;
     expect((await takeover)?.fence).toBe(first.fence + 1);
@@ -126,9 +144,16 @@ describe('PostgreSQL wakes and shared subscriptions', () => {
   });
 
   it('publishes a subscription once per account, the latest owner winning', async () => {
-    const base = { accountId: 'acc-2', clientStateSealed: 'sealed', expiresAt: '2030-01-01T00:00:00.000Z', notificationUrl: 'https://lb.example/api/graph/notifications' };
+    const base = {
+      accountId: 'acc-2',
+      clientStateSealed: 'sealed',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+      notificationUrl: 'https://lb.example/api/graph/notifications',
+    };
     await a.publishSubscription({ ...base, subscriptionId: 's1', owner: 'A' });
     await b.publishSubscription({ ...base, subscriptionId: 's2', owner: 'B' });
-    expect((await a.subscriptions()).filter((s) => s.accountId === 'acc-2')).toEqual([{ ...base, subscriptionId: 's2', owner: 'B' }]);
+    expect((await a.subscriptions()).filter((s) => s.accountId === 'acc-2')).toEqual([
+      { ...base, subscriptionId: 's2', owner: 'B' },
+    ]);
   });
 });

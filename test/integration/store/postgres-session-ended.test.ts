@@ -33,13 +33,32 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 10
 
 /** Ends this database's sessions matching `where` (a pg_stat_activity condition); returns how many. */
 async function endSessions(where: string): Promise<number> {
-  const { rows } = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND ${where}`);
-  await until('the ended sessions to be gone', async () => Number((await admin.query(`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND ${where}`)).rows[0].n) === 0);
+  const { rows } = await admin.query(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND ${where}`,
+  );
+  await until(
+    'the ended sessions to be gone',
+    async () =>
+      Number(
+        (
+          await admin.query(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND ${where}`,
+          )
+        ).rows[0].n,
+      ) === 0,
+  );
   return rows.length;
 }
 
 const listening = async (channel: string): Promise<number> =>
-  Number((await admin.query('SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query = $1', [`LISTEN ${channel}`])).rows[0].n);
+  Number(
+    (
+      await admin.query(
+        'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query = $1',
+        [`LISTEN ${channel}`],
+      )
+    ).rows[0].n,
+  );
 
 it('a transaction whose session is ended between two statements fails as unavailable; the process and the store carry on', async () => {
   const store = await openEmptyPostgresStore(database.url);
@@ -59,15 +78,24 @@ it('a transaction whose session is ended between two statements fails as unavail
 });
 
 it("listens again after its listening session is ended: another store's commits and wakes are heard", async () => {
-  const [writer, reader] = [await openEmptyPostgresStore(database.url), await openEmptyPostgresStore(database.url)];
-  const [waker, woken] = [await PostgresCoordination.open(database.url, 'waker'), await PostgresCoordination.open(database.url, 'woken')];
+  const [writer, reader] = [
+    await openEmptyPostgresStore(database.url),
+    await openEmptyPostgresStore(database.url),
+  ];
+  const [waker, woken] = [
+    await PostgresCoordination.open(database.url, 'waker'),
+    await PostgresCoordination.open(database.url, 'woken'),
+  ];
   const heard: CommitChange[] = [];
   const wakes: Wake[] = [];
   reader.onCommit((change) => heard.push(change));
   woken.onWake((wake) => wakes.push(wake));
   try {
     expect(await endSessions("query LIKE 'LISTEN %'")).toBe(4);
-    await until('both stores and both coordinations to listen again', async () => (await listening('sm_store_changes')) === 2 && (await listening('sm_mail_wake')) === 2);
+    await until(
+      'both stores and both coordinations to listen again',
+      async () => (await listening('sm_store_changes')) === 2 && (await listening('sm_mail_wake')) === 2,
+    );
     await writer.transact((tx) => tx.collection('requests').insert(aRequest(7)));
     await waker.wake({ accountId: 'account-1', to: 'holder-1' });
     await until('the commit and the wake to be heard', async () => heard.length > 0 && wakes.length > 0);

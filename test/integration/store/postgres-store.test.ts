@@ -26,8 +26,12 @@ describe('PostgreSQL: queries started together inside one transaction', () => {
     const store = await openEmpty();
     try {
       const ids = Array.from({ length: 12 }, (_, i) => i + 1);
-      await store.transact((tx) => Promise.all(ids.map((id) => tx.collection('requests').insert(aRequest(id)))));
-      const titles = await store.transact((tx) => Promise.all(ids.map(async (id) => (await tx.collection('requests').get(id))?.title)));
+      await store.transact((tx) =>
+        Promise.all(ids.map((id) => tx.collection('requests').insert(aRequest(id)))),
+      );
+      const titles = await store.transact((tx) =>
+        Promise.all(ids.map(async (id) => (await tx.collection('requests').get(id))?.title)),
+      );
       const counts = await store.read((tx) => Promise.all(ids.map(() => tx.collection('requests').count())));
       expect(titles).toEqual(ids.map((id) => aRequest(id).title));
       expect(counts).toEqual(ids.map(() => 12));

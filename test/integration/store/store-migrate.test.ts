@@ -13,11 +13,18 @@ import { createTestApi, type TestApi } from '../../support/test-api.js';
 /** What an agent sees of the desk: the SR list, and each SR with its notes and history. */
 async function deskAnswers(api: TestApi): Promise<unknown> {
   const agent = await api.agent();
-  const get = async (url: string) => (await request(api.app).get(url).auth(agent, { type: 'bearer' }).expect(200)).body as { items: Array<{ number: string }> };
+  const get = async (url: string) =>
+    (await request(api.app).get(url).auth(agent, { type: 'bearer' }).expect(200)).body as {
+      items: Array<{ number: string }>;
+    };
   const list = await get('/api/requests?sort=id&order=asc&limit=100');
   const details = [];
   for (const sr of list.items) {
-    details.push([await get(`/api/requests/${sr.number}`), await get(`/api/requests/${sr.number}/notes`), await get(`/api/requests/${sr.number}/history`)]);
+    details.push([
+      await get(`/api/requests/${sr.number}`),
+      await get(`/api/requests/${sr.number}/notes`),
+      await get(`/api/requests/${sr.number}/history`),
+    ]);
   }
   return { list, details, mailCenter: await get('/api/mail-center?state=all') };
 }
@@ -40,7 +47,11 @@ describe('store:migrate, lowdb to PostgreSQL', () => {
     const before = await createTestApi({ store: lowdb });
     await seedDemoData(before.services);
     const agent = await before.agent();
-    await request(before.app).post('/api/requests/1/notes').auth(agent, { type: 'bearer' }).send({ body: 'Moved with the desk' }).expect(201);
+    await request(before.app)
+      .post('/api/requests/1/notes')
+      .auth(agent, { type: 'bearer' })
+      .send({ body: 'Moved with the desk' })
+      .expect(201);
     const answersBefore = await deskAnswers(before);
     await lowdb.close();
 
@@ -57,10 +68,12 @@ describe('store:migrate, lowdb to PostgreSQL', () => {
 
       const after = await createTestApi({ store: target });
       expect(await deskAnswers(after)).toEqual(answersBefore);
-      const created = await request(after.app).post('/api/requests').auth(await after.agent(), { type: 'bearer' })
-        .send({ title: 'After the move', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } }).expect(201);
+      const created = await request(after.app)
+        .post('/api/requests')
+        .auth(await after.agent(), { type: 'bearer' })
+        .send({ title: 'After the move', requester: { name: 'Lee Gu', email: 'lee@fabrikam.test' } })
+        .expect(201);
       expect(created.body.id).toBe((answersBefore as { list: { total: number } }).list.total + 1);
-
     } finally {
       await target.close();
     }

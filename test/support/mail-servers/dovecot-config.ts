@@ -9,7 +9,12 @@ export type DovecotPorts = { imap: number; imaps: number; lmtp: number; auth: nu
 
 export type DovecotIdentity = { loginUser: string; internalUser: string; mailUid: number; mailGid: number };
 
-export function dovecotConfig(dir: string, ports: DovecotPorts, who: DovecotIdentity, oauth: { issuer: string; audience: string }): Record<string, string> {
+export function dovecotConfig(
+  dir: string,
+  ports: DovecotPorts,
+  who: DovecotIdentity,
+  oauth: { issuer: string; audience: string },
+): Record<string, string> {
   const main = `
 base_dir = ${join(dir, 'run')}
 state_dir = ${join(dir, 'state')}

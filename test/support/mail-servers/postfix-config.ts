@@ -8,7 +8,11 @@ export type PostfixPorts = { submission: number; submissions: number; lmtp: numb
 
 export const TEST_DOMAINS = ['contoso.test', 'fabrikam.test', 'northwind.test'];
 
-export function postfixConfig(dir: string, ports: PostfixPorts, options: { messageSizeLimit: number }): Record<string, string> {
+export function postfixConfig(
+  dir: string,
+  ports: PostfixPorts,
+  options: { messageSizeLimit: number },
+): Record<string, string> {
   const tls = join(dir, 'tls');
   const main = `
 compatibility_level = 3.6
@@ -42,7 +46,8 @@ smtpd_recipient_restrictions = permit_sasl_authenticated, reject
 smtpd_banner = $myhostname ESMTP
 biff = no
 `;
-  const submit = '-o smtpd_sasl_auth_enable=yes -o smtpd_client_restrictions=permit_sasl_authenticated,reject -o smtpd_sasl_security_options=noanonymous';
+  const submit =
+    '-o smtpd_sasl_auth_enable=yes -o smtpd_client_restrictions=permit_sasl_authenticated,reject -o smtpd_sasl_security_options=noanonymous';
   const master = `
 ${ports.submission} inet n - n - - smtpd -o syslog_name=postfix/submission -o smtpd_tls_security_level=encrypt ${submit}
 ${ports.submissions} inet n - n - - smtpd -o syslog_name=postfix/submissions -o smtpd_tls_wrappermode=yes ${submit}

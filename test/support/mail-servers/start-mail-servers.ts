@@ -1,6 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createConnection, createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,20 +48,35 @@ export type MailServers = {
 
 /** Why the servers cannot run here, or undefined when they can. */
 export function mailServersUnavailable(): string | undefined {
-  if (!existsSync(DOVECOT) || !existsSync(POSTFIX) || !existsSync(POSTFIX_MASTER)) return `Dovecot and Postfix are not installed; install them with: ${INSTALL_COMMAND}`;
-  if (process.getuid?.() !== 0) return 'Postfix starts only as root (its master drops privileges to the postfix user); run the IMAP/SMTP tests as root, or in CI.';
+  if (!existsSync(DOVECOT) || !existsSync(POSTFIX) || !existsSync(POSTFIX_MASTER))
+    return `Dovecot and Postfix are not installed; install them with: ${INSTALL_COMMAND}`;
+  if (process.getuid?.() !== 0)
+    return 'Postfix starts only as root (its master drops privileges to the postfix user); run the IMAP/SMTP tests as root, or in CI.';
   return undefined;
 }
 
-export async function startMailServers(options: { issuer: string; audience: string; messageSizeLimit?: number; caDir?: string }): Promise<MailServers> {
+export async function startMailServers(options: {
+  issuer: string;
+  audience: string;
+  messageSizeLimit?: number;
+  caDir?: string;
+}): Promise<MailServers> {
   const reason = mailServersUnavailable();
   if (reason) throw new Error(reason);
   const dir = mkdtempSync(join(tmpdir(), 'mail-servers-'));
   chmodSync(dir, 0o755);
   const [imap, imaps, lmtp, auth, submission, submissions] = await freePorts(6);
-  const ports = { imap: imap!, imaps: imaps!, lmtp: lmtp!, auth: auth!, submission: submission!, submissions: submissions! };
+  const ports = {
+    imap: imap!,
+    imaps: imaps!,
+    lmtp: lmtp!,
+    auth: auth!,
+    submission: submission!,
+    submissions: submissions!,
+  };
   const vmail = uidOf('dovecot');
-  for (const sub of ['run', 'state', 'tls', 'keys', 'postfix/queue', 'postfix/data']) mkdirSync(join(dir, sub), { recursive: true });
+  for (const sub of ['run', 'state', 'tls', 'keys', 'postfix/queue', 'postfix/data'])
+    mkdirSync(join(dir, sub), { recursive: true });
   mkdirSync(join(dir, 'mail'));
   chownSync(join(dir, 'mail'), vmail.uid, vmail.gid);
   const postfixUser = uidOf('postfix');
@@ -62,9 +87,13 @@ export async function startMailServers(options: { issuer: string; audience: stri
   writeFileSync(join(dir, 'tls', 'key.pem'), certs.leafKeyPem, { mode: 0o600 });
   writeFileSync(join(dir, 'users'), '');
   const who = { loginUser: 'dovenull', internalUser: 'dovecot', mailUid: vmail.uid, mailGid: vmail.gid };
-  for (const [name, text] of Object.entries(dovecotConfig(dir, ports, who, options))) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries(dovecotConfig(dir, ports, who, options)))
+    writeFileSync(join(dir, name), text);
   const postfixDir = join(dir, 'postfix');
-  for (const [name, text] of Object.entries(postfixConfig(dir, ports, { messageSizeLimit: options.messageSizeLimit ?? 40 * 1024 * 1024 }))) writeFileSync(join(postfixDir, name), text);
+  for (const [name, text] of Object.entries(
+    postfixConfig(dir, ports, { messageSizeLimit: options.messageSizeLimit ?? 40 * 1024 * 1024 }),
+  ))
+    writeFileSync(join(postfixDir, name), text);
 
   const dovecot = run(DOVECOT, ['-F', '-c', join(dir, 'dovecot.conf')]);
   // `postfix check` creates the queue directories; the master then runs in the foreground as our child (`postfix
@@ -76,10 +105,16 @@ export async function startMailServers(options: { issuer: string; audience: stri
     host: '127.0.0.1',
     ports,
     addUser(address, password) {
-      writeFileSync(join(dir, 'users'), `${readFileSync(join(dir, 'users'), 'utf8')}${address.toLowerCase()}:{PLAIN}${password}::::::\n`);
+      writeFileSync(
+        join(dir, 'users'),
+        `${readFileSync(join(dir, 'users'), 'utf8')}${address.toLowerCase()}:{PLAIN}${password}::::::\n`,
+      );
     },
     addUserWithImapOff(address, password) {
-      writeFileSync(join(dir, 'users'), `${readFileSync(join(dir, 'users'), 'utf8')}${address.toLowerCase()}:{PLAIN}${password}::::::nologin=y reason=IMAP_is_disabled\n`);
+      writeFileSync(
+        join(dir, 'users'),
+        `${readFileSync(join(dir, 'users'), 'utf8')}${address.toLowerCase()}:{PLAIN}${password}::::::nologin=y reason=IMAP_is_disabled\n`,
+      );
     },
     trustKeys(jwks) {
       rmSync(join(dir, 'keys'), { recursive: true, force: true });
@@ -89,20 +124,40 @@ export async function startMailServers(options: { issuer: string; audience: stri
       mkdirSync(folder, { recursive: true });
       for (const jwk of jwks.keys) {
         const kid = String(jwk.kid);
-        writeFileSync(join(folder, kid), createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }));
+        writeFileSync(
+          join(folder, kid),
+          createPublicKey({ key: jwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }),
+        );
       }
       // The auth process caches keys it has loaded: a reload starts a new one that reads the new set.
       dovecot.child.kill('SIGHUP');
     },
     signalImapSessions(signal) {
-      const pids = childProcesses(dovecot.child.pid ?? -1).filter((p) => p.command === 'dovecot/imap').map((p) => p.pid);
+      const pids = childProcesses(dovecot.child.pid ?? -1)
+        .filter((p) => p.command === 'dovecot/imap')
+        .map((p) => p.pid);
       for (const pid of pids) process.kill(pid, signal);
       return pids;
     },
     async setUidValidity(user, folder, value) {
-      await finished(run('/usr/bin/doveadm', ['-c', join(dir, 'dovecot.conf'), 'mailbox', 'update', '-u', user, '--uid-validity', String(value), folder]));
+      await finished(
+        run('/usr/bin/doveadm', [
+          '-c',
+          join(dir, 'dovecot.conf'),
+          'mailbox',
+          'update',
+          '-u',
+          user,
+          '--uid-validity',
+          String(value),
+          folder,
+        ]),
+      );
     },
-    log: () => [join(dir, 'dovecot.log'), join(postfixDir, 'maillog')].map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : '')).join('\n'),
+    log: () =>
+      [join(dir, 'dovecot.log'), join(postfixDir, 'maillog')]
+        .map((f) => (existsSync(f) ? readFileSync(f, 'utf8') : ''))
+        .join('\n'),
     async close() {
       await Promise.all([stop(dovecot.child), stop(postfix.child)]);
       rmSync(dir, { recursive: true, force: true });
@@ -131,8 +186,11 @@ function run(command: string, args: string[]): Running {
 
 /** Waits for a command to end; fails with its output when it did not succeed. */
 async function finished(command: Running): Promise<void> {
-  const code = command.exited ? command.child.exitCode : await new Promise<number | null>((resolve) => command.child.once('exit', resolve));
-  if (code !== 0) throw new Error(`${command.child.spawnargs.join(' ')} failed (${code}): ${command.output.join('')}`);
+  const code = command.exited
+    ? command.child.exitCode
+    : await new Promise<number | null>((resolve) => command.child.once('exit', resolve));
+  if (code !== 0)
+    throw new Error(`${command.child.spawnargs.join(' ')} failed (${code}): ${command.output.join('')}`);
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -148,11 +206,14 @@ async function stop(child: ChildProcess): Promise<void> {
 async function listening(port: number, server: Running): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    if (server.exited) throw new Error(`${server.child.spawnfile} exited at start: ${server.output.join('')}`);
+    if (server.exited)
+      throw new Error(`${server.child.spawnfile} exited at start: ${server.output.join('')}`);
     if (await accepts(port)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`${server.child.spawnfile} did not listen on ${port} within 20 s: ${server.output.join('')}`);
+  throw new Error(
+    `${server.child.spawnfile} did not listen on ${port} within 20 s: ${server.output.join('')}`,
+  );
 }
 
 function accepts(port: number): Promise<boolean> {
@@ -166,10 +227,16 @@ function accepts(port: number): Promise<boolean> {
 }
 
 async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(Array.from({ length: count }, () => new Promise<Server>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  })));
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<Server>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
   const ports = servers.map((s) => (s.address() as AddressInfo).port);
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   return ports;
@@ -177,21 +244,26 @@ async function freePorts(count: number): Promise<number[]> {
 
 /** The direct children of a process (Linux /proc), with their titles: Dovecot names its workers "dovecot/imap". */
 function childProcesses(parent: number): Array<{ pid: number; command: string }> {
-  return readdirSync('/proc').filter((name) => /^\d+$/.test(name)).flatMap((name) => {
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0')[0]?.trim() ?? '';
-      return ppid === parent ? [{ pid: Number(name), command }] : [];
-    } catch {
-      return [];
-    }
-  });
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const command = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0')[0]?.trim() ?? '';
+        return ppid === parent ? [{ pid: Number(name), command }] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 function uidOf(user: string): { uid: number; gid: number } {
-  const line = readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith(`${user}:`));
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${user}:`));
   const [, , uid, gid] = line?.split(':') ?? [];
-  if (uid === undefined || gid === undefined) throw new Error(`No system user ${user} (the dovecot-core package creates it).`);
+  if (uid === undefined || gid === undefined)
+    throw new Error(`No system user ${user} (the dovecot-core package creates it).`);
   return { uid: Number(uid), gid: Number(gid) };
 }

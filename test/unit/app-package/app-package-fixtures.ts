@@ -5,8 +5,15 @@ import { crc32, deflateSync } from 'node:zlib';
 import YAML from 'yaml';
 import type { Manifest } from '../../../scripts/app-package/check-manifest-rules.js';
 import type { ProjectFile } from '../../../scripts/app-package/check-project-file.js';
-import { projectPaths, projectPathsAt, type ProjectPaths } from '../../../scripts/app-package/project-paths.js';
-import { jsonStringContent, substitutePlaceholders } from '../../../scripts/app-package/substitute-placeholders.js';
+import {
+  projectPaths,
+  projectPathsAt,
+  type ProjectPaths,
+} from '../../../scripts/app-package/project-paths.js';
+import {
+  jsonStringContent,
+  substitutePlaceholders,
+} from '../../../scripts/app-package/substitute-placeholders.js';
 
 export type FullManifest = Manifest & Record<string, unknown> & { icons: { color: string; outline: string } };
 
@@ -19,13 +26,18 @@ export const testValues = Object.freeze({
   APP_NAME_SUFFIX: ' (test)',
 });
 
-export const readRepoFile = (relativePath: string): string => readFileSync(path.join(projectPaths.root, relativePath), 'utf8');
+export const readRepoFile = (relativePath: string): string =>
+  readFileSync(path.join(projectPaths.root, relativePath), 'utf8');
 
 export const loadProjectFile = (name: string): ProjectFile => YAML.parse(readRepoFile(name)) as ProjectFile;
 
 /** appPackage/manifest.json filled with the test values; a fresh object each call, free to break. */
 export function substitutedManifest(values: Readonly<Record<string, string>> = testValues): FullManifest {
-  const { text, missing } = substitutePlaceholders(readRepoFile('appPackage/manifest.json'), values, jsonStringContent);
+  const { text, missing } = substitutePlaceholders(
+    readRepoFile('appPackage/manifest.json'),
+    values,
+    jsonStringContent,
+  );
   if (missing.length) throw new Error(`test values lack ${missing.join(', ')}`);
   return JSON.parse(text) as FullManifest;
 }
@@ -33,15 +45,31 @@ export function substitutedManifest(values: Readonly<Record<string, string>> = t
 /** A throwaway copy of everything npm run package reads, for tests that break one file of it. */
 export function copyProject(): ProjectPaths {
   const root = mkdtempSync(path.join(os.tmpdir(), 'app-package-'));
-  for (const item of ['appPackage/manifest.json', 'appPackage/color.png', 'appPackage/outline.png', 'env/.env.dev', 'env/.env.local',
-    'addin/public/assets', 'api/src/config.ts', 'aad.manifest.json', 'teamsapp.yml', 'teamsapp.local.yml', 'infra']) {
+  for (const item of [
+    'appPackage/manifest.json',
+    'appPackage/color.png',
+    'appPackage/outline.png',
+    'env/.env.dev',
+    'env/.env.local',
+    'addin/public/assets',
+    'api/src/config.ts',
+    'aad.manifest.json',
+    'teamsapp.yml',
+    'teamsapp.local.yml',
+    'infra',
+  ]) {
     cpSync(path.join(projectPaths.root, item), path.join(root, item), { recursive: true });
   }
   return projectPathsAt(root);
 }
 
 /** Encodes RGBA pixels as an 8-bit RGBA PNG with the given row filter, to feed the icon checks. */
-export function encodePng(width: number, height: number, rgba: Uint8Array, filter: 0 | 1 | 2 | 3 | 4 = 0): Buffer {
+export function encodePng(
+  width: number,
+  height: number,
+  rgba: Uint8Array,
+  filter: 0 | 1 | 2 | 3 | 4 = 0,
+): Buffer {
   const stride = width * 4;
   const raw = Buffer.alloc((stride + 1) * height);
   for (let y = 0; y < height; y++) {

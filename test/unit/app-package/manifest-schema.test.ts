@@ -22,7 +22,9 @@ describe('appPackage/manifest.json against the vendored v1.29 schema', () => {
   it('declares manifest version 1.29 with the matching $schema', () => {
     const m = substitutedManifest();
     expect(m.manifestVersion).toBe('1.29');
-    expect(m.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json');
+    expect(m.$schema).toBe(
+      'https://developer.microsoft.com/json-schemas/teams/v1.29/MicrosoftTeams.schema.json',
+    );
   });
 
   it('has the three personal tabs, the team tab, identity permission and one Outlook mail extension', () => {
@@ -37,21 +39,62 @@ describe('appPackage/manifest.json against the vendored v1.29 schema', () => {
     expect(m.permissions).toEqual(['identity']);
     expect(m.extensions).toHaveLength(1);
     const extension = extensionOf(m);
-    expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.8' }] });
+    expect(extension.requirements).toEqual({
+      scopes: ['mail'],
+      capabilities: [{ name: 'Mailbox', minVersion: '1.8' }],
+    });
     expect(new URL(extension.runtimes[0]?.code.page as string).pathname).toBe('/addin/taskpane.html');
     expect(extension.runtimes[0]?.actions[0]?.type).toBe('openPage');
     expect(extension.ribbons.map((r) => r.contexts)).toEqual([['mailRead']]);
-    expect(m.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'MailboxItem.Read.User', type: 'Delegated' }] } });
+    expect(m.authorization).toEqual({
+      permissions: { resourceSpecific: [{ name: 'MailboxItem.Read.User', type: 'Delegated' }] },
+    });
   });
 
   describe('rejects a broken copy', () => {
     const cases: [string, (m: FullManifest) => void, string][] = [
-      ['an older manifestVersion', (m) => { m.manifestVersion = '1.28'; }, '/manifestVersion must be equal to constant'],
-      ['a tab scope Teams does not know', (m) => { (m.staticTabs as { scopes: string[] }[])[0]!.scopes = ['channel']; }, '/staticTabs/0/scopes/0 must be equal to one of the allowed values'],
-      ['a ribbon button without its supertip', (m) => { delete extensionOf(m).ribbons[0]!.tabs[0]!.groups[0]!.controls[0]!.supertip; }, "must have required property 'supertip'"],
-      ['a ribbon context Outlook does not have', (m) => { extensionOf(m).ribbons[0]!.contexts = ['mailOpen']; }, '/extensions/0/ribbons/0/contexts/0 must be equal to one of the allowed values'],
-      ['an unknown top-level key', (m) => { m.taskPane = {}; }, 'must NOT have additional properties'],
-      ['a short name over 30 characters', (m) => { (m.name as { short: string }).short = 'Service Messaging for the whole service desk'; }, '/name/short must NOT have more than 30 characters'],
+      [
+        'an older manifestVersion',
+        (m) => {
+          m.manifestVersion = '1.28';
+        },
+        '/manifestVersion must be equal to constant',
+      ],
+      [
+        'a tab scope Teams does not know',
+        (m) => {
+          (m.staticTabs as { scopes: string[] }[])[0]!.scopes = ['channel'];
+        },
+        '/staticTabs/0/scopes/0 must be equal to one of the allowed values',
+      ],
+      [
+        'a ribbon button without its supertip',
+        (m) => {
+          delete extensionOf(m).ribbons[0]!.tabs[0]!.groups[0]!.controls[0]!.supertip;
+        },
+        "must have required property 'supertip'",
+      ],
+      [
+        'a ribbon context Outlook does not have',
+        (m) => {
+          extensionOf(m).ribbons[0]!.contexts = ['mailOpen'];
+        },
+        '/extensions/0/ribbons/0/contexts/0 must be equal to one of the allowed values',
+      ],
+      [
+        'an unknown top-level key',
+        (m) => {
+          m.taskPane = {};
+        },
+        'must NOT have additional properties',
+      ],
+      [
+        'a short name over 30 characters',
+        (m) => {
+          (m.name as { short: string }).short = 'Service Messaging for the whole service desk';
+        },
+        '/name/short must NOT have more than 30 characters',
+      ],
     ];
     it.each(cases)('%s', (_, breakIt, expected) => {
       const m = substitutedManifest();

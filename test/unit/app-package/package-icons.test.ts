@@ -12,13 +12,22 @@ const ribbonFile = (size: number) => path.join(projectPaths.addinPublic, `assets
 
 describe('icons', () => {
   it('color.png is 192x192 and outline.png 32x32, read from the PNG header', () => {
-    expect(readPngHeader(readFileSync(path.join(projectPaths.appPackage, 'color.png')))).toMatchObject({ width: 192, height: 192 });
-    expect(readPngHeader(readFileSync(path.join(projectPaths.appPackage, 'outline.png')))).toMatchObject({ width: 32, height: 32 });
+    expect(readPngHeader(readFileSync(path.join(projectPaths.appPackage, 'color.png')))).toMatchObject({
+      width: 192,
+      height: 192,
+    });
+    expect(readPngHeader(readFileSync(path.join(projectPaths.appPackage, 'outline.png')))).toMatchObject({
+      width: 32,
+      height: 32,
+    });
   });
 
-  it.each([16, 32, 80])('the ribbon icon served at /addin/assets/icon-%i.png is that many pixels square', (size) => {
-    expect(readPngHeader(readFileSync(ribbonFile(size)))).toMatchObject({ width: size, height: size });
-  });
+  it.each([16, 32, 80])(
+    'the ribbon icon served at /addin/assets/icon-%i.png is that many pixels square',
+    (size) => {
+      expect(readPngHeader(readFileSync(ribbonFile(size)))).toMatchObject({ width: size, height: size });
+    },
+  );
 
   it('pass every check for the manifest: package icons, outline pixels, ribbon icons', () => {
     expect(checkPackageIcons(substitutedManifest(), repoIcons)).toEqual([]);
@@ -41,30 +50,64 @@ describe('icons', () => {
       folders = { appPackage: path.join(root, 'appPackage'), addinPublic: path.join(root, 'addin/public') };
       mkdirSync(path.join(folders.addinPublic, 'assets'), { recursive: true });
       mkdirSync(folders.appPackage);
-      for (const f of ['color.png', 'outline.png']) copyFileSync(path.join(projectPaths.appPackage, f), path.join(folders.appPackage, f));
-      for (const s of [16, 32, 80]) copyFileSync(ribbonFile(s), path.join(folders.addinPublic, `assets/icon-${s}.png`));
+      for (const f of ['color.png', 'outline.png'])
+        copyFileSync(path.join(projectPaths.appPackage, f), path.join(folders.appPackage, f));
+      for (const s of [16, 32, 80])
+        copyFileSync(ribbonFile(s), path.join(folders.addinPublic, `assets/icon-${s}.png`));
       return folders;
     };
     afterEach(() => rmSync(path.dirname(folders.appPackage), { recursive: true, force: true }));
 
     const cases: [string, (f: IconFolders) => void, string][] = [
-      ['color.png the size of the outline', (f) => copyFileSync(path.join(f.appPackage, 'outline.png'), path.join(f.appPackage, 'color.png')), 'icons.color "color.png" is 32x32 pixels, expected 192x192'],
-      ['outline.png missing', (f) => rmSync(path.join(f.appPackage, 'outline.png')), 'outline.png does not exist'],
-      ['an opaque outline (white square)', (f) => writeFileSync(path.join(f.appPackage, 'outline.png'), solidPng(32, [255, 255, 255, 255])), 'has no transparent background'],
-      ['a coloured outline', (f) => writeFileSync(path.join(f.appPackage, 'outline.png'), solidPng(32, [15, 108, 189, 255])), 'neither white nor transparent'],
-      ['a ribbon icon swapped for a bigger one', (f) => copyFileSync(ribbonFile(32), path.join(f.addinPublic, 'assets/icon-16.png')), '/addin/assets/icon-16.png is 32x32 pixels, expected 16x16'],
-      ['a ribbon icon missing', (f) => rmSync(path.join(f.addinPublic, 'assets/icon-80.png')), 'icon-80.png does not exist'],
-      ['an icon that is not a PNG', (f) => writeFileSync(path.join(f.appPackage, 'color.png'), '<svg/>'), 'not a PNG file'],
+      [
+        'color.png the size of the outline',
+        (f) => copyFileSync(path.join(f.appPackage, 'outline.png'), path.join(f.appPackage, 'color.png')),
+        'icons.color "color.png" is 32x32 pixels, expected 192x192',
+      ],
+      [
+        'outline.png missing',
+        (f) => rmSync(path.join(f.appPackage, 'outline.png')),
+        'outline.png does not exist',
+      ],
+      [
+        'an opaque outline (white square)',
+        (f) => writeFileSync(path.join(f.appPackage, 'outline.png'), solidPng(32, [255, 255, 255, 255])),
+        'has no transparent background',
+      ],
+      [
+        'a coloured outline',
+        (f) => writeFileSync(path.join(f.appPackage, 'outline.png'), solidPng(32, [15, 108, 189, 255])),
+        'neither white nor transparent',
+      ],
+      [
+        'a ribbon icon swapped for a bigger one',
+        (f) => copyFileSync(ribbonFile(32), path.join(f.addinPublic, 'assets/icon-16.png')),
+        '/addin/assets/icon-16.png is 32x32 pixels, expected 16x16',
+      ],
+      [
+        'a ribbon icon missing',
+        (f) => rmSync(path.join(f.addinPublic, 'assets/icon-80.png')),
+        'icon-80.png does not exist',
+      ],
+      [
+        'an icon that is not a PNG',
+        (f) => writeFileSync(path.join(f.appPackage, 'color.png'), '<svg/>'),
+        'not a PNG file',
+      ],
     ];
     it.each(cases)('%s', (_, breakIt, expected) => {
       breakIt(fresh());
-      expect(checkPackageIcons(substitutedManifest(), folders)).toContainEqual(expect.stringContaining(expected));
+      expect(checkPackageIcons(substitutedManifest(), folders)).toContainEqual(
+        expect.stringContaining(expected),
+      );
     });
 
     it('a ribbon icon URL outside /addin/, where the API does not serve addin/public', () => {
       const m = substitutedManifest();
       const json = JSON.stringify(m).replaceAll('/addin/assets/icon-32.png', '/assets/icon-32.png');
-      expect(checkPackageIcons(JSON.parse(json) as typeof m, fresh())).toContainEqual(expect.stringContaining('is not under /addin/'));
+      expect(checkPackageIcons(JSON.parse(json) as typeof m, fresh())).toContainEqual(
+        expect.stringContaining('is not under /addin/'),
+      );
     });
   });
 

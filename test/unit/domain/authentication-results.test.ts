@@ -11,8 +11,18 @@ describe('parseAuthenticationResults', () => {
     );
     expect(stamp.authservId).toBeUndefined();
     expect(stamp.results).toEqual([
-      { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'fabrikam.test' }, comment: 'sender IP is 192.0.2.25' },
-      { method: 'dkim', result: 'pass', properties: { 'header.d': 'fabrikam.test' }, comment: 'signature was verified' },
+      {
+        method: 'spf',
+        result: 'pass',
+        properties: { 'smtp.mailfrom': 'fabrikam.test' },
+        comment: 'sender IP is 192.0.2.25',
+      },
+      {
+        method: 'dkim',
+        result: 'pass',
+        properties: { 'header.d': 'fabrikam.test' },
+        comment: 'signature was verified',
+      },
       { method: 'dmarc', result: 'pass', properties: { action: 'none', 'header.from': 'fabrikam.test' } },
       { method: 'compauth', result: 'pass', properties: { reason: '100' } },
     ]);
@@ -23,11 +33,18 @@ describe('parseAuthenticationResults', () => {
       'spf=pass (sender IP is 10.2.3.4) smtp.mailfrom=fabrikam.com; contoso.com; dkim=none (message not signed) header.d=none; contoso.com; dmarc=bestguesspass action=none header.from=fabrikam.com; compauth=pass reason=109',
     );
     expect(stamp.authservId).toBeUndefined();
-    expect(stamp.results.map((r) => `${r.method}=${r.result}`)).toEqual(['spf=pass', 'dkim=none', 'dmarc=bestguesspass', 'compauth=pass']);
+    expect(stamp.results.map((r) => `${r.method}=${r.result}`)).toEqual([
+      'spf=pass',
+      'dkim=none',
+      'dmarc=bestguesspass',
+      'compauth=pass',
+    ]);
   });
 
   it('reads an RFC 8601 stamp with an authserv-id, a version and a method version', () => {
-    const stamp = parseAuthenticationResults('MX.Example.ORG 1; dkim/1=pass header.i=@example.com header.s=sel; spf=fail smtp.mailfrom=example.com');
+    const stamp = parseAuthenticationResults(
+      'MX.Example.ORG 1; dkim/1=pass header.i=@example.com header.s=sel; spf=fail smtp.mailfrom=example.com',
+    );
     expect(stamp.authservId).toBe('mx.example.org');
     expect(stamp.results).toEqual([
       { method: 'dkim', result: 'pass', properties: { 'header.i': '@example.com', 'header.s': 'sel' } },
@@ -36,9 +53,16 @@ describe('parseAuthenticationResults', () => {
   });
 
   it('keeps semicolons inside comments and quoted strings from splitting results', () => {
-    const stamp = parseAuthenticationResults('mx.example.org; spf=pass (a; comment (nested; too) \\) here) smtp.mailfrom="we;ird.example"; dmarc=pass');
+    const stamp = parseAuthenticationResults(
+      'mx.example.org; spf=pass (a; comment (nested; too) \\) here) smtp.mailfrom="we;ird.example"; dmarc=pass',
+    );
     expect(stamp.results).toEqual([
-      { method: 'spf', result: 'pass', properties: { 'smtp.mailfrom': 'we;ird.example' }, comment: 'a; comment (nested; too) ) here' },
+      {
+        method: 'spf',
+        result: 'pass',
+        properties: { 'smtp.mailfrom': 'we;ird.example' },
+        comment: 'a; comment (nested; too) ) here',
+      },
       { method: 'dmarc', result: 'pass', properties: {} },
     ]);
   });

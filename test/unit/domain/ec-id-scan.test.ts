@@ -23,8 +23,14 @@ describe('finding the token in damaged text', () => {
     ['soft hyphens inserted', token.split('').join('\u00ad')],
     ['quoted with ">"', `> ${marker}`],
     ['quoted twice, with spaces', `>  > ${marker}`],
-    ['wrapped at 40 columns', `##- Please type your reply above\nthis line -## [${token.slice(0, 12)}\n${token.slice(12)}]`],
-    ['wrapped inside a quote', `> ##- Please type your reply above this line -## [${token.slice(0, 15)}\n> ${token.slice(15)}]`],
+    [
+      'wrapped at 40 columns',
+      `##- Please type your reply above\nthis line -## [${token.slice(0, 12)}\n${token.slice(12)}]`,
+    ],
+    [
+      'wrapped inside a quote',
+      `> ##- Please type your reply above this line -## [${token.slice(0, 15)}\n> ${token.slice(15)}]`,
+    ],
     ['wrapped at a hyphen (format=flowed)', `${token.slice(0, 10)} \n${token.slice(10)}`],
     ['typographic dashes (Word autocorrect)', token.replace(/-/g, '\u2013')],
     ['non-breaking hyphens', token.replace(/-/g, '\u2011')],

@@ -16,18 +16,29 @@ describe('EC_ID token', () => {
 
   it('shows the SR number and decodes to the SR and the outbound email', () => {
     expect(token).toMatch(/^SR-000123-/);
-    expect(decodeEcId(token, keyring, now)).toEqual({ status: 'valid', srId: 123, outboundId: 45, kid: 'k-2025', token });
+    expect(decodeEcId(token, keyring, now)).toEqual({
+      status: 'valid',
+      srId: 123,
+      outboundId: 45,
+      kid: 'k-2025',
+      token,
+    });
   });
 
   it('is short and made only of characters mail clients leave alone', () => {
     expect(token.length).toBeLessThanOrEqual(30);
     expect(token).toMatch(/^[0-9A-Z-]+$/);
     expect(token.slice(3)).not.toMatch(/[ILOU]/);
-    expect(encodeEcId({ srId: 999_999_999, outboundId: 32 ** 7 - 1 }, keyring).length).toBeLessThanOrEqual(34);
+    expect(encodeEcId({ srId: 999_999_999, outboundId: 32 ** 7 - 1 }, keyring).length).toBeLessThanOrEqual(
+      34,
+    );
   });
 
   it('carries at least 40 bits of HMAC: a different key gives a different token', () => {
-    const other = encodeEcId({ srId: 123, outboundId: 45 }, { current: { kid: 'k-2025', secret: 'another secret' }, previous: [] });
+    const other = encodeEcId(
+      { srId: 123, outboundId: 45 },
+      { current: { kid: 'k-2025', secret: 'another secret' }, previous: [] },
+    );
     const mac = (t: string) => t.split('-')[3]?.slice(1, 9) ?? '';
     expect(mac(token)).toHaveLength(8); // 8 base32 symbols = 40 bits
     expect(mac(other)).not.toBe(mac(token));
@@ -67,12 +78,18 @@ describe('EC_ID token', () => {
   });
 
   it('tells a forged token (consistent, wrong HMAC) from a damaged one', () => {
-    const forged = encodeEcId({ srId: 124, outboundId: 45 }, { current: { kid: 'k-2025', secret: 'attacker guess' }, previous: [] });
+    const forged = encodeEcId(
+      { srId: 124, outboundId: 45 },
+      { current: { kid: 'k-2025', secret: 'attacker guess' }, previous: [] },
+    );
     expect(decodeEcId(forged, keyring, now)).toMatchObject({ status: 'forged', srId: 124 });
   });
 
   it('reports a token signed by a key it does not have', () => {
-    const foreign = encodeEcId({ srId: 5, outboundId: 1 }, { current: { kid: 'other install', secret: 'x' }, previous: [] });
+    const foreign = encodeEcId(
+      { srId: 5, outboundId: 1 },
+      { current: { kid: 'other install', secret: 'x' }, previous: [] },
+    );
     const status = decodeEcId(foreign, keyring, now).status;
     // One key symbol of 32 may collide with ours; then the HMAC tells it apart.
     expect(['unknown-key', 'forged']).toContain(status);
@@ -80,15 +97,31 @@ describe('EC_ID token', () => {
   });
 
   it('keeps old tokens valid until their key expires (rotation)', () => {
-    const old = encodeEcId({ srId: 9, outboundId: 3 }, { current: { kid: 'k-2024', secret: 'previous secret' }, previous: [] });
+    const old = encodeEcId(
+      { srId: 9, outboundId: 3 },
+      { current: { kid: 'k-2024', secret: 'previous secret' }, previous: [] },
+    );
     expect(decodeEcId(old, keyring, now)).toMatchObject({ status: 'valid', srId: 9, kid: 'k-2024' });
-    expect(decodeEcId(old, keyring, new Date('2025-07-01T00:00:00Z'))).toMatchObject({ status: 'expired', srId: 9 });
-    const older = encodeEcId({ srId: 9, outboundId: 3 }, { current: { kid: 'k-2023', secret: 'old secret' }, previous: [] });
+    expect(decodeEcId(old, keyring, new Date('2025-07-01T00:00:00Z'))).toMatchObject({
+      status: 'expired',
+      srId: 9,
+    });
+    const older = encodeEcId(
+      { srId: 9, outboundId: 3 },
+      { current: { kid: 'k-2023', secret: 'old secret' }, previous: [] },
+    );
     expect(decodeEcId(older, keyring, now).status).toBe('expired');
   });
 
   it('never throws on garbage', () => {
-    for (const input of ['', 'SR-', 'SR-0000000000000000000-1-', '\u0000\uffff', 'x'.repeat(100_000), 'SR-12-ZZZZZZZ-UUUUUUUUUUU']) {
+    for (const input of [
+      '',
+      'SR-',
+      'SR-0000000000000000000-1-',
+      '\u0000\uffff',
+      'x'.repeat(100_000),
+      'SR-12-ZZZZZZZ-UUUUUUUUUUU',
+    ]) {
       expect(() => decodeEcId(input, keyring, now)).not.toThrow();
       expect(decodeEcId(input, keyring, now).status).toBe('damaged');
     }

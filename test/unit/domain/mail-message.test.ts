@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { domainOf, headerValue, headerValues, normaliseMessageId, parseMessageIdList } from '../../../api/src/domain/mail-message.js';
+import {
+  domainOf,
+  headerValue,
+  headerValues,
+  normaliseMessageId,
+  parseMessageIdList,
+} from '../../../api/src/domain/mail-message.js';
 
 describe('mail message helpers', () => {
   const message = {

@@ -17,7 +17,11 @@ const codes = (input: string) => {
 describe('reply marker line', () => {
   it('accepts the default line and reworded text', () => {
     expect(DEFAULT_REPLY_MARKER).toBe('##- Please type your reply above this line -## #EC_ID#');
-    expect(validateReplyMarker(DEFAULT_REPLY_MARKER)).toEqual({ ok: true, marker: DEFAULT_REPLY_MARKER, text: 'Please type your reply above this line' });
+    expect(validateReplyMarker(DEFAULT_REPLY_MARKER)).toEqual({
+      ok: true,
+      marker: DEFAULT_REPLY_MARKER,
+      text: 'Please type your reply above this line',
+    });
     expect(validateReplyMarker('##- Bitte oberhalb dieser Zeile antworten -## #EC_ID#').ok).toBe(true);
   });
 
@@ -45,7 +49,9 @@ describe('reply marker line', () => {
   });
 
   it('renders the token in brackets in place of #EC_ID#', () => {
-    expect(renderReplyMarker(DEFAULT_REPLY_MARKER, 'SR-000123-1-ABCDEFGHJKM')).toBe('##- Please type your reply above this line -## [SR-000123-1-ABCDEFGHJKM]');
+    expect(renderReplyMarker(DEFAULT_REPLY_MARKER, 'SR-000123-1-ABCDEFGHJKM')).toBe(
+      '##- Please type your reply above this line -## [SR-000123-1-ABCDEFGHJKM]',
+    );
   });
 
   it('recognises a marker line whatever its words', () => {
@@ -64,7 +70,10 @@ describe('reply marker line', () => {
     const id = formatOwnMessageId('SR-000123-1-ABCDEFGHJKM', 'contoso.com');
     expect(id).toBe('<sm.SR-000123-1-ABCDEFGHJKM@contoso.com>');
     expect(parseOwnMessageId(id)).toEqual({ token: 'SR-000123-1-ABCDEFGHJKM', domain: 'contoso.com' });
-    expect(parseOwnMessageId('sm.sr-000123-1-abcdefghjkm@Contoso.COM')).toEqual({ token: 'SR-000123-1-ABCDEFGHJKM', domain: 'contoso.com' });
+    expect(parseOwnMessageId('sm.sr-000123-1-abcdefghjkm@Contoso.COM')).toEqual({
+      token: 'SR-000123-1-ABCDEFGHJKM',
+      domain: 'contoso.com',
+    });
     expect(parseOwnMessageId('<CAF=abc@mail.gmail.com>')).toBeUndefined();
   });
 });

@@ -4,7 +4,12 @@ import { checkFilter, evaluateFilter } from '../../../emulator/src/odata/propert
 import { MESSAGE_TABLE } from '../../../emulator/src/odata/message-properties.js';
 import type { GraphHttpError } from '../../../emulator/src/core/graph-error.js';
 
-const message = { isRead: false, receivedAt: Date.parse('2026-01-01T10:00:00.500Z'), subject: "Bob's printer", importance: 'high' } as never;
+const message = {
+  isRead: false,
+  receivedAt: Date.parse('2026-01-01T10:00:00.500Z'),
+  subject: "Bob's printer",
+  importance: 'high',
+} as never;
 const codeOf = (text: string): string => {
   try {
     checkFilter(parseFilter(text), MESSAGE_TABLE);
@@ -21,7 +26,9 @@ describe('$filter', () => {
     expect(matches('receivedDateTime gt 2026-01-01T10:00:00Z')).toBe(false);
     expect(matches("subject eq 'Bob''s printer' or not (isRead eq false)")).toBe(true);
     expect(matches("startswith(subject,'bob') and importance eq 'high'")).toBe(true);
-    expect(filterProperties(parseFilter('receivedDateTime ge 1900-01-01T00:00:00Z and isRead eq false'))).toEqual(['receivedDateTime', 'isRead']);
+    expect(
+      filterProperties(parseFilter('receivedDateTime ge 1900-01-01T00:00:00Z and isRead eq false')),
+    ).toEqual(['receivedDateTime', 'isRead']);
   });
 
   it('rejects what Graph rejects, with its codes', () => {

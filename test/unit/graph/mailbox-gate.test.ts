@@ -8,10 +8,12 @@ it('lets `limit` callers in at once and the others in arrival order as slots fre
   const gate = new MailboxGate(2);
   const started: number[] = [];
   const releases: Array<() => void> = [];
-  const waiting = [0, 1, 2, 3, 4].map((n) => gate.acquire().then((release) => {
-    started.push(n);
-    releases.push(release);
-  }));
+  const waiting = [0, 1, 2, 3, 4].map((n) =>
+    gate.acquire().then((release) => {
+      started.push(n);
+      releases.push(release);
+    }),
+  );
   await Promise.all(waiting.slice(0, 2));
   expect(started).toEqual([0, 1]);
   releases[1]?.();

@@ -20,8 +20,16 @@ describe('the request log', () => {
 
   it('reads as one line per event on a terminal', () => {
     let text = '';
-    const sink = new Writable({ write: (chunk, _enc, done) => { text += String(chunk); done(); } });
-    createLogger('info', readableLines(sink)).info({ req: { method: 'POST', url: '/api/requests' }, res: { statusCode: 201 }, responseTime: 12 }, 'POST /api/requests 201 (12 ms)');
+    const sink = new Writable({
+      write: (chunk, _enc, done) => {
+        text += String(chunk);
+        done();
+      },
+    });
+    createLogger('info', readableLines(sink)).info(
+      { req: { method: 'POST', url: '/api/requests' }, res: { statusCode: 201 }, responseTime: 12 },
+      'POST /api/requests 201 (12 ms)',
+    );
     expect(text).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: POST \/api\/requests 201 \(12 ms\)\n$/);
   });
 });

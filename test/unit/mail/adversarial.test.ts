@@ -4,7 +4,15 @@ import { findEcIdCandidates } from '../../../api/src/domain/ec-id-scan.js';
 import type { MailMessage } from '../../../api/src/domain/mail-message.js';
 import { classifyMessage } from '../../../api/src/mail/classify.js';
 import { extractReply, MAX_HTML_CHARS } from '../../../api/src/mail/extract/extract-reply.js';
-import { headerLabelKind, isAttribution, isBannerLine, isDelimiterLine, isDeviceFooter, isHistorySeparator, startsAttribution } from '../../../api/src/mail/extract/quote-patterns.js';
+import {
+  headerLabelKind,
+  isAttribution,
+  isBannerLine,
+  isDelimiterLine,
+  isDeviceFooter,
+  isHistorySeparator,
+  startsAttribution,
+} from '../../../api/src/mail/extract/quote-patterns.js';
 import { decideRoute } from '../../../api/src/mail/match.js';
 import { fromMime } from '../../../api/src/mail/normalise/from-mime.js';
 import { matchContext, openRequest } from '../../fixtures/replies/match-lookup-stub.js';
@@ -22,15 +30,29 @@ function timed<T>(bound: number, run: () => T): T {
 }
 
 function message(body: Partial<MailMessage>): MailMessage {
-  return { subject: 'x', from: { address: 'a@b.example' }, to: [], cc: [], replyTo: [], receivedAt: '2025-01-01T00:00:00Z', headers: [], attachments: [], ...body };
+  return {
+    subject: 'x',
+    from: { address: 'a@b.example' },
+    to: [],
+    cc: [],
+    replyTo: [],
+    receivedAt: '2025-01-01T00:00:00Z',
+    headers: [],
+    attachments: [],
+    ...body,
+  };
 }
 
 describe('hostile and broken input', () => {
   // The speed of a large body is a bench figure (npm run bench -- --only=extract); here only the outcome counts.
   it('does not parse 10 MB of html: the note comes from the text part and says the html was not read', () => {
-    const paragraph = '<p class="MsoNormal">Lorem ipsum <b>dolor</b> sit amet, consectetur adipiscing elit.</p>\n';
+    const paragraph =
+      '<p class="MsoNormal">Lorem ipsum <b>dolor</b> sit amet, consectetur adipiscing elit.</p>\n';
     const html = `<html><body><div>Reply on top.</div>${paragraph.repeat(Math.ceil(10_000_000 / paragraph.length))}</body></html>`;
-    const reply = extractReply({ html, text: 'Reply on top.\n\nOn Mon, 1 Jan 2024, Desk <desk@contoso.test> wrote:\n> Lorem ipsum' });
+    const reply = extractReply({
+      html,
+      text: 'Reply on top.\n\nOn Mon, 1 Jan 2024, Desk <desk@contoso.test> wrote:\n> Lorem ipsum',
+    });
     expect(reply.htmlNotParsed).toEqual({ chars: html.length, limit: MAX_HTML_CHARS });
     expect(reply.text).toBe('Reply on top.');
     expect(reply.elidedText).toContain('> Lorem ipsum');
@@ -61,37 +83,58 @@ describe('hostile and broken input', () => {
   it('reads a body of 100,000 line breaks above the text in linear time', () => {
     // The banner check renders the first lines with text; it counted them again at every line break, so a body of
     // <br>s took the square of their number (40,000 of them took seconds, 100,000 minutes).
-    expect(timed(5_000, () => extractReply({ html: `<div>${'<br>'.repeat(100_000)}Works now.</div>` })).text.trim()).toBe('Works now.');
+    expect(
+      timed(5_000, () =>
+        extractReply({ html: `<div>${'<br>'.repeat(100_000)}Works now.</div>` }),
+      ).text.trim(),
+    ).toBe('Works now.');
   });
 
   it('handles the marker repeated 1,000 times', () => {
     const line = '##- Please type your reply above this line -## [SR-000123-7-TWWA4CRAHNG]\n';
     const text = `Top reply.\n${line.repeat(1000)}`;
     expect(timed(2_000, () => extractReply({ text })).text).toBe('Top reply.');
-    expect(timed(2_000, () => extractReply({ html: `<div>Top reply.</div>${`<div>${line}</div>`.repeat(1000)}` })).text).toBe('Top reply.');
+    expect(
+      timed(2_000, () => extractReply({ html: `<div>Top reply.</div>${`<div>${line}</div>`.repeat(1000)}` }))
+        .text,
+    ).toBe('Top reply.');
   });
 
   it('matches on the topmost of 1,000 markers without scanning them all into a decision', async () => {
     const line = '> ##- Please type your reply above this line -## [SR-000123-7-TWWA4CRAHNG]\n';
     const m = message({ bodyText: `Top reply.\n${line.repeat(1000)}` });
     const started = performance.now();
-    const decision = await decideRoute(m, classifyMessage(m, { ownAddresses: [], ownMessageIdDomains: [] }), matchContext({ requests: [openRequest(123)] }), {
-      unknownSender: 'accept',
-      closedSr: 'mail-center',
-    });
+    const decision = await decideRoute(
+      m,
+      classifyMessage(m, { ownAddresses: [], ownMessageIdDomains: [] }),
+      matchContext({ requests: [openRequest(123)] }),
+      {
+        unknownSender: 'accept',
+        closedSr: 'mail-center',
+      },
+    );
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(decision).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token' });
   });
 
   it('handles binary garbage as text and as html', () => {
-    const garbage = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join('');
+    const garbage = Array.from({ length: 200_000 }, (_, i) => String.fromCharCode((i * 7919) % 65_536)).join(
+      '',
+    );
     timed(10_000, () => extractReply({ text: garbage }));
     timed(10_000, () => extractReply({ html: garbage }));
-    timed(5_000, () => classifyMessage(message({ bodyText: garbage, subject: garbage.slice(0, 5000) }), { ownAddresses: [], ownMessageIdDomains: [] }));
+    timed(5_000, () =>
+      classifyMessage(message({ bodyText: garbage, subject: garbage.slice(0, 5000) }), {
+        ownAddresses: [],
+        ownMessageIdDomains: [],
+      }),
+    );
   });
 
   it('handles broken MIME and undecodable charsets', async () => {
-    const broken = Buffer.from('Content-Type: multipart/mixed; boundary="b"\r\nSubject: =?bogus?Q?x?=\r\n\r\n--b\r\nContent-Type: text/plain; charset=x-nonsense\r\nContent-Transfer-Encoding: base64\r\n\r\n@@@@\r\n');
+    const broken = Buffer.from(
+      'Content-Type: multipart/mixed; boundary="b"\r\nSubject: =?bogus?Q?x?=\r\n\r\n--b\r\nContent-Type: text/plain; charset=x-nonsense\r\nContent-Transfer-Encoding: base64\r\n\r\n@@@@\r\n',
+    );
     const parsed = await fromMime(broken);
     expect(() => extractReply({ html: parsed.bodyHtml, text: parsed.bodyText })).not.toThrow();
     expect(await fromMime(Buffer.alloc(0))).toBeDefined();
@@ -119,14 +162,31 @@ describe('hostile and broken input', () => {
     '_'.repeat(50_000) + 'x',
   ];
 
-  it.each(evil.map((input, i) => [i, input] as const))('line patterns stay linear on hostile input #%i', (_, input) => {
-    timed(1_000, () => {
-      for (const test of [headerLabelKind, isAttribution, startsAttribution, isBannerLine, isDelimiterLine, isDeviceFooter, isHistorySeparator]) test(input);
-      findEcIdCandidates(input);
-      decodeEcId(input, KEYRING, new Date());
-    });
-    timed(3_000, () => extractReply({ text: `${input}\n${input}` }));
-    timed(3_000, () => extractReply({ html: `<div>${input}</div>` }));
-    timed(3_000, () => classifyMessage(message({ subject: input, bodyText: input, from: { name: input, address: input } }), { ownAddresses: [], ownMessageIdDomains: [] }));
-  });
+  it.each(evil.map((input, i) => [i, input] as const))(
+    'line patterns stay linear on hostile input #%i',
+    (_, input) => {
+      timed(1_000, () => {
+        for (const test of [
+          headerLabelKind,
+          isAttribution,
+          startsAttribution,
+          isBannerLine,
+          isDelimiterLine,
+          isDeviceFooter,
+          isHistorySeparator,
+        ])
+          test(input);
+        findEcIdCandidates(input);
+        decodeEcId(input, KEYRING, new Date());
+      });
+      timed(3_000, () => extractReply({ text: `${input}\n${input}` }));
+      timed(3_000, () => extractReply({ html: `<div>${input}</div>` }));
+      timed(3_000, () =>
+        classifyMessage(message({ subject: input, bodyText: input, from: { name: input, address: input } }), {
+          ownAddresses: [],
+          ownMessageIdDomains: [],
+        }),
+      );
+    },
+  );
 });

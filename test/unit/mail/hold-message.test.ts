@@ -18,16 +18,29 @@ const message = (body: Pick<MailMessage, 'bodyHtml' | 'bodyText'>): MailMessage 
 });
 
 const previewOf = (body: Pick<MailMessage, 'bodyHtml' | 'bodyText'>): string =>
-  mailCenterItem({ accountId: 'a', mailbox: 'desk@contoso.test', message: message(body), reason: 'no-marker', evidence: [], candidates: [], original: { ref: 'r', contentType: 'application/json' } }).bodyPreview;
+  mailCenterItem({
+    accountId: 'a',
+    mailbox: 'desk@contoso.test',
+    message: message(body),
+    reason: 'no-marker',
+    evidence: [],
+    candidates: [],
+    original: { ref: 'r', contentType: 'application/json' },
+  }).bodyPreview;
 
 describe('Mail Center preview', () => {
   it('decodes the entities of an html body once, as a reader sees them', () => {
-    const html = '<html><head><style>p { color: red }</style></head><body><p>Hi,&nbsp;please add me.</p><p><b>From:</b> Adele Vance &lt;adele@fabrikam.test&gt;<br>Tom &amp; Jerry &quot;ops&quot; &#8211; &#x2713;</p></body></html>';
-    expect(previewOf({ bodyHtml: html })).toBe('Hi, please add me. From: Adele Vance <adele@fabrikam.test> Tom & Jerry "ops" – ✓');
+    const html =
+      '<html><head><style>p { color: red }</style></head><body><p>Hi,&nbsp;please add me.</p><p><b>From:</b> Adele Vance &lt;adele@fabrikam.test&gt;<br>Tom &amp; Jerry &quot;ops&quot; &#8211; &#x2713;</p></body></html>';
+    expect(previewOf({ bodyHtml: html })).toBe(
+      'Hi, please add me. From: Adele Vance <adele@fabrikam.test> Tom & Jerry "ops" – ✓',
+    );
   });
 
   it('keeps a plain-text body as it is, entity-like text included', () => {
-    expect(previewOf({ bodyText: 'Write to\n  <adele@fabrikam.test> &lt;literally&gt;' })).toBe('Write to <adele@fabrikam.test> &lt;literally&gt;');
+    expect(previewOf({ bodyText: 'Write to\n  <adele@fabrikam.test> &lt;literally&gt;' })).toBe(
+      'Write to <adele@fabrikam.test> &lt;literally&gt;',
+    );
   });
 
   it('leaves out hidden content and scripts, and stops at 255 characters', () => {

@@ -3,7 +3,13 @@ import { encodeEcId } from '../../../api/src/domain/ec-id.js';
 import type { MailHeader, MailMessage } from '../../../api/src/domain/mail-message.js';
 import { classifyMessage } from '../../../api/src/mail/classify.js';
 import { decideRoute } from '../../../api/src/mail/match.js';
-import { aligned, assessSender, senderBucket, senderTrust, type SenderTrust } from '../../../api/src/mail/sender-authenticity.js';
+import {
+  aligned,
+  assessSender,
+  senderBucket,
+  senderTrust,
+  type SenderTrust,
+} from '../../../api/src/mail/sender-authenticity.js';
 import { matchContext, openRequest } from '../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, DESK_ADDRESS, KEYRING } from '../../fixtures/replies/outbound.js';
 
@@ -17,7 +23,17 @@ const FAIL = `spf=fail (sender IP is 203.0.113.66) smtp.mailfrom=${DOMAIN}; dkim
 const ar = (value: string): MailHeader => ({ name: 'Authentication-Results', value });
 
 function message(headers: MailHeader[], overrides: Partial<MailMessage> = {}): MailMessage {
-  return { subject: 'Re: [SR-000123] printer', from: { address: CUSTOMER_ADDRESS }, to: [], cc: [], replyTo: [], receivedAt: '2025-03-01T00:00:00Z', headers, attachments: [], ...overrides };
+  return {
+    subject: 'Re: [SR-000123] printer',
+    from: { address: CUSTOMER_ADDRESS },
+    to: [],
+    cc: [],
+    replyTo: [],
+    receivedAt: '2025-03-01T00:00:00Z',
+    headers,
+    attachments: [],
+    ...overrides,
+  };
 }
 
 const assess = (headers: MailHeader[], trust: SenderTrust = EXO, from = CUSTOMER_ADDRESS) =>
@@ -27,7 +43,9 @@ describe('assessSender: which stamp is believed, and what it says', () => {
   it("passes on Exchange Online's passing stamp and says why in plain words", () => {
     const verdict = assess([ar(PASS)]);
     expect(verdict).toMatchObject({ authenticated: true, outcome: 'pass' });
-    expect(verdict.summary).toBe(`The sender ${CUSTOMER_ADDRESS} is authenticated: Microsoft 365's composite check passed (compauth=pass, reason 100).`);
+    expect(verdict.summary).toBe(
+      `The sender ${CUSTOMER_ADDRESS} is authenticated: Microsoft 365's composite check passed (compauth=pass, reason 100).`,
+    );
   });
 
   it('fails a forged From: and names the address anyone can write', () => {
@@ -40,18 +58,30 @@ describe('assessSender: which stamp is believed, and what it says', () => {
   it('ignores a passing stamp lower down when the topmost fails (a sender can add its own)', () => {
     const verdict = assess([ar(FAIL), { name: 'Received', value: 'from x' }, ar(PASS)]);
     expect(verdict).toMatchObject({ authenticated: false, outcome: 'fail' });
-    expect(verdict.details).toContain('1 further Authentication-Results header lower down ignored: anyone can add those before the mail reaches us.');
+    expect(verdict.details).toContain(
+      '1 further Authentication-Results header lower down ignored: anyone can add those before the mail reaches us.',
+    );
   });
 
   it('does not believe a topmost stamp written by another server (wrong authserv-id)', () => {
-    expect(assess([ar(`mx.attacker.example; ${PASS}`)])).toMatchObject({ authenticated: false, outcome: 'unverified' });
-    expect(assess([ar(`mx.attacker.example; ${PASS}`)], { kind: 'authserv-ids', ids: ['imap.fabrikam.example'] })).toMatchObject({ authenticated: false, outcome: 'unverified' });
+    expect(assess([ar(`mx.attacker.example; ${PASS}`)])).toMatchObject({
+      authenticated: false,
+      outcome: 'unverified',
+    });
+    expect(
+      assess([ar(`mx.attacker.example; ${PASS}`)], { kind: 'authserv-ids', ids: ['imap.fabrikam.example'] }),
+    ).toMatchObject({ authenticated: false, outcome: 'unverified' });
   });
 
   it('believes an IMAP server by its configured authserv-id, and only the topmost', () => {
     const imap: SenderTrust = { kind: 'authserv-ids', ids: ['MX.Desk.example'] };
-    expect(assess([ar(`mx.desk.example; ${PASS}`)], imap)).toMatchObject({ authenticated: true, outcome: 'pass' });
-    expect(assess([ar(`mx.desk.example; ${FAIL}`), ar(`mx.desk.example; ${PASS}`)], imap)).toMatchObject({ authenticated: false });
+    expect(assess([ar(`mx.desk.example; ${PASS}`)], imap)).toMatchObject({
+      authenticated: true,
+      outcome: 'pass',
+    });
+    expect(assess([ar(`mx.desk.example; ${FAIL}`), ar(`mx.desk.example; ${PASS}`)], imap)).toMatchObject({
+      authenticated: false,
+    });
     // Exchange's form has no authserv-id: on an IMAP account it names no trusted server.
     expect(assess([ar(PASS)], imap)).toMatchObject({ authenticated: false, outcome: 'unverified' });
   });
@@ -59,11 +89,20 @@ describe('assessSender: which stamp is believed, and what it says', () => {
   it.each([
     ['a malformed stamp', 'spf=pass (sender IP is'],
     ['an empty stamp', ''],
-    ['no result that passes', `spf=none smtp.mailfrom=${DOMAIN}; dkim=none; dmarc=none action=none header.from=${DOMAIN}; compauth=none reason=405`],
+    [
+      'no result that passes',
+      `spf=none smtp.mailfrom=${DOMAIN}; dkim=none; dmarc=none action=none header.from=${DOMAIN}; compauth=none reason=405`,
+    ],
     ['SPF passing for another domain', 'spf=pass smtp.mailfrom=attacker.example; dkim=none'],
     ['DKIM signed by another domain', 'dkim=pass header.d=attacker.example'],
-    ['a pass for another From: domain', `dmarc=pass action=none header.from=attacker.example; compauth=pass reason=100`],
-    ['a DMARC failure beside a passing SPF', `spf=pass smtp.mailfrom=${DOMAIN}; dmarc=fail action=none header.from=${DOMAIN}`],
+    [
+      'a pass for another From: domain',
+      `dmarc=pass action=none header.from=attacker.example; compauth=pass reason=100`,
+    ],
+    [
+      'a DMARC failure beside a passing SPF',
+      `spf=pass smtp.mailfrom=${DOMAIN}; dmarc=fail action=none header.from=${DOMAIN}`,
+    ],
   ])('does not authenticate %s', (_name, value) => {
     expect(assess([ar(value)]).authenticated).toBe(false);
   });
@@ -78,13 +117,22 @@ describe('assessSender: which stamp is believed, and what it says', () => {
   });
 
   it('treats unstamped mail as internal only for Exchange Online and the desk\u2019s own domain', () => {
-    expect(assess([], EXO, 'colleague@contoso.com')).toMatchObject({ authenticated: true, outcome: 'internal' });
+    expect(assess([], EXO, 'colleague@contoso.com')).toMatchObject({
+      authenticated: true,
+      outcome: 'internal',
+    });
     expect(assess([], EXO)).toMatchObject({ authenticated: false, outcome: 'unverified' });
-    expect(assess([], { kind: 'authserv-ids', ids: ['imap.contoso.com'] }, 'colleague@contoso.com')).toMatchObject({ authenticated: false });
+    expect(
+      assess([], { kind: 'authserv-ids', ids: ['imap.contoso.com'] }, 'colleague@contoso.com'),
+    ).toMatchObject({ authenticated: false });
   });
 
   it('reports ARC where the receiving server does', () => {
-    const verdict = assess([ar(`spf=fail smtp.mailfrom=list.example; dmarc=fail action=none header.from=${DOMAIN}; arc=pass; compauth=pass reason=130`)]);
+    const verdict = assess([
+      ar(
+        `spf=fail smtp.mailfrom=list.example; dmarc=fail action=none header.from=${DOMAIN}; arc=pass; compauth=pass reason=130`,
+      ),
+    ]);
     expect(verdict.details.join(' ')).toContain('ARC result reported by the receiving server: pass.');
     expect(verdict.details.join(' ')).toContain('reason 130');
   });
@@ -97,8 +145,17 @@ describe('assessSender: which stamp is believed, and what it says', () => {
 
   it('trusts Exchange Online for Graph accounts and the IMAP host by default', () => {
     expect(senderTrust({ transport: 'graph', incomingHost: 'outlook.office365.com' })).toEqual(EXO);
-    expect(senderTrust({ transport: 'imap-smtp', incomingHost: 'imap.desk.example' })).toEqual({ kind: 'authserv-ids', ids: ['imap.desk.example'] });
-    expect(senderTrust({ transport: 'imap-smtp', incomingHost: 'imap.desk.example', authservIds: ['mx.desk.example'] })).toEqual({ kind: 'authserv-ids', ids: ['mx.desk.example'] });
+    expect(senderTrust({ transport: 'imap-smtp', incomingHost: 'imap.desk.example' })).toEqual({
+      kind: 'authserv-ids',
+      ids: ['imap.desk.example'],
+    });
+    expect(
+      senderTrust({
+        transport: 'imap-smtp',
+        incomingHost: 'imap.desk.example',
+        authservIds: ['mx.desk.example'],
+      }),
+    ).toEqual({ kind: 'authserv-ids', ids: ['mx.desk.example'] });
   });
 
   it('counts forged mail in a bucket of its own', () => {
@@ -108,26 +165,44 @@ describe('assessSender: which stamp is believed, and what it says', () => {
 });
 
 describe('routing with the verdict', () => {
-  const context = () => matchContext({ outbound: [{ outboundId: 7, srId: 123 }], requests: [openRequest(123)] });
+  const context = () =>
+    matchContext({ outbound: [{ outboundId: 7, srId: 123 }], requests: [openRequest(123)] });
   const route = (m: MailMessage) => {
     const authenticity = assessSender(m, { trust: EXO, ownDomains: ['contoso.com'] });
-    return decideRoute(m, classifyMessage(m, { ownAddresses: [DESK_ADDRESS], ownMessageIdDomains: ['contoso.com'] }), context(), { unknownSender: 'review', closedSr: 'mail-center' }, authenticity);
+    return decideRoute(
+      m,
+      classifyMessage(m, { ownAddresses: [DESK_ADDRESS], ownMessageIdDomains: ['contoso.com'] }),
+      context(),
+      { unknownSender: 'review', closedSr: 'mail-center' },
+      authenticity,
+    );
   };
 
   it('holds a forged requester with [SR-000123] in the subject as sender-not-authenticated, reason first', async () => {
     const decision = await route(message([ar(FAIL)]));
-    expect(decision).toMatchObject({ kind: 'mail-center', reason: 'sender-not-authenticated', candidates: [123] });
+    expect(decision).toMatchObject({
+      kind: 'mail-center',
+      reason: 'sender-not-authenticated',
+      candidates: [123],
+    });
     expect(decision.evidence[0]).toMatch(/^The sender could not be authenticated/);
     expect(decision.evidence[1]).toContain('weak signal (subject-sr-number)');
   });
 
   it('files the genuine requester by the subject number', async () => {
-    expect(await route(message([ar(PASS)]))).toMatchObject({ kind: 'note', srId: 123, signal: 'subject-sr-number' });
+    expect(await route(message([ar(PASS)]))).toMatchObject({
+      kind: 'note',
+      srId: 123,
+      signal: 'subject-sr-number',
+    });
   });
 
   it('files a signed token from a forged sender (the token is the secret)', async () => {
     const token = encodeEcId({ srId: 123, outboundId: 7 }, KEYRING);
-    const m = message([ar(FAIL)], { subject: 'Re: printer', bodyText: `Fine now\n> ##- Please type your reply above this line -## [${token}]` });
+    const m = message([ar(FAIL)], {
+      subject: 'Re: printer',
+      bodyText: `Fine now\n> ##- Please type your reply above this line -## [${token}]`,
+    });
     expect(await route(m)).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token' });
   });
 });

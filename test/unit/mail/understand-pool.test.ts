@@ -1,13 +1,18 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_NESTING, parseLimited } from '../../../api/src/mail/extract/limit-nesting.js';
 import { understandMessage } from '../../../api/src/mail/understand/understand-message.js';
-import { closeUnderstandPool, TooComplexError, understand } from '../../../api/src/mail/understand/understand.js';
+import {
+  closeUnderstandPool,
+  TooComplexError,
+  understand,
+} from '../../../api/src/mail/understand/understand.js';
 
 // The worker pool that reads bodies off the API's thread, and the parser's nesting cap it relies on.
 
 afterAll(() => closeUnderstandPool());
 
-const quote = (lines: number) => `<div>On Mon, 1 Jan 2024 at 10:00, Desk &lt;desk@contoso.test&gt; wrote:</div>${'<div>&gt; quoted words of the earlier message</div>'.repeat(lines)}<div>Answer below.</div>`;
+const quote = (lines: number) =>
+  `<div>On Mon, 1 Jan 2024 at 10:00, Desk &lt;desk@contoso.test&gt; wrote:</div>${'<div>&gt; quoted words of the earlier message</div>'.repeat(lines)}<div>Answer below.</div>`;
 
 describe('reading bodies in a worker', () => {
   it('gives the same understanding as reading on this thread', async () => {
@@ -20,7 +25,9 @@ describe('reading bodies in a worker', () => {
 
   it('refuses a body over its time as too complex, and the next body is read by a fresh worker', async () => {
     // 1 ms: a body of this size is never read that fast, so the limit is what decides.
-    await expect(understand({ body: { html: quote(30_000) }, cidUrls: null, render: true }, 1)).rejects.toBeInstanceOf(TooComplexError);
+    await expect(
+      understand({ body: { html: quote(30_000) }, cidUrls: null, render: true }, 1),
+    ).rejects.toBeInstanceOf(TooComplexError);
     const after = await understand({ body: { html: quote(3) }, cidUrls: null, render: false });
     expect(after.reply).toMatchObject({ text: 'Answer below.', layout: 'bottom-posted' });
   });
@@ -28,7 +35,9 @@ describe('reading bodies in a worker', () => {
   it('leaves this thread free while a worker reads', async () => {
     let ticked = false;
     // A generous limit: this test is about the thread, not the budget (a loaded machine may take seconds).
-    const reading = understand({ body: { html: quote(20_000) }, cidUrls: null, render: true }, 300_000).then((u) => ({ u, tickedFirst: ticked }));
+    const reading = understand({ body: { html: quote(20_000) }, cidUrls: null, render: true }, 300_000).then(
+      (u) => ({ u, tickedFirst: ticked }),
+    );
     setImmediate(() => {
       ticked = true;
     });
@@ -59,8 +68,16 @@ describe('the nesting cap', () => {
   });
 
   it('keeps closing tags paired with the tags they close', () => {
-    const document = parseLimited('<div id="a"><div id="b"><div id="c">x</div>y</div>z</div>w', { decodeEntities: true }, 2);
-    const [a, w] = document.children as Array<{ attribs?: Record<string, string>; children?: unknown[]; data?: string }>;
+    const document = parseLimited(
+      '<div id="a"><div id="b"><div id="c">x</div>y</div>z</div>w',
+      { decodeEntities: true },
+      2,
+    );
+    const [a, w] = document.children as Array<{
+      attribs?: Record<string, string>;
+      children?: unknown[];
+      data?: string;
+    }>;
     expect(a?.attribs?.['id']).toBe('a');
     expect(w?.data).toBe('w');
     const [b, z] = (a?.children ?? []) as Array<{ attribs?: Record<string, string>; data?: string }>;

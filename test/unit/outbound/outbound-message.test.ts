@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fillHtml, fillText, unknownPlaceholders, type PlaceholderContext } from '../../../api/src/domain/mail-placeholders.js';
+import {
+  fillHtml,
+  fillText,
+  unknownPlaceholders,
+  type PlaceholderContext,
+} from '../../../api/src/domain/mail-placeholders.js';
 import { composeOutboundMessage, subjectWithSrNumber } from '../../../api/src/domain/outbound-message.js';
 import { parseOwnMessageId } from '../../../api/src/domain/reply-marker.js';
 import type { ServiceRequest } from '../../../api/src/domain/service-request.js';
@@ -16,12 +21,16 @@ const sr: ServiceRequest = {
   updatedAt: '2026-03-02T09:30:00.000Z',
   hasNewEmailReply: false,
 };
-const context: PlaceholderContext = { sr, desk: { name: 'Contoso Support', address: 'support@contoso.test' } };
+const context: PlaceholderContext = {
+  sr,
+  desk: { name: 'Contoso Support', address: 'support@contoso.test' },
+};
 
 describe('placeholders', () => {
   it('escape every value in HTML and keep its line breaks', () => {
-    expect(fillHtml('<p>#SR_TITLE# / #SR_DESCRIPTION# / #REQUESTER_NAME#</p>', context))
-      .toBe('<p>Printer &lt;b&gt;jam&lt;/b&gt; / Line one<br>Line &quot;two&quot; &amp; more / O&#39;Brien</p>');
+    expect(fillHtml('<p>#SR_TITLE# / #SR_DESCRIPTION# / #REQUESTER_NAME#</p>', context)).toBe(
+      '<p>Printer &lt;b&gt;jam&lt;/b&gt; / Line one<br>Line &quot;two&quot; &amp; more / O&#39;Brien</p>',
+    );
   });
 
   it('put values in a subject as one line of plain text', () => {
@@ -34,11 +43,17 @@ describe('placeholders', () => {
 
   it('fall back where there is nothing to show', () => {
     expect(fillText('#ASSIGNEE_NAME#|#LAST_NOTE#|#SR_LINK#', context)).toBe('Unassigned||SR-000123');
-    expect(fillText('#SR_LINK#', { ...context, srLink: 'https://desk.test/tab/#/requests/SR-000123' })).toBe('https://desk.test/tab/#/requests/SR-000123');
+    expect(fillText('#SR_LINK#', { ...context, srLink: 'https://desk.test/tab/#/requests/SR-000123' })).toBe(
+      'https://desk.test/tab/#/requests/SR-000123',
+    );
   });
 
   it('report what is not a placeholder, once each, and leave #1#, entities and colours alone', () => {
-    expect(unknownPlaceholders('#SR_ID# #NOPE# #NOPE# #status# #EC_ID# &#39; #1# color:#ff0000; C# and F#').map((p) => p.placeholder)).toEqual(['#NOPE#', '#status#', '#EC_ID#']);
+    expect(
+      unknownPlaceholders('#SR_ID# #NOPE# #NOPE# #status# #EC_ID# &#39; #1# color:#ff0000; C# and F#').map(
+        (p) => p.placeholder,
+      ),
+    ).toEqual(['#NOPE#', '#status#', '#EC_ID#']);
   });
 });
 
@@ -54,17 +69,24 @@ describe('an outbound message', () => {
   });
 
   it('opens with the reply line, then the hidden token, then the body', () => {
-    const marker = message.bodyHtml.indexOf('##- Please type your reply above this line -## [SR-000123-2-K4QF3M9XZC7]');
+    const marker = message.bodyHtml.indexOf(
+      '##- Please type your reply above this line -## [SR-000123-2-K4QF3M9XZC7]',
+    );
     const hidden = message.bodyHtml.indexOf('{#SM:SR-000123-2-K4QF3M9XZC7#}');
     expect(marker).toBeGreaterThan(0);
     expect(hidden).toBeGreaterThan(marker);
     expect(message.bodyHtml.indexOf('<p>Hello</p>')).toBeGreaterThan(hidden);
-    expect(message.markerLine).toBe('##- Please type your reply above this line -## [SR-000123-2-K4QF3M9XZC7]');
+    expect(message.markerLine).toBe(
+      '##- Please type your reply above this line -## [SR-000123-2-K4QF3M9XZC7]',
+    );
   });
 
   it('carries the token in our own Message-ID on the sending domain', () => {
     expect(message.internetMessageId).toBe('<sm.SR-000123-2-K4QF3M9XZC7@contoso.test>');
-    expect(parseOwnMessageId(message.internetMessageId)).toEqual({ token: 'SR-000123-2-K4QF3M9XZC7', domain: 'contoso.test' });
+    expect(parseOwnMessageId(message.internetMessageId)).toEqual({
+      token: 'SR-000123-2-K4QF3M9XZC7',
+      domain: 'contoso.test',
+    });
   });
 
   it('sets only x- headers: no auto-replies, our address against loops, the token', () => {

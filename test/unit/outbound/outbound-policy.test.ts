@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyRateLimits, isRecentSend, retryDelayMs, sendingSlotFreeAt } from '../../../api/src/domain/outbound-policy.js';
+import {
+  applyRateLimits,
+  isRecentSend,
+  retryDelayMs,
+  sendingSlotFreeAt,
+} from '../../../api/src/domain/outbound-policy.js';
 
 const policy = { rulePerSrPerHour: 10, rulePerRecipientPerHour: 3 };
 const a = { address: 'a@fabrikam.test' };
@@ -7,7 +12,11 @@ const b = { address: 'b@fabrikam.test' };
 
 describe('rate limits on rule emails', () => {
   it('let an email through under both limits', () => {
-    expect(applyRateLimits({ to: [a, b], cc: [] }, { forSr: 9, forAddress: () => 2 }, policy)).toEqual({ to: [a, b], cc: [], dropped: [] });
+    expect(applyRateLimits({ to: [a, b], cc: [] }, { forSr: 9, forAddress: () => 2 }, policy)).toEqual({
+      to: [a, b],
+      cc: [],
+      dropped: [],
+    });
   });
 
   it('stop it at the SR limit', () => {
@@ -17,8 +26,13 @@ describe('rate limits on rule emails', () => {
 
   it('leave out a recipient at their own limit, and stop when nobody is left', () => {
     const count = (address: string) => (address === a.address ? 3 : 0);
-    expect(applyRateLimits({ to: [a, b], cc: [] }, { forSr: 0, forAddress: count }, policy)).toMatchObject({ to: [b], dropped: [{ address: a.address }] });
-    expect(applyRateLimits({ to: [a], cc: [] }, { forSr: 0, forAddress: count }, policy).stoppedReason).toMatch(/3 emails to a@fabrikam.test in the last hour \(limit 3\)/);
+    expect(applyRateLimits({ to: [a, b], cc: [] }, { forSr: 0, forAddress: count }, policy)).toMatchObject({
+      to: [b],
+      dropped: [{ address: a.address }],
+    });
+    expect(
+      applyRateLimits({ to: [a], cc: [] }, { forSr: 0, forAddress: count }, policy).stoppedReason,
+    ).toMatch(/3 emails to a@fabrikam.test in the last hour \(limit 3\)/);
   });
 
   it('count what went or is going in the last hour, not what was stopped or failed', () => {
@@ -42,13 +56,17 @@ describe('the per-minute sending budget', () => {
 
   it('frees a slot when the oldest of the last `limit` attempts is a minute old', () => {
     expect(sendingSlotFreeAt([at(50), at(10), at(30)], now, 3)).toEqual(new Date(now.getTime() + 10_000));
-    expect(sendingSlotFreeAt([at(5), at(50), at(40), at(30)], now, 3)).toEqual(new Date(now.getTime() + 20_000));
+    expect(sendingSlotFreeAt([at(5), at(50), at(40), at(30)], now, 3)).toEqual(
+      new Date(now.getTime() + 20_000),
+    );
   });
 });
 
 describe('retries', () => {
   it('back off from 30 seconds to at most 30 minutes, and wait at least what the server asked', () => {
-    expect([1, 2, 3, 4, 10].map((n) => retryDelayMs(n))).toEqual([30_000, 60_000, 120_000, 240_000, 1_800_000]);
+    expect([1, 2, 3, 4, 10].map((n) => retryDelayMs(n))).toEqual([
+      30_000, 60_000, 120_000, 240_000, 1_800_000,
+    ]);
     expect(retryDelayMs(1, 90_000)).toBe(90_000);
   });
 });

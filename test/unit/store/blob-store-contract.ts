@@ -7,7 +7,10 @@ import type { BlobListing, BlobStore } from '../../../api/src/ports/blob-store.j
 export const sha256Of = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 /** An endless source that counts what was taken from it, to show the store stops reading at the limit. */
-export function endlessSource(chunkSize: number): { source: AsyncIterable<Uint8Array>; chunksTaken: () => number } {
+export function endlessSource(chunkSize: number): {
+  source: AsyncIterable<Uint8Array>;
+  chunksTaken: () => number;
+} {
   let taken = 0;
   async function* generate() {
     for (;;) {
@@ -72,14 +75,18 @@ export function defineBlobStoreContract(adapter: string, createBlobStore: () => 
     it('accepts content of exactly maxBytes and refuses one byte more as payload_too_large, storing nothing', async () => {
       expect((await blobs.put(Buffer.alloc(100, 1), { maxBytes: 100 })).size).toBe(100);
       const tooLarge = Buffer.alloc(101, 2);
-      await expect(blobs.put(tooLarge, { maxBytes: 100 })).rejects.toMatchObject({ code: 'payload_too_large' });
+      await expect(blobs.put(tooLarge, { maxBytes: 100 })).rejects.toMatchObject({
+        code: 'payload_too_large',
+      });
       expect(await blobs.exists(sha256Of(tooLarge))).toBe(false);
       expect((await listAll(blobs)).map((l) => l.size)).toEqual([100]);
     });
 
     it('stops reading a stream as soon as it passes maxBytes, and lists nothing after', async () => {
       const { source, chunksTaken } = endlessSource(1_024);
-      await expect(blobs.put(source, { maxBytes: 300_000 })).rejects.toMatchObject({ code: 'payload_too_large' });
+      await expect(blobs.put(source, { maxBytes: 300_000 })).rejects.toMatchObject({
+        code: 'payload_too_large',
+      });
       expect(chunksTaken()).toBe(293);
       expect(await listAll(blobs)).toEqual([]);
     });
@@ -90,7 +97,9 @@ export function defineBlobStoreContract(adapter: string, createBlobStore: () => 
       const second = await blobs.put(Buffer.alloc(200_000, 3));
       await blobs.put(Buffer.from('first'));
       const listed = await listAll(blobs);
-      expect(listed.map((l) => ({ sha256: l.sha256, size: l.size })).sort((a, b) => a.size - b.size)).toEqual([first, second]);
+      expect(listed.map((l) => ({ sha256: l.sha256, size: l.size })).sort((a, b) => a.size - b.size)).toEqual(
+        [first, second],
+      );
       for (const listing of listed) {
         // Storage clocks count whole seconds (Last-Modified), so allow one either side.
         expect(listing.writtenAt.getTime()).toBeGreaterThanOrEqual(before - 1_000);

@@ -14,6 +14,8 @@ describe('createMemoryStore with initial content', () => {
   });
 
   it('refuses initial content with two records of the same id', () => {
-    expect(() => createMemoryStore({ collections: { requests: [aRequest(1), aRequest(1)] } })).toThrow(/two records with id 1/);
+    expect(() => createMemoryStore({ collections: { requests: [aRequest(1), aRequest(1)] } })).toThrow(
+      /two records with id 1/,
+    );
   });
 });

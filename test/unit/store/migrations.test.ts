@@ -14,7 +14,11 @@ describe('migrate', () => {
 
   it('runs only the pending migrations, in order', () => {
     const ran: number[] = [];
-    const migrations: Migration[] = [1, 2, 3].map((version) => ({ version, description: `step ${version}`, up: () => void ran.push(version) }));
+    const migrations: Migration[] = [1, 2, 3].map((version) => ({
+      version,
+      description: `step ${version}`,
+      up: () => void ran.push(version),
+    }));
     const data = { ...newStoreData(), schemaVersion: 1 };
     expect(migrate(data, migrations).map((m) => m.version)).toEqual([2, 3]);
     expect(ran).toEqual([2, 3]);
@@ -25,12 +29,19 @@ describe('migrate', () => {
   it('refuses data from a newer version of the code', () => {
     const data = { ...newStoreData(), schemaVersion: MIGRATIONS.length + 1 };
     expect(() => migrate(data)).toThrow(SchemaTooNewError);
-    expect(() => migrate(data)).toThrow(`schema version ${MIGRATIONS.length + 1} is newer than this version of Service Messaging supports (${MIGRATIONS.length})`);
+    expect(() => migrate(data)).toThrow(
+      `schema version ${MIGRATIONS.length + 1} is newer than this version of Service Messaging supports (${MIGRATIONS.length})`,
+    );
   });
 
   it('refuses a list of migrations with a gap, which would skip a step', () => {
     const noop = () => undefined;
-    expect(() => migrate(newStoreData(), [{ version: 1, description: 'a', up: noop }, { version: 3, description: 'b', up: noop }])).toThrow(/numbered 1, 2, 3/);
+    expect(() =>
+      migrate(newStoreData(), [
+        { version: 1, description: 'a', up: noop },
+        { version: 3, description: 'b', up: noop },
+      ]),
+    ).toThrow(/numbered 1, 2, 3/);
   });
 
   it('makes every mail account of a version-3 database a Graph account, with security read from its ports', () => {
@@ -41,8 +52,20 @@ describe('migrate', () => {
     ] as never;
     migrate(data);
     expect(data.collections.mailAccounts).toEqual([
-      expect.objectContaining({ id: 'a', transport: 'graph', incomingSecurity: 'starttls', outgoingSecurity: 'starttls', authMethod: 'oauth2', oauthScope: 'https://outlook.office365.com/.default' }),
-      expect.objectContaining({ id: 'b', transport: 'graph', incomingSecurity: 'tls', outgoingSecurity: 'tls' }),
+      expect.objectContaining({
+        id: 'a',
+        transport: 'graph',
+        incomingSecurity: 'starttls',
+        outgoingSecurity: 'starttls',
+        authMethod: 'oauth2',
+        oauthScope: 'https://outlook.office365.com/.default',
+      }),
+      expect.objectContaining({
+        id: 'b',
+        transport: 'graph',
+        incomingSecurity: 'tls',
+        outgoingSecurity: 'tls',
+      }),
     ]);
   });
 });

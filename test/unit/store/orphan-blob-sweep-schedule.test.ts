@@ -23,7 +23,12 @@ describe('the orphan blob sweep schedule', () => {
     const errors: unknown[] = [];
     const schedule = scheduleOrphanBlobSweep(
       { store: createMemoryStore(), blobs, clock: () => new Date() },
-      { intervalMs: 10, graceMs: HOUR, onSwept: (result) => results.push(result), onError: (error) => errors.push(error) },
+      {
+        intervalMs: 10,
+        graceMs: HOUR,
+        onSwept: (result) => results.push(result),
+        onError: (error) => errors.push(error),
+      },
     );
     stop = () => schedule.stop();
     await eventually(() => (results.length >= 3 ? true : undefined), 5_000, 'three sweeps');
@@ -44,7 +49,10 @@ describe('the orphan blob sweep schedule', () => {
       },
     };
     const errors: unknown[] = [];
-    const schedule = scheduleOrphanBlobSweep({ store: createMemoryStore(), blobs: failing, clock: () => new Date() }, { intervalMs: 10, graceMs: HOUR, onSwept: () => undefined, onError: (error) => errors.push(error) });
+    const schedule = scheduleOrphanBlobSweep(
+      { store: createMemoryStore(), blobs: failing, clock: () => new Date() },
+      { intervalMs: 10, graceMs: HOUR, onSwept: () => undefined, onError: (error) => errors.push(error) },
+    );
     stop = () => schedule.stop();
     await eventually(() => (errors.length >= 2 ? true : undefined), 5_000, 'two failed sweeps');
     expect(failures).toBeGreaterThanOrEqual(2);

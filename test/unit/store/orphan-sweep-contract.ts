@@ -24,11 +24,19 @@ export type SweepSubject = {
 };
 
 /** The orphan sweep over one blob adapter, with references in the memory store (the store queries have their own contract). */
-export function defineOrphanSweepContract(adapter: string, createSubject: () => Promise<SweepSubject>, options: { leftovers: boolean }): void {
+export function defineOrphanSweepContract(
+  adapter: string,
+  createSubject: () => Promise<SweepSubject>,
+  options: { leftovers: boolean },
+): void {
   describe(`orphan blob sweep: ${adapter}`, () => {
     let subject: SweepSubject;
     let store: Store;
-    const sweep = (hoursLater: number, blobs = subject.blobs) => sweepOrphanBlobs({ store, blobs, clock: () => new Date(Date.now() + hoursLater * HOUR) }, { graceMs: HOUR });
+    const sweep = (hoursLater: number, blobs = subject.blobs) =>
+      sweepOrphanBlobs(
+        { store, blobs, clock: () => new Date(Date.now() + hoursLater * HOUR) },
+        { graceMs: HOUR },
+      );
     beforeEach(async () => {
       subject = await createSubject();
       store = createMemoryStore();
@@ -36,7 +44,12 @@ export function defineOrphanSweepContract(adapter: string, createSubject: () => 
 
     it('deletes blobs no record references once past the grace period, and keeps every referenced one', async () => {
       const put = (text: string) => subject.blobs.put(Buffer.from(text));
-      const [orphan, attachment, noteOriginal, heldOriginal] = await Promise.all([put('failed transaction'), put('invoice.pdf'), put('reply.eml'), put('held.eml')]);
+      const [orphan, attachment, noteOriginal, heldOriginal] = await Promise.all([
+        put('failed transaction'),
+        put('invoice.pdf'),
+        put('reply.eml'),
+        put('held.eml'),
+      ]);
       await store.transact(async (tx) => {
         await tx.collection('requests').insert(aRequest(1));
         await tx.collection('attachments').insert(anAttachment('a1', 1, attachment.sha256));
@@ -47,7 +60,8 @@ export function defineOrphanSweepContract(adapter: string, createSubject: () => 
       expect(await sweep(0)).toEqual({ examined: 4, removed: 0, bytesRemoved: 0 });
       expect(await sweep(2)).toEqual({ examined: 4, removed: 1, bytesRemoved: orphan.size });
       expect(await subject.blobs.exists(orphan.sha256)).toBe(false);
-      for (const kept of [attachment, noteOriginal, heldOriginal]) expect(await subject.blobs.exists(kept.sha256)).toBe(true);
+      for (const kept of [attachment, noteOriginal, heldOriginal])
+        expect(await subject.blobs.exists(kept.sha256)).toBe(true);
     });
 
     it('keeps an old orphan that a put stores again while the sweep runs (a new transaction needs it)', async () => {
@@ -67,16 +81,17 @@ export function defineOrphanSweepContract(adapter: string, createSubject: () => 
     });
 
     // Defined only where leftovers can exist: in memory a put stores whole bytes or nothing, and nothing else shares the map.
-    if (options.leftovers) it('deletes what an interrupted put left once old, and never touches what it did not write', async () => {
-      const leftovers = subject.leftovers;
-      if (!leftovers) throw new Error(`${adapter}: the subject has no leftovers helpers`);
-      await leftovers.leave();
-      const foreign = await leftovers.leaveForeign();
-      expect(await listAll(subject.blobs)).toHaveLength(1);
-      expect((await sweep(0)).removed).toBe(0);
-      expect((await sweep(2)).removed).toBe(1);
-      expect(await listAll(subject.blobs)).toEqual([]);
-      expect(await foreign.stillThere()).toBe(true);
-    });
+    if (options.leftovers)
+      it('deletes what an interrupted put left once old, and never touches what it did not write', async () => {
+        const leftovers = subject.leftovers;
+        if (!leftovers) throw new Error(`${adapter}: the subject has no leftovers helpers`);
+        await leftovers.leave();
+        const foreign = await leftovers.leaveForeign();
+        expect(await listAll(subject.blobs)).toHaveLength(1);
+        expect((await sweep(0)).removed).toBe(0);
+        expect((await sweep(2)).removed).toBe(1);
+        expect(await listAll(subject.blobs)).toEqual([]);
+        expect(await foreign.stillThere()).toBe(true);
+      });
   });
 }

@@ -32,7 +32,11 @@ const letOthersRun = (): Promise<void> => new Promise((resolve) => setImmediate(
 export type ContractOptions = { concurrentTransactions?: boolean; sequencesMayGap?: boolean };
 
 /** The behaviour every Store adapter promises; each adapter's test file runs it with its own factory. */
-export function defineStoreContract(adapter: string, openStore: () => Promise<Store>, options: ContractOptions = {}): void {
+export function defineStoreContract(
+  adapter: string,
+  openStore: () => Promise<Store>,
+  options: ContractOptions = {},
+): void {
   describe(`Store contract: ${adapter}`, () => {
     let store: Store;
     beforeEach(async () => {
@@ -54,19 +58,36 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
       it('keeps a NUL character (malformed customer mail) as U+FFFD, in values and keys, on every adapter', async () => {
         const request = { ...aRequest(1), title: 'Printer\u0000 jam', custom: { 'a\u0000b': 'x\u0000' } };
         await store.transact((tx) => tx.collection('requests').insert(request as never));
-        expect(await getRequest(1)).toMatchObject({ title: 'Printer\uFFFD jam', custom: { 'a\uFFFDb': 'x\uFFFD' } });
+        expect(await getRequest(1)).toMatchObject({
+          title: 'Printer\uFFFD jam',
+          custom: { 'a\uFFFDb': 'x\uFFFD' },
+        });
       });
 
       it('starts with every collection empty', async () => {
         const counts = await store.read(async (tx) =>
-          Promise.all((['requests', 'notes', 'attachments', 'history', 'noteTypes', 'mailAccounts', 'settings'] as const).map((name) => tx.collection(name).count())),
+          Promise.all(
+            (
+              [
+                'requests',
+                'notes',
+                'attachments',
+                'history',
+                'noteTypes',
+                'mailAccounts',
+                'settings',
+              ] as const
+            ).map((name) => tx.collection(name).count()),
+          ),
         );
         expect(counts).toEqual([0, 0, 0, 0, 0, 0, 0]);
       });
 
       it('refuses a second record with the same id as a conflict and keeps the first', async () => {
         await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
-        const second = store.transact((tx) => tx.collection('requests').insert(aRequest(1, { title: 'Other' })));
+        const second = store.transact((tx) =>
+          tx.collection('requests').insert(aRequest(1, { title: 'Other' })),
+        );
         await expect(second).rejects.toBeInstanceOf(AppError);
         await expect(second).rejects.toMatchObject({ code: 'conflict' });
         expect((await getRequest(1))?.title).toBe(aRequest(1).title);
@@ -78,11 +99,15 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
           await tx.collection('requests').insert(aRequest(1));
         });
         expect(await store.read((tx) => tx.collection('noteTypes').get('1'))).toMatchObject({ name: 'One' });
-        expect(await store.read((tx) => tx.collection('requests').get('1' as unknown as number))).toBeUndefined();
+        expect(
+          await store.read((tx) => tx.collection('requests').get('1' as unknown as number)),
+        ).toBeUndefined();
       });
 
       it('put inserts a new record and replaces an existing one whole', async () => {
-        await store.transact((tx) => tx.collection('requests').put(aRequest(1, { assignee: { name: 'Sam', email: 'sam@example.com' } })));
+        await store.transact((tx) =>
+          tx.collection('requests').put(aRequest(1, { assignee: { name: 'Sam', email: 'sam@example.com' } })),
+        );
         const replacement = aRequest(1, { status: 'Open' });
         await store.transact((tx) => tx.collection('requests').put(replacement));
         expect(await getRequest(1)).toEqual(replacement);
@@ -90,7 +115,9 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
       });
 
       it('drops properties whose value is undefined, as JSON does, so put can clear an optional field', async () => {
-        await store.transact((tx) => tx.collection('requests').put(aRequest(1, { assignee: { name: 'Sam', email: 'sam@example.com' } })));
+        await store.transact((tx) =>
+          tx.collection('requests').put(aRequest(1, { assignee: { name: 'Sam', email: 'sam@example.com' } })),
+        );
         await store.transact((tx) => tx.collection('requests').put({ ...aRequest(1), assignee: undefined }));
         const stored = await getRequest(1);
         expect(stored).toBeDefined();
@@ -118,7 +145,12 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
 
       it('pages through a collection in insertion order and counts it', async () => {
         await store.transact(async (tx) => {
-          for (const [id, status] of [[3, 'Open'], [1, 'New'], [2, 'Open']] as const) await tx.collection('requests').insert(aRequest(id, { status }));
+          for (const [id, status] of [
+            [3, 'Open'],
+            [1, 'New'],
+            [2, 'Open'],
+          ] as const)
+            await tx.collection('requests').insert(aRequest(id, { status }));
         });
         const ids = await store.read(async (tx) => {
           const requests = tx.collection('requests');
@@ -154,7 +186,6 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
         record.participants.push('changed after commit');
         expect(await getRequest(1)).toEqual(aRequest(1));
       });
-
     });
 
     describe('transactions', () => {
@@ -164,7 +195,11 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
           await requests.insert(aRequest(1));
           await requests.put(aRequest(2));
           await requests.delete(2);
-          return { one: await requests.get(1), count: await requests.count(), all: (await allRecords(tx, 'requests')).map((r) => r.id) };
+          return {
+            one: await requests.get(1),
+            count: await requests.count(),
+            all: (await allRecords(tx, 'requests')).map((r) => r.id),
+          };
         });
         expect(seen).toEqual({ one: aRequest(1), count: 1, all: [1] });
       });
@@ -180,7 +215,16 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
           await tx.collection('requests').insert(aRequest(3));
           await tx.collection('requests').put(aRequest(1, { status: 'Closed' }));
           await tx.collection('requests').delete(2);
-          await tx.collection('history').insert({ id: 'h1', requestId: 1, kind: 'created', summary: 'x', actor: { id: 'a', name: 'A' }, at: '2025-01-01T00:00:00.000Z' });
+          await tx
+            .collection('history')
+            .insert({
+              id: 'h1',
+              requestId: 1,
+              kind: 'created',
+              summary: 'x',
+              actor: { id: 'a', name: 'A' },
+              at: '2025-01-01T00:00:00.000Z',
+            });
           expect(await tx.nextSequence('requests')).toBe(2);
           expect(await tx.nextSequence('emails')).toBe(1);
           throw failure;
@@ -191,7 +235,10 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
           history: await tx.collection('history').count(),
         }));
         expect(after).toEqual({ requests: [aRequest(1), aRequest(2)], history: 0 });
-        const [request, email] = await store.transact(async (tx) => [await tx.nextSequence('requests'), await tx.nextSequence('emails')]);
+        const [request, email] = await store.transact(async (tx) => [
+          await tx.nextSequence('requests'),
+          await tx.nextSequence('emails'),
+        ]);
         if (options.sequencesMayGap) {
           // The numbers the failed transaction took are skipped, never handed out twice.
           expect([request, email]).toEqual([3, 2]);
@@ -288,7 +335,10 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
           await finish.promise;
         });
         await inside.promise;
-        const during = await store.read(async (tx) => ({ one: await tx.collection('requests').get(1), count: await tx.collection('requests').count() }));
+        const during = await store.read(async (tx) => ({
+          one: await tx.collection('requests').get(1),
+          count: await tx.collection('requests').count(),
+        }));
         expect(during).toEqual({ one: aRequest(1), count: 1 });
         finish.open();
         await writing;
@@ -304,7 +354,11 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
           const before = await tx.collection('requests').count();
           started.open();
           await resume.promise;
-          return [before, await tx.collection('requests').count(), (await tx.collection('requests').get(1))?.status];
+          return [
+            before,
+            await tx.collection('requests').count(),
+            (await tx.collection('requests').get(1))?.status,
+          ];
         });
         await started.promise;
         await store.transact(async (tx) => {
@@ -340,12 +394,17 @@ export function defineStoreContract(adapter: string, openStore: () => Promise<St
 
     describe('sequences', () => {
       it('counts from 1, each name on its own, never repeating', async () => {
-        const numbers = await store.transact(async (tx) => [await tx.nextSequence('requests'), await tx.nextSequence('requests'), await tx.nextSequence('emails')]);
+        const numbers = await store.transact(async (tx) => [
+          await tx.nextSequence('requests'),
+          await tx.nextSequence('requests'),
+          await tx.nextSequence('emails'),
+        ]);
         expect(numbers).toEqual([1, 2, 1]);
-        const concurrent = await Promise.all(Array.from({ length: 10 }, () => store.transact((tx) => tx.nextSequence('requests'))));
+        const concurrent = await Promise.all(
+          Array.from({ length: 10 }, () => store.transact((tx) => tx.nextSequence('requests'))),
+        );
         expect([...concurrent].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
       });
     });
   });
 }
-

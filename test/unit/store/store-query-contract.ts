@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommitChange, Store } from '../../../api/src/ports/store.js';
 import type { RequestListQuery } from '../../../api/src/ports/store-queries.js';
 import { aRequest } from './store-contract.js';
-import { aHistoryEntry, aLedgerEntry, aMailCenterItem, aNote, anAttachment, anEmailNote, anOutboundEmail } from './store-records.js';
+import {
+  aHistoryEntry,
+  aLedgerEntry,
+  aMailCenterItem,
+  aNote,
+  anAttachment,
+  anEmailNote,
+  anOutboundEmail,
+} from './store-records.js';
 
 /** The named queries and commit notices every Store adapter answers alike; each adapter's test file runs it. */
 export function defineStoreQueryContract(adapter: string, openStore: () => Promise<Store>): void {
@@ -19,10 +27,38 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
       beforeEach(async () => {
         await store.transact(async (tx) => {
           const requests = tx.collection('requests');
-          await requests.insert(aRequest(1, { title: 'Printer 100% jammed', status: 'Open', priority: 'High', assignee: { name: 'Sam', email: 'sam@example.com' } }));
-          await requests.insert(aRequest(2, { title: "O'Brien's laptop", status: 'New', priority: 'Low', hasNewEmailReply: true }));
-          await requests.insert(aRequest(3, { title: 'VPN_down', status: 'open', priority: 'Critical', participants: ['zed@example.com'] }));
-          await requests.insert(aRequest(4, { title: 'Printer toner', status: 'Closed', priority: 'High', assignee: { name: 'Sam', email: 'SAM@example.com' } }));
+          await requests.insert(
+            aRequest(1, {
+              title: 'Printer 100% jammed',
+              status: 'Open',
+              priority: 'High',
+              assignee: { name: 'Sam', email: 'sam@example.com' },
+            }),
+          );
+          await requests.insert(
+            aRequest(2, {
+              title: "O'Brien's laptop",
+              status: 'New',
+              priority: 'Low',
+              hasNewEmailReply: true,
+            }),
+          );
+          await requests.insert(
+            aRequest(3, {
+              title: 'VPN_down',
+              status: 'open',
+              priority: 'Critical',
+              participants: ['zed@example.com'],
+            }),
+          );
+          await requests.insert(
+            aRequest(4, {
+              title: 'Printer toner',
+              status: 'Closed',
+              priority: 'High',
+              assignee: { name: 'Sam', email: 'SAM@example.com' },
+            }),
+          );
         });
       });
       const list = (query: Partial<RequestListQuery> = {}) =>
@@ -71,13 +107,29 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         expect(await list({ countUpTo: 4 })).toMatchObject({ total: 4 });
         expect((await list({ countUpTo: 4 })).totalIsCapped).toBeFalsy();
         const capped = await list({ countUpTo: 2, limit: 3 });
-        expect({ total: capped.total, totalIsCapped: capped.totalIsCapped, ids: capped.items.map((sr) => sr.id) }).toEqual({ total: 2, totalIsCapped: true, ids: [1, 2, 3] });
-        expect(await list({ search: 'printer', countUpTo: 1 })).toMatchObject({ total: 1, totalIsCapped: true });
+        expect({
+          total: capped.total,
+          totalIsCapped: capped.totalIsCapped,
+          ids: capped.items.map((sr) => sr.id),
+        }).toEqual({ total: 2, totalIsCapped: true, ids: [1, 2, 3] });
+        expect(await list({ search: 'printer', countUpTo: 1 })).toMatchObject({
+          total: 1,
+          totalIsCapped: true,
+        });
       });
 
       it('answers the open SRs of given statuses and the statuses in use', async () => {
-        expect((await store.read((tx) => tx.collection('requests').withStatusIn(['open', 'NEW']))).map((sr) => sr.id).sort()).toEqual([1, 2, 3]);
-        expect((await store.read((tx) => tx.collection('requests').statusesInUse())).sort()).toEqual(['Closed', 'New', 'Open', 'open']);
+        expect(
+          (await store.read((tx) => tx.collection('requests').withStatusIn(['open', 'NEW'])))
+            .map((sr) => sr.id)
+            .sort(),
+        ).toEqual([1, 2, 3]);
+        expect((await store.read((tx) => tx.collection('requests').statusesInUse())).sort()).toEqual([
+          'Closed',
+          'New',
+          'Open',
+          'open',
+        ]);
       });
     });
 
@@ -86,9 +138,35 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         await tx.collection('requests').insert(aRequest(1));
         await tx.collection('requests').insert(aRequest(2));
         await tx.collection('notes').insert(aNote('n2', 1));
-        await tx.collection('notes').insert(aNote('n1', 1, { source: 'email', email: { from: { address: 'a@x.test' }, subject: 's', receivedAt: '2025-01-01T00:00:00.000Z', internetMessageId: '<m1@x.test>', signal: 'marker' } }));
+        await tx
+          .collection('notes')
+          .insert(
+            aNote('n1', 1, {
+              source: 'email',
+              email: {
+                from: { address: 'a@x.test' },
+                subject: 's',
+                receivedAt: '2025-01-01T00:00:00.000Z',
+                internetMessageId: '<m1@x.test>',
+                signal: 'marker',
+              },
+            }),
+          );
         await tx.collection('notes').insert(aNote('n3', 2));
-        await tx.collection('attachments').insert({ id: 'a1', requestId: 1, folder: 'Other', fileName: 'f.txt', contentType: 'text/plain', size: 1, sha256: 'x', noteId: 'n1', uploadedBy: 'u', createdAt: '2025-01-01T00:00:00.000Z' });
+        await tx
+          .collection('attachments')
+          .insert({
+            id: 'a1',
+            requestId: 1,
+            folder: 'Other',
+            fileName: 'f.txt',
+            contentType: 'text/plain',
+            size: 1,
+            sha256: 'x',
+            noteId: 'n1',
+            uploadedBy: 'u',
+            createdAt: '2025-01-01T00:00:00.000Z',
+          });
         await tx.collection('history').insert(aHistoryEntry('h1', 1, { noteId: 'n1' }));
         await tx.collection('history').insert(aHistoryEntry('h2', 2));
       });
@@ -100,7 +178,14 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         history: (await tx.collection('history').ofNote('n1')).map((h) => h.id),
         historyOf2: (await tx.collection('history').ofRequest(2)).map((h) => h.id),
       }));
-      expect(found).toEqual({ notes: ['n2', 'n1'], byMessage: ['n1'], attachments: ['a1'], ofRequest: 0, history: ['h1'], historyOf2: ['h2'] });
+      expect(found).toEqual({
+        notes: ['n2', 'n1'],
+        byMessage: ['n1'],
+        attachments: ['a1'],
+        ofRequest: 0,
+        history: ['h1'],
+        historyOf2: ['h2'],
+      });
     });
 
     it('answers which of a batch of blob hashes records reference: attachments, email originals, Mail Center originals', async () => {
@@ -128,8 +213,16 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         await tx.collection('requests').insert(aRequest(1));
         const emails = tx.collection('outboundEmails');
         await emails.insert(anOutboundEmail(3, { status: 'queued', queuedAt: '2025-01-02T05:00:00.000Z' }));
-        await emails.insert(anOutboundEmail(1, { status: 'sending', attemptedAt: '2025-01-02T04:59:30.000Z', conversationId: 'conv-1' }));
-        await emails.insert(anOutboundEmail(2, { accountId: 'acc-2', attemptedAt: '2025-01-02T04:59:40.000Z' }));
+        await emails.insert(
+          anOutboundEmail(1, {
+            status: 'sending',
+            attemptedAt: '2025-01-02T04:59:30.000Z',
+            conversationId: 'conv-1',
+          }),
+        );
+        await emails.insert(
+          anOutboundEmail(2, { accountId: 'acc-2', attemptedAt: '2025-01-02T04:59:40.000Z' }),
+        );
       });
       const found = await store.read(async (tx) => {
         const emails = tx.collection('outboundEmails');
@@ -142,16 +235,46 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
           ofRequest: (await emails.ofRequest(1)).length,
         };
       });
-      expect(found).toEqual({ unfinished: [1, 3], attempted: [1], queued: [3], byId: [2], conversation: [1], ofRequest: 3 });
+      expect(found).toEqual({
+        unfinished: [1, 3],
+        attempted: [1],
+        queued: [3],
+        byId: [2],
+        conversation: [1],
+        ofRequest: 3,
+      });
     });
 
     it('lists the Mail Center newest first by reason, state and words, with a keyset cursor', async () => {
       await store.transact(async (tx) => {
         const items = tx.collection('mailCenter');
-        await items.insert(aMailCenterItem('i1', { receivedAt: '2025-01-01T00:00:00.000Z', subject: 'Invoice 50% off', internetMessageId: 'x1@y' }));
-        await items.insert(aMailCenterItem('i2', { receivedAt: '2025-01-03T00:00:00.000Z', reason: 'bounce', state: 'ignored' }));
-        await items.insert(aMailCenterItem('i3', { receivedAt: '2025-01-02T00:00:00.000Z', reason: 'processing-failed', createdAt: '2024-12-01T00:00:00.000Z' }));
-        await items.insert(aMailCenterItem('i4', { receivedAt: '2025-01-02T00:00:00.000Z', resolution: { by: { id: 'u', name: 'U' }, at: '2025-01-02T00:00:00.000Z', noteId: 'n9' } }));
+        await items.insert(
+          aMailCenterItem('i1', {
+            receivedAt: '2025-01-01T00:00:00.000Z',
+            subject: 'Invoice 50% off',
+            internetMessageId: 'x1@y',
+          }),
+        );
+        await items.insert(
+          aMailCenterItem('i2', {
+            receivedAt: '2025-01-03T00:00:00.000Z',
+            reason: 'bounce',
+            state: 'ignored',
+          }),
+        );
+        await items.insert(
+          aMailCenterItem('i3', {
+            receivedAt: '2025-01-02T00:00:00.000Z',
+            reason: 'processing-failed',
+            createdAt: '2024-12-01T00:00:00.000Z',
+          }),
+        );
+        await items.insert(
+          aMailCenterItem('i4', {
+            receivedAt: '2025-01-02T00:00:00.000Z',
+            resolution: { by: { id: 'u', name: 'U' }, at: '2025-01-02T00:00:00.000Z', noteId: 'n9' },
+          }),
+        );
       });
       const ids = (items: { id: string }[]) => items.map((i) => i.id);
       const all: string[] = [];
@@ -163,29 +286,65 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         all.push(...ids(page.items));
       }
       expect(all).toEqual(['i2', 'i4', 'i3', 'i1']);
-      expect(ids((await store.read((tx) => tx.collection('mailCenter').list({ limit: 9, state: 'open', words: ['INVOICE', '50%'] }))).items)).toEqual(['i1']);
-      expect(ids((await store.read((tx) => tx.collection('mailCenter').list({ limit: 9, reason: 'bounce' }))).items)).toEqual(['i2']);
-      expect(await store.read((tx) => tx.collection('mailCenter').list({ limit: 1, countUpTo: 3 }))).toMatchObject({ total: 3, totalIsCapped: true });
-      expect(await store.read((tx) => tx.collection('mailCenter').list({ limit: 1, state: 'open', countUpTo: 3 }))).toMatchObject({ total: 3 });
+      expect(
+        ids(
+          (
+            await store.read((tx) =>
+              tx.collection('mailCenter').list({ limit: 9, state: 'open', words: ['INVOICE', '50%'] }),
+            )
+          ).items,
+        ),
+      ).toEqual(['i1']);
+      expect(
+        ids(
+          (await store.read((tx) => tx.collection('mailCenter').list({ limit: 9, reason: 'bounce' }))).items,
+        ),
+      ).toEqual(['i2']);
+      expect(
+        await store.read((tx) => tx.collection('mailCenter').list({ limit: 1, countUpTo: 3 })),
+      ).toMatchObject({ total: 3, totalIsCapped: true });
+      expect(
+        await store.read((tx) => tx.collection('mailCenter').list({ limit: 1, state: 'open', countUpTo: 3 })),
+      ).toMatchObject({ total: 3 });
       const found = await store.read(async (tx) => {
         const items = tx.collection('mailCenter');
         return {
-          failed: ids(await items.ofMailbox('desk@contoso.test', { state: 'open', reason: 'processing-failed' })),
+          failed: ids(
+            await items.ofMailbox('desk@contoso.test', { state: 'open', reason: 'processing-failed' }),
+          ),
           ignored: ids(await items.ofMailbox('desk@contoso.test', { state: 'ignored' })),
           old: ids(await items.createdBefore('2025-01-01T00:00:00.000Z')),
           resolved: ids(await items.resolvedToNote('n9')),
           byMessage: ids(await items.byMessageId('<x1@y>')),
         };
       });
-      expect(found).toEqual({ failed: ['i3'], ignored: ['i2'], old: ['i3'], resolved: ['i4'], byMessage: ['i1'] });
+      expect(found).toEqual({
+        failed: ['i3'],
+        ignored: ['i2'],
+        old: ['i3'],
+        resolved: ['i4'],
+        byMessage: ['i1'],
+      });
     });
 
     it('answers the ledger by mailbox and Message-ID, pending after-steps and recent entries', async () => {
       await store.transact(async (tx) => {
         const ledger = tx.collection('processedMessages');
-        await ledger.insert(aLedgerEntry('Desk@Contoso.test', 'm1@x', { afterStep: 'pending', processedAt: '2025-01-01T00:00:00.000Z', noteId: 'n1' }));
-        await ledger.insert(aLedgerEntry('desk@contoso.test', 'm2@x', { processedAt: '2025-01-03T00:00:00.000Z' }));
-        await ledger.insert(aLedgerEntry('desk@contoso.test', `${'a'.repeat(3000)}@x`, { processedAt: '2024-12-01T00:00:00.000Z' }));
+        await ledger.insert(
+          aLedgerEntry('Desk@Contoso.test', 'm1@x', {
+            afterStep: 'pending',
+            processedAt: '2025-01-01T00:00:00.000Z',
+            noteId: 'n1',
+          }),
+        );
+        await ledger.insert(
+          aLedgerEntry('desk@contoso.test', 'm2@x', { processedAt: '2025-01-03T00:00:00.000Z' }),
+        );
+        await ledger.insert(
+          aLedgerEntry('desk@contoso.test', `${'a'.repeat(3000)}@x`, {
+            processedAt: '2024-12-01T00:00:00.000Z',
+          }),
+        );
       });
       const found = await store.read(async (tx) => {
         const ledger = tx.collection('processedMessages');
@@ -198,15 +357,34 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
           ofNote: (await ledger.ofNote('n1')).length,
         };
       });
-      expect(found).toEqual({ byMessage: 'desk@contoso.test|m1@x', long: true, missing: undefined, pending: ['desk@contoso.test|m1@x'], since: ['desk@contoso.test|m2@x'], ofNote: 1 });
+      expect(found).toEqual({
+        byMessage: 'desk@contoso.test|m1@x',
+        long: true,
+        missing: undefined,
+        pending: ['desk@contoso.test|m1@x'],
+        since: ['desk@contoso.test|m2@x'],
+        ofNote: 1,
+      });
     });
 
     it('queries inside a transaction see its own writes', async () => {
       const seen = await store.transact(async (tx) => {
         await tx.collection('requests').insert(aRequest(1));
         await tx.collection('notes').insert(aNote('n1', 1));
-        await tx.collection('srEvents').insert({ id: 'e1', requestId: 1, kind: 'sr-created', at: '2025-01-01T00:00:00.000Z', actor: { id: 'u', name: 'U' }, details: {} });
-        return { notes: (await tx.collection('notes').ofRequest(1)).length, events: (await tx.collection('srEvents').pending()).map((e) => e.id) };
+        await tx
+          .collection('srEvents')
+          .insert({
+            id: 'e1',
+            requestId: 1,
+            kind: 'sr-created',
+            at: '2025-01-01T00:00:00.000Z',
+            actor: { id: 'u', name: 'U' },
+            details: {},
+          });
+        return {
+          notes: (await tx.collection('notes').ofRequest(1)).length,
+          events: (await tx.collection('srEvents').pending()).map((e) => e.id),
+        };
       });
       expect(seen).toEqual({ notes: 1, events: ['e1'] });
     });
@@ -218,10 +396,12 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         await tx.collection('requests').insert(aRequest(1));
         await tx.collection('noteTypes').put({ id: 'X', code: 'X', name: 'X', accessLevel: 'User' });
       });
-      await store.transact(async (tx) => {
-        await tx.collection('requests').insert(aRequest(2));
-        throw new Error('rolled back');
-      }).catch(() => undefined);
+      await store
+        .transact(async (tx) => {
+          await tx.collection('requests').insert(aRequest(2));
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
       await store.transact(async (tx) => tx.collection('requests').get(1));
       stop();
       await store.transact((tx) => tx.collection('requests').delete(1));

@@ -20,7 +20,12 @@ export const aNote = (id: string, requestId: number, overrides: Partial<Note> = 
   ...overrides,
 });
 
-export const anAttachment = (id: string, requestId: number, sha256: string, overrides: Partial<Attachment> = {}): Attachment => ({
+export const anAttachment = (
+  id: string,
+  requestId: number,
+  sha256: string,
+  overrides: Partial<Attachment> = {},
+): Attachment => ({
   id,
   requestId,
   folder: 'Other',
@@ -35,9 +40,22 @@ export const anAttachment = (id: string, requestId: number, sha256: string, over
 
 /** An email note whose stored original is the blob `originalRef`. */
 export const anEmailNote = (id: string, requestId: number, originalRef: string): Note =>
-  aNote(id, requestId, { source: 'email', email: { from: { address: 'ada@example.com' }, subject: 'Re: printer', receivedAt: '2025-01-02T03:04:05.000Z', signal: 'marker', originalRef } });
+  aNote(id, requestId, {
+    source: 'email',
+    email: {
+      from: { address: 'ada@example.com' },
+      subject: 'Re: printer',
+      receivedAt: '2025-01-02T03:04:05.000Z',
+      signal: 'marker',
+      originalRef,
+    },
+  });
 
-export const aHistoryEntry = (id: string, requestId: number, details?: Record<string, unknown>): HistoryEntry => ({
+export const aHistoryEntry = (
+  id: string,
+  requestId: number,
+  details?: Record<string, unknown>,
+): HistoryEntry => ({
   id,
   requestId,
   kind: 'note-added',
@@ -89,7 +107,11 @@ export const aMailCenterItem = (id: string, overrides: Partial<MailCenterItem> =
   ...overrides,
 });
 
-export const aLedgerEntry = (mailbox: string, internetMessageId: string, overrides: Partial<ProcessedMessage> = {}): ProcessedMessage => ({
+export const aLedgerEntry = (
+  mailbox: string,
+  internetMessageId: string,
+  overrides: Partial<ProcessedMessage> = {},
+): ProcessedMessage => ({
   id: `${mailbox.toLowerCase()}|${internetMessageId}`,
   accountId: 'acc-1',
   mailbox: mailbox.toLowerCase(),

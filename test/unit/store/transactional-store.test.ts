@@ -51,7 +51,9 @@ describe('TransactionalStore persistence', () => {
       await new Promise((resolve) => setImmediate(resolve));
       events.push('persisted');
     });
-    await store.transact((tx) => tx.collection('requests').insert(aRequest(1))).then(() => events.push('resolved'));
+    await store
+      .transact((tx) => tx.collection('requests').insert(aRequest(1)))
+      .then(() => events.push('resolved'));
     expect(events).toEqual(['persisted', 'resolved']);
   });
 });

@@ -12,9 +12,15 @@ const OUTLOOK_REPLY = `
     <table bgcolor="white"><tr><td style="color: windowtext">cell</td></tr></table>
   </div>`;
 
-function adapt(html: string, theme: { colorNeutralForeground1: string; colorNeutralBackground1: string }): Document {
+function adapt(
+  html: string,
+  theme: { colorNeutralForeground1: string; colorNeutralBackground1: string },
+): Document {
   const { document } = new JSDOM(html).window;
-  adaptEmailColours(document.body, { foreground: theme.colorNeutralForeground1, background: theme.colorNeutralBackground1 });
+  adaptEmailColours(document.body, {
+    foreground: theme.colorNeutralForeground1,
+    background: theme.colorNeutralBackground1,
+  });
   return document;
 }
 

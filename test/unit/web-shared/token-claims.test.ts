@@ -5,18 +5,33 @@ import { isFresh, readTokenClaims, reuseWhileFresh } from '../../../web-shared/t
 // only when the last is about to expire.
 
 const base64Url = (value: string): string => Buffer.from(value).toString('base64url');
-const token = (claims: object): string => `${base64Url('{"alg":"none"}')}.${base64Url(JSON.stringify(claims))}.signature`;
+const token = (claims: object): string =>
+  `${base64Url('{"alg":"none"}')}.${base64Url(JSON.stringify(claims))}.signature`;
 const inSeconds = (seconds: number): number => Math.floor(Date.now() / 1000) + seconds;
 
 describe('readTokenClaims', () => {
   it('reads the name, the UPN (from preferred_username, upn or email), the roles and the expiry', () => {
-    expect(readTokenClaims(token({ name: 'Megan Bowen', preferred_username: 'megan@contoso.test', roles: ['ServiceDesk.Admin'], exp: 2_000_000_000 }))).toEqual({
+    expect(
+      readTokenClaims(
+        token({
+          name: 'Megan Bowen',
+          preferred_username: 'megan@contoso.test',
+          roles: ['ServiceDesk.Admin'],
+          exp: 2_000_000_000,
+        }),
+      ),
+    ).toEqual({
       name: 'Megan Bowen',
       upn: 'megan@contoso.test',
       roles: ['ServiceDesk.Admin'],
       expiresAt: 2_000_000_000_000,
     });
-    expect(readTokenClaims(token({ upn: 'adele@contoso.test' }))).toEqual({ name: 'adele@contoso.test', upn: 'adele@contoso.test', roles: [], expiresAt: 0 });
+    expect(readTokenClaims(token({ upn: 'adele@contoso.test' }))).toEqual({
+      name: 'adele@contoso.test',
+      upn: 'adele@contoso.test',
+      roles: [],
+      expiresAt: 0,
+    });
   });
 
   it('reads names outside ASCII (base64url of UTF-8)', () => {

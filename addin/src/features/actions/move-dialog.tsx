@@ -1,9 +1,22 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from '@fluentui/react-components';
 import type { TAddinFiling } from '../../../../api/src/contract/addin';
 import type { Target } from '../suggestions/resolve-target';
 
 /** The last word before a filed email changes SR: both SRs named, and what moves with it. */
-export function MoveDialog(props: { from: TAddinFiling; to: Target & { title?: string | undefined }; onMove: () => void; onClose: () => void }) {
+export function MoveDialog(props: {
+  from: TAddinFiling;
+  to: Target & { title?: string | undefined };
+  onMove: () => void;
+  onClose: () => void;
+}) {
   const { from, to } = props;
   return (
     <Dialog open modalType="alert" onOpenChange={(_e, data) => !data.open && props.onClose()}>

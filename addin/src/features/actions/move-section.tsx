@@ -14,7 +14,12 @@ const useStyles = makeStyles({
  * For an email already filed: moving it is a correction, not the next step. So it hides behind a secondary button,
  * no other SR is chosen for the agent, and a dialog names both SRs before anything moves.
  */
-export function MoveSection(props: { filings: TAddinFiling[]; suggestions: TAddinSuggestion[]; isBusy: boolean; onMove: (fromRequestId: number, toRequestId: number) => void }) {
+export function MoveSection(props: {
+  filings: TAddinFiling[];
+  suggestions: TAddinSuggestion[];
+  isBusy: boolean;
+  onMove: (fromRequestId: number, toRequestId: number) => void;
+}) {
   const styles = useStyles();
   const { filings, suggestions } = props;
   const [isOpen, setIsOpen] = useState(false);
@@ -24,7 +29,8 @@ export function MoveSection(props: { filings: TAddinFiling[]; suggestions: TAddi
   const filedOn = filings.map((f) => f.requestId);
   const source = filings.find((f) => f.requestId === fromId) ?? filings[0];
   const { target, problem } = resolveTarget(choice, suggestions);
-  const canMove = source !== undefined && target !== undefined && !filedOn.includes(target.requestId) && !props.isBusy;
+  const canMove =
+    source !== undefined && target !== undefined && !filedOn.includes(target.requestId) && !props.isBusy;
 
   if (!isOpen || !source) {
     return (
@@ -40,7 +46,10 @@ export function MoveSection(props: { filings: TAddinFiling[]; suggestions: TAddi
   };
   return (
     <PaneSection title="Move it to another SR">
-      <Caption1>Only when it was filed on the wrong SR: its note and attachments move, and both SRs’ histories record it.</Caption1>
+      <Caption1>
+        Only when it was filed on the wrong SR: its note and attachments move, and both SRs’ histories record
+        it.
+      </Caption1>
       {filings.length > 1 && (
         <Field label="Move from">
           <Select value={String(source.requestId)} onChange={(_e, data) => setFromId(Number(data.value))}>
@@ -52,7 +61,13 @@ export function MoveSection(props: { filings: TAddinFiling[]; suggestions: TAddi
           </Select>
         </Field>
       )}
-      <SuggestionList suggestions={suggestions} filedOn={filedOn} choice={choice} otherProblem={problem} onChange={setChoice} />
+      <SuggestionList
+        suggestions={suggestions}
+        filedOn={filedOn}
+        choice={choice}
+        otherProblem={problem}
+        onChange={setChoice}
+      />
       <div className={styles.buttons}>
         <Button appearance="secondary" disabled={!canMove} onClick={() => setIsConfirming(true)}>
           {target ? `Move to ${target.number}…` : 'Move…'}
@@ -62,7 +77,12 @@ export function MoveSection(props: { filings: TAddinFiling[]; suggestions: TAddi
         </Button>
       </div>
       {isConfirming && target && (
-        <MoveDialog from={source} to={{ ...target, title: suggestions.find((s) => s.requestId === target.requestId)?.title }} onMove={handleMove} onClose={() => setIsConfirming(false)} />
+        <MoveDialog
+          from={source}
+          to={{ ...target, title: suggestions.find((s) => s.requestId === target.requestId)?.title }}
+          onMove={handleMove}
+          onClose={() => setIsConfirming(false)}
+        />
       )}
     </PaneSection>
   );

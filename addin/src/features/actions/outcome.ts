@@ -1,11 +1,16 @@
 import type { TAddinCreated, TAddinFiled, TAddinMoved } from '../../../../api/src/contract/addin';
 
-export type Outcome = { intent: 'success'; title: string; text: string; href?: string } | { intent: 'error'; title: string; error: Error };
+export type Outcome =
+  | { intent: 'success'; title: string; text: string; href?: string }
+  | { intent: 'error'; title: string; error: Error };
 
-const attachmentsText = (count: number): string => (count === 0 ? '' : ` with ${count} attachment${count === 1 ? '' : 's'} in "Other"`);
+const attachmentsText = (count: number): string =>
+  count === 0 ? '' : ` with ${count} attachment${count === 1 ? '' : 's'} in "Other"`;
 
 export function filedOutcome(result: TAddinFiled, title = 'Filed'): Outcome {
-  const change = result.statusChange ? ` Status: ${result.statusChange.from} → ${result.statusChange.to}.` : '';
+  const change = result.statusChange
+    ? ` Status: ${result.statusChange.from} → ${result.statusChange.to}.`
+    : '';
   return {
     intent: 'success',
     title,

@@ -26,7 +26,8 @@ export function AttachmentPicker(props: {
   onChange: (ticked: Set<string>) => void;
 }) {
   const styles = useStyles();
-  if (props.attachments.length === 0) return <Caption1 className={styles.note}>This email has no attachments.</Caption1>;
+  if (props.attachments.length === 0)
+    return <Caption1 className={styles.note}>This email has no attachments.</Caption1>;
   const handleToggle = (id: string, checked: boolean) => {
     const next = new Set(props.ticked);
     if (checked) next.add(id);
@@ -37,7 +38,13 @@ export function AttachmentPicker(props: {
     <div className={styles.list}>
       {props.attachments.map((a) => {
         const problem = attachmentProblem(a, props.maxBytes);
-        const details = [formatBytes(a.size), a.isInline ? 'inline image' : undefined, problem ? `cannot be filed: ${problem}` : undefined].filter(Boolean).join(', ');
+        const details = [
+          formatBytes(a.size),
+          a.isInline ? 'inline image' : undefined,
+          problem ? `cannot be filed: ${problem}` : undefined,
+        ]
+          .filter(Boolean)
+          .join(', ');
         return (
           <Checkbox
             key={a.id}
@@ -48,7 +55,9 @@ export function AttachmentPicker(props: {
           />
         );
       })}
-      <Caption1 className={styles.note}>Ticked attachments go to the SR&apos;s &quot;Other&quot; folder with the note.</Caption1>
+      <Caption1 className={styles.note}>
+        Ticked attachments go to the SR&apos;s &quot;Other&quot; folder with the note.
+      </Caption1>
     </div>
   );
 }

@@ -1,4 +1,15 @@
-import { Body1, Button, Caption1, Field, makeStyles, mergeClasses, Select, Subtitle1, Text, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  mergeClasses,
+  Select,
+  Subtitle1,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowClockwiseRegular, AttachRegular } from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { TDemoMailboxes, TDemoMessageSummary } from '../../../../api/src/contract/demo-mailbox';
@@ -13,18 +24,45 @@ import type { User } from '../../session/use-boot';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '48rem' },
   toolbar: { display: 'flex', alignItems: 'flex-end', gap: tokens.spacingHorizontalS },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  message: { width: '100%', justifyContent: 'flex-start', textAlign: 'start', display: 'block', padding: tokens.spacingVerticalS },
-  selected: { backgroundColor: tokens.colorBrandBackground2, border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}` },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
+  message: {
+    width: '100%',
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    display: 'block',
+    padding: tokens.spacingVerticalS,
+  },
+  selected: {
+    backgroundColor: tokens.colorBrandBackground2,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorBrandStroke1}`,
+  },
   line: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS },
   subject: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
-  preview: { color: tokens.colorNeutralForeground3, display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  preview: {
+    color: tokens.colorNeutralForeground3,
+    display: 'block',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+  },
 });
 
 type Mailbox = TDemoMailboxes['items'][number];
 
 /** The emulator's mailboxes standing in for Outlook's message list: pick one email and the pane opens it. */
-export function DemoMailboxList(props: { api: AddinApi; user: User; route: DemoRoute; onNavigate: (route: DemoRoute) => void }) {
+export function DemoMailboxList(props: {
+  api: AddinApi;
+  user: User;
+  route: DemoRoute;
+  onNavigate: (route: DemoRoute) => void;
+}) {
   const styles = useStyles();
   const { api, route, onNavigate } = props;
   const [mailboxes, setMailboxes] = useState<Mailbox[] | undefined>(undefined);
@@ -42,7 +80,9 @@ export function DemoMailboxList(props: { api: AddinApi; user: User; route: DemoR
   // Open where customers' replies (and npm run demo:reply) arrive first, when nothing is chosen yet: that is where the
   // emails to file are. Then the agent's own mailbox.
   const defaultMailbox =
-    mailboxes?.find((m) => m.isDeskMailbox) ?? mailboxes?.find((m) => m.address.toLowerCase() === props.user.upn.toLowerCase()) ?? mailboxes?.[0];
+    mailboxes?.find((m) => m.isDeskMailbox) ??
+    mailboxes?.find((m) => m.address.toLowerCase() === props.user.upn.toLowerCase()) ??
+    mailboxes?.[0];
   const mailbox = route.mailbox ?? defaultMailbox?.address;
 
   useEffect(() => {
@@ -85,7 +125,9 @@ export function DemoMailboxList(props: { api: AddinApi; user: User; route: DemoR
       )}
       {error && <ErrorBar error={error} title="The demo mailbox could not be read" onRetry={handleRefresh} />}
       {!error && (!mailboxes || (mailbox && !messages)) && <LoadingBlock label="Reading the mailbox…" />}
-      {messages && messages.length === 0 && <Body1>No email in this mailbox yet. Send one with npm run demo:reply.</Body1>}
+      {messages && messages.length === 0 && (
+        <Body1>No email in this mailbox yet. Send one with npm run demo:reply.</Body1>
+      )}
       {messages && messages.length > 0 && (
         <ul className={styles.list}>
           {messages.map((m) => (

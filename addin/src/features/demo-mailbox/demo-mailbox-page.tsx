@@ -22,7 +22,12 @@ const useStyles = makeStyles({
 });
 
 /** Demo mode in a browser: a mailbox on the left standing in for Outlook, the task pane on the right. */
-export function DemoMailboxPage(props: { api: AddinApi; host: DemoMailboxHost; user: User; onSignOut?: (() => void) | undefined }) {
+export function DemoMailboxPage(props: {
+  api: AddinApi;
+  host: DemoMailboxHost;
+  user: User;
+  onSignOut?: (() => void) | undefined;
+}) {
   const styles = useStyles();
   const { host } = props;
   const [route, navigate] = useDemoRoute();

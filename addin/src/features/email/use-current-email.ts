@@ -21,7 +21,9 @@ export function useCurrentEmail(host: MailHost): CurrentEmail & { reload: () => 
       setState({ status: 'loading' });
       host
         .readCurrentEmail()
-        .then((email) => mine === generation && setState(email ? { status: 'ready', email } : { status: 'none' }))
+        .then(
+          (email) => mine === generation && setState(email ? { status: 'ready', email } : { status: 'none' }),
+        )
         .catch((err: unknown) => mine === generation && setState({ status: 'failed', error: toError(err) }));
     };
     load();

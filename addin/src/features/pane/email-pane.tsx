@@ -8,13 +8,29 @@ import { useCurrentEmail } from '../email/use-current-email';
 import { EmailWorkspace } from './email-workspace';
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  header: { display: 'flex', alignItems: 'baseline', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  header: {
+    display: 'flex',
+    alignItems: 'baseline',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+  },
   user: { color: tokens.colorNeutralForeground3 },
 });
 
 /** The task pane itself: a header, then the workspace for whatever email the host has open. */
-export function EmailPane(props: { api: AddinApi; host: MailHost; user: User; onSignOut?: (() => void) | undefined }) {
+export function EmailPane(props: {
+  api: AddinApi;
+  host: MailHost;
+  user: User;
+  onSignOut?: (() => void) | undefined;
+}) {
   const styles = useStyles();
   const current = useCurrentEmail(props.host);
   return (
@@ -32,10 +48,23 @@ export function EmailPane(props: { api: AddinApi; host: MailHost; user: User; on
       </header>
       {current.status === 'loading' && <LoadingBlock label="Reading the email…" />}
       {current.status === 'none' && (
-        <Body1>{props.host.kind === 'outlook' ? 'Open an email to file it on a Service Request.' : 'Pick an email from the demo mailbox.'}</Body1>
+        <Body1>
+          {props.host.kind === 'outlook'
+            ? 'Open an email to file it on a Service Request.'
+            : 'Pick an email from the demo mailbox.'}
+        </Body1>
       )}
-      {current.status === 'failed' && <ErrorBar error={current.error} title="The email could not be read" onRetry={current.reload} />}
-      {current.status === 'ready' && <EmailWorkspace key={current.email.internetMessageId} api={props.api} host={props.host} email={current.email} />}
+      {current.status === 'failed' && (
+        <ErrorBar error={current.error} title="The email could not be read" onRetry={current.reload} />
+      )}
+      {current.status === 'ready' && (
+        <EmailWorkspace
+          key={current.email.internetMessageId}
+          api={props.api}
+          host={props.host}
+          email={current.email}
+        />
+      )}
     </main>
   );
 }

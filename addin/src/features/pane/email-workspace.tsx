@@ -48,7 +48,14 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
   const [isCreating, setIsCreating] = useState(false);
 
   if (standing.status === 'loading') return <LoadingBlock label="Looking this email up…" />;
-  if (standing.status === 'failed') return <ErrorBar error={standing.error} title="Service Messaging could not look this email up" onRetry={standing.reload} />;
+  if (standing.status === 'failed')
+    return (
+      <ErrorBar
+        error={standing.error}
+        title="Service Messaging could not look this email up"
+        onRetry={standing.reload}
+      />
+    );
 
   const { lookup, suggestions } = standing;
   const filedOn = lookup.filings.map((f) => f.requestId);
@@ -85,13 +92,25 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
 
   // Filing an email that waits in the Mail Center links that item: the API resolves it in the same transaction.
   const handleFile = (requestId: number) =>
-    run('file', openMailCenterItem ? 'The Mail Center item was not linked' : 'The email was not filed', async () =>
-      filedOutcome(await api.file({ requestId, email, attachments: await readTicked() }), openMailCenterItem ? 'Linked' : 'Filed'),
+    run(
+      'file',
+      openMailCenterItem ? 'The Mail Center item was not linked' : 'The email was not filed',
+      async () =>
+        filedOutcome(
+          await api.file({ requestId, email, attachments: await readTicked() }),
+          openMailCenterItem ? 'Linked' : 'Filed',
+        ),
     );
   const handleCreate = (input: { title: string; priority: Priority }) =>
-    run('create', 'The SR was not created', async () => createdOutcome(await api.create({ email, attachments: await readTicked(), ...input })));
+    run('create', 'The SR was not created', async () =>
+      createdOutcome(await api.create({ email, attachments: await readTicked(), ...input })),
+    );
   const handleMove = (fromRequestId: number, toRequestId: number) =>
-    run('move', 'The note was not moved', async () => movedOutcome(await api.move({ internetMessageId: email.internetMessageId, fromRequestId, toRequestId })));
+    run('move', 'The note was not moved', async () =>
+      movedOutcome(
+        await api.move({ internetMessageId: email.internetMessageId, fromRequestId, toRequestId }),
+      ),
+    );
 
   const isTargetFiled = target !== undefined && filedOn.includes(target.requestId);
   const isBusy = busy !== undefined;
@@ -112,7 +131,16 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
         {whereItStands}
         <div className={styles.actions}>
           {outcome && <OutcomeBar outcome={outcome} />}
-          {busy === 'move' ? <LoadingBlock label="Moving…" /> : <MoveSection filings={lookup.filings} suggestions={suggestions} isBusy={isBusy} onMove={(from, to) => void handleMove(from, to)} />}
+          {busy === 'move' ? (
+            <LoadingBlock label="Moving…" />
+          ) : (
+            <MoveSection
+              filings={lookup.filings}
+              suggestions={suggestions}
+              isBusy={isBusy}
+              onMove={(from, to) => void handleMove(from, to)}
+            />
+          )}
         </div>
       </div>
     );
@@ -122,15 +150,30 @@ export function EmailWorkspace(props: { api: AddinApi; host: MailHost; email: TA
     <div className={styles.root}>
       {whereItStands}
       <PaneSection title="Which Service Request?">
-        <SuggestionList suggestions={suggestions} filedOn={filedOn} choice={choice} otherProblem={problem} onChange={setPicked} />
+        <SuggestionList
+          suggestions={suggestions}
+          filedOn={filedOn}
+          choice={choice}
+          otherProblem={problem}
+          onChange={setPicked}
+        />
       </PaneSection>
       <PaneSection title="Attachments">
-        <AttachmentPicker attachments={attachments} ticked={ticked} maxBytes={MAX_ATTACHMENT_BYTES} onChange={setTicked} />
+        <AttachmentPicker
+          attachments={attachments}
+          ticked={ticked}
+          maxBytes={MAX_ATTACHMENT_BYTES}
+          onChange={setTicked}
+        />
         {attachmentProblem && <Caption1 className={styles.warning}>{attachmentProblem}</Caption1>}
       </PaneSection>
       <div className={styles.actions}>
         {outcome && <OutcomeBar outcome={outcome} />}
-        <Button appearance="primary" disabled={!target || isTargetFiled || isBusy || attachmentProblem !== undefined} onClick={() => target && void handleFile(target.requestId)}>
+        <Button
+          appearance="primary"
+          disabled={!target || isTargetFiled || isBusy || attachmentProblem !== undefined}
+          onClick={() => target && void handleFile(target.requestId)}
+        >
           {fileLabel(busy === 'file', openMailCenterItem !== undefined, target?.number ?? 'an SR')}
         </Button>
         {!isCreating && (

@@ -7,7 +7,9 @@ import type { HostKind, Session } from '../../session/use-boot';
 import { EmailPane } from './email-pane';
 
 // Only demo mode outside Outlook shows the demo mailbox; agents in Outlook never download it.
-const DemoMailboxPage = lazy(() => import('../demo-mailbox/demo-mailbox-page').then((m) => ({ default: m.DemoMailboxPage })));
+const DemoMailboxPage = lazy(() =>
+  import('../demo-mailbox/demo-mailbox-page').then((m) => ({ default: m.DemoMailboxPage })),
+);
 
 /** The signed-in pane: in Outlook it works on the open email; in demo mode on one picked from a demo mailbox. */
 export function Pane(props: {
@@ -19,10 +21,15 @@ export function Pane(props: {
 }) {
   const { session, onUnauthorized, onForbidden } = props;
   const api = useMemo(
-    () => createAddinApi(createApiClient({ getToken: () => session.getToken(), onUnauthorized, onForbidden })),
+    () =>
+      createAddinApi(createApiClient({ getToken: () => session.getToken(), onUnauthorized, onForbidden })),
     [session, onUnauthorized, onForbidden],
   );
-  const demoHost = useMemo(() => (props.hostKind === 'demo-mailbox' ? createDemoMailboxHost(api) : undefined), [props.hostKind, api]);
-  if (demoHost) return <DemoMailboxPage api={api} host={demoHost} user={session.user} onSignOut={props.onSignOut} />;
+  const demoHost = useMemo(
+    () => (props.hostKind === 'demo-mailbox' ? createDemoMailboxHost(api) : undefined),
+    [props.hostKind, api],
+  );
+  if (demoHost)
+    return <DemoMailboxPage api={api} host={demoHost} user={session.user} onSignOut={props.onSignOut} />;
   return <EmailPane api={api} host={outlookHost} user={session.user} onSignOut={props.onSignOut} />;
 }

@@ -1,4 +1,14 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Persona, Spinner, Subtitle1, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Persona,
+  Spinner,
+  Subtitle1,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useMemo, useState } from 'react';
 import { toError } from '../../../../web-shared/to-error';
 import { createPublicApi } from '../../api/addin-api';
@@ -8,18 +18,39 @@ import { LoadingBlock } from '../../components/loading-block';
 import type { HostKind } from '../../session/use-boot';
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '32rem' },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  root: {
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '32rem',
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   user: { width: '100%', justifyContent: 'space-between', padding: tokens.spacingVerticalM },
 });
 
 type DemoUser = { upn: string; displayName: string; roles: string[] };
 
 const describeRoles = (roles: string[]): string =>
-  roles.includes('ServiceDesk.Admin') ? 'Admin and agent' : roles.includes('ServiceDesk.Agent') ? 'Agent' : 'No desk role';
+  roles.includes('ServiceDesk.Admin')
+    ? 'Admin and agent'
+    : roles.includes('ServiceDesk.Agent')
+      ? 'Agent'
+      : 'No desk role';
 
 /** Demo mode: sign in as one of the emulator's users (the API asks the emulator for a real token). */
-export function DemoSignIn(props: { hostKind: HostKind; message?: string | undefined; onSignIn: (upn: string) => Promise<void> }) {
+export function DemoSignIn(props: {
+  hostKind: HostKind;
+  message?: string | undefined;
+  onSignIn: (upn: string) => Promise<void>;
+}) {
   const styles = useStyles();
   const api = useMemo(() => createPublicApi(createApiClient()), []);
   const [users, setUsers] = useState<DemoUser[] | undefined>(undefined);
@@ -67,7 +98,9 @@ export function DemoSignIn(props: { hostKind: HostKind; message?: string | undef
           <MessageBarBody>{props.message}</MessageBarBody>
         </MessageBar>
       )}
-      {error && <ErrorBar error={error} title="Sign-in did not work" onRetry={users ? undefined : handleRetry} />}
+      {error && (
+        <ErrorBar error={error} title="Sign-in did not work" onRetry={users ? undefined : handleRetry} />
+      )}
       {!users && !error && <LoadingBlock label="Loading demo users…" />}
       {users && (
         <ul className={styles.list}>
@@ -80,7 +113,11 @@ export function DemoSignIn(props: { hostKind: HostKind; message?: string | undef
                 onClick={() => void handleSignIn(user.upn)}
                 aria-label={`Sign in as ${user.displayName} (${user.upn})`}
               >
-                <Persona name={user.displayName} secondaryText={`${user.upn} · ${describeRoles(user.roles)}`} avatar={{ color: 'colorful' }} />
+                <Persona
+                  name={user.displayName}
+                  secondaryText={`${user.upn} · ${describeRoles(user.roles)}`}
+                  avatar={{ color: 'colorful' }}
+                />
                 {pendingUpn === user.upn && <Spinner size="tiny" label="Signing in…" />}
               </Button>
             </li>

@@ -1,4 +1,11 @@
-import { Link, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, tokens } from '@fluentui/react-components';
+import {
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  tokens,
+} from '@fluentui/react-components';
 import type { TAddinLookup } from '../../../../api/src/contract/addin';
 import { formatDateTime } from '../../components/format';
 

@@ -1,4 +1,14 @@
-import { Badge, Caption1, Field, Input, makeStyles, Radio, RadioGroup, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { TAddinSuggestion } from '../../../../api/src/contract/addin';
 
 const useStyles = makeStyles({
@@ -27,8 +37,16 @@ export function SuggestionList(props: {
   const { choice } = props;
   return (
     <>
-      {props.suggestions.length === 0 && <Caption1>No SR matches this email&apos;s sender, subject or headers. Type an SR number below.</Caption1>}
-      <RadioGroup aria-label="Service Request" value={choice.value} onChange={(_e, data) => props.onChange({ ...choice, value: data.value })}>
+      {props.suggestions.length === 0 && (
+        <Caption1>
+          No SR matches this email&apos;s sender, subject or headers. Type an SR number below.
+        </Caption1>
+      )}
+      <RadioGroup
+        aria-label="Service Request"
+        value={choice.value}
+        onChange={(_e, data) => props.onChange({ ...choice, value: data.value })}
+      >
         {props.suggestions.map((s) => (
           // The wrapper names the SR for tests and tools; the radio itself stays a plain input with its label.
           <div key={s.requestId} data-suggestion={s.number}>
@@ -69,7 +87,11 @@ export function SuggestionList(props: {
           validationState={props.otherProblem ? 'error' : 'none'}
           validationMessage={props.otherProblem}
         >
-          <Input value={choice.otherRef} placeholder="SR-000123" onChange={(_e, data) => props.onChange({ ...choice, otherRef: data.value })} />
+          <Input
+            value={choice.otherRef}
+            placeholder="SR-000123"
+            onChange={(_e, data) => props.onChange({ ...choice, otherRef: data.value })}
+          />
         </Field>
       )}
     </>

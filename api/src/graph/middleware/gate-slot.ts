@@ -17,7 +17,11 @@ export class GateSlot implements Middleware {
       throw error;
     }
     const response = context.response;
-    if (!response?.body || NULL_BODY_STATUSES.has(response.status) || response.headers.get('content-length') === '0') {
+    if (
+      !response?.body ||
+      NULL_BODY_STATUSES.has(response.status) ||
+      response.headers.get('content-length') === '0'
+    ) {
       release();
       return;
     }
@@ -53,5 +57,9 @@ function withRelease(response: Response, release: () => void): Response {
       return reader.cancel(reason);
     },
   });
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }

@@ -11,7 +11,8 @@ export class PreferImmutableIds implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const prefer = getHeader(context, 'Prefer');
-    if (!prefer?.includes(IMMUTABLE_ID)) setHeader(context, 'Prefer', prefer ? `${prefer}, ${IMMUTABLE_ID}` : IMMUTABLE_ID);
+    if (!prefer?.includes(IMMUTABLE_ID))
+      setHeader(context, 'Prefer', prefer ? `${prefer}, ${IMMUTABLE_ID}` : IMMUTABLE_ID);
     await this.next.execute(context);
   }
 

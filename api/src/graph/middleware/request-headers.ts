@@ -8,7 +8,10 @@ export function requestUrl(context: Context): string {
 }
 
 export function requestMethod(context: Context): string {
-  return (typeof context.request === 'string' ? context.options?.method : context.request.method)?.toUpperCase() ?? 'GET';
+  return (
+    (typeof context.request === 'string' ? context.options?.method : context.request.method)?.toUpperCase() ??
+    'GET'
+  );
 }
 
 export function getHeader(context: Context, name: string): string | undefined {
@@ -17,7 +20,9 @@ export function getHeader(context: Context, name: string): string | undefined {
   if (!headers) return undefined;
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const wanted = name.toLowerCase();
-  const entry = Object.entries(headers as Record<string, string>).find(([key]) => key.toLowerCase() === wanted);
+  const entry = Object.entries(headers as Record<string, string>).find(
+    ([key]) => key.toLowerCase() === wanted,
+  );
   return entry?.[1];
 }
 

@@ -14,7 +14,11 @@ const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 
-export type RetryOptions = { maxRetries: number; maxRetryAfterMs: number; sleep?: (ms: number) => Promise<void> };
+export type RetryOptions = {
+  maxRetries: number;
+  maxRetryAfterMs: number;
+  sleep?: (ms: number) => Promise<void>;
+};
 
 export class RetryThrottled implements Middleware {
   private next!: Middleware;
@@ -34,7 +38,9 @@ export class RetryThrottled implements Middleware {
         failure = error;
       }
       const response = failure === undefined ? context.response : undefined;
-      const retryable = response ? RETRY_STATUSES.has(response.status) : isConnectionFailure(failure) && IDEMPOTENT.has(requestMethod(context));
+      const retryable = response
+        ? RETRY_STATUSES.has(response.status)
+        : isConnectionFailure(failure) && IDEMPOTENT.has(requestMethod(context));
       if (!retryable || attempt >= this.options.maxRetries || !isReplayable(context)) {
         if (failure !== undefined) throw failure;
         return;
@@ -76,7 +82,13 @@ function isConnectionFailure(thrown: unknown): boolean {
 
 function isReplayable(context: Context): boolean {
   const body = context.options?.body as unknown;
-  return body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer;
+  return (
+    body === undefined ||
+    body === null ||
+    typeof body === 'string' ||
+    body instanceof Uint8Array ||
+    body instanceof ArrayBuffer
+  );
 }
 
 function delay(ms: number): Promise<void> {

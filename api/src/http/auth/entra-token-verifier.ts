@@ -25,23 +25,36 @@ const ROLES: readonly Role[] = ['ServiceDesk.Admin', 'ServiceDesk.Agent'];
  */
 export function createEntraTokenVerifier(options: EntraVerifierOptions): VerifyAccessToken {
   const { tenantId, clientId, authorityHost } = options;
-  const keys = options.keys ?? createRemoteJWKSet(new URL(`${authorityHost}/${tenantId}/discovery/v2.0/keys`));
+  const keys =
+    options.keys ?? createRemoteJWKSet(new URL(`${authorityHost}/${tenantId}/discovery/v2.0/keys`));
   const issuer = [`${authorityHost}/${tenantId}/v2.0`, `https://sts.windows.net/${tenantId}/`];
   const audience = [clientId, ...(options.tabDomain ? [`api://${options.tabDomain}/${clientId}`] : [])];
 
   return async (token) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, { issuer, audience, algorithms: ['RS256'], clockTolerance: 60, typ: 'JWT', requiredClaims: REQUIRED_CLAIMS }));
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer,
+        audience,
+        algorithms: ['RS256'],
+        clockTolerance: 60,
+        typ: 'JWT',
+        requiredClaims: REQUIRED_CLAIMS,
+      }));
     } catch (err) {
       throw new AppError('unauthenticated', explain(err));
     }
     const shape = accessTokenProblem(payload);
     if (shape) throw new AppError('unauthenticated', shape);
     const scopes = typeof payload.scp === 'string' ? payload.scp.split(' ') : [];
-    const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role => ROLES.includes(r as Role));
+    const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role =>
+      ROLES.includes(r as Role),
+    );
     if (!scopes.includes('access_as_user') && roles.length === 0) {
-      throw new AppError('unauthenticated', 'The token was not issued for this API (no access_as_user scope and no app role).');
+      throw new AppError(
+        'unauthenticated',
+        'The token was not issued for this API (no access_as_user scope and no app role).',
+      );
     }
     return {
       id: String(payload.oid),
@@ -63,20 +76,28 @@ const REQUIRED_CLAIMS = ['exp', 'iat', 'tid', 'oid'];
 function accessTokenProblem(payload: JWTPayload): string | undefined {
   const ver = payload.ver;
   const v2 = payload.iss?.endsWith('/v2.0');
-  if (ver !== (v2 ? '2.0' : '1.0')) return 'The token is not an Entra access token (its version does not match its issuer).';
+  if (ver !== (v2 ? '2.0' : '1.0'))
+    return 'The token is not an Entra access token (its version does not match its issuer).';
   const client = v2 ? payload.azp : payload.appid;
-  if (typeof client !== 'string' || client === '') return 'The token is not an access token (an ID token cannot be used to call the API; sign in again).';
-  if (payload.scp !== undefined && typeof payload.scp !== 'string') return 'The token is not an Entra access token (scp is not a list of scopes).';
-  if (payload.roles !== undefined && !Array.isArray(payload.roles)) return 'The token is not an Entra access token (roles is not a list).';
+  if (typeof client !== 'string' || client === '')
+    return 'The token is not an access token (an ID token cannot be used to call the API; sign in again).';
+  if (payload.scp !== undefined && typeof payload.scp !== 'string')
+    return 'The token is not an Entra access token (scp is not a list of scopes).';
+  if (payload.roles !== undefined && !Array.isArray(payload.roles))
+    return 'The token is not an Entra access token (roles is not a list).';
   return undefined;
 }
 
 function explain(err: unknown): string {
   if (err instanceof errors.JWTExpired) return 'The access token has expired; sign in again.';
   if (err instanceof errors.JWTClaimValidationFailed) {
-    return err.reason === 'missing' ? `The access token lacks the ${err.claim} claim Entra always sets; sign in again.` : `The access token is not for this API (${err.claim} does not match).`;
+    return err.reason === 'missing'
+      ? `The access token lacks the ${err.claim} claim Entra always sets; sign in again.`
+      : `The access token is not for this API (${err.claim} does not match).`;
   }
-  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWSSignatureVerificationFailed) return 'The access token signature is not valid.';
-  if (err instanceof errors.JWKSTimeout || (err as { code?: string })?.code === 'ERR_JOSE_GENERIC') return 'The identity provider could not be reached to check the token.';
+  if (err instanceof errors.JWKSNoMatchingKey || err instanceof errors.JWSSignatureVerificationFailed)
+    return 'The access token signature is not valid.';
+  if (err instanceof errors.JWKSTimeout || (err as { code?: string })?.code === 'ERR_JOSE_GENERIC')
+    return 'The identity provider could not be reached to check the token.';
   return 'The access token is not valid.';
 }

@@ -38,18 +38,37 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 };
 
 function describe(err: unknown, requestId: string): { status: number; body: Body } {
-  if (err instanceof AppError) return { status: STATUS[err.code], body: errorBody(requestId, err.code, err.message, err.details) };
+  if (err instanceof AppError)
+    return { status: STATUS[err.code], body: errorBody(requestId, err.code, err.message, err.details) };
   if (err instanceof ZodError) {
     // Each message names its field in words (http/validation), so the summary needs no keys to be read on its own.
     const details = err.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    return { status: 400, body: errorBody(requestId, 'validation_failed', details.map((d) => d.message).join(' '), details) };
+    return {
+      status: 400,
+      body: errorBody(requestId, 'validation_failed', details.map((d) => d.message).join(' '), details),
+    };
   }
   const type = (err as { type?: string } | null)?.type;
-  if (type === 'entity.parse.failed') return { status: 400, body: errorBody(requestId, 'malformed_json', 'The request body is not valid JSON.') };
-  if (type === 'entity.too.large') return { status: 413, body: errorBody(requestId, 'payload_too_large', 'The request body is too large.') };
+  if (type === 'entity.parse.failed')
+    return {
+      status: 400,
+      body: errorBody(requestId, 'malformed_json', 'The request body is not valid JSON.'),
+    };
+  if (type === 'entity.too.large')
+    return { status: 413, body: errorBody(requestId, 'payload_too_large', 'The request body is too large.') };
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return { status: 415, body: errorBody(requestId, 'unsupported_media_type', 'The request body encoding is not supported.') };
+    return {
+      status: 415,
+      body: errorBody(requestId, 'unsupported_media_type', 'The request body encoding is not supported.'),
+    };
   }
   // Anything else is our bug: say so without leaking its message or stack.
-  return { status: 500, body: errorBody(requestId, 'internal_error', `Something went wrong on our side. Quote request id ${requestId} when reporting it.`) };
+  return {
+    status: 500,
+    body: errorBody(
+      requestId,
+      'internal_error',
+      `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
+    ),
+  };
 }

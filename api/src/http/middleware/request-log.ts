@@ -25,13 +25,19 @@ export function requestLog(logger: Logger): RequestHandler {
     logger,
     genReqId: (req) => (req as Request).id,
     autoLogging: { ignore: (req) => req.url === '/api/health' },
-    customLogLevel: (req, res, err) => requestLevel(req.method ?? 'GET', urlOf(req), res.statusCode, err !== undefined),
-    customSuccessMessage: (req, res, responseTime) => `${req.method} ${urlOf(req)} ${res.statusCode} (${Math.round(responseTime)} ms)`,
+    customLogLevel: (req, res, err) =>
+      requestLevel(req.method ?? 'GET', urlOf(req), res.statusCode, err !== undefined),
+    customSuccessMessage: (req, res, responseTime) =>
+      `${req.method} ${urlOf(req)} ${res.statusCode} (${Math.round(responseTime)} ms)`,
     customErrorMessage: (req, res) => `${req.method} ${urlOf(req)} ${res.statusCode} failed`,
     // Method, path and status only: headers (and the security policy echoed in every answer) drown the line, and a
     // header is where a secret would leak from.
     serializers: {
-      req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: pathOf(req.url) }),
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: pathOf(req.url),
+      }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });

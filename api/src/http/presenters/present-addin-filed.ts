@@ -13,9 +13,15 @@ export function presentAddinFiled(filed: FiledEmail, agent: string): TAddinFiled
 }
 
 export function presentAddinCreated(filed: FiledEmail, agent: string): TAddinCreated {
-  return { ...presentAddinFiled(filed, agent), request: { id: filed.request.id, number: formatSrNumber(filed.request.id), title: filed.request.title } };
+  return {
+    ...presentAddinFiled(filed, agent),
+    request: { id: filed.request.id, number: formatSrNumber(filed.request.id), title: filed.request.title },
+  };
 }
 
 export function presentAddinMoved(moved: MovedEmail, agent: string): TAddinMoved {
-  return { filing: presentFiling(moved.to, moved.note, agent), from: { requestId: moved.from.id, number: formatSrNumber(moved.from.id) } };
+  return {
+    filing: presentFiling(moved.to, moved.note, agent),
+    from: { requestId: moved.from.id, number: formatSrNumber(moved.from.id) },
+  };
 }

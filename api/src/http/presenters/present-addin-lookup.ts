@@ -6,10 +6,12 @@ import type { EmailStanding } from '../../services/filing/lookup-email.js';
 
 const REASONS: Record<MailCenterReason, string> = {
   'no-marker': 'Nothing tied it to an SR: no reply marker, and none of our Message-IDs in its headers.',
-  'token-invalid': 'Its reply marker was damaged or not made by this desk, so it was not filed automatically.',
+  'token-invalid':
+    'Its reply marker was damaged or not made by this desk, so it was not filed automatically.',
   'conflicting-signals': 'Its marker and its headers point at different SRs.',
   'unknown-sender': 'The sender is not a participant of the SR it points at.',
-  'sender-not-authenticated': 'Only a weak signal ties it to an SR, and the mail server could not confirm the sender is who the From: line says.',
+  'sender-not-authenticated':
+    'Only a weak signal ties it to an SR, and the mail server could not confirm the sender is who the From: line says.',
   'sr-closed': 'It answers a closed SR.',
   'sr-not-found': 'It points at an SR that does not exist.',
   'auto-reply': 'It is an automatic reply (out of office or similar).',
@@ -48,8 +50,10 @@ function unknownSummary(standing: EmailStanding): string {
     return `It belongs to ${formatSrNumber(srId)} but is not filed there yet; the mail engine may not have read it.`;
   }
   const damaged = markers.find((m) => m.status === 'damaged' && m.srId !== undefined);
-  if (damaged?.srId !== undefined) return `Its reply marker for ${formatSrNumber(damaged.srId)} was damaged, so it could not be filed automatically.`;
-  if (markers.length > 0) return 'Its reply marker was not made by this desk, so it could not be filed automatically.';
+  if (damaged?.srId !== undefined)
+    return `Its reply marker for ${formatSrNumber(damaged.srId)} was damaged, so it could not be filed automatically.`;
+  if (markers.length > 0)
+    return 'Its reply marker was not made by this desk, so it could not be filed automatically.';
   return 'Nothing ties it to an SR: no reply marker, and none of our Message-IDs in its headers.';
 }
 
@@ -67,7 +71,17 @@ export function presentAddinLookup(standing: EmailStanding): TAddinLookup {
     state,
     summary,
     filings,
-    ...(item ? { mailCenter: { itemId: item.id, reason: item.reason, reasonText: REASONS[item.reason], evidence: item.evidence, state: item.state } } : {}),
+    ...(item
+      ? {
+          mailCenter: {
+            itemId: item.id,
+            reason: item.reason,
+            reasonText: REASONS[item.reason],
+            evidence: item.evidence,
+            state: item.state,
+          },
+        }
+      : {}),
     markers: standing.evidence.markers.map((m) => ({
       status: m.status,
       ...(m.srId !== undefined ? { number: formatSrNumber(m.srId) } : {}),

@@ -5,5 +5,9 @@ import { mailHtmlToText } from '../../services/templates/sanitise-mail-html.js';
 
 export function presentMailTemplate(template: MailTemplate): TMailTemplate {
   const marker = validateReplyMarker(template.replyText);
-  return { ...template, bodyText: mailHtmlToText(template.bodyHtml), replyTextProblems: marker.ok ? [] : marker.errors.map((e) => e.message) };
+  return {
+    ...template,
+    bodyText: mailHtmlToText(template.bodyHtml),
+    replyTextProblems: marker.ok ? [] : marker.errors.map((e) => e.message),
+  };
 }

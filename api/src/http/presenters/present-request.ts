@@ -3,7 +3,11 @@ import { formatSrNumber, type ServiceRequest } from '../../domain/service-reques
 import { findStatus, type StatusDefinition } from '../../domain/status.js';
 
 /** `withHeldReply`: SRs with a reply held in the Mail Center (list and get flag it; other answers leave it out). */
-export function presentRequest(sr: ServiceRequest, statuses: readonly StatusDefinition[], withHeldReply?: ReadonlySet<number>): TServiceRequest {
+export function presentRequest(
+  sr: ServiceRequest,
+  statuses: readonly StatusDefinition[],
+  withHeldReply?: ReadonlySet<number>,
+): TServiceRequest {
   return {
     id: sr.id,
     number: formatSrNumber(sr.id),

@@ -21,7 +21,11 @@ import { lookupEmail } from '../../services/filing/lookup-email.js';
 import { moveFiledEmail } from '../../services/filing/move-filed-email.js';
 import type { PrepareReply } from '../../ports/prepare-reply.js';
 import { suggestRequests } from '../../services/filing/suggest-requests.js';
-import { presentAddinCreated, presentAddinFiled, presentAddinMoved } from '../presenters/present-addin-filed.js';
+import {
+  presentAddinCreated,
+  presentAddinFiled,
+  presentAddinMoved,
+} from '../presenters/present-addin-filed.js';
 import { presentAddinLookup } from '../presenters/present-addin-lookup.js';
 import { defineRoute } from '../route.js';
 import { toMailMessage, toReplyFiles } from './addin-email-input.js';
@@ -30,9 +34,15 @@ import { toMailMessage, toReplyFiles } from './addin-email-input.js';
 export const ADDIN_JSON_LIMIT = MAX_ADDIN_REQUEST_BYTES;
 
 const TAG = 'Outlook add-in';
-const refused = { 400: { description: 'Invalid input', schema: ZErrorBody }, 403: { description: 'Not a service desk agent', schema: ZErrorBody } };
+const refused = {
+  400: { description: 'Invalid input', schema: ZErrorBody },
+  403: { description: 'Not a service desk agent', schema: ZErrorBody },
+};
 const conflict = {
-  409: { description: 'The email is already on that SR: error.details names it', schema: ZErrorBody.extend({ error: ZErrorBody.shape.error.extend({ details: ZAlreadyFiledDetails }) }) },
+  409: {
+    description: 'The email is already on that SR: error.details names it',
+    schema: ZErrorBody.extend({ error: ZErrorBody.shape.error.extend({ details: ZAlreadyFiledDetails }) }),
+  },
 };
 const filingRefusals = {
   ...refused,
@@ -47,7 +57,11 @@ const requestRef = (ref: string | number): number => (typeof ref === 'number' ? 
 /** `prepare` is the mail engine's reply preparation; without it (an API started without the engine) nothing is filed. */
 export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
   const requirePrepare = (): PrepareReply => {
-    if (!prepare) throw new AppError('service_unavailable', 'Filing email needs the mail engine, and this server runs without it.');
+    if (!prepare)
+      throw new AppError(
+        'service_unavailable',
+        'Filing email needs the mail engine, and this server runs without it.',
+      );
     return prepare;
   };
   return [
@@ -55,17 +69,22 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
       method: 'post',
       path: '/addin/lookup',
       tag: TAG,
-      summary: 'Where an email stands: filed on SRs (by internetMessageId), in the Mail Center, or unknown (what its markers and headers say)',
+      summary:
+        'Where an email stands: filed on SRs (by internetMessageId), in the Mail Center, or unknown (what its markers and headers say)',
       access: 'agent',
       body: ZAddinLookupRequest,
       responses: { 200: { description: 'Where the email stands', schema: ZAddinLookup }, ...refused },
-      handler: async ({ body }) => ({ status: 200, body: presentAddinLookup(await lookupEmail(deps, toMailMessage(body.email))) }),
+      handler: async ({ body }) => ({
+        status: 200,
+        body: presentAddinLookup(await lookupEmail(deps, toMailMessage(body.email))),
+      }),
     }),
     defineRoute({
       method: 'post',
       path: '/addin/suggestions',
       tag: TAG,
-      summary: "SRs the email may belong to, best first, each with its reasons (markers, our Message-ID, the sender's open SRs, the subject)",
+      summary:
+        "SRs the email may belong to, best first, each with its reasons (markers, our Message-ID, the sender's open SRs, the subject)",
       access: 'agent',
       body: ZAddinLookupRequest,
       responses: { 200: { description: 'Suggestions', schema: ZAddinSuggestions }, ...refused },
@@ -88,7 +107,8 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
       method: 'post',
       path: '/addin/file',
       tag: TAG,
-      summary: 'File the email as a reply on an SR: the engine\'s apply step (PUBLIC note, ticked attachments in "Other", status policy, history); once per (internetMessageId, SR)',
+      summary:
+        'File the email as a reply on an SR: the engine\'s apply step (PUBLIC note, ticked attachments in "Other", status policy, history); once per (internetMessageId, SR)',
       access: 'agent',
       body: ZAddinFileRequest,
       responses: { 201: { description: 'Filed', schema: ZAddinFiled }, ...filingRefusals },
@@ -106,7 +126,8 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
       method: 'post',
       path: '/addin/create',
       tag: TAG,
-      summary: 'Create a new SR from the email (requester = sender) with the email as its first PUBLIC note; refused when the email is already on an SR',
+      summary:
+        'Create a new SR from the email (requester = sender) with the email as its first PUBLIC note; refused when the email is already on an SR',
       access: 'agent',
       body: ZAddinCreateRequest,
       responses: { 201: { description: 'Created', schema: ZAddinCreated }, ...filingRefusals },
@@ -125,10 +146,16 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
       method: 'post',
       path: '/addin/move',
       tag: TAG,
-      summary: 'Move an email filed on the wrong SR to another: the note and its attachments move, both histories record it',
+      summary:
+        'Move an email filed on the wrong SR to another: the note and its attachments move, both histories record it',
       access: 'agent',
       body: ZAddinMoveRequest,
-      responses: { 200: { description: 'Moved', schema: ZAddinMoved }, ...refused, ...conflict, 404: { description: 'No such SR, or the email is not on it', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'Moved', schema: ZAddinMoved },
+        ...refused,
+        ...conflict,
+        404: { description: 'No such SR, or the email is not on it', schema: ZErrorBody },
+      },
       handler: async ({ body, principal }) => {
         const moved = await moveFiledEmail(deps, principal, {
           internetMessageId: body.internetMessageId,

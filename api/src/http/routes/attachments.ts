@@ -16,17 +16,35 @@ import { sendDownload } from '../send-download.js';
 import { parseInput } from '../validation/parse-input.js';
 
 // Uploads spool to a temp file (not memory) so a 150 MB file costs disk, not heap, and stream on to the blob store.
-const upload = multer({ dest: tmpdir(), limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 } }).single('file');
+const upload = multer({
+  dest: tmpdir(),
+  limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5 },
+}).single('file');
 
-function receiveFile(req: Parameters<typeof upload>[0], res: Parameters<typeof upload>[1]): Promise<Express.Multer.File> {
+function receiveFile(
+  req: Parameters<typeof upload>[0],
+  res: Parameters<typeof upload>[1],
+): Promise<Express.Multer.File> {
   return new Promise((resolve, reject) => {
     upload(req, res, (err: unknown) => {
       if (err instanceof multer.MulterError) {
-        reject(err.code === 'LIMIT_FILE_SIZE' ? new AppError('payload_too_large', 'Attachments can be at most 150 MB.') : new AppError('validation_failed', `Upload refused: ${err.message}.`));
+        reject(
+          err.code === 'LIMIT_FILE_SIZE'
+            ? new AppError('payload_too_large', 'Attachments can be at most 150 MB.')
+            : new AppError('validation_failed', `Upload refused: ${err.message}.`),
+        );
       } else if (err && isMalformedBody(err)) {
-        reject(new AppError('validation_failed', `The upload could not be read as multipart/form-data (${(err as Error).message}).`));
+        reject(
+          new AppError(
+            'validation_failed',
+            `The upload could not be read as multipart/form-data (${(err as Error).message}).`,
+          ),
+        );
       } else if (err) reject(err);
-      else if (!req.file) reject(new AppError('validation_failed', 'Send the file as multipart/form-data in a field named "file".'));
+      else if (!req.file)
+        reject(
+          new AppError('validation_failed', 'Send the file as multipart/form-data in a field named "file".'),
+        );
       else resolve(req.file);
     });
   });
@@ -46,7 +64,10 @@ export function attachmentRoutes(deps: ServiceDeps) {
       summary: "List an SR's attachments by folder",
       access: 'agent',
       params: ZRequestParams,
-      responses: { 200: { description: 'The attachments', schema: ZAttachmentList }, 404: { description: 'No such SR', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'The attachments', schema: ZAttachmentList },
+        404: { description: 'No such SR', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         const items = await listAttachments(deps, params.id);
         return { status: 200, body: { items: items.map(presentAttachment), total: items.length } };
@@ -61,11 +82,22 @@ export function attachmentRoutes(deps: ServiceDeps) {
       params: ZRequestParams,
       rawBody: {
         contentType: 'multipart/form-data',
-        schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, folder: { type: 'string', maxLength: 60, default: 'General' } } },
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: {
+            file: { type: 'string', format: 'binary' },
+            folder: { type: 'string', maxLength: 60, default: 'General' },
+          },
+        },
       },
-      responses: { 201: { description: 'Stored', schema: ZAttachment }, 413: { description: 'Over 150 MB', schema: ZErrorBody } },
+      responses: {
+        201: { description: 'Stored', schema: ZAttachment },
+        413: { description: 'Over 150 MB', schema: ZErrorBody },
+      },
       handler: async ({ params, principal, req, res }) => {
-        if (!req.is('multipart/form-data')) throw new AppError('unsupported_media_type', 'Upload attachments as multipart/form-data.');
+        if (!req.is('multipart/form-data'))
+          throw new AppError('unsupported_media_type', 'Upload attachments as multipart/form-data.');
         const file = await receiveFile(req, res);
         try {
           const { folder } = parseInput(ZUploadAttachmentFields, req.body ?? {});
@@ -88,10 +120,18 @@ export function attachmentRoutes(deps: ServiceDeps) {
       summary: "Download an attachment's bytes",
       access: 'agent',
       params: ZAttachmentParams,
-      responses: { 200: { description: 'The file', contentType: 'application/octet-stream' }, 404: { description: 'No such attachment', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'The file', contentType: 'application/octet-stream' },
+        404: { description: 'No such attachment', schema: ZErrorBody },
+      },
       handler: async ({ params, res }) => {
         const { attachment, content } = await openAttachment(deps, params.id, params.attachmentId);
-        return sendDownload(res, { body: content, contentType: attachment.contentType, fileName: attachment.fileName, size: attachment.size });
+        return sendDownload(res, {
+          body: content,
+          contentType: attachment.contentType,
+          fileName: attachment.fileName,
+          size: attachment.size,
+        });
       },
     }),
   ];

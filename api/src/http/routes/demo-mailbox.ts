@@ -1,13 +1,23 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../contract/common.js';
-import { ZDemoMailboxes, ZDemoMessage, ZDemoMessageList, type TDemoMessage } from '../../contract/demo-mailbox.js';
+import {
+  ZDemoMailboxes,
+  ZDemoMessage,
+  ZDemoMessageList,
+  type TDemoMessage,
+} from '../../contract/demo-mailbox.js';
 import { notFound } from '../../domain/app-error.js';
 import type { MailMessage } from '../../domain/mail-message.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listMailAccounts } from '../../services/mail-accounts/list-mail-accounts.js';
 import { defineRoute } from '../route.js';
 
-type DemoMessage = { message: MailMessage; preview: string; hasAttachments: boolean; attachmentContents: { id: string; contentBase64: string }[] };
+type DemoMessage = {
+  message: MailMessage;
+  preview: string;
+  hasAttachments: boolean;
+  attachmentContents: { id: string; contentBase64: string }[];
+};
 
 /** Demo mode only (graph/demo-mailbox.ts): the emulator's mailboxes, so the add-in can be tried in a browser. */
 export type DemoMailboxReader = {
@@ -36,7 +46,18 @@ function presentDemoMessage(mailbox: string, { message, attachmentContents }: De
       ...(message.bodyHtml !== undefined ? { bodyHtml: message.bodyHtml } : {}),
       ...(message.bodyText !== undefined ? { bodyText: message.bodyText } : {}),
       attachments: message.attachments.flatMap((a) =>
-        a.id ? [{ id: a.id, name: a.name, contentType: a.contentType, size: a.size, isInline: a.isInline, kind: a.kind }] : [],
+        a.id
+          ? [
+              {
+                id: a.id,
+                name: a.name,
+                contentType: a.contentType,
+                size: a.size,
+                isInline: a.isInline,
+                kind: a.kind,
+              },
+            ]
+          : [],
       ),
     },
     attachmentContents,
@@ -60,8 +81,13 @@ export function demoMailboxRoutes(reader: DemoMailboxReader, services: ServiceDe
       responses: { 200: { description: 'Mailboxes', schema: ZDemoMailboxes } },
       handler: async () => {
         const [mailboxes, accounts] = await Promise.all([reader.listMailboxes(), listMailAccounts(services)]);
-        const read = new Set(accounts.filter((a) => a.serviceMessaging).map((a) => a.userPrincipalName.toLowerCase()));
-        return { status: 200, body: { items: mailboxes.map((m) => ({ ...m, isDeskMailbox: read.has(m.address.toLowerCase()) })) } };
+        const read = new Set(
+          accounts.filter((a) => a.serviceMessaging).map((a) => a.userPrincipalName.toLowerCase()),
+        );
+        return {
+          status: 200,
+          body: { items: mailboxes.map((m) => ({ ...m, isDeskMailbox: read.has(m.address.toLowerCase()) })) },
+        };
       },
     }),
     defineRoute({
@@ -71,11 +97,25 @@ export function demoMailboxRoutes(reader: DemoMailboxReader, services: ServiceDe
       summary: "Demo mode: a mailbox's inbox, newest first",
       access: 'agent',
       params: ZMailboxParams,
-      responses: { 200: { description: 'Messages', schema: ZDemoMessageList }, 404: { description: 'No such demo mailbox', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'Messages', schema: ZDemoMessageList },
+        404: { description: 'No such demo mailbox', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         const messages = await reader.listMessages(await requireMailbox(params.address));
         const items = messages.flatMap(({ message, preview, hasAttachments }) =>
-          message.id ? [{ id: message.id, subject: message.subject, from: message.from, receivedAt: message.receivedAt, hasAttachments, preview }] : [],
+          message.id
+            ? [
+                {
+                  id: message.id,
+                  subject: message.subject,
+                  from: message.from,
+                  receivedAt: message.receivedAt,
+                  hasAttachments,
+                  preview,
+                },
+              ]
+            : [],
         );
         return { status: 200, body: { items } };
       },
@@ -87,7 +127,10 @@ export function demoMailboxRoutes(reader: DemoMailboxReader, services: ServiceDe
       summary: 'Demo mode: one email as the add-in reads it in Outlook, with its attachment bytes',
       access: 'agent',
       params: ZMessageParams,
-      responses: { 200: { description: 'The email', schema: ZDemoMessage }, 404: { description: 'No such mailbox or email', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'The email', schema: ZDemoMessage },
+        404: { description: 'No such mailbox or email', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         const mailbox = await requireMailbox(params.address);
         const found = await reader.readMessage(mailbox, params.id);

@@ -8,7 +8,9 @@ export type DemoSignIn = {
   signIn(upn: string): Promise<{ accessToken: string }>;
 };
 
-const ZDemoUsers = z.object({ items: z.array(z.object({ upn: z.string(), displayName: z.string(), roles: z.array(z.string()) })) });
+const ZDemoUsers = z.object({
+  items: z.array(z.object({ upn: z.string(), displayName: z.string(), roles: z.array(z.string()) })),
+});
 const ZDemoSignIn = z.strictObject({ upn: z.email().max(254) });
 
 /** Mounted only when DEMO=1: sign-in as a seeded demo user of the emulator's tenant. */
@@ -30,11 +32,17 @@ export function demoRoutes(directory: DemoSignIn) {
       summary: "Demo mode: an access token for a demo user, issued by the emulator's Entra",
       access: 'public',
       body: ZDemoSignIn,
-      responses: { 200: { description: 'A token for this API', schema: z.object({ accessToken: z.string() }) }, 400: { description: 'Unknown user', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'A token for this API', schema: z.object({ accessToken: z.string() }) },
+        400: { description: 'Unknown user', schema: ZErrorBody },
+      },
       handler: async ({ body }) => {
         const users = await directory.listUsers();
         if (!users.some((u) => u.upn.toLowerCase() === body.upn.toLowerCase())) {
-          throw new AppError('validation_failed', `${body.upn} is not a demo user; choose one of ${users.map((u) => u.upn).join(', ')}.`);
+          throw new AppError(
+            'validation_failed',
+            `${body.upn} is not a demo user; choose one of ${users.map((u) => u.upn).join(', ')}.`,
+          );
         }
         return { status: 200, body: await directory.signIn(body.upn) };
       },

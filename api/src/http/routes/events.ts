@@ -23,13 +23,21 @@ export function eventRoutes(deps: ServiceDeps) {
       summary: 'A text/event-stream of changes (collections and SR ids), one `change` event per commit',
       access: 'agent',
       responses: {
-        200: { description: 'The stream; `ready` first, then `change` events with JSON data { collections, requestIds }', contentType: 'text/event-stream' },
+        200: {
+          description:
+            'The stream; `ready` first, then `change` events with JSON data { collections, requestIds }',
+          contentType: 'text/event-stream',
+        },
         401: { description: 'No or invalid token', schema: ZErrorBody },
         503: { description: 'Live updates are not available in this configuration', schema: ZErrorBody },
       },
       handler: async ({ req, res }) => {
         const changes = deps.changes;
-        if (!changes) throw new AppError('service_unavailable', 'Live updates are not available here; refresh to see changes.');
+        if (!changes)
+          throw new AppError(
+            'service_unavailable',
+            'Live updates are not available here; refresh to see changes.',
+          );
         openStream(res);
         const unsubscribe = changes.subscribe((change: Change) => send(res, 'change', change));
         const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);

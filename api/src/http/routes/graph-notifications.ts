@@ -22,7 +22,10 @@ export function graphNotificationRoutes(deps: ServiceDeps) {
       query: ZQuery,
       body: ZBody,
       responses: {
-        200: { description: 'Validation handshake: the decoded validationToken echoed as text/plain', contentType: 'text/plain' },
+        200: {
+          description: 'Validation handshake: the decoded validationToken echoed as text/plain',
+          contentType: 'text/plain',
+        },
         202: { description: 'Accepted; a sync is scheduled for each notification whose clientState matches' },
       },
       handler: async ({ query, body, res }) => {

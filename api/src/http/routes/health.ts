@@ -6,7 +6,10 @@ export type HealthCheck = () => Promise<{ name: string; ok: boolean; detail?: st
 export type InstanceInfo = () => Promise<NonNullable<THealth['instance']>>;
 
 /** Public, so load balancers and `npm start` can probe it; it says whether each dependency answered, never secrets. */
-export function healthRoutes(info: { version: string; mode: THealth['mode']; instance?: InstanceInfo }, checks: readonly HealthCheck[]) {
+export function healthRoutes(
+  info: { version: string; mode: THealth['mode']; instance?: InstanceInfo },
+  checks: readonly HealthCheck[],
+) {
   return [
     defineRoute({
       method: 'get',
@@ -16,10 +19,20 @@ export function healthRoutes(info: { version: string; mode: THealth['mode']; ins
       access: 'public',
       responses: { 200: { description: 'Up (status says whether everything answered)', schema: ZHealth } },
       handler: async () => {
-        const results = await Promise.all(checks.map((check) => check().catch((err: unknown) => ({ name: 'check', ok: false, detail: String(err) }))));
+        const results = await Promise.all(
+          checks.map((check) =>
+            check().catch((err: unknown) => ({ name: 'check', ok: false, detail: String(err) })),
+          ),
+        );
         // A database that cannot answer leaves the instance's id without its leases, rather than failing the probe.
         const instance = info.instance ? await info.instance().catch(() => undefined) : undefined;
-        const body: THealth = { status: results.every((r) => r.ok) ? 'ok' : 'degraded', version: info.version, mode: info.mode, checks: results, ...(instance ? { instance } : {}) };
+        const body: THealth = {
+          status: results.every((r) => r.ok) ? 'ok' : 'degraded',
+          version: info.version,
+          mode: info.mode,
+          checks: results,
+          ...(instance ? { instance } : {}),
+        };
         return { status: 200, body };
       },
     }),

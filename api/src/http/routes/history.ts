@@ -14,7 +14,10 @@ export function historyRoutes(deps: ServiceDeps) {
       summary: "An SR's audit trail, newest first",
       access: 'agent',
       params: ZRequestParams,
-      responses: { 200: { description: 'The history', schema: ZHistoryList }, 404: { description: 'No such SR', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'The history', schema: ZHistoryList },
+        404: { description: 'No such SR', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         const entries = await listHistory(deps, params.id);
         return { status: 200, body: { items: entries, total: entries.length } };

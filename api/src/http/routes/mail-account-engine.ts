@@ -29,7 +29,10 @@ export function mailAccountEngineRoutes(deps: ServiceDeps) {
       summary: 'Test connection: token, mailbox, folder, send permission',
       access: 'admin',
       params: ZIdParams,
-      responses: { 200: { description: 'Each step and what it found', schema: ZConnectionTest }, 404: notFound },
+      responses: {
+        200: { description: 'Each step and what it found', schema: ZConnectionTest },
+        404: notFound,
+      },
       handler: async ({ params }) => ({ status: 200, body: await testMailAccount(deps, params.id) }),
     }),
     defineRoute({
@@ -42,8 +45,14 @@ export function mailAccountEngineRoutes(deps: ServiceDeps) {
       responses: {
         200: { description: 'The sync report', schema: ZSyncReport },
         404: notFound,
-        422: { description: 'Service Messaging is off, no secret, or the PUBLIC note type is missing', schema: ZErrorBody },
-        502: { description: 'Microsoft 365 refused or failed (the health card explains)', schema: ZErrorBody },
+        422: {
+          description: 'Service Messaging is off, no secret, or the PUBLIC note type is missing',
+          schema: ZErrorBody,
+        },
+        502: {
+          description: 'Microsoft 365 refused or failed (the health card explains)',
+          schema: ZErrorBody,
+        },
       },
       handler: async ({ params }) => ({ status: 200, body: await syncMailAccount(deps, params.id) }),
     }),

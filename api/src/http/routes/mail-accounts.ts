@@ -1,5 +1,10 @@
 import { ZErrorBody } from '../../contract/common.js';
-import { ZCreateMailAccount, ZMailAccount, ZMailAccountList, ZUpdateMailAccount } from '../../contract/mail-account.js';
+import {
+  ZCreateMailAccount,
+  ZMailAccount,
+  ZMailAccountList,
+  ZUpdateMailAccount,
+} from '../../contract/mail-account.js';
 import { createMailAccount } from '../../services/mail-accounts/create-mail-account.js';
 import { deleteMailAccount } from '../../services/mail-accounts/delete-mail-account.js';
 import type { ServiceDeps } from '../../services/deps.js';
@@ -11,9 +16,14 @@ import { defineRoute } from '../route.js';
 import { ZIdParams } from './params.js';
 
 const tag = 'Administration: mail accounts';
-const conflict = { description: 'Default moves to this account without replacesDefault naming the current one, a duplicate address, or a change made meanwhile', schema: ZErrorBody };
+const conflict = {
+  description:
+    'Default moves to this account without replacesDefault naming the current one, a duplicate address, or a change made meanwhile',
+  schema: ZErrorBody,
+};
 const refused = {
-  description: 'Default refused: Service Messaging is off for the account, or it fails Test connection (nothing is stored); or service messaging without the PUBLIC note type',
+  description:
+    'Default refused: Service Messaging is off for the account, or it fails Test connection (nothing is stored); or service messaging without the PUBLIC note type',
   schema: ZErrorBody,
 };
 
@@ -39,7 +49,10 @@ export function mailAccountRoutes(deps: ServiceDeps) {
       access: 'admin',
       body: ZCreateMailAccount,
       responses: { 201: { description: 'Created', schema: ZMailAccount }, 409: conflict, 422: refused },
-      handler: async ({ body }) => ({ status: 201, body: presentMailAccount(await createMailAccount(deps, body)) }),
+      handler: async ({ body }) => ({
+        status: 201,
+        body: presentMailAccount(await createMailAccount(deps, body)),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -48,8 +61,14 @@ export function mailAccountRoutes(deps: ServiceDeps) {
       summary: 'Get a mail account',
       access: 'admin',
       params: ZIdParams,
-      responses: { 200: { description: 'The account', schema: ZMailAccount }, 404: { description: 'No such account', schema: ZErrorBody } },
-      handler: async ({ params }) => ({ status: 200, body: presentMailAccount(await getMailAccount(deps, params.id)) }),
+      responses: {
+        200: { description: 'The account', schema: ZMailAccount },
+        404: { description: 'No such account', schema: ZErrorBody },
+      },
+      handler: async ({ params }) => ({
+        status: 200,
+        body: presentMailAccount(await getMailAccount(deps, params.id)),
+      }),
     }),
     defineRoute({
       method: 'patch',
@@ -60,7 +79,10 @@ export function mailAccountRoutes(deps: ServiceDeps) {
       params: ZIdParams,
       body: ZUpdateMailAccount,
       responses: { 200: { description: 'Updated', schema: ZMailAccount }, 409: conflict, 422: refused },
-      handler: async ({ params, body }) => ({ status: 200, body: presentMailAccount(await updateMailAccount(deps, params.id, body)) }),
+      handler: async ({ params, body }) => ({
+        status: 200,
+        body: presentMailAccount(await updateMailAccount(deps, params.id, body)),
+      }),
     }),
     defineRoute({
       method: 'delete',
@@ -69,7 +91,10 @@ export function mailAccountRoutes(deps: ServiceDeps) {
       summary: 'Remove a mail account',
       access: 'admin',
       params: ZIdParams,
-      responses: { 204: { description: 'Removed' }, 404: { description: 'No such account', schema: ZErrorBody } },
+      responses: {
+        204: { description: 'Removed' },
+        404: { description: 'No such account', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         await deleteMailAccount(deps, params.id);
         return { status: 204 };

@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { ZErrorBody } from '../../contract/common.js';
 import { ZEmailOriginal } from '../../contract/email-original.js';
-import { ZBulkDiscard, ZBulkDiscardResult, ZCreateRequestResult, ZLinkMailCenterItem, ZLinkResult, ZMailCenterItem, ZMailCenterList, ZMailCenterQuery } from '../../contract/mail-center.js';
+import {
+  ZBulkDiscard,
+  ZBulkDiscardResult,
+  ZCreateRequestResult,
+  ZLinkMailCenterItem,
+  ZLinkResult,
+  ZMailCenterItem,
+  ZMailCenterList,
+  ZMailCenterQuery,
+} from '../../contract/mail-center.js';
 import { parseSrRef } from '../../domain/service-request.js';
 import { createRequestFromMailCenterItem } from '../../services/mail-center/create-request-from-mail-center-item.js';
 import type { ServiceDeps } from '../../services/deps.js';
-import { discardMailCenterItem, discardMailCenterItems } from '../../services/mail-center/discard-mail-center-items.js';
+import {
+  discardMailCenterItem,
+  discardMailCenterItems,
+} from '../../services/mail-center/discard-mail-center-items.js';
 import { getMailCenterItem } from '../../services/mail-center/get-mail-center-item.js';
 import { listHeldReplies } from '../../services/mail-center/held-replies.js';
 import { listStatuses } from '../../services/settings/list-statuses.js';
@@ -25,7 +37,10 @@ import { ZRequestParams } from './params.js';
 const tag = 'Mail Center';
 const ZItemParams = z.object({ itemId: z.string().min(1).max(100) });
 const notFound = { description: 'No such item', schema: ZErrorBody };
-const conflict = { description: 'The item was already linked, turned into an SR or discarded', schema: ZErrorBody };
+const conflict = {
+  description: 'The item was already linked, turned into an SR or discarded',
+  schema: ZErrorBody,
+};
 
 export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
   return [
@@ -33,10 +48,14 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
       method: 'get',
       path: '/requests/:id/held-replies',
       tag,
-      summary: 'Replies that arrived after the SR closed and wait in the Mail Center (the closed-SR policy held them)',
+      summary:
+        'Replies that arrived after the SR closed and wait in the Mail Center (the closed-SR policy held them)',
       access: 'agent',
       params: ZRequestParams,
-      responses: { 200: { description: 'The open Mail Center items for this SR, oldest first', schema: ZMailCenterList }, 404: { description: 'No such SR', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'The open Mail Center items for this SR, oldest first', schema: ZMailCenterList },
+        404: { description: 'No such SR', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         const items = await listHeldReplies(deps, params.id);
         return { status: 200, body: { items: items.map(presentMailCenterItem), total: items.length } };
@@ -62,8 +81,16 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
       summary: 'Discard several items at once',
       access: 'agent',
       body: ZBulkDiscard,
-      responses: { 200: { description: 'How many were discarded; items no longer open are skipped', schema: ZBulkDiscardResult } },
-      handler: async ({ body, principal }) => ({ status: 200, body: await discardMailCenterItems(deps, principal, body.itemIds) }),
+      responses: {
+        200: {
+          description: 'How many were discarded; items no longer open are skipped',
+          schema: ZBulkDiscardResult,
+        },
+      },
+      handler: async ({ body, principal }) => ({
+        status: 200,
+        body: await discardMailCenterItems(deps, principal, body.itemIds),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -73,7 +100,10 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
       access: 'agent',
       params: ZItemParams,
       responses: { 200: { description: 'The item', schema: ZMailCenterItem }, 404: notFound },
-      handler: async ({ params }) => ({ status: 200, body: presentMailCenterItem(await getMailCenterItem(deps, params.itemId)) }),
+      handler: async ({ params }) => ({
+        status: 200,
+        body: presentMailCenterItem(await getMailCenterItem(deps, params.itemId)),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -102,20 +132,37 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
         404: notFound,
         413: { description: 'Too large to show; download the original instead', schema: ZErrorBody },
       },
-      handler: async ({ params }) => ({ status: 200, body: await viewMailCenterOriginal(deps, renderOriginal, params.itemId) }),
+      handler: async ({ params }) => ({
+        status: 200,
+        body: await viewMailCenterOriginal(deps, renderOriginal, params.itemId),
+      }),
     }),
     defineRoute({
       method: 'post',
       path: '/mail-center/:itemId/link',
       tag,
-      summary: 'File the email as a note on an SR (same apply step as the engine; history says "linked manually")',
+      summary:
+        'File the email as a note on an SR (same apply step as the engine; history says "linked manually")',
       access: 'agent',
       params: ZItemParams,
       body: ZLinkMailCenterItem,
-      responses: { 200: { description: 'The item and the note', schema: ZLinkResult }, 404: notFound, 409: conflict },
+      responses: {
+        200: { description: 'The item and the note', schema: ZLinkResult },
+        404: notFound,
+        409: conflict,
+      },
       handler: async ({ params, body, principal }) => {
-        const result = await linkMailCenterItem(deps, principal, params.itemId, parseSrRef(body.requestId) ?? 0, body.status);
-        return { status: 200, body: { item: presentMailCenterItem(result.item), note: presentNote(result.note) } };
+        const result = await linkMailCenterItem(
+          deps,
+          principal,
+          params.itemId,
+          parseSrRef(body.requestId) ?? 0,
+          body.status,
+        );
+        return {
+          status: 200,
+          body: { item: presentMailCenterItem(result.item), note: presentNote(result.note) },
+        };
       },
     }),
     defineRoute({
@@ -125,11 +172,22 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
       summary: 'Create a new SR from the email (sender as requester), with the email as its first note',
       access: 'agent',
       params: ZItemParams,
-      responses: { 201: { description: 'The item, the SR and the note', schema: ZCreateRequestResult }, 404: notFound, 409: conflict },
+      responses: {
+        201: { description: 'The item, the SR and the note', schema: ZCreateRequestResult },
+        404: notFound,
+        409: conflict,
+      },
       handler: async ({ params, principal }) => {
         const result = await createRequestFromMailCenterItem(deps, principal, params.itemId);
         const statuses = await listStatuses(deps);
-        return { status: 201, body: { item: presentMailCenterItem(result.item), request: presentRequest(result.request, statuses), note: presentNote(result.note) } };
+        return {
+          status: 201,
+          body: {
+            item: presentMailCenterItem(result.item),
+            request: presentRequest(result.request, statuses),
+            note: presentNote(result.note),
+          },
+        };
       },
     }),
     defineRoute({
@@ -140,7 +198,10 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
       access: 'agent',
       params: ZItemParams,
       responses: { 200: { description: 'The item', schema: ZMailCenterItem }, 404: notFound, 409: conflict },
-      handler: async ({ params, principal }) => ({ status: 200, body: presentMailCenterItem(await discardMailCenterItem(deps, principal, params.itemId)) }),
+      handler: async ({ params, principal }) => ({
+        status: 200,
+        body: presentMailCenterItem(await discardMailCenterItem(deps, principal, params.itemId)),
+      }),
     }),
     defineRoute({
       method: 'post',
@@ -149,8 +210,18 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
       summary: 'Run the pipeline again on the stored original (after a configuration fix)',
       access: 'agent',
       params: ZItemParams,
-      responses: { 200: { description: 'The item: linked when it became a note, else open with the new reason', schema: ZMailCenterItem }, 404: notFound, 409: conflict },
-      handler: async ({ params, principal }) => ({ status: 200, body: presentMailCenterItem(await reprocessMailCenterItem(deps, principal, params.itemId)) }),
+      responses: {
+        200: {
+          description: 'The item: linked when it became a note, else open with the new reason',
+          schema: ZMailCenterItem,
+        },
+        404: notFound,
+        409: conflict,
+      },
+      handler: async ({ params, principal }) => ({
+        status: 200,
+        body: presentMailCenterItem(await reprocessMailCenterItem(deps, principal, params.itemId)),
+      }),
     }),
   ];
 }

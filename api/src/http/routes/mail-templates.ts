@@ -1,6 +1,11 @@
 import { ZErrorBody } from '../../contract/common.js';
 import {
-  ZMailTemplate, ZMailTemplateDefaults, ZMailTemplateList, ZMailTemplatePreview, ZPreviewMailTemplate, ZSaveMailTemplate,
+  ZMailTemplate,
+  ZMailTemplateDefaults,
+  ZMailTemplateList,
+  ZMailTemplatePreview,
+  ZPreviewMailTemplate,
+  ZSaveMailTemplate,
 } from '../../contract/mail-template.js';
 import { MAX_TEMPLATE_BODY_CHARS, MAX_TEMPLATE_SUBJECT_CHARS } from '../../domain/check-mail-template.js';
 import { PLACEHOLDERS } from '../../domain/mail-placeholders.js';
@@ -18,7 +23,11 @@ import { defineRoute } from '../route.js';
 import { ZIdParams } from './params.js';
 
 const tag = 'Administration: mail templates';
-const invalid = { description: 'Refused: reply text without #EC_ID# or with broken hashes, unknown placeholders, too long; details list [{ path, message }] per field', schema: ZErrorBody };
+const invalid = {
+  description:
+    'Refused: reply text without #EC_ID# or with broken hashes, unknown placeholders, too long; details list [{ path, message }] per field',
+  schema: ZErrorBody,
+};
 const missing = { description: 'No such template', schema: ZErrorBody };
 
 export function mailTemplateRoutes(deps: ServiceDeps) {
@@ -27,7 +36,8 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
       method: 'get',
       path: '/admin/mail/templates',
       tag,
-      summary: 'List mail templates (Administration > Mail > Templates); agents choose from them when emailing',
+      summary:
+        'List mail templates (Administration > Mail > Templates); agents choose from them when emailing',
       access: 'agent',
       responses: { 200: { description: 'The templates', schema: ZMailTemplateList } },
       handler: async () => {
@@ -44,7 +54,11 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
       responses: { 200: { description: 'Defaults for the template editor', schema: ZMailTemplateDefaults } },
       handler: async () => ({
         status: 200,
-        body: { replyText: DEFAULT_REPLY_MARKER, placeholders: PLACEHOLDERS, limits: { subjectChars: MAX_TEMPLATE_SUBJECT_CHARS, bodyChars: MAX_TEMPLATE_BODY_CHARS } },
+        body: {
+          replyText: DEFAULT_REPLY_MARKER,
+          placeholders: PLACEHOLDERS,
+          limits: { subjectChars: MAX_TEMPLATE_SUBJECT_CHARS, bodyChars: MAX_TEMPLATE_BODY_CHARS },
+        },
       }),
     }),
     defineRoute({
@@ -54,8 +68,15 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
       summary: 'Add a mail template (the body is sanitised; a missing reply text gets the example line)',
       access: 'admin',
       body: ZSaveMailTemplate,
-      responses: { 201: { description: 'Created', schema: ZMailTemplate }, 400: invalid, 409: { description: 'The name is taken', schema: ZErrorBody } },
-      handler: async ({ body }) => ({ status: 201, body: presentMailTemplate(await createMailTemplate(deps, body)) }),
+      responses: {
+        201: { description: 'Created', schema: ZMailTemplate },
+        400: invalid,
+        409: { description: 'The name is taken', schema: ZErrorBody },
+      },
+      handler: async ({ body }) => ({
+        status: 201,
+        body: presentMailTemplate(await createMailTemplate(deps, body)),
+      }),
     }),
     defineRoute({
       method: 'get',
@@ -65,7 +86,10 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
       access: 'agent',
       params: ZIdParams,
       responses: { 200: { description: 'The template', schema: ZMailTemplate }, 404: missing },
-      handler: async ({ params }) => ({ status: 200, body: presentMailTemplate(await getMailTemplate(deps, params.id)) }),
+      handler: async ({ params }) => ({
+        status: 200,
+        body: presentMailTemplate(await getMailTemplate(deps, params.id)),
+      }),
     }),
     defineRoute({
       method: 'put',
@@ -75,8 +99,16 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
       access: 'admin',
       params: ZIdParams,
       body: ZSaveMailTemplate,
-      responses: { 200: { description: 'Saved', schema: ZMailTemplate }, 400: invalid, 404: missing, 409: { description: 'The name is taken', schema: ZErrorBody } },
-      handler: async ({ params, body }) => ({ status: 200, body: presentMailTemplate(await updateMailTemplate(deps, params.id, body)) }),
+      responses: {
+        200: { description: 'Saved', schema: ZMailTemplate },
+        400: invalid,
+        404: missing,
+        409: { description: 'The name is taken', schema: ZErrorBody },
+      },
+      handler: async ({ params, body }) => ({
+        status: 200,
+        body: presentMailTemplate(await updateMailTemplate(deps, params.id, body)),
+      }),
     }),
     defineRoute({
       method: 'delete',
@@ -85,7 +117,11 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
       summary: 'Delete a mail template (refused while a rule uses it)',
       access: 'admin',
       params: ZIdParams,
-      responses: { 204: { description: 'Deleted' }, 404: missing, 409: { description: 'A rule uses it', schema: ZErrorBody } },
+      responses: {
+        204: { description: 'Deleted' },
+        404: missing,
+        409: { description: 'A rule uses it', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         await deleteMailTemplate(deps, params.id);
         return { status: 204 };
@@ -99,10 +135,22 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
       access: 'admin',
       params: ZIdParams,
       body: ZPreviewMailTemplate,
-      responses: { 200: { description: 'The rendered email', schema: ZMailTemplatePreview }, 404: { description: 'No such template or SR', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'The rendered email', schema: ZMailTemplatePreview },
+        404: { description: 'No such template or SR', schema: ZErrorBody },
+      },
       handler: async ({ params, body }) => {
         const preview = await previewMailTemplate(deps, params.id, requireSrId(String(body.requestId)));
-        return { status: 200, body: { subject: preview.subject, bodyHtml: preview.bodyHtml, bodyText: preview.bodyText, replyText: preview.markerLine, sampleToken: preview.sampleToken } };
+        return {
+          status: 200,
+          body: {
+            subject: preview.subject,
+            bodyHtml: preview.bodyHtml,
+            bodyText: preview.bodyText,
+            replyText: preview.markerLine,
+            sampleToken: preview.sampleToken,
+          },
+        };
       },
     }),
   ];

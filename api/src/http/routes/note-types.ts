@@ -32,7 +32,10 @@ export function noteTypeRoutes(deps: ServiceDeps) {
       summary: 'Create a note type',
       access: 'admin',
       body: ZCreateNoteType,
-      responses: { 201: { description: 'Created', schema: ZNoteType }, 409: { description: 'Code taken', schema: ZErrorBody } },
+      responses: {
+        201: { description: 'Created', schema: ZNoteType },
+        409: { description: 'Code taken', schema: ZErrorBody },
+      },
       handler: async ({ body }) => ({ status: 201, body: await createNoteType(deps, body) }),
     }),
     defineRoute({
@@ -43,8 +46,14 @@ export function noteTypeRoutes(deps: ServiceDeps) {
       access: 'admin',
       params: ZCodeParams,
       body: ZUpdateNoteType,
-      responses: { 200: { description: 'Updated', schema: ZNoteType }, 409: { description: 'Service messaging needs PUBLIC', schema: ZErrorBody } },
-      handler: async ({ params, body }) => ({ status: 200, body: await updateNoteType(deps, params.code, body) }),
+      responses: {
+        200: { description: 'Updated', schema: ZNoteType },
+        409: { description: 'Service messaging needs PUBLIC', schema: ZErrorBody },
+      },
+      handler: async ({ params, body }) => ({
+        status: 200,
+        body: await updateNoteType(deps, params.code, body),
+      }),
     }),
     defineRoute({
       method: 'delete',
@@ -53,7 +62,10 @@ export function noteTypeRoutes(deps: ServiceDeps) {
       summary: 'Delete a note type (PUBLIC stays while service messaging is on)',
       access: 'admin',
       params: ZCodeParams,
-      responses: { 204: { description: 'Deleted' }, 409: { description: 'Service messaging needs PUBLIC', schema: ZErrorBody } },
+      responses: {
+        204: { description: 'Deleted' },
+        409: { description: 'Service messaging needs PUBLIC', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         await deleteNoteType(deps, params.code);
         return { status: 204 };

@@ -12,7 +12,10 @@ import { defineRoute } from '../route.js';
 import { ZNoteParams, ZRequestParams } from './params.js';
 import { sendDownload } from '../send-download.js';
 
-const noOriginal = { description: 'No such SR or note, or the note has no original email (it was not filed from the mailbox)', schema: ZErrorBody };
+const noOriginal = {
+  description: 'No such SR or note, or the note has no original email (it was not filed from the mailbox)',
+  schema: ZErrorBody,
+};
 
 export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
   return [
@@ -23,7 +26,10 @@ export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
       summary: "List an SR's notes, oldest first",
       access: 'agent',
       params: ZRequestParams,
-      responses: { 200: { description: 'The notes', schema: ZNoteList }, 404: { description: 'No such SR', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'The notes', schema: ZNoteList },
+        404: { description: 'No such SR', schema: ZErrorBody },
+      },
       handler: async ({ params }) => {
         const notes = await listNotes(deps, params.id);
         return { status: 200, body: { items: notes.map(presentNote), total: notes.length } };
@@ -37,17 +43,27 @@ export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
       access: 'agent',
       params: ZRequestParams,
       body: ZAddNote,
-      responses: { 201: { description: 'The note', schema: ZNote }, 404: { description: 'No such SR', schema: ZErrorBody } },
-      handler: async ({ params, body, principal }) => ({ status: 201, body: presentNote(await addNote(deps, principal, params.id, body)) }),
+      responses: {
+        201: { description: 'The note', schema: ZNote },
+        404: { description: 'No such SR', schema: ZErrorBody },
+      },
+      handler: async ({ params, body, principal }) => ({
+        status: 201,
+        body: presentNote(await addNote(deps, principal, params.id, body)),
+      }),
     }),
     defineRoute({
       method: 'get',
       path: '/requests/:id/notes/:noteId/original',
       tag: 'Notes',
-      summary: "An email note's original as it arrived: MIME (.eml) or, when the mailbox did not give it, Graph JSON",
+      summary:
+        "An email note's original as it arrived: MIME (.eml) or, when the mailbox did not give it, Graph JSON",
       access: 'agent',
       params: ZNoteParams,
-      responses: { 200: { description: 'The original email', contentType: 'message/rfc822' }, 404: noOriginal },
+      responses: {
+        200: { description: 'The original email', contentType: 'message/rfc822' },
+        404: noOriginal,
+      },
       handler: async ({ params, res }) => {
         return sendDownload(res, await openNoteOriginal(deps, params.id, params.noteId));
       },
@@ -56,7 +72,8 @@ export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
       method: 'get',
       path: '/requests/:id/notes/:noteId/original/view',
       tag: 'Notes',
-      summary: "An email note's original for the screen: From, To, Cc, Date, Subject and the whole body, sanitised",
+      summary:
+        "An email note's original for the screen: From, To, Cc, Date, Subject and the whole body, sanitised",
       access: 'agent',
       params: ZNoteParams,
       responses: {
@@ -64,7 +81,10 @@ export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
         404: noOriginal,
         413: { description: 'Too large to show; download the original instead', schema: ZErrorBody },
       },
-      handler: async ({ params }) => ({ status: 200, body: await viewNoteOriginal(deps, renderOriginal, params.id, params.noteId) }),
+      handler: async ({ params }) => ({
+        status: 200,
+        body: await viewNoteOriginal(deps, renderOriginal, params.id, params.noteId),
+      }),
     }),
   ];
 }

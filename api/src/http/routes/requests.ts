@@ -30,8 +30,15 @@ export function requestRoutes(deps: ServiceDeps) {
       query: ZListServiceRequestsQuery,
       responses: { 200: { description: 'A page of SRs', schema: ZServiceRequestList } },
       handler: async ({ query, principal }) => {
-        const [page, statuses, held] = await Promise.all([listRequests(deps, principal, query), listStatuses(deps), requestsWithHeldReplies(deps)]);
-        return { status: 200, body: { ...page, items: page.items.map((sr) => presentRequest(sr, statuses, held)) } };
+        const [page, statuses, held] = await Promise.all([
+          listRequests(deps, principal, query),
+          listStatuses(deps),
+          requestsWithHeldReplies(deps),
+        ]);
+        return {
+          status: 200,
+          body: { ...page, items: page.items.map((sr) => presentRequest(sr, statuses, held)) },
+        };
       },
     }),
     defineRoute({
@@ -58,7 +65,11 @@ export function requestRoutes(deps: ServiceDeps) {
       params: ZRequestParams,
       responses: { 200: { description: 'The SR', schema: ZServiceRequest }, 404: notFound },
       handler: async ({ params }) => {
-        const [sr, statuses, held] = await Promise.all([getRequest(deps, params.id), listStatuses(deps), requestsWithHeldReplies(deps)]);
+        const [sr, statuses, held] = await Promise.all([
+          getRequest(deps, params.id),
+          listStatuses(deps),
+          requestsWithHeldReplies(deps),
+        ]);
         return { status: 200, body: presentRequest(sr, statuses, held) };
       },
     }),
@@ -72,7 +83,10 @@ export function requestRoutes(deps: ServiceDeps) {
       body: ZUpdateServiceRequest,
       responses: { 200: { description: 'The SR after the change', schema: ZServiceRequest }, 404: notFound },
       handler: async ({ params, body, principal }) => {
-        const [sr, statuses] = await Promise.all([updateRequest(deps, principal, params.id, body), listStatuses(deps)]);
+        const [sr, statuses] = await Promise.all([
+          updateRequest(deps, principal, params.id, body),
+          listStatuses(deps),
+        ]);
         return { status: 200, body: presentRequest(sr, statuses) };
       },
     }),

@@ -24,7 +24,8 @@ export function settingsRoutes(deps: ServiceDeps) {
       method: 'get',
       path: '/admin/settings',
       tag: 'Administration: service messaging',
-      summary: 'Service messaging policy: statuses, reply status policy, sender and closed-SR policy, attachment block list, rate limits',
+      summary:
+        'Service messaging policy: statuses, reply status policy, sender and closed-SR policy, attachment block list, rate limits',
       access: 'admin',
       responses: { 200: { description: 'The settings', schema: ZSettings } },
       handler: async () => ({ status: 200, body: await getSettings(deps) }),
@@ -36,7 +37,10 @@ export function settingsRoutes(deps: ServiceDeps) {
       summary: 'Replace the service messaging policy',
       access: 'admin',
       body: ZSettings,
-      responses: { 200: { description: 'Saved', schema: ZSettings }, 409: { description: 'A removed status is still in use', schema: ZErrorBody } },
+      responses: {
+        200: { description: 'Saved', schema: ZSettings },
+        409: { description: 'A removed status is still in use', schema: ZErrorBody },
+      },
       handler: async ({ body }) => {
         // Read-only: what GET said, sent back with the rest; the installation's defaults are not the admin's to set.
         const { rateLimitDefaults: _defaults, ...settings } = body;

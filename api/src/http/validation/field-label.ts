@@ -27,7 +27,14 @@ const WORDS: Record<string, string> = {
 /** A key that holds fields means the thing itself: the add-in's `email` is the email, not an address. */
 const OWNER_WORDS: Record<string, string> = { email: 'email' };
 
-const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', html: 'HTML', url: 'URL', sr: 'SR', upn: 'UPN' };
+const ACRONYMS: Record<string, string> = {
+  id: 'ID',
+  ids: 'IDs',
+  html: 'HTML',
+  url: 'URL',
+  sr: 'SR',
+  upn: 'UPN',
+};
 
 function wordsOf(key: string): string {
   if (WORDS[key]) return WORDS[key];
@@ -46,8 +53,11 @@ function wordsOf(key: string): string {
  */
 export function fieldLabel(path: readonly PropertyKey[]): string | undefined {
   const lastIndex = path.findLastIndex((segment) => typeof segment === 'number');
-  const inEntry = path.slice(lastIndex + 1).filter((segment): segment is string => typeof segment === 'string');
-  const keys = inEntry.length > 0 ? inEntry : path.filter((segment): segment is string => typeof segment === 'string');
+  const inEntry = path
+    .slice(lastIndex + 1)
+    .filter((segment): segment is string => typeof segment === 'string');
+  const keys =
+    inEntry.length > 0 ? inEntry : path.filter((segment): segment is string => typeof segment === 'string');
   if (keys.length === 0) return undefined;
   const last = wordsOf(keys[keys.length - 1] as string);
   const owners = keys.slice(0, -1).map((key) => OWNER_WORDS[key] ?? wordsOf(key));

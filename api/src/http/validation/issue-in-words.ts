@@ -8,7 +8,8 @@ import { fieldLabel, withArticle } from './field-label.js';
 type Issue = z.core.$ZodRawIssue;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const plural = (count: number | bigint, one: string, many: string) => `${count} ${Number(count) === 1 ? one : many}`;
+const plural = (count: number | bigint, one: string, many: string) =>
+  `${count} ${Number(count) === 1 ? one : many}`;
 
 export const issueInWords: z.core.$ZodErrorMap = (issue) => {
   const label = fieldLabel(issue.path ?? []);
@@ -45,17 +46,24 @@ function describe(issue: Issue, label: string | undefined, the: string): string 
 
 function tooSmall(issue: Extract<Issue, { code: 'too_small' }>, a: string, the: string): string {
   const min = issue.minimum;
-  if (issue.origin === 'string') return Number(min) <= 1 ? `enter ${a}.` : `use at least ${plural(min, 'character', 'characters')} for ${the}.`;
-  if (issue.origin === 'array' || issue.origin === 'set') return `add at least ${Number(min) === 1 ? 'one entry' : plural(min, 'entry', 'entries')} to ${the}.`;
-  if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `enter ${a} of ${issue.inclusive ? 'at least' : 'more than'} ${String(min)}.`;
+  if (issue.origin === 'string')
+    return Number(min) <= 1
+      ? `enter ${a}.`
+      : `use at least ${plural(min, 'character', 'characters')} for ${the}.`;
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return `add at least ${Number(min) === 1 ? 'one entry' : plural(min, 'entry', 'entries')} to ${the}.`;
+  if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+    return `enter ${a} of ${issue.inclusive ? 'at least' : 'more than'} ${String(min)}.`;
   return `${the} is too small.`;
 }
 
 function tooBig(issue: Extract<Issue, { code: 'too_big' }>, a: string, the: string): string {
   const max = issue.maximum;
   if (issue.origin === 'string') return `use at most ${plural(max, 'character', 'characters')} for ${the}.`;
-  if (issue.origin === 'array' || issue.origin === 'set') return `${the} can hold at most ${plural(max, 'entry', 'entries')}.`;
-  if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return `enter ${a} of ${issue.inclusive ? 'at most' : 'less than'} ${String(max)}.`;
+  if (issue.origin === 'array' || issue.origin === 'set')
+    return `${the} can hold at most ${plural(max, 'entry', 'entries')}.`;
+  if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
+    return `enter ${a} of ${issue.inclusive ? 'at most' : 'less than'} ${String(max)}.`;
   return `${the} is too large.`;
 }
 
@@ -67,7 +75,9 @@ function invalidType(issue: Extract<Issue, { code: 'invalid_type' }>, a: string,
     case 'number':
     case 'int':
     case 'bigint':
-      return isMissing ? `enter ${a}.` : `enter ${the} as a ${issue.expected === 'number' ? 'number' : 'whole number'}.`;
+      return isMissing
+        ? `enter ${a}.`
+        : `enter ${the} as a ${issue.expected === 'number' ? 'number' : 'whole number'}.`;
     case 'array':
       return isMissing ? `add ${the}.` : `send ${the} as a list.`;
     case 'object':
@@ -87,8 +97,11 @@ const FORMATS: Record<string, string> = {
 };
 
 function invalidFormat(issue: Extract<Issue, { code: 'invalid_format' }>, the: string): string {
-  if (issue.format === 'starts_with' && 'prefix' in issue) return `${the} must start with "${String(issue.prefix)}".`;
-  if (issue.format === 'ends_with' && 'suffix' in issue) return `${the} must end with "${String(issue.suffix)}".`;
-  if (issue.format === 'includes' && 'includes' in issue) return `${the} must contain "${String(issue.includes)}".`;
+  if (issue.format === 'starts_with' && 'prefix' in issue)
+    return `${the} must start with "${String(issue.prefix)}".`;
+  if (issue.format === 'ends_with' && 'suffix' in issue)
+    return `${the} must end with "${String(issue.suffix)}".`;
+  if (issue.format === 'includes' && 'includes' in issue)
+    return `${the} must contain "${String(issue.includes)}".`;
   return `${the} ${FORMATS[issue.format] ?? 'is not in the expected form'}.`;
 }

@@ -57,13 +57,19 @@ export function contentType(value: string | undefined): { type: string; params: 
   const params: Record<string, string> = {};
   for (const part of rest) {
     const eq = part.indexOf('=');
-    if (eq > 0) params[part.slice(0, eq).trim().toLowerCase()] = part.slice(eq + 1).trim().replace(/^"|"$/g, '').toLowerCase();
+    if (eq > 0)
+      params[part.slice(0, eq).trim().toLowerCase()] = part
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"|"$/g, '')
+        .toLowerCase();
   }
   return { type: type.trim().toLowerCase(), params };
 }
 
 // "RE:", "AW:", "Odp:", "回复：" and "FW:", "WG:", "TR:", possibly numbered ("RE[2]:"), in every language of the table.
-const prefixPattern = (prefixes: readonly string[]) => new RegExp(`^(?:${alternation(prefixes)})\\s*(?:\\[\\d+\\])?\\s*[:：]\\s*`, 'iu');
+const prefixPattern = (prefixes: readonly string[]) =>
+  new RegExp(`^(?:${alternation(prefixes)})\\s*(?:\\[\\d+\\])?\\s*[:：]\\s*`, 'iu');
 const FORWARD_PREFIX = prefixPattern(allOf('forwardPrefixes'));
 const REPLY_PREFIX = prefixPattern(allOf('replyPrefixes'));
 

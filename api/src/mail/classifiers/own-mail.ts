@@ -7,7 +7,12 @@ import type { Classifier, Evidence } from './evidence.js';
 export const detectOwnMail: Classifier = (message, context) => {
   const evidence: Evidence[] = [];
   if (message.from.address && context.ownAddresses.some((own) => sameAddress(own, message.from.address))) {
-    evidence.push({ class: 'own', signal: 'from:own-address', strength: 'strong', detail: message.from.address });
+    evidence.push({
+      class: 'own',
+      signal: 'from:own-address',
+      strength: 'strong',
+      detail: message.from.address,
+    });
   }
   const id = message.internetMessageId ?? '';
   const ownDomains = context.ownMessageIdDomains.map((d) => d.toLowerCase());

@@ -4,8 +4,10 @@ import { type Classifier, contentType, type Evidence, subjectCore } from './evid
 // Mail from a system rather than a person answering: read and delivery receipts, meeting requests and responses,
 // abuse feedback reports. They are recorded, never posted as notes.
 
-const RECEIPT_SUBJECT = /^(?:read|gelesen|lu|leído|letto|gelezen|läst|læst|lest|przeczytano|przeczytana|luettu|прочитано|přečteno|lido|olvasott|okundu|已读|已讀|開封済み|읽음)\s*[:：]/iu;
-const MEETING_SUBJECT = /^(?:accepted|declined|tentative|tentatively accepted|canceled|cancelled|angenommen|abgelehnt|mit vorbehalt angenommen|abgesagt|accepté|refusé|provisoire|annulé|aceptado|rechazado|provisional|cancelado|accettato|rifiutato|provvisorio|annullato|geaccepteerd|geweigerd|voorlopig|geannuleerd|accepterat|avböjt|preliminärt|inställt)\s*[:：]/iu;
+const RECEIPT_SUBJECT =
+  /^(?:read|gelesen|lu|leído|letto|gelezen|läst|læst|lest|przeczytano|przeczytana|luettu|прочитано|přečteno|lido|olvasott|okundu|已读|已讀|開封済み|읽음)\s*[:：]/iu;
+const MEETING_SUBJECT =
+  /^(?:accepted|declined|tentative|tentatively accepted|canceled|cancelled|angenommen|abgelehnt|mit vorbehalt angenommen|abgesagt|accepté|refusé|provisoire|annulé|aceptado|rechazado|provisional|cancelado|accettato|rifiutato|provvisorio|annullato|geaccepteerd|geweigerd|voorlopig|geannuleerd|accepterat|avböjt|preliminärt|inställt)\s*[:：]/iu;
 
 export const detectSystemMessage: Classifier = (message) => {
   const evidence: Evidence[] = [];
@@ -21,8 +23,16 @@ export const detectSystemMessage: Classifier = (message) => {
     evidence.push({ class: 'system', signal: 'part:disposition-notification', strength: 'strong' });
   }
   const messageClass = message.messageClass ?? '';
-  if (/^report\.ipm\.note\.(?:ipnrn|ipnnrn|dr)\b/i.test(messageClass) || /^ipm\.schedule\.meeting\./i.test(messageClass)) {
-    evidence.push({ class: 'system', signal: 'message-class:system', strength: 'strong', detail: messageClass });
+  if (
+    /^report\.ipm\.note\.(?:ipnrn|ipnnrn|dr)\b/i.test(messageClass) ||
+    /^ipm\.schedule\.meeting\./i.test(messageClass)
+  ) {
+    evidence.push({
+      class: 'system',
+      signal: 'message-class:system',
+      strength: 'strong',
+      detail: messageClass,
+    });
   }
   const contentClass = headerValue(message, 'content-class') ?? '';
   const calendar = type.type === 'text/calendar' || /calendarmessage/i.test(contentClass);
@@ -30,11 +40,23 @@ export const detectSystemMessage: Classifier = (message) => {
   if (!message.subject) return evidence;
   const subject = subjectCore(message.subject);
   if (!subject.replied && !subject.forwarded && RECEIPT_SUBJECT.test(subject.core)) {
-    evidence.push({ class: 'system', signal: 'subject:read-receipt', strength: 'supporting', detail: message.subject });
+    evidence.push({
+      class: 'system',
+      signal: 'subject:read-receipt',
+      strength: 'supporting',
+      detail: message.subject,
+    });
   }
   if (!subject.replied && !subject.forwarded && MEETING_SUBJECT.test(subject.core)) {
-    const hasCalendarPart = message.attachments.some((a) => a.contentType === 'text/calendar' || a.name.toLowerCase().endsWith('.ics'));
-    evidence.push({ class: 'system', signal: 'subject:meeting-response', strength: hasCalendarPart ? 'strong' : 'supporting', detail: message.subject });
+    const hasCalendarPart = message.attachments.some(
+      (a) => a.contentType === 'text/calendar' || a.name.toLowerCase().endsWith('.ics'),
+    );
+    evidence.push({
+      class: 'system',
+      signal: 'subject:meeting-response',
+      strength: hasCalendarPart ? 'strong' : 'supporting',
+      detail: message.subject,
+    });
   }
   return evidence;
 };

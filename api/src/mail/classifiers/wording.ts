@@ -10,7 +10,8 @@ import { type Classifier, type Evidence, signalText, subjectCore } from './evide
 const NDR_WORDING = phrasePattern(allOf('bounceWording'));
 const AWAY_WORDING = phrasePattern(allOf('awayWording'));
 // Field names and status codes are the same in every language.
-const DSN_FIELDS = /(?:^|\n)[ \t]*(?:diagnostic-code|final-recipient|original-recipient|remote-mta|reporting-mta)[ \t]*:|(?:^|\n)[ \t]*action[ \t]*:[ \t]*(?:failed|delayed)|(?:^|\n)[ \t]*status[ \t]*:[ \t]*[45]\.\d{1,3}\.\d{1,3}|(?<![\d.])[45]\.\d\.\d{1,3}(?![\d.])|(?<!\d)55[0-4][ -]/i;
+const DSN_FIELDS =
+  /(?:^|\n)[ \t]*(?:diagnostic-code|final-recipient|original-recipient|remote-mta|reporting-mta)[ \t]*:|(?:^|\n)[ \t]*action[ \t]*:[ \t]*(?:failed|delayed)|(?:^|\n)[ \t]*status[ \t]*:[ \t]*[45]\.\d{1,3}\.\d{1,3}|(?<![\d.])[45]\.\d\.\d{1,3}(?![\d.])|(?<!\d)55[0-4][ -]/i;
 const MAX_WORDING_TEXT = 8_000;
 
 export const detectWording: Classifier = (message) => {
@@ -19,8 +20,20 @@ export const detectWording: Classifier = (message) => {
   const folded = fold(text);
   const evidence: Evidence[] = [];
   const ndr = NDR_WORDING.exec(folded) ?? DSN_FIELDS.exec(text);
-  if (ndr) evidence.push({ class: 'bounce', signal: 'content:ndr-wording', strength: 'supporting', detail: ndr[0].trim() });
+  if (ndr)
+    evidence.push({
+      class: 'bounce',
+      signal: 'content:ndr-wording',
+      strength: 'supporting',
+      detail: ndr[0].trim(),
+    });
   const away = AWAY_WORDING.exec(folded);
-  if (away) evidence.push({ class: 'auto-reply', signal: 'content:away-wording', strength: 'supporting', detail: away[0] });
+  if (away)
+    evidence.push({
+      class: 'auto-reply',
+      signal: 'content:away-wording',
+      strength: 'supporting',
+      detail: away[0],
+    });
   return evidence;
 };

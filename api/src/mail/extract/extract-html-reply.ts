@@ -1,7 +1,16 @@
 import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
 import { findHtmlBoundary, type HtmlBoundaryKind, linesFrom } from './html-boundaries.js';
-import { detach, detachAll, indexDocument, isElement, isHiddenElement, type IndexedDocument, type NodeOrder, parseHtml } from './html-dom.js';
+import {
+  detach,
+  detachAll,
+  indexDocument,
+  isElement,
+  isHiddenElement,
+  type IndexedDocument,
+  type NodeOrder,
+  parseHtml,
+} from './html-dom.js';
 import { removeInterleavedQuotes } from './html-interleaved.js';
 import { isOurMarkerLine } from './marker-line.js';
 import { isBannerLine, isDelimiterLine, isQuoteLine } from './quote-patterns.js';
@@ -25,13 +34,34 @@ export type HtmlReply = {
 };
 
 /** A boundary; `line` is the last rendered line its detection read (the look-ahead starts there). */
-type Candidate = { point: CutPoint; order: number; line: number; kind: TextBoundaryKind | HtmlBoundaryKind; source: 'html' | 'text' };
+type Candidate = {
+  point: CutPoint;
+  order: number;
+  line: number;
+  kind: TextBoundaryKind | HtmlBoundaryKind;
+  source: 'html' | 'text';
+};
 
 const BANNER_SEARCH_LINES = 6;
-const QUOTE_CONTAINER_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
+const QUOTE_CONTAINER_KINDS = new Set<string>([
+  'quote',
+  'attribution',
+  'gmail-quote',
+  'cite-blockquote',
+  'thunderbird-cite',
+  'yahoo-quote',
+  'other-client-quote',
+  'bare-blockquote',
+]);
 // Containers some webmails wrap around the writer's note and the quoted message together (issue: "the note inside the
 // client's own quote container"): when taking one as the boundary leaves no note at all, it is read as plain markup.
-const WRAPPING_KINDS = new Set<string>(['gmail-quote', 'cite-blockquote', 'yahoo-quote', 'other-client-quote', 'bare-blockquote']);
+const WRAPPING_KINDS = new Set<string>([
+  'gmail-quote',
+  'cite-blockquote',
+  'yahoo-quote',
+  'other-client-quote',
+  'bare-blockquote',
+]);
 
 function lineOrders(lines: readonly RenderedLine[], order: NodeOrder): number[] {
   let last = 0;
@@ -50,15 +80,31 @@ function pointAtLine(lines: readonly RenderedLine[], index: number): CutPoint | 
 function earliestBoundary(indexed: IndexedDocument, lines: readonly RenderedLine[]): Candidate | undefined {
   const orders = lineOrders(lines, indexed.order);
   const candidates: Candidate[] = [];
-  const textBoundary = findTextBoundary(lines.map((l) => l.text), isOurMarkerLine);
+  const textBoundary = findTextBoundary(
+    lines.map((l) => l.text),
+    isOurMarkerLine,
+  );
   if (textBoundary) {
     const point = pointAtLine(lines, textBoundary.line);
-    if (point) candidates.push({ point, order: indexed.order.get(point.node) ?? 0, line: textBoundary.lastLine, kind: textBoundary.kind, source: 'text' });
+    if (point)
+      candidates.push({
+        point,
+        order: indexed.order.get(point.node) ?? 0,
+        line: textBoundary.lastLine,
+        kind: textBoundary.kind,
+        source: 'text',
+      });
   }
   const htmlBoundary = findHtmlBoundary(indexed, lines, orders);
   if (htmlBoundary) {
     const order = indexed.order.get(htmlBoundary.element) ?? 0;
-    candidates.push({ point: { node: htmlBoundary.element }, order, line: linesFrom(orders, order), kind: htmlBoundary.kind, source: 'html' });
+    candidates.push({
+      point: { node: htmlBoundary.element },
+      order,
+      line: linesFrom(orders, order),
+      kind: htmlBoundary.kind,
+      source: 'html',
+    });
   }
   return candidates.sort((a, b) => a.order - b.order || (a.source === 'html' ? -1 : 1))[0];
 }
@@ -150,7 +196,10 @@ function measure(document: Document): MeasuredLines {
 function removeQuoteContainers(indexed: IndexedDocument, measured?: MeasuredLines): ChildNode[] {
   const containers = indexed.elements.filter((element) => {
     const classes = element.attribs['class'] ?? '';
-    return element.name === 'blockquote' || /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes);
+    return (
+      element.name === 'blockquote' ||
+      /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes)
+    );
   });
   const removed = detachAll(containers);
   // With no container taken out the body is as it was measured: no need to render it again.
@@ -173,9 +222,21 @@ function removeQuoteContainers(indexed: IndexedDocument, measured?: MeasuredLine
 
 // Boundaries after which the writer may have answered between quotes: a quote container or an attribution, as a
 // plain-text reply's ">" quote. Below a header block or a separator the history carries no quote marks.
-const INTERLEAVING_KINDS = new Set<string>(['quote', 'attribution', 'gmail-quote', 'cite-blockquote', 'thunderbird-cite', 'yahoo-quote', 'bare-blockquote']);
+const INTERLEAVING_KINDS = new Set<string>([
+  'quote',
+  'attribution',
+  'gmail-quote',
+  'cite-blockquote',
+  'thunderbird-cite',
+  'yahoo-quote',
+  'bare-blockquote',
+]);
 
-function interleavedAnswers(lines: readonly RenderedLine[], order: number, nodeOrder: NodeOrder): ChildNode[] | undefined {
+function interleavedAnswers(
+  lines: readonly RenderedLine[],
+  order: number,
+  nodeOrder: NodeOrder,
+): ChildNode[] | undefined {
   const from = lines.findIndex((line) => line.node && (nodeOrder.get(line.node) ?? 0) >= order);
   if (from < 0) return undefined;
   // The document is measured (one more rendering pass) only when there are answers to keep.
@@ -219,7 +280,12 @@ function contentLinesAfter(lines: readonly RenderedLine[], index: number): numbe
   return count;
 }
 
-type CutRendering = { lines: RenderedLine[]; boundary?: Candidate; contentBefore?: boolean; measured?: MeasuredLines };
+type CutRendering = {
+  lines: RenderedLine[];
+  boundary?: Candidate;
+  contentBefore?: boolean;
+  measured?: MeasuredLines;
+};
 
 /**
  * The rendering to cut by: the whole body's, or only its first lines when the reply is top-posted above a cut that
@@ -234,7 +300,8 @@ function renderForCut(indexed: IndexedDocument): CutRendering {
   const boundary = found && contentLinesAfter(head, found.line) >= LOOK_AHEAD_LINES ? found : undefined;
   if (!boundary) return { lines: renderLines([indexed.document]) };
   const contentBefore = hasContentBefore(indexed, head, boundary.order);
-  if (contentBefore && !INTERLEAVING_KINDS.has(boundary.kind)) return { lines: head, boundary, contentBefore };
+  if (contentBefore && !INTERLEAVING_KINDS.has(boundary.kind))
+    return { lines: head, boundary, contentBefore };
   // Bottom-posted below a quote: the quotes are taken out by a measured rendering, so this one is measured.
   if (!contentBefore && QUOTE_CONTAINER_KINDS.has(boundary.kind)) {
     const measured = measure(indexed.document);
@@ -254,7 +321,9 @@ function extractOnce(html: string, transparent: readonly number[]): HtmlReply & 
   if (boundary) {
     if (cut.contentBefore ?? hasContentBefore(indexed, lines, boundary.order)) {
       layout = 'top-posted';
-      const answers = INTERLEAVING_KINDS.has(boundary.kind) ? interleavedAnswers(lines, boundary.order, indexed.order) : undefined;
+      const answers = INTERLEAVING_KINDS.has(boundary.kind)
+        ? interleavedAnswers(lines, boundary.order, indexed.order)
+        : undefined;
       if (answers) {
         layout = 'interleaved';
         elided = answers;
@@ -281,6 +350,8 @@ function extractOnce(html: string, transparent: readonly number[]): HtmlReply & 
     ...(boundary ? { boundary: { kind: boundary.kind, source: boundary.source } } : {}),
     layout,
     bannersRemoved,
-    ...(boundary?.source === 'html' && WRAPPING_KINDS.has(boundary.kind) && transparent.length === 0 ? { wrapper: boundary.order } : {}),
+    ...(boundary?.source === 'html' && WRAPPING_KINDS.has(boundary.kind) && transparent.length === 0
+      ? { wrapper: boundary.order }
+      : {}),
   };
 }

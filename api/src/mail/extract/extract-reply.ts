@@ -44,7 +44,10 @@ function compact(text: string): string {
   return text.replace(/\s+/g, '').toLowerCase();
 }
 
-function compareWithUniqueBody(text: string, uniqueBodyHtml: string | undefined): 'agrees' | 'differs' | undefined {
+function compareWithUniqueBody(
+  text: string,
+  uniqueBodyHtml: string | undefined,
+): 'agrees' | 'differs' | undefined {
   if (uniqueBodyHtml === undefined || uniqueBodyHtml.length > MAX_HTML_CHARS) return undefined;
   const unique = linesToText(renderLines([parseHtml(uniqueBodyHtml).document]));
   return compact(unique) === compact(text) ? 'agrees' : 'differs';
@@ -79,7 +82,11 @@ function extractTextOnly(body: ReplyBody): ExtractedReply {
   const uniqueBody = compareWithUniqueBody(reply.text, body.uniqueBodyHtml);
   // Filled in field by field (the optional ones only when set), not spread from conditional objects: the spreads were a
   // visible part of a short email's cost.
-  const extracted = { html: textToHtml(reply.text), text: reply.text, elidedText: reply.elidedText } as ExtractedReply;
+  const extracted = {
+    html: textToHtml(reply.text),
+    text: reply.text,
+    elidedText: reply.elidedText,
+  } as ExtractedReply;
   // A forwarded message or quoted history is shown folded under the note, never dropped.
   if (reply.elidedText) extracted.elidedHtml = textToHtml(reply.elidedText);
   extracted.inlineContentIds = [];

@@ -1,6 +1,12 @@
 import { isOurMarkerLine } from './marker-line.js';
 import { isBannerLine, isDelimiterLine, isQuoteLine, mayHoldBanner } from './quote-patterns.js';
-import { bottomPostedLines, findTextBoundary, interleavedLines, type TextBoundary, type TextBoundaryKind } from './text-boundaries.js';
+import {
+  bottomPostedLines,
+  findTextBoundary,
+  interleavedLines,
+  type TextBoundary,
+  type TextBoundaryKind,
+} from './text-boundaries.js';
 
 // The reply in a plain-text body. Top-posted (the usual case): everything above the first boundary. Bottom-posted or
 // interleaved (nothing above it): the unquoted lines between and below the quotes — only where the quote is marked
@@ -88,7 +94,11 @@ function linesAndBoundary(text: string): { lines: string[]; boundary: TextBounda
     if (cut > 0) {
       const head = text.slice(0, cut).split('\n');
       const boundary = findTextBoundary(head, isOurMarkerLine);
-      if (boundary && boundary.line + LOOK_AHEAD_LINES < head.length && hasWrittenContent(head, true, boundary.line)) {
+      if (
+        boundary &&
+        boundary.line + LOOK_AHEAD_LINES < head.length &&
+        hasWrittenContent(head, true, boundary.line)
+      ) {
         return { lines: head, boundary };
       }
     }
@@ -99,7 +109,8 @@ function linesAndBoundary(text: string): { lines: string[]; boundary: TextBounda
 
 /** Whether what follows the boundary is history without quote marks (see the top of the file). */
 function unmarkedHistoryFollows(lines: readonly string[], boundary: TextBoundary): boolean {
-  if (boundary.kind === 'separator' || boundary.kind === 'forward' || boundary.kind === 'header-block') return true;
+  if (boundary.kind === 'separator' || boundary.kind === 'forward' || boundary.kind === 'header-block')
+    return true;
   // After an attribution the quote is marked with ">", or (Outlook for Mac) by indenting the whole original. Text
   // that is neither is the writer's: the attribution heads a quote that was removed, or the answers to a ">" quote.
   if (boundary.kind !== 'attribution') return false;
@@ -130,7 +141,14 @@ export function extractTextReply(body: string): TextReply {
     kept = lines.slice(0, boundary.line);
     elidedText = text.slice(boundaryOffset);
     const answers =
-      boundary.kind === 'quote' || boundary.kind === 'attribution' ? interleavedLines(lines, boundary.lastLine + (boundary.kind === 'quote' ? 0 : 1), isOurMarkerLine, boundary.kind === 'attribution') : undefined;
+      boundary.kind === 'quote' || boundary.kind === 'attribution'
+        ? interleavedLines(
+            lines,
+            boundary.lastLine + (boundary.kind === 'quote' ? 0 : 1),
+            isOurMarkerLine,
+            boundary.kind === 'attribution',
+          )
+        : undefined;
     if (answers) {
       layout = 'interleaved';
       const keptIndexes = new Set(answers);
@@ -156,7 +174,10 @@ export function extractTextReply(body: string): TextReply {
   const trailing = trimTrailingLines(kept);
   // Filled in field by field, not spread from conditional objects: this runs for every plain-text email, and the
   // spreads were a visible part of its cost.
-  const reply: TextReply = { text: joinLines(kept), elidedText: (trailing.length > 0 ? `${trailing.join('\n')}\n${elidedText}` : elidedText).trim() } as TextReply;
+  const reply: TextReply = {
+    text: joinLines(kept),
+    elidedText: (trailing.length > 0 ? `${trailing.join('\n')}\n${elidedText}` : elidedText).trim(),
+  } as TextReply;
   if (boundary) reply.boundary = boundary.kind;
   reply.layout = layout;
   reply.bannersRemoved = bannersRemoved;

@@ -23,7 +23,12 @@ export function isElement(node: AnyNode): node is Element {
 }
 
 export function parseHtml(html: string): IndexedDocument {
-  const document = parseLimited(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, withStartIndices: true });
+  const document = parseLimited(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    withStartIndices: true,
+  });
   return indexDocument(document);
 }
 
@@ -33,7 +38,8 @@ export function indexDocument(document: Document): IndexedDocument {
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     if (isElement(node)) elements.push(node);
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
+    if ('children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ChildNode);
   }
   return { document, order: SOURCE_ORDER, elements };
 }
@@ -58,9 +64,38 @@ export function isHiddenElement(element: Element): boolean {
 
 /** Elements whose content is never text: they are skipped when rendering and dropped when sanitising. */
 export const NON_CONTENT_TAGS = new Set([
-  'head', 'script', 'style', 'title', 'template', 'noscript', 'xml', 'meta', 'link', 'base', 'iframe', 'frame',
-  'frameset', 'object', 'embed', 'applet', 'svg', 'math', 'select', 'textarea', 'button', 'input', 'option', 'audio',
-  'video', 'canvas', 'map', 'area', 'source', 'track', 'param', 'dialog',
+  'head',
+  'script',
+  'style',
+  'title',
+  'template',
+  'noscript',
+  'xml',
+  'meta',
+  'link',
+  'base',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'select',
+  'textarea',
+  'button',
+  'input',
+  'option',
+  'audio',
+  'video',
+  'canvas',
+  'map',
+  'area',
+  'source',
+  'track',
+  'param',
+  'dialog',
 ]);
 
 /** Removes `node` from its parent's children (we only ever walk `children`, never the sibling links). */
@@ -82,7 +117,8 @@ export function detachAll(nodes: readonly ChildNode[]): ChildNode[] {
   // Each node once, though callers may name one several times (a quote holding many lines): returned twice, it would be
   // folded twice, and a quote of n lines n times over.
   const outermost = [...chosen].filter((node) => {
-    for (let current = node.parent; current; current = current.parent) if (chosen.has(current as ChildNode)) return false;
+    for (let current = node.parent; current; current = current.parent)
+      if (chosen.has(current as ChildNode)) return false;
     return true;
   });
   const byParent = new Map<ParentNode, Set<ChildNode>>();
@@ -101,6 +137,7 @@ export function detachAll(nodes: readonly ChildNode[]): ChildNode[] {
 
 /** Whether `ancestor` contains `node` (or is it). */
 export function contains(ancestor: AnyNode, node: AnyNode): boolean {
-  for (let current: AnyNode | null = node; current; current = current.parent) if (current === ancestor) return true;
+  for (let current: AnyNode | null = node; current; current = current.parent)
+    if (current === ancestor) return true;
   return false;
 }

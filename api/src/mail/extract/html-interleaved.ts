@@ -16,7 +16,10 @@ const INDENT = /border(?:-left)?\s*:\s*(?:none|0)\b/i;
 
 /** A container clients put quoted history in (not an indent the writer made). */
 export function isQuoteContainer(element: Element): boolean {
-  if (element.name === 'blockquote') return !INDENT.test(element.attribs['style'] ?? '') || (element.attribs['type'] ?? '').toLowerCase() === 'cite';
+  if (element.name === 'blockquote')
+    return (
+      !INDENT.test(element.attribs['style'] ?? '') || (element.attribs['type'] ?? '').toLowerCase() === 'cite'
+    );
   return QUOTE_CLASSES.test(element.attribs['class'] ?? '');
 }
 
@@ -38,12 +41,21 @@ function outermostQuote(node: AnyNode, memo: Map<AnyNode, Element | null>): Elem
  * the tree and returns them (for the folded part); undefined when there is nothing to keep below `from`.
  * `containerOf` finds the element holding only a given line (the same rule banners and rules are removed by).
  */
-export function removeInterleavedQuotes(lines: readonly RenderedLine[], from: number, measure: () => (node: Text, text: string) => ChildNode): ChildNode[] | undefined {
+export function removeInterleavedQuotes(
+  lines: readonly RenderedLine[],
+  from: number,
+  measure: () => (node: Text, text: string) => ChildNode,
+): ChildNode[] | undefined {
   const memo = new Map<AnyNode, Element | null>();
   const quotes = lines.map((line) => (line.node ? outermostQuote(line.node, memo) : undefined));
   const texts = lines.map((line, i) => (quotes[i] ? `> ${line.text}` : line.text));
   const attribution = attributionEnd(texts, from);
-  const kept = interleavedLines(texts, attribution === undefined ? from : attribution + 1, isOurMarkerLine, attribution !== undefined);
+  const kept = interleavedLines(
+    texts,
+    attribution === undefined ? from : attribution + 1,
+    isOurMarkerLine,
+    attribution !== undefined,
+  );
   if (!kept) return undefined;
   const keep = new Set(kept.filter((i) => !quotes[i]));
   const containerOf = measure();

@@ -11,7 +11,14 @@ import { Parser, type Options } from 'htmlparser2';
 export const MAX_NESTING = 1000;
 
 /** The fields of htmlparser2's Parser this relies on (private in its typings; checked when a parser is made). */
-type ParserInternals = { stack: string[]; tagname: string; attribs: Record<string, string> | null; openTagStart: number; startIndex: number; getSlice(start: number, end: number): string };
+type ParserInternals = {
+  stack: string[];
+  tagname: string;
+  attribs: Record<string, string> | null;
+  openTagStart: number;
+  startIndex: number;
+  getSlice(start: number, end: number): string;
+};
 
 class DepthLimitedParser extends Parser {
   /** Tags dropped for depth that are still open, by name: their closing tags are dropped too. */

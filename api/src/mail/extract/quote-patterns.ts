@@ -85,9 +85,15 @@ export function headerLabelKind(line: string): HeaderLabelKind | undefined {
 }
 
 const SEPARATOR_PHRASES = alternation([...allOf('originalMessage'), ...allOf('forwardedMessage')]);
-const DASHED_SEPARATOR = new RegExp(`^[ \\t>]{0,6}[*_]{0,2}[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}(?:${SEPARATOR_PHRASES})[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}[*_]{0,2}[ \\t]*$`, 'iu');
+const DASHED_SEPARATOR = new RegExp(
+  `^[ \\t>]{0,6}[*_]{0,2}[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}(?:${SEPARATOR_PHRASES})[ \\t]{0,3}[-=]{2,40}[ \\t]{0,3}[*_]{0,2}[ \\t]*$`,
+  'iu',
+);
 const FORWARD_INTROS = allOf('forwardIntro');
-const FORWARD_INTRO = new RegExp(`^[ \\t>]{0,6}(?:${alternation(FORWARD_INTROS)})[ \\t]{0,3}[:：]?[ \\t]*$`, 'iu');
+const FORWARD_INTRO = new RegExp(
+  `^[ \\t>]{0,6}(?:${alternation(FORWARD_INTROS)})[ \\t]{0,3}[:：]?[ \\t]*$`,
+  'iu',
+);
 const FORWARD_INTRO_FIRST_WORDS = new Set(FORWARD_INTROS.map((intro) => firstWord(intro)));
 const FORWARD_INTRO_FIRST_CHARACTERS = firstCharacters(FORWARD_INTRO_FIRST_WORDS);
 
@@ -98,7 +104,11 @@ export function isHistorySeparator(line: string): boolean {
   // "Begin forwarded message:" and its translations end with a colon (some clients drop it, hence the length cap).
   if (line.length >= 80) return false;
   const from = afterQuotePrefix(line);
-  return firstWordMayBeIn(line, from, FORWARD_INTRO_FIRST_CHARACTERS) && FORWARD_INTRO_FIRST_WORDS.has(firstWord(line, from)) && FORWARD_INTRO.test(line);
+  return (
+    firstWordMayBeIn(line, from, FORWARD_INTRO_FIRST_CHARACTERS) &&
+    FORWARD_INTRO_FIRST_WORDS.has(firstWord(line, from)) &&
+    FORWARD_INTRO.test(line)
+  );
 }
 
 /** What both caption patterns start with, as a char test: at most six of [ \t>], then two of [-=]. */
@@ -126,7 +136,10 @@ export function ruledCaption(line: string): string | undefined {
   return RULED_CAPTION_THEN_TEXT.exec(line)?.[1];
 }
 
-const FORWARD_PHRASE = new RegExp(alternation([...allOf('forwardedMessage'), ...allOf('forwardIntro')]), 'iu');
+const FORWARD_PHRASE = new RegExp(
+  alternation([...allOf('forwardedMessage'), ...allOf('forwardIntro')]),
+  'iu',
+);
 
 /** A separator that introduces a forwarded message, not a quoted one ("---------- Forwarded message ---------"). */
 export function isForwardSeparator(line: string): boolean {
@@ -232,7 +245,11 @@ export function isAttribution(text: string): boolean {
   if (endsWithVerb && VERB_AT_END.test(text.length > VERB_TAIL ? text.slice(-VERB_TAIL) : text)) return true;
   if (!endsWithColon) return false;
   // "Am 12.02.24 um 10:15 schrieb Service Desk:" (Thunderbird names no address when it has a display name)
-  if (VERB_INSIDE.test(text) && (hasEmail || (hasDigit && (OPENER.test(text) || /^[ \t>]{0,6}\d/.test(text))))) return true;
+  if (
+    VERB_INSIDE.test(text) &&
+    (hasEmail || (hasDigit && (OPENER.test(text) || /^[ \t>]{0,6}\d/.test(text))))
+  )
+    return true;
   // "ср, 30 апр. 2025 г. в 15:19, John Doe <doe@example.com>:" (Gmail ru), "26.06.2014, 14:41, "A" <a@b.c>:" (Yandex)
   return hasEmail && DATE_TIME.test(text) && !headerLabelKind(text);
 }
@@ -254,7 +271,13 @@ export function startsAttribution(line: string): boolean {
 
 /** "2013/7/20 sam via Discourse Meta <info@discourse.org>" right above quoted lines. */
 export function isDatedSenderLine(line: string): boolean {
-  return line.length <= MAX_PATTERN_LINE && line.includes('@') && EMAIL.test(line) && DATE_TIME.test(line) && !headerLabelKind(line);
+  return (
+    line.length <= MAX_PATTERN_LINE &&
+    line.includes('@') &&
+    EMAIL.test(line) &&
+    DATE_TIME.test(line) &&
+    !headerLabelKind(line)
+  );
 }
 
 // Device footers mobile clients append after the typed text; anything below one is quoted history.
@@ -262,17 +285,26 @@ const DEVICE_FOOTERS = allOf('deviceFooters');
 // The first word decides whether the full pattern is worth running (a set lookup per line instead of a big regex).
 const FOOTER_FIRST_WORDS = new Set(DEVICE_FOOTERS.map((f) => (/^[^\s]+/.exec(f)?.[0] ?? f).toLowerCase()));
 const FOOTER_FIRST_CHARACTERS = firstCharacters(FOOTER_FIRST_WORDS);
-const CJK_FOOTER_START = new RegExp(`^[ \\t]*(?:${alternation(DEVICE_FOOTERS.filter((footer) => CJK.test(footer)))})`, 'u');
-const DEVICE_FOOTER = new RegExp(`^[ \\t]*[([<]{0,2}[ \\t]*(?:${alternation(DEVICE_FOOTERS)})(?!${SPACE}*[:：])`, 'iu');
+const CJK_FOOTER_START = new RegExp(
+  `^[ \\t]*(?:${alternation(DEVICE_FOOTERS.filter((footer) => CJK.test(footer)))})`,
+  'u',
+);
+const DEVICE_FOOTER = new RegExp(
+  `^[ \\t]*[([<]{0,2}[ \\t]*(?:${alternation(DEVICE_FOOTERS)})(?!${SPACE}*[:：])`,
+  'iu',
+);
 
 export function isDeviceFooter(text: string): boolean {
   if (text.length > MAX_PATTERN_LINE) return false;
   // Markdown renderings link part of the footer: "Get [Outlook for Android](https://aka.ms/...)".
   const line = text.includes('[') ? text.replace(/[[\]]/g, '') : text;
-  const footerWord = firstWordMayBeIn(line, 0, FOOTER_FIRST_CHARACTERS) && FOOTER_FIRST_WORDS.has(firstWord(line));
+  const footerWord =
+    firstWordMayBeIn(line, 0, FOOTER_FIRST_CHARACTERS) && FOOTER_FIRST_WORDS.has(firstWord(line));
   if (!footerWord && !CJK_FOOTER_START.test(line)) return false;
   if (!DEVICE_FOOTER.test(line)) return false;
-  const withoutLinks = line.replace(/<[^<>\s]{1,300}>|\((?:https?:|www\.)[^()\s]{1,300}\)|https?:\S{1,300}/g, '').trim();
+  const withoutLinks = line
+    .replace(/<[^<>\s]{1,300}>|\((?:https?:|www\.)[^()\s]{1,300}\)|https?:\S{1,300}/g, '')
+    .trim();
   return withoutLinks.length <= 80 && !/[,:;]$/.test(withoutLinks);
 }
 

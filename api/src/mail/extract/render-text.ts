@@ -14,9 +14,46 @@ export type RenderedLine = {
 };
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'caption', 'details', 'summary', 'body', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'ul',
+  'caption',
+  'details',
+  'summary',
+  'body',
+  'html',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
 const COLLAPSIBLE = /[ \t\n\r\f]+/g;
@@ -121,7 +158,11 @@ class Exit {
 /** "https://www.acme.com/" and "acme.com" name the same place: no need to repeat a link whose text is its address. */
 function sameTarget(text: string, href: string): boolean {
   const bare = (value: string) => {
-    const core = value.trim().toLowerCase().slice(0, 2048).replace(/^(?:https?:\/\/)?(?:www\.)?/, '');
+    const core = value
+      .trim()
+      .toLowerCase()
+      .slice(0, 2048)
+      .replace(/^(?:https?:\/\/)?(?:www\.)?/, '');
     let end = core.length;
     while (end > 0 && core.charAt(end - 1) === '/') end--;
     return core.slice(0, end);
@@ -134,7 +175,8 @@ function leave(exit: Exit, writer: LineWriter, lengths: Map<AnyNode, number> | u
   if (exit.link) {
     // Plain text keeps where a link goes, as mail clients' own text parts do: "Sparrow <http://...>".
     const text = writer.since(exit.link);
-    if (text !== undefined && text.trim() && !sameTarget(text, exit.link.href)) writer.append(` <${exit.link.href}>`, undefined, 0);
+    if (text !== undefined && text.trim() && !sameTarget(text, exit.link.href))
+      writer.append(` <${exit.link.href}>`, undefined, 0);
   }
   if (BLOCK_TAGS.has(exit.element.name) || exit.element.name === 'li') writer.breakLine();
 }
@@ -159,7 +201,11 @@ function writePreformatted(writer: LineWriter, text: Text): void {
  * whether it sits in preformatted text, and an Exit entry only for elements that do something when they end; nothing
  * is allocated per node beyond that, since a large body has hundreds of thousands of them.
  */
-export function renderLines(roots: readonly (AnyNode | string)[], firstLines = Infinity, lengths?: Map<AnyNode, number>): RenderedLine[] {
+export function renderLines(
+  roots: readonly (AnyNode | string)[],
+  firstLines = Infinity,
+  lengths?: Map<AnyNode, number>,
+): RenderedLine[] {
   const writer = new LineWriter();
   const stack: (AnyNode | string | Exit)[] = [];
   const preformatted: boolean[] = [];

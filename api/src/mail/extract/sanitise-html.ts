@@ -16,10 +16,68 @@ export type SanitiseOptions = {
 };
 
 const ALLOWED_TAGS = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col', 'colgroup', 'dd', 'del',
-  'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr',
-  'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'small', 'span', 'strike', 'strong',
-  'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'font',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'tt',
+  'u',
+  'ul',
+  'var',
+  'wbr',
 ]);
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'col', 'wbr']);
 
@@ -41,14 +99,52 @@ const TAG_ATTRIBUTES: Record<string, ReadonlySet<string>> = {
 };
 
 const SAFE_CSS_PROPERTIES = new Set([
-  'color', 'background-color', 'font-weight', 'font-style', 'font-size', 'font-family', 'font-variant', 'text-decoration',
-  'text-decoration-line', 'text-align', 'text-indent', 'text-transform', 'line-height', 'letter-spacing', 'word-spacing',
-  'vertical-align', 'white-space', 'direction', 'list-style-type', 'width', 'height', 'max-width', 'min-width',
-  'border', 'border-top', 'border-right', 'border-bottom', 'border-left', 'border-color', 'border-style', 'border-width',
-  'border-collapse', 'border-spacing', 'margin', 'margin-top', 'margin-right', 'margin-bottom', 'margin-left', 'padding',
-  'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
+  'color',
+  'background-color',
+  'font-weight',
+  'font-style',
+  'font-size',
+  'font-family',
+  'font-variant',
+  'text-decoration',
+  'text-decoration-line',
+  'text-align',
+  'text-indent',
+  'text-transform',
+  'line-height',
+  'letter-spacing',
+  'word-spacing',
+  'vertical-align',
+  'white-space',
+  'direction',
+  'list-style-type',
+  'width',
+  'height',
+  'max-width',
+  'min-width',
+  'border',
+  'border-top',
+  'border-right',
+  'border-bottom',
+  'border-left',
+  'border-color',
+  'border-style',
+  'border-width',
+  'border-collapse',
+  'border-spacing',
+  'margin',
+  'margin-top',
+  'margin-right',
+  'margin-bottom',
+  'margin-left',
+  'padding',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
 ]);
-const UNSAFE_CSS_VALUE = /url\s*\(|expression\s*\(|javascript:|vbscript:|@import|behavio(?:u)?r|-moz-binding|[\\<>]|\/\*/i;
+const UNSAFE_CSS_VALUE =
+  /url\s*\(|expression\s*\(|javascript:|vbscript:|@import|behavio(?:u)?r|-moz-binding|[\\<>]|\/\*/i;
 const SAFE_HREF = /^(?:https?:|mailto:|tel:)/i;
 const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpe?g|gif|webp|bmp);base64,[a-z0-9+/=\s]+$/i;
 
@@ -133,7 +229,8 @@ function attributes(element: Element, options: SanitiseOptions): string | undefi
   }
   if (element.name === 'a') {
     const href = urlForCheck(element.attribs['href'] ?? '');
-    if (SAFE_HREF.test(href)) out += ` href="${escapeAttribute(href)}" target="_blank" rel="noopener noreferrer nofollow"`;
+    if (SAFE_HREF.test(href))
+      out += ` href="${escapeAttribute(href)}" target="_blank" rel="noopener noreferrer nofollow"`;
   }
   if (element.name === 'img') {
     const image = imageSource(element, options);
@@ -148,7 +245,9 @@ function attributes(element: Element, options: SanitiseOptions): string | undefi
 class Close {
   constructor(readonly tag: string) {}
 }
-const CLOSE_TAGS = new Map([...ALLOWED_TAGS].filter((tag) => !VOID_TAGS.has(tag)).map((tag) => [tag, new Close(`</${tag}>`)]));
+const CLOSE_TAGS = new Map(
+  [...ALLOWED_TAGS].filter((tag) => !VOID_TAGS.has(tag)).map((tag) => [tag, new Close(`</${tag}>`)]),
+);
 
 /**
  * Safe html for `roots` (nodes of a parsed body, or plain strings standing for text). The walk keeps an explicit stack

@@ -20,7 +20,8 @@ import {
 // "On ... wrote:" attribution, an "Original Message" separator, an Outlook From/Sent/To/Subject block, or the end of a
 // mobile device footer. The same scan runs on plain-text bodies and on the text rendering of html bodies.
 
-export type TextBoundaryKind = 'marker' | 'quote' | 'attribution' | 'separator' | 'forward' | 'header-block' | 'device-footer';
+export type TextBoundaryKind =
+  'marker' | 'quote' | 'attribution' | 'separator' | 'forward' | 'header-block' | 'device-footer';
 
 export type TextBoundary = {
   /** First line of quoted history (the cut goes before it). */
@@ -113,7 +114,11 @@ function isAnyQuoteLine(line: string): boolean {
 }
 
 /** Where the writer's own text stops below the quotes: a rule, a signature separator, a footer, more history. */
-function endsInterleaving(lines: readonly string[], i: number, isMarkerLine: (line: string) => boolean): boolean {
+function endsInterleaving(
+  lines: readonly string[],
+  i: number,
+  isMarkerLine: (line: string) => boolean,
+): boolean {
   const line = lines[i] ?? '';
   return (
     isDelimiterLine(line) ||
@@ -146,7 +151,12 @@ function withoutEmptyHead(block: readonly number[], lines: readonly string[]): n
 
 /** Whether a quoted line (marks removed) is what clients put at the head of quoted history. */
 function headsHistory(line: string, isMarkerLine: (line: string) => boolean): boolean {
-  return isMarkerLine(line) || isHistorySeparator(line) || isAttribution(line) || headerLabelKind(line) !== undefined;
+  return (
+    isMarkerLine(line) ||
+    isHistorySeparator(line) ||
+    isAttribution(line) ||
+    headerLabelKind(line) !== undefined
+  );
 }
 
 /**
@@ -158,7 +168,12 @@ function headsHistory(line: string, isMarkerLine: (line: string) => boolean): bo
  * quote, as Apple Mail does when told to), or when it sits right below a quote that heads no history. `headed`: an
  * attribution stands right above `from`.
  */
-export function interleavedLines(lines: readonly string[], from: number, isMarkerLine: (line: string) => boolean, headed: boolean): number[] | undefined {
+export function interleavedLines(
+  lines: readonly string[],
+  from: number,
+  isMarkerLine: (line: string) => boolean,
+  headed: boolean,
+): number[] | undefined {
   const kept: number[] = [];
   // Clients head the history they quote with an attribution or a header block. A ">" passage with neither is the
   // writer quoting a line of their own choosing, and what they write right below it is theirs, even after the last one.
@@ -215,14 +230,19 @@ export function interleavedLines(lines: readonly string[], from: number, isMarke
     previousWasQuote = false;
     answer.push(i);
   }
-  const quotesHistory = () => headed || quoteLines.some((q) => headsHistory((lines[q] ?? '').replace(/^[ \t>|]+/, ''), isMarkerLine));
+  const quotesHistory = () =>
+    headed || quoteLines.some((q) => headsHistory((lines[q] ?? '').replace(/^[ \t>|]+/, ''), isMarkerLine));
   const lastAnswered = answer.some((a) => !isBlank(lines[a])) && (sandwiched || (glued && !quotesHistory()));
-  if (lastAnswered) for (const index of [withoutEmptyHead(quoteBlock, lines), answer].flat()) kept.push(index);
+  if (lastAnswered)
+    for (const index of [withoutEmptyHead(quoteBlock, lines), answer].flat()) kept.push(index);
   return sandwiched || lastAnswered ? kept : undefined;
 }
 
 /** The earliest boundary in `lines`, or undefined when everything is the writer's own text. */
-export function findTextBoundary(lines: readonly string[], isMarkerLine: (line: string) => boolean): TextBoundary | undefined {
+export function findTextBoundary(
+  lines: readonly string[],
+  isMarkerLine: (line: string) => boolean,
+): TextBoundary | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     if (isBlank(line)) continue;
@@ -239,11 +259,17 @@ export function findTextBoundary(lines: readonly string[], isMarkerLine: (line: 
   return undefined;
 }
 
-function boundaryAt(lines: readonly string[], i: number, line: string, isMarkerLine: (line: string) => boolean): TextBoundary | undefined {
+function boundaryAt(
+  lines: readonly string[],
+  i: number,
+  line: string,
+  isMarkerLine: (line: string) => boolean,
+): TextBoundary | undefined {
   if (isMarkerLine(line) || isReplyAboveLine(line)) return { line: i, kind: 'marker', lastLine: i };
   if (isQuoteLine(line)) return { line: i, kind: 'quote', lastLine: i };
   if (line.length > MAX_PATTERN_LINE) return undefined;
-  if (isHistorySeparator(line)) return { line: i, kind: isForwardSeparator(line) ? 'forward' : 'separator', lastLine: i };
+  if (isHistorySeparator(line))
+    return { line: i, kind: isForwardSeparator(line) ? 'forward' : 'separator', lastLine: i };
   const captionRest = ruledCaption(line);
   if (captionRest !== undefined) {
     const next = captionRest ? i : nextContentLine(lines, i + 1, i + 4);
@@ -253,7 +279,8 @@ function boundaryAt(lines: readonly string[], i: number, line: string, isMarkerL
   }
   if (isUnderscoreRule(line)) {
     const next = nextContentLine(lines, i + 1, i + 4);
-    if (next !== undefined && headerLabelKind(lines[next] ?? '')) return { line: i, kind: 'header-block', lastLine: next };
+    if (next !== undefined && headerLabelKind(lines[next] ?? ''))
+      return { line: i, kind: 'header-block', lastLine: next };
   }
   if (headerLabelKind(line) === 'from' && isHeaderBlock(lines, i)) {
     return { line: headerBlockStart(lines, i), kind: 'header-block', lastLine: i };
@@ -264,7 +291,8 @@ function boundaryAt(lines: readonly string[], i: number, line: string, isMarkerL
     if (attributionLast !== undefined) return { line: i, kind: 'attribution', lastLine: attributionLast };
     if (isDatedSenderLine(line)) {
       const next = nextContentLine(lines, i + 1, i + 3);
-      if (next !== undefined && isQuoteLikeLine(lines[next])) return { line: i, kind: 'attribution', lastLine: i };
+      if (next !== undefined && isQuoteLikeLine(lines[next]))
+        return { line: i, kind: 'attribution', lastLine: i };
     }
   }
   return undefined;
@@ -275,7 +303,11 @@ function boundaryAt(lines: readonly string[], i: number, line: string, isMarkerL
  * between and below the quotes. Quotes, attributions, separators and header blocks are left out; our own marker line
  * ends it, because below it is our outbound text.
  */
-export function bottomPostedLines(lines: readonly string[], from: number, isMarkerLine: (line: string) => boolean): number[] {
+export function bottomPostedLines(
+  lines: readonly string[],
+  from: number,
+  isMarkerLine: (line: string) => boolean,
+): number[] {
   const kept: number[] = [];
   let inHeaderBlock = false;
   for (let i = from; i < lines.length; i++) {

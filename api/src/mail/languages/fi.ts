@@ -17,7 +17,12 @@ export const fi: LanguageStrings = {
   autoReplySubjects: ['Automaattinen vastaus', 'Poissa', 'Poissaoloilmoitus'],
   awayWording: ['poissa toimistolta', 'lomalla', 'palaan', 'tavoitettavissa'],
   bounceSubjects: ['Ei voitu toimittaa', 'Toimittamaton', 'Toimitus epäonnistui'],
-  bounceWording: ['ei voitu toimittaa', 'toimitus epäonnistui', 'tuntematon vastaanottaja', 'postilaatikko on täynnä'],
+  bounceWording: [
+    'ei voitu toimittaa',
+    'toimitus epäonnistui',
+    'tuntematon vastaanottaja',
+    'postilaatikko on täynnä',
+  ],
   replyPrefixes: ['VS'],
   forwardPrefixes: ['VL', 'ED', 'FW'],
   replyAboveLine: ['tämän rivin yläpuolelle'],

@@ -2,7 +2,13 @@ import type { LanguageStrings } from './language.js';
 
 export const is: LanguageStrings = {
   code: 'is',
-  header: { from: ['Frá', 'Sendandi'], sent: ['Sent', 'Dagsetning'], to: ['Til', 'Viðtakandi'], cc: ['Afrit'], subject: ['Efni'] },
+  header: {
+    from: ['Frá', 'Sendandi'],
+    sent: ['Sent', 'Dagsetning'],
+    to: ['Til', 'Viðtakandi'],
+    cc: ['Afrit'],
+    subject: ['Efni'],
+  },
   wrote: ['skrifaði'],
   originalMessage: ['Upprunaleg skilaboð'],
   forwardedMessage: ['Áframsend skilaboð'],

@@ -22,7 +22,14 @@
 export type LanguageStrings = {
   /** BCP 47 code; a script or region suffix where the strings differ (zh-Hant, pt-BR). */
   code: string;
-  header: { from: string[]; sent: string[]; to: string[]; cc: string[]; subject: string[]; replyTo?: string[] };
+  header: {
+    from: string[];
+    sent: string[];
+    to: string[];
+    cc: string[];
+    subject: string[];
+    replyTo?: string[];
+  };
   wrote: string[];
   attributionOpeners?: string[];
   originalMessage: string[];

@@ -3,7 +3,13 @@ import type { LanguageStrings } from './language.js';
 // Serbian in Latin script, as Outlook writes it.
 export const sr: LanguageStrings = {
   code: 'sr-Latn',
-  header: { from: ['Od', 'Pošiljalac'], sent: ['Poslato', 'Datum'], to: ['Za', 'Prima'], cc: ['Kopija'], subject: ['Tema', 'Predmet'] },
+  header: {
+    from: ['Od', 'Pošiljalac'],
+    sent: ['Poslato', 'Datum'],
+    to: ['Za', 'Prima'],
+    cc: ['Kopija'],
+    subject: ['Tema', 'Predmet'],
+  },
   wrote: ['je napisao', 'je napisala', 'je napisao/la'],
   originalMessage: ['Originalna poruka', 'Izvorna poruka'],
   forwardedMessage: ['Prosleđena poruka'],

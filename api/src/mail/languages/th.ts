@@ -2,7 +2,13 @@ import type { LanguageStrings } from './language.js';
 
 export const th: LanguageStrings = {
   code: 'th',
-  header: { from: ['จาก', 'ผู้ส่ง'], sent: ['ส่ง', 'วันที่'], to: ['ถึง', 'ผู้รับ'], cc: ['สำเนาถึง'], subject: ['เรื่อง', 'หัวเรื่อง'] },
+  header: {
+    from: ['จาก', 'ผู้ส่ง'],
+    sent: ['ส่ง', 'วันที่'],
+    to: ['ถึง', 'ผู้รับ'],
+    cc: ['สำเนาถึง'],
+    subject: ['เรื่อง', 'หัวเรื่อง'],
+  },
   wrote: ['เขียนว่า'],
   originalMessage: ['ข้อความต้นฉบับ'],
   forwardedMessage: ['ข้อความที่ส่งต่อ'],

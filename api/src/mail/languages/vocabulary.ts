@@ -36,7 +36,10 @@ export const HEADER_LABELS: ReadonlyMap<string, HeaderLabelKind> = headerLabels(
 
 /** Lower case without accents: "Ārpus" and "Arpus" (a gateway's ASCII folding) read the same. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
@@ -44,7 +47,10 @@ const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0600-\u06ff\u0590-\u05ff]
 
 /** Longest first, so a phrase is never cut short by a shorter one that begins it. */
 export function alternation(words: readonly string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|');
 }
 
 /**

@@ -5,5 +5,12 @@ import type { Matcher } from './match-types.js';
 export const matchConversationId: Matcher = async (message, context) => {
   if (!message.conversationId) return undefined;
   const outbound = await context.lookup.findOutboundByConversationId(message.conversationId);
-  return outbound ? { srId: outbound.srId, signal: 'conversation-id', confidence: 0.8, detail: 'It belongs to the mailbox conversation of one of our emails.' } : undefined;
+  return outbound
+    ? {
+        srId: outbound.srId,
+        signal: 'conversation-id',
+        confidence: 0.8,
+        detail: 'It belongs to the mailbox conversation of one of our emails.',
+      }
+    : undefined;
 };

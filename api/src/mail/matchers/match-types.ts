@@ -1,7 +1,8 @@
 import type { MailMessage } from '../../domain/mail-message.js';
 import type { MatchContext } from '../../ports/match-lookup.js';
 
-export type MatchSignal = 'body-token' | 'own-message-id' | 'in-reply-to' | 'hidden-token' | 'conversation-id' | 'subject-sr-number';
+export type MatchSignal =
+  'body-token' | 'own-message-id' | 'in-reply-to' | 'hidden-token' | 'conversation-id' | 'subject-sr-number';
 
 /** A matcher's answer: this SR, through this signal, this sure. */
 export type Match = { srId: number; signal: MatchSignal; confidence: number; detail: string };
@@ -21,10 +22,18 @@ export type MatchProblem = {
  */
 export type MatchHint = { hint: 'sender-not-on-sr'; signal: MatchSignal; srId: number; detail: string };
 
-export type Matcher = (message: MailMessage, context: MatchContext) => Promise<Match | MatchProblem | MatchHint | undefined>;
+export type Matcher = (
+  message: MailMessage,
+  context: MatchContext,
+) => Promise<Match | MatchProblem | MatchHint | undefined>;
 
 /** Signals we signed or minted ourselves; a stranger cannot produce them. */
-export const SIGNED_SIGNALS: ReadonlySet<MatchSignal> = new Set(['body-token', 'own-message-id', 'hidden-token', 'in-reply-to']);
+export const SIGNED_SIGNALS: ReadonlySet<MatchSignal> = new Set([
+  'body-token',
+  'own-message-id',
+  'hidden-token',
+  'in-reply-to',
+]);
 
 export function isProblem(result: Match | MatchProblem | MatchHint): result is MatchProblem {
   return 'problem' in result;

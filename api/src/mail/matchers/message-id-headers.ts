@@ -13,7 +13,13 @@ export const matchMessageIdHeaders: Matcher = async (message, context) => {
     const own = parseOwnMessageId(id);
     if (own) return tokenVerdict(own.token, 'own-message-id', 0.99, context, `in our Message-ID <${id}>`);
     const outbound = await context.lookup.findOutboundByMessageId(id);
-    if (outbound) return { srId: outbound.srId, signal: 'in-reply-to', confidence: 0.95, detail: `It answers our email <${id}>.` };
+    if (outbound)
+      return {
+        srId: outbound.srId,
+        signal: 'in-reply-to',
+        confidence: 0.95,
+        detail: `It answers our email <${id}>.`,
+      };
   }
   return undefined;
 };

@@ -13,10 +13,17 @@ export const matchSubjectSrNumber: Matcher = async (message, context) => {
   const summary = await context.lookup.getRequestSummary(srId);
   if (!summary) return undefined;
   const sender = message.from.address;
-  const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) => sameAddress(address, sender));
+  const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) =>
+    sameAddress(address, sender),
+  );
   const number = formatSrNumber(srId);
   return participates
-    ? { srId, signal: 'subject-sr-number', confidence: 0.6, detail: `The subject names ${number} and ${sender} takes part in it.` }
+    ? {
+        srId,
+        signal: 'subject-sr-number',
+        confidence: 0.6,
+        detail: `The subject names ${number} and ${sender} takes part in it.`,
+      }
     : {
         hint: 'sender-not-on-sr',
         srId,

@@ -11,7 +11,13 @@ const PROBLEM_OF_STATUS = {
 } as const;
 
 /** What one EC_ID token (found by `signal`) means for matching: an SR, or a reason not to trust it. */
-export async function tokenVerdict(token: string, signal: MatchSignal, confidence: number, context: MatchContext, where: string): Promise<Match | MatchProblem> {
+export async function tokenVerdict(
+  token: string,
+  signal: MatchSignal,
+  confidence: number,
+  context: MatchContext,
+  where: string,
+): Promise<Match | MatchProblem> {
   const decoded: EcIdDecoded = decodeEcId(token, context.keyring, context.now);
   if (decoded.status !== 'valid') {
     const srHint = decoded.srId;
@@ -25,7 +31,17 @@ export async function tokenVerdict(token: string, signal: MatchSignal, confidenc
   // The outbound email it names must belong to the same SR; anything else means our records and the token disagree.
   const outbound = await context.lookup.findOutboundById(decoded.outboundId);
   if (outbound && outbound.srId !== decoded.srId) {
-    return { problem: 'token-forged', signal, srHint: decoded.srId, detail: `The reference ${token} ${where} names email ${decoded.outboundId}, which belongs to another request.` };
+    return {
+      problem: 'token-forged',
+      signal,
+      srHint: decoded.srId,
+      detail: `The reference ${token} ${where} names email ${decoded.outboundId}, which belongs to another request.`,
+    };
   }
-  return { srId: decoded.srId, signal, confidence, detail: `The reference ${token} ${where} is valid (${formatSrNumber(decoded.srId)}).` };
+  return {
+    srId: decoded.srId,
+    signal,
+    confidence,
+    detail: `The reference ${token} ${where} is valid (${formatSrNumber(decoded.srId)}).`,
+  };
 }

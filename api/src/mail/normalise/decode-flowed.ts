@@ -7,7 +7,8 @@ export function decodeFlowed(text: string, delSp: boolean): string {
   const out: string[] = [];
   let paragraph: { depth: number; text: string } | undefined;
   const flush = () => {
-    if (paragraph) out.push(paragraph.depth > 0 ? `${'>'.repeat(paragraph.depth)} ${paragraph.text}` : paragraph.text);
+    if (paragraph)
+      out.push(paragraph.depth > 0 ? `${'>'.repeat(paragraph.depth)} ${paragraph.text}` : paragraph.text);
     paragraph = undefined;
   };
   for (const raw of text.split(/\r\n|\n/)) {

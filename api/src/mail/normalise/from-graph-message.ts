@@ -1,5 +1,16 @@
-import type { Attachment, EventMessage, FileAttachment, Message, Recipient } from '@microsoft/microsoft-graph-types';
-import type { MailAddress, MailAttachment, MailAttachmentKind, MailMessage } from '../../domain/mail-message.js';
+import type {
+  Attachment,
+  EventMessage,
+  FileAttachment,
+  Message,
+  Recipient,
+} from '@microsoft/microsoft-graph-types';
+import type {
+  MailAddress,
+  MailAttachment,
+  MailAttachmentKind,
+  MailMessage,
+} from '../../domain/mail-message.js';
 
 // Graph message JSON -> MailMessage. Graph only returns internetMessageHeaders and uniqueBody when $select-ed, and
 // returns meeting messages as eventMessage; both are handled here so later stages see one shape.
@@ -38,7 +49,9 @@ function attachment(item: GraphAttachment): MailAttachment {
 }
 
 function messageClass(message: GraphMessage): string | undefined {
-  const property = message.singleValueExtendedProperties?.find((p) => MESSAGE_CLASS_PROPERTY.test(p.id ?? ''));
+  const property = message.singleValueExtendedProperties?.find((p) =>
+    MESSAGE_CLASS_PROPERTY.test(p.id ?? ''),
+  );
   if (property?.value) return property.value;
   if (message['@odata.type']?.toLowerCase().includes('eventmessage')) {
     return `IPM.Schedule.Meeting.${message.meetingMessageType ?? 'none'}`;
@@ -61,9 +74,14 @@ export function fromGraphMessage(message: GraphMessage): MailMessage {
     cc: addresses(message.ccRecipients),
     replyTo: addresses(message.replyTo),
     receivedAt: message.receivedDateTime ?? message.sentDateTime ?? new Date(0).toISOString(),
-    headers: (message.internetMessageHeaders ?? []).map((h) => ({ name: h.name ?? '', value: h.value ?? '' })),
+    headers: (message.internetMessageHeaders ?? []).map((h) => ({
+      name: h.name ?? '',
+      value: h.value ?? '',
+    })),
     ...(body?.content != null ? (isHtml ? { bodyHtml: body.content } : { bodyText: body.content }) : {}),
-    ...(unique?.content != null && unique.contentType?.toLowerCase() === 'html' ? { uniqueBodyHtml: unique.content } : {}),
+    ...(unique?.content != null && unique.contentType?.toLowerCase() === 'html'
+      ? { uniqueBodyHtml: unique.content }
+      : {}),
     attachments: ((message.attachments ?? []) as GraphAttachment[]).map(attachment),
     ...(klass ? { messageClass: klass } : {}),
   };

@@ -16,7 +16,8 @@ function addresses(field: AddressObject | AddressObject[] | undefined, keepNameO
     const entry = stack.shift();
     if (!entry) continue;
     if (entry.group) stack.push(...entry.group);
-    else if (entry.address || (keepNameOnly && entry.name)) out.push({ ...(entry.name ? { name: entry.name } : {}), address: entry.address ?? '' });
+    else if (entry.address || (keepNameOnly && entry.name))
+      out.push({ ...(entry.name ? { name: entry.name } : {}), address: entry.address ?? '' });
   }
   return out;
 }
@@ -69,7 +70,12 @@ export async function fromMime(raw: Buffer | string): Promise<MailMessage> {
   const { raw: buffer, flowed } = withoutFlowedParameter(original);
   let parsed: ParsedMail;
   try {
-    parsed = await simpleParser(buffer, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true, skipTextLinks: true });
+    parsed = await simpleParser(buffer, {
+      skipHtmlToText: true,
+      skipTextToHtml: true,
+      skipImageLinks: true,
+      skipTextLinks: true,
+    });
   } catch (error) {
     return fallback(original, `mime-unreadable: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -3,14 +3,22 @@ import { outboundHeaders } from '../../domain/outbound-message.js';
 import { retryDelayMs, sendingSlotFreeAt, type OutboundPolicy } from '../../domain/outbound-policy.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { recordHistory } from '../../services/requests/record-history.js';
-import { MailSendError, type MailSender, type OutgoingAttachment, type SentMail } from '../../ports/mail-sender.js';
+import {
+  MailSendError,
+  type MailSender,
+  type OutgoingAttachment,
+  type SentMail,
+} from '../../ports/mail-sender.js';
 
 // One try at sending one queued email. The claim (queued -> sending) is a transaction of its own, and so is the
 // outcome, so a crash in between leaves a 'sending' record that recover-send.ts resolves by looking in the mailbox.
 
 const MAX_RULE_ATTEMPTS = 5;
 
-export type Claim = { kind: 'claimed'; email: OutboundEmail } | { kind: 'wait'; until: Date; mailboxBusy: boolean } | { kind: 'not-queued' };
+export type Claim =
+  | { kind: 'claimed'; email: OutboundEmail }
+  | { kind: 'wait'; until: Date; mailboxBusy: boolean }
+  | { kind: 'not-queued' };
 
 /**
  * Takes a queued email for sending if its retry time has come and its mailbox has a free slot this minute. The slot
@@ -19,23 +27,37 @@ export type Claim = { kind: 'claimed'; email: OutboundEmail } | { kind: 'wait'; 
  * then wait their turn for a moment instead of aborting each other's claims. `accountId` only picks that lock;
  * what is claimed is decided on the record read inside the transaction.
  */
-export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, id: number, accountId: string): Promise<Claim> {
-  return deps.store.transact(async (tx) => {
-    const emails = tx.collection('outboundEmails');
-    const email = await emails.get(id);
-    if (email?.status !== 'queued') return { kind: 'not-queued' };
-    const now = deps.clock();
-    if (email.notBefore && new Date(email.notBefore) > now) return { kind: 'wait', until: new Date(email.notBefore), mailboxBusy: false };
-    // Only the last minute counts towards the sending rate (sendingSlotFreeAt), so only it is read.
-    const since = new Date(now.getTime() - 60_000).toISOString();
-    const attempts = (await emails.attemptedSince(email.accountId, since)).map((e) => e.attemptedAt ?? '');
-    const freeAt = sendingSlotFreeAt(attempts, now, policy.perMailboxPerMinute);
-    if (freeAt) return { kind: 'wait', until: freeAt, mailboxBusy: true };
-    const { notBefore: _notBefore, statusReason: _reason, claimRenewedAt: _renewed, ...rest } = email;
-    const claimed: OutboundEmail = { ...rest, status: 'sending', attempts: email.attempts + 1, attemptedAt: now.toISOString() };
-    await emails.put(claimed);
-    return { kind: 'claimed', email: claimed };
-  }, { serialiseOn: `outbound:${accountId}` });
+export async function claimOutbound(
+  deps: ServiceDeps,
+  policy: OutboundPolicy,
+  id: number,
+  accountId: string,
+): Promise<Claim> {
+  return deps.store.transact(
+    async (tx) => {
+      const emails = tx.collection('outboundEmails');
+      const email = await emails.get(id);
+      if (email?.status !== 'queued') return { kind: 'not-queued' };
+      const now = deps.clock();
+      if (email.notBefore && new Date(email.notBefore) > now)
+        return { kind: 'wait', until: new Date(email.notBefore), mailboxBusy: false };
+      // Only the last minute counts towards the sending rate (sendingSlotFreeAt), so only it is read.
+      const since = new Date(now.getTime() - 60_000).toISOString();
+      const attempts = (await emails.attemptedSince(email.accountId, since)).map((e) => e.attemptedAt ?? '');
+      const freeAt = sendingSlotFreeAt(attempts, now, policy.perMailboxPerMinute);
+      if (freeAt) return { kind: 'wait', until: freeAt, mailboxBusy: true };
+      const { notBefore: _notBefore, statusReason: _reason, claimRenewedAt: _renewed, ...rest } = email;
+      const claimed: OutboundEmail = {
+        ...rest,
+        status: 'sending',
+        attempts: email.attempts + 1,
+        attemptedAt: now.toISOString(),
+      };
+      await emails.put(claimed);
+      return { kind: 'claimed', email: claimed };
+    },
+    { serialiseOn: `outbound:${accountId}` },
+  );
 }
 
 /**
@@ -43,12 +65,19 @@ export async function claimOutbound(deps: ServiceDeps, policy: OutboundPolicy, i
  * claim that outlived the recovery grace may have been settled by another instance and claimed again since; the old
  * claimer's outcome must not overwrite the new claim.
  */
-export function isSameClaim(current: OutboundEmail | undefined, email: OutboundEmail): current is OutboundEmail {
+export function isSameClaim(
+  current: OutboundEmail | undefined,
+  email: OutboundEmail,
+): current is OutboundEmail {
   return current?.status === 'sending' && current.attempts === email.attempts;
 }
 
 /** Sends a claimed email and records what happened. */
-export async function deliverOutbound(deps: ServiceDeps, sender: MailSender, email: OutboundEmail): Promise<OutboundEmail> {
+export async function deliverOutbound(
+  deps: ServiceDeps,
+  sender: MailSender,
+  email: OutboundEmail,
+): Promise<OutboundEmail> {
   const { account, attachments, problem } = await deps.store.read(async (tx) => {
     const account = await tx.collection('mailAccounts').get(email.accountId);
     // One after another: a transaction's queries share one database connection.
@@ -63,8 +92,14 @@ export async function deliverOutbound(deps: ServiceDeps, sender: MailSender, ema
           : undefined;
     return { account, attachments: attachments.flatMap((a) => (a ? [a] : [])), problem };
   });
-  if (problem || !account) return markFailed(deps, email, new MailSendError(problem ?? 'No account.', { transient: false }));
-  const outgoing: OutgoingAttachment[] = attachments.map((a) => ({ name: a.fileName, contentType: a.contentType, size: a.size, open: () => deps.blobs.open(a.sha256) }));
+  if (problem || !account)
+    return markFailed(deps, email, new MailSendError(problem ?? 'No account.', { transient: false }));
+  const outgoing: OutgoingAttachment[] = attachments.map((a) => ({
+    name: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    open: () => deps.blobs.open(a.sha256),
+  }));
   try {
     const sent = await sender.send(account, {
       to: email.to,
@@ -72,7 +107,11 @@ export async function deliverOutbound(deps: ServiceDeps, sender: MailSender, ema
       subject: email.subject,
       bodyHtml: email.bodyHtml,
       internetMessageId: `<${email.internetMessageId}>`,
-      headers: outboundHeaders({ token: email.token, trigger: email.trigger, fromAddress: email.from.address }),
+      headers: outboundHeaders({
+        token: email.token,
+        trigger: email.trigger,
+        fromAddress: email.from.address,
+      }),
       autoSubmitted: email.trigger !== 'manual',
       attachments: outgoing,
     });
@@ -82,7 +121,11 @@ export async function deliverOutbound(deps: ServiceDeps, sender: MailSender, ema
   }
 }
 
-export async function markSent(deps: ServiceDeps, email: OutboundEmail, sent: SentMail): Promise<OutboundEmail> {
+export async function markSent(
+  deps: ServiceDeps,
+  email: OutboundEmail,
+  sent: SentMail,
+): Promise<OutboundEmail> {
   return deps.store.transact(async (tx) => {
     const current = await tx.collection('outboundEmails').get(email.id);
     if (current?.status === 'sent') return current;
@@ -123,7 +166,13 @@ export async function markSent(deps: ServiceDeps, email: OutboundEmail, sent: Se
  * (they see the error and decide). A send that may have happened stays 'sending' until the mailbox is checked.
  */
 async function markFailed(deps: ServiceDeps, email: OutboundEmail, error: unknown): Promise<OutboundEmail> {
-  const failure = error instanceof MailSendError ? error : new MailSendError(`Sending failed: ${(error as Error).message ?? String(error)}`, { transient: false, cause: error });
+  const failure =
+    error instanceof MailSendError
+      ? error
+      : new MailSendError(`Sending failed: ${(error as Error).message ?? String(error)}`, {
+          transient: false,
+          cause: error,
+        });
   if (failure.maybeSent) return email;
   return deps.store.transact(async (tx) => {
     const current = await tx.collection('outboundEmails').get(email.id);

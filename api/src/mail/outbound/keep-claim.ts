@@ -13,7 +13,10 @@ export function keepClaim(deps: ServiceDeps, email: OutboundEmail, everyMs: numb
     void deps.store
       .transact(async (tx) => {
         const current = await tx.collection('outboundEmails').get(email.id);
-        if (isSameClaim(current, email)) await tx.collection('outboundEmails').put({ ...current, claimRenewedAt: deps.clock().toISOString() });
+        if (isSameClaim(current, email))
+          await tx
+            .collection('outboundEmails')
+            .put({ ...current, claimRenewedAt: deps.clock().toISOString() });
       })
       .catch(() => undefined);
   }, everyMs);
@@ -23,5 +26,8 @@ export function keepClaim(deps: ServiceDeps, email: OutboundEmail, everyMs: numb
 
 /** When the claimer last showed it was alive: the attempt's start or its latest renewal. */
 export function lastSignOfLife(email: OutboundEmail): number {
-  return Math.max(Date.parse(email.attemptedAt ?? email.queuedAt), email.claimRenewedAt ? Date.parse(email.claimRenewedAt) : 0);
+  return Math.max(
+    Date.parse(email.attemptedAt ?? email.queuedAt),
+    email.claimRenewedAt ? Date.parse(email.claimRenewedAt) : 0,
+  );
 }

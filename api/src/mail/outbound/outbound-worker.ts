@@ -101,18 +101,28 @@ export class OutboundWorker implements OutboundDispatcher {
 
   private async onePass(): Promise<void> {
     const { services } = this.options;
-    const eventIds = await services.store.read(async (tx) => (await tx.collection('srEvents').pending()).map((e) => e.id));
+    const eventIds = await services.store.read(async (tx) =>
+      (await tx.collection('srEvents').pending()).map((e) => e.id),
+    );
     await Promise.all(
       eventIds.map((id) =>
-        this.committer.commit((tx) => processSrEventIn(services, tx, id)).catch((error: unknown) => {
-          this.options.logger.error({ err: error, eventId: id }, 'rules for an SR event failed; retried on the next pass');
-        }),
+        this.committer
+          .commit((tx) => processSrEventIn(services, tx, id))
+          .catch((error: unknown) => {
+            this.options.logger.error(
+              { err: error, eventId: id },
+              'rules for an SR event failed; retried on the next pass',
+            );
+          }),
       ),
     );
     if (!this.running) return;
     const { sending, queued } = await services.store.read(async (tx) => {
       const all = await tx.collection('outboundEmails').unfinished();
-      return { sending: all.filter((e) => e.status === 'sending'), queued: all.filter((e) => e.status === 'queued') };
+      return {
+        sending: all.filter((e) => e.status === 'sending'),
+        queued: all.filter((e) => e.status === 'queued'),
+      };
     });
     for (const email of sending) {
       if (!this.running) return;
@@ -164,10 +174,13 @@ export class OutboundWorker implements OutboundDispatcher {
     if (when >= this.timerAt) return;
     clearTimeout(this.timer);
     this.timerAt = when;
-    this.timer = setTimeout(() => {
-      this.timerAt = Infinity;
-      this.wake();
-    }, Math.max(0, when - this.options.services.clock().getTime()));
+    this.timer = setTimeout(
+      () => {
+        this.timerAt = Infinity;
+        this.wake();
+      },
+      Math.max(0, when - this.options.services.clock().getTime()),
+    );
     this.timer.unref();
   }
 }

@@ -12,13 +12,22 @@ import { lastSignOfLife } from './keep-claim.js';
 
 export type Recovery = { kind: 'done' } | { kind: 'later'; at: Date };
 
-export async function recoverSend(deps: ServiceDeps, sender: MailSender, email: OutboundEmail, graceMs: number): Promise<Recovery> {
+export async function recoverSend(
+  deps: ServiceDeps,
+  sender: MailSender,
+  email: OutboundEmail,
+  graceMs: number,
+): Promise<Recovery> {
   const now = deps.clock();
   const settledAt = new Date(lastSignOfLife(email) + graceMs);
   if (settledAt > now) return { kind: 'later', at: settledAt };
   const account = await deps.store.read((tx) => tx.collection('mailAccounts').get(email.accountId));
   if (!account) {
-    await update(deps, email, { status: 'failed', statusReason: 'The mail account it was being sent from has been removed; whether it went out is unknown.' });
+    await update(deps, email, {
+      status: 'failed',
+      statusReason:
+        'The mail account it was being sent from has been removed; whether it went out is unknown.',
+    });
     return { kind: 'done' };
   }
   try {
@@ -29,10 +38,14 @@ export async function recoverSend(deps: ServiceDeps, sender: MailSender, email: 
     }
     if (found.state === 'draft') {
       // Deleting is the one step that cannot be taken back: not if the claimer showed life while the mailbox was asked.
-      if (!(await isStillAbandoned(deps, email))) return { kind: 'later', at: new Date(now.getTime() + graceMs) };
+      if (!(await isStillAbandoned(deps, email)))
+        return { kind: 'later', at: new Date(now.getTime() + graceMs) };
       await sender.deleteDraft(account, found.graphMessageId);
     }
-    await update(deps, email, { status: 'queued', statusReason: 'Sending was interrupted before the email went out; queued again.' });
+    await update(deps, email, {
+      status: 'queued',
+      statusReason: 'Sending was interrupted before the email went out; queued again.',
+    });
     return { kind: 'done' };
   } catch {
     // The mailbox cannot be asked now; sending again without knowing could send twice.
@@ -45,11 +58,16 @@ async function isStillAbandoned(deps: ServiceDeps, email: OutboundEmail): Promis
   return isSameClaim(current, email) && current.claimRenewedAt === email.claimRenewedAt;
 }
 
-async function update(deps: ServiceDeps, email: OutboundEmail, change: Pick<OutboundEmail, 'status' | 'statusReason'>): Promise<void> {
+async function update(
+  deps: ServiceDeps,
+  email: OutboundEmail,
+  change: Pick<OutboundEmail, 'status' | 'statusReason'>,
+): Promise<void> {
   await deps.store.transact(async (tx) => {
     const current = await tx.collection('outboundEmails').get(email.id);
     // Another instance may have settled this claim while the mailbox was asked, and the email been claimed again;
     // or the claimer renewed it meanwhile, alive after all.
-    if (isSameClaim(current, email) && current.claimRenewedAt === email.claimRenewedAt) await tx.collection('outboundEmails').put({ ...current, ...change });
+    if (isSameClaim(current, email) && current.claimRenewedAt === email.claimRenewedAt)
+      await tx.collection('outboundEmails').put({ ...current, ...change });
   });
 }

@@ -7,7 +7,9 @@ import { isTooComplex, understand } from './understand.js';
 // back is the message with its rendering attached (every check reuses it, nothing parses the body on the API's
 // thread) and the reply already cut; or, over the time, the reason it is too-complex.
 
-export type BodyRead = { kind: 'read'; message: MailMessage; understood: Understood } | { kind: 'too-complex'; message: MailMessage; reason: string; limitMs: number };
+export type BodyRead =
+  | { kind: 'read'; message: MailMessage; understood: Understood }
+  | { kind: 'too-complex'; message: MailMessage; reason: string; limitMs: number };
 
 export function bodyOf(message: MailMessage): ReplyBody {
   return {
@@ -20,7 +22,11 @@ export function bodyOf(message: MailMessage): ReplyBody {
 export async function readBody(message: MailMessage, limitMs: number): Promise<BodyRead> {
   try {
     const understood = await understand({ body: bodyOf(message), cidUrls: null, render: true }, limitMs);
-    return { kind: 'read', message: understood.rendering ? { ...message, rendered: understood.rendering } : message, understood };
+    return {
+      kind: 'read',
+      message: understood.rendering ? { ...message, rendered: understood.rendering } : message,
+      understood,
+    };
   } catch (error) {
     if (!isTooComplex(error)) throw error;
     return { kind: 'too-complex', message, reason: error.message, limitMs: error.limitMs };
@@ -29,5 +35,7 @@ export async function readBody(message: MailMessage, limitMs: number): Promise<B
 
 /** The Mail Center evidence for a message over its time. */
 export function tooComplexEvidence(read: Extract<BodyRead, { kind: 'too-complex' }>): string[] {
-  return [`${read.reason} It is kept whole as the original: an agent can read it there, and link it or create an SR from it.`];
+  return [
+    `${read.reason} It is kept whole as the original: an agent can read it there, and link it or create an SR from it.`,
+  ];
 }

@@ -22,7 +22,10 @@ export function understandMessage(input: UnderstandInput): Understood {
   const reply = extractReply(body, { rewriteCid: (cid) => cidUrls?.[cid] });
   if (!input.render) return { reply };
   const rendering: MessageRendering = {
-    visible: visibleText({ ...(body.html !== undefined ? { bodyHtml: body.html } : {}), ...(body.text !== undefined ? { bodyText: body.text } : {}) }),
+    visible: visibleText({
+      ...(body.html !== undefined ? { bodyHtml: body.html } : {}),
+      ...(body.text !== undefined ? { bodyText: body.text } : {}),
+    }),
     search: body.html ? htmlToSearchText(body.html) : '',
   };
   return { reply, rendering };

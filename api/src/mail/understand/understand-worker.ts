@@ -9,7 +9,11 @@ port.on('message', (input: UnderstandInput) => {
   try {
     port.postMessage({ ok: true, value: understandMessage(input) });
   } catch (error) {
-    port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
+    port.postMessage({
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+      name: error instanceof Error ? error.name : 'Error',
+    });
   }
 });
 port.postMessage({ ready: true });

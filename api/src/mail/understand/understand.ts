@@ -11,7 +11,9 @@ export const DEFAULT_READ_TIME_LIMIT_MS = 10_000;
 
 export class TooComplexError extends Error {
   constructor(readonly limitMs: number) {
-    super(`Reading this email took longer than the ${limitMs >= 1000 ? `${limitMs / 1000} s` : `${limitMs} ms`} allowed for one email.`);
+    super(
+      `Reading this email took longer than the ${limitMs >= 1000 ? `${limitMs / 1000} s` : `${limitMs} ms`} allowed for one email.`,
+    );
     this.name = 'TooComplexError';
   }
 }
@@ -22,12 +24,17 @@ function shared(): WorkerPool {
   // A bundled build (the kill tests' engine child, a deployment bundle) ships the worker compiled beside the bundle;
   // from source, tsx runs the TypeScript.
   const compiled = new URL('./understand-worker.mjs', import.meta.url);
-  pool ??= new WorkerPool(existsSync(compiled) ? compiled : new URL('./understand-worker.ts', import.meta.url));
+  pool ??= new WorkerPool(
+    existsSync(compiled) ? compiled : new URL('./understand-worker.ts', import.meta.url),
+  );
   return pool;
 }
 
 /** Reads a body in a worker; rejects with TooComplexError when it takes longer than `limitMs`. */
-export async function understand(input: UnderstandInput, limitMs = DEFAULT_READ_TIME_LIMIT_MS): Promise<Understood> {
+export async function understand(
+  input: UnderstandInput,
+  limitMs = DEFAULT_READ_TIME_LIMIT_MS,
+): Promise<Understood> {
   try {
     return await shared().run<Understood>(input, limitMs);
   } catch (error) {

@@ -19,7 +19,12 @@ export class TimeLimitError extends Error {
   }
 }
 
-type Task = { payload: unknown; limitMs: number; resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Task = {
+  payload: unknown;
+  limitMs: number;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+};
 type Slot = { worker: Worker; ready: boolean; task?: Task; timer?: NodeJS.Timeout };
 type Reply = { ready: true } | { ok: true; value: unknown } | { ok: false; message: string; name?: string };
 
@@ -28,7 +33,11 @@ function startWorker(entry: URL): Worker {
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry);
   // Node 20 runs TypeScript in a worker only through tsx's API; `--import tsx` in execArgv does not reach workers.
   // tsx's ESM build of its API (its CommonJS build registers the loader from a wrong relative path inside a worker).
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const boot = `import(${JSON.stringify(tsx)}).then((api) => api.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(import.meta.url)}))`;
   return new Worker(boot, { eval: true });
 }

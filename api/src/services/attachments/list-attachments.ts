@@ -6,6 +6,8 @@ export async function listAttachments(deps: ServiceDeps, requestId: number): Pro
   return deps.store.read(async (tx) => {
     await loadRequest(tx, requestId);
     const attachments = await tx.collection('attachments').ofRequest(requestId);
-    return attachments.sort((a, b) => a.folder.localeCompare(b.folder) || a.createdAt.localeCompare(b.createdAt));
+    return attachments.sort(
+      (a, b) => a.folder.localeCompare(b.folder) || a.createdAt.localeCompare(b.createdAt),
+    );
   });
 }

@@ -15,7 +15,10 @@ export type OrphanBlobSweepSchedule = {
  * Runs the orphan blob sweep now and then, one run at a time, until `stop` (which waits for a run in progress). Each
  * instance of a cluster runs its own: the sweep is safe to run concurrently, and an hourly listing costs little.
  */
-export function scheduleOrphanBlobSweep(deps: Pick<ServiceDeps, 'store' | 'blobs' | 'clock'>, schedule: OrphanBlobSweepSchedule): { stop(): Promise<void> } {
+export function scheduleOrphanBlobSweep(
+  deps: Pick<ServiceDeps, 'store' | 'blobs' | 'clock'>,
+  schedule: OrphanBlobSweepSchedule,
+): { stop(): Promise<void> } {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;

@@ -17,7 +17,10 @@ export type OrphanSweepResult = { examined: number; removed: number; bytesRemove
  * version) or from a put older than the grace period, which is the one case the grace period exists to rule out.
  * Safe to run on every instance of a cluster at once: a blob another sweep removed first is simply not removed again.
  */
-export async function sweepOrphanBlobs(deps: Pick<ServiceDeps, 'store' | 'blobs' | 'clock'>, options: { graceMs?: number } = {}): Promise<OrphanSweepResult> {
+export async function sweepOrphanBlobs(
+  deps: Pick<ServiceDeps, 'store' | 'blobs' | 'clock'>,
+  options: { graceMs?: number } = {},
+): Promise<OrphanSweepResult> {
   const cutoff = deps.clock().getTime() - (options.graceMs ?? DEFAULT_ORPHAN_GRACE_MS);
   const result: OrphanSweepResult = { examined: 0, removed: 0, bytesRemoved: 0 };
   let old: BlobListing[] = [];
@@ -34,7 +37,11 @@ export async function sweepOrphanBlobs(deps: Pick<ServiceDeps, 'store' | 'blobs'
   return result;
 }
 
-async function removeUnreferenced(deps: Pick<ServiceDeps, 'store' | 'blobs'>, listings: BlobListing[], result: OrphanSweepResult): Promise<void> {
+async function removeUnreferenced(
+  deps: Pick<ServiceDeps, 'store' | 'blobs'>,
+  listings: BlobListing[],
+  result: OrphanSweepResult,
+): Promise<void> {
   if (listings.length === 0) return;
   const hashes = listings.flatMap((listing) => (listing.sha256 ? [listing.sha256] : []));
   const referenced = hashes.length === 0 ? new Set<string>() : await referencedAmong(deps, hashes);

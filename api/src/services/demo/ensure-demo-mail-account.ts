@@ -2,7 +2,13 @@ import type { MailAccount } from '../../domain/mail-account.js';
 import type { ServiceDeps } from '../deps.js';
 import { applyInput, saveChecked, withDefaults } from '../mail-accounts/mail-account-input.js';
 
-export type DemoMailbox = { emailAddress: string; displayName: string; tenantId: string; clientId: string; clientSecret: string };
+export type DemoMailbox = {
+  emailAddress: string;
+  displayName: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+};
 
 /**
  * Demo mode: the desk's mailbox in the emulator, Default and with Service Messaging on, so the loop works from the
@@ -15,8 +21,18 @@ export async function ensureDemoMailAccount(deps: ServiceDeps, demo: DemoMailbox
     const existing = accounts.find((a) => a.emailAddress.toLowerCase() === demo.emailAddress.toLowerCase());
     if (existing) {
       const current = existing.clientSecret ? deps.secrets.open(existing.clientSecret) : undefined;
-      if (existing.tenantId === demo.tenantId && existing.clientId === demo.clientId && current === demo.clientSecret) return existing;
-      const updated = applyInput(deps, existing, { tenantId: demo.tenantId, clientId: demo.clientId, clientSecret: demo.clientSecret }, now);
+      if (
+        existing.tenantId === demo.tenantId &&
+        existing.clientId === demo.clientId &&
+        current === demo.clientSecret
+      )
+        return existing;
+      const updated = applyInput(
+        deps,
+        existing,
+        { tenantId: demo.tenantId, clientId: demo.clientId, clientSecret: demo.clientSecret },
+        now,
+      );
       await saveChecked(tx, updated);
       return updated;
     }

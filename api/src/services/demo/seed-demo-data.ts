@@ -4,9 +4,22 @@ import { createRequest } from '../requests/create-request.js';
 import type { ServiceDeps } from '../deps.js';
 import { updateRequest } from '../requests/update-request.js';
 
-const DESK = { id: 'demo-seed', tenantId: 'demo', name: 'Demo data', email: 'support@contoso.test', roles: ['ServiceDesk.Admin' as const] };
+const DESK = {
+  id: 'demo-seed',
+  tenantId: 'demo',
+  name: 'Demo data',
+  email: 'support@contoso.test',
+  roles: ['ServiceDesk.Admin' as const],
+};
 
-const SAMPLES: { title: string; description: string; requester: Person; participants: string[]; status: string; note?: string }[] = [
+const SAMPLES: {
+  title: string;
+  description: string;
+  requester: Person;
+  participants: string[];
+  status: string;
+  note?: string;
+}[] = [
   {
     title: 'Laptop will not connect to the office Wi-Fi',
     description: 'Since this morning my laptop sees the network but never gets an address.',
@@ -39,7 +52,8 @@ export async function seedDemoData(deps: ServiceDeps): Promise<number[]> {
   const existing = await deps.store.read((tx) => tx.collection('requests').count());
   if (existing > 0) return [];
   // Demo instances of a cluster starting together would each find no SR and each seed: one of them takes the job.
-  if (deps.cluster && !(await deps.cluster.claimPeriodic('demo-seed', SEED_CLAIM_MS, deps.clock()))) return [];
+  if (deps.cluster && !(await deps.cluster.claimPeriodic('demo-seed', SEED_CLAIM_MS, deps.clock())))
+    return [];
   const ids: number[] = [];
   for (const sample of SAMPLES) {
     const sr = await createRequest(deps, DESK, { ...sample, priority: 'Medium' });

@@ -10,14 +10,27 @@ type Ledger = Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailC
  * transaction), so the engine does not import it again: it only runs its after-step (mark read, move). Mailboxes the
  * engine does not watch (an agent's own) have no ledger.
  */
-export async function addinLedgerEntry(deps: Pick<ServiceDeps, 'clock'>, tx: ReadTransaction, message: MailMessage & { internetMessageId: string }, mailbox: string | undefined): Promise<Ledger | undefined> {
+export async function addinLedgerEntry(
+  deps: Pick<ServiceDeps, 'clock'>,
+  tx: ReadTransaction,
+  message: MailMessage & { internetMessageId: string },
+  mailbox: string | undefined,
+): Promise<Ledger | undefined> {
   if (!mailbox) return undefined;
-  const account = await (await tx.collection('mailAccounts').all()).find((a) => a.serviceMessaging && a.emailAddress.toLowerCase() === mailbox.toLowerCase());
+  const account = await (
+    await tx.collection('mailAccounts').all()
+  ).find((a) => a.serviceMessaging && a.emailAddress.toLowerCase() === mailbox.toLowerCase());
   if (!account) return undefined;
   const id = ledgerKey(account.emailAddress, message.internetMessageId, '');
   const existing = await tx.collection('processedMessages').get(id);
   if (existing) {
-    const { outcome: _outcome, requestId: _requestId, noteId: _noteId, mailCenterItemId: _item, ...kept } = existing;
+    const {
+      outcome: _outcome,
+      requestId: _requestId,
+      noteId: _noteId,
+      mailCenterItemId: _item,
+      ...kept
+    } = existing;
     return kept;
   }
   return {

@@ -33,7 +33,14 @@ export async function createRequestFromEmail(
   const prepared = await prepare({
     message,
     files: input.files,
-    target: { requestId: id, signal: 'addin', source: 'addin', actor: who, manual: true, applyStatusPolicy: false },
+    target: {
+      requestId: id,
+      signal: 'addin',
+      source: 'addin',
+      actor: who,
+      manual: true,
+      applyStatusPolicy: false,
+    },
   });
   return deps.store.transact(async (tx) => {
     const now = deps.clock().toISOString();
@@ -59,8 +66,13 @@ export async function createRequestFromEmail(
     });
     const ledger = await addinLedgerEntry(deps, tx, message, input.mailbox);
     const itemId = await openMailCenterItemId(tx, message.internetMessageId);
-    const applied = await applyReplyIn(deps, tx, { ...prepared, ...(ledger ? { ledger } : {}), ...(itemId ? { mailCenterItem: { id: itemId, state: 'created' } } : {}) });
-    if (applied.outcome !== 'filed') throw new Error(`unreachable: a new SR already had the email (${applied.outcome})`);
+    const applied = await applyReplyIn(deps, tx, {
+      ...prepared,
+      ...(ledger ? { ledger } : {}),
+      ...(itemId ? { mailCenterItem: { id: itemId, state: 'created' } } : {}),
+    });
+    if (applied.outcome !== 'filed')
+      throw new Error(`unreachable: a new SR already had the email (${applied.outcome})`);
     const stored = (await tx.collection('requests').get(id)) ?? request;
     return { request: stored, note: applied.note, attachmentIds: prepared.attachments.map((a) => a.id) };
   });

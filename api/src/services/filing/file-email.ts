@@ -14,10 +14,18 @@ import type { PrepareReply, ReplyFile } from '../../ports/prepare-reply.js';
 
 export type AddinEmail = MailMessage & { internetMessageId: string };
 
-export type FiledEmail = { request: ServiceRequest; note: Note; attachmentIds: string[]; statusChange?: { from: string; to: string } };
+export type FiledEmail = {
+  request: ServiceRequest;
+  note: Note;
+  attachmentIds: string[];
+  statusChange?: { from: string; to: string };
+};
 
 /** The open Mail Center item for this email, which filing it resolves. */
-export async function openMailCenterItemId(tx: Transaction, internetMessageId: string): Promise<string | undefined> {
+export async function openMailCenterItemId(
+  tx: Transaction,
+  internetMessageId: string,
+): Promise<string | undefined> {
   const wanted = normaliseMessageId(internetMessageId);
   const item = (await tx.collection('mailCenter').byMessageId(wanted)).find((i) => i.state === 'open');
   return item?.id;
@@ -43,17 +51,34 @@ export async function fileEmail(
   const prepared = await prepare({
     message,
     files: input.files,
-    target: { requestId, signal: 'addin', source: 'addin', actor: { id: actor.id, name: actor.name }, manual: true, applyStatusPolicy: true },
+    target: {
+      requestId,
+      signal: 'addin',
+      source: 'addin',
+      actor: { id: actor.id, name: actor.name },
+      manual: true,
+      applyStatusPolicy: true,
+    },
   });
   const result = await deps.store.transact(async (tx) => {
     const ledger = await addinLedgerEntry(deps, tx, message, input.mailbox);
     const itemId = await openMailCenterItemId(tx, message.internetMessageId);
-    const applied = await applyReplyIn(deps, tx, { ...prepared, ...(ledger ? { ledger } : {}), ...(itemId ? { mailCenterItem: { id: itemId, state: 'linked' } } : {}) });
+    const applied = await applyReplyIn(deps, tx, {
+      ...prepared,
+      ...(ledger ? { ledger } : {}),
+      ...(itemId ? { mailCenterItem: { id: itemId, state: 'linked' } } : {}),
+    });
     return { applied, request: await loadRequest(tx, requestId) };
   });
   const { applied, request } = result;
   // Another agent (or the engine) filed it between the check and the transaction.
   if (applied.outcome === 'duplicate') throw alreadyFiled(requestId, applied.note.id);
-  if (applied.outcome === 'closed') throw new Error('unreachable: a manual filing is never held for a closed SR');
-  return { request, note: applied.note, attachmentIds: prepared.attachments.map((a) => a.id), ...(applied.statusChange ? { statusChange: applied.statusChange } : {}) };
+  if (applied.outcome === 'closed')
+    throw new Error('unreachable: a manual filing is never held for a closed SR');
+  return {
+    request,
+    note: applied.note,
+    attachmentIds: prepared.attachments.map((a) => a.id),
+    ...(applied.statusChange ? { statusChange: applied.statusChange } : {}),
+  };
 }

@@ -33,7 +33,10 @@ export async function findFilings(tx: ReadTransaction, internetMessageId: string
 }
 
 /** Where an email stands: asked by its internetMessageId first, then by what its headers and markers say. */
-export async function lookupEmail(deps: ServiceDeps, message: MailMessage & { internetMessageId: string }): Promise<EmailStanding> {
+export async function lookupEmail(
+  deps: ServiceDeps,
+  message: MailMessage & { internetMessageId: string },
+): Promise<EmailStanding> {
   return deps.store.read(async (tx) => {
     const filings = await findFilings(tx, message.internetMessageId);
     const items = await tx.collection('mailCenter').byMessageId(message.internetMessageId);

@@ -24,11 +24,19 @@ export type EmailEvidence = {
 
 export function searchText(message: Pick<MailMessage, 'bodyText' | 'bodyHtml' | 'rendered'>): string {
   // Outlook's own text rendering first: the pane sends it, and it is what the customer saw.
-  const html = message.rendered ? message.rendered.search : message.bodyHtml ? htmlToSearchText(message.bodyHtml) : '';
+  const html = message.rendered
+    ? message.rendered.search
+    : message.bodyHtml
+      ? htmlToSearchText(message.bodyHtml)
+      : '';
   return [message.bodyText ?? '', html].join('\n');
 }
 
-export async function readEmailEvidence(deps: Pick<ServiceDeps, 'ecIdKeyring' | 'clock'>, tx: ReadTransaction, message: MailMessage): Promise<EmailEvidence> {
+export async function readEmailEvidence(
+  deps: Pick<ServiceDeps, 'ecIdKeyring' | 'clock'>,
+  tx: ReadTransaction,
+  message: MailMessage,
+): Promise<EmailEvidence> {
   const now = deps.clock();
   const markers = new Map<string, EcIdDecoded>();
   for (const candidate of findEcIdCandidates(searchText(message))) {
@@ -39,9 +47,15 @@ export async function readEmailEvidence(deps: Pick<ServiceDeps, 'ecIdKeyring' | 
   const outbound = tx.collection('outboundEmails');
   const answers: AnsweredEmail[] = [];
   const referenced = [
-    ...headerValues(message, 'In-Reply-To').flatMap((v) => parseMessageIdList(v).map((id) => ({ id, header: 'In-Reply-To' as const }))),
+    ...headerValues(message, 'In-Reply-To').flatMap((v) =>
+      parseMessageIdList(v).map((id) => ({ id, header: 'In-Reply-To' as const })),
+    ),
     // References lists the thread oldest first; the nearest ancestor says the most.
-    ...headerValues(message, 'References').flatMap((v) => parseMessageIdList(v).reverse().map((id) => ({ id, header: 'References' as const }))),
+    ...headerValues(message, 'References').flatMap((v) =>
+      parseMessageIdList(v)
+        .reverse()
+        .map((id) => ({ id, header: 'References' as const })),
+    ),
   ];
   for (const { id, header } of referenced) {
     const [sent] = await outbound.byMessageId(id);
@@ -52,9 +66,15 @@ export async function readEmailEvidence(deps: Pick<ServiceDeps, 'ecIdKeyring' | 
     // Our Message-IDs carry the token, so they still lead to the SR when the outbound record is gone.
     const own = parseOwnMessageId(id);
     const decoded = own ? decodeEcId(own.token, deps.ecIdKeyring, now) : undefined;
-    if (decoded?.status === 'valid' || decoded?.status === 'expired') answers.push({ srId: decoded.srId, header });
+    if (decoded?.status === 'valid' || decoded?.status === 'expired')
+      answers.push({ srId: decoded.srId, header });
   }
 
   const conversation = message.conversationId ? await outbound.byConversationId(message.conversationId) : [];
-  return { markers: [...markers.values()], answers, conversation, subjectSrIds: subjectSrIds(message.subject) };
+  return {
+    markers: [...markers.values()],
+    answers,
+    conversation,
+    subjectSrIds: subjectSrIds(message.subject),
+  };
 }

@@ -1,6 +1,10 @@
 import type { EcIdDecoded } from '../../domain/ec-id.js';
 import type { MailMessage } from '../../domain/mail-message.js';
-import { rankSuggestions, type RankedSuggestion, type SuggestionSignal } from '../../domain/request-suggestion.js';
+import {
+  rankSuggestions,
+  type RankedSuggestion,
+  type SuggestionSignal,
+} from '../../domain/request-suggestion.js';
 import { formatSrNumber, isParticipant, type ServiceRequest } from '../../domain/service-request.js';
 import { findStatus } from '../../domain/status.js';
 import { subjectSimilarity } from '../../domain/subject-words.js';
@@ -8,7 +12,10 @@ import type { ServiceDeps } from '../deps.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { readEmailEvidence, type EmailEvidence } from './read-email-evidence.js';
 
-export type RequestSuggestion = Omit<RankedSuggestion, 'srId'> & { request: ServiceRequest; isClosed: boolean };
+export type RequestSuggestion = Omit<RankedSuggestion, 'srId'> & {
+  request: ServiceRequest;
+  isClosed: boolean;
+};
 
 /** Below this, shared subject words are coincidence rather than evidence. */
 const MIN_SUBJECT_SIMILARITY = 0.5;
@@ -22,9 +29,17 @@ function markerSignal(marker: EcIdDecoded): SuggestionSignal | undefined {
     case 'damaged':
       return { srId: marker.srId, code: 'marker-damaged', text: `quoted marker ${number} (check failed)` };
     case 'expired':
-      return { srId: marker.srId, code: 'marker-foreign', text: `reply marker ${number} (signed with a retired key)` };
+      return {
+        srId: marker.srId,
+        code: 'marker-foreign',
+        text: `reply marker ${number} (signed with a retired key)`,
+      };
     default:
-      return { srId: marker.srId, code: 'marker-foreign', text: `reply marker ${number} (not signed by this desk)` };
+      return {
+        srId: marker.srId,
+        code: 'marker-foreign',
+        text: `reply marker ${number} (not signed by this desk)`,
+      };
   }
 }
 
@@ -41,7 +56,11 @@ function evidenceSignals(evidence: EmailEvidence): SuggestionSignal[] {
       code: 'conversation' as const,
       text: `same Outlook conversation as our email about ${formatSrNumber(o.requestId)}`,
     })),
-    ...evidence.subjectSrIds.map((srId) => ({ srId, code: 'subject-number' as const, text: `${formatSrNumber(srId)} in the subject` })),
+    ...evidence.subjectSrIds.map((srId) => ({
+      srId,
+      code: 'subject-number' as const,
+      text: `${formatSrNumber(srId)} in the subject`,
+    })),
   ];
 }
 
@@ -51,17 +70,31 @@ export async function suggestRequests(deps: ServiceDeps, message: MailMessage): 
     const evidence = await readEmailEvidence(deps, tx, message);
     const { statuses } = await loadSettings(tx);
     const isClosed = (sr: ServiceRequest) => findStatus(statuses, sr.status)?.isClosed ?? false;
-    const openRequests = await tx.collection('requests').withStatusIn(statuses.filter((s) => !s.isClosed).map((s) => s.name));
+    const openRequests = await tx
+      .collection('requests')
+      .withStatusIn(statuses.filter((s) => !s.isClosed).map((s) => s.name));
     const sender = message.from.address.trim().toLowerCase();
 
     const signals = evidenceSignals(evidence);
     for (const sr of openRequests) {
       if (sender && isParticipant(sr, sender)) {
-        signals.push({ srId: sr.id, code: 'sender-open-sr', text: sr.requester.email.toLowerCase() === sender ? "sender's open SR" : "open SR the sender takes part in" });
+        signals.push({
+          srId: sr.id,
+          code: 'sender-open-sr',
+          text:
+            sr.requester.email.toLowerCase() === sender
+              ? "sender's open SR"
+              : 'open SR the sender takes part in',
+        });
       }
       const similarity = subjectSimilarity(message.subject, sr.title);
       if (similarity >= MIN_SUBJECT_SIMILARITY) {
-        signals.push({ srId: sr.id, code: 'subject-similar', text: `subject resembles "${sr.title}"`, strength: similarity });
+        signals.push({
+          srId: sr.id,
+          code: 'subject-similar',
+          text: `subject resembles "${sr.title}"`,
+          strength: similarity,
+        });
       }
     }
 

@@ -25,18 +25,27 @@ export async function applyReply(deps: ServiceDeps, input: ApplyReplyInput): Pro
   return deps.store.transact((tx) => applyReplyIn(deps, tx, input));
 }
 
-export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: ApplyReplyInput): Promise<ApplyReplyResult> {
+export async function applyReplyIn(
+  deps: ServiceDeps,
+  tx: Transaction,
+  input: ApplyReplyInput,
+): Promise<ApplyReplyResult> {
   const sr = await loadRequest(tx, input.requestId);
   const types = await tx.collection('noteTypes').all();
   if (!isPublicNoteTypeUsable(types)) {
-    throw new AppError('precondition_failed', `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`);
+    throw new AppError(
+      'precondition_failed',
+      `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`,
+    );
   }
   const now = deps.clock().toISOString();
   const messageId = input.email.internetMessageId;
   // Idempotent per (internetMessageId, SR): the same email reaching two mailboxes, or filed from Outlook after the
   // engine filed it, is one note.
   const existing = messageId
-    ? (await tx.collection('notes').byMessageId(messageId)).find((n) => n.requestId === sr.id && n.email?.internetMessageId === messageId)
+    ? (await tx.collection('notes').byMessageId(messageId)).find(
+        (n) => n.requestId === sr.id && n.email?.internetMessageId === messageId,
+      )
     : undefined;
   if (existing) {
     await finish(tx, input, now, { requestId: sr.id, noteId: existing.id });
@@ -44,7 +53,8 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
   }
   const settings = await loadSettings(tx);
   const current = findStatus(settings.statuses, sr.status);
-  if (current?.isClosed && !input.manual && settings.closedPolicy === 'mail-center') return { outcome: 'closed', status: sr.status };
+  if (current?.isClosed && !input.manual && settings.closedPolicy === 'mail-center')
+    return { outcome: 'closed', status: sr.status };
 
   const type = types.find((t) => t.code === PUBLIC_NOTE_TYPE.code) ?? PUBLIC_NOTE_TYPE;
   const sender = input.email.from;
@@ -56,7 +66,11 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
     source: input.source,
     bodyHtml: input.reply.html,
     bodyText: input.reply.text,
-    author: { id: `email:${sender.address.toLowerCase()}`, name: sender.name || sender.address, email: sender.address },
+    author: {
+      id: `email:${sender.address.toLowerCase()}`,
+      name: sender.name || sender.address,
+      email: sender.address,
+    },
     createdAt: now,
     email: {
       from: sender,
@@ -65,7 +79,9 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
       ...(messageId ? { internetMessageId: messageId } : {}),
       signal: input.signal,
       ...(input.authentication ? { authentication: input.authentication } : {}),
-      ...(input.original ? { originalRef: input.original.ref, originalContentType: input.original.contentType } : {}),
+      ...(input.original
+        ? { originalRef: input.original.ref, originalContentType: input.original.contentType }
+        : {}),
       ...(input.reply.elidedHtml ? { elidedHtml: input.reply.elidedHtml } : {}),
     },
   });
@@ -84,8 +100,12 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
     });
   }
 
-  const target = input.applyStatusPolicy ? nextStatus(settings, sr.status, current?.isClosed ?? false) : undefined;
-  await tx.collection('requests').put({ ...sr, ...(target ? { status: target } : {}), hasNewEmailReply: true, updatedAt: now });
+  const target = input.applyStatusPolicy
+    ? nextStatus(settings, sr.status, current?.isClosed ?? false)
+    : undefined;
+  await tx
+    .collection('requests')
+    .put({ ...sr, ...(target ? { status: target } : {}), hasNewEmailReply: true, updatedAt: now });
 
   const who = sender.name ? `${sender.name} <${sender.address}>` : sender.address;
   const details = {
@@ -98,9 +118,25 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
     attachments: input.attachments.length,
     ...(messageId ? { internetMessageId: messageId } : {}),
   };
-  await recordHistory(deps, tx, input.manual
-    ? { requestId: sr.id, kind: 'linked-manually', summary: `Email "${input.email.subject}" from ${who} ${input.source === 'addin' ? 'filed from Outlook' : 'linked manually'} by ${input.actor.name}; note created as a response to the email`, actor: input.actor, details }
-    : { requestId: sr.id, kind: 'note-from-email', summary: `Note created as a response to the email "${input.email.subject}" from ${who} (${input.signal})${unauthenticated(input.authentication)}`, actor: input.actor, details });
+  await recordHistory(
+    deps,
+    tx,
+    input.manual
+      ? {
+          requestId: sr.id,
+          kind: 'linked-manually',
+          summary: `Email "${input.email.subject}" from ${who} ${input.source === 'addin' ? 'filed from Outlook' : 'linked manually'} by ${input.actor.name}; note created as a response to the email`,
+          actor: input.actor,
+          details,
+        }
+      : {
+          requestId: sr.id,
+          kind: 'note-from-email',
+          summary: `Note created as a response to the email "${input.email.subject}" from ${who} (${input.signal})${unauthenticated(input.authentication)}`,
+          actor: input.actor,
+          details,
+        },
+  );
   if (target) {
     await recordHistory(deps, tx, {
       requestId: sr.id,
@@ -115,14 +151,27 @@ export async function applyReplyIn(deps: ServiceDeps, tx: Transaction, input: Ap
 }
 
 /** The status a reply moves the SR to, or undefined to leave it (seed: "set a chosen status"). */
-function nextStatus(settings: Awaited<ReturnType<typeof loadSettings>>, status: string, isClosed: boolean): string | undefined {
-  const wanted = isClosed && settings.closedPolicy === 'reopen' ? settings.reopenStatus : settings.replyStatusPolicy[status];
+function nextStatus(
+  settings: Awaited<ReturnType<typeof loadSettings>>,
+  status: string,
+  isClosed: boolean,
+): string | undefined {
+  const wanted =
+    isClosed && settings.closedPolicy === 'reopen'
+      ? settings.reopenStatus
+      : settings.replyStatusPolicy[status];
   const found = wanted ? findStatus(settings.statuses, wanted) : undefined;
   return found && found.name !== status ? found.name : undefined;
 }
 
-async function finish(tx: Transaction, input: ApplyReplyInput, now: string, filed: { requestId: number; noteId: string }): Promise<void> {
-  if (input.ledger) await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'note', ...filed });
+async function finish(
+  tx: Transaction,
+  input: ApplyReplyInput,
+  now: string,
+  filed: { requestId: number; noteId: string },
+): Promise<void> {
+  if (input.ledger)
+    await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'note', ...filed });
   if (input.mailCenterItem) {
     const item = await tx.collection('mailCenter').get(input.mailCenterItem.id);
     if (!item) return;
@@ -142,5 +191,7 @@ async function finish(tx: Transaction, input: ApplyReplyInput, now: string, file
 
 /** A signed signal files mail the server could not vouch for (the token is the secret); the history says so. */
 function unauthenticated(verdict: SenderVerdict | undefined): string {
-  return verdict && (verdict.outcome === 'fail' || verdict.outcome === 'unverified') ? ` — ${verdict.summary}` : '';
+  return verdict && (verdict.outcome === 'fail' || verdict.outcome === 'unverified')
+    ? ` — ${verdict.summary}`
+    : '';
 }

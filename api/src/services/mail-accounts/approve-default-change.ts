@@ -29,30 +29,57 @@ const STEP_WORDS: Record<ConnectionStep['name'], string> = {
  * Before the save, outside any transaction (it talks to Microsoft 365): the account that stops being Default when
  * `candidate` is saved, or undefined when the save does not move Default. Throws, naming what would stop, otherwise.
  */
-export async function approveDefaultChange(deps: ServiceDeps, candidate: MailAccount, wasDefault: boolean, replacesDefault: string | undefined): Promise<MailAccount | undefined> {
+export async function approveDefaultChange(
+  deps: ServiceDeps,
+  candidate: MailAccount,
+  wasDefault: boolean,
+  replacesDefault: string | undefined,
+): Promise<MailAccount | undefined> {
   if (!candidate.isDefault || wasDefault) return undefined;
-  const current = await deps.store.read(async (tx) => (await tx.collection('mailAccounts').all()).find((a) => a.isDefault && a.id !== candidate.id));
+  const current = await deps.store.read(async (tx) =>
+    (await tx.collection('mailAccounts').all()).find((a) => a.isDefault && a.id !== candidate.id),
+  );
   if (!current) return undefined;
   const { emailAddress: next } = candidate;
   if (replacesDefault !== current.id) {
-    throw fieldError('conflict', 'isDefault', `${current.emailAddress} is the Default account: ${SENT_FROM_DEFAULT} go out from it. Making ${next} the Default moves them to ${next}; confirm the change to go ahead.`);
+    throw fieldError(
+      'conflict',
+      'isDefault',
+      `${current.emailAddress} is the Default account: ${SENT_FROM_DEFAULT} go out from it. Making ${next} the Default moves them to ${next}; confirm the change to go ahead.`,
+    );
   }
   if (!candidate.serviceMessaging) {
-    throw fieldError('precondition_failed', 'isDefault', `${next} cannot become the Default account while Service Messaging is off for it: ${SENT_FROM_DEFAULT} would stop. Turn Service Messaging on for it first. ${current.emailAddress} stays the Default.`);
+    throw fieldError(
+      'precondition_failed',
+      'isDefault',
+      `${next} cannot become the Default account while Service Messaging is off for it: ${SENT_FROM_DEFAULT} would stop. Turn Service Messaging on for it first. ${current.emailAddress} stays the Default.`,
+    );
   }
   const failed = (await requireMailEngine(deps).testCandidate(candidate)).steps.find((step) => !step.ok);
   if (failed) {
-    throw fieldError('precondition_failed', 'isDefault', `${next} cannot become the Default account: Test connection failed at ${STEP_WORDS[failed.name]}. ${failed.detail} ${current.emailAddress} stays the Default, so ${SENT_FROM_DEFAULT} keep going out from it.`);
+    throw fieldError(
+      'precondition_failed',
+      'isDefault',
+      `${next} cannot become the Default account: Test connection failed at ${STEP_WORDS[failed.name]}. ${failed.detail} ${current.emailAddress} stays the Default, so ${SENT_FROM_DEFAULT} keep going out from it.`,
+    );
   }
   return current;
 }
 
 /** Inside the save's transaction: the approved account stops being Default, unless someone changed it meanwhile. */
-export async function handOverDefault(tx: Transaction, from: MailAccount | undefined, now: string): Promise<void> {
+export async function handOverDefault(
+  tx: Transaction,
+  from: MailAccount | undefined,
+  now: string,
+): Promise<void> {
   if (!from) return;
   const stored = await tx.collection('mailAccounts').get(from.id);
   if (!stored?.isDefault || stored.updatedAt !== from.updatedAt) {
-    throw fieldError('conflict', 'isDefault', `The Default account changed while ${from.emailAddress} was being replaced. Look at the accounts again and confirm once more.`);
+    throw fieldError(
+      'conflict',
+      'isDefault',
+      `The Default account changed while ${from.emailAddress} was being replaced. Look at the accounts again and confirm once more.`,
+    );
   }
   await tx.collection('mailAccounts').put({ ...stored, isDefault: false, updatedAt: now });
 }

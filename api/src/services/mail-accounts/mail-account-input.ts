@@ -53,7 +53,12 @@ export function withDefaults(input: MailAccountInput): MailAccountInput {
   } as MailAccountInput;
 }
 
-export function applyInput(deps: ServiceDeps, base: MailAccount, input: Partial<MailAccountInput>, now: string): MailAccount {
+export function applyInput(
+  deps: ServiceDeps,
+  base: MailAccount,
+  input: Partial<MailAccountInput>,
+  now: string,
+): MailAccount {
   const { clientSecret, clientSecretExpiresAt, moveToFolder, password, username, ...plain } = input;
   const next: MailAccount = { ...base, ...stripUndefined(plain), updatedAt: now };
   if (clientSecret !== undefined) next.clientSecret = deps.secrets.seal(clientSecret);
@@ -73,14 +78,23 @@ export async function saveChecked(tx: Transaction, account: MailAccount): Promis
   const others = (await tx.collection('mailAccounts').all()).filter((a) => a.id !== account.id);
   assertSingleDefault([...others, account]);
   if (others.some((a) => a.emailAddress === account.emailAddress)) {
-    throw fieldError('conflict', 'emailAddress', `A mail account for ${account.emailAddress} already exists.`);
+    throw fieldError(
+      'conflict',
+      'emailAddress',
+      `A mail account for ${account.emailAddress} already exists.`,
+    );
   }
   if (account.serviceMessaging) {
     if (!isPublicNoteTypeUsable(await tx.collection('noteTypes').all())) {
-      throw fieldError('precondition_failed', 'serviceMessaging', `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`);
+      throw fieldError(
+        'precondition_failed',
+        'serviceMessaging',
+        `Service messaging needs a note type with code ${PUBLIC_NOTE_TYPE.code} and access level User (Administration > General > Type).`,
+      );
     }
     const missing = missingCredential(account);
-    if (missing) throw fieldError('validation_failed', missing.field, `Service messaging needs ${missing.words}.`);
+    if (missing)
+      throw fieldError('validation_failed', missing.field, `Service messaging needs ${missing.words}.`);
   }
   await tx.collection('mailAccounts').put(account);
 }

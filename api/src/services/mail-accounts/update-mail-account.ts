@@ -4,7 +4,11 @@ import { approveDefaultChange, handOverDefault } from './approve-default-change.
 import type { ServiceDeps } from '../deps.js';
 import { applyInput, saveChecked, type MailAccountInput } from './mail-account-input.js';
 
-export async function updateMailAccount(deps: ServiceDeps, id: string, { replacesDefault, ...patch }: Partial<MailAccountInput> & { replacesDefault?: string }): Promise<MailAccount> {
+export async function updateMailAccount(
+  deps: ServiceDeps,
+  id: string,
+  { replacesDefault, ...patch }: Partial<MailAccountInput> & { replacesDefault?: string },
+): Promise<MailAccount> {
   const now = deps.clock().toISOString();
   const before = await deps.store.read((tx) => tx.collection('mailAccounts').get(id));
   if (!before) throw notFound('Mail account', id);
@@ -15,7 +19,11 @@ export async function updateMailAccount(deps: ServiceDeps, id: string, { replace
   return deps.store.transact(async (tx) => {
     const stored = await tx.collection('mailAccounts').get(id);
     if (!stored) throw notFound('Mail account', id);
-    if (stored.updatedAt !== before.updatedAt) throw new AppError('conflict', `${before.emailAddress} was changed by someone else meanwhile. Open it again to see the change.`);
+    if (stored.updatedAt !== before.updatedAt)
+      throw new AppError(
+        'conflict',
+        `${before.emailAddress} was changed by someone else meanwhile. Open it again to see the change.`,
+      );
     await handOverDefault(tx, formerDefault, now);
     await saveChecked(tx, account);
     return account;

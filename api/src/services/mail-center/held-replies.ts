@@ -9,7 +9,9 @@ async function openHeldReplies(tx: ReadTransaction): Promise<MailCenterItem[]> {
   let page = await tx.collection('mailCenter').list({ state: 'open', reason: 'sr-closed', limit: 500 });
   items.push(...page.items);
   while (page.next) {
-    page = await tx.collection('mailCenter').list({ state: 'open', reason: 'sr-closed', limit: 500, after: page.next });
+    page = await tx
+      .collection('mailCenter')
+      .list({ state: 'open', reason: 'sr-closed', limit: 500, after: page.next });
     items.push(...page.items);
   }
   return items;

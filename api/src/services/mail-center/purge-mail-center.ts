@@ -9,8 +9,11 @@ const HOUR = 60 * 60_000;
  * email is never imported again. Every instance of a cluster asks hourly; one of them purges per hour, the others
  * find the hour taken and return 0.
  */
-export async function purgeMailCenter(deps: Pick<ServiceDeps, 'store' | 'clock' | 'cluster'>): Promise<number> {
-  if (deps.cluster && !(await deps.cluster.claimPeriodic('mail-center-retention', HOUR, deps.clock()))) return 0;
+export async function purgeMailCenter(
+  deps: Pick<ServiceDeps, 'store' | 'clock' | 'cluster'>,
+): Promise<number> {
+  if (deps.cluster && !(await deps.cluster.claimPeriodic('mail-center-retention', HOUR, deps.clock())))
+    return 0;
   return deps.store.transact(async (tx) => {
     const settings = await loadSettings(tx);
     const cutoff = deps.clock().getTime() - settings.mailCenterRetentionDays * DAY;

@@ -15,18 +15,39 @@ export type NewMailCenterItem = Omit<MailCenterItem, 'id' | 'state' | 'attempts'
 export async function recordMailCenterItemIn(
   deps: Pick<ServiceDeps, 'clock' | 'newId'>,
   tx: Transaction,
-  input: { item: NewMailCenterItem; state?: 'open' | 'ignored'; ledger?: Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>; replaces?: string },
+  input: {
+    item: NewMailCenterItem;
+    state?: 'open' | 'ignored';
+    ledger?: Omit<ProcessedMessage, 'outcome' | 'requestId' | 'noteId' | 'mailCenterItemId'>;
+    replaces?: string;
+  },
 ): Promise<MailCenterItem> {
   const now = deps.clock().toISOString();
   if (input.replaces) await tx.collection('mailCenter').delete(input.replaces);
-  const item = await tx.collection('mailCenter').insert({ ...input.item, id: deps.newId(), state: input.state ?? 'open', attempts: 0, createdAt: now, updatedAt: now });
-  if (input.ledger) await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
+  const item = await tx
+    .collection('mailCenter')
+    .insert({
+      ...input.item,
+      id: deps.newId(),
+      state: input.state ?? 'open',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    });
+  if (input.ledger)
+    await tx
+      .collection('processedMessages')
+      .put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
   if (item.reason === 'sr-closed') await noteHeldReply(deps, tx, item);
   return item;
 }
 
 /** The SR's own history says a reply arrived after it closed and waits in the Mail Center: it never vanishes silently. */
-async function noteHeldReply(deps: Pick<ServiceDeps, 'clock' | 'newId'>, tx: Transaction, item: MailCenterItem): Promise<void> {
+async function noteHeldReply(
+  deps: Pick<ServiceDeps, 'clock' | 'newId'>,
+  tx: Transaction,
+  item: MailCenterItem,
+): Promise<void> {
   const requestId = item.candidateRequestIds[0];
   const sr = requestId === undefined ? undefined : await tx.collection('requests').get(requestId);
   if (!sr) return;
@@ -57,7 +78,15 @@ export async function recordProcessingFailure(
   return deps.store.transact(async (tx) => {
     const now = deps.clock().toISOString();
     const previous = input.existing ? await tx.collection('mailCenter').get(input.existing.id) : undefined;
-    const base: MailCenterItem = previous ?? { ...input.item, reason: 'processing-failed', id: deps.newId(), state: 'open', attempts: 0, createdAt: now, updatedAt: now };
+    const base: MailCenterItem = previous ?? {
+      ...input.item,
+      reason: 'processing-failed',
+      id: deps.newId(),
+      state: 'open',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     delete base.nextAttemptAt;
     const item: MailCenterItem = {
       ...base,
@@ -68,7 +97,10 @@ export async function recordProcessingFailure(
       updatedAt: now,
     };
     await tx.collection('mailCenter').put(item);
-    if (input.ledger) await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
+    if (input.ledger)
+      await tx
+        .collection('processedMessages')
+        .put({ ...input.ledger, outcome: 'mail-center', mailCenterItemId: item.id });
     return item;
   });
 }

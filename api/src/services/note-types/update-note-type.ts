@@ -4,7 +4,11 @@ import { assertPublicNoteTypeKept } from './assert-public-note-type-kept.js';
 import type { ServiceDeps } from '../deps.js';
 import { withoutId } from './note-type-record.js';
 
-export async function updateNoteType(deps: ServiceDeps, code: string, patch: { name?: string; accessLevel?: AccessLevel }): Promise<NoteType> {
+export async function updateNoteType(
+  deps: ServiceDeps,
+  code: string,
+  patch: { name?: string; accessLevel?: AccessLevel },
+): Promise<NoteType> {
   return deps.store.transact(async (tx) => {
     const current = await tx.collection('noteTypes').get(code.toUpperCase());
     if (!current) throw notFound('Note type', code);

@@ -6,14 +6,28 @@ import { loadRequest } from '../requests/load-request.js';
 import { noteBody } from './note-body.js';
 import { recordHistory } from '../requests/record-history.js';
 
-export async function addNote(deps: ServiceDeps, author: Principal, requestId: number, input: { typeCode: string; body: string }): Promise<Note> {
+export async function addNote(
+  deps: ServiceDeps,
+  author: Principal,
+  requestId: number,
+  input: { typeCode: string; body: string },
+): Promise<Note> {
   const { bodyHtml, bodyText } = noteBody(input.body);
   // Pasted markup with no words in it ("<p></p>") is as empty as no text at all.
-  if (!bodyText.trim()) throw new AppError('validation_failed', 'Write the note before adding it.', [{ path: 'body', message: 'Write the note before adding it.' }]);
+  if (!bodyText.trim())
+    throw new AppError('validation_failed', 'Write the note before adding it.', [
+      { path: 'body', message: 'Write the note before adding it.' },
+    ]);
   return deps.store.transact(async (tx) => {
     const sr = await loadRequest(tx, requestId);
-    const type = await (await tx.collection('noteTypes').all()).find((t) => t.code === input.typeCode.toUpperCase());
-    if (!type) throw new AppError('validation_failed', `There is no note type "${input.typeCode}" (Administration > General > Type).`);
+    const type = await (
+      await tx.collection('noteTypes').all()
+    ).find((t) => t.code === input.typeCode.toUpperCase());
+    if (!type)
+      throw new AppError(
+        'validation_failed',
+        `There is no note type "${input.typeCode}" (Administration > General > Type).`,
+      );
     const now = deps.clock().toISOString();
     const note = await tx.collection('notes').insert({
       id: deps.newId(),

@@ -10,7 +10,9 @@ export async function listNotes(deps: ServiceDeps, requestId: number): Promise<N
   return deps.store.read(async (tx) => {
     await loadRequest(tx, requestId);
     const notes = await tx.collection('notes').ofRequest(requestId);
-    const attachments = (await tx.collection('attachments').ofRequest(requestId)).filter((a) => a.noteId !== undefined);
+    const attachments = (await tx.collection('attachments').ofRequest(requestId)).filter(
+      (a) => a.noteId !== undefined,
+    );
     const byNote = groupBy(attachments, (a) => a.noteId ?? '');
     return notes
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt))

@@ -7,16 +7,34 @@ import type { RenderOriginal, RenderedOriginal } from '../../ports/render-origin
 /** Larger originals are big attachments; the download has them, the dialog would only wait for them. */
 const MAX_VIEW_BYTES = 25 * 1024 * 1024;
 
-export type NoteOriginalView = RenderedOriginal & { download: { contentType: OriginalContentType; fileName: string } };
+export type NoteOriginalView = RenderedOriginal & {
+  download: { contentType: OriginalContentType; fileName: string };
+};
 
 /** An email note's original read for the screen: headers and the whole body, sanitised; and what the download is. */
-export async function viewNoteOriginal(deps: Pick<ServiceDeps, 'store' | 'blobs'>, render: RenderOriginal, requestId: number, noteId: string): Promise<NoteOriginalView> {
+export async function viewNoteOriginal(
+  deps: Pick<ServiceDeps, 'store' | 'blobs'>,
+  render: RenderOriginal,
+  requestId: number,
+  noteId: string,
+): Promise<NoteOriginalView> {
   const { original, name } = await loadNoteOriginal(deps, requestId, noteId);
   return viewOriginal(deps, render, original, name);
 }
 
 /** Any stored original read for the screen (a note's, a Mail Center email's). */
-export async function viewOriginal(deps: Pick<ServiceDeps, 'blobs'>, render: RenderOriginal, original: StoredOriginal, name: string): Promise<NoteOriginalView> {
-  const rendered = await render({ bytes: await readOriginalBytes(deps, original, MAX_VIEW_BYTES), contentType: original.contentType });
-  return { ...rendered, download: { contentType: original.contentType, fileName: originalFileName(original, name) } };
+export async function viewOriginal(
+  deps: Pick<ServiceDeps, 'blobs'>,
+  render: RenderOriginal,
+  original: StoredOriginal,
+  name: string,
+): Promise<NoteOriginalView> {
+  const rendered = await render({
+    bytes: await readOriginalBytes(deps, original, MAX_VIEW_BYTES),
+    contentType: original.contentType,
+  });
+  return {
+    ...rendered,
+    download: { contentType: original.contentType, fileName: originalFileName(original, name) },
+  };
 }

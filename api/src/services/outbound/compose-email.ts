@@ -40,12 +40,16 @@ export function composeEmail(args: ComposeEmailArgs): ComposedEmail {
 }
 
 /** What the placeholders of an email from this SR stand for. */
-export function placeholderContext(args: Pick<ComposeEmailArgs, 'sr' | 'desk' | 'lastNote' | 'publicUrl'>): PlaceholderContext {
+export function placeholderContext(
+  args: Pick<ComposeEmailArgs, 'sr' | 'desk' | 'lastNote' | 'publicUrl'>,
+): PlaceholderContext {
   return {
     sr: args.sr,
     desk: args.desk,
     lastNote: args.lastNote,
-    srLink: args.publicUrl ? `${args.publicUrl.replace(/\/+$/, '')}/tab/#/requests/${formatSrNumber(args.sr.id)}` : undefined,
+    srLink: args.publicUrl
+      ? `${args.publicUrl.replace(/\/+$/, '')}/tab/#/requests/${formatSrNumber(args.sr.id)}`
+      : undefined,
   };
 }
 
@@ -59,8 +63,14 @@ export function fillBodyHtml(bodyHtml: string, context: PlaceholderContext): str
  * Never a customer's own email (answering a customer with their own words is the mistake this prevents), and never
  * an internal note.
  */
-export async function lastAgentNoteText(tx: ReadTransaction, requestId: number, noteId?: string): Promise<string | undefined> {
-  const notes = (await tx.collection('notes').ofRequest(requestId)).filter((n) => n.typeCode === 'PUBLIC' && n.source === 'agent');
+export async function lastAgentNoteText(
+  tx: ReadTransaction,
+  requestId: number,
+  noteId?: string,
+): Promise<string | undefined> {
+  const notes = (await tx.collection('notes').ofRequest(requestId)).filter(
+    (n) => n.typeCode === 'PUBLIC' && n.source === 'agent',
+  );
   const chosen = (noteId ? notes.find((n) => n.id === noteId) : undefined) ?? notes.at(-1);
   return chosen?.bodyText;
 }

@@ -43,12 +43,20 @@ const MB = 1024 * 1024;
  * foreign or too large attachments, no Default account), without recording anything: the send and its preview
  * both start here, so the preview shows what goes out.
  */
-export async function draftRequestEmail(tx: ReadTransaction, requestId: number, input: SendRequestEmailInput): Promise<RequestEmailDraft> {
+export async function draftRequestEmail(
+  tx: ReadTransaction,
+  requestId: number,
+  input: SendRequestEmailInput,
+): Promise<RequestEmailDraft> {
   const ownBody = input.bodyHtml === undefined ? undefined : sanitiseMailHtml(input.bodyHtml);
   const sr = await loadRequest(tx, requestId);
   const template = input.templateId ? await loadMailTemplate(tx, input.templateId) : undefined;
-  if (!template && ownBody === undefined) throw new AppError('validation_failed', 'Choose a template or write the email (bodyHtml).');
-  if (input.asPublicNote && ownBody === undefined) throw new AppError('validation_failed', 'Write the reply: a reply kept as a note needs its own text.', [{ path: 'bodyHtml', message: 'Write the reply before sending it.' }]);
+  if (!template && ownBody === undefined)
+    throw new AppError('validation_failed', 'Choose a template or write the email (bodyHtml).');
+  if (input.asPublicNote && ownBody === undefined)
+    throw new AppError('validation_failed', 'Write the reply: a reply kept as a note needs its own text.', [
+      { path: 'bodyHtml', message: 'Write the reply before sending it.' },
+    ]);
   const content: EmailContent = {
     subject: input.subject?.trim() || template?.subject || sr.title,
     bodyHtml: ownBody ?? template?.bodyHtml ?? '',
@@ -59,19 +67,36 @@ export async function draftRequestEmail(tx: ReadTransaction, requestId: number, 
   const attachments = await chosenAttachments(tx, sr.id, input.attachmentIds ?? []);
   const account = await loadSendingAccount(tx);
   const lastNote = await lastAgentNoteText(tx, sr.id);
-  return { sr, ...(template ? { template } : {}), content, to, cc, attachments, account, ...(lastNote === undefined ? {} : { lastNote }) };
+  return {
+    sr,
+    ...(template ? { template } : {}),
+    content,
+    to,
+    cc,
+    attachments,
+    account,
+    ...(lastNote === undefined ? {} : { lastNote }),
+  };
 }
 
 /** To the requester and Cc the participants by default; each address once, and not too many. */
-function recipients(sr: ServiceRequest, input: SendRequestEmailInput): { to: MailAddress[]; cc: MailAddress[] } {
+function recipients(
+  sr: ServiceRequest,
+  input: SendRequestEmailInput,
+): { to: MailAddress[]; cc: MailAddress[] } {
   const named = (address: string): MailAddress => {
     const normalised = address.trim().toLowerCase();
-    return normalised === sr.requester.email.toLowerCase() ? { name: sr.requester.name, address: normalised } : { address: normalised };
+    return normalised === sr.requester.email.toLowerCase()
+      ? { name: sr.requester.name, address: normalised }
+      : { address: normalised };
   };
   const to = unique((input.to ?? [sr.requester.email]).map(named));
-  const cc = unique((input.cc ?? (input.to ? [] : sr.participants)).map(named)).filter((c) => !to.some((t) => t.address === c.address));
+  const cc = unique((input.cc ?? (input.to ? [] : sr.participants)).map(named)).filter(
+    (c) => !to.some((t) => t.address === c.address),
+  );
   if (to.length === 0) throw new AppError('validation_failed', 'Add at least one recipient in To.');
-  if (to.length + cc.length > MAX_EMAIL_RECIPIENTS) throw new AppError('validation_failed', `An email may go to at most ${MAX_EMAIL_RECIPIENTS} recipients.`);
+  if (to.length + cc.length > MAX_EMAIL_RECIPIENTS)
+    throw new AppError('validation_failed', `An email may go to at most ${MAX_EMAIL_RECIPIENTS} recipients.`);
   return { to, cc };
 }
 
@@ -80,16 +105,29 @@ function unique(list: MailAddress[]): MailAddress[] {
 }
 
 /** The SR's own attachments only, within what Graph can carry: refused here, before any Graph call. */
-async function chosenAttachments(tx: ReadTransaction, requestId: number, ids: string[]): Promise<Attachment[]> {
+async function chosenAttachments(
+  tx: ReadTransaction,
+  requestId: number,
+  ids: string[],
+): Promise<Attachment[]> {
   const chosen: Attachment[] = [];
   for (const id of new Set(ids)) {
     const attachment = await tx.collection('attachments').get(id);
-    if (!attachment || attachment.requestId !== requestId) throw new AppError('validation_failed', `Attachment ${id} is not one of this SR's attachments.`);
+    if (!attachment || attachment.requestId !== requestId)
+      throw new AppError('validation_failed', `Attachment ${id} is not one of this SR's attachments.`);
     chosen.push(attachment);
   }
   const tooBig = chosen.find((a) => a.size > MAX_EMAIL_ATTACHMENT_BYTES);
-  if (tooBig) throw new AppError('payload_too_large', `${tooBig.fileName} is ${Math.ceil(tooBig.size / MB)} MB; an email attachment may be at most ${MAX_EMAIL_ATTACHMENT_BYTES / MB} MB.`);
+  if (tooBig)
+    throw new AppError(
+      'payload_too_large',
+      `${tooBig.fileName} is ${Math.ceil(tooBig.size / MB)} MB; an email attachment may be at most ${MAX_EMAIL_ATTACHMENT_BYTES / MB} MB.`,
+    );
   const total = chosen.reduce((sum, a) => sum + a.size, 0);
-  if (total > MAX_EMAIL_ATTACHMENT_BYTES) throw new AppError('payload_too_large', `The attachments come to ${Math.ceil(total / MB)} MB; an email may carry at most ${MAX_EMAIL_ATTACHMENT_BYTES / MB} MB.`);
+  if (total > MAX_EMAIL_ATTACHMENT_BYTES)
+    throw new AppError(
+      'payload_too_large',
+      `The attachments come to ${Math.ceil(total / MB)} MB; an email may carry at most ${MAX_EMAIL_ATTACHMENT_BYTES / MB} MB.`,
+    );
   return chosen;
 }

@@ -31,7 +31,11 @@ export const OUTBOUND_SEQUENCE = 'outboundEmails';
  * Records an email in the caller's transaction, composed in full (the number inside its token is its own outbound
  * number). A queued record is the queue: it survives a restart and is sent once.
  */
-export async function enqueueEmail(deps: ServiceDeps, tx: Transaction, args: EnqueueEmailArgs): Promise<OutboundEmail> {
+export async function enqueueEmail(
+  deps: ServiceDeps,
+  tx: Transaction,
+  args: EnqueueEmailArgs,
+): Promise<OutboundEmail> {
   const id = await tx.nextSequence(OUTBOUND_SEQUENCE);
   const token = encodeEcId({ srId: args.sr.id, outboundId: id }, deps.ecIdKeyring);
   const desk = deskOf(args.account);
@@ -71,7 +75,13 @@ export async function enqueueEmail(deps: ServiceDeps, tx: Transaction, args: Enq
       kind: 'email-stopped',
       summary: `Email "${record.subject}" not sent. ${args.stoppedReason}`,
       actor: args.actor,
-      details: { outboundId: id, trigger: args.trigger, ...(args.ruleId ? { ruleId: args.ruleId } : {}), to: args.to.map((r) => r.address), reason: args.stoppedReason },
+      details: {
+        outboundId: id,
+        trigger: args.trigger,
+        ...(args.ruleId ? { ruleId: args.ruleId } : {}),
+        to: args.to.map((r) => r.address),
+        reason: args.stoppedReason,
+      },
     });
   }
   return record;

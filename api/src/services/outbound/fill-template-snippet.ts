@@ -9,7 +9,11 @@ import { loadRequest } from '../requests/load-request.js';
  * A template as a snippet for the composer: its subject and body with the placeholders filled from the SR, so the
  * agent sees and edits the words that will go out. Nothing is recorded.
  */
-export async function fillTemplateSnippet(deps: ServiceDeps, requestId: number, templateId: string): Promise<{ subject: string; bodyHtml: string }> {
+export async function fillTemplateSnippet(
+  deps: ServiceDeps,
+  requestId: number,
+  templateId: string,
+): Promise<{ subject: string; bodyHtml: string }> {
   return deps.store.read(async (tx) => {
     const template = await loadMailTemplate(tx, templateId);
     const sr = await loadRequest(tx, requestId);
@@ -20,6 +24,9 @@ export async function fillTemplateSnippet(deps: ServiceDeps, requestId: number, 
       lastNote: await lastAgentNoteText(tx, sr.id),
       publicUrl: deps.outboundPolicy?.publicUrl,
     });
-    return { subject: fillText(template.subject, context), bodyHtml: fillBodyHtml(template.bodyHtml, context) };
+    return {
+      subject: fillText(template.subject, context),
+      bodyHtml: fillBodyHtml(template.bodyHtml, context),
+    };
   });
 }

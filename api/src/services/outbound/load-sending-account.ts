@@ -6,10 +6,16 @@ import type { ReadTransaction } from '../../ports/store.js';
 export async function loadSendingAccount(tx: ReadTransaction): Promise<MailAccount> {
   const account = await (await tx.collection('mailAccounts').all()).find((a) => a.isDefault);
   if (!account) {
-    throw new AppError('precondition_failed', 'No mail account is set as Default (Administration > Mail > Accounts > Email), so there is nothing to send from.');
+    throw new AppError(
+      'precondition_failed',
+      'No mail account is set as Default (Administration > Mail > Accounts > Email), so there is nothing to send from.',
+    );
   }
   if (!account.serviceMessaging) {
-    throw new AppError('precondition_failed', `Service Messaging is off for ${account.emailAddress}; turn it on (Administration > Mail > Accounts > Email) to send email from SRs.`);
+    throw new AppError(
+      'precondition_failed',
+      `Service Messaging is off for ${account.emailAddress}; turn it on (Administration > Mail > Accounts > Email) to send email from SRs.`,
+    );
   }
   return account;
 }

@@ -18,7 +18,11 @@ import { recordHistory } from '../requests/record-history.js';
  * and its removal from the outbox commit together, so a crash re-runs the whole event or none of it. Returns the
  * emails queued for sending.
  */
-export async function processSrEventIn(deps: ServiceDeps, tx: Transaction, eventId: string): Promise<OutboundEmail[]> {
+export async function processSrEventIn(
+  deps: ServiceDeps,
+  tx: Transaction,
+  eventId: string,
+): Promise<OutboundEmail[]> {
   const event = await tx.collection('srEvents').get(eventId);
   if (!event) return [];
   await tx.collection('srEvents').delete(eventId);
@@ -33,28 +37,48 @@ export async function processSrEventIn(deps: ServiceDeps, tx: Transaction, event
   return queued;
 }
 
-async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: SrEvent, sr: ServiceRequest): Promise<OutboundEmail | undefined> {
+async function runRule(
+  deps: ServiceDeps,
+  tx: Transaction,
+  rule: Rule,
+  event: SrEvent,
+  sr: ServiceRequest,
+): Promise<OutboundEmail | undefined> {
   const actor = { id: `rule:${rule.id}`, name: `Rule "${rule.name}"` };
   const notSent = (reason: string) =>
-    recordHistory(deps, tx, { requestId: sr.id, kind: 'email-stopped', summary: `Rule "${rule.name}" sent no email: ${reason}`, actor: SYSTEM_ACTOR, details: { ruleId: rule.id, reason } });
+    recordHistory(deps, tx, {
+      requestId: sr.id,
+      kind: 'email-stopped',
+      summary: `Rule "${rule.name}" sent no email: ${reason}`,
+      actor: SYSTEM_ACTOR,
+      details: { ruleId: rule.id, reason },
+    });
   const template = await tx.collection('mailTemplates').get(rule.templateId);
   if (!template) return void (await notSent('its mail template no longer exists.'));
   const account = await (await tx.collection('mailAccounts').all()).find((a) => a.isDefault);
   if (!account?.serviceMessaging) {
-    return void (await notSent(account ? `Service Messaging is off for ${account.emailAddress}.` : 'no mail account is set as Default.'));
+    return void (await notSent(
+      account
+        ? `Service Messaging is off for ${account.emailAddress}.`
+        : 'no mail account is set as Default.',
+    ));
   }
   const recipients = ruleRecipients(rule, sr);
-  if (recipients.length === 0) return void (await notSent('the SR has nobody to send it to (no assignee or participants).'));
+  if (recipients.length === 0)
+    return void (await notSent('the SR has nobody to send it to (no assignee or participants).'));
 
   const limits = currentRateLimits(deps, await loadSettings(tx));
   const now = deps.clock();
   // isRecentSend looks back one hour, so only that hour is read.
-  const recent = (await tx.collection('outboundEmails').queuedSince(new Date(now.getTime() - HOUR_MS).toISOString())).filter((e) => isRecentSend(e, now));
+  const recent = (
+    await tx.collection('outboundEmails').queuedSince(new Date(now.getTime() - HOUR_MS).toISOString())
+  ).filter((e) => isRecentSend(e, now));
   const decision = applyRateLimits(
     { to: recipients, cc: [] },
     {
       forSr: recent.filter((e) => e.requestId === sr.id).length,
-      forAddress: (address) => recent.filter((e) => [...e.to, ...e.cc].some((r) => r.address === address)).length,
+      forAddress: (address) =>
+        recent.filter((e) => [...e.to, ...e.cc].some((r) => r.address === address)).length,
     },
     limits,
   );
@@ -84,4 +108,3 @@ async function runRule(deps: ServiceDeps, tx: Transaction, rule: Rule, event: Sr
     ...(decision.stoppedReason ? { stoppedReason: decision.stoppedReason } : {}),
   });
 }
-

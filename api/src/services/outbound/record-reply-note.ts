@@ -9,14 +9,30 @@ import type { MailAccount } from '../../domain/mail-account.js';
 import { noteBody } from '../notes/note-body.js';
 import { recordHistory } from '../requests/record-history.js';
 
-export type ReplyNoteArgs = { sr: ServiceRequest; account: MailAccount; bodyHtml: string; lastNote?: string; outboundId: number };
+export type ReplyNoteArgs = {
+  sr: ServiceRequest;
+  account: MailAccount;
+  bodyHtml: string;
+  lastNote?: string;
+  outboundId: number;
+};
 
 /**
  * The composer's "Reply to customer": what the agent wrote (placeholders filled as in the email) becomes a PUBLIC
  * note in the same transaction as the email, so the conversation shows the reply beside the customer's emails.
  */
-export async function recordReplyNote(deps: ServiceDeps, tx: Transaction, author: Principal, args: ReplyNoteArgs): Promise<Note> {
-  const context = placeholderContext({ sr: args.sr, desk: deskOf(args.account), lastNote: args.lastNote, publicUrl: deps.outboundPolicy?.publicUrl });
+export async function recordReplyNote(
+  deps: ServiceDeps,
+  tx: Transaction,
+  author: Principal,
+  args: ReplyNoteArgs,
+): Promise<Note> {
+  const context = placeholderContext({
+    sr: args.sr,
+    desk: deskOf(args.account),
+    lastNote: args.lastNote,
+    publicUrl: deps.outboundPolicy?.publicUrl,
+  });
   const { bodyHtml, bodyText } = noteBody(fillBodyHtml(args.bodyHtml, context));
   const note = await tx.collection('notes').insert({
     id: deps.newId(),

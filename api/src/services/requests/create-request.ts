@@ -1,5 +1,11 @@
 import type { Principal } from '../../domain/principal.js';
-import { formatSrNumber, normaliseParticipants, type Person, type Priority, type ServiceRequest } from '../../domain/service-request.js';
+import {
+  formatSrNumber,
+  normaliseParticipants,
+  type Person,
+  type Priority,
+  type ServiceRequest,
+} from '../../domain/service-request.js';
 import { INITIAL_STATUS } from '../../domain/status.js';
 import type { ServiceDeps } from '../deps.js';
 import { recordHistory } from './record-history.js';
@@ -13,7 +19,11 @@ export type CreateRequestInput = {
   priority: Priority;
 };
 
-export async function createRequest(deps: ServiceDeps, actor: Pick<Principal, 'id' | 'name'>, input: CreateRequestInput): Promise<ServiceRequest> {
+export async function createRequest(
+  deps: ServiceDeps,
+  actor: Pick<Principal, 'id' | 'name'>,
+  input: CreateRequestInput,
+): Promise<ServiceRequest> {
   const now = deps.clock().toISOString();
   return deps.store.transact(async (tx) => {
     const id = await tx.nextSequence('requests');
@@ -30,7 +40,12 @@ export async function createRequest(deps: ServiceDeps, actor: Pick<Principal, 'i
       updatedAt: now,
       hasNewEmailReply: false,
     });
-    await recordHistory(deps, tx, { requestId: id, kind: 'created', summary: `${formatSrNumber(id)} created by ${actor.name}`, actor });
+    await recordHistory(deps, tx, {
+      requestId: id,
+      kind: 'created',
+      summary: `${formatSrNumber(id)} created by ${actor.name}`,
+      actor,
+    });
     return sr;
   });
 }

@@ -13,7 +13,13 @@ type Actor = { id: string; name: string };
 export async function recordHistory(
   deps: Pick<ServiceDeps, 'clock' | 'newId'>,
   tx: Transaction,
-  entry: { requestId: number; kind: HistoryKind; summary: string; actor: Actor; details?: Record<string, unknown> },
+  entry: {
+    requestId: number;
+    kind: HistoryKind;
+    summary: string;
+    actor: Actor;
+    details?: Record<string, unknown>;
+  },
 ): Promise<HistoryEntry> {
   const recorded = await tx.collection('history').insert({
     id: deps.newId(),

@@ -8,7 +8,11 @@ import { recordHistory } from './record-history.js';
  * A closed SR back to the settings' reopen status, because an agent filed a reply that arrived after it closed
  * ("Reopen and file"). An SR that is open already is left as it is.
  */
-export async function reopenRequest(deps: ServiceDeps, requestId: number, actor: { id: string; name: string }): Promise<void> {
+export async function reopenRequest(
+  deps: ServiceDeps,
+  requestId: number,
+  actor: { id: string; name: string },
+): Promise<void> {
   await deps.store.transact(async (tx) => {
     const sr = await loadRequest(tx, requestId);
     const settings = await loadSettings(tx);

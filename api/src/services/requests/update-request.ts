@@ -1,7 +1,12 @@
 import { AppError } from '../../domain/app-error.js';
 import type { HistoryKind } from '../../domain/history.js';
 import type { Principal } from '../../domain/principal.js';
-import { normaliseParticipants, type Person, type Priority, type ServiceRequest } from '../../domain/service-request.js';
+import {
+  normaliseParticipants,
+  type Person,
+  type Priority,
+  type ServiceRequest,
+} from '../../domain/service-request.js';
 import { findStatus } from '../../domain/status.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadRequest } from './load-request.js';
@@ -20,7 +25,12 @@ export type UpdateRequestInput = Partial<{
 
 type Change = { kind: HistoryKind; summary: string; details: Record<string, unknown> };
 
-export async function updateRequest(deps: ServiceDeps, actor: Principal, id: number, patch: UpdateRequestInput): Promise<ServiceRequest> {
+export async function updateRequest(
+  deps: ServiceDeps,
+  actor: Principal,
+  id: number,
+  patch: UpdateRequestInput,
+): Promise<ServiceRequest> {
   return deps.store.transact(async (tx) => {
     const before = await loadRequest(tx, id);
     const after: ServiceRequest = { ...before };
@@ -31,7 +41,11 @@ export async function updateRequest(deps: ServiceDeps, actor: Principal, id: num
       if (!status) throw new AppError('validation_failed', `"${patch.status}" is not a status of this desk.`);
       if (status.name !== before.status) {
         after.status = status.name;
-        changes.push({ kind: 'status-changed', summary: `Status changed from ${before.status} to ${status.name}`, details: { from: before.status, to: status.name } });
+        changes.push({
+          kind: 'status-changed',
+          summary: `Status changed from ${before.status} to ${status.name}`,
+          details: { from: before.status, to: status.name },
+        });
       }
     }
     if (patch.assignee !== undefined && patch.assignee?.email !== before.assignee?.email) {
@@ -46,7 +60,11 @@ export async function updateRequest(deps: ServiceDeps, actor: Principal, id: num
     const plainFields = pickPlainChanges(before, patch);
     Object.assign(after, plainFields);
     if (Object.keys(plainFields).length > 0) {
-      changes.push({ kind: 'updated', summary: `Updated ${Object.keys(plainFields).join(', ')}`, details: { fields: Object.keys(plainFields) } });
+      changes.push({
+        kind: 'updated',
+        summary: `Updated ${Object.keys(plainFields).join(', ')}`,
+        details: { fields: Object.keys(plainFields) },
+      });
     }
     if (patch.hasNewEmailReply === false) after.hasNewEmailReply = false;
 
@@ -61,7 +79,8 @@ export async function updateRequest(deps: ServiceDeps, actor: Principal, id: num
 function pickPlainChanges(before: ServiceRequest, patch: UpdateRequestInput): Partial<ServiceRequest> {
   const changed: Partial<ServiceRequest> = {};
   if (patch.title !== undefined && patch.title !== before.title) changed.title = patch.title;
-  if (patch.description !== undefined && patch.description !== before.description) changed.description = patch.description;
+  if (patch.description !== undefined && patch.description !== before.description)
+    changed.description = patch.description;
   if (patch.priority !== undefined && patch.priority !== before.priority) changed.priority = patch.priority;
   if (patch.participants !== undefined) {
     const participants = normaliseParticipants(patch.participants);

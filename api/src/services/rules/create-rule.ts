@@ -5,6 +5,8 @@ import { ruleFields, type RuleInput } from './rule-fields.js';
 export async function createRule(deps: ServiceDeps, input: RuleInput): Promise<Rule> {
   return deps.store.transact(async (tx) => {
     const now = deps.clock().toISOString();
-    return tx.collection('rules').insert({ id: deps.newId(), ...(await ruleFields(tx, input)), createdAt: now, updatedAt: now });
+    return tx
+      .collection('rules')
+      .insert({ id: deps.newId(), ...(await ruleFields(tx, input)), createdAt: now, updatedAt: now });
   });
 }

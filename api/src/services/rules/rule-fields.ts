@@ -9,7 +9,10 @@ export type RuleInput = Pick<Rule, 'name' | 'enabled' | 'trigger' | 'templateId'
 /** A rule as stored: its template exists and its statuses are this desk's (spelled as the desk spells them). */
 export async function ruleFields(tx: ReadTransaction, input: RuleInput): Promise<RuleInput> {
   if (!(await tx.collection('mailTemplates').get(input.templateId))) {
-    throw new AppError('validation_failed', `There is no mail template ${input.templateId} (Administration > Mail > Templates).`);
+    throw new AppError(
+      'validation_failed',
+      `There is no mail template ${input.templateId} (Administration > Mail > Templates).`,
+    );
   }
   let trigger = input.trigger;
   if (trigger.kind === 'status-changed') {
@@ -22,9 +25,21 @@ export async function ruleFields(tx: ReadTransaction, input: RuleInput): Promise
     };
     const from = known(trigger.from);
     const to = known(trigger.to);
-    if (from !== undefined && from === to) throw new AppError('validation_failed', 'A status change goes from one status to another; "from" and "to" are the same.');
+    if (from !== undefined && from === to)
+      throw new AppError(
+        'validation_failed',
+        'A status change goes from one status to another; "from" and "to" are the same.',
+      );
     trigger = { kind: 'status-changed', ...(from ? { from } : {}), ...(to ? { to } : {}) };
   }
-  const recipients = input.recipients.filter((r, i) => input.recipients.findIndex((o) => JSON.stringify(o) === JSON.stringify(r)) === i);
-  return { name: input.name.trim(), enabled: input.enabled, trigger, templateId: input.templateId, recipients };
+  const recipients = input.recipients.filter(
+    (r, i) => input.recipients.findIndex((o) => JSON.stringify(o) === JSON.stringify(r)) === i,
+  );
+  return {
+    name: input.name.trim(),
+    enabled: input.enabled,
+    trigger,
+    templateId: input.templateId,
+    recipients,
+  };
 }

@@ -6,6 +6,8 @@ import { ruleFields, type RuleInput } from './rule-fields.js';
 export async function updateRule(deps: ServiceDeps, id: string, input: RuleInput): Promise<Rule> {
   return deps.store.transact(async (tx) => {
     const before = await loadRule(tx, id);
-    return tx.collection('rules').put({ ...before, ...(await ruleFields(tx, input)), updatedAt: deps.clock().toISOString() });
+    return tx
+      .collection('rules')
+      .put({ ...before, ...(await ruleFields(tx, input)), updatedAt: deps.clock().toISOString() });
   });
 }

@@ -34,11 +34,18 @@ export async function checkEcIdKeyring(cluster: ClusterState, keyring: EcIdKeyri
   if (recorded === mine) return;
   const [recordedKid] = recorded.split(' ');
   const retired = keyring.previous.find((k) => k.kid === recordedKid);
-  if (retired && ecIdKeyFingerprint(retired) === recorded && (await cluster.replace('ec-id-signing-key', recorded, mine))) return;
+  if (
+    retired &&
+    ecIdKeyFingerprint(retired) === recorded &&
+    (await cluster.replace('ec-id-signing-key', recorded, mine))
+  )
+    return;
   const held = keyring.current.kid === recordedKid || retired !== undefined;
   throw new SharedSettingMismatch(
     `EC_ID keys (DATA_DIR/ec-id-keys.json) differ from the other instances sharing this database: ${
-      held ? `this instance holds signing key ${recordedKid} with a different secret` : `this instance lacks signing key ${recordedKid}, which they sign with`
+      held
+        ? `this instance holds signing key ${recordedKid} with a different secret`
+        : `this instance lacks signing key ${recordedKid}, which they sign with`
     }, so replies to their emails would fail the token check here. Give every instance the same ec-id-keys.json and SECRET_KEY (README, "Running several instances").`,
   );
 }

@@ -8,6 +8,9 @@ export function rateLimitDefaults(deps: Pick<ServiceDeps, 'rateLimitDefaults'>):
 }
 
 /** The loop guards in force: the admin's settings where set, the installation's elsewhere. */
-export function currentRateLimits(deps: Pick<ServiceDeps, 'rateLimitDefaults'>, settings: Settings): RateLimits {
+export function currentRateLimits(
+  deps: Pick<ServiceDeps, 'rateLimitDefaults'>,
+  settings: Settings,
+): RateLimits {
   return effectiveRateLimits(settings.rateLimits, rateLimitDefaults(deps));
 }

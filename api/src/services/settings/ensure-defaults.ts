@@ -13,7 +13,8 @@ export async function ensureDefaults(deps: ServiceDeps): Promise<void> {
       await tx.collection('settings').insert({ id: 'settings', ...DEFAULT_SETTINGS });
       // Note types are seeded once, with the settings: an admin who later deletes one meant it.
       for (const type of DEFAULT_NOTE_TYPES) {
-        if (!(await tx.collection('noteTypes').get(type.code))) await tx.collection('noteTypes').insert({ id: type.code, ...type });
+        if (!(await tx.collection('noteTypes').get(type.code)))
+          await tx.collection('noteTypes').insert({ id: type.code, ...type });
       }
     }
   });

@@ -9,9 +9,14 @@ import type { SettingsView } from './get-settings.js';
 export async function updateSettings(deps: ServiceDeps, settings: Settings): Promise<SettingsView> {
   assertConsistent(settings);
   await deps.store.transact(async (tx) => {
-    const names = (await tx.collection('requests').statusesInUse()).filter((status) => !findStatus(settings.statuses, status));
+    const names = (await tx.collection('requests').statusesInUse()).filter(
+      (status) => !findStatus(settings.statuses, status),
+    );
     if (names.length > 0) {
-      throw new AppError('conflict', `Statuses still used by Service Requests cannot be removed: ${names.join(', ')}.`);
+      throw new AppError(
+        'conflict',
+        `Statuses still used by Service Requests cannot be removed: ${names.join(', ')}.`,
+      );
     }
     await tx.collection('settings').put({ id: 'settings', ...settings });
   });
@@ -20,10 +25,14 @@ export async function updateSettings(deps: ServiceDeps, settings: Settings): Pro
 
 function assertConsistent(settings: Settings): void {
   const names = settings.statuses.map((s) => s.name.toLowerCase());
-  if (new Set(names).size !== names.length) throw new AppError('validation_failed', 'Each status name must be unique.');
-  const unknown = [
-    ...Object.entries(settings.replyStatusPolicy).flat(),
-    settings.reopenStatus,
-  ].filter((name) => !findStatus(settings.statuses, name));
-  if (unknown.length > 0) throw new AppError('validation_failed', `These are not statuses of this desk: ${[...new Set(unknown)].join(', ')}.`);
+  if (new Set(names).size !== names.length)
+    throw new AppError('validation_failed', 'Each status name must be unique.');
+  const unknown = [...Object.entries(settings.replyStatusPolicy).flat(), settings.reopenStatus].filter(
+    (name) => !findStatus(settings.statuses, name),
+  );
+  if (unknown.length > 0)
+    throw new AppError(
+      'validation_failed',
+      `These are not statuses of this desk: ${[...new Set(unknown)].join(', ')}.`,
+    );
 }

@@ -8,6 +8,8 @@ export async function createMailTemplate(deps: ServiceDeps, input: MailTemplateI
   const now = deps.clock().toISOString();
   return deps.store.transact(async (tx) => {
     await assertTemplateNameFree(tx, fields.name);
-    return tx.collection('mailTemplates').insert({ id: deps.newId(), ...fields, createdAt: now, updatedAt: now });
+    return tx
+      .collection('mailTemplates')
+      .insert({ id: deps.newId(), ...fields, createdAt: now, updatedAt: now });
   });
 }

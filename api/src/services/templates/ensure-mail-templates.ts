@@ -29,7 +29,8 @@ const DEFAULT_TEMPLATES: readonly SeedTemplate[] = [
     name: 'Status update',
     purpose: 'rule',
     subject: '#SR_TITLE# is now #STATUS#',
-    bodyHtml: '<p>Dear #REQUESTER_NAME#,</p><p>The status of your request <b>#SR_ID#</b> is now <b>#STATUS#</b>.</p><p>#LAST_NOTE#</p><p>Kind regards,<br>#DESK_NAME#</p>',
+    bodyHtml:
+      '<p>Dear #REQUESTER_NAME#,</p><p>The status of your request <b>#SR_ID#</b> is now <b>#STATUS#</b>.</p><p>#LAST_NOTE#</p><p>Kind regards,<br>#DESK_NAME#</p>',
   },
 ];
 
@@ -39,7 +40,9 @@ export async function ensureMailTemplates(deps: ServiceDeps): Promise<void> {
     if ((await tx.collection('mailTemplates').count()) > 0) return;
     const now = deps.clock().toISOString();
     for (const template of DEFAULT_TEMPLATES) {
-      await tx.collection('mailTemplates').insert({ ...template, replyText: DEFAULT_REPLY_MARKER, createdAt: now, updatedAt: now });
+      await tx
+        .collection('mailTemplates')
+        .insert({ ...template, replyText: DEFAULT_REPLY_MARKER, createdAt: now, updatedAt: now });
     }
   });
 }

@@ -3,7 +3,13 @@ import type { MailTemplate, TemplatePurpose } from '../../domain/mail-template.j
 import { DEFAULT_REPLY_MARKER } from '../../domain/reply-marker.js';
 import { sanitiseMailHtml } from './sanitise-mail-html.js';
 
-export type MailTemplateInput = { name: string; purpose: TemplatePurpose; subject: string; bodyHtml: string; replyText?: string };
+export type MailTemplateInput = {
+  name: string;
+  purpose: TemplatePurpose;
+  subject: string;
+  bodyHtml: string;
+  replyText?: string;
+};
 
 type TemplateFields = Pick<MailTemplate, 'name' | 'purpose' | 'subject' | 'bodyHtml' | 'replyText'>;
 

@@ -11,7 +11,11 @@ export const PREVIEW_KEYRING = { current: { kid: 'preview', secret: 'preview-onl
 export type MailTemplatePreview = ComposedEmail & { sampleToken: string };
 
 /** The template rendered against an SR, as it would be sent from the Default account (or a stand-in address). */
-export async function previewMailTemplate(deps: ServiceDeps, templateId: string, requestId: number): Promise<MailTemplatePreview> {
+export async function previewMailTemplate(
+  deps: ServiceDeps,
+  templateId: string,
+  requestId: number,
+): Promise<MailTemplatePreview> {
   return deps.store.read(async (tx) => {
     const template = await loadMailTemplate(tx, templateId);
     const sr = await loadRequest(tx, requestId);

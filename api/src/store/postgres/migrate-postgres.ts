@@ -14,8 +14,12 @@ export async function migratePostgres(pool: Pool, migrations = PG_MIGRATIONS): P
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS schema_version (version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
-    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_version');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_version (version int NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const { rows } = await client.query<{ version: number | null }>(
+      'SELECT max(version) AS version FROM schema_version',
+    );
     const current = rows[0]?.version ?? 0;
     const latest = Math.max(0, ...migrations.map((m) => m.version));
     if (current > latest) throw new SchemaTooNewError(current, latest);

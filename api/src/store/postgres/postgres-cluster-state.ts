@@ -1,7 +1,10 @@
 import type { ClusterState } from '../../ports/cluster-state.js';
 
 /** Runs one statement on its own (autocommit): each method below is a single atomic statement. */
-export type Query = (sql: string, params: unknown[]) => Promise<{ rowCount: number | null; rows: Array<Record<string, unknown>> }>;
+export type Query = (
+  sql: string,
+  params: unknown[],
+) => Promise<{ rowCount: number | null; rows: Array<Record<string, unknown>> }>;
 
 /**
  * The cluster_state table (schema-migrations.ts). Each change is one INSERT ... ON CONFLICT statement: two instances
@@ -11,12 +14,18 @@ export function createPostgresClusterState(query: Query, instanceId: string): Cl
   return {
     async agree(setting, fingerprint) {
       const name = `setting:${setting}`;
-      await query('INSERT INTO cluster_state (name, value, updated_by) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [name, fingerprint, instanceId]);
+      await query(
+        'INSERT INTO cluster_state (name, value, updated_by) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING',
+        [name, fingerprint, instanceId],
+      );
       const { rows } = await query('SELECT value FROM cluster_state WHERE name = $1', [name]);
       return String(rows[0]?.['value']);
     },
     async replace(setting, from, to) {
-      const result = await query('UPDATE cluster_state SET value = $3, updated_at = now(), updated_by = $4 WHERE name = $1 AND value = $2', [`setting:${setting}`, from, to, instanceId]);
+      const result = await query(
+        'UPDATE cluster_state SET value = $3, updated_at = now(), updated_by = $4 WHERE name = $1 AND value = $2',
+        [`setting:${setting}`, from, to, instanceId],
+      );
       return result.rowCount === 1;
     },
     async claimPeriodic(job, periodMs, now) {

@@ -6,12 +6,20 @@ import { postgresQueries, type Docs, type Rows } from './postgres-queries.js';
 import { TABLES, isIdOfTable, keyOf } from './tables.js';
 
 /** Runs one statement in the current transaction, after checking the transaction is still open. */
-export type Run = (sql: string, params?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>>; rowCount: number | null }>;
+export type Run = (
+  sql: string,
+  params?: unknown[],
+) => Promise<{ rows: Array<Record<string, unknown>>; rowCount: number | null }>;
 
 export type PgView = RecordReads<StoredRecord> & Partial<RecordWrites<StoredRecord>> & object;
 
 /** One collection seen through a transaction: get/count/page, the named queries and, when writable, the writes. */
-export function postgresCollection(name: CollectionName, run: Run, writable: boolean, changed: (id: RecordId) => void): PgView {
+export function postgresCollection(
+  name: CollectionName,
+  run: Run,
+  writable: boolean,
+  changed: (id: RecordId) => void,
+): PgView {
   const spec = TABLES[name];
   const rows: Rows = async (sql, params) => (await run(sql, params)).rows;
   const docs: Docs = async (sql, params) => (await rows(sql, params)).map((r) => r['doc']);
@@ -21,16 +29,23 @@ export function postgresCollection(name: CollectionName, run: Run, writable: boo
   const write = async (record: StoredRecord, mode: 'insert' | 'put'): Promise<StoredRecord> => {
     const stored = toJsonRecord(record);
     if (!isRecordId(stored.id) || !isIdOfTable(spec, stored.id)) {
-      throw new TypeError(`A ${name} record needs a ${spec.idType === 'bigint' ? 'whole-number' : 'string'} id; got ${JSON.stringify(stored.id)}.`);
+      throw new TypeError(
+        `A ${name} record needs a ${spec.idType === 'bigint' ? 'whole-number' : 'string'} id; got ${JSON.stringify(stored.id)}.`,
+      );
     }
     const key = keyOf(spec, stored.id);
     const names = [key.column, 'doc', ...columns];
-    const values = [key.value, JSON.stringify(stored), ...columns.map((c) => spec.columns[c]?.(stored as never))];
+    const values = [
+      key.value,
+      JSON.stringify(stored),
+      ...columns.map((c) => spec.columns[c]?.(stored as never)),
+    ];
     const placeholders = names.map((column, i) => (column === 'doc' ? `$${i + 1}::jsonb` : `$${i + 1}`));
     const insert = `INSERT INTO ${spec.table} (${names.join(', ')}) VALUES (${placeholders.join(', ')})`;
     if (mode === 'insert') {
       const result = await run(`${insert} ON CONFLICT DO NOTHING`, values);
-      if (result.rowCount === 0) throw new AppError('conflict', `${name} ${JSON.stringify(stored.id)} already exists.`);
+      if (result.rowCount === 0)
+        throw new AppError('conflict', `${name} ${JSON.stringify(stored.id)} already exists.`);
     } else {
       const updates = names.slice(1).map((column) => `${column} = EXCLUDED.${column}`);
       await run(`${insert} ON CONFLICT (${keyColumn}) DO UPDATE SET ${updates.join(', ')}`, values);
@@ -43,15 +58,20 @@ export function postgresCollection(name: CollectionName, run: Run, writable: boo
     async get(id) {
       if (!isIdOfTable(spec, id)) return undefined;
       const key = keyOf(spec, id);
-      return (await docs(`SELECT doc FROM ${spec.table} WHERE ${key.column} = $1`, [key.value]))[0] as StoredRecord | undefined;
+      return (await docs(`SELECT doc FROM ${spec.table} WHERE ${key.column} = $1`, [key.value]))[0] as
+        StoredRecord | undefined;
     },
     async count() {
       return Number((await rows(`SELECT count(*)::int AS n FROM ${spec.table}`))[0]?.['n'] ?? 0);
     },
     async page(after, limit) {
-      if (after === undefined) return (await docs(`SELECT doc FROM ${spec.table} ORDER BY seq LIMIT $1`, [limit])) as StoredRecord[];
+      if (after === undefined)
+        return (await docs(`SELECT doc FROM ${spec.table} ORDER BY seq LIMIT $1`, [limit])) as StoredRecord[];
       const key = keyOf(spec, after);
-      return (await docs(`SELECT doc FROM ${spec.table} WHERE seq > (SELECT seq FROM ${spec.table} WHERE ${key.column} = $1) ORDER BY seq LIMIT $2`, [key.value, limit])) as StoredRecord[];
+      return (await docs(
+        `SELECT doc FROM ${spec.table} WHERE seq > (SELECT seq FROM ${spec.table} WHERE ${key.column} = $1) ORDER BY seq LIMIT $2`,
+        [key.value, limit],
+      )) as StoredRecord[];
     },
   };
   const view = { ...reads, ...postgresQueries(name, docs, rows) };
@@ -63,7 +83,8 @@ export function postgresCollection(name: CollectionName, run: Run, writable: boo
     async delete(id: RecordId) {
       if (!isIdOfTable(spec, id)) return false;
       const key = keyOf(spec, id);
-      const deleted = ((await run(`DELETE FROM ${spec.table} WHERE ${key.column} = $1`, [key.value])).rowCount ?? 0) > 0;
+      const deleted =
+        ((await run(`DELETE FROM ${spec.table} WHERE ${key.column} = $1`, [key.value])).rowCount ?? 0) > 0;
       if (deleted) changed(id);
       return deleted;
     },

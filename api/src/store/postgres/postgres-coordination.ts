@@ -16,7 +16,8 @@ const LEASE_COLUMNS = 'name, holder, fence, expires_at, released';
 // waiting for them to lapse. A frozen instance keeps its session, and so its leases until they lapse; the fence
 // refuses whatever it writes after that.
 const sessionName = (instanceId: string): string => `sm:${instanceId}`.slice(0, 63);
-const HOLDER_ALIVE = "EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = left('sm:' || l.holder, 63))";
+const HOLDER_ALIVE =
+  "EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = left('sm:' || l.holder, 63))";
 type LeaseRow = { name: string; holder: string; fence: string; expires_at: Date; released: boolean };
 
 export class PostgresCoordination implements Coordination {
@@ -33,7 +34,9 @@ export class PostgresCoordination implements Coordination {
 
   /** The store has migrated the schema already (PostgresStore.open). */
   static async open(connectionString: string | undefined, instanceId: string): Promise<PostgresCoordination> {
-    const coordination = new PostgresCoordination(new pg.Pool({ connectionString, max: 3, connectionTimeoutMillis: 5_000 }));
+    const coordination = new PostgresCoordination(
+      new pg.Pool({ connectionString, max: 3, connectionTimeoutMillis: 5_000 }),
+    );
     try {
       await coordination.#listen(connectionString, sessionName(instanceId));
     } catch (error) {
@@ -72,15 +75,24 @@ export class PostgresCoordination implements Coordination {
 
   async release(name: string, holder: string, fence: number): Promise<void> {
     // Expired, not deleted: the fence must keep growing, so the next holder's is above every earlier one.
-    await this.#pool.query('UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE name = $1 AND holder = $2 AND fence = $3', [name, holder, fence]);
+    await this.#pool.query(
+      'UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE name = $1 AND holder = $2 AND fence = $3',
+      [name, holder, fence],
+    );
   }
 
   async releaseAll(holder: string): Promise<void> {
-    await this.#pool.query('UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE holder = $1 AND expires_at > clock_timestamp()', [holder]);
+    await this.#pool.query(
+      'UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE holder = $1 AND expires_at > clock_timestamp()',
+      [holder],
+    );
   }
 
   async lease(name: string): Promise<LeaseRecord | undefined> {
-    const { rows } = await this.#pool.query<LeaseRow>(`SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE name = $1`, [name]);
+    const { rows } = await this.#pool.query<LeaseRow>(
+      `SELECT ${LEASE_COLUMNS} FROM sm_leases WHERE name = $1`,
+      [name],
+    );
     return rows[0] ? { ...leaseOf(rows[0]), released: rows[0].released } : undefined;
   }
 
@@ -118,17 +130,36 @@ export class PostgresCoordination implements Coordination {
   }
 
   async subscriptions(): Promise<SharedSubscription[]> {
-    type Row = { account_id: string; subscription_id: string; client_state_sealed: string; expires_at: string; notification_url: string; owner: string };
-    const { rows } = await this.#pool.query<Row>('SELECT account_id, subscription_id, client_state_sealed, expires_at, notification_url, owner FROM sm_subscriptions');
+    type Row = {
+      account_id: string;
+      subscription_id: string;
+      client_state_sealed: string;
+      expires_at: string;
+      notification_url: string;
+      owner: string;
+    };
+    const { rows } = await this.#pool.query<Row>(
+      'SELECT account_id, subscription_id, client_state_sealed, expires_at, notification_url, owner FROM sm_subscriptions',
+    );
     return rows.map((r) => ({
-      accountId: r.account_id, subscriptionId: r.subscription_id, clientStateSealed: r.client_state_sealed, expiresAt: r.expires_at, notificationUrl: r.notification_url, owner: r.owner,
+      accountId: r.account_id,
+      subscriptionId: r.subscription_id,
+      clientStateSealed: r.client_state_sealed,
+      expiresAt: r.expires_at,
+      notificationUrl: r.notification_url,
+      owner: r.owner,
     }));
   }
 
-  async markSubscription(accountId: string, subscriptionId: string, change: 'removed' | 'renew-now'): Promise<void> {
-    const sql = change === 'removed'
-      ? 'DELETE FROM sm_subscriptions WHERE account_id = $1 AND subscription_id = $2'
-      : "UPDATE sm_subscriptions SET expires_at = '1970-01-01T00:00:00.000Z' WHERE account_id = $1 AND subscription_id = $2";
+  async markSubscription(
+    accountId: string,
+    subscriptionId: string,
+    change: 'removed' | 'renew-now',
+  ): Promise<void> {
+    const sql =
+      change === 'removed'
+        ? 'DELETE FROM sm_subscriptions WHERE account_id = $1 AND subscription_id = $2'
+        : "UPDATE sm_subscriptions SET expires_at = '1970-01-01T00:00:00.000Z' WHERE account_id = $1 AND subscription_id = $2";
     await this.#pool.query(sql, [accountId, subscriptionId]);
   }
 
@@ -148,7 +179,8 @@ export class PostgresCoordination implements Coordination {
       onPayload: (payload) => {
         try {
           const wake = JSON.parse(payload ?? '{}') as Partial<Wake>;
-          if (typeof wake.accountId === 'string' && typeof wake.to === 'string') this.#wakes.emit('wake', { accountId: wake.accountId, to: wake.to });
+          if (typeof wake.accountId === 'string' && typeof wake.to === 'string')
+            this.#wakes.emit('wake', { accountId: wake.accountId, to: wake.to });
         } catch {
           // Not a wake of ours: ignore.
         }
@@ -159,5 +191,10 @@ export class PostgresCoordination implements Coordination {
 }
 
 function leaseOf(row: LeaseRow): Lease {
-  return { name: row.name, holder: row.holder, fence: Number(row.fence), expiresAt: row.expires_at.toISOString() };
+  return {
+    name: row.name,
+    holder: row.holder,
+    fence: Number(row.fence),
+    expiresAt: row.expires_at.toISOString(),
+  };
 }

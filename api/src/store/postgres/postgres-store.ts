@@ -3,7 +3,18 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AppError } from '../../domain/app-error.js';
 import { CommitListeners } from '../commit-listeners.js';
-import type { Collection, CollectionName, CommitChange, ReadCollection, ReadTransaction, RecordId, Store, StoreHealth, Transaction, TransactOptions } from '../../ports/store.js';
+import type {
+  Collection,
+  CollectionName,
+  CommitChange,
+  ReadCollection,
+  ReadTransaction,
+  RecordId,
+  Store,
+  StoreHealth,
+  Transaction,
+  TransactOptions,
+} from '../../ports/store.js';
 import { StoreOpenError } from '../store-open-error.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { isConnectionLost, isRetryable } from './pg-errors.js';
@@ -12,7 +23,6 @@ import { createPostgresClusterState } from './postgres-cluster-state.js';
 import { postgresCollection, type Run } from './postgres-collection.js';
 import { ReconnectingListener } from './reconnecting-listener.js';
 import { lockKey, unlockKey } from './serialise-lock.js';
-
 
 export type PostgresStoreOptions = {
   /** Without it, pg reads the usual PGHOST, PGPORT, PGUSER, PGPASSWORD and PGDATABASE variables. */
@@ -69,7 +79,11 @@ export class PostgresStore implements Store {
       await migratePostgres(pool);
     } catch (error) {
       await pool.end().catch(() => undefined);
-      throw new StoreOpenError(redact(options.connectionString ?? 'PostgreSQL (PG* variables)'), error instanceof Error ? error.message : String(error), { cause: error });
+      throw new StoreOpenError(
+        redact(options.connectionString ?? 'PostgreSQL (PG* variables)'),
+        error instanceof Error ? error.message : String(error),
+        { cause: error },
+      );
     }
     const store = new PostgresStore(pool, options.maxAttempts ?? 12, options.serialiseWaitMs ?? 5_000);
     await store.#listen(options.connectionString).catch(() => undefined);
@@ -79,8 +93,17 @@ export class PostgresStore implements Store {
   async read<R>(work: (tx: ReadTransaction) => Promise<R>): Promise<R> {
     this.#assertOpen();
     try {
-      return await this.#withClient('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY', 'read', undefined, async (run, guard) =>
-        work({ collection: <K extends CollectionName>(name: K) => (guard(), postgresCollection(name, run, false, () => undefined) as unknown as ReadCollection<K>) }),
+      return await this.#withClient(
+        'BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY',
+        'read',
+        undefined,
+        async (run, guard) =>
+          work({
+            collection: <K extends CollectionName>(name: K) => (
+              guard(),
+              postgresCollection(name, run, false, () => undefined) as unknown as ReadCollection<K>
+            ),
+          }),
       );
     } catch (error) {
       throw this.#mapped(error);
@@ -90,33 +113,44 @@ export class PostgresStore implements Store {
   async transact<R>(work: (tx: Transaction) => Promise<R>, options: TransactOptions = {}): Promise<R> {
     this.#assertOpen();
     if (this.#currentTransaction.getStore()?.isOpen) {
-      throw new Error('Store.transact was called inside another transaction, which would wait for itself forever; pass the outer transaction down instead.');
+      throw new Error(
+        'Store.transact was called inside another transaction, which would wait for itself forever; pass the outer transaction down instead.',
+      );
     }
     for (let attempt = 1; ; attempt++) {
       const changed = new Map<CollectionName, Set<RecordId>>();
       try {
-        const result = await this.#withClient('BEGIN ISOLATION LEVEL SERIALIZABLE', 'transaction', options.serialiseOn, async (run, guard) => {
-          const value = await work({
-            collection: <K extends CollectionName>(name: K) => {
-              guard();
-              const ids = changed.get(name) ?? new Set<RecordId>();
-              return postgresCollection(name, run, true, (id) => changed.set(name, ids.add(id))) as unknown as Collection<K>;
-            },
-            nextSequence: async (name) => {
-              guard();
-              const sequence = await this.#sequence(name);
-              return Number((await run(`SELECT nextval('${sequence}') AS n`)).rows[0]?.['n']);
-            },
-            leaseFence: async (name) => {
-              // FOR SHARE: a takeover committed since this transaction's snapshot fails it (40001, so it runs again
-              // and sees the new fence); one not yet committed waits for this commit.
-              const row = (await run('SELECT fence FROM sm_leases WHERE name = $1 FOR SHARE', [name])).rows[0];
-              return row ? Number(row['fence']) : undefined;
-            },
-          });
-          if (changed.size > 0) await run('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, this.#payload(changed)]);
-          return value;
-        });
+        const result = await this.#withClient(
+          'BEGIN ISOLATION LEVEL SERIALIZABLE',
+          'transaction',
+          options.serialiseOn,
+          async (run, guard) => {
+            const value = await work({
+              collection: <K extends CollectionName>(name: K) => {
+                guard();
+                const ids = changed.get(name) ?? new Set<RecordId>();
+                return postgresCollection(name, run, true, (id) =>
+                  changed.set(name, ids.add(id)),
+                ) as unknown as Collection<K>;
+              },
+              nextSequence: async (name) => {
+                guard();
+                const sequence = await this.#sequence(name);
+                return Number((await run(`SELECT nextval('${sequence}') AS n`)).rows[0]?.['n']);
+              },
+              leaseFence: async (name) => {
+                // FOR SHARE: a takeover committed since this transaction's snapshot fails it (40001, so it runs again
+                // and sees the new fence); one not yet committed waits for this commit.
+                const row = (await run('SELECT fence FROM sm_leases WHERE name = $1 FOR SHARE', [name]))
+                  .rows[0];
+                return row ? Number(row['fence']) : undefined;
+              },
+            });
+            if (changed.size > 0)
+              await run('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, this.#payload(changed)]);
+            return value;
+          },
+        );
         if (changed.size > 0) this.#listeners.notify(changeOf(changed));
         return result;
       } catch (error) {
@@ -133,7 +167,10 @@ export class PostgresStore implements Store {
    */
   async advanceSequence(name: string, atLeast: number): Promise<void> {
     const sequence = await this.#sequence(name);
-    await this.#pool.query(`SELECT setval('${sequence}', greatest($1::bigint, (SELECT last_value FROM ${sequence})))`, [Math.max(1, atLeast)]);
+    await this.#pool.query(
+      `SELECT setval('${sequence}', greatest($1::bigint, (SELECT last_value FROM ${sequence})))`,
+      [Math.max(1, atLeast)],
+    );
   }
 
   onCommit(listener: (change: CommitChange) => void): () => void {
@@ -143,7 +180,10 @@ export class PostgresStore implements Store {
   async health(): Promise<StoreHealth> {
     try {
       await this.#pool.query('SELECT 1');
-      return { ok: true, detail: `PostgreSQL (${this.#pool.totalCount} of ${this.#pool.options.max} connections open)` };
+      return {
+        ok: true,
+        detail: `PostgreSQL (${this.#pool.totalCount} of ${this.#pool.options.max} connections open)`,
+      };
     } catch (error) {
       return { ok: false, detail: `PostgreSQL cannot be reached: ${(error as Error).message}` };
     }
@@ -168,7 +208,12 @@ export class PostgresStore implements Store {
     await this.#pool.end();
   }
 
-  async #withClient<R>(begin: string, kind: Scope['kind'], serialiseOn: string | undefined, work: (run: Run, guard: () => void) => Promise<R>): Promise<R> {
+  async #withClient<R>(
+    begin: string,
+    kind: Scope['kind'],
+    serialiseOn: string | undefined,
+    work: (run: Run, guard: () => void) => Promise<R>,
+  ): Promise<R> {
     let client: pg.PoolClient;
     try {
       client = await this.#pool.connect();
@@ -177,7 +222,10 @@ export class PostgresStore implements Store {
     }
     const scope: Scope = { kind, isOpen: true };
     const guard = () => {
-      if (!scope.isOpen) throw new Error(`This ${kind} has ended; use its collections only inside the function given to Store.${kind === 'read' ? 'read' : 'transact'}.`);
+      if (!scope.isOpen)
+        throw new Error(
+          `This ${kind} has ended; use its collections only inside the function given to Store.${kind === 'read' ? 'read' : 'transact'}.`,
+        );
     };
     // One statement at a time on the client, even when a caller starts several at once (Promise.all over records):
     // pg 8 queues the extra ones with a deprecation warning and pg 9 throws. `idle` settles when the last one has.
@@ -213,7 +261,8 @@ export class PostgresStore implements Store {
       throw error;
     } finally {
       scope.isOpen = false;
-      if (key !== undefined && isLocked && !broken) await unlockKey(client, key).catch((unlockError: unknown) => (broken = unlockError));
+      if (key !== undefined && isLocked && !broken)
+        await unlockKey(client, key).catch((unlockError: unknown) => (broken = unlockError));
       client.removeListener('error', onLost);
       client.release(broken instanceof Error ? broken : undefined);
     }
@@ -221,7 +270,8 @@ export class PostgresStore implements Store {
 
   /** A PostgreSQL sequence per name, made the first time a name is used (outside any transaction). */
   async #sequence(name: string): Promise<string> {
-    if (!/^[A-Za-z][A-Za-z0-9_]{0,40}$/.test(name)) throw new Error(`"${name}" is not a usable sequence name.`);
+    if (!/^[A-Za-z][A-Za-z0-9_]{0,40}$/.test(name))
+      throw new Error(`"${name}" is not a usable sequence name.`);
     const sequence = `seq_${name.toLowerCase()}`;
     if (!this.#sequencesMade.has(sequence)) {
       await this.#pool.query(`CREATE SEQUENCE IF NOT EXISTS ${sequence}`).catch((error: unknown) => {
@@ -236,7 +286,10 @@ export class PostgresStore implements Store {
   #payload(changed: Map<CollectionName, Set<RecordId>>): string {
     const full = JSON.stringify({ from: this.#instance, ...changeOf(changed) });
     if (full.length <= MAX_PAYLOAD) return full;
-    return JSON.stringify({ from: this.#instance, collections: Object.fromEntries([...changed.keys()].map((name) => [name, []])) });
+    return JSON.stringify({
+      from: this.#instance,
+      collections: Object.fromEntries([...changed.keys()].map((name) => [name, []])),
+    });
   }
 
   /** Hears the commits of other instances on the same database, so their listeners learn of them too; it opens
@@ -259,8 +312,16 @@ export class PostgresStore implements Store {
   }
 
   #mapped(error: unknown): unknown {
-    if (isConnectionLost(error)) return new AppError('service_unavailable', 'The database cannot be reached just now; try again shortly.');
-    if (isRetryable(error)) return new AppError('service_unavailable', 'The database is too busy to finish this just now; try again.');
+    if (isConnectionLost(error))
+      return new AppError(
+        'service_unavailable',
+        'The database cannot be reached just now; try again shortly.',
+      );
+    if (isRetryable(error))
+      return new AppError(
+        'service_unavailable',
+        'The database is too busy to finish this just now; try again.',
+      );
     return error;
   }
 

@@ -13,7 +13,13 @@ export class ReconnectingListener {
   #client: pg.Client | undefined;
   #closed = false;
 
-  constructor(options: { connectionString: string | undefined; applicationName?: string; channel: string; onPayload: (payload: string | undefined) => void; retryMs?: number }) {
+  constructor(options: {
+    connectionString: string | undefined;
+    applicationName?: string;
+    channel: string;
+    onPayload: (payload: string | undefined) => void;
+    retryMs?: number;
+  }) {
     this.#config = {
       ...(options.connectionString ? { connectionString: options.connectionString } : {}),
       ...(options.applicationName ? { application_name: options.applicationName } : {}),

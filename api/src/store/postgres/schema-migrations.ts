@@ -19,10 +19,14 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
     description: 'Every collection as a table: the record in jsonb plus a column for each field a query uses',
     sql: `
       CREATE EXTENSION IF NOT EXISTS pg_trgm;
-      ${record('requests', 'bigint', `,
+      ${record(
+        'requests',
+        'bigint',
+        `,
         status text NOT NULL, status_lc text NOT NULL, assignee_lc text, has_new_reply boolean NOT NULL,
         title text COLLATE "C" NOT NULL, priority_rank int NOT NULL, created_at text COLLATE "C" NOT NULL,
-        updated_at text COLLATE "C" NOT NULL, search text NOT NULL`)}
+        updated_at text COLLATE "C" NOT NULL, search text NOT NULL`,
+      )}
       CREATE INDEX requests_status ON requests (status_lc, id);
       CREATE INDEX requests_assignee ON requests (assignee_lc, id);
       CREATE INDEX requests_title ON requests (title, id);
@@ -43,9 +47,13 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
       CREATE INDEX history_request ON history (request_id, seq);
       CREATE INDEX history_note ON history (note_id);
 
-      ${record('outbound_emails', 'bigint', `, request_id bigint NOT NULL ${sr}, account_id text NOT NULL,
+      ${record(
+        'outbound_emails',
+        'bigint',
+        `, request_id bigint NOT NULL ${sr}, account_id text NOT NULL,
         message_id text NOT NULL, conversation_id text, status text NOT NULL, attempted_at text COLLATE "C",
-        queued_at text COLLATE "C" NOT NULL`)}
+        queued_at text COLLATE "C" NOT NULL`,
+      )}
       CREATE INDEX outbound_request ON outbound_emails (request_id, seq);
       CREATE INDEX outbound_message ON outbound_emails USING hash (message_id);
       CREATE INDEX outbound_conversation ON outbound_emails (conversation_id);
@@ -53,8 +61,12 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
       CREATE INDEX outbound_attempted ON outbound_emails (account_id, attempted_at);
       CREATE INDEX outbound_queued ON outbound_emails (queued_at);
 
-      ${record('mail_center', 'text', `, mailbox text NOT NULL, state text NOT NULL, reason text NOT NULL, message_id text,
-        received_at text COLLATE "C" NOT NULL, created_at text COLLATE "C" NOT NULL, resolved_note_id text, search text NOT NULL`)}
+      ${record(
+        'mail_center',
+        'text',
+        `, mailbox text NOT NULL, state text NOT NULL, reason text NOT NULL, message_id text,
+        received_at text COLLATE "C" NOT NULL, created_at text COLLATE "C" NOT NULL, resolved_note_id text, search text NOT NULL`,
+      )}
       CREATE INDEX mail_center_list ON mail_center (received_at DESC, created_at DESC, id DESC);
       CREATE INDEX mail_center_state ON mail_center (state, reason, received_at DESC);
       CREATE INDEX mail_center_mailbox ON mail_center (mailbox, state, reason);
@@ -92,7 +104,8 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
   },
   {
     version: 2,
-    description: 'cluster-sync: leases (one holder per name, a fence that grows with every new holder) and the shared Graph subscriptions',
+    description:
+      'cluster-sync: leases (one holder per name, a fence that grows with every new holder) and the shared Graph subscriptions',
     sql: `
       CREATE TABLE sm_leases (
         name text PRIMARY KEY,
@@ -116,7 +129,8 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
   },
   {
     version: 3,
-    description: 'cluster-jobs: what the instances sharing the database agree on (fingerprints of shared keys) and when a periodic job last ran',
+    description:
+      'cluster-jobs: what the instances sharing the database agree on (fingerprints of shared keys) and when a periodic job last ran',
     sql: `
       CREATE TABLE cluster_state (
         name text PRIMARY KEY,
@@ -137,7 +151,8 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
   },
   {
     version: 5,
-    description: "store-scale: indexes for the SR list sorts by requester, assignee and status, and for an agent's own SRs",
+    description:
+      "store-scale: indexes for the SR list sorts by requester, assignee and status, and for an agent's own SRs",
     // Measured at 100k SRs (scripts/bench/store.ts): sorting by requester, assignee or status read and sorted every
     // row (30 ms); with these the first page and a keyset cursor are an index range (under 1 ms). The expressions
     // are exactly the ORDER BY of postgres-queries.ts (SORT_COLUMNS), or PostgreSQL would not use them.

@@ -7,7 +7,12 @@ import type { OutboundEmail } from '../../domain/outbound-email.js';
 import type { ProcessedMessage } from '../../domain/processed-message.js';
 import { PRIORITIES, type ServiceRequest } from '../../domain/service-request.js';
 import type { CollectionName, StoredRecord } from '../../ports/store.js';
-import { mailCenterSearchText, messageIdKey, outboundMessageIdKey, requestSearchText } from '../query-keys.js';
+import {
+  mailCenterSearchText,
+  messageIdKey,
+  outboundMessageIdKey,
+  requestSearchText,
+} from '../query-keys.js';
 
 // How each collection lies in PostgreSQL: the record whole in `doc` (jsonb), and beside it a real column for every
 // field a named query filters or sorts on, computed here at write time (migrations/*.sql create the same columns).
@@ -26,7 +31,8 @@ export type TableSpec = {
   columns: Record<string, (record: never) => unknown>;
 };
 
-const cols = <T>(columns: Record<string, (record: T) => unknown>) => columns as Record<string, (record: never) => unknown>;
+const cols = <T>(columns: Record<string, (record: T) => unknown>) =>
+  columns as Record<string, (record: never) => unknown>;
 const text = (value: string | undefined) => value ?? null;
 
 export const TABLES: Record<CollectionName, TableSpec> = {
@@ -48,7 +54,10 @@ export const TABLES: Record<CollectionName, TableSpec> = {
   notes: {
     table: 'notes',
     idType: 'text',
-    columns: cols<Note>({ request_id: (n) => n.requestId, message_id: (n) => text(messageIdKey(n.email?.internetMessageId)) }),
+    columns: cols<Note>({
+      request_id: (n) => n.requestId,
+      message_id: (n) => text(messageIdKey(n.email?.internetMessageId)),
+    }),
   },
   attachments: {
     table: 'attachments',
@@ -58,7 +67,10 @@ export const TABLES: Record<CollectionName, TableSpec> = {
   history: {
     table: 'history',
     idType: 'text',
-    columns: cols<HistoryEntry>({ request_id: (h) => h.requestId, note_id: (h) => (typeof h.details?.['noteId'] === 'string' ? h.details['noteId'] : null) }),
+    columns: cols<HistoryEntry>({
+      request_id: (h) => h.requestId,
+      note_id: (h) => (typeof h.details?.['noteId'] === 'string' ? h.details['noteId'] : null),
+    }),
   },
   outboundEmails: {
     table: 'outbound_emails',
@@ -115,5 +127,7 @@ export function keyOf(spec: TableSpec, id: StoredRecord['id']): { column: string
 
 /** An id of the wrong type for the table (a string for an SR) names no record, as in the memory store. */
 export function isIdOfTable(spec: TableSpec, id: unknown): boolean {
-  return spec.idType === 'bigint' ? typeof id === 'number' && Number.isSafeInteger(id) : typeof id === 'string';
+  return spec.idType === 'bigint'
+    ? typeof id === 'number' && Number.isSafeInteger(id)
+    : typeof id === 'string';
 }

@@ -20,7 +20,11 @@ function listAttachments(call: MailboxCall): EmuResponse {
   const skip = parseSkip(options.get('$skip'));
   const message = resolveMessage(call);
   const value = message.attachments.slice(skip, skip + top).map((a) => presentAttachment(a, select));
-  return collectionResponse(call, `users('${call.mailbox.address}')/messages('${message.restId}')/attachments`, value);
+  return collectionResponse(
+    call,
+    `users('${call.mailbox.address}')/messages('${message.restId}')/attachments`,
+    value,
+  );
 }
 
 /** `$expand=microsoft.graph.itemattachment/item` shows the attached message's properties (docs/graph-behaviour.md §4.1). */
@@ -33,22 +37,43 @@ async function getAttachment(call: MailboxCall): Promise<EmuResponse> {
   const message = resolveMessage(call);
   const attachment = resolveAttachment(call, message);
   const item = expandItem && attachment.kind === 'item' ? await itemAsMessage(call, attachment) : undefined;
-  return entityResponse(call, 200, `users('${call.mailbox.address}')/messages('${message.restId}')/attachments/$entity`, presentAttachment(attachment, select, item));
+  return entityResponse(
+    call,
+    200,
+    `users('${call.mailbox.address}')/messages('${message.restId}')/attachments/$entity`,
+    presentAttachment(attachment, select, item),
+  );
 }
 
-async function itemAsMessage(call: MailboxCall, attachment: StoredAttachment): Promise<Record<string, unknown>> {
+async function itemAsMessage(
+  call: MailboxCall,
+  attachment: StoredAttachment,
+): Promise<Record<string, unknown>> {
   const parsed = await parseMime(Buffer.from(attachment.itemMime ?? '', 'base64'));
   const detached = buildMessage(call.mailbox, '', {
     ...defaultFields(),
     subject: parsed.subject,
-    body: parsed.html !== null ? { contentType: 'html', content: parsed.html } : { contentType: 'text', content: parsed.text ?? '' },
-    from: parsed.from, sender: parsed.sender, toRecipients: parsed.toRecipients, ccRecipients: parsed.ccRecipients,
-    internetMessageId: parsed.internetMessageId, isRead: true,
+    body:
+      parsed.html !== null
+        ? { contentType: 'html', content: parsed.html }
+        : { contentType: 'text', content: parsed.text ?? '' },
+    from: parsed.from,
+    sender: parsed.sender,
+    toRecipients: parsed.toRecipients,
+    ccRecipients: parsed.ccRecipients,
+    internetMessageId: parsed.internetMessageId,
+    isRead: true,
     sentDateTime: parsed.sentDateTime ? nowSeconds(parsed.sentDateTime) : null,
   });
   const { id: _id, ...rest } = presentMessage(detached);
   // An attached item has no id of its own in the mailbox.
-  return { '@odata.type': '#microsoft.graph.message', id: '', ...rest, parentFolderId: null, conversationId: null };
+  return {
+    '@odata.type': '#microsoft.graph.message',
+    id: '',
+    ...rest,
+    parentFolderId: null,
+    conversationId: null,
+  };
 }
 
 /** Raw bytes for files, MIME for attached messages, 405 for reference attachments (docs/graph-behaviour.md C8). */
@@ -56,10 +81,23 @@ function getAttachmentValue(call: MailboxCall): EmuResponse {
   queryOptions(call.req, []);
   const attachment = resolveAttachment(call, resolveMessage(call));
   if (attachment.kind === 'reference') {
-    throw new GraphHttpError(405, 'ErrorInvalidRequest', 'The content of a reference attachment cannot be downloaded; follow its link instead.');
+    throw new GraphHttpError(
+      405,
+      'ErrorInvalidRequest',
+      'The content of a reference attachment cannot be downloaded; follow its link instead.',
+    );
   }
-  if (attachment.kind === 'item') return { status: 200, headers: { 'content-type': 'text/plain' }, bytes: Buffer.from(attachment.itemMime ?? '', 'base64') };
-  return { status: 200, headers: { 'content-type': attachment.contentType ?? 'application/octet-stream' }, bytes: Buffer.from(attachment.contentBytes ?? '', 'base64') };
+  if (attachment.kind === 'item')
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/plain' },
+      bytes: Buffer.from(attachment.itemMime ?? '', 'base64'),
+    };
+  return {
+    status: 200,
+    headers: { 'content-type': attachment.contentType ?? 'application/octet-stream' },
+    bytes: Buffer.from(attachment.contentBytes ?? '', 'base64'),
+  };
 }
 
 async function addAttachment(call: MailboxCall): Promise<EmuResponse> {
@@ -67,14 +105,21 @@ async function addAttachment(call: MailboxCall): Promise<EmuResponse> {
   const message = resolveMessage(call);
   const attachment = await attachmentFromInput(call.mailbox, parseAttachmentInput(jsonBody(call), 'graph'));
   call.s.store.updateMessage(call.mailbox, message, (m) => m.attachments.push(attachment));
-  return entityResponse(call, 201, `users('${call.mailbox.address}')/messages('${message.restId}')/attachments/$entity`, presentAttachment(attachment));
+  return entityResponse(
+    call,
+    201,
+    `users('${call.mailbox.address}')/messages('${message.restId}')/attachments/$entity`,
+    presentAttachment(attachment),
+  );
 }
 
 function deleteAttachment(call: MailboxCall): EmuResponse {
   queryOptions(call.req, []);
   const message = resolveMessage(call);
   const attachment = resolveAttachment(call, message);
-  call.s.store.updateMessage(call.mailbox, message, (m) => m.attachments.splice(m.attachments.indexOf(attachment), 1));
+  call.s.store.updateMessage(call.mailbox, message, (m) =>
+    m.attachments.splice(m.attachments.indexOf(attachment), 1),
+  );
   return { status: 204 };
 }
 
@@ -87,13 +132,32 @@ function createUploadSession(call: MailboxCall): EmuResponse {
   const message = resolveMessage(call);
   const body = jsonBody(call) as { AttachmentItem?: Record<string, unknown> } | null;
   const item = body?.AttachmentItem;
-  if (!item || item.attachmentType !== 'file' || typeof item.name !== 'string' || typeof item.size !== 'number' || !Number.isInteger(item.size)) {
-    throw new GraphHttpError(400, 'ErrorInvalidRequest', "AttachmentItem with attachmentType 'file', a name and an integer size is required.");
+  if (
+    !item ||
+    item.attachmentType !== 'file' ||
+    typeof item.name !== 'string' ||
+    typeof item.size !== 'number' ||
+    !Number.isInteger(item.size)
+  ) {
+    throw new GraphHttpError(
+      400,
+      'ErrorInvalidRequest',
+      "AttachmentItem with attachmentType 'file', a name and an integer size is required.",
+    );
   }
   if (item.size < MIN_UPLOAD) {
-    throw new GraphHttpError(400, 'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize', 'Attachment size should not be less than 3 MB. Add smaller attachments with POST /attachments.');
+    throw new GraphHttpError(
+      400,
+      'ErrorAttachmentSizeShouldNotBeLessThanMinimumSize',
+      'Attachment size should not be less than 3 MB. Add smaller attachments with POST /attachments.',
+    );
   }
-  if (item.size > MAX_UPLOAD) throw new GraphHttpError(400, 'ErrorAttachmentSizeTooLarge', 'The attachment exceeds the maximum size of 150 MB.');
+  if (item.size > MAX_UPLOAD)
+    throw new GraphHttpError(
+      400,
+      'ErrorAttachmentSizeTooLarge',
+      'The attachment exceeds the maximum size of 150 MB.',
+    );
   const session = call.s.uploads.create({
     mailbox: call.mailbox.address,
     messageId: message.immutableId,
@@ -118,10 +182,46 @@ function createUploadSession(call: MailboxCall): EmuResponse {
 }
 
 export const attachmentRoutes: Route[] = [
-  mailboxRoute('GET', 'users/{user}/messages/{message}/attachments', 'attachments.list', 'read', listAttachments),
-  mailboxRoute('POST', 'users/{user}/messages/{message}/attachments', 'attachments.add', 'write', addAttachment),
-  mailboxRoute('GET', 'users/{user}/messages/{message}/attachments/{attachment}', 'attachments.get', 'read', getAttachment),
-  mailboxRoute('DELETE', 'users/{user}/messages/{message}/attachments/{attachment}', 'attachments.delete', 'write', deleteAttachment),
-  mailboxRoute('GET', 'users/{user}/messages/{message}/attachments/{attachment}/$value', 'attachments.getValue', 'read', getAttachmentValue),
-  mailboxRoute('POST', 'users/{user}/messages/{message}/attachments/createuploadsession', 'attachments.createUploadSession', 'write', createUploadSession),
+  mailboxRoute(
+    'GET',
+    'users/{user}/messages/{message}/attachments',
+    'attachments.list',
+    'read',
+    listAttachments,
+  ),
+  mailboxRoute(
+    'POST',
+    'users/{user}/messages/{message}/attachments',
+    'attachments.add',
+    'write',
+    addAttachment,
+  ),
+  mailboxRoute(
+    'GET',
+    'users/{user}/messages/{message}/attachments/{attachment}',
+    'attachments.get',
+    'read',
+    getAttachment,
+  ),
+  mailboxRoute(
+    'DELETE',
+    'users/{user}/messages/{message}/attachments/{attachment}',
+    'attachments.delete',
+    'write',
+    deleteAttachment,
+  ),
+  mailboxRoute(
+    'GET',
+    'users/{user}/messages/{message}/attachments/{attachment}/$value',
+    'attachments.getValue',
+    'read',
+    getAttachmentValue,
+  ),
+  mailboxRoute(
+    'POST',
+    'users/{user}/messages/{message}/attachments/createuploadsession',
+    'attachments.createUploadSession',
+    'write',
+    createUploadSession,
+  ),
 ];

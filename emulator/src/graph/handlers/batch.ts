@@ -2,7 +2,14 @@ import type { EmuRequest, EmuResponse } from '../../core/emu-http.js';
 import { GraphHttpError, graphError } from '../../core/graph-error.js';
 import { parseJsonBody } from '../json-body.js';
 
-type Step = { id: string; method: string; url: string; headers: Record<string, string>; body: unknown; dependsOn: string[] };
+type Step = {
+  id: string;
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+  dependsOn: string[];
+};
 
 const MAX_STEPS = 20;
 
@@ -11,7 +18,10 @@ const MAX_STEPS = 20;
  * own: a 429 inside a 200), `dependsOn` orders them, a failed dependency gives 424, and responses come back in
  * no particular order.
  */
-export async function runBatch(req: EmuRequest, runStep: (inner: EmuRequest) => Promise<EmuResponse>): Promise<EmuResponse> {
+export async function runBatch(
+  req: EmuRequest,
+  runStep: (inner: EmuRequest) => Promise<EmuResponse>,
+): Promise<EmuResponse> {
   try {
     const steps = parseSteps(req);
     const done = new Map<string, Promise<EmuResponse>>();
@@ -23,7 +33,9 @@ export async function runBatch(req: EmuRequest, runStep: (inner: EmuRequest) => 
       return runStep(innerRequest(req, step));
     };
     for (const step of steps) done.set(step.id.toLowerCase(), run(step));
-    const results = await Promise.all(steps.map(async (step) => ({ step, response: await done.get(step.id.toLowerCase())! })));
+    const results = await Promise.all(
+      steps.map(async (step) => ({ step, response: await done.get(step.id.toLowerCase())! })),
+    );
     const responses = shuffle(results).map(({ step, response }) => toBatchResponse(step.id, response));
     return { status: 200, json: { responses } };
   } catch (error) {
@@ -35,27 +47,55 @@ export async function runBatch(req: EmuRequest, runStep: (inner: EmuRequest) => 
 function parseSteps(req: EmuRequest): Step[] {
   const payload = parseJsonBody(req.body) as { requests?: unknown };
   if (!payload || !Array.isArray(payload.requests) || payload.requests.length === 0) {
-    throw new GraphHttpError(400, 'BadRequest', 'Invalid batch payload format: a non-empty requests array is required.');
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      'Invalid batch payload format: a non-empty requests array is required.',
+    );
   }
-  if (payload.requests.length > MAX_STEPS) throw new GraphHttpError(400, 'BadRequest', `Number of batch request steps exceeds the maximum of ${MAX_STEPS}.`);
+  if (payload.requests.length > MAX_STEPS)
+    throw new GraphHttpError(
+      400,
+      'BadRequest',
+      `Number of batch request steps exceeds the maximum of ${MAX_STEPS}.`,
+    );
   const steps = payload.requests.map((raw: unknown): Step => {
     const o = (raw ?? {}) as Record<string, unknown>;
     if (typeof o.id !== 'string' || typeof o.method !== 'string' || typeof o.url !== 'string') {
-      throw new GraphHttpError(400, 'BadRequest', 'Each batch request step needs a string id, method and url.');
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        'Each batch request step needs a string id, method and url.',
+      );
     }
-    const headers = Object.fromEntries(Object.entries((o.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
+    const headers = Object.fromEntries(
+      Object.entries((o.headers ?? {}) as Record<string, unknown>).map(([k, v]) => [
+        k.toLowerCase(),
+        String(v),
+      ]),
+    );
     if (o.body !== undefined && !headers['content-type']) {
-      throw new GraphHttpError(400, 'BadRequest', `Content-Type header must be specified when a body is present (request '${o.id}').`);
+      throw new GraphHttpError(
+        400,
+        'BadRequest',
+        `Content-Type header must be specified when a body is present (request '${o.id}').`,
+      );
     }
     const dependsOn = Array.isArray(o.dependsOn) ? o.dependsOn.map(String) : [];
     return { id: o.id, method: o.method.toUpperCase(), url: o.url, headers, body: o.body, dependsOn };
   });
   const ids = steps.map((s) => s.id.toLowerCase());
-  if (new Set(ids).size !== ids.length) throw new GraphHttpError(400, 'BadRequest', 'Batch request steps must have unique ids.');
+  if (new Set(ids).size !== ids.length)
+    throw new GraphHttpError(400, 'BadRequest', 'Batch request steps must have unique ids.');
   steps.forEach((step, index) => {
     for (const d of step.dependsOn) {
       const at = ids.indexOf(d.toLowerCase());
-      if (at < 0 || at >= index) throw new GraphHttpError(400, 'BadRequest', `Request '${step.id}' depends on '${d}', which is not an earlier request in the batch.`);
+      if (at < 0 || at >= index)
+        throw new GraphHttpError(
+          400,
+          'BadRequest',
+          `Request '${step.id}' depends on '${d}', which is not an earlier request in the batch.`,
+        );
     }
   });
   return steps;
@@ -63,9 +103,12 @@ function parseSteps(req: EmuRequest): Step[] {
 
 function innerRequest(outer: EmuRequest, step: Step): EmuRequest {
   const url = new URL(step.url.replace(/^\/?(v1\.0\/)?/, '/v1.0/'), outer.origin);
-  const body = step.body === undefined ? Buffer.alloc(0)
-    : typeof step.body === 'string' && !step.headers['content-type']?.includes('json') ? Buffer.from(step.body, 'base64')
-      : Buffer.from(JSON.stringify(step.body));
+  const body =
+    step.body === undefined
+      ? Buffer.alloc(0)
+      : typeof step.body === 'string' && !step.headers['content-type']?.includes('json')
+        ? Buffer.from(step.body, 'base64')
+        : Buffer.from(JSON.stringify(step.body));
   return {
     method: step.method,
     path: url.pathname,
@@ -84,7 +127,8 @@ function toBatchResponse(id: string, r: EmuResponse): Record<string, unknown> {
   const headers: Record<string, string> = { ...(r.headers ?? {}) };
   let body: unknown;
   if (r.json !== undefined) {
-    headers['content-type'] = 'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
+    headers['content-type'] =
+      'application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8';
     body = r.json;
   } else if (r.bytes !== undefined || r.text !== undefined) {
     // Non-JSON inner bodies come back base64-encoded.

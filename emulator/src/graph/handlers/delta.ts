@@ -23,11 +23,20 @@ type DeltaState = {
   pageSize: number | null;
 };
 
-const UNSUPPORTED_FILTER = "The '$filter' parameter value is not supported for 'Messages' resource; only a value of 'receivedDateTime ge value' is supported.";
+const UNSUPPORTED_FILTER =
+  "The '$filter' parameter value is not supported for 'Messages' resource; only a value of 'receivedDateTime ge value' is supported.";
 
 function delta(call: MailboxCall): EmuResponse {
   const folder = resolveFolder(call);
-  const options = queryOptions(call.req, ['$select', '$top', '$filter', '$orderby', '$skiptoken', '$deltatoken', '$expand']);
+  const options = queryOptions(call.req, [
+    '$select',
+    '$top',
+    '$filter',
+    '$orderby',
+    '$skiptoken',
+    '$deltatoken',
+    '$expand',
+  ]);
   if (options.has('$expand')) throw notImplemented('$expand in message delta');
   if (call.req.query.has('changeType')) throw notImplemented('the changeType parameter of message delta');
   const token = options.get('$skiptoken') ?? options.get('$deltatoken');
@@ -35,36 +44,76 @@ function delta(call: MailboxCall): EmuResponse {
   let state: DeltaState;
   if (token !== undefined) {
     const decoded = decode(token);
-    if (!decoded || decoded.folderId !== folder.id) throw new GraphHttpError(400, 'BadRequest', 'The delta token is not valid for this resource.');
+    if (!decoded || decoded.folderId !== folder.id)
+      throw new GraphHttpError(400, 'BadRequest', 'The delta token is not valid for this resource.');
     if (decoded.epoch !== store.state.deltaEpoch) {
       // Outlook evicts sync state; the client must start over (docs/graph-behaviour.md §5, C21).
-      return graphError(call.req, 410, 'syncStateNotFound', 'The sync state generation is not found. The delta token is expired and data must be synchronized again.', {
-        location: initialLink(call, folder.id, decoded),
-      });
+      return graphError(
+        call.req,
+        410,
+        'syncStateNotFound',
+        'The sync state generation is not found. The delta token is expired and data must be synchronized again.',
+        {
+          location: initialLink(call, folder.id, decoded),
+        },
+      );
     }
-    state = options.has('$deltatoken') ? { ...decoded, upper: store.state.seq, after: decoded.watermark } : decoded;
+    state = options.has('$deltatoken')
+      ? { ...decoded, upper: store.state.seq, after: decoded.watermark }
+      : decoded;
   } else {
-    if (options.has('$orderby') && options.get('$orderby')!.trim().toLowerCase() !== 'receiveddatetime desc') {
-      throw new GraphHttpError(400, 'ErrorInvalidUrlQuery', "The '$orderby' parameter value is not supported for 'Messages' resource; only 'receivedDateTime desc' is supported.");
+    if (
+      options.has('$orderby') &&
+      options.get('$orderby')!.trim().toLowerCase() !== 'receiveddatetime desc'
+    ) {
+      throw new GraphHttpError(
+        400,
+        'ErrorInvalidUrlQuery',
+        "The '$orderby' parameter value is not supported for 'Messages' resource; only 'receivedDateTime desc' is supported.",
+      );
     }
     const select = options.get('$select');
     parseSelect(select, MESSAGE_TABLE);
     state = {
-      epoch: store.state.deltaEpoch, folderId: folder.id, watermark: 0, upper: store.state.seq, after: 0,
-      select: select ?? null, received: receivedFilter(options.get('$filter')),
+      epoch: store.state.deltaEpoch,
+      folderId: folder.id,
+      watermark: 0,
+      upper: store.state.seq,
+      after: 0,
+      select: select ?? null,
+      received: receivedFilter(options.get('$filter')),
       pageSize: options.has('$top') ? parseTop(options.get('$top'), 10) : null,
     };
   }
   const pageSize = call.prefer.maxPageSize ?? state.pageSize ?? 10;
   const initial = state.watermark === 0;
   const changes = [
-    ...store.messagesIn(call.mailbox, folder.id)
+    ...store
+      .messagesIn(call.mailbox, folder.id)
       .filter((m) => m.seq > state.after && m.seq <= state.upper)
       .filter((m) => matchesReceived(m.receivedAt, state.received))
-      .map((m) => ({ seq: m.seq, item: () => presentMessage(m, { select: parseSelect(state.select ?? undefined, MESSAGE_TABLE), expand: null, immutableIds: call.prefer.immutableIds, bodyType: call.prefer.bodyType }) })),
-    ...(initial ? [] : call.mailbox.tombstones
-      .filter((t) => t.folderId === folder.id && t.seq > state.after && t.seq <= state.upper)
-      .map((t) => ({ seq: t.seq, item: () => ({ '@odata.type': '#microsoft.graph.message', id: call.prefer.immutableIds ? t.immutableId : t.restId, '@removed': { reason: t.reason } }) }))),
+      .map((m) => ({
+        seq: m.seq,
+        item: () =>
+          presentMessage(m, {
+            select: parseSelect(state.select ?? undefined, MESSAGE_TABLE),
+            expand: null,
+            immutableIds: call.prefer.immutableIds,
+            bodyType: call.prefer.bodyType,
+          }),
+      })),
+    ...(initial
+      ? []
+      : call.mailbox.tombstones
+          .filter((t) => t.folderId === folder.id && t.seq > state.after && t.seq <= state.upper)
+          .map((t) => ({
+            seq: t.seq,
+            item: () => ({
+              '@odata.type': '#microsoft.graph.message',
+              id: call.prefer.immutableIds ? t.immutableId : t.restId,
+              '@removed': { reason: t.reason },
+            }),
+          }))),
   ].sort((a, b) => a.seq - b.seq);
   const page = changes.slice(0, pageSize);
   const value = page.map((c) => c.item());
@@ -81,7 +130,12 @@ function delta(call: MailboxCall): EmuResponse {
 function receivedFilter(text: string | undefined): DeltaState['received'] {
   if (text === undefined) return null;
   const filter = parseFilter(text);
-  if (filter.kind !== 'compare' || filter.property !== 'receivedDateTime' || (filter.op !== 'ge' && filter.op !== 'gt') || filter.value.type !== 'datetime') {
+  if (
+    filter.kind !== 'compare' ||
+    filter.property !== 'receivedDateTime' ||
+    (filter.op !== 'ge' && filter.op !== 'gt') ||
+    filter.value.type !== 'datetime'
+  ) {
     throw new GraphHttpError(400, 'ErrorInvalidUrlQuery', UNSUPPORTED_FILTER);
   }
   return { op: filter.op, at: filter.value.value };
@@ -95,7 +149,12 @@ function matchesReceived(receivedAt: number, filter: DeltaState['received']): bo
 }
 
 // Graph's delta links use another path form than the request: users/{id}/mailfolders('{id}')/messages/delta.
-function link(call: MailboxCall, folderId: string, name: '$skiptoken' | '$deltatoken', state: DeltaState): string {
+function link(
+  call: MailboxCall,
+  folderId: string,
+  name: '$skiptoken' | '$deltatoken',
+  state: DeltaState,
+): string {
   const token = Buffer.from(JSON.stringify(state)).toString('base64url');
   return `${call.req.origin}/v1.0/users/${encodeURIComponent(call.mailbox.userId)}/mailfolders('${folderId}')/messages/delta?${name}=${token}`;
 }
@@ -103,7 +162,11 @@ function link(call: MailboxCall, folderId: string, name: '$skiptoken' | '$deltat
 function initialLink(call: MailboxCall, folderId: string, state: DeltaState): string {
   const query = new URLSearchParams();
   if (state.select) query.set('$select', state.select);
-  if (state.received) query.set('$filter', `receivedDateTime ${state.received.op} ${new Date(state.received.at).toISOString()}`);
+  if (state.received)
+    query.set(
+      '$filter',
+      `receivedDateTime ${state.received.op} ${new Date(state.received.at).toISOString()}`,
+    );
   const suffix = query.toString();
   return `${call.req.origin}/v1.0/users/${encodeURIComponent(call.mailbox.userId)}/mailfolders('${folderId}')/messages/delta${suffix ? `?${suffix}` : ''}`;
 }

@@ -23,7 +23,9 @@ async function createDraft(call: MailboxCall, folder: StoredFolder): Promise<Emu
   queryOptions(call.req, []);
   const input = parseMessageInput(jsonBody(call), 'graph');
   checkCustomHeaders(input.internetMessageHeaders ?? []);
-  const attachments = await Promise.all((input.attachments ?? []).map((a) => attachmentFromInput(call.mailbox, a)));
+  const attachments = await Promise.all(
+    (input.attachments ?? []).map((a) => attachmentFromInput(call.mailbox, a)),
+  );
   const message = buildMessage(call.mailbox, folder.id, {
     ...defaultFields(),
     isRead: true,
@@ -37,5 +39,11 @@ async function createDraft(call: MailboxCall, folder: StoredFolder): Promise<Emu
 
 export const draftRoutes: Route[] = [
   mailboxRoute('POST', 'users/{user}/messages', 'messages.createDraft', 'write', createInDrafts),
-  mailboxRoute('POST', 'users/{user}/mailfolders/{folder}/messages', 'messages.createInFolder', 'write', createInFolder),
+  mailboxRoute(
+    'POST',
+    'users/{user}/mailfolders/{folder}/messages',
+    'messages.createInFolder',
+    'write',
+    createInFolder,
+  ),
 ];

@@ -14,7 +14,8 @@ import { newChangeKey } from '../../state/mail-store.js';
 
 function destination(call: MailboxCall): string {
   const body = object(jsonBody(call), 'microsoft.graph.message.move');
-  for (const key of Object.keys(body)) if (key !== 'destinationId') throw unknownProperty(key, 'microsoft.graph.move');
+  for (const key of Object.keys(body))
+    if (key !== 'destinationId') throw unknownProperty(key, 'microsoft.graph.move');
   if (typeof body.destinationId !== 'string' || body.destinationId === '') {
     throw new GraphHttpError(400, 'ErrorInvalidRequest', "The 'destinationId' parameter is required.");
   }
@@ -54,7 +55,12 @@ function permanentDelete(call: MailboxCall): EmuResponse {
 async function sendDraft(call: MailboxCall): Promise<EmuResponse> {
   queryOptions(call.req, []);
   const message = resolveMessage(call);
-  if (!message.isDraft) throw new GraphHttpError(400, 'ErrorInvalidOperation', 'Only a draft can be sent; this item has already been sent.');
+  if (!message.isDraft)
+    throw new GraphHttpError(
+      400,
+      'ErrorInvalidOperation',
+      'Only a draft can be sent; this item has already been sent.',
+    );
   await submitMessage(sendServices(call), call.mailbox, message, true, true);
   return { status: 202 };
 }
@@ -80,7 +86,8 @@ async function reply(call: MailboxCall): Promise<EmuResponse> {
 function replyBody(call: MailboxCall): { comment: string; message: ReturnType<typeof fieldsFromInput> } {
   if (call.req.body.length === 0) return { comment: '', message: {} };
   const body = object(jsonBody(call), 'microsoft.graph.createReply');
-  for (const key of Object.keys(body)) if (key !== 'comment' && key !== 'message') throw unknownProperty(key, 'microsoft.graph.createReply');
+  for (const key of Object.keys(body))
+    if (key !== 'comment' && key !== 'message') throw unknownProperty(key, 'microsoft.graph.createReply');
   return {
     comment: typeof body.comment === 'string' ? body.comment : '',
     message: body.message === undefined ? {} : fieldsFromInput(parseMessageInput(body.message, 'graph')),
@@ -88,14 +95,32 @@ function replyBody(call: MailboxCall): { comment: string; message: ReturnType<ty
 }
 
 export function sendServices(call: MailboxCall) {
-  return { store: call.s.store, tenant: call.s.tenant, scheduler: call.s.scheduler, sentItemsDelayMs: () => call.s.faults.knobs.sentItemsDelayMs, unauthenticatedSenders: () => call.s.faults.knobs.unauthenticatedSenders };
+  return {
+    store: call.s.store,
+    tenant: call.s.tenant,
+    scheduler: call.s.scheduler,
+    sentItemsDelayMs: () => call.s.faults.knobs.sentItemsDelayMs,
+    unauthenticatedSenders: () => call.s.faults.knobs.unauthenticatedSenders,
+  };
 }
 
 export const messageActionRoutes: Route[] = [
   mailboxRoute('POST', 'users/{user}/messages/{message}/move', 'messages.move', 'write', moveMessage),
   mailboxRoute('POST', 'users/{user}/messages/{message}/copy', 'messages.copy', 'write', copyMessage),
-  mailboxRoute('POST', 'users/{user}/messages/{message}/permanentdelete', 'messages.permanentDelete', 'write', permanentDelete),
+  mailboxRoute(
+    'POST',
+    'users/{user}/messages/{message}/permanentdelete',
+    'messages.permanentDelete',
+    'write',
+    permanentDelete,
+  ),
   mailboxRoute('POST', 'users/{user}/messages/{message}/send', 'messages.send', 'send', sendDraft),
-  mailboxRoute('POST', 'users/{user}/messages/{message}/createreply', 'messages.createReply', 'write', createReply),
+  mailboxRoute(
+    'POST',
+    'users/{user}/messages/{message}/createreply',
+    'messages.createReply',
+    'write',
+    createReply,
+  ),
   mailboxRoute('POST', 'users/{user}/messages/{message}/reply', 'messages.reply', 'send', reply),
 ];

@@ -13,9 +13,25 @@ import { fieldsFromInput } from '../../mail/fields-from-input.js';
 import { messageMime } from '../../mime/compose-mime.js';
 import { uniqueBodyOf, wrapHtml } from '../../mail/body-text.js';
 
-export function messageEntity(call: MailboxCall, status: number, message: StoredMessage, headers: Record<string, string> = {}): EmuResponse {
-  const presentation = { select: null, expand: null, immutableIds: call.prefer.immutableIds, bodyType: call.prefer.bodyType };
-  return entityResponse(call, status, `users('${call.mailbox.address}')/messages/$entity`, presentMessage(message, presentation), headers);
+export function messageEntity(
+  call: MailboxCall,
+  status: number,
+  message: StoredMessage,
+  headers: Record<string, string> = {},
+): EmuResponse {
+  const presentation = {
+    select: null,
+    expand: null,
+    immutableIds: call.prefer.immutableIds,
+    bodyType: call.prefer.bodyType,
+  };
+  return entityResponse(
+    call,
+    status,
+    `users('${call.mailbox.address}')/messages/$entity`,
+    presentMessage(message, presentation),
+    headers,
+  );
 }
 
 function getMessage(call: MailboxCall): EmuResponse {
@@ -23,8 +39,18 @@ function getMessage(call: MailboxCall): EmuResponse {
   const select = parseSelect(options.get('$select'), MESSAGE_TABLE);
   const expand = parseMessageExpand(options.get('$expand'), ATTACHMENT_TABLE);
   const message = resolveMessage(call);
-  const presentation = { select, expand, immutableIds: call.prefer.immutableIds, bodyType: call.prefer.bodyType };
-  return entityResponse(call, 200, `users('${call.mailbox.address}')/messages/$entity`, presentMessage(message, presentation));
+  const presentation = {
+    select,
+    expand,
+    immutableIds: call.prefer.immutableIds,
+    bodyType: call.prefer.bodyType,
+  };
+  return entityResponse(
+    call,
+    200,
+    `users('${call.mailbox.address}')/messages/$entity`,
+    presentMessage(message, presentation),
+  );
 }
 
 async function getMessageMime(call: MailboxCall): Promise<EmuResponse> {
@@ -44,24 +70,38 @@ function patchMessage(call: MailboxCall): EmuResponse {
   const input = parseMessageInput(raw, 'graph');
   const keys = Object.keys(raw as object).filter((k) => !k.startsWith('@odata.'));
   if (keys.includes('attachments')) {
-    throw new GraphHttpError(400, 'ErrorInvalidRequest', 'Attachments cannot be changed with PATCH; use the attachments collection.');
+    throw new GraphHttpError(
+      400,
+      'ErrorInvalidRequest',
+      'Attachments cannot be changed with PATCH; use the attachments collection.',
+    );
   }
   if (!message.isDraft) {
     if (keys.some((k) => !ANY_MESSAGE.has(k))) {
-      throw new GraphHttpError(400, 'ErrorInvalidPropertyUpdateSentMessage', 'Update operation is invalid for property of a sent message.');
+      throw new GraphHttpError(
+        400,
+        'ErrorInvalidPropertyUpdateSentMessage',
+        'Update operation is invalid for property of a sent message.',
+      );
     }
   }
   const ifMatch = call.req.headers['if-match'];
   if (ifMatch && ifMatch !== '*' && ifMatch.replace(/^W\//, '').replace(/"/g, '') !== message.changeKey) {
-    throw new GraphHttpError(412, 'ErrorIrresolvableConflict',
-      'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');
+    throw new GraphHttpError(
+      412,
+      'ErrorIrresolvableConflict',
+      'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+    );
   }
   checkCustomHeaders(input.internetMessageHeaders ?? []);
   const fields = fieldsFromInput(input);
   call.s.store.updateMessage(call.mailbox, message, (m) => {
     Object.assign(m, fields);
     if (fields.body) {
-      m.body = fields.body.contentType === 'html' ? { contentType: 'html', content: wrapHtml(fields.body.content) } : fields.body;
+      m.body =
+        fields.body.contentType === 'html'
+          ? { contentType: 'html', content: wrapHtml(fields.body.content) }
+          : fields.body;
       m.uniqueBody = uniqueBodyOf(m.body);
     }
   });
@@ -73,7 +113,8 @@ function deleteMessage(call: MailboxCall): EmuResponse {
   queryOptions(call.req, []);
   const message = resolveMessage(call);
   const deletions = call.s.store.wellKnownFolder(call.mailbox, 'recoverableitemsdeletions');
-  if (message.folderId === deletions.id) throw new GraphHttpError(400, 'ErrorCannotDeleteObject', 'Object cannot be deleted.');
+  if (message.folderId === deletions.id)
+    throw new GraphHttpError(400, 'ErrorCannotDeleteObject', 'Object cannot be deleted.');
   call.s.store.moveMessage(call.mailbox, message, deletions.id);
   return { status: 204 };
 }
@@ -81,7 +122,12 @@ function deleteMessage(call: MailboxCall): EmuResponse {
 /** Only `x-` headers can be set (docs/graph-behaviour.md §4.2, C12). */
 export function checkCustomHeaders(headers: Array<{ name: string }>): void {
   const bad = headers.find((h) => !/^x-/i.test(h.name));
-  if (bad) throw new GraphHttpError(400, 'InvalidInternetMessageHeader', `The internet message header name '${bad.name}' should start with 'x-' or 'X-'.`);
+  if (bad)
+    throw new GraphHttpError(
+      400,
+      'InvalidInternetMessageHeader',
+      `The internet message header name '${bad.name}' should start with 'x-' or 'X-'.`,
+    );
 }
 
 export const messageItemRoutes: Route[] = [

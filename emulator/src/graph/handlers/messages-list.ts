@@ -4,7 +4,17 @@ import { view, type MessageView } from '../../state/mail-store.js';
 import { mailboxRoute, type MailboxCall, type Route } from '../graph-call.js';
 import { MESSAGE_TABLE } from '../../odata/message-properties.js';
 import { compareForSort, evaluateFilter } from '../../odata/property-table.js';
-import { parseCount, parseListFilter, parseMessageExpand, parseOrderBy, parseSelect, parseSkip, parseTop, queryOptions, type OrderBy } from '../../odata/query-options.js';
+import {
+  parseCount,
+  parseListFilter,
+  parseMessageExpand,
+  parseOrderBy,
+  parseSelect,
+  parseSkip,
+  parseTop,
+  queryOptions,
+  type OrderBy,
+} from '../../odata/query-options.js';
 import { ATTACHMENT_TABLE } from '../present-attachment.js';
 import { presentMessage } from '../present-message.js';
 import { collectionResponse, linkWith } from '../respond.js';
@@ -12,13 +22,25 @@ import { resolveFolder } from '../resolve.js';
 
 function listFolderMessages(call: MailboxCall): EmuResponse {
   const folder = resolveFolder(call);
-  return listMessages(call, call.s.store.messagesIn(call.mailbox, folder.id), `users('${call.mailbox.address}')/mailFolders('${folder.id}')/messages`);
+  return listMessages(
+    call,
+    call.s.store.messagesIn(call.mailbox, folder.id),
+    `users('${call.mailbox.address}')/mailFolders('${folder.id}')/messages`,
+  );
 }
 
 /** /users/{id}/messages spans the mailbox's IPM folders (not Recoverable Items). */
 function listMailboxMessages(call: MailboxCall): EmuResponse {
-  const hidden = new Set(call.mailbox.folders.filter((f) => f.parentFolderId === call.mailbox.rootFolderId && f.wellKnownName !== 'msgfolderroot').map((f) => f.id));
-  return listMessages(call, call.mailbox.messages.filter((m) => !hidden.has(m.folderId)), `users('${call.mailbox.address}')/messages`);
+  const hidden = new Set(
+    call.mailbox.folders
+      .filter((f) => f.parentFolderId === call.mailbox.rootFolderId && f.wellKnownName !== 'msgfolderroot')
+      .map((f) => f.id),
+  );
+  return listMessages(
+    call,
+    call.mailbox.messages.filter((m) => !hidden.has(m.folderId)),
+    `users('${call.mailbox.address}')/messages`,
+  );
 }
 
 /**
@@ -27,7 +49,15 @@ function listMailboxMessages(call: MailboxCall): EmuResponse {
  * hold fewer than $top items and $skip jumps (C2).
  */
 function listMessages(call: MailboxCall, messages: StoredMessage[], context: string): EmuResponse {
-  const options = queryOptions(call.req, ['$filter', '$orderby', '$top', '$skip', '$select', '$expand', '$count']);
+  const options = queryOptions(call.req, [
+    '$filter',
+    '$orderby',
+    '$top',
+    '$skip',
+    '$select',
+    '$expand',
+    '$count',
+  ]);
   const orderBy = parseOrderBy(options.get('$orderby'), MESSAGE_TABLE);
   const filter = parseListFilter(options.get('$filter'), orderBy, MESSAGE_TABLE);
   const top = parseTop(options.get('$top'), 10);
@@ -41,7 +71,12 @@ function listMessages(call: MailboxCall, messages: StoredMessage[], context: str
   const slots = call.s.faults.knobs.irregularPaging ? withPhantoms(matching) : matching;
   const page = slots.slice(skip, skip + top).filter((v): v is MessageView => v !== null);
   const nextLink = skip + top < slots.length ? linkWith(call, { $skip: String(skip + top) }) : undefined;
-  const presentation = { select, expand, immutableIds: call.prefer.immutableIds, bodyType: call.prefer.bodyType };
+  const presentation = {
+    select,
+    expand,
+    immutableIds: call.prefer.immutableIds,
+    bodyType: call.prefer.bodyType,
+  };
   const value = page.map((v) => presentMessage(byView.get(v)!, presentation));
   const count = parseCount(options.get('$count')) ? matching.length : undefined;
   return collectionResponse(call, context, value, { nextLink, count });
@@ -72,5 +107,11 @@ function withPhantoms(views: MessageView[]): Array<MessageView | null> {
 
 export const messageListRoutes: Route[] = [
   mailboxRoute('GET', 'users/{user}/messages', 'messages.list', 'read', listMailboxMessages),
-  mailboxRoute('GET', 'users/{user}/mailfolders/{folder}/messages', 'messages.listInFolder', 'read', listFolderMessages),
+  mailboxRoute(
+    'GET',
+    'users/{user}/mailfolders/{folder}/messages',
+    'messages.listInFolder',
+    'read',
+    listFolderMessages,
+  ),
 ];

@@ -25,29 +25,53 @@ async function sendMail(call: MailboxCall): Promise<EmuResponse> {
 
 async function jsonFields(call: MailboxCall) {
   const body = object(jsonBody(call), 'microsoft.graph.sendMail');
-  for (const key of Object.keys(body)) if (key !== 'message' && key !== 'saveToSentItems') throw unknownProperty(key, 'microsoft.graph.sendMail');
-  if (body.message === undefined) throw new GraphHttpError(400, 'ErrorInvalidRequest', "The 'message' parameter is required.");
+  for (const key of Object.keys(body))
+    if (key !== 'message' && key !== 'saveToSentItems')
+      throw unknownProperty(key, 'microsoft.graph.sendMail');
+  if (body.message === undefined)
+    throw new GraphHttpError(400, 'ErrorInvalidRequest', "The 'message' parameter is required.");
   if (body.saveToSentItems !== undefined && typeof body.saveToSentItems !== 'boolean') {
-    throw new GraphHttpError(400, 'RequestBodyRead', "Invalid value for property 'saveToSentItems': expected true or false.");
+    throw new GraphHttpError(
+      400,
+      'RequestBodyRead',
+      "Invalid value for property 'saveToSentItems': expected true or false.",
+    );
   }
   const input = parseMessageInput(body.message, 'graph');
   checkCustomHeaders(input.internetMessageHeaders ?? []);
-  const attachments = await Promise.all((input.attachments ?? []).map((a) => attachmentFromInput(call.mailbox, a)));
-  return { message: { ...fieldsFromInput(input), attachments }, saveToSentItems: body.saveToSentItems !== false };
+  const attachments = await Promise.all(
+    (input.attachments ?? []).map((a) => attachmentFromInput(call.mailbox, a)),
+  );
+  return {
+    message: { ...fieldsFromInput(input), attachments },
+    saveToSentItems: body.saveToSentItems !== false,
+  };
 }
 
 async function mimeFields(call: MailboxCall) {
   const text = call.req.body.toString('ascii').replace(/\s+/g, '');
   if (text === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) {
-    throw new GraphHttpError(400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.');
+    throw new GraphHttpError(
+      400,
+      'ErrorMimeContentInvalidBase64String',
+      'Invalid base64 string for MIME content.',
+    );
   }
   const parsed = await parseMime(Buffer.from(text, 'base64'));
   return {
     message: {
       subject: parsed.subject,
-      body: parsed.html !== null ? { contentType: 'html' as const, content: parsed.html } : { contentType: 'text' as const, content: parsed.text ?? '' },
-      toRecipients: parsed.toRecipients, ccRecipients: parsed.ccRecipients, bccRecipients: parsed.bccRecipients, replyTo: parsed.replyTo,
-      internetMessageId: parsed.internetMessageId, inReplyTo: parsed.inReplyTo, references: parsed.references,
+      body:
+        parsed.html !== null
+          ? { contentType: 'html' as const, content: parsed.html }
+          : { contentType: 'text' as const, content: parsed.text ?? '' },
+      toRecipients: parsed.toRecipients,
+      ccRecipients: parsed.ccRecipients,
+      bccRecipients: parsed.bccRecipients,
+      replyTo: parsed.replyTo,
+      internetMessageId: parsed.internetMessageId,
+      inReplyTo: parsed.inReplyTo,
+      references: parsed.references,
       internetMessageHeaders: parsed.headers.filter((h) => /^x-/i.test(h.name)),
       attachments: parsed.attachments.map((a) => attachmentFromMime(call.mailbox, a)),
     },
@@ -55,4 +79,6 @@ async function mimeFields(call: MailboxCall) {
   };
 }
 
-export const sendMailRoutes: Route[] = [mailboxRoute('POST', 'users/{user}/sendmail', 'users.sendMail', 'send', sendMail)];
+export const sendMailRoutes: Route[] = [
+  mailboxRoute('POST', 'users/{user}/sendmail', 'users.sendMail', 'send', sendMail),
+];

@@ -11,9 +11,23 @@ import { object, unknownProperty } from '../../mail/message-input.js';
 import { parseSubscriptionResource } from '../../notifications/subscription-resource.js';
 import { findApp } from '../../tenant/tenant-directory.js';
 
-const KNOWN = ['changeType', 'notificationUrl', 'lifecycleNotificationUrl', 'resource', 'expirationDateTime', 'clientState',
-  'latestSupportedTlsVersion', 'includeResourceData', 'encryptionCertificate', 'encryptionCertificateId', 'notificationQueryOptions',
-  'notificationUrlAppId', 'applicationId', 'creatorId', 'id'];
+const KNOWN = [
+  'changeType',
+  'notificationUrl',
+  'lifecycleNotificationUrl',
+  'resource',
+  'expirationDateTime',
+  'clientState',
+  'latestSupportedTlsVersion',
+  'includeResourceData',
+  'encryptionCertificate',
+  'encryptionCertificateId',
+  'notificationQueryOptions',
+  'notificationUrlAppId',
+  'applicationId',
+  'creatorId',
+  'id',
+];
 const MAX_PER_MAILBOX = 1000;
 
 function invalid(message: string): GraphHttpError {
@@ -24,28 +38,46 @@ function invalid(message: string): GraphHttpError {
 async function createSubscription(call: GraphCall): Promise<EmuResponse> {
   queryOptions(call.req, []);
   const body = object(jsonBody(call), 'microsoft.graph.subscription');
-  for (const key of Object.keys(body)) if (!key.startsWith('@odata.') && !KNOWN.includes(key)) throw unknownProperty(key, 'microsoft.graph.subscription');
-  if (body.includeResourceData === true || body.encryptionCertificate) throw notImplemented('change notifications with resource data');
+  for (const key of Object.keys(body))
+    if (!key.startsWith('@odata.') && !KNOWN.includes(key))
+      throw unknownProperty(key, 'microsoft.graph.subscription');
+  if (body.includeResourceData === true || body.encryptionCertificate)
+    throw notImplemented('change notifications with resource data');
   const changeType = requiredString(body.changeType, 'changeType');
   if (!changeType.split(',').every((c) => ['created', 'updated', 'deleted'].includes(c.trim()))) {
-    throw invalid(`'${changeType}' is not a valid changeType; use created, updated and/or deleted, comma-separated.`);
+    throw invalid(
+      `'${changeType}' is not a valid changeType; use created, updated and/or deleted, comma-separated.`,
+    );
   }
   const notificationUrl = checkUrl(requiredString(body.notificationUrl, 'notificationUrl'));
-  const lifecycleNotificationUrl = body.lifecycleNotificationUrl == null ? null : checkUrl(requiredString(body.lifecycleNotificationUrl, 'lifecycleNotificationUrl'));
-  const expirationDateTime = checkExpiration(call, requiredString(body.expirationDateTime, 'expirationDateTime'));
+  const lifecycleNotificationUrl =
+    body.lifecycleNotificationUrl == null
+      ? null
+      : checkUrl(requiredString(body.lifecycleNotificationUrl, 'lifecycleNotificationUrl'));
+  const expirationDateTime = checkExpiration(
+    call,
+    requiredString(body.expirationDateTime, 'expirationDateTime'),
+  );
   const clientState = body.clientState == null ? null : requiredString(body.clientState, 'clientState');
-  if (clientState !== null && clientState.length > 128) throw invalid('clientState must be at most 128 characters.');
+  if (clientState !== null && clientState.length > 128)
+    throw invalid('clientState must be at most 128 characters.');
   const resourceText = requiredString(body.resource, 'resource');
   const resource = parseSubscriptionResource(resourceText);
   const mailbox = resolveMailbox(call.s, { user: resource.user, folders: [] }, call.app.appid);
   const folder = resource.folder === null ? null : resolveFolderRef(call.s, mailbox, resource.folder);
   const subscriptions = live(call);
   if (subscriptions.filter((s) => s.mailbox === mailbox.address).length >= MAX_PER_MAILBOX) {
-    throw new GraphHttpError(403, 'ExtensionError', 'Operation: Create; Exception: [Status Code: Forbidden; Reason: The maximum number of subscriptions for this mailbox has been reached.]');
+    throw new GraphHttpError(
+      403,
+      'ExtensionError',
+      'Operation: Create; Exception: [Status Code: Forbidden; Reason: The maximum number of subscriptions for this mailbox has been reached.]',
+    );
   }
   for (const url of [notificationUrl, lifecycleNotificationUrl]) {
     if (url && !(await call.s.notifier.validate(url))) {
-      throw invalid('Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
+      throw invalid(
+        'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.',
+      );
     }
   }
   const app = findApp(call.s.tenant, call.app.appid);
@@ -62,7 +94,8 @@ async function createSubscription(call: GraphCall): Promise<EmuResponse> {
     notificationUrl,
     lifecycleNotificationUrl,
     expirationDateTime,
-    latestSupportedTlsVersion: typeof body.latestSupportedTlsVersion === 'string' ? body.latestSupportedTlsVersion : 'v1_2',
+    latestSupportedTlsVersion:
+      typeof body.latestSupportedTlsVersion === 'string' ? body.latestSupportedTlsVersion : 'v1_2',
     // Immutable ids in notifications are fixed when the subscription is created (docs/graph-behaviour.md §6.1).
     immutableIds: call.prefer.immutableIds,
     paused: false,
@@ -73,7 +106,13 @@ async function createSubscription(call: GraphCall): Promise<EmuResponse> {
 
 function listSubscriptions(call: GraphCall): EmuResponse {
   queryOptions(call.req, []);
-  return collectionResponse(call, 'subscriptions', live(call).filter((s) => s.applicationId === call.app.appid).map(present));
+  return collectionResponse(
+    call,
+    'subscriptions',
+    live(call)
+      .filter((s) => s.applicationId === call.app.appid)
+      .map(present),
+  );
 }
 
 function getSubscription(call: GraphCall): EmuResponse {
@@ -87,11 +126,20 @@ function patchSubscription(call: GraphCall): EmuResponse {
   const subscription = find(call);
   const body = object(jsonBody(call), 'microsoft.graph.subscription');
   for (const key of Object.keys(body)) {
-    if (key === 'lifecycleNotificationUrl') throw invalid('lifecycleNotificationUrl cannot be added or changed on an existing subscription; delete and recreate it.');
-    if (!['expirationDateTime', 'notificationUrl'].includes(key)) throw unknownProperty(key, 'microsoft.graph.subscription');
+    if (key === 'lifecycleNotificationUrl')
+      throw invalid(
+        'lifecycleNotificationUrl cannot be added or changed on an existing subscription; delete and recreate it.',
+      );
+    if (!['expirationDateTime', 'notificationUrl'].includes(key))
+      throw unknownProperty(key, 'microsoft.graph.subscription');
   }
-  if (body.expirationDateTime !== undefined) subscription.expirationDateTime = checkExpiration(call, requiredString(body.expirationDateTime, 'expirationDateTime'));
-  if (body.notificationUrl !== undefined) subscription.notificationUrl = checkUrl(requiredString(body.notificationUrl, 'notificationUrl'));
+  if (body.expirationDateTime !== undefined)
+    subscription.expirationDateTime = checkExpiration(
+      call,
+      requiredString(body.expirationDateTime, 'expirationDateTime'),
+    );
+  if (body.notificationUrl !== undefined)
+    subscription.notificationUrl = checkUrl(requiredString(body.notificationUrl, 'notificationUrl'));
   subscription.paused = false;
   call.s.store.saveSubscriptions(call.s.store.subscriptions());
   return entityResponse(call, 200, 'subscriptions/$entity', present(subscription));
@@ -122,13 +170,21 @@ function live(call: GraphCall): StoredSubscription[] {
 }
 
 function find(call: GraphCall): StoredSubscription {
-  const subscription = live(call).find((s) => s.id === call.params.subscription && s.applicationId === call.app.appid);
-  if (!subscription) throw new GraphHttpError(404, 'ResourceNotFound', `Subscription '${call.params.subscription ?? ''}' was not found.`);
+  const subscription = live(call).find(
+    (s) => s.id === call.params.subscription && s.applicationId === call.app.appid,
+  );
+  if (!subscription)
+    throw new GraphHttpError(
+      404,
+      'ResourceNotFound',
+      `Subscription '${call.params.subscription ?? ''}' was not found.`,
+    );
   return subscription;
 }
 
 function requiredString(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value === '') throw invalid(`The '${name}' property is required and must be a string.`);
+  if (typeof value !== 'string' || value === '')
+    throw invalid(`The '${name}' property is required and must be a string.`);
   return value;
 }
 
@@ -152,7 +208,8 @@ function checkExpiration(call: GraphCall, text: string): string {
   if (Number.isNaN(at)) throw invalid(`'${text}' is not a valid expirationDateTime.`);
   if (at <= Date.now()) throw invalid('Subscription expiration can only be in the future.');
   const maxMinutes = call.s.faults.knobs.maxSubscriptionMinutes;
-  if (at > Date.now() + maxMinutes * 60_000) throw invalid(`Subscription expiration can only be ${maxMinutes} minutes in the future.`);
+  if (at > Date.now() + maxMinutes * 60_000)
+    throw invalid(`Subscription expiration can only be ${maxMinutes} minutes in the future.`);
   return new Date(at).toISOString();
 }
 
@@ -180,7 +237,25 @@ export const subscriptionRoutes: Route[] = [
   tenantRoute('POST', 'subscriptions', 'subscriptions.create', 'subscribe', createSubscription),
   tenantRoute('GET', 'subscriptions', 'subscriptions.list', 'subscribe', listSubscriptions),
   tenantRoute('GET', 'subscriptions/{subscription}', 'subscriptions.get', 'subscribe', getSubscription),
-  tenantRoute('PATCH', 'subscriptions/{subscription}', 'subscriptions.update', 'subscribe', patchSubscription),
-  tenantRoute('DELETE', 'subscriptions/{subscription}', 'subscriptions.delete', 'subscribe', deleteSubscription),
-  tenantRoute('POST', 'subscriptions/{subscription}/reauthorize', 'subscriptions.reauthorize', 'subscribe', reauthorize),
+  tenantRoute(
+    'PATCH',
+    'subscriptions/{subscription}',
+    'subscriptions.update',
+    'subscribe',
+    patchSubscription,
+  ),
+  tenantRoute(
+    'DELETE',
+    'subscriptions/{subscription}',
+    'subscriptions.delete',
+    'subscribe',
+    deleteSubscription,
+  ),
+  tenantRoute(
+    'POST',
+    'subscriptions/{subscription}/reauthorize',
+    'subscriptions.reauthorize',
+    'subscribe',
+    reauthorize,
+  ),
 ];

@@ -9,7 +9,12 @@ import { findUser } from '../../tenant/tenant-directory.js';
 function getUser(call: GraphCall): EmuResponse {
   queryOptions(call.req, ['$select']);
   const user = findUser(call.s.tenant, call.params.user ?? '');
-  if (!user) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource '${call.params.user ?? ''}' does not exist or one of its queried reference-property objects are not present.`);
+  if (!user)
+    throw new GraphHttpError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource '${call.params.user ?? ''}' does not exist or one of its queried reference-property objects are not present.`,
+    );
   return entityResponse(call, 200, 'users/$entity', {
     id: user.id,
     displayName: user.displayName,

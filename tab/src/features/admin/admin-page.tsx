@@ -4,11 +4,23 @@ import { LoadingBlock } from '../../components/loading-block';
 import { href, type AdminSection } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
 
-const SetupChecklist = lazy(() => import('./setup/setup-checklist').then((m) => ({ default: m.SetupChecklist })));
-const MailAccountsSection = lazy(() => import('./accounts/mail-accounts-section').then((m) => ({ default: m.MailAccountsSection })));
-const MailTemplatesSection = lazy(() => import('./templates/mail-templates-section').then((m) => ({ default: m.MailTemplatesSection })));
-const NoteTypesSection = lazy(() => import('./note-types/note-types-section').then((m) => ({ default: m.NoteTypesSection })));
-const ServiceMessagingSection = lazy(() => import('./service-messaging/service-messaging-section').then((m) => ({ default: m.ServiceMessagingSection })));
+const SetupChecklist = lazy(() =>
+  import('./setup/setup-checklist').then((m) => ({ default: m.SetupChecklist })),
+);
+const MailAccountsSection = lazy(() =>
+  import('./accounts/mail-accounts-section').then((m) => ({ default: m.MailAccountsSection })),
+);
+const MailTemplatesSection = lazy(() =>
+  import('./templates/mail-templates-section').then((m) => ({ default: m.MailTemplatesSection })),
+);
+const NoteTypesSection = lazy(() =>
+  import('./note-types/note-types-section').then((m) => ({ default: m.NoteTypesSection })),
+);
+const ServiceMessagingSection = lazy(() =>
+  import('./service-messaging/service-messaging-section').then((m) => ({
+    default: m.ServiceMessagingSection,
+  })),
+);
 const RulesSection = lazy(() => import('./rules/rules-section').then((m) => ({ default: m.RulesSection })));
 
 // Labels follow the seed guides' menu paths, which admins already know.
@@ -36,7 +48,12 @@ export function AdminPage(props: { section: AdminSection }) {
   return (
     <div className={styles.root}>
       <nav aria-label="Administration">
-        <TabList vertical reserveSelectedTabSpace={false} selectedValue={props.section} onTabSelect={(_, data) => navigate(href({ page: 'admin', section: data.value as AdminSection }))}>
+        <TabList
+          vertical
+          reserveSelectedTabSpace={false}
+          selectedValue={props.section}
+          onTabSelect={(_, data) => navigate(href({ page: 'admin', section: data.value as AdminSection }))}
+        >
           {SECTIONS.map((section) => (
             <Tab key={section.value} value={section.value} className={styles.tab}>
               {section.label}

@@ -1,4 +1,16 @@
-import { Button, Card, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { AddRegular, DeleteRegular, EditRegular } from '@fluentui/react-icons';
 import { useState, type ReactNode } from 'react';
 import type { TList } from '../../../../api/src/contract/common';
@@ -45,7 +57,13 @@ type AdminSectionProps<T> = {
   notice?: ReactNode;
   /** No items yet: what to add first, with the Add button unless the text points elsewhere. */
   empty: { icon: ReactNode; title: string; text: ReactNode; offersAdd?: boolean };
-  table: { label: string; minWidth?: string; columns: readonly string[]; rowKey: (item: T) => string; cells: (item: T) => ReactNode };
+  table: {
+    label: string;
+    minWidth?: string;
+    columns: readonly string[];
+    rowKey: (item: T) => string;
+    cells: (item: T) => ReactNode;
+  };
   /** How the row buttons name an item ("Edit Follow-up"). */
   itemName: (item: T) => string;
   edit?: Edit<T>;
@@ -74,7 +92,13 @@ export function AdminSection<T>(props: AdminSectionProps<T>) {
         {add.label}
       </Button>
     ) : (
-      <Button appearance="primary" icon={<AddRegular />} onClick={add.onAdd} disabled={add.isDisabled} {...restoreFocusTarget}>
+      <Button
+        appearance="primary"
+        icon={<AddRegular />}
+        onClick={add.onAdd}
+        disabled={add.isDisabled}
+        {...restoreFocusTarget}
+      >
         {add.label}
       </Button>
     );
@@ -82,18 +106,30 @@ export function AdminSection<T>(props: AdminSectionProps<T>) {
   const handleDelete = async (item: T) => {
     await remove.run(item);
     const key = table.rowKey(item);
-    resource.setData((current) => ({ items: (current?.items ?? []).filter((i) => table.rowKey(i) !== key), total: (current?.total ?? 1) - 1 }));
+    resource.setData((current) => ({
+      items: (current?.items ?? []).filter((i) => table.rowKey(i) !== key),
+      total: (current?.total ?? 1) - 1,
+    }));
     notify(remove.done(item));
   };
 
   return (
     <>
       <PageHeader path={props.path} title={props.title} description={props.description} actions={addButton} />
-      <LoadState resource={resource} also={props.also} loadingLabel={props.loadingLabel} failedTitle={props.failedTitle} />
+      <LoadState
+        resource={resource}
+        also={props.also}
+        loadingLabel={props.loadingLabel}
+        failedTitle={props.failedTitle}
+      />
       {resource.data && props.notice}
       {resource.data && items.length === 0 && (
         <Card>
-          <EmptyState icon={empty.icon} title={empty.title} action={empty.offersAdd === false ? undefined : addButton}>
+          <EmptyState
+            icon={empty.icon}
+            title={empty.title}
+            action={empty.offersAdd === false ? undefined : addButton}
+          >
             {empty.text}
           </EmptyState>
         </Card>
@@ -117,11 +153,31 @@ export function AdminSection<T>(props: AdminSectionProps<T>) {
                   {table.cells(item)}
                   <TableCell>
                     <span className={styles.actions}>
-                      {edit && 'href' in edit && <Button as="a" href={edit.href(item)} appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${itemName(item)}`} />}
-                      {edit && 'onEdit' in edit && (
-                        <Button appearance="subtle" icon={<EditRegular />} aria-label={`Edit ${itemName(item)}`} onClick={() => edit.onEdit(item)} {...restoreFocusTarget} />
+                      {edit && 'href' in edit && (
+                        <Button
+                          as="a"
+                          href={edit.href(item)}
+                          appearance="subtle"
+                          icon={<EditRegular />}
+                          aria-label={`Edit ${itemName(item)}`}
+                        />
                       )}
-                      <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`${verb} ${itemName(item)}`} onClick={() => setDeleting(item)} {...restoreFocusTarget} />
+                      {edit && 'onEdit' in edit && (
+                        <Button
+                          appearance="subtle"
+                          icon={<EditRegular />}
+                          aria-label={`Edit ${itemName(item)}`}
+                          onClick={() => edit.onEdit(item)}
+                          {...restoreFocusTarget}
+                        />
+                      )}
+                      <Button
+                        appearance="subtle"
+                        icon={<DeleteRegular />}
+                        aria-label={`${verb} ${itemName(item)}`}
+                        onClick={() => setDeleting(item)}
+                        {...restoreFocusTarget}
+                      />
                     </span>
                   </TableCell>
                 </TableRow>

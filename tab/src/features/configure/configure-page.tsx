@@ -3,7 +3,14 @@ import { useEffect } from 'react';
 import { enableTabConfiguration } from '../../host/teams';
 import { useDesk } from '../../session/desk-context';
 
-const useStyles = makeStyles({ root: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+const useStyles = makeStyles({
+  root: {
+    padding: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+});
 
 /** The team tab's configuration page (manifest configurableTabs): saving pins the Service Requests view. */
 export function ConfigurePage() {
@@ -11,7 +18,11 @@ export function ConfigurePage() {
   const { host } = useDesk();
   useEffect(() => {
     if (host.kind !== 'teams') return;
-    void enableTabConfiguration({ contentUrl: `${window.location.href.split('#')[0]}#/requests`, entityId: 'requests', name: 'Service Requests' });
+    void enableTabConfiguration({
+      contentUrl: `${window.location.href.split('#')[0]}#/requests`,
+      entityId: 'requests',
+      name: 'Service Requests',
+    });
   }, [host]);
   return (
     <main className={styles.root}>

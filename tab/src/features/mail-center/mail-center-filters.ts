@@ -25,7 +25,11 @@ export function writeMailCenterFilters(filters: MailCenterFilters): URLSearchPar
   return params;
 }
 
-export const toMailCenterQuery = (filters: MailCenterFilters, cursor: string | undefined, limit: number): MailCenterQuery => ({
+export const toMailCenterQuery = (
+  filters: MailCenterFilters,
+  cursor: string | undefined,
+  limit: number,
+): MailCenterQuery => ({
   state: filters.state,
   ...(filters.reason ? { reason: filters.reason } : {}),
   ...(filters.q.trim() ? { q: filters.q.trim() } : {}),

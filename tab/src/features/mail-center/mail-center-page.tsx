@@ -13,7 +13,13 @@ import { href } from '../../routing/route';
 import { navigate } from '../../routing/use-hash-route';
 import { useLiveChange } from '../../live/live-changes';
 import { useDesk } from '../../session/desk-context';
-import { DEFAULT_FILTERS, readMailCenterFilters, toMailCenterQuery, writeMailCenterFilters, type MailCenterFilters } from './mail-center-filters';
+import {
+  DEFAULT_FILTERS,
+  readMailCenterFilters,
+  toMailCenterQuery,
+  writeMailCenterFilters,
+  type MailCenterFilters,
+} from './mail-center-filters';
 import { MailCenterTable } from './mail-center-table';
 import { MailCenterToolbar } from './mail-center-toolbar';
 
@@ -33,7 +39,11 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
   const restoreFocusTarget = useRestoreFocusTarget();
 
   const page = useResource(
-    (signal) => api.listMailCenter(toMailCenterQuery(readMailCenterFilters(new URLSearchParams(filterKey)), paging.cursor, PAGE_SIZE), signal),
+    (signal) =>
+      api.listMailCenter(
+        toMailCenterQuery(readMailCenterFilters(new URLSearchParams(filterKey)), paging.cursor, PAGE_SIZE),
+        signal,
+      ),
     [api, filterKey, paging.cursor],
   );
 
@@ -48,7 +58,10 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
   // The confirmation dialog shows progress, and the API's message when it fails.
   const handleBulkDiscard = async (itemIds: string[]) => {
     const result = await api.discardMailCenterItems(itemIds);
-    notify(result.discarded === 1 ? '1 email discarded' : `${result.discarded} emails discarded`, result.skipped ? `${result.skipped} were no longer open and were left as they are.` : undefined);
+    notify(
+      result.discarded === 1 ? '1 email discarded' : `${result.discarded} emails discarded`,
+      result.skipped ? `${result.skipped} were no longer open and were left as they are.` : undefined,
+    );
     setSelected(new Set());
     page.reload();
   };
@@ -63,7 +76,12 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
         actions={
           <>
             <RefreshButton onRefresh={page.reload} isLoading={page.isLoading} />
-            <Button icon={<DeleteRegular />} onClick={() => setDiscarding([...selected])} disabled={selected.size === 0} {...restoreFocusTarget}>
+            <Button
+              icon={<DeleteRegular />}
+              onClick={() => setDiscarding([...selected])}
+              disabled={selected.size === 0}
+              {...restoreFocusTarget}
+            >
               {selected.size > 0 ? `Discard ${selected.size} selected` : 'Discard selected'}
             </Button>
           </>
@@ -79,7 +97,11 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
           <EmptyState
             icon={<MailCheckmarkRegular />}
             title={isFiltered ? 'No emails match these filters' : 'Nothing waiting in the Mail Center'}
-            action={isFiltered ? <Button onClick={() => handleFiltersChange(DEFAULT_FILTERS)}>Clear filters</Button> : undefined}
+            action={
+              isFiltered ? (
+                <Button onClick={() => handleFiltersChange(DEFAULT_FILTERS)}>Clear filters</Button>
+              ) : undefined
+            }
           >
             {isFiltered
               ? 'Clear the filters, or choose the state "All" to see emails already handled.'
@@ -96,8 +118,8 @@ export function MailCenterPage(props: { params: URLSearchParams }) {
           onConfirm={() => handleBulkDiscard(discarding)}
           onClose={() => setDiscarding(undefined)}
         >
-          They leave the open list for good: a discarded email cannot be linked to an SR or reprocessed. The state filter
-          "Discarded" still shows them.
+          They leave the open list for good: a discarded email cannot be linked to an SR or reprocessed. The
+          state filter "Discarded" still shows them.
         </ConfirmDialog>
       )}
     </>

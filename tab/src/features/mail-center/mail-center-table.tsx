@@ -1,4 +1,18 @@
-import { Badge, Caption1, Checkbox, Link, makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Checkbox,
+  Link,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
 import { RelativeTime } from '../../components/relative-time';
 import { href } from '../../routing/route';
@@ -16,7 +30,11 @@ const useStyles = makeStyles({
 });
 
 /** The items with a checkbox each for bulk discard (only open items can be discarded). */
-export function MailCenterTable(props: { items: TMailCenterItem[]; selected: ReadonlySet<string>; onSelectedChange: (next: Set<string>) => void }) {
+export function MailCenterTable(props: {
+  items: TMailCenterItem[];
+  selected: ReadonlySet<string>;
+  onSelectedChange: (next: Set<string>) => void;
+}) {
   const styles = useStyles();
   const { items, selected, onSelectedChange } = props;
   const selectable = items.filter((item) => item.state === 'open');
@@ -39,7 +57,11 @@ export function MailCenterTable(props: { items: TMailCenterItem[]; selected: Rea
               aria-label="Select all open items on this page"
               checked={allSelected ? true : someSelected ? 'mixed' : false}
               disabled={selectable.length === 0}
-              onChange={(_, data) => onSelectedChange(data.checked === true ? new Set(selectable.map((item) => item.id)) : new Set())}
+              onChange={(_, data) =>
+                onSelectedChange(
+                  data.checked === true ? new Set(selectable.map((item) => item.id)) : new Set(),
+                )
+              }
             />
           </TableHeaderCell>
           <TableHeaderCell className={styles.received}>Received</TableHeaderCell>
@@ -67,7 +89,9 @@ export function MailCenterTable(props: { items: TMailCenterItem[]; selected: Rea
                 <Link href={href({ page: 'mail-item', itemId: item.id })} className={styles.ellipsis}>
                   {item.subject || '(no subject)'}
                 </Link>
-                <Caption1 className={`${styles.muted} ${styles.ellipsis}`}>{item.from.name ? `${item.from.name} · ${item.from.address}` : item.from.address}</Caption1>
+                <Caption1 className={`${styles.muted} ${styles.ellipsis}`}>
+                  {item.from.name ? `${item.from.name} · ${item.from.address}` : item.from.address}
+                </Caption1>
               </div>
             </TableCell>
             <TableCell>

@@ -9,7 +9,13 @@ import { useDesk } from '../../session/desk-context';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
-  preview: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', padding: tokens.spacingHorizontalM, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  preview: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    padding: tokens.spacingHorizontalM,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 /** The email itself: who, when, and the whole body with its line breaks, in the same safe frame as notes. */
@@ -30,10 +36,16 @@ export function MailItemEmailCard(props: { item: TMailCenterItem }) {
         ]}
       />
       {original.isLoading && !original.data && <Spinner size="tiny" label="Reading the email…" />}
-      {original.data && <SafeHtmlFrame html={original.data.bodyHtml} title={`Email from ${formatAddress(item.from)}`} />}
+      {original.data && (
+        <SafeHtmlFrame html={original.data.bodyHtml} title={`Email from ${formatAddress(item.from)}`} />
+      )}
       {original.error && (
         <>
-          <ErrorBar error={original.error} title="The whole email could not be shown; its beginning follows" onRetry={original.reload} />
+          <ErrorBar
+            error={original.error}
+            title="The whole email could not be shown; its beginning follows"
+            onRetry={original.reload}
+          />
           <Text className={styles.preview} aria-label="Beginning of the email">
             {item.bodyPreview || '(no text)'}
           </Text>

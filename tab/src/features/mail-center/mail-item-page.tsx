@@ -1,5 +1,23 @@
-import { Button, Caption1, Card, CardHeader, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowLeftRegular, ArrowSyncRegular, DeleteRegular, DocumentAddRegular, LinkRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownloadRegular,
+  ArrowLeftRegular,
+  ArrowSyncRegular,
+  DeleteRegular,
+  DocumentAddRegular,
+  LinkRegular,
+} from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
 import { DetailColumns } from '../../components/detail-columns';
@@ -72,7 +90,10 @@ export function MailItemPage(props: { itemId: string }) {
     void run('link', async () => {
       const result = await api.linkMailCenterItem(props.itemId, srNumber(target), status);
       update(result.item);
-      notify('Email filed', `It is a note on ${srNumber(target)} now${status === 'reopen' ? ', and the SR is open again' : ''}.`);
+      notify(
+        'Email filed',
+        `It is a note on ${srNumber(target)} now${status === 'reopen' ? ', and the SR is open again' : ''}.`,
+      );
     });
   };
   const handleCreate = () =>
@@ -101,7 +122,10 @@ export function MailItemPage(props: { itemId: string }) {
     run('download', async () => {
       const data = item.data;
       const extension = data?.originalContentType === 'application/json' ? 'json' : 'eml';
-      saveBlob(await api.downloadMailCenterOriginal(props.itemId), `${data?.subject.replace(/[^\w .-]+/g, '_').slice(0, 80) || 'email'}.${extension}`);
+      saveBlob(
+        await api.downloadMailCenterOriginal(props.itemId),
+        `${data?.subject.replace(/[^\w .-]+/g, '_').slice(0, 80) || 'email'}.${extension}`,
+      );
     });
 
   if (!isLoaded(item)) {
@@ -110,7 +134,12 @@ export function MailItemPage(props: { itemId: string }) {
         resource={item}
         loadingLabel="Loading the email…"
         failedTitle="The email could not be loaded"
-        missing={{ title: 'This email is not in the Mail Center', text: 'It may have been handled and removed by another agent.', backHref: MAIL_CENTER_HREF, backLabel: 'Back to the Mail Center' }}
+        missing={{
+          title: 'This email is not in the Mail Center',
+          text: 'It may have been handled and removed by another agent.',
+          backHref: MAIL_CENTER_HREF,
+          backLabel: 'Back to the Mail Center',
+        }}
       />
     );
   }
@@ -129,44 +158,77 @@ export function MailItemPage(props: { itemId: string }) {
         path={`Mail Center › ${REASON_LABELS[data.reason]}`}
         title={data.subject || '(no subject)'}
         actions={
-          <Button icon={pending === 'download' ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} onClick={handleDownload} disabled={pending !== undefined}>
+          <Button
+            icon={pending === 'download' ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+            onClick={handleDownload}
+            disabled={pending !== undefined}
+          >
             Download original
           </Button>
         }
       />
       <DetailColumns>
         <div className={styles.stack}>
-          <WhyHeldCard item={data} pending={pending === 'link' ? linkingAs : undefined} onFile={handleFileHeld} />
+          <WhyHeldCard
+            item={data}
+            pending={pending === 'link' ? linkingAs : undefined}
+            onFile={handleFileHeld}
+          />
           <MailItemEmailCard item={data} />
         </div>
         <div className={styles.stack}>
           {/* A handled email says so above; only open ones can be acted on. */}
           {isOpen && (
             <>
-          <Card className={styles.card}>
-            <CardHeader header={<Subtitle2 as="h2">Link to an SR</Subtitle2>} />
-            <form className={styles.form} onSubmit={handleLink} noValidate aria-label="Link to an SR">
-              <SrPicker candidateIds={data.candidateRequestIds} value={requestRef} onChange={setRequestRef} disabled={pending !== undefined} />
-              <Button type="submit" appearance="primary" icon={pending === 'link' ? <Spinner size="tiny" /> : <LinkRegular />} disabled={!requestRef || pending !== undefined}>
-                Link as a note
-              </Button>
-            </form>
-          </Card>
-          <Card className={styles.card}>
-            <CardHeader header={<Subtitle2 as="h2">Other actions</Subtitle2>} />
-            <div className={styles.actions}>
-              <Button icon={pending === 'create' ? <Spinner size="tiny" /> : <DocumentAddRegular />} onClick={handleCreate} disabled={pending !== undefined}>
-                Create SR
-              </Button>
-              <Button icon={pending === 'reprocess' ? <Spinner size="tiny" /> : <ArrowSyncRegular />} onClick={handleReprocess} disabled={pending !== undefined}>
-                {pending === 'reprocess' ? 'Reprocessing…' : 'Reprocess'}
-              </Button>
-              <Button icon={pending === 'discard' ? <Spinner size="tiny" /> : <DeleteRegular />} onClick={handleDiscard} disabled={pending !== undefined}>
-                Discard
-              </Button>
-            </div>
-            <Caption1>Reprocess runs the email through matching again, for example after fixing a participant or reopening an SR.</Caption1>
-          </Card>
+              <Card className={styles.card}>
+                <CardHeader header={<Subtitle2 as="h2">Link to an SR</Subtitle2>} />
+                <form className={styles.form} onSubmit={handleLink} noValidate aria-label="Link to an SR">
+                  <SrPicker
+                    candidateIds={data.candidateRequestIds}
+                    value={requestRef}
+                    onChange={setRequestRef}
+                    disabled={pending !== undefined}
+                  />
+                  <Button
+                    type="submit"
+                    appearance="primary"
+                    icon={pending === 'link' ? <Spinner size="tiny" /> : <LinkRegular />}
+                    disabled={!requestRef || pending !== undefined}
+                  >
+                    Link as a note
+                  </Button>
+                </form>
+              </Card>
+              <Card className={styles.card}>
+                <CardHeader header={<Subtitle2 as="h2">Other actions</Subtitle2>} />
+                <div className={styles.actions}>
+                  <Button
+                    icon={pending === 'create' ? <Spinner size="tiny" /> : <DocumentAddRegular />}
+                    onClick={handleCreate}
+                    disabled={pending !== undefined}
+                  >
+                    Create SR
+                  </Button>
+                  <Button
+                    icon={pending === 'reprocess' ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
+                    onClick={handleReprocess}
+                    disabled={pending !== undefined}
+                  >
+                    {pending === 'reprocess' ? 'Reprocessing…' : 'Reprocess'}
+                  </Button>
+                  <Button
+                    icon={pending === 'discard' ? <Spinner size="tiny" /> : <DeleteRegular />}
+                    onClick={handleDiscard}
+                    disabled={pending !== undefined}
+                  >
+                    Discard
+                  </Button>
+                </div>
+                <Caption1>
+                  Reprocess runs the email through matching again, for example after fixing a participant or
+                  reopening an SR.
+                </Caption1>
+              </Card>
             </>
           )}
           {outcome && (

@@ -10,5 +10,14 @@ export function OpenMailCount() {
   useLiveChange((change) => change.collections.includes('mailCenter'), open.reload);
   const count = open.data?.total ?? 0;
   if (count === 0) return null;
-  return <CounterBadge count={count} overflowCount={999} size="small" color="danger" aria-label={`${count} waiting`} data-testid="open-mail-count" />;
+  return (
+    <CounterBadge
+      count={count}
+      overflowCount={999}
+      size="small"
+      color="danger"
+      aria-label={`${count} waiting`}
+      data-testid="open-mail-count"
+    />
+  );
 }

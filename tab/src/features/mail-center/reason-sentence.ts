@@ -1,6 +1,7 @@
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
 
-const sr = (id: number | undefined): string => (id === undefined ? 'its SR' : `SR-${String(id).padStart(6, '0')}`);
+const sr = (id: number | undefined): string =>
+  id === undefined ? 'its SR' : `SR-${String(id).padStart(6, '0')}`;
 
 /** Why an email waits here, first and in plain words; the evidence lines below give the details. */
 export function reasonSentence(item: TMailCenterItem): string {

@@ -10,7 +10,12 @@ const MAX_SUGGESTIONS = 5;
  * Chooses the SR to link an email to: the SRs the evidence points at first, then SRs found by number,
  * title or requester as the agent types. A typed number (SR-000123 or 123) is accepted as it is.
  */
-export function SrPicker(props: { candidateIds: number[]; value: string; onChange: (ref: string) => void; disabled?: boolean }) {
+export function SrPicker(props: {
+  candidateIds: number[];
+  value: string;
+  onChange: (ref: string) => void;
+  disabled?: boolean;
+}) {
   const { api } = useDesk();
   const [text, setText] = useState('');
   const [suggestions, setSuggestions] = useState<TServiceRequest[]>([]);
@@ -21,8 +26,14 @@ export function SrPicker(props: { candidateIds: number[]; value: string; onChang
     if (!candidateKey) return;
     const controller = new AbortController();
     // An SR that was deleted since simply is not suggested.
-    Promise.all(candidateKey.split(',').map((id) => api.getRequest(id, controller.signal).catch(() => undefined)))
-      .then((found) => !controller.signal.aborted && setSuggestions(found.filter((sr): sr is TServiceRequest => sr !== undefined)))
+    Promise.all(
+      candidateKey.split(',').map((id) => api.getRequest(id, controller.signal).catch(() => undefined)),
+    )
+      .then(
+        (found) =>
+          !controller.signal.aborted &&
+          setSuggestions(found.filter((sr): sr is TServiceRequest => sr !== undefined)),
+      )
       .catch(() => undefined);
     return () => controller.abort();
   }, [api, candidateKey]);
@@ -49,7 +60,10 @@ export function SrPicker(props: { candidateIds: number[]; value: string; onChang
   const others = results.filter((sr) => !suggestions.some((s) => s.id === sr.id));
 
   return (
-    <Field label="Service request" hint="Suggestions come from the email's evidence; type a number, title or requester to search.">
+    <Field
+      label="Service request"
+      hint="Suggestions come from the email's evidence; type a number, title or requester to search."
+    >
       <Combobox
         freeform
         placeholder="SR-000123"

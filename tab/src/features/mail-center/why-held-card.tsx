@@ -1,4 +1,16 @@
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Link, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { ChevronDownRegular, ChevronUpRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
@@ -9,14 +21,24 @@ import { reasonSentence } from './reason-sentence';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM },
-  evidence: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  evidence: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
 const srNumber = (id: number): string => `SR-${String(id).padStart(6, '0')}`;
 
 /** The reason in a sentence, the one-click answers for a reply to a closed SR, and the evidence folded below. */
-export function WhyHeldCard(props: { item: TMailCenterItem; pending: string | undefined; onFile: (status: 'reopen' | 'keep') => void }) {
+export function WhyHeldCard(props: {
+  item: TMailCenterItem;
+  pending: string | undefined;
+  onFile: (status: 'reopen' | 'keep') => void;
+}) {
   const styles = useStyles();
   const { item } = props;
   const [isEvidenceOpen, setIsEvidenceOpen] = useState(false);
@@ -26,20 +48,42 @@ export function WhyHeldCard(props: { item: TMailCenterItem; pending: string | un
 
   return (
     <Card className={styles.card}>
-      <CardHeader header={<Subtitle2 as="h2">Why it is here</Subtitle2>} action={<Badge appearance="tint" color={isOpen ? 'warning' : 'informative'}>{STATE_LABELS[item.state]}</Badge>} />
+      <CardHeader
+        header={<Subtitle2 as="h2">Why it is here</Subtitle2>}
+        action={
+          <Badge appearance="tint" color={isOpen ? 'warning' : 'informative'}>
+            {STATE_LABELS[item.state]}
+          </Badge>
+        }
+      />
       <Body1>{reasonSentence(item)}</Body1>
       {isOpen && item.reason === 'sr-closed' && target !== undefined && (
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={isBusy} icon={props.pending === 'reopen' ? <Spinner size="tiny" /> : undefined} onClick={() => props.onFile('reopen')}>
+          <Button
+            appearance="primary"
+            disabled={isBusy}
+            icon={props.pending === 'reopen' ? <Spinner size="tiny" /> : undefined}
+            onClick={() => props.onFile('reopen')}
+          >
             Reopen {srNumber(target)} and file
           </Button>
-          <Button disabled={isBusy} icon={props.pending === 'keep' ? <Spinner size="tiny" /> : undefined} onClick={() => props.onFile('keep')}>
+          <Button
+            disabled={isBusy}
+            icon={props.pending === 'keep' ? <Spinner size="tiny" /> : undefined}
+            onClick={() => props.onFile('keep')}
+          >
             File without reopening
           </Button>
         </div>
       )}
       <div>
-        <Button appearance="subtle" size="small" icon={isEvidenceOpen ? <ChevronUpRegular /> : <ChevronDownRegular />} aria-expanded={isEvidenceOpen} onClick={() => setIsEvidenceOpen((open) => !open)}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={isEvidenceOpen ? <ChevronUpRegular /> : <ChevronDownRegular />}
+          aria-expanded={isEvidenceOpen}
+          onClick={() => setIsEvidenceOpen((open) => !open)}
+        >
           {isEvidenceOpen ? 'Hide the evidence' : `Show the evidence (${item.evidence.length})`}
         </Button>
         {isEvidenceOpen && (
@@ -58,7 +102,9 @@ export function WhyHeldCard(props: { item: TMailCenterItem; pending: string | un
           {item.resolution.requestId && (
             <>
               {' · '}
-              <Link href={requestHref(srNumber(item.resolution.requestId))}>Open {srNumber(item.resolution.requestId)}</Link>
+              <Link href={requestHref(srNumber(item.resolution.requestId))}>
+                Open {srNumber(item.resolution.requestId)}
+              </Link>
             </>
           )}
         </Caption1>

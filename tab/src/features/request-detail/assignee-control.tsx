@@ -1,4 +1,17 @@
-import { Button, Field, Input, makeStyles, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Persona, tokens, useRestoreFocusTarget } from '@fluentui/react-components';
+import {
+  Button,
+  Field,
+  Input,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Persona,
+  tokens,
+  useRestoreFocusTarget,
+} from '@fluentui/react-components';
 import { ChevronDownRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TPerson } from '../../../../api/src/contract/common';
@@ -9,7 +22,12 @@ const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-export function AssigneeControl(props: { labelledBy: string; assignee?: TPerson; disabled: boolean; onAssign: (assignee: TPerson | null) => void }) {
+export function AssigneeControl(props: {
+  labelledBy: string;
+  assignee?: TPerson;
+  disabled: boolean;
+  onAssign: (assignee: TPerson | null) => void;
+}) {
   const styles = useStyles();
   const { session } = useDesk();
   const [isPicking, setIsPicking] = useState(false);
@@ -20,19 +38,35 @@ export function AssigneeControl(props: { labelledBy: string; assignee?: TPerson;
   return (
     <div className={styles.root}>
       {props.assignee ? (
-        <Persona size="small" name={props.assignee.name} secondaryText={props.assignee.email} avatar={{ color: 'colorful' }} />
+        <Persona
+          size="small"
+          name={props.assignee.name}
+          secondaryText={props.assignee.email}
+          avatar={{ color: 'colorful' }}
+        />
       ) : (
         <span>Unassigned</span>
       )}
       <Menu>
         <MenuTrigger disableButtonEnhancement>
-          <Button size="small" icon={<ChevronDownRegular />} iconPosition="after" disabled={props.disabled} aria-describedby={props.labelledBy} {...restoreFocusTarget}>
+          <Button
+            size="small"
+            icon={<ChevronDownRegular />}
+            iconPosition="after"
+            disabled={props.disabled}
+            aria-describedby={props.labelledBy}
+            {...restoreFocusTarget}
+          >
             Change
           </Button>
         </MenuTrigger>
         <MenuPopover>
           <MenuList>
-            {!isMine && <MenuItem onClick={() => props.onAssign({ name: session.user.name, email: session.user.upn })}>Assign to me</MenuItem>}
+            {!isMine && (
+              <MenuItem onClick={() => props.onAssign({ name: session.user.name, email: session.user.upn })}>
+                Assign to me
+              </MenuItem>
+            )}
             <MenuItem onClick={() => setIsPicking(true)}>Assign to someone else…</MenuItem>
             {props.assignee && <MenuItem onClick={() => props.onAssign(null)}>Unassign</MenuItem>}
           </MenuList>

@@ -1,5 +1,21 @@
-import { Button, Caption1, Dropdown, Field, makeStyles, Option, ProgressBar, Spinner, Text, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, ArrowUploadRegular, DocumentRegular, FolderRegular } from '@fluentui/react-icons';
+import {
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  makeStyles,
+  Option,
+  ProgressBar,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowDownloadRegular,
+  ArrowUploadRegular,
+  DocumentRegular,
+  FolderRegular,
+} from '@fluentui/react-icons';
 import { useRef, useState, type ChangeEvent } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TList } from '../../../../api/src/contract/common';
@@ -21,8 +37,20 @@ const EMAIL_FOLDER = 'Other';
 const UPLOAD_FOLDERS = [DEFAULT_FOLDER, EMAIL_FOLDER];
 
 const useStyles = makeStyles({
-  folder: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}` },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  folder: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   file: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   fileText: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   name: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
@@ -37,7 +65,11 @@ function groupByFolder(items: TAttachment[]): [string, TAttachment[]][] {
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Resource<TList<TAttachment>>; onUploaded: () => void }) {
+export function AttachmentsPanel(props: {
+  sr: TServiceRequest;
+  attachments: Resource<TList<TAttachment>>;
+  onUploaded: () => void;
+}) {
   const styles = useStyles();
   const { api } = useDesk();
   const notify = useNotify();
@@ -56,8 +88,13 @@ export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Reso
     setUploadError(undefined);
     setProgress({ fileName: file.name, fraction: 0 });
     try {
-      const stored = await api.uploadAttachment(props.sr.number, file, folder, (fraction) => setProgress({ fileName: file.name, fraction }));
-      attachments.setData((current) => ({ items: [...(current?.items ?? []), stored], total: (current?.total ?? 0) + 1 }));
+      const stored = await api.uploadAttachment(props.sr.number, file, folder, (fraction) =>
+        setProgress({ fileName: file.name, fraction }),
+      );
+      attachments.setData((current) => ({
+        items: [...(current?.items ?? []), stored],
+        total: (current?.total ?? 0) + 1,
+      }));
       notify(`${stored.fileName} uploaded`, `Saved in ${stored.folder}.`);
       props.onUploaded();
     } catch (err) {
@@ -75,19 +112,38 @@ export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Reso
         <>
           <div className={styles.upload}>
             <Field label="Folder">
-              <Dropdown value={folder} selectedOptions={[folder]} onOptionSelect={(_, data) => setFolder(data.optionValue ?? DEFAULT_FOLDER)} disabled={progress !== undefined}>
+              <Dropdown
+                value={folder}
+                selectedOptions={[folder]}
+                onOptionSelect={(_, data) => setFolder(data.optionValue ?? DEFAULT_FOLDER)}
+                disabled={progress !== undefined}
+              >
                 {UPLOAD_FOLDERS.map((name) => (
                   <Option key={name}>{name}</Option>
                 ))}
               </Dropdown>
             </Field>
-            <Button icon={<ArrowUploadRegular />} onClick={() => fileInput.current?.click()} disabled={progress !== undefined}>
+            <Button
+              icon={<ArrowUploadRegular />}
+              onClick={() => fileInput.current?.click()}
+              disabled={progress !== undefined}
+            >
               Upload file
             </Button>
-            <input ref={fileInput} className={styles.hidden} type="file" aria-label="File to upload" onChange={(e) => void handleFileChosen(e)} />
+            <input
+              ref={fileInput}
+              className={styles.hidden}
+              type="file"
+              aria-label="File to upload"
+              onChange={(e) => void handleFileChosen(e)}
+            />
           </div>
           {progress && (
-            <Field label={`Uploading ${progress.fileName}`} validationState="none" hint={`${Math.round(progress.fraction * 100)}%`}>
+            <Field
+              label={`Uploading ${progress.fileName}`}
+              validationState="none"
+              hint={`${Math.round(progress.fraction * 100)}%`}
+            >
               <ProgressBar value={progress.fraction} />
             </Field>
           )}
@@ -95,10 +151,15 @@ export function AttachmentsPanel(props: { sr: TServiceRequest; attachments: Reso
         </>
       }
     >
-      <LoadState resource={attachments} loadingLabel="Loading attachments…" failedTitle="Attachments could not be loaded" />
+      <LoadState
+        resource={attachments}
+        loadingLabel="Loading attachments…"
+        failedTitle="Attachments could not be loaded"
+      />
       {attachments.data && items.length === 0 && (
         <Text as="p" block className={styles.muted}>
-          No attachments. Upload files here; files attached to email replies arrive in the {EMAIL_FOLDER} folder.
+          No attachments. Upload files here; files attached to email replies arrive in the {EMAIL_FOLDER}{' '}
+          folder.
         </Text>
       )}
       {groupByFolder(items).map(([name, files]) => (

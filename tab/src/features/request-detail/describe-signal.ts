@@ -2,7 +2,10 @@
 // code per matcher (docs/architecture.md §4); unknown codes are shown as they are rather than guessed at.
 const SIGNALS: { pattern: RegExp; text: string }[] = [
   { pattern: /ec[-_]?id|marker|token/i, text: 'the reply marker (#EC_ID#) in the email' },
-  { pattern: /message[-_]?id|in[-_]?reply[-_]?to|references|header/i, text: 'our Message-ID in the reply headers' },
+  {
+    pattern: /message[-_]?id|in[-_]?reply[-_]?to|references|header/i,
+    text: 'our Message-ID in the reply headers',
+  },
   { pattern: /conversation|thread/i, text: 'the email conversation' },
   { pattern: /subject|sr[-_]?number/i, text: 'the SR number in the subject' },
   { pattern: /manual|agent|addin|add-in|mail[-_]?center/i, text: 'an agent, by hand' },

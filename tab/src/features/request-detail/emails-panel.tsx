@@ -7,15 +7,32 @@ import { PanelCard } from '../../components/panel-card';
 import type { Resource } from '../../components/use-resource';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   entry: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
   subject: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const STATUS_COLOR = { sent: 'success', sending: 'informative', queued: 'informative', failed: 'danger', stopped: 'warning' } as const;
-const TRIGGER_LABEL: Record<TOutboundEmail['trigger'], string> = { manual: 'sent by', rule: 'rule, on behalf of', 'demo-seed': 'demo data, as' };
+const STATUS_COLOR = {
+  sent: 'success',
+  sending: 'informative',
+  queued: 'informative',
+  failed: 'danger',
+  stopped: 'warning',
+} as const;
+const TRIGGER_LABEL: Record<TOutboundEmail['trigger'], string> = {
+  manual: 'sent by',
+  rule: 'rule, on behalf of',
+  'demo-seed': 'demo data, as',
+};
 
 /** The SR's outbound log: every email sent from it (by an agent or a rule), with its delivery state. */
 export function EmailsPanel(props: { emails: Resource<TList<TOutboundEmail>> }) {
@@ -23,8 +40,16 @@ export function EmailsPanel(props: { emails: Resource<TList<TOutboundEmail>> }) 
   const { emails } = props;
   return (
     <PanelCard title="Emails sent" headingId="emails-heading">
-      <LoadState resource={emails} loadingLabel="Loading the email log…" failedTitle="The email log could not be loaded" />
-      {emails.data?.items.length === 0 && <Caption1 className={styles.muted}>No email sent yet. Use Send email to write to the requester.</Caption1>}
+      <LoadState
+        resource={emails}
+        loadingLabel="Loading the email log…"
+        failedTitle="The email log could not be loaded"
+      />
+      {emails.data?.items.length === 0 && (
+        <Caption1 className={styles.muted}>
+          No email sent yet. Use Send email to write to the requester.
+        </Caption1>
+      )}
       {emails.data && emails.data.items.length > 0 && (
         <ol className={styles.list}>
           {emails.data.items.map((email) => (
@@ -36,8 +61,8 @@ export function EmailsPanel(props: { emails: Resource<TList<TOutboundEmail>> }) 
                 </Badge>
               </span>
               <Caption1 className={styles.muted}>
-                To {email.to.map((r) => r.address).join(', ')} · {TRIGGER_LABEL[email.trigger]} {email.actor.name} ·{' '}
-                <RelativeTime iso={email.sentAt ?? email.queuedAt} />
+                To {email.to.map((r) => r.address).join(', ')} · {TRIGGER_LABEL[email.trigger]}{' '}
+                {email.actor.name} · <RelativeTime iso={email.sentAt ?? email.queuedAt} />
               </Caption1>
               {email.statusReason && <Caption1>{email.statusReason}</Caption1>}
             </li>

@@ -1,4 +1,11 @@
-import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import {
+  Button,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from '@fluentui/react-components';
 import type { TList } from '../../../../api/src/contract/common';
 import type { TMailCenterItem } from '../../../../api/src/contract/mail-center';
 import type { TServiceRequest } from '../../../../api/src/contract/service-request';
@@ -14,7 +21,11 @@ import { useDesk } from '../../session/desk-context';
  * A reply the closed-SR policy held in the Mail Center, shown where the agent looks: on the SR. One click files it
  * (reopening the SR or not); the Mail Center item stays one link away.
  */
-export function HeldReplyBanner(props: { sr: TServiceRequest; held: Resource<TList<TMailCenterItem>>; onFiled: () => void }) {
+export function HeldReplyBanner(props: {
+  sr: TServiceRequest;
+  held: Resource<TList<TMailCenterItem>>;
+  onFiled: () => void;
+}) {
   const { api } = useDesk();
   const notify = useNotify();
   const { isBusy, pending, failure, run } = usePendingAction<'reopen' | 'keep'>();
@@ -25,7 +36,12 @@ export function HeldReplyBanner(props: { sr: TServiceRequest; held: Resource<TLi
   const handleFile = (status: 'reopen' | 'keep') =>
     void run(status, 'The reply was not filed', async () => {
       await api.linkMailCenterItem(item.id, props.sr.number, status);
-      notify(status === 'reopen' ? `${props.sr.number} reopened` : 'Reply filed', status === 'reopen' ? 'The reply is a note now, and the SR is open again.' : `The reply is a note now; ${props.sr.number} stays ${props.sr.status}.`);
+      notify(
+        status === 'reopen' ? `${props.sr.number} reopened` : 'Reply filed',
+        status === 'reopen'
+          ? 'The reply is a note now, and the SR is open again.'
+          : `The reply is a note now; ${props.sr.number} stays ${props.sr.status}.`,
+      );
       props.onFiled();
     });
 
@@ -33,8 +49,10 @@ export function HeldReplyBanner(props: { sr: TServiceRequest; held: Resource<TLi
     <MessageBar intent="warning" layout="multiline" aria-label="Reply after closing">
       <MessageBarBody>
         <MessageBarTitle>A reply arrived after this SR was {props.sr.status.toLowerCase()}</MessageBarTitle>
-        {formatAddress(item.from)} wrote <RelativeTime iso={item.receivedAt} />: “{item.bodyPreview.slice(0, 160)}
-        {item.bodyPreview.length > 160 ? '…' : ''}”. It waits in the Mail Center{count > 1 ? `, with ${count - 1} more` : ''}.
+        {formatAddress(item.from)} wrote <RelativeTime iso={item.receivedAt} />: “
+        {item.bodyPreview.slice(0, 160)}
+        {item.bodyPreview.length > 160 ? '…' : ''}”. It waits in the Mail Center
+        {count > 1 ? `, with ${count - 1} more` : ''}.
         {failure && <ErrorBar error={failure.error} title={failure.title} />}
       </MessageBarBody>
       <MessageBarActions>

@@ -24,15 +24,23 @@ export function HistoryPanel(props: { history: Resource<TList<THistoryEntry>> })
   const { history } = props;
   return (
     <PanelCard title="History" headingId="history-heading">
-      <LoadState resource={history} loadingLabel="Loading history…" failedTitle="History could not be loaded" />
+      <LoadState
+        resource={history}
+        loadingLabel="Loading history…"
+        failedTitle="History could not be loaded"
+      />
       {history.data && (
         <ol className={styles.list}>
           {history.data.items.map((entry) => (
-            <li key={entry.id} className={entry.kind === 'note-from-email' ? mergeClasses(styles.entry, styles.email) : styles.entry}>
+            <li
+              key={entry.id}
+              className={
+                entry.kind === 'note-from-email' ? mergeClasses(styles.entry, styles.email) : styles.entry
+              }
+            >
               <Text>{entry.summary}</Text>
               <Caption1 className={styles.muted}>
-                {entry.actor.name} ·{' '}
-                <RelativeTime iso={entry.at} />
+                {entry.actor.name} · <RelativeTime iso={entry.at} />
               </Caption1>
             </li>
           ))}

@@ -1,5 +1,24 @@
-import { Avatar, Badge, Button, Caption1, Card, makeStyles, mergeClasses, Text, tokens, Tooltip } from '@fluentui/react-components';
-import { ChevronDownRegular, ChevronUpRegular, LockClosedRegular, MailRegular, PlugConnectedRegular, SendRegular, ShieldErrorRegular } from '@fluentui/react-icons';
+import {
+  Avatar,
+  Badge,
+  Button,
+  Caption1,
+  Card,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
+import {
+  ChevronDownRegular,
+  ChevronUpRegular,
+  LockClosedRegular,
+  MailRegular,
+  PlugConnectedRegular,
+  SendRegular,
+  ShieldErrorRegular,
+} from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
 import type { TNote } from '../../../../api/src/contract/note';
@@ -14,18 +33,42 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
   email: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}` },
   // Internal notes look like the composer's internal mode: never mistaken for what the customer saw.
-  internal: { borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorStatusWarningBackground1 },
+  internal: {
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
   header: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   who: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  meta: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
-  metaText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, flexGrow: 1, minWidth: 0 },
+  meta: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  metaText: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    flexGrow: 1,
+    minWidth: 0,
+  },
   files: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   unauthenticated: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  quoted: { borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
+  quoted: {
+    borderTop: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalS,
+  },
 });
 
-const SOURCE_LABEL: Record<TNote['source'], string> = { email: 'Email reply', agent: 'Agent', addin: 'Filed from Outlook', system: 'System' };
+const SOURCE_LABEL: Record<TNote['source'], string> = {
+  email: 'Email reply',
+  agent: 'Agent',
+  addin: 'Filed from Outlook',
+  system: 'System',
+};
 
 /** One note. Email-sourced notes say who wrote, which email, and how it was matched to this SR. */
 export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
@@ -35,10 +78,20 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
   const [isQuoteOpen, setIsQuoteOpen] = useState(false);
   const who = email ? (email.from.name ?? email.from.address) : note.author.name;
   // Filed by a signed signal although the mail server could not vouch for the From: address (docs/sender-authenticity.md).
-  const unauthenticated = email?.authentication && ['fail', 'unverified'].includes(email.authentication.outcome) ? email.authentication.summary : undefined;
+  const unauthenticated =
+    email?.authentication && ['fail', 'unverified'].includes(email.authentication.outcome)
+      ? email.authentication.summary
+      : undefined;
 
   return (
-    <Card className={mergeClasses(styles.card, email && styles.email, note.accessLevel !== 'User' && styles.internal)} aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}>
+    <Card
+      className={mergeClasses(
+        styles.card,
+        email && styles.email,
+        note.accessLevel !== 'User' && styles.internal,
+      )}
+      aria-label={`${SOURCE_LABEL[note.source]} from ${who}`}
+    >
       <div className={styles.header}>
         <Avatar name={who} size={32} color="colorful" icon={email ? <MailRegular /> : undefined} />
         <div className={styles.who}>
@@ -48,7 +101,11 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
             {email && ` · ${email.from.address}`}
           </Caption1>
         </div>
-        <Badge appearance="tint" color={note.source === 'email' ? 'brand' : 'informative'} icon={note.source === 'addin' ? <PlugConnectedRegular /> : undefined}>
+        <Badge
+          appearance="tint"
+          color={note.source === 'email' ? 'brand' : 'informative'}
+          icon={note.source === 'addin' ? <PlugConnectedRegular /> : undefined}
+        >
           {SOURCE_LABEL[note.source]}
         </Badge>
         {unauthenticated && (
@@ -68,7 +125,10 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
             Internal
           </Badge>
         )}
-        <Tooltip content={`Note type ${note.typeCode}, visible to access level ${note.accessLevel}`} relationship="description">
+        <Tooltip
+          content={`Note type ${note.typeCode}, visible to access level ${note.accessLevel}`}
+          relationship="description"
+        >
           <Badge appearance="outline" color="informative">
             {note.typeCode}
           </Badge>
@@ -88,7 +148,9 @@ export function NoteCard(props: { note: TNote; attachments: TAttachment[] }) {
             </Caption1>
             {unauthenticated && <Caption1 className={styles.unauthenticated}>{unauthenticated}</Caption1>}
           </div>
-          {email.hasOriginal && <ViewOriginalDialog requestId={note.requestId} noteId={note.id} sender={who} />}
+          {email.hasOriginal && (
+            <ViewOriginalDialog requestId={note.requestId} noteId={note.id} sender={who} />
+          )}
         </div>
       )}
       <SafeHtmlFrame html={note.bodyHtml} title={`Note from ${who}`} />

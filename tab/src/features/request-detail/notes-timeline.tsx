@@ -15,7 +15,14 @@ import { SentEmailCard } from './sent-email-card';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
   heading: { display: 'flex', alignItems: 'baseline', gap: tokens.spacingHorizontalS },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -29,12 +36,20 @@ function conversation(notes: TNote[], emails: TOutboundEmail[]): Entry[] {
   const asNote = new Set(notes.flatMap((n) => (n.sentAs ? [n.sentAs.outboundId] : [])));
   const entries: Entry[] = [
     ...notes.map((note) => ({ kind: 'note' as const, at: note.createdAt, note })),
-    ...emails.filter((e) => !asNote.has(e.id)).map((email) => ({ kind: 'email' as const, at: email.sentAt ?? email.queuedAt, email })),
+    ...emails
+      .filter((e) => !asNote.has(e.id))
+      .map((email) => ({ kind: 'email' as const, at: email.sentAt ?? email.queuedAt, email })),
   ];
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-export function NotesTimeline(props: { sr: TServiceRequest; notes: Resource<TList<TNote>>; emails: TOutboundEmail[]; attachments: TAttachment[]; onNoteAdded: () => void }) {
+export function NotesTimeline(props: {
+  sr: TServiceRequest;
+  notes: Resource<TList<TNote>>;
+  emails: TOutboundEmail[];
+  attachments: TAttachment[];
+  onNoteAdded: () => void;
+}) {
   const styles = useStyles();
   const { notes } = props;
   const items = notes.data?.items ?? [];
@@ -57,7 +72,8 @@ export function NotesTimeline(props: { sr: TServiceRequest; notes: Resource<TLis
       <LoadState resource={notes} loadingLabel="Loading notes…" failedTitle="Notes could not be loaded" />
       {notes.data && entries.length === 0 && (
         <EmptyState icon={<NoteRegular />} title="No conversation yet">
-          Reply to the customer or add an internal note below. When the requester replies to an email from this SR, the reply appears here as a PUBLIC note.
+          Reply to the customer or add an internal note below. When the requester replies to an email from
+          this SR, the reply appears here as a PUBLIC note.
         </EmptyState>
       )}
       {entries.length > 0 && (
@@ -65,7 +81,10 @@ export function NotesTimeline(props: { sr: TServiceRequest; notes: Resource<TLis
           {entries.map((entry) => (
             <li key={entry.kind === 'note' ? entry.note.id : `email-${entry.email.id}`}>
               {entry.kind === 'note' ? (
-                <NoteCard note={entry.note} attachments={props.attachments.filter((a) => entry.note.attachmentIds.includes(a.id))} />
+                <NoteCard
+                  note={entry.note}
+                  attachments={props.attachments.filter((a) => entry.note.attachmentIds.includes(a.id))}
+                />
               ) : (
                 <SentEmailCard email={entry.email} />
               )}

@@ -17,7 +17,12 @@ import { RequestHeader } from './request-header';
 import { SendEmailDialog } from './send-email-dialog';
 
 const useStyles = makeStyles({
-  top: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalM },
+  top: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   topActions: { display: 'flex', gap: tokens.spacingHorizontalS },
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
@@ -67,7 +72,12 @@ export function RequestDetailPage(props: { srRef: string }) {
         resource={request}
         loadingLabel={`Loading ${srRef}…`}
         failedTitle={`${srRef} could not be loaded`}
-        missing={{ title: `${srRef} does not exist`, text: 'Check the number, or search the list for the request.', backHref: '#/requests', backLabel: 'Back to service requests' }}
+        missing={{
+          title: `${srRef} does not exist`,
+          text: 'Check the number, or search the list for the request.',
+          backHref: '#/requests',
+          backLabel: 'Back to service requests',
+        }}
       />
     );
   }
@@ -81,7 +91,12 @@ export function RequestDetailPage(props: { srRef: string }) {
         </Button>
         <div className={styles.topActions}>
           <RefreshButton onRefresh={reloadAll} isLoading={request.isLoading || notes.isLoading} />
-          <Button appearance="primary" icon={<MailRegular />} onClick={() => setIsEmailing(true)} {...restoreFocusTarget}>
+          <Button
+            appearance="primary"
+            icon={<MailRegular />}
+            onClick={() => setIsEmailing(true)}
+            {...restoreFocusTarget}
+          >
             Send email
           </Button>
         </div>
@@ -131,6 +146,9 @@ function useMarkReplySeen(sr: TServiceRequest | undefined): void {
   const { api } = useDesk();
   const number = sr?.hasNewEmailReply ? sr.number : undefined;
   useEffect(() => {
-    if (number) api.updateRequest(number, { hasNewEmailReply: false }).catch((err: unknown) => console.warn('Could not mark the reply as seen.', err));
+    if (number)
+      api
+        .updateRequest(number, { hasNewEmailReply: false })
+        .catch((err: unknown) => console.warn('Could not mark the reply as seen.', err));
   }, [api, number]);
 }

@@ -1,4 +1,18 @@
-import { Badge, Body1, Card, Dropdown, Field, Label, Link, makeStyles, Option, Spinner, Text, Title3, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Card,
+  Dropdown,
+  Field,
+  Label,
+  Link,
+  makeStyles,
+  Option,
+  Spinner,
+  Text,
+  Title3,
+  tokens,
+} from '@fluentui/react-components';
 import type { TServiceRequest, TUpdateServiceRequest } from '../../../../api/src/contract/service-request';
 import { ErrorBar } from '../../components/error-bar';
 import { StatusBadge } from '../../components/status-badge';
@@ -12,10 +26,21 @@ import { ParticipantsEditor } from './participants-editor';
 const PRIORITIES = ['Low', 'Medium', 'High', 'Critical'] as const;
 
 const useStyles = makeStyles({
-  card: { marginBottom: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  card: {
+    marginBottom: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
   titleRow: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   number: { color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightRegular },
-  facts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))', gap: tokens.spacingHorizontalL, alignItems: 'start' },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(200px, 1fr))',
+    gap: tokens.spacingHorizontalL,
+    alignItems: 'start',
+  },
   fact: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   saving: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS },
   description: { whiteSpace: 'pre-wrap', color: tokens.colorNeutralForeground2 },
@@ -57,7 +82,11 @@ export function RequestHeader(props: { sr: TServiceRequest; onChange: (next: TSe
             value={sr.status}
             selectedOptions={[sr.status]}
             disabled={saving !== undefined}
-            onOptionSelect={(_, data) => data.optionValue && data.optionValue !== sr.status && void save('status', { status: data.optionValue }, `Status changed to ${data.optionValue}`)}
+            onOptionSelect={(_, data) =>
+              data.optionValue &&
+              data.optionValue !== sr.status &&
+              void save('status', { status: data.optionValue }, `Status changed to ${data.optionValue}`)
+            }
           >
             {(statuses.data?.items ?? [{ name: sr.status, isClosed: sr.isClosed }]).map((status) => (
               <Option key={status.name} value={status.name} text={status.name}>
@@ -74,7 +103,8 @@ export function RequestHeader(props: { sr: TServiceRequest; onChange: (next: TSe
             disabled={saving !== undefined}
             onOptionSelect={(_, data) => {
               const priority = PRIORITIES.find((p) => p === data.optionValue);
-              if (priority && priority !== sr.priority) void save('priority', { priority }, `Priority set to ${priority}`);
+              if (priority && priority !== sr.priority)
+                void save('priority', { priority }, `Priority set to ${priority}`);
             }}
           >
             {PRIORITIES.map((p) => (
@@ -88,7 +118,9 @@ export function RequestHeader(props: { sr: TServiceRequest; onChange: (next: TSe
             labelledBy="assignee-label"
             assignee={sr.assignee}
             disabled={saving !== undefined}
-            onAssign={(assignee) => void save('assignee', { assignee }, assignee ? `Assigned to ${assignee.name}` : 'Unassigned')}
+            onAssign={(assignee) =>
+              void save('assignee', { assignee }, assignee ? `Assigned to ${assignee.name}` : 'Unassigned')
+            }
           />
         </div>
         <div className={styles.fact}>

@@ -1,4 +1,16 @@
-import { Body1, Caption1, Checkbox, Dropdown, Field, Input, makeStyles, Option, Spinner, Text, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Caption1,
+  Checkbox,
+  Dropdown,
+  Field,
+  Input,
+  makeStyles,
+  Option,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { SendRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { TAttachment } from '../../../../api/src/contract/attachment';
@@ -39,7 +51,12 @@ const STATUS_TEXT: Record<string, string> = {
  * Emails the requester from the SR with a template: the API adds the reply line with the SR's marker, so the
  * answer comes back to this SR. The preview shows that line as the customer will see it.
  */
-export function SendEmailDialog(props: { sr: TServiceRequest; attachments: TAttachment[]; onSent: () => void; onClose: () => void }) {
+export function SendEmailDialog(props: {
+  sr: TServiceRequest;
+  attachments: TAttachment[];
+  onSent: () => void;
+  onClose: () => void;
+}) {
   const styles = useStyles();
   const { api, session } = useDesk();
   const notify = useNotify();
@@ -84,10 +101,19 @@ export function SendEmailDialog(props: { sr: TServiceRequest; attachments: TAtta
     >
       {(problems) => (
         <>
-          {templates.error && <ErrorBar error={templates.error} title="Templates could not be loaded" onRetry={templates.reload} />}
+          {templates.error && (
+            <ErrorBar
+              error={templates.error}
+              title="Templates could not be loaded"
+              onRetry={templates.reload}
+            />
+          )}
           {templates.data && manual.length === 0 && (
             <Body1>
-              There is no template for agents yet. {session.user.isAdmin ? 'Add one under Administration › Mail › Templates (purpose "manual").' : 'Ask an admin to add one.'}
+              There is no template for agents yet.{' '}
+              {session.user.isAdmin
+                ? 'Add one under Administration › Mail › Templates (purpose "manual").'
+                : 'Ask an admin to add one.'}
             </Body1>
           )}
           <Field label="Template" validationMessage={problems.templateId}>
@@ -111,14 +137,27 @@ export function SendEmailDialog(props: { sr: TServiceRequest; attachments: TAtta
           <Field label="Cc" validationMessage={problems.cc}>
             <Input value={cc} onChange={(_, data) => setCc(data.value)} />
           </Field>
-          <Field label="Subject" hint="Leave empty to use the template's subject." validationMessage={problems.subject}>
-            <Input value={subject} placeholder={template?.subject} onChange={(_, data) => setSubject(data.value)} />
+          <Field
+            label="Subject"
+            hint="Leave empty to use the template's subject."
+            validationMessage={problems.subject}
+          >
+            <Input
+              value={subject}
+              placeholder={template?.subject}
+              onChange={(_, data) => setSubject(data.value)}
+            />
           </Field>
           {props.attachments.length > 0 && (
             <Field label="Attachments" validationMessage={problems.attachmentIds}>
               <div className={styles.files}>
                 {props.attachments.map((a) => (
-                  <Checkbox key={a.id} label={`${a.folder} / ${a.fileName}`} checked={attachmentIds.includes(a.id)} onChange={(_, data) => handleToggleAttachment(a.id, data.checked === true)} />
+                  <Checkbox
+                    key={a.id}
+                    label={`${a.folder} / ${a.fileName}`}
+                    checked={attachmentIds.includes(a.id)}
+                    onChange={(_, data) => handleToggleAttachment(a.id, data.checked === true)}
+                  />
                 ))}
               </div>
             </Field>
@@ -138,16 +177,22 @@ function EmailPreview(props: { template: TMailTemplate; srNumber: string }) {
   const styles = useStyles();
   const { api } = useDesk();
   const { template, srNumber } = props;
-  const preview = useResource(() => api.previewEmail(srNumber, { templateId: template.id }), [api, template.id, srNumber]);
+  const preview = useResource(
+    () => api.previewEmail(srNumber, { templateId: template.id }),
+    [api, template.id, srNumber],
+  );
   const rendered = preview.data;
 
   return (
     <section className={styles.preview} aria-label="Preview">
       <Caption1 className={styles.muted}>
-        Preview. The reply line at the top carries the SR's marker: replies typed above it come back to {srNumber} as notes.
+        Preview. The reply line at the top carries the SR's marker: replies typed above it come back to{' '}
+        {srNumber} as notes.
       </Caption1>
       {preview.isLoading && <Spinner size="tiny" label="Rendering the preview…" />}
-      {preview.error && <ErrorBar error={preview.error} title="The preview could not be rendered" onRetry={preview.reload} />}
+      {preview.error && (
+        <ErrorBar error={preview.error} title="The preview could not be rendered" onRetry={preview.reload} />
+      )}
       {rendered && (
         <>
           <Text weight="semibold">{rendered.subject}</Text>

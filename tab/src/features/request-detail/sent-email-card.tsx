@@ -6,14 +6,28 @@ import { RelativeTime } from '../../components/relative-time';
 import { SafeHtmlFrame } from '../../components/safe-html-frame';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalXS, borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteGreenBorder2}` },
+  card: {
+    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalXS,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteGreenBorder2}`,
+  },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   grow: { flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const STATUS_COLOR = { sent: 'success', sending: 'informative', queued: 'informative', failed: 'danger', stopped: 'warning' } as const;
-const BY: Record<TOutboundEmail['trigger'], string> = { manual: 'Sent by', rule: 'Sent by a rule for', 'demo-seed': 'Demo email as' };
+const STATUS_COLOR = {
+  sent: 'success',
+  sending: 'informative',
+  queued: 'informative',
+  failed: 'danger',
+  stopped: 'warning',
+} as const;
+const BY: Record<TOutboundEmail['trigger'], string> = {
+  manual: 'Sent by',
+  rule: 'Sent by a rule for',
+  'demo-seed': 'Demo email as',
+};
 
 /** An email sent from the SR that is not an agent's reply note (a template or a rule's email), in the conversation. */
 export function SentEmailCard(props: { email: TOutboundEmail }) {
@@ -32,11 +46,18 @@ export function SentEmailCard(props: { email: TOutboundEmail }) {
         </Badge>
       </div>
       <Caption1 className={styles.muted}>
-        {BY[email.trigger]} {email.actor.name} to {email.to.map((r) => r.address).join(', ')} · <RelativeTime iso={email.sentAt ?? email.queuedAt} />
+        {BY[email.trigger]} {email.actor.name} to {email.to.map((r) => r.address).join(', ')} ·{' '}
+        <RelativeTime iso={email.sentAt ?? email.queuedAt} />
       </Caption1>
       {email.statusReason && <Caption1>{email.statusReason}</Caption1>}
       <div>
-        <Button appearance="subtle" size="small" icon={isOpen ? <ChevronUpRegular /> : <ChevronDownRegular />} aria-expanded={isOpen} onClick={() => setIsOpen((open) => !open)}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={isOpen ? <ChevronUpRegular /> : <ChevronDownRegular />}
+          aria-expanded={isOpen}
+          onClick={() => setIsOpen((open) => !open)}
+        >
           {isOpen ? 'Hide the email' : 'Show the email'}
         </Button>
       </div>

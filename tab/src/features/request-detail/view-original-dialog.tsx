@@ -1,4 +1,16 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, makeStyles, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  makeStyles,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { ArrowDownloadRegular, MailReadRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { ErrorBar } from '../../components/error-bar';
@@ -14,7 +26,10 @@ import { useDesk } from '../../session/desk-context';
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(960px, calc(100vw - 32px))' },
   facts: { marginBottom: tokens.spacingVerticalM },
-  body: { borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalM },
+  body: {
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    paddingTop: tokens.spacingVerticalM,
+  },
 });
 
 /**
@@ -27,7 +42,12 @@ export function ViewOriginalDialog(props: { requestId: number; noteId: string; s
   return (
     <Dialog open={isOpen} onOpenChange={(_, data) => setIsOpen(data.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance="subtle" size="small" icon={<MailReadRegular />} aria-label={`View original of the email from ${props.sender}`}>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<MailReadRegular />}
+          aria-label={`View original of the email from ${props.sender}`}
+        >
           View original
         </Button>
       </DialogTrigger>
@@ -42,21 +62,29 @@ export function ViewOriginalDialog(props: { requestId: number; noteId: string; s
 function OriginalBody(props: { requestId: number; noteId: string }) {
   const styles = useStyles();
   const { api } = useDesk();
-  const original = useResource((signal) => api.viewNoteOriginal(props.requestId, props.noteId, signal), [api, props.requestId, props.noteId]);
+  const original = useResource(
+    (signal) => api.viewNoteOriginal(props.requestId, props.noteId, signal),
+    [api, props.requestId, props.noteId],
+  );
   const download = usePendingAction<'download'>();
   const data = original.data;
   const extension = data?.download.contentType === 'application/json' ? '.json' : '.eml';
 
   const handleDownload = () =>
     download.run('download', 'The original email could not be downloaded', async () => {
-      if (data) saveBlob(await api.downloadNoteOriginal(props.requestId, props.noteId), data.download.fileName);
+      if (data)
+        saveBlob(await api.downloadNoteOriginal(props.requestId, props.noteId), data.download.fileName);
     });
 
   return (
     <DialogBody>
       <DialogTitle>Original email</DialogTitle>
       <DialogContent>
-        <LoadState resource={original} loadingLabel="Reading the original email…" failedTitle="The original email could not be shown" />
+        <LoadState
+          resource={original}
+          loadingLabel="Reading the original email…"
+          failedTitle="The original email could not be shown"
+        />
         {data && (
           <>
             <FactsList
@@ -68,7 +96,12 @@ function OriginalBody(props: { requestId: number; noteId: string }) {
                 data.cc.length > 0 && { label: 'Cc', value: formatAddresses(data.cc) },
                 { label: 'Date', value: formatDateTime(data.date) },
                 { label: 'Subject', value: data.subject || '(no subject)' },
-                data.attachments.length > 0 && { label: 'Attachments', value: data.attachments.map((a) => `${a.name || '(unnamed)'} (${formatSize(a.size)})`).join(', ') },
+                data.attachments.length > 0 && {
+                  label: 'Attachments',
+                  value: data.attachments
+                    .map((a) => `${a.name || '(unnamed)'} (${formatSize(a.size)})`)
+                    .join(', '),
+                },
               ]}
             />
             <div className={styles.body}>
@@ -80,7 +113,11 @@ function OriginalBody(props: { requestId: number; noteId: string }) {
       </DialogContent>
       <DialogActions>
         {data && (
-          <Button icon={download.isBusy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />} onClick={() => void handleDownload()} disabled={download.isBusy}>
+          <Button
+            icon={download.isBusy ? <Spinner size="tiny" /> : <ArrowDownloadRegular />}
+            onClick={() => void handleDownload()}
+            disabled={download.isBusy}
+          >
             Download {extension}
           </Button>
         )}

@@ -5,15 +5,31 @@ import { DropdownField } from '../../components/dropdown-field';
 import { SearchFilters } from '../../components/search-filters';
 import { PAGE_SIZES, type AssigneeFilter, type ListFilters, type ListView } from './list-params';
 
-const ASSIGNEE_LABELS: Record<AssigneeFilter, string> = { anyone: 'Anyone', me: 'Assigned to me', unassigned: 'Unassigned' };
+const ASSIGNEE_LABELS: Record<AssigneeFilter, string> = {
+  anyone: 'Anyone',
+  me: 'Assigned to me',
+  unassigned: 'Unassigned',
+};
 const VIEW_LABELS: Record<ListView, string> = { open: 'Open SRs', all: 'All SRs, closed too' };
-const SIZE_LABELS = Object.fromEntries(PAGE_SIZES.map((size) => [String(size), `${size} rows`])) as Record<string, string>;
+const SIZE_LABELS = Object.fromEntries(PAGE_SIZES.map((size) => [String(size), `${size} rows`])) as Record<
+  string,
+  string
+>;
 
-export function RequestFilters(props: { filters: ListFilters; statuses: StatusOption[]; onChange: (next: ListFilters) => void }) {
+export function RequestFilters(props: {
+  filters: ListFilters;
+  statuses: StatusOption[];
+  onChange: (next: ListFilters) => void;
+}) {
   const { filters, onChange } = props;
   const handleSearch = useCallback((q: string) => onChange({ ...filters, q }), [filters, onChange]);
   return (
-    <SearchFilters label="Filter service requests" placeholder="Number, title, requester or email" query={filters.q} onSearch={handleSearch}>
+    <SearchFilters
+      label="Filter service requests"
+      placeholder="Number, title, requester or email"
+      query={filters.q}
+      onSearch={handleSearch}
+    >
       <Field label="Status">
         <Combobox
           multiselect
@@ -29,9 +45,24 @@ export function RequestFilters(props: { filters: ListFilters; statuses: StatusOp
           ))}
         </Combobox>
       </Field>
-      <DropdownField label="Show" options={VIEW_LABELS} value={filters.view} onChange={(view) => onChange({ ...filters, view })} />
-      <DropdownField label="Assignee" options={ASSIGNEE_LABELS} value={filters.assignee} onChange={(assignee) => onChange({ ...filters, assignee })} />
-      <DropdownField label="Page size" options={SIZE_LABELS} value={String(filters.pageSize)} onChange={(size) => onChange({ ...filters, pageSize: Number(size) })} />
+      <DropdownField
+        label="Show"
+        options={VIEW_LABELS}
+        value={filters.view}
+        onChange={(view) => onChange({ ...filters, view })}
+      />
+      <DropdownField
+        label="Assignee"
+        options={ASSIGNEE_LABELS}
+        value={filters.assignee}
+        onChange={(assignee) => onChange({ ...filters, assignee })}
+      />
+      <DropdownField
+        label="Page size"
+        options={SIZE_LABELS}
+        value={String(filters.pageSize)}
+        onChange={(size) => onChange({ ...filters, pageSize: Number(size) })}
+      />
       <Checkbox
         label="Has new email reply"
         checked={filters.hasNewEmailReply}

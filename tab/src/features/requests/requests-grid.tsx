@@ -65,7 +65,10 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
             </Tooltip>
           )}
           {sr.hasHeldReply && (
-            <Tooltip content="A reply arrived after this SR was closed; it waits in the Mail Center" relationship="label">
+            <Tooltip
+              content="A reply arrived after this SR was closed; it waits in the Mail Center"
+              relationship="label"
+            >
               <MailWarningFilled className={styles.held} />
             </Tooltip>
           )}
@@ -81,7 +84,12 @@ function useColumns(): TableColumnDefinition<TServiceRequest>[] {
       renderHeaderCell: () => 'Status',
       renderCell: (sr) => <StatusBadge status={sr.status} isClosed={sr.isClosed} />,
     }),
-    createTableColumn<TServiceRequest>({ columnId: 'priority', compare: serverSorted, renderHeaderCell: () => 'Priority', renderCell: (sr) => sr.priority }),
+    createTableColumn<TServiceRequest>({
+      columnId: 'priority',
+      compare: serverSorted,
+      renderHeaderCell: () => 'Priority',
+      renderCell: (sr) => sr.priority,
+    }),
     createTableColumn<TServiceRequest>({
       columnId: 'requester',
       compare: serverSorted,
@@ -118,14 +126,25 @@ const COLUMN_SIZES = {
   updatedAt: { minWidth: 120, idealWidth: 140 },
 };
 
-export function RequestsGrid(props: { items: TServiceRequest[]; filters: ListFilters; onSortChange: (next: ListFilters) => void }) {
+export function RequestsGrid(props: {
+  items: TServiceRequest[];
+  filters: ListFilters;
+  onSortChange: (next: ListFilters) => void;
+}) {
   const styles = useStyles();
   const columns = useColumns();
   const { filters } = props;
-  const sortState: DataGridProps['sortState'] = { sortColumn: filters.sort, sortDirection: filters.order === 'asc' ? 'ascending' : 'descending' };
+  const sortState: DataGridProps['sortState'] = {
+    sortColumn: filters.sort,
+    sortDirection: filters.order === 'asc' ? 'ascending' : 'descending',
+  };
 
   const handleSortChange: DataGridProps['onSortChange'] = (_, next) =>
-    props.onSortChange({ ...filters, sort: next.sortColumn as SortField, order: next.sortDirection === 'ascending' ? 'asc' : 'desc' });
+    props.onSortChange({
+      ...filters,
+      sort: next.sortColumn as SortField,
+      order: next.sortDirection === 'ascending' ? 'asc' : 'desc',
+    });
 
   return (
     <DataGrid
@@ -141,7 +160,9 @@ export function RequestsGrid(props: { items: TServiceRequest[]; filters: ListFil
       aria-label="Service requests"
     >
       <DataGridHeader>
-        <DataGridRow>{({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}</DataGridRow>
+        <DataGridRow>
+          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+        </DataGridRow>
       </DataGridHeader>
       <DataGridBody<TServiceRequest>>
         {({ item, rowId }) => (
@@ -150,7 +171,9 @@ export function RequestsGrid(props: { items: TServiceRequest[]; filters: ListFil
             className={styles.row}
             onClick={() => navigate(requestHref(item.number))}
             // Arrow keys move between rows and cells (the grid is one Tab stop); Enter anywhere on the row opens the SR.
-            onKeyDown={(event: KeyboardEvent) => event.key === 'Enter' && !event.defaultPrevented && navigate(requestHref(item.number))}
+            onKeyDown={(event: KeyboardEvent) =>
+              event.key === 'Enter' && !event.defaultPrevented && navigate(requestHref(item.number))
+            }
           >
             {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
           </DataGridRow>

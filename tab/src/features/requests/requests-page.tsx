@@ -25,9 +25,13 @@ export function RequestsPage(props: { params: URLSearchParams }) {
   // Dialogs opened from these buttons give focus back to them when they close.
   const restoreFocusTarget = useRestoreFocusTarget();
   const statuses = useResource((signal) => api.listStatuses(signal), [api]);
-  const page = useResource((signal) => api.listRequests(toQuery(readFilters(new URLSearchParams(filterKey))), signal), [api, filterKey]);
+  const page = useResource(
+    (signal) => api.listRequests(toQuery(readFilters(new URLSearchParams(filterKey))), signal),
+    [api, filterKey],
+  );
   // The page number is in the address (pushed, not replaced), so Back from page 3 or from an SR returns to page 3.
-  const toPage = (n: number) => navigate(href({ page: 'requests', params: writeFilters({ ...filters, page: n }) }));
+  const toPage = (n: number) =>
+    navigate(href({ page: 'requests', params: writeFilters({ ...filters, page: n }) }));
   const paging: CursorPaging = {
     cursor: undefined,
     first: (filters.page - 1) * filters.pageSize + 1,
@@ -41,7 +45,11 @@ export function RequestsPage(props: { params: URLSearchParams }) {
   useLiveChange((change) => change.collections.includes('requests'), page.reload);
 
   // A new filter, sort or page size starts again at page 1.
-  const handleFiltersChange = useCallback((next: ListFilters) => navigate(href({ page: 'requests', params: writeFilters({ ...next, page: 1 }) }), { replace: true }), []);
+  const handleFiltersChange = useCallback(
+    (next: ListFilters) =>
+      navigate(href({ page: 'requests', params: writeFilters({ ...next, page: 1 }) }), { replace: true }),
+    [],
+  );
 
   return (
     <>
@@ -51,13 +59,22 @@ export function RequestsPage(props: { params: URLSearchParams }) {
         actions={
           <>
             <RefreshButton onRefresh={page.reload} isLoading={page.isLoading} />
-            <Button appearance="primary" icon={<AddRegular />} onClick={() => setIsCreating(true)} {...restoreFocusTarget}>
+            <Button
+              appearance="primary"
+              icon={<AddRegular />}
+              onClick={() => setIsCreating(true)}
+              {...restoreFocusTarget}
+            >
               New service request
             </Button>
           </>
         }
       />
-      <RequestFilters filters={filters} statuses={statuses.data?.items ?? []} onChange={handleFiltersChange} />
+      <RequestFilters
+        filters={filters}
+        statuses={statuses.data?.items ?? []}
+        onChange={handleFiltersChange}
+      />
       <PagedList
         page={page}
         paging={paging}
@@ -66,10 +83,26 @@ export function RequestsPage(props: { params: URLSearchParams }) {
         empty={
           <EmptyState
             icon={<TextBulletListSquareSearchRegular />}
-            title={hasActiveFilters(filters) ? 'No service requests match these filters' : 'No service requests yet'}
+            title={
+              hasActiveFilters(filters)
+                ? 'No service requests match these filters'
+                : 'No service requests yet'
+            }
             action={
               hasActiveFilters(filters) ? (
-                <Button onClick={() => handleFiltersChange({ ...filters, q: '', statuses: [], assignee: 'anyone', hasNewEmailReply: false })}>Clear filters</Button>
+                <Button
+                  onClick={() =>
+                    handleFiltersChange({
+                      ...filters,
+                      q: '',
+                      statuses: [],
+                      assignee: 'anyone',
+                      hasNewEmailReply: false,
+                    })
+                  }
+                >
+                  Clear filters
+                </Button>
               ) : (
                 <Button appearance="primary" onClick={() => setIsCreating(true)} {...restoreFocusTarget}>
                   New service request
@@ -77,7 +110,9 @@ export function RequestsPage(props: { params: URLSearchParams }) {
               )
             }
           >
-            {hasActiveFilters(filters) ? 'Clear the filters or search for something else.' : 'Create the first one, or wait for customers to write in.'}
+            {hasActiveFilters(filters)
+              ? 'Clear the filters or search for something else.'
+              : 'Create the first one, or wait for customers to write in.'}
           </EmptyState>
         }
       >

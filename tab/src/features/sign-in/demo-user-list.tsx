@@ -1,4 +1,12 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Persona, Spinner, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Persona,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { createApiClient } from '../../api/client';
 import { createPublicApi } from '../../api/desk-api';
@@ -8,12 +16,23 @@ import { useResource } from '../../components/use-resource';
 import { VisuallyHidden } from '../../components/visually-hidden';
 
 const useStyles = makeStyles({
-  list: { listStyle: 'none', margin: `${tokens.spacingVerticalS} 0 0`, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: {
+    listStyle: 'none',
+    margin: `${tokens.spacingVerticalS} 0 0`,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   user: { width: '100%', justifyContent: 'space-between', padding: tokens.spacingVerticalM },
 });
 
 const describeRoles = (roles: string[]): string =>
-  roles.includes('ServiceDesk.Admin') ? 'Admin and agent' : roles.includes('ServiceDesk.Agent') ? 'Agent' : 'No desk role';
+  roles.includes('ServiceDesk.Admin')
+    ? 'Admin and agent'
+    : roles.includes('ServiceDesk.Agent')
+      ? 'Agent'
+      : 'No desk role';
 
 export function DemoUserList(props: { onSignIn: (upn: string) => Promise<void> }) {
   const styles = useStyles();
@@ -33,12 +52,15 @@ export function DemoUserList(props: { onSignIn: (upn: string) => Promise<void> }
     }
   };
 
-  if (users.error) return <ErrorBar error={users.error} title="The demo users could not be loaded" onRetry={users.reload} />;
+  if (users.error)
+    return <ErrorBar error={users.error} title="The demo users could not be loaded" onRetry={users.reload} />;
   if (!users.data) return <LoadingBlock label="Loading demo users…" />;
   if (users.data.items.length === 0) {
     return (
       <MessageBar intent="warning">
-        <MessageBarBody>The emulator has no users who can sign in. Restart it with the demo tenant (npm start).</MessageBarBody>
+        <MessageBarBody>
+          The emulator has no users who can sign in. Restart it with the demo tenant (npm start).
+        </MessageBarBody>
       </MessageBar>
     );
   }
@@ -54,7 +76,11 @@ export function DemoUserList(props: { onSignIn: (upn: string) => Promise<void> }
               disabled={pendingUpn !== undefined}
             >
               <VisuallyHidden>Sign in as </VisuallyHidden>
-              <Persona name={user.displayName} secondaryText={`${user.upn} · ${describeRoles(user.roles)}`} avatar={{ color: 'colorful' }} />
+              <Persona
+                name={user.displayName}
+                secondaryText={`${user.upn} · ${describeRoles(user.roles)}`}
+                avatar={{ color: 'colorful' }}
+              />
               {pendingUpn === user.upn && <Spinner size="tiny" label="Signing in…" />}
             </Button>
           </li>

@@ -1,14 +1,43 @@
-import { Badge, Body1, Button, Card, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle1, Text, Title2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Button,
+  Card,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Text,
+  Title2,
+  tokens,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import type { TClientConfig } from '../../../../api/src/contract/client-config';
 import { DemoUserList } from './demo-user-list';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', justifyContent: 'center', padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}` },
-  card: { width: '100%', maxWidth: '520px', padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  root: {
+    display: 'flex',
+    justifyContent: 'center',
+    padding: `${tokens.spacingVerticalXXXL} ${tokens.spacingHorizontalL}`,
+  },
+  card: {
+    width: '100%',
+    maxWidth: '520px',
+    padding: tokens.spacingHorizontalXXL,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
   brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   logo: { width: '40px', height: '40px' },
-  title: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalXXS },
+  title: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: tokens.spacingVerticalXXS,
+  },
   intro: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -51,7 +80,8 @@ export function SignInPage(props: Props) {
           </div>
         </div>
         <Body1 className={styles.intro}>
-          Work your service requests and configure the desk's email loop. In Teams you are signed in automatically; here, sign in first.
+          Work your service requests and configure the desk's email loop. In Teams you are signed in
+          automatically; here, sign in first.
         </Body1>
         {props.message && (
           <MessageBar intent="warning" layout="multiline">
@@ -67,7 +97,13 @@ export function SignInPage(props: Props) {
           </section>
         ) : (
           <>
-            <Button appearance="primary" size="large" onClick={handleEntraSignIn} disabled={isSigningIn} icon={isSigningIn ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              appearance="primary"
+              size="large"
+              onClick={handleEntraSignIn}
+              disabled={isSigningIn}
+              icon={isSigningIn ? <Spinner size="tiny" /> : undefined}
+            >
               Sign in with Microsoft
             </Button>
             <Text size={200}>A sign-in window opens; allow pop-ups for this site if nothing appears.</Text>

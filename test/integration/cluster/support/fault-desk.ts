@@ -36,7 +36,9 @@ export type FaultDesk = {
    * Why the subscriptions are not each owned by exactly one of `instances` (per its /api/health leases, matching the
    * published owner), or undefined when they are.
    */
-  subscriptionOwnersProblem(instances: ReadonlyArray<{ id: string; port: number }>): Promise<string | undefined>;
+  subscriptionOwnersProblem(
+    instances: ReadonlyArray<{ id: string; port: number }>,
+  ): Promise<string | undefined>;
   /** Ends the pool and removes the shared DATA_DIR. */
   close(): Promise<void>;
 };
@@ -51,7 +53,12 @@ export async function until(what: string, check: () => Promise<boolean>, timeout
 }
 
 /** The settings every instance runs with, and the desk (SRs, one mail account per mailbox) set up in-process first. */
-export async function setUpFaultDesk(options: { databaseUrl: string; emulator: TestEmulator; requests: number; env?: Record<string, string> }): Promise<FaultDesk> {
+export async function setUpFaultDesk(options: {
+  databaseUrl: string;
+  emulator: TestEmulator;
+  requests: number;
+  env?: Record<string, string>;
+}): Promise<FaultDesk> {
   const { emulator } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'cluster-faults-'));
   const env: Record<string, string> = {
@@ -76,7 +83,12 @@ export async function setUpFaultDesk(options: { databaseUrl: string; emulator: T
   const requestIds = await seedRequests(runtime.services, options.requests);
   const accountIds: string[] = [];
   for (const address of MAILBOXES) {
-    const account = await ensureDemoMailAccount(runtime.services, { emailAddress: address, displayName: address, tenantId: DEMO_TENANT_ID, ...emulator.mailApp });
+    const account = await ensureDemoMailAccount(runtime.services, {
+      emailAddress: address,
+      displayName: address,
+      tenantId: DEMO_TENANT_ID,
+      ...emulator.mailApp,
+    });
     accountIds.push(account.id);
   }
   const keyring: EcIdKeyring = runtime.services.ecIdKeyring;
@@ -86,13 +98,16 @@ export async function setUpFaultDesk(options: { databaseUrl: string; emulator: T
   db.on('error', () => undefined);
 
   let delivered = 0;
-  const count = async (sql: string, params: unknown[] = []) => Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await db.query<{ n: string }>(sql, params)).rows[0]?.n ?? 0);
   const notes = () => count("SELECT count(*) AS n FROM notes WHERE doc->>'source' = 'email'");
   const unread = async () => {
     let total = 0;
     for (const mailbox of MAILBOXES) {
       const res = await emulator.control('GET', `/mailboxes/${mailbox}/messages?folder=inbox`);
-      total += ((await res.json()) as { value: Array<{ isRead: boolean }> }).value.filter((m) => !m.isRead).length;
+      total += ((await res.json()) as { value: Array<{ isRead: boolean }> }).value.filter(
+        (m) => !m.isRead,
+      ).length;
     }
     return total;
   };
@@ -106,9 +121,19 @@ export async function setUpFaultDesk(options: { databaseUrl: string; emulator: T
     async deliver(n, mailbox) {
       for (let k = 0; k < n; k++, delivered++) {
         const i = delivered;
-        const mime = await customerReply({ srId: requestIds[i]!, keyring, from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` }, text: `Reply ${i}` });
+        const mime = await customerReply({
+          srId: requestIds[i]!,
+          keyring,
+          from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` },
+          text: `Reply ${i}`,
+        });
         const to = mailbox ?? MAILBOXES[i % MAILBOXES.length]!;
-        const res = await emulator.control('POST', `/mailboxes/${to}/messages?folder=inbox`, mime, 'message/rfc822');
+        const res = await emulator.control(
+          'POST',
+          `/mailboxes/${to}/messages?folder=inbox`,
+          mime,
+          'message/rfc822',
+        );
         expect(res.status).toBe(201);
       }
     },
@@ -120,9 +145,16 @@ export async function setUpFaultDesk(options: { databaseUrl: string; emulator: T
     },
     async expectExactlyOnce(expected) {
       await until(`${expected} notes`, async () => (await notes()) >= expected, 90_000);
-      await until('every after-step finished and every reply read', async () =>
-        (await count("SELECT count(*) AS n FROM processed_messages WHERE after_step <> 'finished'")) === 0 && (await unread()) === 0, 60_000);
-      const duplicates = await db.query("SELECT request_id, count(*) FROM notes WHERE doc->>'source' = 'email' GROUP BY request_id HAVING count(*) > 1");
+      await until(
+        'every after-step finished and every reply read',
+        async () =>
+          (await count("SELECT count(*) AS n FROM processed_messages WHERE after_step <> 'finished'")) ===
+            0 && (await unread()) === 0,
+        60_000,
+      );
+      const duplicates = await db.query(
+        "SELECT request_id, count(*) FROM notes WHERE doc->>'source' = 'email' GROUP BY request_id HAVING count(*) > 1",
+      );
       expect(duplicates.rows).toEqual([]);
       expect(await notes()).toBe(expected);
       expect(await count('SELECT count(*) AS n FROM processed_messages')).toBe(expected);
@@ -131,15 +163,27 @@ export async function setUpFaultDesk(options: { databaseUrl: string; emulator: T
     async subscriptionOwnersProblem(instances) {
       const owned = new Map<string, string[]>();
       for (const instance of instances) {
-        const health = (await (await fetch(`http://127.0.0.1:${instance.port}/api/health`)).json()) as { instance?: { id: string; leases: Array<{ name: string }> } };
-        if (health.instance?.id !== instance.id) return `${instance.id}'s /api/health names ${health.instance?.id ?? 'no instance'}`;
-        for (const lease of health.instance.leases.filter((l) => l.name.startsWith('subscription:'))) owned.set(lease.name, [...(owned.get(lease.name) ?? []), instance.id]);
+        const health = (await (await fetch(`http://127.0.0.1:${instance.port}/api/health`)).json()) as {
+          instance?: { id: string; leases: Array<{ name: string }> };
+        };
+        if (health.instance?.id !== instance.id)
+          return `${instance.id}'s /api/health names ${health.instance?.id ?? 'no instance'}`;
+        for (const lease of health.instance.leases.filter((l) => l.name.startsWith('subscription:')))
+          owned.set(lease.name, [...(owned.get(lease.name) ?? []), instance.id]);
       }
-      const problems = accountIds.map((id) => `subscription:${id}`).filter((name) => owned.get(name)?.length !== 1).map((name) => `${name} held by [${owned.get(name)?.join(', ') ?? ''}]`);
-      const published = await db.query<{ account_id: string; owner: string }>('SELECT account_id, owner FROM sm_subscriptions');
+      const problems = accountIds
+        .map((id) => `subscription:${id}`)
+        .filter((name) => owned.get(name)?.length !== 1)
+        .map((name) => `${name} held by [${owned.get(name)?.join(', ') ?? ''}]`);
+      const published = await db.query<{ account_id: string; owner: string }>(
+        'SELECT account_id, owner FROM sm_subscriptions',
+      );
       for (const row of published.rows) {
         const holders = owned.get(`subscription:${row.account_id}`) ?? [];
-        if (holders.join() !== row.owner) problems.push(`subscription:${row.account_id} published by ${row.owner}, held by [${holders.join(', ')}]`);
+        if (holders.join() !== row.owner)
+          problems.push(
+            `subscription:${row.account_id} published by ${row.owner}, held by [${holders.join(', ')}]`,
+          );
       }
       return problems.length > 0 ? problems.join('; ') : undefined;
     },

@@ -26,7 +26,11 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startInstance(id: string, env: Record<string, string>, port?: number): Promise<Instance> {
+export async function startInstance(
+  id: string,
+  env: Record<string, string>,
+  port?: number,
+): Promise<Instance> {
   const chosen = port ?? (await freePort());
   const instance = { id, port: chosen, output: [] as string[], history: [] as string[][] } as Instance;
   launch(instance, env);
@@ -38,7 +42,14 @@ function launch(instance: Instance, env: Record<string, string>): void {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     cwd: repoRoot,
     // PUBLIC_URL: its own, unless the caller puts a load balancer in front (env.PUBLIC_URL).
-    env: { ...process.env, PUBLIC_URL: url, ...env, PORT: String(instance.port), HOST: '127.0.0.1', INSTANCE_ID: instance.id },
+    env: {
+      ...process.env,
+      PUBLIC_URL: url,
+      ...env,
+      PORT: String(instance.port),
+      HOST: '127.0.0.1',
+      INSTANCE_ID: instance.id,
+    },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const output: string[] = [];
@@ -48,7 +59,10 @@ function launch(instance: Instance, env: Record<string, string>): void {
   instance.output = output;
   instance.history.push(output);
   instance.listening = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${instance.id} did not listen within 90 s: ${output.join('')}`)), 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${instance.id} did not listen within 90 s: ${output.join('')}`)),
+      90_000,
+    );
     child.on('message', (message: { listening?: unknown }) => {
       if (message?.listening) {
         clearTimeout(timer);

@@ -1,7 +1,11 @@
 import { ImapFlow } from 'imapflow';
 import nodemailer from 'nodemailer';
 import { DEMO_TENANT_ID, EXCHANGE_RESOURCE, SERVICE_MAILBOX } from '../../../../emulator/src/index.js';
-import { mailServersUnavailable, startMailServers, type MailServers } from '../../../support/mail-servers/start-mail-servers.js';
+import {
+  mailServersUnavailable,
+  startMailServers,
+  type MailServers,
+} from '../../../support/mail-servers/start-mail-servers.js';
 import { startMailStack, type MailStack, type MailStackOptions } from './mail-stack.js';
 
 // The API (compose, real engine) with support@contoso.test on IMAP/SMTP against real Dovecot and Postfix, signing in
@@ -26,12 +30,22 @@ export type ImapStack = MailStack & {
   imap(user?: string, password?: string): Promise<ImapFlow>;
 };
 
-export async function startImapStack(options: MailStackOptions & { messageSizeLimit?: number } = {}): Promise<ImapStack> {
+export async function startImapStack(
+  options: MailStackOptions & { messageSizeLimit?: number } = {},
+): Promise<ImapStack> {
   const stack = await startMailStack({ notifications: false, ...options, account: false });
   let servers: MailServers | undefined;
   try {
-    servers = await startMailServers({ issuer: `https://sts.windows.net/${DEMO_TENANT_ID}/`, audience: EXCHANGE_RESOURCE, ...(options.messageSizeLimit ? { messageSizeLimit: options.messageSizeLimit } : {}) });
-    servers.trustKeys((await (await fetch(`${stack.emulator.url}/${DEMO_TENANT_ID}/discovery/v2.0/keys`)).json()) as { keys: Array<Record<string, unknown>> });
+    servers = await startMailServers({
+      issuer: `https://sts.windows.net/${DEMO_TENANT_ID}/`,
+      audience: EXCHANGE_RESOURCE,
+      ...(options.messageSizeLimit ? { messageSizeLimit: options.messageSizeLimit } : {}),
+    });
+    servers.trustKeys(
+      (await (await fetch(`${stack.emulator.url}/${DEMO_TENANT_ID}/discovery/v2.0/keys`)).json()) as {
+        keys: Array<Record<string, unknown>>;
+      },
+    );
     servers.addUser(SERVICE_MAILBOX, SERVICE_PASSWORD);
     servers.addUser(CUSTOMER.address, CUSTOMER.password);
   } catch (error) {
@@ -40,7 +54,13 @@ export async function startImapStack(options: MailStackOptions & { messageSizeLi
   }
   const mailServers = servers;
   const imap = async (user = SERVICE_MAILBOX, password = SERVICE_PASSWORD) => {
-    const client = new ImapFlow({ host: '127.0.0.1', port: mailServers.ports.imaps, secure: true, auth: { user, pass: password }, logger: false });
+    const client = new ImapFlow({
+      host: '127.0.0.1',
+      port: mailServers.ports.imaps,
+      secure: true,
+      auth: { user, pass: password },
+      logger: false,
+    });
     await client.connect();
     return client;
   };
@@ -48,24 +68,29 @@ export async function startImapStack(options: MailStackOptions & { messageSizeLi
     ...stack,
     servers: mailServers,
     async createAccount(fields = {}) {
-      const res = await stack.api().post('/api/admin/mail/accounts').set('authorization', `Bearer ${stack.admin}`).send({
-        emailAddress: SERVICE_MAILBOX,
-        isDefault: true,
-        serviceMessaging: true,
-        transport: 'imap-smtp',
-        incomingHost: '127.0.0.1',
-        incomingPort: mailServers.ports.imaps,
-        incomingSecurity: 'tls',
-        outgoingHost: '127.0.0.1',
-        outgoingPort: mailServers.ports.submission,
-        outgoingSecurity: 'starttls',
-        authMethod: 'oauth2',
-        tenantId: DEMO_TENANT_ID,
-        clientId: stack.emulator.mailApp.clientId,
-        clientSecret: stack.emulator.mailApp.clientSecret,
-        ...fields,
-      });
-      if (res.status !== 201) throw new Error(`Creating the IMAP account failed: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await stack
+        .api()
+        .post('/api/admin/mail/accounts')
+        .set('authorization', `Bearer ${stack.admin}`)
+        .send({
+          emailAddress: SERVICE_MAILBOX,
+          isDefault: true,
+          serviceMessaging: true,
+          transport: 'imap-smtp',
+          incomingHost: '127.0.0.1',
+          incomingPort: mailServers.ports.imaps,
+          incomingSecurity: 'tls',
+          outgoingHost: '127.0.0.1',
+          outgoingPort: mailServers.ports.submission,
+          outgoingSecurity: 'starttls',
+          authMethod: 'oauth2',
+          tenantId: DEMO_TENANT_ID,
+          clientId: stack.emulator.mailApp.clientId,
+          clientSecret: stack.emulator.mailApp.clientSecret,
+          ...fields,
+        });
+      if (res.status !== 201)
+        throw new Error(`Creating the IMAP account failed: ${res.status} ${JSON.stringify(res.body)}`);
       result.accountId = (res.body as { id: string }).id;
       return result.accountId;
     },
@@ -75,7 +100,12 @@ export async function startImapStack(options: MailStackOptions & { messageSizeLi
       await client.logout();
     },
     async sendAsCustomer(mime, to = SERVICE_MAILBOX) {
-      const transport = nodemailer.createTransport({ host: '127.0.0.1', port: mailServers.ports.submission, requireTLS: true, auth: { user: CUSTOMER.address, pass: CUSTOMER.password } });
+      const transport = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: mailServers.ports.submission,
+        requireTLS: true,
+        auth: { user: CUSTOMER.address, pass: CUSTOMER.password },
+      });
       await transport.sendMail({ envelope: { from: CUSTOMER.address, to: [to] }, raw: mime });
       transport.close();
     },

@@ -12,17 +12,37 @@ import { customerReply } from './replies.js';
  * The desk a Graph kill test starts from, set up in this process and closed before any child opens the store: one SR
  * per reply, the mail account, and a signed customer reply to each SR in the inbox (every tenth with a file).
  */
-export async function setUpKillDesk(emulator: TestEmulator, env: Record<string, string>, replies: number): Promise<{ accountId: string; requestIds: number[] }> {
+export async function setUpKillDesk(
+  emulator: TestEmulator,
+  env: Record<string, string>,
+  replies: number,
+): Promise<{ accountId: string; requestIds: number[] }> {
   const parsed = parseConfig(env);
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'kill-test');
   const requestIds = await seedRequests(runtime.services, replies);
-  const account = await ensureDemoMailAccount(runtime.services, { emailAddress: SERVICE_MAILBOX, displayName: 'Support', tenantId: DEMO_TENANT_ID, ...emulator.mailApp });
+  const account = await ensureDemoMailAccount(runtime.services, {
+    emailAddress: SERVICE_MAILBOX,
+    displayName: 'Support',
+    tenantId: DEMO_TENANT_ID,
+    ...emulator.mailApp,
+  });
   const keyring = runtime.services.ecIdKeyring;
   await runtime.close();
   for (const [i, srId] of requestIds.entries()) {
-    const mime = await customerReply({ srId, keyring, from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` }, text: `Reply ${i}`, ...(i % 10 === 0 ? { attachments: [{ filename: `f${i}.txt`, content: `file ${i}` }] } : {}) });
-    const res = await emulator.control('POST', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`, mime, 'message/rfc822');
+    const mime = await customerReply({
+      srId,
+      keyring,
+      from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` },
+      text: `Reply ${i}`,
+      ...(i % 10 === 0 ? { attachments: [{ filename: `f${i}.txt`, content: `file ${i}` }] } : {}),
+    });
+    const res = await emulator.control(
+      'POST',
+      `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`,
+      mime,
+      'message/rfc822',
+    );
     expect(res.status).toBe(201);
   }
   return { accountId: account.id, requestIds };

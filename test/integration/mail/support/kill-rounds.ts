@@ -15,29 +15,51 @@ import { allRecords } from '../../../support/store-records.js';
 
 /** The store a child of this environment uses, opened in this process (only while no child runs, for lowdb). */
 export function openChildStore(env: Record<string, string>): Promise<Store> {
-  if (env['STORE'] === 'postgres') return PostgresStore.open({ connectionString: env['DATABASE_URL'] ?? '', poolSize: 2 });
+  if (env['STORE'] === 'postgres')
+    return PostgresStore.open({ connectionString: env['DATABASE_URL'] ?? '', poolSize: 2 });
   return openLowdbStore({ file: join(env['DATA_DIR'] ?? '', 'db.json') });
 }
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 const childSource = fileURLToPath(new URL('./engine-child.ts', import.meta.url));
-const workerSource = fileURLToPath(new URL('../../../../api/src/mail/understand/understand-worker.ts', import.meta.url));
+const workerSource = fileURLToPath(
+  new URL('../../../../api/src/mail/understand/understand-worker.ts', import.meta.url),
+);
 // Bundled once (packages stay external, resolved from the repo's node_modules): a child then starts in about a second
 // instead of transpiling the API on every restart.
 const childBundle = join(repoRoot, 'node_modules/.cache/mail-kill-test/engine-child.mjs');
 
 export async function bundleEngineChild(): Promise<void> {
   const { build } = await import('esbuild');
-  const options = { bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning' } as const;
+  const options = {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+  } as const;
   await build({ ...options, entryPoints: [childSource], outfile: childBundle });
   // The body-reading worker thread loads its own module: beside the bundle, where understand.ts looks for it.
-  await build({ ...options, entryPoints: [workerSource], outfile: join(dirname(childBundle), 'understand-worker.mjs') });
+  await build({
+    ...options,
+    entryPoints: [workerSource],
+    outfile: join(dirname(childBundle), 'understand-worker.mjs'),
+  });
 }
 
-export type Child = { child: ChildProcessWithoutNullStreams; ready: Promise<void>; exited: Promise<number | null>; output: string[] };
+export type Child = {
+  child: ChildProcessWithoutNullStreams;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+  output: string[];
+};
 
 export function startChild(env: Record<string, string>): Child {
-  const child = spawn(process.execPath, [childBundle], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: 'pipe' });
+  const child = spawn(process.execPath, [childBundle], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: 'pipe',
+  });
   const output: string[] = [];
   let onReady: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (onReady = resolve));
@@ -61,7 +83,9 @@ export async function notesInStore(env: Record<string, string>): Promise<number>
  * Counts the notes the child has committed while it runs: PostgreSQL through a pool of this process; lowdb by reading
  * its file, which the child writes whole and renames into place, so a read never sees half a commit.
  */
-async function noteCounter(env: Record<string, string>): Promise<{ count(): Promise<number>; close(): Promise<void> }> {
+async function noteCounter(
+  env: Record<string, string>,
+): Promise<{ count(): Promise<number>; close(): Promise<void> }> {
   if (env['STORE'] === 'postgres') {
     const store = await openChildStore(env);
     return { count: () => store.read((tx) => tx.collection('notes').count()), close: () => store.close() };
@@ -79,7 +103,13 @@ async function noteCounter(env: Record<string, string>): Promise<{ count(): Prom
  * landed and its after-step has not. The child of such a round pauses after each commit (KILL_TEST_PAUSE_AFTER_COMMIT_MS),
  * so the window is there to be found on any machine.
  */
-async function committedAheadOfReads(notes: () => Promise<number>, commits: number, total: number, unread: () => Promise<number>, exited: Promise<unknown>): Promise<{ firstCommitAt: number }> {
+async function committedAheadOfReads(
+  notes: () => Promise<number>,
+  commits: number,
+  total: number,
+  unread: () => Promise<number>,
+  exited: Promise<unknown>,
+): Promise<{ firstCommitAt: number }> {
   let gone = false;
   void exited.then(() => (gone = true));
   const deadline = Date.now() + 30_000;
@@ -90,7 +120,8 @@ async function committedAheadOfReads(notes: () => Promise<number>, commits: numb
     if (now > before && !firstCommitAt) firstCommitAt = Date.now();
     return now >= before + commits && now > total - (await unread());
   };
-  while (!gone && Date.now() < deadline && !(await ahead())) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (!gone && Date.now() < deadline && !(await ahead()))
+    await new Promise((resolve) => setTimeout(resolve, 10));
   return { firstCommitAt: firstCommitAt || Date.now() };
 }
 
@@ -99,7 +130,12 @@ async function committedAheadOfReads(notes: () => Promise<number>, commits: numb
  * (aimed): a few commits in, at a moment some imported reply is committed but not yet marked read. Odd rounds: a random
  * moment up to one and a half times what the last aimed round took to its first commit (token, listing, downloads).
  */
-export async function killRounds(input: { kills: number; total: number; env: Record<string, string>; unread: () => Promise<number> }) {
+export async function killRounds(input: {
+  kills: number;
+  total: number;
+  env: Record<string, string>;
+  unread: () => Promise<number>;
+}) {
   const unreadAtKills: number[] = [];
   const committedNotReadAtKills: number[] = [];
   let left = input.total;
@@ -116,7 +152,13 @@ export async function killRounds(input: { kills: number; total: number; env: Rec
       if (aimed) {
         // A few commits into the round, not always the first, so the import moves on between kills.
         const commits = 1 + Math.floor(Math.random() * Math.max(1, left / input.kills));
-        const { firstCommitAt } = await committedAheadOfReads(() => watched.count(), commits, input.total, input.unread, run.exited);
+        const { firstCommitAt } = await committedAheadOfReads(
+          () => watched.count(),
+          commits,
+          input.total,
+          input.unread,
+          run.exited,
+        );
         untilFirstCommit = firstCommitAt - ready;
       } else {
         // Mostly before the first commit (token, listing, downloads), sometimes a little after it, and never past a
@@ -125,13 +167,17 @@ export async function killRounds(input: { kills: number; total: number; env: Rec
         const share = Math.max(1, Math.floor(left / input.kills));
         let waited = false;
         const wait = new Promise<void>((resolve) =>
-          setTimeout(() => {
-            waited = true;
-            resolve();
-          }, Math.random() * untilFirstCommit * 1.5),
+          setTimeout(
+            () => {
+              waited = true;
+              resolve();
+            },
+            Math.random() * untilFirstCommit * 1.5,
+          ),
         );
         const reached = (async () => {
-          while (!waited && (await watched.count()) < before + share) await new Promise((resolve) => setTimeout(resolve, 10));
+          while (!waited && (await watched.count()) < before + share)
+            await new Promise((resolve) => setTimeout(resolve, 10));
         })();
         await Promise.race([wait, reached, run.exited]);
         waited = true;
@@ -161,17 +207,23 @@ export async function expectExactlyOnce(input: {
   committedNotReadAtKills: readonly number[];
 }): Promise<void> {
   const store = await openChildStore(input.env);
-  const [notes, mailCenter, ledger, attachments] = await store.read(async (tx) => [
-    await allRecords(tx, 'notes'),
-    await allRecords(tx, 'mailCenter'),
-    await allRecords(tx, 'processedMessages'),
-    await allRecords(tx, 'attachments'),
-  ] as const);
+  const [notes, mailCenter, ledger, attachments] = await store.read(
+    async (tx) =>
+      [
+        await allRecords(tx, 'notes'),
+        await allRecords(tx, 'mailCenter'),
+        await allRecords(tx, 'processedMessages'),
+        await allRecords(tx, 'attachments'),
+      ] as const,
+  );
   await store.close();
   const perRequest = new Map<number, number>();
   for (const note of notes) perRequest.set(note.requestId, (perRequest.get(note.requestId) ?? 0) + 1);
   const evidence = `unread before each kill: ${input.unreadAtKills.join(', ')}; committed but unread: ${input.committedNotReadAtKills.join(', ')}`;
-  expect(input.requestIds.filter((id) => perRequest.get(id) !== 1), evidence).toEqual([]);
+  expect(
+    input.requestIds.filter((id) => perRequest.get(id) !== 1),
+    evidence,
+  ).toEqual([]);
   expect(notes).toHaveLength(input.requestIds.length);
   expect(mailCenter).toEqual([]);
   expect(ledger).toHaveLength(input.requestIds.length);
@@ -181,7 +233,10 @@ export async function expectExactlyOnce(input: {
   // its after-step (the window the ledger is for).
   expect(input.unreadAtKills.filter((n) => n > 0).length, evidence).toBeGreaterThanOrEqual(input.kills / 2);
   expect(new Set(input.unreadAtKills).size, evidence).toBeGreaterThanOrEqual(Math.min(5, input.kills / 2));
-  expect(input.committedNotReadAtKills.some((n) => n > 0), evidence).toBe(true);
+  expect(
+    input.committedNotReadAtKills.some((n) => n > 0),
+    evidence,
+  ).toBe(true);
 }
 
 /** One SR per reply (requester cN@fabrikam.test), in one transaction: setup, not what is measured. */
@@ -191,7 +246,20 @@ export function seedRequests(services: ServiceDeps, count: number): Promise<numb
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
       const id = await tx.nextSequence('requests');
-      await tx.collection('requests').insert({ id, title: `SR ${i}`, description: '', requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` }, participants: [], status: 'Open', priority: 'Low', createdAt: now, updatedAt: now, hasNewEmailReply: false });
+      await tx
+        .collection('requests')
+        .insert({
+          id,
+          title: `SR ${i}`,
+          description: '',
+          requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` },
+          participants: [],
+          status: 'Open',
+          priority: 'Low',
+          createdAt: now,
+          updatedAt: now,
+          hasNewEmailReply: false,
+        });
       ids.push(id);
     }
     return ids;

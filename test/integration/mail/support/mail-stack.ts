@@ -7,7 +7,12 @@ import { pino } from 'pino';
 import request from 'supertest';
 import { compose, type Runtime } from '../../../../api/src/compose.js';
 import { parseConfig } from '../../../../api/src/config.js';
-import { apiEnvironment, DEMO_TENANT_ID, SERVICE_MAILBOX, type EmulatorOptions } from '../../../../emulator/src/index.js';
+import {
+  apiEnvironment,
+  DEMO_TENANT_ID,
+  SERVICE_MAILBOX,
+  type EmulatorOptions,
+} from '../../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../../support/emulator.js';
 import { testStore } from '../../../support/test-store.js';
 
@@ -58,7 +63,9 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
     ...options.env,
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  const logger = options.logTo ? pino({ level: parsed.config.logLevel }, options.logTo) : pino({ level: parsed.config.logLevel as 'silent' });
+  const logger = options.logTo
+    ? pino({ level: parsed.config.logLevel }, options.logTo)
+    : pino({ level: parsed.config.logLevel as 'silent' });
   const runtime = await compose(parsed.config, logger, 'test');
   server.on('request', runtime.app);
   const token = async (upn: string) => {
@@ -77,7 +84,8 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
       clientId: emulator.mailApp.clientId,
       clientSecret: emulator.mailApp.clientSecret,
     });
-    if (res.status !== 201) throw new Error(`Creating the mail account failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201)
+      throw new Error(`Creating the mail account failed: ${res.status} ${JSON.stringify(res.body)}`);
     accountId = (res.body as { id: string }).id;
     // Saving an account starts its first sync in the background. Wait for it, or under load it runs after a test has
     // delivered mail and files replies the test meant its own "Sync now" to count.
@@ -101,15 +109,26 @@ export async function startMailStack(options: MailStackOptions = {}): Promise<Ma
   };
 }
 
-async function firstSyncDone(api: () => ReturnType<typeof request>, accountId: string, admin: string): Promise<void> {
-  await eventually('the new account\'s first sync', async () => {
-    const health = (await api().get(`/api/admin/mail/accounts/${accountId}/health`).set('authorization', `Bearer ${admin}`)).body as { lastSync?: unknown; lastError?: unknown };
+async function firstSyncDone(
+  api: () => ReturnType<typeof request>,
+  accountId: string,
+  admin: string,
+): Promise<void> {
+  await eventually("the new account's first sync", async () => {
+    const health = (
+      await api().get(`/api/admin/mail/accounts/${accountId}/health`).set('authorization', `Bearer ${admin}`)
+    ).body as { lastSync?: unknown; lastError?: unknown };
     return health.lastSync !== undefined || health.lastError !== undefined;
   });
 }
 
 /** Polls until `check` returns something truthy; fails with `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false | null>, timeoutMs = 10_000, intervalMs = 25): Promise<T> {
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 10_000,
+  intervalMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

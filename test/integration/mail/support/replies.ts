@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { encodeEcId, type EcIdKeyring } from '../../../../api/src/domain/ec-id.js';
-import { DEFAULT_REPLY_MARKER, formatOwnMessageId, renderReplyMarker } from '../../../../api/src/domain/reply-marker.js';
+import {
+  DEFAULT_REPLY_MARKER,
+  formatOwnMessageId,
+  renderReplyMarker,
+} from '../../../../api/src/domain/reply-marker.js';
 import { formatSrNumber } from '../../../../api/src/domain/service-request.js';
 import { SERVICE_MAILBOX } from '../../../../emulator/src/index.js';
 
@@ -21,12 +25,19 @@ export type ReplyOptions = {
   token?: string;
   subject?: string;
   headers?: Record<string, string>;
-  attachments?: Array<{ filename: string; content: Buffer | string; contentType?: string; cid?: string; contentDisposition?: 'attachment' | 'inline' }>;
+  attachments?: Array<{
+    filename: string;
+    content: Buffer | string;
+    contentType?: string;
+    cid?: string;
+    contentDisposition?: 'attachment' | 'inline';
+  }>;
   html?: string;
 };
 
 export async function customerReply(options: ReplyOptions): Promise<Buffer> {
-  const token = options.token ?? encodeEcId({ srId: options.srId, outboundId: options.outboundId ?? 1 }, options.keyring);
+  const token =
+    options.token ?? encodeEcId({ srId: options.srId, outboundId: options.outboundId ?? 1 }, options.keyring);
   const from = options.from ?? { name: 'Diego Siciliani', address: 'diego@fabrikam.test' };
   const text = options.text ?? 'Thanks, that fixed it.';
   const marker = renderReplyMarker(DEFAULT_REPLY_MARKER, token);
@@ -35,7 +46,10 @@ export async function customerReply(options: ReplyOptions): Promise<Buffer> {
     : `<div>${marker}</div><div>Hello Diego, please try again.</div>`;
   const html =
     options.html ??
-    `<html><body><div>${text.split('\n').map((l) => `<p>${l}</p>`).join('')}</div>` +
+    `<html><body><div>${text
+      .split('\n')
+      .map((l) => `<p>${l}</p>`)
+      .join('')}</div>` +
       `<hr><div id="divRplyFwdMsg"><b>From:</b> Contoso Support &lt;${SERVICE_MAILBOX}&gt;<br><b>Subject:</b> Your request</div>` +
       `<div>${quoted}</div></body></html>`;
   const ownId = options.inReplyTo ?? formatOwnMessageId(token, 'contoso.test');

@@ -6,14 +6,27 @@ import { classifyMessage, type ClassifyContext } from '../../../../api/src/mail/
 import { fromMime } from '../../../../api/src/mail/normalise/from-mime.js';
 
 const EML = path.resolve(import.meta.dirname, '../../../fixtures/replies/eml');
-const context: ClassifyContext = { ownAddresses: ['support@contoso.com'], ownMessageIdDomains: ['contoso.com'] };
+const context: ClassifyContext = {
+  ownAddresses: ['support@contoso.com'],
+  ownMessageIdDomains: ['contoso.com'],
+};
 
 async function classifyEml(name: string, ctx: ClassifyContext = context) {
   return classifyMessage(await fromMime(readFileSync(path.join(EML, name))), ctx);
 }
 
 function message(overrides: Partial<MailMessage>): MailMessage {
-  return { subject: '', from: { address: 'anna@fabrikam.example' }, to: [], cc: [], replyTo: [], receivedAt: '2025-01-01T00:00:00Z', headers: [], attachments: [], ...overrides };
+  return {
+    subject: '',
+    from: { address: 'anna@fabrikam.example' },
+    to: [],
+    cc: [],
+    replyTo: [],
+    receivedAt: '2025-01-01T00:00:00Z',
+    headers: [],
+    attachments: [],
+    ...overrides,
+  };
 }
 
 describe('classification before matching', () => {
@@ -47,7 +60,10 @@ describe('classification before matching', () => {
     const result = await classifyEml('carrier-mailbox-full.eml');
     expect(result.evidence.map((e) => e.signal)).toContain('from:no-reply');
     expect(result.class).toBe('bounce');
-    const noReplyOnly = classifyMessage(message({ from: { address: 'no-reply@fabrikam.example' }, bodyText: 'Thanks for your order.' }), context);
+    const noReplyOnly = classifyMessage(
+      message({ from: { address: 'no-reply@fabrikam.example' }, bodyText: 'Thanks for your order.' }),
+      context,
+    );
     expect(noReplyOnly.class).toBe('human');
   });
 
@@ -69,40 +85,74 @@ describe('classification before matching', () => {
   });
 
   it('knows our own mail by its Message-ID and X-SM-Ref even from another address', () => {
-    const result = classifyMessage(message({ internetMessageId: '<sm.SR-000123-7-TWWA4CRAHNG@contoso.com>', headers: [{ name: 'X-SM-Ref', value: 'SR-000123-7-TWWA4CRAHNG' }] }), context);
+    const result = classifyMessage(
+      message({
+        internetMessageId: '<sm.SR-000123-7-TWWA4CRAHNG@contoso.com>',
+        headers: [{ name: 'X-SM-Ref', value: 'SR-000123-7-TWWA4CRAHNG' }],
+      }),
+      context,
+    );
     expect(result.class).toBe('own');
-    expect(result.evidence.map((e) => e.signal)).toEqual(expect.arrayContaining(['message-id:own', 'header:x-sm-ref']));
+    expect(result.evidence.map((e) => e.signal)).toEqual(
+      expect.arrayContaining(['message-id:own', 'header:x-sm-ref']),
+    );
   });
 
   it('calls a burst beyond the configured rate a loop, and stays pure (the engine counts)', () => {
     expect(classifyMessage(message({}), { ...context, recent: { count: 20, limit: 20 } }).class).toBe('loop');
-    expect(classifyMessage(message({}), { ...context, recent: { count: 19, limit: 20 } }).class).toBe('human');
+    expect(classifyMessage(message({}), { ...context, recent: { count: 19, limit: 20 } }).class).toBe(
+      'human',
+    );
   });
 
   it('reads localised auto-reply subjects, but not a person answering one', () => {
-    for (const subject of ['Automatic reply: Your request', 'Réponse automatique : Votre demande', 'Risposta automatica: richiesta', 'Автоматический ответ: заявка', '自动回复: 请求']) {
+    for (const subject of [
+      'Automatic reply: Your request',
+      'Réponse automatique : Votre demande',
+      'Risposta automatica: richiesta',
+      'Автоматический ответ: заявка',
+      '自动回复: 请求',
+    ]) {
       expect(classifyMessage(message({ subject }), context).class, subject).toBe('auto-reply');
     }
-    expect(classifyMessage(message({ subject: 'RE: Automatic reply: Your request' }), context).class).toBe('human');
+    expect(classifyMessage(message({ subject: 'RE: Automatic reply: Your request' }), context).class).toBe(
+      'human',
+    );
   });
 
   it('does not take a person writing about an absence for an auto-reply', () => {
-    const human = message({ subject: 'Absence next week', bodyText: 'I will be out of the office next week, please call Bob.' });
+    const human = message({
+      subject: 'Absence next week',
+      bodyText: 'I will be out of the office next week, please call Bob.',
+    });
     expect(classifyMessage(human, context).class).toBe('human');
   });
 
   it('honours Auto-Submitted: no and ignores Precedence: list on its own', () => {
-    expect(classifyMessage(message({ headers: [{ name: 'Auto-Submitted', value: 'no' }] }), context).class).toBe('human');
-    expect(classifyMessage(message({ headers: [{ name: 'Precedence', value: 'list' }] }), context).class).toBe('human');
+    expect(
+      classifyMessage(message({ headers: [{ name: 'Auto-Submitted', value: 'no' }] }), context).class,
+    ).toBe('human');
+    expect(
+      classifyMessage(message({ headers: [{ name: 'Precedence', value: 'list' }] }), context).class,
+    ).toBe('human');
   });
 
   it('classifies a message with no headers at all as human', () => {
-    expect(classifyMessage(message({ bodyText: 'Dear XXXXX: This is a reminder that your services expire.' }), context).class).toBe('human');
+    expect(
+      classifyMessage(
+        message({ bodyText: 'Dear XXXXX: This is a reminder that your services expire.' }),
+        context,
+      ).class,
+    ).toBe('human');
   });
 
   it('takes Exchange message classes from Graph', () => {
     expect(classifyMessage(message({ messageClass: 'REPORT.IPM.Note.NDR' }), context).class).toBe('bounce');
-    expect(classifyMessage(message({ messageClass: 'IPM.Schedule.Meeting.Request' }), context).class).toBe('system');
-    expect(classifyMessage(message({ messageClass: 'IPM.Note.Rules.OofTemplate.Microsoft' }), context).class).toBe('auto-reply');
+    expect(classifyMessage(message({ messageClass: 'IPM.Schedule.Meeting.Request' }), context).class).toBe(
+      'system',
+    );
+    expect(
+      classifyMessage(message({ messageClass: 'IPM.Note.Rules.OofTemplate.Microsoft' }), context).class,
+    ).toBe('auto-reply');
   });
 });

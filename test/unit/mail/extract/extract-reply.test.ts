@@ -16,7 +16,9 @@ describe('what the person wrote', () => {
     );
     expect(words(reply.text)).toBe('Here is a screenshot of the error. Anna');
     expect(reply.inlineContentIds).toEqual(['image001.png@01DA5D2E.4F6B5B20']);
-    expect(reply.html).toContain('src="/api/requests/123/attachments/image001.png%4001DA5D2E.4F6B5B20/content"');
+    expect(reply.html).toContain(
+      'src="/api/requests/123/attachments/image001.png%4001DA5D2E.4F6B5B20/content"',
+    );
     expect(reply.html).not.toContain('image002');
     expect(reply.elidedText).toContain('could you tell us the error code');
     expect(reply.boundary).toEqual({ kind: 'outlook-separator', source: 'html' });
@@ -25,7 +27,9 @@ describe('what the person wrote', () => {
   it('reads a format=flowed Apple Mail reply', async () => {
     const message = await fromMime(readFileSync(path.join(EML, 'apple-flowed.eml')));
     const reply = extractReply({ html: message.bodyHtml, text: message.bodyText });
-    expect(reply.text).toBe('The error code is 0x80070005, it appears right after the printer wakes up from sleep.');
+    expect(reply.text).toBe(
+      'The error code is 0x80070005, it appears right after the printer wakes up from sleep.',
+    );
   });
 
   it('removes tenant banners above the text, in html and in plain text', () => {
@@ -36,12 +40,15 @@ describe('what the person wrote', () => {
     const reply = extractReply({ html });
     expect(reply.text).toBe('The printer works again, thanks!');
     expect(reply.bannersRemoved).toBe(2);
-    const text = extractReply({ text: '[EXTERNAL]\nThe printer works again.\n\nOn Mon, 12 Feb 2024 at 10:15, Desk <support@contoso.com> wrote:\n> quoted' });
+    const text = extractReply({
+      text: '[EXTERNAL]\nThe printer works again.\n\nOn Mon, 12 Feb 2024 at 10:15, Desk <support@contoso.com> wrote:\n> quoted',
+    });
     expect(text.text).toBe('The printer works again.');
   });
 
   it('keeps the signature and the formatting the person used', () => {
-    const html = '<div><b>Important:</b> the <i>second</i> printer too.</div><div><br></div><div>--&nbsp;</div><div>Anna Schmidt | Fabrikam | +49 30 1234567</div><div class="gmail_quote">On Mon wrote:<blockquote>q</blockquote></div>';
+    const html =
+      '<div><b>Important:</b> the <i>second</i> printer too.</div><div><br></div><div>--&nbsp;</div><div>Anna Schmidt | Fabrikam | +49 30 1234567</div><div class="gmail_quote">On Mon wrote:<blockquote>q</blockquote></div>';
     const reply = extractReply({ html });
     expect(reply.html).toContain('<b>Important:</b>');
     expect(reply.html).toContain('<i>second</i>');
@@ -71,23 +78,30 @@ describe('what the person wrote', () => {
   });
 
   it('reads a bottom-posted reply below the quote', () => {
-    const reply = extractReply({ text: 'On 04/02/2024 10:15, Service Desk wrote:\n> Which printer?\n\nThe one on floor 3.\n' });
+    const reply = extractReply({
+      text: 'On 04/02/2024 10:15, Service Desk wrote:\n> Which printer?\n\nThe one on floor 3.\n',
+    });
     expect(reply.layout).toBe('bottom-posted');
     expect(reply.text).toBe('The one on floor 3.');
   });
 
   it('cuts at our marker line when nothing else marks the quote', () => {
-    const reply = extractReply({ text: 'Done, thanks.\n##- Please type your reply above this line -## [SR-000123-7-TWWA4CRAHNG]\nDear Anna' });
+    const reply = extractReply({
+      text: 'Done, thanks.\n##- Please type your reply above this line -## [SR-000123-7-TWWA4CRAHNG]\nDear Anna',
+    });
     expect(reply).toMatchObject({ text: 'Done, thanks.', boundary: { kind: 'marker' } });
   });
 
   it('cuts after a device footer: what follows it is quoted history even without a header', () => {
-    const reply = extractReply({ text: 'Works now.\n\nSent from my iPhone\n\nDear Anna, could you restart the printer?' });
+    const reply = extractReply({
+      text: 'Works now.\n\nSent from my iPhone\n\nDear Anna, could you restart the printer?',
+    });
     expect(reply.text).toBe('Works now.\n\nSent from my iPhone');
   });
 
   it('does not cut at words that only look like quote headers', () => {
-    const text = 'On the surface this looks fine.\nFrom: my side nothing changed.\nOn average it fails twice a day.\n-- first point\n-- second point';
+    const text =
+      'On the surface this looks fine.\nFrom: my side nothing changed.\nOn average it fails twice a day.\n-- first point\n-- second point';
     expect(extractReply({ text }).text).toBe(text);
   });
 
@@ -100,6 +114,8 @@ describe('what the person wrote', () => {
   it('handles empty bodies and html without a body tag', () => {
     expect(extractReply({}).text).toBe('');
     expect(extractReply({ html: '   ' }).text).toBe('');
-    expect(extractReply({ html: 'Just <b>text</b> without markup around it' }).text).toBe('Just text without markup around it');
+    expect(extractReply({ html: 'Just <b>text</b> without markup around it' }).text).toBe(
+      'Just text without markup around it',
+    );
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
 
-const clean = (html: string, remoteImages: 'keep' | 'drop' = 'drop') => extractReply({ html }, { remoteImages, rewriteCid: (cid) => `/att/${cid}` }).html;
+const clean = (html: string, remoteImages: 'keep' | 'drop' = 'drop') =>
+  extractReply({ html }, { remoteImages, rewriteCid: (cid) => `/att/${cid}` }).html;
 
 describe('sanitised reply html', () => {
   it.each([
@@ -15,7 +16,10 @@ describe('sanitised reply html', () => {
     ['<div style="background:url(https://evil.example/t.gif)">hi</div>', /url\(|evil/i],
     ['<div style="width:expression(alert(1))">hi</div>', /expression/i],
     ['<div style="position:fixed;top:0;left:0;width:100%;height:100%">hi</div>', /position/i],
-    ['<form action="https://evil.example"><input name="p"><button>Go</button></form>hi', /form|input|button|evil/i],
+    [
+      '<form action="https://evil.example"><input name="p"><button>Go</button></form>hi',
+      /form|input|button|evil/i,
+    ],
     ['<svg onload="alert(1)"><use href="#x"/></svg>hi', /svg|onload/i],
     ['<base href="https://evil.example/">hi', /base|evil/i],
     ['<link rel="stylesheet" href="https://evil.example/x.css">hi', /link|evil/i],
@@ -28,13 +32,19 @@ describe('sanitised reply html', () => {
 
   it('drops remote images (tracking beacons) unless asked to keep them, keeping their alt text', () => {
     expect(clean('<img src="https://tracker.example/p.gif" alt="logo">hi')).toBe('[logo]hi');
-    expect(clean('<img src="https://cdn.example/p.png">hi', 'keep')).toContain('src="https://cdn.example/p.png"');
+    expect(clean('<img src="https://cdn.example/p.png">hi', 'keep')).toContain(
+      'src="https://cdn.example/p.png"',
+    );
   });
 
   it('points cid images at our attachment URLs and keeps safe links', () => {
-    const html = clean('<img src="cid:image001.png@01DA" alt="x"> <a href="https://fabrikam.example/doc">doc</a>');
+    const html = clean(
+      '<img src="cid:image001.png@01DA" alt="x"> <a href="https://fabrikam.example/doc">doc</a>',
+    );
     expect(html).toContain('src="/att/image001.png@01DA"');
-    expect(html).toContain('href="https://fabrikam.example/doc" target="_blank" rel="noopener noreferrer nofollow"');
+    expect(html).toContain(
+      'href="https://fabrikam.example/doc" target="_blank" rel="noopener noreferrer nofollow"',
+    );
   });
 
   it('drops hidden content instead of smuggling it to agents', () => {

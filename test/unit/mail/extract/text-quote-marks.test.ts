@@ -8,7 +8,9 @@ const ATTRIBUTION = 'On 12 Feb 2024, at 10:15, Service Desk <support@contoso.com
 
 describe('quote marks in plain text', () => {
   it('takes an original indented as a whole (Outlook for Mac) for history, with nothing written above it', () => {
-    const reply = extractReply({ text: `${ATTRIBUTION}\n\n    Dear Anna, could you tell us the error code?\n\n    Contoso Service Desk\n` });
+    const reply = extractReply({
+      text: `${ATTRIBUTION}\n\n    Dear Anna, could you tell us the error code?\n\n    Contoso Service Desk\n`,
+    });
     expect(reply.text).toBe('');
     expect(reply.elidedText).toContain('Dear Anna');
   });
@@ -19,7 +21,9 @@ describe('quote marks in plain text', () => {
   });
 
   it('takes everything below a forward caption for the forwarded message, and says it is a forward', () => {
-    const reply = extractReply({ text: '---------- Forwarded message ---------\nFrom: Vendor <sales@vendor.example>\nDate: Mon, 12 Feb 2024\n\nYour order shipped.' });
+    const reply = extractReply({
+      text: '---------- Forwarded message ---------\nFrom: Vendor <sales@vendor.example>\nDate: Mon, 12 Feb 2024\n\nYour order shipped.',
+    });
     expect(reply).toMatchObject({ text: '', layout: 'forwarded' });
     expect(reply.elidedHtml).toContain('Your order shipped.');
   });
@@ -33,7 +37,9 @@ describe('quote marks in plain text', () => {
 
   it('tells an answer typed right below a short quoted line from a quoted line re-wrapped at the wrap width', () => {
     const answered = `Hello,\n\n${ATTRIBUTION}\n> Which printer?\nThe one on floor 3.\n> Since when?\nMonday.`;
-    expect(extractReply({ text: answered }).text).toBe('Hello,\n\n> Which printer?\nThe one on floor 3.\n> Since when?\nMonday.');
+    expect(extractReply({ text: answered }).text).toBe(
+      'Hello,\n\n> Which printer?\nThe one on floor 3.\n> Since when?\nMonday.',
+    );
     const rewrapped = `Hello,\n\n${ATTRIBUTION}\n> Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod\ntempor incididunt ut labore.\n> Ut enim ad minim veniam.`;
     expect(extractReply({ text: rewrapped }).text).toBe('Hello,');
   });

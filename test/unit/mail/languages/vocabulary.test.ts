@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { headerLabelKind, isAttribution, isDeviceFooter, isHistorySeparator } from '../../../../api/src/mail/extract/quote-patterns.js';
+import {
+  headerLabelKind,
+  isAttribution,
+  isDeviceFooter,
+  isHistorySeparator,
+} from '../../../../api/src/mail/extract/quote-patterns.js';
 import { LANGUAGES } from '../../../../api/src/mail/languages/languages.js';
 import { fold, phrasePattern } from '../../../../api/src/mail/languages/vocabulary.js';
 
@@ -11,7 +16,16 @@ describe('the language table', () => {
     expect(LANGUAGES.length).toBeGreaterThanOrEqual(25);
     for (const language of LANGUAGES) {
       const { header } = language;
-      for (const list of [header.from, header.sent, header.to, header.subject, language.wrote, language.originalMessage, language.autoReplySubjects, language.bounceSubjects]) {
+      for (const list of [
+        header.from,
+        header.sent,
+        header.to,
+        header.subject,
+        language.wrote,
+        language.originalMessage,
+        language.autoReplySubjects,
+        language.bounceSubjects,
+      ]) {
         expect(list.length, language.code).toBeGreaterThan(0);
       }
     }
@@ -19,13 +33,39 @@ describe('the language table', () => {
   });
 
   it('reads header lines, separators, attributions and footers in many languages', () => {
-    expect(['Von: a', 'Betreff: b', 'Objet\u00a0: c', 'Lähettäjä: d', '件名: e', 'Předmět: f', 'Kimden: g', 'Θέμα: h', '보낸 사람: i'].map(headerLabelKind)).toEqual([
-      'from', 'subject', 'subject', 'from', 'subject', 'subject', 'from', 'subject', 'from',
-    ]);
-    expect(['-----Ursprüngliche Nachricht-----', '---------- Mensaje reenviado ---------', '-------- Původní zpráva --------', 'Inizio messaggio inoltrato:'].every(isHistorySeparator)).toBe(true);
+    expect(
+      [
+        'Von: a',
+        'Betreff: b',
+        'Objet\u00a0: c',
+        'Lähettäjä: d',
+        '件名: e',
+        'Předmět: f',
+        'Kimden: g',
+        'Θέμα: h',
+        '보낸 사람: i',
+      ].map(headerLabelKind),
+    ).toEqual(['from', 'subject', 'subject', 'from', 'subject', 'subject', 'from', 'subject', 'from']);
+    expect(
+      [
+        '-----Ursprüngliche Nachricht-----',
+        '---------- Mensaje reenviado ---------',
+        '-------- Původní zpráva --------',
+        'Inizio messaggio inoltrato:',
+      ].every(isHistorySeparator),
+    ).toBe(true);
     expect(isAttribution('Am 12.02.2024 um 10:15 schrieb Service Desk <support@contoso.com>:')).toBe(true);
-    expect(isAttribution('12.02.2024 10:15 keltezéssel, Service Desk <support@contoso.com> írta:')).toBe(true);
-    expect(['Von meinem iPhone gesendet', 'Enviado desde mi iPhone', 'iPhoneから送信', 'Get [Outlook for Android](https://aka.ms/x)'].every(isDeviceFooter)).toBe(true);
+    expect(isAttribution('12.02.2024 10:15 keltezéssel, Service Desk <support@contoso.com> írta:')).toBe(
+      true,
+    );
+    expect(
+      [
+        'Von meinem iPhone gesendet',
+        'Enviado desde mi iPhone',
+        'iPhoneから送信',
+        'Get [Outlook for Android](https://aka.ms/x)',
+      ].every(isDeviceFooter),
+    ).toBe(true);
     expect(isDeviceFooter('Sent this to the vendor yesterday.')).toBe(false);
   });
 

@@ -17,8 +17,23 @@ describe('Graph message JSON -> MailMessage', () => {
       body: { contentType: 'html', content: '<p>Hi</p>' },
       uniqueBody: { contentType: 'html', content: '<p>Hi</p>' },
       attachments: [
-        { '@odata.type': '#microsoft.graph.fileAttachment', id: 'a1', name: 'image001.png', contentType: 'image/png', size: 10, isInline: true, contentId: '<image001.png@01DA>' },
-        { '@odata.type': '#microsoft.graph.itemAttachment', id: 'a2', name: 'Original', contentType: null, size: 99, isInline: false },
+        {
+          '@odata.type': '#microsoft.graph.fileAttachment',
+          id: 'a1',
+          name: 'image001.png',
+          contentType: 'image/png',
+          size: 10,
+          isInline: true,
+          contentId: '<image001.png@01DA>',
+        },
+        {
+          '@odata.type': '#microsoft.graph.itemAttachment',
+          id: 'a2',
+          name: 'Original',
+          contentType: null,
+          size: 99,
+          isInline: false,
+        },
       ] as never,
     });
     expect(message).toMatchObject({
@@ -33,8 +48,23 @@ describe('Graph message JSON -> MailMessage', () => {
       uniqueBodyHtml: '<p>Hi</p>',
     });
     expect(message.attachments).toEqual([
-      { id: 'a1', name: 'image001.png', contentType: 'image/png', size: 10, isInline: true, contentId: 'image001.png@01DA', kind: 'file' },
-      { id: 'a2', name: 'Original', contentType: 'application/octet-stream', size: 99, isInline: false, kind: 'item' },
+      {
+        id: 'a1',
+        name: 'image001.png',
+        contentType: 'image/png',
+        size: 10,
+        isInline: true,
+        contentId: 'image001.png@01DA',
+        kind: 'file',
+      },
+      {
+        id: 'a2',
+        name: 'Original',
+        contentType: 'application/octet-stream',
+        size: 99,
+        isInline: false,
+        kind: 'item',
+      },
     ]);
   });
 
@@ -47,9 +77,16 @@ describe('Graph message JSON -> MailMessage', () => {
   });
 
   it('marks meeting messages and reads the MAPI message class when fetched', () => {
-    expect(fromGraphMessage({ '@odata.type': '#microsoft.graph.eventMessageRequest', meetingMessageType: 'meetingRequest' } as never).messageClass).toBe(
-      'IPM.Schedule.Meeting.meetingRequest',
-    );
-    expect(fromGraphMessage({ singleValueExtendedProperties: [{ id: 'String 0x1A', value: 'REPORT.IPM.Note.NDR' }] }).messageClass).toBe('REPORT.IPM.Note.NDR');
+    expect(
+      fromGraphMessage({
+        '@odata.type': '#microsoft.graph.eventMessageRequest',
+        meetingMessageType: 'meetingRequest',
+      } as never).messageClass,
+    ).toBe('IPM.Schedule.Meeting.meetingRequest');
+    expect(
+      fromGraphMessage({
+        singleValueExtendedProperties: [{ id: 'String 0x1A', value: 'REPORT.IPM.Note.NDR' }],
+      }).messageClass,
+    ).toBe('REPORT.IPM.Note.NDR');
   });
 });

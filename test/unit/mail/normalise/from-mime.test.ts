@@ -13,7 +13,9 @@ describe('raw MIME -> MailMessage', () => {
     const message = await fromMime(eml('outlook-reply-images.eml'));
     expect(message.subject).toBe('RE: Your request [SR-000123]');
     expect(message.from).toEqual({ name: 'Anna Schmidt', address: 'anna.schmidt@fabrikam.example' });
-    expect(headerValue(message, 'references')).toBe('<older.1@contoso.com>,<sm.SR-000123-7-TWWA4CRAHNG@contoso.com>');
+    expect(headerValue(message, 'references')).toBe(
+      '<older.1@contoso.com>,<sm.SR-000123-7-TWWA4CRAHNG@contoso.com>',
+    );
     expect(message.bodyHtml).toContain('WordSection1');
     expect(message.bodyText).toContain('screenshot');
     expect(message.attachments.map((a) => [a.contentId, a.isInline, a.contentType])).toEqual([

@@ -1,4 +1,8 @@
-import type { TCreateMailAccount, TMailAccount, TUpdateMailAccount } from '../../../../../api/src/contract/mail-account';
+import type {
+  TCreateMailAccount,
+  TMailAccount,
+  TUpdateMailAccount,
+} from '../../../../../api/src/contract/mail-account';
 
 // The account form edits strings; these turn them into the API's create and update bodies.
 // Defaults are the seed guide's ("ports will default to 143/587") and the API's own.
@@ -121,12 +125,16 @@ export function toCreateBody(draft: AccountDraft): TCreateMailAccount {
     folder: optional(draft.folder),
     afterProcessing: draft.afterProcessing,
     moveToFolder: draft.afterProcessing === 'move' ? optional(draft.moveToFolder) : undefined,
-    authservIds: draft.transport === 'imap-smtp' && names(draft.authservIds).length > 0 ? names(draft.authservIds) : undefined,
+    authservIds:
+      draft.transport === 'imap-smtp' && names(draft.authservIds).length > 0
+        ? names(draft.authservIds)
+        : undefined,
   };
 }
 
 export function toUpdateBody(draft: AccountDraft, before: TMailAccount): TUpdateMailAccount {
-  const { clientSecret, clientSecretExpiresAt, moveToFolder, displayName, password, username, ...rest } = toCreateBody(draft);
+  const { clientSecret, clientSecretExpiresAt, moveToFolder, displayName, password, username, ...rest } =
+    toCreateBody(draft);
   return {
     ...rest,
     ...(clientSecret ? { clientSecret } : {}),
@@ -137,7 +145,9 @@ export function toUpdateBody(draft: AccountDraft, before: TMailAccount): TUpdate
     clientSecretExpiresAt: clientSecretExpiresAt ?? null,
     moveToFolder: moveToFolder ?? null,
     // An emptied list goes back to the default (the incoming host).
-    ...(draft.transport === 'imap-smtp' || before.authservIds?.length ? { authservIds: draft.transport === 'imap-smtp' ? names(draft.authservIds) : [] } : {}),
+    ...(draft.transport === 'imap-smtp' || before.authservIds?.length
+      ? { authservIds: draft.transport === 'imap-smtp' ? names(draft.authservIds) : [] }
+      : {}),
   };
 }
 
@@ -147,6 +157,10 @@ export function daysUntil(isoDate: string, now = Date.now()): number {
 }
 
 /** The usual port for a security setting, when the port still holds the other setting's usual one. */
-export function portForSecurity(current: string, security: Security, ports: { tls: string; starttls: string }): string {
+export function portForSecurity(
+  current: string,
+  security: Security,
+  ports: { tls: string; starttls: string },
+): string {
   return current === ports.tls || current === ports.starttls || !current.trim() ? ports[security] : current;
 }

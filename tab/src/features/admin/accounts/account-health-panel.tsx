@@ -1,7 +1,27 @@
-import { Badge, Button, Caption1, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, CheckmarkCircleRegular, DismissCircleRegular, PlugConnectedRegular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
+import {
+  ArrowSyncRegular,
+  CheckmarkCircleRegular,
+  DismissCircleRegular,
+  PlugConnectedRegular,
+} from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { TAccountHealth, TConnectionTest, TSyncReport } from '../../../../../api/src/contract/mail-health';
+import type {
+  TAccountHealth,
+  TConnectionTest,
+  TSyncReport,
+} from '../../../../../api/src/contract/mail-health';
 import { ErrorBar } from '../../../components/error-bar';
 import { formatDateTime, formatRelative } from '../../../components/formatters';
 import { RelativeTime } from '../../../components/relative-time';
@@ -12,12 +32,25 @@ import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
 
 const useStyles = makeStyles({
-  facts: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
   term: { color: tokens.colorNeutralForeground3 },
   detail: { margin: 0, overflowWrap: 'anywhere' },
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  steps: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  steps: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   step: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   ok: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0, fontSize: '20px' },
   bad: { color: tokens.colorPaletteRedForeground1, flexShrink: 0, fontSize: '20px' },
@@ -36,9 +69,10 @@ const STEP_LABELS: Record<TConnectionTest['steps'][number]['name'], string> = {
 };
 
 const describeSync = (report: TSyncReport): string =>
-  report.forwardedTo ? `Another instance (${report.forwardedTo}) was syncing this mailbox and was asked to look again.` :
-  `${report.listed} unread found: ${report.notes} became notes, ${report.mailCenter} went to the Mail Center` +
-  `${report.failed ? `, ${report.failed} failed` : ''}${report.deferred ? `, ${report.deferred} wait for a retry` : ''}.`;
+  report.forwardedTo
+    ? `Another instance (${report.forwardedTo}) was syncing this mailbox and was asked to look again.`
+    : `${report.listed} unread found: ${report.notes} became notes, ${report.mailCenter} went to the Mail Center` +
+      `${report.failed ? `, ${report.failed} failed` : ''}${report.deferred ? `, ${report.deferred} wait for a retry` : ''}.`;
 
 const describeLast24h = (day: TAccountHealth['last24h']): string =>
   `${day.notes} became notes, ${day.mailCenter} went to the Mail Center` +
@@ -55,14 +89,19 @@ const describeCluster = (cluster: TAccountHealth['cluster']): string =>
 export function AccountHealthPanel(props: { accountId: string }) {
   const styles = useStyles();
   const { api } = useDesk();
-  const health = useResource((signal) => api.getAccountHealth(props.accountId, signal), [api, props.accountId]);
+  const health = useResource(
+    (signal) => api.getAccountHealth(props.accountId, signal),
+    [api, props.accountId],
+  );
   const { pending, failure, run } = usePendingAction<'test' | 'sync'>();
   const [test, setTest] = useState<TConnectionTest | undefined>(undefined);
   const [sync, setSync] = useState<TSyncReport | undefined>(undefined);
 
   const handleTest = () => {
     setTest(undefined);
-    return run('test', 'The connection test did not run', async () => setTest(await api.testAccount(props.accountId)));
+    return run('test', 'The connection test did not run', async () =>
+      setTest(await api.testAccount(props.accountId)),
+    );
   };
 
   const handleSync = () => {
@@ -82,10 +121,18 @@ export function AccountHealthPanel(props: { accountId: string }) {
       footer={
         <>
           <div className={styles.actions}>
-            <Button icon={pending === 'test' ? <Spinner size="tiny" /> : <PlugConnectedRegular />} onClick={handleTest} disabledFocusable={pending !== undefined}>
+            <Button
+              icon={pending === 'test' ? <Spinner size="tiny" /> : <PlugConnectedRegular />}
+              onClick={handleTest}
+              disabledFocusable={pending !== undefined}
+            >
               {pending === 'test' ? 'Testing…' : 'Test connection'}
             </Button>
-            <Button icon={pending === 'sync' ? <Spinner size="tiny" /> : <ArrowSyncRegular />} onClick={handleSync} disabledFocusable={pending !== undefined}>
+            <Button
+              icon={pending === 'sync' ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
+              onClick={handleSync}
+              disabledFocusable={pending !== undefined}
+            >
               {pending === 'sync' ? 'Syncing…' : 'Sync now'}
             </Button>
           </div>
@@ -98,7 +145,11 @@ export function AccountHealthPanel(props: { accountId: string }) {
                 <ul className={styles.steps}>
                   {test.steps.map((step) => (
                     <li key={step.name} className={styles.step}>
-                      {step.ok ? <CheckmarkCircleRegular className={styles.ok} aria-label="Passed" /> : <DismissCircleRegular className={styles.bad} aria-label="Failed" />}
+                      {step.ok ? (
+                        <CheckmarkCircleRegular className={styles.ok} aria-label="Passed" />
+                      ) : (
+                        <DismissCircleRegular className={styles.bad} aria-label="Failed" />
+                      )}
                       <span>
                         <Text block>{STEP_LABELS[step.name]}</Text>
                         <Caption1>{step.detail}</Caption1>
@@ -150,9 +201,7 @@ export function AccountHealthPanel(props: { accountId: string }) {
             )}
           </dd>
           <dt className={styles.term}>Last 24 hours</dt>
-          <dd className={styles.detail}>
-            {describeLast24h(data.last24h)}
-          </dd>
+          <dd className={styles.detail}>{describeLast24h(data.last24h)}</dd>
           <dt className={styles.term}>Instances</dt>
           <dd className={styles.detail}>{describeCluster(data.cluster)}</dd>
           <dt className={styles.term}>Change notifications</dt>
@@ -170,7 +219,9 @@ export function AccountHealthPanel(props: { accountId: string }) {
           <MessageBarBody>
             <MessageBarTitle>Client secret</MessageBarTitle>
             {data.secretExpiry.message ??
-              (data.secretExpiry.daysLeft < 0 ? `Expired on ${formatDateTime(data.secretExpiry.expiresAt)}.` : `Expires in ${data.secretExpiry.daysLeft} days.`)}{' '}
+              (data.secretExpiry.daysLeft < 0
+                ? `Expired on ${formatDateTime(data.secretExpiry.expiresAt)}.`
+                : `Expires in ${data.secretExpiry.daysLeft} days.`)}{' '}
             Create a new secret in the app registration and paste it here.
           </MessageBarBody>
         </MessageBar>

@@ -4,15 +4,35 @@ import { RadioField } from '../../../components/radio-field';
 import { portForSecurity, type AccountDraft, type AuthMethod, type Security } from './account-draft';
 
 const useStyles = makeStyles({
-  grid: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))', gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`, alignItems: 'start' },
+  grid: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(300px, 1fr))',
+    gap: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    alignItems: 'start',
+  },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type Side = { prefix: 'incoming' | 'outgoing'; label: string; security: Record<Security, string>; ports: { tls: string; starttls: string } };
+type Side = {
+  prefix: 'incoming' | 'outgoing';
+  label: string;
+  security: Record<Security, string>;
+  ports: { tls: string; starttls: string };
+};
 
 const SIDES: Side[] = [
-  { prefix: 'incoming', label: 'Incoming', security: { tls: 'IMAPS: TLS from the start (port 993)', starttls: 'STARTTLS (port 143)' }, ports: { tls: '993', starttls: '143' } },
-  { prefix: 'outgoing', label: 'Outgoing', security: { tls: 'TLS from the start (port 465)', starttls: 'STARTTLS (port 587)' }, ports: { tls: '465', starttls: '587' } },
+  {
+    prefix: 'incoming',
+    label: 'Incoming',
+    security: { tls: 'IMAPS: TLS from the start (port 993)', starttls: 'STARTTLS (port 143)' },
+    ports: { tls: '993', starttls: '143' },
+  },
+  {
+    prefix: 'outgoing',
+    label: 'Outgoing',
+    security: { tls: 'TLS from the start (port 465)', starttls: 'STARTTLS (port 587)' },
+    ports: { tls: '465', starttls: '587' },
+  },
 ];
 const AUTH_METHODS: Record<AuthMethod, string> = {
   oauth2: 'OAuth 2.0 (XOAUTH2) with the app registration below: Microsoft 365',
@@ -23,7 +43,11 @@ type Props = {
   draft: AccountDraft;
   set: <K extends keyof AccountDraft>(key: K, value: AccountDraft[K]) => void;
   onChange: (next: AccountDraft) => void;
-  text: (key: keyof AccountDraft) => { value: string; disabled: boolean; onChange: (_: unknown, data: { value: string }) => void };
+  text: (key: keyof AccountDraft) => {
+    value: string;
+    disabled: boolean;
+    onChange: (_: unknown, data: { value: string }) => void;
+  };
   account?: TMailAccount;
   problems: Record<string, string>;
   disabled: boolean;
@@ -36,27 +60,59 @@ export function ImapSmtpFields({ draft, set, onChange, text, account, problems, 
   return (
     <>
       <Text className={styles.muted}>
-        For Microsoft 365 the incoming host is outlook.office365.com and the outgoing host smtp.office365.com. Older setup guides write
-        “smtp.office.365.com”: that is a typo, the host does not exist.
+        For Microsoft 365 the incoming host is outlook.office365.com and the outgoing host smtp.office365.com.
+        Older setup guides write “smtp.office.365.com”: that is a typo, the host does not exist.
       </Text>
       {SIDES.map((side) => (
-        <ServerFields key={side.prefix} side={side} draft={draft} onChange={onChange} text={text} problems={problems} disabled={disabled} />
+        <ServerFields
+          key={side.prefix}
+          side={side}
+          draft={draft}
+          onChange={onChange}
+          text={text}
+          problems={problems}
+          disabled={disabled}
+        />
       ))}
-      <RadioField label="Authentication" options={AUTH_METHODS} value={draft.authMethod} onChange={(value) => set('authMethod', value)} validationMessage={problems.authMethod} disabled={disabled} />
+      <RadioField
+        label="Authentication"
+        options={AUTH_METHODS}
+        value={draft.authMethod}
+        onChange={(value) => set('authMethod', value)}
+        validationMessage={problems.authMethod}
+        disabled={disabled}
+      />
       <div className={styles.grid}>
-        <Field label="User name" validationMessage={problems.username} hint="The IMAP/SMTP sign-in name; empty means the email address.">
+        <Field
+          label="User name"
+          validationMessage={problems.username}
+          hint="The IMAP/SMTP sign-in name; empty means the email address."
+        >
           <Input {...text('username')} placeholder={draft.emailAddress} />
         </Field>
         {draft.authMethod === 'password' ? (
           <Field
             label="Password"
             validationMessage={problems.password}
-            hint={password?.isSet ? 'Set. Leave empty to keep it; type a new one to replace it.' : 'Stored encrypted and never shown again.'}
+            hint={
+              password?.isSet
+                ? 'Set. Leave empty to keep it; type a new one to replace it.'
+                : 'Stored encrypted and never shown again.'
+            }
           >
-            <Input type="password" autoComplete="new-password" {...text('password')} placeholder={password?.isSet ? '••••••••' : ''} />
+            <Input
+              type="password"
+              autoComplete="new-password"
+              {...text('password')}
+              placeholder={password?.isSet ? '••••••••' : ''}
+            />
           </Field>
         ) : (
-          <Field label="OAuth scope" validationMessage={problems.oauthScope} hint="Exchange Online's: the app needs IMAP.AccessAsApp and SMTP.SendAsApp with admin consent.">
+          <Field
+            label="OAuth scope"
+            validationMessage={problems.oauthScope}
+            hint="Exchange Online's: the app needs IMAP.AccessAsApp and SMTP.SendAsApp with admin consent."
+          >
             <Input {...text('oauthScope')} />
           </Field>
         )}
@@ -73,7 +129,14 @@ export function ImapSmtpFields({ draft, set, onChange, text, account, problems, 
 }
 
 /** Host, port and security of one side; choosing a security moves a usual port along with it. */
-function ServerFields({ side, draft, onChange, text, problems, disabled }: Pick<Props, 'draft' | 'onChange' | 'text' | 'problems' | 'disabled'> & { side: Side }) {
+function ServerFields({
+  side,
+  draft,
+  onChange,
+  text,
+  problems,
+  disabled,
+}: Pick<Props, 'draft' | 'onChange' | 'text' | 'problems' | 'disabled'> & { side: Side }) {
   const styles = useStyles();
   const host = `${side.prefix}Host` as const;
   const port = `${side.prefix}Port` as const;
@@ -81,7 +144,11 @@ function ServerFields({ side, draft, onChange, text, problems, disabled }: Pick<
   return (
     <>
       <div className={styles.grid}>
-        <Field label={`${side.label} host (${side.prefix === 'incoming' ? 'IMAP' : 'SMTP'})`} required validationMessage={problems[host]}>
+        <Field
+          label={`${side.label} host (${side.prefix === 'incoming' ? 'IMAP' : 'SMTP'})`}
+          required
+          validationMessage={problems[host]}
+        >
           <Input {...text(host)} />
         </Field>
         <Field label={`${side.label} port`} required validationMessage={problems[port]}>
@@ -92,7 +159,9 @@ function ServerFields({ side, draft, onChange, text, problems, disabled }: Pick<
         label={`${side.label} security`}
         options={side.security}
         value={draft[security]}
-        onChange={(value) => onChange({ ...draft, [security]: value, [port]: portForSecurity(draft[port], value, side.ports) })}
+        onChange={(value) =>
+          onChange({ ...draft, [security]: value, [port]: portForSecurity(draft[port], value, side.ports) })
+        }
         validationMessage={problems[security]}
         disabled={disabled}
       />

@@ -9,7 +9,13 @@ import { usePendingAction } from '../../../components/use-pending-action';
 import { href } from '../../../routing/route';
 import { navigate } from '../../../routing/use-hash-route';
 import { useDesk } from '../../../session/desk-context';
-import { draftFromAccount, NEW_ACCOUNT, toCreateBody, toUpdateBody, type AccountDraft } from './account-draft';
+import {
+  draftFromAccount,
+  NEW_ACCOUNT,
+  toCreateBody,
+  toUpdateBody,
+  type AccountDraft,
+} from './account-draft';
 import { DefaultChangeDialog } from './default-change-dialog';
 import { MailAccountForm } from './mail-account-form';
 
@@ -57,22 +63,42 @@ export function MailAccountEditor(props: { account?: TMailAccount; accounts: TMa
         title={account ? account.emailAddress : 'Add an email account'}
         description="Values from the app registration's Overview page (Directory and Application IDs) and its Certificates & secrets page."
       />
-      <MailAccountForm draft={draft} onChange={setDraft} account={account} problems={fieldErrors(save.failure?.error)} disabled={save.isBusy} />
+      <MailAccountForm
+        draft={draft}
+        onChange={setDraft}
+        account={account}
+        problems={fieldErrors(save.failure?.error)}
+        disabled={save.isBusy}
+      />
       {isTakingDefault && (
         <MessageBar intent="info">
           <MessageBarBody>
-            {currentDefault.emailAddress} is the Default account now: {SENT_FROM_DEFAULT} go out from it. Saving asks you to confirm the change and tests this account first.
+            {currentDefault.emailAddress} is the Default account now: {SENT_FROM_DEFAULT} go out from it.
+            Saving asks you to confirm the change and tests this account first.
           </MessageBarBody>
         </MessageBar>
       )}
       {isGivingUpDefault && (
         <MessageBar intent="warning">
-          <MessageBarBody>With no Default account, {SENT_FROM_DEFAULT} cannot be sent. Make another account the Default instead to move them there.</MessageBarBody>
+          <MessageBarBody>
+            With no Default account, {SENT_FROM_DEFAULT} cannot be sent. Make another account the Default
+            instead to move them there.
+          </MessageBarBody>
         </MessageBar>
       )}
-      <SaveActions isSaving={save.isBusy} busyLabel={save.pending === 'default-change' ? 'Testing the connection…' : undefined} cancelHref={listHref} failure={save.failure} />
+      <SaveActions
+        isSaving={save.isBusy}
+        busyLabel={save.pending === 'default-change' ? 'Testing the connection…' : undefined}
+        cancelHref={listHref}
+        failure={save.failure}
+      />
       {isConfirming && currentDefault && (
-        <DefaultChangeDialog from={currentDefault.emailAddress} to={draft.emailAddress.trim()} onConfirm={() => saveAccount(currentDefault.id)} onClose={() => setIsConfirming(false)} />
+        <DefaultChangeDialog
+          from={currentDefault.emailAddress}
+          to={draft.emailAddress.trim()}
+          onConfirm={() => saveAccount(currentDefault.id)}
+          onClose={() => setIsConfirming(false)}
+        />
       )}
     </form>
   );

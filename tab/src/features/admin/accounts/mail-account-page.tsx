@@ -24,11 +24,22 @@ export function MailAccountPage(props: { accountId: string }) {
   const accounts = useResource((signal) => api.listMailAccounts(signal), [api]);
   const isNew = props.accountId === 'new';
 
-  if (!isLoaded(accounts)) return <LoadState resource={accounts} loadingLabel="Loading the mail account…" failedTitle="Mail accounts could not be loaded" />;
+  if (!isLoaded(accounts))
+    return (
+      <LoadState
+        resource={accounts}
+        loadingLabel="Loading the mail account…"
+        failedTitle="Mail accounts could not be loaded"
+      />
+    );
   const account = accounts.data.items.find((a) => a.id === props.accountId);
   if (!isNew && !account) {
     return (
-      <Unavailable title="This mail account does not exist" backHref={href({ page: 'admin', section: 'accounts' })} backLabel="Back to email accounts">
+      <Unavailable
+        title="This mail account does not exist"
+        backHref={href({ page: 'admin', section: 'accounts' })}
+        backLabel="Back to email accounts"
+      >
         It may have been removed by another admin.
       </Unavailable>
     );

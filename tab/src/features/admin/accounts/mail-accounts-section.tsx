@@ -1,4 +1,14 @@
-import { Badge, Caption1, Link, makeStyles, MessageBar, MessageBarBody, TableCell, Text, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Caption1,
+  Link,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  TableCell,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { MailSettingsRegular } from '@fluentui/react-icons';
 import type { TMailAccount } from '../../../../../api/src/contract/mail-account';
 import { useResource } from '../../../components/use-resource';
@@ -10,7 +20,12 @@ import { SecretExpiry } from './secret-expiry';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  messages: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalM },
+  messages: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalM,
+  },
 });
 
 const accountHref = (accountId: string) => href({ page: 'mail-account', accountId });
@@ -43,12 +58,17 @@ export function MailAccountsSection() {
           <div className={styles.messages}>
             {!defaultAccount && (
               <MessageBar intent="warning">
-                <MessageBarBody>No account is Default. Set one account as Default: outgoing email is sent from it.</MessageBarBody>
+                <MessageBarBody>
+                  No account is Default. Set one account as Default: outgoing email is sent from it.
+                </MessageBarBody>
               </MessageBar>
             )}
             {defaultAccount && !defaultAccount.serviceMessaging && (
               <MessageBar intent="info">
-                <MessageBarBody>Service Messaging is off for the Default account {defaultAccount.emailAddress}: replies are not turned into notes.</MessageBarBody>
+                <MessageBarBody>
+                  Service Messaging is off for the Default account {defaultAccount.emailAddress}: replies are
+                  not turned into notes.
+                </MessageBarBody>
               </MessageBar>
             )}
           </div>
@@ -82,7 +102,11 @@ export function MailAccountsSection() {
             </TableCell>
             <TableCell>
               <span className={styles.stack}>
-                <Text>{account.clientSecret.isSet ? `Set, ends in …${account.clientSecret.last4 ?? ''}` : 'Not set'}</Text>
+                <Text>
+                  {account.clientSecret.isSet
+                    ? `Set, ends in …${account.clientSecret.last4 ?? ''}`
+                    : 'Not set'}
+                </Text>
                 <Caption1 className={styles.muted}>
                   <SecretExpiry expiresAt={account.clientSecretExpiresAt} />
                 </Caption1>
@@ -96,7 +120,8 @@ export function MailAccountsSection() {
       remove={{
         verb: 'Remove',
         title: (account) => `Remove ${account.emailAddress}?`,
-        text: () => 'The desk stops sending from and reading this mailbox. The mailbox itself and its mail stay in Microsoft 365.',
+        text: () =>
+          'The desk stops sending from and reading this mailbox. The mailbox itself and its mail stay in Microsoft 365.',
         run: (account) => api.deleteMailAccount(account.id),
         done: (account) => `${account.emailAddress} removed`,
       }}

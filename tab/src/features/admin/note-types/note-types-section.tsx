@@ -25,7 +25,10 @@ export function NoteTypesSection() {
   const handleSaved = (saved: TNoteType) => {
     types.setData((current) => {
       const others = (current?.items ?? []).filter((t) => t.code !== saved.code);
-      return { items: [...others, saved].sort((a, b) => a.code.localeCompare(b.code)), total: others.length + 1 };
+      return {
+        items: [...others, saved].sort((a, b) => a.code.localeCompare(b.code)),
+        total: others.length + 1,
+      };
     });
     notify(`Note type ${saved.code} saved`);
   };
@@ -43,13 +46,20 @@ export function NoteTypesSection() {
         <div className={styles.status}>
           <PublicTypeStatus
             types={types.data?.items ?? []}
-            onCreate={() => setEditing({ mode: 'create', initial: { code: 'PUBLIC', name: 'Public', accessLevel: 'User' } })}
+            onCreate={() =>
+              setEditing({ mode: 'create', initial: { code: 'PUBLIC', name: 'Public', accessLevel: 'User' } })
+            }
             onFix={(type) => setEditing({ mode: 'edit', type: { ...type, accessLevel: 'User' } })}
           />
         </div>
       }
       // The PUBLIC status above offers "Create PUBLIC" already.
-      empty={{ icon: <NoteRegular />, title: 'No note types', text: 'Add PUBLIC first: service messaging files every email reply as a PUBLIC note.', offersAdd: false }}
+      empty={{
+        icon: <NoteRegular />,
+        title: 'No note types',
+        text: 'Add PUBLIC first: service messaging files every email reply as a PUBLIC note.',
+        offersAdd: false,
+      }}
       table={{
         label: 'Note types',
         columns: ['Code', 'Name', 'Access level'],
@@ -68,7 +78,8 @@ export function NoteTypesSection() {
       edit={{ onEdit: (type) => setEditing({ mode: 'edit', type }) }}
       remove={{
         title: (type) => `Delete note type ${type.code}?`,
-        text: (type) => `Existing notes keep their type code. ${type.code === 'PUBLIC' ? 'Service messaging cannot file email replies without PUBLIC.' : ''}`,
+        text: (type) =>
+          `Existing notes keep their type code. ${type.code === 'PUBLIC' ? 'Service messaging cannot file email replies without PUBLIC.' : ''}`,
         run: (type) => api.deleteNoteType(type.code),
         done: (type) => `Note type ${type.code} deleted`,
       }}

@@ -25,4 +25,6 @@ export function describeTrigger(trigger: RuleTrigger): string {
 }
 
 export const describeRecipients = (recipients: RuleRecipient[]): string =>
-  recipients.map((r) => (r.kind === 'address' ? r.address : RECIPIENT_LABELS[r.kind].toLowerCase())).join(', ');
+  recipients
+    .map((r) => (r.kind === 'address' ? r.address : RECIPIENT_LABELS[r.kind].toLowerCase()))
+    .join(', ');

@@ -21,7 +21,8 @@ export function RulesSection() {
   const templateName = (id: string) => templates.data?.items.find((t) => t.id === id)?.name ?? id;
 
   const handleSave = async (body: TSaveRule) => {
-    const saved = editing && editing !== 'new' ? await api.updateRule(editing.id, body) : await api.createRule(body);
+    const saved =
+      editing && editing !== 'new' ? await api.updateRule(editing.id, body) : await api.createRule(body);
     rules.reload();
     notify(`Rule "${saved.name}" saved`);
   };
@@ -36,7 +37,11 @@ export function RulesSection() {
       also={[templates]}
       loadingLabel="Loading rules…"
       failedTitle="Rules could not be loaded"
-      empty={{ icon: <FlowRegular />, title: 'No rules yet', text: 'Add a rule to acknowledge new requests or tell requesters when the status changes.' }}
+      empty={{
+        icon: <FlowRegular />,
+        title: 'No rules yet',
+        text: 'Add a rule to acknowledge new requests or tell requesters when the status changes.',
+      }}
       table={{
         label: 'Rules',
         minWidth: '760px',

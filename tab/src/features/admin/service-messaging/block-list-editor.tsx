@@ -1,4 +1,15 @@
-import { Button, Card, Field, Input, InteractionTag, InteractionTagPrimary, InteractionTagSecondary, Subtitle2, TagGroup, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Field,
+  Input,
+  InteractionTag,
+  InteractionTagPrimary,
+  InteractionTagSecondary,
+  Subtitle2,
+  TagGroup,
+  Text,
+} from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { TSettings } from '../../../../../api/src/contract/settings';
@@ -24,7 +35,8 @@ export function BlockListEditor(props: { settings: TSettings; onChange: (next: T
   const handleAdd = (event?: FormEvent) => {
     event?.preventDefault();
     if (!isValid) return;
-    if (!settings.attachmentBlockList.includes(candidate)) onChange({ ...settings, attachmentBlockList: [...settings.attachmentBlockList, candidate] });
+    if (!settings.attachmentBlockList.includes(candidate))
+      onChange({ ...settings, attachmentBlockList: [...settings.attachmentBlockList, candidate] });
     setText('');
   };
   // The block list sits inside the settings form: Enter adds an extension instead of submitting.
@@ -40,14 +52,21 @@ export function BlockListEditor(props: { settings: TSettings; onChange: (next: T
         Blocked attachment types
       </Subtitle2>
       <Text className={styles.muted}>
-        Email attachments and uploads with these extensions are never saved to an SR. The names are cleaned first, so &quot;invoice.exe?&quot; counts as .exe. The
-        default list is what Exchange Online&apos;s common attachment filter and Gmail block, with disk images (.iso, .img, .vhd, .vhdx) and OneNote files (.one).
+        Email attachments and uploads with these extensions are never saved to an SR. The names are cleaned
+        first, so &quot;invoice.exe?&quot; counts as .exe. The default list is what Exchange Online&apos;s
+        common attachment filter and Gmail block, with disk images (.iso, .img, .vhd, .vhdx) and OneNote files
+        (.one).
       </Text>
       {settings.attachmentBlockList.length > 0 && (
         <TagGroup
           className={styles.tags}
           aria-labelledby="block-list-heading"
-          onDismiss={(_, data) => onChange({ ...settings, attachmentBlockList: settings.attachmentBlockList.filter((e) => e !== data.value) })}
+          onDismiss={(_, data) =>
+            onChange({
+              ...settings,
+              attachmentBlockList: settings.attachmentBlockList.filter((e) => e !== data.value),
+            })
+          }
         >
           {settings.attachmentBlockList.map((extension) => (
             <InteractionTag key={extension} value={extension} size="small" appearance="outline">
@@ -58,8 +77,18 @@ export function BlockListEditor(props: { settings: TSettings; onChange: (next: T
         </TagGroup>
       )}
       <div className={styles.row}>
-        <Field label="Block another extension" validationMessage={text && !isValid ? 'An extension such as .exe (letters, digits, - or _, at most 20)' : undefined}>
-          <Input value={text} onChange={(_, data) => setText(data.value)} onKeyDown={handleKeyDown} placeholder=".iso" />
+        <Field
+          label="Block another extension"
+          validationMessage={
+            text && !isValid ? 'An extension such as .exe (letters, digits, - or _, at most 20)' : undefined
+          }
+        >
+          <Input
+            value={text}
+            onChange={(_, data) => setText(data.value)}
+            onKeyDown={handleKeyDown}
+            placeholder=".iso"
+          />
         </Field>
         <Button icon={<AddRegular />} onClick={() => handleAdd()} disabled={!isValid}>
           Block

@@ -31,7 +31,11 @@ const FIELDS: { name: LimitName; label: string; hint: string }[] = [
  * The loop guards: what stops the desk and another system (an auto-responder, a ticket tool) from mailing each other
  * forever. An empty field follows the installation's default; the API checks the numbers and says what is wrong.
  */
-export function RateLimitsEditor(props: { settings: TSettings; error: Error | undefined; onChange: (next: TSettings) => void }) {
+export function RateLimitsEditor(props: {
+  settings: TSettings;
+  error: Error | undefined;
+  onChange: (next: TSettings) => void;
+}) {
   const styles = useSectionStyles();
   const own = useStyles();
   const { settings, onChange } = props;
@@ -53,7 +57,8 @@ export function RateLimitsEditor(props: { settings: TSettings; error: Error | un
     <Card className={styles.card}>
       <Subtitle2 as="h2">Rate limits</Subtitle2>
       <Text className={styles.muted}>
-        Hourly limits that stop mail loops. Emails agents send themselves are never stopped, but they count towards the limits.
+        Hourly limits that stop mail loops. Emails agents send themselves are never stopped, but they count
+        towards the limits.
       </Text>
       {FIELDS.map((field) => {
         const fallback = settings.rateLimitDefaults?.[field.name];

@@ -9,5 +9,12 @@ export function renameStatus(settings: TSettings, from: string, to: string | und
     const value = rename(next);
     if (key && value) replyStatusPolicy[key] = value;
   }
-  return { ...settings, replyStatusPolicy, reopenStatus: rename(settings.reopenStatus) ?? settings.statuses.find((s) => !s.isClosed && s.name !== from)?.name ?? settings.reopenStatus };
+  return {
+    ...settings,
+    replyStatusPolicy,
+    reopenStatus:
+      rename(settings.reopenStatus) ??
+      settings.statuses.find((s) => !s.isClosed && s.name !== from)?.name ??
+      settings.reopenStatus,
+  };
 }

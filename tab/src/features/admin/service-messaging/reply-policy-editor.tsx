@@ -21,7 +21,9 @@ export function ReplyPolicyEditor(props: { settings: TSettings; onChange: (next:
   return (
     <Card className={styles.card}>
       <Subtitle2 as="h2">Status when a reply arrives</Subtitle2>
-      <Text className={styles.muted}>When a customer's reply is filed as a note, the SR moves to the status chosen for its current status.</Text>
+      <Text className={styles.muted}>
+        When a customer's reply is filed as a note, the SR moves to the status chosen for its current status.
+      </Text>
       <div className={styles.rows}>
         {settings.statuses
           .filter((s) => s.name)
@@ -29,8 +31,18 @@ export function ReplyPolicyEditor(props: { settings: TSettings; onChange: (next:
             const target = settings.replyStatusPolicy[status.name] ?? LEAVE;
             const moot = status.isClosed ? mootBecause(settings) : undefined;
             return (
-              <Field key={status.name} label={`When the SR is ${status.name}${status.isClosed ? ' (closed)' : ''}`} orientation="horizontal" hint={moot}>
-                <Dropdown disabled={moot !== undefined} value={target || LEAVE_LABEL} selectedOptions={[target]} onOptionSelect={(_, data) => handleSelect(status.name, data.optionValue ?? LEAVE)}>
+              <Field
+                key={status.name}
+                label={`When the SR is ${status.name}${status.isClosed ? ' (closed)' : ''}`}
+                orientation="horizontal"
+                hint={moot}
+              >
+                <Dropdown
+                  disabled={moot !== undefined}
+                  value={target || LEAVE_LABEL}
+                  selectedOptions={[target]}
+                  onOptionSelect={(_, data) => handleSelect(status.name, data.optionValue ?? LEAVE)}
+                >
                   <Option value={LEAVE}>{LEAVE_LABEL}</Option>
                   {names
                     .filter((name) => name !== status.name)

@@ -1,4 +1,14 @@
-import { Button, Card, Dropdown, Field, Input, Option, Spinner, Subtitle2, Text } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  Dropdown,
+  Field,
+  Input,
+  Option,
+  Spinner,
+  Subtitle2,
+  Text,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { TSettings } from '../../../../../api/src/contract/settings';
 import { ErrorBar } from '../../../components/error-bar';
@@ -16,7 +26,8 @@ import { useSectionStyles } from './section-styles';
 import { StatusesEditor } from './statuses-editor';
 
 const SENDER_POLICIES: Record<TSettings['senderPolicy'], string> = {
-  'participants-only': "Participants only: replies from the requester and the SR's participants are filed; mail from anyone else is not",
+  'participants-only':
+    "Participants only: replies from the requester and the SR's participants are filed; mail from anyone else is not",
   review: 'Review: replies from anyone else wait in the Mail Center until an agent links or discards them',
 };
 
@@ -29,7 +40,14 @@ const CLOSED_POLICIES: Record<TSettings['closedPolicy'], string> = {
 export function ServiceMessagingSection() {
   const { api } = useDesk();
   const settings = useResource((signal) => api.getSettings(signal), [api]);
-  if (!isLoaded(settings)) return <LoadState resource={settings} loadingLabel="Loading settings…" failedTitle="The settings could not be loaded" />;
+  if (!isLoaded(settings))
+    return (
+      <LoadState
+        resource={settings}
+        loadingLabel="Loading settings…"
+        failedTitle="The settings could not be loaded"
+      />
+    );
   return <SettingsForm saved={settings.data} onSaved={(next) => settings.setData(() => next)} />;
 }
 
@@ -54,22 +72,42 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
 
   return (
     <form className={styles.form} onSubmit={handleSubmit} noValidate>
-      <PageHeader path="Administration > Service messaging" title="Service messaging" description="What happens to an SR when a customer's email reply is filed as a note." />
+      <PageHeader
+        path="Administration > Service messaging"
+        title="Service messaging"
+        description="What happens to an SR when a customer's email reply is filed as a note."
+      />
 
       <StatusesEditor settings={draft} onChange={setDraft} />
       <ReplyPolicyEditor settings={draft} onChange={setDraft} />
 
       <Card className={styles.card}>
         <Subtitle2 as="h2">Who may reply</Subtitle2>
-        <RadioField label="Sender policy" options={SENDER_POLICIES} value={draft.senderPolicy} onChange={(senderPolicy) => setDraft({ ...draft, senderPolicy })} />
+        <RadioField
+          label="Sender policy"
+          options={SENDER_POLICIES}
+          value={draft.senderPolicy}
+          onChange={(senderPolicy) => setDraft({ ...draft, senderPolicy })}
+        />
       </Card>
 
       <Card className={styles.card}>
         <Subtitle2 as="h2">Replies to closed SRs</Subtitle2>
-        <RadioField label="Closed-SR policy" options={CLOSED_POLICIES} value={draft.closedPolicy} onChange={(closedPolicy) => setDraft({ ...draft, closedPolicy })} />
+        <RadioField
+          label="Closed-SR policy"
+          options={CLOSED_POLICIES}
+          value={draft.closedPolicy}
+          onChange={(closedPolicy) => setDraft({ ...draft, closedPolicy })}
+        />
         {draft.closedPolicy === 'reopen' && (
           <Field label="Reopen with status">
-            <Dropdown value={draft.reopenStatus} selectedOptions={[draft.reopenStatus]} onOptionSelect={(_, data) => data.optionValue && setDraft({ ...draft, reopenStatus: data.optionValue })}>
+            <Dropdown
+              value={draft.reopenStatus}
+              selectedOptions={[draft.reopenStatus]}
+              onOptionSelect={(_, data) =>
+                data.optionValue && setDraft({ ...draft, reopenStatus: data.optionValue })
+              }
+            >
               {draft.statuses
                 .filter((s) => !s.isClosed && s.name)
                 .map((s) => (
@@ -84,7 +122,11 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
 
       <Card className={styles.card}>
         <Subtitle2 as="h2">Mail Center</Subtitle2>
-        <Field className={styles.narrow} label="Keep Mail Center items for (days)" hint="Mail that could not be filed is removed after this many days.">
+        <Field
+          className={styles.narrow}
+          label="Keep Mail Center items for (days)"
+          hint="Mail that could not be filed is removed after this many days."
+        >
           <Input
             type="number"
             min={1}
@@ -99,7 +141,12 @@ function SettingsForm(props: { saved: TSettings; onSaved: (settings: TSettings) 
 
       {save.failure && <ErrorBar error={save.failure.error} title={save.failure.title} />}
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={!isDirty || save.isBusy || statusNames.length === 0} icon={save.isBusy ? <Spinner size="tiny" /> : undefined}>
+        <Button
+          appearance="primary"
+          type="submit"
+          disabled={!isDirty || save.isBusy || statusNames.length === 0}
+          icon={save.isBusy ? <Spinner size="tiny" /> : undefined}
+        >
           {save.isBusy ? 'Saving…' : 'Save'}
         </Button>
         <Button onClick={() => setDraft(props.saved)} disabled={!isDirty || save.isBusy}>

@@ -23,30 +23,67 @@ export function StatusesEditor(props: { settings: TSettings; onChange: (next: TS
   };
   const handleRemove = (index: number) => {
     const removed = statuses[index]?.name ?? '';
-    onChange(renameStatus({ ...settings, statuses: statuses.filter((_, i) => i !== index) }, removed, undefined));
+    onChange(
+      renameStatus({ ...settings, statuses: statuses.filter((_, i) => i !== index) }, removed, undefined),
+    );
   };
 
   return (
     <Card className={styles.card}>
       <Subtitle2 as="h2">Statuses</Subtitle2>
-      <Text className={styles.muted}>In the order agents pick them. A status in use by an SR cannot be removed.</Text>
+      <Text className={styles.muted}>
+        In the order agents pick them. A status in use by an SR cannot be removed.
+      </Text>
       <ol className={styles.rows}>
         {statuses.map((status, index) => (
           <li key={index} className={styles.row}>
-            <Input className={styles.grow} aria-label={`Status ${index + 1}`} value={status.name} onChange={(_, data) => handleRename(index, data.value)} />
+            <Input
+              className={styles.grow}
+              aria-label={`Status ${index + 1}`}
+              value={status.name}
+              onChange={(_, data) => handleRename(index, data.value)}
+            />
             <Checkbox
               label="Closed"
               checked={status.isClosed}
-              onChange={(_, data) => onChange({ ...settings, statuses: statuses.map((s, i) => (i === index ? { ...s, isClosed: data.checked === true } : s)) })}
+              onChange={(_, data) =>
+                onChange({
+                  ...settings,
+                  statuses: statuses.map((s, i) =>
+                    i === index ? { ...s, isClosed: data.checked === true } : s,
+                  ),
+                })
+              }
             />
-            <Button appearance="subtle" icon={<ArrowUpRegular />} aria-label={`Move ${status.name || 'status'} up`} disabled={index === 0} onClick={() => handleMove(index, -1)} />
-            <Button appearance="subtle" icon={<ArrowDownRegular />} aria-label={`Move ${status.name || 'status'} down`} disabled={index === statuses.length - 1} onClick={() => handleMove(index, 1)} />
-            <Button appearance="subtle" icon={<DeleteRegular />} aria-label={`Remove ${status.name || 'status'}`} disabled={statuses.length === 1} onClick={() => handleRemove(index)} />
+            <Button
+              appearance="subtle"
+              icon={<ArrowUpRegular />}
+              aria-label={`Move ${status.name || 'status'} up`}
+              disabled={index === 0}
+              onClick={() => handleMove(index, -1)}
+            />
+            <Button
+              appearance="subtle"
+              icon={<ArrowDownRegular />}
+              aria-label={`Move ${status.name || 'status'} down`}
+              disabled={index === statuses.length - 1}
+              onClick={() => handleMove(index, 1)}
+            />
+            <Button
+              appearance="subtle"
+              icon={<DeleteRegular />}
+              aria-label={`Remove ${status.name || 'status'}`}
+              disabled={statuses.length === 1}
+              onClick={() => handleRemove(index)}
+            />
           </li>
         ))}
       </ol>
       <div>
-        <Button icon={<AddRegular />} onClick={() => onChange({ ...settings, statuses: [...statuses, { name: '', isClosed: false }] })}>
+        <Button
+          icon={<AddRegular />}
+          onClick={() => onChange({ ...settings, statuses: [...statuses, { name: '', isClosed: false }] })}
+        >
           Add status
         </Button>
       </div>

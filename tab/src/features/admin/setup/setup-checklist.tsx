@@ -1,4 +1,15 @@
-import { Button, Caption1, Card, makeStyles, mergeClasses, ProgressBar, Subtitle2, Text, tokens, typographyStyles } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  makeStyles,
+  mergeClasses,
+  ProgressBar,
+  Subtitle2,
+  Text,
+  tokens,
+  typographyStyles,
+} from '@fluentui/react-components';
 import { CheckmarkCircleFilled, CircleRegular, InfoRegular, WarningFilled } from '@fluentui/react-icons';
 import { toError } from '../../../../../web-shared/to-error';
 import type { DeskApi } from '../../../api/desk-api';
@@ -11,9 +22,28 @@ import { useSetupSteps } from './setup-steps';
 import { StoreSizeWarning } from './store-size-warning';
 
 const useStyles = makeStyles({
-  summary: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginBottom: tokens.spacingVerticalL, maxWidth: '880px' },
-  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '880px' },
-  card: { padding: tokens.spacingHorizontalL, flexDirection: 'row', alignItems: 'flex-start', gap: tokens.spacingHorizontalM },
+  summary: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    marginBottom: tokens.spacingVerticalL,
+    maxWidth: '880px',
+  },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '880px',
+  },
+  card: {
+    padding: tokens.spacingHorizontalL,
+    flexDirection: 'row',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalM,
+  },
   icon: { fontSize: '24px', flexShrink: 0, marginTop: '2px' },
   done: { color: tokens.colorPaletteGreenForeground1 },
   warning: { color: tokens.colorPaletteMarigoldForeground1 },
@@ -24,31 +54,46 @@ const useStyles = makeStyles({
   text: typographyStyles.body1,
 });
 
-const STATE_LABEL: Record<CheckState, string> = { done: 'Done', warning: 'Needs attention', todo: 'To do', manual: 'Check yourself' };
+const STATE_LABEL: Record<CheckState, string> = {
+  done: 'Done',
+  warning: 'Needs attention',
+  todo: 'To do',
+  manual: 'Check yourself',
+};
 
 /** The Microsoft 365 steps of the README, in order, with a live tick wherever the API or a connection test can confirm one. */
 export function SetupChecklist() {
   const { api } = useDesk();
-  const facts = useResource(async (signal): Promise<SetupFacts> => {
-    // Health only adds a notice: the checklist stands without it.
-    const [accounts, noteTypes, templates, health] = await Promise.all([
-      api.listMailAccounts(signal),
-      api.listNoteTypes(signal),
-      api.listTemplates(signal),
-      api.health(signal).catch(() => undefined),
-    ]);
-    const account = accounts.items.find((a) => a.isDefault && a.clientSecret.isSet);
-    const storeWarning = health?.checks.find((check) => check.name === 'store')?.warning;
-    return {
-      accounts: accounts.items,
-      noteTypes: noteTypes.items,
-      templates: templates.items,
-      ...(storeWarning ? { storeWarning } : {}),
-      ...(account ? { connection: await testConnection(api, account.id) } : {}),
-    };
-  }, [api]);
+  const facts = useResource(
+    async (signal): Promise<SetupFacts> => {
+      // Health only adds a notice: the checklist stands without it.
+      const [accounts, noteTypes, templates, health] = await Promise.all([
+        api.listMailAccounts(signal),
+        api.listNoteTypes(signal),
+        api.listTemplates(signal),
+        api.health(signal).catch(() => undefined),
+      ]);
+      const account = accounts.items.find((a) => a.isDefault && a.clientSecret.isSet);
+      const storeWarning = health?.checks.find((check) => check.name === 'store')?.warning;
+      return {
+        accounts: accounts.items,
+        noteTypes: noteTypes.items,
+        templates: templates.items,
+        ...(storeWarning ? { storeWarning } : {}),
+        ...(account ? { connection: await testConnection(api, account.id) } : {}),
+      };
+    },
+    [api],
+  );
 
-  if (!isLoaded(facts)) return <LoadState resource={facts} loadingLabel="Checking the setup…" failedTitle="The setup could not be checked" />;
+  if (!isLoaded(facts))
+    return (
+      <LoadState
+        resource={facts}
+        loadingLabel="Checking the setup…"
+        failedTitle="The setup could not be checked"
+      />
+    );
   return <Checklist facts={facts.data} onReload={facts.reload} />;
 }
 
@@ -80,7 +125,11 @@ function Checklist(props: { facts: SetupFacts; onReload: () => void }) {
         <Text weight="semibold" aria-live="polite">
           {done} of {steps.length} steps done
         </Text>
-        <ProgressBar value={done / steps.length} color={done === steps.length ? 'success' : 'brand'} aria-label="Setup progress" />
+        <ProgressBar
+          value={done / steps.length}
+          color={done === steps.length ? 'success' : 'brand'}
+          aria-label="Setup progress"
+        />
       </div>
       <ol className={styles.list}>
         {steps.map((step, index) => (
@@ -112,12 +161,24 @@ function StateIcon(props: { state: CheckState }) {
   const label = STATE_LABEL[props.state];
   switch (props.state) {
     case 'done':
-      return <CheckmarkCircleFilled className={mergeClasses(styles.icon, styles.done)} aria-label={label} role="img" />;
+      return (
+        <CheckmarkCircleFilled
+          className={mergeClasses(styles.icon, styles.done)}
+          aria-label={label}
+          role="img"
+        />
+      );
     case 'warning':
-      return <WarningFilled className={mergeClasses(styles.icon, styles.warning)} aria-label={label} role="img" />;
+      return (
+        <WarningFilled className={mergeClasses(styles.icon, styles.warning)} aria-label={label} role="img" />
+      );
     case 'todo':
-      return <CircleRegular className={mergeClasses(styles.icon, styles.todo)} aria-label={label} role="img" />;
+      return (
+        <CircleRegular className={mergeClasses(styles.icon, styles.todo)} aria-label={label} role="img" />
+      );
     case 'manual':
-      return <InfoRegular className={mergeClasses(styles.icon, styles.manual)} aria-label={label} role="img" />;
+      return (
+        <InfoRegular className={mergeClasses(styles.icon, styles.manual)} aria-label={label} role="img" />
+      );
   }
 }

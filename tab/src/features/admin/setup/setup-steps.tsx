@@ -19,7 +19,15 @@ import {
 // and show the consent route with an application access policy as the alternative it documents.
 
 const useStyles = makeStyles({
-  code: { display: 'block', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', padding: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS, backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium },
+  code: {
+    display: 'block',
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    padding: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalXS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+  },
   alternative: { marginTop: tokens.spacingVerticalS },
   summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold },
 });
@@ -57,7 +65,8 @@ export function useSetupSteps(facts: SetupFacts): Step[] {
       path: 'Exchange Online PowerShell, as a member of Organization Management',
       body: (
         <>
-          RBAC for Applications gives the app Mail.ReadWrite and Mail.Send on the desk mailbox only. New assignments take 30 minutes to 2 hours to apply.
+          RBAC for Applications gives the app Mail.ReadWrite and Mail.Send on the desk mailbox only. New
+          assignments take 30 minutes to 2 hours to apply.
           {code([
             `New-ServicePrincipal -AppId ${appId} -ObjectId <Enterprise application Object ID> -DisplayName "Service Messaging mail"`,
             `New-ManagementScope -Name "Service Messaging mailbox" -RecipientRestrictionFilter "PrimarySmtpAddress -eq '${mailbox}'"`,
@@ -66,9 +75,13 @@ export function useSetupSteps(facts: SetupFacts): Step[] {
             `Test-ServicePrincipalAuthorization -Identity ${appId} -Resource ${mailbox}`,
           ])}
           <details className={styles.alternative}>
-            <summary className={styles.summary}>The alternative: Graph consent limited by an application access policy</summary>
-            The older route of some guides. Microsoft replaces access policies with RBAC for Applications and asks that no new ones be created. Add Mail.ReadWrite and Mail.Send
-            under API permissions with admin consent (instead of step 3), put the desk mailbox in a mail-enabled security group, then limit the app to it:
+            <summary className={styles.summary}>
+              The alternative: Graph consent limited by an application access policy
+            </summary>
+            The older route of some guides. Microsoft replaces access policies with RBAC for Applications and
+            asks that no new ones be created. Add Mail.ReadWrite and Mail.Send under API permissions with
+            admin consent (instead of step 3), put the desk mailbox in a mail-enabled security group, then
+            limit the app to it:
             {code([
               `New-ApplicationAccessPolicy -AppId ${appId} -PolicyScopeGroupId <group email> -AccessRight RestrictAccess -Description "Service Messaging: desk mailbox only"`,
               `Test-ApplicationAccessPolicy -Identity ${mailbox} -AppId ${appId}`,
@@ -97,7 +110,8 @@ export function useSetupSteps(facts: SetupFacts): Step[] {
       path: 'Administration > Mail > Templates',
       body: (
         <>
-          The reply text must hold <code>##- Please type your reply above this line -## #EC_ID#</code> ("Set Example text" fills it in). The words between the hashes may change; #EC_ID# must stay.
+          The reply text must hold <code>##- Please type your reply above this line -## #EC_ID#</code> ("Set
+          Example text" fills it in). The words between the hashes may change; #EC_ID# must stay.
         </>
       ),
       check: checkReplyMarker(facts),

@@ -1,7 +1,22 @@
-import { Button, Caption1, Card, Field, Input, makeStyles, Subtitle2, Textarea, tokens, Tooltip } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  makeStyles,
+  Subtitle2,
+  Textarea,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
 import { ArrowResetRegular } from '@fluentui/react-icons';
 import { useState, type FormEvent } from 'react';
-import type { TMailTemplate, TMailTemplateDefaults, TSaveMailTemplate } from '../../../../../api/src/contract/mail-template';
+import type {
+  TMailTemplate,
+  TMailTemplateDefaults,
+  TSaveMailTemplate,
+} from '../../../../../api/src/contract/mail-template';
 import { DropdownField } from '../../../components/dropdown-field';
 import { fieldErrors } from '../../../../../web-shared/field-errors';
 import { PageHeader } from '../../../components/page-header';
@@ -29,7 +44,14 @@ const useStyles = makeStyles({
   example: { flexShrink: 0, marginTop: '26px' },
   side: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, minWidth: 0 },
   card: { padding: tokens.spacingHorizontalL },
-  placeholders: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  placeholders: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    gap: tokens.spacingHorizontalXS,
+  },
   body: { fontFamily: tokens.fontFamilyMonospace },
 });
 
@@ -44,8 +66,20 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
   const { template, defaults } = props;
   const [draft, setDraft] = useState<Draft>(() =>
     template
-      ? { name: template.name, purpose: template.purpose, subject: template.subject, bodyHtml: template.bodyHtml, replyText: template.replyText }
-      : { name: '', purpose: 'manual', subject: '#SR_TITLE#', bodyHtml: '<p>Dear #REQUESTER_NAME#,</p><p></p><p>Kind regards,<br>#DESK_NAME#</p>', replyText: defaults.replyText },
+      ? {
+          name: template.name,
+          purpose: template.purpose,
+          subject: template.subject,
+          bodyHtml: template.bodyHtml,
+          replyText: template.replyText,
+        }
+      : {
+          name: '',
+          purpose: 'manual',
+          subject: '#SR_TITLE#',
+          bodyHtml: '<p>Dear #REQUESTER_NAME#,</p><p></p><p>Kind regards,<br>#DESK_NAME#</p>',
+          replyText: defaults.replyText,
+        },
   );
   const save = usePendingAction<'save'>();
   const isSaving = save.isBusy;
@@ -66,11 +100,19 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
 
   return (
     <>
-      <PageHeader path="Administration > Mail > Templates" title={template ? template.name : 'Add a mail template'} description="The API sanitises the body on save: scripts, event handlers and unsafe links are removed." />
+      <PageHeader
+        path="Administration > Mail > Templates"
+        title={template ? template.name : 'Add a mail template'}
+        description="The API sanitises the body on save: scripts, event handlers and unsafe links are removed."
+      />
       <div className={styles.columns}>
         <form className={styles.form} onSubmit={handleSubmit} noValidate aria-label="Mail template">
           <Field label="Name" required validationMessage={problems.name}>
-            <Input value={draft.name} onChange={(_, data) => change({ name: data.value })} disabled={isSaving} />
+            <Input
+              value={draft.name}
+              onChange={(_, data) => change({ name: data.value })}
+              disabled={isSaving}
+            />
           </Field>
           <DropdownField
             label="Used by"
@@ -81,8 +123,17 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
             onChange={(purpose) => change({ purpose })}
             disabled={isSaving}
           />
-          <Field label="Subject" required validationMessage={problems.subject} hint={`${draft.subject.length} of ${defaults.limits.subjectChars} characters`}>
-            <Input value={draft.subject} onChange={(_, data) => change({ subject: data.value })} disabled={isSaving} />
+          <Field
+            label="Subject"
+            required
+            validationMessage={problems.subject}
+            hint={`${draft.subject.length} of ${defaults.limits.subjectChars} characters`}
+          >
+            <Input
+              value={draft.subject}
+              onChange={(_, data) => change({ subject: data.value })}
+              disabled={isSaving}
+            />
           </Field>
           <div className={styles.replyRow}>
             <Field
@@ -91,16 +142,37 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
               validationMessage={problems.replyText}
               hint="The first line of every email. #EC_ID# becomes the SR's marker: replies typed above this line come back to the SR."
             >
-              <Input value={draft.replyText} onChange={(_, data) => change({ replyText: data.value })} disabled={isSaving} />
+              <Input
+                value={draft.replyText}
+                onChange={(_, data) => change({ replyText: data.value })}
+                disabled={isSaving}
+              />
             </Field>
             <Tooltip content={defaults.replyText} relationship="description">
-              <Button className={styles.example} icon={<ArrowResetRegular />} onClick={() => change({ replyText: defaults.replyText })} disabled={isSaving}>
+              <Button
+                className={styles.example}
+                icon={<ArrowResetRegular />}
+                onClick={() => change({ replyText: defaults.replyText })}
+                disabled={isSaving}
+              >
                 Set Example text
               </Button>
             </Tooltip>
           </div>
-          <Field label="Body (HTML)" required validationMessage={problems.bodyHtml} hint={`${draft.bodyHtml.length} of ${defaults.limits.bodyChars} characters`}>
-            <Textarea className={styles.body} value={draft.bodyHtml} onChange={(_, data) => change({ bodyHtml: data.value })} rows={10} resize="vertical" disabled={isSaving} />
+          <Field
+            label="Body (HTML)"
+            required
+            validationMessage={problems.bodyHtml}
+            hint={`${draft.bodyHtml.length} of ${defaults.limits.bodyChars} characters`}
+          >
+            <Textarea
+              className={styles.body}
+              value={draft.bodyHtml}
+              onChange={(_, data) => change({ bodyHtml: data.value })}
+              rows={10}
+              resize="vertical"
+              disabled={isSaving}
+            />
           </Field>
           <SaveActions isSaving={isSaving} cancelHref={listHref} failure={save.failure} />
         </form>
@@ -112,7 +184,12 @@ export function MailTemplateEditor(props: { template?: TMailTemplate; defaults: 
               {defaults.placeholders.map((placeholder) => (
                 <li key={placeholder.name}>
                   <Tooltip content={placeholder.description} relationship="description">
-                    <Button size="small" appearance="outline" onClick={() => handleInsert(placeholder.name)} disabled={isSaving}>
+                    <Button
+                      size="small"
+                      appearance="outline"
+                      onClick={() => handleInsert(placeholder.name)}
+                      disabled={isSaving}
+                    >
                       {placeholder.name}
                     </Button>
                   </Tooltip>

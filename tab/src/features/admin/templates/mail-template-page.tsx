@@ -8,10 +8,16 @@ import { MailTemplateEditor } from './mail-template-editor';
 export function MailTemplatePage(props: { templateId: string }) {
   const { api } = useDesk();
   const { templateId } = props;
-  const loaded = useResource(async (signal) => {
-    const [defaults, template] = await Promise.all([api.templateDefaults(signal), templateId === 'new' ? undefined : api.getTemplate(templateId, signal)]);
-    return { defaults, template };
-  }, [api, templateId]);
+  const loaded = useResource(
+    async (signal) => {
+      const [defaults, template] = await Promise.all([
+        api.templateDefaults(signal),
+        templateId === 'new' ? undefined : api.getTemplate(templateId, signal),
+      ]);
+      return { defaults, template };
+    },
+    [api, templateId],
+  );
 
   if (!isLoaded(loaded)) {
     return (
@@ -19,7 +25,12 @@ export function MailTemplatePage(props: { templateId: string }) {
         resource={loaded}
         loadingLabel="Loading the template…"
         failedTitle="The template could not be loaded"
-        missing={{ title: 'This template does not exist', text: 'It may have been deleted by another admin.', backHref: href({ page: 'admin', section: 'templates' }), backLabel: 'Back to templates' }}
+        missing={{
+          title: 'This template does not exist',
+          text: 'It may have been deleted by another admin.',
+          backHref: href({ page: 'admin', section: 'templates' }),
+          backLabel: 'Back to templates',
+        }}
       />
     );
   }

@@ -53,7 +53,8 @@ export function MailTemplatesSection() {
       }}
       itemName={(template) => template.name}
       remove={{
-        text: () => 'Emails already sent are kept. A template a rule still uses cannot be deleted: change the rule first.',
+        text: () =>
+          'Emails already sent are kept. A template a rule still uses cannot be deleted: change the rule first.',
         run: (template) => api.deleteTemplate(template.id),
         done: (template) => `Template "${template.name}" deleted`,
       }}

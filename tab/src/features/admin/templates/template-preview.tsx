@@ -1,4 +1,15 @@
-import { Button, Caption1, Card, Field, Input, makeStyles, Spinner, Subtitle2, Text, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  Field,
+  Input,
+  makeStyles,
+  Spinner,
+  Subtitle2,
+  Text,
+  tokens,
+} from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { TMailTemplatePreview } from '../../../../../api/src/contract/mail-template';
 import { fieldErrors } from '../../../../../web-shared/field-errors';
@@ -9,7 +20,11 @@ import { useDesk } from '../../../session/desk-context';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
-  marker: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  marker: {
+    fontFamily: tokens.fontFamilyMonospace,
+    color: tokens.colorNeutralForeground2,
+    overflowWrap: 'anywhere',
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
 });
@@ -20,7 +35,10 @@ const SAMPLE_TOKEN = '[SR-000123-0-SAMPLE]';
  * Live: the draft as typed, placeholders left as they are (the API renders only saved templates). With an
  * SR number, the saved template as the API would send it about that SR.
  */
-export function TemplatePreview(props: { draft: { subject: string; replyText: string; bodyHtml: string }; savedTemplateId?: string }) {
+export function TemplatePreview(props: {
+  draft: { subject: string; replyText: string; bodyHtml: string };
+  savedTemplateId?: string;
+}) {
   const styles = useStyles();
   const { api } = useDesk();
   const { draft, savedTemplateId } = props;
@@ -59,10 +77,17 @@ export function TemplatePreview(props: { draft: { subject: string; replyText: st
       {savedTemplateId ? (
         <form onSubmit={handleRender} noValidate aria-label="Preview with an SR">
           <div className={styles.row}>
-            <Field label="Preview the saved template with SR" validationMessage={fieldErrors(failure?.error).requestId}>
+            <Field
+              label="Preview the saved template with SR"
+              validationMessage={fieldErrors(failure?.error).requestId}
+            >
               <Input value={srRef} onChange={(_, data) => setSrRef(data.value)} />
             </Field>
-            <Button type="submit" disabledFocusable={isRendering} icon={isRendering ? <Spinner size="tiny" /> : undefined}>
+            <Button
+              type="submit"
+              disabledFocusable={isRendering}
+              icon={isRendering ? <Spinner size="tiny" /> : undefined}
+            >
               Render
             </Button>
           </div>

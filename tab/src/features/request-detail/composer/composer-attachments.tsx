@@ -4,9 +4,27 @@ import { useRef, useState, type DragEvent } from 'react';
 import type { TAttachment } from '../../../../../api/src/contract/attachment';
 
 const useStyles = makeStyles({
-  zone: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, padding: tokens.spacingVerticalXS, borderRadius: tokens.borderRadiusMedium, border: `${tokens.strokeWidthThin} dashed transparent` },
-  over: { border: `${tokens.strokeWidthThin} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  file: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, padding: `0 ${tokens.spacingHorizontalS}`, borderRadius: tokens.borderRadiusCircular, backgroundColor: tokens.colorNeutralBackground3 },
+  zone: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    padding: tokens.spacingVerticalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} dashed transparent`,
+  },
+  over: {
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorBrandStroke1}`,
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  file: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXXS,
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderRadius: tokens.borderRadiusCircular,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
   hidden: { display: 'none' },
 });
 
@@ -14,7 +32,12 @@ const useStyles = makeStyles({
  * Files for the reply, by drag and drop onto the composer or the picker: each is uploaded to the SR at once (so it is
  * kept even if the reply is not sent) and goes out with the reply.
  */
-export function ComposerAttachments(props: { files: TAttachment[]; onUpload: (file: File) => Promise<void>; onRemove: (id: string) => void; isBusy: boolean }) {
+export function ComposerAttachments(props: {
+  files: TAttachment[];
+  onUpload: (file: File) => Promise<void>;
+  onRemove: (id: string) => void;
+  isBusy: boolean;
+}) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [isOver, setIsOver] = useState(false);
@@ -47,14 +70,33 @@ export function ComposerAttachments(props: { files: TAttachment[]; onUpload: (fi
       onDrop={handleDrop}
       data-testid="composer-drop-zone"
     >
-      <Button size="small" appearance="subtle" icon={<AttachRegular />} disabled={props.isBusy} onClick={() => input.current?.click()}>
+      <Button
+        size="small"
+        appearance="subtle"
+        icon={<AttachRegular />}
+        disabled={props.isBusy}
+        onClick={() => input.current?.click()}
+      >
         Attach files
       </Button>
-      <input ref={input} className={styles.hidden} type="file" multiple aria-label="Attach files" onChange={(event) => void upload(event.target.files)} />
+      <input
+        ref={input}
+        className={styles.hidden}
+        type="file"
+        multiple
+        aria-label="Attach files"
+        onChange={(event) => void upload(event.target.files)}
+      />
       {props.files.map((file) => (
         <span key={file.id} className={styles.file}>
           <Caption1>{file.fileName}</Caption1>
-          <Button size="small" appearance="transparent" icon={<DismissRegular />} aria-label={`Do not send ${file.fileName}`} onClick={() => props.onRemove(file.id)} />
+          <Button
+            size="small"
+            appearance="transparent"
+            icon={<DismissRegular />}
+            aria-label={`Do not send ${file.fileName}`}
+            onClick={() => props.onRemove(file.id)}
+          />
         </span>
       ))}
       {uploading > 0 && <ProgressBar aria-label="Uploading" thickness="medium" />}

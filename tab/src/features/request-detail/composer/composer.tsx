@@ -1,4 +1,14 @@
-import { Button, Caption1, Card, makeStyles, mergeClasses, Spinner, Tab, TabList, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Caption1,
+  Card,
+  makeStyles,
+  mergeClasses,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from '@fluentui/react-components';
 import { LockClosedRegular, MailRegular, SendRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
 import type { TAttachment } from '../../../../../api/src/contract/attachment';
@@ -19,10 +29,28 @@ export type ComposerMode = 'reply' | 'internal';
 // Two modes that must never be confused (Zendesk's public reply vs internal note): the internal note sits on a
 // warm-tinted card with a lock, the reply on the brand colour with the recipient named.
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}` },
-  internal: { borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorderActive}`, backgroundColor: tokens.colorStatusWarningBackground1 },
-  who: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
-  row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', justifyContent: 'space-between' },
+  card: {
+    padding: tokens.spacingHorizontalL,
+    gap: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}`,
+  },
+  internal: {
+    borderTop: `${tokens.strokeWidthThickest} solid ${tokens.colorPaletteMarigoldBorderActive}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
+  },
+  who: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground2,
+  },
+  row: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    justifyContent: 'space-between',
+  },
   tools: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -53,11 +81,18 @@ export function Composer(props: { sr: TServiceRequest; onDone: () => void }) {
     if (isEmpty || isBusy) return;
     void run('send', isReply ? 'The reply was not sent' : 'The note was not added', async () => {
       if (isReply) {
-        await api.sendEmail(sr.number, { bodyHtml: html, asPublicNote: true, ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}) });
+        await api.sendEmail(sr.number, {
+          bodyHtml: html,
+          asPublicNote: true,
+          ...(files.length ? { attachmentIds: files.map((f) => f.id) } : {}),
+        });
         notify('Reply sent', `Emailed to ${sr.requester.email} and kept as a PUBLIC note.`);
       } else {
         await api.addNote(sr.number, { typeCode: noteType, body: html });
-        notify(noteType === 'INTERNAL' ? 'Internal note added' : `${noteType} note added`, 'It was not emailed.');
+        notify(
+          noteType === 'INTERNAL' ? 'Internal note added' : `${noteType} note added`,
+          'It was not emailed.',
+        );
       }
       editor.current?.clear();
       setFiles([]);
@@ -79,7 +114,12 @@ export function Composer(props: { sr: TServiceRequest; onDone: () => void }) {
 
   return (
     <Card className={mergeClasses(styles.card, !isReply && styles.internal)} data-mode={mode}>
-      <TabList size="small" selectedValue={mode} onTabSelect={(_, data) => setMode(data.value as ComposerMode)} aria-label="Composer mode">
+      <TabList
+        size="small"
+        selectedValue={mode}
+        onTabSelect={(_, data) => setMode(data.value as ComposerMode)}
+        aria-label="Composer mode"
+      >
         <Tab value="reply" icon={<MailRegular />}>
           Reply to customer
         </Tab>
@@ -90,7 +130,9 @@ export function Composer(props: { sr: TServiceRequest; onDone: () => void }) {
       <Caption1 className={styles.who}>
         {isReply ? (
           <>
-            <MailRegular /> Emails {sr.requester.name} &lt;{sr.requester.email}&gt;{sr.participants.length ? ` (Cc ${sr.participants.join(', ')})` : ''} and keeps it as a PUBLIC note.
+            <MailRegular /> Emails {sr.requester.name} &lt;{sr.requester.email}&gt;
+            {sr.participants.length ? ` (Cc ${sr.participants.join(', ')})` : ''} and keeps it as a PUBLIC
+            note.
           </>
         ) : (
           <>
@@ -111,13 +153,29 @@ export function Composer(props: { sr: TServiceRequest; onDone: () => void }) {
         <div className={styles.tools}>
           <InsertTemplateMenu onPick={handlePickTemplate} disabled={isBusy} />
           {!isReply && <NoteTypePicker value={noteType} onChange={setNoteType} disabled={isBusy} />}
-          {isReply && <ComposerAttachments files={files} isBusy={isBusy} onUpload={handleUpload} onRemove={(id) => setFiles((current) => current.filter((f) => f.id !== id))} />}
+          {isReply && (
+            <ComposerAttachments
+              files={files}
+              isBusy={isBusy}
+              onUpload={handleUpload}
+              onRemove={(id) => setFiles((current) => current.filter((f) => f.id !== id))}
+            />
+          )}
         </div>
-        <Button appearance="primary" icon={isBusy ? <Spinner size="tiny" /> : isReply ? <SendRegular /> : <LockClosedRegular />} disabled={isEmpty || isBusy} onClick={handleSend}>
+        <Button
+          appearance="primary"
+          icon={isBusy ? <Spinner size="tiny" /> : isReply ? <SendRegular /> : <LockClosedRegular />}
+          disabled={isEmpty || isBusy}
+          onClick={handleSend}
+        >
           {isReply ? 'Send reply' : 'Add internal note'}
         </Button>
       </div>
-      <Caption1 className={styles.who}>{isEmpty ? `Write the ${isReply ? 'reply' : 'note'} first: an empty one cannot be sent.` : 'Ctrl+Enter sends.'}</Caption1>
+      <Caption1 className={styles.who}>
+        {isEmpty
+          ? `Write the ${isReply ? 'reply' : 'note'} first: an empty one cannot be sent.`
+          : 'Ctrl+Enter sends.'}
+      </Caption1>
       {failure && <ErrorBar error={failure.error} title={failure.title} />}
     </Card>
   );

@@ -11,7 +11,12 @@ export function InsertTemplateMenu(props: { onPick: (templateId: string) => void
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
-        <Button size="small" appearance="subtle" icon={<DocumentTextRegular />} disabled={props.disabled || manual.length === 0}>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<DocumentTextRegular />}
+          disabled={props.disabled || manual.length === 0}
+        >
           Insert template
         </Button>
       </MenuTrigger>

@@ -6,13 +6,21 @@ import { useDesk } from '../../../session/desk-context';
  * The type of a note that is not emailed: INTERNAL by default, or any type the admins defined. PUBLIC is left out on
  * purpose: a PUBLIC note is what the customer's side of the conversation holds, so it comes from "Reply to customer".
  */
-export function NoteTypePicker(props: { value: string; onChange: (code: string) => void; disabled?: boolean }) {
+export function NoteTypePicker(props: {
+  value: string;
+  onChange: (code: string) => void;
+  disabled?: boolean;
+}) {
   const { api } = useDesk();
   const types = useResource((signal) => api.listNoteTypes(signal), [api]);
   const choices = (types.data?.items ?? []).filter((type) => type.code !== 'PUBLIC');
   const selected = choices.find((type) => type.code === props.value);
   return (
-    <Field label="Note type" orientation="horizontal" hint={selected ? `Visible to access level ${selected.accessLevel}` : undefined}>
+    <Field
+      label="Note type"
+      orientation="horizontal"
+      hint={selected ? `Visible to access level ${selected.accessLevel}` : undefined}
+    >
       <Dropdown
         size="small"
         disabled={props.disabled}

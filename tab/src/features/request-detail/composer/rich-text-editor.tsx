@@ -1,5 +1,11 @@
 import { Toolbar, ToolbarButton, makeStyles, tokens } from '@fluentui/react-components';
-import { TextBoldRegular, TextBulletListLtrRegular, TextItalicRegular, TextNumberListLtrRegular, TextQuoteRegular } from '@fluentui/react-icons';
+import {
+  TextBoldRegular,
+  TextBulletListLtrRegular,
+  TextItalicRegular,
+  TextNumberListLtrRegular,
+  TextQuoteRegular,
+} from '@fluentui/react-icons';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
@@ -9,7 +15,13 @@ import { useEffect, type KeyboardEvent, type ReactElement } from 'react';
 // small set of tags the API's sanitiser keeps. This file is loaded lazily: the list pages never pay for it.
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
   content: {
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     minHeight: '96px',
@@ -18,7 +30,13 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     '& .ProseMirror': { outlineStyle: 'none', minHeight: '80px' },
     '& .ProseMirror p': { margin: `0 0 ${tokens.spacingVerticalS}` },
-    '& .ProseMirror p.is-editor-empty:first-child::before': { content: 'attr(data-placeholder)', color: tokens.colorNeutralForeground4, float: 'left', height: 0, pointerEvents: 'none' },
+    '& .ProseMirror p.is-editor-empty:first-child::before': {
+      content: 'attr(data-placeholder)',
+      color: tokens.colorNeutralForeground4,
+      float: 'left',
+      height: 0,
+      pointerEvents: 'none',
+    },
   },
 });
 
@@ -36,7 +54,10 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const styles = useStyles();
   const { onChange, onReady } = props;
   const editor = useEditor({
-    extensions: [StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false }), Placeholder.configure({ placeholder: props.placeholder })],
+    extensions: [
+      StarterKit.configure({ heading: false, codeBlock: false, horizontalRule: false }),
+      Placeholder.configure({ placeholder: props.placeholder }),
+    ],
     editorProps: { attributes: { 'aria-label': props.label, 'aria-multiline': 'true', role: 'textbox' } },
     onUpdate: ({ editor: e }) => onChange(e.getHTML(), e.getText().trim() === ''),
   });
@@ -84,15 +105,28 @@ function FormatBar(props: { editor: Editor | null }) {
     }),
   });
   const button = (label: string, icon: ReactElement, isOn: boolean | undefined, run: (e: Editor) => void) => (
-    <ToolbarButton aria-label={label} aria-pressed={isOn ?? false} icon={icon} appearance={isOn ? 'primary' : 'subtle'} disabled={!editor} onClick={() => editor && run(editor)} />
+    <ToolbarButton
+      aria-label={label}
+      aria-pressed={isOn ?? false}
+      icon={icon}
+      appearance={isOn ? 'primary' : 'subtle'}
+      disabled={!editor}
+      onClick={() => editor && run(editor)}
+    />
   );
   return (
     <Toolbar aria-label="Formatting" size="small">
       {button('Bold', <TextBoldRegular />, active?.bold, (e) => e.chain().focus().toggleBold().run())}
       {button('Italic', <TextItalicRegular />, active?.italic, (e) => e.chain().focus().toggleItalic().run())}
-      {button('Bulleted list', <TextBulletListLtrRegular />, active?.bullets, (e) => e.chain().focus().toggleBulletList().run())}
-      {button('Numbered list', <TextNumberListLtrRegular />, active?.numbers, (e) => e.chain().focus().toggleOrderedList().run())}
-      {button('Quote', <TextQuoteRegular />, active?.quote, (e) => e.chain().focus().toggleBlockquote().run())}
+      {button('Bulleted list', <TextBulletListLtrRegular />, active?.bullets, (e) =>
+        e.chain().focus().toggleBulletList().run(),
+      )}
+      {button('Numbered list', <TextNumberListLtrRegular />, active?.numbers, (e) =>
+        e.chain().focus().toggleOrderedList().run(),
+      )}
+      {button('Quote', <TextQuoteRegular />, active?.quote, (e) =>
+        e.chain().focus().toggleBlockquote().run(),
+      )}
     </Toolbar>
   );
 }
