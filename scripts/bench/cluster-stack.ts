@@ -93,20 +93,18 @@ export async function startClusterBench(options: {
     const ids: number[] = [];
     for (let i = 0; i < options.requests; i++) {
       const id = await tx.nextSequence('requests');
-      await tx
-        .collection('requests')
-        .insert({
-          id,
-          title: `Bench ${i}`,
-          description: '',
-          requester: { name: `Customer ${id}`, email: `customer${id}@fabrikam.test` },
-          participants: [],
-          status: 'Open',
-          priority: 'Low',
-          createdAt: now,
-          updatedAt: now,
-          hasNewEmailReply: false,
-        });
+      await tx.collection('requests').insert({
+        id,
+        title: `Bench ${i}`,
+        description: '',
+        requester: { name: `Customer ${id}`, email: `customer${id}@fabrikam.test` },
+        participants: [],
+        status: 'Open',
+        priority: 'Low',
+        createdAt: now,
+        updatedAt: now,
+        hasNewEmailReply: false,
+      });
       ids.push(id);
     }
     return ids;

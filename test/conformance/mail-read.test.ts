@@ -279,15 +279,13 @@ describe('Graph mail: folders, listing, paging, ids', () => {
     'C23: NDRs, auto-replies and meeting messages sit in the inbox and say what they are',
     async () => {
       const control = t.emulator!.control;
-      await t.graph
-        .api(`/users/${mb}/sendMail`)
-        .post({
-          message: {
-            subject: 'Typo address',
-            body: { contentType: 'Text', content: 'hi' },
-            toRecipients: [{ emailAddress: { address: 'nobody@contoso.test' } }],
-          },
-        });
+      await t.graph.api(`/users/${mb}/sendMail`).post({
+        message: {
+          subject: 'Typo address',
+          body: { contentType: 'Text', content: 'hi' },
+          toRecipients: [{ emailAddress: { address: 'nobody@contoso.test' } }],
+        },
+      });
       const autoReply = [
         'From: Alex Johnson <alex@fabrikam.test>',
         `To: ${mb}`,

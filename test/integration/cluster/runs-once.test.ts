@@ -165,15 +165,13 @@ describe('work two instances share runs once', () => {
         const email = (await tx.collection('outboundEmails').get(id!))!;
         const now = services.clock().getTime();
         // Another instance took it ten minutes ago (a long throttled send), and last renewed it `renewedAgoMs` ago.
-        await tx
-          .collection('outboundEmails')
-          .put({
-            ...email,
-            status: 'sending',
-            attempts: 1,
-            attemptedAt: new Date(now - 10 * MINUTE).toISOString(),
-            claimRenewedAt: new Date(now - renewedAgoMs).toISOString(),
-          });
+        await tx.collection('outboundEmails').put({
+          ...email,
+          status: 'sending',
+          attempts: 1,
+          attemptedAt: new Date(now - 10 * MINUTE).toISOString(),
+          claimRenewedAt: new Date(now - renewedAgoMs).toISOString(),
+        });
       });
     await claimedBy(10_000);
     const before = stack.sendCalls();

@@ -95,14 +95,12 @@ describe('sends interrupted by a crash', () => {
     expect(res.body.status).toBe('queued');
     return stack.runtime.services.store.transact(async (tx) => {
       const email = (await tx.collection('outboundEmails').get(res.body.outboundId as number))!;
-      return tx
-        .collection('outboundEmails')
-        .put({
-          ...email,
-          status: 'sending',
-          attempts: 1,
-          attemptedAt: new Date(Date.now() - attemptedAgoMs).toISOString(),
-        });
+      return tx.collection('outboundEmails').put({
+        ...email,
+        status: 'sending',
+        attempts: 1,
+        attemptedAt: new Date(Date.now() - attemptedAgoMs).toISOString(),
+      });
     });
   }
 

@@ -215,16 +215,14 @@ export function defineStoreContract(
           await tx.collection('requests').insert(aRequest(3));
           await tx.collection('requests').put(aRequest(1, { status: 'Closed' }));
           await tx.collection('requests').delete(2);
-          await tx
-            .collection('history')
-            .insert({
-              id: 'h1',
-              requestId: 1,
-              kind: 'created',
-              summary: 'x',
-              actor: { id: 'a', name: 'A' },
-              at: '2025-01-01T00:00:00.000Z',
-            });
+          await tx.collection('history').insert({
+            id: 'h1',
+            requestId: 1,
+            kind: 'created',
+            summary: 'x',
+            actor: { id: 'a', name: 'A' },
+            at: '2025-01-01T00:00:00.000Z',
+          });
           expect(await tx.nextSequence('requests')).toBe(2);
           expect(await tx.nextSequence('emails')).toBe(1);
           throw failure;

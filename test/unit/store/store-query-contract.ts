@@ -138,35 +138,31 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
         await tx.collection('requests').insert(aRequest(1));
         await tx.collection('requests').insert(aRequest(2));
         await tx.collection('notes').insert(aNote('n2', 1));
-        await tx
-          .collection('notes')
-          .insert(
-            aNote('n1', 1, {
-              source: 'email',
-              email: {
-                from: { address: 'a@x.test' },
-                subject: 's',
-                receivedAt: '2025-01-01T00:00:00.000Z',
-                internetMessageId: '<m1@x.test>',
-                signal: 'marker',
-              },
-            }),
-          );
+        await tx.collection('notes').insert(
+          aNote('n1', 1, {
+            source: 'email',
+            email: {
+              from: { address: 'a@x.test' },
+              subject: 's',
+              receivedAt: '2025-01-01T00:00:00.000Z',
+              internetMessageId: '<m1@x.test>',
+              signal: 'marker',
+            },
+          }),
+        );
         await tx.collection('notes').insert(aNote('n3', 2));
-        await tx
-          .collection('attachments')
-          .insert({
-            id: 'a1',
-            requestId: 1,
-            folder: 'Other',
-            fileName: 'f.txt',
-            contentType: 'text/plain',
-            size: 1,
-            sha256: 'x',
-            noteId: 'n1',
-            uploadedBy: 'u',
-            createdAt: '2025-01-01T00:00:00.000Z',
-          });
+        await tx.collection('attachments').insert({
+          id: 'a1',
+          requestId: 1,
+          folder: 'Other',
+          fileName: 'f.txt',
+          contentType: 'text/plain',
+          size: 1,
+          sha256: 'x',
+          noteId: 'n1',
+          uploadedBy: 'u',
+          createdAt: '2025-01-01T00:00:00.000Z',
+        });
         await tx.collection('history').insert(aHistoryEntry('h1', 1, { noteId: 'n1' }));
         await tx.collection('history').insert(aHistoryEntry('h2', 2));
       });
@@ -371,16 +367,14 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
       const seen = await store.transact(async (tx) => {
         await tx.collection('requests').insert(aRequest(1));
         await tx.collection('notes').insert(aNote('n1', 1));
-        await tx
-          .collection('srEvents')
-          .insert({
-            id: 'e1',
-            requestId: 1,
-            kind: 'sr-created',
-            at: '2025-01-01T00:00:00.000Z',
-            actor: { id: 'u', name: 'U' },
-            details: {},
-          });
+        await tx.collection('srEvents').insert({
+          id: 'e1',
+          requestId: 1,
+          kind: 'sr-created',
+          at: '2025-01-01T00:00:00.000Z',
+          actor: { id: 'u', name: 'U' },
+          details: {},
+        });
         return {
           notes: (await tx.collection('notes').ofRequest(1)).length,
           events: (await tx.collection('srEvents').pending()).map((e) => e.id),

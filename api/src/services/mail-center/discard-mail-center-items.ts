@@ -17,14 +17,12 @@ export async function discardMailCenterItems(
     for (const id of new Set(itemIds)) {
       const item = await tx.collection('mailCenter').get(id);
       if (!item || item.state !== 'open') continue;
-      await tx
-        .collection('mailCenter')
-        .put({
-          ...item,
-          state: 'discarded',
-          resolution: { by: { id: actor.id, name: actor.name }, at },
-          updatedAt: at,
-        });
+      await tx.collection('mailCenter').put({
+        ...item,
+        state: 'discarded',
+        resolution: { by: { id: actor.id, name: actor.name }, at },
+        updatedAt: at,
+      });
       discarded += 1;
     }
     return { discarded, skipped: new Set(itemIds).size - discarded };

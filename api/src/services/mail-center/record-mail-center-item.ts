@@ -24,16 +24,14 @@ export async function recordMailCenterItemIn(
 ): Promise<MailCenterItem> {
   const now = deps.clock().toISOString();
   if (input.replaces) await tx.collection('mailCenter').delete(input.replaces);
-  const item = await tx
-    .collection('mailCenter')
-    .insert({
-      ...input.item,
-      id: deps.newId(),
-      state: input.state ?? 'open',
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-    });
+  const item = await tx.collection('mailCenter').insert({
+    ...input.item,
+    id: deps.newId(),
+    state: input.state ?? 'open',
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
   if (input.ledger)
     await tx
       .collection('processedMessages')

@@ -67,9 +67,7 @@ export function desk(stack: MailStack) {
         }
       ).items;
     },
-    async attachments(
-      id: number,
-    ): Promise<
+    async attachments(id: number): Promise<
       Array<{
         id: string;
         fileName: string;

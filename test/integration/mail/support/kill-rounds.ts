@@ -246,20 +246,18 @@ export function seedRequests(services: ServiceDeps, count: number): Promise<numb
     const ids: number[] = [];
     for (let i = 0; i < count; i++) {
       const id = await tx.nextSequence('requests');
-      await tx
-        .collection('requests')
-        .insert({
-          id,
-          title: `SR ${i}`,
-          description: '',
-          requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` },
-          participants: [],
-          status: 'Open',
-          priority: 'Low',
-          createdAt: now,
-          updatedAt: now,
-          hasNewEmailReply: false,
-        });
+      await tx.collection('requests').insert({
+        id,
+        title: `SR ${i}`,
+        description: '',
+        requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` },
+        participants: [],
+        status: 'Open',
+        priority: 'Low',
+        createdAt: now,
+        updatedAt: now,
+        hasNewEmailReply: false,
+      });
       ids.push(id);
     }
     return ids;
