@@ -98,7 +98,11 @@ describe.skipIf(imapUnavailable)('IMAP faults', () => {
       for (const pid of frozen) process.kill(pid, 'SIGCONT');
     }
     await exactlyOneNoteEach([id]);
-    expect((await health()).subscription).toMatchObject({ state: 'idle', connected: true });
+    // The catch-up can file the reply before the new IDLE session is up: wait (bounded) for the watch to be back.
+    await eventually('IDLE connected again', async () => {
+      const subscription = (await health()).subscription;
+      return subscription.state === 'idle' && subscription.connected;
+    });
   });
 
   it('after a UIDVALIDITY change finds the emails under their new UIDs and imports none of them twice', async () => {
