@@ -16,6 +16,7 @@ import {
   type EmulatorOptions,
 } from '../../emulator/src/index.js';
 import { kill, startInstance, type Instance } from '../../test/integration/cluster/support/instances.js';
+import { seedRequests } from '../../test/integration/mail/support/kill-rounds.js';
 import { startEmulatorThread, type BenchEmulator } from './bench-stack.js';
 import { startRoundRobin, type RoundRobin } from './round-robin.js';
 
@@ -88,27 +89,12 @@ export async function startClusterBench(options: {
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'cluster-bench');
   // Each SR's requester is the customer replyMime writes as (customerN@fabrikam.test), so every reply is a note.
-  const now = new Date().toISOString();
-  const requestIds = await runtime.services.store.transact(async (tx) => {
-    const ids: number[] = [];
-    for (let i = 0; i < options.requests; i++) {
-      const id = await tx.nextSequence('requests');
-      await tx.collection('requests').insert({
-        id,
-        title: `Bench ${i}`,
-        description: '',
-        requester: { name: `Customer ${id}`, email: `customer${id}@fabrikam.test` },
-        participants: [],
-        status: 'Open',
-        priority: 'Low',
-        createdAt: now,
-        updatedAt: now,
-        hasNewEmailReply: false,
-      });
-      ids.push(id);
-    }
-    return ids;
-  });
+  const requestIds = await seedRequests(
+    runtime.services,
+    options.requests,
+    (id) => ({ name: `Customer ${id}`, email: `customer${id}@fabrikam.test` }),
+    (i) => `Bench ${i}`,
+  );
   const mailApp = emulator.tenant.apps.find((a) => a.clientSecret);
   const accountIds: string[] = [];
   for (const address of BENCH_MAILBOXES) {

@@ -239,8 +239,18 @@ export async function expectExactlyOnce(input: {
   ).toBe(true);
 }
 
-/** One SR per reply (requester cN@fabrikam.test), in one transaction: setup, not what is measured. */
-export function seedRequests(services: ServiceDeps, count: number): Promise<number[]> {
+type Requester = { name: string; email: string };
+
+/** One SR per reply (requester cN@fabrikam.test unless told), in one transaction: setup, not what is measured. */
+export function seedRequests(
+  services: ServiceDeps,
+  count: number,
+  requester: (id: number, i: number) => Requester = (_id, i) => ({
+    name: `Customer ${i}`,
+    email: `c${i}@fabrikam.test`,
+  }),
+  title: (i: number) => string = (i) => `SR ${i}`,
+): Promise<number[]> {
   const now = new Date().toISOString();
   return services.store.transact(async (tx) => {
     const ids: number[] = [];
@@ -248,9 +258,9 @@ export function seedRequests(services: ServiceDeps, count: number): Promise<numb
       const id = await tx.nextSequence('requests');
       await tx.collection('requests').insert({
         id,
-        title: `SR ${i}`,
+        title: title(i),
         description: '',
-        requester: { name: `Customer ${i}`, email: `c${i}@fabrikam.test` },
+        requester: requester(id, i),
         participants: [],
         status: 'Open',
         priority: 'Low',
