@@ -41,20 +41,10 @@ export type MatchPolicy = {
   closedSr: 'reopen' | 'mail-center';
 };
 
-export type RouteReason = Extract<
+// Every reason but those found while reading the email rather than routing it.
+export type RouteReason = Exclude<
   MailCenterReason,
-  | 'no-marker'
-  | 'token-invalid'
-  | 'conflicting-signals'
-  | 'unknown-sender'
-  | 'sender-not-authenticated'
-  | 'sr-closed'
-  | 'sr-not-found'
-  | 'auto-reply'
-  | 'bounce'
-  | 'own-mail'
-  | 'loop'
-  | 'system'
+  'too-large' | 'too-complex' | 'attachment-blocked' | 'processing-failed'
 >;
 
 export type RouteDecision =

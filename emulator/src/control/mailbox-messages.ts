@@ -8,7 +8,7 @@ import { parseMessageInput } from '../mail/message-input.js';
 import { deliverInput, deliverMime } from '../mail/deliver.js';
 import type { StampPolicy } from '../mail/authentication-stamp.js';
 import { presentMessage } from '../graph/present-message.js';
-import { MESSAGE_PROPERTY_NAMES } from '../odata/message-properties.js';
+import { MESSAGE_PROPERTY_NAMES } from '../mail/message-property-names.js';
 import { sortMessages } from '../graph/handlers/messages-list.js';
 import { messageMime } from '../mime/compose-mime.js';
 import { view } from '../state/mail-store.js';

@@ -1,5 +1,6 @@
 import { GraphHttpError, notImplemented } from '../core/graph-error.js';
 import type { ItemBody, MessageHeader, Recipient } from '../state/mail-types.js';
+import { MESSAGE_PROPERTY_NAMES } from './message-property-names.js';
 
 export type AttachmentInput =
   | {
@@ -45,44 +46,8 @@ export type MessageInput = {
   odataType?: string;
 };
 
-// Every property of microsoft.graph.message (v1.0 CSDL); anything else is rejected as Graph does.
-const KNOWN = new Set([
-  'id',
-  'categories',
-  'changeKey',
-  'createdDateTime',
-  'lastModifiedDateTime',
-  'bccRecipients',
-  'body',
-  'bodyPreview',
-  'ccRecipients',
-  'conversationId',
-  'conversationIndex',
-  'flag',
-  'from',
-  'hasAttachments',
-  'importance',
-  'inferenceClassification',
-  'internetMessageHeaders',
-  'internetMessageId',
-  'isDeliveryReceiptRequested',
-  'isDraft',
-  'isRead',
-  'isReadReceiptRequested',
-  'parentFolderId',
-  'receivedDateTime',
-  'replyTo',
-  'sender',
-  'sentDateTime',
-  'subject',
-  'toRecipients',
-  'uniqueBody',
-  'webLink',
-  'attachments',
-  'extensions',
-  'multiValueExtendedProperties',
-  'singleValueExtendedProperties',
-]);
+// Anything else is rejected as Graph does.
+const KNOWN = new Set<string>(MESSAGE_PROPERTY_NAMES);
 const UNSUPPORTED = new Set(['extensions', 'multiValueExtendedProperties', 'singleValueExtendedProperties']);
 
 export type InputMode = 'graph' | 'control';

@@ -1,45 +1,7 @@
 import type { MessageView } from '../state/mail-store.js';
 import type { PropertyDef, PropertyTable } from './property-table.js';
 import { bodyPreview } from '../mail/body-text.js';
-
-// microsoft.graph.message properties (v1.0), the ones Outlook can filter/sort on described in full.
-export const MESSAGE_PROPERTY_NAMES = [
-  'id',
-  'categories',
-  'changeKey',
-  'createdDateTime',
-  'lastModifiedDateTime',
-  'bccRecipients',
-  'body',
-  'bodyPreview',
-  'ccRecipients',
-  'conversationId',
-  'conversationIndex',
-  'flag',
-  'from',
-  'hasAttachments',
-  'importance',
-  'inferenceClassification',
-  'internetMessageHeaders',
-  'internetMessageId',
-  'isDeliveryReceiptRequested',
-  'isDraft',
-  'isRead',
-  'isReadReceiptRequested',
-  'parentFolderId',
-  'receivedDateTime',
-  'replyTo',
-  'sender',
-  'sentDateTime',
-  'subject',
-  'toRecipients',
-  'uniqueBody',
-  'webLink',
-  'attachments',
-  'extensions',
-  'multiValueExtendedProperties',
-  'singleValueExtendedProperties',
-] as const;
+import { MESSAGE_PROPERTY_NAMES } from '../mail/message-property-names.js';
 
 /** Graph shows and compares date-times at second precision (docs/graph-behaviour.md §2.3, C22). */
 export function seconds(iso: string | null): number | null {
