@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import { apiEnvironment } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
-import { setUpKillDesk, unreadInInbox } from './support/kill-desk.js';
-import { bundleEngineChild, expectExactlyOnce, killRounds } from './support/kill-rounds.js';
+import { killAndCheck, setUpKillDesk } from './support/kill-desk.js';
+import { bundleEngineChild } from './support/kill-rounds.js';
 
 // The exactly-once kill test on PostgreSQL: the engine in a child process over its own database, killed with SIGKILL
 // at random moments through an import (some kills between a note's commit and its after-step), restarted each time.
@@ -53,23 +53,5 @@ afterAll(async () => {
 });
 
 it(`files ${REPLIES} replies exactly once across ${KILLS} SIGKILLs at random moments, on PostgreSQL`, async () => {
-  const unread = () => unreadInInbox(emulator);
-  const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({
-    kills: KILLS,
-    total: REPLIES,
-    env: { ...env, KILL_TEST_ACCOUNT_ID: desk.accountId },
-    unread,
-  });
-  expect(lastCode, lastOutput).toBe(0);
-  expect(lastOutput).toContain('done');
-
-  await expectExactlyOnce({
-    env,
-    requestIds: desk.requestIds,
-    attachments: Math.ceil(REPLIES / 10),
-    kills: KILLS,
-    unreadAtKills,
-    committedNotReadAtKills,
-  });
-  expect(await unread()).toBe(0);
+  await killAndCheck(emulator, env, desk, KILLS);
 }, 120_000);

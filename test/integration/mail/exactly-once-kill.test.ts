@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, it } from 'vitest';
 import { apiEnvironment } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { setUpKillDesk, unreadInInbox } from './support/kill-desk.js';
-import { bundleEngineChild, expectExactlyOnce, killRounds } from './support/kill-rounds.js';
+import { killAndCheck, setUpKillDesk } from './support/kill-desk.js';
+import { bundleEngineChild } from './support/kill-rounds.js';
 
 // Exactly once, the hard way: the engine runs in a child process over a lowdb file and is killed with SIGKILL at
 // random moments while it imports 200 replies (20 kills), then restarted; the emulator, in this process, outlives
@@ -43,23 +43,5 @@ afterAll(async () => {
 });
 
 it(`files ${REPLIES} replies exactly once across ${KILLS} SIGKILLs at random moments`, async () => {
-  const unread = () => unreadInInbox(emulator);
-  const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({
-    kills: KILLS,
-    total: REPLIES,
-    env: { ...env, KILL_TEST_ACCOUNT_ID: desk.accountId },
-    unread,
-  });
-  expect(lastCode, lastOutput).toBe(0);
-  expect(lastOutput).toContain('done');
-
-  await expectExactlyOnce({
-    env,
-    requestIds: desk.requestIds,
-    attachments: REPLIES / 10,
-    kills: KILLS,
-    unreadAtKills,
-    committedNotReadAtKills,
-  });
-  expect(await unread()).toBe(0);
+  await killAndCheck(emulator, env, desk, KILLS);
 }, 240_000);

@@ -5,7 +5,7 @@ import { parseConfig } from '../../../../api/src/config.js';
 import { ensureDemoMailAccount } from '../../../../api/src/services/demo/ensure-demo-mail-account.js';
 import { DEMO_TENANT_ID, SERVICE_MAILBOX } from '../../../../emulator/src/index.js';
 import type { TestEmulator } from '../../../support/emulator.js';
-import { seedRequests } from './kill-rounds.js';
+import { expectExactlyOnce, killRounds, seedRequests } from './kill-rounds.js';
 import { customerReply } from './replies.js';
 
 /**
@@ -52,4 +52,35 @@ export async function setUpKillDesk(
 export async function unreadInInbox(emulator: TestEmulator): Promise<number> {
   const res = await emulator.control('GET', `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`);
   return ((await res.json()) as { value: Array<{ isRead: boolean }> }).value.filter((m) => !m.isRead).length;
+}
+
+/**
+ * The Graph kill test itself, on whichever store `env` names: `kills` SIGKILLs through the import of the desk's
+ * replies, a last child left to finish, then every reply exactly one note and the inbox read.
+ */
+export async function killAndCheck(
+  emulator: TestEmulator,
+  env: Record<string, string>,
+  desk: { accountId: string; requestIds: number[] },
+  kills: number,
+): Promise<void> {
+  const unread = () => unreadInInbox(emulator);
+  const total = desk.requestIds.length;
+  const { unreadAtKills, committedNotReadAtKills, lastCode, lastOutput } = await killRounds({
+    kills,
+    total,
+    env: { ...env, KILL_TEST_ACCOUNT_ID: desk.accountId },
+    unread,
+  });
+  expect(lastCode, lastOutput).toBe(0);
+  expect(lastOutput).toContain('done');
+  await expectExactlyOnce({
+    env,
+    requestIds: desk.requestIds,
+    attachments: Math.ceil(total / 10),
+    kills,
+    unreadAtKills,
+    committedNotReadAtKills,
+  });
+  expect(await unread()).toBe(0);
 }
