@@ -26,7 +26,6 @@ import { warmUnderstandPool } from './mail/understand/understand.js';
 import { renderOriginal } from './mail/render-original.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import type { ServiceDeps } from './services/deps.js';
-import { withChangeFeed } from './services/change-feed.js';
 import { ensureDefaults } from './services/settings/ensure-defaults.js';
 import { ensureDemoMailAccount } from './services/demo/ensure-demo-mail-account.js';
 import { seedDemoData } from './services/demo/seed-demo-data.js';
@@ -236,22 +235,19 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   const secrets = createSecretBox(key);
   // Before the store: a blob store that cannot start stops the process with nothing else left open.
   const blobs = await openBlobStore(config);
-  const opened = await openStore(config);
+  const store = await openStore(config);
   const cluster =
-    opened instanceof PostgresStore ? opened.clusterState(config.instanceId) : createLocalClusterState();
+    store instanceof PostgresStore ? store.clusterState(config.instanceId) : createLocalClusterState();
   // Keys every instance on the database must share are checked before anything is sealed or signed with them.
   const ecIdKeyring = await checkSecretKey(cluster, key)
     .then(() => loadEcIdKeyring(config.dataDir, secrets, config.ecId))
     .then(async (keyring) => (await checkEcIdKeyring(cluster, keyring), keyring))
     .catch(async (error: unknown) => {
-      await opened.close();
+      await store.close();
       throw error;
     });
-  // Every commit, whoever makes it (an agent, the engine, a rule), reaches the live screens.
-  const { store, feed } = withChangeFeed(opened);
   return {
     store,
-    changes: feed,
     blobs,
     secrets,
     clock: () => new Date(),

@@ -50,8 +50,17 @@ export type Collections = {
 
 export type CollectionName = keyof Collections;
 
-/** What a commit changed: the collections written and the ids written in each (inserted, replaced or deleted). */
-export type CommitChange = { collections: { [K in CollectionName]?: Array<Collections[K]['id']> } };
+/**
+ * What a commit changed: the collections written and the ids written in each (inserted, replaced or deleted), and
+ * the SRs the written records belong to (a request's own id, any other record's `requestId`), so a live screen
+ * showing an SR knows to reload without reading anything. A change heard from another instance may name its
+ * collections only (the notice is bounded): its id lists are then empty and `requestIds` is absent, meaning any
+ * record of those collections, of any SR, may have changed.
+ */
+export type CommitChange = {
+  collections: { [K in CollectionName]?: Array<Collections[K]['id']> };
+  requestIds?: number[];
+};
 
 type QueriesOf = {
   requests: RequestQueries;

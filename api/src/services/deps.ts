@@ -1,4 +1,3 @@
-import type { ChangeFeed } from './change-feed.js';
 import type { EcIdKeyring } from '../domain/ec-id.js';
 import type { OutboundPolicy } from '../domain/outbound-policy.js';
 import type { RateLimits } from '../domain/rate-limits.js';
@@ -26,8 +25,6 @@ export type ServiceDeps = {
   rateLimitDefaults?: RateLimits;
   /** The running mail engine (sync, health, Mail Center actions); absent when Graph is not configured or in tests of other features. */
   mail?: MailEngine;
-  /** Each committed change, for the live screens' event stream (GET /api/events); absent in tests of other features. */
-  changes?: ChangeFeed;
   /** What the instances sharing the database agree on (which one runs a periodic job); absent: this process alone. */
   cluster?: ClusterState;
 };

@@ -55,7 +55,7 @@ export function writeCollection(
     if (mode === 'insert' && working.table(name).has(stored.id)) {
       throw new AppError('conflict', `${name} ${JSON.stringify(stored.id)} already exists.`);
     }
-    working.writableTable(name, stored.id).set(stored.id, stored);
+    working.writableTable(name, stored.id, stored).set(stored.id, stored);
     return copyOut(stored);
   };
   return {
@@ -68,7 +68,8 @@ export function writeCollection(
     },
     async delete(id: RecordId) {
       guard();
-      return working.table(name).has(id) && working.writableTable(name, id).delete(id);
+      const existing = working.table(name).get(id);
+      return existing !== undefined && working.writableTable(name, id, existing).delete(id);
     },
   };
 }

@@ -117,7 +117,7 @@ export class TransactionalStore implements Store {
       const next = working.result();
       await this.#persist(dataFromState(next));
       this.#state = next;
-      this.#listeners.notify({ collections: working.changedIds() });
+      this.#listeners.notify(working.change());
     }
     return result;
   }

@@ -1,4 +1,5 @@
-import type { RecordId, StoredRecord } from '../ports/store.js';
+import type { CollectionName, CommitChange, RecordId, StoredRecord } from '../ports/store.js';
+import { ChangeRecorder } from './commit-listeners.js';
 import type { StoreState, Table } from './store-state.js';
 
 /**
@@ -9,7 +10,7 @@ export class WorkingSet {
   readonly #base: StoreState;
   readonly #changedTables = new Map<string, Map<RecordId, StoredRecord>>();
   #changedSequences: Map<string, number> | undefined;
-  readonly #changedIds = new Map<string, Set<RecordId>>();
+  readonly #changes = new ChangeRecorder();
 
   constructor(base: StoreState) {
     this.#base = base;
@@ -21,10 +22,16 @@ export class WorkingSet {
     return table;
   }
 
-  /** The table to change record `id` in; the id is remembered for the commit's change notice. */
-  writableTable(name: string, id: RecordId): Map<RecordId, StoredRecord> {
-    const ids = this.#changedIds.get(name) ?? new Set<RecordId>();
-    this.#changedIds.set(name, ids.add(id));
+  /**
+   * The table to change record `id` in; the id, and the SR of `record` (the one written, or the one deleted), are
+   * remembered for the commit's change notice.
+   */
+  writableTable(
+    name: CollectionName,
+    id: RecordId,
+    record: StoredRecord | undefined,
+  ): Map<RecordId, StoredRecord> {
+    this.#changes.wrote(name, id, record);
     let table = this.#changedTables.get(name);
     if (!table) {
       table = new Map(this.table(name));
@@ -44,9 +51,9 @@ export class WorkingSet {
     return this.#changedTables.size > 0 || this.#changedSequences !== undefined;
   }
 
-  /** Which records of which collections this transaction wrote. */
-  changedIds(): Record<string, RecordId[]> {
-    return Object.fromEntries([...this.#changedIds].map(([name, ids]) => [name, [...ids]]));
+  /** Which records of which collections (and of which SRs) this transaction wrote. */
+  change(): CommitChange {
+    return this.#changes.change();
   }
 
   /** The state this transaction commits: the base with its changed tables and sequences swapped in. */

@@ -2,8 +2,8 @@ import { createContext, useContext, useEffect, useMemo, useRef, type ReactNode }
 import { useDesk } from '../session/desk-context';
 import { createSseParser } from './parse-sse';
 
-/** What one commit on the server changed (GET /api/events). */
-export type LiveChange = { collections: string[]; requestIds: number[] };
+/** What one commit on the server changed (GET /api/events); `allRequests`: the SRs are not listed, any may have changed. */
+export type LiveChange = { collections: string[]; requestIds: number[]; allRequests?: boolean };
 type Listener = (change: LiveChange) => void;
 type LiveChanges = { subscribe(listener: Listener): () => void };
 

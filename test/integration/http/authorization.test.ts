@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Express } from 'express';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUTHORITY, CLIENT_ID, TENANT_ID, createTestApi, type TestApi } from '../../support/test-api.js';
@@ -87,12 +90,8 @@ const BODIES: Record<string, unknown> = {
   'post /api/mail-center/{itemId}/link': { requestId: 'SR-000001' },
 };
 
-/**
- * Routes the running mail engine answers, and the live event stream (it needs the store's change feed, and would not
- * end); the test API has neither, so a permitted caller gets 503, after the guard.
- */
+/** Routes the running mail engine answers; the test API has none, so a permitted caller gets 503, after the guard. */
 const ENGINE_ROUTES = new Set([
-  'get /api/events',
   'get /api/admin/mail/accounts/{id}/health',
   'post /api/admin/mail/accounts/{id}/test',
   'post /api/admin/mail/accounts/{id}/sync',
@@ -314,7 +313,8 @@ describe('authorization on every route', () => {
         call = call.attach('file', Buffer.from('x'), 'x.txt');
       else if (key === 'put /api/admin/settings') call = call.send(ids.settings);
       else if (BODIES[key]) call = call.send(BODIES[key] as object);
-      const res = await call;
+      // The live event stream never ends for a permitted caller: its status is read without waiting for the end.
+      const res = key === 'get /api/events' ? await streamAnswer(api.app, url, bearer) : await call;
       const want = expected(op, caller);
       const ok =
         want === 'ok'
@@ -360,3 +360,27 @@ describe('/api/me', () => {
     expect(agent.body.roles).toEqual(['ServiceDesk.Agent']);
   });
 });
+
+/** A stream's status, and its JSON body when refused, read as soon as the headers arrive; the stream is then closed. */
+async function streamAnswer(
+  app: Express,
+  path: string,
+  bearer: string | undefined,
+): Promise<{ status: number; body: { error?: { code?: string } } }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const controller = new AbortController();
+  try {
+    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`, {
+      headers: bearer ? { authorization: `Bearer ${bearer}` } : {},
+      signal: controller.signal,
+    });
+    const isJson = res.headers.get('content-type')?.startsWith('application/json') ?? false;
+    return { status: res.status, body: isJson ? ((await res.json()) as { error?: { code?: string } }) : {} };
+  } finally {
+    controller.abort();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}

@@ -1,6 +1,5 @@
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEventStream } from '../../support/event-stream.js';
 import { addDefaultAccount, createSr, startOutboundStack, type OutboundStack } from './outbound-stack.js';
 
 // The SR's composer: "Reply to customer" emails the text and keeps it as a PUBLIC note; "Internal note" never leaves;
@@ -94,39 +93,19 @@ describe('the SR composer', () => {
 
   it('streams a change event naming the SR after a note is added, to an authenticated reader only', async () => {
     const sr = await createSr(stack);
-    const server: Server = await new Promise((resolve) => {
-      const s = stack.runtime.app.listen(0, '127.0.0.1', () => resolve(s));
-    });
+    const stream = await openEventStream(stack.runtime.app, stack.agent);
     try {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      expect((await fetch(`${base}/api/events`)).status).toBe(401);
-      const controller = new AbortController();
-      const res = await fetch(`${base}/api/events`, {
-        headers: { authorization: `Bearer ${stack.agent}` },
-        signal: controller.signal,
-      });
-      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-      let text = '';
-      const readUntil = async (wanted: RegExp) => {
-        while (!wanted.test(text)) {
-          const { value, done } = await reader.read();
-          if (done) throw new Error(`The stream ended before ${wanted}: ${text}`);
-          text += value;
-        }
-      };
-      await readUntil(/event: ready/);
+      expect((await fetch(`${stream.base}/api/events`)).status).toBe(401);
+      await stream.readUntil(/event: ready/);
       await as('post', `/api/requests/${sr}/notes`)
         .send({ typeCode: 'INTERNAL', body: 'Checked the toner.' })
         .expect(201);
-      await readUntil(/event: change\ndata: .*"notes"/);
-      const change = JSON.parse(/event: change\ndata: (.*"notes".*)\n/.exec(text)![1]!);
-      expect(change.requestIds).toContain(Number(sr.slice(3)));
+      const text = await stream.readUntil(/event: change\ndata: .*"notes"/);
+      const change = stream.changes().find((c) => c.collections.includes('notes'));
+      expect(change?.requestIds).toContain(Number(sr.slice(3)));
       expect(text).not.toContain('Checked the toner.');
-      controller.abort();
     } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await stream.close();
     }
   });
 });

@@ -401,6 +401,28 @@ export function defineStoreQueryContract(adapter: string, openStore: () => Promi
       await store.transact((tx) => tx.collection('requests').delete(1));
       expect(changes).toHaveLength(1);
       expect(changes[0]?.collections).toEqual({ requests: [1], noteTypes: ['X'] });
+      expect(changes[0]?.requestIds).toEqual([1]);
+    });
+
+    it("names the SRs a commit wrote: a request's own id, any other record's requestId, a deleted record's too", async () => {
+      await store.transact(async (tx) => {
+        await tx.collection('requests').insert(aRequest(1));
+        await tx.collection('requests').insert(aRequest(2));
+        await tx.collection('notes').insert(aNote('n1', 1));
+      });
+      const changes: CommitChange[] = [];
+      const stop = store.onCommit((change) => changes.push(change));
+      await store.transact(async (tx) => {
+        await tx.collection('notes').put(aNote('n2', 2));
+        await tx.collection('noteTypes').put({ id: 'X', code: 'X', name: 'X', accessLevel: 'User' });
+      });
+      await store.transact((tx) => tx.collection('notes').delete('n1'));
+      await store.transact((tx) => tx.collection('notes').delete('missing'));
+      stop();
+      expect(changes.map((c) => [c.collections, c.requestIds])).toEqual([
+        [{ notes: ['n2'], noteTypes: ['X'] }, [2]],
+        [{ notes: ['n1'] }, [1]],
+      ]);
     });
   });
 }

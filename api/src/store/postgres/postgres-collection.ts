@@ -18,7 +18,8 @@ export function postgresCollection(
   name: CollectionName,
   run: Run,
   writable: boolean,
-  changed: (id: RecordId) => void,
+  /** Hears each write: the id and the record written (for a delete, the deleted record's requestId). */
+  changed: (id: RecordId, record: unknown) => void,
 ): PgView {
   const spec = TABLES[name];
   const rows: Rows = async (sql, params) => (await run(sql, params)).rows;
@@ -50,7 +51,7 @@ export function postgresCollection(
       const updates = names.slice(1).map((column) => `${column} = EXCLUDED.${column}`);
       await run(`${insert} ON CONFLICT (${keyColumn}) DO UPDATE SET ${updates.join(', ')}`, values);
     }
-    changed(stored.id);
+    changed(stored.id, stored);
     return structuredClone(stored);
   };
 
@@ -83,10 +84,15 @@ export function postgresCollection(
     async delete(id: RecordId) {
       if (!isIdOfTable(spec, id)) return false;
       const key = keyOf(spec, id);
-      const deleted =
-        ((await run(`DELETE FROM ${spec.table} WHERE ${key.column} = $1`, [key.value])).rowCount ?? 0) > 0;
-      if (deleted) changed(id);
-      return deleted;
+      // The deleted record's SR, for the commit's change (the live screen of that SR reloads).
+      const [deleted] = (
+        await run(
+          `DELETE FROM ${spec.table} WHERE ${key.column} = $1 RETURNING doc->'requestId' AS request_id`,
+          [key.value],
+        )
+      ).rows;
+      if (deleted) changed(id, { requestId: deleted['request_id'] });
+      return deleted !== undefined;
     },
   };
 }

@@ -2,20 +2,20 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { AppError } from '../../domain/app-error.js';
-import { CommitListeners } from '../commit-listeners.js';
+import { ChangeRecorder, CommitListeners } from '../commit-listeners.js';
 import type {
   Collection,
   CollectionName,
   CommitChange,
   ReadCollection,
   ReadTransaction,
-  RecordId,
   Store,
   StoreHealth,
   Transaction,
   TransactOptions,
 } from '../../ports/store.js';
 import { StoreOpenError } from '../store-open-error.js';
+import { commitNotice, readCommitNotice } from './commit-notice.js';
 import { migratePostgres } from './migrate-postgres.js';
 import { isConnectionLost, isRetryable } from './pg-errors.js';
 import type { ClusterState } from '../../ports/cluster-state.js';
@@ -37,8 +37,6 @@ export type PostgresStoreOptions = {
 type Scope = { kind: 'read' | 'transaction'; isOpen: boolean };
 const CHANGES_CHANNEL = 'sm_store_changes';
 const IDLE_IN_TRANSACTION_MS = 10_000;
-/** NOTIFY payloads must stay under 8000 bytes; a bigger change is announced by collection only. */
-const MAX_PAYLOAD = 7000;
 
 /**
  * The store on PostgreSQL. Writes run at SERIALIZABLE: the services read, decide and write (the ledger check before
@@ -118,7 +116,7 @@ export class PostgresStore implements Store {
       );
     }
     for (let attempt = 1; ; attempt++) {
-      const changed = new Map<CollectionName, Set<RecordId>>();
+      const changed = new ChangeRecorder();
       try {
         const result = await this.#withClient(
           'BEGIN ISOLATION LEVEL SERIALIZABLE',
@@ -128,9 +126,8 @@ export class PostgresStore implements Store {
             const value = await work({
               collection: <K extends CollectionName>(name: K) => {
                 guard();
-                const ids = changed.get(name) ?? new Set<RecordId>();
-                return postgresCollection(name, run, true, (id) =>
-                  changed.set(name, ids.add(id)),
+                return postgresCollection(name, run, true, (id, record) =>
+                  changed.wrote(name, id, record),
                 ) as unknown as Collection<K>;
               },
               nextSequence: async (name) => {
@@ -146,12 +143,15 @@ export class PostgresStore implements Store {
                 return row ? Number(row['fence']) : undefined;
               },
             });
-            if (changed.size > 0)
-              await run('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, this.#payload(changed)]);
+            if (!changed.isEmpty)
+              await run('SELECT pg_notify($1, $2)', [
+                CHANGES_CHANNEL,
+                commitNotice(this.#instance, changed.change()),
+              ]);
             return value;
           },
         );
-        if (changed.size > 0) this.#listeners.notify(changeOf(changed));
+        if (!changed.isEmpty) this.#listeners.notify(changed.change());
         return result;
       } catch (error) {
         if (!isRetryable(error) || attempt >= this.#maxAttempts) throw this.#mapped(error);
@@ -283,15 +283,6 @@ export class PostgresStore implements Store {
     return sequence;
   }
 
-  #payload(changed: Map<CollectionName, Set<RecordId>>): string {
-    const full = JSON.stringify({ from: this.#instance, ...changeOf(changed) });
-    if (full.length <= MAX_PAYLOAD) return full;
-    return JSON.stringify({
-      from: this.#instance,
-      collections: Object.fromEntries([...changed.keys()].map((name) => [name, []])),
-    });
-  }
-
   /** Hears the commits of other instances on the same database, so their listeners learn of them too; it opens
    * itself again after a server restart (the workers' sweeps cover what it missed meanwhile). */
   async #listen(connectionString: string | undefined): Promise<void> {
@@ -299,13 +290,8 @@ export class PostgresStore implements Store {
       connectionString,
       channel: CHANGES_CHANNEL,
       onPayload: (payload) => {
-        try {
-          const change = JSON.parse(payload ?? '{}') as CommitChange & { from?: string };
-          if (change.from === this.#instance) return;
-          this.#listeners.notify({ collections: change.collections });
-        } catch {
-          // Not ours: ignore.
-        }
+        const notice = readCommitNotice(payload);
+        if (notice && notice.from !== this.#instance) this.#listeners.notify(notice.change);
       },
     });
     await this.#listener.start();
@@ -328,10 +314,6 @@ export class PostgresStore implements Store {
   #assertOpen(): void {
     if (this.#isClosed) throw new Error('The store is closed.');
   }
-}
-
-function changeOf(changed: Map<CollectionName, Set<RecordId>>): CommitChange {
-  return { collections: Object.fromEntries([...changed].map(([name, ids]) => [name, [...ids]])) };
 }
 
 /** A connection string without its password, for messages. */

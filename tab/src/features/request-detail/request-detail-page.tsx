@@ -53,7 +53,10 @@ export function RequestDetailPage(props: { srRef: string }) {
   useRefreshWhenVisible(reloadAll);
   // A reply filed by the engine, a note from another agent: this SR's screen follows without a reload.
   const srId = request.data?.id;
-  useLiveChange((change) => srId !== undefined && change.requestIds.includes(srId), reloadAll);
+  useLiveChange(
+    (change) => srId !== undefined && (change.allRequests === true || change.requestIds.includes(srId)),
+    reloadAll,
+  );
   useMarkReplySeen(request.data);
 
   const { setData: setRequest } = request;
