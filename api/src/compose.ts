@@ -7,24 +7,17 @@ import { createSecretBox } from './domain/secret-box.js';
 import { createDemoDirectory } from './graph/demo-directory.js';
 import { createDemoMailbox } from './graph/demo-mailbox.js';
 import { readEmulatorMailApp } from './graph/emulator-mail-app.js';
-import { createGraphMailClient } from './graph/graph-mail-client.js';
-import { createGraphMailbox } from './graph/graph-mailbox.js';
-import { createGraphMailSender } from './graph/mail-sender.js';
 import { createEntraTokenVerifier } from './http/auth/entra-token-verifier.js';
-import type { MailAccount } from './domain/mail-account.js';
-import { createImapCredentials, type ImapCredentials } from './imap/imap-credentials.js';
-import { createImapMailbox } from './imap/imap-mailbox.js';
-import { createSmtpMailSender } from './imap/smtp-sender.js';
-import { senderByTransport } from './mail/outbound/sender-by-transport.js';
 import { createApp } from './http/create-app.js';
-import { MailEngineRunner } from './mail/mail-engine.js';
+import type { MailEngineRunner } from './mail/mail-engine.js';
 import { MailCluster } from './mail/mail-cluster.js';
 import { createLocalCoordination } from './store/local-coordination.js';
 import { PostgresCoordination } from './store/postgres/postgres-coordination.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { warmUnderstandPool } from './mail/understand/understand.js';
 import { renderOriginal } from './mail/render-original.js';
-import { OutboundWorker } from './mail/outbound/outbound-worker.js';
+import type { OutboundWorker } from './mail/outbound/outbound-worker.js';
+import { createMailEngine, createOutbound } from './compose-mail.js';
 import type { ServiceDeps } from './services/deps.js';
 import { ensureDefaults } from './services/settings/ensure-defaults.js';
 import { ensureDemoMailAccount } from './services/demo/ensure-demo-mail-account.js';
@@ -143,89 +136,6 @@ export async function compose(config: Config, logger: Logger, version: string): 
       await services.store.close();
     },
   };
-}
-
-/**
- * The outbound queue and rules: every committed SR event wakes the worker, and services send through it. Started
- * once defaults and demo data are in place.
- */
-function createOutbound(services: ServiceDeps, config: Config, logger: Logger): OutboundWorker {
-  const policy = { perMailboxPerMinute: config.outbound.perMailboxPerMinute, publicUrl: config.publicUrl };
-  const sender = senderByTransport({
-    graph: createGraphMailSender(services.secrets, config.graph),
-    'imap-smtp': createSmtpMailSender(imapCredentials(services, config)),
-  });
-  const worker = new OutboundWorker({ services, sender, policy, logger });
-  services.store.onCommit((change) => {
-    if (change.collections.srEvents) worker.wake();
-  });
-  services.outbound = worker;
-  services.outboundPolicy = policy;
-  return worker;
-}
-
-/** IMAP/SMTP sign-in for an account: its password, or app tokens from the same identity platform as Graph's. */
-function imapCredentials(services: ServiceDeps, config: Config): (account: MailAccount) => ImapCredentials {
-  const identity = {
-    authorityHost: config.graph.authorityHost,
-    disableInstanceDiscovery: config.graph.mode === 'emulator',
-  };
-  return (account) =>
-    createImapCredentials(
-      account,
-      {
-        ...(account.password ? { password: services.secrets.open(account.password) } : {}),
-        ...(account.clientSecret ? { clientSecret: services.secrets.open(account.clientSecret) } : {}),
-      },
-      identity,
-    );
-}
-
-/**
- * The inbound mail engine over Graph or IMAP, by each account's transport. Change notifications need a URL Microsoft 365 can reach (PUBLIC_URL); the
- * emulator also posts to loopback, so demo mode gets them on http://localhost:PORT.
- */
-function createMailEngine(
-  services: ServiceDeps,
-  config: Config,
-  logger: Logger,
-  cluster: MailCluster,
-): MailEngineRunner {
-  const publicUrl =
-    config.publicUrl ??
-    (config.demo && config.graph.mode === 'emulator' ? `http://localhost:${config.port}` : undefined);
-  const credentials = imapCredentials(services, config);
-  const engine = new MailEngineRunner({
-    deps: services,
-    logger: logger.child({ component: 'mail-engine' }),
-    openMailbox: (account) =>
-      account.transport === 'imap-smtp'
-        ? createImapMailbox(account, credentials(account), {
-            heartbeatMs: config.mail.idleHeartbeatMs,
-            answerWithinMs: Math.min(15_000, config.mail.idleHeartbeatMs),
-          })
-        : createGraphMailbox(
-            createGraphMailClient(
-              account,
-              account.clientSecret ? services.secrets.open(account.clientSecret) : '',
-              config.graph,
-            ),
-          ),
-    sweepIntervalMs: config.mail.sweepIntervalMs,
-    cluster,
-    ...(publicUrl ? { publicUrl } : {}),
-    limits: {
-      maxMessageBytes: config.mail.maxMessageBytes,
-      maxAttachmentsPerMessage: config.mail.maxAttachmentsPerMessage,
-      retryBaseMs: config.mail.retryBaseMs,
-      readTimeLimitMs: config.mail.readTimeLimitMs,
-    },
-  });
-  services.mail = engine;
-  services.store.onCommit((change) => {
-    if (change.collections.mailAccounts) engine.accountsChanged();
-  });
-  return engine;
 }
 
 async function buildServices(config: Config): Promise<ServiceDeps> {

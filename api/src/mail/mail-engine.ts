@@ -1,21 +1,7 @@
 import type { Logger } from 'pino';
 import { AppError, notFound } from '../domain/app-error.js';
-import { hasCredentials, missingCredentials, type MailAccount } from '../domain/mail-account.js';
-import { domainOf } from '../domain/mail-message.js';
-import { PUBLIC_NOTE_TYPE, isPublicNoteTypeUsable } from '../domain/note-type.js';
+import { missingCredentials, type MailAccount } from '../domain/mail-account.js';
 import { isGraphError } from '../ports/graph-error.js';
-import type { ServiceDeps } from '../services/deps.js';
-import { loadSettings } from '../services/settings/load-settings.js';
-import { purgeMailCenter } from '../services/mail-center/purge-mail-center.js';
-import { AccountRuntime } from './account-runtime.js';
-import type { ClassifyContext } from './classify.js';
-import { DEFAULT_LIMITS } from './engine-limits.js';
-import { explainError } from './explain-error.js';
-import { GroupCommitter } from './group-committer.js';
-import { accountHealth } from './account-health.js';
-import { keepWatching, stopWatching } from './idle-keeper.js';
-import { isMailTransportError } from '../ports/mail-transport-error.js';
-import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
 import type {
   Actor,
   ConnectionTest,
@@ -23,22 +9,32 @@ import type {
   MailEngine,
   NotificationReceipt,
   SyncReport,
-  SyncTrigger,
 } from '../ports/mail-engine.js';
 import type { OpenMailbox } from '../ports/mailbox.js';
-import { senderTrust } from './sender-authenticity.js';
-import { logSyncReport } from './log-sync-report.js';
-import { emptyCounts, syncMailbox } from './sync-mailbox.js';
-import { fencedCommitter, fencedStore, type Fence } from './fenced-writes.js';
+import { isMailTransportError } from '../ports/mail-transport-error.js';
+import type { ServiceDeps } from '../services/deps.js';
+import { accountHealth } from './account-health.js';
+import type { AccountRuntime } from './account-runtime.js';
+import { AccountRuntimes } from './account-runtimes.js';
+import { DEFAULT_LIMITS } from './engine-limits.js';
+import { explainError } from './explain-error.js';
+import { GroupCommitter } from './group-committer.js';
+import { syncHeld } from './held-sync.js';
+import { RetentionPurge } from './housekeeping.js';
+import { stopWatching } from './idle-keeper.js';
 import type { MailCluster } from './mail-cluster.js';
+import { MailCenterEntry } from './mail-center-entry.js';
 import { receiveNotifications } from './notification-receiver.js';
-import { createOrRenew } from './subscription-keeper.js';
+import { SenderRate } from './sender-rate.js';
+import { SubscriptionKeeper } from './subscription-keeper.js';
 import type { EngineLimits } from './sync-context.js';
+import { SyncScheduler } from './sync-scheduler.js';
 import { testConnection } from './test-connection.js';
 
-// The running engine (docs/architecture.md §4): for every account with Service Messaging on, one sync at a time, triggered by
-// change notifications, the sweep timer, start-up and an admin's "Sync now"; subscriptions created, renewed and
-// replaced; Mail Center actions through the same apply step.
+// The running engine (docs/architecture.md §4), a facade over its parts: the accounts' runtimes
+// (account-runtimes.ts), when each mailbox syncs (sync-scheduler.ts) and the sync itself (held-sync.ts), the
+// subscriptions (subscription-keeper.ts), the loop guard's count (sender-rate.ts), the health card
+// (account-health.ts) and the Mail Center entry points (mail-center-entry.ts).
 
 export type MailEngineOptions = {
   deps: ServiceDeps;
@@ -56,78 +52,82 @@ export type MailEngineOptions = {
 };
 
 const DAY = 24 * 60 * 60_000;
-const HOUR = 60 * 60_000;
-const FOLLOW_UP_DELAYS_MS = [1_000, 3_000, 10_000];
-/** Triggers that name new mail: when another instance is syncing the mailbox, it is asked to look again. */
-const FORWARDED: ReadonlySet<SyncTrigger> = new Set(['notification', 'lifecycle', 'admin']);
 
 export class MailEngineRunner implements MailEngine {
-  private readonly runtimes = new Map<string, AccountRuntime>();
-  private readonly senders = new Map<string, number[]>();
-  private readonly limits: EngineLimits;
-  private readonly committer: GroupCommitter;
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private sweepTimer: NodeJS.Timeout | undefined;
-  private orphanTimer: NodeJS.Timeout | undefined;
-  private refreshing: Promise<void> | undefined;
-  private lastPurge = 0;
-  private stopped = false;
-  private started = false;
-  private unsubscribeWakes: (() => void) | undefined;
+  private readonly runtimes: AccountRuntimes;
+  private readonly scheduler: SyncScheduler;
+  private readonly keeper: SubscriptionKeeper;
+  private readonly mailCenter: MailCenterEntry;
+  private readonly notificationUrl: string | undefined;
 
   constructor(private readonly options: MailEngineOptions) {
-    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
-    this.committer = new GroupCommitter(options.deps.store);
+    const { deps, logger, cluster } = options;
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    this.notificationUrl = options.publicUrl
+      ? `${options.publicUrl.replace(/\/+$/, '')}/api/graph/notifications`
+      : undefined;
+    this.keeper = new SubscriptionKeeper(
+      {
+        cluster,
+        clock: () => deps.clock(),
+        logger,
+        notificationUrl: this.notificationUrl,
+        sweepIntervalMs: options.sweepIntervalMs,
+        lifetimeMs: options.subscriptionLifetimeMs ?? 2 * DAY,
+      },
+      {
+        isStopped: () => this.scheduler.isStopped,
+        isCurrent: (runtime) => this.runtimes.get(runtime.account.id) === runtime,
+        requestSync: (runtime) => void this.scheduler.request(runtime, 'notification').catch(() => undefined),
+      },
+    );
+    this.runtimes = new AccountRuntimes(
+      options.openMailbox,
+      (runtime) => this.scheduler.runSync(runtime),
+      (runtime) => this.keeper.drop(runtime),
+    );
+    const held = {
+      deps,
+      logger,
+      limits,
+      committer: new GroupCommitter(deps.store),
+      senders: new SenderRate(),
+    };
+    const retention = new RetentionPurge(deps, logger);
+    this.scheduler = new SyncScheduler({
+      deps,
+      logger,
+      cluster,
+      runtimes: this.runtimes,
+      sweepIntervalMs: options.sweepIntervalMs,
+      syncHeld: (runtime, trigger, fence, after) => syncHeld(held, runtime, trigger, fence, after),
+      keepSubscription: (runtime) => this.keeper.keep(runtime),
+      onRefresh: () => retention.runHourly(),
+    });
+    this.mailCenter = new MailCenterEntry({
+      deps,
+      logger,
+      limits,
+      mailboxFor: (accountId) => this.runtimes.get(accountId)?.mailbox,
+    });
   }
 
   private get deps(): ServiceDeps {
     return this.options.deps;
   }
 
-  private get notificationUrl(): string | undefined {
-    return this.options.publicUrl
-      ? `${this.options.publicUrl.replace(/\/+$/, '')}/api/graph/notifications`
-      : undefined;
-  }
-
   /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
   start(): void {
-    this.started = true;
-    this.unsubscribeWakes = this.options.cluster.onWake((accountId) => {
-      const runtime = this.runtimes.get(accountId);
-      if (runtime) void this.requestSync(runtime, 'notification').catch(() => undefined);
-    });
-    void this.refresh('start-up');
-    this.sweepTimer = setInterval(() => void this.refresh('sweep'), this.options.sweepIntervalMs);
-    this.sweepTimer.unref();
-    // A holder that died mid-sync leaves its lease to lapse: whoever sees that first takes the mailbox over, so
-    // the takeover is bounded by the lease, not by the sweep.
-    if (!this.options.cluster.isLocal) {
-      void this.options.cluster.heartbeat().catch(() => undefined);
-      this.orphanTimer = setInterval(
-        () => {
-          void this.options.cluster.heartbeat().catch(() => undefined);
-          void this.adoptOrphans();
-        },
-        Math.max(200, Math.floor(this.options.cluster.leases.ttlMs / 3)),
-      );
-      this.orphanTimer.unref();
-    }
+    this.scheduler.start();
   }
 
   /** An account was added, changed or removed: start, adjust or stop its sync and subscription now. */
   accountsChanged(): void {
-    if (this.started) void this.refresh('account-changed');
+    this.scheduler.accountsChanged();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.unsubscribeWakes?.();
-    clearInterval(this.sweepTimer);
-    clearInterval(this.orphanTimer);
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-    await this.refreshing?.catch(() => undefined);
+    await this.scheduler.stop();
     await Promise.all(
       [...this.runtimes.values()].map(async (runtime) => {
         if (runtime.runner.isRunning) await runtime.runner.run().catch(() => undefined);
@@ -143,7 +143,7 @@ export class MailEngineRunner implements MailEngine {
   async syncNow(accountId: string): Promise<SyncReport> {
     const runtime = await this.runtimeFor(accountId);
     try {
-      return await this.requestSync(runtime, 'admin');
+      return await this.scheduler.request(runtime, 'admin');
     } catch (error) {
       if (isMailTransportError(error))
         throw new AppError('upstream_failed', error.message, { code: `imap-${error.kind}` });
@@ -171,7 +171,7 @@ export class MailEngineRunner implements MailEngine {
 
   async health(accountId: string) {
     const account = await this.loadAccount(accountId);
-    await this.refreshing;
+    await this.scheduler.refreshing;
     return accountHealth(this.deps, account, this.runtimes.get(accountId), {
       notificationsEnabled: this.notificationUrl !== undefined,
       sweepIntervalMs: this.options.sweepIntervalMs,
@@ -188,27 +188,27 @@ export class MailEngineRunner implements MailEngine {
         runtimes: () => this.runtimes.values(),
         cluster: this.options.cluster,
         logger: this.options.logger,
-        sync: (runtime, trigger) => void this.requestSync(runtime, trigger).catch(() => undefined),
-        keepSubscription: (runtime) => this.keepSubscription(runtime),
+        sync: (runtime, trigger) => void this.scheduler.request(runtime, trigger).catch(() => undefined),
+        keepSubscription: (runtime) => this.keeper.keep(runtime),
       },
       items,
     );
   }
 
   linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus) {
-    return linkItem(this.actionContext(), itemId, requestId, actor, status);
+    return this.mailCenter.linkItem(itemId, requestId, actor, status);
   }
 
   createRequestFromItem(itemId: string, actor: Actor) {
-    return createRequestFromItem(this.actionContext(), itemId, actor);
+    return this.mailCenter.createRequestFromItem(itemId, actor);
   }
 
   reprocessItem(itemId: string, actor: Actor) {
-    return reprocessItem(this.actionContext(), itemId, actor);
+    return this.mailCenter.reprocessItem(itemId, actor);
   }
 
   async identityCheck(): Promise<{ ok: boolean; detail: string }> {
-    await this.refreshing;
+    await this.scheduler.refreshing;
     const runtimes = [...this.runtimes.values()];
     if (runtimes.length === 0) return { ok: true, detail: 'No mail account has Service Messaging on.' };
     const results = await Promise.all(
@@ -226,20 +226,6 @@ export class MailEngineRunner implements MailEngine {
     return { ok: results.every((r) => r.ok), detail: results.map((r) => r.line).join('; ') };
   }
 
-  private actionContext(): ActionContext {
-    return {
-      deps: this.deps,
-      logger: this.options.logger,
-      limits: this.limits,
-      classify: () => this.classifyContext(),
-      trustFor: async (accountId) => {
-        const account = await this.deps.store.read((tx) => tx.collection('mailAccounts').get(accountId));
-        return account ? senderTrust(account) : undefined;
-      },
-      mailboxFor: (accountId) => this.runtimes.get(accountId)?.mailbox,
-    };
-  }
-
   private async loadAccount(accountId: string): Promise<MailAccount> {
     const account = await this.deps.store.read((tx) => tx.collection('mailAccounts').get(accountId));
     if (!account) throw notFound('Mail account', accountId);
@@ -252,295 +238,7 @@ export class MailEngineRunner implements MailEngine {
       throw new AppError('precondition_failed', `Service Messaging is off for ${account.emailAddress}.`);
     const missing = missingCredentials(account);
     if (missing) throw new AppError('precondition_failed', `${account.emailAddress} has no ${missing}.`);
-    await this.refreshing;
-    return this.ensureRuntime(account);
-  }
-
-  private ensureRuntime(account: MailAccount): AccountRuntime {
-    const existing = this.runtimes.get(account.id);
-    if (!existing) {
-      const runtime = new AccountRuntime(account, this.options.openMailbox(account), (r) => this.runSync(r));
-      this.runtimes.set(account.id, runtime);
-      return runtime;
-    }
-    if (existing.account.updatedAt !== account.updatedAt) {
-      const mailboxChanged = MAILBOX_FIELDS.some(
-        (k) => JSON.stringify(existing.account[k]) !== JSON.stringify(account[k]),
-      );
-      if (mailboxChanged && existing.subscription && existing.ownsSubscription)
-        void existing.mailbox.deleteSubscription?.(existing.subscription.id).catch(() => undefined);
-      if (mailboxChanged) {
-        existing.subscription = undefined;
-        void stopWatching(existing, existing.mailbox);
-      }
-      existing.replace(account, mailboxChanged ? this.options.openMailbox(account) : existing.mailbox);
-    }
-    return existing;
-  }
-
-  /** Picks up added, changed and removed accounts, keeps subscriptions alive, and syncs every mailbox. */
-  private refresh(trigger: SyncTrigger): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    const run = (async () => {
-      const accounts = (await this.deps.store.read((tx) => tx.collection('mailAccounts').all())).filter(
-        (a) => a.serviceMessaging && hasCredentials(a),
-      );
-      for (const [id, runtime] of this.runtimes) {
-        if (accounts.some((a) => a.id === id)) continue;
-        this.runtimes.delete(id);
-        void stopWatching(runtime);
-        if (runtime.subscription && runtime.ownsSubscription)
-          void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
-      }
-      const runtimes = accounts.map((a) => this.ensureRuntime(a));
-      for (const runtime of runtimes) {
-        void this.requestSync(runtime, trigger).catch(() => undefined);
-        void this.keepSubscription(runtime);
-      }
-      await this.purgeHourly();
-    })();
-    this.refreshing = run.catch((error: unknown) =>
-      this.options.logger.error({ err: error }, 'mail engine refresh failed'),
-    );
-    return this.refreshing;
-  }
-
-  private requestSync(runtime: AccountRuntime, trigger: SyncTrigger): Promise<SyncReport> {
-    if (this.stopped)
-      return Promise.reject(new AppError('service_unavailable', 'The mail engine is stopping.'));
-    runtime.nextTrigger ??= trigger;
-    return runtime.runner.run();
-  }
-
-  /** Syncs holding the mailbox's lease; when another instance holds it, asks that one (docs/architecture.md §4). */
-  private async runSync(runtime: AccountRuntime): Promise<SyncReport> {
-    const trigger = runtime.nextTrigger ?? 'sweep';
-    runtime.nextTrigger = undefined;
-    // stop() waits for the runner, which may start one more run: it must not take a lease any more.
-    if (this.stopped) throw new AppError('service_unavailable', 'The mail engine is stopping.');
-    const { cluster } = this.options;
-    // An admin's "Sync now" is answered here; any other trigger may go to an instance with fewer mailboxes.
-    const share = trigger === 'admin' ? undefined : this.runtimes.size;
-    const held = await cluster.syncHolding(runtime.account.id, share, (lease) =>
-      this.syncHeld(runtime, trigger, { lease: lease.name, fence: lease.fence }),
-    );
-    if (held.held) return held.value;
-    const at = this.deps.clock().toISOString();
-    const to =
-      'handedTo' in held
-        ? held.handedTo
-        : held.holder && FORWARDED.has(trigger)
-          ? held.holder.holder
-          : undefined;
-    // Should that instance die before it syncs, the mailbox's lease lapses (or is free) and the next look takes it.
-    if (to) await cluster.forward(runtime.account.id, to);
-    const holder = 'handedTo' in held ? held.handedTo : held.holder?.holder;
-    return {
-      trigger,
-      ...emptyCounts(),
-      rounds: 0,
-      startedAt: at,
-      finishedAt: at,
-      ...(holder ? { forwardedTo: holder } : {}),
-    };
-  }
-
-  private async adoptOrphans(): Promise<void> {
-    const accounts = await this.options.cluster.orphaned().catch(() => []);
-    for (const id of accounts) {
-      const runtime = this.runtimes.get(id);
-      if (runtime) void this.requestSync(runtime, 'retry').catch(() => undefined);
-    }
-  }
-
-  private async syncHeld(runtime: AccountRuntime, trigger: SyncTrigger, fence: Fence): Promise<SyncReport> {
-    const now = () => this.deps.clock();
-    const seen = new Set<string>();
-    try {
-      const [settings, types] = await this.deps.store.read(
-        async (tx) => [await loadSettings(tx), await tx.collection('noteTypes').all()] as const,
-      );
-      if (!isPublicNoteTypeUsable(types)) {
-        runtime.stopped = `Service messaging is stopped: it files replies as note type ${PUBLIC_NOTE_TYPE.code} (access level User), which is missing. Add it under Administration > General > Type.`;
-        throw new AppError('precondition_failed', runtime.stopped);
-      }
-      runtime.stopped = undefined;
-      const { account, mailbox } = runtime;
-      runtime.folderId ??= (await mailbox.resolveFolder(account.folder)).id;
-      if (account.afterProcessing === 'move' && account.moveToFolder)
-        runtime.moveFolderId ??= (await mailbox.resolveFolder(account.moveToFolder)).id;
-      const afterStep =
-        account.afterProcessing === 'delete'
-          ? { kind: 'delete' as const }
-          : account.afterProcessing === 'move' && runtime.moveFolderId
-            ? { kind: 'move' as const, folderId: runtime.moveFolderId }
-            : { kind: 'mark-read' as const };
-      const report = await syncMailbox(
-        {
-          // Every write of this sync first checks that this instance still holds the mailbox's lease.
-          deps: { ...this.deps, store: fencedStore(this.deps.store, fence) },
-          logger: this.options.logger,
-          account,
-          mailbox,
-          folderId: runtime.folderId,
-          afterStep,
-          settings,
-          classify: await this.classifyContext(),
-          limits: this.limits,
-          committer: fencedCommitter(this.committer, fence),
-          countSender: (address) => this.countSender(address),
-        },
-        trigger,
-        seen,
-      );
-      runtime.lastSync = report;
-      runtime.lastSuccessfulSyncAt = report.finishedAt;
-      logSyncReport(this.options.logger, runtime.account.emailAddress, report);
-      runtime.lastError = undefined;
-      runtime.reauthorisationRequired = false;
-      this.followUp(runtime, seen);
-      await this.scheduleRetry(runtime);
-      return report;
-    } catch (error) {
-      if (isGraphError(error) && error.code === 'ErrorFolderNotFound') runtime.folderId = undefined;
-      if (isMailTransportError(error) && error.kind === 'folder-missing') runtime.folderId = undefined;
-      if ((isGraphError(error) || isMailTransportError(error)) && error.reauthorisationRequired)
-        runtime.reauthorisationRequired = true;
-      runtime.lastError =
-        error instanceof AppError
-          ? { code: error.code, explanation: error.message, at: now().toISOString() }
-          : explainError(error, now(), { folder: runtime.account.folder });
-      this.options.logger.warn(
-        { err: error, mailbox: runtime.account.emailAddress, trigger },
-        'mail sync failed',
-      );
-      throw error;
-    }
-  }
-
-  /** A notified message the listing did not show may not be readable yet (docs/graph-behaviour.md C16): look again shortly. */
-  private followUp(runtime: AccountRuntime, seen: ReadonlySet<string>): void {
-    for (const id of seen) runtime.notified.delete(id);
-    if (runtime.notified.size === 0) {
-      runtime.followUps = 0;
-      return;
-    }
-    const delay = FOLLOW_UP_DELAYS_MS[runtime.followUps];
-    if (delay === undefined) {
-      // Long gone (read, moved or deleted by someone): the sweep covers anything else.
-      runtime.notified.clear();
-      runtime.followUps = 0;
-      return;
-    }
-    runtime.followUps += 1;
-    this.later(delay, () => void this.requestSync(runtime, 'retry').catch(() => undefined));
-  }
-
-  /** Emails whose processing failed are tried again when their backoff ends, not only at the next sweep. */
-  private async scheduleRetry(runtime: AccountRuntime): Promise<void> {
-    const mailbox = runtime.account.userPrincipalName.toLowerCase();
-    const waiting = await this.deps.store.read((tx) =>
-      tx.collection('mailCenter').ofMailbox(mailbox, { state: 'open', reason: 'processing-failed' }),
-    );
-    const next = Math.min(
-      ...waiting.flatMap((i) => (i.nextAttemptAt === undefined ? [] : [Date.parse(i.nextAttemptAt)])),
-    );
-    if (!Number.isFinite(next) || (runtime.retryAt !== undefined && runtime.retryAt <= next)) return;
-    runtime.retryAt = next;
-    this.later(Math.max(0, next - this.deps.clock().getTime()), () => {
-      runtime.retryAt = undefined;
-      void this.requestSync(runtime, 'retry').catch(() => undefined);
-    });
-  }
-
-  private async classifyContext(): Promise<Omit<ClassifyContext, 'recent'>> {
-    const accounts = await this.deps.store.read((tx) => tx.collection('mailAccounts').all());
-    const ownAddresses = [
-      ...new Set(accounts.flatMap((a) => [a.emailAddress, a.userPrincipalName]).map((a) => a.toLowerCase())),
-    ];
-    return { ownAddresses, ownMessageIdDomains: [...new Set(ownAddresses.map(domainOf).filter(Boolean))] };
-  }
-
-  private countSender(address: string): number {
-    const key = address.toLowerCase();
-    const now = Date.now();
-    const recent = (this.senders.get(key) ?? []).filter((t) => t > now - HOUR);
-    const count = recent.length;
-    recent.push(now);
-    this.senders.set(key, recent);
-    return count;
-  }
-
-  /** One create-or-renew at a time per mailbox, or two triggers would make two subscriptions. IMAP watches instead. */
-  private keepSubscription(runtime: AccountRuntime): Promise<void> {
-    if (runtime.mailbox.watch) return this.keepIdle(runtime);
-    runtime.keeping ??= this.createOrRenew(runtime).finally(() => {
-      runtime.keeping = undefined;
-    });
-    return runtime.keeping;
-  }
-
-  private async keepIdle(runtime: AccountRuntime): Promise<void> {
-    if (this.stopped || runtime.watch) return;
-    try {
-      runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
-    } catch {
-      return; // The sync reports why; the next refresh tries again.
-    }
-    if (this.stopped || this.runtimes.get(runtime.account.id) !== runtime) return;
-    keepWatching(
-      runtime,
-      () => void this.requestSync(runtime, 'notification').catch(() => undefined),
-      this.options.logger,
-    );
-  }
-
-  private createOrRenew(runtime: AccountRuntime): Promise<void> {
-    return createOrRenew(runtime, {
-      cluster: this.options.cluster,
-      clock: this.deps.clock,
-      logger: this.options.logger,
-      notificationUrl: this.notificationUrl,
-      sweepIntervalMs: this.options.sweepIntervalMs,
-      lifetimeMs: this.options.subscriptionLifetimeMs ?? 2 * DAY,
-    });
-  }
-
-  private async purgeHourly(): Promise<void> {
-    const now = this.deps.clock().getTime();
-    if (now - this.lastPurge < HOUR) return;
-    this.lastPurge = now;
-    const purged = await purgeMailCenter(this.deps);
-    if (purged > 0) this.options.logger.info({ purged }, 'Mail Center items past their retention purged');
-  }
-
-  private later(ms: number, run: () => void): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, ms);
-    timer.unref();
-    this.timers.add(timer);
+    await this.scheduler.refreshing;
+    return this.runtimes.ensure(account);
   }
 }
-
-/** What the mailbox adapter is built from: a change to any of these needs a new adapter (and subscription or watch). */
-const MAILBOX_FIELDS: ReadonlyArray<keyof MailAccount> = [
-  'transport',
-  'tenantId',
-  'clientId',
-  'clientSecret',
-  'userPrincipalName',
-  'folder',
-  'incomingHost',
-  'incomingPort',
-  'incomingSecurity',
-  'outgoingHost',
-  'outgoingPort',
-  'outgoingSecurity',
-  'username',
-  'authMethod',
-  'password',
-  'oauthScope',
-];

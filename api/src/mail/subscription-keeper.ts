@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { isGraphError } from '../ports/graph-error.js';
 import type { AccountRuntime } from './account-runtime.js';
 import { explainError } from './explain-error.js';
+import { keepWatching } from './idle-keeper.js';
 import type { MailCluster } from './mail-cluster.js';
 
 // A mailbox's Graph change-notification subscription: created, renewed when less than a day is left
@@ -20,6 +21,47 @@ export type SubscriptionContext = {
 };
 
 const DAY = 24 * 60 * 60_000;
+
+/** What the keeper asks of the engine: whether it is stopping, whether a runtime is still current, and a sync. */
+export type KeeperHost = {
+  isStopped(): boolean;
+  isCurrent(runtime: AccountRuntime): boolean;
+  requestSync(runtime: AccountRuntime): void;
+};
+
+/** Keeps every mailbox's push alive: a Graph subscription, or an IMAP IDLE watch (docs/architecture.md §4). */
+export class SubscriptionKeeper {
+  constructor(
+    private readonly ctx: SubscriptionContext,
+    private readonly host: KeeperHost,
+  ) {}
+
+  /** One create-or-renew at a time per mailbox, or two triggers would make two subscriptions. IMAP watches instead. */
+  keep(runtime: AccountRuntime): Promise<void> {
+    if (runtime.mailbox.watch) return this.keepIdle(runtime);
+    runtime.keeping ??= createOrRenew(runtime, this.ctx).finally(() => {
+      runtime.keeping = undefined;
+    });
+    return runtime.keeping;
+  }
+
+  /** Deletes the subscription when this instance owns it: behind a load balancer the others go on using it. */
+  drop(runtime: AccountRuntime): void {
+    if (runtime.subscription && runtime.ownsSubscription)
+      void runtime.mailbox.deleteSubscription?.(runtime.subscription.id).catch(() => undefined);
+  }
+
+  private async keepIdle(runtime: AccountRuntime): Promise<void> {
+    if (this.host.isStopped() || runtime.watch) return;
+    try {
+      runtime.folderId ??= (await runtime.mailbox.resolveFolder(runtime.account.folder)).id;
+    } catch {
+      return; // The sync reports why; the next refresh tries again.
+    }
+    if (this.host.isStopped() || !this.host.isCurrent(runtime)) return;
+    keepWatching(runtime, () => this.host.requestSync(runtime), this.ctx.logger);
+  }
+}
 
 export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
   const { createSubscription, renewSubscription } = runtime.mailbox;
