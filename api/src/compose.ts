@@ -27,7 +27,7 @@ import { openAzureBlobStore } from './store/azure-blob-store.js';
 import { createFileBlobStore } from './store/file-blob-store.js';
 import { createMemoryBlobStore } from './store/memory-blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
-import { scheduleOrphanBlobSweep } from './services/attachments/schedule-orphan-blob-sweep.js';
+import { scheduleOrphanBlobSweep } from './mail/orphan-blob-sweep.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
 import { createMemoryStore } from './store/memory-store.js';

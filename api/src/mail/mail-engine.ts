@@ -20,7 +20,7 @@ import { DEFAULT_LIMITS } from './engine-limits.js';
 import { explainError } from './explain-error.js';
 import { GroupCommitter } from './group-committer.js';
 import { syncHeld } from './held-sync.js';
-import { RetentionPurge } from './housekeeping.js';
+import { RetentionPurge } from './retention-purge.js';
 import { stopWatching } from './idle-keeper.js';
 import type { MailCluster } from './mail-cluster.js';
 import { MailCenterEntry } from './mail-center-entry.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { scheduleOrphanBlobSweep } from '../../../api/src/services/attachments/schedule-orphan-blob-sweep.js';
+import { ORPHAN_BLOB_SWEEP_JOB, scheduleOrphanBlobSweep } from '../../../api/src/mail/orphan-blob-sweep.js';
+import type { ClusterState } from '../../../api/src/ports/cluster-state.js';
 import type { OrphanSweepResult } from '../../../api/src/services/attachments/sweep-orphan-blobs.js';
 import { createMemoryBlobStore } from '../../../api/src/store/memory-blob-store.js';
 import { createMemoryStore } from '../../../api/src/store/memory-store.js';
@@ -57,5 +58,31 @@ describe('the orphan blob sweep schedule', () => {
     await eventually(() => (errors.length >= 2 ? true : undefined), 5_000, 'two failed sweeps');
     expect(failures).toBeGreaterThanOrEqual(2);
     expect(String(errors[0])).toContain('storage account unreachable');
+  });
+
+  it('sweeps only in the periods this instance claims: the other instances of a cluster skip theirs', async () => {
+    const blobs = createMemoryBlobStore(() => new Date(Date.now() - 2 * HOUR));
+    await blobs.put(Buffer.from('bytes of a failed transaction'));
+    // Another instance holds every other period: claims alternate between granted and refused.
+    const claims: Array<{ job: string; periodMs: number; granted: boolean }> = [];
+    const cluster: ClusterState = {
+      agree: async (_setting, fingerprint) => fingerprint,
+      replace: async () => true,
+      claimPeriodic: async (job, periodMs) => {
+        const granted = claims.length % 2 === 0;
+        claims.push({ job, periodMs, granted });
+        return granted;
+      },
+    };
+    const results: OrphanSweepResult[] = [];
+    const schedule = scheduleOrphanBlobSweep(
+      { store: createMemoryStore(), blobs, clock: () => new Date(), cluster },
+      { intervalMs: 10, graceMs: HOUR, onSwept: (result) => results.push(result), onError: () => undefined },
+    );
+    stop = () => schedule.stop();
+    await eventually(() => (claims.length >= 6 ? true : undefined), 5_000, 'six claims');
+    await schedule.stop();
+    expect(claims.every((c) => c.job === ORPHAN_BLOB_SWEEP_JOB && c.periodMs === 10)).toBe(true);
+    expect(results).toHaveLength(claims.filter((c) => c.granted).length);
   });
 });

@@ -2,8 +2,8 @@ import type { Logger } from 'pino';
 import type { ServiceDeps } from '../services/deps.js';
 import { purgeMailCenter } from '../services/mail-center/purge-mail-center.js';
 
-// The engine's housekeeping: jobs that keep the desk tidy rather than sync mail. Each runs once per cluster: the
-// service it calls claims the period in the shared cluster state (ClusterState.claimPeriodic) before it works.
+// Housekeeping the engine's refresh carries: the Mail Center retention purge. It runs once per cluster per hour: the
+// service claims the hour in the shared cluster state (ClusterState.claimPeriodic) before it works.
 
 const HOUR = 60 * 60_000;
 
