@@ -1,8 +1,8 @@
 import type { CommitChange } from '../../ports/store.js';
 
 // A commit's change, told to the other instances on the database through NOTIFY, so their listeners (the live
-// screens' stream, the outbound worker, the mail engine) hear every instance's commits (docs/architecture.md, live
-// updates). The notice carries what the committing instance's own listeners hear, bounded.
+// screens' stream, the outbound worker, the mail engine) hear every instance's commits (docs/architecture.md §4,
+// "Live updates"). The notice carries what the committing instance's own listeners hear, bounded.
 
 /** NOTIFY payloads must stay under 8000 bytes; the notice keeps well below, whatever the change. */
 export const MAX_NOTICE_BYTES = 7000;
