@@ -82,16 +82,7 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
     if (runtime.subscription) await heedReports(runtime, ctx);
     else await adopt(runtime, ctx, true);
     const current = runtime.subscription;
-    if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, ctx.lifetimeMs / 2)) {
-      // Taken over from an owner that died: the published record names this instance from now on.
-      const shared = (await ctx.cluster.shared()).get(runtime.account.id);
-      if (shared?.id === current.id && shared.owner !== ctx.cluster.instanceId)
-        await ctx.cluster.publish(runtime.account.id, {
-          ...current,
-          notificationUrl: shared.notificationUrl,
-        });
-      return;
-    }
+    if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, ctx.lifetimeMs / 2)) return;
     if (current) {
       try {
         const renewed = await renewSubscription.call(runtime.mailbox, current.id, expiresAt);
