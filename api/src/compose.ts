@@ -145,19 +145,20 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   const secrets = createSecretBox(key);
   // Before the store: a blob store that cannot start stops the process with nothing else left open.
   const blobs = await openBlobStore(config);
-  const store = await openStore(config);
+  const opened = await openStore(config);
   const cluster =
-    store instanceof PostgresStore ? store.clusterState(config.instanceId) : createLocalClusterState();
+    opened instanceof PostgresStore ? opened.clusterState(config.instanceId) : createLocalClusterState();
   // Keys every instance on the database must share are checked before anything is sealed or signed with them.
   const ecIdKeyring = await checkSecretKey(cluster, key)
     .then(() => loadEcIdKeyring(config.dataDir, secrets, config.ecId))
     .then(async (keyring) => (await checkEcIdKeyring(cluster, keyring), keyring))
     .catch(async (error: unknown) => {
-      await store.close();
+      await opened.close();
       throw error;
     });
   return {
-    store,
+    // Every commit, whoever makes it (an agent, the engine, a rule), reaches the live screens: Store.onCommit.
+    store: opened,
     blobs,
     secrets,
     clock: () => new Date(),
