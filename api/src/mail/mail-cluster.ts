@@ -121,17 +121,15 @@ export class MailCluster {
     return this.options.coordination.releaseAll(this.options.instanceId);
   }
 
-  /** Syncs other instances ask of this one. */
-  onWake(handler: (accountId: string) => void): () => void {
+  /**
+   * Syncs other instances ask of this one, and (`subscription`) lifecycle reports another instance received for a
+   * subscription this one owns (reportLifecycle).
+   */
+  onWake(sync: (accountId: string) => void, subscription?: (accountId: string) => void): () => void {
     return this.options.coordination.onWake((wake) => {
-      if (wake.to === this.options.instanceId && wake.about === undefined) handler(wake.accountId);
-    });
-  }
-
-  /** Lifecycle reports another instance received for a subscription this one owns (reportLifecycle). */
-  onSubscriptionWake(handler: (accountId: string) => void): () => void {
-    return this.options.coordination.onWake((wake) => {
-      if (wake.to === this.options.instanceId && wake.about === 'subscription') handler(wake.accountId);
+      if (wake.to !== this.options.instanceId) return;
+      if (wake.about === 'subscription') subscription?.(wake.accountId);
+      else sync(wake.accountId);
     });
   }
 

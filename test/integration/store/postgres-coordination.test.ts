@@ -160,9 +160,14 @@ describe('PostgreSQL wakes and shared subscriptions', () => {
     expect(await owner.ownsSubscription('acc-3')).toBe(true);
     const heard = { subscription: [] as string[], sync: [] as string[], other: [] as string[] };
     const stops = [
-      owner.onSubscriptionWake((id) => heard.subscription.push(id)),
-      owner.onWake((id) => heard.sync.push(id)),
-      other.onSubscriptionWake((id) => heard.other.push(id)),
+      owner.onWake(
+        (id) => heard.sync.push(id),
+        (id) => heard.subscription.push(id),
+      ),
+      other.onWake(
+        () => undefined,
+        (id) => heard.other.push(id),
+      ),
     ];
     try {
       await other.reportLifecycle('acc-3', 's3', 'subscriptionRemoved');
