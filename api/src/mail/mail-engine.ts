@@ -93,10 +93,17 @@ export class MailEngineRunner implements MailEngine {
   /** Start-up sync and subscriptions now, then the sweep. Returns at once; work continues in the background. */
   start(): void {
     this.started = true;
-    this.unsubscribeWakes = this.options.cluster.onWake((accountId) => {
-      const runtime = this.runtimes.get(accountId);
-      if (runtime) void this.requestSync(runtime, 'notification').catch(() => undefined);
-    });
+    this.unsubscribeWakes = this.options.cluster.onWake(
+      (accountId) => {
+        const runtime = this.runtimes.get(accountId);
+        if (runtime) void this.requestSync(runtime, 'notification').catch(() => undefined);
+      },
+      // A lifecycle report another instance received for a subscription this one owns: acted on now, not at the sweep.
+      (accountId) => {
+        const runtime = this.runtimes.get(accountId);
+        if (runtime) void this.keepSubscription(runtime);
+      },
+    );
     void this.refresh('start-up');
     this.sweepTimer = setInterval(() => void this.refresh('sweep'), this.options.sweepIntervalMs);
     this.sweepTimer.unref();
