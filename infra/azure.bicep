@@ -167,8 +167,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   dependsOn: [postgresFromAzure]
   properties: {
     NODE_ENV: 'production'
-    // /home is one share mounted on every instance and survives redeploys: DATA_DIR there gives all instances the
-    // same ec-id-keys.json (wwwroot is replaced on every zip deploy).
+    // /home is one share mounted on every instance and survives redeploys (wwwroot is replaced on every zip deploy).
+    // The EC_ID keys are in the database; an ec-id-keys.json an older version left here is imported at start.
     DATA_DIR: '/home/data'
     // deploy uploads a built tree with node_modules; don't let Oryx rebuild it.
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'

@@ -29,17 +29,21 @@ import { createMemoryBlobStore } from './store/memory-blob-store.js';
 import type { BlobStore } from './ports/blob-store.js';
 import { scheduleOrphanBlobSweep } from './mail/orphan-blob-sweep.js';
 import { openLowdbStore } from './store/lowdb-store.js';
-import { loadEcIdKeyring } from './store/ec-id-keyring-file.js';
+import { openEcIdKeyStore } from './store/open-ec-id-key-store.js';
 import { createMemoryStore } from './store/memory-store.js';
 import type { Store } from './ports/store.js';
 import { PostgresStore } from './store/postgres/postgres-store.js';
 import { createLocalClusterState } from './store/local-cluster-state.js';
-import { checkEcIdKeyring, checkSecretKey } from './services/settings/check-shared-settings.js';
+import { checkSecretKey } from './services/settings/check-shared-settings.js';
+import { LiveEcIdKeyring } from './services/ec-id-keys/live-ec-id-keyring.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 import { ensurePrivateDir } from './store/durable-fs.js';
 
 // Wires concrete adapters into the app from a Config. main.ts adds process concerns (listen, signals);
 // integration and browser tests compose the same way, so they test what runs.
+
+/** How soon an instance sees EC_ID keys another one made or rotated (LiveEcIdKeyring says why this is soon enough). */
+const EC_ID_KEY_REFRESH_MS = 30_000;
 
 export type Runtime = {
   app: Express;
@@ -130,6 +134,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     mail,
     close: async () => {
       await blobSweep.stop();
+      if (services.ecIdKeyring instanceof LiveEcIdKeyring) services.ecIdKeyring.close();
       await mail.stop();
       await outbound.stop();
       await coordination.close();
@@ -148,10 +153,10 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   const opened = await openStore(config);
   const cluster =
     opened instanceof PostgresStore ? opened.clusterState(config.instanceId) : createLocalClusterState();
-  // Keys every instance on the database must share are checked before anything is sealed or signed with them.
+  // The secret key every instance on the database must share is checked before the EC_ID keys sealed with it are read.
   const ecIdKeyring = await checkSecretKey(cluster, key)
-    .then(() => loadEcIdKeyring(config.dataDir, secrets, config.ecId))
-    .then(async (keyring) => (await checkEcIdKeyring(cluster, keyring), keyring))
+    .then(() => openEcIdKeyStore(opened, config.dataDir))
+    .then((keys) => LiveEcIdKeyring.open(keys, secrets, config.ecId, { refreshMs: EC_ID_KEY_REFRESH_MS }))
     .catch(async (error: unknown) => {
       await opened.close();
       throw error;

@@ -11,7 +11,7 @@ import { startTestEmulator, type TestEmulator } from './emulator.js';
 import { createTestDatabase } from './postgres-database.js';
 
 // Several API instances in one test process, as a cluster runs them: one PostgreSQL database, one emulator, the
-// same SECRET_KEY and the same DATA_DIR (the shared EC_ID keys and blob folder), each with its own INSTANCE_ID,
+// same SECRET_KEY and the same DATA_DIR (the shared blob folder; the EC_ID keys are in the database), each with its own INSTANCE_ID,
 // its own outbound worker and mail engine. The instances share a clock the test can move forward.
 
 export type ClusterStack = {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 // Fingerprints of keys every instance of a cluster must hold alike, recorded in the shared database so an instance
 // with a different key is refused at start. The keys are 32 random bytes, so a sha256 of them reveals nothing; the
-// label keeps a fingerprint of one kind of key from ever equalling another's.
+// label keeps a fingerprint of one kind of key from ever equalling another's, should a second kind need one.
 
 const fingerprint = (label: string, ...parts: string[]): string =>
   createHash('sha256')
@@ -11,6 +11,3 @@ const fingerprint = (label: string, ...parts: string[]): string =>
 
 export const secretKeyFingerprint = (key: Buffer): string =>
   fingerprint('secret key', key.toString('base64'));
-
-export const ecIdKeyFingerprint = (key: { kid: string; secret: string | Uint8Array }): string =>
-  `${key.kid} ${fingerprint('ec-id key', key.kid, typeof key.secret === 'string' ? key.secret : Buffer.from(key.secret).toString('base64'))}`;

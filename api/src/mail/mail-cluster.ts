@@ -121,9 +121,15 @@ export class MailCluster {
     return this.options.coordination.releaseAll(this.options.instanceId);
   }
 
-  onWake(handler: (accountId: string) => void): () => void {
+  /**
+   * Syncs other instances ask of this one, and (`subscription`) lifecycle reports another instance received for a
+   * subscription this one owns (reportLifecycle).
+   */
+  onWake(sync: (accountId: string) => void, subscription?: (accountId: string) => void): () => void {
     return this.options.coordination.onWake((wake) => {
-      if (wake.to === this.options.instanceId) handler(wake.accountId);
+      if (wake.to !== this.options.instanceId) return;
+      if (wake.about === 'subscription') subscription?.(wake.accountId);
+      else sync(wake.accountId);
     });
   }
 
@@ -149,17 +155,26 @@ export class MailCluster {
     });
   }
 
-  /** Graph removed the subscription, or wants it renewed now: what its owner must hear, wherever it runs. */
-  reportLifecycle(
+  /**
+   * Graph removed the subscription, or wants it renewed now: what its owner must hear, wherever it runs. The shared
+   * record says so (read at the owner's next create-or-renew), and the owner is woken to act on it now, as a change
+   * notification is forwarded to the instance syncing, rather than at its next sweep.
+   */
+  async reportLifecycle(
     accountId: string,
     subscriptionId: string,
     event: 'subscriptionRemoved' | 'reauthorizationRequired',
   ): Promise<void> {
-    return this.options.coordination.markSubscription(
+    const { coordination, instanceId } = this.options;
+    await coordination.markSubscription(
       accountId,
       subscriptionId,
       event === 'subscriptionRemoved' ? 'removed' : 'renew-now',
     );
+    const name = subscriptionLeaseName(accountId);
+    const owner = (await coordination.holders(name)).find((l) => l.name === name)?.holder;
+    if (owner && owner !== instanceId)
+      await coordination.wake({ accountId, to: owner, about: 'subscription' });
   }
 
   /** Every mailbox's subscription as its owner published it, clientState opened. */

@@ -87,7 +87,7 @@ async function lifecycle(host: NotificationHost, runtime: AccountRuntime, event:
   }
   if (event === 'reauthorizationRequired' && runtime.subscription)
     runtime.subscription.expiresAt = new Date(0).toISOString();
-  // The owner may be another instance: it reads this at its next create-or-renew.
+  // The owner may be another instance: it is woken to read this now (MailCluster.reportLifecycle).
   if (id && (event === 'subscriptionRemoved' || event === 'reauthorizationRequired')) {
     await host.cluster.reportLifecycle(runtime.account.id, id, event).catch(() => undefined);
   }

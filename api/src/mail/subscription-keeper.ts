@@ -77,10 +77,12 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
   const now = ctx.clock().getTime();
   const expiresAt = new Date(now + ctx.lifetimeMs);
   try {
+    const wasOwner = runtime.ownsSubscription;
     runtime.ownsSubscription = await ctx.cluster.ownsSubscription(runtime.account.id);
     if (!runtime.ownsSubscription) return await adopt(runtime, ctx, false);
     if (runtime.subscription) await heedReports(runtime, ctx);
     else await adopt(runtime, ctx, true);
+    if (!wasOwner) await publishAsOwner(runtime, ctx);
     const current = runtime.subscription;
     if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, ctx.lifetimeMs / 2)) return;
     if (current) {
@@ -154,6 +156,17 @@ export async function adopt(
   runtime.subscriptionHealth = { state: 'active', id: shared.id, expiresAt: shared.expiresAt };
   // Not ours to clean up: the listing would find the shared subscription itself.
   runtime.staleSubscriptionsRemoved = true;
+}
+
+/**
+ * A new owner (the previous one died or stopped) says so at once, not at its first renewal, up to a day away: the
+ * published record then names the instance that renews the subscription, as /api/health and the tab show it.
+ */
+async function publishAsOwner(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
+  const current = runtime.subscription;
+  const shared = current && (await ctx.cluster.shared()).get(runtime.account.id);
+  if (current && shared?.id === current.id)
+    await ctx.cluster.publish(runtime.account.id, { ...current, notificationUrl: shared.notificationUrl });
 }
 
 /** What another instance heard from Graph about our subscription: removed (make another) or renew it now. */

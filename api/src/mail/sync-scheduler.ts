@@ -59,10 +59,17 @@ export class SyncScheduler {
   start(): void {
     const { cluster } = this.options;
     this.started = true;
-    this.unsubscribeWakes = cluster.onWake((accountId) => {
-      const runtime = this.options.runtimes.get(accountId);
-      if (runtime) void this.request(runtime, 'notification').catch(() => undefined);
-    });
+    this.unsubscribeWakes = cluster.onWake(
+      (accountId) => {
+        const runtime = this.options.runtimes.get(accountId);
+        if (runtime) void this.request(runtime, 'notification').catch(() => undefined);
+      },
+      // A lifecycle report another instance received for a subscription this one owns: acted on now, not at the sweep.
+      (accountId) => {
+        const runtime = this.options.runtimes.get(accountId);
+        if (runtime) void this.options.keepSubscription(runtime);
+      },
+    );
     void this.refresh('start-up');
     this.sweepTimer = setInterval(() => void this.refresh('sweep'), this.options.sweepIntervalMs);
     this.sweepTimer.unref();

@@ -23,7 +23,12 @@ export type SharedSubscription = {
   owner: string;
 };
 
-export type Wake = { accountId: string; to: string };
+export type Wake = {
+  accountId: string;
+  to: string;
+  /** A sync of the mailbox (absent), or a lifecycle report for the subscription `to` owns (create or renew it now). */
+  about?: 'subscription';
+};
 
 export interface Coordination {
   /** True when every lease is granted locally (memory and lowdb: one instance only). */
@@ -41,7 +46,7 @@ export interface Coordination {
   lapsed(prefix: string): Promise<Lease[]>;
   /** Leases not yet expired, optionally those whose name starts with `prefix`. */
   holders(prefix?: string): Promise<Lease[]>;
-  /** Asks the instance `to` to sync an account (it holds the mailbox's lease). */
+  /** Asks the instance `to` to sync an account (it holds the mailbox's lease), or to keep its subscription. */
   wake(wake: Wake): Promise<void>;
   onWake(listener: (wake: Wake) => void): () => void;
   publishSubscription(subscription: SharedSubscription): Promise<void>;

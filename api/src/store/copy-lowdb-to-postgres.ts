@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { openLowdbStore } from './lowdb-store.js';
 import type { CollectionName, Store, StoredRecord } from '../ports/store.js';
 import type { PostgresStore } from './postgres/postgres-store.js';
 import { COLLECTION_NAMES, parseStoreData } from './store-data.js';
+import { readEcIdKeyFile } from './file-ec-id-key-store.js';
 
 export type CopyReport = { collection: CollectionName; copied: number }[];
 
@@ -12,7 +14,8 @@ const BATCH = 500;
 /**
  * Copies a lowdb desk into PostgreSQL: every collection in batches of one transaction each (SRs first, so their
  * notes find them), then the sequences, then checks every record arrived as it was. Writes are `put`, so a copy that
- * failed half-way can run again over what it left (`force`). Attachment bytes stay in the blob store.
+ * failed half-way can run again over what it left (`force`). The EC_ID keys beside the file go into the database's
+ * key table, so tokens in emails already sent keep verifying. Attachment bytes stay in the blob store.
  */
 export async function copyLowdbToPostgres(options: {
   file: string;
@@ -48,6 +51,10 @@ export async function copyLowdbToPostgres(options: {
     // The lowdb file is read again for its sequences: the port hands out numbers but does not list them.
     const { sequences } = parseStoreData(JSON.parse(await readFile(options.file, 'utf8')));
     for (const [name, value] of Object.entries(sequences)) await target.advanceSequence(name, value);
+    const keys = await target
+      .ecIdKeyStore()
+      .importKeys(await readEcIdKeyFile(dirname(options.file)), new Date());
+    log(`EC_ID keys: ${keys}`);
     await verify(source, target, log);
     return report;
   } finally {

@@ -5,7 +5,6 @@ export function createLocalClusterState(): ClusterState {
   const lastRuns = new Map<string, number>();
   return {
     agree: async (_setting, fingerprint) => fingerprint,
-    replace: async () => true,
     async claimPeriodic(job, periodMs, now) {
       const last = lastRuns.get(job);
       if (last !== undefined && now.getTime() - last < periodMs) return false;

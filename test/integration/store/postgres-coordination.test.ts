@@ -1,6 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { createSecretBox } from '../../../api/src/domain/secret-box.js';
 import { checkFence } from '../../../api/src/mail/fenced-writes.js';
+import { MailCluster } from '../../../api/src/mail/mail-cluster.js';
 import { LeaseLostError, type Wake } from '../../../api/src/ports/coordination.js';
 import { PostgresCoordination } from '../../../api/src/store/postgres/postgres-coordination.js';
 import type { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';
@@ -141,6 +144,46 @@ describe('PostgreSQL wakes and shared subscriptions', () => {
     await eventually(() => (heard.length > 0 ? heard : undefined), 5_000, 'the wake');
     stop();
     expect(heard).toEqual([{ accountId: 'acc-1', to: 'B' }]);
+  });
+
+  it("wakes a subscription's owner with a lifecycle report another instance received, apart from sync wakes", async () => {
+    const cluster = (coordination: PostgresCoordination, instanceId: string) =>
+      new MailCluster({
+        coordination,
+        instanceId,
+        leaseTtlMs: 10_000,
+        subscriptionTtlMs: 60_000,
+        secrets: createSecretBox(Buffer.alloc(32, 9)),
+        logger: pino({ level: 'silent' }),
+      });
+    const [owner, other] = [cluster(a, 'A'), cluster(b, 'B')];
+    expect(await owner.ownsSubscription('acc-3')).toBe(true);
+    const heard = { subscription: [] as string[], sync: [] as string[], other: [] as string[] };
+    const stops = [
+      owner.onWake(
+        (id) => heard.sync.push(id),
+        (id) => heard.subscription.push(id),
+      ),
+      other.onWake(
+        () => undefined,
+        (id) => heard.other.push(id),
+      ),
+    ];
+    try {
+      await other.reportLifecycle('acc-3', 's3', 'subscriptionRemoved');
+      await eventually(
+        () => (heard.subscription.length > 0 ? true : undefined),
+        5_000,
+        'the owner to hear it',
+      );
+      // The owner hearing one itself wakes nobody: a sync wake sent after it arrives with nothing before it.
+      await owner.reportLifecycle('acc-3', 's3', 'reauthorizationRequired');
+      await owner.forward('marker', 'A');
+      await eventually(() => (heard.sync.length > 0 ? true : undefined), 5_000, 'the marker wake');
+      expect(heard).toEqual({ subscription: ['acc-3'], sync: ['marker'], other: [] });
+    } finally {
+      for (const stop of stops) stop();
+    }
   });
 
   it('publishes a subscription once per account, the latest owner winning', async () => {

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../../api/src/services/demo/seed-demo-data.js';
+import { createSecretBox } from '../../../api/src/domain/secret-box.js';
+import { loadEcIdKeyring } from '../../../api/src/services/ec-id-keys/load-ec-id-keyring.js';
 import { copyLowdbToPostgres } from '../../../api/src/store/copy-lowdb-to-postgres.js';
+import { createFileEcIdKeyStore } from '../../../api/src/store/file-ec-id-key-store.js';
 import { openLowdbStore } from '../../../api/src/store/lowdb-store.js';
 import { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
@@ -54,6 +57,11 @@ describe('store:migrate, lowdb to PostgreSQL', () => {
       .expect(201);
     const answersBefore = await deskAnswers(before);
     await lowdb.close();
+    // The desk's EC_ID keys, beside its database file as the API keeps them.
+    const keys = await loadEcIdKeyring(createFileEcIdKeyStore(dir), createSecretBox(Buffer.alloc(32, 5)), {
+      rotateAfterDays: 90,
+      graceDays: 365,
+    });
 
     const target = await PostgresStore.open({ connectionString: database.url, poolSize: 4 });
     try {
@@ -61,6 +69,8 @@ describe('store:migrate, lowdb to PostgreSQL', () => {
       const report = await copyLowdbToPostgres({ file, target, log: (line) => lines.push(line) });
       expect(report.find((r) => r.collection === 'requests')?.copied).toBeGreaterThan(0);
       expect(lines).toContain('verified: every record is in PostgreSQL as it was in lowdb');
+      expect(lines).toContain('EC_ID keys: 1');
+      expect((await target.ecIdKeyStore().list()).map((k) => k.kid)).toEqual([keys.current.kid]);
 
       // Running it again (after a failure, say) needs --force and changes nothing that was copied.
       await expect(copyLowdbToPostgres({ file, target })).rejects.toThrow(/already holds .* --force/);

@@ -100,8 +100,9 @@ export async function deliverOutbound(
     size: a.size,
     open: () => deps.blobs.open(a.sha256),
   }));
+  let sent: SentMail;
   try {
-    const sent = await sender.send(account, {
+    sent = await sender.send(account, {
       to: email.to,
       cc: email.cc,
       subject: email.subject,
@@ -115,10 +116,13 @@ export async function deliverOutbound(
       autoSubmitted: email.trigger !== 'manual',
       attachments: outgoing,
     });
-    return await markSent(deps, email, sent);
   } catch (error) {
     return markFailed(deps, email, error);
   }
+  // It went out. Failing to record that (the database gone for a moment) is no failure to send: recorded as failed,
+  // or answered as an error, it would be sent again by whoever retries it. The claim stays 'sending' instead, and
+  // recover-send.ts finds our Message-ID in Sent Items once the grace has passed.
+  return markSent(deps, email, sent).catch(() => email);
 }
 
 export async function markSent(

@@ -21,13 +21,6 @@ export function createPostgresClusterState(query: Query, instanceId: string): Cl
       const { rows } = await query('SELECT value FROM cluster_state WHERE name = $1', [name]);
       return String(rows[0]?.['value']);
     },
-    async replace(setting, from, to) {
-      const result = await query(
-        'UPDATE cluster_state SET value = $3, updated_at = now(), updated_by = $4 WHERE name = $1 AND value = $2',
-        [`setting:${setting}`, from, to, instanceId],
-      );
-      return result.rowCount === 1;
-    },
     async claimPeriodic(job, periodMs, now) {
       // ISO times in UTC compare as text in byte order ("C"), so the app's clock decides, as everywhere else.
       const result = await query(

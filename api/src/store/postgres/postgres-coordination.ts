@@ -180,7 +180,11 @@ export class PostgresCoordination implements Coordination {
         try {
           const wake = JSON.parse(payload ?? '{}') as Partial<Wake>;
           if (typeof wake.accountId === 'string' && typeof wake.to === 'string')
-            this.#wakes.emit('wake', { accountId: wake.accountId, to: wake.to });
+            this.#wakes.emit('wake', {
+              accountId: wake.accountId,
+              to: wake.to,
+              ...(wake.about === 'subscription' ? { about: wake.about } : {}),
+            });
         } catch {
           // Not a wake of ours: ignore.
         }

@@ -20,6 +20,7 @@ import { migratePostgres } from './migrate-postgres.js';
 import { isConnectionLost, isRetryable } from './pg-errors.js';
 import type { ClusterState } from '../../ports/cluster-state.js';
 import { createPostgresClusterState } from './postgres-cluster-state.js';
+import { PostgresEcIdKeyStore } from './postgres-ec-id-key-store.js';
 import { postgresCollection, type Run } from './postgres-collection.js';
 import { ReconnectingListener } from './reconnecting-listener.js';
 import { lockKey, unlockKey } from './serialise-lock.js';
@@ -199,6 +200,11 @@ export class PostgresStore implements Store {
         throw this.#mapped(error);
       }
     }, instanceId);
+  }
+
+  /** The EC_ID signing keys every instance on this database shares. */
+  ecIdKeyStore(): PostgresEcIdKeyStore {
+    return new PostgresEcIdKeyStore(this.#pool);
   }
 
   async close(): Promise<void> {

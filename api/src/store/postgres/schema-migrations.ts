@@ -166,4 +166,22 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
       DROP INDEX requests_assignee;
     `,
   },
+  {
+    version: 6,
+    description:
+      'ec-id-keys: the keys that sign EC_ID tokens, shared by every instance (they were a file in each DATA_DIR)',
+    // The secret is the secret box's sealed form (jsonb), never plain. The partial unique index allows one active key
+    // whatever instances do at once. With the keys in the database every instance holds the same ones, so the
+    // fingerprint each recorded to catch a differing key file has nothing left to check.
+    sql: `
+      CREATE TABLE ec_id_keys (
+        kid text PRIMARY KEY,
+        secret jsonb NOT NULL,
+        created_at text COLLATE "C" NOT NULL,
+        retired_at text COLLATE "C"
+      );
+      CREATE UNIQUE INDEX ec_id_keys_one_active ON ec_id_keys ((retired_at IS NULL)) WHERE retired_at IS NULL;
+      DELETE FROM cluster_state WHERE name = 'setting:ec-id-signing-key';
+    `,
+  },
 ];

@@ -78,7 +78,7 @@ export async function setUpFaultDesk(options: {
   };
   const parsed = parseConfig({ ...env, LOG_LEVEL: 'silent' });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  // The desk is set up once, in-process (the EC_ID keyring in the shared DATA_DIR among it), before any instance.
+  // The desk is set up once, in-process (the EC_ID keyring in the database among it), before any instance.
   const runtime = await compose(parsed.config, pino({ level: 'silent' }), 'cluster-test');
   const requestIds = await seedRequests(runtime.services, options.requests);
   const accountIds: string[] = [];

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createSecretBox } from '../../../api/src/domain/secret-box.js';
+import type { EncryptedSecret } from '../../../api/src/domain/mail-account.js';
+import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
+import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
+import { setUpFaultDesk, until, type FaultDesk } from './support/fault-desk.js';
+import { kill, startInstance, type Instance } from './support/instances.js';
+
+// Behind a load balancer a subscription's lifecycle event (docs/graph-behaviour.md §6) may reach an instance that
+// does not own the subscription. The owner is woken to act on it at once: here Graph says the subscription was
+// removed, the report reaches the other instance, and the owner has made and published a new one long before its
+// next sweep (set to two minutes, so only the forwarded wake can explain it).
+
+const SWEEP_SEC = 120;
+
+let database: TestDatabase;
+let emulator: TestEmulator;
+let desk: FaultDesk;
+const instances: Instance[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase('cluster_lifecycle');
+  emulator = await startTestEmulator();
+  desk = await setUpFaultDesk({
+    databaseUrl: database.url,
+    emulator,
+    requests: 1,
+    env: { MAIL_SWEEP_INTERVAL_SEC: String(SWEEP_SEC) },
+  });
+  instances.push(...(await Promise.all(['node-1', 'node-2'].map((id) => startInstance(id, desk.env)))));
+  await Promise.all(instances.map((i) => i.listening));
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(instances.map((i) => kill(i)));
+  await desk?.close();
+  await emulator?.close();
+  await database?.drop();
+});
+
+type Published = { subscription_id: string; client_state_sealed: string; owner: string };
+const published = async (accountId: string) =>
+  (
+    await desk.db.query<Published>(
+      'SELECT subscription_id, client_state_sealed, owner FROM sm_subscriptions WHERE account_id = $1',
+      [accountId],
+    )
+  ).rows[0];
+
+it("wakes a subscription's owner when its lifecycle event reaches another instance", async () => {
+  const accountId = desk.accountIds[0]!;
+  await until(
+    'the subscription to be published',
+    async () => (await published(accountId)) !== undefined,
+    30_000,
+  );
+  const before = (await published(accountId))!;
+  const other = instances.find((i) => i.id !== before.owner)!;
+  const clientState = createSecretBox(Buffer.from(desk.env['SECRET_KEY']!, 'base64')).open(
+    JSON.parse(before.client_state_sealed) as EncryptedSecret,
+  );
+  const started = Date.now();
+  const res = await fetch(`http://127.0.0.1:${other.port}/api/graph/notifications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      value: [{ subscriptionId: before.subscription_id, clientState, lifecycleEvent: 'subscriptionRemoved' }],
+    }),
+  });
+  expect(res.status).toBe(202);
+  await until(
+    'the owner to publish a new subscription',
+    async () => {
+      const now = await published(accountId);
+      return now !== undefined && now.subscription_id !== before.subscription_id;
+    },
+    15_000,
+  );
+  expect((await published(accountId))?.owner).toBe(before.owner);
+  expect(Date.now() - started).toBeLessThan(SWEEP_SEC * 1000);
+}, 60_000);
