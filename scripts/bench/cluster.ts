@@ -3,6 +3,7 @@ import { unhonoured } from './backlog.js';
 import type { Exchange } from './bench-stack.js';
 import { BENCH_MAILBOXES, startClusterBench, type ClusterBench } from './cluster-stack.js';
 import { percentile } from './percentiles.js';
+import { cpuQuota, type CpuQuota } from './cpu-quota.js';
 import { cpuSeconds, runQueueWaitSeconds } from './process-cpu.js';
 import { replyMime } from './reply-mime.js';
 import { killAndRestart } from '../../test/integration/cluster/support/instances.js';
@@ -18,14 +19,20 @@ import { killAndRestart } from '../../test/integration/cluster/support/instances
 // (BENCH_CLUSTER_LATENCY_MS) lowers that ceiling, to see whether one instance already reaches it.
 const LATENCY_MS = Number(process.env.BENCH_CLUSTER_LATENCY_MS ?? 100);
 const KNOBS = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
+// Cores each instance may use in the backlog runs (BENCH_CLUSTER_CPU_PER_INSTANCE, e.g. 0.3), as if each ran on a
+// small host of its own; unset, the instances share this machine's cores with PostgreSQL and the emulator.
+const CPU_PER_INSTANCE = Number(process.env.BENCH_CLUSTER_CPU_PER_INSTANCE ?? 0) || undefined;
 
 export async function clusterBench(
   caDir: string,
   repliesPerMailbox: number,
   latencyReplies: number,
 ): Promise<Record<string, unknown>> {
-  const one = await backlogRun(caDir, 1, repliesPerMailbox);
-  const three = await backlogRun(caDir, 3, repliesPerMailbox);
+  const quota = CPU_PER_INSTANCE === undefined ? undefined : cpuQuota(CPU_PER_INSTANCE);
+  if (quota && 'unavailable' in quota)
+    throw new Error(`BENCH_CLUSTER_CPU_PER_INSTANCE=${CPU_PER_INSTANCE}: ${quota.unavailable}`);
+  const one = await backlogRun(caDir, 1, repliesPerMailbox, quota);
+  const three = await backlogRun(caDir, 3, repliesPerMailbox, quota);
   const ratio = round(three.repliesPerSecond / one.repliesPerSecond);
   const latency = await latencyRun(caDir, latencyReplies).catch((error: unknown) => ({
     error: error instanceof Error ? error.message : String(error),
@@ -37,6 +44,7 @@ export async function clusterBench(
     figure: 'cluster',
     mailboxes: BENCH_MAILBOXES.length,
     cpuCores: availableParallelism(),
+    cpuPerInstance: CPU_PER_INSTANCE ?? 'unlimited',
     repliesPerMailbox,
     throttle: KNOBS,
     emulatorLatencyMs: LATENCY_MS,
@@ -49,7 +57,7 @@ export async function clusterBench(
   };
 }
 
-async function backlogRun(caDir: string, instances: number, perMailbox: number) {
+async function backlogRun(caDir: string, instances: number, perMailbox: number, quota?: CpuQuota) {
   const total = perMailbox * BENCH_MAILBOXES.length;
   const bench = await startClusterBench({
     caDir,
@@ -72,6 +80,7 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
     },
   });
   try {
+    for (const instance of bench.instances) quota?.confine(instance.id, instance.process.pid!);
     await bench.emulator.clearExchanges();
     const loadBefore = loadavg()[0]!;
     const cpuBefore = bench.instances.map((i) => cpuSeconds(i.process.pid));
@@ -136,9 +145,18 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number) 
       benchProcessCpuPct: round(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100, 0),
       loadAverage1m: { before: round(loadBefore), after: round(loadAfter) },
       lastMailboxHolders: Object.fromEntries(holders.rows.map((r) => [r.holder, Number(r.n)])),
+      // Under a quota: the share of 100 ms periods in which each instance used up its cores (near 100 = the quota was
+      // the limit, as CPU-bound as an instance on a host of that size).
+      quotaThrottledPct: quota
+        ? bench.instances.map((i) => {
+            const t = quota.throttled(i.id);
+            return round((t.throttledPeriods / Math.max(1, t.periods)) * 100, 0);
+          })
+        : undefined,
     };
   } finally {
     await bench.close();
+    quota?.removeAll();
   }
 }
 
