@@ -67,7 +67,6 @@ describe('the orphan blob sweep schedule', () => {
     const claims: Array<{ job: string; periodMs: number; granted: boolean }> = [];
     const cluster: ClusterState = {
       agree: async (_setting, fingerprint) => fingerprint,
-      replace: async () => true,
       claimPeriodic: async (job, periodMs) => {
         const granted = claims.length % 2 === 0;
         claims.push({ job, periodMs, granted });
