@@ -7,9 +7,7 @@ import {
   itMatchesTheSchemas,
   newFolder,
 } from '../support/emulator-conformance.js';
-import type { Message, Page } from './support/graph-messages.js';
-
-const IMMUTABLE = 'IdType="ImmutableId"';
+import { IMMUTABLE, type Message, type Page } from './support/graph-messages.js';
 
 announceTarget('mail-ids');
 
