@@ -1,27 +1,15 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { damagedReply } from './addin-fixture-message.js';
-import { installOfficeStub, type OfficeFixture } from './addin-office-stub.js';
-import type { AddinServer } from './addin-server.js';
-import { PANE, startAddinPane, type AddinPane } from './support/addin-pane.js';
+import { installOfficeStub } from './addin-office-stub.js';
+import { PANE, addinPaneForFile } from './support/addin-pane.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { newPage } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 // What the task pane says when it cannot do its job: no desk role, no Office sign-in, the API refusing or unreachable.
 
-let pane: AddinPane;
-let server: AddinServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  pane = await startAddinPane();
-  ({ server, browser } = pane);
-}, 60_000);
-
-afterAll(() => pane?.close());
-
-const openPane = (fixture: OfficeFixture) => pane.openPane(fixture);
+const pane = addinPaneForFile();
+const { openPane } = pane;
 
 describe('in Outlook', () => {
   let markerLine: string;
@@ -30,12 +18,12 @@ describe('in Outlook', () => {
     ({ markerLine } = await pane.desk());
   });
 
-  const agentFixture = (message?: Parameters<AddinPane['agentFixture']>[0]) => pane.agentFixture(message);
+  const { agentFixture } = pane;
 
   it('an agent without the desk role is told what is missing and who can fix it', async () => {
     const { page } = await openPane({
       ...(await agentFixture()),
-      token: await server.api.token({ roles: [], upn: 'casey@contoso.test' }),
+      token: await pane.server.api.token({ roles: [], upn: 'casey@contoso.test' }),
     });
     await page.getByText('You are not a service desk agent').waitFor();
     expect(await page.getByText(/signed in as casey \(casey@contoso\.test\)/).isVisible()).toBe(true);
@@ -71,13 +59,13 @@ describe('in Outlook', () => {
   });
 
   it('says when the API cannot be reached', async () => {
-    const { page } = await newPage(browser, { viewport: PANE });
+    const { page } = await newPage(pane.browser, { viewport: PANE });
     await installOfficeStub(
       page,
       await agentFixture(damagedReply(markerLine, '<flow-offline@mail.fabrikam.test>')),
     );
     await page.route('**/api/addin/**', (route) => route.abort('connectionrefused'));
-    await page.goto(server.paneUrl);
+    await page.goto(pane.server.paneUrl);
     await page.getByText('Service Messaging could not look this email up').waitFor();
     expect(
       await page

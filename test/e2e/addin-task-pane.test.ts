@@ -1,11 +1,9 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { emailFor, recordMailCenterItem } from '../integration/addin/addin-fixtures.js';
 import { damagedReply } from './addin-fixture-message.js';
-import { blockOfficeJs, selectOutlookMessage, type OfficeFixture } from './addin-office-stub.js';
-import type { AddinServer } from './addin-server.js';
-import { PANE, startAddinPane, type AddinDesk, type AddinPane } from './support/addin-pane.js';
+import { blockOfficeJs, selectOutlookMessage } from './addin-office-stub.js';
+import { PANE, addinPaneForFile, type AddinDesk } from './support/addin-pane.js';
 import { seriousAxeViolations } from './support/axe.js';
 import { newPage } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
@@ -14,18 +12,8 @@ import { saveScreenshot } from './support/screenshots.js';
 // the built add-in. Outlook's legacy SSO hands the pane a token for the agent the test chooses. What the pane says
 // when something fails: addin-task-pane-errors.test.ts.
 
-let pane: AddinPane;
-let server: AddinServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  pane = await startAddinPane();
-  ({ server, browser } = pane);
-}, 60_000);
-
-afterAll(() => pane?.close());
-
-const openPane = (fixture: OfficeFixture) => pane.openPane(fixture);
+const pane = addinPaneForFile();
+const { openPane } = pane;
 
 describe('outside Outlook', () => {
   it('says to open the pane in Outlook when office.js finds no host', async () => {
@@ -41,9 +29,9 @@ describe('outside Outlook', () => {
   });
 
   it('says so when office.js cannot load at all', async () => {
-    const { page } = await newPage(browser, { viewport: PANE });
+    const { page } = await newPage(pane.browser, { viewport: PANE });
     await blockOfficeJs(page);
-    await page.goto(server.paneUrl);
+    await page.goto(pane.server.paneUrl);
     await page.getByRole('heading', { name: 'Open this in Outlook' }).waitFor();
     expect(await page.getByText(/Office's script did not load/).isVisible()).toBe(true);
     await page.context().close();
@@ -58,7 +46,7 @@ describe('in Outlook', () => {
     ({ sr, markerLine } = await pane.desk());
   });
 
-  const agentFixture = (message?: Parameters<AddinPane['agentFixture']>[0]) => pane.agentFixture(message);
+  const { agentFixture } = pane;
 
   it('suggests the SR of the damaged marker first, with the reason', async () => {
     const { page, problems } = await openPane(await agentFixture());
@@ -85,9 +73,9 @@ describe('in Outlook', () => {
 
   const get = async (path: string) =>
     (
-      await request(server.api.app)
+      await request(pane.server.api.app)
         .get(path)
-        .auth(await server.api.agent(), { type: 'bearer' })
+        .auth(await pane.server.api.agent(), { type: 'bearer' })
         .expect(200)
     ).body;
 
@@ -178,7 +166,7 @@ describe('in Outlook', () => {
   it("links the email's Mail Center item to the chosen SR", async () => {
     const message = damagedReply(markerLine, '<flow-mc@mail.fabrikam.test>');
     const item = await recordMailCenterItem(
-      server.api,
+      pane.server.api,
       emailFor({ internetMessageId: message.internetMessageId, subject: message.subject }),
     );
     const { page } = await openPane(await agentFixture(message));
@@ -193,7 +181,9 @@ describe('in Outlook', () => {
     await saveScreenshot(page, 'addin-mail-center');
     await page.getByRole('button', { name: `Link the Mail Center item to ${sr.battery.number}` }).click();
     await page.getByText('Linked', { exact: true }).waitFor();
-    const resolved = await server.api.services.store.read((tx) => tx.collection('mailCenter').get(item.id));
+    const resolved = await pane.server.api.services.store.read((tx) =>
+      tx.collection('mailCenter').get(item.id),
+    );
     expect(resolved).toMatchObject({ state: 'linked', resolution: { requestId: sr.battery.id } });
     await page.context().close();
   });

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createRequest, damage, recordSentEmail } from '../../integration/addin/addin-fixtures.js';
 import { damagedReply } from '../addin-fixture-message.js';
 import { installOfficeStub, type OfficeFixture } from '../addin-office-stub.js';
@@ -22,27 +23,45 @@ export type AddinPane = {
   desk(): Promise<AddinDesk>;
   /** Outlook showing `message` (the damaged reply by default) to an agent with the desk role. */
   agentFixture(message?: Message): Promise<OfficeFixture>;
-  close(): Promise<void>;
 };
 
-export async function startAddinPane(): Promise<AddinPane> {
-  const [server, browser] = await Promise.all([startAddinServer(), launchBrowser()]);
+/** One API and one browser for a test file, started before its first test and closed after its last. */
+export function addinPaneForFile(): AddinPane {
+  let server: AddinServer | undefined;
+  let browser: Browser | undefined;
   let made: AddinDesk | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startAddinServer(), launchBrowser()]);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const started = (): { server: AddinServer; browser: Browser } => {
+    if (!server || !browser) throw new Error('The add-in server starts in beforeAll; use it inside a test.');
+    return { server, browser };
+  };
   const desk = async (): Promise<AddinDesk> => {
     if (made) return made;
-    const printer = await createRequest(server.api, 'Printer on the 3rd floor keeps jamming');
-    const battery = await createRequest(server.api, 'Laptop battery drains overnight');
-    const sent = await recordSentEmail(server.api, battery.id, 5);
+    const { api } = started().server;
+    const printer = await createRequest(api, 'Printer on the 3rd floor keeps jamming');
+    const battery = await createRequest(api, 'Laptop battery drains overnight');
+    const sent = await recordSentEmail(api, battery.id, 5);
     made = { sr: { printer, battery }, markerLine: sent.markerLine.replace(sent.token, damage(sent.token)) };
     return made;
   };
   return {
-    server,
-    browser,
+    get server() {
+      return started().server;
+    },
+    get browser() {
+      return started().browser;
+    },
     openPane: async (fixture) => {
-      const { page, problems } = await newPage(browser, { viewport: PANE });
+      const running = started();
+      const { page, problems } = await newPage(running.browser, { viewport: PANE });
       await installOfficeStub(page, fixture);
-      await page.goto(server.paneUrl);
+      await page.goto(running.server.paneUrl);
       return { page, problems };
     },
     desk,
@@ -50,11 +69,7 @@ export async function startAddinPane(): Promise<AddinPane> {
       host: 'Outlook',
       message: message ?? damagedReply((await desk()).markerLine),
       mailboxOwner: 'support@contoso.test',
-      token: await server.api.token({ roles: ['ServiceDesk.Agent'], upn: 'alex@contoso.test' }),
+      token: await started().server.api.token({ roles: ['ServiceDesk.Agent'], upn: 'alex@contoso.test' }),
     }),
-    close: async () => {
-      await browser?.close();
-      await server?.close();
-    },
   };
 }

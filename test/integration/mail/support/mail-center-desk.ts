@@ -27,18 +27,8 @@ export async function startMailCenterStack(): Promise<MailCenterStack> {
     stack,
     d,
     keyring: () => stack.runtime.services.ecIdKeyring,
-    heldAs: (subject) => heldItem(d, subject),
+    heldAs: (subject) => d.heldItem(subject),
   };
-}
-
-async function heldItem(d: Desk, subject: string): Promise<MailCenterItemBody> {
-  const { items } = await d.mailCenter({ state: 'all' });
-  const item = items.find((i) => i.subject === subject);
-  if (!item)
-    throw new Error(
-      `No Mail Center item "${subject}"; have ${items.map((i) => `${i.subject}:${i.reason}`).join(', ')}`,
-    );
-  return item;
 }
 
 /** Three SRs (two open, one closed) and one email per Mail Center reason, as [reason, MIME], not yet delivered. */
