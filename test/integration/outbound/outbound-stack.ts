@@ -160,6 +160,22 @@ export async function deliverAndSync(
     .expect(200);
 }
 
+/** Waits until every committed SR event has been run and every queued email attempted (10 s at the most). */
+export async function outboundSettled(stack: OutboundStack): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await stack.runtime.outbound.idle();
+    const pending = await stack.runtime.services.store.read(
+      async (tx) =>
+        (await tx.collection('srEvents').count()) +
+        (await tx.collection('outboundEmails').unfinished()).length,
+    );
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending} events or emails still pending`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export async function createSr(stack: OutboundStack, fields: Record<string, unknown> = {}): Promise<string> {
   const res = await stack
     .api()
