@@ -8,9 +8,8 @@ import type { MailStack } from './support/mail-stack.js';
 let stack: MailStack;
 let d: MailCenterStack['d'];
 let keyring: MailCenterStack['keyring'];
-let heldAs: MailCenterStack['heldAs'];
 beforeAll(async () => {
-  ({ stack, d, keyring, heldAs } = await startMailCenterStack());
+  ({ stack, d, keyring } = await startMailCenterStack());
   const { cases } = await heldMailCases(d, keyring);
   for (const [, mime] of cases) await d.deliver(await mime);
   await d.syncNow();
@@ -30,7 +29,7 @@ describe('Mail Center actions', () => {
   });
 
   it('serves the stored original as MIME', async () => {
-    const item = await heldAs('A question about my invoice');
+    const item = await d.heldItem('A question about my invoice');
     const res = await stack
       .api()
       .get(`/api/mail-center/${item.id}/original`)
@@ -48,7 +47,7 @@ describe('Mail Center actions', () => {
 
   it('links an email to an SR through the apply step, with "linked manually by" in the history', async () => {
     const id = await d.createRequest({ status: 'Awaiting Customer' });
-    const item = await heldAs('A question about my invoice');
+    const item = await d.heldItem('A question about my invoice');
     const res = await stack
       .api()
       .post(`/api/mail-center/${item.id}/link`)
@@ -71,7 +70,7 @@ describe('Mail Center actions', () => {
   });
 
   it('creates a new SR from an email, the sender as requester and the email as its first note', async () => {
-    const item = await heldAs('token from another install');
+    const item = await d.heldItem('token from another install');
     const res = await stack.api().post(`/api/mail-center/${item.id}/create-request`).set(d.as(stack.agent));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     const created = res.body as {
@@ -88,7 +87,7 @@ describe('Mail Center actions', () => {
   });
 
   it('reprocesses after a configuration fix: the stranger becomes a participant and the email a note', async () => {
-    const held = await heldAs('from a stranger');
+    const held = await d.heldItem('from a stranger');
     const srId = held.candidateRequestIds[0] ?? 0;
     const before = await stack.api().post(`/api/mail-center/${held.id}/reprocess`).set(d.as(stack.agent));
     expect(before.body).toMatchObject({ state: 'open', reason: 'unknown-sender' });
@@ -105,7 +104,7 @@ describe('Mail Center actions', () => {
   });
 
   it('discards one email, or several at once', async () => {
-    const one = await heldAs('Automatic reply: Your request');
+    const one = await d.heldItem('Automatic reply: Your request');
     const res = await stack.api().post(`/api/mail-center/${one.id}/discard`).set(d.as(stack.agent));
     expect(res.body).toMatchObject({ state: 'discarded', resolution: { by: { name: expect.any(String) } } });
     const rest = (await d.mailCenter({ state: 'open' })).items.map((i) => i.id);

@@ -15,9 +15,8 @@ import { customerReply } from './support/replies.js';
 let stack: MailStack;
 let d: MailCenterStack['d'];
 let keyring: MailCenterStack['keyring'];
-let heldAs: MailCenterStack['heldAs'];
 beforeAll(async () => {
-  ({ stack, d, keyring, heldAs } = await startMailCenterStack());
+  ({ stack, d, keyring } = await startMailCenterStack());
 });
 afterAll(() => stack.close());
 
@@ -29,11 +28,11 @@ describe('Mail Center reasons', () => {
     expect(report).toMatchObject({ listed: cases.length, mailCenter: cases.length, notes: 0, failed: 0 });
     for (const [reason, mime] of cases) {
       const subject = /^Subject: (.*)$/m.exec((await mime).toString())?.[1]?.trim() ?? '';
-      const item = await heldAs(subject);
+      const item = await d.heldItem(subject);
       expect(item, subject).toMatchObject({ reason, state: 'open' });
       expect(item.evidence.length, `${reason} has evidence`).toBeGreaterThan(0);
     }
-    expect((await heldAs('two SRs')).candidateRequestIds.sort()).toEqual([open, other].sort());
+    expect((await d.heldItem('two SRs')).candidateRequestIds.sort()).toEqual([open, other].sort());
     expect(await d.notes(open)).toHaveLength(0);
     // Held mail is processed too: read in the mailbox, never imported again.
     expect((await d.inbox()).every((m) => m.isRead)).toBe(true);
@@ -53,7 +52,7 @@ describe('Mail Center reasons', () => {
       }),
     );
     expect(await d.syncNow()).toMatchObject({ mailCenter: 1, notes: 0 });
-    const item = await heldAs(`Printer still jamming [${number}]`);
+    const item = await d.heldItem(`Printer still jamming [${number}]`);
     expect(item).toMatchObject({ reason: 'unknown-sender', state: 'open', candidateRequestIds: [id] });
     expect(item.evidence.join(' ')).toContain(
       `The subject names ${number}, but eve@elsewhere.test is not its requester or a participant`,
@@ -74,7 +73,7 @@ describe('Mail Center reasons', () => {
         }),
       );
       expect(await d.syncNow()).toMatchObject({ mailCenter: 1, notes: 0 });
-      expect(await heldAs(`Re: [${number}] again`)).toMatchObject({
+      expect(await d.heldItem(`Re: [${number}] again`)).toMatchObject({
         reason: 'unknown-sender',
         state: 'ignored',
         candidateRequestIds: [id],
@@ -97,7 +96,7 @@ describe('Mail Center reasons', () => {
       }),
     );
     await d.syncNow();
-    expect(await heldAs('blocked one')).toMatchObject({ reason: 'attachment-blocked' });
+    expect(await d.heldItem('blocked one')).toMatchObject({ reason: 'attachment-blocked' });
 
     await d.settings({ blockedAttachmentAction: 'strip' });
     await d.deliver(
@@ -135,7 +134,7 @@ describe('Mail Center reasons', () => {
     );
     const report = await d.syncNow();
     expect(report).toMatchObject({ failed: 1, notes: 0 });
-    const failed = await heldAs('fails once');
+    const failed = await d.heldItem('fails once');
     expect(failed).toMatchObject({ reason: 'processing-failed', state: 'open', attempts: 1 });
     expect(failed.errorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(failed)).not.toMatch(/at \w+ \(|\.ts:\d+/);

@@ -2,7 +2,7 @@ import type { MailStack } from './mail-stack.js';
 import { startMailStack } from './mail-stack.js';
 import { encodeEcId } from '../../../../api/src/domain/ec-id.js';
 import { formatOwnMessageId } from '../../../../api/src/domain/reply-marker.js';
-import { desk, type MailCenterItemBody } from './desk.js';
+import { desk } from './desk.js';
 import { customerReply } from './replies.js';
 
 // The Mail Center tests' desk: one email of each kind that must not become a note, and the item it is held as.
@@ -16,7 +16,6 @@ export type MailCenterStack = {
   stack: MailStack;
   d: Desk;
   keyring: () => Keyring;
-  heldAs: (subject: string) => Promise<MailCenterItemBody>;
 };
 
 /** A mail stack whose syncs are run by hand ("Sync now"); 1 MB makes "too large" cheap to provoke. */
@@ -27,7 +26,6 @@ export async function startMailCenterStack(): Promise<MailCenterStack> {
     stack,
     d,
     keyring: () => stack.runtime.services.ecIdKeyring,
-    heldAs: (subject) => d.heldItem(subject),
   };
 }
 
