@@ -62,7 +62,8 @@ interface Problem {
 function problemsIn(file: string): Problem[] {
   const text = readFileSync(path.join(root, file), 'utf8');
   const problems: Problem[] = [];
-  text.split('\n').forEach((line, index) => {
+  const lines = text.split('\n');
+  lines.forEach((line, index) => {
     const where = `${file}:${index + 1}`;
     if (
       /DESIGN\.md|\.\.\/shared\/[a-z]|reference\/graph\.md/.test(line) &&
@@ -78,7 +79,10 @@ function problemsIn(file: string): Problem[] {
         continue;
       }
       const content = readDoc(doc);
-      const { sections, cases } = citedIds(m[2] ?? '');
+      // A citation the comment wrapped (the page name ends a line, "§4: ..." starts the next) reads on.
+      const tail =
+        (m[2] ?? '').trim() === '' ? (lines[index + 1] ?? '').replace(/^\s*(\/\/|\*)/, '') : (m[2] ?? '');
+      const { sections, cases } = citedIds(tail);
       for (const id of sections)
         if (!hasSection(content, id)) problems.push({ where, problem: `docs/${doc} has no §${id}` });
       for (const id of cases)
