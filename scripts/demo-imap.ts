@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { dirname } from 'node:path';
 import {
+  accountEndpoints,
   mailServersUnavailable,
   startMailServers,
   type MailServers,
@@ -46,13 +47,7 @@ export async function startDemoImap(caCertFile: string): Promise<DemoImap | unde
     accountBody: {
       emailAddress: DEMO_IMAP_MAILBOX,
       displayName: 'Contoso Helpdesk (IMAP)',
-      transport: 'imap-smtp',
-      incomingHost: '127.0.0.1',
-      incomingPort: servers.ports.imaps,
-      incomingSecurity: 'tls',
-      outgoingHost: '127.0.0.1',
-      outgoingPort: servers.ports.submission,
-      outgoingSecurity: 'starttls',
+      ...accountEndpoints(servers),
       authMethod: 'password',
       password,
       serviceMessaging: true,

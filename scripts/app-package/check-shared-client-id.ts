@@ -7,7 +7,7 @@ export type ClientIdSources = {
   aadManifest: string;
   /** Parsed teamsapp*.yml files that apply aad.manifest.json, by file name. */
   projectFiles: Record<string, ProjectFile>;
-  /** Source of api/src/config.ts, which reads the API's settings from the environment. */
+  /** Source of api/src/config/env-schema.ts, the variables the API reads from the environment. */
   apiConfig: string;
 };
 
@@ -60,6 +60,6 @@ export function checkSharedClientId(sources: ClientIdSources): string[] {
   }
 
   if (!new RegExp(`\\b${variable}\\b`).test(sources.apiConfig))
-    problems.push(`api/src/config.ts does not read ${variable}`);
+    problems.push(`api/src/config/env-schema.ts does not read ${variable}`);
   return problems;
 }

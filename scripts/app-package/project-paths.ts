@@ -18,7 +18,7 @@ export function projectPathsAt(root: string) {
     envFolder: path.join(root, 'env'),
     // The add-in build copies addin/public verbatim, so /addin/<x> on the API is addin/public/<x> here.
     addinPublic: path.join(root, 'addin/public'),
-    apiConfig: path.join(root, 'api/src/config.ts'),
+    apiConfig: path.join(root, 'api/src/config/env-schema.ts'),
     manifestSchema: path.join(schemas, 'teams-manifest/v1.29/MicrosoftTeams.schema.json'),
     projectFileSchema: path.join(schemas, 'teamsapp-yaml/v1.8/yaml.schema.json'),
   });

@@ -2,6 +2,7 @@ import nodemailer from 'nodemailer';
 import { createMailAccount } from '../../api/src/services/mail-accounts/create-mail-account.js';
 import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
 import {
+  accountEndpoints,
   mailServersUnavailable,
   startMailServers,
   type MailServers,
@@ -39,13 +40,7 @@ async function imapStack(
         emailAddress: SERVICE_MAILBOX,
         isDefault: true,
         serviceMessaging: true,
-        transport: 'imap-smtp',
-        incomingHost: '127.0.0.1',
-        incomingPort: servers.ports.imaps,
-        incomingSecurity: 'tls',
-        outgoingHost: '127.0.0.1',
-        outgoingPort: servers.ports.submission,
-        outgoingSecurity: 'starttls',
+        ...accountEndpoints(servers),
         authMethod: 'password',
         password: PASSWORD,
       });

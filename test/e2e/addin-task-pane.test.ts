@@ -1,48 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import {
-  createRequest,
-  damage,
-  emailFor,
-  recordMailCenterItem,
-  recordSentEmail,
-} from '../integration/addin/addin-fixtures.js';
+import { emailFor, recordMailCenterItem } from '../integration/addin/addin-fixtures.js';
 import { damagedReply } from './addin-fixture-message.js';
-import {
-  blockOfficeJs,
-  installOfficeStub,
-  selectOutlookMessage,
-  type OfficeFixture,
-} from './addin-office-stub.js';
-import { startAddinServer, type AddinServer } from './addin-server.js';
+import { blockOfficeJs, selectOutlookMessage } from './addin-office-stub.js';
+import { PANE, addinPaneForFile, type AddinDesk } from './support/addin-pane.js';
 import { seriousAxeViolations } from './support/axe.js';
-import { launchBrowser, newPage } from './support/browser.js';
+import { newPage } from './support/browser.js';
 import { saveScreenshot } from './support/screenshots.js';
 
 // The task pane in headless Chromium with office.js answered by a stub (docs/platform-behaviour.md §2.4), against the API serving
-// the built add-in. Outlook's legacy SSO hands the pane a token for the agent the test chooses.
+// the built add-in. Outlook's legacy SSO hands the pane a token for the agent the test chooses. What the pane says
+// when something fails: addin-task-pane-errors.test.ts.
 
-const PANE = { width: 420, height: 1000 };
-
-let server: AddinServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startAddinServer(), launchBrowser()]);
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openPane(fixture: OfficeFixture): Promise<{ page: Page; problems: string[] }> {
-  const { page, problems } = await newPage(browser, { viewport: PANE });
-  await installOfficeStub(page, fixture);
-  await page.goto(server.paneUrl);
-  return { page, problems };
-}
+const pane = addinPaneForFile();
+const { openPane } = pane;
 
 describe('outside Outlook', () => {
   it('says to open the pane in Outlook when office.js finds no host', async () => {
@@ -58,9 +29,9 @@ describe('outside Outlook', () => {
   });
 
   it('says so when office.js cannot load at all', async () => {
-    const { page } = await newPage(browser, { viewport: PANE });
+    const { page } = await newPage(pane.browser, { viewport: PANE });
     await blockOfficeJs(page);
-    await page.goto(server.paneUrl);
+    await page.goto(pane.server.paneUrl);
     await page.getByRole('heading', { name: 'Open this in Outlook' }).waitFor();
     expect(await page.getByText(/Office's script did not load/).isVisible()).toBe(true);
     await page.context().close();
@@ -68,48 +39,14 @@ describe('outside Outlook', () => {
 });
 
 describe('in Outlook', () => {
-  let sr: { printer: { id: number; number: string }; battery: { id: number; number: string } };
+  let sr: AddinDesk['sr'];
   let markerLine: string;
 
   beforeEach(async () => {
-    if (sr) return;
-    const printer = await createRequest(server.api, 'Printer on the 3rd floor keeps jamming');
-    const battery = await createRequest(server.api, 'Laptop battery drains overnight');
-    sr = { printer, battery };
-    const sent = await recordSentEmail(server.api, battery.id, 5);
-    markerLine = sent.markerLine.replace(sent.token, damage(sent.token));
+    ({ sr, markerLine } = await pane.desk());
   });
 
-  const agentFixture = async (message = damagedReply(markerLine)): Promise<OfficeFixture> => ({
-    host: 'Outlook',
-    message,
-    mailboxOwner: 'support@contoso.test',
-    token: await server.api.token({ roles: ['ServiceDesk.Agent'], upn: 'alex@contoso.test' }),
-  });
-
-  it('an agent without the desk role is told what is missing and who can fix it', async () => {
-    const { page } = await openPane({
-      ...(await agentFixture()),
-      token: await server.api.token({ roles: [], upn: 'casey@contoso.test' }),
-    });
-    await page.getByText('You are not a service desk agent').waitFor();
-    expect(await page.getByText(/signed in as casey \(casey@contoso\.test\)/).isVisible()).toBe(true);
-    expect(await page.getByText(/needs the ServiceDesk\.Agent role/).isVisible()).toBe(true);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await saveScreenshot(page, 'addin-no-role');
-    await page.context().close();
-  });
-
-  it('shows why Outlook could not sign the agent in', async () => {
-    const { page } = await openPane({
-      ...(await agentFixture()),
-      token: undefined,
-      tokenError: { code: 13001, message: 'not signed in' },
-    });
-    await page.getByText('Service Messaging could not start').waitFor();
-    expect(await page.getByText(/Sign in to Office first/).isVisible()).toBe(true);
-    await page.context().close();
-  });
+  const { agentFixture } = pane;
 
   it('suggests the SR of the damaged marker first, with the reason', async () => {
     const { page, problems } = await openPane(await agentFixture());
@@ -136,9 +73,9 @@ describe('in Outlook', () => {
 
   const get = async (path: string) =>
     (
-      await request(server.api.app)
+      await request(pane.server.api.app)
         .get(path)
-        .auth(await server.api.agent(), { type: 'bearer' })
+        .auth(await pane.server.api.agent(), { type: 'bearer' })
         .expect(200)
     ).body;
 
@@ -229,7 +166,7 @@ describe('in Outlook', () => {
   it("links the email's Mail Center item to the chosen SR", async () => {
     const message = damagedReply(markerLine, '<flow-mc@mail.fabrikam.test>');
     const item = await recordMailCenterItem(
-      server.api,
+      pane.server.api,
       emailFor({ internetMessageId: message.internetMessageId, subject: message.subject }),
     );
     const { page } = await openPane(await agentFixture(message));
@@ -244,7 +181,9 @@ describe('in Outlook', () => {
     await saveScreenshot(page, 'addin-mail-center');
     await page.getByRole('button', { name: `Link the Mail Center item to ${sr.battery.number}` }).click();
     await page.getByText('Linked', { exact: true }).waitFor();
-    const resolved = await server.api.services.store.read((tx) => tx.collection('mailCenter').get(item.id));
+    const resolved = await pane.server.api.services.store.read((tx) =>
+      tx.collection('mailCenter').get(item.id),
+    );
     expect(resolved).toMatchObject({ state: 'linked', resolution: { requestId: sr.battery.id } });
     await page.context().close();
   });
@@ -271,37 +210,6 @@ describe('in Outlook', () => {
     await selectOutlookMessage(page, null);
     await page.getByText('Open an email to file it on a Service Request.').waitFor();
     expect(problems).toEqual([]);
-    await page.context().close();
-  });
-
-  it('shows what the API refused, in words, with the request id', async () => {
-    const { page } = await openPane(
-      await agentFixture(damagedReply(markerLine, '<flow-error@mail.fabrikam.test>')),
-    );
-    await page.getByText('Not filed yet').waitFor();
-    await page.getByRole('radio', { name: 'Another SR' }).check();
-    await page.getByRole('textbox', { name: 'SR number' }).fill('999');
-    await page.getByRole('button', { name: 'File as reply on SR-000999' }).click();
-    await page.getByText('Service Request SR-000999 does not exist.').waitFor();
-    expect(await page.getByText(/Request id: \S+/).isVisible()).toBe(true);
-    await saveScreenshot(page, 'addin-api-error');
-    await page.context().close();
-  });
-
-  it('says when the API cannot be reached', async () => {
-    const { page } = await newPage(browser, { viewport: PANE });
-    await installOfficeStub(
-      page,
-      await agentFixture(damagedReply(markerLine, '<flow-offline@mail.fabrikam.test>')),
-    );
-    await page.route('**/api/addin/**', (route) => route.abort('connectionrefused'));
-    await page.goto(server.paneUrl);
-    await page.getByText('Service Messaging could not look this email up').waitFor();
-    expect(
-      await page
-        .getByText('The Service Messaging API could not be reached. Check your connection and try again.')
-        .isVisible(),
-    ).toBe(true);
     await page.context().close();
   });
 });

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { Client, ResponseType, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
+import { runBatch, type BatchAnswer, type BatchResult, type BatchStep } from './graph-batch.js';
 import { GRAPH_DEFAULTS, type GraphConfig } from './graph-config.js';
 import { mailboxGate } from './mailbox-gate.js';
 import { BearerToken } from './middleware/bearer-token.js';
@@ -10,7 +11,6 @@ import { unwrap } from './middleware/pass-through.js';
 import { PreferImmutableIds } from './middleware/prefer-immutable-ids.js';
 import { RetryThrottled } from './middleware/retry-throttled.js';
 import { SendFetch } from './middleware/send-fetch.js';
-import { GraphError } from '../ports/graph-error.js';
 import { responseError, thrownError } from './to-graph-error.js';
 import { createCredential, createTokenSource, type AccountCredentials } from './token-source.js';
 
@@ -29,14 +29,7 @@ export type RequestOptions = {
   ignoreBody?: boolean;
 };
 
-export type BatchStep = {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-};
-export type BatchResult = { id: string; status: number; body?: unknown; error?: GraphError };
+export type { BatchResult, BatchStep } from './graph-batch.js';
 
 export type GraphStream = { body: Readable; contentType: string; size?: number };
 
@@ -72,7 +65,6 @@ const GRAPH_HOSTS = [
   'dod-graph.microsoft.us',
   'microsoftgraph.chinacloudapi.cn',
 ];
-const MAX_BATCH = 20;
 
 export function createGraphMailClient(
   account: GraphMailAccount,
@@ -160,29 +152,6 @@ function createClientWith(
     return text ? (JSON.parse(text) as T) : undefined;
   }
 
-  async function batchOnce(steps: readonly BatchStep[]): Promise<BatchResult[]> {
-    const requests = steps.map((step, index) => ({
-      id: step.id,
-      method: step.method,
-      url: step.url,
-      ...(step.body !== undefined
-        ? { body: step.body, headers: { 'content-type': 'application/json', ...step.headers } }
-        : step.headers
-          ? { headers: step.headers }
-          : {}),
-      ...(index > 0 ? { dependsOn: [steps[index - 1]?.id ?? ''] } : {}),
-    }));
-    const answer = await json<{
-      responses?: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
-    }>('POST', '/$batch', {}, { requests });
-    return (answer?.responses ?? []).map((r) => ({
-      id: r.id,
-      status: r.status,
-      ...(r.body !== undefined ? { body: r.body } : {}),
-      ...(r.status >= 400 ? { error: innerError(r) } : {}),
-    }));
-  }
-
   return {
     mailbox: account.userPrincipalName,
     userPath: `/users/${encodeURIComponent(account.userPrincipalName)}`,
@@ -208,49 +177,18 @@ function createClientWith(
         ...(length ? { size: Number(length) } : {}),
       };
     },
-    batch: async (steps) => {
-      if (steps.length > MAX_BATCH) throw new RangeError(`A $batch holds at most ${MAX_BATCH} requests.`);
-      const results = new Map<string, BatchResult>();
-      let pending = [...steps];
-      const maxRetries = config.maxRetries ?? GRAPH_DEFAULTS.maxRetries;
-      // Only throttling and outages spend a retry: a step that failed for good (say 404) breaks the chain behind it,
-      // and each re-send is shorter by that step. A re-send that settled nothing and was not throttled ends it.
-      for (let retries = 0; pending.length > 0;) {
-        const answers = await batchOnce(pending);
-        for (const answer of answers) results.set(answer.id, answer);
-        const retry = answers.filter((a) => a.status === 424 || RETRYABLE.has(a.status));
-        const throttled = retry.filter((a) => RETRYABLE.has(a.status));
-        const stuck = throttled.length === 0 && retry.length === pending.length;
-        if (retry.length === 0 || stuck || (throttled.length > 0 && retries >= maxRetries)) break;
-        if (throttled.length > 0) retries += 1;
-        const wait = Math.max(0, ...throttled.map((a) => a.error?.retryAfterMs ?? 0));
-        if (wait > 0) gate.pauseFor(wait);
-        const again = new Set(retry.map((a) => a.id));
-        pending = pending.filter((step) => again.has(step.id));
-      }
-      return steps.map(
-        (step) =>
-          results.get(step.id) ?? {
-            id: step.id,
-            status: 0,
-            error: new GraphError({
-              source: 'graph',
-              status: 0,
-              code: 'missingBatchResponse',
-              message: 'The batch answer left this request out.',
-            }),
-          },
-      );
-    },
+    batch: (steps) =>
+      runBatch(steps, {
+        post: (body) => json<BatchAnswer>('POST', '/$batch', {}, body),
+        gate,
+        maxRetries: config.maxRetries ?? GRAPH_DEFAULTS.maxRetries,
+      }),
     checkToken: async () => {
       await token();
     },
     tokenRoles: async () => rolesOf(await token()),
   };
 }
-
-// Inner answers worth sending again (the SDK's retry middleware never sees them, docs/graph-behaviour.md C14).
-const RETRYABLE = new Set([429, 503, 504]);
 
 function dispatch(request: ReturnType<Client['api']>, method: string, body: unknown): Promise<unknown> {
   switch (method) {
@@ -267,23 +205,6 @@ function dispatch(request: ReturnType<Client['api']>, method: string, body: unkn
     default:
       throw new RangeError(`Unsupported method ${method}`);
   }
-}
-
-function innerError(r: { status: number; headers?: Record<string, string>; body?: unknown }): GraphError {
-  const body = (r.body ?? {}) as {
-    error?: { code?: string; message?: string; innerError?: { 'request-id'?: string } };
-  };
-  const retryAfter = Object.entries(r.headers ?? {}).find(([k]) => k.toLowerCase() === 'retry-after')?.[1];
-  const requestId = body.error?.innerError?.['request-id'];
-  return new GraphError({
-    source: 'graph',
-    status: r.status,
-    code: body.error?.code ?? `HTTP${r.status}`,
-    message: body.error?.message ?? `Graph answered ${r.status} inside a batch.`,
-    ...(requestId ? { requestId } : {}),
-    ...(retryAfter && /^\d+$/.test(retryAfter) ? { retryAfterMs: Number(retryAfter) * 1000 } : {}),
-    reauthorisationRequired: r.status === 401,
-  });
 }
 
 /** The `roles` claim of an app token. Only read for display; Graph checks the signature, we never trust it. */

@@ -8,6 +8,7 @@ import { resolveMailbox } from './resolve.js';
 import { findUser } from '../tenant/tenant-directory.js';
 import { parsePrefer } from './prefer.js';
 import type { Permission } from './graph-call.js';
+import { sleep } from '../core/latency.js';
 
 export type GraphOutcome = { response: EmuResponse; operation: string; mailbox?: string };
 
@@ -124,8 +125,4 @@ function throttle(s: Services, appId: string, mailbox: string): () => void {
       'retry-after': String(knobs.retryAfterSec),
     });
   return verdict.release;
-}
-
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

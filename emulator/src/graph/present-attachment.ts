@@ -1,21 +1,11 @@
 import type { FileAttachment, ItemAttachment, ReferenceAttachment } from '@microsoft/microsoft-graph-types';
 import type { StoredAttachment } from '../state/mail-types.js';
 import type { PropertyTable } from '../odata/property-table.js';
+import { FILE_ATTACHMENT_PROPERTIES } from '../mail/attachment-property-names.js';
 
 export const ATTACHMENT_TABLE: PropertyTable<unknown> = {
   typeName: 'microsoft.graph.attachment',
-  known: new Set([
-    'id',
-    'contentType',
-    'isInline',
-    'lastModifiedDateTime',
-    'name',
-    'size',
-    'contentBytes',
-    'contentId',
-    'contentLocation',
-    'item',
-  ]),
+  known: new Set([...FILE_ATTACHMENT_PROPERTIES, 'item']),
   properties: {},
 };
 

@@ -10,6 +10,7 @@ import {
   threadParent,
 } from './new-message.js';
 import { fieldsFromInput } from './fields-from-input.js';
+import { fieldsFromMime } from './fields-from-mime.js';
 import type { MessageInput } from './message-input.js';
 import { stampFor, type StampPolicy } from './authentication-stamp.js';
 
@@ -42,15 +43,7 @@ export async function deliverMime(
   const validIndex = threadIndex && Buffer.from(threadIndex, 'base64').length >= 22 ? threadIndex : null;
   const message = buildMessage(mailbox, folderId, {
     ...defaultFields(),
-    subject: parsed.subject,
-    body:
-      parsed.html !== null
-        ? { contentType: 'html', content: parsed.html }
-        : { contentType: 'text', content: parsed.text ?? '' },
-    from: parsed.from,
-    sender: parsed.sender,
-    toRecipients: parsed.toRecipients,
-    ccRecipients: parsed.ccRecipients,
+    ...fieldsFromMime(parsed),
     bccRecipients: parsed.bccRecipients,
     replyTo: parsed.replyTo,
     importance: parsed.importance,

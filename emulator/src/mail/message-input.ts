@@ -1,5 +1,10 @@
 import { GraphHttpError, notImplemented } from '../core/graph-error.js';
 import type { ItemBody, MessageHeader, Recipient } from '../state/mail-types.js';
+import {
+  ATTACHMENT_BASE_PROPERTIES,
+  FILE_ATTACHMENT_PROPERTIES,
+  ITEM_ATTACHMENT_PROPERTIES,
+} from './attachment-property-names.js';
 import { MESSAGE_PROPERTY_NAMES } from './message-property-names.js';
 
 export type AttachmentInput =
@@ -109,35 +114,10 @@ export function parseMessageInput(
   return input;
 }
 
-const ATTACHMENT_KNOWN: Record<string, string[]> = {
-  '#microsoft.graph.fileAttachment': [
-    'id',
-    'contentType',
-    'isInline',
-    'lastModifiedDateTime',
-    'name',
-    'size',
-    'contentBytes',
-    'contentId',
-    'contentLocation',
-  ],
-  '#microsoft.graph.itemAttachment': [
-    'id',
-    'contentType',
-    'isInline',
-    'lastModifiedDateTime',
-    'name',
-    'size',
-    'item',
-  ],
-  '#microsoft.graph.referenceAttachment': [
-    'id',
-    'contentType',
-    'isInline',
-    'lastModifiedDateTime',
-    'name',
-    'size',
-  ],
+const ATTACHMENT_KNOWN: Record<string, readonly string[]> = {
+  '#microsoft.graph.fileAttachment': FILE_ATTACHMENT_PROPERTIES,
+  '#microsoft.graph.itemAttachment': ITEM_ATTACHMENT_PROPERTIES,
+  '#microsoft.graph.referenceAttachment': ATTACHMENT_BASE_PROPERTIES,
 };
 
 export function parseAttachmentInput(json: unknown, mode: InputMode): AttachmentInput {

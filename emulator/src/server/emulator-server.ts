@@ -8,27 +8,19 @@ import { loadTenant, type Tenant } from '../tenant/tenant-directory.js';
 import { seedDemoContent } from '../mail/demo-content.js';
 import { MailStore } from '../state/mail-store.js';
 import { SnapshotFile } from '../state/snapshot-file.js';
-import { SigningKeys } from '../entra/signing-keys.js';
-import { TokenService } from '../entra/token-service.js';
-import { AuthCodes } from '../entra/auth-codes.js';
 import { handleEntra, isEntraPath } from '../entra/entra-routes.js';
-import { FaultInjector } from '../faults/fault-injector.js';
-import { Throttle } from '../faults/throttle.js';
 import type { Knobs } from '../faults/knobs.js';
-import { Notifier } from '../notifications/notifier.js';
-import { UploadSessions } from '../graph/upload-sessions.js';
-import { AccessPolicy } from '../graph/access-policy.js';
-import { AppPermissions } from '../graph/app-permissions.js';
 import { authenticate, runGraphRequest } from '../graph/graph-pipeline.js';
 import { runBatch } from '../graph/handlers/batch.js';
 import { handleUploadChunk, isUploadPath } from '../graph/handlers/upload-chunk.js';
 import { GraphHttpError, graphError } from '../core/graph-error.js';
 import { handleControl } from '../control/control-api.js';
-import { Stats } from '../core/stats.js';
-import { Scheduler } from '../core/scheduler.js';
 import type { Services } from '../graph/services.js';
 import type { EmuRequest, EmuResponse } from '../core/emu-http.js';
-import { readBody } from './read-body.js';
+import { sleep } from '../core/latency.js';
+import { buildServices, resetServices } from './build-services.js';
+import { bodyCap, readBody } from './read-body.js';
+import { write } from './write-response.js';
 
 export type RecordedExchange = {
   method: string;
@@ -51,10 +43,6 @@ export type ServerOptions = {
   knobs: Partial<Knobs>;
   onExchange?: (exchange: RecordedExchange) => void;
 };
-
-const MB = 1024 * 1024;
-const GRAPH_JSON =
-  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 /** The HTTPS server: routes each request to the control API, Entra, Graph ($batch included) or an upload session. */
 export class EmulatorServer {
@@ -112,45 +100,19 @@ export class EmulatorServer {
       : undefined;
     const restored = this.snapshot?.load();
     const store = new MailStore(seedMailboxes, restored);
-    const faults = new FaultInjector(options.knobs);
-    const stats = new Stats();
-    const keys = new SigningKeys(join(options.dataDir, 'signing-keys.json'));
-    const appPermissions = new AppPermissions();
-    this.services = {
+    this.services = buildServices({
       tenant,
       store,
-      keys,
-      faults,
-      stats,
-      tokens: new TokenService(
-        keys,
-        tenant,
-        this.origin,
-        () => faults.knobs.tokenLifetimeSec,
-        (app) => appPermissions.entraRoles(app),
-      ),
-      codes: new AuthCodes(),
-      throttle: new Throttle(),
-      notifier: new Notifier(store, faults, stats, tenant.tenantId),
-      uploads: new UploadSessions(),
-      scheduler: new Scheduler(),
-      accessPolicy: new AccessPolicy(),
-      appPermissions,
-    };
+      origin: this.origin,
+      dataDir: options.dataDir,
+      knobs: options.knobs,
+    });
     if (this.snapshot) store.onMutation(() => this.snapshot?.schedule());
     if (!restored && options.seed) await seedDemoContent(store);
   }
 
   private async reset(): Promise<void> {
-    const s = this.services;
-    s.store.reset();
-    s.faults.clear();
-    s.throttle.reset();
-    s.uploads.clear();
-    s.accessPolicy.clear();
-    s.appPermissions.clear();
-    s.stats.reset();
-    if (this.options.seed) await seedDemoContent(s.store);
+    await resetServices(this.services, this.options.seed);
   }
 
   private async handle(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -290,44 +252,4 @@ export class EmulatorServer {
       json: response.json,
     });
   }
-}
-
-function bodyCap(path: string): number {
-  if (path.startsWith('/_emulator/')) return 160 * MB;
-  if (isUploadPath(path)) return 4 * MB + 64 * 1024;
-  if (path.startsWith('/v1.0/')) return 4 * MB;
-  return MB;
-}
-
-function write(res: ServerResponse, req: EmuRequest | undefined, r: EmuResponse): void {
-  if (r.reset) {
-    res.socket?.destroy();
-    return;
-  }
-  const isGraph = req?.path.startsWith('/v1.0/') ?? false;
-  const headers: Record<string, string> = {
-    'request-id': req?.requestId ?? '',
-    'client-request-id': req?.clientRequestId ?? '',
-    'strict-transport-security': 'max-age=31536000',
-    ...(isGraph ? { 'odata-version': '4.0' } : {}),
-  };
-  let body: Buffer | undefined;
-  if (r.json !== undefined) {
-    headers['content-type'] = isGraph ? GRAPH_JSON : 'application/json; charset=utf-8';
-    body = Buffer.from(JSON.stringify(r.json));
-  } else if (r.text !== undefined) {
-    headers['content-type'] = 'text/plain; charset=utf-8';
-    body = Buffer.from(r.text);
-  } else if (r.bytes !== undefined) {
-    headers['content-type'] = 'application/octet-stream';
-    body = r.bytes;
-  }
-  Object.assign(headers, r.headers);
-  headers['content-length'] = String(body?.length ?? 0);
-  res.writeHead(r.status, headers);
-  res.end(body);
-}
-
-function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }

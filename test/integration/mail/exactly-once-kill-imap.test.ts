@@ -9,7 +9,11 @@ import { parseConfig } from '../../../api/src/config.js';
 import { createMailAccount } from '../../../api/src/services/mail-accounts/create-mail-account.js';
 import { apiEnvironment, SERVICE_MAILBOX } from '../../../emulator/src/index.js';
 import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { startMailServers, type MailServers } from '../../support/mail-servers/start-mail-servers.js';
+import {
+  accountEndpoints,
+  startMailServers,
+  type MailServers,
+} from '../../support/mail-servers/start-mail-servers.js';
 import { imapUnavailable, SERVICE_PASSWORD, unreadIn } from './support/imap-stack.js';
 import { bundleEngineChild, expectExactlyOnce, killRounds, seedRequests } from './support/kill-rounds.js';
 import { customerReply } from './support/replies.js';
@@ -55,13 +59,7 @@ describe.skipIf(imapUnavailable)('exactly once on IMAP', () => {
       emailAddress: SERVICE_MAILBOX,
       isDefault: true,
       serviceMessaging: true,
-      transport: 'imap-smtp',
-      incomingHost: '127.0.0.1',
-      incomingPort: servers.ports.imaps,
-      incomingSecurity: 'tls',
-      outgoingHost: '127.0.0.1',
-      outgoingPort: servers.ports.submission,
-      outgoingSecurity: 'starttls',
+      ...accountEndpoints(servers),
       authMethod: 'password',
       password: SERVICE_PASSWORD,
     });

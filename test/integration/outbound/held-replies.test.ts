@@ -3,6 +3,7 @@ import { composeCustomerReply, type SentMessage } from '../../../emulator/src/cl
 import {
   addDefaultAccount,
   createSr,
+  deliverAndSync,
   DESK,
   startOutboundStack,
   type OutboundStack,
@@ -33,21 +34,7 @@ describe('replies to closed SRs in sight', () => {
     const [sent] = await stack.waitForMail('lee@fabrikam.test', (m) => m.some((x) => x.subject.includes(sr)));
     await as('patch', `/api/requests/${sr}`).send({ status: 'Resolved' }).expect(200);
     const reply = await composeCustomerReply(sent as unknown as SentMessage, text, DESK);
-    expect(
-      (
-        await stack.emulator.control(
-          'POST',
-          `/mailboxes/${DESK}/messages?folder=inbox`,
-          reply.mime,
-          'message/rfc822',
-        )
-      ).status,
-    ).toBe(201);
-    await stack
-      .api()
-      .post(`/api/admin/mail/accounts/${accountId}/sync`)
-      .auth(stack.admin, { type: 'bearer' })
-      .expect(200);
+    await deliverAndSync(stack, accountId, reply.mime);
     return sr;
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import request from 'supertest';
+import { expect } from 'vitest';
 import { compose, type Runtime } from '../../../api/src/compose.js';
 import { parseConfig } from '../../../api/src/config.js';
 import {
@@ -140,6 +141,39 @@ export async function addDefaultAccount(
     });
   if (res.status !== 201) throw new Error(`Adding the account: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.id as string;
+}
+
+/** Puts a customer's reply (MIME) in the desk's inbox and has the engine read the inbox now ("Sync now"). */
+export async function deliverAndSync(
+  stack: OutboundStack,
+  accountId: string,
+  mime: Buffer | string,
+): Promise<void> {
+  expect(
+    (await stack.emulator.control('POST', `/mailboxes/${DESK}/messages?folder=inbox`, mime, 'message/rfc822'))
+      .status,
+  ).toBe(201);
+  await stack
+    .api()
+    .post(`/api/admin/mail/accounts/${accountId}/sync`)
+    .auth(stack.admin, { type: 'bearer' })
+    .expect(200);
+}
+
+/** Waits until every committed SR event has been run and every queued email attempted (10 s at the most). */
+export async function outboundSettled(stack: OutboundStack): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await stack.runtime.outbound.idle();
+    const pending = await stack.runtime.services.store.read(
+      async (tx) =>
+        (await tx.collection('srEvents').count()) +
+        (await tx.collection('outboundEmails').unfinished()).length,
+    );
+    if (pending === 0) return;
+    if (Date.now() > deadline) throw new Error(`${pending} events or emails still pending`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 export async function createSr(stack: OutboundStack, fields: Record<string, unknown> = {}): Promise<string> {

@@ -8,6 +8,7 @@ import { startStack, type TestStack } from '../../support/stack.js';
 import {
   addDefaultAccount,
   createSr,
+  deliverAndSync,
   DESK,
   startOutboundStack,
   type OutboundStack,
@@ -61,21 +62,7 @@ describe('replies to the emails we send', () => {
     const original = findSentMailForSr(await sentItems(stack.emulator), sr);
     expect(original, `a sent email about ${sr}`).toBeDefined();
     const reply = await composeCustomerReply(change(original!), text, DESK);
-    expect(
-      (
-        await stack.emulator.control(
-          'POST',
-          `/mailboxes/${DESK}/messages?folder=inbox`,
-          reply.mime,
-          'message/rfc822',
-        )
-      ).status,
-    ).toBe(201);
-    await stack
-      .api()
-      .post(`/api/admin/mail/accounts/${accountId}/sync`)
-      .auth(stack.admin, { type: 'bearer' })
-      .expect(200);
+    await deliverAndSync(stack, accountId, reply.mime);
   }
 
   it('an Outlook reply becomes a PUBLIC note on the SR the email was about, by its token', async () => {

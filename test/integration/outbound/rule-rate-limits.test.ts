@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDefaultAccount, createSr, startOutboundStack, type OutboundStack } from './outbound-stack.js';
+import {
+  addDefaultAccount,
+  createSr,
+  outboundSettled,
+  startOutboundStack,
+  type OutboundStack,
+} from './outbound-stack.js';
 
 // The outbound loop guards as the rules run them: the installation's (RULE_EMAILS_PER_*_PER_HOUR) until an admin
 // sets them under Administration > Service messaging, then the admin's, for the next rule email.
@@ -48,21 +54,7 @@ describe('rule emails under the rate limits of the settings', () => {
       .send({ ...current, rateLimits })
       .expect(200);
   };
-  /** Every committed event has been run and every queued email attempted. */
-  async function settled(): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await stack.runtime.outbound.idle();
-      const pending = await stack.runtime.services.store.read(
-        async (tx) =>
-          (await tx.collection('srEvents').count()) +
-          (await tx.collection('outboundEmails').unfinished()).length,
-      );
-      if (pending === 0) return;
-      if (Date.now() > deadline) throw new Error(`${pending} events or emails still pending`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  const settled = () => outboundSettled(stack);
   const flip = async (sr: string, times: number) => {
     for (let i = 0; i < times; i += 1) await patch(sr, { status: i % 2 === 0 ? 'Open' : 'Customer Replied' });
     await settled();

@@ -6,6 +6,7 @@ import {
   sentCopies,
   startOutboundStack,
   type OutboundStack,
+  outboundSettled,
 } from './outbound-stack.js';
 
 // Rules run after the change they react to has committed, once per event, from the SR event outbox.
@@ -40,21 +41,7 @@ describe('rules', () => {
   const historyOf = async (sr: string) =>
     (await stack.api().get(`/api/requests/${sr}/history`).auth(stack.agent, { type: 'bearer' }).expect(200))
       .body.items as { kind: string; summary: string }[];
-  /** Every committed event has been run and every queued email attempted. */
-  async function settled(): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      await stack.runtime.outbound.idle();
-      const pending = await stack.runtime.services.store.read(
-        async (tx) =>
-          (await tx.collection('srEvents').count()) +
-          (await tx.collection('outboundEmails').unfinished()).length,
-      );
-      if (pending === 0) return;
-      if (Date.now() > deadline) throw new Error(`${pending} events or emails still pending`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+  const settled = () => outboundSettled(stack);
 
   it('fire once per matching event, and not for other changes', async () => {
     const customer = 'fire-once@fabrikam.test';

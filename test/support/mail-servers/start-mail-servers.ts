@@ -46,6 +46,19 @@ export type MailServers = {
   close(): Promise<void>;
 };
 
+/** How a mail account reaches these servers: IMAPS in and SMTP submission with STARTTLS out, on the loopback. */
+export function accountEndpoints(servers: Pick<MailServers, 'ports'>) {
+  return {
+    transport: 'imap-smtp',
+    incomingHost: '127.0.0.1',
+    incomingPort: servers.ports.imaps,
+    incomingSecurity: 'tls',
+    outgoingHost: '127.0.0.1',
+    outgoingPort: servers.ports.submission,
+    outgoingSecurity: 'starttls',
+  } as const;
+}
+
 /** Why the servers cannot run here, or undefined when they can. */
 export function mailServersUnavailable(): string | undefined {
   if (!existsSync(DOVECOT) || !existsSync(POSTFIX) || !existsSync(POSTFIX_MASTER))

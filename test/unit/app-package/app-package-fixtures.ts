@@ -52,7 +52,7 @@ export function copyProject(): ProjectPaths {
     'env/.env.dev',
     'env/.env.local',
     'addin/public/assets',
-    'api/src/config.ts',
+    'api/src/config/env-schema.ts',
     'aad.manifest.json',
     'teamsapp.yml',
     'teamsapp.local.yml',

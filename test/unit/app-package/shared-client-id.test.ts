@@ -13,7 +13,7 @@ const sources = (): ClientIdSources => ({
     'teamsapp.yml': loadProjectFile('teamsapp.yml'),
     'teamsapp.local.yml': loadProjectFile('teamsapp.local.yml'),
   },
-  apiConfig: readRepoFile('api/src/config.ts'),
+  apiConfig: readRepoFile('api/src/config/env-schema.ts'),
 });
 
 const edit = (json: string, change: (o: Record<string, unknown>) => void): string => {
@@ -102,7 +102,7 @@ describe('the Entra client id is one variable everywhere', () => {
         (s) => {
           s.apiConfig = s.apiConfig.replaceAll('AAD_APP_CLIENT_ID', 'ENTRA_CLIENT_ID');
         },
-        'api/src/config.ts does not read AAD_APP_CLIENT_ID',
+        'api/src/config/env-schema.ts does not read AAD_APP_CLIENT_ID',
       ],
     ];
     it.each(cases)('%s', (_, breakIt, expected) => {

@@ -1,5 +1,7 @@
 // PostgreSQL error codes (SQLSTATE) the store acts on.
 
+import { AppError } from '../../domain/app-error.js';
+
 const code = (error: unknown): string | undefined =>
   (error as { code?: unknown })?.code as string | undefined;
 
@@ -30,4 +32,16 @@ export function isConnectionLost(error: unknown): boolean {
   return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
     message,
   );
+}
+
+/** What a caller of the store sees of a database failure: a passing outage or overload is "try again shortly". */
+export function toStoreError(error: unknown): unknown {
+  if (isConnectionLost(error))
+    return new AppError('service_unavailable', 'The database cannot be reached just now; try again shortly.');
+  if (isRetryable(error))
+    return new AppError(
+      'service_unavailable',
+      'The database is too busy to finish this just now; try again.',
+    );
+  return error;
 }

@@ -11,6 +11,7 @@ import { resolveAttachment, resolveMessage } from '../resolve.js';
 import { parseAttachmentInput } from '../../mail/message-input.js';
 import { attachmentFromInput } from '../../mail/new-attachment.js';
 import { parseMime } from '../../mime/parse-mime.js';
+import { fieldsFromMime } from '../../mail/fields-from-mime.js';
 import { buildMessage, defaultFields } from '../../mail/new-message.js';
 
 function listAttachments(call: MailboxCall): EmuResponse {
@@ -52,15 +53,7 @@ async function itemAsMessage(
   const parsed = await parseMime(Buffer.from(attachment.itemMime ?? '', 'base64'));
   const detached = buildMessage(call.mailbox, '', {
     ...defaultFields(),
-    subject: parsed.subject,
-    body:
-      parsed.html !== null
-        ? { contentType: 'html', content: parsed.html }
-        : { contentType: 'text', content: parsed.text ?? '' },
-    from: parsed.from,
-    sender: parsed.sender,
-    toRecipients: parsed.toRecipients,
-    ccRecipients: parsed.ccRecipients,
+    ...fieldsFromMime(parsed),
     internetMessageId: parsed.internetMessageId,
     isRead: true,
     sentDateTime: parsed.sentDateTime ? nowSeconds(parsed.sentDateTime) : null,

@@ -60,7 +60,8 @@ async function getMessageMime(call: MailboxCall): Promise<EmuResponse> {
 }
 
 // isRead, categories, flag, importance and inferenceClassification can change on any message; the rest only
-// on drafts (docs/graph-behaviour.md §3, api/message-update.md).
+// on drafts (docs/graph-behaviour.md §3,
+// from Microsoft's *Update message* page).
 const ANY_MESSAGE = new Set(['isRead', 'categories', 'flag', 'importance', 'inferenceClassification']);
 
 function patchMessage(call: MailboxCall): EmuResponse {

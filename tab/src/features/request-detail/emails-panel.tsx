@@ -5,6 +5,7 @@ import { RelativeTime } from '../../components/relative-time';
 import { LoadState } from '../../components/load-state';
 import { PanelCard } from '../../components/panel-card';
 import type { Resource } from '../../components/use-resource';
+import { OUTBOUND_STATUS_COLOR } from './outbound-status';
 
 const useStyles = makeStyles({
   list: {
@@ -21,13 +22,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const STATUS_COLOR = {
-  sent: 'success',
-  sending: 'informative',
-  queued: 'informative',
-  failed: 'danger',
-  stopped: 'warning',
-} as const;
 const TRIGGER_LABEL: Record<TOutboundEmail['trigger'], string> = {
   manual: 'sent by',
   rule: 'rule, on behalf of',
@@ -56,7 +50,7 @@ export function EmailsPanel(props: { emails: Resource<TList<TOutboundEmail>> }) 
             <li key={email.id} className={styles.entry}>
               <span className={styles.line}>
                 <Text className={styles.subject}>{email.subject}</Text>
-                <Badge appearance="tint" color={STATUS_COLOR[email.status]}>
+                <Badge appearance="tint" color={OUTBOUND_STATUS_COLOR[email.status]}>
                   {email.status}
                 </Badge>
               </span>

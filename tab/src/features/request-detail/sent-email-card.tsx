@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { TOutboundEmail } from '../../../../api/src/contract/outbound-email';
 import { RelativeTime } from '../../components/relative-time';
 import { SafeHtmlFrame } from '../../components/safe-html-frame';
+import { OUTBOUND_STATUS_COLOR } from './outbound-status';
 
 const useStyles = makeStyles({
   card: {
@@ -16,13 +17,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-const STATUS_COLOR = {
-  sent: 'success',
-  sending: 'informative',
-  queued: 'informative',
-  failed: 'danger',
-  stopped: 'warning',
-} as const;
 const BY: Record<TOutboundEmail['trigger'], string> = {
   manual: 'Sent by',
   rule: 'Sent by a rule for',
@@ -41,7 +35,7 @@ export function SentEmailCard(props: { email: TOutboundEmail }) {
         <Text weight="semibold" className={styles.grow}>
           {email.subject}
         </Text>
-        <Badge appearance="tint" color={STATUS_COLOR[email.status]}>
+        <Badge appearance="tint" color={OUTBOUND_STATUS_COLOR[email.status]}>
           {email.status}
         </Badge>
       </div>

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import { DEMO_TENANT_ID, EXCHANGE_RESOURCE, SERVICE_MAILBOX } from '../../../../emulator/src/index.js';
 import {
   mailServersUnavailable,
+  accountEndpoints,
   startMailServers,
   type MailServers,
 } from '../../../support/mail-servers/start-mail-servers.js';
@@ -76,13 +77,7 @@ export async function startImapStack(
           emailAddress: SERVICE_MAILBOX,
           isDefault: true,
           serviceMessaging: true,
-          transport: 'imap-smtp',
-          incomingHost: '127.0.0.1',
-          incomingPort: mailServers.ports.imaps,
-          incomingSecurity: 'tls',
-          outgoingHost: '127.0.0.1',
-          outgoingPort: mailServers.ports.submission,
-          outgoingSecurity: 'starttls',
+          ...accountEndpoints(mailServers),
           authMethod: 'oauth2',
           tenantId: DEMO_TENANT_ID,
           clientId: stack.emulator.mailApp.clientId,

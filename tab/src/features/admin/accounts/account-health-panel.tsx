@@ -23,6 +23,7 @@ import type {
   TSyncReport,
 } from '../../../../../api/src/contract/mail-health';
 import { ErrorBar } from '../../../components/error-bar';
+import { FactsList } from '../../../components/facts-list';
 import { formatDateTime, formatRelative } from '../../../components/formatters';
 import { RelativeTime } from '../../../components/relative-time';
 import { LoadState } from '../../../components/load-state';
@@ -32,15 +33,6 @@ import { useResource } from '../../../components/use-resource';
 import { useDesk } from '../../../session/desk-context';
 
 const useStyles = makeStyles({
-  facts: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  detail: { margin: 0, overflowWrap: 'anywhere' },
   results: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   steps: {
@@ -171,48 +163,49 @@ export function AccountHealthPanel(props: { accountId: string }) {
     >
       <LoadState resource={health} loadingLabel="Loading health…" failedTitle="Health could not be loaded" />
       {data && (
-        <dl className={styles.facts}>
-          <dt className={styles.term}>State</dt>
-          <dd className={styles.detail}>
-            {data.stopped ? (
-              <Badge appearance="tint" color="warning">
-                Not running: {data.stopped}
-              </Badge>
-            ) : data.syncing ? (
-              <Badge appearance="tint" color="informative">
-                Syncing
-              </Badge>
-            ) : (
-              <Badge appearance="tint" color="success">
-                Running
-              </Badge>
-            )}
-          </dd>
-          <dt className={styles.term}>Last sync</dt>
-          <dd className={styles.detail}>
-            {data.lastSync ? (
-              <>
-                <RelativeTime iso={data.lastSync.finishedAt} />
-                {' · '}
-                {describeSync(data.lastSync)}
-              </>
-            ) : (
-              'Not yet'
-            )}
-          </dd>
-          <dt className={styles.term}>Last 24 hours</dt>
-          <dd className={styles.detail}>{describeLast24h(data.last24h)}</dd>
-          <dt className={styles.term}>Instances</dt>
-          <dd className={styles.detail}>{describeCluster(data.cluster)}</dd>
-          <dt className={styles.term}>Change notifications</dt>
-          <dd className={styles.detail}>
-            {subscription?.state === 'active'
-              ? `Active until ${formatDateTime(subscription.expiresAt)} (${data.notifications.received} received${data.notifications.rejected ? `, ${data.notifications.rejected} rejected` : ''})`
-              : subscription
-                ? `${subscription.state === 'idle' ? (subscription.connected ? 'IMAP IDLE' : 'IMAP IDLE reconnecting') : subscription.state === 'disabled' ? 'Off' : subscription.state === 'pending' ? 'Being set up' : 'Failed'}: ${subscription.explanation}`
-                : ''}
-          </dd>
-        </dl>
+        <FactsList
+          facts={[
+            {
+              label: 'State',
+              value: data.stopped ? (
+                <Badge appearance="tint" color="warning">
+                  Not running: {data.stopped}
+                </Badge>
+              ) : data.syncing ? (
+                <Badge appearance="tint" color="informative">
+                  Syncing
+                </Badge>
+              ) : (
+                <Badge appearance="tint" color="success">
+                  Running
+                </Badge>
+              ),
+            },
+            {
+              label: 'Last sync',
+              value: data.lastSync ? (
+                <>
+                  <RelativeTime iso={data.lastSync.finishedAt} />
+                  {' · '}
+                  {describeSync(data.lastSync)}
+                </>
+              ) : (
+                'Not yet'
+              ),
+            },
+            { label: 'Last 24 hours', value: describeLast24h(data.last24h) },
+            { label: 'Instances', value: describeCluster(data.cluster) },
+            {
+              label: 'Change notifications',
+              value:
+                subscription?.state === 'active'
+                  ? `Active until ${formatDateTime(subscription.expiresAt)} (${data.notifications.received} received${data.notifications.rejected ? `, ${data.notifications.rejected} rejected` : ''})`
+                  : subscription
+                    ? `${subscription.state === 'idle' ? (subscription.connected ? 'IMAP IDLE' : 'IMAP IDLE reconnecting') : subscription.state === 'disabled' ? 'Off' : subscription.state === 'pending' ? 'Being set up' : 'Failed'}: ${subscription.explanation}`
+                    : '',
+            },
+          ]}
+        />
       )}
       {data?.secretExpiry && data.secretExpiry.level !== 'ok' && (
         <MessageBar intent={data.secretExpiry.level === 'warning' ? 'warning' : 'error'}>
