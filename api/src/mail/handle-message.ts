@@ -19,7 +19,7 @@ import { messageKey } from './message-key.js';
 import { readListed, type ListedContent } from './listed-content.js';
 import type { ListedMessage } from '../ports/mailbox.js';
 import { prepareReply } from './prepare-reply.js';
-import { assessSender, senderBucket, senderTrust } from './sender-authenticity.js';
+import { assessSender, senderBucket, senderTrust } from '../reply/sender-authenticity.js';
 import type { SyncContext } from './sync-context.js';
 import { readBody, tooComplexEvidence } from './understand/read-body.js';
 

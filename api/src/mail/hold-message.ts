@@ -3,7 +3,7 @@ import type { MailCenterReason } from '../domain/mail-center-item.js';
 import type { MailMessage } from '../domain/mail-message.js';
 import type { NewMailCenterItem } from '../services/mail-center/record-mail-center-item.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { visibleText } from './extract/visible-text.js';
+import { visibleText } from '../reply/extract/visible-text.js';
 import type { GraphListedMessage, Mailbox } from '../ports/mailbox.js';
 
 // A Mail Center item's stored original: the MIME when the mailbox gives it (what a person or another tool can open,

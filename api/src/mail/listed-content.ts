@@ -9,8 +9,8 @@ import {
   type AttachmentSource,
 } from './attachment-sources.js';
 import { storeJson, storeOriginal } from './hold-message.js';
-import { fromGraphMessage } from './normalise/from-graph-message.js';
-import { fromMime } from './normalise/from-mime.js';
+import { fromGraphMessage } from '../reply/normalise/from-graph-message.js';
+import { fromMime } from '../reply/normalise/from-mime.js';
 import type { ListedMessage, Mailbox } from '../ports/mailbox.js';
 
 // A listed message made ready for the pipeline, whatever the transport listed: Graph JSON (attachments streamed from

@@ -8,7 +8,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import { loadSettings } from '../services/settings/load-settings.js';
 import { purgeMailCenter } from '../services/mail-center/purge-mail-center.js';
 import { AccountRuntime } from './account-runtime.js';
-import type { ClassifyContext } from './classify.js';
+import type { ClassifyContext } from '../reply/classify.js';
 import { DEFAULT_LIMITS } from './engine-limits.js';
 import { explainError } from './explain-error.js';
 import { GroupCommitter } from './group-committer.js';
@@ -26,7 +26,7 @@ import type {
   SyncTrigger,
 } from '../ports/mail-engine.js';
 import type { OpenMailbox } from '../ports/mailbox.js';
-import { senderTrust } from './sender-authenticity.js';
+import { senderTrust } from '../reply/sender-authenticity.js';
 import { logSyncReport } from './log-sync-report.js';
 import { emptyCounts, syncMailbox } from './sync-mailbox.js';
 import { fencedCommitter, fencedStore, type Fence } from './fenced-writes.js';

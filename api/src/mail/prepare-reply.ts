@@ -3,7 +3,7 @@ import type { StoredOriginal } from '../domain/stored-original.js';
 import type { PreparedReply, ReplyTarget } from '../ports/prepare-reply.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { AttachmentSource } from './attachment-sources.js';
-import type { ExtractedReply, ReplyBody } from './extract/extract-reply.js';
+import type { ExtractedReply, ReplyBody } from '../reply/extract/extract-reply.js';
 import { importAttachments, type AttachmentPolicy } from './import-attachments.js';
 import { bodyOf } from './understand/read-body.js';
 import { DEFAULT_READ_TIME_LIMIT_MS, isTooComplex, understand } from './understand/understand.js';

@@ -10,8 +10,8 @@ import {
   mimeAttachmentSources,
   type AttachmentSource,
 } from './attachment-sources.js';
-import { fromGraphMessage } from './normalise/from-graph-message.js';
-import { fromMime } from './normalise/from-mime.js';
+import { fromGraphMessage } from '../reply/normalise/from-graph-message.js';
+import { fromMime } from '../reply/normalise/from-mime.js';
 import type { Mailbox } from '../ports/mailbox.js';
 
 // A Mail Center item's message again, from its stored original: MIME carries the attachments; a Graph JSON original

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_HTML_CHARS } from '../../../api/src/mail/extract/extract-reply.js';
+import { MAX_HTML_CHARS } from '../../../api/src/reply/extract/extract-reply.js';
 import { desk } from './support/desk.js';
 import { startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeEcId } from '../../../api/src/domain/ec-id.js';
 import { findEcIdCandidates } from '../../../api/src/domain/ec-id-scan.js';
 import type { MailMessage } from '../../../api/src/domain/mail-message.js';
-import { classifyMessage } from '../../../api/src/mail/classify.js';
-import { extractReply, MAX_HTML_CHARS } from '../../../api/src/mail/extract/extract-reply.js';
+import { classifyMessage } from '../../../api/src/reply/classify.js';
+import { extractReply, MAX_HTML_CHARS } from '../../../api/src/reply/extract/extract-reply.js';
 import {
   headerLabelKind,
   isAttribution,
@@ -12,9 +12,9 @@ import {
   isDeviceFooter,
   isHistorySeparator,
   startsAttribution,
-} from '../../../api/src/mail/extract/quote-patterns.js';
-import { decideRoute } from '../../../api/src/mail/match.js';
-import { fromMime } from '../../../api/src/mail/normalise/from-mime.js';
+} from '../../../api/src/reply/extract/quote-patterns.js';
+import { decideRoute } from '../../../api/src/reply/match.js';
+import { fromMime } from '../../../api/src/reply/normalise/from-mime.js';
 import { matchContext, openRequest } from '../../fixtures/replies/match-lookup-stub.js';
 import { KEYRING } from '../../fixtures/replies/outbound.js';
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { encodeEcId } from '../../../api/src/domain/ec-id.js';
 import type { MailHeader, MailMessage } from '../../../api/src/domain/mail-message.js';
-import { classifyMessage } from '../../../api/src/mail/classify.js';
-import { decideRoute } from '../../../api/src/mail/match.js';
+import { classifyMessage } from '../../../api/src/reply/classify.js';
+import { decideRoute } from '../../../api/src/reply/match.js';
 import {
   aligned,
   assessSender,
   senderBucket,
   senderTrust,
   type SenderTrust,
-} from '../../../api/src/mail/sender-authenticity.js';
+} from '../../../api/src/reply/sender-authenticity.js';
 import { matchContext, openRequest } from '../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, DESK_ADDRESS, KEYRING } from '../../fixtures/replies/outbound.js';
 

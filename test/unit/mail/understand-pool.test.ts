@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_NESTING, parseLimited } from '../../../api/src/mail/extract/limit-nesting.js';
-import { understandMessage } from '../../../api/src/mail/understand/understand-message.js';
+import { MAX_NESTING, parseLimited } from '../../../api/src/reply/extract/limit-nesting.js';
+import { understandMessage } from '../../../api/src/reply/understand-message.js';
 import {
   closeUnderstandPool,
   TooComplexError,

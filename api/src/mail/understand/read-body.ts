@@ -1,6 +1,6 @@
 import type { MailMessage } from '../../domain/mail-message.js';
-import type { ReplyBody } from '../extract/extract-reply.js';
-import type { Understood } from './understand-message.js';
+import type { ReplyBody } from '../../reply/extract/extract-reply.js';
+import type { Understood } from '../../reply/understand-message.js';
 import { isTooComplex, understand } from './understand.js';
 
 // The engine's first look at a message: its body read in a worker within the time one email may take. What comes

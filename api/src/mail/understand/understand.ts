@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { UnderstandInput, Understood } from './understand-message.js';
+import type { UnderstandInput, Understood } from '../../reply/understand-message.js';
 import { TimeLimitError, WorkerPool } from './worker-pool.js';
 
 // Reading an email's body (rendering, extraction) off the API's thread, with a time budget per message: a body built

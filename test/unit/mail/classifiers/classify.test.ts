@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../../../api/src/domain/mail-message.js';
-import { classifyMessage, type ClassifyContext } from '../../../../api/src/mail/classify.js';
-import { fromMime } from '../../../../api/src/mail/normalise/from-mime.js';
+import { classifyMessage, type ClassifyContext } from '../../../../api/src/reply/classify.js';
+import { fromMime } from '../../../../api/src/reply/normalise/from-mime.js';
 
 const EML = path.resolve(import.meta.dirname, '../../../fixtures/replies/eml');
 const context: ClassifyContext = {

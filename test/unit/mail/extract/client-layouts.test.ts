@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
+import { extractReply } from '../../../../api/src/reply/extract/extract-reply.js';
 import { HTML_INTERLEAVED, NOTE_INSIDE_QUOTE } from '../../../fixtures/replies/layouts-html.js';
 import { BOTTOM_POSTED, FORWARDED, INTERLEAVED } from '../../../fixtures/replies/layouts.js';
 import { LOCALES } from '../../../fixtures/replies/locales.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { MailMessage } from '../../../../api/src/domain/mail-message.js';
-import { classifyMessage } from '../../../../api/src/mail/classify.js';
-import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
-import { decideRoute } from '../../../../api/src/mail/match.js';
+import { classifyMessage } from '../../../../api/src/reply/classify.js';
+import { extractReply } from '../../../../api/src/reply/extract/extract-reply.js';
+import { decideRoute } from '../../../../api/src/reply/match.js';
 import {
   HTML_CLIENTS,
   STRIPPED_HTML_CLIENTS,

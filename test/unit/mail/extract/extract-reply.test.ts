@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
-import { fromMime } from '../../../../api/src/mail/normalise/from-mime.js';
+import { extractReply } from '../../../../api/src/reply/extract/extract-reply.js';
+import { fromMime } from '../../../../api/src/reply/normalise/from-mime.js';
 
 const EML = path.resolve(import.meta.dirname, '../../../fixtures/replies/eml');
 const words = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
+import { extractReply } from '../../../../api/src/reply/extract/extract-reply.js';
 
 // Html replies are cut by the first lines of their rendering when the boundary is among them and nothing below it can
 // be the writer's (extract-html-reply.ts, renderForCut); everything else renders the whole body. These replies sit on

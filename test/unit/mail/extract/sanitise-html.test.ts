@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
+import { extractReply } from '../../../../api/src/reply/extract/extract-reply.js';
 
 const clean = (html: string, remoteImages: 'keep' | 'drop' = 'drop') =>
   extractReply({ html }, { remoteImages, rewriteCid: (cid) => `/att/${cid}` }).html;

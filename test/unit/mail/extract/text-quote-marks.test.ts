@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractReply } from '../../../../api/src/mail/extract/extract-reply.js';
+import { extractReply } from '../../../../api/src/reply/extract/extract-reply.js';
 
 // How plain text says what is quoted: ">" marks, Outlook for Mac's indentation, or nothing at all below a header
 // block or a forward caption. Only marked quotes can have the writer's words below them.

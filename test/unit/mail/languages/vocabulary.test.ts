@@ -4,9 +4,9 @@ import {
   isAttribution,
   isDeviceFooter,
   isHistorySeparator,
-} from '../../../../api/src/mail/extract/quote-patterns.js';
-import { LANGUAGES } from '../../../../api/src/mail/languages/languages.js';
-import { fold, phrasePattern } from '../../../../api/src/mail/languages/vocabulary.js';
+} from '../../../../api/src/reply/extract/quote-patterns.js';
+import { LANGUAGES } from '../../../../api/src/reply/languages/languages.js';
+import { fold, phrasePattern } from '../../../../api/src/reply/languages/vocabulary.js';
 
 // The language table: at least 25 languages, each with the strings every consumer needs, and the lookups built from
 // it finding what clients write in those languages.

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { encodeEcId } from '../../../../api/src/domain/ec-id.js';
 import type { MailMessage } from '../../../../api/src/domain/mail-message.js';
 import { formatOwnMessageId, renderHiddenTokenHtml } from '../../../../api/src/domain/reply-marker.js';
-import { matchBodyToken } from '../../../../api/src/mail/matchers/body-token.js';
-import { matchConversationId } from '../../../../api/src/mail/matchers/conversation-id.js';
-import { matchHiddenHtmlToken } from '../../../../api/src/mail/matchers/hidden-html-token.js';
-import { matchMessageIdHeaders } from '../../../../api/src/mail/matchers/message-id-headers.js';
-import { matchSubjectSrNumber } from '../../../../api/src/mail/matchers/subject-sr-number.js';
+import { matchBodyToken } from '../../../../api/src/reply/matchers/body-token.js';
+import { matchConversationId } from '../../../../api/src/reply/matchers/conversation-id.js';
+import { matchHiddenHtmlToken } from '../../../../api/src/reply/matchers/hidden-html-token.js';
+import { matchMessageIdHeaders } from '../../../../api/src/reply/matchers/message-id-headers.js';
+import { matchSubjectSrNumber } from '../../../../api/src/reply/matchers/subject-sr-number.js';
 import { matchContext, openRequest } from '../../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, KEYRING } from '../../../fixtures/replies/outbound.js';
 

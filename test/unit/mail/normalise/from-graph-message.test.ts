@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromGraphMessage } from '../../../../api/src/mail/normalise/from-graph-message.js';
+import { fromGraphMessage } from '../../../../api/src/reply/normalise/from-graph-message.js';
 
 describe('Graph message JSON -> MailMessage', () => {
   it('keeps what matching, classification and extraction read', () => {

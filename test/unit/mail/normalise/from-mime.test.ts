@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { headerValue } from '../../../../api/src/domain/mail-message.js';
-import { decodeFlowed } from '../../../../api/src/mail/normalise/decode-flowed.js';
-import { fromMime } from '../../../../api/src/mail/normalise/from-mime.js';
+import { decodeFlowed } from '../../../../api/src/reply/normalise/decode-flowed.js';
+import { fromMime } from '../../../../api/src/reply/normalise/from-mime.js';
 
 const EML = path.resolve(import.meta.dirname, '../../../fixtures/replies/eml');
 const eml = (name: string) => readFileSync(path.join(EML, name));

@@ -1,4 +1,4 @@
-import type { EcIdKeyring } from '../domain/ec-id.js';
+import type { EcIdKeyring } from '../../domain/ec-id.js';
 
 // What matching needs to know about our own outbound mail and SRs. The engine implements it over the store; matching
 // itself stays pure apart from these reads.

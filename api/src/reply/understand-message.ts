@@ -1,7 +1,7 @@
-import { htmlToSearchText } from '../../domain/html-search-text.js';
-import type { MessageRendering } from '../../domain/mail-message.js';
-import { extractReply, type ExtractedReply, type ReplyBody } from '../extract/extract-reply.js';
-import { visibleText } from '../extract/visible-text.js';
+import { htmlToSearchText } from '../domain/html-search-text.js';
+import type { MessageRendering } from '../domain/mail-message.js';
+import { extractReply, type ExtractedReply, type ReplyBody } from './extract/extract-reply.js';
+import { visibleText } from './extract/visible-text.js';
 
 // Everything the engine needs to read out of an email's body, in one step that runs in a worker thread
 // (understand.ts): the text a reader sees (token and wording checks), the text searched for tokens and SR numbers,

@@ -1,5 +1,5 @@
 import type { MailMessage } from '../../domain/mail-message.js';
-import type { MatchContext } from '../../ports/match-lookup.js';
+import type { MatchContext } from './match-lookup.js';
 
 export type MatchSignal =
   'body-token' | 'own-message-id' | 'in-reply-to' | 'hidden-token' | 'conversation-id' | 'subject-sr-number';

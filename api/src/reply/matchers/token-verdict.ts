@@ -1,6 +1,6 @@
 import { decodeEcId, type EcIdDecoded } from '../../domain/ec-id.js';
 import { formatSrNumber } from '../../domain/service-request.js';
-import type { MatchContext } from '../../ports/match-lookup.js';
+import type { MatchContext } from './match-lookup.js';
 import type { Match, MatchProblem, MatchSignal } from './match-types.js';
 
 const PROBLEM_OF_STATUS = {

@@ -16,7 +16,7 @@ import {
 } from './matchers/match-types.js';
 import { matchMessageIdHeaders } from './matchers/message-id-headers.js';
 import { matchSubjectSrNumber } from './matchers/subject-sr-number.js';
-import type { MatchContext } from '../ports/match-lookup.js';
+import type { MatchContext } from './matchers/match-lookup.js';
 import type { SenderAuthenticity } from './sender-authenticity.js';
 
 export type { Match, MatchHint, MatchProblem, MatchSignal } from './matchers/match-types.js';
