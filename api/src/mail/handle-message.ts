@@ -12,16 +12,17 @@ import {
   recordMailCenterItemIn,
   recordProcessingFailure,
 } from '../services/mail-center/record-mail-center-item.js';
-import { decide, strangerState, type Decision } from './decide.js';
-import { mailCenterItem } from './hold-message.js';
-import { blockedAttachments } from './import-attachments.js';
+import { decide, strangerState, type Decision } from '../services/inbound/decide.js';
+import { mailCenterItem } from '../services/inbound/hold-message.js';
+import { blockedAttachments } from '../services/inbound/import-attachments.js';
 import { messageKey } from './message-key.js';
-import { readListed, type ListedContent } from './listed-content.js';
+import { readListed, type ListedContent } from '../services/inbound/listed-content.js';
 import type { ListedMessage } from '../ports/mailbox.js';
-import { prepareReply } from './prepare-reply.js';
+import { prepareReply } from '../services/inbound/prepare-reply.js';
 import { assessSender, senderBucket, senderTrust } from '../reply/sender-authenticity.js';
 import type { SyncContext } from './sync-context.js';
 import { readBody, tooComplexEvidence } from './understand/read-body.js';
+import { understand } from './understand/understand.js';
 
 // One listed message through the pipeline (docs/architecture.md §4): ledger -> normalise -> classify -> match -> check ->
 // extract -> apply | Mail Center. Whatever it throws, the message is not lost: it stays unread and a processing-failed
@@ -180,6 +181,7 @@ async function importMessage(
     },
     original,
     ...(read.kind === 'read' ? { first: read.understood.reply } : {}),
+    understand,
     readTimeLimitMs: limits.readTimeLimitMs,
   });
   const evidence = decision.evidence;

@@ -11,15 +11,16 @@ import type { ServiceDeps } from '../services/deps.js';
 import { loadSettings } from '../services/settings/load-settings.js';
 import { reopenRequest } from '../services/requests/reopen-request.js';
 import type { ClassifyContext } from '../reply/classify.js';
-import { decide, type Decision } from './decide.js';
-import { blockedAttachments } from './import-attachments.js';
+import { decide, type Decision } from '../services/inbound/decide.js';
+import { blockedAttachments } from '../services/inbound/import-attachments.js';
 import { messageKey } from './message-key.js';
 import type { Actor, LinkStatus } from '../ports/mail-engine.js';
 import type { Mailbox } from '../ports/mailbox.js';
-import { prepareReply } from './prepare-reply.js';
+import { prepareReply } from '../services/inbound/prepare-reply.js';
 import { assessSender, type SenderTrust } from '../reply/sender-authenticity.js';
-import { readOriginal, type Original } from './read-original.js';
+import { readOriginal, type Original } from '../services/mail-center/read-original.js';
 import { readBody, tooComplexEvidence } from './understand/read-body.js';
+import { understand } from './understand/understand.js';
 import type { EngineLimits } from './sync-context.js';
 
 // Mail Center actions that need the pipeline: link to an SR, create an SR from the email, reprocess after a
@@ -212,6 +213,7 @@ async function file(
       maxFileBytes: ctx.limits.maxAttachmentBytes,
     },
     original: { ref: item.originalRef, contentType: item.originalContentType },
+    understand,
     readTimeLimitMs: ctx.limits.readTimeLimitMs,
   });
   const { key, contentHash } = messageKey(item.mailbox, original.message);

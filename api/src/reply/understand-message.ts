@@ -1,5 +1,5 @@
 import { htmlToSearchText } from '../domain/html-search-text.js';
-import type { MessageRendering } from '../domain/mail-message.js';
+import type { MailMessage, MessageRendering } from '../domain/mail-message.js';
 import { extractReply, type ExtractedReply, type ReplyBody } from './extract/extract-reply.js';
 import { visibleText } from './extract/visible-text.js';
 
@@ -16,6 +16,35 @@ export type UnderstandInput = {
 };
 
 export type Understood = { reply: ExtractedReply; rendering?: MessageRendering };
+
+/**
+ * understandMessage run within a time budget (the engine runs it in a worker thread, mail/understand/understand.ts);
+ * over `limitMs` it rejects with TooComplexError. Without `limitMs`, the installation's limit.
+ */
+export type Understand = (input: UnderstandInput, limitMs?: number) => Promise<Understood>;
+
+/** A body read longer than one email may take: the email is too-complex (held, or its note taken from the text). */
+export class TooComplexError extends Error {
+  constructor(readonly limitMs: number) {
+    super(
+      `Reading this email took longer than the ${limitMs >= 1000 ? `${limitMs / 1000} s` : `${limitMs} ms`} allowed for one email.`,
+    );
+    this.name = 'TooComplexError';
+  }
+}
+
+export function isTooComplex(error: unknown): error is TooComplexError {
+  return error instanceof TooComplexError;
+}
+
+/** The parts of a message the reply is read from. */
+export function bodyOf(message: MailMessage): ReplyBody {
+  return {
+    ...(message.bodyHtml !== undefined ? { html: message.bodyHtml } : {}),
+    ...(message.bodyText !== undefined ? { text: message.bodyText } : {}),
+    ...(message.uniqueBodyHtml !== undefined ? { uniqueBodyHtml: message.uniqueBodyHtml } : {}),
+  };
+}
 
 export function understandMessage(input: UnderstandInput): Understood {
   const { body, cidUrls } = input;

@@ -1,10 +1,10 @@
 import type { Readable } from 'node:stream';
-import type { MailCenterReason } from '../domain/mail-center-item.js';
-import type { MailMessage } from '../domain/mail-message.js';
-import type { NewMailCenterItem } from '../services/mail-center/record-mail-center-item.js';
-import type { ServiceDeps } from '../services/deps.js';
-import { visibleText } from '../reply/extract/visible-text.js';
-import type { GraphListedMessage, Mailbox } from '../ports/mailbox.js';
+import type { MailCenterReason } from '../../domain/mail-center-item.js';
+import type { MailMessage } from '../../domain/mail-message.js';
+import type { NewMailCenterItem } from '../mail-center/record-mail-center-item.js';
+import type { ServiceDeps } from '../deps.js';
+import { visibleText } from '../../reply/extract/visible-text.js';
+import type { GraphListedMessage, Mailbox } from '../../ports/mailbox.js';
 
 // A Mail Center item's stored original: the MIME when the mailbox gives it (what a person or another tool can open,
 // attachments included), else the Graph JSON we listed.

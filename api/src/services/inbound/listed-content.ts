@@ -1,17 +1,17 @@
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { simpleParser } from 'mailparser';
-import { capMessageText } from '../domain/cap-message-text.js';
-import type { MailMessage } from '../domain/mail-message.js';
-import type { ServiceDeps } from '../services/deps.js';
+import { capMessageText } from '../../domain/cap-message-text.js';
+import type { MailMessage } from '../../domain/mail-message.js';
+import type { ServiceDeps } from '../deps.js';
 import {
   graphAttachmentSources,
   mimeAttachmentSources,
   type AttachmentSource,
 } from './attachment-sources.js';
 import { storeJson, storeOriginal } from './hold-message.js';
-import { fromGraphMessage } from '../reply/normalise/from-graph-message.js';
-import { fromMime } from '../reply/normalise/from-mime.js';
-import type { ListedMessage, Mailbox } from '../ports/mailbox.js';
+import { fromGraphMessage } from '../../reply/normalise/from-graph-message.js';
+import { fromMime } from '../../reply/normalise/from-mime.js';
+import type { ListedMessage, Mailbox } from '../../ports/mailbox.js';
 
 // A listed message made ready for the pipeline, whatever the transport listed: Graph JSON (attachments streamed from
 // Graph on demand), or IMAP's raw MIME (normalise-from-MIME, attachments from the MIME itself). A MIME message larger

@@ -1,10 +1,10 @@
-import type { MailCenterReason } from '../domain/mail-center-item.js';
-import type { MailMessage } from '../domain/mail-message.js';
-import type { Settings } from '../domain/settings.js';
-import type { ServiceDeps } from '../services/deps.js';
-import { classifyMessage, type ClassifyContext } from '../reply/classify.js';
-import { decideRoute } from '../reply/match.js';
-import type { SenderAuthenticity } from '../reply/sender-authenticity.js';
+import type { MailCenterReason } from '../../domain/mail-center-item.js';
+import type { MailMessage } from '../../domain/mail-message.js';
+import type { Settings } from '../../domain/settings.js';
+import type { ServiceDeps } from '../deps.js';
+import { classifyMessage, type ClassifyContext } from '../../reply/classify.js';
+import { decideRoute } from '../../reply/match.js';
+import type { SenderAuthenticity } from '../../reply/sender-authenticity.js';
 import { createStoreMatchLookup } from './store-match-lookup.js';
 
 // classify -> match -> check (docs/architecture.md §4), with the desk's policies: whether a message becomes a note on an SR, or

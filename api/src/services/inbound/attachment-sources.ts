@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Attachment as ParsedAttachment } from 'mailparser';
-import type { MailAttachment } from '../domain/mail-message.js';
-import type { Mailbox } from '../ports/mailbox.js';
+import type { MailAttachment } from '../../domain/mail-message.js';
+import type { Mailbox } from '../../ports/mailbox.js';
 
 // Where an attachment's bytes come from: the mailbox (streamed from Graph), or a stored MIME original (Mail Center
 // link and reprocess). Inline images learn their content id when loaded (Graph cannot list it, docs/graph-behaviour.md §4.1).

@@ -1,16 +1,15 @@
-import type { MailMessage } from '../domain/mail-message.js';
-import type { StoredOriginal } from '../domain/stored-original.js';
-import type { PreparedReply, ReplyTarget } from '../ports/prepare-reply.js';
-import type { ServiceDeps } from '../services/deps.js';
+import type { MailMessage } from '../../domain/mail-message.js';
+import type { StoredOriginal } from '../../domain/stored-original.js';
+import type { PreparedReply, ReplyTarget } from '../../ports/prepare-reply.js';
+import type { ServiceDeps } from '../deps.js';
 import type { AttachmentSource } from './attachment-sources.js';
-import type { ExtractedReply, ReplyBody } from '../reply/extract/extract-reply.js';
+import type { ExtractedReply, ReplyBody } from '../../reply/extract/extract-reply.js';
 import { importAttachments, type AttachmentPolicy } from './import-attachments.js';
-import { bodyOf } from './understand/read-body.js';
-import { DEFAULT_READ_TIME_LIMIT_MS, isTooComplex, understand } from './understand/understand.js';
+import { bodyOf, isTooComplex, type Understand } from '../../reply/understand-message.js';
 
 // Everything about filing a reply that happens before the transaction: the reply text cut from the quoted history,
 // the attachments and kept inline images in the blob store, and the note's image links pointing at them. The body is
-// read in a worker thread (understand.ts); when that takes longer than the time allowed, the note is taken from the
+// read by `understand` (the engine's worker threads, with a time budget); when that takes longer than the time allowed, the note is taken from the
 // plain-text part instead and says so (an agent asked for it; the whole email is in the original).
 
 export async function prepareReply(
@@ -23,13 +22,16 @@ export async function prepareReply(
     original?: StoredOriginal;
     /** The reply already cut without images (the engine reads the body once, before deciding). */
     first?: ExtractedReply;
+    /** Reads the body within the time one email may take (the engine's worker pool). */
+    understand: Understand;
     readTimeLimitMs?: number;
   },
 ): Promise<PreparedReply> {
   const { message, target } = input;
   const body = bodyOf(message);
-  const limitMs = input.readTimeLimitMs ?? DEFAULT_READ_TIME_LIMIT_MS;
-  const first: ReadReply = input.first ?? (await readReply(body, null, limitMs));
+  const read = (cidUrls: Record<string, string> | null) =>
+    readReply(input.understand, body, cidUrls, input.readTimeLimitMs);
+  const first: ReadReply = input.first ?? (await read(null));
   const imported = await importAttachments(
     deps,
     input.sources,
@@ -43,7 +45,7 @@ export async function prepareReply(
       `/api/requests/${target.requestId}/attachments/${id}/content`,
     ]),
   );
-  const reply: ReadReply = imported.byContentId.size === 0 ? first : await readReply(body, cidUrls, limitMs);
+  const reply: ReadReply = imported.byContentId.size === 0 ? first : await read(cidUrls);
   const empty =
     reply.htmlNotParsed || reply.tooComplex
       ? '(The email has no plain-text version to take the note from.)'
@@ -85,9 +87,10 @@ type ReadReply = ExtractedReply & { tooComplex?: string };
 
 /** The reply cut in a worker; over the time limit, the plain-text part alone (or nothing), with the reason. */
 async function readReply(
+  understand: Understand,
   body: ReplyBody,
   cidUrls: Record<string, string> | null,
-  limitMs: number,
+  limitMs: number | undefined,
 ): Promise<ReadReply> {
   try {
     return (await understand({ body, cidUrls, render: false }, limitMs)).reply;

@@ -1,9 +1,9 @@
-import { normaliseMessageId } from '../domain/mail-message.js';
-import type { OutboundEmail } from '../domain/outbound-email.js';
-import { findStatus } from '../domain/status.js';
-import type { ServiceDeps } from '../services/deps.js';
-import { loadSettings } from '../services/settings/load-settings.js';
-import type { MatchLookup, OutboundRef } from '../reply/matchers/match-lookup.js';
+import { normaliseMessageId } from '../../domain/mail-message.js';
+import type { OutboundEmail } from '../../domain/outbound-email.js';
+import { findStatus } from '../../domain/status.js';
+import type { ServiceDeps } from '../deps.js';
+import { loadSettings } from '../settings/load-settings.js';
+import type { MatchLookup, OutboundRef } from '../../reply/matchers/match-lookup.js';
 
 // The matchers' questions answered from the store: our outbound emails (by Message-ID, conversation, number) and the
 // SR a signal names.

@@ -1,18 +1,18 @@
 import type { Readable } from 'node:stream';
 import type { Message } from '@microsoft/microsoft-graph-types';
 import { simpleParser } from 'mailparser';
-import { capMessageText } from '../domain/cap-message-text.js';
-import type { MailCenterItem } from '../domain/mail-center-item.js';
-import type { MailMessage } from '../domain/mail-message.js';
-import type { ServiceDeps } from '../services/deps.js';
+import { capMessageText } from '../../domain/cap-message-text.js';
+import type { MailCenterItem } from '../../domain/mail-center-item.js';
+import type { MailMessage } from '../../domain/mail-message.js';
+import type { ServiceDeps } from '../deps.js';
 import {
   graphAttachmentSources,
   mimeAttachmentSources,
   type AttachmentSource,
-} from './attachment-sources.js';
-import { fromGraphMessage } from '../reply/normalise/from-graph-message.js';
-import { fromMime } from '../reply/normalise/from-mime.js';
-import type { Mailbox } from '../ports/mailbox.js';
+} from '../inbound/attachment-sources.js';
+import { fromGraphMessage } from '../../reply/normalise/from-graph-message.js';
+import { fromMime } from '../../reply/normalise/from-mime.js';
+import type { Mailbox } from '../../ports/mailbox.js';
 
 // A Mail Center item's message again, from its stored original: MIME carries the attachments; a Graph JSON original
 // takes them from the mailbox, where the message still is unless someone removed it.

@@ -1,8 +1,8 @@
 import type { Readable } from 'node:stream';
-import { blockedExtension, cleanFileName } from '../domain/attachment.js';
-import type { MailAttachment } from '../domain/mail-message.js';
-import type { StoredFile } from '../ports/prepare-reply.js';
-import type { ServiceDeps } from '../services/deps.js';
+import { blockedExtension, cleanFileName } from '../../domain/attachment.js';
+import type { MailAttachment } from '../../domain/mail-message.js';
+import type { StoredFile } from '../../ports/prepare-reply.js';
+import type { ServiceDeps } from '../deps.js';
 import type { AttachmentSource } from './attachment-sources.js';
 
 // Attachment bytes into the blob store, before the transaction that files the note (a committed record never points at
