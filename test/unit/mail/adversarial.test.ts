@@ -4,14 +4,12 @@ import { findEcIdCandidates } from '../../../api/src/domain/ec-id-scan.js';
 import type { MailMessage } from '../../../api/src/domain/mail-message.js';
 import { classifyMessage } from '../../../api/src/reply/classify.js';
 import { extractReply, MAX_HTML_CHARS } from '../../../api/src/reply/extract/extract-reply.js';
+import { isAttribution, startsAttribution } from '../../../api/src/reply/extract/attribution-patterns.js';
+import { isBannerLine, isDeviceFooter } from '../../../api/src/reply/extract/client-additions.js';
 import {
   headerLabelKind,
-  isAttribution,
-  isBannerLine,
   isDelimiterLine,
-  isDeviceFooter,
   isHistorySeparator,
-  startsAttribution,
 } from '../../../api/src/reply/extract/quote-patterns.js';
 import { decideRoute } from '../../../api/src/reply/match.js';
 import { fromMime } from '../../../api/src/reply/normalise/from-mime.js';

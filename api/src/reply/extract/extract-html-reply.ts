@@ -2,8 +2,6 @@ import type { AnyNode, ChildNode, Document, Element, Text } from 'domhandler';
 import { cutAt, type CutPoint, trimTrailingEmpty } from './cut-dom.js';
 import { findHtmlBoundary, type HtmlBoundaryKind, linesFrom } from './html-boundaries.js';
 import {
-  detach,
-  detachAll,
   indexDocument,
   isElement,
   isHiddenElement,
@@ -13,9 +11,18 @@ import {
 } from './html-dom.js';
 import { removeInterleavedQuotes } from './html-interleaved.js';
 import { isOurMarkerLine } from './marker-line.js';
-import { isBannerLine, isDelimiterLine, isQuoteLine } from './quote-patterns.js';
-import { isBlockTag, renderLines, type RenderedLine } from './render-text.js';
-import { attributionEnd, findTextBoundary, type TextBoundaryKind } from './text-boundaries.js';
+import { isBannerLine } from './client-additions.js';
+import {
+  dropBanners,
+  dropTrailingRules,
+  lineContainer,
+  measure,
+  removeQuoteContainers,
+  type MeasuredLines,
+} from './html-removals.js';
+import { isDelimiterLine } from './quote-patterns.js';
+import { renderLines, type RenderedLine } from './render-text.js';
+import { findTextBoundary, type TextBoundaryKind } from './text-boundaries.js';
 import type { ReplyLayout } from './extract-text-reply.js';
 
 // The reply in an html body: find the earliest boundary, either in the markup (Outlook's appendonsend, Gmail's
@@ -42,7 +49,6 @@ type Candidate = {
   source: 'html' | 'text';
 };
 
-const BANNER_SEARCH_LINES = 6;
 const QUOTE_CONTAINER_KINDS = new Set<string>([
   'quote',
   'attribution',
@@ -129,95 +135,6 @@ function hiddenByAncestor(element: Element): boolean {
     if (isElement(current) && isHiddenElement(current)) return true;
   }
   return false;
-}
-
-/**
- * The outermost element around `node` that holds nothing but the line `text` (a banner's table or paragraph). `lengths`
- * are the elements' rendered lengths from the rendering the line came from; an element not measured there counts as
- * large.
- */
-function lineContainer(node: Text, text: string, lengths: ReadonlyMap<AnyNode, number>): ChildNode {
-  let container: ChildNode = node;
-  for (let current = node.parent; current && isElement(current); current = current.parent) {
-    if ((lengths.get(current) ?? Infinity) > text.length + 40) break;
-    if (isBlockTag(current.name) || current.name === 'td') container = current;
-  }
-  return container;
-}
-
-function dropBanners(indexed: IndexedDocument): number {
-  let removed = 0;
-  let seen = 0;
-  const lengths = new Map<AnyNode, number>();
-  for (const line of renderLines([indexed.document], BANNER_SEARCH_LINES, lengths)) {
-    const text = line.text.trim();
-    if (!text) continue;
-    if (++seen > BANNER_SEARCH_LINES) break;
-    if (line.node && isBannerLine(text)) {
-      detach(lineContainer(line.node, text, lengths));
-      removed++;
-    }
-  }
-  return removed;
-}
-
-/**
- * Separator rules ("________") left at the end of the kept part once the header block below them is gone. Returns
- * what it removed and the kept part's lines as they are now.
- */
-function dropTrailingRules(document: Document): { removed: ChildNode[]; lines: RenderedLine[] } {
-  const removed: ChildNode[] = [];
-  let lengths = new Map<AnyNode, number>();
-  let lines = renderLines([document], Infinity, lengths);
-  for (let round = 0; round < 3; round++) {
-    const last = lines.findLast((l) => l.text.trim());
-    if (!last?.node || !isDelimiterLine(last.text)) break;
-    const container = lineContainer(last.node, last.text.trim(), lengths);
-    detach(container);
-    removed.push(container, ...trimTrailingEmpty(document));
-    lengths = new Map();
-    lines = renderLines([document], Infinity, lengths);
-  }
-  return { removed, lines };
-}
-
-/** A rendering with every element's rendered length (see renderLines). */
-type MeasuredLines = { lines: RenderedLine[]; lengths: Map<AnyNode, number> };
-
-function measure(document: Document): MeasuredLines {
-  const lengths = new Map<AnyNode, number>();
-  return { lines: renderLines([document], Infinity, lengths), lengths };
-}
-
-/**
- * Bottom-posting in html (Thunderbird, Apple Mail): the quotes are containers, so take them out with their
- * attributions and keep what the writer wrote around them.
- */
-function removeQuoteContainers(indexed: IndexedDocument, measured?: MeasuredLines): ChildNode[] {
-  const containers = indexed.elements.filter((element) => {
-    const classes = element.attribs['class'] ?? '';
-    return (
-      element.name === 'blockquote' ||
-      /\b(?:x_)?(?:gmail_quote|gmail_attr|moz-cite-prefix|yahoo_quoted)\b/i.test(classes)
-    );
-  });
-  const removed = detachAll(containers);
-  // With no container taken out the body is as it was measured: no need to render it again.
-  const { lines, lengths } = removed.length === 0 && measured ? measured : measure(indexed.document);
-  const texts = lines.map((l) => l.text);
-  const quoted: ChildNode[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line?.node) continue;
-    const end = isQuoteLine(line.text) ? i : attributionEnd(texts, i);
-    if (end === undefined) continue;
-    for (let j = i; j <= end; j++) {
-      const node = lines[j]?.node;
-      if (node) quoted.push(lineContainer(node, lines[j]?.text.trim() ?? '', lengths));
-    }
-    i = end;
-  }
-  return [...removed, ...detachAll(quoted)];
 }
 
 // Boundaries after which the writer may have answered between quotes: a quote container or an attribution, as a

@@ -3,7 +3,8 @@ import { extractHtmlReply } from './extract-html-reply.js';
 import { parseHtml } from './html-dom.js';
 import { extractTextReply, type ReplyLayout } from './extract-text-reply.js';
 import { linesToText, renderLines } from './render-text.js';
-import { referencedContentIds, sanitiseNodes, type SanitiseOptions } from './sanitise-html.js';
+import type { SanitiseOptions } from './sanitise-attributes.js';
+import { referencedContentIds, sanitiseNodes } from './sanitise-html.js';
 import type { TextBoundaryKind } from './text-boundaries.js';
 import { textToHtml } from './text-to-html.js';
 

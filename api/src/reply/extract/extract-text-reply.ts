@@ -1,12 +1,13 @@
 import { isOurMarkerLine } from './marker-line.js';
-import { isBannerLine, isDelimiterLine, isQuoteLine, mayHoldBanner } from './quote-patterns.js';
+import { isBannerLine, mayHoldBanner } from './client-additions.js';
+import { isDelimiterLine, isQuoteLine } from './quote-patterns.js';
 import {
   bottomPostedLines,
   findTextBoundary,
-  interleavedLines,
   type TextBoundary,
   type TextBoundaryKind,
 } from './text-boundaries.js';
+import { interleavedLines } from './text-interleaved.js';
 
 // The reply in a plain-text body. Top-posted (the usual case): everything above the first boundary. Bottom-posted or
 // interleaved (nothing above it): the unquoted lines between and below the quotes — only where the quote is marked

@@ -3,13 +3,9 @@ import { classList, type IndexedDocument } from './html-dom.js';
 import type { RenderedLine } from './render-text.js';
 import { isQuoteContainer } from './html-interleaved.js';
 import { isOurMarkerLine } from './marker-line.js';
-import {
-  headerLabelKind,
-  isAttribution,
-  isHistorySeparator,
-  isReplyAboveLine,
-  MAX_PATTERN_LINE,
-} from './quote-patterns.js';
+import { isAttribution } from './attribution-patterns.js';
+import { MAX_PATTERN_LINE } from './line-scan.js';
+import { headerLabelKind, isHistorySeparator, isReplyAboveLine } from './quote-patterns.js';
 
 // Where quoted history starts according to the markup clients write around it. Ids and classes are language-free, so
 // these find the quote of an Outlook in Finnish as well as one in English. Outlook prefixes ids inside quoted

@@ -2,7 +2,8 @@ import type { AnyNode, ChildNode, Element, Text } from 'domhandler';
 import { detachAll, isElement } from './html-dom.js';
 import { isOurMarkerLine } from './marker-line.js';
 import type { RenderedLine } from './render-text.js';
-import { attributionEnd, interleavedLines } from './text-boundaries.js';
+import { interleavedLines } from './text-interleaved.js';
+import { attributionEnd } from './text-lines.js';
 
 // Answers written between quotes in an html reply. The html is read as the text path reads a plain-text reply: every
 // line inside a quote container gets the "> " mark a plain-text client would have put there, and the text path's rule

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  headerLabelKind,
-  isAttribution,
-  isDeviceFooter,
-  isHistorySeparator,
-} from '../../../../api/src/reply/extract/quote-patterns.js';
+import { isAttribution } from '../../../../api/src/reply/extract/attribution-patterns.js';
+import { isDeviceFooter } from '../../../../api/src/reply/extract/client-additions.js';
+import { headerLabelKind, isHistorySeparator } from '../../../../api/src/reply/extract/quote-patterns.js';
 import { LANGUAGES } from '../../../../api/src/reply/languages/languages.js';
 import { fold, phrasePattern } from '../../../../api/src/reply/languages/vocabulary.js';
 
