@@ -132,7 +132,7 @@ async function importMessage(
   const recent = ctx.countSender(senderBucket(message.from.address, authenticity));
   let decision: Decision =
     read.kind === 'too-complex'
-      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      ? { kind: 'mail-center', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
       : await decide(deps, {
           message,
           settings,
@@ -142,10 +142,10 @@ async function importMessage(
           },
           authenticity,
         });
-  if (decision.kind === 'file') decision = checkSize(ctx, message, decision, content.tooLarge);
+  if (decision.kind === 'note') decision = checkSize(ctx, message, decision, content.tooLarge);
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
 
-  if (decision.kind === 'hold') {
+  if (decision.kind === 'mail-center') {
     const original = await content.heldOriginal(limits.maxMessageBytes * 2);
     const item = mailCenterItem({
       ...base,
@@ -208,12 +208,12 @@ async function importMessage(
 function checkSize(
   ctx: SyncContext,
   message: MailMessage,
-  decision: Extract<Decision, { kind: 'file' }>,
+  decision: Extract<Decision, { kind: 'note' }>,
   tooLarge?: { bytes: number },
 ): Decision {
   const total = tooLarge?.bytes ?? message.attachments.reduce((sum, a) => sum + a.size, 0);
   const hold = (reason: 'too-large' | 'attachment-blocked', line: string): Decision => ({
-    kind: 'hold',
+    kind: 'mail-center',
     reason,
     evidence: [...decision.evidence, line],
     candidates: [decision.requestId],

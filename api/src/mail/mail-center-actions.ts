@@ -100,20 +100,20 @@ export async function reprocessItem(
   const authenticity = assessSender(read.message, { trust, ownDomains: classify.ownMessageIdDomains });
   let decision: Decision =
     read.kind === 'too-complex'
-      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      ? { kind: 'mail-center', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
       : await decide(ctx.deps, { message: read.message, settings, classify, authenticity });
-  if (decision.kind === 'file') {
+  if (decision.kind === 'note') {
     const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
     if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {
       decision = {
-        kind: 'hold',
+        kind: 'mail-center',
         reason: 'attachment-blocked',
         evidence: [...decision.evidence, `Blocked file types: ${blocked.join(', ')}.`],
         candidates: [decision.requestId],
       };
     }
   }
-  if (decision.kind === 'file') {
+  if (decision.kind === 'note') {
     const authentication = { outcome: decision.authenticity.outcome, summary: decision.authenticity.summary };
     const result = await file(ctx, item, original, settings, {
       requestId: decision.requestId,
@@ -126,7 +126,7 @@ export async function reprocessItem(
     });
     if (result.outcome !== 'closed') return reload(ctx, itemId);
     decision = {
-      kind: 'hold',
+      kind: 'mail-center',
       reason: 'sr-closed',
       evidence: [...decision.evidence, `The request is ${result.status}.`],
       candidates: [decision.requestId],

@@ -50,7 +50,7 @@ export type RouteReason = Exclude<
 export type RouteDecision =
   | {
       kind: 'note';
-      srId: number;
+      requestId: number;
       signal: Match['signal'];
       confidence: number;
       reopen: boolean;
@@ -88,8 +88,8 @@ function untrusted(problems: readonly MatchProblem[], matches: readonly Match[])
   return problems.find(
     (p) =>
       p.problem !== 'token-damaged' ||
-      p.srHint === undefined ||
-      !matches.some((m) => SIGNED_SIGNALS.has(m.signal) && m.srId === p.srHint),
+      p.requestHint === undefined ||
+      !matches.some((m) => SIGNED_SIGNALS.has(m.signal) && m.requestId === p.requestHint),
   );
 }
 
@@ -120,9 +120,9 @@ export async function decideRoute(
   ];
   const candidates = [
     ...new Set([
-      ...matches.map((m) => m.srId),
-      ...problems.flatMap((p) => (p.srHint === undefined ? [] : [p.srHint])),
-      ...hints.map((h) => h.srId),
+      ...matches.map((m) => m.requestId),
+      ...problems.flatMap((p) => (p.requestHint === undefined ? [] : [p.requestHint])),
+      ...hints.map((h) => h.requestId),
     ]),
   ];
   const hold = (reason: RouteReason, line?: string): RouteDecision => ({
@@ -133,11 +133,11 @@ export async function decideRoute(
   });
 
   if (untrusted(problems, matches)) return hold('token-invalid');
-  const srIds = [...new Set(matches.map((m) => m.srId))];
-  if (srIds.length > 1)
+  const requestIds = [...new Set(matches.map((m) => m.requestId))];
+  if (requestIds.length > 1)
     return hold(
       'conflicting-signals',
-      `The signals name different requests: ${srIds.map(formatSrNumber).join(', ')}.`,
+      `The signals name different requests: ${requestIds.map(formatSrNumber).join(', ')}.`,
     );
   const best = [...matches].sort((a, b) => b.confidence - a.confidence)[0];
   // Only hints: an SR was named, by someone who is not on it (their detail says so). Held under either sender policy.
@@ -146,8 +146,8 @@ export async function decideRoute(
       ? hold('unknown-sender')
       : hold('no-marker', 'No reference to a Service Request was found.');
 
-  const summary = await context.lookup.getRequestSummary(best.srId);
-  const number = formatSrNumber(best.srId);
+  const summary = await context.lookup.getRequestSummary(best.requestId);
+  const number = formatSrNumber(best.requestId);
   if (!summary) return hold('sr-not-found', `${number} does not exist (any more).`);
   const sender = message.from.address;
   const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) =>
@@ -173,7 +173,7 @@ export async function decideRoute(
     return hold('sr-closed', `${number} is ${summary.status}.`);
   return {
     kind: 'note',
-    srId: best.srId,
+    requestId: best.requestId,
     signal: best.signal,
     confidence: best.confidence,
     reopen: summary.isClosed,

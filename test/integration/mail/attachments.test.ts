@@ -86,7 +86,7 @@ describe('attachments', () => {
 
   it('stores an attached email as .eml, and says in the note that a cloud link was not copied', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    const token = encodeEcId({ srId: id, outboundId: 1 }, keyring());
+    const token = encodeEcId({ requestId: id, outboundId: 1 }, keyring());
     await d.deliverJson({
       subject: 'RE: Your request',
       from: { emailAddress: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' } },
@@ -131,7 +131,7 @@ describe('attachments', () => {
 
   it('keeps an inline image the reply shows and drops the one only the quoted history showed', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    const token = encodeEcId({ srId: id, outboundId: 1 }, keyring());
+    const token = encodeEcId({ requestId: id, outboundId: 1 }, keyring());
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
       'base64',

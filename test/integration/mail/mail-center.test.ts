@@ -58,7 +58,7 @@ describe('Mail Center reasons', () => {
           keyring: keyring(),
           subject: 'two SRs',
           inReplyTo: formatOwnMessageId(
-            encodeEcId({ srId: other, outboundId: 1 }, keyring()),
+            encodeEcId({ requestId: other, outboundId: 1 }, keyring()),
             'contoso.test',
           ),
         }),

@@ -24,7 +24,7 @@ describe('EC_ID keyring file', () => {
   it('rotates after the period, and old tokens verify until the grace period ends', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sm-keys-'));
     const original = await loadEcIdKeyring(dir, secrets, policy, day(0));
-    const token = encodeEcId({ srId: 42, outboundId: 7 }, original);
+    const token = encodeEcId({ requestId: 42, outboundId: 7 }, original);
 
     const rotated = await loadEcIdKeyring(dir, secrets, policy, day(91));
     expect(rotated.current.kid).not.toBe(original.current.kid);

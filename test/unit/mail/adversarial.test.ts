@@ -112,7 +112,7 @@ describe('hostile and broken input', () => {
       },
     );
     expect(performance.now() - started).toBeLessThan(2_000);
-    expect(decision).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token' });
+    expect(decision).toMatchObject({ kind: 'note', requestId: 123, signal: 'body-token' });
   });
 
   it('handles binary garbage as text and as html', () => {

@@ -166,7 +166,7 @@ describe('assessSender: which stamp is believed, and what it says', () => {
 
 describe('routing with the verdict', () => {
   const context = () =>
-    matchContext({ outbound: [{ outboundId: 7, srId: 123 }], requests: [openRequest(123)] });
+    matchContext({ outbound: [{ outboundId: 7, requestId: 123 }], requests: [openRequest(123)] });
   const route = (m: MailMessage) => {
     const authenticity = assessSender(m, { trust: EXO, ownDomains: ['contoso.com'] });
     return decideRoute(
@@ -192,17 +192,17 @@ describe('routing with the verdict', () => {
   it('files the genuine requester by the subject number', async () => {
     expect(await route(message([ar(PASS)]))).toMatchObject({
       kind: 'note',
-      srId: 123,
+      requestId: 123,
       signal: 'subject-sr-number',
     });
   });
 
   it('files a signed token from a forged sender (the token is the secret)', async () => {
-    const token = encodeEcId({ srId: 123, outboundId: 7 }, KEYRING);
+    const token = encodeEcId({ requestId: 123, outboundId: 7 }, KEYRING);
     const m = message([ar(FAIL)], {
       subject: 'Re: printer',
       bodyText: `Fine now\n> ##- Please type your reply above this line -## [${token}]`,
     });
-    expect(await route(m)).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token' });
+    expect(await route(m)).toMatchObject({ kind: 'note', requestId: 123, signal: 'body-token' });
   });
 });

@@ -7,7 +7,7 @@ export const matchConversationId: Matcher = async (message, context) => {
   const outbound = await context.lookup.findOutboundByConversationId(message.conversationId);
   return outbound
     ? {
-        srId: outbound.srId,
+        requestId: outbound.requestId,
         signal: 'conversation-id',
         confidence: 0.8,
         detail: 'It belongs to the mailbox conversation of one of our emails.',

@@ -6,7 +6,7 @@ import type { EcIdKeyring } from '../../domain/ec-id.js';
 /** One email we sent about an SR. */
 export type OutboundRef = {
   outboundId: number;
-  srId: number;
+  requestId: number;
   internetMessageId?: string;
   conversationId?: string;
 };
@@ -26,7 +26,7 @@ export interface MatchLookup {
   findOutboundByConversationId(conversationId: string): Promise<OutboundRef | undefined>;
   /** By the outbound number inside an EC_ID token. */
   findOutboundById(outboundId: number): Promise<OutboundRef | undefined>;
-  getRequestSummary(srId: number): Promise<RequestSummary | undefined>;
+  getRequestSummary(requestId: number): Promise<RequestSummary | undefined>;
 }
 
 export type MatchContext = {

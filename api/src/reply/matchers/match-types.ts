@@ -5,14 +5,14 @@ export type MatchSignal =
   'body-token' | 'own-message-id' | 'in-reply-to' | 'hidden-token' | 'conversation-id' | 'subject-sr-number';
 
 /** A matcher's answer: this SR, through this signal, this sure. */
-export type Match = { srId: number; signal: MatchSignal; confidence: number; detail: string };
+export type Match = { requestId: number; signal: MatchSignal; confidence: number; detail: string };
 
 /** A signal that was there but must not be trusted: it sends the email to the Mail Center, never to a guessed SR. */
 export type MatchProblem = {
   problem: 'token-damaged' | 'token-forged' | 'token-unknown-key' | 'token-expired';
   signal: MatchSignal;
   /** The SR number a damaged token still shows, for people to look at; never used to file. */
-  srHint?: number;
+  requestHint?: number;
   detail: string;
 };
 
@@ -20,7 +20,7 @@ export type MatchProblem = {
  * A weak signal that names an SR but cannot file to it: a subject number from someone who is not on that SR. It is
  * evidence and a suggestion for the agent, never a match: it neither files the email nor conflicts with a real match.
  */
-export type MatchHint = { hint: 'sender-not-on-sr'; signal: MatchSignal; srId: number; detail: string };
+export type MatchHint = { hint: 'sender-not-on-sr'; signal: MatchSignal; requestId: number; detail: string };
 
 export type Matcher = (
   message: MailMessage,

@@ -15,7 +15,7 @@ export const matchMessageIdHeaders: Matcher = async (message, context) => {
     const outbound = await context.lookup.findOutboundByMessageId(id);
     if (outbound)
       return {
-        srId: outbound.srId,
+        requestId: outbound.requestId,
         signal: 'in-reply-to',
         confidence: 0.95,
         detail: `It answers our email <${id}>.`,

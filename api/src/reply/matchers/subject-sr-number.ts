@@ -8,25 +8,25 @@ const SUBJECT_REFERENCE = /\[\s*(SR-?\s?\d{1,9})\s*\]/i;
 
 export const matchSubjectSrNumber: Matcher = async (message, context) => {
   const reference = SUBJECT_REFERENCE.exec(message.subject)?.[1];
-  const srId = reference ? parseSrRef(reference.replace(/\s/g, '')) : undefined;
-  if (srId === undefined) return undefined;
-  const summary = await context.lookup.getRequestSummary(srId);
+  const requestId = reference ? parseSrRef(reference.replace(/\s/g, '')) : undefined;
+  if (requestId === undefined) return undefined;
+  const summary = await context.lookup.getRequestSummary(requestId);
   if (!summary) return undefined;
   const sender = message.from.address;
   const participates = [summary.requesterEmail, ...summary.participantEmails].some((address) =>
     sameAddress(address, sender),
   );
-  const number = formatSrNumber(srId);
+  const number = formatSrNumber(requestId);
   return participates
     ? {
-        srId,
+        requestId,
         signal: 'subject-sr-number',
         confidence: 0.6,
         detail: `The subject names ${number} and ${sender} takes part in it.`,
       }
     : {
         hint: 'sender-not-on-sr',
-        srId,
+        requestId,
         signal: 'subject-sr-number',
         detail: `The subject names ${number}, but ${sender || 'the sender'} is not its requester or a participant; a number in the subject alone does not file an email.`,
       };

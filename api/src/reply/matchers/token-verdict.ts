@@ -20,28 +20,28 @@ export async function tokenVerdict(
 ): Promise<Match | MatchProblem> {
   const decoded: EcIdDecoded = decodeEcId(token, context.keyring, context.now);
   if (decoded.status !== 'valid') {
-    const srHint = decoded.srId;
+    const requestHint = decoded.requestId;
     return {
       problem: PROBLEM_OF_STATUS[decoded.status],
       signal,
-      ...(srHint !== undefined ? { srHint } : {}),
+      ...(requestHint !== undefined ? { requestHint } : {}),
       detail: `The reference ${token} ${where} is ${decoded.status === 'unknown-key' ? 'signed with a key we do not have' : decoded.status}.`,
     };
   }
   // The outbound email it names must belong to the same SR; anything else means our records and the token disagree.
   const outbound = await context.lookup.findOutboundById(decoded.outboundId);
-  if (outbound && outbound.srId !== decoded.srId) {
+  if (outbound && outbound.requestId !== decoded.requestId) {
     return {
       problem: 'token-forged',
       signal,
-      srHint: decoded.srId,
+      requestHint: decoded.requestId,
       detail: `The reference ${token} ${where} names email ${decoded.outboundId}, which belongs to another request.`,
     };
   }
   return {
-    srId: decoded.srId,
+    requestId: decoded.requestId,
     signal,
     confidence,
-    detail: `The reference ${token} ${where} is valid (${formatSrNumber(decoded.srId)}).`,
+    detail: `The reference ${token} ${where} is valid (${formatSrNumber(decoded.requestId)}).`,
   };
 }

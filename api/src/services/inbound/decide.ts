@@ -11,8 +11,8 @@ import { createStoreMatchLookup } from './store-match-lookup.js';
 // which Mail Center reason holds it, with the evidence a person needs to decide.
 
 export type Decision =
-  | { kind: 'file'; requestId: number; signal: string; evidence: string[]; authenticity: SenderAuthenticity }
-  | { kind: 'hold'; reason: MailCenterReason; evidence: string[]; candidates: number[] };
+  | { kind: 'note'; requestId: number; signal: string; evidence: string[]; authenticity: SenderAuthenticity }
+  | { kind: 'mail-center'; reason: MailCenterReason; evidence: string[]; candidates: number[] };
 
 export async function decide(
   deps: Pick<ServiceDeps, 'store' | 'ecIdKeyring' | 'clock'>,
@@ -37,13 +37,13 @@ export async function decide(
   );
   return route.kind === 'note'
     ? {
-        kind: 'file',
-        requestId: route.srId,
+        kind: 'note',
+        requestId: route.requestId,
         signal: route.signal,
         evidence: route.evidence,
         authenticity: input.authenticity,
       }
-    : { kind: 'hold', reason: route.reason, evidence: route.evidence, candidates: route.candidates };
+    : { kind: 'mail-center', reason: route.reason, evidence: route.evidence, candidates: route.candidates };
 }
 
 /**

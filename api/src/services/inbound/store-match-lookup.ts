@@ -11,7 +11,7 @@ import type { MatchLookup, OutboundRef } from '../../reply/matchers/match-lookup
 function ref(email: OutboundEmail): OutboundRef {
   return {
     outboundId: email.id,
-    srId: email.requestId,
+    requestId: email.requestId,
     internetMessageId: normaliseMessageId(email.internetMessageId),
     ...(email.conversationId ? { conversationId: email.conversationId } : {}),
   };
@@ -31,9 +31,9 @@ export function createStoreMatchLookup(deps: Pick<ServiceDeps, 'store'>): MatchL
         const found = await tx.collection('outboundEmails').get(outboundId);
         return found ? ref(found) : undefined;
       }),
-    getRequestSummary: (srId) =>
+    getRequestSummary: (requestId) =>
       deps.store.read(async (tx) => {
-        const sr = await tx.collection('requests').get(srId);
+        const sr = await tx.collection('requests').get(requestId);
         if (!sr) return undefined;
         const settings = await loadSettings(tx);
         return {

@@ -52,8 +52,8 @@ export function RequestDetailPage(props: { srRef: string }) {
 
   useRefreshWhenVisible(reloadAll);
   // A reply filed by the engine, a note from another agent: this SR's screen follows without a reload.
-  const srId = request.data?.id;
-  useLiveChange((change) => srId !== undefined && change.requestIds.includes(srId), reloadAll);
+  const requestId = request.data?.id;
+  useLiveChange((change) => requestId !== undefined && change.requestIds.includes(requestId), reloadAll);
   useMarkReplySeen(request.data);
 
   const { setData: setRequest } = request;

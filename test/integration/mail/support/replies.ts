@@ -37,7 +37,8 @@ export type ReplyOptions = {
 
 export async function customerReply(options: ReplyOptions): Promise<Buffer> {
   const token =
-    options.token ?? encodeEcId({ srId: options.srId, outboundId: options.outboundId ?? 1 }, options.keyring);
+    options.token ??
+    encodeEcId({ requestId: options.srId, outboundId: options.outboundId ?? 1 }, options.keyring);
   const from = options.from ?? { name: 'Diego Siciliani', address: 'diego@fabrikam.test' };
   const text = options.text ?? 'Thanks, that fixed it.';
   const marker = renderReplyMarker(DEFAULT_REPLY_MARKER, token);

@@ -15,7 +15,7 @@ const cases = LOCALES.flatMap((locale, l) =>
   [...BOTTOM_POSTED, ...INTERLEAVED, ...HTML_INTERLEAVED, ...NOTE_INSIDE_QUOTE, ...FORWARDED].map(
     (build, c) => {
       const outbound = outboundEmail({
-        srId: 3000 + l * 20 + c,
+        requestId: 3000 + l * 20 + c,
         outboundId: 4,
         marker: locale.marker,
         greeting: 'Dear Anna,',

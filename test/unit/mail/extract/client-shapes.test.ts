@@ -33,15 +33,15 @@ const cases = LOCALES.flatMap((locale, l) =>
     ...MORE_HTML_CLIENTS.map(withoutClientMarkup),
     ...TEXT_CLIENTS,
   ].map((build, c) => {
-    const srId = 1000 + l * 40 + c;
+    const requestId = 1000 + l * 40 + c;
     const outbound = outboundEmail({
-      srId,
+      requestId,
       outboundId: 7,
       marker: locale.marker,
       greeting: 'Dear Anna,',
       question: 'Could you tell us the error code?',
     });
-    return { locale: locale.code, srId, outbound, reply: build(locale, outbound) };
+    return { locale: locale.code, requestId, outbound, reply: build(locale, outbound) };
   }),
 );
 
@@ -63,9 +63,9 @@ describe('replies to our template, by client and language', () => {
 
   it.each(cases.map((c) => [`${c.reply.client} (${c.locale})`, c] as const))(
     '%s: matches its SR through the topmost token',
-    async (_, { reply, srId }) => {
+    async (_, { reply, requestId }) => {
       const message: MailMessage = {
-        subject: `RE: Your request [SR-${String(srId).padStart(6, '0')}]`,
+        subject: `RE: Your request [SR-${String(requestId).padStart(6, '0')}]`,
         from: { name: 'Anna', address: CUSTOMER_ADDRESS },
         to: [{ address: DESK_ADDRESS }],
         cc: [],
@@ -83,10 +83,10 @@ describe('replies to our template, by client and language', () => {
       const decision = await decideRoute(
         message,
         classification,
-        matchContext({ requests: [openRequest(srId)] }),
+        matchContext({ requests: [openRequest(requestId)] }),
         { unknownSender: 'review', closedSr: 'mail-center' },
       );
-      expect(decision).toMatchObject({ kind: 'note', srId, signal: 'body-token' });
+      expect(decision).toMatchObject({ kind: 'note', requestId, signal: 'body-token' });
     },
   );
 });

@@ -14,13 +14,13 @@ import { CUSTOMER_ADDRESS, DESK_ADDRESS, KEYRING } from '../../../fixtures/repli
 // The zero-tolerance cases of issue 4: a damaged, forged or foreign token, a deeper token for another SR, an NDR quoting
 // our Message-ID never reach the wrong SR; they go to the Mail Center with a reason.
 
-const tokenA = encodeEcId({ srId: 123, outboundId: 7 }, KEYRING);
-const tokenB = encodeEcId({ srId: 124, outboundId: 8 }, KEYRING);
+const tokenA = encodeEcId({ requestId: 123, outboundId: 7 }, KEYRING);
+const tokenB = encodeEcId({ requestId: 124, outboundId: 8 }, KEYRING);
 const data: StubData = {
   outbound: [
-    { outboundId: 7, srId: 123 },
-    { outboundId: 8, srId: 124 },
-    { outboundId: 9, srId: 125, internetMessageId: 'stamped.125@eurprd02.prod.outlook.com' },
+    { outboundId: 7, requestId: 123 },
+    { outboundId: 8, requestId: 124 },
+    { outboundId: 9, requestId: 125, internetMessageId: 'stamped.125@eurprd02.prod.outlook.com' },
   ],
   requests: [openRequest(123), openRequest(124), openRequest(125, { status: 'Closed', isClosed: true })],
 };
@@ -57,7 +57,12 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
       bodyText: `Thanks\n> ${marker(tokenA)}`,
       headers: [{ name: 'In-Reply-To', value: formatOwnMessageId(tokenA, 'contoso.com') }],
     });
-    expect(await route(m)).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token', reopen: false });
+    expect(await route(m)).toMatchObject({
+      kind: 'note',
+      requestId: 123,
+      signal: 'body-token',
+      reopen: false,
+    });
   });
 
   it.each(
@@ -72,7 +77,7 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
     const headers = [{ name: 'In-Reply-To', value: formatOwnMessageId(tokenA, 'contoso.com') }];
     expect(await route(message({ bodyText: `Thanks\n> ${marker(damagedTail)}`, headers }))).toMatchObject({
       kind: 'note',
-      srId: 123,
+      requestId: 123,
     });
     const damagedNumber = tokenA.replace('000123', '000124');
     expect(await route(message({ bodyText: `Thanks\n> ${marker(damagedNumber)}`, headers }))).toMatchObject({
@@ -83,19 +88,19 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
 
   it("follows the topmost token when an older SR's token sits deeper in the quote", async () => {
     const m = message({ bodyText: `Thanks\n> ${marker(tokenA)}\n>\n>> ${marker(tokenB)}` });
-    expect(await route(m)).toMatchObject({ kind: 'note', srId: 123 });
+    expect(await route(m)).toMatchObject({ kind: 'note', requestId: 123 });
   });
 
   it('never falls back to a deeper token when the topmost one is damaged', async () => {
     const m = message({ bodyText: `Thanks\n> ${marker(damage(tokenA, 12))}\n>> ${marker(tokenB)}` });
     const decision = await route(m);
     expect(decision.kind).toBe('mail-center');
-    expect(decision).not.toMatchObject({ srId: 124 });
+    expect(decision).not.toMatchObject({ requestId: 124 });
   });
 
   it('holds a forged token even when the headers agree with it', async () => {
     const forged = encodeEcId(
-      { srId: 123, outboundId: 7 },
+      { requestId: 123, outboundId: 7 },
       { current: { kid: KEYRING.current.kid, secret: 'attacker' }, previous: [] },
     );
     const headers = [{ name: 'In-Reply-To', value: '<stamped.125@eurprd02.prod.outlook.com>' }];
@@ -106,8 +111,11 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
   });
 
   it('holds a token whose key has expired', async () => {
-    const old = encodeEcId({ srId: 123, outboundId: 7 }, { current: KEYRING.previous[0]!, previous: [] });
-    expect(await route(message({ bodyText: marker(old) }))).toMatchObject({ kind: 'note', srId: 123 });
+    const old = encodeEcId(
+      { requestId: 123, outboundId: 7 },
+      { current: KEYRING.previous[0]!, previous: [] },
+    );
+    expect(await route(message({ bodyText: marker(old) }))).toMatchObject({ kind: 'note', requestId: 123 });
     const later = { ...matchContext(data), now: new Date('2100-01-01T00:00:00Z') };
     const m = message({ bodyText: marker(old) });
     expect(await decideRoute(m, classifyMessage(m, classify), later, policy)).toMatchObject({
@@ -117,7 +125,7 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
   });
 
   it('holds a token whose outbound email belongs to another SR in our records', async () => {
-    const d: StubData = { ...data, outbound: [{ outboundId: 7, srId: 999 }] };
+    const d: StubData = { ...data, outbound: [{ outboundId: 7, requestId: 999 }] };
     expect(await route(message({ bodyText: marker(tokenA) }), policy, d)).toMatchObject({
       kind: 'mail-center',
       reason: 'token-invalid',
@@ -168,7 +176,7 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
   it("files a participant's subject SR number, and never lets a stranger's number override or contradict a signed signal", async () => {
     expect(await route(message({ subject: 'Re: [SR-000124]' }))).toMatchObject({
       kind: 'note',
-      srId: 124,
+      requestId: 124,
       signal: 'subject-sr-number',
     });
     // The sender is on SR-000123 (token) but not on SR-000124 (subject): the token decides, the subject is only evidence.
@@ -181,7 +189,7 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
       policy,
       d,
     );
-    expect(decision).toMatchObject({ kind: 'note', srId: 123, signal: 'body-token' });
+    expect(decision).toMatchObject({ kind: 'note', requestId: 123, signal: 'body-token' });
     expect(decision.evidence.join(' ')).toContain('SR-000124');
   });
 
@@ -190,7 +198,7 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
     expect(await route(stranger)).toMatchObject({ kind: 'mail-center', reason: 'unknown-sender' });
     expect(await route(stranger, { ...policy, unknownSender: 'accept' })).toMatchObject({
       kind: 'note',
-      srId: 123,
+      requestId: 123,
     });
     const closed = message({
       headers: [{ name: 'In-Reply-To', value: '<stamped.125@eurprd02.prod.outlook.com>' }],
@@ -198,7 +206,7 @@ describe('routing a reply: note on one SR, or the Mail Center with a reason', ()
     expect(await route(closed)).toMatchObject({ kind: 'mail-center', reason: 'sr-closed' });
     expect(await route(closed, { ...policy, closedSr: 'reopen' })).toMatchObject({
       kind: 'note',
-      srId: 125,
+      requestId: 125,
       reopen: true,
     });
   });

@@ -10,16 +10,16 @@ import { matchSubjectSrNumber } from '../../../../api/src/reply/matchers/subject
 import { matchContext, openRequest } from '../../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, KEYRING } from '../../../fixtures/replies/outbound.js';
 
-const token = encodeEcId({ srId: 123, outboundId: 7 }, KEYRING);
+const token = encodeEcId({ requestId: 123, outboundId: 7 }, KEYRING);
 const context = matchContext({
   outbound: [
     {
       outboundId: 7,
-      srId: 123,
+      requestId: 123,
       internetMessageId: 'AM0PR02MB1234.stamped@eurprd02.prod.outlook.com',
       conversationId: 'AAQkADconv123',
     },
-    { outboundId: 8, srId: 124 },
+    { outboundId: 8, requestId: 124 },
   ],
   requests: [
     openRequest(123),
@@ -65,23 +65,23 @@ describe('1. the topmost token in the body', () => {
 
   it.each(damaged)('matches through %s', async (_, html) => {
     expect(await matchBodyToken(message({ bodyHtml: `<p>Thanks</p>${html}` }), context)).toMatchObject({
-      srId: 123,
+      requestId: 123,
       signal: 'body-token',
     });
   });
 
   it('takes the topmost token, not an older one deeper in the quote', async () => {
-    const older = encodeEcId({ srId: 124, outboundId: 8 }, KEYRING);
+    const older = encodeEcId({ requestId: 124, outboundId: 8 }, KEYRING);
     const text = `Thanks\n> ${marker(token)}\n>> ${marker(older)}`;
-    expect(await matchBodyToken(message({ bodyText: text }), context)).toMatchObject({ srId: 123 });
+    expect(await matchBodyToken(message({ bodyText: text }), context)).toMatchObject({ requestId: 123 });
   });
 
   it('reports a damaged topmost token with the number it still shows, instead of looking deeper', async () => {
     const damaged = `${token.slice(0, -1)}${token.endsWith('Z') ? 'Y' : 'Z'}`;
-    const deeper = encodeEcId({ srId: 124, outboundId: 8 }, KEYRING);
+    const deeper = encodeEcId({ requestId: 124, outboundId: 8 }, KEYRING);
     expect(
       await matchBodyToken(message({ bodyText: `${marker(damaged)}\n> ${marker(deeper)}` }), context),
-    ).toMatchObject({ problem: 'token-damaged', srHint: 123 });
+    ).toMatchObject({ problem: 'token-damaged', requestHint: 123 });
   });
 
   it('ignores the hidden copy: the visible text decides here', async () => {
@@ -95,7 +95,7 @@ describe('2. our Message-ID in In-Reply-To / References', () => {
   it('reads our own Message-ID and checks its token', async () => {
     const headers = [{ name: 'In-Reply-To', value: formatOwnMessageId(token, 'contoso.com') }];
     expect(await matchMessageIdHeaders(message({ headers }), context)).toMatchObject({
-      srId: 123,
+      requestId: 123,
       signal: 'own-message-id',
     });
   });
@@ -108,14 +108,14 @@ describe('2. our Message-ID in In-Reply-To / References', () => {
       },
     ];
     expect(await matchMessageIdHeaders(message({ headers }), context)).toMatchObject({
-      srId: 123,
+      requestId: 123,
       signal: 'in-reply-to',
     });
   });
 
   it('treats a Message-ID in our format with a bad token as a problem, not as a match', async () => {
     const forged = encodeEcId(
-      { srId: 124, outboundId: 8 },
+      { requestId: 124, outboundId: 8 },
       { current: { kid: KEYRING.current.kid, secret: 'guess' }, previous: [] },
     );
     const headers = [{ name: 'In-Reply-To', value: formatOwnMessageId(forged, 'contoso.com') }];
@@ -137,21 +137,21 @@ describe('3. the hidden html token and the conversation', () => {
         message({ bodyHtml: `<p>Hi</p><div data-sm-ref="${token}"></div>` }),
         context,
       ),
-    ).toMatchObject({ srId: 123, signal: 'hidden-token' });
+    ).toMatchObject({ requestId: 123, signal: 'hidden-token' });
     expect(
       await matchHiddenHtmlToken(
         message({ bodyHtml: `<p>Hi</p><div class="x_sm-ref">{#SM:${token}#}</div>` }),
         context,
       ),
-    ).toMatchObject({ srId: 123 });
+    ).toMatchObject({ requestId: 123 });
     expect(await matchHiddenHtmlToken(message({ bodyText: `Hi\n\n{#SM:${token}#}` }), context)).toMatchObject(
-      { srId: 123 },
+      { requestId: 123 },
     );
   });
 
   it('maps a Graph conversationId of our sent mail to its SR', async () => {
     expect(await matchConversationId(message({ conversationId: 'AAQkADconv123' }), context)).toMatchObject({
-      srId: 123,
+      requestId: 123,
       signal: 'conversation-id',
     });
     expect(await matchConversationId(message({ conversationId: 'other' }), context)).toBeUndefined();
@@ -162,7 +162,7 @@ describe('4. the SR number in the subject', () => {
   it('counts only for a participant of that SR', async () => {
     expect(
       await matchSubjectSrNumber(message({ subject: 'RE: Printer [SR-000124]' }), context),
-    ).toMatchObject({ srId: 124, signal: 'subject-sr-number', confidence: 0.6 });
+    ).toMatchObject({ requestId: 124, signal: 'subject-sr-number', confidence: 0.6 });
     expect(
       await matchSubjectSrNumber(message({ subject: 'RE: Printer [SR-000999]' }), context),
     ).toBeUndefined();
@@ -178,7 +178,7 @@ describe('4. the SR number in the subject', () => {
     );
     expect(result).toEqual({
       hint: 'sender-not-on-sr',
-      srId: 124,
+      requestId: 124,
       signal: 'subject-sr-number',
       detail: expect.stringContaining('SR-000124'),
     });
