@@ -9,7 +9,7 @@ import { domainOf, headerValues, type MailMessage } from '../domain/mail-message
 import type { AuthenticityOutcome, SenderVerdict } from '../domain/note.js';
 
 // Whether the From: address of an email is its real sender, by what the receiving mail server already checked
-// (docs/sender-authenticity.md): only the topmost Authentication-Results is believed, and only when the receiving server
+// (docs/architecture.md §4, sender authenticity): only the topmost Authentication-Results is believed, and only when the receiving server
 // wrote it. Pure: the engine passes in which server that is.
 
 /**

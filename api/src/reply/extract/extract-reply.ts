@@ -15,7 +15,7 @@ import { textToHtml } from './text-to-html.js';
 export type ReplyBody = { html?: string; text?: string; uniqueBodyHtml?: string };
 
 /**
- * The largest html body that is parsed, in characters (docs/reply-extraction.md). Replies are a few kilobytes and long
+ * The largest html body that is parsed, in characters (docs/architecture.md §4, reply extraction). Replies are a few kilobytes and long
  * threads a few hundred; beyond this is either a newsletter-sized document or hostile input, and parsing it would only
  * spend the worker's time budget. A larger body is not parsed: the note comes from the plain-text part when there is
  * one, and says that the whole email is in the original, which is always kept.

@@ -1,5 +1,5 @@
 // What the sanitiser (sanitise-html.ts) lets through: tags, attributes per tag, CSS properties, link and image
-// schemes. Everything else is dropped; adding to these lists is a security decision (docs/reply-extraction.md).
+// schemes. Everything else is dropped; adding to these lists is a security decision (docs/architecture.md §4, reply extraction).
 
 export const ALLOWED_TAGS = new Set([
   'a',

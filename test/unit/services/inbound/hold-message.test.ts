@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MailMessage } from '../../../api/src/domain/mail-message.js';
-import { mailCenterItem } from '../../../api/src/services/inbound/hold-message.js';
+import type { MailMessage } from '../../../../api/src/domain/mail-message.js';
+import { mailCenterItem } from '../../../../api/src/services/inbound/hold-message.js';
 
 // The Mail Center preview is plain text: what the email says, as a reader sees it. The tab shows it as text, so an
 // entity left in here would show on screen as "&lt;" (escaped once by the sender's HTML, again by React).
