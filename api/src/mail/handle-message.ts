@@ -14,7 +14,7 @@ import {
 } from '../services/mail-center/record-mail-center-item.js';
 import { decide, strangerState, type Decision } from '../services/inbound/decide.js';
 import { mailCenterItem } from '../services/inbound/hold-message.js';
-import { blockedAttachments } from '../services/inbound/import-attachments.js';
+import { checkLimits } from '../services/inbound/check-limits.js';
 import { messageKey } from './message-key.js';
 import { readListed, type ListedContent } from '../services/inbound/listed-content.js';
 import type { ListedMessage } from '../ports/mailbox.js';
@@ -142,7 +142,12 @@ async function importMessage(
           },
           authenticity,
         });
-  if (decision.kind === 'note') decision = checkSize(ctx, message, decision, content.tooLarge);
+  if (decision.kind === 'note')
+    decision = checkLimits(decision, message, {
+      limits,
+      settings,
+      ...(content.tooLarge ? { tooLarge: content.tooLarge } : {}),
+    });
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
 
   if (decision.kind === 'mail-center') {
@@ -203,44 +208,6 @@ async function importMessage(
     await recordMailCenterItemIn(deps, tx, { item, ledger, ...(failure ? { replaces: failure.id } : {}) });
     return 'mail-center';
   });
-}
-
-function checkSize(
-  ctx: SyncContext,
-  message: MailMessage,
-  decision: Extract<Decision, { kind: 'note' }>,
-  tooLarge?: { bytes: number },
-): Decision {
-  const total = tooLarge?.bytes ?? message.attachments.reduce((sum, a) => sum + a.size, 0);
-  const hold = (reason: 'too-large' | 'attachment-blocked', line: string): Decision => ({
-    kind: 'mail-center',
-    reason,
-    evidence: [...decision.evidence, line],
-    candidates: [decision.requestId],
-  });
-  if (tooLarge) {
-    return hold(
-      'too-large',
-      `The email is ${Math.ceil(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB. Only its headers were read; the email stays in the mailbox.`,
-    );
-  }
-  if (message.attachments.length > ctx.limits.maxAttachmentsPerMessage) {
-    return hold(
-      'too-large',
-      `The email has ${message.attachments.length} attachments; the limit is ${ctx.limits.maxAttachmentsPerMessage} per email.`,
-    );
-  }
-  if (total > ctx.limits.maxMessageBytes) {
-    return hold(
-      'too-large',
-      `The attachments add up to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB.`,
-    );
-  }
-  const blocked = blockedAttachments(message.attachments, ctx.settings.attachmentBlockList);
-  if (blocked.length > 0 && ctx.settings.blockedAttachmentAction === 'mail-center') {
-    return hold('attachment-blocked', `Blocked file types: ${blocked.join(', ')}.`);
-  }
-  return decision;
 }
 
 async function recordFailure(

@@ -12,7 +12,7 @@ import { loadSettings } from '../services/settings/load-settings.js';
 import { reopenRequest } from '../services/requests/reopen-request.js';
 import type { ClassifyContext } from '../reply/classify.js';
 import { decide, type Decision } from '../services/inbound/decide.js';
-import { blockedAttachments } from '../services/inbound/import-attachments.js';
+import { checkBlockedTypes } from '../services/inbound/check-limits.js';
 import { messageKey } from './message-key.js';
 import type { Actor, LinkStatus } from '../ports/mail-engine.js';
 import type { Mailbox } from '../ports/mailbox.js';
@@ -102,17 +102,7 @@ export async function reprocessItem(
     read.kind === 'too-complex'
       ? { kind: 'mail-center', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
       : await decide(ctx.deps, { message: read.message, settings, classify, authenticity });
-  if (decision.kind === 'note') {
-    const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
-    if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {
-      decision = {
-        kind: 'mail-center',
-        reason: 'attachment-blocked',
-        evidence: [...decision.evidence, `Blocked file types: ${blocked.join(', ')}.`],
-        candidates: [decision.requestId],
-      };
-    }
-  }
+  if (decision.kind === 'note') decision = checkBlockedTypes(decision, original.message, settings);
   if (decision.kind === 'note') {
     const authentication = { outcome: decision.authenticity.outcome, summary: decision.authenticity.summary };
     const result = await file(ctx, item, original, settings, {
