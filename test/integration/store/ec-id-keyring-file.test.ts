@@ -28,7 +28,11 @@ describe('EC_ID keyring file', () => {
 
     const rotated = await loadEcIdKeyring(dir, secrets, policy, day(91));
     expect(rotated.current.kid).not.toBe(original.current.kid);
-    expect(decodeEcId(token, rotated, day(100))).toMatchObject({ status: 'valid', requestId: 42, outboundId: 7 });
+    expect(decodeEcId(token, rotated, day(100))).toMatchObject({
+      status: 'valid',
+      requestId: 42,
+      outboundId: 7,
+    });
 
     const muchLater = await loadEcIdKeyring(dir, secrets, policy, day(91 + 366));
     expect(decodeEcId(token, muchLater, day(91 + 366)).status).not.toBe('valid');
