@@ -69,8 +69,29 @@ const apiArrows = [
     to: { path: ['^api/', '^node_modules/'], pathNot: [`${api}(ports|domain)/`] },
   },
   {
+    name: 'reply-is-pure',
+    comment:
+      'reply/ is the pure reply library (normalise, classify, match decision, extract, sanitise): it sees domain/ and the parsers it is built on, never a port, a service, the engine or a node builtin.',
+    severity: 'error',
+    from: { path: `${api}reply/` },
+    to: {
+      pathNot: [
+        `${api}(reply|domain)/`,
+        '^node_modules/(domhandler|htmlparser2|mailparser)/',
+        // Type declarations only (the package has no code; it resolves to its name).
+        '^@microsoft/microsoft-graph-types$',
+      ],
+    },
+  },
+  {
+    name: 'reply-no-builtins',
+    severity: 'error',
+    from: { path: `${api}reply/` },
+    to: { dependencyTypes: ['core'] },
+  },
+  {
     name: 'services-use-ports-only',
-    comment: 'services/ sees domain/ and ports/, never the engine, an adapter or a framework.',
+    comment: 'services/ sees domain/, ports/ and reply/, never the engine, an adapter or a framework.',
     severity: 'error',
     from: { path: `${api}services/` },
     to: {
@@ -82,10 +103,10 @@ const apiArrows = [
   },
   {
     name: 'http-no-adapters',
-    comment: 'http/ calls services; it never reaches into store/, graph/, imap/ or mail/.',
+    comment: 'http/ calls services; it never reaches into store/, graph/, imap/, mail/ or the reply library.',
     severity: 'error',
     from: { path: `${api}http/` },
-    to: { path: `${api}(store|graph|imap|mail)/` },
+    to: { path: `${api}(store|graph|imap|mail|reply)/` },
   },
   {
     name: 'mail-not-http',

@@ -15,7 +15,6 @@ import { createLocalCoordination } from './store/local-coordination.js';
 import { PostgresCoordination } from './store/postgres/postgres-coordination.js';
 import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { warmUnderstandPool } from './mail/understand/understand.js';
-import { renderOriginal } from './mail/render-original.js';
 import type { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import { createMailEngine, createOutbound } from './compose-mail.js';
 import type { ServiceDeps } from './services/deps.js';
@@ -117,7 +116,6 @@ export async function compose(config: Config, logger: Logger, version: string): 
     ],
     instance: () => cluster.held(),
     prepareReply: createAddinReplyPreparer(services),
-    renderOriginal,
     ...(config.demo && config.graph.mode === 'emulator'
       ? {
           demoSignIn: createDemoDirectory(config.graph.authorityHost),

@@ -10,7 +10,7 @@ export async function latencyRounds(
   stack: BenchStack,
   rounds: number,
   perRound: number,
-  deliver: (mime: Buffer, srId: number) => Promise<void>,
+  deliver: (mime: Buffer, requestId: number) => Promise<void>,
 ): Promise<number[]> {
   const samples: number[] = [];
   for (let round = 0; round < rounds; round++) {

@@ -17,7 +17,7 @@ export async function liveLatency(caDir: string, changes = 100): Promise<Record<
     const tokenRes = await stack.emulator.control('POST', '/tokens/user', { upn: 'agent@contoso.test' });
     const { access_token: token } = (await tokenRes.json()) as { access_token: string };
     const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-    const [srId] = await stack.createRequests(1);
+    const [requestId] = await stack.createRequests(1);
     const stream = await fetch(`${stack.url}/api/events`, { headers, signal: controller.signal });
     if (!stream.ok || !stream.body) throw new Error(`GET /api/events answered ${stream.status}`);
     const reader = stream.body.getReader();
@@ -41,8 +41,8 @@ export async function liveLatency(caDir: string, changes = 100): Promise<Record<
     const samples: number[] = [];
     for (let i = 0; i < changes; i += 1) {
       const started = performance.now();
-      const seen = nextChangeFor(srId!);
-      const res = await fetch(`${stack.url}/api/requests/${srId}/notes`, {
+      const seen = nextChangeFor(requestId!);
+      const res = await fetch(`${stack.url}/api/requests/${requestId}/notes`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ typeCode: 'INTERNAL', body: `Change ${i}` }),

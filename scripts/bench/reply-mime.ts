@@ -11,17 +11,17 @@ import { SERVICE_MAILBOX } from '../../emulator/src/index.js';
 
 /** An Outlook-style reply from the SR's requester (customerN@fabrikam.test) to the desk email (from `desk`) that carried the token. */
 export function replyMime(
-  srId: number,
+  requestId: number,
   keyring: EcIdKeyring,
   text: string,
   desk = SERVICE_MAILBOX,
 ): Promise<Buffer> {
-  const token = encodeEcId({ srId, outboundId: 1 }, keyring);
+  const token = encodeEcId({ requestId, outboundId: 1 }, keyring);
   const ownId = formatOwnMessageId(token, 'contoso.test');
   return new MailComposer({
-    from: { name: `Customer ${srId}`, address: `customer${srId}@fabrikam.test` },
+    from: { name: `Customer ${requestId}`, address: `customer${requestId}@fabrikam.test` },
     to: desk,
-    subject: `RE: Your request [${formatSrNumber(srId)}]`,
+    subject: `RE: Your request [${formatSrNumber(requestId)}]`,
     messageId: `<${randomBytes(10).toString('hex').toUpperCase()}@AM0PR02MB1234.eurprd02.prod.outlook.com>`,
     inReplyTo: ownId,
     references: ownId,

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { MailMessage } from '../../api/src/domain/mail-message.js';
-import { classifyMessage, type ClassifyContext, type MailClass } from '../../api/src/mail/classify.js';
-import { extractReply } from '../../api/src/mail/extract/extract-reply.js';
-import { fromMime } from '../../api/src/mail/normalise/from-mime.js';
+import { classifyMessage, type ClassifyContext, type MailClass } from '../../api/src/reply/classify.js';
+import { extractReply } from '../../api/src/reply/extract/extract-reply.js';
+import { fromMime } from '../../api/src/reply/normalise/from-mime.js';
 import { inputBytes, type TCorpusCase } from './corpus.js';
 import { type ReplyScore, scoreReply } from './compare.js';
 import { caseLayout, type Layout } from './layout.js';

@@ -1,5 +1,5 @@
-import { parseHtml } from '../../api/src/mail/extract/html-dom.js';
-import { linesToText, renderLines } from '../../api/src/mail/extract/render-text.js';
+import { parseHtml } from '../../api/src/reply/extract/html-dom.js';
+import { linesToText, renderLines } from '../../api/src/reply/extract/render-text.js';
 
 // The one html -> text converter of the evaluation: our kept html, a peer's html output, the corpus's expected
 // replyHtml and an html input are all rendered by it, so two sides never differ only in how a converter writes links

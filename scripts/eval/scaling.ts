@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { extractReply } from '../../api/src/mail/extract/extract-reply.js';
+import { extractReply } from '../../api/src/reply/extract/extract-reply.js';
 
 // Time against message size: the same reply (a line on top, Outlook's separator and header block, then quoted
 // history) grown to each size, as html and as plain text; the fastest of REPEATS extractions at each size. Linear time

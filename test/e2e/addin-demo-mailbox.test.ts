@@ -47,7 +47,7 @@ function damagedReplyMime(markerLine: string): string {
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack(), launchBrowser()]);
-  const token = encodeEcId({ srId: 3, outboundId: 1 }, stack.runtime.services.ecIdKeyring);
+  const token = encodeEcId({ requestId: 3, outboundId: 1 }, stack.runtime.services.ecIdKeyring);
   const delivered = await stack.emulator.control(
     'POST',
     `/mailboxes/${SUPPORT}/messages?folder=inbox`,

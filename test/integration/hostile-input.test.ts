@@ -27,13 +27,13 @@ const UNSAFE_STORED_NAME = /[\\/\u0000-\u001f\u202e<>:"|?*]|^\.|[.\s]$/;
 const SEED = 20_261_207;
 let stack: MailStack;
 let d: ReturnType<typeof desk>;
-let srId: number;
+let requestId: number;
 const auth = () => ({ authorization: `Bearer ${stack.agent}` });
 
 beforeAll(async () => {
   stack = await startMailStack({ notifications: false });
   d = desk(stack);
-  srId = await d.createRequest({ status: 'Open' });
+  requestId = await d.createRequest({ status: 'Open' });
 });
 afterAll(() => stack?.close());
 
@@ -49,7 +49,7 @@ describe('hostile input', () => {
       const html = hostileHtml(r);
       const res = await stack
         .api()
-        .post(`/api/requests/${srId}/notes`)
+        .post(`/api/requests/${requestId}/notes`)
         .set(auth())
         .send({ body: html, typeCode: 'INTERNAL' });
       expect([201, 400], `input ${i}`).toContain(res.status);
@@ -57,17 +57,17 @@ describe('hostile input', () => {
         expect(activeContent(res.body.bodyHtml as string), `input ${i}: ${html.slice(0, 300)}`).toEqual([]);
       if (i % 50 === 0) await healthy();
     }
-    for (const note of await d.notes(srId)) expect(activeContent(note.bodyHtml), note.id).toEqual([]);
+    for (const note of await d.notes(requestId)) expect(activeContent(note.bodyHtml), note.id).toEqual([]);
   });
 
   it('attachment names: 120 uploads stored under a clean name of an allowed type, or refused with nothing stored', async () => {
     const r = seeded(SEED + 1);
     for (let i = 0; i < 120; i++) {
       const name = hostileFileName(r);
-      const before = (await d.attachments(srId)).length;
+      const before = (await d.attachments(requestId)).length;
       const res = await stack
         .api()
-        .post(`/api/requests/${srId}/attachments`)
+        .post(`/api/requests/${requestId}/attachments`)
         .set(auth())
         .attach('file', Buffer.from(`file ${i}`), {
           filename: name || 'x',
@@ -82,7 +82,7 @@ describe('hostile input', () => {
         ).toBe(false);
       } else {
         expect(res.status, `input ${i}: ${JSON.stringify(name)}`).toBe(400);
-        expect((await d.attachments(srId)).length).toBe(before);
+        expect((await d.attachments(requestId)).length).toBe(before);
       }
     }
     await healthy();
@@ -90,26 +90,26 @@ describe('hostile input', () => {
 
   it('forged and broken tokens: 150 refused with 401, and the SR they tried to change is unchanged', async () => {
     const r = seeded(SEED + 2);
-    const before = await d.request(srId);
+    const before = await d.request(requestId);
     for (let i = 0; i < 150; i++) {
       const token = hostileToken(r, stack.admin);
       const res = await stack
         .api()
-        .patch(`/api/requests/${srId}`)
+        .patch(`/api/requests/${requestId}`)
         .set('authorization', `Bearer ${token}`)
         .send({ status: 'Closed' });
       // 431: Node's HTTP server refuses request headers over 16 KB before the API sees them.
       expect([401, 431], `input ${i}: ${token.slice(0, 120)}`).toContain(res.status);
       if (i % 50 === 0) await healthy();
     }
-    expect(await d.request(srId)).toEqual(before);
+    expect(await d.request(requestId)).toEqual(before);
   });
 
   it('malformed MIME: 60 customer emails (bad headers, encodings, nesting, huge parts) imported or held, nothing active stored or rendered', async () => {
     const r = seeded(SEED + 3);
     let delivered = 0;
     for (let i = 0; i < 60; i++) {
-      const mime = hostileMime(r, SERVICE_MAILBOX, formatSrNumber(srId), i);
+      const mime = hostileMime(r, SERVICE_MAILBOX, formatSrNumber(requestId), i);
       const res = await stack.emulator.control(
         'POST',
         `/mailboxes/${SERVICE_MAILBOX}/messages?folder=inbox`,
@@ -129,12 +129,12 @@ describe('hostile input', () => {
       JSON.stringify(report),
     ).toBeGreaterThan(0);
     expect(report.failed, JSON.stringify(report)).toBe(0);
-    const emailNotes = (await d.notes(srId)).filter((n) => n.source === 'email');
+    const emailNotes = (await d.notes(requestId)).filter((n) => n.source === 'email');
     for (const note of emailNotes) {
       expect(activeContent(note.bodyHtml), note.id).toEqual([]);
       const original = await stack
         .api()
-        .get(`/api/requests/${srId}/notes/${note.id}/original/view`)
+        .get(`/api/requests/${requestId}/notes/${note.id}/original/view`)
         .set(auth());
       if (original.status === 200)
         expect(activeContent(original.body.bodyHtml as string), `original of ${note.id}`).toEqual([]);

@@ -6,7 +6,6 @@ import type { Role } from '../../api/src/domain/principal.js';
 import { createEntraTokenVerifier } from '../../api/src/http/auth/entra-token-verifier.js';
 import { createApp, type AppDeps } from '../../api/src/http/create-app.js';
 import { createAddinReplyPreparer } from '../../api/src/mail/prepare-addin-reply.js';
-import { renderOriginal } from '../../api/src/mail/render-original.js';
 import type { ServiceDeps } from '../../api/src/services/deps.js';
 import { ensureDefaults } from '../../api/src/services/settings/ensure-defaults.js';
 import { createMemoryBlobStore } from '../../api/src/store/memory-blob-store.js';
@@ -74,7 +73,6 @@ export async function createTestApi(
       apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user`,
     },
     prepareReply: createAddinReplyPreparer(services),
-    renderOriginal,
     ...options.extra,
   });
 

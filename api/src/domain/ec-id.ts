@@ -11,7 +11,7 @@ import { formatSrNumber } from './service-request.js';
 //   SR-000123   the SR number people see (decimal, so agents can read it even when the rest is damaged)
 //   2           the outbound email it was sent in (base32)
 //   K           which key signed it (one symbol derived from the key id)
-//   4QF3M9XZ    HMAC-SHA256 over srId, outbound id and key symbol, truncated to 40 bits
+//   4QF3M9XZ    HMAC-SHA256 over requestId, outbound id and key symbol, truncated to 40 bits
 //   C7          a public check over everything before it, so damage reads as "damaged", not as "forged"
 // Only digits, capital letters and hyphens: nothing mail clients rewrite, auto-link or treat as markup, and
 // decoding folds case and the O/0, I/L/1 look-alikes (Crockford base32).
@@ -21,18 +21,18 @@ export type EcIdPreviousKey = EcIdKey & { validUntil: string | Date };
 /** Keys are supplied by the caller; old keys keep verifying until their validUntil (key rotation). */
 export type EcIdKeyring = { current: EcIdKey; previous: readonly EcIdPreviousKey[] };
 
-export type EcIdRef = { srId: number; outboundId: number };
+export type EcIdRef = { requestId: number; outboundId: number };
 
 export type EcIdDecoded =
-  | { status: 'valid'; srId: number; outboundId: number; kid: string; token: string }
-  /** The check failed: the token was changed on the way. `srId` is only what the visible digits still say. */
-  | { status: 'damaged'; srId?: number; token: string }
+  | { status: 'valid'; requestId: number; outboundId: number; kid: string; token: string }
+  /** The check failed: the token was changed on the way. `requestId` is only what the visible digits still say. */
+  | { status: 'damaged'; requestId?: number; token: string }
   /** Well-formed and self-consistent, but its key is not in the keyring (another install, or a purged key). */
-  | { status: 'unknown-key'; srId: number; outboundId: number; token: string }
+  | { status: 'unknown-key'; requestId: number; outboundId: number; token: string }
   /** Signed by a previous key whose validity period has ended. */
-  | { status: 'expired'; srId: number; outboundId: number; kid: string; token: string }
+  | { status: 'expired'; requestId: number; outboundId: number; kid: string; token: string }
   /** Consistent but the HMAC does not verify: made without our key. */
-  | { status: 'forged'; srId: number; outboundId: number; token: string };
+  | { status: 'forged'; requestId: number; outboundId: number; token: string };
 
 const MAC_BITS = 40;
 const MAC_LENGTH = MAC_BITS / 5;
@@ -48,8 +48,10 @@ export function kidSymbol(kid: string): string {
   return encodeCrockfordBits(createHash('sha256').update(kid).digest(), 5);
 }
 
-function mac(secret: string | Uint8Array, srId: number, outboundId: number, keySymbol: string): string {
-  const digest = createHmac('sha256', secret).update(`ec-id:v1:${srId}:${outboundId}:${keySymbol}`).digest();
+function mac(secret: string | Uint8Array, requestId: number, outboundId: number, keySymbol: string): string {
+  const digest = createHmac('sha256', secret)
+    .update(`ec-id:v1:${requestId}:${outboundId}:${keySymbol}`)
+    .digest();
   return encodeCrockfordBits(digest, MAC_BITS);
 }
 
@@ -70,8 +72,8 @@ function symbolValues(text: string): number[] | undefined {
   return values;
 }
 
-function checkInput(srId: number, outboundText: string, keyAndMac: string): number[] | undefined {
-  const digits = symbolValues(formatSrNumber(srId).replace(/\D/g, ''));
+function checkInput(requestId: number, outboundText: string, keyAndMac: string): number[] | undefined {
+  const digits = symbolValues(formatSrNumber(requestId).replace(/\D/g, ''));
   const outbound = symbolValues(outboundText);
   const tail = symbolValues(keyAndMac);
   if (!digits || !outbound || !tail) return undefined;
@@ -79,17 +81,17 @@ function checkInput(srId: number, outboundText: string, keyAndMac: string): numb
 }
 
 export function encodeEcId(ref: EcIdRef, keyring: EcIdKeyring): string {
-  if (!Number.isSafeInteger(ref.srId) || ref.srId < 1 || ref.srId > MAX_SR_ID)
-    throw new RangeError(`srId ${ref.srId} out of range`);
+  if (!Number.isSafeInteger(ref.requestId) || ref.requestId < 1 || ref.requestId > MAX_SR_ID)
+    throw new RangeError(`requestId ${ref.requestId} out of range`);
   if (!Number.isSafeInteger(ref.outboundId) || ref.outboundId < 0 || ref.outboundId > MAX_OUTBOUND_ID) {
     throw new RangeError(`outboundId ${ref.outboundId} out of range`);
   }
   const outbound = encodeCrockfordInt(ref.outboundId);
   const symbol = kidSymbol(keyring.current.kid);
-  const keyAndMac = symbol + mac(keyring.current.secret, ref.srId, ref.outboundId, symbol);
-  const values = checkInput(ref.srId, outbound, keyAndMac);
+  const keyAndMac = symbol + mac(keyring.current.secret, ref.requestId, ref.outboundId, symbol);
+  const values = checkInput(ref.requestId, outbound, keyAndMac);
   if (!values) throw new Error('unreachable: encoded symbols are base32');
-  return `${formatSrNumber(ref.srId)}-${outbound}-${keyAndMac}${check(values)}`;
+  return `${formatSrNumber(ref.requestId)}-${outbound}-${keyAndMac}${check(values)}`;
 }
 
 function parseSrDigits(text: string): number | undefined {
@@ -104,21 +106,21 @@ export function decodeEcId(token: string, keyring: EcIdKeyring, now: Date): EcId
   const canonical = token.trim().toUpperCase();
   const parts = new RegExp(`^${EC_ID_SHAPE.source}$`).exec(canonical);
   if (!parts) {
-    const srId = parseSrDigits(/^SR-?([0-9OIL]{1,12})/.exec(canonical)?.[1] ?? '');
-    return srId === undefined ? { status: 'damaged', token } : { status: 'damaged', srId, token };
+    const requestId = parseSrDigits(/^SR-?([0-9OIL]{1,12})/.exec(canonical)?.[1] ?? '');
+    return requestId === undefined ? { status: 'damaged', token } : { status: 'damaged', requestId, token };
   }
   const [, srText = '', outboundText = '', tail = ''] = parts;
-  const srId = parseSrDigits(srText);
+  const requestId = parseSrDigits(srText);
   const outboundId = decodeCrockfordInt(outboundText);
   const keyAndMac = tail.slice(0, 1 + MAC_LENGTH);
-  const values = srId === undefined ? undefined : checkInput(srId, outboundText, keyAndMac);
+  const values = requestId === undefined ? undefined : checkInput(requestId, outboundText, keyAndMac);
   if (
-    srId === undefined ||
+    requestId === undefined ||
     outboundId === undefined ||
     !values ||
     check(values) !== canonicalSymbols(tail.slice(1 + MAC_LENGTH))
   ) {
-    return srId === undefined ? { status: 'damaged', token } : { status: 'damaged', srId, token };
+    return requestId === undefined ? { status: 'damaged', token } : { status: 'damaged', requestId, token };
   }
   const symbol = canonicalSymbols(keyAndMac.slice(0, 1));
   const presented = Buffer.from(canonicalSymbols(keyAndMac.slice(1)));
@@ -126,14 +128,14 @@ export function decodeEcId(token: string, keyring: EcIdKeyring, now: Date): EcId
     { key: keyring.current, expired: false },
     ...keyring.previous.map((key) => ({ key, expired: new Date(key.validUntil).getTime() < now.getTime() })),
   ].filter(({ key }) => kidSymbol(key.kid) === symbol);
-  if (candidates.length === 0) return { status: 'unknown-key', srId, outboundId, token };
+  if (candidates.length === 0) return { status: 'unknown-key', requestId, outboundId, token };
   for (const { key, expired } of candidates) {
-    if (!timingSafeEqual(Buffer.from(mac(key.secret, srId, outboundId, symbol)), presented)) continue;
+    if (!timingSafeEqual(Buffer.from(mac(key.secret, requestId, outboundId, symbol)), presented)) continue;
     return expired
-      ? { status: 'expired', srId, outboundId, kid: key.kid, token }
-      : { status: 'valid', srId, outboundId, kid: key.kid, token };
+      ? { status: 'expired', requestId, outboundId, kid: key.kid, token }
+      : { status: 'valid', requestId, outboundId, kid: key.kid, token };
   }
-  return { status: 'forged', srId, outboundId, token };
+  return { status: 'forged', requestId, outboundId, token };
 }
 
 /** Upper-case with the look-alikes folded, so "o" and "0" compare equal. */

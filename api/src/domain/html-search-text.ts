@@ -1,4 +1,4 @@
-// HTML -> text good enough to search for tokens, SR numbers and words in; not for display (mail/extract renders
+// HTML -> text good enough to search for tokens, SR numbers and words in; not for display (reply/extract renders
 // replies properly). Tags are removed without a space so a token split across tags is whole again; the hidden
 // token copy's attribute (reply-marker.ts) is kept where its element was, since Outlook sometimes drops its text.
 // One pass over the html, whatever it holds: a lazy "<script>...</script>" regex rescans the rest of the body from

@@ -14,7 +14,7 @@ export const MAX_EMAIL_ATTACHMENT_BYTES = 150 * 1024 * 1024;
 export const MAX_EMAIL_RECIPIENTS = 50;
 
 export type OutboundMessageInput = {
-  srId: number;
+  requestId: number;
   token: string;
   /** The template's reply text line, still with #EC_ID#. */
   replyText: string;
@@ -43,7 +43,7 @@ export function composeOutboundMessage(input: OutboundMessageInput): OutboundMes
     '</body></html>';
   const domain = input.from.address.slice(input.from.address.lastIndexOf('@') + 1).toLowerCase();
   return {
-    subject: subjectWithSrNumber(input.subject, input.srId),
+    subject: subjectWithSrNumber(input.subject, input.requestId),
     bodyHtml,
     markerLine: marker,
     internetMessageId: formatOwnMessageId(input.token, domain),
@@ -52,8 +52,8 @@ export function composeOutboundMessage(input: OutboundMessageInput): OutboundMes
 }
 
 /** The subject with `[SR-000123]` at the end (added when the template did not put it there), within Graph's length. */
-export function subjectWithSrNumber(subject: string, srId: number): string {
-  const tag = `[${formatSrNumber(srId)}]`;
+export function subjectWithSrNumber(subject: string, requestId: number): string {
+  const tag = `[${formatSrNumber(requestId)}]`;
   const text = subject.replace(/\s+/g, ' ').trim();
   if (text.toUpperCase().includes(tag) && text.length <= MAX_SUBJECT_LENGTH) return text;
   const room = MAX_SUBJECT_LENGTH - tag.length - 1;

@@ -12,10 +12,15 @@ export type SuggestionReasonCode =
   | 'subject-similar';
 
 /** One piece of evidence pointing at one SR. `strength` (0..1) scales the weight; 1 when the signal is binary. */
-export type SuggestionSignal = { srId: number; code: SuggestionReasonCode; text: string; strength?: number };
+export type SuggestionSignal = {
+  requestId: number;
+  code: SuggestionReasonCode;
+  text: string;
+  strength?: number;
+};
 
 export type RankedSuggestion = {
-  srId: number;
+  requestId: number;
   score: number;
   reasons: { code: SuggestionReasonCode; text: string }[];
 };
@@ -44,7 +49,7 @@ export function rankSuggestions(
     { score: number; reasons: Map<SuggestionReasonCode, { text: string; weight: number }> }
   >();
   for (const signal of signals) {
-    const entry = bySr.get(signal.srId) ?? { score: 0, reasons: new Map() };
+    const entry = bySr.get(signal.requestId) ?? { score: 0, reasons: new Map() };
     const weight = SIGNAL_WEIGHTS[signal.code] * Math.min(1, Math.max(0, signal.strength ?? 1));
     // The same kind of evidence twice (two copies of one marker) counts once, at its strongest.
     const previous = entry.reasons.get(signal.code);
@@ -52,17 +57,17 @@ export function rankSuggestions(
       entry.score += weight - (previous?.weight ?? 0);
       entry.reasons.set(signal.code, { text: signal.text, weight });
     }
-    bySr.set(signal.srId, entry);
+    bySr.set(signal.requestId, entry);
   }
   return [...bySr.entries()]
-    .map(([srId, entry]) => ({
-      srId,
+    .map(([requestId, entry]) => ({
+      requestId,
       score: Math.round(entry.score),
       reasons: [...entry.reasons.entries()]
         .sort((a, b) => b[1].weight - a[1].weight)
         .map(([code, { text }]) => ({ code, text })),
     }))
     .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || b.srId - a.srId)
+    .sort((a, b) => b.score - a.score || b.requestId - a.requestId)
     .slice(0, limit);
 }

@@ -4,7 +4,6 @@ import type { TClientConfig } from '../contract/client-config.js';
 import type { THealth } from '../contract/health.js';
 import type { ServiceDeps } from '../services/deps.js';
 import type { PrepareReply } from '../ports/prepare-reply.js';
-import type { RenderOriginal } from '../ports/render-original.js';
 import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
@@ -56,8 +55,6 @@ export type AppDeps = {
   demoMailbox?: DemoMailboxReader;
   /** The mail engine's reply preparation, for emails filed from Outlook; without it the add-in cannot file. */
   prepareReply?: PrepareReply;
-  /** The mail engine's reading of a stored original, for "view original". */
-  renderOriginal: RenderOriginal;
   /** Routes later features add (mail center, emails, templates ...), mounted like the rest. */
   extraRoutes?: readonly RouteSpec[];
 };
@@ -74,13 +71,13 @@ export function createApp(deps: AppDeps): Express {
     ...clientConfigRoutes(deps.clientConfig),
     ...meRoutes(),
     ...requestRoutes(deps.services),
-    ...noteRoutes(deps.services, deps.renderOriginal),
+    ...noteRoutes(deps.services),
     ...attachmentRoutes(deps.services),
     ...historyRoutes(deps.services),
     ...noteTypeRoutes(deps.services),
     ...mailAccountRoutes(deps.services),
     ...mailAccountEngineRoutes(deps.services),
-    ...mailCenterRoutes(deps.services, deps.renderOriginal),
+    ...mailCenterRoutes(deps.services),
     ...graphNotificationRoutes(deps.services),
     ...mailTemplateRoutes(deps.services),
     ...ruleRoutes(deps.services),

@@ -12,16 +12,17 @@ import {
   recordMailCenterItemIn,
   recordProcessingFailure,
 } from '../services/mail-center/record-mail-center-item.js';
-import { decide, strangerState, type Decision } from './decide.js';
-import { mailCenterItem } from './hold-message.js';
-import { blockedAttachments } from './import-attachments.js';
+import { decide, strangerState, type Decision } from '../services/inbound/decide.js';
+import { mailCenterItem } from '../services/inbound/hold-message.js';
+import { checkLimits } from '../services/inbound/check-limits.js';
 import { messageKey } from './message-key.js';
-import { readListed, type ListedContent } from './listed-content.js';
+import { readListed, type ListedContent } from '../services/inbound/listed-content.js';
 import type { ListedMessage } from '../ports/mailbox.js';
-import { prepareReply } from './prepare-reply.js';
-import { assessSender, senderBucket, senderTrust } from './sender-authenticity.js';
+import { prepareReply } from '../services/inbound/prepare-reply.js';
+import { assessSender, senderBucket, senderTrust } from '../reply/sender-authenticity.js';
 import type { SyncContext } from './sync-context.js';
 import { readBody, tooComplexEvidence } from './understand/read-body.js';
+import { understand } from './understand/understand.js';
 
 // One listed message through the pipeline (docs/architecture.md §4): ledger -> normalise -> classify -> match -> check ->
 // extract -> apply | Mail Center. Whatever it throws, the message is not lost: it stays unread and a processing-failed
@@ -131,7 +132,7 @@ async function importMessage(
   const recent = ctx.countSender(senderBucket(message.from.address, authenticity));
   let decision: Decision =
     read.kind === 'too-complex'
-      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      ? { kind: 'mail-center', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
       : await decide(deps, {
           message,
           settings,
@@ -141,10 +142,15 @@ async function importMessage(
           },
           authenticity,
         });
-  if (decision.kind === 'file') decision = checkSize(ctx, message, decision, content.tooLarge);
+  if (decision.kind === 'note')
+    decision = checkLimits(decision, message, {
+      limits,
+      settings,
+      ...(content.tooLarge ? { tooLarge: content.tooLarge } : {}),
+    });
   const base = { accountId: ctx.account.id, mailbox: ledger.mailbox, graphMessageId: listed.id, message };
 
-  if (decision.kind === 'hold') {
+  if (decision.kind === 'mail-center') {
     const original = await content.heldOriginal(limits.maxMessageBytes * 2);
     const item = mailCenterItem({
       ...base,
@@ -180,6 +186,7 @@ async function importMessage(
     },
     original,
     ...(read.kind === 'read' ? { first: read.understood.reply } : {}),
+    understand,
     readTimeLimitMs: limits.readTimeLimitMs,
   });
   const evidence = decision.evidence;
@@ -201,44 +208,6 @@ async function importMessage(
     await recordMailCenterItemIn(deps, tx, { item, ledger, ...(failure ? { replaces: failure.id } : {}) });
     return 'mail-center';
   });
-}
-
-function checkSize(
-  ctx: SyncContext,
-  message: MailMessage,
-  decision: Extract<Decision, { kind: 'file' }>,
-  tooLarge?: { bytes: number },
-): Decision {
-  const total = tooLarge?.bytes ?? message.attachments.reduce((sum, a) => sum + a.size, 0);
-  const hold = (reason: 'too-large' | 'attachment-blocked', line: string): Decision => ({
-    kind: 'hold',
-    reason,
-    evidence: [...decision.evidence, line],
-    candidates: [decision.requestId],
-  });
-  if (tooLarge) {
-    return hold(
-      'too-large',
-      `The email is ${Math.ceil(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB. Only its headers were read; the email stays in the mailbox.`,
-    );
-  }
-  if (message.attachments.length > ctx.limits.maxAttachmentsPerMessage) {
-    return hold(
-      'too-large',
-      `The email has ${message.attachments.length} attachments; the limit is ${ctx.limits.maxAttachmentsPerMessage} per email.`,
-    );
-  }
-  if (total > ctx.limits.maxMessageBytes) {
-    return hold(
-      'too-large',
-      `The attachments add up to ${Math.round(total / 1048576)} MB; the limit is ${Math.round(ctx.limits.maxMessageBytes / 1048576)} MB.`,
-    );
-  }
-  const blocked = blockedAttachments(message.attachments, ctx.settings.attachmentBlockList);
-  if (blocked.length > 0 && ctx.settings.blockedAttachmentAction === 'mail-center') {
-    return hold('attachment-blocked', `Blocked file types: ${blocked.join(', ')}.`);
-  }
-  return decision;
 }
 
 async function recordFailure(

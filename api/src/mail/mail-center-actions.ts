@@ -10,16 +10,17 @@ import { createRequest } from '../services/requests/create-request.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { loadSettings } from '../services/settings/load-settings.js';
 import { reopenRequest } from '../services/requests/reopen-request.js';
-import type { ClassifyContext } from './classify.js';
-import { decide, type Decision } from './decide.js';
-import { blockedAttachments } from './import-attachments.js';
+import type { ClassifyContext } from '../reply/classify.js';
+import { decide, type Decision } from '../services/inbound/decide.js';
+import { checkBlockedTypes } from '../services/inbound/check-limits.js';
 import { messageKey } from './message-key.js';
 import type { Actor, LinkStatus } from '../ports/mail-engine.js';
 import type { Mailbox } from '../ports/mailbox.js';
-import { prepareReply } from './prepare-reply.js';
-import { assessSender, type SenderTrust } from './sender-authenticity.js';
-import { readOriginal, type Original } from './read-original.js';
+import { prepareReply } from '../services/inbound/prepare-reply.js';
+import { assessSender, type SenderTrust } from '../reply/sender-authenticity.js';
+import { readOriginal, type Original } from '../services/mail-center/read-original.js';
 import { readBody, tooComplexEvidence } from './understand/read-body.js';
+import { understand } from './understand/understand.js';
 import type { EngineLimits } from './sync-context.js';
 
 // Mail Center actions that need the pipeline: link to an SR, create an SR from the email, reprocess after a
@@ -99,20 +100,10 @@ export async function reprocessItem(
   const authenticity = assessSender(read.message, { trust, ownDomains: classify.ownMessageIdDomains });
   let decision: Decision =
     read.kind === 'too-complex'
-      ? { kind: 'hold', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
+      ? { kind: 'mail-center', reason: 'too-complex', evidence: tooComplexEvidence(read), candidates: [] }
       : await decide(ctx.deps, { message: read.message, settings, classify, authenticity });
-  if (decision.kind === 'file') {
-    const blocked = blockedAttachments(original.message.attachments, settings.attachmentBlockList);
-    if (blocked.length > 0 && settings.blockedAttachmentAction === 'mail-center') {
-      decision = {
-        kind: 'hold',
-        reason: 'attachment-blocked',
-        evidence: [...decision.evidence, `Blocked file types: ${blocked.join(', ')}.`],
-        candidates: [decision.requestId],
-      };
-    }
-  }
-  if (decision.kind === 'file') {
+  if (decision.kind === 'note') decision = checkBlockedTypes(decision, original.message, settings);
+  if (decision.kind === 'note') {
     const authentication = { outcome: decision.authenticity.outcome, summary: decision.authenticity.summary };
     const result = await file(ctx, item, original, settings, {
       requestId: decision.requestId,
@@ -125,7 +116,7 @@ export async function reprocessItem(
     });
     if (result.outcome !== 'closed') return reload(ctx, itemId);
     decision = {
-      kind: 'hold',
+      kind: 'mail-center',
       reason: 'sr-closed',
       evidence: [...decision.evidence, `The request is ${result.status}.`],
       candidates: [decision.requestId],
@@ -212,6 +203,7 @@ async function file(
       maxFileBytes: ctx.limits.maxAttachmentBytes,
     },
     original: { ref: item.originalRef, contentType: item.originalContentType },
+    understand,
     readTimeLimitMs: ctx.limits.readTimeLimitMs,
   });
   const { key, contentHash } = messageKey(item.mailbox, original.message);

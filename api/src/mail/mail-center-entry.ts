@@ -2,7 +2,7 @@ import type { Actor, LinkStatus } from '../ports/mail-engine.js';
 import type { Mailbox } from '../ports/mailbox.js';
 import { createRequestFromItem, linkItem, reprocessItem, type ActionContext } from './mail-center-actions.js';
 import { ownAddresses } from './own-addresses.js';
-import { senderTrust } from './sender-authenticity.js';
+import { senderTrust } from '../reply/sender-authenticity.js';
 
 // The engine's Mail Center entry points (link, create an SR, reprocess): they give the actions what only the running
 // engine has (its limits, the mailboxes it has open) and call them; the actions file through the services.

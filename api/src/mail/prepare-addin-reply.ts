@@ -2,8 +2,9 @@ import type { PrepareReply } from '../ports/prepare-reply.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { loadSettings } from '../services/settings/load-settings.js';
 import { MAX_ATTACHMENT_BYTES } from '../services/attachments/upload-attachment.js';
-import type { AttachmentSource } from './attachment-sources.js';
-import { prepareReply } from './prepare-reply.js';
+import type { AttachmentSource } from '../services/inbound/attachment-sources.js';
+import { understand } from './understand/understand.js';
+import { prepareReply } from '../services/inbound/prepare-reply.js';
 
 /**
  * The engine's reply preparation for emails filed from Outlook. The pane sends only the attachments the agent ticked,
@@ -21,6 +22,7 @@ export function createAddinReplyPreparer(deps: Pick<ServiceDeps, 'store' | 'blob
       message,
       sources,
       target,
+      understand,
       policy: {
         blockList: settings.attachmentBlockList,
         blockedAction: settings.blockedAttachmentAction,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { MailAccount } from '../domain/mail-account.js';
 import type { Settings } from '../domain/settings.js';
 import type { ServiceDeps } from '../services/deps.js';
-import type { ClassifyContext } from './classify.js';
+import type { ClassifyContext } from '../reply/classify.js';
 import type { Committer } from './fenced-writes.js';
 import type { AfterStepAction, Mailbox } from '../ports/mailbox.js';
 

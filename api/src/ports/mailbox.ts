@@ -7,7 +7,7 @@ import type { MailAccount } from '../domain/mail-account.js';
 
 export type MailFolderRef = { id: string; displayName: string };
 
-/** One message as listed: Graph's JSON (normalised by mail/normalise, and kept as the stored original)... */
+/** One message as listed: Graph's JSON (normalised by reply/normalise, and kept as the stored original)... */
 export type GraphListedMessage = {
   id: string;
   format: 'graph';

@@ -3,9 +3,9 @@ import type { NoteSource, SenderVerdict } from '../domain/note.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import type { StoredOriginal } from '../domain/stored-original.js';
 
-// What happens before the apply step's transaction lives in the mail engine (mail/prepare-reply.ts): the reply cut
-// from the quoted history, the attachments into the blob store. Services that file an email an agent chose (the
-// Outlook add-in) get that step injected, so they run exactly the engine's extraction without importing mail/.
+// What happens before the apply step's transaction (services/inbound/prepare-reply.ts): the reply cut from the quoted
+// history, the attachments into the blob store. It reads the body in the engine's worker threads, so services that file
+// an email an agent chose (the Outlook add-in) get it injected, bound to those workers (mail/prepare-addin-reply.ts).
 
 /** An attachment the agent ticked, with the bytes Outlook gave the pane. */
 export type ReplyFile = { meta: MailAttachment; bytes: Buffer };

@@ -57,7 +57,7 @@ export async function setStatus(api: TestApi, number: string, status: string): P
 
 /** An email the desk sent about an SR, as the outbound engine records it, with its marker and our Message-ID. */
 export async function recordSentEmail(api: TestApi, requestId: number, outboundId: number) {
-  const token = encodeEcId({ srId: requestId, outboundId }, api.services.ecIdKeyring);
+  const token = encodeEcId({ requestId, outboundId }, api.services.ecIdKeyring);
   const internetMessageId = formatOwnMessageId(token, 'contoso.test');
   const conversationId = `AAQk-sent-${requestId}-${outboundId}`;
   await api.services.store.transact((tx) =>

@@ -190,9 +190,9 @@ describe('work two instances share runs once', () => {
 
   it('files a Mail Center email as one note when both instances reprocess it together', async () => {
     const sr = await createSr(stack, 0, { name: 'Ada', email: 'ada@fabrikam.test' });
-    const srId = Number(sr.slice(3));
+    const requestId = Number(sr.slice(3));
     const mime = await customerReply({
-      srId,
+      requestId,
       outboundId: 99_999,
       keyring: stack.runtimes[0]!.services.ecIdKeyring,
       from: { name: 'Eve', address: 'eve@elsewhere.test' },

@@ -105,7 +105,7 @@ describe('test connection', () => {
 describe('sync now and health', () => {
   it('answers when the sync has finished, with its counts, and the health card shows it', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring }));
+    await d.deliver(await customerReply({ requestId: id, keyring: stack.runtime.services.ecIdKeyring }));
     const report = await d.syncNow();
     expect(report).toMatchObject({ trigger: 'admin', listed: 1, notes: 1, mailCenter: 0, afterStepsDone: 1 });
     expect(await d.notes(id)).toHaveLength(1);
@@ -131,10 +131,10 @@ describe('sync now and health', () => {
     const before = await day();
     const id = await d.createRequest({ status: 'Open' });
     const stranger = { name: 'Eve Stranger', address: 'eve@elsewhere.test' };
-    await d.deliver(await customerReply({ srId: id, keyring: stack.runtime.services.ecIdKeyring }));
+    await d.deliver(await customerReply({ requestId: id, keyring: stack.runtime.services.ecIdKeyring }));
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: stack.runtime.services.ecIdKeyring,
         noMarker: true,
         from: stranger,
@@ -146,7 +146,7 @@ describe('sync now and health', () => {
     try {
       await d.deliver(
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: stack.runtime.services.ecIdKeyring,
           noMarker: true,
           from: stranger,

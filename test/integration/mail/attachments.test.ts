@@ -45,7 +45,7 @@ describe('attachments', () => {
   it('imports a 0-byte file', async () => {
     const id = await d.createRequest({ status: 'Open' });
     await fileReply({
-      srId: id,
+      requestId: id,
       keyring: keyring(),
       attachments: [{ filename: 'empty.txt', content: Buffer.alloc(0), contentType: 'text/plain' }],
     });
@@ -59,7 +59,7 @@ describe('attachments', () => {
     const big = Buffer.alloc(40 * 1024 * 1024);
     for (let i = 0; i < big.length; i += 4096) big.writeUInt32LE(i, i);
     await fileReply({
-      srId: id,
+      requestId: id,
       keyring: keyring(),
       attachments: [{ filename: 'capture.pcap', content: big, contentType: 'application/octet-stream' }],
     });
@@ -76,7 +76,7 @@ describe('attachments', () => {
       content: `picture ${i + 1}`,
       contentType: 'text/plain',
     }));
-    await fileReply({ srId: id, keyring: keyring(), attachments });
+    await fileReply({ requestId: id, keyring: keyring(), attachments });
     const [note] = await d.notes(id);
     const files = await d.attachments(id);
     expect(files).toHaveLength(150);
@@ -86,7 +86,7 @@ describe('attachments', () => {
 
   it('stores an attached email as .eml, and says in the note that a cloud link was not copied', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    const token = encodeEcId({ srId: id, outboundId: 1 }, keyring());
+    const token = encodeEcId({ requestId: id, outboundId: 1 }, keyring());
     await d.deliverJson({
       subject: 'RE: Your request',
       from: { emailAddress: { name: 'Diego Siciliani', address: 'diego@fabrikam.test' } },
@@ -131,7 +131,7 @@ describe('attachments', () => {
 
   it('keeps an inline image the reply shows and drops the one only the quoted history showed', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    const token = encodeEcId({ srId: id, outboundId: 1 }, keyring());
+    const token = encodeEcId({ requestId: id, outboundId: 1 }, keyring());
     const png = Buffer.from(
       'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
       'base64',
@@ -140,7 +140,7 @@ describe('attachments', () => {
       '<html><body><p>Here is the error I see:</p><p><img src="cid:shot@fabrikam" alt="screenshot"></p>' +
       `<hr><div id="divRplyFwdMsg"><b>From:</b> Contoso Support</div><div><img src="cid:logo@contoso" alt="Contoso"><div>${renderReplyMarker(DEFAULT_REPLY_MARKER, token)}</div></div></body></html>`;
     await fileReply({
-      srId: id,
+      requestId: id,
       keyring: keyring(),
       html,
       attachments: [

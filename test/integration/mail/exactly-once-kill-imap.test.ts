@@ -75,9 +75,9 @@ describe.skipIf(imapUnavailable)('exactly once on IMAP', () => {
       logger: false,
     });
     await watcher.connect();
-    for (const [i, srId] of requestIds.entries()) {
+    for (const [i, requestId] of requestIds.entries()) {
       const mime = await customerReply({
-        srId,
+        requestId,
         keyring,
         from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` },
         text: `Reply ${i}`,

@@ -24,7 +24,7 @@ it('imports a 60-reply backlog under 20% injected 429/503/504/resets: all proces
   for (const [i, id] of ids.entries()) {
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring,
         text: `Reply number ${i}`,
         from: { name: customer(i).name, address: customer(i).email },

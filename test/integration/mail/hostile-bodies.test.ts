@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_HTML_CHARS } from '../../../api/src/mail/extract/extract-reply.js';
+import { MAX_HTML_CHARS } from '../../../api/src/reply/extract/extract-reply.js';
 import { desk } from './support/desk.js';
 import { startMailStack, type MailStack } from './support/mail-stack.js';
 import { customerReply } from './support/replies.js';
@@ -48,7 +48,7 @@ describe('bodies built to be slow do not stall the API', () => {
     const html = `<html><body><div>On Mon, 1 Jan 2024 at 10:00, Contoso Support &lt;support@contoso.test&gt; wrote:</div>${quotedLines(421_000)}<div>The printer works again, thank you.</div></body></html>`;
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: stack.runtime.services.ecIdKeyring,
         html,
         subject: 'long quote',
@@ -65,7 +65,7 @@ describe('bodies built to be slow do not stall the API', () => {
     const html = `<html><body><div>On Mon, 1 Jan 2024 at 10:00, Someone &lt;someone@elsewhere.test&gt; wrote:</div>${quotedLines(280_000)}<div>Our office printer is jammed again.</div></body></html>`;
     await d.deliver(
       await customerReply({
-        srId: 1,
+        requestId: 1,
         keyring: stack.runtime.services.ecIdKeyring,
         noMarker: true,
         from: stranger,
@@ -95,7 +95,7 @@ describe('bodies built to be slow do not stall the API', () => {
     expect(html.length).toBeGreaterThan(MAX_HTML_CHARS);
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: stack.runtime.services.ecIdKeyring,
         html,
         text: 'Please see below.',
@@ -127,7 +127,7 @@ describe('the time one email may take', () => {
     const html = `<div>On Mon, 1 Jan 2024 at 10:00, Contoso Support &lt;support@contoso.test&gt; wrote:</div>${quotedLines(300_000)}<div>Answer below.</div>`;
     await t.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: tight.runtime.services.ecIdKeyring,
         html,
         text: 'Answer in the text part.',

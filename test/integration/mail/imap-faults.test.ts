@@ -49,7 +49,7 @@ describe.skipIf(imapUnavailable)('IMAP faults', () => {
       ids.push(id);
       await stack.append(
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: keyring(),
           text: `Reply ${i}`,
           ...(attachmentBytes

@@ -40,7 +40,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
     const id = await d.createRequest({ status: 'Awaiting Customer' });
     await stack.sendAsCustomer(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         text: 'Forgetting the network fixed it.\nThe log is attached.',
         attachments: [{ filename: 'wifi.log', content: 'connected at 09:14\n', contentType: 'text/plain' }],
@@ -79,7 +79,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
   it('matches a reply by our Message-ID in its headers when the marker is gone', async () => {
     const id = await d.createRequest({ status: 'Open' });
     const mime = await customerReply({
-      srId: id,
+      requestId: id,
       keyring: keyring(),
       text: 'No marker, only headers.',
       html: '<p>No marker, only headers.</p>',
@@ -99,7 +99,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
       [
         'unknown-sender',
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: keyring(),
           from: { name: 'Someone', address: 'someone@northwind.test' },
           subject: 'imap from a stranger',
@@ -108,7 +108,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
       [
         'auto-reply',
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: keyring(),
           subject: 'Automatic reply: imap',
           headers: { 'Auto-Submitted': 'auto-replied' },
@@ -117,7 +117,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
       [
         'bounce',
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: keyring(),
           subject: 'Undeliverable: imap',
           from: { name: 'Mail Delivery System', address: 'postmaster@fabrikam.test' },
@@ -127,7 +127,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
       [
         'too-large',
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: keyring(),
           subject: 'imap huge attachment',
           attachments: [{ filename: 'big.bin', content: Buffer.alloc(1_500_000, 1) }],
@@ -164,7 +164,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
       .send({ afterProcessing: 'move', moveToFolder: 'Processed' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const id = await d.createRequest({ status: 'Awaiting Customer' });
-    const reply = await customerReply({ srId: id, keyring: keyring(), text: 'Moved along, thank you.' });
+    const reply = await customerReply({ requestId: id, keyring: keyring(), text: 'Moved along, thank you.' });
     await stack.sendAsCustomer(reply);
     await eventually('the note', async () => (await d.notes(id)).length > 0, 20_000);
     const client = await stack.imap();
@@ -199,7 +199,7 @@ describe.skipIf(imapUnavailable)('reply -> note over IMAP (Dovecot, XOAUTH2, IDL
       Buffer.concat([
         Buffer.from(`Authentication-Results: ${stamp}\r\n`),
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: keyring(),
           noMarker: true,
           subject: `RE: [${formatSrNumber(id)}] ${subject}`,

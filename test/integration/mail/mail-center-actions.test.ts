@@ -88,19 +88,19 @@ describe('Mail Center actions', () => {
 
   it('reprocesses after a configuration fix: the stranger becomes a participant and the email a note', async () => {
     const held = await d.heldItem('from a stranger');
-    const srId = held.candidateRequestIds[0] ?? 0;
+    const requestId = held.candidateRequestIds[0] ?? 0;
     const before = await stack.api().post(`/api/mail-center/${held.id}/reprocess`).set(d.as(stack.agent));
     expect(before.body).toMatchObject({ state: 'open', reason: 'unknown-sender' });
     await stack
       .api()
-      .patch(`/api/requests/${srId}`)
+      .patch(`/api/requests/${requestId}`)
       .set(d.as(stack.agent))
       .send({ participants: ['eve@elsewhere.test'] })
       .expect(200);
     const after = await stack.api().post(`/api/mail-center/${held.id}/reprocess`).set(d.as(stack.agent));
     expect(after.status, JSON.stringify(after.body)).toBe(200);
-    expect(after.body).toMatchObject({ state: 'linked', resolution: { requestId: srId } });
-    expect((await d.notes(srId)).filter((n) => n.email?.subject === 'from a stranger')).toHaveLength(1);
+    expect(after.body).toMatchObject({ state: 'linked', resolution: { requestId } });
+    expect((await d.notes(requestId)).filter((n) => n.email?.subject === 'from a stranger')).toHaveLength(1);
   });
 
   it('discards one email, or several at once', async () => {

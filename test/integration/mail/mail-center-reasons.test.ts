@@ -44,7 +44,7 @@ describe('Mail Center reasons', () => {
     const number = formatSrNumber(id);
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         noMarker: true,
         from: stranger,
@@ -65,7 +65,7 @@ describe('Mail Center reasons', () => {
     try {
       await d.deliver(
         await customerReply({
-          srId: id,
+          requestId: id,
           keyring: keyring(),
           noMarker: true,
           from: stranger,
@@ -89,7 +89,7 @@ describe('Mail Center reasons', () => {
     await d.settings({ blockedAttachmentAction: 'mail-center' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         subject: 'blocked one',
         attachments: [{ filename: 'invoice.pdf.exe', content: 'MZ' }],
@@ -101,7 +101,7 @@ describe('Mail Center reasons', () => {
     await d.settings({ blockedAttachmentAction: 'strip' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         subject: 'stripped one',
         attachments: [
@@ -126,7 +126,7 @@ describe('Mail Center reasons', () => {
     });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         subject: 'fails once',
         attachments: [{ filename: 'a.txt', content: 'hello' }],

@@ -36,7 +36,7 @@ describe('blocked attachment types', () => {
     const id = await d.createRequest({ status: 'Open' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         attachments: [file('invoice.exe?'), file('setup.exe. '), file('report.pdf')],
       }),
@@ -52,7 +52,7 @@ describe('blocked attachment types', () => {
     const id = await d.createRequest({ status: 'Open' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         attachments: [file('shortcut.lnk'), file('disk.iso'), file('notes.one')],
       }),
@@ -79,7 +79,7 @@ describe('attachment count', () => {
     const id = await d.createRequest({ status: 'Open' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         subject: 'Four files',
         attachments: ['a', 'b', 'c', 'd'].map((n) => file(`${n}.txt`)),
@@ -155,7 +155,7 @@ describe('arriving text and anonymous posts', () => {
     const id = await d.createRequest({ status: 'Open' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         subject: `RE: [SR-${String(id).padStart(6, '0')}] ${'x'.repeat(200_000)}`,
       }),

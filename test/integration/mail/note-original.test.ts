@@ -40,7 +40,7 @@ describe('the original of an email note', () => {
     const id = await d.createRequest({ status: 'Awaiting Customer' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         html: HOSTILE,
         text: 'The Wi-Fi works again.',
@@ -83,7 +83,7 @@ describe('the original of an email note', () => {
     const id = await d.createRequest({ status: 'Open' });
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         noMarker: true,
         subject: 'About my laptop, no marker',
@@ -142,7 +142,7 @@ describe('the original of an email note', () => {
 
   it('is for signed-in agents only', async () => {
     const id = await d.createRequest({ status: 'Awaiting Customer' });
-    await d.deliver(await customerReply({ srId: id, keyring: keyring(), text: 'Works now.' }));
+    await d.deliver(await customerReply({ requestId: id, keyring: keyring(), text: 'Works now.' }));
     await d.syncNow();
     const [note] = await d.notes(id);
     for (const path of ['original', 'original/view']) {
@@ -156,7 +156,7 @@ describe('the original of an email note', () => {
   it('belongs to its SR: the note id under another SR is not found', async () => {
     const id = await d.createRequest({ status: 'Awaiting Customer' });
     const other = await d.createRequest();
-    await d.deliver(await customerReply({ srId: id, keyring: keyring(), text: 'Fine now.' }));
+    await d.deliver(await customerReply({ requestId: id, keyring: keyring(), text: 'Fine now.' }));
     await d.syncNow();
     const [note] = await d.notes(id);
     const res = await stack

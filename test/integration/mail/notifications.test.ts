@@ -60,7 +60,7 @@ describe('change notifications', () => {
 
   it('files a reply within seconds of its notification, without a sweep', async () => {
     const id = await d.createRequest({ status: 'Open' });
-    await d.deliver(await customerReply({ srId: id, keyring: keyring() }));
+    await d.deliver(await customerReply({ requestId: id, keyring: keyring() }));
     await eventually('the note', async () => (await d.notes(id)).length === 1);
     expect(((await d.health()) as { lastSync: { trigger: string } }).lastSync.trigger).toMatch(
       /notification|retry/,
@@ -99,7 +99,7 @@ describe('change notifications', () => {
     await stack.emulator.control('POST', '/faults', { notificationDuplicateRate: 1 });
     const ids = await Promise.all(Array.from({ length: 5 }, () => d.createRequest({ status: 'Open' })));
     for (const id of ids)
-      await d.deliver(await customerReply({ srId: id, keyring: keyring(), text: `Reply for ${id}` }));
+      await d.deliver(await customerReply({ requestId: id, keyring: keyring(), text: `Reply for ${id}` }));
     await eventually('five notes', async () => (await notesEach(ids)).every((n) => n === 1));
     // Late: the same notifications once more, after everything was filed.
     const sub = await subscription();
@@ -146,7 +146,7 @@ describe('change notifications', () => {
       return sub && sub.id !== first.id ? sub : undefined;
     });
     const id = await d.createRequest({ status: 'Open' });
-    await d.deliver(await customerReply({ srId: id, keyring: keyring() }));
+    await d.deliver(await customerReply({ requestId: id, keyring: keyring() }));
     await eventually('the note through the new subscription', async () => (await d.notes(id)).length === 1);
 
     await stack.emulator
@@ -160,7 +160,7 @@ describe('change notifications', () => {
       return sub && sub.paused === false;
     });
     const next = await d.createRequest({ status: 'Open' });
-    await d.deliver(await customerReply({ srId: next, keyring: keyring() }));
+    await d.deliver(await customerReply({ requestId: next, keyring: keyring() }));
     await eventually('the note after reauthorization', async () => (await d.notes(next)).length === 1);
   });
 });

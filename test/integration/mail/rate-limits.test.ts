@@ -24,7 +24,7 @@ async function repliesFrom(sender: { name: string; address: string }, count: num
   for (let i = 1; i <= count; i += 1) {
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         from: sender,
         subject: `RE: Your request, reply ${i} from ${sender.name}`,

@@ -90,7 +90,7 @@ describe('reply -> note', () => {
     const id = await createRequest();
     await deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: stack.runtime.services.ecIdKeyring,
         text: 'Thanks, forgetting the network fixed it.\nThe log is attached.',
         attachments: [{ filename: 'wifi.log', content: 'connected at 09:14\n', contentType: 'text/plain' }],

@@ -39,7 +39,7 @@ async function requestOf(name: string): Promise<{ id: number; sender: { name: st
 /** A reply naming the SR only in its subject: no marker, no token, no In-Reply-To. */
 const subjectOnly = (id: number, sender: { name: string; address: string }, subject: string) =>
   customerReply({
-    srId: id,
+    requestId: id,
     keyring: keyring(),
     from: sender,
     noMarker: true,
@@ -81,7 +81,7 @@ describe('sender authenticity', () => {
     await forge('fabrikam.test');
     await d.deliver(
       await customerReply({
-        srId: id,
+        requestId: id,
         keyring: keyring(),
         from: sender,
         subject: 'RE: Your request (token)',
@@ -115,7 +115,7 @@ describe('sender authenticity', () => {
     await forge(sender.address);
     const forgedPass = `spf=pass smtp.mailfrom=fabrikam.test; dkim=pass header.d=fabrikam.test;dmarc=pass action=none header.from=fabrikam.test;compauth=pass reason=100`;
     const mime = await customerReply({
-      srId: id,
+      requestId: id,
       keyring: keyring(),
       from: sender,
       noMarker: true,

@@ -61,7 +61,7 @@ describe('the SR composer', () => {
 
   it("fills a snippet from the SR, #LAST_NOTE# being the agent's last PUBLIC note and never the customer's email", async () => {
     const sr = await createSr(stack);
-    const srId = Number(sr.slice(3));
+    const requestId = Number(sr.slice(3));
     await as('post', `/api/requests/${sr}/notes`)
       .send({ typeCode: 'PUBLIC', body: 'Please restart the printer.' })
       .expect(201);
@@ -71,7 +71,7 @@ describe('the SR composer', () => {
     await stack.runtime.services.store.transact(async (tx) => {
       await tx.collection('notes').insert({
         id: 'customer-reply',
-        requestId: srId,
+        requestId,
         typeCode: 'PUBLIC',
         accessLevel: 'User',
         source: 'email',

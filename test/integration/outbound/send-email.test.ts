@@ -52,7 +52,7 @@ describe('emails sent from an SR', () => {
     const decoded = decodeEcId(token, stack.runtime.services.ecIdKeyring, new Date());
     expect(decoded).toMatchObject({
       status: 'valid',
-      srId: Number(sr.slice(3)),
+      requestId: Number(sr.slice(3)),
       outboundId: res.body.outboundId,
     });
     expect(html).toContain(`${HIDDEN_TOKEN_ATTRIBUTE}="${token}"`);

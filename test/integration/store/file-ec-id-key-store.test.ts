@@ -26,11 +26,15 @@ describe('EC_ID keyring file', () => {
   it('rotates after the period, and old tokens verify until the grace period ends', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'sm-keys-'));
     const original = await loadEcIdKeyring(keysIn(dir), secrets, policy, day(0));
-    const token = encodeEcId({ srId: 42, outboundId: 7 }, original);
+    const token = encodeEcId({ requestId: 42, outboundId: 7 }, original);
 
     const rotated = await loadEcIdKeyring(keysIn(dir), secrets, policy, day(91));
     expect(rotated.current.kid).not.toBe(original.current.kid);
-    expect(decodeEcId(token, rotated, day(100))).toMatchObject({ status: 'valid', srId: 42, outboundId: 7 });
+    expect(decodeEcId(token, rotated, day(100))).toMatchObject({
+      status: 'valid',
+      requestId: 42,
+      outboundId: 7,
+    });
 
     const muchLater = await loadEcIdKeyring(keysIn(dir), secrets, policy, day(91 + 366));
     expect(decodeEcId(token, muchLater, day(91 + 366)).status).not.toBe('valid');

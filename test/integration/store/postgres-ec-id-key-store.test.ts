@@ -79,7 +79,7 @@ describe('EC_ID keys in PostgreSQL', () => {
     const [ka, kb, kc] = await Promise.all([open(a!, 3_600_000), open(b!, 3_600_000), open(c!, 50)]);
     opened.push(ka, kb, kc);
     const first = ka.current.kid;
-    const before = encodeEcId({ srId: 7, outboundId: 3 }, ka);
+    const before = encodeEcId({ requestId: 7, outboundId: 3 }, ka);
 
     now = start + 91 * DAY;
     await Promise.all([ka.refresh(), kb.refresh()]);
@@ -97,17 +97,25 @@ describe('EC_ID keys in PostgreSQL', () => {
     expect(await rowsIn(a!)).toHaveLength(2);
 
     // A token signed by one instance verifies on the others, the new key's and, within the grace period, the old's.
-    const after = encodeEcId({ srId: 8, outboundId: 4 }, kb);
+    const after = encodeEcId({ requestId: 8, outboundId: 4 }, kb);
     for (const keyring of [ka, kb, kc]) {
-      expect(decodeEcId(after, keyring, clock())).toMatchObject({ status: 'valid', srId: 8, outboundId: 4 });
-      expect(decodeEcId(before, keyring, clock())).toMatchObject({ status: 'valid', srId: 7, outboundId: 3 });
+      expect(decodeEcId(after, keyring, clock())).toMatchObject({
+        status: 'valid',
+        requestId: 8,
+        outboundId: 4,
+      });
+      expect(decodeEcId(before, keyring, clock())).toMatchObject({
+        status: 'valid',
+        requestId: 7,
+        outboundId: 3,
+      });
     }
   });
 
   it('imports the key file of a desk that ran on lowdb, once, so tokens already sent keep verifying', async () => {
     const dataDir = await mkdtemp(join(dir, 'desk-'));
     const fileKeys = await loadEcIdKeyring(createFileEcIdKeyStore(dataDir), secrets, policy);
-    const sent = encodeEcId({ srId: 12, outboundId: 5 }, fileKeys);
+    const sent = encodeEcId({ requestId: 12, outboundId: 5 }, fileKeys);
 
     const [a, b] = await instances(2);
     const [keysA, keysB] = await Promise.all([openEcIdKeyStore(a!, dataDir), openEcIdKeyStore(b!, dataDir)]);
@@ -118,7 +126,7 @@ describe('EC_ID keys in PostgreSQL', () => {
     // The file's active key goes on signing: nothing changed for the emails in flight.
     expect(ka.current.kid).toBe(fileKeys.current.kid);
     expect(kb.current.kid).toBe(fileKeys.current.kid);
-    expect(decodeEcId(sent, kb, new Date())).toMatchObject({ status: 'valid', srId: 12 });
+    expect(decodeEcId(sent, kb, new Date())).toMatchObject({ status: 'valid', requestId: 12 });
     expect(await rowsIn(a!)).toHaveLength(1);
   });
 
@@ -127,11 +135,11 @@ describe('EC_ID keys in PostgreSQL', () => {
     const inDatabase = await loadEcIdKeyring(store!.ecIdKeyStore(), secrets, policy);
     const dataDir = await mkdtemp(join(dir, 'other-desk-'));
     const fileKeys = await loadEcIdKeyring(createFileEcIdKeyStore(dataDir), secrets, policy);
-    const sent = encodeEcId({ srId: 13, outboundId: 6 }, fileKeys);
+    const sent = encodeEcId({ requestId: 13, outboundId: 6 }, fileKeys);
 
     const keyring = await loadEcIdKeyring(await openEcIdKeyStore(store!, dataDir), secrets, policy);
     expect(keyring.current.kid).toBe(inDatabase.current.kid);
-    expect(decodeEcId(sent, keyring, new Date())).toMatchObject({ status: 'valid', srId: 13 });
+    expect(decodeEcId(sent, keyring, new Date())).toMatchObject({ status: 'valid', requestId: 13 });
     expect(
       await store!.ecIdKeyStore().importKeys(await createFileEcIdKeyStore(dataDir).list(), new Date()),
     ).toBe(0);

@@ -4,7 +4,7 @@ import { findEcIdCandidates, isCompleteEcIdShape } from '../../../api/src/domain
 
 const keyring: EcIdKeyring = { current: { kid: 'k', secret: 's' }, previous: [] };
 const now = new Date('2025-01-01T00:00:00Z');
-const token = encodeEcId({ srId: 4711, outboundId: 1234 }, keyring);
+const token = encodeEcId({ requestId: 4711, outboundId: 1234 }, keyring);
 const marker = `##- Please type your reply above this line -## [${token}]`;
 
 function topmost(text: string) {
@@ -41,11 +41,11 @@ describe('finding the token in damaged text', () => {
   ];
 
   it.each(damages)('%s', (_, text) => {
-    expect(topmost(text)).toMatchObject({ status: 'valid', srId: 4711, outboundId: 1234 });
+    expect(topmost(text)).toMatchObject({ status: 'valid', requestId: 4711, outboundId: 1234 });
   });
 
   it('returns the topmost token first', () => {
-    const older = encodeEcId({ srId: 99, outboundId: 1 }, keyring);
+    const older = encodeEcId({ requestId: 99, outboundId: 1 }, keyring);
     expect(findEcIdCandidates(`reply\n> ${marker}\n>> [${older}]`)).toEqual([token, older]);
   });
 
@@ -53,7 +53,7 @@ describe('finding the token in damaged text', () => {
     const [candidate] = findEcIdCandidates(`[${token.slice(0, -3)}]`, 1);
     expect(candidate).toBeDefined();
     expect(isCompleteEcIdShape(candidate ?? '')).toBe(false);
-    expect(decodeEcId(candidate ?? '', keyring, now)).toMatchObject({ status: 'damaged', srId: 4711 });
+    expect(decodeEcId(candidate ?? '', keyring, now)).toMatchObject({ status: 'damaged', requestId: 4711 });
   });
 
   it('finds nothing in ordinary text, subject tags or SR numbers', () => {

@@ -12,13 +12,13 @@ const keyring: EcIdKeyring = {
 const now = new Date('2025-03-01T00:00:00Z');
 
 describe('EC_ID token', () => {
-  const token = encodeEcId({ srId: 123, outboundId: 45 }, keyring);
+  const token = encodeEcId({ requestId: 123, outboundId: 45 }, keyring);
 
   it('shows the SR number and decodes to the SR and the outbound email', () => {
     expect(token).toMatch(/^SR-000123-/);
     expect(decodeEcId(token, keyring, now)).toEqual({
       status: 'valid',
-      srId: 123,
+      requestId: 123,
       outboundId: 45,
       kid: 'k-2025',
       token,
@@ -29,14 +29,14 @@ describe('EC_ID token', () => {
     expect(token.length).toBeLessThanOrEqual(30);
     expect(token).toMatch(/^[0-9A-Z-]+$/);
     expect(token.slice(3)).not.toMatch(/[ILOU]/);
-    expect(encodeEcId({ srId: 999_999_999, outboundId: 32 ** 7 - 1 }, keyring).length).toBeLessThanOrEqual(
-      34,
-    );
+    expect(
+      encodeEcId({ requestId: 999_999_999, outboundId: 32 ** 7 - 1 }, keyring).length,
+    ).toBeLessThanOrEqual(34);
   });
 
   it('carries at least 40 bits of HMAC: a different key gives a different token', () => {
     const other = encodeEcId(
-      { srId: 123, outboundId: 45 },
+      { requestId: 123, outboundId: 45 },
       { current: { kid: 'k-2025', secret: 'another secret' }, previous: [] },
     );
     const mac = (t: string) => t.split('-')[3]?.slice(1, 9) ?? '';
@@ -47,7 +47,7 @@ describe('EC_ID token', () => {
   it('is case-insensitive and forgives the O/0 and I/L/1 look-alikes', () => {
     expect(decodeEcId(token.toLowerCase(), keyring, now).status).toBe('valid');
     const lookAlike = token.replace(/0/g, 'O').replace(/1/g, 'l');
-    expect(decodeEcId(lookAlike, keyring, now)).toMatchObject({ status: 'valid', srId: 123 });
+    expect(decodeEcId(lookAlike, keyring, now)).toMatchObject({ status: 'valid', requestId: 123 });
   });
 
   it('recognises every single-symbol change as damage, never as another valid token', () => {
@@ -74,20 +74,20 @@ describe('EC_ID token', () => {
 
   it('keeps the SR number a damaged token still shows, as a hint', () => {
     const damaged = `${token.slice(0, -1)}${token.endsWith('0') ? '1' : '0'}`;
-    expect(decodeEcId(damaged, keyring, now)).toMatchObject({ status: 'damaged', srId: 123 });
+    expect(decodeEcId(damaged, keyring, now)).toMatchObject({ status: 'damaged', requestId: 123 });
   });
 
   it('tells a forged token (consistent, wrong HMAC) from a damaged one', () => {
     const forged = encodeEcId(
-      { srId: 124, outboundId: 45 },
+      { requestId: 124, outboundId: 45 },
       { current: { kid: 'k-2025', secret: 'attacker guess' }, previous: [] },
     );
-    expect(decodeEcId(forged, keyring, now)).toMatchObject({ status: 'forged', srId: 124 });
+    expect(decodeEcId(forged, keyring, now)).toMatchObject({ status: 'forged', requestId: 124 });
   });
 
   it('reports a token signed by a key it does not have', () => {
     const foreign = encodeEcId(
-      { srId: 5, outboundId: 1 },
+      { requestId: 5, outboundId: 1 },
       { current: { kid: 'other install', secret: 'x' }, previous: [] },
     );
     const status = decodeEcId(foreign, keyring, now).status;
@@ -98,16 +98,16 @@ describe('EC_ID token', () => {
 
   it('keeps old tokens valid until their key expires (rotation)', () => {
     const old = encodeEcId(
-      { srId: 9, outboundId: 3 },
+      { requestId: 9, outboundId: 3 },
       { current: { kid: 'k-2024', secret: 'previous secret' }, previous: [] },
     );
-    expect(decodeEcId(old, keyring, now)).toMatchObject({ status: 'valid', srId: 9, kid: 'k-2024' });
+    expect(decodeEcId(old, keyring, now)).toMatchObject({ status: 'valid', requestId: 9, kid: 'k-2024' });
     expect(decodeEcId(old, keyring, new Date('2025-07-01T00:00:00Z'))).toMatchObject({
       status: 'expired',
-      srId: 9,
+      requestId: 9,
     });
     const older = encodeEcId(
-      { srId: 9, outboundId: 3 },
+      { requestId: 9, outboundId: 3 },
       { current: { kid: 'k-2023', secret: 'old secret' }, previous: [] },
     );
     expect(decodeEcId(older, keyring, now).status).toBe('expired');
@@ -128,9 +128,9 @@ describe('EC_ID token', () => {
   });
 
   it('refuses ids it cannot encode', () => {
-    expect(() => encodeEcId({ srId: 0, outboundId: 1 }, keyring)).toThrow(RangeError);
-    expect(() => encodeEcId({ srId: 1, outboundId: -1 }, keyring)).toThrow(RangeError);
-    expect(() => encodeEcId({ srId: 1.5, outboundId: 1 }, keyring)).toThrow(RangeError);
+    expect(() => encodeEcId({ requestId: 0, outboundId: 1 }, keyring)).toThrow(RangeError);
+    expect(() => encodeEcId({ requestId: 1, outboundId: -1 }, keyring)).toThrow(RangeError);
+    expect(() => encodeEcId({ requestId: 1.5, outboundId: 1 }, keyring)).toThrow(RangeError);
   });
 
   it('has a fixed shape a scanner can find', () => {

@@ -1,11 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_NESTING, parseLimited } from '../../../api/src/mail/extract/limit-nesting.js';
-import { understandMessage } from '../../../api/src/mail/understand/understand-message.js';
-import {
-  closeUnderstandPool,
-  TooComplexError,
-  understand,
-} from '../../../api/src/mail/understand/understand.js';
+import { MAX_NESTING, parseLimited } from '../../../api/src/reply/extract/limit-nesting.js';
+import { TooComplexError, understandMessage } from '../../../api/src/reply/understand-message.js';
+import { closeUnderstandPool, understand } from '../../../api/src/mail/understand/understand.js';
 
 // The worker pool that reads bodies off the API's thread, and the parser's nesting cap it relies on.
 

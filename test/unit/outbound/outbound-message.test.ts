@@ -59,7 +59,7 @@ describe('placeholders', () => {
 
 describe('an outbound message', () => {
   const message = composeOutboundMessage({
-    srId: 123,
+    requestId: 123,
     token: 'SR-000123-2-K4QF3M9XZC7',
     replyText: '##- Please type your reply above this line -## #EC_ID#',
     subject: 'Your printer',

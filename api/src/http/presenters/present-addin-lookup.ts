@@ -45,13 +45,13 @@ export function presentFiling(request: ServiceRequest, note: Note, filedBy: stri
 function unknownSummary(standing: EmailStanding): string {
   const { markers, answers } = standing.evidence;
   const intact = markers.find((m) => m.status === 'valid');
-  if (intact?.srId !== undefined || answers[0]) {
-    const srId = intact?.srId ?? answers[0]?.srId ?? 0;
-    return `It belongs to ${formatSrNumber(srId)} but is not filed there yet; the mail engine may not have read it.`;
+  if (intact?.requestId !== undefined || answers[0]) {
+    const requestId = intact?.requestId ?? answers[0]?.requestId ?? 0;
+    return `It belongs to ${formatSrNumber(requestId)} but is not filed there yet; the mail engine may not have read it.`;
   }
-  const damaged = markers.find((m) => m.status === 'damaged' && m.srId !== undefined);
-  if (damaged?.srId !== undefined)
-    return `Its reply marker for ${formatSrNumber(damaged.srId)} was damaged, so it could not be filed automatically.`;
+  const damaged = markers.find((m) => m.status === 'damaged' && m.requestId !== undefined);
+  if (damaged?.requestId !== undefined)
+    return `Its reply marker for ${formatSrNumber(damaged.requestId)} was damaged, so it could not be filed automatically.`;
   if (markers.length > 0)
     return 'Its reply marker was not made by this desk, so it could not be filed automatically.';
   return 'Nothing ties it to an SR: no reply marker, and none of our Message-IDs in its headers.';
@@ -84,7 +84,7 @@ export function presentAddinLookup(standing: EmailStanding): TAddinLookup {
       : {}),
     markers: standing.evidence.markers.map((m) => ({
       status: m.status,
-      ...(m.srId !== undefined ? { number: formatSrNumber(m.srId) } : {}),
+      ...(m.requestId !== undefined ? { number: formatSrNumber(m.requestId) } : {}),
       token: m.token,
     })),
   };

@@ -24,7 +24,6 @@ import { listStatuses } from '../../services/settings/list-statuses.js';
 import { linkMailCenterItem } from '../../services/mail-center/link-mail-center-item.js';
 import { listMailCenterItems } from '../../services/mail-center/list-mail-center-items.js';
 import { openMailCenterOriginal } from '../../services/mail-center/open-mail-center-original.js';
-import type { RenderOriginal } from '../../ports/render-original.js';
 import { viewMailCenterOriginal } from '../../services/mail-center/view-mail-center-original.js';
 import { reprocessMailCenterItem } from '../../services/mail-center/reprocess-mail-center-item.js';
 import { presentMailCenterItem } from '../presenters/present-mail-center-item.js';
@@ -42,7 +41,7 @@ const conflict = {
   schema: ZErrorBody,
 };
 
-export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
+export function mailCenterRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
       method: 'get',
@@ -134,7 +133,7 @@ export function mailCenterRoutes(deps: ServiceDeps, renderOriginal: RenderOrigin
       },
       handler: async ({ params }) => ({
         status: 200,
-        body: await viewMailCenterOriginal(deps, renderOriginal, params.itemId),
+        body: await viewMailCenterOriginal(deps, params.itemId),
       }),
     }),
     defineRoute({

@@ -5,7 +5,6 @@ import { addNote } from '../../services/notes/add-note.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { listNotes } from '../../services/notes/list-notes.js';
 import { openNoteOriginal } from '../../services/notes/open-note-original.js';
-import type { RenderOriginal } from '../../ports/render-original.js';
 import { viewNoteOriginal } from '../../services/notes/view-note-original.js';
 import { presentNote } from '../presenters/present-note.js';
 import { defineRoute } from '../route.js';
@@ -17,7 +16,7 @@ const noOriginal = {
   schema: ZErrorBody,
 };
 
-export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
+export function noteRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
       method: 'get',
@@ -83,7 +82,7 @@ export function noteRoutes(deps: ServiceDeps, renderOriginal: RenderOriginal) {
       },
       handler: async ({ params }) => ({
         status: 200,
-        body: await viewNoteOriginal(deps, renderOriginal, params.id, params.noteId),
+        body: await viewNoteOriginal(deps, params.id, params.noteId),
       }),
     }),
   ];

@@ -1,7 +1,6 @@
 import type { MailMessage } from '../../domain/mail-message.js';
-import type { ReplyBody } from '../extract/extract-reply.js';
-import type { Understood } from './understand-message.js';
-import { isTooComplex, understand } from './understand.js';
+import { bodyOf, isTooComplex, type Understood } from '../../reply/understand-message.js';
+import { understand } from './understand.js';
 
 // The engine's first look at a message: its body read in a worker within the time one email may take. What comes
 // back is the message with its rendering attached (every check reuses it, nothing parses the body on the API's
@@ -10,14 +9,6 @@ import { isTooComplex, understand } from './understand.js';
 export type BodyRead =
   | { kind: 'read'; message: MailMessage; understood: Understood }
   | { kind: 'too-complex'; message: MailMessage; reason: string; limitMs: number };
-
-export function bodyOf(message: MailMessage): ReplyBody {
-  return {
-    ...(message.bodyHtml !== undefined ? { html: message.bodyHtml } : {}),
-    ...(message.bodyText !== undefined ? { text: message.bodyText } : {}),
-    ...(message.uniqueBodyHtml !== undefined ? { uniqueBodyHtml: message.uniqueBodyHtml } : {}),
-  };
-}
 
 export async function readBody(message: MailMessage, limitMs: number): Promise<BodyRead> {
   try {

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { understandMessage, type UnderstandInput } from './understand-message.js';
+import { understandMessage, type UnderstandInput } from '../../reply/understand-message.js';
 
 // The worker thread's side of understand.ts: one message in, its understanding (or the error) out.
 

@@ -1,5 +1,10 @@
 import { existsSync } from 'node:fs';
-import type { UnderstandInput, Understood } from './understand-message.js';
+import {
+  TooComplexError,
+  type Understand,
+  type UnderstandInput,
+  type Understood,
+} from '../../reply/understand-message.js';
 import { TimeLimitError, WorkerPool } from './worker-pool.js';
 
 // Reading an email's body (rendering, extraction) off the API's thread, with a time budget per message: a body built
@@ -8,15 +13,6 @@ import { TimeLimitError, WorkerPool } from './worker-pool.js';
 
 /** The time one email's body may take to read, unless the installation sets another (MAIL_READ_TIME_LIMIT_SEC). */
 export const DEFAULT_READ_TIME_LIMIT_MS = 10_000;
-
-export class TooComplexError extends Error {
-  constructor(readonly limitMs: number) {
-    super(
-      `Reading this email took longer than the ${limitMs >= 1000 ? `${limitMs / 1000} s` : `${limitMs} ms`} allowed for one email.`,
-    );
-    this.name = 'TooComplexError';
-  }
-}
 
 let pool: WorkerPool | undefined;
 
@@ -31,20 +27,16 @@ function shared(): WorkerPool {
 }
 
 /** Reads a body in a worker; rejects with TooComplexError when it takes longer than `limitMs`. */
-export async function understand(
+export const understand: Understand = async (
   input: UnderstandInput,
   limitMs = DEFAULT_READ_TIME_LIMIT_MS,
-): Promise<Understood> {
+): Promise<Understood> => {
   try {
     return await shared().run<Understood>(input, limitMs);
   } catch (error) {
     throw error instanceof TimeLimitError ? new TooComplexError(error.limitMs) : error;
   }
-}
-
-export function isTooComplex(error: unknown): error is TooComplexError {
-  return error instanceof TooComplexError;
-}
+};
 
 /** Starts the workers ahead of the first email (loading them takes a few seconds under tsx). */
 export function warmUnderstandPool(): void {

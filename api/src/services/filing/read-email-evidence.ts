@@ -9,7 +9,11 @@ import type { ReadTransaction } from '../../ports/store.js';
 import type { ServiceDeps } from '../deps.js';
 
 /** Our email this one answers, found through its In-Reply-To or References header. */
-export type AnsweredEmail = { srId: number; header: 'In-Reply-To' | 'References'; outbound?: OutboundEmail };
+export type AnsweredEmail = {
+  requestId: number;
+  header: 'In-Reply-To' | 'References';
+  outbound?: OutboundEmail;
+};
 
 // What an email itself says about the SR it belongs to, in the order the mail engine trusts it (docs/architecture.md §4):
 // reply markers, our Message-ID in its headers, the conversation, SR numbers in the subject.
@@ -60,14 +64,14 @@ export async function readEmailEvidence(
   for (const { id, header } of referenced) {
     const [sent] = await outbound.byMessageId(id);
     if (sent) {
-      answers.push({ srId: sent.requestId, header, outbound: sent });
+      answers.push({ requestId: sent.requestId, header, outbound: sent });
       continue;
     }
     // Our Message-IDs carry the token, so they still lead to the SR when the outbound record is gone.
     const own = parseOwnMessageId(id);
     const decoded = own ? decodeEcId(own.token, deps.ecIdKeyring, now) : undefined;
     if (decoded?.status === 'valid' || decoded?.status === 'expired')
-      answers.push({ srId: decoded.srId, header });
+      answers.push({ requestId: decoded.requestId, header });
   }
 
   const conversation = message.conversationId ? await outbound.byConversationId(message.conversationId) : [];

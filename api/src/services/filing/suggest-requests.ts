@@ -12,7 +12,7 @@ import type { ServiceDeps } from '../deps.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { readEmailEvidence, type EmailEvidence } from './read-email-evidence.js';
 
-export type RequestSuggestion = Omit<RankedSuggestion, 'srId'> & {
+export type RequestSuggestion = Omit<RankedSuggestion, 'requestId'> & {
   request: ServiceRequest;
   isClosed: boolean;
 };
@@ -21,22 +21,26 @@ export type RequestSuggestion = Omit<RankedSuggestion, 'srId'> & {
 const MIN_SUBJECT_SIMILARITY = 0.5;
 
 function markerSignal(marker: EcIdDecoded): SuggestionSignal | undefined {
-  if (marker.srId === undefined) return undefined;
-  const number = formatSrNumber(marker.srId);
+  if (marker.requestId === undefined) return undefined;
+  const number = formatSrNumber(marker.requestId);
   switch (marker.status) {
     case 'valid':
-      return { srId: marker.srId, code: 'marker-valid', text: `reply marker ${number} (intact)` };
+      return { requestId: marker.requestId, code: 'marker-valid', text: `reply marker ${number} (intact)` };
     case 'damaged':
-      return { srId: marker.srId, code: 'marker-damaged', text: `quoted marker ${number} (check failed)` };
+      return {
+        requestId: marker.requestId,
+        code: 'marker-damaged',
+        text: `quoted marker ${number} (check failed)`,
+      };
     case 'expired':
       return {
-        srId: marker.srId,
+        requestId: marker.requestId,
         code: 'marker-foreign',
         text: `reply marker ${number} (signed with a retired key)`,
       };
     default:
       return {
-        srId: marker.srId,
+        requestId: marker.requestId,
         code: 'marker-foreign',
         text: `reply marker ${number} (not signed by this desk)`,
       };
@@ -47,19 +51,19 @@ function evidenceSignals(evidence: EmailEvidence): SuggestionSignal[] {
   return [
     ...evidence.markers.flatMap((m) => markerSignal(m) ?? []),
     ...evidence.answers.map((a) => ({
-      srId: a.srId,
+      requestId: a.requestId,
       code: 'our-message-id' as const,
-      text: `answers our email about ${formatSrNumber(a.srId)} (our Message-ID in ${a.header})`,
+      text: `answers our email about ${formatSrNumber(a.requestId)} (our Message-ID in ${a.header})`,
     })),
     ...evidence.conversation.map((o) => ({
-      srId: o.requestId,
+      requestId: o.requestId,
       code: 'conversation' as const,
       text: `same Outlook conversation as our email about ${formatSrNumber(o.requestId)}`,
     })),
-    ...evidence.subjectSrIds.map((srId) => ({
-      srId,
+    ...evidence.subjectSrIds.map((requestId) => ({
+      requestId,
       code: 'subject-number' as const,
-      text: `${formatSrNumber(srId)} in the subject`,
+      text: `${formatSrNumber(requestId)} in the subject`,
     })),
   ];
 }
@@ -79,7 +83,7 @@ export async function suggestRequests(deps: ServiceDeps, message: MailMessage): 
     for (const sr of openRequests) {
       if (sender && isParticipant(sr, sender)) {
         signals.push({
-          srId: sr.id,
+          requestId: sr.id,
           code: 'sender-open-sr',
           text:
             sr.requester.email.toLowerCase() === sender
@@ -90,7 +94,7 @@ export async function suggestRequests(deps: ServiceDeps, message: MailMessage): 
       const similarity = subjectSimilarity(message.subject, sr.title);
       if (similarity >= MIN_SUBJECT_SIMILARITY) {
         signals.push({
-          srId: sr.id,
+          requestId: sr.id,
           code: 'subject-similar',
           text: `subject resembles "${sr.title}"`,
           strength: similarity,
@@ -100,13 +104,15 @@ export async function suggestRequests(deps: ServiceDeps, message: MailMessage): 
 
     const byId = new Map(openRequests.map((sr) => [sr.id, sr]));
     // The evidence may name a closed SR; those are read one by one.
-    for (const srId of new Set(signals.map((s) => s.srId))) {
-      const sr = byId.has(srId) ? undefined : await tx.collection('requests').get(srId);
-      if (sr) byId.set(srId, sr);
+    for (const requestId of new Set(signals.map((s) => s.requestId))) {
+      const sr = byId.has(requestId) ? undefined : await tx.collection('requests').get(requestId);
+      if (sr) byId.set(requestId, sr);
     }
-    return rankSuggestions(signals.filter((s) => byId.has(s.srId))).flatMap(({ srId, ...ranked }) => {
-      const request = byId.get(srId);
-      return request ? [{ ...ranked, request, isClosed: isClosed(request) }] : [];
-    });
+    return rankSuggestions(signals.filter((s) => byId.has(s.requestId))).flatMap(
+      ({ requestId, ...ranked }) => {
+        const request = byId.get(requestId);
+        return request ? [{ ...ranked, request, isClosed: isClosed(request) }] : [];
+      },
+    );
   });
 }

@@ -28,7 +28,7 @@ export function composeEmail(args: ComposeEmailArgs): ComposedEmail {
   const context = placeholderContext(args);
   const bodyHtml = fillBodyHtml(args.content.bodyHtml, context);
   const message = composeOutboundMessage({
-    srId: args.sr.id,
+    requestId: args.sr.id,
     token: args.token,
     replyText: args.content.replyText,
     subject: fillText(args.content.subject, context),

@@ -37,7 +37,7 @@ export async function enqueueEmail(
   args: EnqueueEmailArgs,
 ): Promise<OutboundEmail> {
   const id = await tx.nextSequence(OUTBOUND_SEQUENCE);
-  const token = encodeEcId({ srId: args.sr.id, outboundId: id }, deps.ecIdKeyring);
+  const token = encodeEcId({ requestId: args.sr.id, outboundId: id }, deps.ecIdKeyring);
   const desk = deskOf(args.account);
   const email = composeEmail({
     sr: args.sr,

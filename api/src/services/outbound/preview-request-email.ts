@@ -23,7 +23,7 @@ export async function previewRequestEmail(
 ): Promise<RequestEmailPreview> {
   return deps.store.read(async (tx) => {
     const draft = await draftRequestEmail(tx, requestId, input);
-    const sampleToken = encodeEcId({ srId: draft.sr.id, outboundId: 0 }, PREVIEW_KEYRING);
+    const sampleToken = encodeEcId({ requestId: draft.sr.id, outboundId: 0 }, PREVIEW_KEYRING);
     const email = composeEmail({
       sr: draft.sr,
       content: draft.content,

@@ -20,7 +20,7 @@ export async function previewMailTemplate(
     const template = await loadMailTemplate(tx, templateId);
     const sr = await loadRequest(tx, requestId);
     const account = await (await tx.collection('mailAccounts').all()).find((a) => a.isDefault);
-    const sampleToken = encodeEcId({ srId: sr.id, outboundId: 0 }, PREVIEW_KEYRING);
+    const sampleToken = encodeEcId({ requestId: sr.id, outboundId: 0 }, PREVIEW_KEYRING);
     const email = composeEmail({
       sr,
       content: template,

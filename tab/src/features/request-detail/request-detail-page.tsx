@@ -52,9 +52,10 @@ export function RequestDetailPage(props: { srRef: string }) {
 
   useRefreshWhenVisible(reloadAll);
   // A reply filed by the engine, a note from another agent: this SR's screen follows without a reload.
-  const srId = request.data?.id;
+  const requestId = request.data?.id;
   useLiveChange(
-    (change) => srId !== undefined && (change.allRequests === true || change.requestIds.includes(srId)),
+    (change) =>
+      requestId !== undefined && (change.allRequests === true || change.requestIds.includes(requestId)),
     reloadAll,
   );
   useMarkReplySeen(request.data);

@@ -122,7 +122,7 @@ export async function setUpFaultDesk(options: {
       for (let k = 0; k < n; k++, delivered++) {
         const i = delivered;
         const mime = await customerReply({
-          srId: requestIds[i]!,
+          requestId: requestIds[i]!,
           keyring,
           from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` },
           text: `Reply ${i}`,

@@ -29,9 +29,9 @@ export async function setUpKillDesk(
   });
   const keyring = runtime.services.ecIdKeyring;
   await runtime.close();
-  for (const [i, srId] of requestIds.entries()) {
+  for (const [i, requestId] of requestIds.entries()) {
     const mime = await customerReply({
-      srId,
+      requestId,
       keyring,
       from: { name: `Customer ${i}`, address: `c${i}@fabrikam.test` },
       text: `Reply ${i}`,

@@ -42,7 +42,7 @@ export async function heldMailCases(
     [
       'no-marker',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         noMarker: true,
         subject: 'A question about my invoice',
@@ -50,30 +50,33 @@ export async function heldMailCases(
     ],
     [
       'token-invalid',
-      customerReply({ srId: open, keyring: foreignKeyring, subject: 'token from another install' }),
+      customerReply({ requestId: open, keyring: foreignKeyring, subject: 'token from another install' }),
     ],
     [
       'conflicting-signals',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         subject: 'two SRs',
-        inReplyTo: formatOwnMessageId(encodeEcId({ srId: other, outboundId: 1 }, keyring()), 'contoso.test'),
+        inReplyTo: formatOwnMessageId(
+          encodeEcId({ requestId: other, outboundId: 1 }, keyring()),
+          'contoso.test',
+        ),
       }),
     ],
     [
       'unknown-sender',
-      customerReply({ srId: open, keyring: keyring(), from: stranger, subject: 'from a stranger' }),
+      customerReply({ requestId: open, keyring: keyring(), from: stranger, subject: 'from a stranger' }),
     ],
-    ['sr-closed', customerReply({ srId: closed, keyring: keyring(), subject: 'reply to a closed SR' })],
+    ['sr-closed', customerReply({ requestId: closed, keyring: keyring(), subject: 'reply to a closed SR' })],
     [
       'sr-not-found',
-      customerReply({ srId: 987654, keyring: keyring(), subject: 'reply to an SR that never was' }),
+      customerReply({ requestId: 987654, keyring: keyring(), subject: 'reply to an SR that never was' }),
     ],
     [
       'auto-reply',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         subject: 'Automatic reply: Your request',
         headers: { 'Auto-Submitted': 'auto-replied' },
@@ -82,7 +85,7 @@ export async function heldMailCases(
     [
       'bounce',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         subject: 'Undeliverable: Your request',
         from: { name: 'Microsoft Outlook', address: 'postmaster@fabrikam.test' },
@@ -92,7 +95,7 @@ export async function heldMailCases(
     [
       'own-mail',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         subject: 'our own mail looped back',
         from: { name: 'Contoso Support', address: 'support@contoso.test' },
@@ -101,7 +104,7 @@ export async function heldMailCases(
     [
       'loop',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         subject: 'a relay loop',
         headers: { 'X-Loop': 'support@contoso.test' },
@@ -110,7 +113,7 @@ export async function heldMailCases(
     [
       'system',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         subject: 'Accepted: Review meeting',
         headers: { 'Content-Class': 'urn:content-classes:calendarmessage' },
@@ -119,7 +122,7 @@ export async function heldMailCases(
     [
       'too-large',
       customerReply({
-        srId: open,
+        requestId: open,
         keyring: keyring(),
         subject: 'a huge attachment',
         attachments: [{ filename: 'big.bin', content: Buffer.alloc(1_200_000, 1) }],

@@ -13,7 +13,7 @@ import { SERVICE_MAILBOX } from '../../../../emulator/src/index.js';
 // its EC_ID token, In-Reply-To our Message-ID. Built as MIME and delivered through the emulator's control API.
 
 export type ReplyOptions = {
-  srId: number;
+  requestId: number;
   keyring: EcIdKeyring;
   from?: { name: string; address: string };
   text?: string;
@@ -37,7 +37,8 @@ export type ReplyOptions = {
 
 export async function customerReply(options: ReplyOptions): Promise<Buffer> {
   const token =
-    options.token ?? encodeEcId({ srId: options.srId, outboundId: options.outboundId ?? 1 }, options.keyring);
+    options.token ??
+    encodeEcId({ requestId: options.requestId, outboundId: options.outboundId ?? 1 }, options.keyring);
   const from = options.from ?? { name: 'Diego Siciliani', address: 'diego@fabrikam.test' };
   const text = options.text ?? 'Thanks, that fixed it.';
   const marker = renderReplyMarker(DEFAULT_REPLY_MARKER, token);
@@ -56,7 +57,7 @@ export async function customerReply(options: ReplyOptions): Promise<Buffer> {
   const composer = new MailComposer({
     from,
     to: SERVICE_MAILBOX,
-    subject: options.subject ?? `RE: Your request [${formatSrNumber(options.srId)}]`,
+    subject: options.subject ?? `RE: Your request [${formatSrNumber(options.requestId)}]`,
     messageId: `<${randomBytes(10).toString('hex').toUpperCase()}@AM0PR02MB1234.eurprd02.prod.outlook.com>`,
     ...(options.noMarker ? {} : { inReplyTo: ownId, references: ownId }),
     html,
