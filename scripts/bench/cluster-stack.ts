@@ -18,6 +18,7 @@ import {
 import { kill, startInstance, type Instance } from '../../test/integration/cluster/support/instances.js';
 import { seedRequests } from '../../test/integration/mail/support/kill-rounds.js';
 import { startEmulatorThread, type BenchEmulator } from './bench-stack.js';
+import { cpuSeconds } from './process-cpu.js';
 import { startRoundRobin, type RoundRobin } from './round-robin.js';
 
 // Several API instances (`npm run serve` processes) on one PostgreSQL database and one emulator (in a worker thread),
@@ -166,4 +167,14 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** CPU seconds of each PostgreSQL backend connected to the bench's database, by pid. */
+export async function postgresCpu(bench: ClusterBench): Promise<Map<number, number>> {
+  const { rows } = await bench.db.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
+  );
+  return new Map(
+    rows.map((r) => [r.pid, cpuSeconds(r.pid)] as const).filter(([, cpu]) => Number.isFinite(cpu)),
+  );
 }

@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { unhonoured } from './backlog.js';
 import type { Exchange } from './bench-stack.js';
-import { BENCH_MAILBOXES, startClusterBench, type ClusterBench } from './cluster-stack.js';
+import { BENCH_MAILBOXES, postgresCpu, startClusterBench, type ClusterBench } from './cluster-stack.js';
 import { percentile } from './percentiles.js';
 import { cpuQuota, type CpuQuota } from './cpu-quota.js';
 import { cpuSeconds, runQueueWaitSeconds } from './process-cpu.js';
@@ -19,8 +19,8 @@ import { killAndRestart } from '../../test/integration/cluster/support/instances
 // (BENCH_CLUSTER_LATENCY_MS) lowers that ceiling, to see whether one instance already reaches it.
 const LATENCY_MS = Number(process.env.BENCH_CLUSTER_LATENCY_MS ?? 100);
 const KNOBS = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
-// Cores each instance may use in the backlog runs (BENCH_CLUSTER_CPU_PER_INSTANCE, e.g. 0.3), as if each ran on a
-// small host of its own; unset, the instances share this machine's cores with PostgreSQL and the emulator.
+// BENCH_CLUSTER_CPU_PER_INSTANCE (e.g. 0.3): cores each instance may use in the backlog runs, as on a small host of its
+// own; unset, they share this machine's cores with PostgreSQL and the emulator.
 const CPU_PER_INSTANCE = Number(process.env.BENCH_CLUSTER_CPU_PER_INSTANCE ?? 0) || undefined;
 
 export async function clusterBench(
@@ -260,16 +260,6 @@ async function latencyRun(caDir: string, replies: number) {
   } finally {
     await bench.close();
   }
-}
-
-/** CPU seconds of each PostgreSQL backend connected to the bench's database, by pid. */
-async function postgresCpu(bench: ClusterBench): Promise<Map<number, number>> {
-  const { rows } = await bench.db.query<{ pid: number }>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database()',
-  );
-  return new Map(
-    rows.map((r) => [r.pid, cpuSeconds(r.pid)] as const).filter(([, cpu]) => Number.isFinite(cpu)),
-  );
 }
 
 async function finished(bench: ClusterBench): Promise<number> {
