@@ -40,7 +40,7 @@ export async function fileMailCenterItem(
     policy: {
       blockList: settings.attachmentBlockList,
       blockedAction: settings.blockedAttachmentAction,
-      // The engine's cap per attachment (mail/engine-limits.ts), the same as an upload's.
+      // The cap per attachment the engine uses too (mail/engine-limits.ts).
       maxFileBytes: MAX_ATTACHMENT_BYTES,
     },
     original: { ref: item.originalRef, contentType: item.originalContentType },
