@@ -27,11 +27,11 @@ export type ServiceDeps = {
   outboundPolicy?: OutboundPolicy;
   /** The installation's loop guards (environment), where the admin's settings leave one unset; DEFAULT_RATE_LIMITS when absent. */
   rateLimitDefaults?: RateLimits;
-  /** The running mail engine (sync, health, Mail Center actions); absent when Graph is not configured or in tests of other features. */
+  /** The running mail engine (sync, health, the mailbox a Mail Center action reads from); absent when Graph is not configured or in tests of other features. */
   mail?: MailEngine;
   /**
    * How a body is read when an agent files an email (Mail Center link/create/reprocess, the Outlook add-in): the
-   * engine's worker threads and the installation's time per email. compose.ts sets it; absent, nothing is filed so.
+   * engine's worker threads and the installation's time per email. compose-mail.ts sets it; absent, nothing is filed so.
    */
   reader?: BodyReader;
   /** What the instances sharing the database agree on (which one runs a periodic job); absent: this process alone. */
