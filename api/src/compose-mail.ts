@@ -11,6 +11,7 @@ import type { MailCluster } from './mail/mail-cluster.js';
 import { MailEngineRunner } from './mail/mail-engine.js';
 import { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import { senderByTransport } from './mail/outbound/sender-by-transport.js';
+import { understand } from './mail/understand/understand.js';
 import type { ServiceDeps } from './services/deps.js';
 
 // The mail side of compose.ts: the outbound worker and the inbound engine over each account's transport, and what
@@ -93,6 +94,8 @@ export function createMailEngine(
     },
   });
   services.mail = engine;
+  // Mail Center actions read bodies as the engine does: in its worker threads, within the same time per email.
+  services.reader = { understand, readTimeLimitMs: config.mail.readTimeLimitMs };
   services.store.onCommit((change) => {
     if (change.collections.mailAccounts) engine.accountsChanged();
   });

@@ -13,7 +13,6 @@ import type { MailEngineRunner } from './mail/mail-engine.js';
 import { MailCluster } from './mail/mail-cluster.js';
 import { createLocalCoordination } from './store/local-coordination.js';
 import { PostgresCoordination } from './store/postgres/postgres-coordination.js';
-import { createAddinReplyPreparer } from './mail/prepare-addin-reply.js';
 import { warmUnderstandPool } from './mail/understand/understand.js';
 import type { OutboundWorker } from './mail/outbound/outbound-worker.js';
 import { createMailEngine, createOutbound } from './compose-mail.js';
@@ -115,7 +114,6 @@ export async function compose(config: Config, logger: Logger, version: string): 
       async () => ({ name: 'blobs', ...(await services.blobs.health()) }),
     ],
     instance: () => cluster.held(),
-    prepareReply: createAddinReplyPreparer(services),
     ...(config.demo && config.graph.mode === 'emulator'
       ? {
           demoSignIn: createDemoDirectory(config.graph.authorityHost),

@@ -5,7 +5,7 @@ import { createSecretBox } from '../../api/src/domain/secret-box.js';
 import type { Role } from '../../api/src/domain/principal.js';
 import { createEntraTokenVerifier } from '../../api/src/http/auth/entra-token-verifier.js';
 import { createApp, type AppDeps } from '../../api/src/http/create-app.js';
-import { createAddinReplyPreparer } from '../../api/src/mail/prepare-addin-reply.js';
+import { DEFAULT_READ_TIME_LIMIT_MS, understand } from '../../api/src/mail/understand/understand.js';
 import type { ServiceDeps } from '../../api/src/services/deps.js';
 import { ensureDefaults } from '../../api/src/services/settings/ensure-defaults.js';
 import { createMemoryBlobStore } from '../../api/src/store/memory-blob-store.js';
@@ -50,6 +50,8 @@ export async function createTestApi(
     clock: () => new Date(),
     newId: randomUUID,
     ecIdKeyring: { current: { kid: 'test', secret: 'test-ec-id-secret' }, previous: [] },
+    // The add-in files through the engine's body reader (worker threads), though this API runs no engine.
+    reader: { understand, readTimeLimitMs: DEFAULT_READ_TIME_LIMIT_MS },
   };
   await ensureDefaults(services);
   const app = createApp({
@@ -72,7 +74,6 @@ export async function createTestApi(
       authority: `${AUTHORITY}/${TENANT_ID}`,
       apiScope: `api://desk.example.com/${CLIENT_ID}/access_as_user`,
     },
-    prepareReply: createAddinReplyPreparer(services),
     ...options.extra,
   });
 

@@ -23,6 +23,9 @@ export type MailCenterReason =
 
 export type MailCenterState = 'open' | 'linked' | 'created' | 'discarded' | 'ignored';
 
+/** What filing from the Mail Center does to the SR's status: the reply policy, reopen a closed SR, or nothing. */
+export type LinkStatus = 'policy' | 'reopen' | 'keep';
+
 export type MailCenterItem = {
   id: string;
   accountId: string;

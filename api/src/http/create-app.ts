@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { TClientConfig } from '../contract/client-config.js';
 import type { THealth } from '../contract/health.js';
 import type { ServiceDeps } from '../services/deps.js';
-import type { PrepareReply } from '../ports/prepare-reply.js';
 import type { VerifyAccessToken } from './auth/entra-token-verifier.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestId } from './middleware/request-id.js';
@@ -53,8 +52,6 @@ export type AppDeps = {
   demoSignIn?: DemoSignIn;
   /** Demo mode only: the emulator's mailboxes, for the add-in outside Outlook. */
   demoMailbox?: DemoMailboxReader;
-  /** The mail engine's reply preparation, for emails filed from Outlook; without it the add-in cannot file. */
-  prepareReply?: PrepareReply;
   /** Routes later features add (mail center, emails, templates ...), mounted like the rest. */
   extraRoutes?: readonly RouteSpec[];
 };
@@ -84,7 +81,7 @@ export function createApp(deps: AppDeps): Express {
     ...requestEmailRoutes(deps.services),
     ...settingsRoutes(deps.services),
     ...eventRoutes(deps.services),
-    ...addinRoutes(deps.services, deps.prepareReply),
+    ...addinRoutes(deps.services),
     ...(deps.demoSignIn ? demoRoutes(deps.demoSignIn) : []),
     ...(deps.demoMailbox ? demoMailboxRoutes(deps.demoMailbox, deps.services) : []),
     ...(deps.extraRoutes ?? []),

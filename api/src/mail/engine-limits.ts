@@ -1,10 +1,12 @@
+import { MAX_ATTACHMENT_BYTES } from '../services/attachments/upload-attachment.js';
 import { DEFAULT_READ_TIME_LIMIT_MS } from './understand/understand.js';
 import type { EngineLimits } from './sync-context.js';
 
 export const DEFAULT_LIMITS: EngineLimits = {
   // Graph takes attachments up to 150 MB (docs/graph-behaviour.md §4.3); a message above that is held for a person.
   maxMessageBytes: 150 * 1024 * 1024,
-  maxAttachmentBytes: 150 * 1024 * 1024,
+  // The same cap as an upload's, and a Mail Center action's (services/mail-center/file-mail-center-item.ts).
+  maxAttachmentBytes: MAX_ATTACHMENT_BYTES,
   // A person attaches a handful; hundreds on one reply is a mistake or an attack on storage and the SR's file list.
   maxAttachmentsPerMessage: 200,
   maxAttempts: 5,

@@ -15,13 +15,13 @@ import {
 import { decide, strangerState, type Decision } from '../services/inbound/decide.js';
 import { mailCenterItem } from '../services/inbound/hold-message.js';
 import { checkLimits } from '../services/inbound/check-limits.js';
-import { messageKey } from './message-key.js';
+import { messageKey } from '../domain/message-key.js';
 import { readListed, type ListedContent } from '../services/inbound/listed-content.js';
 import type { ListedMessage } from '../ports/mailbox.js';
 import { prepareReply } from '../services/inbound/prepare-reply.js';
 import { assessSender, senderBucket, senderTrust } from '../reply/sender-authenticity.js';
 import type { SyncContext } from './sync-context.js';
-import { readBody, tooComplexEvidence } from './understand/read-body.js';
+import { readBody, tooComplexEvidence } from '../services/inbound/read-body.js';
 import { understand } from './understand/understand.js';
 
 // One listed message through the pipeline (docs/architecture.md §4): ledger -> normalise -> classify -> match -> check ->
@@ -111,7 +111,7 @@ async function importMessage(
   failure: MailCenterItem | undefined,
 ): Promise<'note' | 'mail-center'> {
   const { deps, settings, limits } = ctx;
-  const read = await readBody(content.message, limits.readTimeLimitMs);
+  const read = await readBody(understand, content.message, limits.readTimeLimitMs);
   if (read.kind === 'too-complex') {
     ctx.logger.warn(
       {

@@ -11,7 +11,7 @@ import { explainError } from './explain-error.js';
 import { fencedCommitter, fencedStore, type Fence } from './fenced-writes.js';
 import type { GroupCommitter } from './group-committer.js';
 import { logSyncReport } from './log-sync-report.js';
-import { ownAddresses } from './own-addresses.js';
+import { ownAddresses } from '../services/inbound/own-addresses.js';
 import type { SenderRate } from './sender-rate.js';
 import type { EngineLimits } from './sync-context.js';
 import { syncMailbox } from './sync-mailbox.js';

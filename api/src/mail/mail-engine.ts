@@ -2,15 +2,8 @@ import type { Logger } from 'pino';
 import { AppError, notFound } from '../domain/app-error.js';
 import { missingCredentials, type MailAccount } from '../domain/mail-account.js';
 import { isGraphError } from '../ports/graph-error.js';
-import type {
-  Actor,
-  ConnectionTest,
-  LinkStatus,
-  MailEngine,
-  NotificationReceipt,
-  SyncReport,
-} from '../ports/mail-engine.js';
-import type { OpenMailbox } from '../ports/mailbox.js';
+import type { ConnectionTest, MailEngine, NotificationReceipt, SyncReport } from '../ports/mail-engine.js';
+import type { Mailbox, OpenMailbox } from '../ports/mailbox.js';
 import { isMailTransportError } from '../ports/mail-transport-error.js';
 import type { ServiceDeps } from '../services/deps.js';
 import { accountHealth } from './account-health.js';
@@ -23,7 +16,6 @@ import { syncHeld } from './held-sync.js';
 import { RetentionPurge } from './retention-purge.js';
 import { stopWatching } from './idle-keeper.js';
 import type { MailCluster } from './mail-cluster.js';
-import { MailCenterEntry } from './mail-center-entry.js';
 import { receiveNotifications } from './notification-receiver.js';
 import { SenderRate } from './sender-rate.js';
 import { SubscriptionKeeper } from './subscription-keeper.js';
@@ -34,7 +26,7 @@ import { testConnection } from './test-connection.js';
 // The running engine (docs/architecture.md §4), a facade over its parts: the accounts' runtimes
 // (account-runtimes.ts), when each mailbox syncs (sync-scheduler.ts) and the sync itself (held-sync.ts), the
 // subscriptions (subscription-keeper.ts), the loop guard's count (sender-rate.ts), the health card
-// (account-health.ts) and the Mail Center entry points (mail-center-entry.ts).
+// (account-health.ts). Mail Center actions are services (services/mail-center/); they ask it only for a mailbox.
 
 export type MailEngineOptions = {
   deps: ServiceDeps;
@@ -57,7 +49,6 @@ export class MailEngineRunner implements MailEngine {
   private readonly runtimes: AccountRuntimes;
   private readonly scheduler: SyncScheduler;
   private readonly keeper: SubscriptionKeeper;
-  private readonly mailCenter: MailCenterEntry;
   private readonly notificationUrl: string | undefined;
 
   constructor(private readonly options: MailEngineOptions) {
@@ -103,12 +94,6 @@ export class MailEngineRunner implements MailEngine {
       syncHeld: (runtime, trigger, fence, after) => syncHeld(held, runtime, trigger, fence, after),
       keepSubscription: (runtime) => this.keeper.keep(runtime),
       onRefresh: () => retention.runHourly(),
-    });
-    this.mailCenter = new MailCenterEntry({
-      deps,
-      logger,
-      limits,
-      mailboxFor: (accountId) => this.runtimes.get(accountId)?.mailbox,
     });
   }
 
@@ -195,16 +180,8 @@ export class MailEngineRunner implements MailEngine {
     );
   }
 
-  linkItem(itemId: string, requestId: number, actor: Actor, status?: LinkStatus) {
-    return this.mailCenter.linkItem(itemId, requestId, actor, status);
-  }
-
-  createRequestFromItem(itemId: string, actor: Actor) {
-    return this.mailCenter.createRequestFromItem(itemId, actor);
-  }
-
-  reprocessItem(itemId: string, actor: Actor) {
-    return this.mailCenter.reprocessItem(itemId, actor);
+  mailboxFor(accountId: string): Mailbox | undefined {
+    return this.runtimes.get(accountId)?.mailbox;
   }
 
   async identityCheck(): Promise<{ ok: boolean; detail: string }> {

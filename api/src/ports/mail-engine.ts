@@ -1,7 +1,5 @@
 import type { MailAccount } from '../domain/mail-account.js';
-import type { MailCenterItem } from '../domain/mail-center-item.js';
-import type { Note } from '../domain/note.js';
-import type { ServiceRequest } from '../domain/service-request.js';
+import type { Mailbox } from './mailbox.js';
 
 // What services (and through them the HTTP routes) may ask of the running mail engine. The engine lives in mail/;
 // this port keeps services free of it (docs/architecture.md §3).
@@ -88,11 +86,6 @@ export type ClusterView = { syncHolder?: string; subscriptionOwner?: string; ins
 
 export type NotificationReceipt = { accepted: number; rejected: number };
 
-export type Actor = { id: string; name: string };
-
-/** What filing from the Mail Center does to the SR's status: the reply policy, reopen a closed SR, or nothing. */
-export type LinkStatus = 'policy' | 'reopen' | 'keep';
-
 export interface MailEngine {
   syncNow(accountId: string): Promise<SyncReport>;
   testConnection(accountId: string): Promise<ConnectionTest>;
@@ -101,19 +94,11 @@ export interface MailEngine {
   health(accountId: string): Promise<AccountHealth>;
   /** Change notifications and lifecycle events as Graph posts them (the `value` array); answers at once. */
   receiveNotifications(items: readonly unknown[]): NotificationReceipt;
-  /** Files a Mail Center item on an SR through the same apply step as the engine. */
-  linkItem(
-    itemId: string,
-    requestId: number,
-    actor: Actor,
-    status?: LinkStatus,
-  ): Promise<{ item: MailCenterItem; note: Note }>;
-  createRequestFromItem(
-    itemId: string,
-    actor: Actor,
-  ): Promise<{ item: MailCenterItem; request: ServiceRequest; note: Note }>;
-  /** Runs the pipeline again on the stored original (after a configuration fix). */
-  reprocessItem(itemId: string, actor: Actor): Promise<MailCenterItem>;
+  /**
+   * The mailbox the engine has open for an account, undefined when it runs none for it: a Mail Center action reads a
+   * Graph original's attachments from there (services/mail-center/read-original.ts).
+   */
+  mailboxFor(accountId: string): Mailbox | undefined;
   /** Whether the identity platform gave a token to the service-messaging accounts (for /api/health). */
   identityCheck(): Promise<{ ok: boolean; detail: string }>;
 }

@@ -1,11 +1,12 @@
-import type { MailAddress, MailAttachment, MailMessage } from '../domain/mail-message.js';
+import type { MailAddress, MailAttachment } from '../domain/mail-message.js';
 import type { NoteSource, SenderVerdict } from '../domain/note.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
 import type { StoredOriginal } from '../domain/stored-original.js';
 
 // What happens before the apply step's transaction (services/inbound/prepare-reply.ts): the reply cut from the quoted
-// history, the attachments into the blob store. It reads the body in the engine's worker threads, so services that file
-// an email an agent chose (the Outlook add-in) get it injected, bound to those workers (mail/prepare-addin-reply.ts).
+// history, the attachments into the blob store. It reads the body in the engine's worker threads: the engine uses them
+// directly; the services that file an email an agent chose (a Mail Center action, the Outlook add-in,
+// services/filing/prepare-addin-reply.ts) are given them as ServiceDeps.reader.
 
 /** An attachment the agent ticked, with the bytes Outlook gave the pane. */
 export type ReplyFile = { meta: MailAttachment; bytes: Buffer };
@@ -16,12 +17,6 @@ export type ReplyTarget = Pick<
 >;
 
 export type PreparedReply = Omit<ApplyReplyInput, 'ledger' | 'mailCenterItem'>;
-
-export type PrepareReply = (input: {
-  message: MailMessage;
-  files: readonly ReplyFile[];
-  target: ReplyTarget;
-}) => Promise<PreparedReply>;
 
 // What the apply step (services/inbound/apply-reply.ts) commits in one transaction; the engine and the add-in prepare it.
 /** An attachment whose bytes are already in the blob store (written before this transaction). */

@@ -12,14 +12,12 @@ import {
   ZAlreadyFiledDetails,
 } from '../../contract/addin.js';
 import { ZErrorBody } from '../../contract/common.js';
-import { AppError } from '../../domain/app-error.js';
 import { formatSrNumber, requireSrId } from '../../domain/service-request.js';
 import { createRequestFromEmail } from '../../services/filing/create-request-from-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { fileEmail } from '../../services/filing/file-email.js';
 import { lookupEmail } from '../../services/filing/lookup-email.js';
 import { moveFiledEmail } from '../../services/filing/move-filed-email.js';
-import type { PrepareReply } from '../../ports/prepare-reply.js';
 import { suggestRequests } from '../../services/filing/suggest-requests.js';
 import {
   presentAddinCreated,
@@ -54,16 +52,8 @@ const filingRefusals = {
 
 const requestRef = (ref: string | number): number => (typeof ref === 'number' ? ref : requireSrId(ref));
 
-/** `prepare` is the mail engine's reply preparation; without it (an API started without the engine) nothing is filed. */
-export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
-  const requirePrepare = (): PrepareReply => {
-    if (!prepare)
-      throw new AppError(
-        'service_unavailable',
-        'Filing email needs the mail engine, and this server runs without it.',
-      );
-    return prepare;
-  };
+/** Filing (file, create) needs the mail engine's body reader; an API started without the engine answers 503. */
+export function addinRoutes(deps: ServiceDeps) {
   return [
     defineRoute({
       method: 'post',
@@ -113,7 +103,7 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
       body: ZAddinFileRequest,
       responses: { 201: { description: 'Filed', schema: ZAddinFiled }, ...filingRefusals },
       handler: async ({ body, principal }) => {
-        const filed = await fileEmail(deps, requirePrepare(), principal, {
+        const filed = await fileEmail(deps, principal, {
           requestId: requestRef(body.requestId),
           message: toMailMessage(body.email),
           files: toReplyFiles(body.email, body.attachments),
@@ -132,7 +122,7 @@ export function addinRoutes(deps: ServiceDeps, prepare?: PrepareReply) {
       body: ZAddinCreateRequest,
       responses: { 201: { description: 'Created', schema: ZAddinCreated }, ...filingRefusals },
       handler: async ({ body, principal }) => {
-        const created = await createRequestFromEmail(deps, requirePrepare(), principal, {
+        const created = await createRequestFromEmail(deps, principal, {
           message: toMailMessage(body.email),
           files: toReplyFiles(body.email, body.attachments),
           title: body.title ?? (body.email.subject.trim().slice(0, 200) || 'Email from Outlook'),

@@ -8,7 +8,9 @@ import { applyReplyIn } from '../inbound/apply-reply.js';
 import type { ServiceDeps } from '../deps.js';
 import { openMailCenterItemId, type AddinEmail, type FiledEmail } from './file-email.js';
 import { findFilings } from './lookup-email.js';
-import type { PrepareReply, ReplyFile } from '../../ports/prepare-reply.js';
+import type { ReplyFile } from '../../ports/prepare-reply.js';
+import { requireBodyReader } from '../require-body-reader.js';
+import { prepareAddinReply } from './prepare-addin-reply.js';
 import { recordHistory } from '../requests/record-history.js';
 
 /**
@@ -18,10 +20,11 @@ import { recordHistory } from '../requests/record-history.js';
  */
 export async function createRequestFromEmail(
   deps: ServiceDeps,
-  prepare: PrepareReply,
   actor: Principal,
   input: { message: AddinEmail; mailbox?: string; files: ReplyFile[]; title: string; priority: Priority },
 ): Promise<FiledEmail> {
+  // Without the engine's body reader nothing is filed: said before anything else is checked.
+  const reader = requireBodyReader(deps);
   const { message } = input;
   const [filed] = await deps.store.read((tx) => findFilings(tx, message.internetMessageId));
   if (filed) throw alreadyFiled(filed.request.id, filed.note.id);
@@ -30,7 +33,7 @@ export async function createRequestFromEmail(
   // (settings read on another connection, attachment bytes written, the reply reader run) must not sit inside the
   // transaction below, which PostgreSQL may run again after a conflict. A create that fails later leaves a gap.
   const id = await deps.store.transact((tx) => tx.nextSequence('requests'));
-  const prepared = await prepare({
+  const prepared = await prepareAddinReply(deps, reader, {
     message,
     files: input.files,
     target: {

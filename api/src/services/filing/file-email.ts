@@ -10,7 +10,9 @@ import { applyReplyIn } from '../inbound/apply-reply.js';
 import type { ServiceDeps } from '../deps.js';
 import { loadRequest } from '../requests/load-request.js';
 import { findFilings } from './lookup-email.js';
-import type { PrepareReply, ReplyFile } from '../../ports/prepare-reply.js';
+import type { ReplyFile } from '../../ports/prepare-reply.js';
+import { requireBodyReader } from '../require-body-reader.js';
+import { prepareAddinReply } from './prepare-addin-reply.js';
 
 export type AddinEmail = MailMessage & { internetMessageId: string };
 
@@ -37,10 +39,11 @@ export async function openMailCenterItemId(
  */
 export async function fileEmail(
   deps: ServiceDeps,
-  prepare: PrepareReply,
   actor: Principal,
   input: { requestId: number; message: AddinEmail; mailbox?: string; files: ReplyFile[] },
 ): Promise<FiledEmail> {
+  // Without the engine's body reader nothing is filed: said before anything else is checked.
+  const reader = requireBodyReader(deps);
   const { requestId, message } = input;
   // Refuse before the work: the SR must exist and must not have this email yet.
   await deps.store.read(async (tx) => {
@@ -48,7 +51,7 @@ export async function fileEmail(
     const here = (await findFilings(tx, message.internetMessageId)).find((f) => f.request.id === requestId);
     if (here) throw alreadyFiled(requestId, here.note.id);
   });
-  const prepared = await prepare({
+  const prepared = await prepareAddinReply(deps, reader, {
     message,
     files: input.files,
     target: {

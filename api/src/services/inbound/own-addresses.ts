@@ -1,6 +1,6 @@
-import { domainOf } from '../domain/mail-message.js';
-import type { Store } from '../ports/store.js';
-import type { ClassifyContext } from '../reply/classify.js';
+import { domainOf } from '../../domain/mail-message.js';
+import type { Store } from '../../ports/store.js';
+import type { ClassifyContext } from '../../reply/classify.js';
 
 /** The desk's own addresses and Message-ID domains, read fresh for each sync: mail from them is not a customer's. */
 export async function ownAddresses(store: Store): Promise<Omit<ClassifyContext, 'recent'>> {

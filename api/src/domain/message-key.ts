@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { MailMessage } from '../domain/mail-message.js';
-import { ledgerKey } from '../domain/processed-message.js';
+import type { MailMessage } from './mail-message.js';
+import { ledgerKey } from './processed-message.js';
 
 // The ledger key of a message: mailbox + internetMessageId, or a hash of what identifies the content when a message
 // has no id (some gateways and scanners drop it). The Graph id is not part of it: it changes on move (docs/graph-behaviour.md C4).

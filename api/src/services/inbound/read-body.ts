@@ -1,16 +1,20 @@
 import type { MailMessage } from '../../domain/mail-message.js';
-import { bodyOf, isTooComplex, type Understood } from '../../reply/understand-message.js';
-import { understand } from './understand.js';
+import { bodyOf, isTooComplex, type Understand, type Understood } from '../../reply/understand-message.js';
 
-// The engine's first look at a message: its body read in a worker within the time one email may take. What comes
-// back is the message with its rendering attached (every check reuses it, nothing parses the body on the API's
-// thread) and the reply already cut; or, over the time, the reason it is too-complex.
+// The first look at a message (the engine's, or a Mail Center reprocess): its body read by `understand` (the engine's
+// worker threads) within the time one email may take. What comes back is the message with its rendering attached
+// (every check reuses it, nothing parses the body on the API's thread) and the reply already cut; or, over the time,
+// the reason it is too-complex.
 
 export type BodyRead =
   | { kind: 'read'; message: MailMessage; understood: Understood }
   | { kind: 'too-complex'; message: MailMessage; reason: string; limitMs: number };
 
-export async function readBody(message: MailMessage, limitMs: number): Promise<BodyRead> {
+export async function readBody(
+  understand: Understand,
+  message: MailMessage,
+  limitMs: number,
+): Promise<BodyRead> {
   try {
     const understood = await understand({ body: bodyOf(message), cidUrls: null, render: true }, limitMs);
     return {
