@@ -115,6 +115,9 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number, 
     ).length;
     const allowed = BENCH_MAILBOXES.length * (KNOBS.maxConcurrentPerMailbox / (LATENCY_MS / 1000));
     const notes = Number((await bench.db.query('SELECT count(*) AS n FROM notes')).rows[0]?.n);
+    const xacts = await bench.db.query<{ committed: string; rolledBack: string }>(
+      'SELECT xact_commit AS committed, xact_rollback AS "rolledBack" FROM pg_stat_database WHERE datname = current_database()',
+    );
     const holders = await bench.db.query<{ holder: string; n: string }>(
       "SELECT holder, count(*) AS n FROM sm_leases WHERE name LIKE 'mailbox:%' GROUP BY holder",
     );
@@ -145,6 +148,11 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number, 
       benchProcessCpuPct: round(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100, 0),
       loadAverage1m: { before: round(loadBefore), after: round(loadAfter) },
       lastMailboxHolders: Object.fromEntries(holders.rows.map((r) => [r.holder, Number(r.n)])),
+      // On the bench's database since it was made, seeding included; rollbacks are mostly serialisation retries.
+      transactions: {
+        committed: Number(xacts.rows[0]?.committed),
+        rolledBack: Number(xacts.rows[0]?.rolledBack),
+      },
       // Under a quota: the share of 100 ms periods in which each instance used up its cores (near 100 = the quota was
       // the limit, as CPU-bound as an instance on a host of that size).
       quotaThrottledPct: quota
