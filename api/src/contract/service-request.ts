@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REQUEST_SORTS } from '../domain/service-request.js';
 import { ZEmail, ZPaging, ZPerson, ZSearchText, listOf } from './common.js';
 
 export const ZPriority = z.enum(['Low', 'Medium', 'High', 'Critical']);
@@ -49,17 +50,6 @@ export const ZUpdateServiceRequest = z
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change');
 export type TUpdateServiceRequest = z.input<typeof ZUpdateServiceRequest>;
 
-export const SR_SORT_FIELDS = [
-  'id',
-  'title',
-  'status',
-  'priority',
-  'requester',
-  'assignee',
-  'createdAt',
-  'updatedAt',
-] as const;
-
 export const ZListServiceRequestsQuery = ZPaging.extend({
   q: ZSearchText.optional(),
   status: z
@@ -83,7 +73,7 @@ export const ZListServiceRequestsQuery = ZPaging.extend({
     .max(100_000)
     .optional()
     .describe('1-based page number, instead of a cursor (the tab keeps it in its address)'),
-  sort: z.enum(SR_SORT_FIELDS).default('updatedAt'),
+  sort: z.enum(REQUEST_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type TListServiceRequestsQuery = z.input<typeof ZListServiceRequestsQuery>;

@@ -5,6 +5,19 @@ export type Person = { name: string; email: string };
 export type Priority = 'Low' | 'Medium' | 'High' | 'Critical';
 export const PRIORITIES: readonly Priority[] = ['Low', 'Medium', 'High', 'Critical'];
 
+/** What an SR list may be sorted by: the list route's `sort` and the store's named query take the same words. */
+export const REQUEST_SORTS = [
+  'id',
+  'title',
+  'status',
+  'priority',
+  'requester',
+  'assignee',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type RequestSort = (typeof REQUEST_SORTS)[number];
+
 export type ServiceRequest = {
   id: number;
   title: string;
@@ -37,7 +50,7 @@ export function parseSrRef(ref: string): number | undefined {
   return id > 0 ? id : undefined;
 }
 
-export function requireSrId(ref: string): number {
+export function requireRequestId(ref: string): number {
   const id = parseSrRef(ref);
   if (id === undefined)
     throw new AppError(

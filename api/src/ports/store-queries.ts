@@ -4,7 +4,9 @@ import type { MailCenterItem, MailCenterReason, MailCenterState } from '../domai
 import type { Note } from '../domain/note.js';
 import type { OutboundEmail } from '../domain/outbound-email.js';
 import type { ProcessedMessage } from '../domain/processed-message.js';
-import type { ServiceRequest } from '../domain/service-request.js';
+import type { RequestSort, ServiceRequest } from '../domain/service-request.js';
+
+export type { RequestSort };
 import type { SrEvent } from '../domain/sr-event.js';
 
 // The named queries of the big collections: each is a question an adapter can answer with an index, so no
@@ -27,18 +29,6 @@ export const cappedTotal = (
   limit = LIST_COUNT_LIMIT,
 ): { total: number; totalIsCapped?: boolean } =>
   counted > limit ? { total: limit, totalIsCapped: true } : { total: counted };
-
-export const REQUEST_SORTS = [
-  'id',
-  'title',
-  'status',
-  'priority',
-  'requester',
-  'assignee',
-  'createdAt',
-  'updatedAt',
-] as const;
-export type RequestSort = (typeof REQUEST_SORTS)[number];
 
 /** Where the previous page ended: the sort key's value (a priority is its rank) and the SR id, the tie-break. */
 export type RequestCursor = { value: string | number; id: number };

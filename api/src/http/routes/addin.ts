@@ -12,7 +12,7 @@ import {
   ZAlreadyFiledDetails,
 } from '../../contract/addin.js';
 import { ZErrorBody } from '../../contract/common.js';
-import { formatSrNumber, requireSrId } from '../../domain/service-request.js';
+import { formatSrNumber, requireRequestId } from '../../domain/service-request.js';
 import { createRequestFromEmail } from '../../services/filing/create-request-from-email.js';
 import type { ServiceDeps } from '../../services/deps.js';
 import { fileEmail } from '../../services/filing/file-email.js';
@@ -50,7 +50,7 @@ const filingRefusals = {
   503: { description: 'This server runs without the mail engine', schema: ZErrorBody },
 };
 
-const requestRef = (ref: string | number): number => (typeof ref === 'number' ? ref : requireSrId(ref));
+const requestRef = (ref: string | number): number => (typeof ref === 'number' ? ref : requireRequestId(ref));
 
 /** Filing (file, create) needs the mail engine's body reader; an API started without the engine answers 503. */
 export function addinRoutes(deps: ServiceDeps) {

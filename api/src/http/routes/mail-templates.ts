@@ -10,7 +10,7 @@ import {
 import { MAX_TEMPLATE_BODY_CHARS, MAX_TEMPLATE_SUBJECT_CHARS } from '../../domain/check-mail-template.js';
 import { PLACEHOLDERS } from '../../domain/mail-placeholders.js';
 import { DEFAULT_REPLY_MARKER } from '../../domain/reply-marker.js';
-import { requireSrId } from '../../domain/service-request.js';
+import { requireRequestId } from '../../domain/service-request.js';
 import { createMailTemplate } from '../../services/templates/create-mail-template.js';
 import { deleteMailTemplate } from '../../services/templates/delete-mail-template.js';
 import type { ServiceDeps } from '../../services/deps.js';
@@ -140,7 +140,7 @@ export function mailTemplateRoutes(deps: ServiceDeps) {
         404: { description: 'No such template or SR', schema: ZErrorBody },
       },
       handler: async ({ params, body }) => {
-        const preview = await previewMailTemplate(deps, params.id, requireSrId(String(body.requestId)));
+        const preview = await previewMailTemplate(deps, params.id, requireRequestId(String(body.requestId)));
         return {
           status: 200,
           body: {
