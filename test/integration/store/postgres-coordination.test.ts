@@ -121,6 +121,40 @@ describe('PostgreSQL leases', () => {
     await writing;
     expect((await takeover)?.fence).toBe(first.fence + 1);
   });
+
+  it("lets the holder's own renewal pass a write in progress at once, where a takeover fails it", async () => {
+    const held = (await a.acquire('mailbox:renewed', 'A', 10_000))!;
+    /** A write whose snapshot is taken before `meanwhile` commits, and whose fence is checked after; its tries. */
+    const writeAround = async (meanwhile: () => Promise<unknown>, id: string) => {
+      let tries = 0;
+      const outcome = await store
+        .transact(async (tx) => {
+          tries += 1;
+          await tx.collection('noteTypes').get('snapshot');
+          if (tries === 1) await meanwhile();
+          await checkFence(tx, { lease: 'mailbox:renewed', fence: held.fence });
+          await tx.collection('noteTypes').insert(noteType(id));
+        })
+        .then(
+          () => 'written',
+          (error: unknown) => (error instanceof LeaseLostError ? 'refused' : error),
+        );
+      return { outcome, tries };
+    };
+    // A renewal only moves the expiry: the write goes through on its first try, not after a serialisation retry.
+    expect(await writeAround(() => a.renew('mailbox:renewed', 'A', held.fence, 10_000), 'renewed')).toEqual({
+      outcome: 'written',
+      tries: 1,
+    });
+    await a.release('mailbox:renewed', 'A', held.fence);
+    expect(await writeAround(() => b.acquire('mailbox:renewed', 'B', 10_000), 'taken')).toEqual({
+      outcome: 'refused',
+      tries: 2,
+    });
+    const ids = await store.read(async (tx) => (await tx.collection('noteTypes').all()).map((t) => t.id));
+    expect(ids).toContain('renewed');
+    expect(ids).not.toContain('taken');
+  });
 });
 
 describe('PostgreSQL leases of a process that is gone', () => {

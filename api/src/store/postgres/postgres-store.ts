@@ -131,9 +131,10 @@ export class PostgresStore implements Store {
                 return Number((await run(`SELECT nextval('${sequence}') AS n`)).rows[0]?.['n']);
               },
               leaseFence: async (name) => {
-                // FOR SHARE: a takeover committed since this transaction's snapshot fails it (40001, so it runs again
-                // and sees the new fence); one not yet committed waits for this commit.
-                const row = (await run('SELECT fence FROM sm_leases WHERE name = $1 FOR SHARE', [name]))
+                // FOR KEY SHARE on a key column (schema version 7): a takeover (a new fence) committed since this
+                // transaction's snapshot fails it (40001, so it runs again and sees the new fence), one not yet
+                // committed waits for this commit, and the holder's own renewals touch neither.
+                const row = (await run('SELECT fence FROM sm_leases WHERE name = $1 FOR KEY SHARE', [name]))
                   .rows[0];
                 return row ? Number(row['fence']) : undefined;
               },

@@ -184,4 +184,16 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
       DELETE FROM cluster_state WHERE name = 'setting:ec-id-signing-key';
     `,
   },
+  {
+    version: 7,
+    description:
+      "lease-fence-key: a lease renewal no longer fails the fence checks of the holder's own writes",
+    // A sync's writes check their lease's fence with SELECT ... FOR KEY SHARE (postgres-store.ts). That lock, unlike
+    // FOR SHARE, lets a row change under a transaction's snapshot as long as no key column changed: with fence made a
+    // key column here, the holder's own renewal (expires_at) goes through, and only a takeover (a new fence) fails
+    // the write with 40001. Under FOR SHARE every renewal of any lease in a group commit aborted the whole group.
+    sql: `
+      CREATE UNIQUE INDEX sm_leases_fence ON sm_leases (name, fence);
+    `,
+  },
 ];
