@@ -22,6 +22,10 @@ export const ZSyncReport = z.object({
     .describe(
       'another instance holds the mailbox lease and was asked to sync instead (the counts are then 0)',
     ),
+  handedOverTo: z
+    .string()
+    .optional()
+    .describe('this instance had more mailboxes to sync than another and gave it the rest of this one'),
 });
 export type TSyncReport = z.infer<typeof ZSyncReport>;
 

@@ -1,6 +1,7 @@
 import type { MailAccount } from '../domain/mail-account.js';
 import type { ExplainedError, SubscriptionHealth, SyncReport, SyncTrigger } from '../ports/mail-engine.js';
 import type { Mailbox, MailboxWatch } from '../ports/mailbox.js';
+import type { HandOverSignal } from './hand-over.js';
 import { SerialRunner } from './serial-runner.js';
 
 // What the engine keeps about one mailbox while it runs: its adapter, cached folder ids, the one-at-a-time sync
@@ -30,6 +31,8 @@ export class AccountRuntime {
   ownsSubscription = false;
   /** Earlier runs' subscriptions for this mailbox are removed once, before this runtime creates its own. */
   staleSubscriptionsRemoved = false;
+  /** Set while this instance syncs the mailbox: what is left of the round, and whether to hand the rest over. */
+  handOver: HandOverSignal | undefined;
   /** When a retry sync is scheduled (ms since epoch). */
   retryAt: number | undefined;
   readonly runner: SerialRunner<SyncReport>;

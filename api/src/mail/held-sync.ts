@@ -60,6 +60,7 @@ export async function syncHeld(
         : account.afterProcessing === 'move' && runtime.moveFolderId
           ? { kind: 'move' as const, folderId: runtime.moveFolderId }
           : { kind: 'mark-read' as const };
+    runtime.handOver = { remaining: 0, to: undefined };
     const report = await syncMailbox(
       {
         // Every write of this sync first checks that this instance still holds the mailbox's lease.
@@ -74,6 +75,7 @@ export async function syncHeld(
         limits: ctx.limits,
         committer: fencedCommitter(ctx.committer, fence),
         countSender: (address) => ctx.senders.count(address),
+        handOver: runtime.handOver,
       },
       trigger,
       seen,
@@ -96,5 +98,7 @@ export async function syncHeld(
         : explainError(error, now(), { folder: runtime.account.folder });
     ctx.logger.warn({ err: error, mailbox: runtime.account.emailAddress, trigger }, 'mail sync failed');
     throw error;
+  } finally {
+    runtime.handOver = undefined;
   }
 }

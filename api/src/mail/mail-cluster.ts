@@ -95,14 +95,34 @@ export class MailCluster {
     );
   }
 
-  private async handOff(mailboxes: number): Promise<string | undefined> {
+  /**
+   * A live instance syncing at least two mailboxes fewer than this one, the lightest: giving it one of this one's
+   * evens the load (hand-over.ts). Undefined when there is none.
+   */
+  async lighterInstance(): Promise<string | undefined> {
+    const load = await this.loads();
+    const mine = load.get(this.options.instanceId);
+    if (mine === undefined) return undefined;
+    const [lightest] = [...load]
+      .filter(([id, n]) => id !== this.options.instanceId && n <= mine - 2)
+      .sort((a, b) => a[1] - b[1]);
+    return lightest?.[0];
+  }
+
+  /** Mailboxes each live instance is syncing now. */
+  private async loads(): Promise<Map<string, number>> {
     const [live, syncing] = await Promise.all([
       this.options.coordination.holders('instance:'),
       this.options.coordination.holders('mailbox:'),
     ]);
     const load = new Map(live.map((l) => [l.holder, 0]));
-    if (load.size <= 1 || !load.has(this.options.instanceId)) return undefined;
     for (const l of syncing) if (load.has(l.holder)) load.set(l.holder, (load.get(l.holder) ?? 0) + 1);
+    return load;
+  }
+
+  private async handOff(mailboxes: number): Promise<string | undefined> {
+    const load = await this.loads();
+    if (load.size <= 1 || !load.has(this.options.instanceId)) return undefined;
     const share = Math.ceil(mailboxes / load.size);
     if ((load.get(this.options.instanceId) ?? 0) < share) return undefined;
     const [lightest] = [...load]

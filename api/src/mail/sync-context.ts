@@ -5,6 +5,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import type { ClassifyContext } from '../reply/classify.js';
 import type { Committer } from './fenced-writes.js';
 import type { AfterStepAction, Mailbox } from '../ports/mailbox.js';
+import type { HandOverSignal } from './hand-over.js';
 
 /** Limits an installation may tune (config.ts); defaults in engine-options.ts. */
 export type EngineLimits = {
@@ -42,4 +43,6 @@ export type SyncContext = {
   committer: Committer;
   /** Counts a message from this sender and says how many came in the last hour. */
   countSender(address: string): number;
+  /** In a cluster: the sync says what is left, and stops taking emails when asked to hand the mailbox over. */
+  handOver?: HandOverSignal;
 };

@@ -37,12 +37,14 @@ export async function syncMailbox(
 ): Promise<SyncReport> {
   const startedAt = ctx.deps.clock().toISOString();
   const counts = emptyCounts();
+  const handOver = ctx.handOver;
   let rounds = 0;
   let rereads = 0;
   while (rounds < MAX_ROUNDS) {
     rounds += 1;
     const listed = await ctx.mailbox.listUnread(ctx.folderId, ctx.limits.roundSize);
     counts.listed += listed.length;
+    if (handOver) handOver.remaining = listed.length;
     for (const item of listed) seen?.add(item.id);
     const finisher = new LedgerFinisher(
       ctx,
@@ -52,7 +54,10 @@ export async function syncMailbox(
     );
     const afterSteps: Promise<void>[] = [];
     let unreadable = 0;
-    await forEachLimited(listed, ctx.limits.parallel, async (item) => {
+    // Asked to hand the mailbox over (hand-over.ts): no new email is started; those started finish as usual.
+    const stop = () => handOver?.to !== undefined;
+    await forEachLimited(listed, ctx.limits.parallel, stop, async (item) => {
+      if (handOver) handOver.remaining -= 1;
       const outcome = await handleMessage(ctx, item);
       if (outcome.kind === 'unreadable') unreadable += 1;
       count(counts, outcome);
@@ -61,13 +66,18 @@ export async function syncMailbox(
     });
     await Promise.all(afterSteps);
     await finisher.done();
+    if (handOver?.to !== undefined) return report({ handedOverTo: handOver.to });
     if (unreadable > 0 && rereads < MAX_REREAD_ROUNDS) {
       rereads += 1;
       continue;
     }
     if (listed.length < ctx.limits.roundSize || finisher.finished.length === 0) break;
   }
-  return { trigger, ...counts, rounds, startedAt, finishedAt: ctx.deps.clock().toISOString() };
+  return report({});
+
+  function report(extra: Pick<SyncReport, 'handedOverTo'>): SyncReport {
+    return { trigger, ...counts, rounds, startedAt, finishedAt: ctx.deps.clock().toISOString(), ...extra };
+  }
 }
 
 async function afterStep(
@@ -139,11 +149,12 @@ function count(counts: SyncCounts, outcome: MessageOutcome): void {
 async function forEachLimited<T>(
   items: readonly T[],
   limit: number,
+  stop: () => boolean,
   run: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    for (let index = next++; index < items.length; index = next++) await run(items[index] as T);
+    for (let index = next++; index < items.length && !stop(); index = next++) await run(items[index] as T);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }

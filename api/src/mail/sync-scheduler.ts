@@ -6,6 +6,7 @@ import type { ServiceDeps } from '../services/deps.js';
 import type { AccountRuntime } from './account-runtime.js';
 import type { AccountRuntimes } from './account-runtimes.js';
 import type { Fence } from './fenced-writes.js';
+import { HAND_OVER_CHECK_MS, HandOver } from './hand-over.js';
 import type { MailCluster } from './mail-cluster.js';
 import { emptyCounts } from './sync-mailbox.js';
 
@@ -43,6 +44,7 @@ export class SyncScheduler {
   private readonly timers = new Set<NodeJS.Timeout>();
   private sweepTimer: NodeJS.Timeout | undefined;
   private orphanTimer: NodeJS.Timeout | undefined;
+  private handOverTimer: NodeJS.Timeout | undefined;
   private unsubscribeWakes: (() => void) | undefined;
   /** The refresh in progress (or the last one): account look-ups wait for it so they see its runtimes. */
   refreshing: Promise<void> | undefined;
@@ -85,6 +87,9 @@ export class SyncScheduler {
         Math.max(200, Math.floor(cluster.leases.ttlMs / 3)),
       );
       this.orphanTimer.unref();
+      const handOver = new HandOver(cluster, () => this.options.runtimes.values());
+      this.handOverTimer = setInterval(() => void handOver.check(), HAND_OVER_CHECK_MS);
+      this.handOverTimer.unref();
     }
   }
 
@@ -99,6 +104,7 @@ export class SyncScheduler {
     this.unsubscribeWakes?.();
     clearInterval(this.sweepTimer);
     clearInterval(this.orphanTimer);
+    clearInterval(this.handOverTimer);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.refreshing?.catch(() => undefined);
@@ -145,7 +151,17 @@ export class SyncScheduler {
         await this.scheduleRetry(runtime);
       }),
     );
-    if (held.held) return held.value;
+    if (held.held) {
+      // Given the lease back mid-sync: the lighter instance lists what is left.
+      if (held.value.handedOverTo) {
+        this.options.logger.info(
+          { mailbox: runtime.account.emailAddress, to: held.value.handedOverTo },
+          'handing the rest of this mailbox over to an instance with less to do',
+        );
+        await cluster.forward(runtime.account.id, held.value.handedOverTo);
+      }
+      return held.value;
+    }
     const at = this.options.deps.clock().toISOString();
     const to =
       'handedTo' in held

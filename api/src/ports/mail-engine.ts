@@ -23,6 +23,8 @@ export type SyncReport = {
   afterStepsFailed: number;
   /** Another instance holds the mailbox's lease and was asked to sync instead. */
   forwardedTo?: string;
+  /** This instance had more mailboxes to sync than another: it stopped mid-way and gave the rest to that one. */
+  handedOverTo?: string;
 };
 
 /** A failure in words an admin can act on, with the service's code for support. */

@@ -64,7 +64,8 @@ const describeSync = (report: TSyncReport): string =>
   report.forwardedTo
     ? `Another instance (${report.forwardedTo}) was syncing this mailbox and was asked to look again.`
     : `${report.listed} unread found: ${report.notes} became notes, ${report.mailCenter} went to the Mail Center` +
-      `${report.failed ? `, ${report.failed} failed` : ''}${report.deferred ? `, ${report.deferred} wait for a retry` : ''}.`;
+      `${report.failed ? `, ${report.failed} failed` : ''}${report.deferred ? `, ${report.deferred} wait for a retry` : ''}.` +
+      (report.handedOverTo ? ` The rest went to ${report.handedOverTo}, which had less to do.` : '');
 
 const describeLast24h = (day: TAccountHealth['last24h']): string =>
   `${day.notes} became notes, ${day.mailCenter} went to the Mail Center` +
