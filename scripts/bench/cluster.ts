@@ -4,7 +4,7 @@ import type { Exchange } from './bench-stack.js';
 import { BENCH_MAILBOXES, postgresCpu, startClusterBench, type ClusterBench } from './cluster-stack.js';
 import { percentile } from './percentiles.js';
 import { cpuQuota, type CpuQuota } from './cpu-quota.js';
-import { cpuSeconds, runQueueWaitSeconds } from './process-cpu.js';
+import { cpuSeconds, runQueueWaitSeconds, waitForQuiet } from './process-cpu.js';
 import { replyMime } from './reply-mime.js';
 import { killAndRestart } from '../../test/integration/cluster/support/instances.js';
 
@@ -82,6 +82,7 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number, 
   try {
     for (const instance of bench.instances) quota?.confine(instance.id, instance.process.pid!);
     await bench.emulator.clearExchanges();
+    const warmUp = await waitForQuiet(bench.instances.map((i) => i.process.pid));
     const loadBefore = loadavg()[0]!;
     const cpuBefore = bench.instances.map((i) => cpuSeconds(i.process.pid));
     const waitBefore = bench.instances.map((i) => runQueueWaitSeconds(i.process.pid));
@@ -147,6 +148,8 @@ async function backlogRun(caDir: string, instances: number, perMailbox: number, 
       postgresCpuPct: round((postgresSeconds / seconds) * 100, 0),
       benchProcessCpuPct: round(((benchCpu.user + benchCpu.system) / 1e6 / seconds) * 100, 0),
       loadAverage1m: { before: round(loadBefore), after: round(loadAfter) },
+      // How long the instances took to finish starting (compiling, warming up) before the run began.
+      warmUpSec: warmUp.quiet ? round(warmUp.ms / 1000) : 'never quiet',
       lastMailboxHolders: Object.fromEntries(holders.rows.map((r) => [r.holder, Number(r.n)])),
       // On the bench's database since it was made, seeding included; rollbacks are mostly serialisation retries.
       transactions: {

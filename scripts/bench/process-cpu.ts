@@ -29,3 +29,25 @@ export function runQueueWaitSeconds(pid: number | undefined): number {
     return Number.NaN;
   }
 }
+
+/**
+ * Waits until every process has used under `quietShare` of a core over a whole second, at most `maxMs`; says how long
+ * it took, or that they never went quiet. An instance goes on compiling and warming up after it says it listens: a
+ * run started then would charge that to the run, three times over with three instances.
+ */
+export async function waitForQuiet(
+  pids: readonly (number | undefined)[],
+  quietShare = 0.05,
+  maxMs = 60_000,
+): Promise<{ quiet: boolean; ms: number }> {
+  const started = Date.now();
+  let last = pids.map(cpuSeconds);
+  while (Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const now = pids.map(cpuSeconds);
+    const busy = now.some((cpu, i) => !(cpu - last[i]! < quietShare));
+    last = now;
+    if (!busy) return { quiet: true, ms: Date.now() - started };
+  }
+  return { quiet: false, ms: Date.now() - started };
+}
