@@ -24,7 +24,7 @@ import { startRoundRobin, type RoundRobin } from './round-robin.js';
 // Several API instances (`npm run serve` processes) on one PostgreSQL database and one emulator (in a worker thread),
 // with BENCH_CLUSTER_MAILBOXES service mailboxes (default 10: support@, support2@ .. support10@), each with its own
 // Outlook throttle. The accounts start with Service Messaging off, so a run can load a backlog and start every
-// instance first, then switch the mailboxes on at one moment (`enable`).
+// instance first, then switch the mailboxes on at one moment (`switchMailboxes(true)`).
 
 export const BENCH_MAILBOXES = serviceMailboxAddresses(Number(process.env.BENCH_CLUSTER_MAILBOXES ?? 10));
 
@@ -36,7 +36,8 @@ export type ClusterBench = {
   keyring: EcIdKeyring;
   /** SR ids, one per reply to come, in order. */
   requestIds: number[];
-  enable(): Promise<void>;
+  /** Service Messaging on (or off) for every mailbox at once, as an admin's change would. */
+  switchMailboxes(on: boolean): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -131,7 +132,7 @@ export async function startClusterBench(options: {
     env,
     keyring,
     requestIds,
-    enable: async () => {
+    switchMailboxes: async (on) => {
       // Through the store, as an admin's change would go: the instances hear of it on the store's channel.
       const store = await PostgresStore.open({ connectionString: url.toString(), poolSize: 1 });
       try {
@@ -141,7 +142,7 @@ export async function startClusterBench(options: {
             if (account)
               await tx
                 .collection('mailAccounts')
-                .put({ ...account, serviceMessaging: true, updatedAt: new Date().toISOString() });
+                .put({ ...account, serviceMessaging: on, updatedAt: new Date().toISOString() });
           }
         });
       } finally {
