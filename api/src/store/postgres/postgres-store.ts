@@ -113,6 +113,8 @@ export class PostgresStore implements Store {
     }
     for (let attempt = 1; ; attempt++) {
       const changed = new ChangeRecorder();
+      // Each lease's fence is read once per transaction: the first read's lock holds it until the commit.
+      const fences = new Map<string, Promise<number | undefined>>();
       try {
         const result = await inSession(
           this.#pool,
@@ -130,13 +132,17 @@ export class PostgresStore implements Store {
                 const sequence = await this.#sequences.sequenceOf(name);
                 return Number((await run(`SELECT nextval('${sequence}') AS n`)).rows[0]?.['n']);
               },
-              leaseFence: async (name) => {
+              leaseFence: (name) => {
                 // FOR KEY SHARE on a key column (schema version 7): a takeover (a new fence) committed since this
                 // transaction's snapshot fails it (40001, so it runs again and sees the new fence), one not yet
                 // committed waits for this commit, and the holder's own renewals touch neither.
-                const row = (await run('SELECT fence FROM sm_leases WHERE name = $1 FOR KEY SHARE', [name]))
-                  .rows[0];
-                return row ? Number(row['fence']) : undefined;
+                const fence =
+                  fences.get(name) ??
+                  run('SELECT fence FROM sm_leases WHERE name = $1 FOR KEY SHARE', [name]).then(({ rows }) =>
+                    rows[0] ? Number(rows[0]['fence']) : undefined,
+                  );
+                fences.set(name, fence);
+                return fence;
               },
             });
             if (!changed.isEmpty) await this.#broadcast.announce(run, changed.change());
