@@ -33,6 +33,32 @@ export function defineTransactionRules(
       expect(seen).toEqual({ one: aRequest(1), count: 1, all: [1] });
     });
 
+    it('reads a small collection again after writing it, and hands out a copy at each read', async () => {
+      const noteType = { id: 'memo', code: 'MEMO', name: 'Memo', accessLevel: 'User' as const };
+      const seen = await store.transact(async (tx) => {
+        const types = tx.collection('noteTypes');
+        const ids = async () => (await types.all()).map((t) => t.id);
+        const before = await ids();
+        (await types.all()).push(noteType);
+        const unchanged = await ids();
+        await types.insert(noteType);
+        const after = await ids();
+        const read = await types.get('memo');
+        if (read) read.name = 'changed by the reader';
+        const name = (await types.get('memo'))?.name;
+        await types.put({ ...noteType, name: 'Memo, renamed' });
+        return { before, unchanged, after, name, renamed: (await types.get('memo'))?.name };
+      });
+      expect(seen).toEqual({
+        before: seen.before,
+        unchanged: seen.before,
+        after: [...seen.before, 'memo'],
+        name: 'Memo',
+        renamed: 'Memo, renamed',
+      });
+      expect(seen.before).not.toContain('memo');
+    });
+
     it('rolls back every change, records and sequences, when the work throws', async () => {
       await store.transact(async (tx) => {
         await tx.collection('requests').insert(aRequest(1));

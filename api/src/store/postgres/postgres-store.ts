@@ -19,6 +19,7 @@ import type { ClusterState } from '../../ports/cluster-state.js';
 import { ChangeBroadcast } from './postgres-change-broadcast.js';
 import { createPostgresClusterState } from './postgres-cluster-state.js';
 import { PostgresEcIdKeyStore } from './postgres-ec-id-key-store.js';
+import { ReadMemo } from './read-memo.js';
 import { postgresCollection } from './postgres-collection.js';
 import { PostgresSequences } from './postgres-sequences.js';
 import { inSession, type Scope, type SessionOptions } from './postgres-session.js';
@@ -115,6 +116,7 @@ export class PostgresStore implements Store {
       const changed = new ChangeRecorder();
       // Each lease's fence is read once per transaction: the first read's lock holds it until the commit.
       const fences = new Map<string, Promise<number | undefined>>();
+      const memo = new ReadMemo();
       try {
         const result = await inSession(
           this.#pool,
@@ -123,8 +125,12 @@ export class PostgresStore implements Store {
             const value = await work({
               collection: <K extends CollectionName>(name: K) => {
                 guard();
-                return postgresCollection(name, run, true, (id, record) =>
-                  changed.wrote(name, id, record),
+                return memo.wrap(
+                  name,
+                  postgresCollection(name, run, true, (id, record) => {
+                    memo.forget(name);
+                    changed.wrote(name, id, record);
+                  }),
                 ) as unknown as Collection<K>;
               },
               nextSequence: async (name) => {
