@@ -8,8 +8,8 @@ import { classifyMessage } from '../../../../api/src/reply/classify.js';
 import { decideRoute, type MatchPolicy } from '../../../../api/src/reply/match.js';
 import { fromMime } from '../../../../api/src/reply/normalise/from-mime.js';
 import type { StubData } from '../../../fixtures/replies/match-lookup-stub.js';
-import { matchContext, openRequest } from '../../../fixtures/replies/match-lookup-stub.js';
-import { CUSTOMER_ADDRESS, DESK_ADDRESS, KEYRING } from '../../../fixtures/replies/outbound.js';
+import { matchContext, openRequest, customerReply } from '../../../fixtures/replies/match-lookup-stub.js';
+import { DESK_ADDRESS, KEYRING } from '../../../fixtures/replies/outbound.js';
 
 // The zero-tolerance cases of issue 4: a damaged, forged or foreign token, a deeper token for another SR, an NDR quoting
 // our Message-ID never reach the wrong SR; they go to the Mail Center with a reason.
@@ -28,19 +28,7 @@ const policy: MatchPolicy = { unknownSender: 'review', closedSr: 'mail-center' }
 const classify = { ownAddresses: [DESK_ADDRESS], ownMessageIdDomains: ['contoso.com'] };
 const marker = (t: string) => `##- Please type your reply above this line -## [${t}]`;
 
-function message(overrides: Partial<MailMessage>): MailMessage {
-  return {
-    subject: 'RE: Your request',
-    from: { address: CUSTOMER_ADDRESS },
-    to: [],
-    cc: [],
-    replyTo: [],
-    receivedAt: '2025-03-01T00:00:00Z',
-    headers: [],
-    attachments: [],
-    ...overrides,
-  };
-}
+const message = customerReply;
 
 async function route(m: MailMessage, p: MatchPolicy = policy, d: StubData = data) {
   return decideRoute(m, classifyMessage(m, classify), matchContext(d), p);

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { encodeEcId } from '../../../../api/src/domain/ec-id.js';
-import type { MailMessage } from '../../../../api/src/domain/mail-message.js';
 import { formatOwnMessageId, renderHiddenTokenHtml } from '../../../../api/src/domain/reply-marker.js';
 import { matchBodyToken } from '../../../../api/src/reply/matchers/body-token.js';
 import { matchConversationId } from '../../../../api/src/reply/matchers/conversation-id.js';
 import { matchHiddenHtmlToken } from '../../../../api/src/reply/matchers/hidden-html-token.js';
 import { matchMessageIdHeaders } from '../../../../api/src/reply/matchers/message-id-headers.js';
 import { matchSubjectSrNumber } from '../../../../api/src/reply/matchers/subject-sr-number.js';
-import { matchContext, openRequest } from '../../../fixtures/replies/match-lookup-stub.js';
+import { matchContext, openRequest, customerReply } from '../../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, KEYRING } from '../../../fixtures/replies/outbound.js';
 
 const token = encodeEcId({ requestId: 123, outboundId: 7 }, KEYRING);
@@ -27,19 +26,7 @@ const context = matchContext({
   ],
 });
 
-function message(overrides: Partial<MailMessage>): MailMessage {
-  return {
-    subject: 'RE: Your request',
-    from: { address: CUSTOMER_ADDRESS },
-    to: [],
-    cc: [],
-    replyTo: [],
-    receivedAt: '2025-03-01T00:00:00Z',
-    headers: [],
-    attachments: [],
-    ...overrides,
-  };
-}
+const message = customerReply;
 
 const marker = (t: string) => `##- Please type your reply above this line -## [${t}]`;
 
