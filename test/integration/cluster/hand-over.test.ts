@@ -1,12 +1,11 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSecretBox } from '../../../api/src/domain/secret-box.js';
 import { HandOver, type HandOverSignal } from '../../../api/src/mail/hand-over.js';
-import { MailCluster } from '../../../api/src/mail/mail-cluster.js';
+import type { MailCluster } from '../../../api/src/mail/mail-cluster.js';
 import { PostgresCoordination } from '../../../api/src/store/postgres/postgres-coordination.js';
 import type { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
 import { openEmptyPostgresStore } from '../../support/postgres-store.js';
+import { testMailCluster } from '../../support/mail-cluster.js';
 
 // When a busy instance gives a mailbox's backlog to an idle one, on a real PostgreSQL: two coordinations stand for
 // two live instances, and the syncs running on the first are the signals its hand-over reads and sets.
@@ -24,17 +23,8 @@ beforeAll(async () => {
     PostgresCoordination.open(database.url, 'A'),
     PostgresCoordination.open(database.url, 'B'),
   ]);
-  const cluster = (coordination: PostgresCoordination, instanceId: string) =>
-    new MailCluster({
-      coordination,
-      instanceId,
-      leaseTtlMs: 60_000,
-      subscriptionTtlMs: 60_000,
-      secrets: createSecretBox(Buffer.alloc(32, 9)),
-      logger: pino({ level: 'silent' }),
-    });
-  clusterA = cluster(a, 'A');
-  await Promise.all([clusterA.heartbeat(), cluster(b, 'B').heartbeat()]);
+  clusterA = testMailCluster(a, 'A', 60_000);
+  await Promise.all([clusterA.heartbeat(), testMailCluster(b, 'B', 60_000).heartbeat()]);
 });
 afterAll(async () => {
   await Promise.all([a?.close(), b?.close(), store?.close()]);

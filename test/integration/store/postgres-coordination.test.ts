@@ -1,13 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { createSecretBox } from '../../../api/src/domain/secret-box.js';
 import { checkFence } from '../../../api/src/mail/fenced-writes.js';
-import { MailCluster } from '../../../api/src/mail/mail-cluster.js';
 import { LeaseLostError, type Wake } from '../../../api/src/ports/coordination.js';
 import { PostgresCoordination } from '../../../api/src/store/postgres/postgres-coordination.js';
 import type { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';
 import { eventually } from '../../support/emulator-graph-target.js';
+import { testMailCluster } from '../../support/mail-cluster.js';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
 import { openEmptyPostgresStore } from '../../support/postgres-store.js';
 
@@ -181,16 +179,7 @@ describe('PostgreSQL wakes and shared subscriptions', () => {
   });
 
   it("wakes a subscription's owner with a lifecycle report another instance received, apart from sync wakes", async () => {
-    const cluster = (coordination: PostgresCoordination, instanceId: string) =>
-      new MailCluster({
-        coordination,
-        instanceId,
-        leaseTtlMs: 10_000,
-        subscriptionTtlMs: 60_000,
-        secrets: createSecretBox(Buffer.alloc(32, 9)),
-        logger: pino({ level: 'silent' }),
-      });
-    const [owner, other] = [cluster(a, 'A'), cluster(b, 'B')];
+    const [owner, other] = [testMailCluster(a, 'A'), testMailCluster(b, 'B')];
     expect(await owner.ownsSubscription('acc-3')).toBe(true);
     const heard = { subscription: [] as string[], sync: [] as string[], other: [] as string[] };
     const stops = [
