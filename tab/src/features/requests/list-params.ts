@@ -1,10 +1,10 @@
+import { REQUEST_SORTS, type RequestSort } from '../../../../api/src/contract/service-request';
 import type { ListRequestsQuery } from '../../api/desk-api';
 
 // The list's filters, sort, page and page size live in the URL (#/requests?status=Open&sort=title&page=2), so going
 // back from an SR restores them and a view can be shared as a link.
 
-export type SortField =
-  'id' | 'title' | 'status' | 'priority' | 'requester' | 'assignee' | 'createdAt' | 'updatedAt';
+export type SortField = RequestSort;
 export type ListView = 'open' | 'all';
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 const DEFAULT_PAGE_SIZE = 25;
@@ -23,16 +23,7 @@ export type ListFilters = {
   pageSize: number;
 };
 
-const SORT_FIELDS: readonly SortField[] = [
-  'id',
-  'title',
-  'status',
-  'priority',
-  'requester',
-  'assignee',
-  'createdAt',
-  'updatedAt',
-];
+const SORT_FIELDS: readonly SortField[] = REQUEST_SORTS;
 
 export function readFilters(params: URLSearchParams): ListFilters {
   const sort = params.get('sort') as SortField | null;
