@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { REQUEST_SORTS } from '../domain/service-request.js';
 
+import { ZEmail, ZPaging, ZPerson, ZSearchText, listOf } from './common.js';
+
 // The sort words, for the clients that build the list's query (the tab's URL parameters).
 export { REQUEST_SORTS, type RequestSort } from '../domain/service-request.js';
-import { ZEmail, ZPaging, ZPerson, ZSearchText, listOf } from './common.js';
 
 export const ZPriority = z.enum(['Low', 'Medium', 'High', 'Critical']);
 
