@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { REQUEST_SORTS } from '../domain/service-request.js';
-
 import { ZEmail, ZPaging, ZPerson, ZSearchText, listOf } from './common.js';
 
 // The sort words, for the clients that build the list's query (the tab's URL parameters).
