@@ -55,11 +55,13 @@ export type CollectionName = keyof Collections;
  * the SRs the written records belong to (a request's own id, any other record's `requestId`), so a live screen
  * showing an SR knows to reload without reading anything. A change heard from another instance may name its
  * collections only (the notice is bounded): its id lists are then empty and `requestIds` is absent, meaning any
- * record of those collections, of any SR, may have changed.
+ * record of those collections, of any SR, may have changed. `byOtherInstance`: the change was heard from another
+ * instance, not committed by this one.
  */
 export type CommitChange = {
   collections: { [K in CollectionName]?: Array<Collections[K]['id']> };
   requestIds?: number[];
+  byOtherInstance?: true;
 };
 
 type QueriesOf = {
@@ -85,6 +87,8 @@ type QueriesOf = {
  */
 export interface RecordReads<T extends StoredRecord> {
   get(id: T['id']): Promise<T | undefined>;
+  /** The records of `ids` that exist, in the order of `ids`: one round trip for many, where `get` costs one each. */
+  getMany(ids: ReadonlyArray<T['id']>): Promise<T[]>;
   count(): Promise<number>;
   page(after: T['id'] | undefined, limit: number): Promise<T[]>;
 }
@@ -96,8 +100,15 @@ export interface RecordWrites<T extends StoredRecord> {
    * (Dates, Maps, NaN, `undefined` in a list ...) are refused with a TypeError.
    */
   insert(record: T): Promise<T>;
+  /**
+   * `get`, and the record stays locked until the transaction ends: another transaction that writes or locks it waits
+   * for this one. What a `row-locks` transaction reads to decide a write of that record (TransactOptions).
+   */
+  getForUpdate(id: T['id']): Promise<T | undefined>;
   /** Inserts or replaces. */
   put(record: T): Promise<T>;
+  /** `put` for each record, in one go; of two with the same id, the later wins. */
+  putMany(records: readonly T[]): Promise<void>;
   /** Returns whether something was deleted. */
   delete(id: T['id']): Promise<boolean>;
 }
@@ -142,11 +153,18 @@ export interface Store {
 }
 
 /**
+ * Adapters that run one transaction at a time ignore both.
+ *
  * `serialiseOn`: transactions given the same key never overlap, in this process or in any other sharing the
  * database. Correctness never depends on it (transactions are serializable anyway); it spares instances that would
- * otherwise collide on the same records (claiming the same queued email) an abort and a retry each. Adapters that
- * run one transaction at a time ignore it.
+ * otherwise collide on the same records (claiming the same queued email) an abort and a retry each.
+ *
+ * `isolation` (default 'serializable'): the store keeps the transaction as if it ran alone, and runs `work` again when
+ * a concurrent one made that impossible. With 'row-locks', `work` itself locks each record it decides a write on
+ * (`getForUpdate`), before reading it; anything else it reads is what has committed at that moment. Then transactions
+ * on different records neither wait for nor abort each other, whatever pages of the tables they share: for many small
+ * writes that each touch one SR, as the mail engine's are.
  */
-export type TransactOptions = { serialiseOn?: string };
+export type TransactOptions = { serialiseOn?: string; isolation?: 'serializable' | 'row-locks' };
 
 export type StoreHealth = { ok: boolean; detail: string; warning?: string };

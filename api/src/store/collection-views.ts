@@ -25,6 +25,13 @@ export function readCollection(name: CollectionName, table: () => Table, guard: 
       const record = table().get(id);
       return record && copyOut(record);
     },
+    async getMany(ids) {
+      guard();
+      return ids.flatMap((id) => {
+        const record = table().get(id);
+        return record ? [copyOut(record)] : [];
+      });
+    },
     async count() {
       guard();
       return table().size;
@@ -58,13 +65,19 @@ export function writeCollection(
     working.writableTable(name, stored.id, stored).set(stored.id, stored);
     return copyOut(stored);
   };
+  const reads = readCollection(name, () => working.table(name), guard);
   return {
-    ...readCollection(name, () => working.table(name), guard),
+    ...reads,
+    // One transaction at a time: nothing else can write the record before this one ends.
+    getForUpdate: (id) => reads.get(id),
     async insert(record) {
       return store(record, 'insert');
     },
     async put(record) {
       return store(record, 'put');
+    },
+    async putMany(records) {
+      for (const record of records) store(record, 'put');
     },
     async delete(id: RecordId) {
       guard();

@@ -47,7 +47,9 @@ it("hears another instance's commit with the collections, ids and SRs it wrote",
       await tx.collection('notes').insert(aNote('note-41', 41));
     }),
   );
-  expect(heard).toEqual([{ collections: { requests: [41], notes: ['note-41'] }, requestIds: [41] }]);
+  expect(heard).toEqual([
+    { collections: { requests: [41], notes: ['note-41'] }, requestIds: [41], byOtherInstance: true },
+  ]);
 });
 
 it('hears a commit too big for one notice by its collections, with no SR list (any SR may have changed)', async () => {
@@ -59,7 +61,7 @@ it('hears a commit too big for one notice by its collections, with no SR list (a
       for (const id of ids) await tx.collection('requests').insert(aRequest(id));
     }),
   ).finally(stop);
-  expect(heard).toEqual([{ collections: { requests: [] } }]);
+  expect(heard).toEqual([{ collections: { requests: [] }, byOtherInstance: true }]);
   // The writer's own listeners hear the whole change: only the notice is bounded.
   expect(own).toEqual([{ collections: { requests: ids }, requestIds: ids }]);
 });

@@ -3,6 +3,7 @@ import { AppError } from '../../../api/src/domain/app-error.js';
 import type { Store } from '../../../api/src/ports/store.js';
 import { allRecords } from '../../support/store-records.js';
 import { aRequest } from './store-fixtures.js';
+import { aLedgerEntry } from './store-records.js';
 
 /** Store contract, records: insert, get, put, delete, paging, and the copies handed in and out. */
 export function defineRecordRules(current: () => Store): void {
@@ -68,6 +69,41 @@ export function defineRecordRules(current: () => Store): void {
       await store.transact((tx) => tx.collection('requests').put(replacement));
       expect(await getRequest(1)).toEqual(replacement);
       expect(await store.read((tx) => tx.collection('requests').count())).toBe(1);
+    });
+
+    it('gets many records at once, in the order asked, leaving out ids that name nothing', async () => {
+      await store.transact(async (tx) => {
+        for (const id of [1, 2, 3]) await tx.collection('requests').insert(aRequest(id));
+      });
+      const found = await store.read((tx) => tx.collection('requests').getMany([3, 9, 1]));
+      expect(found).toEqual([aRequest(3), aRequest(1)]);
+      expect(await store.read((tx) => tx.collection('requests').getMany([]))).toEqual([]);
+    });
+
+    it('puts many records at once, inserting and replacing, the later of two with one id winning', async () => {
+      await store.transact((tx) => tx.collection('requests').insert(aRequest(1)));
+      await store.transact((tx) =>
+        tx
+          .collection('requests')
+          .putMany([aRequest(1, { status: 'Open' }), aRequest(2), aRequest(2, { status: 'Closed' })]),
+      );
+      expect(await store.read((tx) => tx.collection('requests').getMany([1, 2]))).toEqual([
+        aRequest(1, { status: 'Open' }),
+        aRequest(2, { status: 'Closed' }),
+      ]);
+      // The ledger's keys are hashed in PostgreSQL (long Message-IDs); many at once must find them the same way.
+      const entries = ['<a@x>', '<b@x>'].map((m) => aLedgerEntry('desk@contoso.test', m));
+      await store.transact((tx) => tx.collection('processedMessages').putMany(entries));
+      const ids = entries.map((e) => e.id);
+      expect(await store.read((tx) => tx.collection('processedMessages').getMany(ids))).toEqual(entries);
+    });
+
+    it('puts nothing of many when one record is refused', async () => {
+      const bad = { ...aRequest(2), createdAt: new Date() as unknown as string };
+      await expect(
+        store.transact((tx) => tx.collection('requests').putMany([aRequest(1), bad])),
+      ).rejects.toThrow(TypeError);
+      expect(await store.read((tx) => tx.collection('requests').count())).toBe(0);
     });
 
     it('drops properties whose value is undefined, as JSON does, so put can clear an optional field', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../../api/src/ports/store.js';
 import { defineRecordRules } from './store-contract-records.js';
+import { defineRowLockRules } from './store-contract-row-locks.js';
 import { defineTransactionRules } from './store-contract-transactions.js';
 
 export { aRequest } from './store-fixtures.js';
@@ -29,5 +30,6 @@ export function defineStoreContract(
       async () => (store = await openStore()),
       options,
     );
+    defineRowLockRules(() => store, options);
   });
 }

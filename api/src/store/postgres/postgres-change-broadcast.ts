@@ -33,7 +33,8 @@ export class ChangeBroadcast {
       channel: CHANGES_CHANNEL,
       onPayload: (payload) => {
         const notice = readCommitNotice(payload);
-        if (notice && notice.from !== this.#instance) this.#listeners.notify(notice.change);
+        if (notice && notice.from !== this.#instance)
+          this.#listeners.notify({ ...notice.change, byOtherInstance: true });
       },
     });
     await this.#listener.start();

@@ -36,6 +36,14 @@ export type PostgresStoreOptions = {
 
 const IDLE_IN_TRANSACTION_MS = 10_000;
 
+// 'row-locks' work locks what it decides on (FOR UPDATE) and reads the rest as committed at each statement: READ
+// COMMITTED. Its fence check still holds, because FOR KEY SHARE waits for a takeover in flight and then reads the new
+// fence.
+const BEGIN_WRITE: Record<NonNullable<TransactOptions['isolation']>, string> = {
+  serializable: 'BEGIN ISOLATION LEVEL SERIALIZABLE',
+  'row-locks': 'BEGIN ISOLATION LEVEL READ COMMITTED',
+};
+
 /**
  * The store on PostgreSQL. Writes run at SERIALIZABLE: the services read, decide and write (the ledger check before
  * a note, a status change after reading the SR) and must never see a half-applied concurrent commit; PostgreSQL
@@ -120,7 +128,7 @@ export class PostgresStore implements Store {
       try {
         const result = await inSession(
           this.#pool,
-          this.#session('BEGIN ISOLATION LEVEL SERIALIZABLE', 'transaction', options.serialiseOn),
+          this.#session(BEGIN_WRITE[options.isolation ?? 'serializable'], 'transaction', options.serialiseOn),
           async (run, guard) => {
             const value = await work({
               collection: <K extends CollectionName>(name: K) => {

@@ -2,10 +2,11 @@ import type { CollectionName } from '../../ports/store.js';
 import type { PgView } from './postgres-collection.js';
 
 // Within one transaction, each read of a small collection (note types, settings, templates, rules, accounts) goes to
-// the server once: a group commit of 40 replies read the note types and the settings 40 times, on the path the
-// instances of a cluster take turns at. Under SERIALIZABLE a transaction sees one snapshot, so the answer cannot
-// change, except by its own writes: a write to a collection forgets what was read of it. Each caller gets its own
-// copy, as from any read.
+// the server once: a group commit of 40 replies read the note types and the settings 40 times. Under SERIALIZABLE a
+// transaction sees one snapshot, so the answer cannot change, except by its own writes: a write to a collection
+// forgets what was read of it. Under row locks (READ COMMITTED) a second read could see an admin's change committed
+// meanwhile; the first answer is kept, so the whole group decides on one version of the settings. Each caller gets its
+// own copy, as from any read.
 
 const SMALL: ReadonlySet<CollectionName> = new Set([
   'noteTypes',
