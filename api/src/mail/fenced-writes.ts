@@ -23,7 +23,8 @@ export function fencedCommitter(committer: Committer, fence: Fence): Committer {
 export function fencedStore(store: Store, fence: Fence): Store {
   return {
     read: (work) => store.read(work),
-    transact: (work) => store.transact(async (tx) => (await checkFence(tx, fence), work(tx))),
+    transact: (work, options) =>
+      store.transact(async (tx) => (await checkFence(tx, fence), work(tx)), options),
     onCommit: (listener) => store.onCommit(listener),
     health: () => store.health(),
     close: () => store.close(),

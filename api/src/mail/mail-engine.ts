@@ -19,7 +19,7 @@ import type { MailCluster } from './mail-cluster.js';
 import { receiveNotifications } from './notification-receiver.js';
 import { SenderRate } from './sender-rate.js';
 import { SubscriptionKeeper } from './subscription-keeper.js';
-import type { EngineLimits } from './sync-context.js';
+import { INBOUND_WRITES, type EngineLimits } from './sync-context.js';
 import { SyncScheduler } from './sync-scheduler.js';
 import { testConnection } from './test-connection.js';
 
@@ -81,10 +81,7 @@ export class MailEngineRunner implements MailEngine {
       deps,
       logger,
       limits,
-      // One inbound group commit at a time across the cluster: two instances' groups insert into the same index pages
-      // (ascending note, history and event ids), and SERIALIZABLE aborts one of two such groups, re-running all of its
-      // replies. Measured on 3 instances: 85 aborts in 2,000 replies, a third more work, against 2 with the lock.
-      committer: new GroupCommitter(deps.store, 50, { serialiseOn: 'inbound' }),
+      committer: new GroupCommitter(deps.store, 50, INBOUND_WRITES),
       senders: new SenderRate(),
     };
     const retention = new RetentionPurge(deps, logger);

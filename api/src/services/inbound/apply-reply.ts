@@ -7,7 +7,7 @@ import { findStatus } from '../../domain/status.js';
 import type { ApplyReplyInput } from '../../ports/prepare-reply.js';
 import type { Transaction } from '../../ports/store.js';
 import type { ServiceDeps } from '../deps.js';
-import { loadRequest } from '../requests/load-request.js';
+import { lockRequest } from '../requests/load-request.js';
 import { loadSettings } from '../settings/load-settings.js';
 import { recordHistory } from '../requests/record-history.js';
 
@@ -30,7 +30,9 @@ export async function applyReplyIn(
   tx: Transaction,
   input: ApplyReplyInput,
 ): Promise<ApplyReplyResult> {
-  const sr = await loadRequest(tx, input.requestId);
+  // Locked first: under row locks (the mail engine's), a second filing of the same email to this SR waits here, then
+  // sees the first one's note below.
+  const sr = await lockRequest(tx, input.requestId);
   const types = await tx.collection('noteTypes').all();
   if (!isPublicNoteTypeUsable(types)) {
     throw new AppError(
@@ -173,7 +175,7 @@ async function finish(
   if (input.ledger)
     await tx.collection('processedMessages').put({ ...input.ledger, outcome: 'note', ...filed });
   if (input.mailCenterItem) {
-    const item = await tx.collection('mailCenter').get(input.mailCenterItem.id);
+    const item = await tx.collection('mailCenter').getForUpdate(input.mailCenterItem.id);
     if (!item) return;
     if (input.mailCenterItem.state === 'resolved') {
       // A processing failure that has now gone through: the note is the record; the failure item has served.
