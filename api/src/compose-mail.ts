@@ -18,7 +18,7 @@ import type { ServiceDeps } from './services/deps.js';
 // wakes them. Each subscribes to the store's commits itself (Store.onCommit), for the collections it cares about.
 
 /**
- * The outbound queue and rules: every committed SR event wakes the worker, and services send through it. Started
+ * The outbound queue and rules: an SR event committed here wakes the worker, and services send through it. Started
  * once defaults and demo data are in place.
  */
 export function createOutbound(services: ServiceDeps, config: Config, logger: Logger): OutboundWorker {
@@ -29,7 +29,10 @@ export function createOutbound(services: ServiceDeps, config: Config, logger: Lo
   });
   const worker = new OutboundWorker({ services, sender, policy, logger });
   services.store.onCommit((change) => {
-    if (change.collections.srEvents) worker.wake();
+    // Another instance runs the events it committed. Those a crashed instance left are run by the next start or sweep
+    // (OutboundWorker sweepMs) of any instance.
+    const events = change.collections.srEvents;
+    if (events && !change.byOtherInstance) worker.wake(events);
   });
   services.outbound = worker;
   services.outboundPolicy = policy;

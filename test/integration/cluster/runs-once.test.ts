@@ -8,6 +8,7 @@ import {
   type ClusterStack,
 } from '../../support/cluster-stack.js';
 import { customerReply } from '../mail/support/replies.js';
+import { eventually } from '../../support/emulator-graph-target.js';
 
 // Two API instances on one PostgreSQL database and one mailbox: each queued email is claimed and sent by one of
 // them, the mailbox's per-minute budget is the cluster's, the rules for an SR event run once, and a Mail Center
@@ -122,6 +123,60 @@ describe('work two instances share runs once', () => {
         [rule.body.id, 'sent'],
       ]);
     }
+    await stack
+      .api(0)
+      .delete(`/api/admin/rules/${rule.body.id}`)
+      .auth(stack.admin, { type: 'bearer' })
+      .expect(204);
+  });
+
+  it('runs an SR event on the instance that committed it, and leaves those of the other to that one', async () => {
+    stack.shiftClock(MINUTE + 1000);
+    const rule = await stack
+      .api(0)
+      .post('/api/admin/rules')
+      .auth(stack.admin, { type: 'bearer' })
+      .send({
+        name: 'Acknowledge',
+        trigger: { kind: 'note-added' },
+        templateId: 'status-update',
+        recipients: [{ kind: 'requester' }],
+      })
+      .expect(201);
+    const [first, second] = [
+      await createSr(stack, 0, { name: 'di', email: 'di@fabrikam.test' }),
+      await createSr(stack, 1, { name: 'ed', email: 'ed@fabrikam.test' }),
+    ];
+    const emailsOf = async (sr: string) =>
+      (await stack.api(1).get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200))
+        .body.items as OutboundEmail[];
+    const addNote = (instance: number, sr: string) =>
+      stack
+        .api(instance)
+        .post(`/api/requests/${sr}/notes`)
+        .auth(stack.agent, { type: 'bearer' })
+        .send({ body: 'Update', typeCode: 'PUBLIC' })
+        .expect(201);
+    await workers()[0]!.stop();
+    await addNote(0, first!);
+    await addNote(1, second!);
+    // The second instance runs its own event; the first's, committed before it, is not among what it reads.
+    await eventually(
+      async () => ((await emailsOf(second!)).length === 1 ? true : undefined),
+      15_000,
+      'its email',
+    );
+    await workers()[1]!.idle();
+    expect(await emailsOf(first!)).toEqual([]);
+    const waiting = await stack.runtimes[1]!.services.store.read((tx) => tx.collection('srEvents').pending());
+    expect(waiting.filter((e) => e.kind === 'note-added').map((e) => e.requestId)).toEqual([
+      Number(first!.replace(/\D/g, '')),
+    ]);
+    // The first instance comes back (a restart, or a sweep anywhere) and runs what it left.
+    workers()[0]!.start();
+    await stack.settled();
+    expect((await emailsOf(first!)).map((e) => e.ruleId)).toEqual([rule.body.id]);
+    expect((await emailsOf(second!)).map((e) => e.ruleId)).toEqual([rule.body.id]);
     await stack
       .api(0)
       .delete(`/api/admin/rules/${rule.body.id}`)
