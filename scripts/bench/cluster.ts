@@ -17,6 +17,19 @@ import { killAndRestart } from '../../test/integration/cluster/support/instances
 // BENCH_CLUSTER_CPU_PER_INSTANCE (e.g. 0.3): cores each instance may use in the backlog runs, as on a small host of its
 // own; unset, they share this machine's cores with PostgreSQL and the emulator.
 const CPU_PER_INSTANCE = Number(process.env.BENCH_CLUSTER_CPU_PER_INSTANCE ?? 0) || undefined;
+// BENCH_CLUSTER_ROUNDS (default 3): turns of one and of three instances, whose medians are the figure.
+const ROUNDS = Math.max(1, Number(process.env.BENCH_CLUSTER_ROUNDS ?? 3) || 3);
+
+type BacklogResult = Awaited<ReturnType<typeof backlogRun>>;
+
+/** The run with the median throughput (the upper one of an even count), whole, so its other figures go with it. */
+function median(runs: readonly BacklogResult[]): BacklogResult & { repliesPerSecondEachRun: number[] } {
+  const sorted = [...runs].sort((a, b) => a.repliesPerSecond - b.repliesPerSecond);
+  return {
+    ...sorted[Math.floor(sorted.length / 2)]!,
+    repliesPerSecondEachRun: runs.map((r) => r.repliesPerSecond),
+  };
+}
 
 export async function clusterBench(
   caDir: string,
@@ -26,21 +39,32 @@ export async function clusterBench(
   const quota = CPU_PER_INSTANCE === undefined ? undefined : cpuQuota(CPU_PER_INSTANCE);
   if (quota && 'unavailable' in quota)
     throw new Error(`BENCH_CLUSTER_CPU_PER_INSTANCE=${CPU_PER_INSTANCE}: ${quota.unavailable}`);
-  const one = await backlogRun(caDir, 1, repliesPerMailbox, quota);
-  const three = await backlogRun(caDir, 3, repliesPerMailbox, quota);
+  // One and three instances take turns, ROUNDS times, and the median run of each is the figure: on a shared host one run
+  // of either can be 20% off (one instance measured 41 to 59 replies/s on the same tree), and back-to-back turns see
+  // the same weather.
+  const ones: BacklogResult[] = [];
+  const threes: BacklogResult[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    ones.push(await backlogRun(caDir, 1, repliesPerMailbox, quota));
+    threes.push(await backlogRun(caDir, 3, repliesPerMailbox, quota));
+  }
+  const one = median(ones);
+  const three = median(threes);
   const ratio = round(three.repliesPerSecond / one.repliesPerSecond);
   const latency = await latencyRun(caDir, latencyReplies).catch((error: unknown) => ({
     error: error instanceof Error ? error.message : String(error),
     p99Ms: Number.NaN,
   }));
-  const graphPerReply = Math.max(one.graphRequestsPerReply, three.graphRequestsPerReply);
-  const unhonoured429 = one.unhonoured429 + three.unhonoured429;
+  // The Graph targets hold for every run, not only the median ones.
+  const graphPerReply = Math.max(...[...ones, ...threes].map((r) => r.graphRequestsPerReply));
+  const unhonoured429 = [...ones, ...threes].reduce((sum, r) => sum + r.unhonoured429, 0);
   return {
     figure: 'cluster',
     mailboxes: BENCH_MAILBOXES.length,
     cpuCores: availableParallelism(),
     cpuPerInstance: CPU_PER_INSTANCE ?? 'unlimited',
     repliesPerMailbox,
+    rounds: ROUNDS,
     throttle: KNOBS,
     emulatorLatencyMs: LATENCY_MS,
     oneInstance: one,
