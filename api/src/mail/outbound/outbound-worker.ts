@@ -112,14 +112,16 @@ export class OutboundWorker implements OutboundDispatcher {
     const { services } = this.options;
     const wanted = this.events;
     this.events = new Set();
+    // By id when the pass is for this instance's own events: during a backlog the outbox holds hundreds, most of them
+    // other instances', and reading them all on every pass cost each instance more the more instances there were.
     const eventIds =
       wanted !== 'all' && wanted.size === 0
         ? []
-        : await services.store.read(async (tx) =>
-            (await tx.collection('srEvents').pending())
-              .map((e) => e.id)
-              .filter((id) => wanted === 'all' || wanted.has(id)),
-          );
+        : await services.store.read(async (tx) => {
+            const events = tx.collection('srEvents');
+            const found = wanted === 'all' ? await events.pending() : await events.getMany([...wanted]);
+            return found.map((e) => e.id);
+          });
     await Promise.all(
       eventIds.map((id) =>
         this.committer
