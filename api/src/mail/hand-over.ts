@@ -1,10 +1,13 @@
 import type { MailCluster } from './mail-cluster.js';
 
-// A busy instance gives a mailbox's backlog to an idle one mid-sync. A mailbox is synced by one instance at a time
-// (its lease), so ten mailboxes on three instances split 4/3/3 and, without this, the run lasts as long as the one with
-// four: the others finish and wait. Each second, an instance syncing two or more mailboxes more than the lightest live
-// instance asks the sync with the most left to stop taking new emails; once the emails it started are committed and
-// their after-steps done, the sync gives the lease back and wakes the lighter instance, which lists what is left.
+// A busy instance gives part of its backlog to a less busy one mid-sync. A mailbox is synced by one instance at a time
+// (its lease), so ten mailboxes on three instances split 4/3/3, and the instance with four works a third longer than
+// the others, which then wait. Each second every instance says how many emails its syncs have not started yet (its
+// backlog), and one with two or more syncs looks at the live instance with the least: handing over a sync with r
+// emails left narrows the gap between the two when r is at most half of it, and closes it at exactly half. So it asks
+// the largest such sync to stop taking new emails; once the emails it started are committed and their after-steps
+// done, the sync gives the lease back and wakes the other instance, which lists the rest. Handing over a mailbox of
+// equal backlogs never qualifies, so a mailbox does not go back and forth.
 
 /** What a running sync shares with the hand-over: how much of its round is left, and whom to give the rest to. */
 export type HandOverSignal = { remaining: number; to: string | undefined };
@@ -21,20 +24,27 @@ export class HandOver {
     private readonly runtimes: () => Iterable<{ handOver: HandOverSignal | undefined }>,
   ) {}
 
-  /** One look: hands at most one mailbox over, and none while an earlier one is still winding down. */
+  /** One look: says this instance's backlog, and hands at most one mailbox over, none while one is winding down. */
   async check(): Promise<void> {
     if (this.checking) return;
-    const syncing = [...this.runtimes()].filter((r) => r.handOver !== undefined);
-    if (syncing.length < 2 || syncing.some((r) => r.handOver?.to !== undefined)) return;
-    const [busiest] = syncing
-      .filter((r) => (r.handOver?.remaining ?? 0) >= MIN_REMAINING)
-      .sort((a, b) => (b.handOver?.remaining ?? 0) - (a.handOver?.remaining ?? 0));
-    if (!busiest?.handOver) return;
     this.checking = true;
     try {
-      const to = await this.cluster.lighterInstance();
+      const syncing = [...this.runtimes()].filter((r) => r.handOver !== undefined);
+      const backlog = syncing.reduce((sum, r) => sum + (r.handOver?.remaining ?? 0), 0);
+      // Every time, not only when it changed: a heartbeat lease taken anew (after a pause) starts with no backlog.
+      await this.cluster.reportBacklog(backlog);
+      if (syncing.length < 2 || syncing.some((r) => r.handOver?.to !== undefined)) return;
+      const lightest = await this.cluster.lightestInstance();
+      if (!lightest) return;
+      const half = (backlog - lightest.backlog) / 2;
+      const [best] = syncing
+        .filter((r) => {
+          const left = r.handOver?.remaining ?? 0;
+          return left >= MIN_REMAINING && left <= half;
+        })
+        .sort((a, b) => (b.handOver?.remaining ?? 0) - (a.handOver?.remaining ?? 0));
       // Read again: the sync may have ended while the cluster was asked.
-      if (to !== undefined && busiest.handOver) busiest.handOver.to = to;
+      if (best?.handOver) best.handOver.to = lightest.id;
     } catch {
       // The database is unreachable: the syncs go on where they are, and the next look tries again.
     } finally {

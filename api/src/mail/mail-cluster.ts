@@ -95,18 +95,20 @@ export class MailCluster {
     );
   }
 
-  /**
-   * A live instance syncing at least two mailboxes fewer than this one, the lightest: giving it one of this one's
-   * evens the load (hand-over.ts). Undefined when there is none.
-   */
-  async lighterInstance(): Promise<string | undefined> {
-    const load = await this.loads();
-    const mine = load.get(this.options.instanceId);
-    if (mine === undefined) return undefined;
-    const [lightest] = [...load]
-      .filter(([id, n]) => id !== this.options.instanceId && n <= mine - 2)
-      .sort((a, b) => a[1] - b[1]);
-    return lightest?.[0];
+  /** Tells the other instances how many emails this one has waiting (hand-over.ts balances by it). */
+  async reportBacklog(emails: number): Promise<void> {
+    const { coordination, instanceId } = this.options;
+    await coordination.reportBacklog(`instance:${instanceId}`, instanceId, emails);
+  }
+
+  /** The other live instance with the fewest emails waiting, as each last said; undefined when there is none. */
+  async lightestInstance(): Promise<{ id: string; backlog: number } | undefined> {
+    const live = await this.options.coordination.holders('instance:');
+    const [lightest] = live
+      .filter((l) => l.holder !== this.options.instanceId)
+      .map((l) => ({ id: l.holder, backlog: l.backlog ?? 0 }))
+      .sort((x, y) => x.backlog - y.backlog);
+    return lightest;
   }
 
   /** Mailboxes each live instance is syncing now. */

@@ -8,6 +8,8 @@ export type Lease = {
   /** Grows each time a new holder takes the lease: a write carrying an older fence comes from an ex-holder. */
   fence: number;
   expiresAt: string;
+  /** An instance's lease: the emails it last said it has waiting (reportBacklog); absent when it never said. */
+  backlog?: number;
 };
 
 /** A lease as last written, expired or not. */
@@ -44,6 +46,8 @@ export interface Coordination {
   lease(name: string): Promise<LeaseRecord | undefined>;
   /** Leases whose holder stopped renewing without giving them back (it died or froze), by name prefix. */
   lapsed(prefix: string): Promise<Lease[]>;
+  /** Records on `name`, a lease `holder` has, how many emails it has waiting, for the others to balance by. */
+  reportBacklog(name: string, holder: string, backlog: number): Promise<void>;
   /** Leases not yet expired, optionally those whose name starts with `prefix`. */
   holders(prefix?: string): Promise<Lease[]>;
   /** Asks the instance `to` to sync an account (it holds the mailbox's lease), or to keep its subscription. */

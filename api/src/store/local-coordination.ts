@@ -45,8 +45,9 @@ export function createLocalCoordination(): Coordination {
       const current = leases.get(name);
       return current ? { released: false, ...current } : undefined;
     },
-    // One instance: nobody else to die holding a lease.
+    // One instance: nobody else to die holding a lease, nor to hand work to.
     lapsed: async () => [],
+    reportBacklog: async () => undefined,
     holders: async (prefix = '') => {
       const now = Date.now();
       return [...leases.values()]

@@ -49,34 +49,53 @@ async function releaseAll(): Promise<void> {
   for (const lease of await a.holders('mailbox:')) await a.release(lease.name, lease.holder, lease.fence);
 }
 
+const clusterB = () => testMailCluster(b, 'B', 60_000);
+
 describe('hand-over between instances', () => {
-  it('gives the mailbox with the most left to an idle instance, one at a time', async () => {
+  it('gives the idle instance the sync that evens the two backlogs best, one at a time', async () => {
+    await clusterB().reportBacklog(0);
     const signals = await syncingOnA({ one: 40, two: 150, three: 90 });
     const handOver = handOverOn(signals);
     await handOver.check();
-    expect(handedTo(signals)).toEqual({ one: undefined, two: 'B', three: undefined });
+    // 280 waiting against 0: moving 90 leaves 190 / 90, moving 150 would leave 130 / 150 and only move the wait.
+    expect(handedTo(signals)).toEqual({ one: undefined, two: undefined, three: 'B' });
     // The first has not wound down yet (its lease is still A's): no second one meanwhile.
     await handOver.check();
-    expect(handedTo(signals)).toEqual({ one: undefined, two: 'B', three: undefined });
+    expect(handedTo(signals)).toEqual({ one: undefined, two: undefined, three: 'B' });
     await releaseAll();
   });
 
-  it('keeps the mailboxes when the other instance syncs only one fewer', async () => {
-    const signals = await syncingOnA({ four: 100, five: 100 });
-    await b.acquire('mailbox:six', 'B', 60_000);
+  it('says its backlog, so the other instances see what it has waiting', async () => {
+    const signals = await syncingOnA({ ten: 70, eleven: 30 });
+    await clusterB().reportBacklog(90);
     await handOverOn(signals).check();
-    expect(handedTo(signals)).toEqual({ four: undefined, five: undefined });
+    expect(await clusterB().lightestInstance()).toEqual({ id: 'A', backlog: 100 });
+    await releaseAll();
+  });
+
+  it('keeps the mailboxes when the backlogs are close: four mailboxes against three, early on', async () => {
+    const early = await syncingOnA({ four: 160, five: 160, six: 160, seven: 160 });
+    await clusterB().reportBacklog(480);
+    await handOverOn(early).check();
+    expect(Object.values(handedTo(early))).toEqual([undefined, undefined, undefined, undefined]);
+    await releaseAll();
+    // Half-way, the same gap is twice what is left of each: one of them goes.
+    const halfWay = await syncingOnA({ four: 80, five: 80, six: 80, seven: 80 });
+    await clusterB().reportBacklog(160);
+    await handOverOn(halfWay).check();
+    expect(Object.values(handedTo(halfWay)).filter((to) => to === 'B')).toHaveLength(1);
     await releaseAll();
   });
 
   it('keeps a backlog nearly done, and a single mailbox', async () => {
-    const nearlyDone = await syncingOnA({ seven: 19, eight: 12 });
+    await clusterB().reportBacklog(0);
+    const nearlyDone = await syncingOnA({ eight: 19, nine: 12 });
     await handOverOn(nearlyDone).check();
-    expect(handedTo(nearlyDone)).toEqual({ seven: undefined, eight: undefined });
+    expect(handedTo(nearlyDone)).toEqual({ eight: undefined, nine: undefined });
     await releaseAll();
-    const single = await syncingOnA({ nine: 500 });
+    const single = await syncingOnA({ twelve: 500 });
     await handOverOn(single).check();
-    expect(handedTo(single)).toEqual({ nine: undefined });
+    expect(handedTo(single)).toEqual({ twelve: undefined });
     await releaseAll();
   });
 });

@@ -9,7 +9,7 @@ import { ReconnectingListener } from './reconnecting-listener.js';
 
 const WAKE_CHANNEL = 'sm_mail_wake';
 
-const LEASE_COLUMNS = 'name, holder, fence, expires_at, released';
+const LEASE_COLUMNS = 'name, holder, fence, expires_at, released, backlog';
 
 // Each instance's LISTEN connection carries its name (application_name 'sm:<INSTANCE_ID>') for as long as the process
 // lives: a SIGKILLed instance's session ends with its socket, at once, so its leases can be taken over without
@@ -18,7 +18,14 @@ const LEASE_COLUMNS = 'name, holder, fence, expires_at, released';
 const sessionName = (instanceId: string): string => `sm:${instanceId}`.slice(0, 63);
 const HOLDER_ALIVE =
   "EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.application_name = left('sm:' || l.holder, 63))";
-type LeaseRow = { name: string; holder: string; fence: string; expires_at: Date; released: boolean };
+type LeaseRow = {
+  name: string;
+  holder: string;
+  fence: string;
+  expires_at: Date;
+  released: boolean;
+  backlog: number | null;
+};
 
 export class PostgresCoordination implements Coordination {
   readonly local = false;
@@ -102,6 +109,14 @@ export class PostgresCoordination implements Coordination {
       [prefix],
     );
     return rows.map(leaseOf);
+  }
+
+  async reportBacklog(name: string, holder: string, backlog: number): Promise<void> {
+    await this.#pool.query('UPDATE sm_leases SET backlog = $3 WHERE name = $1 AND holder = $2', [
+      name,
+      holder,
+      backlog,
+    ]);
   }
 
   async holders(prefix = ''): Promise<Lease[]> {
@@ -200,5 +215,6 @@ function leaseOf(row: LeaseRow): Lease {
     holder: row.holder,
     fence: Number(row.fence),
     expiresAt: row.expires_at.toISOString(),
+    ...(row.backlog === null ? {} : { backlog: row.backlog }),
   };
 }

@@ -196,4 +196,14 @@ export const PG_MIGRATIONS: readonly { version: number; description: string; sql
       CREATE UNIQUE INDEX sm_leases_fence ON sm_leases (name, fence);
     `,
   },
+  {
+    version: 8,
+    description:
+      'lease-backlog: each instance says how many emails it has waiting, so a busy one can hand some over',
+    // On the instance's heartbeat lease (instance:<id>), written by mail/hand-over.ts each second it changes. Not a
+    // key column: writing it never disturbs the fence checks (version 7).
+    sql: `
+      ALTER TABLE sm_leases ADD COLUMN backlog integer;
+    `,
+  },
 ];
