@@ -13,8 +13,12 @@ import { replyMime } from './reply-mime.js';
 // (BENCH_CLUSTER_LATENCY_MS) lowers that ceiling, to see whether one instance already reaches it.
 export const LATENCY_MS = Number(process.env.BENCH_CLUSTER_LATENCY_MS ?? 100);
 export const KNOBS = { maxConcurrentPerMailbox: 4, requestsPer10Min: 10_000, retryAfterSec: 2 };
-/** Replies per mailbox each run files before it is measured (BENCH_CLUSTER_WARMUP). */
-const WARM_UP_PER_MAILBOX = Number(process.env.BENCH_CLUSTER_WARMUP ?? 20);
+/**
+ * Replies each instance files before the run is measured (BENCH_CLUSTER_WARMUP), spread over the mailboxes: so one
+ * instance and each of three are equally warm. A warm-up per mailbox gave each of three instances a third of what one
+ * instance had, and they measured 8.4 ms of CPU per reply against 7.3 once each had as many (one instance: 7.1, 6.7).
+ */
+const WARM_UP_PER_INSTANCE = Number(process.env.BENCH_CLUSTER_WARMUP ?? 200);
 
 /** Delivers one reply per SR, the mailboxes in turn. */
 async function deliver(
@@ -36,7 +40,8 @@ async function deliver(
 
 export async function backlogRun(caDir: string, instances: number, perMailbox: number, quota?: CpuQuota) {
   const total = perMailbox * BENCH_MAILBOXES.length;
-  const warm = WARM_UP_PER_MAILBOX * BENCH_MAILBOXES.length;
+  const warmPerMailbox = Math.ceil((WARM_UP_PER_INSTANCE * instances) / BENCH_MAILBOXES.length);
+  const warm = warmPerMailbox * BENCH_MAILBOXES.length;
   const bench = await startClusterBench({
     caDir,
     instances,
@@ -49,9 +54,10 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
   try {
     for (const instance of bench.instances) quota?.confine(instance.id, instance.process.pid!);
     const pids = bench.instances.map((i) => i.process.pid);
-    // Warm-up: each instance files a few replies per mailbox first, so the run measures instances that have compiled
-    // their hot paths, as on a desk that has been up for a while (cold, each instance's first seconds cost more, which
-    // three instances pay three times). Then the mailboxes go off, the backlog goes in, and they go on together.
+    // Warm-up: each instance files about WARM_UP_PER_INSTANCE replies first, so the run measures instances that have
+    // compiled their hot paths, as on a desk that has been up for a while (cold, each instance's first seconds cost
+    // more, which three instances pay three times). Then the mailboxes go off, the backlog goes in, and they go on
+    // together.
     const settled = await waitForQuiet(pids);
     await bench.switchMailboxes(true);
     await until(
@@ -131,7 +137,7 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
       loadAverage1m: { before: round(loadBefore), after: round(loadAfter) },
       // How long the instances took to finish starting (compiling, warming up) before the run began.
       warmUp: {
-        repliesPerMailbox: WARM_UP_PER_MAILBOX,
+        repliesPerMailbox: warmPerMailbox,
         startSec: settled.quiet ? round(settled.ms / 1000) : 'never quiet',
         quietAfterSec: warmUp.quiet ? round(warmUp.ms / 1000) : 'never quiet',
       },
