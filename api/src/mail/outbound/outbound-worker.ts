@@ -127,6 +127,8 @@ export class OutboundWorker implements OutboundDispatcher {
         this.committer
           .commit((tx) => processSrEventIn(services, tx, id))
           .catch((error: unknown) => {
+            // Still this instance's to run: the next pass, whatever wakes it, tries it again.
+            if (this.events !== 'all') this.events.add(id);
             this.options.logger.error(
               { err: error, eventId: id },
               'rules for an SR event failed; retried on the next pass',
