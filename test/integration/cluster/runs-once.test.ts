@@ -45,6 +45,21 @@ describe('work two instances share runs once', () => {
         out.push(...page);
       return out;
     });
+  /** A rule writing to the requester at each public note; its id. */
+  const addNoteRule = async (name: string): Promise<string> =>
+    (
+      await stack
+        .api(0)
+        .post('/api/admin/rules')
+        .auth(stack.admin, { type: 'bearer' })
+        .send({
+          name,
+          trigger: { kind: 'note-added' },
+          templateId: 'status-update',
+          recipients: [{ kind: 'requester' }],
+        })
+        .expect(201)
+    ).body.id as string;
   const sentItems = async () => {
     const res = await stack.emulator.control('GET', `/mailboxes/${DESK}/messages?folder=sentitems`);
     return ((await res.json()) as { value: { internetMessageId: string }[] }).value;
@@ -84,17 +99,7 @@ describe('work two instances share runs once', () => {
 
   it('runs the rules for each SR event once: one email per rule firing', async () => {
     stack.shiftClock(MINUTE + 1000);
-    const rule = await stack
-      .api(0)
-      .post('/api/admin/rules')
-      .auth(stack.admin, { type: 'bearer' })
-      .send({
-        name: 'Tell the requester',
-        trigger: { kind: 'note-added' },
-        templateId: 'status-update',
-        recipients: [{ kind: 'requester' }],
-      })
-      .expect(201);
+    const rule = await addNoteRule('Tell the requester');
     const customers = ['ada@fabrikam.test', 'bo@fabrikam.test', 'cy@fabrikam.test'];
     const srs = [];
     for (const [i, email] of customers.entries())
@@ -119,30 +124,16 @@ describe('work two instances share runs once', () => {
         await stack.api(1).get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200)
       ).body.items as OutboundEmail[];
       expect(emails.map((e) => [e.ruleId, e.status])).toEqual([
-        [rule.body.id, 'sent'],
-        [rule.body.id, 'sent'],
+        [rule, 'sent'],
+        [rule, 'sent'],
       ]);
     }
-    await stack
-      .api(0)
-      .delete(`/api/admin/rules/${rule.body.id}`)
-      .auth(stack.admin, { type: 'bearer' })
-      .expect(204);
+    await stack.api(0).delete(`/api/admin/rules/${rule}`).auth(stack.admin, { type: 'bearer' }).expect(204);
   });
 
   it('runs an SR event on the instance that committed it, and leaves those of the other to that one', async () => {
     stack.shiftClock(MINUTE + 1000);
-    const rule = await stack
-      .api(0)
-      .post('/api/admin/rules')
-      .auth(stack.admin, { type: 'bearer' })
-      .send({
-        name: 'Acknowledge',
-        trigger: { kind: 'note-added' },
-        templateId: 'status-update',
-        recipients: [{ kind: 'requester' }],
-      })
-      .expect(201);
+    const rule = await addNoteRule('Acknowledge');
     const [first, second] = [
       await createSr(stack, 0, { name: 'di', email: 'di@fabrikam.test' }),
       await createSr(stack, 1, { name: 'ed', email: 'ed@fabrikam.test' }),
@@ -175,13 +166,9 @@ describe('work two instances share runs once', () => {
     // The first instance comes back (a restart, or a sweep anywhere) and runs what it left.
     workers()[0]!.start();
     await stack.settled();
-    expect((await emailsOf(first!)).map((e) => e.ruleId)).toEqual([rule.body.id]);
-    expect((await emailsOf(second!)).map((e) => e.ruleId)).toEqual([rule.body.id]);
-    await stack
-      .api(0)
-      .delete(`/api/admin/rules/${rule.body.id}`)
-      .auth(stack.admin, { type: 'bearer' })
-      .expect(204);
+    expect((await emailsOf(first!)).map((e) => e.ruleId)).toEqual([rule]);
+    expect((await emailsOf(second!)).map((e) => e.ruleId)).toEqual([rule]);
+    await stack.api(0).delete(`/api/admin/rules/${rule}`).auth(stack.admin, { type: 'bearer' }).expect(204);
   });
 
   it(`keeps the mailbox's ${LIMIT} a minute across both instances`, async () => {

@@ -53,7 +53,7 @@ export function defineOrphanSweepContract(
       await store.transact(async (tx) => {
         await tx.collection('requests').insert(aRequest(1));
         await tx.collection('attachments').insert(anAttachment('a1', 1, attachment.sha256));
-        await tx.collection('notes').insert(anEmailNote('n1', 1, noteOriginal.sha256));
+        await tx.collection('notes').insert(anEmailNote('n1', 1, { originalRef: noteOriginal.sha256 }));
         await tx.collection('mailCenter').insert(aMailCenterItem('m1', { originalRef: heldOriginal.sha256 }));
       });
 

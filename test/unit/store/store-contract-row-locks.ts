@@ -2,19 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Store, Transaction, TransactOptions } from '../../../api/src/ports/store.js';
 import type { ContractOptions } from './store-contract.js';
 import { aRequest, gate, letOthersRun } from './store-fixtures.js';
-import { aNote } from './store-records.js';
-
-const anEmailReplyNote = (id: string, requestId: number, internetMessageId: string) =>
-  aNote(id, requestId, {
-    source: 'email',
-    email: {
-      from: { address: 'ada@example.com' },
-      subject: 'Re: printer',
-      receivedAt: '2025-01-02T03:04:05.000Z',
-      signal: 'ec-id',
-      internetMessageId,
-    },
-  });
+import { anEmailNote } from './store-records.js';
 
 const ROW_LOCKS: TransactOptions = { isolation: 'row-locks' };
 
@@ -76,7 +64,9 @@ export function defineRowLockRules(current: () => Store, options: ContractOption
             for (let i = 0; i < 5; i++) {
               const messageId = `<reply-${i}-${requestId}@customer.test>`;
               expect(await notes.byMessageId(messageId)).toEqual([]);
-              await notes.insert(anEmailReplyNote(`n${requestId}-${i}`, requestId, messageId));
+              await notes.insert(
+                anEmailNote(`n${requestId}-${i}`, requestId, { internetMessageId: messageId }),
+              );
             }
             await tx.collection('requests').put({ ...sr!, hasNewEmailReply: true });
             if (++wrote === 2) bothWrote.open();

@@ -178,7 +178,7 @@ export function defineRequestQueries(current: () => Store): void {
       await tx.collection('requests').insert(aRequest(1));
       await tx.collection('attachments').insert(anAttachment('a1', 1, hash(1)));
       await tx.collection('attachments').insert(anAttachment('a2', 1, hash(1)));
-      await tx.collection('notes').insert(anEmailNote('n1', 1, hash(2)));
+      await tx.collection('notes').insert(anEmailNote('n1', 1, { originalRef: hash(2) }));
       await tx.collection('notes').insert(aNote('n2', 1));
       await tx.collection('mailCenter').insert(aMailCenterItem('m1', { originalRef: hash(3) }));
     });

@@ -38,8 +38,12 @@ export const anAttachment = (
   ...overrides,
 });
 
-/** An email note whose stored original is the blob `originalRef`. */
-export const anEmailNote = (id: string, requestId: number, originalRef: string): Note =>
+/** A note made from an email; `email` sets more of the email's fields (its stored original, its Message-ID). */
+export const anEmailNote = (
+  id: string,
+  requestId: number,
+  email: Partial<NonNullable<Note['email']>> = {},
+): Note =>
   aNote(id, requestId, {
     source: 'email',
     email: {
@@ -47,7 +51,7 @@ export const anEmailNote = (id: string, requestId: number, originalRef: string):
       subject: 'Re: printer',
       receivedAt: '2025-01-02T03:04:05.000Z',
       signal: 'marker',
-      originalRef,
+      ...email,
     },
   });
 
