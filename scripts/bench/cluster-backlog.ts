@@ -4,7 +4,7 @@ import type { Exchange } from './bench-stack.js';
 import { BENCH_MAILBOXES, postgresCpu, startClusterBench, type ClusterBench } from './cluster-stack.js';
 import { finished, round, until } from './cluster-run.js';
 import type { CpuQuota } from './cpu-quota.js';
-import { cpuSeconds, runQueueWaitSeconds, waitForQuiet } from './process-cpu.js';
+import { busyTimeline, cpuSeconds, runQueueWaitSeconds, waitForQuiet } from './process-cpu.js';
 import { replyMime } from './reply-mime.js';
 
 // The cluster bench's figure 1 (cluster.ts): a backlog worked by 1 or by 3 instances, with what limits the run.
@@ -76,6 +76,7 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
     const benchCpuBefore = process.cpuUsage();
     const postgresBefore = await postgresCpu(bench);
     const started = Date.now();
+    const busy = busyTimeline(pids);
     await bench.switchMailboxes(true);
     await until(
       bench,
@@ -84,6 +85,7 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
       Number(process.env.BENCH_CLUSTER_TIMEOUT_SEC ?? 1800) * 1000,
     );
     const seconds = (Date.now() - started) / 1000;
+    const busyUntil = busy.stop();
     const instanceCpu = bench.instances.map((i, n) => cpuSeconds(i.process.pid) - cpuBefore[n]!);
     const instanceWaitPct = bench.instances.map((i, n) =>
       round(((runQueueWaitSeconds(i.process.pid) - waitBefore[n]!) / seconds) * 100, 0),
@@ -127,6 +129,9 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
       lastGraphAtSec: round((Math.max(...graph.map((e) => e.at)) - started) / 1000),
       // 100 = one core busy the whole run: an instance near 100 is CPU-bound (Node runs its JavaScript on one core).
       instanceCpuPct: instanceCpu.map((cpu) => round((cpu / seconds) * 100, 0)),
+      // Until when each instance was busy (at least half its peak CPU): well short of `seconds`, it ran out of work
+      // while another still had some, and the spread is what the balance cost the run.
+      instanceBusyUntilSec: busyUntil,
       // The main thread ready to run but waiting for a core, in % of the run: high means the machine, not the instance.
       instanceRunQueueWaitPct: instanceWaitPct,
       // CPU the instances spent per reply, all together: what a reply costs, whatever the machine's load.

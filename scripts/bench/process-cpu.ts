@@ -51,3 +51,31 @@ export async function waitForQuiet(
   }
   return { quiet: false, ms: Date.now() - started };
 }
+
+/**
+ * Samples each process's CPU every `everyMs` until `stop`, which says until when (seconds from the start, to the
+ * sample) each process was busy: using at least half of the most it used in any sample. Side by side with the run's
+ * length, it shows the instances that ran out of work before the others finished.
+ */
+export function busyTimeline(pids: readonly (number | undefined)[], everyMs = 500): { stop(): number[] } {
+  const started = Date.now();
+  let last = pids.map(cpuSeconds);
+  const rates: number[][] = pids.map(() => []);
+  const times: number[] = [];
+  const timer = setInterval(() => {
+    const now = pids.map(cpuSeconds);
+    times.push((Date.now() - started) / 1000);
+    now.forEach((cpu, i) => rates[i]!.push(cpu - last[i]!));
+    last = now;
+  }, everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return rates.map((series) => {
+        const peak = Math.max(0, ...series.filter(Number.isFinite));
+        const lastBusy = series.reduce((at, rate, k) => (rate >= peak / 2 ? (times[k] ?? at) : at), 0);
+        return Math.round(lastBusy * 10) / 10;
+      });
+    },
+  };
+}
