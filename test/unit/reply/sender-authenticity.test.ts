@@ -10,7 +10,7 @@ import {
   senderTrust,
   type SenderTrust,
 } from '../../../api/src/reply/sender-authenticity.js';
-import { matchContext, openRequest } from '../../fixtures/replies/match-lookup-stub.js';
+import { customerReply, matchContext, openRequest } from '../../fixtures/replies/match-lookup-stub.js';
 import { CUSTOMER_ADDRESS, DESK_ADDRESS, KEYRING } from '../../fixtures/replies/outbound.js';
 
 // Finding 2 of issue 15: a forged From: with the SR number in the subject became a PUBLIC note. Only the receiving
@@ -22,19 +22,8 @@ const PASS = `spf=pass (sender IP is 192.0.2.25) smtp.mailfrom=${DOMAIN}; dkim=p
 const FAIL = `spf=fail (sender IP is 203.0.113.66) smtp.mailfrom=${DOMAIN}; dkim=none (message not signed) header.d=none;dmarc=fail action=oreject header.from=${DOMAIN};compauth=fail reason=000`;
 const ar = (value: string): MailHeader => ({ name: 'Authentication-Results', value });
 
-function message(headers: MailHeader[], overrides: Partial<MailMessage> = {}): MailMessage {
-  return {
-    subject: 'Re: [SR-000123] printer',
-    from: { address: CUSTOMER_ADDRESS },
-    to: [],
-    cc: [],
-    replyTo: [],
-    receivedAt: '2025-03-01T00:00:00Z',
-    headers,
-    attachments: [],
-    ...overrides,
-  };
-}
+const message = (headers: MailHeader[], overrides: Partial<MailMessage> = {}): MailMessage =>
+  customerReply({ subject: 'Re: [SR-000123] printer', headers, ...overrides });
 
 const assess = (headers: MailHeader[], trust: SenderTrust = EXO, from = CUSTOMER_ADDRESS) =>
   assessSender({ headers, from: { address: from } }, { trust, ownDomains: ['contoso.com'] });
