@@ -3,14 +3,17 @@ import type { MailCluster } from './mail-cluster.js';
 // A busy instance gives part of its backlog to a less busy one mid-sync. A mailbox is synced by one instance at a time
 // (its lease), so ten mailboxes on three instances split 4/3/3, and the instance with four works a third longer than
 // the others, which then wait. Each second every instance says how many emails its syncs have not started yet (its
-// backlog), and one with two or more syncs looks at the live instance with the least: handing over a sync with r
+// backlog; while one of them is still listing, that it does not know yet), and one with two or more syncs looks at the live instance with the least: handing over a sync with r
 // emails left narrows the gap between the two when r is at most half of it, and closes it at exactly half. So it asks
 // the largest such sync to stop taking new emails; once the emails it started are committed and their after-steps
 // done, the sync gives the lease back and wakes the other instance, which lists the rest. Handing over a mailbox of
 // equal backlogs never qualifies, so a mailbox does not go back and forth.
 
-/** What a running sync shares with the hand-over: how much of its round is left, and whom to give the rest to. */
-export type HandOverSignal = { remaining: number; to: string | undefined };
+/**
+ * What a running sync shares with the hand-over: how much of its round is left (undefined while it lists), and whom
+ * to give the rest to.
+ */
+export type HandOverSignal = { remaining: number | undefined; to: string | undefined };
 
 /** Below this many emails left a hand-over costs more (a new listing, a pause) than it saves. */
 const MIN_REMAINING = 20;
@@ -30,10 +33,12 @@ export class HandOver {
     this.checking = true;
     try {
       const syncing = [...this.runtimes()].filter((r) => r.handOver !== undefined);
+      // While a sync lists, this instance's backlog is not known: it says so, rather than a number too small.
+      const listing = syncing.some((r) => r.handOver?.remaining === undefined);
       const backlog = syncing.reduce((sum, r) => sum + (r.handOver?.remaining ?? 0), 0);
       // Every time, not only when it changed: a heartbeat lease taken anew (after a pause) starts with no backlog.
-      await this.cluster.reportBacklog(backlog);
-      if (syncing.length < 2 || syncing.some((r) => r.handOver?.to !== undefined)) return;
+      await this.cluster.reportBacklog(listing ? undefined : backlog);
+      if (listing || syncing.length < 2 || syncing.some((r) => r.handOver?.to !== undefined)) return;
       const lightest = await this.cluster.lightestInstance();
       if (!lightest) return;
       const half = (backlog - lightest.backlog) / 2;

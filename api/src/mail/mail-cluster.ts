@@ -50,10 +50,11 @@ export class MailCluster {
 
   /**
    * Runs a sync of the account holding its mailbox lease, or says who holds it, or (with `mailboxes` to share out)
-   * hands the mailbox to a live instance syncing fewer than its share when this one already syncs its share.
-   * Decisions are taken one at a time, so a burst of triggers does not see the same count.
+   * hands the mailbox to a live instance syncing fewer (handOff). A sync that ends handing itself over
+   * (`handedOverTo`) passes the lease straight to that instance. Decisions are taken one at a time, so a burst of
+   * triggers does not see the same count.
    */
-  async syncHolding<R>(
+  async syncHolding<R extends { handedOverTo?: string }>(
     accountId: string,
     mailboxes: number | undefined,
     work: (lease: Lease) => Promise<R>,
@@ -63,7 +64,7 @@ export class MailCluster {
       const to =
         mailboxes === undefined || this.isLocal
           ? undefined
-          : await this.handOff(mailboxes).catch(() => undefined);
+          : await this.handOff(name, mailboxes).catch(() => undefined);
       if (to) return { to, lease: undefined };
       return {
         to: undefined,
@@ -78,7 +79,7 @@ export class MailCluster {
     const decided = await decision;
     if (decided.to !== undefined) return { held: false, handedTo: decided.to };
     if (!decided.lease) return { held: false, holder: await this.leases.holderOf(name) };
-    return { held: true, value: await this.leases.hold(decided.lease, work) };
+    return { held: true, value: await this.leases.hold(decided.lease, work, (r) => r.handedOverTo) };
   }
 
   /** Asks another instance to sync the account (it holds the lease, or was handed the mailbox). */
@@ -95,41 +96,48 @@ export class MailCluster {
     );
   }
 
-  /** Tells the other instances how many emails this one has waiting (hand-over.ts balances by it). */
-  async reportBacklog(emails: number): Promise<void> {
+  /** Tells the other instances how many emails this one has waiting, or that it does not know yet (hand-over.ts). */
+  async reportBacklog(emails: number | undefined): Promise<void> {
     const { coordination, instanceId } = this.options;
     await coordination.reportBacklog(`instance:${instanceId}`, instanceId, emails);
   }
 
-  /** The other live instance with the fewest emails waiting, as each last said; undefined when there is none. */
+  /**
+   * The other live instance with the fewest emails waiting, as each last said; undefined when there is none. One that
+   * has not said, or is still listing what it has, is not counted: at a backlog's start it says 0 until its listings
+   * return, and handing it work then only piles more on it.
+   */
   async lightestInstance(): Promise<{ id: string; backlog: number } | undefined> {
     const live = await this.options.coordination.holders('instance:');
     const [lightest] = live
-      .filter((l) => l.holder !== this.options.instanceId)
-      .map((l) => ({ id: l.holder, backlog: l.backlog ?? 0 }))
+      .flatMap((l) =>
+        l.holder === this.options.instanceId || l.backlog === undefined
+          ? []
+          : [{ id: l.holder, backlog: l.backlog }],
+      )
       .sort((x, y) => x.backlog - y.backlog);
     return lightest;
   }
 
-  /** Mailboxes each live instance is syncing now. */
-  private async loads(): Promise<Map<string, number>> {
+  /**
+   * Whom to give a mailbox about to be synced: up to an even share (rounded down) an instance keeps what comes; past it,
+   * the live instance syncing the fewest, when that is fewer than this one. So ten mailboxes on three instances split
+   * 4/3/3, where "keep up to the share rounded up" let two instances race to four and left the third with two. Each
+   * step goes to a strictly lighter instance, so a mailbox is not passed round in a circle. A mailbox whose lease this
+   * instance already has (passed to it by a hand-over) is its own to sync.
+   */
+  private async handOff(name: string, mailboxes: number): Promise<string | undefined> {
+    const me = this.options.instanceId;
     const [live, syncing] = await Promise.all([
       this.options.coordination.holders('instance:'),
       this.options.coordination.holders('mailbox:'),
     ]);
+    if (syncing.some((l) => l.name === name && l.holder === me)) return undefined;
     const load = new Map(live.map((l) => [l.holder, 0]));
     for (const l of syncing) if (load.has(l.holder)) load.set(l.holder, (load.get(l.holder) ?? 0) + 1);
-    return load;
-  }
-
-  private async handOff(mailboxes: number): Promise<string | undefined> {
-    const load = await this.loads();
-    if (load.size <= 1 || !load.has(this.options.instanceId)) return undefined;
-    const share = Math.ceil(mailboxes / load.size);
-    if ((load.get(this.options.instanceId) ?? 0) < share) return undefined;
-    const [lightest] = [...load]
-      .filter(([id, n]) => id !== this.options.instanceId && n < share)
-      .sort((a, b) => a[1] - b[1]);
+    const mine = load.get(me);
+    if (load.size <= 1 || mine === undefined || mine < Math.floor(mailboxes / load.size)) return undefined;
+    const [lightest] = [...load].filter(([id, n]) => id !== me && n < mine).sort((a, b) => a[1] - b[1]);
     return lightest?.[0];
   }
 

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { Coordination, Lease } from '../ports/coordination.js';
 
-// Holds a lease while some work runs: taken before, renewed every third of its time to live, released after. When
-// a renewal finds the lease gone (this process was frozen or cut off past it), the work carries on only until its
-// next write, which the fence check refuses (fenced-writes.ts).
+// Holds a lease while some work runs: taken before, renewed every third of its time to live, released after (or
+// passed straight to the instance the work handed itself over to). When a renewal finds the lease gone (this process
+// was frozen or cut off past it), the work carries on only until its next write, which the fence check refuses
+// (fenced-writes.ts).
 
 export type Held<R> = { held: true; value: R } | { held: false; holder: Lease | undefined };
 
@@ -15,18 +16,20 @@ export class LeaseKeeper {
     private readonly logger: Logger,
   ) {}
 
-  async withLease<R>(name: string, work: (lease: Lease) => Promise<R>): Promise<Held<R>> {
-    const lease = await this.coordination.acquire(name, this.holder, this.ttlMs);
-    if (!lease) return { held: false, holder: await this.holderOf(name) };
-    return { held: true, value: await this.hold(lease, work) };
-  }
-
   async holderOf(name: string): Promise<Lease | undefined> {
     return (await this.coordination.holders(name)).find((l) => l.name === name);
   }
 
-  /** Runs `work` with a lease just taken, renewing it meanwhile and giving it back after. */
-  async hold<R>(lease: Lease, work: (lease: Lease) => Promise<R>): Promise<R> {
+  /**
+   * Runs `work` with a lease just taken, renewing it meanwhile and giving it back after; to the instance `passTo` names
+   * from the work's result, if any. Released instead, the lease would be free for a moment, and a sync this instance
+   * had queued meanwhile would take the mailbox straight back from the instance it was handed to.
+   */
+  async hold<R>(
+    lease: Lease,
+    work: (lease: Lease) => Promise<R>,
+    passTo?: (result: R) => string | undefined,
+  ): Promise<R> {
     const { name } = lease;
     let lost = false;
     const timer = setInterval(
@@ -47,12 +50,24 @@ export class LeaseKeeper {
       Math.max(200, Math.floor(this.ttlMs / 3)),
     );
     timer.unref();
+    let to: string | undefined;
     try {
-      return await work(lease);
+      const result = await work(lease);
+      to = passTo?.(result);
+      return result;
     } finally {
       clearInterval(timer);
-      if (!lost) await this.coordination.release(name, this.holder, lease.fence).catch(() => undefined);
+      if (!lost) await this.giveBack(lease, to);
     }
+  }
+
+  private async giveBack(lease: Lease, to: string | undefined): Promise<void> {
+    const { name, fence } = lease;
+    // Should the pass fail, a plain release still lets the other instance (or any) take the lease at once.
+    const passed = to
+      ? await this.coordination.pass(name, this.holder, fence, to, this.ttlMs).catch(() => undefined)
+      : undefined;
+    if (!passed) await this.coordination.release(name, this.holder, fence).catch(() => undefined);
   }
 }
 

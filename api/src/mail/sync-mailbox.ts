@@ -42,6 +42,7 @@ export async function syncMailbox(
   let rereads = 0;
   while (rounds < MAX_ROUNDS) {
     rounds += 1;
+    if (handOver) handOver.remaining = undefined;
     const listed = await ctx.mailbox.listUnread(ctx.folderId, ctx.limits.roundSize);
     counts.listed += listed.length;
     if (handOver) handOver.remaining = listed.length;
@@ -57,7 +58,7 @@ export async function syncMailbox(
     // Asked to hand the mailbox over (hand-over.ts): no new email is started; those started finish as usual.
     const stop = () => handOver?.to !== undefined;
     await forEachLimited(listed, ctx.limits.parallel, stop, async (item) => {
-      if (handOver) handOver.remaining -= 1;
+      if (handOver?.remaining !== undefined) handOver.remaining -= 1;
       const outcome = await handleMessage(ctx, item);
       if (outcome.kind === 'unreadable') unreadable += 1;
       count(counts, outcome);

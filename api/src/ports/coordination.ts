@@ -8,7 +8,10 @@ export type Lease = {
   /** Grows each time a new holder takes the lease: a write carrying an older fence comes from an ex-holder. */
   fence: number;
   expiresAt: string;
-  /** An instance's lease: the emails it last said it has waiting (reportBacklog); absent when it never said. */
+  /**
+   * An instance's lease: the emails it last said it has waiting (reportBacklog); absent when it never said, or said it
+   * does not know yet (a sync of its is still listing).
+   */
   backlog?: number;
 };
 
@@ -40,14 +43,19 @@ export interface Coordination {
   /** Extends a lease we hold with this fence; undefined when it was lost (expired and taken). */
   renew(name: string, holder: string, fence: number, ttlMs: number): Promise<Lease | undefined>;
   release(name: string, holder: string, fence: number): Promise<void>;
+  /**
+   * Gives a lease we hold straight to `to`, with the next fence, for `ttlMs`: a hand-over, so no instance (this one
+   * included) takes it between our release and `to`'s acquire. Undefined when it was no longer ours.
+   */
+  pass(name: string, holder: string, fence: number, to: string, ttlMs: number): Promise<Lease | undefined>;
   /** Gives back every lease `holder` has: an instance stopping lets the others take over at once. */
   releaseAll(holder: string): Promise<void>;
   /** The lease's row as last written (expired or released too); undefined when never taken. */
   lease(name: string): Promise<LeaseRecord | undefined>;
   /** Leases whose holder stopped renewing without giving them back (it died or froze), by name prefix. */
   lapsed(prefix: string): Promise<Lease[]>;
-  /** Records on `name`, a lease `holder` has, how many emails it has waiting, for the others to balance by. */
-  reportBacklog(name: string, holder: string, backlog: number): Promise<void>;
+  /** Records on `name`, a lease `holder` has, how many emails it has waiting (undefined: not known yet), for the others to balance by. */
+  reportBacklog(name: string, holder: string, backlog: number | undefined): Promise<void>;
   /** Leases not yet expired, optionally those whose name starts with `prefix`. */
   holders(prefix?: string): Promise<Lease[]>;
   /** Asks the instance `to` to sync an account (it holds the mailbox's lease), or to keep its subscription. */

@@ -36,6 +36,10 @@ export function createLocalCoordination(): Coordination {
       if (current?.holder === holder && current.fence === fenceToken)
         leases.set(name, { ...current, expiresAt: new Date().toISOString(), released: true });
     },
+    pass: async (name, holder, fenceToken, to, ttlMs) => {
+      const current = leases.get(name);
+      return current?.holder === holder && current.fence === fenceToken ? grant(name, to, ttlMs) : undefined;
+    },
     releaseAll: async (holder) => {
       for (const [name, lease] of leases)
         if (lease.holder === holder)

@@ -73,6 +73,22 @@ describe('hand-over between instances', () => {
     await releaseAll();
   });
 
+  it('hands nothing to an instance whose syncs are still listing, nor while its own are', async () => {
+    // B has just started syncing: its listings have not come back, so it cannot say how much it has.
+    await clusterB().reportBacklog(undefined);
+    const busy = await syncingOnA({ thirteen: 150, fourteen: 150, fifteen: 90 });
+    await handOverOn(busy).check();
+    expect(Object.values(handedTo(busy))).toEqual([undefined, undefined, undefined]);
+    // B has listed and is idle; but one of A's syncs is listing again (a second round): A waits for its own count.
+    await clusterB().reportBacklog(0);
+    const listing = await syncingOnA({ thirteen: 150, fourteen: 150 });
+    listing.fifteen = { remaining: undefined, to: undefined };
+    await handOverOn(listing).check();
+    expect(Object.values(handedTo(listing))).toEqual([undefined, undefined, undefined]);
+    expect(await clusterB().lightestInstance()).toBeUndefined();
+    await releaseAll();
+  });
+
   it('keeps the mailboxes when the backlogs are close: four mailboxes against three, early on', async () => {
     const early = await syncingOnA({ four: 160, five: 160, six: 160, seven: 160 });
     await clusterB().reportBacklog(480);
@@ -96,6 +112,52 @@ describe('hand-over between instances', () => {
     const single = await syncingOnA({ twelve: 500 });
     await handOverOn(single).check();
     expect(handedTo(single)).toEqual({ twelve: undefined });
+    await releaseAll();
+  });
+});
+
+describe('where the sync of a mailbox runs', () => {
+  const take = (c: PostgresCoordination, holder: string, ...mailboxes: string[]) =>
+    Promise.all(mailboxes.map((m) => c.acquire(`mailbox:${m}`, holder, 60_000)));
+
+  it('gives a mailbox past the even share, rounded down, to an instance syncing fewer', async () => {
+    await take(a, 'A', 'p1', 'p2');
+    await take(b, 'B', 'p3');
+    const ran: string[] = [];
+    // Two each is the even share (five on two, rounded down): A's third goes to B, which has one.
+    expect(await clusterA.syncHolding('p4', 5, async () => ran.push('p4') && {})).toEqual({
+      held: false,
+      handedTo: 'B',
+    });
+    await take(b, 'B', 'p4');
+    // Two each: nobody syncs fewer, so A keeps the fifth.
+    expect(await clusterA.syncHolding('p5', 5, async () => ran.push('p5') && {})).toMatchObject({
+      held: true,
+    });
+    expect(ran).toEqual(['p5']);
+    await releaseAll();
+  });
+
+  it('passes the lease of a sync that hands itself over straight to the receiver, which syncs it whatever its load', async () => {
+    let fenceOnA = 0;
+    await clusterA.syncHolding('q1', undefined, async (lease) => {
+      fenceOnA = lease.fence;
+      return { handedOverTo: 'B' };
+    });
+    // A sync queued on A meanwhile finds the mailbox B's, where a release would have let A take it straight back.
+    expect(await clusterA.syncHolding('q1', 2, async () => ({}))).toMatchObject({
+      held: false,
+      holder: { holder: 'B', fence: fenceOnA + 1 },
+    });
+    // B, woken, syncs it although it holds more mailboxes than A: the lease was passed to it.
+    await take(b, 'B', 'q2');
+    let fenceOnB = 0;
+    const received = await clusterB().syncHolding('q1', 2, async (lease) => {
+      fenceOnB = lease.fence;
+      return {};
+    });
+    expect(received).toMatchObject({ held: true });
+    expect(fenceOnB).toBe(fenceOnA + 1);
     await releaseAll();
   });
 });

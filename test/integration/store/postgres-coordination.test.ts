@@ -72,6 +72,17 @@ describe('PostgreSQL leases', () => {
     expect((await b.acquire('mailbox:three', 'B', 60_000))?.fence).toBe(first.fence + 1);
   });
 
+  it('passes a lease straight to another holder with the next fence, so nobody takes it between', async () => {
+    const first = (await a.acquire('mailbox:passed', 'A', 60_000))!;
+    expect(await a.pass('mailbox:passed', 'A', first.fence + 1, 'B', 60_000)).toBeUndefined();
+    const passed = await a.pass('mailbox:passed', 'A', first.fence, 'B', 60_000);
+    expect(passed).toMatchObject({ holder: 'B', fence: first.fence + 1 });
+    expect(await a.acquire('mailbox:passed', 'A', 60_000)).toBeUndefined();
+    expect(await a.renew('mailbox:passed', 'A', first.fence, 60_000)).toBeUndefined();
+    // B, woken, takes what is already its own, with the fence it was passed.
+    expect((await b.acquire('mailbox:passed', 'B', 60_000))?.fence).toBe(first.fence + 1);
+  });
+
   it("refuses a write fenced with an ex-holder's token, and writes nothing of it", async () => {
     const first = (await a.acquire('mailbox:four', 'A', 300))!;
     await store.transact(async (tx) => {

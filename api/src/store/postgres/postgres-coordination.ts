@@ -88,6 +88,22 @@ export class PostgresCoordination implements Coordination {
     );
   }
 
+  async pass(
+    name: string,
+    holder: string,
+    fence: number,
+    to: string,
+    ttlMs: number,
+  ): Promise<Lease | undefined> {
+    const { rows } = await this.#pool.query<LeaseRow>(
+      `UPDATE sm_leases SET holder = $4, fence = fence + 1, released = false,
+         expires_at = clock_timestamp() + $5 * interval '1 millisecond'
+       WHERE name = $1 AND holder = $2 AND fence = $3 RETURNING ${LEASE_COLUMNS}`,
+      [name, holder, fence, to, ttlMs],
+    );
+    return rows[0] ? leaseOf(rows[0]) : undefined;
+  }
+
   async releaseAll(holder: string): Promise<void> {
     await this.#pool.query(
       'UPDATE sm_leases SET expires_at = clock_timestamp(), released = true WHERE holder = $1 AND expires_at > clock_timestamp()',
@@ -111,11 +127,11 @@ export class PostgresCoordination implements Coordination {
     return rows.map(leaseOf);
   }
 
-  async reportBacklog(name: string, holder: string, backlog: number): Promise<void> {
+  async reportBacklog(name: string, holder: string, backlog: number | undefined): Promise<void> {
     await this.#pool.query('UPDATE sm_leases SET backlog = $3 WHERE name = $1 AND holder = $2', [
       name,
       holder,
-      backlog,
+      backlog ?? null,
     ]);
   }
 
