@@ -3,11 +3,13 @@ import type { MailCluster } from './mail-cluster.js';
 // A busy instance gives part of its backlog to a less busy one mid-sync. A mailbox is synced by one instance at a time
 // (its lease), so ten mailboxes on three instances split 4/3/3, and the instance with four works a third longer than
 // the others, which then wait. Each second every instance says how many emails its syncs have not started yet (its
-// backlog; while one of them is still listing, that it does not know yet), and one with two or more syncs looks at the live instance with the least: handing over a sync with r
-// emails left narrows the gap between the two when r is at most half of it, and closes it at exactly half. So it asks
-// the largest such sync to stop taking new emails; once the emails it started are committed and their after-steps
-// done, the sync gives the lease back and wakes the other instance, which lists the rest. Handing over a mailbox of
-// equal backlogs never qualifies, so a mailbox does not go back and forth.
+// backlog; while one of them is still listing, that it does not know yet), and one with two or more syncs looks at
+// the live instance with the least: handing over a sync with r emails left narrows the gap between the two when r is
+// at most half of it, and closes it at exactly half. So it reserves that instance (hand-over-receivers.ts: no other
+// busy one hands it a mailbox at the same moment) and asks the largest such sync to stop taking new emails; once the
+// emails it started are committed and their after-steps done, the sync passes the lease to the other instance and
+// wakes it, and it lists the rest. Handing over a mailbox of equal backlogs never qualifies, so a mailbox does not go
+// back and forth.
 
 /**
  * What a running sync shares with the hand-over: how much of its round is left (undefined while it lists), and whom
@@ -48,8 +50,10 @@ export class HandOver {
           return left >= MIN_REMAINING && left <= half;
         })
         .sort((a, b) => (b.handOver?.remaining ?? 0) - (a.handOver?.remaining ?? 0));
-      // Read again: the sync may have ended while the cluster was asked.
-      if (best?.handOver) best.handOver.to = lightest.id;
+      if (!best?.handOver || !(await this.cluster.receivers.reserve(lightest.id))) return;
+      // Read again: the sync may have ended while the receiver was reserved.
+      if (best.handOver) best.handOver.to = lightest.id;
+      else await this.cluster.receivers.settle(lightest.id);
     } catch {
       // The database is unreachable: the syncs go on where they are, and the next look tries again.
     } finally {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { SecretBox } from '../domain/secret-box.js';
 import type { Coordination, Lease } from '../ports/coordination.js';
+import { HandOverReceivers } from './hand-over-receivers.js';
 import { LeaseKeeper, mailboxLeaseName, subscriptionLeaseName, type Held } from './mailbox-lease.js';
 import type { ClusterView } from '../ports/mail-engine.js';
 
@@ -29,6 +30,8 @@ export type KnownSubscription = {
 
 export class MailCluster {
   readonly leases: LeaseKeeper;
+  /** Whom a hand-over may go to now (hand-over-receivers.ts). */
+  readonly receivers: HandOverReceivers;
   private deciding: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ClusterOptions) {
@@ -38,6 +41,7 @@ export class MailCluster {
       options.leaseTtlMs,
       options.logger,
     );
+    this.receivers = new HandOverReceivers(options.coordination, options.instanceId);
   }
 
   get instanceId(): string {
@@ -79,7 +83,9 @@ export class MailCluster {
     const decided = await decision;
     if (decided.to !== undefined) return { held: false, handedTo: decided.to };
     if (!decided.lease) return { held: false, holder: await this.leases.holderOf(name) };
-    return { held: true, value: await this.leases.hold(decided.lease, work, (r) => r.handedOverTo) };
+    const value = await this.leases.hold(decided.lease, work, (r) => r.handedOverTo);
+    if (value.handedOverTo) await this.receivers.settle(value.handedOverTo);
+    return { held: true, value };
   }
 
   /** Asks another instance to sync the account (it holds the lease, or was handed the mailbox). */
@@ -105,13 +111,17 @@ export class MailCluster {
   /**
    * The other live instance with the fewest emails waiting, as each last said; undefined when there is none. One that
    * has not said, or is still listing what it has, is not counted: at a backlog's start it says 0 until its listings
-   * return, and handing it work then only piles more on it.
+   * return, and handing it work then only piles more on it. Nor is one reserved for another hand-over
+   * (hand-over-receivers.ts).
    */
   async lightestInstance(): Promise<{ id: string; backlog: number } | undefined> {
-    const live = await this.options.coordination.holders('instance:');
+    const [live, reserved] = await Promise.all([
+      this.options.coordination.holders('instance:'),
+      this.receivers.reservedNow(),
+    ]);
     const [lightest] = live
       .flatMap((l) =>
-        l.holder === this.options.instanceId || l.backlog === undefined
+        l.holder === this.options.instanceId || l.backlog === undefined || reserved.has(l.holder)
           ? []
           : [{ id: l.holder, backlog: l.backlog }],
       )

@@ -44,9 +44,10 @@ const handOverOn = (signals: Record<string, HandOverSignal>) =>
   new HandOver(clusterA, () => Object.values(signals).map((handOver) => ({ handOver })));
 const handedTo = (signals: Record<string, HandOverSignal>) =>
   Object.fromEntries(Object.entries(signals).map(([mailbox, s]) => [mailbox, s.to]));
-/** The syncs end: their mailbox leases go back (the instances stay live). */
+/** The syncs end: their mailbox leases, and the receivers reserved for them, go back (the instances stay live). */
 async function releaseAll(): Promise<void> {
-  for (const lease of await a.holders('mailbox:')) await a.release(lease.name, lease.holder, lease.fence);
+  for (const lease of await a.holders())
+    if (/^(mailbox|receiving):/.test(lease.name)) await a.release(lease.name, lease.holder, lease.fence);
 }
 
 const clusterB = () => testMailCluster(b, 'B', 60_000);
@@ -63,6 +64,31 @@ describe('hand-over between instances', () => {
     await handOver.check();
     expect(handedTo(signals)).toEqual({ one: undefined, two: undefined, three: 'B' });
     await releaseAll();
+  });
+
+  it('hands an instance one mailbox at a time: a second busy instance looking then finds it reserved', async () => {
+    const c = await PostgresCoordination.open(database.url, 'C');
+    try {
+      const clusterC = testMailCluster(c, 'C', 60_000);
+      await clusterC.heartbeat();
+      await clusterB().reportBacklog(0);
+      const onA = await syncingOnA({ sixteen: 150, seventeen: 90 });
+      await handOverOn(onA).check();
+      expect(handedTo(onA)).toEqual({ sixteen: undefined, seventeen: 'B' });
+      // C is as busy as A was, and looks before B has anything: B is A's until its hand-over settles, and A has too
+      // much waiting for a share of C's to help.
+      const onC: Record<string, HandOverSignal> = {
+        eighteen: { remaining: 150, to: undefined },
+        nineteen: { remaining: 90, to: undefined },
+      };
+      await new HandOver(clusterC, () => Object.values(onC).map((handOver) => ({ handOver }))).check();
+      expect(handedTo(onC)).toEqual({ eighteen: undefined, nineteen: undefined });
+    } finally {
+      for (const lease of await c.holders('instance:C'))
+        await c.release(lease.name, lease.holder, lease.fence);
+      await c.close();
+      await releaseAll();
+    }
   });
 
   it('says its backlog, so the other instances see what it has waiting', async () => {
