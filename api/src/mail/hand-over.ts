@@ -12,13 +12,19 @@ import type { MailCluster } from './mail-cluster.js';
 // back and forth.
 
 /**
- * What a running sync shares with the hand-over: how much of its round is left (undefined while it lists), and whom
- * to give the rest to.
+ * What a running sync shares with the hand-over: when it started (ms since epoch), how much of its round is left
+ * (undefined while it lists), and whom to give the rest to.
  */
-export type HandOverSignal = { remaining: number | undefined; to: string | undefined };
+export type HandOverSignal = { startedAt: number; remaining: number | undefined; to: string | undefined };
 
 /** Below this many emails left a hand-over costs more (a new listing, a pause) than it saves. */
 const MIN_REMAINING = 20;
+/**
+ * A sync younger than this stays where it is. At a backlog's start the instances begin their syncs a few seconds
+ * apart, and one that has not begun says it has nothing: in the bench, mailboxes went to it after their first 32
+ * emails and came back later. A mailbox just handed over is not handed on at once either.
+ */
+const MIN_AGE_MS = 5_000;
 export const HAND_OVER_CHECK_MS = 1_000;
 
 export class HandOver {
@@ -27,6 +33,7 @@ export class HandOver {
   constructor(
     private readonly cluster: MailCluster,
     private readonly runtimes: () => Iterable<{ handOver: HandOverSignal | undefined }>,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** One look: says this instance's backlog, and hands at most one mailbox over, none while one is winding down. */
@@ -47,7 +54,8 @@ export class HandOver {
       const [best] = syncing
         .filter((r) => {
           const left = r.handOver?.remaining ?? 0;
-          return left >= MIN_REMAINING && left <= half;
+          const age = this.now() - (r.handOver?.startedAt ?? 0);
+          return left >= MIN_REMAINING && left <= half && age >= MIN_AGE_MS;
         })
         .sort((a, b) => (b.handOver?.remaining ?? 0) - (a.handOver?.remaining ?? 0));
       if (!best?.handOver || !(await this.cluster.receivers.reserve(lightest.id))) return;

@@ -60,7 +60,7 @@ export async function syncHeld(
         : account.afterProcessing === 'move' && runtime.moveFolderId
           ? { kind: 'move' as const, folderId: runtime.moveFolderId }
           : { kind: 'mark-read' as const };
-    runtime.handOver = { remaining: undefined, to: undefined };
+    runtime.handOver = { startedAt: Date.now(), remaining: undefined, to: undefined };
     const report = await syncMailbox(
       {
         // Every write of this sync first checks that this instance still holds the mailbox's lease.

@@ -36,7 +36,7 @@ async function syncingOnA(remaining: Record<string, number>): Promise<Record<str
   const signals: Record<string, HandOverSignal> = {};
   for (const [mailbox, left] of Object.entries(remaining)) {
     await a.acquire(`mailbox:${mailbox}`, 'A', 60_000);
-    signals[mailbox] = { remaining: left, to: undefined };
+    signals[mailbox] = { startedAt: 0, remaining: left, to: undefined };
   }
   return signals;
 }
@@ -78,8 +78,8 @@ describe('hand-over between instances', () => {
       // C is as busy as A was, and looks before B has anything: B is A's until its hand-over settles, and A has too
       // much waiting for a share of C's to help.
       const onC: Record<string, HandOverSignal> = {
-        eighteen: { remaining: 150, to: undefined },
-        nineteen: { remaining: 90, to: undefined },
+        eighteen: { startedAt: 0, remaining: 150, to: undefined },
+        nineteen: { startedAt: 0, remaining: 90, to: undefined },
       };
       await new HandOver(clusterC, () => Object.values(onC).map((handOver) => ({ handOver }))).check();
       expect(handedTo(onC)).toEqual({ eighteen: undefined, nineteen: undefined });
@@ -108,7 +108,7 @@ describe('hand-over between instances', () => {
     // B has listed and is idle; but one of A's syncs is listing again (a second round): A waits for its own count.
     await clusterB().reportBacklog(0);
     const listing = await syncingOnA({ thirteen: 150, fourteen: 150 });
-    listing.fifteen = { remaining: undefined, to: undefined };
+    listing.fifteen = { startedAt: 0, remaining: undefined, to: undefined };
     await handOverOn(listing).check();
     expect(Object.values(handedTo(listing))).toEqual([undefined, undefined, undefined]);
     expect(await clusterB().lightestInstance()).toBeUndefined();
@@ -126,6 +126,23 @@ describe('hand-over between instances', () => {
     await clusterB().reportBacklog(160);
     await handOverOn(halfWay).check();
     expect(Object.values(handedTo(halfWay)).filter((to) => to === 'B')).toHaveLength(1);
+    await releaseAll();
+  });
+
+  it('keeps a sync that started less than five seconds ago, where instances may not all have begun', async () => {
+    await clusterB().reportBacklog(0);
+    const young = await syncingOnA({ twenty: 150, 'twenty-one': 90 });
+    for (const signal of Object.values(young)) signal.startedAt = 6_000;
+    const at = (now: number) =>
+      new HandOver(
+        clusterA,
+        () => Object.values(young).map((handOver) => ({ handOver })),
+        () => now,
+      );
+    await at(10_000).check();
+    expect(handedTo(young)).toEqual({ twenty: undefined, 'twenty-one': undefined });
+    await at(11_000).check();
+    expect(handedTo(young)).toEqual({ twenty: undefined, 'twenty-one': 'B' });
     await releaseAll();
   });
 
