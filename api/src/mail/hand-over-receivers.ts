@@ -10,6 +10,7 @@ import type { Coordination, Lease } from '../ports/coordination.js';
 const RESERVE_MS = 30_000;
 const SETTLE_MS = 3_000;
 
+/** The reservation of an instance as a receiver; with '' the prefix of them all. */
 export const receivingLeaseName = (instanceId: string): string => `receiving:${instanceId}`;
 
 export class HandOverReceivers {
@@ -22,8 +23,9 @@ export class HandOverReceivers {
 
   /** Instances some giver has reserved now, this one's own reservations included. */
   async reservedNow(): Promise<Set<string>> {
-    const leases = await this.coordination.holders(receivingLeaseName(''));
-    return new Set(leases.map((l) => l.name.slice(receivingLeaseName('').length)));
+    const prefix = receivingLeaseName('');
+    const leases = await this.coordination.holders(prefix);
+    return new Set(leases.map((l) => l.name.slice(prefix.length)));
   }
 
   /** Reserves `to` for a hand-over from this instance; false when another giver got there first. */

@@ -2,7 +2,13 @@ import type { Logger } from 'pino';
 import type { SecretBox } from '../domain/secret-box.js';
 import type { Coordination, Lease } from '../ports/coordination.js';
 import { HandOverReceivers } from './hand-over-receivers.js';
-import { LeaseKeeper, mailboxLeaseName, subscriptionLeaseName, type Held } from './mailbox-lease.js';
+import {
+  instanceLeaseName,
+  LeaseKeeper,
+  mailboxLeaseName,
+  subscriptionLeaseName,
+  type Held,
+} from './mailbox-lease.js';
 import type { ClusterView } from '../ports/mail-engine.js';
 
 // The engine's view of the other instances sharing its database (docs/architecture.md §4, "Several instances"): one
@@ -96,7 +102,7 @@ export class MailCluster {
   /** Says this instance is alive, so the others count it when they share the mailboxes out. */
   async heartbeat(): Promise<void> {
     await this.options.coordination.acquire(
-      `instance:${this.options.instanceId}`,
+      instanceLeaseName(this.options.instanceId),
       this.options.instanceId,
       this.options.leaseTtlMs,
     );
@@ -105,7 +111,7 @@ export class MailCluster {
   /** Tells the other instances how many emails this one has waiting, or that it does not know yet (hand-over.ts). */
   async reportBacklog(emails: number | undefined): Promise<void> {
     const { coordination, instanceId } = this.options;
-    await coordination.reportBacklog(`instance:${instanceId}`, instanceId, emails);
+    await coordination.reportBacklog(instanceLeaseName(instanceId), instanceId, emails);
   }
 
   /**
@@ -116,7 +122,7 @@ export class MailCluster {
    */
   async lightestInstance(): Promise<{ id: string; backlog: number } | undefined> {
     const [live, reserved] = await Promise.all([
-      this.options.coordination.holders('instance:'),
+      this.options.coordination.holders(instanceLeaseName('')),
       this.receivers.reservedNow(),
     ]);
     const [lightest] = live
@@ -139,7 +145,7 @@ export class MailCluster {
   private async handOff(name: string, mailboxes: number): Promise<string | undefined> {
     const me = this.options.instanceId;
     const [live, syncing] = await Promise.all([
-      this.options.coordination.holders('instance:'),
+      this.options.coordination.holders(instanceLeaseName('')),
       this.options.coordination.holders('mailbox:'),
     ]);
     if (syncing.some((l) => l.name === name && l.holder === me)) return undefined;

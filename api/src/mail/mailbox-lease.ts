@@ -73,3 +73,5 @@ export class LeaseKeeper {
 
 export const mailboxLeaseName = (accountId: string): string => `mailbox:${accountId}`;
 export const subscriptionLeaseName = (accountId: string): string => `subscription:${accountId}`;
+/** An instance's heartbeat lease, which also carries its backlog (hand-over.ts); with '' the prefix of them all. */
+export const instanceLeaseName = (instanceId: string): string => `instance:${instanceId}`;
