@@ -183,10 +183,14 @@ describe('where the sync of a mailbox runs', () => {
 
   it('passes the lease of a sync that hands itself over straight to the receiver, which syncs it whatever its load', async () => {
     let fenceOnA = 0;
+    expect(await clusterA.receivers.reserve('B')).toBe(true);
     await clusterA.syncHolding('q1', undefined, async (lease) => {
       fenceOnA = lease.fence;
       return { handedOverTo: 'B' };
     });
+    // B's reservation, good for 30 s while the sync wound down, now ends a few seconds after the pass.
+    const [reservation] = await b.holders('receiving:B');
+    expect(Date.parse(reservation!.expiresAt) - Date.now()).toBeLessThanOrEqual(3_000);
     // A sync queued on A meanwhile finds the mailbox B's, where a release would have let A take it straight back.
     expect(await clusterA.syncHolding('q1', 2, async () => ({}))).toMatchObject({
       held: false,
