@@ -92,6 +92,7 @@ export function createMailEngine(
     limits: {
       maxMessageBytes: config.mail.maxMessageBytes,
       maxAttachmentsPerMessage: config.mail.maxAttachmentsPerMessage,
+      parallel: config.mail.parallel,
       retryBaseMs: config.mail.retryBaseMs,
       readTimeLimitMs: config.mail.readTimeLimitMs,
     },

@@ -18,6 +18,7 @@ describe('config', () => {
       store: 'lowdb',
       demo: false,
       graph: { mode: 'real', baseUrl: 'https://graph.microsoft.com' },
+      mail: { parallel: 32 },
     });
     expect(Object.isFrozen(result.config)).toBe(true);
   });
@@ -28,10 +29,18 @@ describe('config', () => {
       STORE: 'sqlite',
       SECRET_KEY: Buffer.alloc(8).toString('base64'),
       GRAPH_MODE: 'fake',
+      MAIL_PARALLEL: '0',
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    for (const name of ['PORT', 'STORE', 'GRAPH_MODE', 'AAD_APP_CLIENT_ID', 'AAD_APP_TENANT_ID']) {
+    for (const name of [
+      'PORT',
+      'STORE',
+      'GRAPH_MODE',
+      'MAIL_PARALLEL',
+      'AAD_APP_CLIENT_ID',
+      'AAD_APP_TENANT_ID',
+    ]) {
       expect(result.problems.join('\n')).toContain(name);
     }
   });

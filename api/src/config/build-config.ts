@@ -45,6 +45,7 @@ export type Config = Readonly<{
     sweepIntervalMs: number;
     maxMessageBytes: number;
     maxAttachmentsPerMessage: number;
+    parallel: number;
     loopLimitPerHour: number;
     retryBaseMs: number;
     idleHeartbeatMs: number;
@@ -106,6 +107,7 @@ export function buildConfig(e: Env): Config {
       maxMessageBytes: e.MAIL_MAX_MESSAGE_MB * 1024 * 1024,
       readTimeLimitMs: e.MAIL_READ_TIME_LIMIT_MS,
       maxAttachmentsPerMessage: e.MAIL_MAX_ATTACHMENTS,
+      parallel: e.MAIL_PARALLEL,
       loopLimitPerHour: e.MAIL_LOOP_LIMIT_PER_HOUR,
       retryBaseMs: e.MAIL_RETRY_BASE_SEC * 1000,
       idleHeartbeatMs: e.IMAP_IDLE_HEARTBEAT_SEC * 1000,
