@@ -4,6 +4,7 @@ import type { Exchange } from './bench-stack.js';
 import { BENCH_MAILBOXES, postgresCpu, startClusterBench, type ClusterBench } from './cluster-stack.js';
 import { finished, round, until } from './cluster-run.js';
 import type { CpuQuota } from './cpu-quota.js';
+import { startNeighbours, type Neighbours } from './cpu-neighbours.js';
 import { busyTimeline, cpuSeconds, runQueueWaitSeconds, waitForQuiet } from './process-cpu.js';
 import { replyMime } from './reply-mime.js';
 
@@ -38,7 +39,13 @@ async function deliver(
   }
 }
 
-export async function backlogRun(caDir: string, instances: number, perMailbox: number, quota?: CpuQuota) {
+export async function backlogRun(
+  caDir: string,
+  instances: number,
+  perMailbox: number,
+  quota?: CpuQuota,
+  neighbours = 0,
+) {
   const total = perMailbox * BENCH_MAILBOXES.length;
   const warmPerMailbox = Math.ceil((WARM_UP_PER_INSTANCE * instances) / BENCH_MAILBOXES.length);
   const warm = warmPerMailbox * BENCH_MAILBOXES.length;
@@ -51,8 +58,10 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
     sweepSec: 3600,
     beforeStart: (stack) => deliver(stack, stack.requestIds.slice(0, warm), 'Warm-up reply'),
   });
+  let busyNeighbours: Neighbours | undefined;
   try {
     for (const instance of bench.instances) quota?.confine(instance.id, instance.process.pid!);
+    if (quota && neighbours > 0) busyNeighbours = startNeighbours(neighbours, quota);
     const pids = bench.instances.map((i) => i.process.pid);
     // Warm-up: each instance files about WARM_UP_PER_INSTANCE replies first, so the run measures instances that have
     // compiled their hot paths, as on a desk that has been up for a while (cold, each instance's first seconds cost
@@ -113,6 +122,7 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
     );
     return {
       instances,
+      neighbours,
       replies: total,
       notes,
       seconds: round(seconds),
@@ -162,6 +172,7 @@ export async function backlogRun(caDir: string, instances: number, perMailbox: n
         : undefined,
     };
   } finally {
+    await busyNeighbours?.stop();
     await bench.close();
     quota?.removeAll();
   }

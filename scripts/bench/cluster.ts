@@ -17,6 +17,9 @@ import { killAndRestart } from '../../test/integration/cluster/support/instances
 // BENCH_CLUSTER_CPU_PER_INSTANCE (e.g. 0.3): cores each instance may use in the backlog runs, as on a small host of its
 // own; unset, they share this machine's cores with PostgreSQL and the emulator.
 const CPU_PER_INSTANCE = Number(process.env.BENCH_CLUSTER_CPU_PER_INSTANCE ?? 0) || undefined;
+// BENCH_CLUSTER_NEIGHBOURS=1 (with a quota): the one-instance runs have two busy processes beside them under the same
+// quota, as the three-instance runs have two other instances (cpu-neighbours.ts says why).
+const NEIGHBOURS = process.env.BENCH_CLUSTER_NEIGHBOURS === '1';
 // BENCH_CLUSTER_ROUNDS (default 3): turns of one and of three instances, whose medians are the figure.
 const ROUNDS = Math.max(1, Number(process.env.BENCH_CLUSTER_ROUNDS ?? 3) || 3);
 
@@ -39,13 +42,15 @@ export async function clusterBench(
   const quota = CPU_PER_INSTANCE === undefined ? undefined : cpuQuota(CPU_PER_INSTANCE);
   if (quota && 'unavailable' in quota)
     throw new Error(`BENCH_CLUSTER_CPU_PER_INSTANCE=${CPU_PER_INSTANCE}: ${quota.unavailable}`);
+  if (NEIGHBOURS && !quota)
+    throw new Error('BENCH_CLUSTER_NEIGHBOURS=1 needs BENCH_CLUSTER_CPU_PER_INSTANCE');
   // One and three instances take turns, ROUNDS times, and the median run of each is the figure: on a shared host one run
   // of either can be 20% off (one instance measured 41 to 59 replies/s on the same tree), and back-to-back turns see
   // the same weather.
   const ones: BacklogResult[] = [];
   const threes: BacklogResult[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    ones.push(await backlogRun(caDir, 1, repliesPerMailbox, quota));
+    ones.push(await backlogRun(caDir, 1, repliesPerMailbox, quota, NEIGHBOURS ? 2 : 0));
     threes.push(await backlogRun(caDir, 3, repliesPerMailbox, quota));
   }
   const one = median(ones);
@@ -63,6 +68,7 @@ export async function clusterBench(
     mailboxes: BENCH_MAILBOXES.length,
     cpuCores: availableParallelism(),
     cpuPerInstance: CPU_PER_INSTANCE ?? 'unlimited',
+    neighboursBesideOneInstance: NEIGHBOURS ? 2 : 0,
     repliesPerMailbox,
     rounds: ROUNDS,
     throttle: KNOBS,

@@ -9,6 +9,7 @@ import { ensureCertificates } from '../../emulator/src/certs/ensure-certificates
 // |cluster (several instances on PostgreSQL: BENCH_CLUSTER_MAILBOXES, default 10; BENCH_CLUSTER_REPLIES per mailbox, default 40, 200 for
 // the README figure; BENCH_CLUSTER_LATENCY_MS, Graph's latency, default 100; BENCH_CLUSTER_LATENCY_REPLIES, default 30;
 // BENCH_CLUSTER_CPU_PER_INSTANCE: cores each instance may use, through a cgroup of its own, as if on a host of its own;
+// BENCH_CLUSTER_NEIGHBOURS=1, two busy processes under that quota beside each one-instance run;
 // BENCH_CLUSTER_ROUNDS, turns of one and of three instances whose medians are the figure, default 3),
 // BENCH_BACKLOG=<replies> (default 2000),
 // BENCH_SWEEP_SEC (default 10), BENCH_STORE=lowdb|memory|postgres (default lowdb, what a deployment runs; postgres:
