@@ -52,7 +52,7 @@ export type Runtime = {
 };
 
 export async function compose(config: Config, logger: Logger, version: string): Promise<Runtime> {
-  const services = await buildServices(config);
+  const services = await buildServices(config, logger);
   const coordination =
     config.store === 'postgres'
       ? await PostgresCoordination.open(config.database.url, config.instanceId)
@@ -139,7 +139,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
   };
 }
 
-async function buildServices(config: Config): Promise<ServiceDeps> {
+async function buildServices(config: Config, logger: Logger): Promise<ServiceDeps> {
   // DATA_DIR holds the desk's mail and keys: this user's only (0700), whatever the umask made of it before.
   await ensurePrivateDir(config.dataDir);
   const key = config.secretKey ?? (await loadOrCreateSecretKey(config.dataDir));
@@ -152,7 +152,14 @@ async function buildServices(config: Config): Promise<ServiceDeps> {
   // The secret key every instance on the database must share is checked before the EC_ID keys sealed with it are read.
   const ecIdKeyring = await checkSecretKey(cluster, key)
     .then(() => openEcIdKeyStore(opened, config.dataDir))
-    .then((keys) => LiveEcIdKeyring.open(keys, secrets, config.ecId, { refreshMs: EC_ID_KEY_REFRESH_MS }))
+    .then((keys) =>
+      LiveEcIdKeyring.open(keys, secrets, config.ecId, {
+        refreshMs: EC_ID_KEY_REFRESH_MS,
+        // The keys already loaded keep signing and verifying; the log says why another instance's new key is not here.
+        onRefreshError: (error) =>
+          logger.warn({ err: error }, 'reading the EC_ID keys again failed; the next refresh tries again'),
+      }),
+    )
     .catch(async (error: unknown) => {
       await opened.close();
       throw error;
