@@ -52,6 +52,20 @@ async function releaseAll(): Promise<void> {
 
 const clusterB = () => testMailCluster(b, 'B', 60_000);
 
+/** A third live instance, C, for the length of `test`; it and what it reserved are gone afterwards. */
+async function withInstanceC(test: (clusterC: MailCluster) => Promise<void>): Promise<void> {
+  const c = await PostgresCoordination.open(database.url, 'C');
+  try {
+    const clusterC = testMailCluster(c, 'C', 60_000);
+    await clusterC.heartbeat();
+    await test(clusterC);
+  } finally {
+    for (const lease of await c.holders('instance:C')) await c.release(lease.name, lease.holder, lease.fence);
+    await c.close();
+    await releaseAll();
+  }
+}
+
 describe('hand-over between instances', () => {
   it('gives the idle instance the sync that evens the two backlogs best, one at a time', async () => {
     await clusterB().reportBacklog(0);
@@ -67,10 +81,7 @@ describe('hand-over between instances', () => {
   });
 
   it('hands an instance one mailbox at a time: a second busy instance looking then finds it reserved', async () => {
-    const c = await PostgresCoordination.open(database.url, 'C');
-    try {
-      const clusterC = testMailCluster(c, 'C', 60_000);
-      await clusterC.heartbeat();
+    await withInstanceC(async (clusterC) => {
       await clusterB().reportBacklog(0);
       const onA = await syncingOnA({ sixteen: 150, seventeen: 90 });
       await handOverOn(onA).check();
@@ -83,12 +94,18 @@ describe('hand-over between instances', () => {
       };
       await new HandOver(clusterC, () => Object.values(onC).map((handOver) => ({ handOver }))).check();
       expect(handedTo(onC)).toEqual({ eighteen: undefined, nineteen: undefined });
-    } finally {
-      for (const lease of await c.holders('instance:C'))
-        await c.release(lease.name, lease.holder, lease.fence);
-      await c.close();
-      await releaseAll();
-    }
+    });
+  });
+
+  it('neither offers nor lets another giver reserve an instance already reserved, lightest or not', async () => {
+    await withInstanceC(async (clusterC) => {
+      await clusterC.reportBacklog(100);
+      await clusterB().reportBacklog(0);
+      expect(await clusterA.lightestInstance()).toEqual({ id: 'B', backlog: 0 });
+      expect(await clusterC.receivers.reserve('B')).toBe(true);
+      expect(await clusterA.receivers.reserve('B')).toBe(false);
+      expect(await clusterA.lightestInstance()).toEqual({ id: 'C', backlog: 100 });
+    });
   });
 
   it('says its backlog, so the other instances see what it has waiting', async () => {
