@@ -213,6 +213,26 @@ describe('add-in: file as reply on an SR', () => {
     ]);
   });
 
+  it("reads the email within the engine's time per email; over it, the note is the text part and says why", async () => {
+    api.services.reader = { ...api.services.reader!, readTimeLimitMs: 1 };
+    // 300 KB of quoted lines: no reader gets through that within 1 ms, however warm.
+    const long = {
+      ...email,
+      bodyHtml: `${email.bodyHtml}${'<blockquote><p>Earlier line</p></blockquote>'.repeat(7_000)}`,
+    };
+    const res = await post(
+      api,
+      '/api/addin/file',
+      { requestId: sr.number, email: long, attachments: [] },
+      201,
+    );
+    const notes = (await get(`/api/requests/${sr.number}/notes`)).items;
+    expect(notes.map((n: { id: string }) => n.id)).toEqual([res.body.filing.noteId]);
+    expect(notes[0].bodyText).toMatch(
+      /took longer than the 1 ms allowed for one email\. So this note is taken from its plain-text version/,
+    );
+  });
+
   it('says which SR does not exist, and files nothing', async () => {
     const res = await post(
       api,

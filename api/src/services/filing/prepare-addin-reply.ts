@@ -10,7 +10,8 @@ import { prepareReply } from '../inbound/prepare-reply.js';
  * The reply preparation for an email filed from Outlook, through the engine's body reader. The pane sends only the
  * attachments the agent ticked, with their bytes; a ticked inline image is filed as a plain attachment, since the
  * agent chose it (Outlook does not tell the pane its content id, so the engine's "kept by the reply" test cannot
- * apply). The reader's own time per email applies (the add-in never took MAIL_READ_TIME_LIMIT_MS).
+ * apply). The body is read within the engine's time per email (MAIL_READ_TIME_LIMIT_MS), as a Mail Center action
+ * reads it: over it, the note is the plain-text part with a line saying why.
  */
 export async function prepareAddinReply(
   deps: Pick<ServiceDeps, 'store' | 'blobs' | 'newId'>,
@@ -27,6 +28,7 @@ export async function prepareAddinReply(
     sources,
     target,
     understand: reader.understand,
+    readTimeLimitMs: reader.readTimeLimitMs,
     policy: {
       blockList: settings.attachmentBlockList,
       blockedAction: settings.blockedAttachmentAction,
