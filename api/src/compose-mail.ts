@@ -29,8 +29,8 @@ export function createOutbound(services: ServiceDeps, config: Config, logger: Lo
   });
   const worker = new OutboundWorker({ services, sender, policy, logger });
   services.store.onCommit((change) => {
-    // Another instance runs the events it committed. Those a crashed instance left are run by the next start or sweep
-    // (OutboundWorker sweepMs) of any instance.
+    // Another instance runs the events it committed. Those a crashed instance left are run once its heartbeat lease
+    // lapses (mail/lost-instances.ts), or by the next start or sweep (OutboundWorker sweepMs) of any instance.
     const events = change.collections.srEvents;
     if (events && !change.byOtherInstance) worker.wake(events);
   });

@@ -34,6 +34,7 @@ import { PostgresStore } from './store/postgres/postgres-store.js';
 import { createLocalClusterState } from './store/local-cluster-state.js';
 import { checkSecretKey } from './services/settings/check-shared-settings.js';
 import { LiveEcIdKeyring } from './services/ec-id-keys/live-ec-id-keyring.js';
+import { watchLostInstances } from './mail/lost-instances.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 import { ensurePrivateDir } from './store/durable-fs.js';
 
@@ -77,6 +78,12 @@ export async function compose(config: Config, logger: Logger, version: string): 
   // After seeding, so the demo SRs' rule emails go out from the demo account at once.
   outbound.start();
   mail.start();
+  const lostInstances = coordination.local
+    ? undefined
+    : watchLostInstances(coordination, Math.max(200, Math.floor(config.mail.leaseTtlMs / 3)), (instances) => {
+        logger.warn({ instances }, 'instances stopped without handing over; running the SR events they left');
+        outbound.wake('all');
+      });
   if (config.store === 'postgres' && services.blobs.kind === 'file') {
     logger.warn(
       "attachment bytes are on this instance's disk (BLOB_STORE=file): other instances sharing the database cannot read them; set BLOB_STORE=azure to run several",
@@ -129,6 +136,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     outbound,
     mail,
     close: async () => {
+      lostInstances?.stop();
       await blobSweep.stop();
       if (services.ecIdKeyring instanceof LiveEcIdKeyring) services.ecIdKeyring.close();
       await mail.stop();
