@@ -80,10 +80,18 @@ export async function compose(config: Config, logger: Logger, version: string): 
   mail.start();
   const lostInstances = coordination.local
     ? undefined
-    : watchLostInstances(coordination, Math.max(200, Math.floor(config.mail.leaseTtlMs / 3)), (instances) => {
-        logger.warn({ instances }, 'instances stopped without handing over; running the SR events they left');
-        outbound.wake('all');
-      });
+    : watchLostInstances(
+        coordination,
+        config.instanceId,
+        Math.max(200, Math.floor(config.mail.leaseTtlMs / 3)),
+        (instances) => {
+          logger.warn(
+            { instances },
+            'instances stopped without handing over; running the SR events they left',
+          );
+          outbound.wake('all');
+        },
+      );
   if (config.store === 'postgres' && services.blobs.kind === 'file') {
     logger.warn(
       "attachment bytes are on this instance's disk (BLOB_STORE=file): other instances sharing the database cannot read them; set BLOB_STORE=azure to run several",
