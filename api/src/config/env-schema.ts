@@ -100,7 +100,8 @@ const ZEnvShape = z.object({
   MAIL_LEASE_TTL_SEC: z.coerce.number().int().min(2).max(300).default(15),
   MAIL_MAX_MESSAGE_MB: z.coerce.number().int().min(1).max(150).default(150),
   MAIL_READ_TIME_LIMIT_MS: z.coerce.number().int().min(1).max(600_000).default(DEFAULT_READ_TIME_LIMIT_MS),
-  // Emails one mailbox's sync downloads and reads at once; their notes commit together (memory and Graph load grow with it).
+  // Emails one mailbox's sync downloads and reads at once; their notes commit together (memory and Graph load grow
+  // with it).
   MAIL_PARALLEL: z.coerce.number().int().min(1).max(64).default(DEFAULT_LIMITS.parallel),
   MAIL_MAX_ATTACHMENTS: z.coerce
     .number()

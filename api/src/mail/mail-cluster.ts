@@ -146,7 +146,7 @@ export class MailCluster {
     const me = this.options.instanceId;
     const [live, syncing] = await Promise.all([
       this.options.coordination.holders(instanceLeaseName('')),
-      this.options.coordination.holders('mailbox:'),
+      this.options.coordination.holders(mailboxLeaseName('')),
     ]);
     if (syncing.some((l) => l.name === name && l.holder === me)) return undefined;
     const load = new Map(live.map((l) => [l.holder, 0]));
@@ -159,7 +159,8 @@ export class MailCluster {
 
   /** Accounts whose mailbox lease lapsed: its holder died or froze mid-sync, and its work is left to finish. */
   async orphaned(): Promise<string[]> {
-    return (await this.options.coordination.lapsed('mailbox:')).map((l) => l.name.slice('mailbox:'.length));
+    const prefix = mailboxLeaseName('');
+    return (await this.options.coordination.lapsed(prefix)).map((l) => l.name.slice(prefix.length));
   }
 
   /** On a clean stop: the other instances take this one's mailboxes and subscriptions over at once. */
@@ -275,7 +276,9 @@ export class MailCluster {
       id: this.options.instanceId,
       leases: mine.map((l) => ({
         name: l.name,
-        ...(l.name.startsWith('mailbox:') ? { accountId: l.name.slice('mailbox:'.length) } : {}),
+        ...(l.name.startsWith(mailboxLeaseName(''))
+          ? { accountId: l.name.slice(mailboxLeaseName('').length) }
+          : {}),
         fence: l.fence,
         expiresAt: l.expiresAt,
       })),
