@@ -5,6 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../support/postgres-da
 import { openEmptyPostgresStore } from '../../support/postgres-store.js';
 import type { PostgresStore } from '../../../api/src/store/postgres/postgres-store.js';
 import { testMailCluster } from '../../support/mail-cluster.js';
+import { eventually } from '../../support/emulator-graph-target.js';
 
 // An instance that dies without handing over (its session gone, its heartbeat lease not released) is reported to the
 // others once per death, so they run the SR events it left; on a real PostgreSQL.
@@ -37,12 +38,9 @@ async function liveAndDie(id: string): Promise<void> {
   await coordination.close();
 }
 
-async function reportsReach(count: number): Promise<string[][]> {
-  const deadline = Date.now() + 10_000;
-  while (reports.length < count && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  return reports;
-}
+/** The reports so far, once there are `count` of them. */
+const reportsReach = (count: number): Promise<string[][]> =>
+  eventually(() => (reports.length >= count ? reports : undefined), 10_000, `${count} reports`);
 
 it('reports each death of an instance once, a second death of the same instance again', async () => {
   await liveAndDie('B');
@@ -63,9 +61,11 @@ it('does not report an instance that stopped cleanly, handing its leases over, n
   await coordination.close();
   // The watching instance's own lease lapses (as while the database restarts): E, dying after it, is reported alone.
   await testMailCluster(watcher, 'A', 100).heartbeat();
-  const deadline = Date.now() + 5_000;
-  while (!(await watcher.lapsed('instance:')).some((l) => l.holder === 'A') && Date.now() < deadline)
-    await new Promise((resolve) => setTimeout(resolve, 20));
+  await eventually(
+    async () => ((await watcher.lapsed('instance:')).some((l) => l.holder === 'A') ? true : undefined),
+    5_000,
+    "A's own lease to lapse",
+  );
   await liveAndDie('E');
   expect(await reportsReach(4)).toEqual([['B'], ['B'], ['C'], ['E']]);
 });

@@ -3,16 +3,17 @@ import { expect, it } from 'vitest';
 import { createSecretBox } from '../../../../api/src/domain/secret-box.js';
 import type { EcIdKeyStore, StoredEcIdKey } from '../../../../api/src/ports/ec-id-key-store.js';
 import { LiveEcIdKeyring } from '../../../../api/src/services/ec-id-keys/live-ec-id-keyring.js';
+import { eventually } from '../../../support/emulator-graph-target.js';
 
 // A key store shared with other instances, in memory, whose reads can be made to fail (a database gone for a moment).
 function sharedKeyStore() {
   const keys: StoredEcIdKey[] = [];
-  const state = { failing: false, reads: 0 };
+  const state = { failing: false, served: 0 };
   const store: EcIdKeyStore = {
     isShared: true,
     list: async () => {
-      state.reads++;
       if (state.failing) throw new Error('connection terminated');
+      state.served++;
       return [...keys];
     },
     rotate: async (_expected, next) => {
@@ -35,17 +36,17 @@ it('says when reading the keys again fails, and keeps signing with the keys it h
   try {
     const kid = keyring.current.kid;
     state.failing = true;
-    const deadline = Date.now() + 5_000;
-    while (errors.length === 0 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(String(errors[0])).toContain('connection terminated');
+    const [error] = await eventually(
+      () => (errors.length > 0 ? errors : undefined),
+      5_000,
+      'a failed refresh',
+    );
+    expect(String(error)).toContain('connection terminated');
     expect(keyring.current.kid).toBe(kid);
-    // It goes on trying: once the store answers again, the refreshes do too.
+    // It goes on trying: once the store answers again, a refresh reads the keys.
     state.failing = false;
-    const readsBefore = state.reads;
-    while (state.reads === readsBefore && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(state.reads).toBeGreaterThan(readsBefore);
+    const served = state.served;
+    await eventually(() => (state.served > served ? true : undefined), 5_000, 'a refresh after the failures');
   } finally {
     keyring.close();
   }
