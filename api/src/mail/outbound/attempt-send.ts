@@ -1,3 +1,5 @@
+import type { Attachment } from '../../domain/attachment.js';
+import type { MailAccount } from '../../domain/mail-account.js';
 import type { OutboundEmail } from '../../domain/outbound-email.js';
 import { outboundHeaders } from '../../domain/outbound-message.js';
 import { retryDelayMs, sendingSlotFreeAt, type OutboundPolicy } from '../../domain/outbound-policy.js';
@@ -15,8 +17,15 @@ import {
 
 const MAX_RULE_ATTEMPTS = 5;
 
+/** A claimed email with what sending it needs, read in the claim's transaction. */
+export type ClaimedEmail = {
+  email: OutboundEmail;
+  account: MailAccount | undefined;
+  attachments: Array<Attachment | undefined>;
+};
+
 export type Claim =
-  | { kind: 'claimed'; email: OutboundEmail }
+  | ({ kind: 'claimed' } & ClaimedEmail)
   | { kind: 'wait'; until: Date; mailboxBusy: boolean }
   | { kind: 'not-queued' };
 
@@ -25,7 +34,9 @@ export type Claim =
  * is counted from the store (the mailbox's attempts in the last minute, read in this transaction), so the budget is
  * the whole cluster's. Claims for one mailbox are serialised cluster-wide: instances working through the same queue
  * then wait their turn for a moment instead of aborting each other's claims. `accountId` only picks that lock;
- * what is claimed is decided on the record read inside the transaction.
+ * what is claimed is decided on the record read inside the transaction. The account and attachments are read in
+ * the same transaction: between the claim and Graph nothing touches the database, so a database gone after the
+ * claim cannot stop an email that was never sent (the agent would be told to try again while the claim waits).
  */
 export async function claimOutbound(
   deps: ServiceDeps,
@@ -54,7 +65,12 @@ export async function claimOutbound(
         attemptedAt: now.toISOString(),
       };
       await emails.put(claimed);
-      return { kind: 'claimed', email: claimed };
+      const account = await tx.collection('mailAccounts').get(email.accountId);
+      // One after another: a transaction's queries share one database connection.
+      const attachments = [];
+      for (const attachmentId of email.attachmentIds)
+        attachments.push(await tx.collection('attachments').get(attachmentId));
+      return { kind: 'claimed', email: claimed, account, attachments };
     },
     { serialiseOn: `outbound:${accountId}` },
   );
@@ -76,30 +92,25 @@ export function isSameClaim(
 export async function deliverOutbound(
   deps: ServiceDeps,
   sender: MailSender,
-  email: OutboundEmail,
+  { email, account, attachments }: ClaimedEmail,
 ): Promise<OutboundEmail> {
-  const { account, attachments, problem } = await deps.store.read(async (tx) => {
-    const account = await tx.collection('mailAccounts').get(email.accountId);
-    // One after another: a transaction's queries share one database connection.
-    const attachments = [];
-    for (const id of email.attachmentIds) attachments.push(await tx.collection('attachments').get(id));
-    const problem = !account
-      ? 'The mail account it was to be sent from has been removed.'
-      : !account.serviceMessaging
-        ? `Service Messaging was turned off for ${account.emailAddress}.`
-        : attachments.some((a) => !a)
-          ? 'One of its attachments has been deleted from the SR.'
-          : undefined;
-    return { account, attachments: attachments.flatMap((a) => (a ? [a] : [])), problem };
-  });
+  const problem = !account
+    ? 'The mail account it was to be sent from has been removed.'
+    : !account.serviceMessaging
+      ? `Service Messaging was turned off for ${account.emailAddress}.`
+      : attachments.some((a) => !a)
+        ? 'One of its attachments has been deleted from the SR.'
+        : undefined;
   if (problem || !account)
     return markFailed(deps, email, new MailSendError(problem ?? 'No account.', { transient: false }));
-  const outgoing: OutgoingAttachment[] = attachments.map((a) => ({
-    name: a.fileName,
-    contentType: a.contentType,
-    size: a.size,
-    open: () => deps.blobs.open(a.sha256),
-  }));
+  const outgoing: OutgoingAttachment[] = attachments
+    .flatMap((a) => (a ? [a] : []))
+    .map((a) => ({
+      name: a.fileName,
+      contentType: a.contentType,
+      size: a.size,
+      open: () => deps.blobs.open(a.sha256),
+    }));
   let sent: SentMail;
   try {
     sent = await sender.send(account, {

@@ -178,7 +178,7 @@ export class OutboundWorker implements OutboundDispatcher {
     if (claim.kind === 'not-queued') return {};
     // Renewed four times per grace, so a live claim never looks abandoned to another instance.
     const stopRenewing = keepClaim(services, claim.email, this.graceMs() / 4);
-    const email = await deliverOutbound(services, sender, claim.email).finally(stopRenewing);
+    const email = await deliverOutbound(services, sender, claim).finally(stopRenewing);
     if (email.status === 'queued' && email.notBefore) return { email, waitUntil: new Date(email.notBefore) };
     if (email.status === 'sending') this.wakeAt(new Date(services.clock().getTime() + this.graceMs()));
     return { email };
