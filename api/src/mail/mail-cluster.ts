@@ -191,15 +191,19 @@ export class MailCluster {
     );
   }
 
-  async publish(accountId: string, subscription: Omit<KnownSubscription, 'owner'>): Promise<void> {
-    await this.options.coordination.publishSubscription({
-      accountId,
-      subscriptionId: subscription.id,
-      clientStateSealed: JSON.stringify(this.options.secrets.seal(subscription.clientState)),
-      expiresAt: subscription.expiresAt,
-      notificationUrl: subscription.notificationUrl,
-      owner: this.options.instanceId,
-    });
+  /** Publishes the subscription as this instance's; false when this instance no longer holds its lease. */
+  publish(accountId: string, subscription: Omit<KnownSubscription, 'owner'>): Promise<boolean> {
+    return this.options.coordination.publishSubscription(
+      {
+        accountId,
+        subscriptionId: subscription.id,
+        clientStateSealed: JSON.stringify(this.options.secrets.seal(subscription.clientState)),
+        expiresAt: subscription.expiresAt,
+        notificationUrl: subscription.notificationUrl,
+        owner: this.options.instanceId,
+      },
+      subscriptionLeaseName(accountId),
+    );
   }
 
   /**

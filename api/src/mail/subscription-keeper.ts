@@ -4,7 +4,7 @@ import { isGraphError } from '../ports/graph-error.js';
 import type { AccountRuntime } from './account-runtime.js';
 import { explainError } from './explain-error.js';
 import { keepWatching } from './idle-keeper.js';
-import type { MailCluster } from './mail-cluster.js';
+import type { KnownSubscription, MailCluster } from './mail-cluster.js';
 
 // A mailbox's Graph change-notification subscription: created, renewed when less than a day is left
 // (docs/graph-behaviour.md §6.1), replaced when Graph lost it. With several instances only the holder of the
@@ -77,12 +77,17 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
   const now = ctx.clock().getTime();
   const expiresAt = new Date(now + ctx.lifetimeMs);
   try {
-    const wasOwner = runtime.ownsSubscription;
     runtime.ownsSubscription = await ctx.cluster.ownsSubscription(runtime.account.id);
     if (!runtime.ownsSubscription) return await adopt(runtime, ctx, false);
-    if (runtime.subscription) await heedReports(runtime, ctx);
-    else await adopt(runtime, ctx, true);
-    if (!wasOwner) await publishAsOwner(runtime, ctx);
+    const shared = (await ctx.cluster.shared()).get(runtime.account.id);
+    if (runtime.subscription) heedReports(runtime, shared);
+    else await adopt(runtime, ctx, true, shared);
+    // The record names the instance that renews the subscription, as /api/health and the tab show it: a new owner
+    // (the previous one died or stopped) says so at once, not at its first renewal up to a day away.
+    const adopted = runtime.subscription;
+    if (adopted && shared?.id === adopted.id && shared.owner !== ctx.cluster.instanceId)
+      if (!(await publishAsOwner(runtime, ctx, { ...adopted, notificationUrl: shared.notificationUrl })))
+        return;
     const current = runtime.subscription;
     if (current && Date.parse(current.expiresAt) - now > Math.min(DAY, ctx.lifetimeMs / 2)) return;
     if (current) {
@@ -90,7 +95,7 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
         const renewed = await renewSubscription.call(runtime.mailbox, current.id, expiresAt);
         runtime.subscription = { ...current, expiresAt: renewed.expiresAt };
         runtime.subscriptionHealth = { state: 'active', id: current.id, expiresAt: renewed.expiresAt };
-        await ctx.cluster.publish(runtime.account.id, { ...runtime.subscription, notificationUrl: url });
+        await publishAsOwner(runtime, ctx, { ...runtime.subscription, notificationUrl: url });
         return;
       } catch (error) {
         if (!(isGraphError(error) && error.status === 404)) throw error;
@@ -113,7 +118,12 @@ export async function createOrRenew(runtime: AccountRuntime, ctx: SubscriptionCo
     });
     runtime.subscription = { id: created.id, expiresAt: created.expiresAt, clientState };
     runtime.subscriptionHealth = { state: 'active', id: created.id, expiresAt: created.expiresAt };
-    await ctx.cluster.publish(runtime.account.id, { ...runtime.subscription, notificationUrl: url });
+    if (!(await publishAsOwner(runtime, ctx, { ...runtime.subscription, notificationUrl: url }))) {
+      // Made after the lease went to another instance: nobody would renew it, and the owner makes its own.
+      void runtime.mailbox.deleteSubscription?.(created.id).catch(() => undefined);
+      runtime.subscription = undefined;
+      await adopt(runtime, ctx, false);
+    }
   } catch (error) {
     runtime.subscription = undefined;
     const explained = explainError(error, ctx.clock());
@@ -137,8 +147,9 @@ export async function adopt(
   runtime: AccountRuntime,
   ctx: SubscriptionContext,
   asOwner: boolean,
+  known?: KnownSubscription,
 ): Promise<void> {
-  const shared = (await ctx.cluster.shared()).get(runtime.account.id);
+  const shared = known ?? (await ctx.cluster.shared()).get(runtime.account.id);
   const usable =
     shared &&
     shared.id !== runtime.removedSubscriptionId &&
@@ -159,21 +170,28 @@ export async function adopt(
 }
 
 /**
- * A new owner (the previous one died or stopped) says so at once, not at its first renewal, up to a day away: the
- * published record then names the instance that renews the subscription, as /api/health and the tab show it.
+ * Publishes the subscription as this instance's. The write is fenced by the subscription lease: when another
+ * instance took it over meanwhile (this one's database session was away long enough to look dead), this one steps
+ * back and adopts the new owner's subscription at its next sweep.
  */
-async function publishAsOwner(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
-  const current = runtime.subscription;
-  const shared = current && (await ctx.cluster.shared()).get(runtime.account.id);
-  if (current && shared?.id === current.id)
-    await ctx.cluster.publish(runtime.account.id, { ...current, notificationUrl: shared.notificationUrl });
+async function publishAsOwner(
+  runtime: AccountRuntime,
+  ctx: SubscriptionContext,
+  subscription: Omit<KnownSubscription, 'owner'>,
+): Promise<boolean> {
+  if (await ctx.cluster.publish(runtime.account.id, subscription)) return true;
+  runtime.ownsSubscription = false;
+  ctx.logger.info(
+    { mailbox: runtime.account.emailAddress },
+    'the subscription was taken over by another instance while this one renewed it',
+  );
+  return false;
 }
 
 /** What another instance heard from Graph about our subscription: removed (make another) or renew it now. */
-async function heedReports(runtime: AccountRuntime, ctx: SubscriptionContext): Promise<void> {
+function heedReports(runtime: AccountRuntime, shared: KnownSubscription | undefined): void {
   const current = runtime.subscription;
   if (!current) return;
-  const shared = (await ctx.cluster.shared()).get(runtime.account.id);
   if (!shared || shared.id !== current.id) {
     runtime.removedSubscriptionId = current.id;
     runtime.subscription = undefined;

@@ -61,7 +61,12 @@ export interface Coordination {
   /** Asks the instance `to` to sync an account (it holds the mailbox's lease), or to keep its subscription. */
   wake(wake: Wake): Promise<void>;
   onWake(listener: (wake: Wake) => void): () => void;
-  publishSubscription(subscription: SharedSubscription): Promise<void>;
+  /**
+   * Publishes the subscription when its owner holds `lease` (live): false when it does not, because another instance
+   * took the subscription over and the record is that one's to write. Fenced, so an old owner finishing a renewal
+   * it began before losing the lease cannot name itself again over the new owner.
+   */
+  publishSubscription(subscription: SharedSubscription, lease: string): Promise<boolean>;
   subscriptions(): Promise<SharedSubscription[]>;
   /** Graph removed it (the row goes), or asked for it to be renewed (its expiry is moved to the past). */
   markSubscription(accountId: string, subscriptionId: string, change: 'removed' | 'renew-now'): Promise<void>;

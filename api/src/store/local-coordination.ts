@@ -66,8 +66,11 @@ export function createLocalCoordination(): Coordination {
       wakeListeners.add(listener);
       return () => wakeListeners.delete(listener);
     },
-    publishSubscription: async (s) => {
+    publishSubscription: async (s, lease) => {
+      const current = leases.get(lease);
+      if (current?.holder !== s.owner || Date.parse(current.expiresAt) <= Date.now()) return false;
       subscriptions.set(s.accountId, s);
+      return true;
     },
     subscriptions: async () => [...subscriptions.values()],
     markSubscription: async (accountId, subscriptionId, change) => {

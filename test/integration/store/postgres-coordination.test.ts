@@ -220,17 +220,27 @@ describe('PostgreSQL wakes and shared subscriptions', () => {
     }
   });
 
-  it('publishes a subscription once per account, the latest owner winning', async () => {
+  it('publishes a subscription once per account, by the holder of its lease alone', async () => {
     const base = {
       accountId: 'acc-2',
       clientStateSealed: 'sealed',
       expiresAt: '2030-01-01T00:00:00.000Z',
       notificationUrl: 'https://lb.example/api/graph/notifications',
     };
-    await a.publishSubscription({ ...base, subscriptionId: 's1', owner: 'A' });
-    await b.publishSubscription({ ...base, subscriptionId: 's2', owner: 'B' });
-    expect((await a.subscriptions()).filter((s) => s.accountId === 'acc-2')).toEqual([
-      { ...base, subscriptionId: 's2', owner: 'B' },
-    ]);
+    const published = async () => (await a.subscriptions()).filter((s) => s.accountId === 'acc-2');
+    const lease = 'subscription:acc-2';
+    // Nobody holds the lease yet: nothing is written.
+    expect(await a.publishSubscription({ ...base, subscriptionId: 's0', owner: 'A' }, lease)).toBe(false);
+    expect(await published()).toEqual([]);
+    const first = await a.acquire(lease, 'A', 10_000);
+    expect(await a.publishSubscription({ ...base, subscriptionId: 's1', owner: 'A' }, lease)).toBe(true);
+    // B takes the subscription over (A's lease released: A stopped); A's late write is refused, B's replaces it.
+    await a.release(lease, 'A', first!.fence);
+    await b.acquire(lease, 'B', 10_000);
+    expect(await a.publishSubscription({ ...base, subscriptionId: 's1', owner: 'A' }, lease)).toBe(false);
+    expect(await published()).toEqual([{ ...base, subscriptionId: 's1', owner: 'A' }]);
+    expect(await b.publishSubscription({ ...base, subscriptionId: 's2', owner: 'B' }, lease)).toBe(true);
+    expect(await a.publishSubscription({ ...base, subscriptionId: 's1', owner: 'A' }, lease)).toBe(false);
+    expect(await published()).toEqual([{ ...base, subscriptionId: 's2', owner: 'B' }]);
   });
 });

@@ -17,4 +17,22 @@ describe('local coordination', () => {
     expect((await leases.acquire('mailbox:one', 'B', 60_000))?.fence).toBe(passed!.fence);
     expect((await leases.holders('mailbox:')).map((l) => l.holder)).toEqual(['B']);
   });
+
+  it('publishes a subscription only for the holder of its lease', async () => {
+    const leases = createLocalCoordination();
+    const subscription = {
+      accountId: 'acc',
+      subscriptionId: 's1',
+      clientStateSealed: 'sealed',
+      expiresAt: '2030-01-01T00:00:00.000Z',
+      notificationUrl: 'https://api.example/notifications',
+      owner: 'A',
+    };
+    expect(await leases.publishSubscription(subscription, 'subscription:acc')).toBe(false);
+    await leases.acquire('subscription:acc', 'A', 60_000);
+    expect(await leases.publishSubscription({ ...subscription, owner: 'B' }, 'subscription:acc')).toBe(false);
+    expect(await leases.subscriptions()).toEqual([]);
+    expect(await leases.publishSubscription(subscription, 'subscription:acc')).toBe(true);
+    expect(await leases.subscriptions()).toEqual([subscription]);
+  });
 });

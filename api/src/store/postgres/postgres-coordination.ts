@@ -152,12 +152,15 @@ export class PostgresCoordination implements Coordination {
     return () => this.#wakes.off('wake', listener);
   }
 
-  async publishSubscription(s: SharedSubscription): Promise<void> {
-    await this.#pool.query(
-      `INSERT INTO sm_subscriptions (account_id, subscription_id, client_state_sealed, expires_at, notification_url, owner) VALUES ($1, $2, $3, $4, $5, $6)
+  async publishSubscription(s: SharedSubscription, lease: string): Promise<boolean> {
+    const { rowCount } = await this.#pool.query(
+      `INSERT INTO sm_subscriptions (account_id, subscription_id, client_state_sealed, expires_at, notification_url, owner)
+         SELECT $1, $2, $3, $4, $5, $6 WHERE EXISTS (
+           SELECT 1 FROM sm_leases WHERE name = $7 AND holder = $6 AND NOT released AND expires_at > clock_timestamp())
        ON CONFLICT (account_id) DO UPDATE SET subscription_id = $2, client_state_sealed = $3, expires_at = $4, notification_url = $5, owner = $6`,
-      [s.accountId, s.subscriptionId, s.clientStateSealed, s.expiresAt, s.notificationUrl, s.owner],
+      [s.accountId, s.subscriptionId, s.clientStateSealed, s.expiresAt, s.notificationUrl, s.owner, lease],
     );
+    return rowCount === 1;
   }
 
   async subscriptions(): Promise<SharedSubscription[]> {
