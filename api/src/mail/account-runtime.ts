@@ -22,7 +22,8 @@ export class AccountRuntime {
   /** Message ids named by notifications and not yet seen in a listing (docs/graph-behaviour.md C16). */
   readonly notified = new Set<string>();
   followUps = 0;
-  keeping: Promise<void> | undefined;
+  /** Creates or renews the subscription, one run at a time (subscription-keeper.ts). */
+  keeping: SerialRunner<void> | undefined;
   /** IMAP: the IDLE watch on the folder (instead of a subscription). */
   watch: MailboxWatch | undefined;
   /** Graph said this subscription is gone: never adopt it again from what was published. */

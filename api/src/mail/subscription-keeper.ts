@@ -5,6 +5,7 @@ import type { AccountRuntime } from './account-runtime.js';
 import { explainError } from './explain-error.js';
 import { keepWatching } from './idle-keeper.js';
 import type { KnownSubscription, MailCluster } from './mail-cluster.js';
+import { SerialRunner } from './serial-runner.js';
 
 // A mailbox's Graph change-notification subscription: created, renewed when less than a day is left
 // (docs/graph-behaviour.md §6.1), replaced when Graph lost it. With several instances only the holder of the
@@ -36,13 +37,15 @@ export class SubscriptionKeeper {
     private readonly host: KeeperHost,
   ) {}
 
-  /** One create-or-renew at a time per mailbox, or two triggers would make two subscriptions. IMAP watches instead. */
+  /**
+   * One create-or-renew at a time per mailbox, or two triggers would make two subscriptions. A trigger during a run
+   * gets one more run after it: a lifecycle report the running one has already read past waited for the next sweep.
+   * IMAP watches instead.
+   */
   keep(runtime: AccountRuntime): Promise<void> {
     if (runtime.mailbox.watch) return this.keepIdle(runtime);
-    runtime.keeping ??= createOrRenew(runtime, this.ctx).finally(() => {
-      runtime.keeping = undefined;
-    });
-    return runtime.keeping;
+    runtime.keeping ??= new SerialRunner(() => createOrRenew(runtime, this.ctx));
+    return runtime.keeping.run();
   }
 
   /** Deletes the subscription when this instance owns it: behind a load balancer the others go on using it. */
