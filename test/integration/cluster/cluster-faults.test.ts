@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
-import { MAILBOXES, setUpFaultDesk, until, type FaultDesk } from './support/fault-desk.js';
-import { kill, killAndRestart, signal, startInstance, type Instance } from './support/instances.js';
+import { MAILBOXES, until, type FaultDesk } from './support/fault-desk.js';
+import { killAndRestart, signal, type Instance } from './support/instances.js';
+import { startProcessCluster, type ProcessCluster } from './support/process-cluster.js';
 
 // Three API instances (real processes started as `npm run serve` starts them) on one PostgreSQL database and one
 // emulator, three mailboxes. Replies arrive in waves while instances are SIGKILLed and restarted, each kill aimed at
@@ -14,27 +13,20 @@ import { kill, killAndRestart, signal, startInstance, type Instance } from './su
 const REPLIES = Number(process.env.CLUSTER_TEST_REPLIES ?? 45);
 const KILLS = Number(process.env.CLUSTER_TEST_KILLS ?? 4);
 
-let database: TestDatabase;
-let emulator: TestEmulator;
+let cluster: ProcessCluster;
 let desk: FaultDesk;
-const instances: Instance[] = [];
+let instances: Instance[];
 
 beforeAll(async () => {
-  database = await createTestDatabase('cluster_sync_faults');
-  emulator = await startTestEmulator();
-  desk = await setUpFaultDesk({ databaseUrl: database.url, emulator, requests: REPLIES + 6 });
-  instances.push(
-    ...(await Promise.all(['node-1', 'node-2', 'node-3'].map((id) => startInstance(id, desk.env)))),
-  );
-  await Promise.all(instances.map((i) => i.listening));
+  cluster = await startProcessCluster({
+    label: 'cluster_sync_faults',
+    instanceIds: ['node-1', 'node-2', 'node-3'],
+    requests: REPLIES + 6,
+  });
+  ({ desk, instances } = cluster);
 }, 180_000);
 
-afterAll(async () => {
-  await Promise.all(instances.map((i) => (signal(i, 'SIGCONT'), kill(i))));
-  await desk?.close();
-  await emulator?.close();
-  await database?.drop();
-});
+afterAll(() => cluster?.close());
 
 const notes = () => desk.notes();
 const count = (sql: string) => desk.count(sql);

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createSecretBox } from '../../../api/src/domain/secret-box.js';
 import type { EncryptedSecret } from '../../../api/src/domain/mail-account.js';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
-import { setUpFaultDesk, until, type FaultDesk } from './support/fault-desk.js';
-import { kill, startInstance, type Instance } from './support/instances.js';
+import { until, type FaultDesk } from './support/fault-desk.js';
+import type { Instance } from './support/instances.js';
+import { startProcessCluster, type ProcessCluster } from './support/process-cluster.js';
 
 // Behind a load balancer a subscription's lifecycle event (docs/graph-behaviour.md §6) may reach an instance that
 // does not own the subscription. The owner is woken to act on it at once: here Graph says the subscription was
@@ -13,30 +12,21 @@ import { kill, startInstance, type Instance } from './support/instances.js';
 
 const SWEEP_SEC = 120;
 
-let database: TestDatabase;
-let emulator: TestEmulator;
+let cluster: ProcessCluster;
 let desk: FaultDesk;
-const instances: Instance[] = [];
+let instances: Instance[];
 
 beforeAll(async () => {
-  database = await createTestDatabase('cluster_lifecycle');
-  emulator = await startTestEmulator();
-  desk = await setUpFaultDesk({
-    databaseUrl: database.url,
-    emulator,
+  cluster = await startProcessCluster({
+    label: 'cluster_lifecycle',
+    instanceIds: ['node-1', 'node-2'],
     requests: 1,
     env: { MAIL_SWEEP_INTERVAL_SEC: String(SWEEP_SEC) },
   });
-  instances.push(...(await Promise.all(['node-1', 'node-2'].map((id) => startInstance(id, desk.env)))));
-  await Promise.all(instances.map((i) => i.listening));
+  ({ desk, instances } = cluster);
 }, 120_000);
 
-afterAll(async () => {
-  await Promise.all(instances.map((i) => kill(i)));
-  await desk?.close();
-  await emulator?.close();
-  await database?.drop();
-});
+afterAll(() => cluster?.close());
 
 type Published = { subscription_id: string; client_state_sealed: string; owner: string };
 const published = async (accountId: string) =>

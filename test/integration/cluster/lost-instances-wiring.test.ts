@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from '../../support/emulator.js';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres-database.js';
-import { setUpFaultDesk, until, type FaultDesk } from './support/fault-desk.js';
-import { kill, startInstance, type Instance } from './support/instances.js';
+import { until, type FaultDesk } from './support/fault-desk.js';
+import { kill, type Instance } from './support/instances.js';
+import { startProcessCluster, type ProcessCluster } from './support/process-cluster.js';
 
 // The lost-instances watch (lost-instances.test.ts tests its rules) as `npm run serve` starts it: two instances on
 // one database, one SIGKILLed, and the survivor says so within a few lease times, naming it. The sweep is set to two
@@ -10,30 +9,21 @@ import { kill, startInstance, type Instance } from './support/instances.js';
 
 const LEASE_TTL_SEC = 3;
 
-let database: TestDatabase;
-let emulator: TestEmulator;
+let cluster: ProcessCluster;
 let desk: FaultDesk;
-const instances: Instance[] = [];
+let instances: Instance[];
 
 beforeAll(async () => {
-  database = await createTestDatabase('cluster_lost_wiring');
-  emulator = await startTestEmulator();
-  desk = await setUpFaultDesk({
-    databaseUrl: database.url,
-    emulator,
+  cluster = await startProcessCluster({
+    label: 'cluster_lost_wiring',
+    instanceIds: ['node-1', 'node-2'],
     requests: 1,
     env: { MAIL_SWEEP_INTERVAL_SEC: '120', MAIL_LEASE_TTL_SEC: String(LEASE_TTL_SEC) },
   });
-  instances.push(...(await Promise.all(['node-1', 'node-2'].map((id) => startInstance(id, desk.env)))));
-  await Promise.all(instances.map((i) => i.listening));
+  ({ desk, instances } = cluster);
 }, 120_000);
 
-afterAll(async () => {
-  await Promise.all(instances.map((i) => kill(i)));
-  await desk?.close();
-  await emulator?.close();
-  await database?.drop();
-});
+afterAll(() => cluster?.close());
 
 type LogLine = { msg?: string; instances?: string[] };
 const reports = (instance: Instance): LogLine[] =>

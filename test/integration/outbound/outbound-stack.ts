@@ -143,6 +143,42 @@ export async function addDefaultAccount(
   return res.body.id as string;
 }
 
+/** A rule that emails the requester the "request received" template when an SR is created. */
+export async function addAcknowledgeRule(stack: OutboundStack): Promise<void> {
+  await stack
+    .api()
+    .post('/api/admin/rules')
+    .auth(stack.admin, { type: 'bearer' })
+    .send({
+      name: 'Ack',
+      trigger: { kind: 'sr-created' },
+      templateId: 'request-received',
+      recipients: [{ kind: 'requester' }],
+    })
+    .expect(201);
+}
+
+/** Turns Service Messaging on or off for an account, as an admin does in the tab. */
+export async function setServiceMessaging(
+  stack: OutboundStack,
+  accountId: string,
+  on: boolean,
+): Promise<void> {
+  await stack
+    .api()
+    .patch(`/api/admin/mail/accounts/${accountId}`)
+    .auth(stack.admin, { type: 'bearer' })
+    .send({ serviceMessaging: on })
+    .expect(200);
+}
+
+/** Graph answers the next send with a 500 (a passing failure: a rule email is retried). */
+export async function failNextSend(stack: OutboundStack): Promise<void> {
+  await stack.emulator.control('POST', '/faults', {
+    script: [{ method: 'POST', path: '/v1.0/users/*/messages/*/send', status: 500 }],
+  });
+}
+
 /** Puts a customer's reply (MIME) in the desk's inbox and has the engine read the inbox now ("Sync now"). */
 export async function deliverAndSync(
   stack: OutboundStack,

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  addAcknowledgeRule,
   addDefaultAccount,
   createSr,
   DESK,
+  failNextSend,
+  setServiceMessaging,
   startOutboundStack,
   type OutboundStack,
 } from './outbound-stack.js';
@@ -22,20 +25,8 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 it('fails a queued rule email whose mailbox had Service Messaging turned off, without sending it', async () => {
-  await stack
-    .api()
-    .post('/api/admin/rules')
-    .auth(stack.admin, { type: 'bearer' })
-    .send({
-      name: 'Ack',
-      trigger: { kind: 'sr-created' },
-      templateId: 'request-received',
-      recipients: [{ kind: 'requester' }],
-    })
-    .expect(201);
-  await stack.emulator.control('POST', '/faults', {
-    script: [{ method: 'POST', path: '/v1.0/users/*/messages/*/send', status: 500 }],
-  });
+  await addAcknowledgeRule(stack);
+  await failNextSend(stack);
   const customer = 'meanwhile@fabrikam.test';
   const sr = await createSr(stack, { requester: { name: 'Mia', email: customer } });
   const requestId = Number(sr.slice(3));
@@ -49,12 +40,7 @@ it('fails a queued rule email whose mailbox had Service Messaging turned off, wi
     })
     .toBe(true);
 
-  await stack
-    .api()
-    .patch(`/api/admin/mail/accounts/${accountId}`)
-    .auth(stack.admin, { type: 'bearer' })
-    .send({ serviceMessaging: false })
-    .expect(200);
+  await setServiceMessaging(stack, accountId, false);
   const offset = MINUTE;
   stack.runtime.services.clock = () => new Date(Date.now() + offset);
   const sends = () =>

@@ -4,6 +4,7 @@ import {
   createSr,
   DESK,
   sentCopies,
+  setServiceMessaging,
   startOutboundStack,
   type OutboundStack,
 } from './outbound-stack.js';
@@ -61,12 +62,7 @@ describe('emails that cannot be sent', () => {
     });
 
     it('with Service Messaging off', async () => {
-      await stack
-        .api()
-        .patch(`/api/admin/mail/accounts/${accountId}`)
-        .auth(stack.admin, { type: 'bearer' })
-        .send({ serviceMessaging: false })
-        .expect(200);
+      await setServiceMessaging(stack, accountId, false);
       try {
         await expectRefusedBeforeGraph(
           { templateId: 'reply-to-customer' },
@@ -75,12 +71,7 @@ describe('emails that cannot be sent', () => {
           /Service Messaging is off/,
         );
       } finally {
-        await stack
-          .api()
-          .patch(`/api/admin/mail/accounts/${accountId}`)
-          .auth(stack.admin, { type: 'bearer' })
-          .send({ serviceMessaging: true })
-          .expect(200);
+        await setServiceMessaging(stack, accountId, true);
       }
     });
 

@@ -3,8 +3,10 @@ import type { OutboundEmail } from '../../../api/src/domain/outbound-email.js';
 import { createGraphMailClient } from '../../../api/src/graph/graph-mail-client.js';
 import { DEMO_TENANT_ID } from '../../../emulator/src/index.js';
 import {
+  addAcknowledgeRule,
   addDefaultAccount,
   createSr,
+  failNextSend,
   DESK,
   sentCopies,
   startOutboundStack,
@@ -182,20 +184,8 @@ describe('sends interrupted by a crash', () => {
 
   it('retries a rule email after a passing Graph failure', async () => {
     const customer = 'retry@fabrikam.test';
-    await stack
-      .api()
-      .post('/api/admin/rules')
-      .auth(stack.admin, { type: 'bearer' })
-      .send({
-        name: 'Ack',
-        trigger: { kind: 'sr-created' },
-        templateId: 'request-received',
-        recipients: [{ kind: 'requester' }],
-      })
-      .expect(201);
-    await stack.emulator.control('POST', '/faults', {
-      script: [{ method: 'POST', path: '/v1.0/users/*/messages/*/send', status: 500 }],
-    });
+    await addAcknowledgeRule(stack);
+    await failNextSend(stack);
     const retried = await createSr(stack, { requester: { name: 'Ry', email: customer } });
     const requestId = Number(retried.slice(3));
     const ruleEmail = async () => {
