@@ -15,7 +15,12 @@ import {
   serviceMailboxAddresses,
   type EmulatorOptions,
 } from '../../emulator/src/index.js';
-import { kill, startInstance, type Instance } from '../../test/integration/cluster/support/instances.js';
+import {
+  kill,
+  startInstance,
+  stop,
+  type Instance,
+} from '../../test/integration/cluster/support/instances.js';
 import { seedRequests } from '../../test/integration/mail/support/kill-rounds.js';
 import { startEmulatorThread, type BenchEmulator } from './bench-stack.js';
 import { cpuSeconds } from './process-cpu.js';
@@ -26,6 +31,8 @@ import { startRoundRobin, type RoundRobin } from './round-robin.js';
 // Outlook throttle. The accounts start with Service Messaging off, so a run can load a backlog and start every
 // instance first, then switch the mailboxes on at one moment (`switchMailboxes(true)`).
 
+/** BENCH_CLUSTER_CPU_PROFILE_DIR: every instance writes a V8 CPU profile there, one folder per run's database. */
+const PROFILE_DIR = process.env.BENCH_CLUSTER_CPU_PROFILE_DIR;
 export const BENCH_MAILBOXES = serviceMailboxAddresses(Number(process.env.BENCH_CLUSTER_MAILBOXES ?? 10));
 
 export type ClusterBench = {
@@ -86,6 +93,7 @@ export async function startClusterBench(options: {
     MAIL_SWEEP_INTERVAL_SEC: String(options.sweepSec),
     MAIL_LOOP_LIMIT_PER_HOUR: '100000',
     PUBLIC_URL: lb?.url ?? '',
+    ...(PROFILE_DIR ? { CPU_PROFILE_DIR: join(PROFILE_DIR, name) } : {}),
   };
   const parsed = parseConfig({ ...env, LOG_LEVEL: 'silent' });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
@@ -150,6 +158,8 @@ export async function startClusterBench(options: {
       }
     },
     close: async () => {
+      // A profile is written only by a process that exits: those the run did not kill stop cleanly first.
+      if (PROFILE_DIR) await Promise.all(instances.map((i) => stop(i)));
       await Promise.all(instances.map((i) => kill(i)));
       await db.end();
       await lb?.close();

@@ -39,7 +39,9 @@ export async function startInstance(
 
 function launch(instance: Instance, env: Record<string, string>): void {
   const url = `http://127.0.0.1:${instance.port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  // CPU_PROFILE_DIR (the cluster bench's BENCH_CLUSTER_CPU_PROFILE_DIR): a V8 CPU profile, written when it stops.
+  const profile = env.CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${env.CPU_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/serve.ts'], {
     cwd: repoRoot,
     // PUBLIC_URL: its own, unless the caller puts a load balancer in front (env.PUBLIC_URL).
     env: {
@@ -89,6 +91,15 @@ export async function kill(instance: Instance): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill('SIGKILL');
+  await exited;
+}
+
+/** SIGTERM, as a platform stops an instance: it hands its leases over and exits (writing its CPU profile, if any). */
+export async function stop(instance: Instance): Promise<void> {
+  const child = instance.process;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
   await exited;
 }
 
