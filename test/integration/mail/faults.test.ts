@@ -4,8 +4,8 @@ import { eventually, startMailStack, type MailStack } from './support/mail-stack
 import { customerReply } from './support/replies.js';
 import { allRecords } from '../../support/store-records.js';
 
-// A backlog imported while Graph misbehaves: one request in five answers 429, 503, 504 (an HTML gateway page) or
-// drops the connection. Everything still becomes a note, and nothing twice.
+// A backlog imported while Graph misbehaves: about one request in three answers 429, 503, 504 (an HTML gateway
+// page) or drops the connection. Everything still becomes a note, and nothing twice.
 
 let stack: MailStack;
 let d: ReturnType<typeof desk>;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack.close());
 
-it('imports a 60-reply backlog under 20% injected 429/503/504/resets: all processed, none twice', async () => {
+it('imports a 60-reply backlog under 30% injected 429/503/504/resets: all processed, none twice', async () => {
   const keyring = stack.runtime.services.ecIdKeyring;
   const ids: number[] = [];
   // A customer per SR: sixty replies from one address within an hour would be held as a mail loop.
@@ -33,7 +33,7 @@ it('imports a 60-reply backlog under 20% injected 429/503/504/resets: all proces
     );
   }
   await stack.emulator.control('POST', '/faults', {
-    rate: 0.2,
+    rate: 0.3,
     statuses: [429, 503, 504, 'reset'],
     retryAfterSec: 0,
   });
@@ -52,7 +52,10 @@ it('imports a 60-reply backlog under 20% injected 429/503/504/resets: all proces
   );
 
   const stats = (await (await stack.emulator.control('GET', '/stats')).json()) as { faultsInjected: number };
-  expect(stats.faultsInjected - before.faultsInjected).toBeGreaterThan(10);
+  // The premise: the faults met the import. How many requests it makes varies with how the listings and batches fall:
+  // at one in five, 18-22 faults alone but 8 once in a full run, under the old bound of 10; at 30%, 30-36 alone.
+  expect(stats.faultsInjected - before.faultsInjected).toBeGreaterThanOrEqual(5);
+  console.log(`[faults] ${stats.faultsInjected - before.faultsInjected} faults injected during the import`);
   await stack.emulator.control('DELETE', '/faults');
   await d.syncNow();
 
