@@ -35,6 +35,7 @@ import { createLocalClusterState } from './store/local-cluster-state.js';
 import { checkSecretKey } from './services/settings/check-shared-settings.js';
 import { LiveEcIdKeyring } from './services/ec-id-keys/live-ec-id-keyring.js';
 import { watchLostInstances } from './mail/lost-instances.js';
+import { leaseTickMs } from './mail/mailbox-lease.js';
 import { loadOrCreateSecretKey } from './store/secret-key-file.js';
 import { ensurePrivateDir } from './store/durable-fs.js';
 
@@ -83,7 +84,7 @@ export async function compose(config: Config, logger: Logger, version: string): 
     : watchLostInstances(
         coordination,
         config.instanceId,
-        Math.max(200, Math.floor(config.mail.leaseTtlMs / 3)),
+        leaseTickMs(config.mail.leaseTtlMs),
         (instances) => {
           logger.warn(
             { instances },

@@ -32,23 +32,20 @@ export class LeaseKeeper {
   ): Promise<R> {
     const { name } = lease;
     let lost = false;
-    const timer = setInterval(
-      () => {
-        void this.coordination.renew(name, this.holder, lease.fence, this.ttlMs).then(
-          (renewed) => {
-            if (renewed || lost) return;
-            lost = true;
-            this.logger.warn(
-              { lease: name, fence: lease.fence },
-              'lease lost while working: its writes are refused from now on',
-            );
-          },
-          // A renewal that fails (database unreachable) is tried again at the next tick; the lease may lapse meanwhile.
-          (error: unknown) => this.logger.warn({ err: error, lease: name }, 'lease renewal failed'),
-        );
-      },
-      Math.max(200, Math.floor(this.ttlMs / 3)),
-    );
+    const timer = setInterval(() => {
+      void this.coordination.renew(name, this.holder, lease.fence, this.ttlMs).then(
+        (renewed) => {
+          if (renewed || lost) return;
+          lost = true;
+          this.logger.warn(
+            { lease: name, fence: lease.fence },
+            'lease lost while working: its writes are refused from now on',
+          );
+        },
+        // A renewal that fails (database unreachable) is tried again at the next tick; the lease may lapse meanwhile.
+        (error: unknown) => this.logger.warn({ err: error, lease: name }, 'lease renewal failed'),
+      );
+    }, leaseTickMs(this.ttlMs));
     timer.unref();
     let to: string | undefined;
     try {
@@ -70,6 +67,12 @@ export class LeaseKeeper {
     if (!passed) await this.coordination.release(name, this.holder, fence).catch(() => undefined);
   }
 }
+
+/**
+ * How often a lease's holder renews it and the others look for lapsed ones: three times per lease, so one missed
+ * tick does not lose it, and a dead holder is seen within a third of a lease after it lapses.
+ */
+export const leaseTickMs = (ttlMs: number): number => Math.max(200, Math.floor(ttlMs / 3));
 
 export const mailboxLeaseName = (accountId: string): string => `mailbox:${accountId}`;
 export const subscriptionLeaseName = (accountId: string): string => `subscription:${accountId}`;

@@ -8,6 +8,7 @@ import type { AccountRuntimes } from './account-runtimes.js';
 import type { Fence } from './fenced-writes.js';
 import { HAND_OVER_CHECK_MS, HandOver } from './hand-over.js';
 import type { MailCluster } from './mail-cluster.js';
+import { leaseTickMs } from './mailbox-lease.js';
 import { emptyCounts } from './sync-mailbox.js';
 
 // When a mailbox syncs (docs/architecture.md §4): at start-up, on every sweep, on a change notification or IMAP
@@ -79,13 +80,10 @@ export class SyncScheduler {
     // the takeover is bounded by the lease, not by the sweep.
     if (!cluster.isLocal) {
       void cluster.heartbeat().catch(() => undefined);
-      this.orphanTimer = setInterval(
-        () => {
-          void cluster.heartbeat().catch(() => undefined);
-          void this.adoptOrphans();
-        },
-        Math.max(200, Math.floor(cluster.leases.ttlMs / 3)),
-      );
+      this.orphanTimer = setInterval(() => {
+        void cluster.heartbeat().catch(() => undefined);
+        void this.adoptOrphans();
+      }, leaseTickMs(cluster.leases.ttlMs));
       this.orphanTimer.unref();
       const handOver = new HandOver(cluster, () => this.options.runtimes.values());
       this.handOverTimer = setInterval(() => void handOver.check(), HAND_OVER_CHECK_MS);
