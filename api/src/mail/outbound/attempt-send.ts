@@ -94,23 +94,22 @@ export async function deliverOutbound(
   sender: MailSender,
   { email, account, attachments }: ClaimedEmail,
 ): Promise<OutboundEmail> {
+  const present = attachments.flatMap((a) => (a ? [a] : []));
   const problem = !account
     ? 'The mail account it was to be sent from has been removed.'
     : !account.serviceMessaging
       ? `Service Messaging was turned off for ${account.emailAddress}.`
-      : attachments.some((a) => !a)
+      : present.length < attachments.length
         ? 'One of its attachments has been deleted from the SR.'
         : undefined;
   if (problem || !account)
     return markFailed(deps, email, new MailSendError(problem ?? 'No account.', { transient: false }));
-  const outgoing: OutgoingAttachment[] = attachments
-    .flatMap((a) => (a ? [a] : []))
-    .map((a) => ({
-      name: a.fileName,
-      contentType: a.contentType,
-      size: a.size,
-      open: () => deps.blobs.open(a.sha256),
-    }));
+  const outgoing: OutgoingAttachment[] = present.map((a) => ({
+    name: a.fileName,
+    contentType: a.contentType,
+    size: a.size,
+    open: () => deps.blobs.open(a.sha256),
+  }));
   let sent: SentMail;
   try {
     sent = await sender.send(account, {
