@@ -86,20 +86,20 @@ export async function killAndRestart(instance: Instance, env: Record<string, str
   launch(instance, env);
 }
 
-export async function kill(instance: Instance): Promise<void> {
-  const child = instance.process;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGKILL');
-  await exited;
+export function kill(instance: Instance): Promise<void> {
+  return endWith(instance, 'SIGKILL');
 }
 
 /** SIGTERM, as a platform stops an instance: it hands its leases over and exits (writing its CPU profile, if any). */
-export async function stop(instance: Instance): Promise<void> {
+export function stop(instance: Instance): Promise<void> {
+  return endWith(instance, 'SIGTERM');
+}
+
+async function endWith(instance: Instance, name: 'SIGKILL' | 'SIGTERM'): Promise<void> {
   const child = instance.process;
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
+  child.kill(name);
   await exited;
 }
 

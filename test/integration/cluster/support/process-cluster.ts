@@ -22,28 +22,29 @@ export async function startProcessCluster(options: {
   env?: Record<string, string>;
 }): Promise<ProcessCluster> {
   const database = await createTestDatabase(options.label);
-  const parts: Partial<ProcessCluster> & { instances: Instance[] } = { database, instances: [] };
+  const instances: Instance[] = [];
+  let emulator: TestEmulator | undefined;
+  let desk: FaultDesk | undefined;
   const close = async () => {
-    await Promise.all(parts.instances.map((i) => (signal(i, 'SIGCONT'), kill(i))));
-    await parts.desk?.close();
-    await parts.emulator?.close();
+    await Promise.all(instances.map((i) => (signal(i, 'SIGCONT'), kill(i))));
+    await desk?.close();
+    await emulator?.close();
     await database.drop();
   };
   try {
-    parts.emulator = await startTestEmulator();
-    parts.desk = await setUpFaultDesk({
+    emulator = await startTestEmulator();
+    desk = await setUpFaultDesk({
       databaseUrl: database.url,
-      emulator: parts.emulator,
+      emulator,
       requests: options.requests,
-      ...(options.env ? { env: options.env } : {}),
+      env: options.env,
     });
-    const desk = parts.desk;
-    parts.instances.push(
-      ...(await Promise.all(options.instanceIds.map((id) => startInstance(id, desk.env)))),
-    );
-    await Promise.all(parts.instances.map((i) => i.listening));
-    return { ...(parts as Omit<ProcessCluster, 'close'>), close };
+    const env = desk.env;
+    instances.push(...(await Promise.all(options.instanceIds.map((id) => startInstance(id, env)))));
+    await Promise.all(instances.map((i) => i.listening));
+    return { database, emulator, desk, instances, close };
   } catch (error) {
+    // What did start is not left running behind a failed beforeAll.
     await close().catch(() => undefined);
     throw error;
   }
