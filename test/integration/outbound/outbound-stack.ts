@@ -227,6 +227,16 @@ export async function createSr(stack: OutboundStack, fields: Record<string, unkn
   return res.body.number as string;
 }
 
+/** An SR's history entries as an agent reads them. */
+export async function historyOf(
+  stack: OutboundStack,
+  sr: string,
+): Promise<Array<{ kind: string; summary: string; details?: Record<string, unknown> }>> {
+  return (
+    await stack.api().get(`/api/requests/${sr}/history`).auth(stack.agent, { type: 'bearer' }).expect(200)
+  ).body.items;
+}
+
 /**
  * Copies of our email in the desk's Sent Items. Graph's send puts it there at once (the emulator delivers to
  * recipients a moment later), so this is how a test sees that something was sent, or was not, without waiting.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addDefaultAccount,
   createSr,
+  historyOf,
   outboundSettled,
   startOutboundStack,
   type OutboundStack,
@@ -37,12 +38,7 @@ describe('rule emails under the rate limits of the settings', () => {
         .body.items as { status: string }[]
     ).map((e) => e.status);
   const stoppedOf = async (sr: string) =>
-    (
-      (await stack.api().get(`/api/requests/${sr}/history`).auth(stack.agent, { type: 'bearer' }).expect(200))
-        .body.items as { kind: string; summary: string }[]
-    )
-      .filter((h) => h.kind === 'email-stopped')
-      .map((h) => h.summary);
+    (await historyOf(stack, sr)).filter((h) => h.kind === 'email-stopped').map((h) => h.summary);
   const setLimits = async (rateLimits: object) => {
     const current = (
       await stack.api().get('/api/admin/settings').auth(stack.admin, { type: 'bearer' }).expect(200)

@@ -3,6 +3,7 @@ import { recordHistory } from '../../../api/src/services/requests/record-history
 import {
   addDefaultAccount,
   createSr,
+  historyOf,
   sentCopies,
   startOutboundStack,
   type OutboundStack,
@@ -38,9 +39,6 @@ describe('rules', () => {
   const emailsOf = async (sr: string) =>
     (await stack.api().get(`/api/requests/${sr}/emails`).auth(stack.agent, { type: 'bearer' }).expect(200))
       .body.items as { status: string; ruleId?: string; subject: string }[];
-  const historyOf = async (sr: string) =>
-    (await stack.api().get(`/api/requests/${sr}/history`).auth(stack.agent, { type: 'bearer' }).expect(200))
-      .body.items as { kind: string; summary: string }[];
   const settled = () => outboundSettled(stack);
 
   it('fire once per matching event, and not for other changes', async () => {
@@ -81,7 +79,7 @@ describe('rules', () => {
       ),
     ).toHaveLength(1);
     expect((await emailsOf(sr)).map((e) => e.status)).toEqual(['sent', 'sent']);
-    expect((await historyOf(sr)).filter((h) => h.kind === 'email-sent')).toHaveLength(2);
+    expect((await historyOf(stack, sr)).filter((h) => h.kind === 'email-sent')).toHaveLength(2);
     for (const id of rules) await deleteRule(id);
   });
 
@@ -138,7 +136,7 @@ describe('rules', () => {
     const emails = await emailsOf(sr);
     expect(emails.map((e) => e.status)).toEqual([...Array<string>(10).fill('sent'), 'stopped', 'stopped']);
     expect(await stack.waitForMail(customer, (m) => m.length >= 10)).toHaveLength(10);
-    const stopped = (await historyOf(sr)).filter((h) => h.kind === 'email-stopped');
+    const stopped = (await historyOf(stack, sr)).filter((h) => h.kind === 'email-stopped');
     expect(stopped).toHaveLength(2);
     expect(stopped[0]!.summary).toMatch(/10 emails about this SR in the last hour \(limit 10\)/);
     await deleteRule(rule);

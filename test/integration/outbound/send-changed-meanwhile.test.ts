@@ -5,6 +5,7 @@ import {
   createSr,
   DESK,
   failNextSend,
+  historyOf,
   setServiceMessaging,
   startOutboundStack,
   type OutboundStack,
@@ -62,16 +63,7 @@ it('fails a queued rule email whose mailbox had Service Messaging turned off, wi
   });
   expect(sends()).toBe(sendsBefore);
   expect(await stack.mailbox(customer)).toEqual([]);
-  const history = await stack
-    .api()
-    .get(`/api/requests/${sr}/history`)
-    .auth(stack.agent, { type: 'bearer' })
-    .expect(200);
-  expect(
-    (history.body.items as Array<{ kind: string; summary: string }>).filter(
-      (h) => h.kind === 'email-stopped',
-    ),
-  ).toEqual([
+  expect((await historyOf(stack, sr)).filter((h) => h.kind === 'email-stopped')).toEqual([
     expect.objectContaining({ summary: expect.stringContaining('Service Messaging was turned off') }),
   ]);
 });
